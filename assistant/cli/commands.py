@@ -1,0 +1,13 @@
+"""The list of command modules, in the order ``--help`` shows them."""
+
+from __future__ import annotations
+
+import importlib
+
+COMMAND_MODULES = (
+    "assistant.cli.demo_command",
+)
+
+
+def modules() -> list[object]:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]

@@ -1,0 +1,33 @@
+"""Errors a user can act on. The GUI shows their message in a dialog; the CLI prints it and
+exits with status 2. Anything else is a bug and is logged with its traceback."""
+
+from __future__ import annotations
+
+
+class ChairsideError(Exception):
+    """Base class: ``str(error)`` is a complete sentence for the user."""
+
+
+class InvalidInput(ChairsideError):
+    """Input that cannot be accepted. ``field`` names the offending field when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class DatabaseUnavailable(ChairsideError):
+    """The database cannot be opened or written (locked, read-only, corrupt, too new, missing)."""
+
+    def __init__(self, message: str, advice: str = "") -> None:
+        super().__init__(f"{message} {advice}".strip())
+        self.reason = message
+        self.advice = advice
+
+
+class NotFound(ChairsideError):
+    """A record asked for by id does not exist."""
+
+
+class RecordLocked(ChairsideError):
+    """A signed record cannot be changed; it can only be amended."""

@@ -1,0 +1,60 @@
+"""Every path Chairside uses, in one place.
+
+Folders come from platformdirs and may be overridden with ``CHAIRSIDE_DATA_DIR`` (or the
+``--data-dir`` option, which sets it). Nothing is created at import time: callers ask for a
+folder with ``ensure=True`` when they are about to write into it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "Chairside"
+DATA_DIR_ENV = "CHAIRSIDE_DATA_DIR"
+DATABASE_URL_ENV = "CHAIRSIDE_DATABASE_URL"
+
+_dirs = PlatformDirs(APP_NAME, appauthor=False)
+
+
+def _ensure(path: Path, ensure: bool) -> Path:
+    if ensure:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir(ensure: bool = False) -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override).expanduser() if override else Path(_dirs.user_data_dir)
+    return _ensure(path, ensure)
+
+
+def log_dir(ensure: bool = False) -> Path:
+    return _ensure(data_dir() / "logs", ensure)
+
+
+def backup_dir(ensure: bool = False) -> Path:
+    return _ensure(data_dir() / "backups", ensure)
+
+
+def templates_dir(ensure: bool = False) -> Path:
+    """Where a clinic keeps its own edited copies of the shipped templates."""
+    return _ensure(data_dir() / "templates", ensure)
+
+
+def settings_file() -> Path:
+    return data_dir() / "settings.json"
+
+
+def default_database_path() -> Path:
+    return data_dir() / "chairside.sqlite3"
+
+
+def database_url() -> str:
+    """The database to open: ``CHAIRSIDE_DATABASE_URL`` or the SQLite file in the data folder."""
+    url = os.environ.get(DATABASE_URL_ENV)
+    if url:
+        return url
+    return f"sqlite:///{default_database_path()}"

@@ -1,0 +1,1 @@
+"""Clinical content, templates, fonts and icons shipped with Chairside (package data)."""
