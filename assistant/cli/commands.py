@@ -6,6 +6,7 @@ import importlib
 
 COMMAND_MODULES = (
     "assistant.cli.demo_command",
+    "assistant.cli.check_command",
 )
 
 

@@ -1,0 +1,108 @@
+"""``chairside check ANSWERS.json [--json]``: the suitability verdict for a set of answers.
+
+ANSWERS.json holds the assessment date (default today), the patient facts the rules use, the
+planned zones and the answers by question id::
+
+    {"assessed_on": "2026-11-24", "date_of_birth": "1990-05-01", "fitzpatrick": 4,
+     "zones": ["cheeks", "upper_lip"],
+     "answers": {"isotretinoin_last_dose": "2026-08-01", "cold_sore_history": true}}
+
+Any verdict exits 0; input that cannot be read exits 2 with a message naming the field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.checklist import PatientFacts, default_checklist, evaluate, parse_date
+from assistant.cli import EXIT_OK, CliContext
+from assistant.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+_KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="suitability verdict for a patient's checklist answers",
+        description="Evaluate the suitability checklist (contraindications) for the answers "
+        "in a JSON file and print the verdict. Exit status 0 for any verdict, 2 for input "
+        "that cannot be read.",
+    )
+    parser.add_argument("answers_file", metavar="ANSWERS.json", type=Path)
+    parser.add_argument(
+        "--json", action="store_true", help="print the verdict as JSON instead of text"
+    )
+    parser.set_defaults(handler=run)
+
+
+def read_answers_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file.", "answers_file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path} cannot be read: {exc}.", "answers_file") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            "answers_file",
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a JSON object at the top level.", "answers_file")
+    unknown = sorted(set(data) - set(_KNOWN_KEYS))
+    if unknown:
+        raise InvalidInput(
+            f"{path}: unknown key(s) {', '.join(unknown)}; expected {', '.join(_KNOWN_KEYS)}.",
+            unknown[0],
+        )
+    return data
+
+
+def _facts(data: Mapping[str, Any]) -> PatientFacts:
+    dob = data.get("date_of_birth")
+    fitzpatrick = data.get("fitzpatrick")
+    if fitzpatrick is not None and (
+        isinstance(fitzpatrick, bool) or not isinstance(fitzpatrick, int)
+    ):
+        raise InvalidInput(
+            f"fitzpatrick: '{fitzpatrick}' is not a Fitzpatrick type; expected 1 to 6.",
+            "fitzpatrick",
+        )
+    return PatientFacts(
+        date_of_birth=parse_date(dob, "date_of_birth") if dob is not None else None,
+        fitzpatrick=fitzpatrick,
+    )
+
+
+def _zones(data: Mapping[str, Any]) -> list[str]:
+    zones = data.get("zones", [])
+    if not isinstance(zones, list) or not all(isinstance(z, str) for z in zones):
+        raise InvalidInput('zones: expected a list of zone ids, e.g. ["cheeks"].', "zones")
+    return zones
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    data = read_answers_file(args.answers_file)
+    assessed = data.get("assessed_on")
+    assessed_on = parse_date(assessed, "assessed_on") if assessed is not None else date.today()
+    answers = data.get("answers", {})
+    if not isinstance(answers, dict):
+        raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
+    verdict = evaluate(default_checklist(), answers, _facts(data), _zones(data), assessed_on)
+    log.info("check: verdict %s (checklist %s)", verdict.outcome, verdict.checklist_version)
+    if args.json:
+        print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(verdict.describe())
+    return EXIT_OK
