@@ -29,7 +29,7 @@ def configure_logging(verbose: bool = False, console: bool = False) -> None:
         handler.setFormatter(formatter)
         root.addHandler(handler)
     except OSError as exc:  # a read-only data folder must not stop the app
-        print(f"chairside: cannot write the log file ({exc}); logging to the console", file=sys.stderr)
+        print(f"chairside: cannot write the log file ({exc})", file=sys.stderr)
         console = True
     if console:
         stream = logging.StreamHandler(sys.stderr)

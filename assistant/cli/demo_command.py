@@ -1,0 +1,45 @@
+"""``python main.py demo [--patients N]``: fill the database with realistic demo data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant.cli import CliContext
+from assistant.errors import InvalidInput
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="add a demo clinic, practitioners, devices, products and patients with sessions",
+        description="Add realistic demo data to the database (for trying Chairside out).",
+    )
+    parser.add_argument(
+        "--patients",
+        type=int,
+        default=60,
+        metavar="N",
+        help="how many demo patients to add (default 60)",
+    )
+    parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.demo import load_demo_data
+
+    if args.patients < 0 or args.patients > 1_000_000:
+        raise InvalidInput("--patients must be between 0 and 1,000,000.", "patients")
+    db = context.database()
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} patients", end="", file=sys.stderr, flush=True)
+
+    summary = load_demo_data(db, patients=args.patients, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Added {summary.patients} demo patients with {summary.sessions} sessions to {db.url}")
+    return 0

@@ -1,0 +1,245 @@
+"""Opening the database: the one start-up path (``init_db``).
+
+``init_db(url)`` checks that the file is a Chairside database it can open, copies it aside
+before migrating an older schema, brings it to the newest Alembic revision and returns a
+``Database``. Every problem a user can meet — a missing folder, a locked, read-only or
+corrupt file, a database from a newer Chairside — becomes ``DatabaseUnavailable`` with what
+to do, and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant import paths
+from assistant.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+ADVICE_RESTORE = "Open another database, restore a backup (python main.py restore FILE), or quit."
+
+
+def _migrations_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_migrations_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_migrations_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def explain_error(exc: BaseException) -> DatabaseUnavailable:
+    """Turn a driver error into the message the user reads."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseUnavailable(
+            "The database is locked by another program or workstation.",
+            "Close the other program (or wait a moment) and try again.",
+        )
+    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+        return DatabaseUnavailable(
+            "The database file is read-only, so nothing can be saved.",
+            "Check the file's permissions, or open a copy you can write to.",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseUnavailable("The database file is damaged.", ADVICE_RESTORE)
+    if "disk" in text and "full" in text:
+        return DatabaseUnavailable(
+            "The disk is full, so the change was not saved.",
+            "Free some space; what you typed is kept on screen.",
+        )
+    if "unable to open" in text:
+        return DatabaseUnavailable("The database file cannot be opened.", ADVICE_RESTORE)
+    return DatabaseUnavailable(f"The database reported an error: {exc}.", ADVICE_RESTORE)
+
+
+class Database:
+    """An open database: an engine plus short-lived sessions, one per operation."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DBAPIError) as exc:
+            session.rollback()
+            raise explain_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path, create: bool) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseUnavailable(f"{path} is a folder, not a database file.", ADVICE_RESTORE)
+        if path.stat().st_size == 0:
+            return  # an empty file is a new database
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except PermissionError as exc:
+            raise DatabaseUnavailable(
+                f"Chairside may not read {path}.", "Check the file's permissions."
+            ) from exc
+        if header != SQLITE_HEADER:
+            raise DatabaseUnavailable(
+                f"{path} is not a Chairside database (or it is damaged).", ADVICE_RESTORE
+            )
+        return
+    if not path.parent.exists():
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            raise DatabaseUnavailable(
+                f"The folder {path.parent} does not exist.",
+                "Check that the drive is connected, or choose another database.",
+            )
+
+
+def create_db_engine(url: str) -> Engine:
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        engine = create_engine(
+            sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(sa_url, pool_pre_ping=True)
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+    return target
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at ``url``."""
+    url = url or paths.database_url()
+    sa_url = make_url(url)
+    sqlite_path: Path | None = None
+    if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
+        sqlite_path = Path(str(sa_url.database)).expanduser()
+        is_default = sqlite_path == paths.default_database_path()
+        _check_sqlite_file(sqlite_path, create=is_default)
+    engine = create_db_engine(url)
+    try:
+        if sqlite_path is not None:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                if result != "ok":
+                    raise DatabaseUnavailable("The database file is damaged.", ADVICE_RESTORE)
+        revision = current_revision(engine)
+        head = head_revision()
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseUnavailable(
+                "This database was made by a newer version of Chairside "
+                f"(schema {revision}).",
+                "Update Chairside on this workstation, or open another database.",
+            )
+        if revision is None and _has_foreign_tables(engine):
+            raise DatabaseUnavailable(
+                "This database belongs to another program: it has tables but no Chairside "
+                "schema version.",
+                ADVICE_RESTORE,
+            )
+        if revision != head:
+            if revision is not None and sqlite_path is not None and backup_before_migrate:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                copy = paths.backup_dir(ensure=True) / f"before-upgrade-{revision}-{stamp}.sqlite3"
+                engine.dispose()
+                backup_sqlite(sqlite_path, copy)
+                log.info("Copied the database to %s before upgrading it", copy)
+            log.info("Upgrading the database schema from %s to %s", revision, head)
+            with engine.begin() as conn:
+                config = _migrations_config()
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+    except DatabaseUnavailable:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise explain_error(exc) from exc
+    return Database(engine)
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    tables = set(inspect(engine).get_table_names())
+    return bool(tables - {"alembic_version"})

@@ -1,0 +1,352 @@
+"""Realistic demo data: a clinic, its practitioners, devices, products with lots, and patients
+with a history of signed sessions. Deterministic for a given seed."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from assistant import audit, reference
+from assistant.db import Database
+from assistant.models import (
+    Cartridge,
+    Clinic,
+    Device,
+    Patient,
+    Practitioner,
+    Product,
+    ProductLot,
+    ProductUse,
+    TreatmentSession,
+    ZoneTreatment,
+    utcnow,
+)
+from assistant.patients import PatientDetails, search_key
+
+FIRST_NAMES = (
+    "Amelia",
+    "Olivia",
+    "Zoë",
+    "Chloé",
+    "Siobhán",
+    "Małgorzata",
+    "Żaneta",
+    "Agnieszka",
+    "Ngọc",
+    "Thị Minh",
+    "Ελένη",
+    "Σοφία",
+    "Светлана",
+    "Анна",
+    "Ines",
+    "Lucía",
+    "Amara",
+    "Chiamaka",
+    "Priya",
+    "Aisha",
+    "Fatima",
+    "Yuki",
+    "Hannah",
+    "Grace",
+    "Emily",
+    "Sophie",
+    "Isabelle",
+    "Noah",
+    "Liam",
+    "James",
+    "Mateusz",
+    "Duc",
+    "Kwame",
+    "Tomás",
+    "Björn",
+    "Oluwaseun",
+)
+LAST_NAMES = (
+    "Smith",
+    "Jones",
+    "O'Brien",
+    "Müller",
+    "Łukasiewicz",
+    "Wójcik",
+    "Nowak",
+    "Nguyễn",
+    "Trần",
+    "Παπαδοπούλου",
+    "Георгиева",
+    "Иванова",
+    "García",
+    "Fernández",
+    "Okafor",
+    "Mensah",
+    "Patel",
+    "Khan",
+    "Haddad",
+    "Tanaka",
+    "Williams",
+    "Brown",
+    "Taylor",
+    "Dubois",
+    "Lefèvre",
+    "Andersson",
+    "Adeyemi",
+    "Silva",
+    "Rossi",
+    "Kowalski",
+)
+# Fitzpatrick types weighted as a mixed urban clientele.
+FITZPATRICK_WEIGHTS = (10, 25, 25, 18, 12, 10)
+TREATMENT_PLANS = (
+    (("forehead", 0.5), ("cheeks", 1.5), ("nose", 0.5), ("chin", 1.0)),
+    (("cheeks", 2.0), ("jawline", 1.5)),
+    (("full_face", 1.0), ("neck", 0.5)),
+    (("periorbital", 0.25), ("forehead", 0.5)),
+    (("abdomen", 2.0),),
+    (("scalp", 1.0),),
+    (("cheeks", 1.5), ("upper_lip", 0.75), ("perioral", 0.75)),
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    patients: int
+    sessions: int
+
+
+def has_data(db: Database) -> bool:
+    with db.session() as session:
+        return bool(session.scalar(select(func.count(Patient.id))))
+
+
+def load_demo_data(
+    db: Database,
+    patients: int = 60,
+    seed: int = 2026,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Add a demo clinic (if none) and ``patients`` patients with their session history."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    with db.session() as session:
+        if session.scalar(select(func.count(Clinic.id))) == 0:
+            session.add(
+                Clinic(
+                    name="Harbour Skin Clinic",
+                    address="14 Quay Street\nBristol BS1 4DJ\nUnited Kingdom",
+                    phone="0117 496 0123",
+                    out_of_hours_phone="07700 900456",
+                    email="hello@harbourskin.example",
+                    paper_size="A4",
+                )
+            )
+        practitioners = list(session.scalars(select(Practitioner)))
+        if not practitioners:
+            practitioners = [
+                Practitioner(name="Dr Naomi Clarke", credentials="GMC 7012345"),
+                Practitioner(name="Ewa Kowalczyk", credentials="RN, aesthetic nurse"),
+                Practitioner(name="Marcus Reid", credentials="Level 4 skin therapist"),
+            ]
+            session.add_all(practitioners)
+        devices = list(session.scalars(select(Device)))
+        if not devices:
+            devices = [
+                Device(
+                    make="Dermapen",
+                    model="4",
+                    serial="DP4-20931",
+                    min_depth_mm=0.2,
+                    max_depth_mm=3.0,
+                ),
+                Device(
+                    make="SkinPen",
+                    model="Precision",
+                    serial="SP-88120",
+                    min_depth_mm=0.25,
+                    max_depth_mm=2.5,
+                ),
+            ]
+            session.add_all(devices)
+        cartridges = list(session.scalars(select(Cartridge)))
+        if not cartridges:
+            cartridges = [
+                Cartridge(
+                    name="Dermapen 4 cartridge",
+                    needle_count="16",
+                    lot_number="DP16-2611A",
+                    expiry_date=today + timedelta(days=400),
+                ),
+                Cartridge(
+                    name="Dermapen 4 cartridge",
+                    needle_count="36",
+                    lot_number="DP36-2609C",
+                    expiry_date=today + timedelta(days=250),
+                ),
+                Cartridge(
+                    name="SkinPen cartridge",
+                    needle_count="12",
+                    lot_number="SPC-51877",
+                    expiry_date=today + timedelta(days=300),
+                ),
+            ]
+            session.add_all(cartridges)
+        products = list(session.scalars(select(Product)))
+        if not products:
+            catalogue = (
+                ("Hyaluronic acid 1.5%", "glide", "", ("HA-2604", "HA-2611")),
+                ("Growth-factor serum", "serum", "", ("GF-7719",)),
+                ("Peptide recovery serum", "serum", "", ("PR-0311",)),
+                ("LMX4 lidocaine cream", "anaesthetic", "4%", ("LMX-2207",)),
+                ("Post-treatment balm", "post_care", "", ("PTB-118",)),
+            )
+            for name, kind, strength, lots in catalogue:
+                product = Product(name=name, kind=kind, strength=strength)
+                product.lots = [
+                    ProductLot(lot_number=lot, expiry_date=today + timedelta(days=200 + 30 * i))
+                    for i, lot in enumerate(lots)
+                ]
+                products.append(product)
+            session.add_all(products)
+        session.flush()
+        glides = [p for p in products if p.kind in ("glide", "serum")]
+        anaesthetic = next((p for p in products if p.kind == "anaesthetic"), None)
+
+        sessions_added = 0
+        batch = 500
+        for start in range(0, patients, batch):
+            rows: list[Patient] = []
+            for _ in range(min(batch, patients - start)):
+                details = _demo_details(rng, today)
+                row = Patient(
+                    first_name=details.first_name,
+                    last_name=details.last_name,
+                    date_of_birth=details.date_of_birth,
+                    phone=details.phone,
+                    email=details.email,
+                    fitzpatrick=details.fitzpatrick,
+                    skin_type=details.skin_type,
+                    concerns=list(details.concerns),
+                    search_key=search_key(details),
+                )
+                rows.append(row)
+                for number in range(rng.choice((0, 1, 2, 3, 4))):
+                    row.sessions.append(
+                        _demo_session(
+                            rng,
+                            today,
+                            number,
+                            practitioners,
+                            devices,
+                            cartridges,
+                            glides,
+                            anaesthetic,
+                        )
+                    )
+                    sessions_added += 1
+            session.add_all(rows)
+            session.flush()
+            if progress:
+                progress(start + len(rows), patients)
+        audit.record(
+            session,
+            "create",
+            "demo",
+            None,
+            actor=None,
+            summary=f"Loaded demo data: {patients} patients, {sessions_added} sessions",
+        )
+    return DemoSummary(patients, sessions_added)
+
+
+def _demo_details(rng: random.Random, today: date) -> PatientDetails:
+    first = rng.choice(FIRST_NAMES)
+    last = rng.choice(LAST_NAMES)
+    age_days = rng.randint(19 * 365, 68 * 365)
+    concerns = rng.sample([c.id for c in reference.concerns()], k=rng.randint(1, 3))
+    return PatientDetails(
+        first_name=first,
+        last_name=last,
+        date_of_birth=today - timedelta(days=age_days),
+        phone=f"07700 9{rng.randint(0, 99999):05d}",
+        email=f"{_ascii(first)}.{_ascii(last)}{rng.randint(1, 999)}@mail.example".lower(),
+        fitzpatrick=rng.choices(range(1, 7), weights=FITZPATRICK_WEIGHTS)[0],
+        skin_type=rng.choice([c.id for c in reference.skin_types()]),
+        concerns=tuple(concerns),
+    )
+
+
+def _ascii(text: str) -> str:
+    from assistant.patients import fold
+
+    folded = "".join(c for c in fold(text) if c.isascii() and c.isalnum())
+    return folded or "patient"
+
+
+def _demo_session(
+    rng: random.Random,
+    today: date,
+    number: int,
+    practitioners: list[Practitioner],
+    devices: list[Device],
+    cartridges: list[Cartridge],
+    glides: list[Product],
+    anaesthetic: Product | None,
+) -> TreatmentSession:
+    day = today - timedelta(days=30 * (4 - number) + rng.randint(0, 20))
+    treated_at = datetime.combine(day, time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))))
+    plan = rng.choice(TREATMENT_PLANS)
+    deepest = max(depth for _, depth in plan)
+    practitioner = rng.choice(practitioners)
+    cartridge = rng.choice(cartridges)
+    glide = rng.choice(glides)
+    lot = rng.choice(glide.lots)
+    signed = treated_at + timedelta(minutes=50)
+    return TreatmentSession(
+        practitioner_id=practitioner.id,
+        state="signed",
+        treated_at=treated_at,
+        ended_at=treated_at + timedelta(minutes=40),
+        consent_on_file=True,
+        consent_date=day,
+        photos_taken=rng.random() < 0.8,
+        device_id=rng.choice(devices).id,
+        cartridge_id=cartridge.id,
+        cartridge_needles=cartridge.needle_count,
+        cartridge_lot=cartridge.lot_number,
+        cartridge_expiry=cartridge.expiry_date,
+        anaesthetic_product=anaesthetic.name if anaesthetic else "",
+        anaesthetic_strength=anaesthetic.strength if anaesthetic else "",
+        anaesthetic_minutes=30,
+        tolerance=rng.randint(1, 6),
+        interval_weeks=reference.interval_weeks(deepest),
+        next_session_date=day + timedelta(weeks=reference.interval_weeks(deepest)),
+        course_number=number + 1,
+        course_total=4,
+        signed_at=signed,
+        signed_by_id=practitioner.id,
+        created_at=utcnow(),
+        zones=[
+            ZoneTreatment(
+                position=i,
+                zone=zone,
+                depth_mm=depth,
+                passes=rng.randint(2, 3),
+                speed="8",
+                endpoint="pinpoint_bleeding" if depth >= 1.0 else "erythema",
+            )
+            for i, (zone, depth) in enumerate(plan)
+        ],
+        products=[
+            ProductUse(
+                position=0,
+                product_id=glide.id,
+                product_name=glide.name,
+                kind=glide.kind,
+                lot_number=lot.lot_number,
+                expiry_date=lot.expiry_date,
+            )
+        ],
+    )

@@ -1,0 +1,292 @@
+"""The database schema: SQLAlchemy 2 typed ORM models.
+
+Portable across SQLite and PostgreSQL: no dialect-specific types, JSON for structured
+answers, naive UTC for system timestamps (``*_at`` columns set by the app) and naive local
+wall time for clinical times the practitioner enters (``treated_at``). Records of care are
+never hard-deleted; a patient's erasure replaces personal details with a tombstone.
+Schema changes go through Alembic (``assistant/migrations``), never ``create_all``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Current time as naive UTC, the form every ``*_at`` system column stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Clinic(Base):
+    """The clinic profile: one row, shared by every workstation."""
+
+    __tablename__ = "clinic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    out_of_hours_phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    logo_path: Mapped[str | None] = mapped_column(String(500))
+    paper_size: Mapped[str] = mapped_column(String(10), default="A4")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Practitioner(Base):
+    __tablename__ = "practitioner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credentials: Mapped[str] = mapped_column(String(200), default="")
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Patient(Base):
+    __tablename__ = "patient"
+    __table_args__ = (
+        Index("ix_patient_sort", "last_name", "first_name", "id"),
+        Index("ix_patient_search_key", "search_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    fitzpatrick: Mapped[int | None] = mapped_column(Integer)
+    skin_type: Mapped[str | None] = mapped_column(String(20))
+    concerns: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.
+    search_key: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
+
+
+class Device(Base):
+    __tablename__ = "device"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    make: Mapped[str] = mapped_column(String(100))
+    model: Mapped[str] = mapped_column(String(100))
+    serial: Mapped[str] = mapped_column(String(100), default="")
+    min_depth_mm: Mapped[float] = mapped_column(Float, default=0.1)
+    max_depth_mm: Mapped[float] = mapped_column(Float, default=3.0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Cartridge(Base):
+    """A box of needle cartridges of one lot, as received."""
+
+    __tablename__ = "cartridge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    needle_count: Mapped[str] = mapped_column(String(10))
+    lot_number: Mapped[str] = mapped_column(String(100), index=True)
+    expiry_date: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Product(Base):
+    """A serum, glide, topical anaesthetic or post-care product."""
+
+    __tablename__ = "product"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # serum, glide, anaesthetic, post_care, prp
+    strength: Mapped[str] = mapped_column(String(50), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    lots: Mapped[list[ProductLot]] = relationship(back_populates="product")
+
+
+class ProductLot(Base):
+    __tablename__ = "product_lot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    lot_number: Mapped[str] = mapped_column(String(100), index=True)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+
+    product: Mapped[Product] = relationship(back_populates="lots")
+
+
+class Assessment(Base):
+    """A walk through the suitability checklist, with the verdict it produced."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    assessed_on: Mapped[date] = mapped_column(Date)
+    checklist_version: Mapped[str] = mapped_column(String(40))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    zones: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    outcome: Mapped[str] = mapped_column(String(20))
+    defer_until: Mapped[date | None] = mapped_column(Date)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TreatmentSession(Base):
+    """One visit's treatment record: ``draft`` while typed, ``signed`` and read-only after."""
+
+    __tablename__ = "treatment_session"
+    __table_args__ = (Index("ix_treatment_session_patient_treated", "patient_id", "treated_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
+    state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    treated_at: Mapped[datetime] = mapped_column(DateTime)  # local wall time of the start
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    consent_on_file: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    photos_taken: Mapped[bool] = mapped_column(Boolean, default=False)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
+    cartridge_id: Mapped[int | None] = mapped_column(ForeignKey("cartridge.id"))
+    # Cartridge details are copied at the time of treatment so the record stands on its own.
+    cartridge_needles: Mapped[str] = mapped_column(String(10), default="")
+    cartridge_lot: Mapped[str] = mapped_column(String(100), default="", index=True)
+    cartridge_expiry: Mapped[date | None] = mapped_column(Date)
+    anaesthetic_product: Mapped[str] = mapped_column(String(200), default="")
+    anaesthetic_strength: Mapped[str] = mapped_column(String(50), default="")
+    anaesthetic_minutes: Mapped[int | None] = mapped_column(Integer)
+    anaesthetic_removed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    tolerance: Mapped[int | None] = mapped_column(Integer)
+    reactions: Mapped[str] = mapped_column(Text, default="")
+    adverse_events: Mapped[str] = mapped_column(Text, default="")
+    post_care: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    next_session_date: Mapped[date | None] = mapped_column(Date)
+    interval_weeks: Mapped[int | None] = mapped_column(Integer)
+    course_number: Mapped[int | None] = mapped_column(Integer)
+    course_total: Mapped[int | None] = mapped_column(Integer)
+    aftercare_printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    patient: Mapped[Patient] = relationship(back_populates="sessions")
+    zones: Mapped[list[ZoneTreatment]] = relationship(
+        back_populates="session", order_by="ZoneTreatment.position", cascade="all, delete-orphan"
+    )
+    products: Mapped[list[ProductUse]] = relationship(
+        back_populates="session", order_by="ProductUse.position", cascade="all, delete-orphan"
+    )
+    amendments: Mapped[list[Amendment]] = relationship(
+        back_populates="session", order_by="Amendment.id"
+    )
+
+
+class ZoneTreatment(Base):
+    __tablename__ = "zone_treatment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    zone: Mapped[str] = mapped_column(String(40))
+    depth_mm: Mapped[float] = mapped_column(Float)
+    passes: Mapped[int] = mapped_column(Integer)
+    speed: Mapped[str] = mapped_column(String(20), default="")
+    endpoint: Mapped[str] = mapped_column(String(20), default="none")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[TreatmentSession] = relationship(back_populates="zones")
+
+
+class ProductUse(Base):
+    """A serum, glide or other product applied in a session, with its lot for recalls."""
+
+    __tablename__ = "product_use"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
+    product_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="serum")
+    lot_number: Mapped[str] = mapped_column(String(100), default="", index=True)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+
+    session: Mapped[TreatmentSession] = relationship(back_populates="products")
+
+
+class Amendment(Base):
+    """A change to a signed session: the original stays; this row says what changed and why."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    field: Mapped[str] = mapped_column(String(100))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    session: Mapped[TreatmentSession] = relationship(back_populates="amendments")
+
+
+class AuditEvent(Base):
+    """Append-only trail of every create, change, sign, amend, override, export, print,
+    erasure and login. Nothing in Chairside updates or deletes these rows."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

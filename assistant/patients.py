@@ -1,0 +1,324 @@
+"""Patients: validation, create and edit (audited), and search as you type."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from assistant import audit, reference
+from assistant.db import Database
+from assistant.errors import InvalidInput, NotFound
+from assistant.models import Patient, TreatmentSession
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
+MAX_NAME = 100
+OLDEST_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class PatientDetails:
+    """What the practitioner types about a patient."""
+
+    first_name: str
+    last_name: str
+    date_of_birth: date | None = None
+    phone: str = ""
+    email: str = ""
+    fitzpatrick: int | None = None
+    skin_type: str | None = None
+    concerns: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    id: int
+    details: PatientDetails
+    created_at: datetime
+    updated_at: datetime
+    erased: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.details.first_name} {self.details.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    """One line of the patient list."""
+
+    id: int
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+    phone: str
+    fitzpatrick: int | None
+    last_session: datetime | None = field(default=None)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "Zoë" is found by "zoe"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def search_key(details: PatientDetails) -> str:
+    parts = [fold(details.first_name), fold(details.last_name), _digits(details.phone)]
+    if details.date_of_birth:
+        parts.append(details.date_of_birth.isoformat())
+    parts.append(fold(details.email))
+    return " ".join(p for p in parts if p)[:400]
+
+
+def validation_errors(details: PatientDetails, today: date | None = None) -> dict[str, str]:
+    """Every problem with the details, by field name; empty when all is well."""
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    if not details.first_name.strip():
+        errors["first_name"] = "Enter the patient's first name."
+    elif len(details.first_name) > MAX_NAME:
+        errors["first_name"] = f"The first name is longer than {MAX_NAME} characters."
+    if not details.last_name.strip():
+        errors["last_name"] = "Enter the patient's last name."
+    elif len(details.last_name) > MAX_NAME:
+        errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+    dob = details.date_of_birth
+    if dob is not None:
+        if dob > today:
+            errors["date_of_birth"] = "The date of birth is in the future."
+        elif dob.year < OLDEST_BIRTH_YEAR:
+            errors["date_of_birth"] = f"The date of birth is before {OLDEST_BIRTH_YEAR}."
+    if details.email and not EMAIL_PATTERN.match(details.email.strip()):
+        errors["email"] = "The email address is not valid (expected name@example.com)."
+    if details.phone and (
+        not PHONE_PATTERN.match(details.phone) or len(_digits(details.phone)) < 6
+    ):
+        errors["phone"] = "The phone number should hold at least 6 digits (and + ( ) - only)."
+    if details.fitzpatrick is not None and details.fitzpatrick not in range(1, 7):
+        errors["fitzpatrick"] = "The Fitzpatrick type must be between I and VI."
+    if details.skin_type is not None and details.skin_type not in {
+        c.id for c in reference.skin_types()
+    }:
+        errors["skin_type"] = f"Unknown skin type '{details.skin_type}'."
+    known_concerns = {c.id for c in reference.concerns()}
+    unknown = [c for c in details.concerns if c not in known_concerns]
+    if unknown:
+        errors["concerns"] = f"Unknown concern '{unknown[0]}'."
+    return errors
+
+
+def validate(details: PatientDetails, today: date | None = None) -> PatientDetails:
+    """The details tidied (spaces trimmed), or ``InvalidInput`` for the first problem."""
+    tidy = PatientDetails(
+        first_name=details.first_name.strip(),
+        last_name=details.last_name.strip(),
+        date_of_birth=details.date_of_birth,
+        phone=details.phone.strip(),
+        email=details.email.strip(),
+        fitzpatrick=details.fitzpatrick,
+        skin_type=details.skin_type or None,
+        concerns=tuple(dict.fromkeys(details.concerns)),
+        notes=details.notes.strip(),
+    )
+    errors = validation_errors(tidy, today)
+    if errors:
+        name, message = next(iter(errors.items()))
+        raise InvalidInput(message, name)
+    return tidy
+
+
+def _details_of(row: Patient) -> PatientDetails:
+    return PatientDetails(
+        first_name=row.first_name,
+        last_name=row.last_name,
+        date_of_birth=row.date_of_birth,
+        phone=row.phone,
+        email=row.email,
+        fitzpatrick=row.fitzpatrick,
+        skin_type=row.skin_type,
+        concerns=tuple(row.concerns or ()),
+        notes=row.notes,
+    )
+
+
+def _record_of(row: Patient) -> PatientRecord:
+    return PatientRecord(
+        id=row.id,
+        details=_details_of(row),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        erased=row.erased_at is not None,
+    )
+
+
+def _apply(row: Patient, details: PatientDetails) -> None:
+    row.first_name = details.first_name
+    row.last_name = details.last_name
+    row.date_of_birth = details.date_of_birth
+    row.phone = details.phone
+    row.email = details.email
+    row.fitzpatrick = details.fitzpatrick
+    row.skin_type = details.skin_type
+    row.concerns = list(details.concerns)
+    row.notes = details.notes
+    row.search_key = search_key(details)
+
+
+def add_patient(session: Session, details: PatientDetails, actor: int | None) -> Patient:
+    """Insert inside an open transaction (used by the demo loader and ``create_patient``)."""
+    details = validate(details)
+    row = Patient()
+    _apply(row, details)
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        "create",
+        "patient",
+        row.id,
+        actor=actor,
+        patient_id=row.id,
+        summary=f"Created patient record {row.id}",
+    )
+    return row
+
+
+def create_patient(db: Database, details: PatientDetails, actor: int | None) -> PatientRecord:
+    with db.session() as session:
+        return _record_of(add_patient(session, details, actor))
+
+
+def update_patient(
+    db: Database, patient_id: int, details: PatientDetails, actor: int | None
+) -> PatientRecord:
+    details = validate(details)
+    with db.session() as session:
+        row = _get(session, patient_id)
+        before = asdict(_details_of(row))
+        _apply(row, details)
+        changes = audit.diff(before, asdict(details))
+        if changes:
+            audit.record(
+                session,
+                "change",
+                "patient",
+                row.id,
+                actor=actor,
+                patient_id=row.id,
+                summary=f"Changed {', '.join(changes)} of patient {row.id}",
+                changes=changes,
+            )
+        session.flush()
+        return _record_of(row)
+
+
+def _get(session: Session, patient_id: int) -> Patient:
+    row = session.get(Patient, patient_id)
+    if row is None:
+        raise NotFound(f"There is no patient with id {patient_id}.")
+    return row
+
+
+def get_patient(db: Database, patient_id: int) -> PatientRecord:
+    with db.session() as session:
+        return _record_of(_get(session, patient_id))
+
+
+def _search_terms(text: str) -> list[str]:
+    terms = []
+    for token in text.split():
+        parsed = _parse_loose_date(token)
+        if parsed:
+            terms.append(parsed)
+        elif _digits(token) and not re.search(r"[^\d+()\-./]", token):
+            terms.append(_digits(token))
+        else:
+            terms.append(fold(token))
+    return [t for t in terms if t]
+
+
+def _parse_loose_date(token: str) -> str | None:
+    """A birth date typed as 31/12/1990, 31.12.1990 or 1990-12-31, as ISO; else None."""
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", token)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+            return date.fromisoformat(token).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _search_conditions(text: str) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
+    for term in _search_terms(text):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(Patient.search_key.like(f"%{escaped}%", escape="\\"))
+    return conditions
+
+
+def count_patients(db: Database, text: str = "") -> int:
+    with db.session() as session:
+        stmt = select(func.count(Patient.id)).where(and_(*_search_conditions(text)))
+        return int(session.scalar(stmt) or 0)
+
+
+def search_patients(
+    db: Database, text: str = "", limit: int = 200, offset: int = 0
+) -> Sequence[PatientRow]:
+    """Patients matching every word of ``text`` (name, phone, birth date), by last name."""
+    with db.session() as session:
+        stmt = (
+            select(Patient)
+            .where(and_(*_search_conditions(text)))
+            .order_by(Patient.last_name, Patient.first_name, Patient.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = list(session.scalars(stmt))
+        last_sessions: dict[int, datetime] = {}
+        if rows:
+            ids = [r.id for r in rows]
+            for pid, when in session.execute(
+                select(TreatmentSession.patient_id, func.max(TreatmentSession.treated_at))
+                .where(TreatmentSession.patient_id.in_(ids))
+                .group_by(TreatmentSession.patient_id)
+            ):
+                last_sessions[pid] = when
+        return [
+            PatientRow(
+                id=r.id,
+                first_name=r.first_name,
+                last_name=r.last_name,
+                date_of_birth=r.date_of_birth,
+                phone=r.phone,
+                fitzpatrick=r.fitzpatrick,
+                last_session=last_sessions.get(r.id),
+            )
+            for r in rows
+        ]
+
+
+def age_on(date_of_birth: date, on: date) -> int:
+    years = on.year - date_of_birth.year
+    if (on.month, on.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return years
