@@ -8,6 +8,7 @@ live in the database instead, shared by every workstation.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -52,10 +53,8 @@ class Settings:
                 f"The settings file {self.path} could not be read ({exc}); defaults are used."
             )
             log.warning(self.load_error)
-            try:
+            with contextlib.suppress(OSError):
                 self.path.replace(self.path.with_name(self.path.name + ".corrupt"))
-            except OSError:
-                pass
             return
         for key, value in stored.items():
             default = DEFAULTS.get(key)

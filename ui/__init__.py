@@ -1,0 +1,1 @@
+"""Chairside's Qt widgets: a thin client of ``assistant``."""
