@@ -1,0 +1,264 @@
+"""``chairside aftercare (SESSION.json | --session ID) --out FILE.pdf``: the aftercare sheet.
+
+SESSION.json describes the treatment, so a sheet can be made without a database::
+
+    {"clinic": {"name": "Riverside Skin Clinic", "address": "14 Mill Lane\\nKingston",
+                "phone": "020 7946 0321", "out_of_hours_phone": "07700 900123",
+                "logo": null, "paper": "A4"},
+     "patient": {"name": "Zoë Łukasiewicz-Nguyễn"},
+     "practitioner": "Amira Haddad",
+     "treated_at": "2026-11-24T15:30",
+     "zones": [{"zone": "cheeks", "depth_mm": 1.5, "passes": 3}],
+     "next_session": "2026-12-22"}
+
+``treated_at`` is the end of the treatment in local time. Optional keys: ``interval_weeks``
+(used when there is no ``next_session``; by default it follows from the deepest depth),
+``notes``. A relative ``logo`` path is read from the JSON file's folder.
+
+Warnings (a character the font cannot print, a clinic template that cannot be read) go to
+stderr and the PDF is still written, with "\N{REPLACEMENT CHARACTER}" in place of each
+character it cannot print. Input that cannot be used exits 2 and leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from assistant import reference
+from assistant.aftercare import (
+    PAPERS,
+    AftercareSheet,
+    ClinicInfo,
+    Paper,
+    ZoneDepth,
+    check_output_path,
+    render_pdf,
+)
+from assistant.cli import EXIT_OK, CliContext
+from assistant.errors import InvalidInput
+
+_KNOWN_KEYS = (
+    "clinic", "patient", "practitioner", "treated_at", "zones", "next_session",
+    "interval_weeks", "notes",
+)  # fmt: skip
+_CLINIC_KEYS = ("name", "address", "phone", "out_of_hours_phone", "logo", "paper")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "aftercare",
+        help="write the patient's aftercare sheet as a PDF",
+        description="Write the dated aftercare sheet for a treatment, from a JSON description "
+        "of the session or from a session in the database. Exit status 2 for input that "
+        "cannot be used.",
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "session_file", metavar="SESSION.json", type=Path, nargs="?", help="the session as JSON"
+    )
+    source.add_argument(
+        "--session", metavar="ID", type=int, dest="session_id", help="a session in the database"
+    )
+    parser.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    parser.add_argument(
+        "--depth-table",
+        action="store_true",
+        help="add the table of depths and passes (off by default)",
+    )
+    parser.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="time zone for the dates, e.g. Europe/London (default: this computer's)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    out: Path = args.out
+    check_output_path(out)  # before any work: a bad folder is the most common mistake
+    tz = _zone(args.timezone)
+    if args.session_id is not None:
+        from assistant.sessions import aftercare_sheet_for_session
+
+        sheet = aftercare_sheet_for_session(context.database(), args.session_id)
+    else:
+        sheet = sheet_from_json(args.session_file)
+    if args.depth_table:
+        sheet = replace(sheet, show_depth_table=True)
+    result = render_pdf(sheet, out, tz=tz)
+    for warning in result.warnings:
+        print(f"chairside: warning: {warning}", file=sys.stderr)
+    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    print(f"{result.path} ({pages})")
+    return EXIT_OK
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            f"Unknown time zone '{name}'; use a name such as Europe/London.", "timezone"
+        ) from None
+
+
+def read_session_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file.", "session_file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path} cannot be read: {exc}.", "session_file") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            "session_file",
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a JSON object at the top level.", "session_file")
+    unknown = sorted(set(data) - set(_KNOWN_KEYS))
+    if unknown:
+        raise InvalidInput(
+            f"{path}: unknown key(s) {', '.join(unknown)}; expected {', '.join(_KNOWN_KEYS)}.",
+            unknown[0],
+        )
+    return data
+
+
+def _text(data: Mapping[str, Any], key: str, field: str, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise InvalidInput(f"{field}: expected some text.", field)
+    return value.strip()
+
+
+def _clinic(data: Any, base: Path) -> ClinicInfo:
+    if not isinstance(data, dict):
+        raise InvalidInput("clinic: expected an object with name, phone, address….", "clinic")
+    unknown = sorted(set(data) - set(_CLINIC_KEYS))
+    if unknown:
+        raise InvalidInput(
+            f"clinic: unknown key(s) {', '.join(unknown)}; expected {', '.join(_CLINIC_KEYS)}.",
+            f"clinic.{unknown[0]}",
+        )
+    paper = data.get("paper", "A4")
+    matching = [p for p in PAPERS if isinstance(paper, str) and p.lower() == paper.lower()]
+    if not matching:
+        raise InvalidInput(
+            f"clinic.paper: '{paper}' is not a paper size; expected {' or '.join(PAPERS)}.",
+            "clinic.paper",
+        )
+    paper_size: Paper = "A4" if matching[0] == "A4" else "Letter"
+    logo = data.get("logo")
+    logo_path: Path | None = None
+    if logo is not None:
+        if not isinstance(logo, str) or not logo.strip():
+            raise InvalidInput("clinic.logo: expected a file path or null.", "clinic.logo")
+        logo_path = base / Path(logo).expanduser()
+        if not logo_path.is_file():
+            raise InvalidInput(f"clinic.logo: the logo file {logo_path} does not exist.", "logo")
+    return ClinicInfo(
+        name=_text(data, "name", "clinic.name"),
+        address=_text(data, "address", "clinic.address", required=False),
+        phone=_text(data, "phone", "clinic.phone"),
+        out_of_hours_phone=_text(data, "out_of_hours_phone", "clinic.out_of_hours_phone", False),
+        logo_path=logo_path,
+        paper=paper_size,
+    )
+
+
+def _zones(data: Any) -> tuple[tuple[str, ...], tuple[ZoneDepth, ...]]:
+    if not isinstance(data, list) or not data:
+        raise InvalidInput("zones: expected a list of treated zones.", "zones")
+    ids: list[str] = []
+    depths: list[ZoneDepth] = []
+    for number, row in enumerate(data, 1):
+        where = f"zones[{number}]"
+        if isinstance(row, str):
+            row = {"zone": row}
+        if not isinstance(row, dict) or not isinstance(row.get("zone"), str):
+            raise InvalidInput(f'{where}: expected {{"zone": "cheeks", …}}.', "zones")
+        zone = reference.zone(row["zone"], "zone")
+        if zone.id not in ids:
+            ids.append(zone.id)
+        depth, passes = row.get("depth_mm"), row.get("passes", 1)
+        if depth is None:
+            continue
+        if isinstance(depth, bool) or not isinstance(depth, int | float) or depth <= 0:
+            raise InvalidInput(f"{where}.depth_mm: '{depth}' is not a depth in mm.", "depth_mm")
+        if isinstance(passes, bool) or not isinstance(passes, int) or passes < 1:
+            raise InvalidInput(f"{where}.passes: '{passes}' is not a number of passes.", "passes")
+        depths.append(ZoneDepth(zone.id, float(depth), passes))
+    return tuple(ids), tuple(depths)
+
+
+def _datetime(value: Any, field: str) -> datetime:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field}: expected a date and time such as 2026-11-24T15:30.", field)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"{field}: '{value}' is not a date and time such as 2026-11-24T15:30.", field
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)  # to this computer's wall time
+    return moment
+
+
+def _date(value: Any, field: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInput(f"{field}: '{value}' is not a date such as 2026-12-22.", field)
+
+
+def sheet_from_json(path: Path) -> AftercareSheet:
+    """The sheet described by a SESSION.json file (see the module docstring)."""
+    data = read_session_file(path)
+    for key in ("clinic", "patient", "practitioner", "treated_at", "zones"):
+        if key not in data:
+            raise InvalidInput(f"{path}: '{key}' is missing.", key)
+    clinic = _clinic(data["clinic"], path.parent)
+    patient = data["patient"]
+    if not isinstance(patient, dict):
+        raise InvalidInput('patient: expected an object such as {"name": "…"}.', "patient")
+    zones, depths = _zones(data["zones"])
+    interval = data.get("interval_weeks")
+    if interval is not None and (
+        isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 104
+    ):
+        raise InvalidInput(
+            f"interval_weeks: '{interval}' is not a number of weeks.", "interval_weeks"
+        )
+    if interval is None and depths:
+        interval = reference.interval_weeks(max(d.depth_mm for d in depths))
+    return AftercareSheet(
+        clinic=clinic,
+        patient_name=_text(patient, "name", "patient.name"),
+        practitioner=_text(data, "practitioner", "practitioner"),
+        treated_at=_datetime(data["treated_at"], "treated_at"),
+        zones=zones,
+        next_session=_date(data.get("next_session"), "next_session"),
+        interval_weeks=interval,
+        notes=_text(data, "notes", "notes", required=False),
+        zone_depths=depths,
+    )
