@@ -1,0 +1,249 @@
+"""Preview of the patient's aftercare sheet, with Print and Save PDF.
+
+The sheet is rendered once (it is one or two pages) and its pages are shown as images, so
+what the practitioner sees is exactly the PDF that is printed or saved. Warnings (a
+character the font cannot print, a clinic template that could not be read) are shown in a
+banner above the pages before anything is printed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pypdfium2
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.aftercare import (
+    AftercareSheet,
+    AftercareTemplate,
+    RenderedSheet,
+    render_sheet,
+    write_file_atomically,
+)
+from assistant.errors import ChairsideError
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 96.0
+MAX_PRINT_DPI = 300.0  # sharp on paper; a 1200 dpi page image would need over 500 MB
+
+_FORMATS = {
+    "RGBX": QImage.Format.Format_RGBX8888,
+    "RGBA": QImage.Format.Format_RGBA8888,
+    "RGB": QImage.Format.Format_RGB888,
+    "L": QImage.Format.Format_Grayscale8,
+}
+
+
+def page_images(data: bytes, dpi: float) -> list[QImage]:
+    """Each page of a PDF as an image at ``dpi``."""
+    pdf = pypdfium2.PdfDocument(data)
+    images: list[QImage] = []
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+            image = QImage(
+                bytes(bitmap.buffer),
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                _FORMATS[bitmap.mode],
+            )
+            images.append(image.copy())  # own the pixels: the buffer goes away with the page
+            bitmap.close()
+            page.close()
+    finally:
+        pdf.close()
+    return images
+
+
+class AftercarePreviewDialog(QDialog):
+    """Shows the sheet's pages; Print… (Ctrl+P) and Save PDF… (Ctrl+S)."""
+
+    printed = Signal()  # the sheet went to the printer: the caller records when
+    saved = Signal(str)  # path of the saved PDF
+
+    def __init__(
+        self,
+        sheet: AftercareSheet,
+        template: AftercareTemplate | None = None,
+        parent: QWidget | None = None,
+        rendered: RenderedSheet | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sheet = sheet
+        self.rendered = rendered if rendered is not None else render_sheet(sheet, template)
+        # Replaceable so tests (and a future "print again" button) can skip the modal dialogs.
+        self.ask_printer: Callable[[QPrinter], bool] = self._exec_print_dialog
+        self.ask_save_path: Callable[[], Path | None] = self._exec_save_dialog
+        self.images = page_images(self.rendered.data, PREVIEW_DPI)
+
+        self.setWindowTitle(self.tr("Aftercare sheet for {0}").format(sheet.patient_name))
+        self.setModal(True)
+        self.resize(QSize(860, 960))
+
+        layout = QVBoxLayout(self)
+        self.banner = self._make_banner(self.rendered.warnings)
+        layout.addWidget(self.banner)
+        self.banner.setVisible(bool(self.rendered.warnings))
+
+        self.pages_area = QScrollArea()
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setAccessibleName(self.tr("Pages of the aftercare sheet"))
+        pages = QWidget()
+        pages_layout = QVBoxLayout(pages)
+        pages_layout.setSpacing(16)
+        self.page_labels: list[QLabel] = []
+        for number, image in enumerate(self.images, 1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setFrameShape(QFrame.Shape.Box)
+            label.setAccessibleName(self.tr("Page {0} of {1}").format(number, len(self.images)))
+            pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        pages_layout.addStretch(1)
+        self.pages_area.setWidget(pages)
+        layout.addWidget(self.pages_area, 1)
+
+        buttons = QHBoxLayout()
+        count = len(self.images)
+        self.page_count_label = QLabel(
+            self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
+        )
+        buttons.addWidget(self.page_count_label)
+        buttons.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_button.setToolTip(self.tr("Save the sheet as a PDF file (Ctrl+S)"))
+        self.save_button.setMinimumHeight(40)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setToolTip(self.tr("Print the sheet for the patient (Ctrl+P)"))
+        self.print_button.setMinimumHeight(40)
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setMinimumHeight(40)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.save_button, self.print_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.print_button.setFocus()
+
+    # ------------------------------------------------------------------ widgets
+
+    def _make_banner(self, warnings: Sequence[str]) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("warningBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(banner)
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32)
+        )
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        heading = self.tr("Check before printing:")
+        self.banner_text = QLabel("\n".join([heading, *(f"• {warning}" for warning in warnings)]))
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.banner_text, 1)
+        banner.setAccessibleName(self.tr("Warnings about the aftercare sheet"))
+        return banner
+
+    # ------------------------------------------------------------------ printing
+
+    def _exec_print_dialog(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print aftercare sheet"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _new_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        paper = (
+            QPageSize.PageSizeId.Letter
+            if self.sheet.clinic.paper == "Letter"
+            else QPageSize.PageSizeId.A4
+        )
+        printer.setPageSize(QPageSize(paper))
+        printer.setFullPage(True)  # the PDF pages carry their own margins
+        printer.setDocName(self.windowTitle())
+        return printer
+
+    def print_sheet(self) -> bool:
+        """Ask for a printer, print every page, emit ``printed``. False when cancelled."""
+        printer = self._new_printer()
+        if not self.ask_printer(printer):
+            return False
+        dpi = min(float(printer.resolution()), MAX_PRINT_DPI)
+        images = page_images(self.rendered.data, dpi)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(
+                self,
+                self.tr("Print aftercare sheet"),
+                self.tr("The printer could not be started. Check that it is switched on and "
+                        "try again, or save the sheet as a PDF."),
+            )  # fmt: skip
+            return False
+        try:
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            for index, image in enumerate(images):
+                if index:
+                    printer.newPage()
+                scale = min(target.width() / image.width(), target.height() / image.height())
+                width, height = image.width() * scale, image.height() * scale
+                left = (target.width() - width) / 2
+                top = (target.height() - height) / 2
+                painter.drawImage(QRectF(left, top, width, height), image)
+        finally:
+            painter.end()
+        log.info("aftercare sheet printed (%d pages)", len(images))
+        self.printed.emit()
+        return True
+
+    # ------------------------------------------------------------------ saving
+
+    def _exec_save_dialog(self) -> Path | None:
+        name = f"aftercare-{self.sheet.treated_at:%Y-%m-%d}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save aftercare sheet"),
+            str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
+        )
+        return Path(path) if path else None
+
+    def save_pdf(self) -> Path | None:
+        """Ask where, write the PDF atomically, emit ``saved``. None when cancelled."""
+        path = self.ask_save_path()
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_file_atomically(path, self.rendered.data)
+        except ChairsideError as exc:
+            QMessageBox.warning(self, self.tr("Save aftercare sheet"), str(exc))
+            return None
+        self.saved.emit(str(path))
+        return path
