@@ -89,11 +89,13 @@ def test_date_inside_the_window_defers_with_the_date_in_words(qtbot: QtBot) -> N
     never = page.never_box("isotretinoin_last_dose")
     edit = page.date_edit("isotretinoin_last_dose")
     assert never.isChecked() and not edit.isEnabled()
+    assert edit.text() == "—"  # no date shown while the answer is "never"
     assert edit.calendarPopup()
     assert edit.maximumDate() == QDate(2026, 11, 24)
 
     qtbot.mouseClick(never, Qt.MouseButton.LeftButton)
     assert edit.isEnabled()
+    assert edit.date() == QDate(2026, 11, 24)  # starts on the assessment date
     with qtbot.waitSignal(page.verdictChanged) as signal:
         edit.setDate(QDate(2026, 8, 23))
     assert signal.args[0].defer_until == date(2027, 2, 23)
@@ -108,6 +110,7 @@ def test_date_inside_the_window_defers_with_the_date_in_words(qtbot: QtBot) -> N
     assert page.verdict_label.text().startswith("Suitable")
     qtbot.mouseClick(never, Qt.MouseButton.LeftButton)
     assert not edit.isEnabled()
+    assert edit.text() == "—"
     assert page.answers()["isotretinoin_last_dose"] is None
 
 

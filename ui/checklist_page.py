@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 MIN_OVERRIDE_WORDS = 3
 _TARGET_HEIGHT = 30  # large enough to hit with gloved hands
 _ICON_SIZE = 32
+_NEVER = QDate(1900, 1, 1)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
 _ICONS = {
@@ -213,14 +214,16 @@ class ChecklistPage(QWidget):
             edit = QDateEdit()
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-            edit.setMinimumDate(QDate(1900, 1, 1))
+            # The minimum date stands for "never", shown as a dash rather than a real date.
+            edit.setMinimumDate(_NEVER)
+            edit.setSpecialValueText(self.tr("—"))
             edit.setMaximumDate(_qdate(self._assessed_on))
-            edit.setDate(_qdate(self._assessed_on))
+            edit.setDate(_NEVER)
             edit.setEnabled(False)
             edit.setMinimumHeight(_TARGET_HEIGHT)
             edit.setAccessibleName(self.tr("{question} Date").format(question=question.text))
             label.setBuddy(never)
-            never.toggled.connect(lambda checked, e=edit: e.setEnabled(not checked))
+            never.toggled.connect(lambda checked, e=edit: self._never_toggled(e, checked))
             never.toggled.connect(self._refresh)
             edit.dateChanged.connect(self._refresh)
             grid.addWidget(never, row, 1)
@@ -272,7 +275,9 @@ class ChecklistPage(QWidget):
         reasons_scroll.setWidgetResizable(True)
         reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
         reasons_scroll.setWidget(self.reasons_label)
+        # The scroll area paints its widget's background; the label should look like text.
         reasons_scroll.viewport().setAutoFillBackground(False)
+        self.reasons_label.setAutoFillBackground(False)
         verdict_layout.addWidget(reasons_scroll, 1)
         self.version_label = QLabel(
             self.tr("Checklist version {version}").format(version=self._checklist.version)
@@ -318,6 +323,13 @@ class ChecklistPage(QWidget):
         layout.addWidget(self.continue_button)
         return panel
 
+    def _never_toggled(self, edit: QDateEdit, never: bool) -> None:
+        if never:
+            edit.setDate(_NEVER)
+        elif edit.date() == _NEVER:
+            edit.setDate(_qdate(self._assessed_on))
+        edit.setEnabled(not never)
+
     # --- Answers ---------------------------------------------------------------------------
 
     def answers(self) -> dict[str, Answer]:
@@ -337,9 +349,9 @@ class ChecklistPage(QWidget):
             box.setChecked(answers.get(qid) is True)
         for qid, never in self._never_boxes.items():
             value = answers.get(qid)
+            never.setChecked(not isinstance(value, date))
             if isinstance(value, date):
                 self._date_edits[qid].setDate(_qdate(value))
-            never.setChecked(not isinstance(value, date))
         for qid, combo in self._choice_boxes.items():
             index = combo.findData(answers.get(qid))
             combo.setCurrentIndex(max(index, 0))
