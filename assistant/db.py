@@ -197,20 +197,15 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         sqlite_path = Path(str(sa_url.database)).expanduser()
         is_default = sqlite_path == paths.default_database_path()
         _check_sqlite_file(sqlite_path, create=is_default)
+    if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
+        _inspect_sqlite_read_only(sqlite_path)
     engine = create_db_engine(url)
     try:
-        if sqlite_path is not None:
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-                if result != "ok":
-                    raise DatabaseUnavailable("The database file is damaged.", ADVICE_RESTORE)
         revision = current_revision(engine)
         head = head_revision()
         if revision is not None and revision not in known_revisions():
             raise DatabaseUnavailable(
-                "This database was made by a newer version of Chairside "
-                f"(schema {revision}).",
+                f"This database was made by a newer version of Chairside (schema {revision}).",
                 "Update Chairside on this workstation, or open another database.",
             )
         if revision is None and _has_foreign_tables(engine):
@@ -219,6 +214,9 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
                 "schema version.",
                 ADVICE_RESTORE,
             )
+        if sqlite_path is not None:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         if revision != head:
             if revision is not None and sqlite_path is not None and backup_before_migrate:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -238,6 +236,40 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         engine.dispose()
         raise explain_error(exc) from exc
     return Database(engine)
+
+
+def _inspect_sqlite_read_only(path: Path) -> None:
+    """Check an existing file without writing to it: integrity, schema version, owner."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise explain_error(exc) from exc
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise DatabaseUnavailable("The database file is damaged.", ADVICE_RESTORE)
+        tables = {
+            row[0] for row in con.execute("select name from sqlite_master where type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("select version_num from alembic_version").fetchone()
+            revision = row[0] if row else None
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseUnavailable(
+                f"This database was made by a newer version of Chairside (schema {revision}).",
+                "Update Chairside on this workstation, or open another database.",
+            )
+        if revision is None and tables - {"alembic_version"}:
+            raise DatabaseUnavailable(
+                "This database belongs to another program: it has tables but no Chairside "
+                "schema version.",
+                ADVICE_RESTORE,
+            )
+    except sqlite3.Error as exc:
+        raise explain_error(exc) from exc
+    finally:
+        con.close()
 
 
 def _has_foreign_tables(engine: Engine) -> bool:

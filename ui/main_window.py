@@ -1,0 +1,211 @@
+"""The main window: composes the screens and wires their signals. No business rules here."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from assistant import __version__, paths
+from assistant.db import Database
+from assistant.demo import DemoSummary, has_data, load_demo_data
+from assistant.patients import get_patient
+from assistant.settings import Settings
+from ui.patient_form import PatientForm
+from ui.patient_list import PatientList
+from ui.patient_page import PatientPage
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        runner: TaskRunner | None = None,
+        practitioner_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.runner = runner or TaskRunner()
+        self.practitioner_id = practitioner_id
+        self.setWindowTitle(self.tr("Chairside"))
+        self.resize(1280, 800)
+
+        self.patient_list = PatientList(db)
+        self.stack = QStackedWidget()
+        self.welcome = QLabel(
+            self.tr(
+                "<h2>Welcome to Chairside</h2><p>Find a patient on the left (Ctrl+F), "
+                "or create one with <b>New patient</b> (Ctrl+N).</p>"
+            )
+        )
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.patient_page = PatientPage()
+        self.patient_form = PatientForm(db, practitioner_id)
+        for page in (self.welcome, self.patient_page, self.patient_form):
+            self.stack.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.patient_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([500, 780])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.patient_list.patientSelected.connect(self.show_patient)
+        self.patient_list.newPatientRequested.connect(self.new_patient)
+        self.patient_page.editRequested.connect(self.edit_patient)
+        self.patient_form.saved.connect(self._patient_saved)
+        self.patient_form.cancelled.connect(self._form_cancelled)
+
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
+        geometry = settings.get("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_patient_action = self._action(
+            self.tr("&New patient"), self.new_patient, QKeySequence.StandardKey.New
+        )
+        self.find_action = self._action(
+            self.tr("&Find patient"), self.patient_list.focus_search, "Ctrl+L"
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.demo_action = self._action(self.tr("Load &demo data…"), self.offer_demo_data)
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_patient_action, self.find_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.records_menu = bar.addMenu(self.tr("&Records"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
+
+    # -- patients ----------------------------------------------------------------------------
+
+    def show_patient(self, patient_id: int) -> None:
+        record = get_patient(self.db, patient_id)
+        self.patient_page.show_patient(record)
+        self.stack.setCurrentWidget(self.patient_page)
+
+    def new_patient(self) -> None:
+        self.patient_form.start_new()
+        self.stack.setCurrentWidget(self.patient_form)
+        self.patient_form.first_name.setFocus()
+
+    def edit_patient(self, patient_id: int) -> None:
+        self.patient_form.load(get_patient(self.db, patient_id))
+        self.stack.setCurrentWidget(self.patient_form)
+        self.patient_form.first_name.setFocus()
+
+    def _patient_saved(self, patient_id: int) -> None:
+        self.patient_list.refresh(select_id=patient_id)
+        self.show_patient(patient_id)
+        self.statusBar().showMessage(self.tr("Patient saved."), 4000)
+
+    def _form_cancelled(self) -> None:
+        if self.patient_page.record is not None:
+            self.show_patient(self.patient_page.record.id)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+
+    # -- settings and demo data --------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self.settings, self.practitioner_id, self)
+        dialog.exec()
+
+    def after_start(self) -> None:
+        """Things to offer once the window is on screen (first start)."""
+        if not self.settings.get("demo_offered") and not has_data(self.db):
+            self.settings.set("demo_offered", True)
+            self.offer_demo_data()
+
+    def offer_demo_data(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Demo data"),
+            self.tr(
+                "Load a demo clinic with 60 made-up patients and their sessions, to try "
+                "Chairside out?\n\nDemo records are added to this database."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        progress = QProgressDialog(self.tr("Adding demo patients…"), "", 0, 60, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def work(report: object) -> DemoSummary:
+            return load_demo_data(self.db, patients=60, progress=report)  # type: ignore[arg-type]
+
+        def done(summary: DemoSummary) -> None:
+            progress.close()
+            self.patient_list.refresh()
+            self.statusBar().showMessage(
+                self.tr("Added {0} demo patients.").format(summary.patients), 5000
+            )
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            from ui.tasks import show_error
+
+            show_error(self, exc)
+
+        self.runner.run(work, done, failed, on_progress=lambda d, t: progress.setValue(d))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Chairside"),
+            self.tr(
+                "<h3>Chairside {0}</h3><p>Patients, suitability checklist, session records "
+                "and aftercare sheets for microneedling.</p><p>Data folder: {1}<br>"
+                "Database: {2}</p>"
+            ).format(__version__, paths.data_dir(), self.db.url),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+        self.runner.wait()
+        event.accept()

@@ -1,0 +1,330 @@
+"""Create or edit a patient. Problems are shown beside the field concerned; nothing typed is
+lost when the details are refused."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import reference
+from assistant.db import Database
+from assistant.errors import ChairsideError
+from assistant.patients import (
+    PatientDetails,
+    PatientRecord,
+    age_on,
+    create_patient,
+    update_patient,
+    validation_errors,
+)
+from ui.tasks import show_error
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def parse_date_text(text: str) -> date | None:
+    """A date typed as 31/12/1990, 31.12.1990, 31-12-1990 or 1990-12-31.
+
+    Returns None for an empty field; raises ValueError naming the problem otherwise.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    day_first = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif day_first:
+        day, month, year = (int(g) for g in day_first.groups())
+    else:
+        raise ValueError("Type the date as day/month/year, e.g. 31/12/1990.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text} is not a real date.") from None
+
+
+def date_in_words(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+class PatientForm(QWidget):
+    saved = Signal(int)
+    cancelled = Signal()
+
+    FIELDS = (
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "phone",
+        "email",
+        "fitzpatrick",
+        "skin_type",
+        "concerns",
+        "notes",
+    )
+
+    def __init__(self, db: Database, actor: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.patient_id: int | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.date_of_birth = QLineEdit()
+        self.date_of_birth.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.dob_hint = QLabel()
+        self.dob_hint.hide()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.fitzpatrick = QComboBox()
+        self.fitzpatrick.addItem(self.tr("Not assessed"), None)
+        for choice in reference.fitzpatrick_types():
+            self.fitzpatrick.addItem(choice.label, int(choice.id))
+        self.skin_type = QComboBox()
+        self.skin_type.addItem(self.tr("Not assessed"), None)
+        for choice in reference.skin_types():
+            self.skin_type.addItem(choice.label, choice.id)
+        self.concerns = QListWidget()
+        for choice in reference.concerns():
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.concerns.addItem(item)
+        self.concerns.setMaximumHeight(230)
+        self.concerns.setSpacing(2)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self.notes.setTabChangesFocus(True)
+
+        labels = {
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "date_of_birth": self.tr("Date of birth"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "fitzpatrick": self.tr("Fitzpatrick type"),
+            "skin_type": self.tr("Skin type"),
+            "concerns": self.tr("Concerns"),
+            "notes": self.tr("Notes"),
+        }
+        self.error_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name in self.FIELDS:
+            widget = self.field_widget(name)
+            widget.setAccessibleName(labels[name])
+            widget.setMinimumHeight(32 if name not in ("concerns", "notes") else 0)
+            error = QLabel()
+            error.setObjectName(f"error_{name}")
+            error.setWordWrap(True)
+            error.setProperty("role", "error")
+            error.hide()
+            self.error_labels[name] = error
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            if name == "date_of_birth":
+                column.addWidget(self.dob_hint)
+            column.addWidget(error)
+            label = QLabel(labels[name] + ("*" if name in ("first_name", "last_name") else ""))
+            label.setBuddy(widget)
+            form.addRow(label, column)
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setMinimumHeight(40)
+        self.save_button.setToolTip(self.tr("Save the patient (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setMinimumHeight(40)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancelled)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.date_of_birth.textChanged.connect(self._update_dob_hint)
+        previous: QWidget | None = None
+        for name in self.FIELDS:
+            widget = self.field_widget(name)
+            if previous is not None:
+                self.setTabOrder(previous, widget)
+            previous = widget
+        self.setTabOrder(self.notes, self.save_button)
+        self.setTabOrder(self.save_button, self.cancel_button)
+        self.start_new()
+
+    def field_widget(self, name: str) -> QWidget:
+        widget = getattr(self, name)
+        assert isinstance(widget, QWidget)
+        return widget
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def start_new(self) -> None:
+        self.patient_id = None
+        self.title.setText(self.tr("New patient"))
+        for line in (self.first_name, self.last_name, self.date_of_birth, self.phone, self.email):
+            line.clear()
+        self.fitzpatrick.setCurrentIndex(0)
+        self.skin_type.setCurrentIndex(0)
+        for row in range(self.concerns.count()):
+            self.concerns.item(row).setCheckState(Qt.CheckState.Unchecked)
+        self.notes.clear()
+        self.clear_errors()
+        self.first_name.setFocus()
+
+    def load(self, record: PatientRecord) -> None:
+        self.start_new()
+        self.patient_id = record.id
+        self.title.setText(self.tr("Edit {0}").format(record.display_name))
+        d = record.details
+        self.first_name.setText(d.first_name)
+        self.last_name.setText(d.last_name)
+        self.date_of_birth.setText(d.date_of_birth.strftime("%d/%m/%Y") if d.date_of_birth else "")
+        self.phone.setText(d.phone)
+        self.email.setText(d.email)
+        self.fitzpatrick.setCurrentIndex(max(0, self.fitzpatrick.findData(d.fitzpatrick)))
+        self.skin_type.setCurrentIndex(max(0, self.skin_type.findData(d.skin_type)))
+        for row in range(self.concerns.count()):
+            item = self.concerns.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in d.concerns
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.notes.setPlainText(d.notes)
+
+    # -- validation and saving ---------------------------------------------------------------
+
+    def _update_dob_hint(self) -> None:
+        try:
+            value = parse_date_text(self.date_of_birth.text())
+        except ValueError:
+            self.dob_hint.clear()
+            self.dob_hint.hide()
+            return
+        if value is None or value > date.today():
+            self.dob_hint.clear()
+            self.dob_hint.hide()
+            return
+        self.dob_hint.show()
+        self.dob_hint.setText(
+            self.tr("{0}, age {1}").format(date_in_words(value), age_on(value, date.today()))
+        )
+
+    def details(self) -> tuple[PatientDetails, dict[str, str]]:
+        """What the form holds, and the problems found while reading it."""
+        problems: dict[str, str] = {}
+        try:
+            dob = parse_date_text(self.date_of_birth.text())
+        except ValueError as exc:
+            dob = None
+            problems["date_of_birth"] = str(exc)
+        concerns = tuple(
+            str(self.concerns.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.concerns.count())
+            if self.concerns.item(row).checkState() == Qt.CheckState.Checked
+        )
+        details = PatientDetails(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            date_of_birth=dob,
+            phone=self.phone.text(),
+            email=self.email.text(),
+            fitzpatrick=self.fitzpatrick.currentData(),
+            skin_type=self.skin_type.currentData(),
+            concerns=concerns,
+            notes=self.notes.toPlainText(),
+        )
+        for field, message in validation_errors(details).items():
+            problems.setdefault(field, message)
+        return details, problems
+
+    def clear_errors(self) -> None:
+        for name, label in self.error_labels.items():
+            label.clear()
+            label.hide()
+            self.field_widget(name).setAccessibleDescription("")
+
+    def show_errors(self, problems: dict[str, str]) -> None:
+        self.clear_errors()
+        first: QWidget | None = None
+        for name in self.FIELDS:
+            if name not in problems:
+                continue
+            label = self.error_labels[name]
+            label.setText("⚠ " + problems[name])
+            label.setToolTip(problems[name])
+            label.show()
+            widget = self.field_widget(name)
+            widget.setAccessibleDescription(problems[name])
+            first = first or widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        details, problems = self.details()
+        if problems:
+            self.show_errors(problems)
+            return
+        try:
+            if self.patient_id is None:
+                record = create_patient(self.db, details, self.actor)
+            else:
+                record = update_patient(self.db, self.patient_id, details, self.actor)
+        except ChairsideError as exc:
+            field = getattr(exc, "field", None)
+            if field in self.error_labels:
+                self.show_errors({field: str(exc)})
+            else:
+                show_error(self, exc)
+            return
+        self.clear_errors()
+        self.patient_id = record.id
+        self.saved.emit(record.id)

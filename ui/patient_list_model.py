@@ -1,0 +1,136 @@
+"""The patient list as a lazily fetched table model: rows are read in batches as the view
+scrolls, so a clinic with tens of thousands of patients opens as fast as an empty one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from assistant.db import Database
+from assistant.patients import PatientRow, count_patients, search_patients
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PatientListModel", text)
+
+
+def format_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d %b %Y")
+
+
+class PatientListModel(QAbstractTableModel):
+    BATCH = 100
+    COLUMNS = ("name", "date_of_birth", "phone", "fitzpatrick", "last_session")
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._filter = ""
+        self._rows: list[PatientRow] = []
+        self._total = 0
+        self._headers = (
+            _tr("Name"),
+            _tr("Date of birth"),
+            _tr("Phone"),
+            _tr("Skin type"),
+            _tr("Last session"),
+        )
+        self.refresh()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many patients match the filter (not how many rows are loaded)."""
+        return self._total
+
+    def set_filter(self, text: str) -> None:
+        if text == self._filter:
+            return
+        self._filter = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._total = count_patients(self.db, self._filter)
+        self._rows = list(search_patients(self.db, self._filter, limit=self.BATCH))
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = list(
+            search_patients(self.db, self._filter, limit=self.BATCH, offset=len(self._rows))
+        )
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- the model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "name":
+                return f"{row.last_name}, {row.first_name}"
+            if column == "date_of_birth":
+                return format_date(row.date_of_birth)
+            if column == "phone":
+                return row.phone
+            if column == "fitzpatrick":
+                return ROMAN.get(row.fitzpatrick or 0, "")
+            if column == "last_session":
+                return format_date(row.last_session)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == "name":
+            return row.display_name
+        return None
+
+    def patient_at(self, row: int) -> PatientRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, patient_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == patient_id:
+                return number
+        return None

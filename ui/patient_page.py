@@ -1,0 +1,126 @@
+"""A patient's page: their details at a glance, the actions of a visit, their history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import reference
+from assistant.patients import PatientRecord, age_on
+from ui.patient_form import date_in_words
+
+
+class PatientPage(QWidget):
+    editRequested = Signal(int)
+    newSessionRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record: PatientRecord | None = None
+
+        self.name_label = QLabel()
+        self.name_label.setObjectName("pageTitle")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+
+        self.values: dict[str, QLabel] = {}
+        details = QFormLayout()
+        for key, label in (
+            ("date_of_birth", self.tr("Date of birth")),
+            ("contact", self.tr("Contact")),
+            ("fitzpatrick", self.tr("Fitzpatrick type")),
+            ("skin_type", self.tr("Skin type")),
+            ("concerns", self.tr("Concerns")),
+            ("notes", self.tr("Notes")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.values[key] = value
+            details.addRow(QLabel(f"<b>{label}</b>"), value)
+
+        self.new_session_button = QPushButton(self.tr("Start a &session"))
+        self.new_session_button.setMinimumHeight(44)
+        self.new_session_button.setToolTip(
+            self.tr("Walk the suitability checklist, then record the treatment (Ctrl+T)")
+        )
+        self.new_session_button.setShortcut("Ctrl+T")
+        self.edit_button = QPushButton(self.tr("&Edit details"))
+        self.edit_button.setMinimumHeight(44)
+        self.edit_button.setShortcut("Ctrl+E")
+        self.new_session_button.clicked.connect(self._new_session)
+        self.edit_button.clicked.connect(self._edit)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_session_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+
+        history_title = QLabel(self.tr("<b>Sessions</b>"))
+        self.history = QWidget()
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.history_layout = QVBoxLayout(self.history)
+        self.history_layout.setContentsMargins(0, 0, 0, 0)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addLayout(details)
+        layout.addLayout(actions)
+        layout.addWidget(history_title)
+        layout.addWidget(self.history, 1)
+
+    def set_history_widget(self, widget: QWidget) -> None:
+        """The session history shown under the details (replacing the previous one)."""
+        while self.history_layout.count():
+            item = self.history_layout.takeAt(0)
+            old = item.widget() if item else None
+            if old is not None:
+                old.deleteLater()
+        self.history_layout.addWidget(widget)
+
+    def show_patient(self, record: PatientRecord, today: date | None = None) -> None:
+        today = today or date.today()
+        self.record = record
+        d = record.details
+        self.name_label.setText(record.display_name)
+        if d.date_of_birth:
+            self.values["date_of_birth"].setText(
+                self.tr("{0} (age {1})").format(
+                    date_in_words(d.date_of_birth), age_on(d.date_of_birth, today)
+                )
+            )
+        else:
+            self.values["date_of_birth"].setText(self.tr("not recorded"))
+        contact = " · ".join(part for part in (d.phone, d.email) if part)
+        self.values["contact"].setText(contact or self.tr("not recorded"))
+        labels = {int(c.id): c.label for c in reference.fitzpatrick_types()}
+        self.values["fitzpatrick"].setText(labels.get(d.fitzpatrick or 0, self.tr("not assessed")))
+        skin = {c.id: c.label for c in reference.skin_types()}
+        self.values["skin_type"].setText(skin.get(d.skin_type or "", self.tr("not assessed")))
+        concern_labels = {c.id: c.label for c in reference.concerns()}
+        self.values["concerns"].setText(
+            ", ".join(concern_labels.get(c, c) for c in d.concerns) or self.tr("none recorded")
+        )
+        self.values["notes"].setText(d.notes or "—")
+
+    def _new_session(self) -> None:
+        if self.record is not None:
+            self.newSessionRequested.emit(self.record.id)
+
+    def _edit(self) -> None:
+        if self.record is not None:
+            self.editRequested.emit(self.record.id)

@@ -1,0 +1,339 @@
+"""Settings: the clinic profile (shown on every aftercare sheet) and the clinic's
+practitioners, devices, cartridge lots and products with their lots."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import clinic, reference
+from assistant.clinic import ClinicProfile
+from assistant.db import Database
+from assistant.errors import ChairsideError
+from assistant.settings import Settings
+from ui.record_editor import FieldSpec, RecordEditor
+
+
+class ClinicProfileTab(QWidget):
+    saved = Signal()
+
+    def __init__(self, db: Database, actor: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.name = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setMaximumHeight(90)
+        self.phone = QLineEdit()
+        self.out_of_hours_phone = QLineEdit()
+        self.email = QLineEdit()
+        self.logo_path = QLineEdit()
+        self.logo_path.setPlaceholderText(self.tr("No logo"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        clear = QPushButton(self.tr("Remove"))
+        clear.clicked.connect(self.logo_path.clear)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_path, 1)
+        logo_row.addWidget(browse)
+        logo_row.addWidget(clear)
+        self.paper_size = QComboBox()
+        self.paper_size.addItem(self.tr("A4"), "A4")
+        self.paper_size.addItem(self.tr("US Letter"), "Letter")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save clinic profile"))
+        self.save_button.setMinimumHeight(34)
+        self.save_button.clicked.connect(self.save)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.message, 1)
+        save_row.addWidget(self.save_button)
+
+        form = QFormLayout(self)
+        for label, widget in (
+            (self.tr("Clinic name"), self.name),
+            (self.tr("Address"), self.address),
+            (self.tr("Phone"), self.phone),
+            (self.tr("Out-of-hours phone"), self.out_of_hours_phone),
+            (self.tr("Email"), self.email),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        self.logo_path.setAccessibleName(self.tr("Logo file"))
+        form.addRow(self.tr("Logo"), logo_row)
+        self.paper_size.setAccessibleName(self.tr("Paper size"))
+        form.addRow(self.tr("Paper size"), self.paper_size)
+        form.addRow(save_row)
+        self.load()
+
+    def load(self) -> None:
+        profile = clinic.get_clinic(self.db)
+        self.name.setText(profile.name)
+        self.address.setPlainText(profile.address)
+        self.phone.setText(profile.phone)
+        self.out_of_hours_phone.setText(profile.out_of_hours_phone)
+        self.email.setText(profile.email)
+        self.logo_path.setText(profile.logo_path or "")
+        self.paper_size.setCurrentIndex(max(0, self.paper_size.findData(profile.paper_size)))
+
+    def profile(self) -> ClinicProfile:
+        return ClinicProfile(
+            name=self.name.text().strip(),
+            address=self.address.toPlainText().strip(),
+            phone=self.phone.text().strip(),
+            out_of_hours_phone=self.out_of_hours_phone.text().strip(),
+            email=self.email.text().strip(),
+            logo_path=self.logo_path.text().strip() or None,
+            paper_size=str(self.paper_size.currentData()),
+        )
+
+    def save(self) -> bool:
+        try:
+            clinic.save_clinic(self.db, self.profile(), self.actor)
+        except ChairsideError as exc:
+            self.message.setText("⚠ " + str(exc))
+            return False
+        self.message.setText(self.tr("Clinic profile saved."))
+        self.saved.emit()
+        return True
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the clinic logo"),
+            str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp)"),
+        )
+        if path:
+            self.logo_path.setText(path)
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+class SettingsDialog(QDialog):
+    """Opened from the main window; ``changed`` tells it to refresh pick lists."""
+
+    changed = Signal()
+
+    def __init__(
+        self, db: Database, settings: Settings, actor: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(820, 640)
+        self.db = db
+        self.settings = settings
+        self.actor = actor
+        self.tabs = QTabWidget()
+        self.clinic_tab = ClinicProfileTab(db, actor)
+        self.tabs.addTab(self.clinic_tab, self.tr("Clinic"))
+
+        self.practitioners = RecordEditor(
+            fields=(
+                FieldSpec("name", self.tr("Name")),
+                FieldSpec("credentials", self.tr("Credentials")),
+                FieldSpec("active", self.tr("Active"), "bool", default=True),
+            ),
+            columns=(
+                (self.tr("Name"), lambda r: r.name),
+                (self.tr("Credentials"), lambda r: r.credentials),
+                (self.tr("Active"), lambda r: _yes_no(r.active)),
+            ),
+            load=lambda: clinic.list_practitioners(db, include_inactive=True),
+            save=lambda v, rid: clinic.save_practitioner(
+                db, v["name"], v["credentials"], actor, rid, v["active"]
+            ),
+        )
+        self.tabs.addTab(self.practitioners, self.tr("Practitioners"))
+
+        limits = reference.limits()
+        self.devices = RecordEditor(
+            fields=(
+                FieldSpec("make", self.tr("Make")),
+                FieldSpec("model", self.tr("Model")),
+                FieldSpec("serial", self.tr("Serial number")),
+                FieldSpec(
+                    "min_depth_mm",
+                    self.tr("Shallowest depth (mm)"),
+                    "float",
+                    minimum=limits.depth_min_mm,
+                    maximum=limits.depth_max_mm,
+                    default=limits.depth_min_mm,
+                ),
+                FieldSpec(
+                    "max_depth_mm",
+                    self.tr("Deepest depth (mm)"),
+                    "float",
+                    minimum=limits.depth_min_mm,
+                    maximum=limits.depth_max_mm,
+                    default=limits.depth_max_mm,
+                ),
+                FieldSpec("active", self.tr("In use"), "bool", default=True),
+            ),
+            columns=(
+                (self.tr("Device"), lambda r: f"{r.make} {r.model}"),
+                (self.tr("Serial"), lambda r: r.serial),
+                (self.tr("Depth range"), lambda r: f"{r.min_depth_mm:g}–{r.max_depth_mm:g} mm"),
+                (self.tr("In use"), lambda r: _yes_no(r.active)),
+            ),
+            load=lambda: clinic.list_devices(db, include_inactive=True),
+            save=lambda v, rid: clinic.save_device(
+                db,
+                v["make"],
+                v["model"],
+                v["serial"],
+                v["min_depth_mm"],
+                v["max_depth_mm"],
+                actor,
+                rid,
+                v["active"],
+            ),
+        )
+        self.tabs.addTab(self.devices, self.tr("Devices"))
+
+        self.cartridges = RecordEditor(
+            fields=(
+                FieldSpec("name", self.tr("Name")),
+                FieldSpec(
+                    "needle_count",
+                    self.tr("Needles"),
+                    "choice",
+                    choices=tuple((n, n) for n in reference.needle_counts()),
+                ),
+                FieldSpec("lot_number", self.tr("Lot number")),
+                FieldSpec(
+                    "expiry_date",
+                    self.tr("Expiry date"),
+                    "date",
+                    default=date.today() + timedelta(days=365),
+                ),
+                FieldSpec("active", self.tr("In stock"), "bool", default=True),
+            ),
+            columns=(
+                (self.tr("Cartridge"), lambda r: r.name),
+                (self.tr("Needles"), lambda r: r.needle_count),
+                (self.tr("Lot"), lambda r: r.lot_number),
+                (self.tr("Expires"), lambda r: r.expiry_date.strftime("%d %b %Y")),
+                (self.tr("In stock"), lambda r: _yes_no(r.active)),
+            ),
+            load=lambda: clinic.list_cartridges(db, include_inactive=True),
+            save=lambda v, rid: clinic.save_cartridge(
+                db,
+                v["name"],
+                v["needle_count"],
+                v["lot_number"],
+                v["expiry_date"],
+                actor,
+                rid,
+                v["active"],
+            ),
+        )
+        self.tabs.addTab(self.cartridges, self.tr("Cartridges"))
+
+        kinds = (
+            (self.tr("Serum"), "serum"),
+            (self.tr("Glide"), "glide"),
+            (self.tr("Topical anaesthetic"), "anaesthetic"),
+            (self.tr("Post-care"), "post_care"),
+            (self.tr("PRP (medical procedure)"), "prp"),
+        )
+        self.products = RecordEditor(
+            fields=(
+                FieldSpec("name", self.tr("Name")),
+                FieldSpec("kind", self.tr("Kind"), "choice", choices=kinds),
+                FieldSpec("strength", self.tr("Strength")),
+                FieldSpec("active", self.tr("In use"), "bool", default=True),
+            ),
+            columns=(
+                (self.tr("Product"), lambda r: r.name),
+                (self.tr("Kind"), lambda r: dict((v, k) for k, v in kinds).get(r.kind, r.kind)),
+                (self.tr("Lots"), lambda r: ", ".join(lot.lot_number for lot in r.lots)),
+            ),
+            load=lambda: clinic.list_products(db, include_inactive=True),
+            save=lambda v, rid: clinic.save_product(
+                db, v["name"], v["kind"], v["strength"], actor, rid, v["active"]
+            ),
+        )
+        products_page = QWidget()
+        products_layout = QVBoxLayout(products_page)
+        products_layout.setContentsMargins(0, 0, 0, 0)
+        products_layout.addWidget(self.products, 1)
+        products_layout.addWidget(self._lot_row())
+        self.tabs.addTab(products_page, self.tr("Products and lots"))
+
+        for editor in (self.practitioners, self.devices, self.cartridges, self.products):
+            editor.changed.connect(self.changed)
+
+        self.clinic_tab.saved.connect(self.changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def _lot_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(8, 0, 8, 8)
+        self.lot_number = QLineEdit()
+        self.lot_number.setPlaceholderText(self.tr("Lot number"))
+        self.lot_number.setAccessibleName(self.tr("New lot number"))
+        self.lot_expiry = QLineEdit()
+        self.lot_expiry.setPlaceholderText(self.tr("Expiry dd/mm/yyyy"))
+        self.lot_expiry.setAccessibleName(self.tr("New lot expiry date"))
+        add = QPushButton(self.tr("Add lot to the selected product"))
+        add.clicked.connect(self._add_lot)
+        self.lot_message = QLabel()
+        layout.addWidget(self.lot_number)
+        layout.addWidget(self.lot_expiry)
+        layout.addWidget(add)
+        layout.addWidget(self.lot_message, 1)
+        return row
+
+    def _add_lot(self) -> None:
+        from ui.patient_form import parse_date_text
+
+        if self.products.current_id is None:
+            self.lot_message.setText(self.tr("⚠ Select a product first."))
+            return
+        try:
+            expiry = parse_date_text(self.lot_expiry.text())
+            clinic.add_product_lot(
+                self.db, self.products.current_id, self.lot_number.text(), expiry, self.actor
+            )
+        except ValueError as exc:
+            self.lot_message.setText("⚠ " + str(exc))
+            return
+        except ChairsideError as exc:
+            self.lot_message.setText("⚠ " + str(exc))
+            return
+        self.lot_number.clear()
+        self.lot_expiry.clear()
+        self.lot_message.setText(self.tr("Lot added."))
+        self.products.reload()
+        self.changed.emit()
+
+    def extra_tab(self, widget: QWidget, title: str) -> Any:
+        """Further pages (backups, aftercare template) added by the main window."""
+        return self.tabs.addTab(widget, title)
