@@ -290,3 +290,21 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class PatientHistory(Base):
+    """Old and new values of a patient's details, one row per changed field.
+
+    Kept apart from the append-only audit trail, whose row names only the fields that changed,
+    so that erasing a patient can scrub these values while the audit skeleton stays intact."""
+
+    __tablename__ = "patient_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    audit_event_id: Mapped[int | None] = mapped_column(ForeignKey("audit_event.id"))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSON, nullable=True)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from assistant import audit, reference
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import Patient, TreatmentSession
+from assistant.models import Patient, PatientHistory, TreatmentSession
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
@@ -214,7 +214,9 @@ def update_patient(
         _apply(row, details)
         changes = audit.diff(before, asdict(details))
         if changes:
-            audit.record(
+            # The audit row is permanent, so it names the fields only; the values go to
+            # patient_history, which erasing the patient can scrub.
+            event = audit.record(
                 session,
                 "change",
                 "patient",
@@ -222,7 +224,20 @@ def update_patient(
                 actor=actor,
                 patient_id=row.id,
                 summary=f"Changed {', '.join(changes)} of patient {row.id}",
-                changes=changes,
+                changes={"fields": sorted(changes)},
+            )
+            session.flush()
+            session.add_all(
+                PatientHistory(
+                    patient_id=row.id,
+                    audit_event_id=event.id,
+                    at=event.at,
+                    practitioner_id=actor,
+                    field=name,
+                    old_value=old,
+                    new_value=new,
+                )
+                for name, (old, new) in changes.items()
             )
         session.flush()
         return _record_of(row)
