@@ -69,7 +69,7 @@ FONT = "ChairsideSans"
 FONT_BOLD = "ChairsideSans-Bold"
 BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
 SMALL_SIZE = 11.0
-LEADING = 1.25  # line height as a multiple of the font size
+LEADING = 1.2  # line height as a multiple of the font size
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -621,7 +621,7 @@ def _logo(path: Path) -> Image:
             "(use PNG or JPEG).",
             "logo",
         ) from exc
-    scale = min(4.5 * cm / width, 2.2 * cm / height)
+    scale = min(4 * cm / width, 1.5 * cm / height)  # no taller than the name and address
     return Image(str(path), width=width * scale, height=height * scale)
 
 
@@ -693,7 +693,7 @@ def _grid_style(header: bool = True) -> TableStyle:
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if header:
