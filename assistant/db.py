@@ -15,12 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -29,7 +25,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant import paths
 from assistant.errors import DatabaseUnavailable
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -37,20 +37,27 @@ ADVICE_RESTORE = "Open another database, restore a backup (python main.py restor
 
 
 def _migrations_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+def known_revisions() -> list[str]:
+    """Schema revisions this version of Chairside knows, oldest first.
+
+    Migration files are named after their revision id (``0002_sessions_schema.py`` holds
+    revision ``0002``) and form one line, so the newest file is the head. Reading the folder
+    keeps Alembic out of a normal start-up; a test checks the convention against Alembic.
+    """
+    return sorted(
+        path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py")
+    )
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_migrations_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_migrations_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return known_revisions()[-1]
 
 
 def explain_error(exc: BaseException) -> DatabaseUnavailable:
@@ -184,8 +191,10 @@ def backup_sqlite(source: Path, target: Path) -> Path:
 
 
 def current_revision(engine: Engine) -> str | None:
+    if not inspect(engine).has_table("alembic_version"):
+        return None
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return conn.exec_driver_sql("select version_num from alembic_version").scalar()
 
 
 def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
@@ -225,6 +234,8 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
                 backup_sqlite(sqlite_path, copy)
                 log.info("Copied the database to %s before upgrading it", copy)
             log.info("Upgrading the database schema from %s to %s", revision, head)
+            from alembic import command
+
             with engine.begin() as conn:
                 config = _migrations_config()
                 config.attributes["connection"] = conn

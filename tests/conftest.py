@@ -38,7 +38,7 @@ def demo_db(db: Database) -> Database:
     return db
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def qapp_cls() -> type:
     from ui.app import ChairsideApplication
 

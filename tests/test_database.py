@@ -158,3 +158,14 @@ def test_demo_data_is_varied(db: object) -> None:
         assert sessions == summary.sessions and sessions > 20
         states = set(session.scalars(select(TreatmentSession.state)))
         assert states == {"signed"}
+
+
+def test_revision_ids_follow_file_names_in_one_line() -> None:
+    from alembic.script import ScriptDirectory
+
+    from assistant.db import known_revisions
+
+    script = ScriptDirectory.from_config(_migrations_config())
+    assert script.get_heads() == [head_revision()]
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert chain == known_revisions()

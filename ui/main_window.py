@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from assistant import __version__, paths
 from assistant.db import Database
-from assistant.demo import DemoSummary, has_data, load_demo_data
 from assistant.patients import get_patient
 from assistant.settings import Settings
 from ui.patient_form import PatientForm
@@ -156,11 +155,15 @@ class MainWindow(QMainWindow):
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
+        from assistant.demo import has_data
+
         if not self.settings.get("demo_offered") and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
 
     def offer_demo_data(self) -> None:
+        from assistant.demo import DemoSummary, load_demo_data
+
         answer = QMessageBox.question(
             self,
             self.tr("Demo data"),

@@ -52,8 +52,18 @@ class PatientList(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the rows: sizing to contents would read every row.
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (1, "00 Mmm 0000"),
+            (2, "+00 0000 000000"),
+            (3, "VI"),
+            (4, "00 Mmm 0000"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + 24)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda index: self._emit_row(index.row()))
 
