@@ -1,0 +1,316 @@
+"""Practitioner sign-in: PINs or passwords stored as argon2 hashes, throttled wrong guesses,
+the first practitioner on a new database, and the idle-lock policy.
+
+Wrong guesses are counted from the audit trail (``login_failed`` rows since the practitioner's
+last ``login``), so restarting Chairside or moving to another workstation does not reset
+them. After ``FREE_ATTEMPTS`` wrong guesses in a row each further try must wait 1 s, 2 s,
+4 s … up to ``MAX_WAIT_SECONDS`` after the last one. Times come from an injectable clock so
+tests never sleep.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant import audit
+from assistant.clinic import PractitionerInfo
+from assistant.db import Database
+from assistant.errors import InvalidInput, NotFound
+from assistant.models import AuditEvent, Practitioner, utcnow
+
+log = logging.getLogger(__name__)
+
+MIN_PIN_DIGITS = 4
+MIN_PASSWORD_CHARS = 8
+MAX_SECRET_CHARS = 200
+FREE_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 60
+DEFAULT_IDLE_MINUTES = 5
+
+Clock = Callable[[], datetime]
+
+_hasher = PasswordHasher()
+
+
+class LoginRefused(InvalidInput):
+    """A wrong PIN, or a try made too soon after several wrong ones.
+
+    ``wait_seconds`` is how long the practitioner must wait before the next try (0: none)."""
+
+    def __init__(self, message: str, wait_seconds: int = 0) -> None:
+        super().__init__(message, "pin")
+        self.wait_seconds = wait_seconds
+
+
+def validate_secret(secret: str) -> None:
+    """A PIN of at least 4 digits, or a password of at least 8 characters."""
+    if not secret or not secret.strip():
+        raise InvalidInput("Enter a PIN of at least 4 digits or a password.", "pin")
+    if len(secret) > MAX_SECRET_CHARS:
+        raise InvalidInput(f"The password is longer than {MAX_SECRET_CHARS} characters.", "pin")
+    if secret.isdigit():
+        if len(secret) < MIN_PIN_DIGITS:
+            raise InvalidInput(f"A PIN needs at least {MIN_PIN_DIGITS} digits.", "pin")
+        if len(set(secret)) == 1:
+            raise InvalidInput("A PIN of one repeated digit is too easy to guess.", "pin")
+        return
+    if len(secret) < MIN_PASSWORD_CHARS:
+        raise InvalidInput(
+            f"A password needs at least {MIN_PASSWORD_CHARS} characters "
+            f"(or use a PIN of at least {MIN_PIN_DIGITS} digits).",
+            "pin",
+        )
+
+
+def _info(row: Practitioner) -> PractitionerInfo:
+    return PractitionerInfo(row.id, row.name, row.credentials, row.active, row.pin_hash is not None)
+
+
+def _get(session: Session, practitioner_id: int) -> Practitioner:
+    row = session.get(Practitioner, practitioner_id)
+    if row is None:
+        raise NotFound(f"There is no practitioner with id {practitioner_id}.")
+    return row
+
+
+def set_pin(db: Database, practitioner_id: int, pin: str, actor: int | None) -> PractitionerInfo:
+    """Give a practitioner a new PIN or password (only its hash is stored)."""
+    validate_secret(pin)
+    with db.session() as session:
+        row = _get(session, practitioner_id)
+        had_pin = row.pin_hash is not None
+        row.pin_hash = _hasher.hash(pin)
+        session.flush()
+        audit.record(
+            session,
+            "change",
+            "practitioner",
+            row.id,
+            actor=actor,
+            summary=f"{'Changed' if had_pin else 'Set'} the sign-in PIN of practitioner {row.id}",
+            changes={"pin": ["set" if had_pin else None, "set"]},
+        )
+        return _info(row)
+
+
+def needs_first_practitioner(db: Database) -> bool:
+    """True until some active practitioner can sign in (a new database)."""
+    with db.session() as session:
+        stmt = select(Practitioner.id).where(
+            Practitioner.active.is_(True), Practitioner.pin_hash.is_not(None)
+        )
+        return session.scalars(stmt.limit(1)).first() is None
+
+
+def create_first_practitioner(
+    db: Database, name: str, credentials: str, pin: str
+) -> PractitionerInfo:
+    """The practitioner who sets Chairside up; refused once anyone can sign in."""
+    if not name.strip():
+        raise InvalidInput("Enter the practitioner's name.", "name")
+    validate_secret(pin)
+    with db.session() as session:
+        signed_in_possible = session.scalars(
+            select(Practitioner.id)
+            .where(Practitioner.active.is_(True), Practitioner.pin_hash.is_not(None))
+            .limit(1)
+        ).first()
+        if signed_in_possible is not None:
+            raise InvalidInput(
+                "Chairside already has a practitioner who can sign in; "
+                "add colleagues in Settings after signing in.",
+                "name",
+            )
+        row = Practitioner(
+            name=name.strip(), credentials=credentials.strip(), pin_hash=_hasher.hash(pin)
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "create",
+            "practitioner",
+            row.id,
+            actor=row.id,
+            summary=f"Added practitioner {row.id}, the first to sign in",
+            changes={"name": [None, row.name], "credentials": [None, row.credentials]},
+        )
+        return _info(row)
+
+
+def login_wait_seconds(failures: int) -> int:
+    """How long to wait after ``failures`` wrong guesses in a row."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return int(min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS))
+
+
+def _failures_since_last_login(
+    session: Session, practitioner_id: int
+) -> tuple[int, datetime | None]:
+    last_login = session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.entity == "practitioner",
+            AuditEvent.entity_id == practitioner_id,
+            AuditEvent.action == "login",
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    stmt = select(AuditEvent.at).where(
+        AuditEvent.entity == "practitioner",
+        AuditEvent.entity_id == practitioner_id,
+        AuditEvent.action == "login_failed",
+    )
+    if last_login is not None:
+        stmt = stmt.where(AuditEvent.id > last_login)
+    times = list(session.scalars(stmt.order_by(AuditEvent.id)))
+    return len(times), (times[-1] if times else None)
+
+
+def _remaining_wait(failures: int, last_failure: datetime | None, now: datetime) -> int:
+    if last_failure is None:
+        return 0
+    left = login_wait_seconds(failures) - (now - last_failure).total_seconds()
+    return math.ceil(left) if left > 0 else 0
+
+
+def seconds_until_next_try(db: Database, practitioner_id: int, clock: Clock = utcnow) -> int:
+    """How long the sign-in screen should ask the practitioner to wait (0: may try now)."""
+    with db.session() as session:
+        failures, last = _failures_since_last_login(session, practitioner_id)
+    return _remaining_wait(failures, last, clock())
+
+
+def verify_login(
+    db: Database,
+    practitioner_id: int,
+    pin: str,
+    *,
+    clock: Clock = utcnow,
+    purpose: str = "sign in",
+) -> PractitionerInfo:
+    """Check a practitioner's PIN or password; audited as ``login`` or ``login_failed``.
+
+    Raises ``LoginRefused`` (with ``wait_seconds``) for a wrong PIN or a try made too soon."""
+    now = clock()
+    with db.session() as session:
+        row = _get(session, practitioner_id)
+        if not row.active:
+            raise LoginRefused(f"{row.name} is no longer an active practitioner.")
+        if row.pin_hash is None:
+            raise LoginRefused(f"{row.name} has no PIN yet; a colleague can set one in Settings.")
+        failures, last = _failures_since_last_login(session, row.id)
+        wait = _remaining_wait(failures, last, now)
+        if wait:
+            # Not checked and not counted: guessing faster than the delay gains nothing.
+            raise LoginRefused(_wait_message(wait), wait)
+        if _matches(row.pin_hash, pin):
+            if _hasher.check_needs_rehash(row.pin_hash):
+                row.pin_hash = _hasher.hash(pin)
+            event = audit.record(
+                session,
+                "login",
+                "practitioner",
+                row.id,
+                actor=row.id,
+                summary=f"Practitioner {row.id} signed in"
+                + ("" if purpose == "sign in" else f" ({purpose})"),
+            )
+            event.at = now
+            return _info(row)
+        event = audit.record(
+            session,
+            "login_failed",
+            "practitioner",
+            row.id,
+            actor=None,
+            summary=f"Wrong PIN for practitioner {row.id}"
+            + ("" if purpose == "sign in" else f" ({purpose})"),
+        )
+        event.at = now
+        wait = login_wait_seconds(failures + 1)
+    log.info("Wrong PIN for practitioner %s (%s in a row)", practitioner_id, failures + 1)
+    message = "That PIN is not right."
+    if wait:
+        message += " " + _wait_message(wait)
+    raise LoginRefused(message, wait)
+
+
+def _wait_message(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"After several wrong tries, wait {seconds} {unit} before trying again."
+
+
+def _matches(pin_hash: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash, pin)
+    except VerifyMismatchError:
+        return False
+    except (VerificationError, InvalidHashError):
+        log.warning("A stored PIN hash could not be checked")
+        return False
+
+
+def record_lock(db: Database, practitioner_id: int | None, reason: str = "idle") -> None:
+    """Note that the window locked (after the idle time, or by hand)."""
+    with db.session() as session:
+        audit.record(
+            session,
+            "lock",
+            "practitioner",
+            practitioner_id,
+            actor=practitioner_id,
+            summary=f"Window locked ({reason})",
+        )
+
+
+def record_logout(db: Database, practitioner_id: int) -> None:
+    with db.session() as session:
+        audit.record(
+            session,
+            "logout",
+            "practitioner",
+            practitioner_id,
+            actor=practitioner_id,
+            summary=f"Practitioner {practitioner_id} signed out",
+        )
+
+
+@dataclass
+class IdleLock:
+    """When to lock the window: ``minutes`` without input (0 turns locking off).
+
+    The GUI calls ``touch()`` on every key press and mouse event and asks ``should_lock()``
+    from a timer; ``clock`` returns seconds (monotonic) and is injectable for tests."""
+
+    minutes: float = DEFAULT_IDLE_MINUTES
+    clock: Callable[[], float] = time.monotonic
+
+    def __post_init__(self) -> None:
+        self._last_input = self.clock()
+
+    def touch(self) -> None:
+        self._last_input = self.clock()
+
+    def idle_seconds(self) -> float:
+        return max(0.0, self.clock() - self._last_input)
+
+    def seconds_left(self) -> float:
+        if self.minutes <= 0:
+            return float("inf")
+        return max(0.0, self.minutes * 60 - self.idle_seconds())
+
+    def should_lock(self) -> bool:
+        return self.minutes > 0 and self.idle_seconds() >= self.minutes * 60
