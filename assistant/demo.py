@@ -27,76 +27,28 @@ from assistant.models import (
 )
 from assistant.patients import PatientDetails, search_key
 
-FIRST_NAMES = (
-    "Amelia",
-    "Olivia",
-    "Zoë",
-    "Chloé",
-    "Siobhán",
-    "Małgorzata",
-    "Żaneta",
-    "Agnieszka",
-    "Ngọc",
-    "Thị Minh",
-    "Ελένη",
-    "Σοφία",
-    "Светлана",
-    "Анна",
-    "Ines",
-    "Lucía",
-    "Amara",
-    "Chiamaka",
-    "Priya",
-    "Aisha",
-    "Fatima",
-    "Yuki",
-    "Hannah",
-    "Grace",
-    "Emily",
-    "Sophie",
-    "Isabelle",
-    "Noah",
-    "Liam",
-    "James",
-    "Mateusz",
-    "Duc",
-    "Kwame",
-    "Tomás",
-    "Björn",
-    "Oluwaseun",
+# (first names, last names) by naming tradition, so each demo name is a plausible one.
+NAME_POOLS = (
+    (
+        ("Amelia", "Olivia", "Hannah", "Grace", "Emily", "Sophie", "James", "Noah", "Liam"),
+        ("Smith", "Jones", "Williams", "Brown", "Taylor", "O'Brien", "Walsh"),
+    ),
+    (("Siobhán", "Aoife", "Niamh", "Ciarán"), ("Ó Súilleabháin", "Murphy", "Kelly")),
+    (
+        ("Małgorzata", "Żaneta", "Agnieszka", "Mateusz", "Łucja"),
+        ("Łukasiewicz", "Wójcik", "Nowak", "Kowalski", "Zieliński"),
+    ),
+    (("Ngọc", "Thị Minh", "Duc", "Phương", "Thảo"), ("Nguyễn", "Trần", "Lê", "Phạm")),
+    (("Ελένη", "Σοφία", "Γιώργος", "Μαρία"), ("Παπαδοπούλου", "Γεωργίου", "Νικολάου")),
+    (("Светлана", "Анна", "Ольга", "Дмитрий"), ("Иванова", "Георгиева", "Петрова")),
+    (("Lucía", "Inés", "Tomás", "Carmen"), ("García", "Fernández", "López", "Martínez")),
+    (("Chloé", "Zoë", "Isabelle", "Léa"), ("Dubois", "Lefèvre", "Moreau", "Müller")),
+    (("Amara", "Chiamaka", "Oluwaseun", "Kwame"), ("Okafor", "Mensah", "Adeyemi", "Eze")),
+    (("Priya", "Aisha", "Fatima", "Arjun"), ("Patel", "Khan", "Haddad", "Sharma")),
+    (("Yuki", "Haruto", "Sakura"), ("Tanaka", "Suzuki", "Sato")),
+    (("Björn", "Astrid", "Sofie"), ("Andersson", "Johansson", "Nilsson")),
 )
-LAST_NAMES = (
-    "Smith",
-    "Jones",
-    "O'Brien",
-    "Müller",
-    "Łukasiewicz",
-    "Wójcik",
-    "Nowak",
-    "Nguyễn",
-    "Trần",
-    "Παπαδοπούλου",
-    "Георгиева",
-    "Иванова",
-    "García",
-    "Fernández",
-    "Okafor",
-    "Mensah",
-    "Patel",
-    "Khan",
-    "Haddad",
-    "Tanaka",
-    "Williams",
-    "Brown",
-    "Taylor",
-    "Dubois",
-    "Lefèvre",
-    "Andersson",
-    "Adeyemi",
-    "Silva",
-    "Rossi",
-    "Kowalski",
-)
+POOL_WEIGHTS = (30, 5, 10, 8, 5, 5, 8, 6, 8, 8, 3, 4)
 # Fitzpatrick types weighted as a mixed urban clientele.
 FITZPATRICK_WEIGHTS = (10, 25, 25, 18, 12, 10)
 TREATMENT_PLANS = (
@@ -262,8 +214,9 @@ def load_demo_data(
 
 
 def _demo_details(rng: random.Random, today: date) -> PatientDetails:
-    first = rng.choice(FIRST_NAMES)
-    last = rng.choice(LAST_NAMES)
+    firsts, lasts = rng.choices(NAME_POOLS, weights=POOL_WEIGHTS)[0]
+    first = rng.choice(firsts)
+    last = rng.choice(lasts)
     age_days = rng.randint(19 * 365, 68 * 365)
     concerns = rng.sample([c.id for c in reference.concerns()], k=rng.randint(1, 3))
     return PatientDetails(

@@ -45,7 +45,7 @@ class PatientListModel(QAbstractTableModel):
             _tr("Name"),
             _tr("Date of birth"),
             _tr("Phone"),
-            _tr("Skin type"),
+            _tr("Fitzpatrick"),
             _tr("Last session"),
         )
         self.refresh()
