@@ -1,0 +1,48 @@
+"""``chairside recall --lot LOT [--csv]``: which patients received a product or cartridge lot.
+
+Matches product lots and cartridge lots, ignoring case and surrounding spaces, including lots
+corrected by an amendment. ``--csv`` prints the list as CSV (for a spreadsheet or a mail
+merge); the export is written to the audit log, as it holds patients' contact details.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant.cli import EXIT_OK, CliContext
+from assistant.sessions import recall, recall_csv, record_recall_export
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "recall",
+        help="patients who received a product lot or cartridge lot",
+        description="List the patients (with date of birth and phone) and sessions in which a "
+        "product lot or cartridge lot was used, for a manufacturer's recall.",
+    )
+    parser.add_argument("--lot", required=True, metavar="LOT", help="the lot number")
+    parser.add_argument("--csv", action="store_true", help="print the list as CSV")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    db = context.database()
+    rows = recall(db, args.lot)
+    if args.csv:
+        sys.stdout.write(recall_csv(rows))
+        record_recall_export(db, args.lot, rows, "standard output (command line)", actor=None)
+        return EXIT_OK
+    if not rows:
+        print(f"No patient received lot {args.lot.strip()}.")
+        return EXIT_OK
+    patients = len({r.patient_id for r in rows})
+    print(f"Lot {args.lot.strip()}: {patients} patient(s), {len(rows)} session(s).")
+    for row in rows:
+        dob = row.date_of_birth.isoformat() if row.date_of_birth else "—"
+        print(
+            f"  #{row.patient_id} {row.patient_name} (born {dob}, phone {row.phone or '—'}): "
+            f"session #{row.session_id} on {row.treated_at:%Y-%m-%d}, {row.state}; {row.matched}"
+        )
+    return EXIT_OK
