@@ -226,6 +226,8 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         if sqlite_path is not None:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            if revision is not None:
+                _check_writable(engine)
         if revision != head:
             if revision is not None and sqlite_path is not None and backup_before_migrate:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -247,6 +249,15 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         engine.dispose()
         raise explain_error(exc) from exc
     return Database(engine)
+
+
+def _check_writable(engine: Engine) -> None:
+    """Take the write lock and let it go, changing nothing: a read-only file (even one that
+    only the operating system protects) or one another program keeps locked is reported now,
+    not at the first save."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("DELETE FROM alembic_version WHERE 0")
+        conn.rollback()
 
 
 def _inspect_sqlite_read_only(path: Path) -> None:
