@@ -1,0 +1,88 @@
+"""The multi-workstation backend: the same schema, migrations and rules on PostgreSQL.
+
+Runs when ``CHAIRSIDE_TEST_POSTGRES_URL`` names a server to use (``.ci/run`` starts a
+throwaway one on loopback with ``.ci/postgres.sh``); skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from assistant.db import Database, head_revision, init_db
+from assistant.errors import ChairsideError, DatabaseUnavailable
+
+URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is not set")
+
+
+def _reset_schema() -> None:
+    assert URL
+    engine = create_engine(URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def pg(isolated_data_dir: object) -> Iterator[Database]:
+    _reset_schema()
+    assert URL
+    database = init_db(URL)
+    yield database
+    database.dispose()
+
+
+def test_migrations_reach_head_and_match_the_models(pg: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from assistant.models import Base
+
+    with pg.engine.connect() as conn:
+        version = conn.execute(text("select version_num from alembic_version")).scalar()
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert version == head_revision()
+    assert diff == []
+
+
+def test_patients_search_and_demo_data(pg: Database) -> None:
+    from assistant.demo import load_demo_data
+    from assistant.patients import PatientDetails, create_patient, search_patients
+
+    create_patient(pg, PatientDetails("Zoë", "Łukasiewicz", date(1990, 5, 1), "07700 900123"), None)
+    assert [r.first_name for r in search_patients(pg, "lukas zoe")] == ["Zoë"]
+    assert [r.first_name for r in search_patients(pg, "01/05/1990")] == ["Zoë"]
+    assert search_patients(pg, "%") == []
+    summary = load_demo_data(pg, patients=15, seed=5)
+    assert summary.patients == 15
+    assert len(search_patients(pg, "", limit=100)) == 16
+
+
+def test_audit_rows_cannot_be_changed_in_the_database(pg: Database) -> None:
+    from assistant.patients import PatientDetails, create_patient
+
+    create_patient(pg, PatientDetails("Anna", "Petrova"), None)
+    for statement in (
+        "update audit_event set summary = 'edited'",
+        "delete from audit_event",
+        "truncate audit_event",
+    ):
+        with pytest.raises((DBAPIError, ChairsideError)), pg.engine.begin() as conn:
+            conn.execute(text(statement))
+    with pg.engine.connect() as conn:
+        assert conn.execute(text("select count(*) from audit_event")).scalar() == 1
+
+
+def test_a_newer_schema_is_refused(pg: Database) -> None:
+    with pg.engine.begin() as conn:
+        conn.execute(text("update alembic_version set version_num = '9999'"))
+    assert URL
+    with pytest.raises(DatabaseUnavailable, match="newer version"):
+        init_db(URL)
