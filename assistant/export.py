@@ -40,6 +40,7 @@ from reportlab.platypus import (
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__, audit
@@ -105,7 +106,7 @@ def _get_patient(session: Session, patient_id: int) -> Patient:
 
 def _collect(session: Session, patient_id: int) -> dict[str, Any]:
     patient = _get_patient(session, patient_id)
-    names = dict(session.execute(select(Practitioner.id, Practitioner.name)).tuples().all())
+    names = {pid: name for pid, name in session.execute(select(Practitioner.id, Practitioner.name))}
     devices = {
         d.id: f"{d.make} {d.model}" + (f" (serial {d.serial})" if d.serial else "")
         for d in session.scalars(select(Device))
@@ -611,15 +612,20 @@ def erase_patient(
             changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
         )
     if db.is_sqlite:
-        _checkpoint(db)
+        _purge_residue(db)
     log.info("Erased the personal details of patient %s", patient_id)
     return ErasureResult(patient_id, erased_at, scrubbed, mentions)
 
 
-def _checkpoint(db: Database) -> None:
-    """Move the change into the main file so old values do not linger in the write-ahead log."""
+def _purge_residue(db: Database) -> None:
+    """Leave no copy of the old values in the file's free space or its write-ahead log.
+
+    ``secure_delete`` zeroes what the erasure itself frees; earlier edits may have left old
+    values in free pages, which only rebuilding the file (VACUUM) removes."""
     try:
         with db.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("VACUUM")
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except Exception as exc:  # another reader holds the log; the next checkpoint will do it
-        log.info("Checkpoint after erasure postponed: %s", exc)
+    except DBAPIError as exc:  # another workstation is busy; the tables are already clean
+        log.warning("Could not compact the database after an erasure: %s", exc)
