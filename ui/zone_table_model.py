@@ -1,0 +1,339 @@
+"""Table models for the session form: the treated zones (with the zone's typical range and
+live warnings beside each depth) and the products used with their lots.
+
+Both work without a window; the form edits a zone through its editor panel and
+``set_entry``, or inline through ``setData``. Warnings are text with a ⚠ sign and an icon,
+never colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
+
+from assistant import reference
+from assistant.errors import InvalidInput
+from assistant.sessions import DeviceLimits, ProductEntry, SessionWarning, ZoneEntry, check_zone
+
+Index = QModelIndex | QPersistentModelIndex
+DEFAULT_PASSES = 1
+WARNING_SIGN = "\N{WARNING SIGN}"
+
+
+def default_depth(zone_id: str, limits: DeviceLimits) -> float:
+    """Where a new zone's depth starts: the shallow end of its typical range, within the
+    device's limits (the practitioner sets the depth actually used)."""
+    zone = reference.zone(zone_id)
+    start = zone.typical_min_mm if zone.typical_min_mm is not None else 0.25
+    narrowed = limits.narrowed()
+    return min(max(start, narrowed.min_depth_mm), narrowed.max_depth_mm)
+
+
+class ZoneTableModel(QAbstractTableModel):
+    """One row per treated zone, in treatment order."""
+
+    ZONE, DEPTH, TYPICAL, PASSES, SPEED, ENDPOINT, NOTES, WARNINGS = range(8)
+    _FIELDS = {DEPTH: "depth_mm", PASSES: "passes", SPEED: "speed", ENDPOINT: "endpoint",
+               NOTES: "notes"}  # fmt: skip
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[ZoneEntry] = []
+        self._warnings: list[list[SessionWarning]] = []
+        self._errors: list[str] = []
+        self._limits = DeviceLimits.default()
+        self._fitzpatrick: int | None = None
+        self._read_only = False
+        self._amended: dict[tuple[int, str], str] = {}
+        self._headers = (
+            self.tr("Zone"),
+            self.tr("Depth (mm)"),
+            self.tr("Typical"),
+            self.tr("Passes"),
+            self.tr("Speed"),
+            self.tr("Endpoint"),
+            self.tr("Notes"),
+            self.tr("Warnings"),
+        )
+
+    # --- contents --------------------------------------------------------------------------
+
+    def entries(self) -> tuple[ZoneEntry, ...]:
+        return tuple(self._entries)
+
+    def set_entries(self, entries: tuple[ZoneEntry, ...] | list[ZoneEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._recheck()
+        self.endResetModel()
+
+    def entry(self, row: int) -> ZoneEntry:
+        return self._entries[row]
+
+    def add_zone(self, zone_id: str) -> int:
+        """Append a zone with a conservative starting depth; returns its row."""
+        entry = ZoneEntry(zone_id, default_depth(zone_id, self._limits), DEFAULT_PASSES)
+        row = len(self._entries)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.append(entry)
+        self._recheck()
+        self.endInsertRows()
+        return row
+
+    def remove_zone(self, row: int) -> None:
+        if not 0 <= row < len(self._entries):
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._entries[row]
+        self._recheck()
+        self.endRemoveRows()
+
+    def set_entry(self, row: int, entry: ZoneEntry) -> None:
+        if self._entries[row] == entry:
+            return
+        self._entries[row] = entry
+        self._recheck()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_context(self, limits: DeviceLimits, fitzpatrick: int | None) -> None:
+        """The device's limits and the patient's skin type, which the warnings depend on."""
+        self._limits = limits
+        self._fitzpatrick = fitzpatrick
+        self._recheck()
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 7))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    def set_amended(self, amended: dict[tuple[int, str], str]) -> None:
+        """Values changed by amendments, by (row, field), shown beside the original."""
+        self._amended = dict(amended)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 7))
+
+    def warnings(self, row: int) -> list[SessionWarning]:
+        return list(self._warnings[row])
+
+    def error(self, row: int) -> str:
+        """Why the row's values are refused (outside the device's limits), or ''."""
+        return self._errors[row]
+
+    def limits(self) -> DeviceLimits:
+        return self._limits
+
+    def _recheck(self) -> None:
+        self._warnings = []
+        self._errors = []
+        for row, entry in enumerate(self._entries):
+            try:
+                self._warnings.append(check_zone(entry, self._limits, self._fitzpatrick, row))
+                self._errors.append("")
+            except InvalidInput as exc:
+                self._warnings.append([])
+                self._errors.append(str(exc))
+
+    # --- Qt model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in self._FIELDS and not self._read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _problem_text(self, row: int) -> str:
+        if self._errors[row]:
+            return f"{WARNING_SIGN} " + self.tr("Refused: outside the device's limits")
+        parts = []
+        for warning in self._warnings[row]:
+            if warning.code == "zone_depth":
+                zone = reference.zones()[self._entries[row].zone]
+                parts.append(
+                    self.tr("above {bound} mm").format(
+                        bound=reference.format_mm(zone.warn_above_mm)
+                    )
+                )
+            elif warning.code == "pigmented_depth":
+                parts.append(self.tr("deep for Fitzpatrick IV–VI"))
+            elif warning.code == "pigmented_passes":
+                parts.append(self.tr("passes for Fitzpatrick IV–VI"))
+        return f"{WARNING_SIGN} " + "; ".join(parts) if parts else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        row, column = index.row(), index.column()
+        entry = self._entries[row]
+        zone = reference.zones().get(entry.zone)
+        if role == Qt.ItemDataRole.EditRole and column in self._FIELDS:
+            return getattr(entry, self._FIELDS[column])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._display(entry, zone, row, column)
+            field = self._FIELDS.get(column)
+            if field and (row, field) in self._amended:
+                text = self.tr("{original} → {amended} (amended)").format(
+                    original=text, amended=self._amended[(row, field)]
+                )
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TYPICAL and zone is not None:
+                return self.tr("Warning above {bound} mm. {notes}").format(
+                    bound=reference.format_mm(zone.warn_above_mm), notes=zone.notes
+                )
+            if column in (self.WARNINGS, self.DEPTH, self.PASSES, self.ZONE):
+                messages = [self._errors[row]] if self._errors[row] else []
+                messages += [w.message for w in self._warnings[row]]
+                return "\n".join(messages) or None
+        problem = bool(self._errors[row] or self._warnings[row])
+        decorated = role == Qt.ItemDataRole.DecorationRole and column == self.WARNINGS
+        if decorated and problem and QApplication.instance() is not None:
+            pixmap = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if self._errors[row]
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            return QApplication.style().standardIcon(pixmap)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPTH, self.PASSES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, entry: ZoneEntry, zone: reference.Zone | None, row: int, column: int) -> str:
+        if column == self.ZONE:
+            return zone.name if zone else entry.zone
+        if column == self.DEPTH:
+            return reference.format_mm(entry.depth_mm)
+        if column == self.TYPICAL:
+            if zone is None:
+                return ""
+            if zone.typical_min_mm is None:
+                return self.tr("per sub-area")
+            return zone.typical_range
+        if column == self.PASSES:
+            return str(entry.passes)
+        if column == self.SPEED:
+            return entry.speed
+        if column == self.ENDPOINT:
+            names = {e.id: e.label for e in reference.endpoints()}
+            return names.get(entry.endpoint, entry.endpoint)
+        if column == self.NOTES:
+            return entry.notes
+        if column == self.WARNINGS:
+            return self._problem_text(row)
+        return ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self._read_only or not index.isValid():
+            return False
+        field = self._FIELDS.get(index.column())
+        if field is None:
+            return False
+        entry = self._entries[index.row()]
+        try:
+            if field == "depth_mm":
+                value = round(float(value), 2)
+            elif field == "passes":
+                value = int(value)
+            elif field == "endpoint" and value not in {e.id for e in reference.endpoints()}:
+                return False
+            else:
+                value = str(value)
+            changed = replace(entry, **{field: value})
+            check_zone(changed, self._limits, None, index.row())
+        except (TypeError, ValueError, InvalidInput):
+            return False  # refused: the cell keeps its value
+        self.set_entry(index.row(), changed)
+        return True
+
+
+class ProductTableModel(QAbstractTableModel):
+    """Serums, glides and PRP used in the session, each with its lot."""
+
+    PRODUCT, KIND, LOT, EXPIRY = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[ProductEntry] = []
+        self._headers = (self.tr("Product"), self.tr("Kind"), self.tr("Lot"), self.tr("Expiry"))
+
+    def entries(self) -> tuple[ProductEntry, ...]:
+        return tuple(self._entries)
+
+    def set_entries(self, entries: tuple[ProductEntry, ...] | list[ProductEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def add(self, entry: ProductEntry) -> int:
+        row = len(self._entries)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.append(entry)
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._entries):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == self.PRODUCT:
+            return entry.product_name
+        if column == self.KIND:
+            return {
+                "serum": self.tr("Serum"),
+                "glide": self.tr("Glide"),
+                "prp": self.tr("PRP (medical procedure)"),
+                "anaesthetic": self.tr("Anaesthetic"),
+                "post_care": self.tr("Post-care"),
+            }.get(entry.kind, entry.kind)
+        if column == self.LOT:
+            return entry.lot_number or self.tr("— not recorded")
+        if column == self.EXPIRY:
+            return _short_date(entry.expiry_date)
+        return None
+
+
+def _short_date(day: date | None) -> str:
+    return day.strftime("%d %b %Y").lstrip("0") if day else ""
