@@ -10,6 +10,10 @@ COMMAND_MODULES = (
     "assistant.cli.aftercare_command",
     "assistant.cli.sessions_command",
     "assistant.cli.recall_command",
+    "assistant.cli.export_command",
+    "assistant.cli.erase_command",
+    "assistant.cli.audit_command",
+    "assistant.cli.backup_command",
 )
 
 

@@ -1,0 +1,63 @@
+"""``audit [--patient ID] [--action A] [--json]``: read the audit trail, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC
+from typing import Any
+
+from assistant.audit import ACTIONS, query_events
+from assistant.cli import EXIT_OK, CliContext
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "audit",
+        help="list audit trail entries (who did what, when), newest first",
+        description="List the audit trail: every create, change, sign, amend, override, "
+        "export, print, erasure, sign-in, backup and restore, newest first.",
+    )
+    parser.add_argument("--patient", type=int, metavar="ID", help="only this patient's entries")
+    parser.add_argument("--action", choices=ACTIONS, metavar="ACTION", help="only this action")
+    parser.add_argument("--text", metavar="WORDS", help="only entries whose summary contains this")
+    parser.add_argument(
+        "--limit", type=int, default=200, metavar="N", help="at most N entries (default 200)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    limit = max(1, min(args.limit, 1_000_000))
+    with context.database().session() as session:
+        events = query_events(
+            session, action=args.action, patient_id=args.patient, text=args.text, limit=limit
+        )
+    if args.json:
+        entries = [
+            {
+                "id": e.id,
+                "at": e.at.isoformat(),
+                "practitioner_id": e.practitioner_id,
+                "practitioner": e.practitioner,
+                "workstation": e.workstation,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "patient_id": e.patient_id,
+                "summary": e.summary,
+                "changes": e.changes,
+            }
+            for e in events
+        ]
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for e in events:
+        who = e.practitioner or "-"
+        patient = f"patient {e.patient_id}" if e.patient_id is not None else ""
+        local = e.at.replace(tzinfo=UTC).astimezone()
+        print(f"{local:%Y-%m-%d %H:%M:%S}  {e.action:<12} {who:<24} {patient:<12} {e.summary}")
+    if not events:
+        print("No audit entries match.")
+    return EXIT_OK

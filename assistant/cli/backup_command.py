@@ -1,0 +1,59 @@
+"""``backup --out FILE`` and ``restore FILE``: a consistent copy of the database, and putting
+one back.
+
+``restore`` asks nothing: naming the file is the decision. It refuses anything that is not a
+complete Chairside database of a known schema, keeps the current database aside in the
+backups folder first, and migrates an older backup to the current schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from assistant import paths
+from assistant.cli import EXIT_OK, CliContext
+
+
+def register(subparsers: Any) -> None:
+    backup = subparsers.add_parser(
+        "backup",
+        help="copy the database to a file (safe while Chairside is in use)",
+        description="Write a consistent copy of the database to FILE, using SQLite's online "
+        "backup, so it is safe while Chairside is open on other workstations. A database on "
+        "a PostgreSQL server is backed up there with pg_dump.",
+    )
+    backup.add_argument("--out", metavar="FILE", type=Path, required=True, help="backup file")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (the current one is kept aside)",
+        description="Replace the database with the backup FILE. The file must be a complete "
+        "Chairside database; an older one is upgraded. The current database is first copied "
+        "to the backups folder. Close Chairside on every workstation before restoring.",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
+    restore.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.backup import backup_to_file
+
+    info = backup_to_file(context.database(), args.out)
+    print(f"Backed up the database to {info.path} ({info.size:,} bytes)")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace, context: CliContext) -> int:
+    # The database in use may be the damaged one being replaced, so it is not opened first.
+    from assistant.backup import restore
+
+    result = restore(paths.database_url(), args.file)
+    print(f"Restored {result.database} from {result.source}")
+    if result.migrated:
+        print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")
+    if result.kept_aside:
+        print(f"The database you had before is kept as {result.kept_aside}")
+    return EXIT_OK

@@ -1,0 +1,41 @@
+"""``erase --patient ID --confirm "ID NAME"``: erase a patient's personal details.
+
+The command itself is the first confirmation; ``--confirm`` must repeat the patient's number
+and full name as the second. The clinical record (session dates, zones, depths, lots) and
+the audit trail stay, as the law requires.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from assistant.cli import EXIT_OK, CliContext
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "erase",
+        help="erase a patient's personal details (keeps the clinical record)",
+        description="Replace a patient's personal details with a tombstone. The clinical "
+        "record and the audit trail are kept. To confirm, --confirm must hold the patient's "
+        'number and full name, e.g. --confirm "12 Jane Doe".',
+    )
+    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient number")
+    parser.add_argument(
+        "--confirm", required=True, metavar='"ID NAME"', help="the patient's number and full name"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.export import erase_patient
+
+    result = erase_patient(context.database(), args.patient, None, args.confirm)
+    print(f"Erased the personal details of patient {result.patient_id}.")
+    if result.mentions_kept:
+        print(
+            "The clinical record is kept; these parts of it still mention the patient and "
+            "should be reviewed: " + "; ".join(result.mentions_kept)
+        )
+    return EXIT_OK

@@ -1,0 +1,39 @@
+"""``export --patient ID --json FILE`` / ``--pdf FILE``: a patient's complete record, for a
+subject-access request (details, assessments, sessions, amendments, audit entries)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import EXIT_OK, CliContext
+from assistant.errors import InvalidInput
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export a patient's complete record as JSON and/or a PDF summary",
+        description="Export everything Chairside holds about one patient (a subject-access "
+        "request): as JSON for another system, as a readable PDF summary, or both.",
+    )
+    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient number")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
+    parser.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF summary")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.export import export_patient_pdf, write_patient_json
+
+    if args.json is None and args.pdf is None:
+        raise InvalidInput("Say where to write the record: --json FILE, --pdf FILE or both.")
+    db = context.database()
+    if args.json is not None:
+        write_patient_json(db, args.patient, args.json)
+        print(f"Wrote the record of patient {args.patient} to {args.json}")
+    if args.pdf is not None:
+        export_patient_pdf(db, args.patient, args.pdf)
+        print(f"Wrote the PDF summary of patient {args.patient} to {args.pdf}")
+    return EXIT_OK
