@@ -20,16 +20,15 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -43,8 +42,6 @@ from reportlab.platypus import (
     HRFlowable,
     Image,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -69,6 +66,8 @@ FONT = "ChairsideSans"
 FONT_BOLD = "ChairsideSans-Bold"
 BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
 SMALL_SIZE = 11.0
+HEADING_CELL_SIZE = 12.5
+CELL_HEADING_SIZE = 13.5
 LEADING = 1.2  # line height as a multiple of the font size
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -497,14 +496,20 @@ _LAYOUT_CHARACTERS = frozenset("\n\r\t")
 
 def missing_glyphs(text: str) -> set[str]:
     """Characters in ``text`` the sheet's font cannot draw (after NFC normalisation)."""
+    return set(_missing_glyphs(text))
+
+
+@lru_cache(maxsize=1024)
+def _missing_glyphs(text: str) -> frozenset[str]:
     covered = _covered_codepoints()
-    return {
+    return frozenset(
         ch
         for ch in unicodedata.normalize("NFC", text)
         if ch not in _LAYOUT_CHARACTERS and ord(ch) not in covered
-    }
+    )
 
 
+@lru_cache(maxsize=1024)
 def printable(text: str) -> str:
     """``text`` as it will be printed: NFC, with each missing character shown as "�"."""
     covered = _covered_codepoints()
@@ -567,6 +572,7 @@ class RenderResult:
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
+    """Styles for the Paragraphs kept where text may be long and split across pages."""
     _register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=BODY_SIZE * LEADING)
     return {
@@ -578,26 +584,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=SMALL_SIZE,
             leading=SMALL_SIZE * LEADING,
         ),
-        "table_heading": ParagraphStyle(
-            "table_heading", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16,
-        ),
-        "cell_heading": ParagraphStyle(
-            "cell_heading", parent=body, fontName=FONT_BOLD, fontSize=13.5, leading=17,
-            spaceAfter=2,
-        ),
-        "clinic": ParagraphStyle(
-            "clinic", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20
-        ),
-        "contact": ParagraphStyle("contact", parent=body, alignment=TA_RIGHT),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4
-        ),
         "heading": ParagraphStyle(
-            "heading", parent=body, fontName=FONT_BOLD, fontSize=13.5, leading=17,
-            spaceBefore=8, spaceAfter=3,
-        ),
-        "phone": ParagraphStyle(
-            "phone", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19
+            "heading", parent=body, fontName=FONT_BOLD, fontSize=CELL_HEADING_SIZE,
+            leading=CELL_HEADING_SIZE * LEADING, spaceBefore=8, spaceAfter=3,
         ),
     }  # fmt: skip
 
@@ -605,10 +594,6 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _text(value: str) -> str:
     """User or template text as Paragraph markup: printable, escaped, line breaks kept."""
     return "<br/>".join(escape(line) for line in printable(value).strip().splitlines())
-
-
-def _bold(value: str) -> str:
-    return f"<b>{value}</b>"
 
 
 def _logo(path: Path) -> Image:
@@ -626,65 +611,43 @@ def _logo(path: Path) -> Image:
 
 
 def _header(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> list[Flowable]:
-    s = _styles()
     h = template.headings
     clinic = sheet.clinic
-    left: list[Flowable] = [Paragraph(_text(clinic.name), s["clinic"])]
     address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
-    if address:
-        left.append(Paragraph(_text(address), s["body"]))
-    contact: list[Flowable] = []
+    left = _Lines([_plain(clinic.name, FONT_BOLD, 16), _plain(address, size=BODY_SIZE)])
+    contact_lines = []
     if clinic.phone.strip():
-        contact.append(
-            Paragraph(f"{_text(h['phone'])}: {_bold(_text(clinic.phone))}", s["contact"])
-        )
+        contact_lines.append(_labelled((h["phone"], clinic.phone), align_right=True))
     if clinic.out_of_hours_phone.strip():
-        contact.append(
-            Paragraph(
-                f"{_text(h['out_of_hours'])}: {_bold(_text(clinic.out_of_hours_phone))}",
-                s["contact"],
-            )
+        contact_lines.append(
+            _labelled((h["out_of_hours"], clinic.out_of_hours_phone), align_right=True)
         )
+    contact = _Lines(contact_lines)
     logo = _logo(clinic.logo_path) if clinic.logo_path is not None else None
-    contact_width = 6.2 * cm
+    # the phone numbers take the room they need; the name and address get the rest
+    contact_width = max((_Lines.natural_width(line) for line in contact_lines), default=0) + 8
     logo_width = (logo.drawWidth + 0.4 * cm) if logo is not None else 0
     row: list[Any] = [left, contact]
     col_widths = [width - contact_width - logo_width, contact_width]
     if logo is not None:
         row.insert(0, logo)
         col_widths.insert(0, logo_width)
-    table = Table([row], colWidths=col_widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
+    columns = _Columns(list(zip(row, col_widths, strict=True)))
+    return [columns, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
 
 
 def _details(sheet: AftercareSheet, template: AftercareTemplate) -> Flowable:
-    s = _styles()
     h = template.headings
     areas = ", ".join(reference.zone(z).name for z in sheet.zones) or "—"
-
-    def pair(label: str, value: str) -> str:
-        return f"{_text(label)}: {_bold(value)}"
-
     treated = format_moment(sheet.treated_at.replace(tzinfo=None))
-    gap = "&nbsp;" * 6
-    lines = [
-        pair(h["patient"], _text(sheet.patient_name))
-        + gap
-        + pair(h["practitioner"], _text(sheet.practitioner)),
-        pair(h["treated_at"], escape(treated)),
-        pair(h["areas"], escape(areas)),
-        pair(h["next_appointment"], _text(next_appointment_text(sheet, template))),
-    ]
-    return Paragraph("<br/>".join(lines), s["body"])
+    return _Lines(
+        [
+            _labelled((h["patient"], sheet.patient_name), (h["practitioner"], sheet.practitioner)),
+            _labelled((h["treated_at"], treated)),
+            _labelled((h["areas"], areas)),
+            _labelled((h["next_appointment"], next_appointment_text(sheet, template))),
+        ]
+    )
 
 
 def _grid_style(header: bool = True) -> TableStyle:
@@ -704,79 +667,223 @@ def _grid_style(header: bool = True) -> TableStyle:
 def _timeline_table(
     sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
 ) -> Table:
-    s = _styles()
+    # Cells are plain text wrapped here (not Paragraphs): the table is the largest part of
+    # the sheet and this halves the time to lay it out.
     h = template.headings
-    rows: list[list[Any]] = [
-        [Paragraph(_text(h["timeline_when"]), s["table_heading"]),
-         Paragraph(_text(h["timeline_what"]), s["table_heading"])]
-    ]  # fmt: skip
+    whens: list[list[str]] = []
+    whats: list[list[str]] = []
     previous: TimelineStep | None = None
-    widest = 0.0
     for step in timeline(sheet, template, tz):
-        what = Paragraph(_text(step.text), s["cell"])
         if previous is not None and (previous.start, previous.end) == (step.start, step.end):
-            rows[-1][1].append(what)  # same dates as the row above: one row, no repetition
+            whats[-1].append(step.text)  # same dates as the row above: one row, no repetition
             continue
         # "From …" starts a second line at "until" so both moments read at a glance
-        lines = step.when(sheet.treated_at).replace(" until ", "\n until ").split("\n")
-        widest = max(widest, *(stringWidth(line, FONT, SMALL_SIZE) for line in lines))
-        when = "<br/>".join(escape(line.strip()) for line in lines)
-        rows.append([Paragraph(when, s["cell"]), [what]])
+        whens.append(step.when(sheet.treated_at).replace(" until ", "\nuntil ").split("\n"))
+        whats.append([step.text])
         previous = step
+    widest = max(_width(line, FONT, SMALL_SIZE) for lines in whens for line in lines)
     # as wide as the longest date needs (no lone "16:00" on a line), within reason
     when_width = min(widest + 2 * CELL_PADDING + 2, width * 0.48)
-    return Table(rows, colWidths=[when_width, width - when_width], repeatRows=1,
-                 style=_grid_style())  # fmt: skip
+    what_width = width - when_width
+    rows: list[list[str]] = [[printable(h["timeline_when"]), printable(h["timeline_what"])]]
+    for when_lines, texts in zip(whens, whats, strict=True):
+        rows.append(
+            [
+                _wrap(when_lines, when_width - 2 * CELL_PADDING),
+                _wrap(texts, what_width - 2 * CELL_PADDING),
+            ]
+        )
+    style = _grid_style()
+    style.add("FONT", (0, 0), (-1, 0), FONT_BOLD, HEADING_CELL_SIZE, HEADING_CELL_SIZE * LEADING)
+    style.add("FONT", (0, 1), (-1, -1), FONT, SMALL_SIZE, SMALL_SIZE * LEADING)
+    return Table(rows, colWidths=[when_width, what_width], repeatRows=1, style=style)
 
 
-def _bullets(items: Sequence[str]) -> ListFlowable:
-    s = _styles()
-    return ListFlowable(
-        [ListItem(Paragraph(_text(item), s["cell"]), leftIndent=12) for item in items],
-        bulletType="bullet",
-        start="•",
-        bulletFontName=FONT,
-        bulletFontSize=SMALL_SIZE,
-        leftIndent=12,
-    )
+def _wrap(paragraphs: Sequence[str], width: float) -> str:
+    """Plain text broken into lines that fit ``width`` in the body font."""
+    lines: list[str] = []
+    for text in paragraphs:
+        for runs in _wrap_runs([(text, FONT)], SMALL_SIZE, width):
+            lines.append("".join(run for _, run, _ in runs).rstrip())
+    return "\n".join(lines)
+
+
+Run = tuple[str, str]  # (text, font name)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A paragraph of plain text, possibly mixing regular and bold runs."""
+
+    runs: tuple[Run, ...]
+    size: float = SMALL_SIZE
+    bullet: bool = False
+    space_after: float = 0
+    align_right: bool = False
+
+
+def _plain(text: str, font: str = FONT, size: float = SMALL_SIZE, **options: Any) -> _Line:
+    return _Line(((text, font),), size, **options)
+
+
+def _labelled(*pairs: tuple[str, str], size: float = BODY_SIZE, **options: Any) -> _Line:
+    """ "Label: **value**", several pairs on one line separated by a wide gap."""
+    runs: list[Run] = []
+    for label, value in pairs:
+        if runs:
+            runs.append(("      ", FONT))
+        runs += [(f"{label.strip()}: ", FONT), (" ".join(value.split()), FONT_BOLD)]
+    return _Line(tuple(runs), size, **options)
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, font: str, size: float) -> float:
+    # The same words come back on every sheet; ReportLab measures them in pure Python.
+    return float(stringWidth(text, font, size))
+
+
+_WORD_RE = re.compile(r"\S+\s*|\s+")
+
+
+def _wrap_runs(
+    runs: Sequence[Run], size: float, width: float
+) -> list[list[tuple[float, str, str]]]:
+    """Greedy word wrap of mixed-font text: each line is a list of (x, text, font)."""
+    lines: list[list[tuple[float, str, str]]] = [[]]
+    x = 0.0
+    for text, font in runs:
+        for word in _WORD_RE.findall(printable(text)):
+            if x == 0 and not word.strip():
+                continue  # no space at the start of a line
+            if x > 0 and x + _width(word.rstrip(), font, size) > width:
+                lines.append([])
+                x = 0.0
+            line = lines[-1]
+            if line and line[-1][2] == font:
+                start, previous, _ = line[-1]
+                line[-1] = (start, previous + word, font)
+            else:
+                line.append((x, word, font))
+            x += _width(word, font, size)
+    return lines
+
+
+class _Lines(Flowable):
+    """Short blocks of plain text (headings, details, bullet lists) laid out directly.
+
+    A fraction of the cost of Paragraphs, which matters because the sheet is rendered for
+    every preview; there is no markup to parse here.
+    """
+
+    BULLET_INDENT = 12
+
+    def __init__(self, lines: Sequence[_Line]) -> None:
+        super().__init__()
+        self.lines = lines
+        self._ops: list[tuple[float, float, str, str, float]] = []
+        self._wrapped_for: float | None = None
+        self.width = self.height = 0.0
+
+    @staticmethod
+    def natural_width(line: _Line) -> float:
+        """The width of ``line`` set on one line."""
+        return sum(_width(printable(text), font, line.size) for text, font in line.runs)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width == self._wrapped_for:  # tables ask more than once for the same width
+            return self.width, self.height
+        ops = []
+        y = 0.0
+        for line in self.lines:
+            indent = self.BULLET_INDENT if line.bullet else 0
+            wrapped = _wrap_runs(line.runs, line.size, avail_width - indent)
+            for number, runs in enumerate(wrapped):
+                y += line.size * LEADING
+                if line.bullet and number == 0:
+                    ops.append((1.0, y, "•", FONT, line.size))
+                offset = float(indent)
+                if line.align_right and runs:
+                    end = runs[-1][0] + _width(runs[-1][1].rstrip(), runs[-1][2], line.size)
+                    offset = avail_width - end
+                for x, text, font in runs:
+                    ops.append((offset + x, y, text.rstrip(), font, line.size))
+            y += line.space_after
+        self._ops = ops
+        self._wrapped_for = avail_width
+        self.width, self.height = avail_width, y + 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        # One text object for the block: a fraction of the output of one per line.
+        text_object = self.canv.beginText()
+        current: tuple[str, float] | None = None
+        for x, y, text, font, size in self._ops:
+            if current != (font, size):
+                text_object.setFont(font, size)
+                current = (font, size)
+            # the baseline sits a fifth of the size above the bottom of the line, as in Paragraph
+            text_object.setTextOrigin(x, self.height - y + size * 0.2)
+            text_object.textOut(text)
+        self.canv.drawText(text_object)
+
+
+class _Columns(Flowable):
+    """Blocks side by side, top-aligned; one of them may be boxed. Kept on one page."""
+
+    GAP = 6
+    BOX_PADDING = 6
+
+    def __init__(self, columns: Sequence[tuple[Flowable, float]], boxed: int | None = None):
+        super().__init__()
+        self.columns = columns
+        self.boxed = boxed
+        self.width = self.height = 0.0
+        self._heights: list[float] = []
+
+    def _inner(self, index: int, width: float) -> tuple[float, float, float]:
+        """(left offset, top offset, usable width) of a column."""
+        pad = self.BOX_PADDING if index == self.boxed else 0
+        top = self.BOX_PADDING if self.boxed is not None else 0  # headings line up
+        gap = self.GAP if index < len(self.columns) - 1 else 0
+        return pad, top, width - 2 * pad - gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._heights = []
+        for index, (block, width) in enumerate(self.columns):
+            _, _, inner = self._inner(index, width)
+            self._heights.append(block.wrap(inner, avail_height)[1])
+        self.width = sum(w for _, w in self.columns)
+        self.height = max(
+            height + 2 * self._inner(index, 0)[1] for index, height in enumerate(self._heights)
+        )
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x = 0.0
+        for index, (block, width) in enumerate(self.columns):
+            left, top, _ = self._inner(index, width)
+            block.drawOn(self.canv, x + left, self.height - top - self._heights[index])
+            if index == self.boxed:
+                self.canv.setLineWidth(1.5)
+                self.canv.rect(x, 0, width, self.height)
+            x += width
 
 
 def _normal_and_call(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> Flowable:
-    s = _styles()
     h = template.headings
     clinic = sheet.clinic
-    normal: list[Flowable] = [
-        Paragraph(_text(h["normal"]), s["cell_heading"]),
-        _bullets(template.normal),
-    ]
-    call: list[Flowable] = [Paragraph(_text(h["call_clinic"]), s["cell_heading"])]
+    heading = _plain(h["normal"], FONT_BOLD, CELL_HEADING_SIZE, space_after=3)
+    normal = _Lines([heading, *(_plain(item, bullet=True) for item in template.normal)])
+    lines = [_plain(h["call_clinic"], FONT_BOLD, CELL_HEADING_SIZE, space_after=1)]
     if clinic.phone.strip():
-        call.append(Paragraph(f"{_text(h['call_phone'])} {_text(clinic.phone)}", s["phone"]))
+        lines.append(_plain(f"{h['call_phone']} {clinic.phone.strip()}", FONT_BOLD, 15))
     if clinic.out_of_hours_phone.strip():
-        call.append(
-            Paragraph(
-                f"{_text(h['out_of_hours'])}: {_bold(_text(clinic.out_of_hours_phone))}",
-                s["cell"],
-            )
-        )
-    call.append(_bullets(template.call_clinic))
+        lines.append(_labelled((h["out_of_hours"], clinic.out_of_hours_phone), size=SMALL_SIZE))
+    lines[-1] = replace(lines[-1], space_after=3)
+    call = _Lines([*lines, *(_plain(item, bullet=True) for item in template.call_clinic)])
     normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
-    table = Table([[normal, call]], colWidths=[normal_width, width - normal_width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0),
-                ("LEFTPADDING", (1, 0), (1, 0), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (1, 0), (1, 0), 5),
-                # the "call the clinic" column is boxed: it must stand out without colour
-                ("BOX", (1, 0), (1, 0), 1.5, colors.black),
-            ]
-        )
-    )
-    return table
+    # the "call the clinic" column is boxed: it must stand out without colour
+    return _Columns([(normal, normal_width), (call, width - normal_width)], boxed=1)
 
 
 def _depth_table(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> Flowable:
@@ -809,10 +916,10 @@ def _story(
     story: list[Flowable] = _header(sheet, template, width)
     story += [
         Spacer(1, 8),
-        Paragraph(_text(template.title), s["title"]),
+        _Lines([_plain(template.title, FONT_BOLD, 17, space_after=4)]),
         _details(sheet, template),
-        Spacer(1, 6),
-        Paragraph(_text(template.intro), s["body"]),
+        Spacer(1, 4),
+        _Lines([_plain(template.intro, size=BODY_SIZE)]),
     ]
     if sheet.show_depth_table and sheet.zone_depths:
         story.append(_depth_table(sheet, template, width))
@@ -822,11 +929,11 @@ def _story(
             Paragraph(_text(sheet.notes), s["body"]),
         ]
     story += [Spacer(1, 8), _timeline_table(sheet, template, width, tz)]
-    story += [Spacer(1, 10), _normal_and_call(sheet, template, width)]
+    story += [Spacer(1, 8), _normal_and_call(sheet, template, width)]
     return story
 
 
-MARGIN = 1.8 * cm
+MARGIN = 1.6 * cm
 CELL_PADDING = 5
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
@@ -860,7 +967,7 @@ def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: 
 
         def _draw_footer(self, total: int) -> None:
             page_width, _ = self._pagesize
-            left, right = MARGIN, page_width - MARGIN
+            left, right = MARGIN + FRAME_PADDING, page_width - MARGIN - FRAME_PADDING
             top = FOOTER_HEIGHT
             self.saveState()
             self.setLineWidth(0.8)
