@@ -1,0 +1,261 @@
+"""A visit, step by step: the suitability checklist for the planned zones, then the session
+record, then (once signed) the aftercare sheet.
+
+Step 1 asks which zones are planned (the checklist needs them: the cold-sore rule applies to
+perioral zones) and shows the checklist. When the practitioner continues, the assessment is
+stored and a draft session created with the planned zones; step 2 is the session form.
+An existing session id opens step 2 directly (an unfinished draft, or a signed record).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import reference
+from assistant.checklist import AssessmentResult, PatientFacts, default_checklist
+from assistant.db import Database
+from assistant.patients import get_patient
+from assistant.sessions import (
+    DeviceLimits,
+    SessionContext,
+    ZoneEntry,
+    create_draft,
+    last_assessment_answers,
+    save_assessment,
+    save_draft,
+    session_context,
+)
+from ui.checklist_page import ChecklistPage
+from ui.session_form import TARGET_HEIGHT, SessionForm
+from ui.tasks import TaskRunner
+from ui.zone_table_model import DEFAULT_PASSES, default_depth
+
+log = logging.getLogger(__name__)
+
+
+def start_session(
+    db: Database,
+    patient_id: int,
+    result: AssessmentResult,
+    zones: list[str],
+    actor: int | None,
+) -> SessionContext:
+    """Store the assessment, create the draft with the planned zones, load the form's data."""
+    assessment_id = save_assessment(db, patient_id, result, zones, actor)
+    session_id = create_draft(db, patient_id, actor, assessment_id=assessment_id)
+    context = session_context(db, session_id)
+    if zones:
+        limits = DeviceLimits.default()
+        entries = tuple(ZoneEntry(z, default_depth(z, limits), DEFAULT_PASSES) for z in zones)
+        save_draft(db, session_id, replace(context.record.draft, zones=entries), actor)
+        context = session_context(db, session_id)
+    return context
+
+
+class SessionWorkflow(QWidget):
+    aftercareRequested = Signal(int)  # session id
+    finished = Signal(int)  # session id, or 0 when left before a session was created
+    sessionCreated = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        settings: Any,
+        patient_id: int,
+        practitioner_id: int | None,
+        parent: QWidget | None = None,
+        session_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._settings = settings
+        self._patient_id = patient_id
+        self._actor = practitioner_id
+        self._facts = PatientFacts()
+        self._previous_answers: dict[str, Any] | None = None
+        self.checklist_page: ChecklistPage | None = None
+        self.form: SessionForm | None = None
+        self.setAccessibleName(self.tr("Session"))
+
+        self.stack = QStackedWidget()
+        self.step_label = QLabel()
+        font = self.step_label.font()
+        font.setBold(True)
+        self.step_label.setFont(font)
+        self.step_label.setAccessibleName(self.tr("Step"))
+
+        self.checklist_step = QWidget()
+        step_layout = QVBoxLayout(self.checklist_step)
+        step_layout.setContentsMargins(0, 0, 0, 0)
+        step_layout.addWidget(self._build_zone_picker())
+        self.checklist_holder = QVBoxLayout()
+        step_layout.addLayout(self.checklist_holder, 1)
+        self.stack.addWidget(self.checklist_step)
+        self.form_holder = QWidget()
+        self.form_layout = QVBoxLayout(self.form_holder)
+        self.form_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.form_holder)
+
+        self.message_label = QLabel()
+        self.message_label.setProperty("role", "error")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Problem"))
+        self.aftercare_button = QPushButton(self.tr("Aftercare sheet…"))
+        self.aftercare_button.setMinimumHeight(TARGET_HEIGHT)
+        self.aftercare_button.setAccessibleName(self.tr("Aftercare sheet"))
+        self.aftercare_button.setShortcut(QKeySequence(self.tr("Ctrl+P")))
+        self.aftercare_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
+        self.aftercare_button.setVisible(False)
+        self.aftercare_button.clicked.connect(self._aftercare)
+        self.done_button = QPushButton(self.tr("Close session"))
+        self.done_button.setMinimumHeight(TARGET_HEIGHT)
+        self.done_button.setAccessibleName(self.tr("Close the session screen"))
+        self.done_button.clicked.connect(self.finish)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.aftercare_button)
+        bottom.addWidget(self.done_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        if session_id is not None:
+            self.step_label.setText(self.tr("Session record"))
+            self._runner.run(
+                lambda: session_context(db, session_id), self._show_form, self._failed, parent=self
+            )
+        else:
+            self.step_label.setText(self.tr("Step 1 of 2: planned zones and suitability checklist"))
+            self._runner.run(self._load_patient, self._patient_loaded, self._failed, parent=self)
+
+    # --- step 1 ----------------------------------------------------------------------------
+
+    def _build_zone_picker(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Planned zones"))
+        grid = QGridLayout(box)
+        self.zone_checks: dict[str, QCheckBox] = {}
+        for number, zone in enumerate(reference.zones().values()):
+            check = QCheckBox(zone.name)
+            check.setMinimumHeight(TARGET_HEIGHT - 6)
+            check.setAccessibleName(self.tr("Plan {zone}").format(zone=zone.name))
+            check.toggled.connect(self._zones_changed)
+            grid.addWidget(check, number // 6, number % 6)
+            self.zone_checks[zone.id] = check
+        return box
+
+    def planned_zones(self) -> list[str]:
+        return [zone_id for zone_id, check in self.zone_checks.items() if check.isChecked()]
+
+    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None]:
+        patient = get_patient(self._db, self._patient_id)
+        facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
+        return facts, last_assessment_answers(self._db, self._patient_id)
+
+    def _patient_loaded(self, loaded: tuple[PatientFacts, dict[str, Any] | None]) -> None:
+        self._facts, self._previous_answers = loaded
+        self._build_checklist({})
+
+    def _build_checklist(self, answers: dict[str, Any]) -> None:
+        if self.checklist_page is not None:
+            self.checklist_holder.removeWidget(self.checklist_page)
+            self.checklist_page.deleteLater()
+        page = ChecklistPage(
+            default_checklist(),
+            self._facts,
+            self.planned_zones(),
+            date.today(),
+            self._previous_answers,
+        )
+        if answers:
+            page.set_answers(answers)
+        page.accepted.connect(self._checklist_accepted)
+        self.checklist_holder.addWidget(page)
+        self.checklist_page = page
+
+    def _zones_changed(self) -> None:
+        if self.checklist_page is not None:
+            # The checklist depends on the zones (perioral rules): rebuild, keeping answers.
+            self._build_checklist(self.checklist_page.answers())
+
+    def _checklist_accepted(self, result: AssessmentResult) -> None:
+        zones = self.planned_zones()
+        self.message_label.clear()
+        if self.checklist_page is not None:
+            self.checklist_page.continue_button.setEnabled(False)
+        self._runner.run(
+            lambda: start_session(self._db, self._patient_id, result, zones, self._actor),
+            self._started,
+            self._failed,
+            parent=self,
+        )
+
+    def _started(self, context: SessionContext) -> None:
+        self.sessionCreated.emit(context.record.id)
+        self._show_form(context)
+
+    # --- step 2 ----------------------------------------------------------------------------
+
+    def _show_form(self, context: SessionContext) -> None:
+        form = SessionForm(self._db, self._runner, self._settings, context, self._actor)
+        form.signed.connect(self._signed)
+        self.form_layout.addWidget(form)
+        self.form = form
+        self.stack.setCurrentWidget(self.form_holder)
+        signed = context.record.is_signed
+        self.step_label.setText(
+            self.tr("Session record (signed)")
+            if signed
+            else self.tr("Step 2 of 2: the session record")
+        )
+        self.aftercare_button.setVisible(signed)
+        form.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _signed(self, session_id: int) -> None:
+        self.step_label.setText(self.tr("Session record (signed)"))
+        self.aftercare_button.setVisible(True)
+        self.aftercare_button.setFocus()
+
+    def _aftercare(self) -> None:
+        if self.form is not None:
+            self.aftercareRequested.emit(self.form.session_id)
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("session workflow: %s", error)
+        self.message_label.setText("\N{WARNING SIGN} " + str(error))
+        if self.checklist_page is not None:
+            self.checklist_page.continue_button.setEnabled(self.checklist_page.can_continue())
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> int | None:
+        return self.form.session_id if self.form is not None else None
+
+    def flush(self) -> bool:
+        """Save the draft now (the main window calls this before closing or navigating)."""
+        return self.form.flush() if self.form is not None else True
+
+    def finish(self) -> None:
+        self.flush()
+        self.finished.emit(self.session_id or 0)
