@@ -153,3 +153,27 @@ def test_settings_dialog_saves_the_clinic_and_refuses_bad_devices(
     assert [(d.make, d.min_depth_mm, d.max_depth_mm) for d in list_devices(db)] == [
         ("Dermapen", 0.25, 2.5)
     ]
+
+
+def test_settings_show_which_aftercare_template_is_used_and_reset_it(
+    qtbot: QtBot, db: Database
+) -> None:
+    from assistant import aftercare
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db, Settings(), None)
+    qtbot.addWidget(dialog)
+    page = dialog.template_settings
+    assert "default wording" in page.status.text()
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    copy = aftercare.clinic_template_path()
+    assert copy.exists()
+    assert str(copy) in page.status.text()
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n[broken\n", encoding="utf-8")
+    page.refresh()
+    assert not page.problem.isHidden()
+    assert "line" in page.problem.text()
+    qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
+    assert not copy.exists()
+    assert "default wording" in page.status.text()
+    assert page.problem.isHidden()

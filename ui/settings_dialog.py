@@ -282,6 +282,11 @@ class SettingsDialog(QDialog):
         products_layout.addWidget(self._lot_row())
         self.tabs.addTab(products_page, self.tr("Products and lots"))
 
+        from ui.template_settings import AftercareTemplateSettings
+
+        self.template_settings = AftercareTemplateSettings()
+        self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
+
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)
 
