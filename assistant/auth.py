@@ -47,9 +47,11 @@ class LoginRefused(InvalidInput):
 
     ``wait_seconds`` is how long the practitioner must wait before the next try (0: none)."""
 
-    def __init__(self, message: str, wait_seconds: int = 0) -> None:
+    def __init__(self, message: str, wait_seconds: int = 0, reason: str | None = None) -> None:
         super().__init__(message, "pin")
         self.wait_seconds = wait_seconds
+        # The message without the wait, for a screen that counts the wait down itself.
+        self.reason = message if reason is None else reason
 
 
 def validate_secret(secret: str) -> None:
@@ -215,7 +217,7 @@ def verify_login(
         wait = _remaining_wait(failures, last, now)
         if wait:
             # Not checked and not counted: guessing faster than the delay gains nothing.
-            raise LoginRefused(_wait_message(wait), wait)
+            raise LoginRefused(_wait_message(wait), wait, reason="")
         if _matches(row.pin_hash, pin):
             if _hasher.check_needs_rehash(row.pin_hash):
                 row.pin_hash = _hasher.hash(pin)
@@ -242,10 +244,9 @@ def verify_login(
         event.at = now
         wait = login_wait_seconds(failures + 1)
     log.info("Wrong PIN for practitioner %s (%s in a row)", practitioner_id, failures + 1)
-    message = "That PIN is not right."
-    if wait:
-        message += " " + _wait_message(wait)
-    raise LoginRefused(message, wait)
+    reason = "That PIN is not right."
+    message = f"{reason} {_wait_message(wait)}" if wait else reason
+    raise LoginRefused(message, wait, reason=reason)
 
 
 def _wait_message(seconds: int) -> str:

@@ -1,0 +1,171 @@
+"""The audit trail screen: who did what, when — filtered by action, practitioner, patient,
+dates and words in the summary. Read-only: audit entries are never changed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.audit import ACTIONS
+from assistant.clinic import list_practitioners
+from assistant.db import Database
+from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
+
+FILTER_DELAY_MS = 200
+
+
+class AuditView(QWidget):
+    """``patientRequested(id)`` when a row about a patient is double-clicked."""
+
+    patientRequested = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = AuditTableModel(db, self)
+
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("Any action"), None)
+        for action in ACTIONS:
+            self.action.addItem(action_label(action), action)
+
+        self.practitioner = QComboBox()
+        self.practitioner.setAccessibleName(self.tr("Practitioner"))
+        self.practitioner.addItem(self.tr("Anyone"), None)
+        for info in list_practitioners(db, include_inactive=True):
+            self.practitioner.addItem(info.name, info.id)
+
+        self.patient = QSpinBox()
+        self.patient.setAccessibleName(self.tr("Patient number"))
+        self.patient.setRange(0, 2_000_000_000)
+        self.patient.setSpecialValueText(self.tr("Any patient"))
+
+        self.use_dates = QCheckBox(self.tr("Between"))
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Words in the description"))
+        self.text.setAccessibleName(self.tr("Search the audit trail"))
+        self.text.setClearButtonEnabled(True)
+
+        self.reload_button = QPushButton(self.tr("&Refresh"))
+        self.reload_button.setMinimumHeight(36)
+        self.count = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Audit trail"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setWordWrap(False)
+
+        filters = QGridLayout()
+        filters.addWidget(QLabel(self.tr("Action")), 0, 0)
+        filters.addWidget(self.action, 0, 1)
+        filters.addWidget(QLabel(self.tr("Practitioner")), 0, 2)
+        filters.addWidget(self.practitioner, 0, 3)
+        filters.addWidget(QLabel(self.tr("Patient")), 0, 4)
+        filters.addWidget(self.patient, 0, 5)
+        filters.addWidget(self.use_dates, 1, 0)
+        filters.addWidget(self.since, 1, 1)
+        filters.addWidget(QLabel(self.tr("and")), 1, 2, Qt.AlignmentFlag.AlignRight)
+        filters.addWidget(self.until, 1, 3)
+        filters.addWidget(self.text, 1, 4, 1, 2)
+        filters.addWidget(self.reload_button, 0, 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.action.currentIndexChanged.connect(self.apply_filters)
+        self.practitioner.currentIndexChanged.connect(self.apply_filters)
+        self.patient.valueChanged.connect(self._timer.start)
+        self.text.textChanged.connect(self._timer.start)
+        self.use_dates.toggled.connect(self._dates_toggled)
+        self.since.dateChanged.connect(self.apply_filters)
+        self.until.dateChanged.connect(self.apply_filters)
+        self.reload_button.clicked.connect(self.reload)
+        self.table.doubleClicked.connect(self._open_row)
+        self._update_count()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.since.setEnabled(on)
+        self.until.setEnabled(on)
+        self.apply_filters()
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            first: date = self.since.date().toPython()  # type: ignore[assignment]
+            last: date = self.until.date().toPython()  # type: ignore[assignment]
+            since = datetime.combine(first, time.min)
+            until = datetime.combine(last + timedelta(days=1), time.min)  # the whole last day
+        return AuditFilter(
+            action=self.action.currentData(),
+            practitioner_id=self.practitioner.currentData(),
+            patient_id=self.patient.value() or None,
+            since=since,
+            until=until,
+            text=self.text.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def reload(self) -> None:
+        self.model.refresh()
+        self._update_count()
+
+    def show_patient(self, patient_id: int) -> None:
+        """Open the screen on one patient's entries (from the patient page)."""
+        self.patient.setValue(patient_id)
+        self.apply_filters()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        more = self.model.canFetchMore()
+        self.count.setText(
+            self.tr("{0}+ entries (scroll for more)").format(shown)
+            if more
+            else self.tr("{0} entries").format(shown)
+        )
+
+    def _open_row(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry.patient_id is not None:
+            self.patientRequested.emit(entry.patient_id)
