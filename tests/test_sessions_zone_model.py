@@ -45,7 +45,7 @@ def test_warnings_update_live_with_text_not_only_colour() -> None:
     model.set_context(DeviceLimits.default(), fitzpatrick=5)
     model.setData(model.index(0, ZoneTableModel.PASSES), 4, EDIT)
     assert [w.code for w in model.warnings(0)] == ["zone_depth", "pigmented_passes"]
-    assert "passes for Fitzpatrick IV–VI" in text(model, 0, ZoneTableModel.WARNINGS)
+    assert text(model, 0, ZoneTableModel.WARNINGS) == "⚠ above 0.5 mm; passes for type V"
 
 
 def test_values_outside_the_device_limits_are_refused() -> None:

@@ -221,9 +221,11 @@ class SessionForm(QWidget):
         columns = QHBoxLayout(body)
         left = QVBoxLayout()
         left.addWidget(self._build_treatment())
-        left.addWidget(self._build_zones(), 1)
+        left.addWidget(self._build_zones())
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._build_warnings())
+        right.addWidget(self._build_next())
         right.addWidget(self._build_products())
         right.addWidget(self._build_response())
         right.addWidget(self._build_after())
@@ -443,9 +445,10 @@ class SessionForm(QWidget):
         header = self.zone_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ZoneTableModel.WARNINGS, QHeaderView.ResizeMode.Stretch)
-        self.zone_table.setMinimumHeight(170)
+        self.zone_table.setMinimumHeight(150)
+        self.zone_table.setMaximumHeight(8 * TARGET_HEIGHT)
         self.zone_table.selectionModel().currentRowChanged.connect(self._zone_selected)
-        layout.addWidget(self.zone_table, 1)
+        layout.addWidget(self.zone_table)
 
         editor = QGridLayout()
         self.zone_editor_title = QLabel()
@@ -538,7 +541,7 @@ class SessionForm(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.product_table.setAccessibleName(self.tr("Products used"))
-        self.product_table.setMaximumHeight(110)
+        self.product_table.setMaximumHeight(84)
         layout.addWidget(self.product_table)
         self.remove_product_button = QPushButton(self.tr("Remove product"))
         _big(self.remove_product_button, self.tr("Remove the selected product"))
@@ -572,8 +575,8 @@ class SessionForm(QWidget):
         self.tolerance_spin.setSpecialValueText(self.tr("not recorded"))
         _big(self.tolerance_spin, self.tr("Tolerance, pain 0 to 10"))
         self.tolerance_spin.valueChanged.connect(self._changed)
-        self.reactions_edit = self._text_edit(self.tr("Immediate reactions"))
-        self.adverse_edit = self._text_edit(self.tr("Adverse events"))
+        self.reactions_edit = self._text_edit(self.tr("Immediate reactions"), 44)
+        self.adverse_edit = self._text_edit(self.tr("Adverse events"), 44)
         form.addRow(self.tr("Tolerance (0–10)"), self.tolerance_spin)
         form.addRow(self.tr("Reactions"), self.reactions_edit)
         form.addRow(self.tr("Adverse events"), self.adverse_edit)
@@ -596,7 +599,16 @@ class SessionForm(QWidget):
         ended.addWidget(self.ended_edit)
         ended.addStretch(1)
         self.post_care_edit = self._text_edit(self.tr("Post-care products given"), 44)
-        self.notes_edit = self._text_edit(self.tr("Notes"), 64)
+        self.notes_edit = self._text_edit(self.tr("Notes"), 56)
+        form.addRow(self.tr("End"), ended)
+        form.addRow(self.tr("Post-care"), self.post_care_edit)
+        form.addRow(self.tr("Notes"), self.notes_edit)
+        self._chain(self.ended_check, self.ended_edit, self.post_care_edit, self.notes_edit)
+        return box
+
+    def _build_next(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Next session"))
+        form = QVBoxLayout(box)
         self.next_date_edit = QDateEdit()
         self.next_date_edit.setCalendarPopup(True)
         self.next_date_edit.setDisplayFormat("ddd d MMM yyyy")
@@ -612,19 +624,9 @@ class SessionForm(QWidget):
         self.recommended_label = QLabel()
         self.recommended_label.setWordWrap(True)
         self.recommended_label.setAccessibleName(self.tr("Recommended next session"))
-        form.addRow(self.tr("End"), ended)
-        form.addRow(self.tr("Post-care"), self.post_care_edit)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-        form.addRow(self.tr("Next session"), next_row)
-        form.addRow("", self.recommended_label)
-        self._chain(
-            self.ended_check,
-            self.ended_edit,
-            self.post_care_edit,
-            self.notes_edit,
-            self.next_date_edit,
-            self.use_recommended_button,
-        )
+        form.addLayout(next_row)
+        form.addWidget(self.recommended_label)
+        self._chain(self.next_date_edit, self.use_recommended_button)
         return box
 
     def _build_amendments(self) -> QGroupBox:

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
 from assistant.errors import InvalidInput
-from assistant.sessions import DeviceLimits, ProductEntry, SessionWarning, ZoneEntry, check_zone
+from assistant.sessions import (
+    DeviceLimits,
+    ProductEntry,
+    SessionWarning,
+    ZoneEntry,
+    check_zone,
+    roman,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 DEFAULT_PASSES = 1
@@ -175,10 +182,13 @@ class ZoneTableModel(QAbstractTableModel):
                     )
                 )
             elif warning.code == "pigmented_depth":
-                parts.append(self.tr("deep for Fitzpatrick IV–VI"))
+                parts.append(self.tr("deep for type {type}").format(type=self._roman()))
             elif warning.code == "pigmented_passes":
-                parts.append(self.tr("passes for Fitzpatrick IV–VI"))
+                parts.append(self.tr("passes for type {type}").format(type=self._roman()))
         return f"{WARNING_SIGN} " + "; ".join(parts) if parts else ""
+
+    def _roman(self) -> str:
+        return roman(self._fitzpatrick) if self._fitzpatrick is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
