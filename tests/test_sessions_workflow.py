@@ -234,3 +234,34 @@ def test_amending_a_signed_record_from_the_form(
     with demo_db.session() as session:
         amends = session.query(AuditEvent).filter(AuditEvent.action == "amend").all()
         assert [a.entity_id for a in amends] == [form.session_id]
+
+
+def test_autosave_runs_on_a_worker_thread(
+    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    import ui.session_form
+
+    pool = QThreadPool()
+    runner = TaskRunner(pool)
+    threads: list[str] = []
+    real_save = ui.session_form.save_draft
+
+    def recording_save(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real_save(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ui.session_form, "save_draft", recording_save)
+    session_id = create_draft(demo_db, PATIENT, PRACTITIONER)
+    workflow = open_workflow(qtbot, demo_db, runner, settings, session_id=session_id)
+    qtbot.waitUntil(lambda: workflow.form is not None)
+    form = workflow.form
+    assert form is not None
+    qtbot.keyClicks(form.notes_edit, "Typed while the pen is set up")
+    qtbot.waitUntil(lambda: form.status_text().startswith("Saved "), timeout=5000)
+    assert threads and threading.main_thread().name not in threads
+    assert get_session(demo_db, session_id).draft.notes == "Typed while the pen is set up"
+    assert pool.waitForDone(5000)
