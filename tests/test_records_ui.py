@@ -419,3 +419,44 @@ def test_backup_settings_page_shows_the_last_backup_and_saves(qtbot: QtBot, tmp_
     )
     with qtbot.waitSignal(page.restoreRequested):
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+
+
+# -- start-up ----------------------------------------------------------------------------------
+
+
+def test_start_up_asks_for_the_first_practitioner_then_for_a_pin(
+    qtbot: QtBot, db: Database
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.app import sign_in
+
+    def fill_first() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstPractitionerDialog)
+        dialog.name.setText("Dr Naomi Clarke")
+        dialog.pin.setText("4821")
+        dialog.repeat.setText("4821")
+        dialog.create_button.click()
+
+    QTimer.singleShot(0, fill_first)
+    first = sign_in(db)
+    assert first is not None and first.name == "Dr Naomi Clarke"
+
+    def fill_login() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog)
+        dialog.pin.setText("4821")
+        dialog.sign_in.click()
+
+    QTimer.singleShot(0, fill_login)
+    again = sign_in(db)
+    assert again is not None and again.id == first.id
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+    assert sign_in(db) is None

@@ -10,9 +10,10 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from assistant import __version__, paths
+from assistant.clinic import PractitionerInfo
 from assistant.db import Database, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.resources import resource_path
@@ -72,6 +73,20 @@ def open_database(url: str) -> Database | None:
             url = choice
 
 
+def sign_in(db: Database) -> PractitionerInfo | None:
+    """A new database asks for the first practitioner; otherwise a practitioner signs in.
+    None when the window is closed instead."""
+    from assistant.auth import needs_first_practitioner
+    from ui.login_dialog import FirstPractitionerDialog, LoginDialog
+
+    dialog: FirstPractitionerDialog | LoginDialog = (
+        FirstPractitionerDialog(db) if needs_first_practitioner(db) else LoginDialog(db)
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.practitioner
+
+
 def run_gui(args: argparse.Namespace) -> int:
     install_excepthook()
     QApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -82,9 +97,13 @@ def run_gui(args: argparse.Namespace) -> int:
     db = open_database(paths.database_url())
     if db is None:
         return 1
+    practitioner = sign_in(db)
+    if practitioner is None:
+        db.dispose()
+        return 0
     from ui.main_window import MainWindow
 
-    window = MainWindow(db, settings)
+    window = MainWindow(db, settings, practitioner_id=practitioner.id)
     window.show()
     window.after_start()
     code = app.exec()
