@@ -16,7 +16,15 @@ from ui.patient_list_model import PatientListModel
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Database, runner: object) -> MainWindow:
+def window(
+    qtbot: QtBot, db: Database, runner: object, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    from PySide6.QtWidgets import QMessageBox
+
+    # A form left half-typed by a test asks before closing; answer "Discard" at teardown.
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
+    )
     win = MainWindow(db, Settings(), runner=runner)  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()
@@ -177,3 +185,43 @@ def test_settings_show_which_aftercare_template_is_used_and_reset_it(
     assert not copy.exists()
     assert "default wording" in page.status.text()
     assert page.problem.isHidden()
+
+
+def test_unsaved_typing_is_not_lost_on_close(
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.new_patient()
+    qtbot.keyClicks(window.patient_form.first_name, "Amara")
+    qtbot.keyClicks(window.patient_form.last_name, "Okafor")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> object:
+        def ask(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[1]))
+            return button
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    assert not window.close()
+    assert window.isVisible() and asked == ["Unsaved patient details"]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    assert window.close()
+    assert [
+        r.first_name for r in __import__("assistant.patients").patients.search_patients(db)
+    ] == ["Amara"]
+
+
+def test_a_clean_form_closes_without_asking(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nothing to save, nothing to ask")
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    window.new_patient()
+    assert window.close()

@@ -119,12 +119,35 @@ class MainWindow(QMainWindow):
 
     # -- patients ----------------------------------------------------------------------------
 
+    def may_leave_patient_form(self) -> bool:
+        """Before the form is left: offer to save typing that would otherwise be lost."""
+        form = self.patient_form
+        if self.stack.currentWidget() is not form or not form.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved patient details"),
+            self.tr("The patient details you typed are not saved yet. Save them now?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            form.save()
+            return not form.is_dirty()
+        return answer == QMessageBox.StandardButton.Discard
+
     def show_patient(self, patient_id: int) -> None:
+        if not self.may_leave_patient_form():
+            return
         record = get_patient(self.db, patient_id)
         self.patient_page.show_patient(record)
         self.stack.setCurrentWidget(self.patient_page)
 
     def new_patient(self) -> None:
+        if not self.may_leave_patient_form():
+            return
         self.patient_form.start_new()
         self.stack.setCurrentWidget(self.patient_form)
         self.patient_form.first_name.setFocus()
@@ -135,11 +158,13 @@ class MainWindow(QMainWindow):
         self.patient_form.first_name.setFocus()
 
     def _patient_saved(self, patient_id: int) -> None:
-        self.patient_list.refresh(select_id=patient_id)
+        self.patient_list.refresh()
         self.show_patient(patient_id)
+        self.patient_list.select_patient(patient_id)
         self.statusBar().showMessage(self.tr("Patient saved."), 4000)
 
     def _form_cancelled(self) -> None:
+        self.patient_form.start_new()  # cancelling discards the typing on purpose
         if self.patient_page.record is not None:
             self.show_patient(self.patient_page.record.id)
         else:
@@ -209,6 +234,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave_patient_form():
+            event.ignore()
+            return
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.runner.wait()
         event.accept()

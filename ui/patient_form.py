@@ -220,6 +220,7 @@ class PatientForm(QWidget):
             self.concerns.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.notes.clear()
         self.clear_errors()
+        self._snapshot = self.details()[0]
         self.first_name.setFocus()
 
     def load(self, record: PatientRecord) -> None:
@@ -239,6 +240,11 @@ class PatientForm(QWidget):
             checked = item.data(Qt.ItemDataRole.UserRole) in d.concerns
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.notes.setPlainText(d.notes)
+        self._snapshot = self.details()[0]
+
+    def is_dirty(self) -> bool:
+        """True when the form holds typing that has not been saved."""
+        return self.details()[0] != self._snapshot
 
     # -- validation and saving ---------------------------------------------------------------
 
@@ -327,4 +333,5 @@ class PatientForm(QWidget):
             return
         self.clear_errors()
         self.patient_id = record.id
+        self._snapshot = details
         self.saved.emit(record.id)
