@@ -23,7 +23,9 @@ from assistant.settings import Settings
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
-from ui.tasks import TaskRunner
+from ui.session_timeline import SessionTimeline
+from ui.session_workflow import SessionWorkflow
+from ui.tasks import TaskRunner, show_error
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,10 @@ class MainWindow(QMainWindow):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self.patient_page = PatientPage()
+        self.timeline = SessionTimeline(db, self.runner, 0)
+        self.patient_page.set_history_widget(self.timeline)
         self.patient_form = PatientForm(db, practitioner_id)
+        self.workflow: SessionWorkflow | None = None
         for page in (self.welcome, self.patient_page, self.patient_form):
             self.stack.addWidget(page)
 
@@ -72,6 +77,8 @@ class MainWindow(QMainWindow):
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
         self.patient_page.editRequested.connect(self.edit_patient)
+        self.patient_page.newSessionRequested.connect(self.start_session)
+        self.timeline.sessionOpened.connect(self.open_session)
         self.patient_form.saved.connect(self._patient_saved)
         self.patient_form.cancelled.connect(self._form_cancelled)
 
@@ -114,10 +121,31 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.records_menu = bar.addMenu(self.tr("&Records"))
+        self.recall_action = self._action(
+            self.tr("&Recall: who received a lot…"), self.open_recall, "Ctrl+Shift+R"
+        )
+        self.records_menu.addAction(self.recall_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
 
     # -- patients ----------------------------------------------------------------------------
+
+    def may_leave_current_page(self) -> bool:
+        """Before another page is shown: nothing typed may be lost."""
+        if self.workflow is not None and self.stack.currentWidget() is self.workflow:
+            if not self.workflow.flush():
+                QMessageBox.warning(
+                    self,
+                    self.tr("Session not saved"),
+                    self.tr(
+                        "The session could not be saved just now, so it stays open. "
+                        "Check the message on the form and try again."
+                    ),
+                )
+                return False
+            self._close_workflow()
+            return True
+        return self.may_leave_patient_form()
 
     def may_leave_patient_form(self) -> bool:
         """Before the form is left: offer to save typing that would otherwise be lost."""
@@ -139,14 +167,15 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def show_patient(self, patient_id: int) -> None:
-        if not self.may_leave_patient_form():
+        if not self.may_leave_current_page():
             return
         record = get_patient(self.db, patient_id)
         self.patient_page.show_patient(record)
+        self.timeline.set_patient(patient_id)
         self.stack.setCurrentWidget(self.patient_page)
 
     def new_patient(self) -> None:
-        if not self.may_leave_patient_form():
+        if not self.may_leave_current_page():
             return
         self.patient_form.start_new()
         self.stack.setCurrentWidget(self.patient_form)
@@ -170,6 +199,100 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
+    # -- sessions ----------------------------------------------------------------------------
+
+    def start_session(self, patient_id: int) -> None:
+        self._show_workflow(
+            SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
+        )
+
+    def open_session(self, session_id: int) -> None:
+        from assistant.sessions import get_session
+
+        if not self.may_leave_current_page():
+            return
+        record = get_session(self.db, session_id)
+        self._show_workflow(
+            SessionWorkflow(
+                self.db,
+                self.runner,
+                self.settings,
+                record.patient_id,
+                self.practitioner_id,
+                session_id=session_id,
+            )
+        )
+
+    def _show_workflow(self, workflow: SessionWorkflow) -> None:
+        self._close_workflow()
+        self.workflow = workflow
+        workflow.finished.connect(self._session_finished)
+        workflow.aftercareRequested.connect(self.show_aftercare)
+        self.stack.addWidget(workflow)
+        self.stack.setCurrentWidget(workflow)
+
+    def _close_workflow(self) -> None:
+        if self.workflow is not None:
+            self.stack.removeWidget(self.workflow)
+            self.workflow.deleteLater()
+            self.workflow = None
+
+    def _session_finished(self, _session_id: int) -> None:
+        patient_id = self.patient_page.record.id if self.patient_page.record else None
+        self._close_workflow()
+        self.patient_list.refresh()
+        if patient_id is not None:
+            self.show_patient(patient_id)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+
+    def show_aftercare(self, session_id: int) -> None:
+        from assistant.aftercare import load_active_template
+        from assistant.sessions import aftercare_sheet_for_session, mark_aftercare_printed
+        from ui.aftercare_dialog import AftercarePreviewDialog
+
+        try:
+            sheet = aftercare_sheet_for_session(self.db, session_id)
+            template, problem = load_active_template()
+            dialog = AftercarePreviewDialog(sheet, template, self)
+        except Exception as exc:  # shown to the user; the session itself is safe
+            show_error(self, exc)
+            return
+        if problem:
+            dialog.setWindowTitle(dialog.windowTitle() + self.tr(" (default wording)"))
+            self.statusBar().showMessage(problem, 15000)
+        dialog.printed.connect(
+            lambda: mark_aftercare_printed(self.db, session_id, self.practitioner_id)
+        )
+        dialog.exec()
+
+    def open_recall(self) -> None:
+        from ui.recall_dialog import RecallDialog
+
+        RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
+
+    def offer_unfinished_drafts(self) -> None:
+        from assistant.sessions import unfinished_drafts
+
+        drafts = unfinished_drafts(self.db)
+        if not drafts:
+            return
+        draft = drafts[0]
+        more = len(drafts) - 1
+        text = self.tr(
+            "An unfinished session for {0}, started {1}, was kept as a draft ({2} zones)."
+        ).format(draft.patient_name, draft.treated_at.strftime("%d %b %Y %H:%M"), draft.zones)
+        if more:
+            text += " " + self.tr(
+                "{0} more unfinished drafts are listed on their patients' pages."
+            ).format(more)
+        answer = QMessageBox.question(
+            self, self.tr("Unfinished session"), text + "\n\n" + self.tr("Open it now?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.patient_page.show_patient(get_patient(self.db, draft.patient_id))
+            self.open_session(draft.session_id)
+
     # -- settings and demo data --------------------------------------------------------------
 
     def open_settings(self) -> None:
@@ -185,6 +308,8 @@ class MainWindow(QMainWindow):
         if not self.settings.get("demo_offered") and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
+            return
+        self.offer_unfinished_drafts()
 
     def offer_demo_data(self) -> None:
         from assistant.demo import DemoSummary, load_demo_data
@@ -234,7 +359,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.may_leave_patient_form():
+        if not self.may_leave_current_page():
             event.ignore()
             return
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
