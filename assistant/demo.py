@@ -184,6 +184,7 @@ def load_demo_data(
                     search_key=search_key(details),
                 )
                 rows.append(row)
+                plan = rng.choice(TREATMENT_PLANS)  # one course per patient
                 for number in range(rng.choice((0, 1, 2, 3, 4))):
                     row.sessions.append(
                         _demo_session(
@@ -195,6 +196,7 @@ def load_demo_data(
                             cartridges,
                             glides,
                             anaesthetic,
+                            plan,
                         )
                     )
                     sessions_added += 1
@@ -247,10 +249,10 @@ def _demo_session(
     cartridges: list[Cartridge],
     glides: list[Product],
     anaesthetic: Product | None,
+    plan: tuple[tuple[str, float], ...],
 ) -> TreatmentSession:
     day = today - timedelta(days=30 * (4 - number) + rng.randint(0, 20))
     treated_at = datetime.combine(day, time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))))
-    plan = rng.choice(TREATMENT_PLANS)
     deepest = max(depth for _, depth in plan)
     practitioner = rng.choice(practitioners)
     cartridge = rng.choice(cartridges)

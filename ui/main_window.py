@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([600, 680])
+        splitter.setSizes([560, 720])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
