@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -72,7 +73,21 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 720])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        from ui.safekeeping import Safekeeping
+
+        self.safekeeping = Safekeeping(self)
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.safekeeping.banner)
+        box.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.safekeeping.practitionerChanged.connect(self.set_practitioner)
+        self.safekeeping.databaseReplaced.connect(self._database_replaced)
+        self.safekeeping.patientErased.connect(self._patient_erased)
+        self.patient_page.exportRequested.connect(self.safekeeping.export_patient)
+        self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
+        self.patient_page.auditRequested.connect(self.safekeeping.show_audit)
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -125,6 +140,28 @@ class MainWindow(QMainWindow):
             self.tr("&Recall: who received a lot…"), self.open_recall, "Ctrl+Shift+R"
         )
         self.records_menu.addAction(self.recall_action)
+        self.audit_action = self._action(
+            self.tr("&Audit trail"), lambda: self.safekeeping.show_audit(), "Ctrl+Shift+A"
+        )
+        self.records_menu.addAction(self.audit_action)
+        self.records_menu.addSeparator()
+        self.backup_action = self._action(
+            self.tr("&Back up now"), lambda: self.safekeeping.back_up_now(), "Ctrl+Shift+B"
+        )
+        self.restore_action = self._action(
+            self.tr("&Restore a backup…"), lambda: self.safekeeping.restore_backup()
+        )
+        self.records_menu.addAction(self.backup_action)
+        self.records_menu.addAction(self.restore_action)
+        self.records_menu.addSeparator()
+        self.lock_action = self._action(
+            self.tr("&Lock the screen"), lambda: self.safekeeping.lock("by hand"), "Ctrl+Shift+L"
+        )
+        self.switch_action = self._action(
+            self.tr("&Switch practitioner…"), lambda: self.safekeeping.switch_practitioner()
+        )
+        self.records_menu.addAction(self.lock_action)
+        self.records_menu.addAction(self.switch_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
 
@@ -299,12 +336,17 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.db, self.settings, self.practitioner_id, self)
+        page = self.safekeeping.settings_page()
+        dialog.extra_tab(page, self.tr("Backups and security"))
         dialog.exec()
+        page.save()  # type: ignore[attr-defined]
+        self.safekeeping.settings_changed()
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
         from assistant.demo import has_data
 
+        self.safekeeping.start()
         if not self.settings.get("demo_offered") and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
@@ -364,4 +406,35 @@ class MainWindow(QMainWindow):
             return
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.runner.wait()
+        self.safekeeping.on_exit()
         event.accept()
+
+    # -- who is signed in, and a replaced database ---------------------------------------------
+
+    def set_practitioner(self, practitioner_id: int) -> None:
+        """Everything recorded from now on carries this practitioner."""
+        self.practitioner_id = practitioner_id
+        self.patient_form.actor = practitioner_id
+        if self.workflow is not None:
+            self.workflow.flush()
+            self._session_finished(0)
+
+    def _database_replaced(self) -> None:
+        from assistant.db import init_db
+
+        self.db = init_db(paths.database_url())
+        self.patient_form.db = self.db
+        self.patient_list.model.db = self.db
+        self.timeline = SessionTimeline(self.db, self.runner, 0)
+        self.timeline.sessionOpened.connect(self.open_session)
+        self.patient_page.set_history_widget(self.timeline)
+        self.safekeeping.forget_views()
+        self.patient_page.record = None
+        self.patient_list.refresh()
+        self.stack.setCurrentWidget(self.welcome)
+
+    def _patient_erased(self, _patient_id: int) -> None:
+        self.patient_page.record = None
+        self.patient_list.refresh()
+        self.stack.setCurrentWidget(self.welcome)
+        self.statusBar().showMessage(self.tr("The patient's personal details were erased."), 8000)

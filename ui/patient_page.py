@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -23,6 +24,9 @@ from ui.patient_form import date_in_words
 class PatientPage(QWidget):
     editRequested = Signal(int)
     newSessionRequested = Signal(int)
+    exportRequested = Signal(int)
+    eraseRequested = Signal(int)
+    auditRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,9 +69,23 @@ class PatientPage(QWidget):
         self.new_session_button.clicked.connect(self._new_session)
         self.edit_button.clicked.connect(self._edit)
 
+        self.more_button = QPushButton(self.tr("Record…"))
+        self.more_button.setMinimumHeight(44)
+        self.more_button.setAccessibleName(self.tr("Export, audit trail or erasure"))
+        menu = QMenu(self.more_button)
+        self.export_action = menu.addAction(self.tr("Export the complete record…"))
+        self.audit_action = menu.addAction(self.tr("Show the audit trail"))
+        menu.addSeparator()
+        self.erase_action = menu.addAction(self.tr("Erase personal details…"))
+        self.export_action.triggered.connect(lambda: self._emit(self.exportRequested))
+        self.audit_action.triggered.connect(lambda: self._emit(self.auditRequested))
+        self.erase_action.triggered.connect(lambda: self._emit(self.eraseRequested))
+        self.more_button.setMenu(menu)
+
         actions = QHBoxLayout()
         actions.addWidget(self.new_session_button)
         actions.addWidget(self.edit_button)
+        actions.addWidget(self.more_button)
         actions.addStretch(1)
 
         history_title = QLabel(self.tr("<b>Sessions</b>"))
@@ -116,6 +134,10 @@ class PatientPage(QWidget):
             ", ".join(concern_labels.get(c, c) for c in d.concerns) or self.tr("none recorded")
         )
         self.values["notes"].setText(d.notes or "—")
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.record is not None:
+            signal.emit(self.record.id)
 
     def _new_session(self) -> None:
         if self.record is not None:

@@ -159,13 +159,28 @@ class SettingsDialog(QDialog):
                 (self.tr("Name"), lambda r: r.name),
                 (self.tr("Credentials"), lambda r: r.credentials),
                 (self.tr("Active"), lambda r: _yes_no(r.active)),
+                (self.tr("Can sign in"), lambda r: _yes_no(r.has_pin)),
             ),
             load=lambda: clinic.list_practitioners(db, include_inactive=True),
             save=lambda v, rid: clinic.save_practitioner(
                 db, v["name"], v["credentials"], actor, rid, v["active"]
             ),
         )
-        self.tabs.addTab(self.practitioners, self.tr("Practitioners"))
+        people = QWidget()
+        people_layout = QVBoxLayout(people)
+        people_layout.setContentsMargins(0, 0, 0, 0)
+        people_layout.addWidget(self.practitioners, 1)
+        pin_row = QHBoxLayout()
+        pin_row.setContentsMargins(8, 0, 8, 8)
+        self.pin_message = QLabel()
+        self.pin_message.setWordWrap(True)
+        self.pin_button = QPushButton(self.tr("Set PIN or password for the selected…"))
+        self.pin_button.setMinimumHeight(34)
+        self.pin_button.clicked.connect(self._set_pin)
+        pin_row.addWidget(self.pin_message, 1)
+        pin_row.addWidget(self.pin_button)
+        people_layout.addLayout(pin_row)
+        self.tabs.addTab(people, self.tr("Practitioners"))
 
         limits = reference.limits()
         self.devices = RecordEditor(
@@ -296,6 +311,38 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _set_pin(self, ask: Any = None) -> None:
+        """Set a practitioner's PIN: typed twice, never shown."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from assistant import auth
+
+        practitioner_id = self.practitioners.current_id
+        if practitioner_id is None:
+            self.pin_message.setText(self.tr("⚠ Select a practitioner first."))
+            return
+        ask = ask or (
+            lambda label: QInputDialog.getText(
+                self, self.tr("Set PIN"), label, QLineEdit.EchoMode.Password
+            )
+        )
+        first, ok = ask(self.tr("New PIN (at least 4 digits) or password (at least 8 characters):"))
+        if not ok:
+            return
+        second, ok = ask(self.tr("Type it again:"))
+        if not ok:
+            return
+        if first != second:
+            self.pin_message.setText(self.tr("⚠ The two entries differ; nothing was changed."))
+            return
+        try:
+            auth.set_pin(self.db, practitioner_id, first, self.actor)
+        except ChairsideError as exc:
+            self.pin_message.setText("⚠ " + str(exc))
+            return
+        self.pin_message.setText(self.tr("PIN set. They can now sign in."))
+        self.practitioners.reload()
 
     def _lot_row(self) -> QWidget:
         row = QWidget()
