@@ -60,7 +60,7 @@ class BackupSettingsPage(QWidget):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow(self.tr("Backup &folder"), folder_row)
+        form.addRow(self.tr("Backup folder"), folder_row)
         form.addRow(self.tr("&Keep the last"), self.keep)
         form.addRow("", self.on_exit)
         form.addRow(self.tr("Last backup"), self.last)
