@@ -22,9 +22,7 @@ def window(
     from PySide6.QtWidgets import QMessageBox
 
     # A form left half-typed by a test asks before closing; answer "Discard" at teardown.
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow(db, Settings(), runner=runner)  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()

@@ -141,7 +141,9 @@ names = st.text(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(first=names, last=names)
 def test_any_saved_patient_is_found_by_their_last_name(db: Database, first: str, last: str) -> None:
     record = create_patient(db, PatientDetails(first, last), actor=None)

@@ -45,7 +45,7 @@ ACTION_LABELS = {
 
 
 def action_label(action: str) -> str:
-    return QCoreApplication.translate("AuditTableModel", ACTION_LABELS.get(action, action))
+    return QCoreApplication.translate("AuditTableModel", str(ACTION_LABELS.get(action, action)))
 
 
 def local_time(at: datetime) -> datetime:

@@ -338,7 +338,10 @@ class ChecklistPage(QWidget):
         for qid, box in self._bool_boxes.items():
             result[qid] = box.isChecked()
         for qid, never in self._never_boxes.items():
-            result[qid] = None if never.isChecked() else self._date_edits[qid].date().toPython()
+            day: date | None = None
+            if not never.isChecked():
+                day = self._date_edits[qid].date().toPython()  # type: ignore[assignment]
+            result[qid] = day
         for qid, combo in self._choice_boxes.items():
             result[qid] = combo.currentData()
         return result

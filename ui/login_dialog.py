@@ -224,7 +224,7 @@ class FirstPractitionerDialog(QDialog):
         )
         self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText(self.tr("&Create and sign in"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_practitioner)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
@@ -237,7 +237,7 @@ class FirstPractitionerDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def create_practitioner(self) -> None:
         if self.pin.text() != self.repeat.text():
             self.message.setText(self.tr("The two PINs are not the same."))
             self.repeat.setFocus()
@@ -332,8 +332,9 @@ class LockScreen(QWidget):
         if not self.isVisible():
             return False
         kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.parentWidget():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if kind == QEvent.Type.Resize and parent is not None and watched is parent:
+            self.setGeometry(parent.rect())
         elif kind in _KEY_EVENTS and not self._inside(watched):
             # Keys and menu shortcuts must not reach the window underneath while locked.
             if kind == QEvent.Type.KeyPress and isinstance(watched, QWidget):

@@ -106,7 +106,10 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -339,7 +342,7 @@ class MainWindow(QMainWindow):
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
         dialog.exec()
-        page.save()  # type: ignore[attr-defined]
+        page.save()
         self.safekeeping.settings_changed()
 
     def after_start(self) -> None:
@@ -404,7 +407,7 @@ class MainWindow(QMainWindow):
         if not self.may_leave_current_page():
             event.ignore()
             return
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         self.runner.wait()
         self.safekeeping.on_exit()
         event.accept()

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+)
 
 from assistant import auth, backup, clinic, paths
 from assistant.errors import ChairsideError
@@ -22,6 +28,8 @@ from ui.login_dialog import IdleWatcher, LockScreen, LoginDialog
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
+    from ui.audit_view import AuditView
+    from ui.backup_settings_page import BackupSettingsPage
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -42,7 +50,7 @@ class Safekeeping(QObject):
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
         self.idle_watcher.idle.connect(lambda: self.lock("idle"))
         self.lock_screen: LockScreen | None = None
-        self.audit_view: QObject | None = None
+        self.audit_view: AuditView | None = None
 
     # -- locking -------------------------------------------------------------------------------
 
@@ -143,7 +151,7 @@ class Safekeeping(QObject):
                 log.warning("Could not record the sign-out", exc_info=True)
         self.idle_watcher.stop()
 
-    def settings_page(self) -> QObject:
+    def settings_page(self) -> BackupSettingsPage:
         from ui.backup_settings_page import BackupSettingsPage
 
         page = BackupSettingsPage(self.window.settings)
@@ -168,7 +176,6 @@ class Safekeeping(QObject):
             w.stack.addWidget(view)
             self.audit_view = view
         view = self.audit_view
-        assert isinstance(view, AuditView)
         if not w.may_leave_current_page():
             return
         if patient_id is not None:
@@ -180,7 +187,7 @@ class Safekeeping(QObject):
     def forget_views(self) -> None:
         """After the database was replaced, views holding the old one are built again."""
         if self.audit_view is not None:
-            self.window.stack.removeWidget(self.audit_view)  # type: ignore[arg-type]
+            self.window.stack.removeWidget(self.audit_view)
             self.audit_view.deleteLater()
             self.audit_view = None
 
