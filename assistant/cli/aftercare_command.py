@@ -23,7 +23,6 @@ character it cannot print. Input that cannot be used exits 2 and leaves no file 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -43,6 +42,7 @@ from assistant.aftercare import (
     render_pdf,
 )
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
 
 _KNOWN_KEYS = (
@@ -113,28 +113,7 @@ def _zone(name: str | None) -> ZoneInfo | None:
 
 
 def read_session_file(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file.", "session_file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path} cannot be read: {exc}.", "session_file") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-            "session_file",
-        ) from None
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected a JSON object at the top level.", "session_file")
-    unknown = sorted(set(data) - set(_KNOWN_KEYS))
-    if unknown:
-        raise InvalidInput(
-            f"{path}: unknown key(s) {', '.join(unknown)}; expected {', '.join(_KNOWN_KEYS)}.",
-            unknown[0],
-        )
-    return data
+    return read_json_object(path, "session_file", _KNOWN_KEYS)
 
 
 def _text(data: Mapping[str, Any], key: str, field: str, required: bool = True) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.checklist import PatientFacts, default_checklist, evaluate, parse_date
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
 
 log = logging.getLogger(__name__)
@@ -45,28 +46,7 @@ def register(subparsers: Any) -> None:
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file.", "answers_file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path} cannot be read: {exc}.", "answers_file") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-            "answers_file",
-        ) from None
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{path}: expected a JSON object at the top level.", "answers_file")
-    unknown = sorted(set(data) - set(_KNOWN_KEYS))
-    if unknown:
-        raise InvalidInput(
-            f"{path}: unknown key(s) {', '.join(unknown)}; expected {', '.join(_KNOWN_KEYS)}.",
-            unknown[0],
-        )
-    return data
+    return read_json_object(path, "answers_file", _KNOWN_KEYS)
 
 
 def _facts(data: Mapping[str, Any]) -> PatientFacts:
