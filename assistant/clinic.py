@@ -96,17 +96,7 @@ class ProductInfo:
 def get_clinic(db: Database) -> ClinicProfile:
     with db.session() as session:
         row = session.scalars(select(Clinic).order_by(Clinic.id)).first()
-        if row is None:
-            return ClinicProfile()
-        return ClinicProfile(
-            name=row.name,
-            address=row.address,
-            phone=row.phone,
-            out_of_hours_phone=row.out_of_hours_phone,
-            email=row.email,
-            logo_path=row.logo_path,
-            paper_size=row.paper_size,
-        )
+        return ClinicProfile() if row is None else get_clinic_from_row(row)
 
 
 def validate_clinic(profile: ClinicProfile) -> None:
