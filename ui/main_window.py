@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,8 +26,10 @@ from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
 from ui.session_timeline import SessionTimeline
-from ui.session_workflow import SessionWorkflow
 from ui.tasks import TaskRunner, show_error
+
+if TYPE_CHECKING:
+    from ui.session_workflow import SessionWorkflow
 
 log = logging.getLogger(__name__)
 
@@ -242,12 +245,15 @@ class MainWindow(QMainWindow):
     # -- sessions ----------------------------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
+        from ui.session_workflow import SessionWorkflow
+
         self._show_workflow(
             SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
         )
 
     def open_session(self, session_id: int) -> None:
         from assistant.sessions import get_session
+        from ui.session_workflow import SessionWorkflow
 
         if not self.may_leave_current_page():
             return
