@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 from assistant import clinic
 from assistant.db import Database
-from assistant.models import Cartridge, ProductLot
 from assistant.patients import PatientDetails, create_patient
 from assistant.sessions import ProductEntry, SessionDraft, ZoneEntry
 
@@ -29,33 +28,13 @@ def make_clinic(db: Database) -> Clinic:
     practitioner = clinic.save_practitioner(db, "Dr Naomi Clarke", "GMC 7012345")
     device = clinic.save_device(db, "Dermapen", "4", "DP4-1", 0.1, 3.0)
     narrow = clinic.save_device(db, "SkinPen", "Precision", "SP-1", 0.25, 2.5)
-    # Cartridges and lots go in directly: clinic.save_cartridge cannot audit a date yet.
-    with db.session() as session:
-        rows = [
-            Cartridge(
-                name="Dermapen 4 cartridge",
-                needle_count="16",
-                lot_number="DP16-2611A",
-                expiry_date=date(2027, 6, 30),
-            ),
-            Cartridge(
-                name="Old cartridge",
-                needle_count="12",
-                lot_number="OLD-0001",
-                expiry_date=date(2026, 11, 1),
-            ),
-        ]
-        session.add_all(rows)
-        session.flush()
-        cartridge, expired = (
-            clinic.CartridgeInfo(r.id, r.name, r.needle_count, r.lot_number, r.expiry_date, True)
-            for r in rows
-        )
+    cartridge = clinic.save_cartridge(
+        db, "Dermapen 4 cartridge", "16", "DP16-2611A", date(2027, 6, 30)
+    )
+    expired = clinic.save_cartridge(db, "Old cartridge", "12", "OLD-0001", date(2026, 11, 1))
     glide = clinic.save_product(db, "Hyaluronic acid 1.5%", "glide")
-    with db.session() as session:
-        session.add(
-            ProductLot(product_id=glide.id, lot_number="HA-2604", expiry_date=date(2027, 3, 1))
-        )
+    clinic.add_product_lot(db, glide.id, "HA-2604", date(2027, 3, 1))
+    glide = next(p for p in clinic.list_products(db) if p.id == glide.id)
     return Clinic(practitioner.id, device.id, narrow.id, cartridge, expired, glide)
 
 

@@ -86,3 +86,30 @@ def test_a_newer_schema_is_refused(pg: Database) -> None:
     assert URL
     with pytest.raises(DatabaseUnavailable, match="newer version"):
         init_db(URL)
+
+
+def test_sessions_sign_amend_recall_and_erasure(pg: Database) -> None:
+    from assistant import sessions
+    from assistant.export import erase_patient, erasure_confirmation
+    from assistant.models import Patient
+    from tests.sessions_support import complete_draft, make_clinic, make_patient
+
+    c = make_clinic(pg)
+    patient = make_patient(pg, "Ελένη", "Παπαδοπούλου")
+    session_id = sessions.create_draft(pg, patient, c.practitioner)
+    sessions.save_draft(pg, session_id, complete_draft(c), c.practitioner)
+    sessions.sign_session(pg, session_id, c.practitioner)
+    with pytest.raises((DBAPIError, ChairsideError)), pg.engine.begin() as conn:
+        conn.execute(text("update treatment_session set notes = 'changed quietly'"))
+    record = sessions.amend_session(
+        pg, session_id, "notes", "Mild erythema.", "Corrected a typing error in the notes.", 1
+    )
+    assert sessions.effective_value(record, "notes") == "Mild erythema."
+    assert [row.patient_id for row in sessions.recall(pg, " ha-2604 ")] == [patient]
+
+    erase_patient(pg, patient, c.practitioner, erasure_confirmation(pg, patient))
+    with pg.session() as session:
+        row = session.get(Patient, patient)
+        assert row is not None and row.erased_at is not None
+        assert "Ελένη" not in (row.first_name, row.search_key)
+    assert sessions.get_session(pg, session_id).state == "signed"
