@@ -50,7 +50,7 @@ from reportlab.platypus import (
 )
 
 from assistant import paths, reference
-from assistant.errors import InvalidInput
+from assistant.errors import InvalidInput, ResourceMissing
 from assistant.resources import load_toml_file, resource_path
 
 log = logging.getLogger(__name__)
@@ -472,9 +472,20 @@ def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) ->
 
 
 @cache
-def _register_fonts() -> None:
-    regular = TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf")))
-    bold = TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+def register_fonts() -> None:
+    """Register the shipped font with ReportLab (once); a missing or damaged font file is a
+    ``ResourceMissing`` error that says how to repair the installation."""
+    faces = []
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        path = resource_path("fonts", file)
+        try:
+            faces.append(TTFont(name, str(path)))
+        except Exception as exc:  # ReportLab raises its own TTFError or an OSError
+            raise ResourceMissing(
+                f"The font file {path} is missing or damaged ({exc}), so the sheet cannot be "
+                "printed. Reinstall Chairside (pip install -e .) to restore it."
+            ) from exc
+    regular, bold = faces
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(bold)
     pdfmetrics.registerFontFamily(
@@ -485,7 +496,7 @@ def _register_fonts() -> None:
 @cache
 def _covered_codepoints() -> frozenset[int]:
     """Characters both shipped faces can draw (names may be printed in either)."""
-    _register_fonts()
+    register_fonts()
     regular = pdfmetrics.getFont(FONT).face.charToGlyph
     bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
     return frozenset(regular.keys() & bold.keys())
@@ -573,7 +584,7 @@ class RenderResult:
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     """Styles for the Paragraphs kept where text may be long and split across pages."""
-    _register_fonts()
+    register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=BODY_SIZE * LEADING)
     return {
         "body": body,
@@ -1001,7 +1012,7 @@ def render_sheet(
         raise InvalidInput(
             f"Paper must be one of {', '.join(PAPERS)}, not '{sheet.clinic.paper}'.", "paper"
         )
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     page_size = PAGE_SIZES[sheet.clinic.paper]
     doc = SimpleDocTemplate(

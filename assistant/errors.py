@@ -31,3 +31,7 @@ class NotFound(ChairsideError):
 
 class RecordLocked(ChairsideError):
     """A signed record cannot be changed; it can only be amended."""
+
+
+class ResourceMissing(ChairsideError):
+    """A file shipped with Chairside (font, template, data) is missing or damaged."""

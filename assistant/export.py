@@ -44,8 +44,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__, audit
-from assistant.aftercare import FONT, FONT_BOLD, printable, write_file_atomically
-from assistant.aftercare import _register_fonts as register_fonts
+from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import pathlib
 import struct
 import time
 import zlib
@@ -660,3 +661,20 @@ def test_install_keeps_an_existing_copy(isolated_data_dir):
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# ours\n", encoding="utf-8")
     assert install_template_copy() == copy
     assert copy.read_text(encoding="utf-8").endswith("# ours\n")
+
+
+def test_a_missing_font_file_is_explained_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    from assistant import aftercare
+    from assistant.errors import ResourceMissing
+
+    monkeypatch.setattr(aftercare, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    aftercare.register_fonts.cache_clear()
+    try:
+        with pytest.raises(ResourceMissing, match="Reinstall Chairside"):
+            aftercare.register_fonts()
+    finally:
+        monkeypatch.undo()
+        aftercare.register_fonts.cache_clear()
+        aftercare.register_fonts()
