@@ -193,6 +193,16 @@ def test_an_output_folder_that_is_not_writable_is_named(tmp_path):
         folder.chmod(0o700)
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_a_folder_nobody_may_write_to_is_named_even_for_root(tmp_path):
+    # /proc refuses new files whoever asks, so this runs where CI runs: as root.
+    source = write_session(tmp_path, session())
+    result = run_cli(tmp_path, str(source), "--out", "/proc/sheet.pdf")
+    assert result.returncode == 2
+    assert "The folder /proc is not writable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_missing_session_file_is_named(tmp_path):
     result = run_cli(tmp_path, str(tmp_path / "nope.json"), "--out", str(tmp_path / "s.pdf"))
     assert result.returncode == 2
