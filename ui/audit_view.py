@@ -87,6 +87,18 @@ class AuditView(QWidget):
             len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.setWordWrap(False)
+        # Widths from the font (sizing to contents would read every row): a full timestamp.
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (0, "00 Mmm 0000 00:00:00"),
+            (1, "Naomi Clarke"),
+            (2, "Changed"),
+            (3, "session 0000"),
+            (4, "0000"),
+        ):
+            self.table.horizontalHeader().resizeSection(
+                column, metrics.horizontalAdvance(sample) + 20
+            )
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("Action")), 0, 0)
