@@ -1,8 +1,8 @@
-"""The patient's aftercare sheet: template, timeline with real dates, and the PDF.
+"""The patient's aftercare sheet: the fonts and their glyph check, the PDF, and the file.
 
-The wording lives in ``resources/aftercare.toml``; a clinic may keep its own edited copy in
-``templates/aftercare.toml`` in the data folder. A clinic copy that cannot be read never
-blocks printing: the shipped template is used and the problem is reported as a warning.
+This is the module the rest of Chairside imports from. The sheet's contents, the template
+and the dates live in ``aftercare_sheet``, ``aftercare_template`` and ``aftercare_dates``;
+their names are re-exported here.
 
 Characters the shipped font (DejaVu Sans) cannot draw are never dropped silently: they are
 printed as "\N{REPLACEMENT CHARACTER}" and every render returns a warning that names the
@@ -15,16 +15,14 @@ import io
 import logging
 import os
 import re
-import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -49,17 +47,93 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assistant import paths, reference
+from assistant import reference
+from assistant.aftercare_dates import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    TimelineStep,
+    format_date,
+    format_moment,
+    next_appointment_text,
+    timeline,
+)
+from assistant.aftercare_dates import _shift as _shift  # used by the tests
+from assistant.aftercare_sheet import PAPERS, AftercareSheet, ClinicInfo, Paper, ZoneDepth
+from assistant.aftercare_template import (
+    HEADING_KEYS,
+    TEMPLATE_NAME,
+    AftercareTemplate,
+    Offset,
+    TemplateStep,
+    active_template_path,
+    clinic_template_path,
+    install_template_copy,
+    load_active_template,
+    load_template,
+    reset_template,
+    shipped_template_path,
+)
 from assistant.errors import InvalidInput, ResourceMissing
-from assistant.resources import load_toml_file, resource_path
+
+# register_fonts() looks the font files up through this module's name (a test replaces it)
+from assistant.resources import resource_path
+
+__all__ = [
+    "BODY_SIZE",
+    "CELL_HEADING_SIZE",
+    "CELL_PADDING",
+    "DAY_NAMES",
+    "FONT",
+    "FONT_BOLD",
+    "FOOTER_HEIGHT",
+    "FRAME_PADDING",
+    "HEADING_CELL_SIZE",
+    "HEADING_KEYS",
+    "LEADING",
+    "MARGIN",
+    "MONTH_NAMES",
+    "PAGE_SIZES",
+    "PAPERS",
+    "REPLACEMENT",
+    "SMALL_SIZE",
+    "TEMPLATE_NAME",
+    "AftercareSheet",
+    "AftercareTemplate",
+    "ClinicInfo",
+    "Offset",
+    "Paper",
+    "RenderResult",
+    "RenderedSheet",
+    "Run",
+    "TemplateStep",
+    "TimelineStep",
+    "ZoneDepth",
+    "active_template_path",
+    "check_output_path",
+    "check_sheet_glyphs",
+    "clinic_template_path",
+    "format_date",
+    "format_moment",
+    "install_template_copy",
+    "load_active_template",
+    "load_template",
+    "missing_glyphs",
+    "next_appointment_text",
+    "printable",
+    "register_fonts",
+    "render_pdf",
+    "render_pdf_bytes",
+    "render_sheet",
+    "reset_template",
+    "shipped_template_path",
+    "timeline",
+    "write_file_atomically",
+]
 
 log = logging.getLogger(__name__)
 
-Paper = Literal["A4", "Letter"]
-PAPERS: tuple[str, ...] = get_args(Paper)
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 
-TEMPLATE_NAME = "aftercare.toml"
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 
 FONT = "ChairsideSans"
@@ -69,403 +143,6 @@ SMALL_SIZE = 11.0
 HEADING_CELL_SIZE = 12.5
 CELL_HEADING_SIZE = 13.5
 LEADING = 1.2  # line height as a multiple of the font size
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-# Headings every template must provide (a clinic copy may omit some: the shipped wording fills in).
-HEADING_KEYS = (
-    "patient", "treated_at", "practitioner", "areas", "depths", "depth_zone", "depth_mm",
-    "depth_passes", "notes", "timeline_when", "timeline_what", "normal",
-    "call_clinic", "call_phone", "out_of_hours", "next_appointment", "phone", "page_number",
-)  # fmt: skip
-
-
-# --------------------------------------------------------------------------- the sheet
-
-
-@dataclass(frozen=True)
-class ClinicInfo:
-    name: str
-    address: str = ""
-    phone: str = ""
-    out_of_hours_phone: str = ""
-    logo_path: Path | None = None
-    paper: Paper = "A4"
-
-
-@dataclass(frozen=True)
-class ZoneDepth:
-    """One row of the optional depth table."""
-
-    zone: str
-    depth_mm: float
-    passes: int
-
-
-@dataclass(frozen=True)
-class AftercareSheet:
-    clinic: ClinicInfo
-    patient_name: str
-    practitioner: str
-    treated_at: datetime  # end of the treatment, naive local wall time
-    zones: tuple[str, ...]  # zone ids from resources/treatment.toml
-    next_session: date | None = None
-    interval_weeks: int | None = None
-    notes: str = ""
-    zone_depths: tuple[ZoneDepth, ...] = ()
-    show_depth_table: bool = False  # patients need instructions, not settings
-
-
-# --------------------------------------------------------------------------- the template
-
-
-_OFFSET_RE = re.compile(r"^\s*(\d{1,4})\s*(h|hours?|d|days?)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Offset:
-    """Time from the end of the treatment: elapsed hours, or calendar days at the same time."""
-
-    amount: int
-    unit: Literal["h", "d"]
-
-    @classmethod
-    def parse(cls, text: str) -> Offset:
-        match = _OFFSET_RE.match(text)
-        if match is None:
-            raise ValueError(text)
-        unit: Literal["h", "d"] = "h" if match.group(2).lower().startswith("h") else "d"
-        return cls(int(match.group(1)), unit)
-
-    @property
-    def nominal_hours(self) -> int:
-        return self.amount * (24 if self.unit == "d" else 1)
-
-    def __str__(self) -> str:
-        return f"{self.amount}{self.unit}"
-
-
-@dataclass(frozen=True)
-class TemplateStep:
-    start: Offset
-    end: Offset
-    text: str
-
-
-@dataclass(frozen=True)
-class AftercareTemplate:
-    version: str
-    title: str
-    intro: str
-    footer: str
-    headings: Mapping[str, str]
-    steps: tuple[TemplateStep, ...]
-    normal: tuple[str, ...]
-    call_clinic: tuple[str, ...]
-    next_on_date: str
-    next_book_week: str
-    next_unknown: str
-    source: Path = field(compare=False)
-
-    def texts(self) -> Iterator[tuple[str, str]]:
-        """(where, text) for every text the sheet prints, for the glyph check."""
-        yield "title", self.title
-        yield "introduction", self.intro
-        yield "footer", self.footer
-        for key, value in self.headings.items():
-            yield f"heading '{key}'", value
-        for number, step in enumerate(self.steps, 1):
-            yield f"step {number}", step.text
-        for number, item in enumerate(self.normal, 1):
-            yield f"'what is normal' item {number}", item
-        for number, item in enumerate(self.call_clinic, 1):
-            yield f"'call the clinic' item {number}", item
-        yield "next appointment text", self.next_on_date
-        yield "next appointment text", self.next_book_week
-        yield "next appointment text", self.next_unknown
-
-
-class _TemplateProblem(Exception):
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-_STEPS_HEADER_RE = re.compile(r"^\s*\[\[\s*steps\s*\]\]")
-
-
-def _line_of_step(text: str, index: int, key: str | None = None) -> int | None:
-    """1-based line of the ``index``-th ``[[steps]]`` entry, or of its ``key = …`` line."""
-    lines = text.splitlines()
-    headers = [n for n, line in enumerate(lines) if _STEPS_HEADER_RE.match(line)]
-    if index >= len(headers):
-        return None
-    start = headers[index]
-    if key is not None:
-        stop = headers[index + 1] if index + 1 < len(headers) else len(lines)
-        key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        for n in range(start, stop):
-            if key_re.match(lines[n]):
-                return n + 1
-    return start + 1
-
-
-def _line_of_key(text: str, key: str) -> int | None:
-    key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for n, line in enumerate(text.splitlines()):
-        if key_re.match(line):
-            return n + 1
-    return None
-
-
-def _string(data: Mapping[str, Any], key: str, where: str, raw: str) -> str:
-    if key not in data:
-        raise _TemplateProblem(f"{where} has no '{key}'")
-    value = data[key]
-    if not isinstance(value, str) or not value.strip():
-        raise _TemplateProblem(f"'{key}' in {where} must be some text", _line_of_key(raw, key))
-    return value.strip()
-
-
-def _string_list(data: Mapping[str, Any], table: str, raw: str) -> tuple[str, ...]:
-    section = data.get(table)
-    if not isinstance(section, dict) or "items" not in section:
-        raise _TemplateProblem(f"the template has no [{table}] table with an 'items' list")
-    items = section["items"]
-    if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
-        raise _TemplateProblem(
-            f"'items' in [{table}] must be a list of texts", _line_of_key(raw, "items")
-        )
-    return tuple(i.strip() for i in items)
-
-
-def _parse_steps(data: Mapping[str, Any], raw: str) -> tuple[TemplateStep, ...]:
-    rows = data.get("steps")
-    if not isinstance(rows, list) or not rows:
-        raise _TemplateProblem("the template has no [[steps]]")
-    steps: list[TemplateStep] = []
-    for index, row in enumerate(rows):
-        where = f"step {index + 1}"
-        offsets: dict[str, Offset] = {}
-        for key in ("from", "until"):
-            if key not in row:
-                raise _TemplateProblem(f"{where} has no '{key}'", _line_of_step(raw, index))
-            try:
-                offsets[key] = Offset.parse(str(row[key]))
-            except ValueError:
-                raise _TemplateProblem(
-                    f"{where} has '{key} = \"{row[key]}\"', which is not an offset "
-                    '(write hours or days, e.g. "6h" or "7d")',
-                    _line_of_step(raw, index, key),
-                ) from None
-        if offsets["until"].nominal_hours <= offsets["from"].nominal_hours:
-            raise _TemplateProblem(
-                f"{where} ends before it starts", _line_of_step(raw, index, "until")
-            )
-        text = row.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise _TemplateProblem(f"{where} has no 'text'", _line_of_step(raw, index))
-        steps.append(TemplateStep(offsets["from"], offsets["until"], " ".join(text.split())))
-    return tuple(steps)
-
-
-def _parse_template(
-    data: Mapping[str, Any], raw: str, source: Path, fallback_headings: Mapping[str, str] | None
-) -> AftercareTemplate:
-    headings_table = data.get("headings", {})
-    if not isinstance(headings_table, dict):
-        raise _TemplateProblem("[headings] must be a table", _line_of_key(raw, "headings"))
-    headings: dict[str, str] = {}
-    for key in HEADING_KEYS:
-        value = headings_table.get(key)
-        if isinstance(value, str) and value.strip():
-            headings[key] = value.strip()
-        elif fallback_headings is not None and key not in headings_table:
-            headings[key] = fallback_headings[key]
-        else:
-            raise _TemplateProblem(f"[headings] has no text for '{key}'", _line_of_key(raw, key))
-    nxt = data.get("next_appointment")
-    if not isinstance(nxt, dict):
-        raise _TemplateProblem("the template has no [next_appointment] table")
-    on_date = _string(nxt, "on_date", "[next_appointment]", raw)
-    book_week = _string(nxt, "book_week", "[next_appointment]", raw)
-    if "{date}" not in on_date:
-        raise _TemplateProblem("'on_date' must contain {date}", _line_of_key(raw, "on_date"))
-    if "{week}" not in book_week:
-        raise _TemplateProblem("'book_week' must contain {week}", _line_of_key(raw, "book_week"))
-    return AftercareTemplate(
-        version=str(data.get("version", "")).strip() or "unversioned",
-        title=_string(data, "title", "the template", raw),
-        intro=" ".join(_string(data, "intro", "the template", raw).split()),
-        footer=_string(data, "footer", "the template", raw),
-        headings=headings,
-        steps=_parse_steps(data, raw),
-        normal=_string_list(data, "normal", raw),
-        call_clinic=_string_list(data, "call_clinic", raw),
-        next_on_date=on_date,
-        next_book_week=book_week,
-        next_unknown=_string(nxt, "unknown", "[next_appointment]", raw),
-        source=source,
-    )
-
-
-def shipped_template_path() -> Path:
-    return resource_path(TEMPLATE_NAME)
-
-
-def clinic_template_path() -> Path:
-    """Where the clinic's own edited copy lives (it may not exist)."""
-    return paths.templates_dir() / TEMPLATE_NAME
-
-
-_template_cache: dict[Path, tuple[tuple[int, int], AftercareTemplate]] = {}
-
-
-def load_template(path: Path | None = None) -> AftercareTemplate:
-    """Read a template (the shipped one by default). ``InvalidInput`` names the file and line.
-
-    A template other than the shipped one may leave out headings; the shipped ones are used.
-    Results are cached until the file changes.
-    """
-    shipped = shipped_template_path()
-    path = shipped if path is None else path
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise InvalidInput(
-            f"The aftercare template {path} cannot be read: {exc.strerror}."
-        ) from exc
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = _template_cache.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    data = load_toml_file(path)  # a syntax error names the line and column
-    raw = path.read_text(encoding="utf-8")
-    fallback = None if path == shipped else load_template(shipped).headings
-    try:
-        template = _parse_template(data, raw, path, fallback)
-    except _TemplateProblem as problem:
-        where = f"{path.name}, line {problem.line}" if problem.line else path.name
-        raise InvalidInput(f"{where}: {problem}.", "aftercare template") from None
-    _template_cache[path] = (key, template)
-    return template
-
-
-def active_template_path() -> tuple[Path, bool]:
-    """The template in use: the clinic's copy when there is one (True), else the shipped one."""
-    clinic = clinic_template_path()
-    if clinic.is_file():
-        return clinic, True
-    return shipped_template_path(), False
-
-
-def load_active_template() -> tuple[AftercareTemplate, str | None]:
-    """The template in use, and a warning when the clinic's copy is broken and was skipped."""
-    path, is_clinic_copy = active_template_path()
-    if not is_clinic_copy:
-        return load_template(path), None
-    try:
-        return load_template(path), None
-    except InvalidInput as exc:
-        warning = (
-            f"The clinic's aftercare template ({path}) cannot be used, so the standard "
-            f"wording is printed instead. {exc}"
-        )
-        log.warning("%s", warning)
-        return load_template(), warning
-
-
-def install_template_copy() -> Path:
-    """Copy the shipped template into the data folder for editing; keep an existing copy."""
-    target = clinic_template_path()
-    if not target.exists():
-        paths.templates_dir(ensure=True)
-        shutil.copyfile(shipped_template_path(), target)
-    return target
-
-
-def reset_template() -> Path | None:
-    """Go back to the shipped wording; the clinic's copy is kept as ``aftercare.toml.bak``."""
-    target = clinic_template_path()
-    if not target.exists():
-        return None
-    backup = target.with_name(TEMPLATE_NAME + ".bak")
-    os.replace(target, backup)
-    return backup
-
-
-# --------------------------------------------------------------------------- dates
-
-
-@dataclass(frozen=True)
-class TimelineStep:
-    text: str
-    start: datetime  # naive local wall time
-    end: datetime
-    from_treatment: bool  # starts as soon as the treatment ends
-
-    def when(self, treated_at: datetime) -> str:
-        """The period in words: "Until Wednesday 25 November, 18:30" or "From … until …"."""
-        end = format_moment(self.end, treated_at.year)
-        if self.from_treatment:
-            return f"Until {end}"
-        return f"From {format_moment(self.start, treated_at.year)} until {end}"
-
-
-def format_date(day: date, with_year: bool = True) -> str:
-    """The date in words, "Tuesday 24 November 2026", in English whatever the locale."""
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
-
-
-def format_moment(moment: datetime, reference_year: int | None = None) -> str:
-    """Date and time in words, "Wednesday 25 November, 18:30" (with the year when it is not
-    ``reference_year``)."""
-    with_year = reference_year is None or moment.year != reference_year
-    return f"{format_date(moment.date(), with_year)}, {moment:%H:%M}"
-
-
-def _shift(moment: datetime, offset: Offset, tz: ZoneInfo | None) -> datetime:
-    if offset.unit == "d":
-        return moment + timedelta(days=offset.amount)  # same wall time on a later day
-    if offset.amount == 0:
-        return moment
-    if tz is None:
-        # Naive datetimes are local time for timestamp()/fromtimestamp(): the C library applies
-        # the system's daylight-saving rules, on every platform.
-        return datetime.fromtimestamp(moment.timestamp() + offset.amount * 3600)
-    elapsed = moment.replace(tzinfo=tz).astimezone(UTC) + timedelta(hours=offset.amount)
-    return elapsed.astimezone(tz).replace(tzinfo=None)
-
-
-def timeline(
-    sheet: AftercareSheet, template: AftercareTemplate, tz: ZoneInfo | None = None
-) -> list[TimelineStep]:
-    """Each step with real start and end times (``tz`` defaults to the system's zone)."""
-    start = sheet.treated_at.replace(tzinfo=None)
-    return [
-        TimelineStep(
-            text=step.text,
-            start=_shift(start, step.start, tz),
-            end=_shift(start, step.end, tz),
-            from_treatment=step.start.amount == 0,
-        )
-        for step in template.steps
-    ]
-
-
-def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:
-    if sheet.next_session is not None:
-        return template.next_on_date.format(date=format_date(sheet.next_session))
-    if sheet.interval_weeks:
-        due = sheet.treated_at.date() + timedelta(weeks=sheet.interval_weeks)
-        monday = due - timedelta(days=due.weekday())
-        return template.next_book_week.format(week=format_date(monday))
-    return template.next_unknown
 
 
 # --------------------------------------------------------------------------- font coverage

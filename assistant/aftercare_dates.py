@@ -1,0 +1,83 @@
+"""Dates on the aftercare sheet: the timeline's real moments and their wording in English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from assistant.aftercare_sheet import AftercareSheet
+from assistant.aftercare_template import AftercareTemplate, Offset
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    text: str
+    start: datetime  # naive local wall time
+    end: datetime
+    from_treatment: bool  # starts as soon as the treatment ends
+
+    def when(self, treated_at: datetime) -> str:
+        """The period in words: "Until Wednesday 25 November, 18:30" or "From … until …"."""
+        end = format_moment(self.end, treated_at.year)
+        if self.from_treatment:
+            return f"Until {end}"
+        return f"From {format_moment(self.start, treated_at.year)} until {end}"
+
+
+def format_date(day: date, with_year: bool = True) -> str:
+    """The date in words, "Tuesday 24 November 2026", in English whatever the locale."""
+    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{text} {day.year}" if with_year else text
+
+
+def format_moment(moment: datetime, reference_year: int | None = None) -> str:
+    """Date and time in words, "Wednesday 25 November, 18:30" (with the year when it is not
+    ``reference_year``)."""
+    with_year = reference_year is None or moment.year != reference_year
+    return f"{format_date(moment.date(), with_year)}, {moment:%H:%M}"
+
+
+def _shift(moment: datetime, offset: Offset, tz: ZoneInfo | None) -> datetime:
+    if offset.unit == "d":
+        return moment + timedelta(days=offset.amount)  # same wall time on a later day
+    if offset.amount == 0:
+        return moment
+    if tz is None:
+        # Naive datetimes are local time for timestamp()/fromtimestamp(): the C library applies
+        # the system's daylight-saving rules, on every platform.
+        return datetime.fromtimestamp(moment.timestamp() + offset.amount * 3600)
+    elapsed = moment.replace(tzinfo=tz).astimezone(UTC) + timedelta(hours=offset.amount)
+    return elapsed.astimezone(tz).replace(tzinfo=None)
+
+
+def timeline(
+    sheet: AftercareSheet, template: AftercareTemplate, tz: ZoneInfo | None = None
+) -> list[TimelineStep]:
+    """Each step with real start and end times (``tz`` defaults to the system's zone)."""
+    start = sheet.treated_at.replace(tzinfo=None)
+    return [
+        TimelineStep(
+            text=step.text,
+            start=_shift(start, step.start, tz),
+            end=_shift(start, step.end, tz),
+            from_treatment=step.start.amount == 0,
+        )
+        for step in template.steps
+    ]
+
+
+def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:
+    if sheet.next_session is not None:
+        return template.next_on_date.format(date=format_date(sheet.next_session))
+    if sheet.interval_weeks:
+        due = sheet.treated_at.date() + timedelta(weeks=sheet.interval_weeks)
+        monday = due - timedelta(days=due.weekday())
+        return template.next_book_week.format(week=format_date(monday))
+    return template.next_unknown

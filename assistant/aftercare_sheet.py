@@ -1,0 +1,47 @@
+"""The aftercare sheet's contents: the clinic, the patient and the treatment to print.
+
+Plain data, so the template, the dates and the PDF can all depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal, get_args
+
+Paper = Literal["A4", "Letter"]
+PAPERS: tuple[str, ...] = get_args(Paper)
+
+
+@dataclass(frozen=True)
+class ClinicInfo:
+    name: str
+    address: str = ""
+    phone: str = ""
+    out_of_hours_phone: str = ""
+    logo_path: Path | None = None
+    paper: Paper = "A4"
+
+
+@dataclass(frozen=True)
+class ZoneDepth:
+    """One row of the optional depth table."""
+
+    zone: str
+    depth_mm: float
+    passes: int
+
+
+@dataclass(frozen=True)
+class AftercareSheet:
+    clinic: ClinicInfo
+    patient_name: str
+    practitioner: str
+    treated_at: datetime  # end of the treatment, naive local wall time
+    zones: tuple[str, ...]  # zone ids from resources/treatment.toml
+    next_session: date | None = None
+    interval_weeks: int | None = None
+    notes: str = ""
+    zone_depths: tuple[ZoneDepth, ...] = ()
+    show_depth_table: bool = False  # patients need instructions, not settings
