@@ -1,0 +1,160 @@
+"""Product and cartridge lot recall: every patient who received a lot, and the list as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, or_, select
+
+from assistant import audit
+from assistant.db import Database
+from assistant.errors import InvalidInput
+from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
+from assistant.session_record import DISCARDED
+
+
+@dataclass(frozen=True)
+class RecallRow:
+    """A patient who received a recalled lot, and in which session."""
+
+    patient_id: int
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+    phone: str
+    session_id: int
+    treated_at: datetime
+    state: str
+    matched: str  # e.g. "product lot HA-2604 (Hyaluronic acid 1.5%)"
+
+    @property
+    def patient_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+RECALL_COLUMNS = (
+    "patient_id",
+    "last_name",
+    "first_name",
+    "date_of_birth",
+    "phone",
+    "session_id",
+    "session_date",
+    "state",
+    "matched",
+)
+_PHONE_LIKE = re.compile(r"^[0-9+()\-.\s/]*$")
+
+
+def recall(db: Database, lot: str) -> list[RecallRow]:
+    """Every session in which product lot or cartridge lot ``lot`` was used (case and
+    surrounding spaces ignored; amended lots included), by patient name."""
+    wanted = lot.strip().upper()
+    if not wanted:
+        raise InvalidInput("Enter the lot number to search for.", "lot")
+    found: dict[tuple[int, str], str] = {}
+    with db.session() as session:
+        for session_id, name, lot_number in session.execute(
+            select(ProductUse.session_id, ProductUse.product_name, ProductUse.lot_number).where(
+                func.upper(func.trim(ProductUse.lot_number)) == wanted
+            )
+        ):
+            found.setdefault((session_id, f"p:{name}"), f"product lot {lot_number} ({name})")
+        for session_id, lot_number, needles in session.execute(
+            select(
+                TreatmentSession.id,
+                TreatmentSession.cartridge_lot,
+                TreatmentSession.cartridge_needles,
+            ).where(func.upper(func.trim(TreatmentSession.cartridge_lot)) == wanted)
+        ):
+            needles_text = f", {needles} needles" if needles else ""
+            found.setdefault((session_id, "cartridge"), f"cartridge lot {lot_number}{needles_text}")
+        for session_id, path, new_value in session.execute(
+            select(Amendment.session_id, Amendment.field, Amendment.new_value).where(
+                or_(Amendment.field == "cartridge_lot", Amendment.field.like("products[%"))
+                & (func.upper(func.trim(Amendment.new_value)) == wanted)
+            )
+        ):
+            kind = "cartridge lot" if path == "cartridge_lot" else "product lot"
+            found.setdefault((session_id, f"a:{path}"), f"{kind} {new_value} (amended)")
+        if not found:
+            return []
+        ids = sorted({session_id for session_id, _ in found})
+        rows: list[RecallRow] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row, patient in session.execute(
+                select(TreatmentSession, Patient)
+                .join(Patient, Patient.id == TreatmentSession.patient_id)
+                .where(and_(TreatmentSession.id.in_(chunk), TreatmentSession.state != DISCARDED))
+            ):
+                for (session_id, _), matched in sorted(found.items()):
+                    if session_id == row.id:
+                        rows.append(
+                            RecallRow(
+                                patient.id,
+                                patient.first_name,
+                                patient.last_name,
+                                patient.date_of_birth,
+                                patient.phone,
+                                row.id,
+                                row.treated_at,
+                                row.state,
+                                matched,
+                            )
+                        )
+        rows.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.treated_at))
+        return rows
+
+
+def _csv_safe(value: str, phone: bool = False) -> str:
+    """Keep a spreadsheet from running a cell as a formula (a name typed as "=HYPERLINK…")."""
+    if phone and _PHONE_LIKE.match(value):
+        return value
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def recall_csv(rows: Iterable[RecallRow]) -> str:
+    """The recall list as CSV (UTF-8 text, a header line, one row per session and match)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(RECALL_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            [
+                row.patient_id,
+                _csv_safe(row.last_name),
+                _csv_safe(row.first_name),
+                row.date_of_birth.isoformat() if row.date_of_birth else "",
+                _csv_safe(row.phone, phone=True),
+                row.session_id,
+                row.treated_at.date().isoformat(),
+                row.state,
+                _csv_safe(row.matched),
+            ]
+        )
+    return out.getvalue()
+
+
+def record_recall_export(
+    db: Database, lot: str, rows: Sequence[RecallRow], destination: str, actor: int | None
+) -> None:
+    """Audit an export of the recall list (it holds patients' names and phone numbers)."""
+    with db.session() as session:
+        audit.record(
+            session,
+            "export",
+            "recall",
+            None,
+            actor=actor,
+            summary=f"Exported the recall list for lot {lot.strip()} "
+            f"({len(rows)} row(s)) to {destination}",
+            changes={"lot": lot.strip(), "patients": sorted({r.patient_id for r in rows})},
+        )

@@ -1,0 +1,249 @@
+"""The clinical rules for a session record (no database): zone depth and passes against the
+device and the skin type, the interval since the previous session, and what a draft may
+hold and what a record needs before it is signed.
+
+Warnings never block; values outside the device's limits are refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from assistant import reference
+from assistant.checklist import format_long_date
+from assistant.clinic import PRODUCT_KINDS
+from assistant.errors import InvalidInput
+from assistant.session_record import (
+    DeviceLimits,
+    PreviousSession,
+    SessionDraft,
+    SessionWarning,
+    ZoneEntry,
+)
+
+TOLERANCE_MAX = 10
+ANAESTHETIC_MINUTES_MAX = 240
+COURSE_MAX = 20
+INTERVAL_WEEKS_MAX = 104
+MAX_LOT = 100
+_EPSILON = 1e-9
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def roman(fitzpatrick: int) -> str:
+    return _ROMAN.get(fitzpatrick, str(fitzpatrick))
+
+
+def check_zone(
+    entry: ZoneEntry,
+    device_limits: DeviceLimits | None = None,
+    fitzpatrick: int | None = None,
+    index: int = 0,
+) -> list[SessionWarning]:
+    """Warnings for one zone; ``InvalidInput`` (naming e.g. ``zones[2].depth_mm``) for an
+    unknown zone or endpoint, a depth outside the device's limits or passes outside 1–8."""
+    where = f"zones[{index}]"
+    zone = reference.zone(entry.zone, f"{where}.zone")
+    limits = (device_limits or DeviceLimits.default()).narrowed()
+    hard = reference.limits()
+    depth = entry.depth_mm
+    if not (limits.min_depth_mm - _EPSILON <= depth <= limits.max_depth_mm + _EPSILON):
+        device = f" of {limits.label}" if limits.label else " of the device"
+        raise InvalidInput(
+            f"{zone.name}: {reference.format_mm(depth)} mm is outside the limits{device} "
+            f"({reference.format_mm(limits.min_depth_mm)}–"
+            f"{reference.format_mm(limits.max_depth_mm)} mm).",
+            f"{where}.depth_mm",
+        )
+    if not hard.passes_min <= entry.passes <= hard.passes_max:
+        raise InvalidInput(
+            f"{zone.name}: {entry.passes} passes is outside {hard.passes_min}–{hard.passes_max}.",
+            f"{where}.passes",
+        )
+    if entry.endpoint not in {e.id for e in reference.endpoints()}:
+        known = ", ".join(e.id for e in reference.endpoints())
+        raise InvalidInput(
+            f"{zone.name}: unknown endpoint '{entry.endpoint}' (expected {known}).",
+            f"{where}.endpoint",
+        )
+    warnings: list[SessionWarning] = []
+    if depth > zone.warn_above_mm + _EPSILON:
+        warnings.append(
+            SessionWarning(
+                "zone_depth",
+                zone.id,
+                f"{zone.name}: {reference.format_mm(depth)} mm is above the usual upper bound "
+                f"of {reference.format_mm(zone.warn_above_mm)} mm for this zone "
+                f"(typical {zone.typical_range}).",
+            )
+        )
+    if fitzpatrick is not None and fitzpatrick >= hard.pigmented_skin_min_fitzpatrick:
+        if depth > hard.pigmented_skin_depth_warn_mm + _EPSILON:
+            warnings.append(
+                SessionWarning(
+                    "pigmented_depth",
+                    zone.id,
+                    f"{zone.name}: {reference.format_mm(depth)} mm on Fitzpatrick type "
+                    f"{roman(fitzpatrick)} skin is above "
+                    f"{reference.format_mm(hard.pigmented_skin_depth_warn_mm)} mm "
+                    "(risk of post-inflammatory hyperpigmentation).",
+                )
+            )
+        if entry.passes > hard.pigmented_skin_passes_warn:
+            warnings.append(
+                SessionWarning(
+                    "pigmented_passes",
+                    zone.id,
+                    f"{zone.name}: {entry.passes} passes on Fitzpatrick type "
+                    f"{roman(fitzpatrick)} skin is more than {hard.pigmented_skin_passes_warn} "
+                    "(risk of post-inflammatory hyperpigmentation).",
+                )
+            )
+    return warnings
+
+
+def recommended_interval_weeks(deepest_depth_mm: float) -> int:
+    return reference.interval_weeks(deepest_depth_mm)
+
+
+def recommended_next_date(treated_at: date | datetime, deepest_depth_mm: float) -> date:
+    """The day of the next session: the interval for the deepest depth after this one."""
+    day = treated_at.date() if isinstance(treated_at, datetime) else treated_at
+    return day + timedelta(weeks=reference.interval_weeks(deepest_depth_mm))
+
+
+def _describe_gap(days: int) -> str:
+    if days >= 7:
+        weeks = days // 7
+        return f"{weeks} week" + ("s" if weeks != 1 else "")
+    return f"{days} day" + ("s" if days != 1 else "")
+
+
+def interval_warning(
+    previous: PreviousSession | None, treated_at: datetime
+) -> SessionWarning | None:
+    """A warning when this session comes sooner than the interval the previous one needs."""
+    if previous is None:
+        return None
+    weeks = reference.interval_weeks(previous.deepest_depth_mm)
+    earliest = previous.treated_at.date() + timedelta(weeks=weeks)
+    if treated_at.date() >= earliest:
+        return None
+    gap = (treated_at.date() - previous.treated_at.date()).days
+    return SessionWarning(
+        "interval",
+        None,
+        f"Previous session on {format_long_date(previous.treated_at.date())} at "
+        f"{reference.format_mm(previous.deepest_depth_mm)} mm: {weeks} weeks recommended, "
+        f"this one on {format_long_date(treated_at.date())} is only {_describe_gap(gap)} "
+        f"later (earliest recommended {format_long_date(earliest)}).",
+    )
+
+
+def previous_session(
+    history: Iterable[PreviousSession], treated_at: datetime, exclude_id: int | None = None
+) -> PreviousSession | None:
+    """The latest of ``history`` that started before ``treated_at``."""
+    earlier = [p for p in history if p.treated_at < treated_at and p.id != exclude_id]
+    return max(earlier, key=lambda p: (p.treated_at, p.id), default=None)
+
+
+def compute_warnings(
+    draft: SessionDraft,
+    fitzpatrick: int | None,
+    device_limits: DeviceLimits | None,
+    previous: PreviousSession | None,
+) -> list[SessionWarning]:
+    """Every warning for the draft, in the order the form shows them (raises like
+    :func:`check_zone` for values that are refused)."""
+    warnings: list[SessionWarning] = []
+    for index, entry in enumerate(draft.zones):
+        warnings += check_zone(entry, device_limits, fitzpatrick, index)
+    late = interval_warning(previous, draft.treated_at)
+    if late is not None:
+        warnings.append(late)
+    return warnings
+
+
+def validate_draft(draft: SessionDraft, device_limits: DeviceLimits | None = None) -> None:
+    """``InvalidInput`` naming the field for anything a draft may not hold (incomplete is
+    fine; wrong is not)."""
+    for index, entry in enumerate(draft.zones):
+        check_zone(entry, device_limits, None, index)
+    if draft.tolerance is not None and not 0 <= draft.tolerance <= TOLERANCE_MAX:
+        raise InvalidInput(f"Tolerance is scored 0 to {TOLERANCE_MAX}.", "tolerance")
+    if draft.anaesthetic_minutes is not None and not (
+        0 <= draft.anaesthetic_minutes <= ANAESTHETIC_MINUTES_MAX
+    ):
+        raise InvalidInput(
+            f"Anaesthetic minutes must be between 0 and {ANAESTHETIC_MINUTES_MAX}.",
+            "anaesthetic_minutes",
+        )
+    if draft.cartridge_needles and draft.cartridge_needles not in reference.needle_counts():
+        raise InvalidInput(
+            f"Needle count must be one of {', '.join(reference.needle_counts())}.",
+            "cartridge_needles",
+        )
+    if len(draft.cartridge_lot) > MAX_LOT:
+        raise InvalidInput(f"The lot number is longer than {MAX_LOT} characters.", "cartridge_lot")
+    check_cartridge_expiry(draft)
+    if draft.ended_at is not None and draft.ended_at < draft.treated_at:
+        raise InvalidInput("The session cannot end before it starts.", "ended_at")
+    if draft.next_session_date is not None and draft.next_session_date <= draft.treated_at.date():
+        raise InvalidInput("The next session must be after this one.", "next_session_date")
+    if draft.interval_weeks is not None and not 1 <= draft.interval_weeks <= INTERVAL_WEEKS_MAX:
+        raise InvalidInput("The interval must be between 1 and 104 weeks.", "interval_weeks")
+    if draft.course_total is not None and not 1 <= draft.course_total <= COURSE_MAX:
+        raise InvalidInput(f"A course has 1 to {COURSE_MAX} sessions.", "course_total")
+    if draft.course_number is not None:
+        total = draft.course_total or COURSE_MAX
+        if not 1 <= draft.course_number <= total:
+            raise InvalidInput(
+                f"Session number {draft.course_number} does not fit a course of {total}.",
+                "course_number",
+            )
+    for index, product in enumerate(draft.products):
+        if not product.product_name.strip():
+            raise InvalidInput("Enter the product's name.", f"products[{index}].product_name")
+        if product.kind not in PRODUCT_KINDS:
+            raise InvalidInput(
+                f"Product kind must be one of {', '.join(PRODUCT_KINDS)}.",
+                f"products[{index}].kind",
+            )
+        if len(product.lot_number) > MAX_LOT:
+            raise InvalidInput(
+                f"The lot number is longer than {MAX_LOT} characters.",
+                f"products[{index}].lot_number",
+            )
+
+
+def check_cartridge_expiry(draft: SessionDraft) -> None:
+    """An expired cartridge (expiry before the day of treatment) is refused."""
+    expiry = draft.cartridge_expiry
+    if expiry is not None and expiry < draft.treated_at.date():
+        lot = f" lot {draft.cartridge_lot}" if draft.cartridge_lot else ""
+        raise InvalidInput(
+            f"The cartridge{lot} expired on {format_long_date(expiry)}, before this session "
+            f"({format_long_date(draft.treated_at.date())}). Use an unexpired cartridge.",
+            "cartridge_expiry",
+        )
+
+
+def validate_for_signing(draft: SessionDraft, device_limits: DeviceLimits | None = None) -> None:
+    """What a record needs before it is signed; ``InvalidInput`` naming the first gap."""
+    validate_draft(draft, device_limits)
+    if draft.practitioner_id is None:
+        raise InvalidInput("Choose the practitioner who treated the patient.", "practitioner_id")
+    if not draft.zones:
+        raise InvalidInput("Add at least one treated zone.", "zones")
+    if not draft.consent_on_file:
+        raise InvalidInput("Record that signed consent is on file.", "consent_on_file")
+    if draft.device_id is None:
+        raise InvalidInput("Choose the device used.", "device_id")
+    if not draft.cartridge_lot.strip():
+        raise InvalidInput("Record the cartridge and its lot number.", "cartridge_lot")
+    if draft.cartridge_expiry is None:
+        raise InvalidInput("Record the cartridge's expiry date.", "cartridge_expiry")

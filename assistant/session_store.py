@@ -1,0 +1,485 @@
+"""Reading and writing one session: drafts saved as typed, signing, discarding, amendments and
+the aftercare stamp. Every change writes an audit row in the same transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+# Imported for its side effect: the listener that refuses changes to signed sessions is
+# registered wherever sessions are stored.
+import assistant.session_guard  # noqa: F401
+from assistant import audit
+from assistant.db import Database
+from assistant.errors import InvalidInput, NotFound, RecordLocked
+from assistant.models import (
+    Amendment,
+    Assessment,
+    Device,
+    Patient,
+    Practitioner,
+    ProductUse,
+    TreatmentSession,
+    ZoneTreatment,
+    utcnow,
+)
+from assistant.session_record import (
+    _DRAFT_FIELDS,
+    DISCARDED,
+    DRAFT,
+    SIGNED,
+    AmendmentEntry,
+    DeviceLimits,
+    PreviousSession,
+    ProductEntry,
+    SessionDraft,
+    SessionRecord,
+    SessionWarning,
+    ZoneEntry,
+    apply_amendments,
+    field_label,
+    get_field,
+    parse_field_value,
+    set_field,
+    value_text,
+)
+from assistant.session_rules import (
+    compute_warnings,
+    previous_session,
+    validate_draft,
+    validate_for_signing,
+)
+
+MIN_REASON_CHARS = 5
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _zone_entry(row: ZoneTreatment) -> ZoneEntry:
+    return ZoneEntry(row.zone, row.depth_mm, row.passes, row.speed, row.endpoint, row.notes)
+
+
+def _product_entry(row: ProductUse) -> ProductEntry:
+    return ProductEntry(row.product_id, row.product_name, row.kind, row.lot_number, row.expiry_date)
+
+
+_SCALAR_FIELDS = tuple(name for name in _DRAFT_FIELDS if name not in ("zones", "products"))
+
+
+def _draft_of(row: TreatmentSession) -> SessionDraft:
+    values = {name: getattr(row, name) for name in _SCALAR_FIELDS}
+    return SessionDraft(
+        **values,
+        zones=tuple(_zone_entry(z) for z in row.zones),
+        products=tuple(_product_entry(p) for p in row.products),
+    )
+
+
+def _amendment_entries(session: Session, session_id: int) -> tuple[AmendmentEntry, ...]:
+    stmt = (
+        select(Amendment, Practitioner.name)
+        .outerjoin(Practitioner, Practitioner.id == Amendment.practitioner_id)
+        .where(Amendment.session_id == session_id)
+        .order_by(Amendment.id)
+    )
+    return tuple(
+        AmendmentEntry(
+            a.id,
+            a.field,
+            a.old_value,
+            a.new_value,
+            a.reason,
+            a.practitioner_id,
+            name or "",
+            a.created_at,
+        )
+        for a, name in session.execute(stmt)
+    )
+
+
+def _record_of(session: Session, row: TreatmentSession) -> SessionRecord:
+    signer = session.get(Practitioner, row.signed_by_id) if row.signed_by_id else None
+    return SessionRecord(
+        id=row.id,
+        patient_id=row.patient_id,
+        state=row.state,
+        draft=_draft_of(row),
+        warnings=tuple(SessionWarning.from_json(w) for w in row.warnings or ()),
+        signed_at=row.signed_at,
+        signed_by_id=row.signed_by_id,
+        signed_by_name=signer.name if signer else "",
+        amendments=_amendment_entries(session, row.id),
+        aftercare_printed_at=row.aftercare_printed_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _get_row(session: Session, session_id: int) -> TreatmentSession:
+    row = session.get(TreatmentSession, session_id)
+    if row is None:
+        raise NotFound(f"There is no session with id {session_id}.")
+    return row
+
+
+def get_session(db: Database, session_id: int) -> SessionRecord:
+    with db.session() as session:
+        return _record_of(session, _get_row(session, session_id))
+
+
+def _device_limits(session: Session, device_id: int | None) -> DeviceLimits:
+    if device_id is None:
+        return DeviceLimits.default()
+    device = session.get(Device, device_id)
+    if device is None:
+        raise InvalidInput(f"There is no device with id {device_id}.", "device_id")
+    return DeviceLimits(device.min_depth_mm, device.max_depth_mm, f"{device.make} {device.model}")
+
+
+def _history(
+    session: Session, patient_id: int, exclude_id: int | None, before: datetime | None = None
+) -> list[PreviousSession]:
+    """Earlier sessions of the patient with their deepest depth (amendments applied)."""
+    has_zones = exists().where(ZoneTreatment.session_id == TreatmentSession.id)
+    stmt = select(TreatmentSession.id, TreatmentSession.treated_at).where(
+        TreatmentSession.patient_id == patient_id,
+        TreatmentSession.state != DISCARDED,
+        has_zones,
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(TreatmentSession.id != exclude_id)
+    if before is not None:
+        # Only the latest earlier session matters for the interval rule.
+        stmt = stmt.where(TreatmentSession.treated_at < before)
+        stmt = stmt.order_by(TreatmentSession.treated_at.desc()).limit(1)
+    result = []
+    for session_id, treated_at in session.execute(stmt).all():
+        zones = tuple(
+            ZoneEntry(zone, depth, passes)
+            for zone, depth, passes in session.execute(
+                select(ZoneTreatment.zone, ZoneTreatment.depth_mm, ZoneTreatment.passes)
+                .where(ZoneTreatment.session_id == session_id)
+                .order_by(ZoneTreatment.position)
+            )
+        )
+        draft = apply_amendments(
+            SessionDraft(treated_at=treated_at, zones=zones),
+            [
+                a
+                for a in _amendment_entries(session, session_id)
+                if a.field.startswith("zones[") or a.field == "treated_at"
+            ],
+        )
+        result.append(PreviousSession(session_id, draft.treated_at, draft.deepest_depth or 0.0))
+    return result
+
+
+def session_warnings(
+    db_or_session: Database | Session, draft: SessionDraft, patient: int | Patient
+) -> list[SessionWarning]:
+    """Every warning for ``draft`` of this patient (id or row), including the interval one."""
+    if isinstance(db_or_session, Database):
+        with db_or_session.session() as session:
+            return session_warnings(session, draft, patient)
+    session = db_or_session
+    row = session.get(Patient, patient) if isinstance(patient, int) else patient
+    if row is None:
+        raise NotFound(f"There is no patient with id {patient}.")
+    limits = _device_limits(session, draft.device_id)
+    history = _history(session, row.id, None, draft.treated_at)
+    return compute_warnings(
+        draft, row.fitzpatrick, limits, previous_session(history, draft.treated_at)
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def local_now() -> datetime:
+    """Local wall time to the minute, as clinical times are recorded."""
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+def create_draft(
+    db: Database,
+    patient_id: int,
+    actor: int | None,
+    assessment_id: int | None = None,
+    treated_at: datetime | None = None,
+) -> int:
+    """A new draft session for the patient; the course carries forward from the previous
+    session ("session 2 of 4" after "1 of 4"; none once the course is complete)."""
+    treated_at = treated_at or local_now()
+    with db.session() as session:
+        patient = session.get(Patient, patient_id)
+        if patient is None or patient.erased_at is not None:
+            raise NotFound(f"There is no patient with id {patient_id}.")
+        if assessment_id is not None:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None or assessment.patient_id != patient_id:
+                raise InvalidInput(
+                    f"Assessment {assessment_id} does not belong to this patient.",
+                    "assessment_id",
+                )
+        previous = session.execute(
+            select(TreatmentSession.course_number, TreatmentSession.course_total)
+            .where(
+                TreatmentSession.patient_id == patient_id,
+                TreatmentSession.state != DISCARDED,
+                TreatmentSession.treated_at <= treated_at,
+            )
+            .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
+            .limit(1)
+        ).first()
+        course_number = course_total = None
+        if (
+            previous is not None
+            and previous.course_number
+            and previous.course_total
+            and previous.course_number < previous.course_total
+        ):
+            course_number = previous.course_number + 1
+            course_total = previous.course_total
+        practitioner = session.get(Practitioner, actor) if actor is not None else None
+        row = TreatmentSession(
+            patient_id=patient_id,
+            practitioner_id=practitioner.id if practitioner else None,
+            assessment_id=assessment_id,
+            state=DRAFT,
+            treated_at=treated_at,
+            course_number=course_number,
+            course_total=course_total,
+            warnings=[],
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "create",
+            "treatment_session",
+            row.id,
+            actor=actor,
+            patient_id=patient_id,
+            summary=f"Started session {row.id} (draft)",
+        )
+        return row.id
+
+
+def _flat(draft: SessionDraft) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(draft, name) for name in _SCALAR_FIELDS}
+    values["zones"] = [dataclasses.asdict(z) for z in draft.zones]
+    values["products"] = [
+        {k: audit._plain(v) for k, v in dataclasses.asdict(p).items()} for p in draft.products
+    ]
+    return values
+
+
+def _sync_children(
+    session: Session,
+    existing: list[Any],
+    wanted: Sequence[Any],
+    make: Any,
+    collection: list[Any],
+) -> None:
+    """Update child rows in place by position, add the new ones, remove the extra: a draft
+    saved after one keystroke writes one row, not ten."""
+    for position, entry in enumerate(wanted):
+        values = dataclasses.asdict(entry)
+        if position < len(existing):
+            child = existing[position]
+            for key, value in values.items():
+                if getattr(child, key) != value:
+                    setattr(child, key, value)
+            if child.position != position:
+                child.position = position
+        else:
+            collection.append(make(position=position, **values))
+    for child in existing[len(wanted) :]:
+        collection.remove(child)
+
+
+def save_draft(
+    db: Database, session_id: int, draft: SessionDraft, actor: int | None
+) -> SessionRecord:
+    """Store the draft as typed (validated; warnings recomputed and kept). Refuses a signed
+    session with ``RecordLocked``. Writes only what changed, with one audit row."""
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        if row.state != DRAFT:
+            raise RecordLocked(
+                f"Session {session_id} is {row.state}; it can no longer be edited"
+                + ("; record an amendment instead." if row.state == SIGNED else ".")
+            )
+        if draft.assessment_id != row.assessment_id:
+            draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
+        limits = _device_limits(session, draft.device_id)
+        validate_draft(draft, limits)
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None
+        history = _history(session, row.patient_id, row.id, draft.treated_at)
+        warnings = compute_warnings(
+            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+        )
+        before = _draft_of(row)
+        changes = audit.diff(_flat(before), _flat(draft))
+        warnings_json = [w.to_json() for w in warnings]
+        if changes or warnings_json != list(row.warnings or []):
+            for name in _SCALAR_FIELDS:
+                value = getattr(draft, name)
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+            if warnings_json != list(row.warnings or []):
+                row.warnings = warnings_json
+            _sync_children(session, list(row.zones), draft.zones, ZoneTreatment, row.zones)
+            _sync_children(session, list(row.products), draft.products, ProductUse, row.products)
+            row.updated_at = utcnow()
+            if changes:
+                # Field names only: a draft changes with every keystroke, and its values are
+                # in the record itself.
+                audit.record(
+                    session,
+                    "change",
+                    "treatment_session",
+                    row.id,
+                    actor=actor,
+                    patient_id=row.patient_id,
+                    summary=f"Saved draft of session {row.id}: {', '.join(changes)}",
+                    changes={"fields": sorted(changes)},
+                )
+            session.flush()
+        return SessionRecord(
+            id=row.id,
+            patient_id=row.patient_id,
+            state=row.state,
+            draft=draft,
+            warnings=tuple(warnings),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRecord:
+    """Sign the draft: it is checked for completeness and becomes read-only."""
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        if row.state != DRAFT:
+            raise RecordLocked(f"Session {session_id} is {row.state}; only a draft can be signed.")
+        draft = _draft_of(row)
+        limits = _device_limits(session, draft.device_id)
+        validate_for_signing(draft, limits)
+        signer_id = actor if actor is not None else draft.practitioner_id
+        if signer_id is None or session.get(Practitioner, signer_id) is None:
+            raise InvalidInput("Choose the practitioner who signs the record.", "practitioner_id")
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None
+        history = _history(session, row.patient_id, row.id, draft.treated_at)
+        warnings = compute_warnings(
+            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+        )
+        row.warnings = [w.to_json() for w in warnings]
+        row.state = SIGNED
+        row.signed_at = utcnow()
+        row.signed_by_id = signer_id
+        audit.record(
+            session,
+            "sign",
+            "treatment_session",
+            row.id,
+            actor=signer_id,
+            patient_id=row.patient_id,
+            summary=f"Signed session {row.id}"
+            + (f" with {len(warnings)} warning(s)" if warnings else ""),
+            changes={"state": [DRAFT, SIGNED]},
+        )
+        session.flush()
+        return _record_of(session, row)
+
+
+def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:
+    """Set an unfinished draft aside (kept, never deleted, but no longer offered)."""
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        if row.state != DRAFT:
+            raise RecordLocked(
+                f"Session {session_id} is {row.state}; only a draft can be discarded."
+            )
+        row.state = DISCARDED
+        audit.record(
+            session,
+            "change",
+            "treatment_session",
+            row.id,
+            actor=actor,
+            patient_id=row.patient_id,
+            summary=f"Discarded draft session {row.id}" + (f": {reason}" if reason else ""),
+            changes={"state": [DRAFT, DISCARDED]},
+        )
+
+
+def amend_session(
+    db: Database, session_id: int, field: str, new_value: Any, reason: str, actor: int | None
+) -> SessionRecord:
+    """Correct a signed session: the original stays, an amendment records who, when, which
+    field, the old and new value and why; the audit log gets an "amend" event."""
+    reason = " ".join((reason or "").split())
+    if len(reason) < MIN_REASON_CHARS:
+        raise InvalidInput("Write why the record is being amended.", "reason")
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        if row.state != SIGNED:
+            raise InvalidInput(
+                "Only a signed session is amended; a draft is simply edited.", "state"
+            )
+        record = _record_of(session, row)
+        current = record.effective
+        value = parse_field_value(field, new_value)
+        old = get_field(current, field)
+        if value == old:
+            raise InvalidInput(f"{field_label(field)} already holds that value.", field)
+        amended = set_field(current, field, value)
+        validate_for_signing(amended, _device_limits(session, amended.device_id))
+        entry = Amendment(
+            session_id=row.id,
+            practitioner_id=actor,
+            field=field,
+            old_value=value_text(old),
+            new_value=value_text(value),
+            reason=reason,
+        )
+        session.add(entry)
+        session.flush()
+        audit.record(
+            session,
+            "amend",
+            "treatment_session",
+            row.id,
+            actor=actor,
+            patient_id=row.patient_id,
+            summary=f"Amended {field} of session {row.id}: {reason}",
+            changes={field: [entry.old_value, entry.new_value], "reason": reason},
+        )
+        session.flush()
+        return _record_of(session, row)
+
+
+def mark_aftercare_printed(db: Database, session_id: int, actor: int | None) -> datetime:
+    """Stamp the session with the time its aftercare sheet was printed (audit "print")."""
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        row.aftercare_printed_at = utcnow()
+        audit.record(
+            session,
+            "print",
+            "treatment_session",
+            row.id,
+            actor=actor,
+            patient_id=row.patient_id,
+            summary=f"Printed the aftercare sheet for session {row.id}",
+        )
+        return row.aftercare_printed_at

@@ -1,0 +1,325 @@
+"""Sessions as the screens show them: a patient's timeline, unfinished drafts, everything the
+session form needs loaded in one go, and the aftercare sheet for a stored session."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from assistant import audit
+from assistant.clinic import get_clinic
+from assistant.db import Database
+from assistant.errors import NotFound
+from assistant.models import (
+    Cartridge,
+    Device,
+    Patient,
+    Practitioner,
+    Product,
+    ProductLot,
+    TreatmentSession,
+    ZoneTreatment,
+)
+from assistant.session_record import (
+    DISCARDED,
+    DRAFT,
+    DeviceLimits,
+    PreviousSession,
+    ProductEntry,
+    SessionRecord,
+    ZoneEntry,
+)
+from assistant.session_store import _get_row, _history, _record_of
+
+# --------------------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of a patient's session timeline (amendments applied)."""
+
+    id: int
+    patient_id: int
+    treated_at: datetime
+    state: str
+    practitioner: str
+    zones: tuple[ZoneEntry, ...]
+    deepest_depth_mm: float | None
+    products: tuple[ProductEntry, ...]
+    cartridge_needles: str
+    cartridge_lot: str
+    course_number: int | None
+    course_total: int | None
+    next_session_date: date | None
+    warnings: int
+    amendments: int
+    signed_at: datetime | None
+
+    @property
+    def course(self) -> str:
+        if self.course_number and self.course_total:
+            return f"session {self.course_number} of {self.course_total}"
+        return ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "patient_id": self.patient_id,
+            "treated_at": self.treated_at.isoformat(timespec="minutes"),
+            "state": self.state,
+            "practitioner": self.practitioner,
+            "zones": [dataclasses.asdict(z) for z in self.zones],
+            "deepest_depth_mm": self.deepest_depth_mm,
+            "products": [
+                {k: audit._plain(v) for k, v in dataclasses.asdict(p).items()}
+                for p in self.products
+            ],
+            "cartridge_needles": self.cartridge_needles,
+            "cartridge_lot": self.cartridge_lot,
+            "course_number": self.course_number,
+            "course_total": self.course_total,
+            "next_session_date": audit._plain(self.next_session_date),
+            "warnings": self.warnings,
+            "amendments": self.amendments,
+            "signed_at": audit._plain(self.signed_at),
+        }
+
+
+def list_sessions(db: Database, patient_id: int) -> list[SessionSummary]:
+    """The patient's sessions, newest first (discarded drafts left out)."""
+    with db.session() as session:
+        if session.get(Patient, patient_id) is None:
+            raise NotFound(f"There is no patient with id {patient_id}.")
+        rows = list(
+            session.scalars(
+                select(TreatmentSession)
+                .where(
+                    TreatmentSession.patient_id == patient_id,
+                    TreatmentSession.state != DISCARDED,
+                )
+                .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
+            )
+        )
+        names = dict(session.execute(select(Practitioner.id, Practitioner.name)).all())
+        result = []
+        for row in rows:
+            record = _record_of(session, row)
+            effective = record.effective
+            result.append(
+                SessionSummary(
+                    id=row.id,
+                    patient_id=row.patient_id,
+                    treated_at=effective.treated_at,
+                    state=row.state,
+                    practitioner=names.get(effective.practitioner_id or 0, ""),
+                    zones=effective.zones,
+                    deepest_depth_mm=effective.deepest_depth,
+                    products=effective.products,
+                    cartridge_needles=effective.cartridge_needles,
+                    cartridge_lot=effective.cartridge_lot,
+                    course_number=effective.course_number,
+                    course_total=effective.course_total,
+                    next_session_date=effective.next_session_date,
+                    warnings=len(record.warnings),
+                    amendments=len(record.amendments),
+                    signed_at=row.signed_at,
+                )
+            )
+        return result
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """An unfinished draft, as offered when the app opens again."""
+
+    session_id: int
+    patient_id: int
+    patient_name: str
+    treated_at: datetime
+    updated_at: datetime
+    zones: int
+
+
+def unfinished_drafts(db: Database, patient_id: int | None = None) -> list[DraftInfo]:
+    """Drafts never signed nor discarded, most recently edited first."""
+    with db.session() as session:
+        zone_count = (
+            select(func.count(ZoneTreatment.id))
+            .where(ZoneTreatment.session_id == TreatmentSession.id)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(TreatmentSession, Patient, zone_count)
+            .join(Patient, Patient.id == TreatmentSession.patient_id)
+            .where(TreatmentSession.state == DRAFT)
+            .order_by(TreatmentSession.updated_at.desc())
+        )
+        if patient_id is not None:
+            stmt = stmt.where(TreatmentSession.patient_id == patient_id)
+        return [
+            DraftInfo(
+                row.id,
+                patient.id,
+                f"{patient.first_name} {patient.last_name}".strip(),
+                row.treated_at,
+                row.updated_at,
+                int(zones or 0),
+            )
+            for row, patient, zones in session.execute(stmt)
+        ]
+
+
+# --------------------------------------------------------------------------- the form's needs
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    id: int
+    name: str
+    date_of_birth: date | None
+    fitzpatrick: int | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class CartridgeChoice:
+    id: int
+    label: str
+    needle_count: str
+    lot_number: str
+    expiry_date: date
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    id: int
+    label: str
+    limits: DeviceLimits
+
+
+@dataclass(frozen=True)
+class ProductChoice:
+    id: int
+    name: str
+    kind: str
+    strength: str
+    lots: tuple[tuple[str, date | None], ...]
+
+
+@dataclass(frozen=True)
+class SessionContext:
+    """Everything the session form shows, loaded in one go (off the UI thread)."""
+
+    record: SessionRecord
+    patient: PatientSummary
+    practitioners: tuple[Choice, ...]
+    devices: tuple[DeviceChoice, ...]
+    cartridges: tuple[CartridgeChoice, ...]
+    products: tuple[ProductChoice, ...]
+    history: tuple[PreviousSession, ...] = field(default=())
+
+
+def session_context(db: Database, session_id: int) -> SessionContext:
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        record = _record_of(session, row)
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None
+        draft = record.draft
+        practitioners = tuple(
+            Choice(p.id, p.name)
+            for p in session.scalars(select(Practitioner).order_by(Practitioner.name))
+            if p.active or p.id == draft.practitioner_id
+        )
+        devices = tuple(
+            DeviceChoice(
+                d.id,
+                f"{d.make} {d.model}" + (f" ({d.serial})" if d.serial else ""),
+                DeviceLimits(d.min_depth_mm, d.max_depth_mm, f"{d.make} {d.model}"),
+            )
+            for d in session.scalars(select(Device).order_by(Device.make, Device.model))
+            if d.active or d.id == draft.device_id
+        )
+        cartridges = tuple(
+            CartridgeChoice(c.id, c.name, c.needle_count, c.lot_number, c.expiry_date)
+            for c in session.scalars(select(Cartridge).order_by(Cartridge.expiry_date))
+            if c.active or c.id == draft.cartridge_id
+        )
+        products = []
+        for product in session.scalars(select(Product).order_by(Product.kind, Product.name)):
+            if not product.active:
+                continue
+            lots = tuple(
+                (lot.lot_number, lot.expiry_date)
+                for lot in session.scalars(
+                    select(ProductLot)
+                    .where(ProductLot.product_id == product.id)
+                    .order_by(ProductLot.id.desc())
+                )
+            )
+            products.append(
+                ProductChoice(product.id, product.name, product.kind, product.strength, lots)
+            )
+        return SessionContext(
+            record=record,
+            patient=PatientSummary(
+                patient.id,
+                f"{patient.first_name} {patient.last_name}".strip(),
+                patient.date_of_birth,
+                patient.fitzpatrick,
+            ),
+            practitioners=practitioners,
+            devices=devices,
+            cartridges=cartridges,
+            products=tuple(products),
+            history=tuple(_history(session, patient.id, row.id)),
+        )
+
+
+# --------------------------------------------------------------------------- aftercare
+
+
+def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
+    """The aftercare sheet (``assistant.aftercare.AftercareSheet``) for a stored session,
+    with its amendments applied."""
+    from pathlib import Path
+
+    from assistant.aftercare import PAPERS, AftercareSheet, ClinicInfo, ZoneDepth
+
+    profile = get_clinic(db)
+    with db.session() as session:
+        row = _get_row(session, session_id)
+        record = _record_of(session, row)
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None
+        draft = record.effective
+        practitioner = (
+            session.get(Practitioner, draft.practitioner_id) if draft.practitioner_id else None
+        )
+        paper = profile.paper_size if profile.paper_size in PAPERS else "A4"
+        return AftercareSheet(
+            clinic=ClinicInfo(
+                name=profile.name,
+                address=profile.address,
+                phone=profile.phone,
+                out_of_hours_phone=profile.out_of_hours_phone,
+                logo_path=Path(profile.logo_path) if profile.logo_path else None,
+                paper=paper,  # type: ignore[arg-type]
+            ),
+            patient_name=f"{patient.first_name} {patient.last_name}".strip(),
+            practitioner=practitioner.name if practitioner else "",
+            treated_at=draft.ended_at or draft.treated_at,
+            zones=tuple(dict.fromkeys(z.zone for z in draft.zones)),
+            next_session=draft.next_session_date,
+            interval_weeks=draft.interval_weeks,
+            zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
+        )
