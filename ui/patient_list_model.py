@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 
 from assistant.db import Database
 from assistant.patients import PatientRow, count_patients, search_patients
+from ui.table_model import RowsTableModel
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 Index = QModelIndex | QPersistentModelIndex
@@ -31,7 +31,7 @@ def format_date(value: date | datetime | None) -> str:
     return value.strftime("%d %b %Y")
 
 
-class PatientListModel(QAbstractTableModel):
+class PatientListModel(RowsTableModel):
     BATCH = 100
     COLUMNS = ("name", "date_of_birth", "phone", "fitzpatrick", "last_session")
 
@@ -90,19 +90,6 @@ class PatientListModel(QAbstractTableModel):
         self.endInsertRows()
 
     # -- the model interface -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

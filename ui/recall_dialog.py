@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from assistant.db import Database
 from assistant.sessions import RecallRow, recall, recall_csv, record_recall_export
+from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RecallTableModel(QAbstractTableModel):
+class RecallTableModel(RowsTableModel):
     PATIENT, BORN, PHONE, DATE, STATE, MATCHED = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -50,19 +51,6 @@ class RecallTableModel(QAbstractTableModel):
 
     def rows(self) -> list[RecallRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

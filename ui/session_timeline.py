@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,12 +29,13 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.db import Database
 from assistant.sessions import SessionSummary, list_sessions
+from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionTimelineModel(QAbstractTableModel):
+class SessionTimelineModel(RowsTableModel):
     DATE, STATE, ZONES, DEEPEST, PRODUCTS, CARTRIDGE, AMENDMENTS = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -58,19 +58,6 @@ class SessionTimelineModel(QAbstractTableModel):
 
     def summary(self, row: int) -> SessionSummary:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _state(self, summary: SessionSummary) -> str:
         if summary.state == "signed":

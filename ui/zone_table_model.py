@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
@@ -25,6 +25,7 @@ from assistant.sessions import (
     check_zone,
     roman,
 )
+from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DEFAULT_PASSES = 1
@@ -40,7 +41,7 @@ def default_depth(zone_id: str, limits: DeviceLimits) -> float:
     return min(max(start, narrowed.min_depth_mm), narrowed.max_depth_mm)
 
 
-class ZoneTableModel(QAbstractTableModel):
+class ZoneTableModel(RowsTableModel):
     """One row per treated zone, in treatment order."""
 
     ZONE, DEPTH, TYPICAL, PASSES, SPEED, ENDPOINT, NOTES, WARNINGS = range(8)
@@ -49,7 +50,7 @@ class ZoneTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[ZoneEntry] = []
+        self._rows: list[ZoneEntry] = []
         self._warnings: list[list[SessionWarning]] = []
         self._errors: list[str] = []
         self._limits = DeviceLimits.default()
@@ -70,39 +71,39 @@ class ZoneTableModel(QAbstractTableModel):
     # --- contents --------------------------------------------------------------------------
 
     def entries(self) -> tuple[ZoneEntry, ...]:
-        return tuple(self._entries)
+        return tuple(self._rows)
 
     def set_entries(self, entries: tuple[ZoneEntry, ...] | list[ZoneEntry]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self._recheck()
         self.endResetModel()
 
     def entry(self, row: int) -> ZoneEntry:
-        return self._entries[row]
+        return self._rows[row]
 
     def add_zone(self, zone_id: str) -> int:
         """Append a zone with a conservative starting depth; returns its row."""
         entry = ZoneEntry(zone_id, default_depth(zone_id, self._limits), DEFAULT_PASSES)
-        row = len(self._entries)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._entries.append(entry)
+        self._rows.append(entry)
         self._recheck()
         self.endInsertRows()
         return row
 
     def remove_zone(self, row: int) -> None:
-        if not 0 <= row < len(self._entries):
+        if not 0 <= row < len(self._rows):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._entries[row]
+        del self._rows[row]
         self._recheck()
         self.endRemoveRows()
 
     def set_entry(self, row: int, entry: ZoneEntry) -> None:
-        if self._entries[row] == entry:
+        if self._rows[row] == entry:
             return
-        self._entries[row] = entry
+        self._rows[row] = entry
         self._recheck()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
@@ -111,8 +112,8 @@ class ZoneTableModel(QAbstractTableModel):
         self._limits = limits
         self._fitzpatrick = fitzpatrick
         self._recheck()
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 7))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -120,8 +121,8 @@ class ZoneTableModel(QAbstractTableModel):
     def set_amended(self, amended: dict[tuple[int, str], str]) -> None:
         """Values changed by amendments, by (row, field), shown beside the original."""
         self._amended = dict(amended)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 7))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
 
     def warnings(self, row: int) -> list[SessionWarning]:
         return list(self._warnings[row])
@@ -136,7 +137,7 @@ class ZoneTableModel(QAbstractTableModel):
     def _recheck(self) -> None:
         self._warnings = []
         self._errors = []
-        for row, entry in enumerate(self._entries):
+        for row, entry in enumerate(self._rows):
             try:
                 self._warnings.append(check_zone(entry, self._limits, self._fitzpatrick, row))
                 self._errors.append("")
@@ -146,20 +147,12 @@ class ZoneTableModel(QAbstractTableModel):
 
     # --- Qt model interface ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -175,7 +168,7 @@ class ZoneTableModel(QAbstractTableModel):
         parts = []
         for warning in self._warnings[row]:
             if warning.code == "zone_depth":
-                zone = reference.zones()[self._entries[row].zone]
+                zone = reference.zones()[self._rows[row].zone]
                 parts.append(
                     self.tr("above {bound} mm").format(
                         bound=reference.format_mm(zone.warn_above_mm)
@@ -191,10 +184,10 @@ class ZoneTableModel(QAbstractTableModel):
         return roman(self._fitzpatrick) if self._fitzpatrick is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = index.row(), index.column()
-        entry = self._entries[row]
+        entry = self._rows[row]
         zone = reference.zones().get(entry.zone)
         if role == Qt.ItemDataRole.EditRole and column in self._FIELDS:
             return getattr(entry, self._FIELDS[column])
@@ -258,7 +251,7 @@ class ZoneTableModel(QAbstractTableModel):
         field = self._FIELDS.get(index.column())
         if field is None:
             return False
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         try:
             if field == "depth_mm":
                 value = round(float(value), 2)
@@ -276,49 +269,36 @@ class ZoneTableModel(QAbstractTableModel):
         return True
 
 
-class ProductTableModel(QAbstractTableModel):
+class ProductTableModel(RowsTableModel):
     """Serums, glides and PRP used in the session, each with its lot."""
 
     PRODUCT, KIND, LOT, EXPIRY = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[ProductEntry] = []
+        self._rows: list[ProductEntry] = []
         self._headers = (self.tr("Product"), self.tr("Kind"), self.tr("Lot"), self.tr("Expiry"))
 
     def entries(self) -> tuple[ProductEntry, ...]:
-        return tuple(self._entries)
+        return tuple(self._rows)
 
     def set_entries(self, entries: tuple[ProductEntry, ...] | list[ProductEntry]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self.endResetModel()
 
     def add(self, entry: ProductEntry) -> int:
-        row = len(self._entries)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._entries.append(entry)
+        self._rows.append(entry)
         self.endInsertRows()
         return row
 
     def remove(self, row: int) -> None:
-        if 0 <= row < len(self._entries):
+        if 0 <= row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._entries[row]
+            del self._rows[row]
             self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -326,7 +306,7 @@ class ProductTableModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         column = index.column()
         if column == self.PRODUCT:
             return entry.product_name
