@@ -22,11 +22,11 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant import audit
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import AuditEvent, Practitioner, utcnow
+from assistant.records import audit
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,11 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant import audit, reference
+from assistant import reference
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
+from assistant.records import audit
 
 T = TypeVar("T", Practitioner, Device, Cartridge, Product, ProductLot)
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from assistant import audit, reference
+from assistant import reference
 from assistant.db import Database
 from assistant.models import (
     Cartridge,
@@ -26,6 +26,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.patients import PatientDetails, search_key
+from assistant.records import audit
 
 # (first names, last names) by naming tradition, so each demo name is a plausible one.
 NAME_POOLS = (

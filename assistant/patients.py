@@ -11,10 +11,11 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from assistant import audit, reference
+from assistant import reference
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import Patient, PatientHistory, TreatmentSession
+from assistant.records import audit
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")

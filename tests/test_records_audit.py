@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from assistant import audit, auth, backup, paths
-from assistant.audit import AuditTamperingRefused
+from assistant import auth, paths
 from assistant.db import Database, init_db
 from assistant.errors import DatabaseUnavailable
-from assistant.export import (
+from assistant.models import AuditEvent
+from assistant.records import audit, backup
+from assistant.records.audit import AuditTamperingRefused
+from assistant.records.export import (
     erase_patient,
     erasure_confirmation,
     export_patient_json,
     export_patient_pdf,
 )
-from assistant.models import AuditEvent
 from tests.test_records_export import make_full_record
 
 

@@ -16,11 +16,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, select
 
-from assistant import backup, paths
+from assistant import paths
 from assistant.db import MIGRATIONS, Database, head_revision, init_db
 from assistant.errors import InvalidInput
 from assistant.models import AuditEvent, Patient, PatientHistory
 from assistant.patients import PatientDetails, create_patient
+from assistant.records import backup
 from assistant.settings import Settings
 
 NOW = datetime(2026, 11, 25, 18, 30, 0)

@@ -70,7 +70,7 @@ def test_restore_refuses_a_bad_file_with_exit_status_2(
 def test_restore_through_main_py_in_a_real_process(db: Database, tmp_path: Path) -> None:
     create_patient(db, PatientDetails("Real", "Process"), None)
     out = tmp_path / "b.sqlite3"
-    from assistant.backup import backup_to_file
+    from assistant.records.backup import backup_to_file
 
     backup_to_file(db, out)
     db.dispose()

@@ -19,15 +19,15 @@ from assistant import patients
 from assistant.checklist import AssessmentResult, Outcome, Verdict
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.export import (
+from assistant.models import AuditEvent, PatientHistory, TreatmentSession, ZoneTreatment
+from assistant.patients import PatientDetails
+from assistant.records.export import (
     erase_patient,
     erasure_confirmation,
     export_patient_json,
     export_patient_pdf,
     write_patient_json,
 )
-from assistant.models import AuditEvent, PatientHistory, TreatmentSession, ZoneTreatment
-from assistant.patients import PatientDetails
 from assistant.sessions import (
     amend_session,
     create_draft,

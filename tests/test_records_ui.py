@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import audit, auth, backup, paths
+from assistant import auth, paths
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.models import AuditEvent
 from assistant.patients import PatientDetails, create_patient, update_patient
+from assistant.records import audit, backup
 from assistant.settings import Settings
 from ui.audit_table_model import AuditFilter, AuditTableModel
 from ui.audit_view import AuditView

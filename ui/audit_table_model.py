@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from assistant.audit import AuditEntry, query_events
 from assistant.db import Database
+from assistant.records.audit import AuditEntry, query_events
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex

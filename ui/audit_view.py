@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.audit import ACTIONS
 from assistant.clinic import list_practitioners
 from assistant.db import Database
+from assistant.records.audit import ACTIONS
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
 
 FILTER_DELAY_MS = 200

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.backup import backup_overdue, days_since_last_backup
+from assistant.records.backup import backup_overdue, days_since_last_backup
 from assistant.settings import Settings
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import paths
-from assistant.backup import days_since_last_backup, last_backup_at
+from assistant.records.backup import days_since_last_backup, last_backup_at
 from assistant.settings import Settings
 
 

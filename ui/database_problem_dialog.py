@@ -2,7 +2,7 @@
 open another database, restore a backup, or quit (and try again when it is only locked).
 
 ``ask_what_to_do`` is what start-up calls: it returns the URL to try next, or None to quit.
-Nothing here touches the file itself; restoring goes through ``assistant.backup.restore``,
+Nothing here touches the file itself; restoring goes through ``assistant.records.backup.restore``,
 which checks the backup and keeps the current file aside first.
 """
 
@@ -125,7 +125,7 @@ def choose_backup_file(parent: QWidget | None = None) -> Path | None:
 
 def restore_backup(url: str, file: Path, parent: QWidget | None = None) -> bool:
     """Restore ``file`` over the database at ``url``; explain the outcome either way."""
-    from assistant.backup import restore
+    from assistant.records.backup import restore
 
     try:
         result = restore(url, file)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from assistant import auth, backup, clinic, paths
+from assistant import auth, clinic, paths
 from assistant.errors import ChairsideError
+from assistant.records import backup
 from ui.backup_banner import BackupBanner
 from ui.login_dialog import IdleWatcher, LockScreen, LoginDialog
 from ui.tasks import show_error
@@ -192,7 +193,7 @@ class Safekeeping(QObject):
             self.audit_view = None
 
     def export_patient(self, patient_id: int, ask_path: Callable[[], str] | None = None) -> None:
-        from assistant.export import export_patient_pdf, write_patient_json
+        from assistant.records.export import export_patient_pdf, write_patient_json
 
         w = self.window
         path = (
@@ -218,7 +219,7 @@ class Safekeeping(QObject):
         )
 
     def erase_patient(self, patient_id: int) -> None:
-        from assistant.export import erase_patient, erasure_confirmation
+        from assistant.records.export import erase_patient, erasure_confirmation
 
         w = self.window
         expected = erasure_confirmation(w.db, patient_id)

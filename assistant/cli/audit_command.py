@@ -7,8 +7,8 @@ import json
 from datetime import UTC
 from typing import Any
 
-from assistant.audit import ACTIONS, query_events
 from assistant.cli import EXIT_OK, CliContext
+from assistant.records.audit import ACTIONS, query_events
 
 
 def register(subparsers: Any) -> None:

@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.backup import backup_to_file
+    from assistant.records.backup import backup_to_file
 
     info = backup_to_file(context.database(), args.out)
     print(f"Backed up the database to {info.path} ({info.size:,} bytes)")
@@ -48,7 +48,7 @@ def run_backup(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     # The database in use may be the damaged one being replaced, so it is not opened first.
-    from assistant.backup import restore
+    from assistant.records.backup import restore
 
     result = restore(paths.database_url(), args.file)
     print(f"Restored {result.database} from {result.source}")

@@ -1,7 +1,7 @@
 """The storage layer's own refusal to change a signed session.
 
 A ``before_flush`` listener on every SQLAlchemy session (registered when this module is
-imported; ``assistant.session_store`` imports it) refuses changes to a signed session, its
+imported; ``assistant.sessions.store`` imports it) refuses changes to a signed session, its
 zones and products, and to amendments, so no code path can quietly rewrite a signed record.
 Database triggers (migration 0005) also stop raw SQL and bulk statements."""
 
@@ -14,7 +14,7 @@ from sqlalchemy.orm import InstanceState, Session
 
 from assistant.errors import RecordLocked
 from assistant.models import Amendment, ProductUse, TreatmentSession, ZoneTreatment
-from assistant.session_record import SIGNED
+from assistant.sessions.record import SIGNED
 
 
 def _original_state(obj: TreatmentSession) -> str | None:

@@ -4,7 +4,7 @@ A session is a ``draft`` while it is typed (saved as the practitioner types, so 
 window or a power cut loses seconds, not the visit), then ``signed``: from then on the stored
 record never changes. Corrections are amendments — who, when, which field, old and new value,
 why — kept beside the original and written to the audit log. The storage layer itself refuses
-changes to a signed session (a ``before_flush`` listener in ``assistant.session_guard``, and
+changes to a signed session (a ``before_flush`` listener in ``assistant.sessions.guard``, and
 database triggers added by migration), so no code path can quietly rewrite a signed record.
 
 Warnings (a depth above the zone's usual bound, deep or repeated passes on Fitzpatrick IV–VI
@@ -13,29 +13,29 @@ is stored with the session. Values outside the device's limits are refused.
 
 This module is the public face; the code lives in:
 
-- ``assistant.session_record``: states, the record's dataclasses, amendments of fields;
-- ``assistant.session_rules``: the clinical rules and validation (no database);
-- ``assistant.session_guard``: the ``before_flush`` listener;
-- ``assistant.session_store``: reading and writing one session;
-- ``assistant.session_views``: timeline, unfinished drafts, the form's context, aftercare;
-- ``assistant.recall``: lot recall and its CSV;
-- ``assistant.assessments``: storing the accepted suitability checklist.
+- ``assistant.sessions.record``: states, the record's dataclasses, amendments of fields;
+- ``assistant.sessions.rules``: the clinical rules and validation (no database);
+- ``assistant.sessions.guard``: the ``before_flush`` listener;
+- ``assistant.sessions.store``: reading and writing one session;
+- ``assistant.sessions.views``: timeline, unfinished drafts, the form's context, aftercare;
+- ``assistant.sessions.recall``: lot recall and its CSV;
+- ``assistant.sessions.assessments``: storing the accepted suitability checklist.
 """
 
 from __future__ import annotations
 
-from assistant.assessments import (
+from assistant.sessions.assessments import (
     last_assessment_answers,
     save_assessment,
 )
-from assistant.recall import (
+from assistant.sessions.recall import (
     RECALL_COLUMNS,
     RecallRow,
     recall,
     recall_csv,
     record_recall_export,
 )
-from assistant.session_record import (
+from assistant.sessions.record import (
     AMENDABLE_FIELDS,
     DISCARDED,
     DRAFT,
@@ -56,7 +56,7 @@ from assistant.session_record import (
     set_field,
     value_text,
 )
-from assistant.session_rules import (
+from assistant.sessions.rules import (
     ANAESTHETIC_MINUTES_MAX,
     COURSE_MAX,
     INTERVAL_WEEKS_MAX,
@@ -73,7 +73,7 @@ from assistant.session_rules import (
     validate_draft,
     validate_for_signing,
 )
-from assistant.session_store import (
+from assistant.sessions.store import (
     MIN_REASON_CHARS,
     amend_session,
     create_draft,
@@ -85,7 +85,7 @@ from assistant.session_store import (
     session_warnings,
     sign_session,
 )
-from assistant.session_views import (
+from assistant.sessions.views import (
     CartridgeChoice,
     Choice,
     DeviceChoice,

@@ -43,7 +43,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from assistant import __version__, audit
+from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
@@ -58,6 +58,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.records import audit
 
 log = logging.getLogger(__name__)
 

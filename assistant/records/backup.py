@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from assistant import audit, paths
+from assistant import paths
 from assistant.db import (
     BUSY_TIMEOUT_MS,
     SQLITE_HEADER,
@@ -36,6 +36,7 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.records import audit
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)

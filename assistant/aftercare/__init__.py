@@ -48,7 +48,7 @@ from reportlab.platypus import (
 )
 
 from assistant import reference
-from assistant.aftercare_dates import (
+from assistant.aftercare.dates import (
     DAY_NAMES,
     MONTH_NAMES,
     TimelineStep,
@@ -57,9 +57,9 @@ from assistant.aftercare_dates import (
     next_appointment_text,
     timeline,
 )
-from assistant.aftercare_dates import _shift as _shift  # used by the tests
-from assistant.aftercare_sheet import PAPERS, AftercareSheet, ClinicInfo, Paper, ZoneDepth
-from assistant.aftercare_template import (
+from assistant.aftercare.dates import _shift as _shift  # used by the tests
+from assistant.aftercare.sheet import PAPERS, AftercareSheet, ClinicInfo, Paper, ZoneDepth
+from assistant.aftercare.template import (
     HEADING_KEYS,
     TEMPLATE_NAME,
     AftercareTemplate,

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
-import assistant.session_guard  # noqa: F401
-from assistant import audit
+import assistant.sessions.guard  # noqa: F401
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked
 from assistant.models import (
@@ -28,7 +27,8 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
-from assistant.session_record import (
+from assistant.records import audit
+from assistant.sessions.record import (
     _DRAFT_FIELDS,
     DISCARDED,
     DRAFT,
@@ -48,7 +48,7 @@ from assistant.session_record import (
     set_field,
     value_text,
 )
-from assistant.session_rules import (
+from assistant.sessions.rules import (
     compute_warnings,
     previous_session,
     validate_draft,

@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from assistant import audit, reference
+from assistant import reference
 from assistant.checklist import AssessmentResult
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.models import Assessment, Patient, Practitioner
+from assistant.records import audit
 
 
 def save_assessment(

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from assistant.aftercare_sheet import AftercareSheet
-from assistant.aftercare_template import AftercareTemplate, Offset
+from assistant.aftercare.sheet import AftercareSheet
+from assistant.aftercare.template import AftercareTemplate, Offset
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (

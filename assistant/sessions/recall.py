@@ -11,11 +11,11 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
 
-from assistant import audit
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
-from assistant.session_record import DISCARDED
+from assistant.records import audit
+from assistant.sessions.record import DISCARDED
 
 
 @dataclass(frozen=True)

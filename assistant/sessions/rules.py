@@ -13,7 +13,7 @@ from assistant import reference
 from assistant.checklist import format_long_date
 from assistant.clinic import PRODUCT_KINDS
 from assistant.errors import InvalidInput
-from assistant.session_record import (
+from assistant.sessions.record import (
     DeviceLimits,
     PreviousSession,
     SessionDraft,

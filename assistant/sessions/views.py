@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from assistant import audit
 from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.errors import NotFound
@@ -24,7 +23,8 @@ from assistant.models import (
     TreatmentSession,
     ZoneTreatment,
 )
-from assistant.session_record import (
+from assistant.records import audit
+from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
     DeviceLimits,
@@ -33,7 +33,7 @@ from assistant.session_record import (
     SessionRecord,
     ZoneEntry,
 )
-from assistant.session_store import _get_row, _history, _record_of
+from assistant.sessions.store import _get_row, _history, _record_of
 
 # --------------------------------------------------------------------------- lists
 

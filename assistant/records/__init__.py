@@ -1,0 +1,1 @@
+"""Records that must hold: the audit trail, backups, exports and erasure."""
