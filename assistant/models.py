@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -308,3 +309,53 @@ class PatientHistory(Base):
     field: Mapped[str] = mapped_column(String(40))
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Photo(Base):
+    """A clinical photo of a patient: its bytes are kept by ``assistant.photos.storage`` under
+    their SHA-256; this row says whose it is, which view, and who added it when."""
+
+    __tablename__ = "photo"
+    __table_args__ = (Index("ix_photo_patient_view", "patient_id", "view"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    view: Mapped[str] = mapped_column(String(20))
+    zone: Mapped[str | None] = mapped_column(String(40))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)  # camera time, when known
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class PhotoBlob(Base):
+    """Photo bytes kept in the database itself, used when it is on a PostgreSQL server so
+    that every workstation reaches them (a SQLite database keeps them as files instead)."""
+
+    __tablename__ = "photo_blob"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PhotoConsent(Base):
+    """The patient's answer about clinical photos, appended each time it is given, refused
+    or withdrawn; the newest row applies from its time on. ``uses`` holds the separate
+    yes/no answers for other uses (training without the face, marketing)."""
+
+    __tablename__ = "photo_consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # given, refused, withdrawn
+    uses: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -58,3 +58,12 @@ def database_url() -> str:
     if url:
         return url
     return f"sqlite:///{default_database_path()}"
+
+
+def photos_dir(ensure: bool = False) -> Path:
+    """Clinical photos and their thumbnails, named by SHA-256 (readable only by the user)."""
+    path = data_dir() / "photos"
+    if ensure:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.chmod(0o700)
+    return path

@@ -29,6 +29,8 @@ ACTIONS = (
     "export",
     "print",
     "erase",
+    "view",
+    "remove",
     "login",
     "login_failed",
     "logout",

@@ -36,6 +36,7 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.photos.backup import PhotoRestore, backup_photos, restore_photos
 from assistant.records import audit
 from assistant.settings import Settings
 
@@ -57,6 +58,7 @@ class BackupInfo:
     at: datetime
     size: int
     pruned: tuple[Path, ...] = ()
+    photos_copied: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class RestoreResult:
     from_revision: str
     to_revision: str
     kept_aside: Path | None
+    photos: PhotoRestore | None = None
 
     @property
     def migrated(self) -> bool:
@@ -142,10 +145,11 @@ def backup_now(
         target = folder / f"chairside-{now:%Y%m%d-%H%M%S}-{counter}.sqlite3"
         counter += 1
     _copy(db, source, target)
+    photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
     _audit_backup(db, target, actor, automatic=True)
     log.info("Backed up the database to %s", target)
-    return BackupInfo(target, now, target.stat().st_size, pruned)
+    return BackupInfo(target, now, target.stat().st_size, pruned, photos)
 
 
 def backup_to_file(
@@ -164,8 +168,9 @@ def backup_to_file(
             "out",
         )
     _copy(db, source, out)
+    photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
-    return BackupInfo(out, now or datetime.now(), out.stat().st_size)
+    return BackupInfo(out, now or datetime.now(), out.stat().st_size, photos_copied=photos)
 
 
 def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
@@ -439,6 +444,7 @@ def restore(
             exc.advice,
         ) from exc
     try:
+        photos = restore_photos(database, source.parent)
         head = head_revision()
         with database.session() as session:
             audit.record(
@@ -454,9 +460,12 @@ def restore(
                     "from_revision": check.revision,
                     "to_revision": head,
                     "kept_aside": str(kept) if kept else None,
+                    "photos_restored": photos.restored,
+                    "photos_missing": list(photos.missing),
+                    "photos_damaged": list(photos.damaged),
                 },
             )
     finally:
         database.dispose()
     log.info("Restored %s from %s", target, source)
-    return RestoreResult(target, source, check.revision, head, kept)
+    return RestoreResult(target, source, check.revision, head, kept, photos)

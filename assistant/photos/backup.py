@@ -1,0 +1,113 @@
+"""Photos in backups: copied incrementally beside the database backup, checked on restore.
+
+A backup of the database goes with a ``photos/`` folder beside it in the same backup folder.
+Photos are named by their SHA-256, so each backup copies only the pictures that are not there
+yet and a picture is never copied twice. Restoring a database puts back every photo its rows
+name that is missing from the data folder, after checking that the copy's SHA-256 is the
+one recorded; a missing or damaged copy is reported, never stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from assistant.db import Database
+from assistant.models import Photo
+from assistant.photos.imaging import EXTENSIONS
+from assistant.photos.storage import PhotoStore, photo_name, store_for
+
+log = logging.getLogger(__name__)
+
+PHOTO_FOLDER = "photos"
+
+
+@dataclass(frozen=True)
+class PhotoRestore:
+    restored: int
+    already_present: int
+    missing: tuple[str, ...] = ()  # names with no copy in the backup
+    damaged: tuple[str, ...] = ()  # names whose copy does not match its SHA-256
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.damaged
+
+
+def _referenced(db: Database) -> list[tuple[str, str]]:
+    with db.session() as session:
+        rows = session.execute(select(Photo.sha256, Photo.media_type).distinct()).all()
+    return sorted((sha, photo_name(sha, EXTENSIONS[media_type])) for sha, media_type in rows)
+
+
+def _write_private(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def backup_photos(db: Database, backup_folder: Path, store: PhotoStore | None = None) -> int:
+    """Copy the photos not yet in ``backup_folder/photos``; returns how many were copied.
+
+    A database on a server keeps its photos in the database, so ``pg_dump`` has them."""
+    if not db.is_sqlite:
+        return 0
+    store = store or store_for(db)
+    target_folder = backup_folder / PHOTO_FOLDER
+    copied = 0
+    for _sha, name in _referenced(db):
+        target = target_folder / name
+        if target.is_file():
+            continue
+        try:
+            data = store.get(name)
+        except Exception as exc:  # a missing photo must not stop the database backup
+            log.warning("Photo %s could not be backed up: %s", name, exc)
+            continue
+        _write_private(target, data)
+        copied += 1
+    if copied:
+        log.info("Copied %d new photo(s) to %s", copied, target_folder)
+    return copied
+
+
+def restore_photos(
+    db: Database, backup_folder: Path, store: PhotoStore | None = None
+) -> PhotoRestore:
+    """Bring back the photos the restored database names, checking each copy's SHA-256."""
+    store = store or store_for(db)
+    source = backup_folder / PHOTO_FOLDER
+    restored = present = 0
+    missing: list[str] = []
+    damaged: list[str] = []
+    for sha, name in _referenced(db):
+        if store.exists(name):
+            present += 1
+            continue
+        copy = source / name
+        if not copy.is_file():
+            missing.append(name)
+            continue
+        data = copy.read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha:
+            log.warning("The backup copy of photo %s is damaged; it was not restored", name)
+            damaged.append(name)
+            continue
+        store.put(name, data)
+        restored += 1
+    return PhotoRestore(restored, present, tuple(missing), tuple(damaged))
