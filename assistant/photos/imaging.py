@@ -136,19 +136,18 @@ def _segments_until_scan(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
 def _end_of_image(data: bytes, start: int) -> int:
     """Offset just past the first image's EOI (an MPO carries further images after it)."""
     pos = start
-    while pos < len(data) - 1:
-        if data[pos] != 0xFF:
-            pos += 1
-            continue
+    while True:
+        pos = data.find(b"\xff", pos)
+        if pos < 0 or pos + 1 >= len(data):
+            raise ValueError("the picture data ends early")
         marker = data[pos + 1]
         if marker == 0x00 or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
-            pos += 1 if marker == 0xFF else 2
+            pos += 1 if marker == 0xFF else 2  # stuffed byte, restart marker or fill
             continue
         if marker == 0xD9:
             return pos + 2
         (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         pos += 2 + length  # a segment between scans (SOS, DHT, DRI ...), then entropy data
-    raise ValueError("the picture data ends early")
 
 
 def strip_jpeg_losslessly(data: bytes, exif: bytes) -> bytes:
@@ -215,8 +214,9 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
 
 
 def _thumbnail(image: Image.Image) -> bytes:
-    thumb = image.copy()
-    thumb.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    scale = THUMBNAIL_SIZE / max(image.size)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    thumb = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
     if thumb.mode not in ("RGB", "L"):
         thumb = thumb.convert("RGB")
     out = io.BytesIO()
@@ -248,7 +248,6 @@ def prepare_photo(path: Path) -> PreparedPhoto:
             subsampling=JpegImagePlugin.get_sampling(image),
             exif=cleaned_exif,
             icc_profile=image.info.get("icc_profile"),
-            optimize=True,
         )
         stored, recompressed = out.getvalue(), True
     else:
