@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "demo_offered": False,
     "autosave_seconds": 2,
     "window_geometry": "",
+    "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
 }
 
 
