@@ -196,3 +196,35 @@ def test_adding_and_removing_are_audited_and_removal_deletes_the_file(
             )
         ]
     assert events == [("create", first.id), ("create", second.id), ("remove", first.id)]
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return bytes((0xFF, marker)) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def test_xmp_iptc_comments_and_trailing_images_are_dropped_losslessly(
+    db: Database, tmp_path: Path
+) -> None:
+    """A phone's JPEG can repeat the place in XMP, name the owner in IPTC or a comment, and
+    carry a second picture (with its own EXIF) after the first, as MPO files do."""
+    original = camera_jpeg(tmp_path / "plain.jpg", orientation=1).read_bytes()
+    xmp = b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><exif:GPSLatitude>51,30N</exif:GPSLatitude>"
+    iptc = b"Photoshop 3.0\x008BIM\x04\x04 By-line: Jane Owner"
+    extra = camera_jpeg(tmp_path / "second.jpg", orientation=1).read_bytes()
+    phone = (
+        original[:2]
+        + _segment(0xE1, xmp)
+        + _segment(0xED, iptc)
+        + _segment(0xFE, b"Owner: Jane Owner")
+        + original[2:]
+        + extra
+    )
+    source = tmp_path / "phone.jpg"
+    source.write_bytes(phone)
+    (photo,) = import_photos(db, make_patient(db), [source], "frontal")
+    stored = photo_bytes(db, photo)
+    assert_clean(stored)
+    for secret in (b"GPSLatitude", b"Jane Owner", b"xmpmeta"):
+        assert secret not in stored
+    assert stored.count(b"\xff\xd9") == 1 and stored.endswith(b"\xff\xd9")
+    assert Image.open(io.BytesIO(stored)).tobytes() == Image.open(io.BytesIO(original)).tobytes()

@@ -160,3 +160,22 @@ def test_the_patient_page_opens_the_photos_window(
     windows = [w for w in win.findChildren(PhotosWindow)]
     assert len(windows) == 1 and windows[0].panel.thumbnails.count() == 3
     windows[0].close()
+
+
+def test_the_session_screen_opens_the_photos_of_that_visit(
+    qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.photo_windows import PhotosWindow
+
+    patient, sessions = three_sessions(db, tmp_path)
+    win = MainWindow(db, Settings(), runner=runner)
+    qtbot.addWidget(win)
+    win.show_patient(patient)
+    win.open_session(sessions[1])
+    workflow = win.workflow
+    assert workflow is not None and workflow.photos_button.isVisibleTo(workflow)
+    qtbot.mouseClick(workflow.photos_button, Qt.MouseButton.LeftButton)
+    (photos,) = win.findChildren(PhotosWindow)
+    assert photos.panel.session_id == sessions[1]
+    photos.close()

@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.workflow = workflow
         workflow.finished.connect(self._session_finished)
         workflow.aftercareRequested.connect(self.show_aftercare)
+        workflow.photosRequested.connect(self.open_photos)
         self.stack.addWidget(workflow)
         self.stack.setCurrentWidget(workflow)
 
