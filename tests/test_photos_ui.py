@@ -179,3 +179,54 @@ def test_the_session_screen_opens_the_photos_of_that_visit(
     (photos,) = win.findChildren(PhotosWindow)
     assert photos.panel.session_id == sessions[1]
     photos.close()
+
+
+def test_removing_a_photo_asks_why_and_deletes_it(
+    qtbot: QtBot, db: Database, runner: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    patient, _ = three_sessions(db, tmp_path)
+    panel = panel_for(qtbot, db, runner, patient)
+    assert not panel.remove_button.isEnabled()
+    panel.thumbnails.setCurrentRow(0)
+    chosen = panel.selected_photo()
+    assert panel.remove_button.isEnabled() and chosen is not None
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong patient", True))
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert chosen not in [p.id for p in list_photos(db, patient)]
+    assert panel.thumbnails.count() == 2
+
+
+def test_after_photo_consent_is_withdrawn_nothing_can_be_added(
+    qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
+) -> None:
+    from assistant.photos.consent import record_photo_consent
+
+    patient = make_patient(db)
+    record_photo_consent(db, patient, "withdrawn")
+    panel = panel_for(qtbot, db, runner, patient)
+    assert not panel.add_button.isEnabled() and "withdrawn consent" in panel.message.text()
+
+
+def test_the_timeline_shows_each_session_s_photos_and_refreshes(
+    qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.photo_windows import PhotosWindow
+
+    patient, sessions = three_sessions(db, tmp_path)
+    win = MainWindow(db, Settings(), runner=runner)
+    qtbot.addWidget(win)
+    win.show_patient(patient)
+    model = win.timeline.model
+
+    def photos_column() -> list[str]:
+        return [model.data(model.index(row, model.PHOTOS)) for row in range(model.rowCount())]
+
+    assert photos_column() == ["1", "1", "1"]
+    win.open_photos(patient, sessions[-1])
+    (photos,) = win.findChildren(PhotosWindow)
+    photos.panel.add_files([camera_jpeg(tmp_path / "extra.jpg", tint=99)])
+    assert photos_column() == ["2", "1", "1"]  # newest first
+    photos.close()

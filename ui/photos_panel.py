@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -36,8 +37,10 @@ from assistant.photos import (
     import_photos,
     list_photos,
     previous_photo,
+    remove_photo,
     thumbnail_bytes,
 )
+from assistant.photos.consent import REFUSED, WITHDRAWN, PhotoConsentAnswer, current_photo_consent
 from assistant.photos.watch import PICTURE_SUFFIXES, WatchedFolder
 from assistant.sessions import list_sessions
 from assistant.settings import Settings
@@ -117,6 +120,12 @@ class PhotosPanel(QWidget):
         self.compare_button = QPushButton(self.tr("Side by &side…"))
         self.compare_button.setMinimumHeight(44)
         self.compare_button.clicked.connect(lambda: self.compareRequested.emit(self.patient_id))
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.remove_button.setMinimumHeight(44)
+        self.remove_button.setToolTip(self.tr("Take the selected photo out of the record"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.consent: PhotoConsentAnswer | None = None
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -160,6 +169,7 @@ class PhotosPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.compare_button)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -176,6 +186,9 @@ class PhotosPanel(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right)
 
+        self.thumbnails.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.thumbnails.selectedItems()))
+        )
         self.view_box.currentIndexChanged.connect(self.load_guide)
         self.session_box.currentIndexChanged.connect(self.load_guide)
         self.watched: WatchedFolder | None = None
@@ -203,15 +216,27 @@ class PhotosPanel(QWidget):
         """Sessions, photos and their thumbnails, read off the UI thread."""
         db, patient = self.db, self.patient_id
 
-        def load() -> tuple[list[Any], list[tuple[PhotoInfo, bytes]]]:
+        def load() -> tuple[list[Any], list[tuple[PhotoInfo, bytes]], Any]:
             sessions = list_sessions(db, patient)
             photos = list_photos(db, patient)
-            return sessions, [(p, thumbnail_bytes(db, p)) for p in photos]
+            with db.session() as session:
+                consent = current_photo_consent(session, patient)
+            return sessions, [(p, thumbnail_bytes(db, p)) for p in photos], consent
 
         self.runner.run(load, self._loaded, self._failed, parent=self)
 
-    def _loaded(self, result: tuple[list[Any], list[tuple[PhotoInfo, bytes]]]) -> None:
-        sessions, thumbs = result
+    def _loaded(self, result: tuple[list[Any], list[tuple[PhotoInfo, bytes]], Any]) -> None:
+        sessions, thumbs, self.consent = result
+        refused = self.consent is not None and self.consent.status in (REFUSED, WITHDRAWN)
+        self.add_button.setEnabled(not refused)
+        self.setAcceptDrops(not refused)
+        if refused and self.consent is not None:
+            self.message.setText(
+                "⚠ "
+                + self.tr("The patient has {0} consent to photos ({1}); none can be added.").format(
+                    self.tr(self.consent.status), f"{self.consent.recorded_at:%d %b %Y}"
+                )
+            )
         chosen = self.session_id if self.session_box.count() else self._wanted_session
         if chosen is None and sessions:
             chosen = sessions[0].id  # the latest visit
@@ -342,6 +367,40 @@ class PhotosPanel(QWidget):
         self.offer_bar.hide()
         if files:
             self.add_files(files)
+
+    # -- removing --------------------------------------------------------------------------
+
+    def selected_photo(self) -> int | None:
+        items = self.thumbnails.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def ask_remove(self) -> None:
+        photo = self.selected_photo()
+        if photo is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Photo {0} will be taken out of the record and its file deleted. Why?").format(
+                photo
+            ),
+        )
+        if ok and reason.strip():
+            self.remove(photo, reason.strip())
+
+    def remove(self, photo_id: int, reason: str) -> None:
+        db, actor = self.db, self.actor
+        self.runner.run(
+            lambda: remove_photo(db, photo_id, actor=actor, reason=reason),
+            lambda _: self._removed(photo_id),
+            self._failed,
+            parent=self,
+        )
+
+    def _removed(self, photo_id: int) -> None:
+        self.message.setText(self.tr("Removed photo {0}.").format(photo_id))
+        self.photosChanged.emit(self.patient_id)
+        self.reload()
 
     def _clear_offer(self) -> None:
         self.offered = []

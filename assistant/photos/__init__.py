@@ -264,6 +264,17 @@ def list_photos(
         return [_info(row, names, store) for row in rows]
 
 
+def photo_counts(db: Database, patient_id: int) -> dict[int, int]:
+    """How many photos each of the patient's sessions has (for the timeline)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Photo.session_id, func.count())
+            .where(Photo.patient_id == patient_id, Photo.session_id.is_not(None))
+            .group_by(Photo.session_id)
+        )
+        return {int(sid): int(count) for sid, count in rows if sid is not None}
+
+
 def get_photo(db: Database, photo_id: int, store: PhotoStore | None = None) -> PhotoInfo:
     store = store or store_for(db)
     with db.session() as session:
