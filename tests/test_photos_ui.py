@@ -230,3 +230,26 @@ def test_the_timeline_shows_each_session_s_photos_and_refreshes(
     photos.panel.add_files([camera_jpeg(tmp_path / "extra.jpg", tint=99)])
     assert photos_column() == ["2", "1", "1"]  # newest first
     photos.close()
+
+
+def test_with_real_threads_the_panel_fills_in_and_the_folder_watcher_offers(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The real thread pool and file watcher: the panel appears at once, thumbnails arrive
+    from the worker, and a picture copied into the watched folder is offered."""
+    from ui.tasks import TaskRunner
+
+    patient, _ = three_sessions(db, tmp_path)
+    folder = tmp_path / "camera-drop"
+    folder.mkdir()
+    settings = Settings()
+    settings.set("photo_watch_folder", str(folder))
+    runner = TaskRunner()
+    panel = panel_for(qtbot, db, runner, patient, settings=settings)
+    try:
+        qtbot.waitUntil(lambda: panel.thumbnails.count() == 3, timeout=20_000)
+        shutil.copy(camera_jpeg(tmp_path / "new.jpg", tint=80), folder / "IMG_3001.JPG")
+        qtbot.waitUntil(lambda: panel.offer_bar.isVisibleTo(panel), timeout=20_000)
+        assert panel.offered == [folder / "IMG_3001.JPG"]
+    finally:
+        runner.wait()

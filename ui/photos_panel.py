@@ -192,6 +192,7 @@ class PhotosPanel(QWidget):
         self.view_box.currentIndexChanged.connect(self.load_guide)
         self.session_box.currentIndexChanged.connect(self.load_guide)
         self.watched: WatchedFolder | None = None
+        self._checking = self._check_again = False
         self.watcher: QFileSystemWatcher | None = None
         self._start_watching()
         self.reload()
@@ -347,9 +348,21 @@ class PhotosPanel(QWidget):
         watched = self.watched
         if watched is None:
             return
-        self.runner.run(watched.new_pictures, self._offer, self._failed, parent=self)
+        if self._checking:  # one look at a time; look again when it is done
+            self._check_again = True
+            return
+        self._checking = True
+        self.runner.run(watched.new_pictures, self._offer, self._check_failed, parent=self)
+
+    def _check_failed(self, error: BaseException) -> None:
+        self._checking = False
+        self._failed(error)
 
     def _offer(self, files: list[Path]) -> None:
+        self._checking = False
+        if self._check_again:
+            self._check_again = False
+            QTimer.singleShot(0, self.check_folder)
         if self.watched is not None and self.watched.pending():
             QTimer.singleShot(WATCH_RECHECK_MS, self.check_folder)
         if not files:

@@ -194,7 +194,11 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _refuse(
+            path, f"the picture is enormous (the limit is {MAX_PIXELS // 1_000_000} megapixels)."
+        ) from None
+    except UnidentifiedImageError:
         raise _refuse(path, "this is not a photo Chairside can read (JPEG or PNG).") from None
     except (OSError, SyntaxError, ValueError, struct.error) as exc:
         raise _refuse(path, f"the file is damaged or incomplete ({exc}).") from None
