@@ -295,3 +295,17 @@ def test_photos_import_through_main_py(db: Database, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("photo 1: ")
+
+
+def test_pruning_old_backups_drops_photos_no_backup_needs(db: Database, tmp_path: Path) -> None:
+    from assistant.photos import remove_photo
+
+    patient = make_patient(db)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (gone,) = import_photos(db, patient, [camera_jpeg(tmp_path / "a.jpg")], "frontal")
+    (kept,) = import_photos(db, patient, [camera_png(tmp_path / "b.png")], "frontal")
+    backup.backup_now(db, folder, keep=1, now=datetime(2030, 1, 1))
+    remove_photo(db, gone.id, reason="taken of the wrong patient")
+    backup.backup_now(db, folder, keep=1, now=datetime(2030, 1, 2))  # the first is pruned
+    assert sorted(p.name for p in (folder / "photos").iterdir()) == [kept.name]

@@ -5,6 +5,10 @@ Photos are named by their SHA-256, so each backup copies only the pictures that 
 yet and a picture is never copied twice. Restoring a database puts back every photo its rows
 name that is missing from the data folder, after checking that the copy's SHA-256 is the
 one recorded; a missing or damaged copy is reported, never stored.
+
+When old backups are pruned, ``prune_backup_photos`` removes the copies no remaining backup
+in the folder names, so a photo removed from the record (or a patient erased) leaves the
+backups when the last backup holding it does.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,3 +116,40 @@ def restore_photos(
         store.put(name, data)
         restored += 1
     return PhotoRestore(restored, present, tuple(missing), tuple(damaged))
+
+
+def _names_in_backup(path: Path) -> set[str]:
+    """Photo file names a backup database refers to (empty for a database without photos)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "photo" not in tables:
+            return set()
+        return {
+            photo_name(sha, EXTENSIONS.get(media_type, ".jpg"))
+            for sha, media_type in con.execute("SELECT DISTINCT sha256, media_type FROM photo")
+        }
+    finally:
+        con.close()
+
+
+def prune_backup_photos(backup_folder: Path) -> tuple[str, ...]:
+    """Delete photo copies that no backup database in ``backup_folder`` refers to any more.
+
+    Every ``*.sqlite3`` file in the folder counts (automatic and manual backups); if one of
+    them cannot be read, nothing is deleted."""
+    folder = backup_folder / PHOTO_FOLDER
+    if not folder.is_dir():
+        return ()
+    wanted: set[str] = set()
+    for backup in backup_folder.glob("*.sqlite3"):
+        try:
+            wanted |= _names_in_backup(backup)
+        except sqlite3.Error as exc:
+            log.warning("Kept every backed-up photo: %s could not be read (%s)", backup, exc)
+            return ()
+    doomed = tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in wanted))
+    for name in doomed:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    return doomed

@@ -36,7 +36,12 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
-from assistant.photos.backup import PhotoRestore, backup_photos, restore_photos
+from assistant.photos.backup import (
+    PhotoRestore,
+    backup_photos,
+    prune_backup_photos,
+    restore_photos,
+)
 from assistant.records import audit
 from assistant.settings import Settings
 
@@ -147,6 +152,8 @@ def backup_now(
     _copy(db, source, target)
     photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
+    if pruned:
+        prune_backup_photos(folder)
     _audit_backup(db, target, actor, automatic=True)
     log.info("Backed up the database to %s", target)
     return BackupInfo(target, now, target.stat().st_size, pruned, photos)
