@@ -71,6 +71,11 @@ def test_install_then_uninstall_into_a_fresh_home(bundle: Path, tmp_path: Path) 
     assert f'Exec="{app}/Chairside"' in desktop.read_text().splitlines()
     assert "Icon=org.chairside.Chairside" in desktop.read_text().splitlines()
     assert run([str(command), "--version"], home).stdout.startswith("Chairside 0.1.0")
+    if shutil.which("desktop-file-validate"):  # the entry as installed, with its full path
+        checked = subprocess.run(
+            ["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=60
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
 
     again = run(["sh", str(bundle / "install.sh")], home)  # an update installs over it
     assert again.returncode == 0, again.stderr
