@@ -69,6 +69,8 @@ EXCLUDED_MODULES = [
     "pytest",
     "hypothesis",
     "mypy",
+    "PIL._avif",  # ReportLab reads PNG and JPEG logos; AVIF support alone is 5 MB
+    "PIL.AvifImagePlugin",
     "psycopg",  # the PostgreSQL backend is for installs from source (pip install ".[postgres]")
 ]
 
@@ -97,6 +99,19 @@ def system_name() -> str:
     if sys.platform == "darwin":
         return "macos"
     return "linux"
+
+
+def bundled_data() -> list[tuple[str, str]]:
+    """(file, folder in the bundle) for every file of the ``resources`` package but its Python
+    code, and every file of the Alembic migrations, which Alembic reads from disk."""
+    from PyInstaller.utils.hooks import collect_data_files
+
+    sys.path.insert(0, str(ROOT))
+    data: list[tuple[str, str]] = collect_data_files("resources")
+    for path in sorted((ROOT / "assistant" / "migrations").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            data.append((str(path), path.parent.relative_to(ROOT).as_posix()))
+    return data
 
 
 def pyinstaller_arguments(dist: Path, work: Path) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +82,36 @@ def test_the_real_probe_finds_a_library_every_system_has_and_not_an_invented_one
         pytest.skip("Linux sonames")
     assert platform_check.library_loads("libc.so.6")
     assert not platform_check.library_loads("libchairside-does-not-exist.so.0")
+
+
+def test_the_list_covers_what_the_installed_qt_needs() -> None:
+    """Every system library that Qt's X11 plugin and QtGui link to is in the list, so a
+    newer Qt that needs one more is noticed here, not by a practitioner."""
+    readelf = shutil.which("readelf")
+    if readelf is None or not sys.platform.startswith("linux"):
+        pytest.skip("needs readelf (binutils) on Linux")
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    binaries = [
+        qt / "lib" / "libQt6XcbQpa.so.6",
+        qt / "lib" / "libQt6Gui.so.6",
+        qt / "lib" / "libQt6DBus.so.6",
+        qt / "plugins" / "platforms" / "libqxcb.so",
+    ]
+    runtime = ("libc.so", "libm.so", "libstdc++", "libgcc_s", "ld-linux", "libz.so",
+               "libicu", "libzstd", "libQt6")  # fmt: skip
+    listed = {library.soname for library in platform_check.XCB_LIBRARIES}
+    for binary in binaries:
+        if not binary.exists():
+            pytest.skip(f"{binary.name} is not in this PySide6")
+        dynamic = subprocess.run(
+            [readelf, "-d", str(binary)], capture_output=True, text=True, timeout=60
+        ).stdout
+        needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
+        assert needed, dynamic
+        unlisted = {name for name in needed if not name.startswith(runtime)} - listed
+        assert not unlisted, f"{binary.name} needs {sorted(unlisted)}"
 
 
 def test_main_py_stops_before_qt_with_exit_2(tmp_path: Path) -> None:

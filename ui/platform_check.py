@@ -28,8 +28,9 @@ class SystemLibrary:
     fedora: str  # Fedora package
 
 
-# What Qt's xcb plugin (libqxcb.so, libQt6XcbQpa.so) and QtGui load from the system; the same
-# list as Qt's own "Qt for X11 requirements" page.
+# What Qt's xcb plugin (libqxcb.so, libQt6XcbQpa.so) and QtGui load from the system (their
+# NEEDED entries; a test compares this list with the installed Qt), beyond the C and C++
+# runtime every desktop has.
 XCB_LIBRARIES = (
     SystemLibrary("libxcb-cursor.so.0", "libxcb-cursor0", "xcb-util-cursor"),
     SystemLibrary("libxcb-icccm.so.4", "libxcb-icccm4", "xcb-util-wm"),
@@ -48,8 +49,13 @@ XCB_LIBRARIES = (
     SystemLibrary("libX11-xcb.so.1", "libx11-xcb1", "libX11-xcb"),
     SystemLibrary("libxkbcommon-x11.so.0", "libxkbcommon-x11-0", "libxkbcommon-x11"),
     SystemLibrary("libxkbcommon.so.0", "libxkbcommon0", "libxkbcommon"),
+    SystemLibrary("libX11.so.6", "libx11-6", "libX11"),
     SystemLibrary("libEGL.so.1", "libegl1", "libglvnd-egl"),
+    SystemLibrary("libGL.so.1", "libgl1", "libglvnd-glx"),
     SystemLibrary("libfontconfig.so.1", "libfontconfig1", "fontconfig"),
+    SystemLibrary("libfreetype.so.6", "libfreetype6", "freetype"),
+    SystemLibrary("libglib-2.0.so.0", "libglib2.0-0", "glib2"),
+    SystemLibrary("libgthread-2.0.so.0", "libglib2.0-0", "glib2"),
     SystemLibrary("libdbus-1.so.3", "libdbus-1-3", "dbus-libs"),
 )
 
