@@ -6,7 +6,7 @@ rows of ``photo_blob`` so every workstation reaches them. ``photo_consent`` is t
 record of a patient's answer about photos (given, refused, withdrawn), appended each time;
 the newest row applies, and importing is refused after a refusal or withdrawal.
 
-Revision ID: 0009
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-25
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
