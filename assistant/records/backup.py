@@ -3,10 +3,12 @@
 Every copy goes through SQLite's online backup API (``assistant.db.backup_sqlite``), never a
 raw copy of a live file, so a backup taken while someone is saving holds every committed row
 and nothing half-written. Automatic backups are named ``chairside-YYYYmmdd-HHMMSS.sqlite3``
-in the clinic's chosen folder; the newest ``backup_keep`` are kept.
+in the clinic's chosen folder; the newest ``backup_keep`` are kept. Beside each backup,
+``BACKUP.meta.json`` records the audit chain head it holds.
 
 ``restore`` checks the chosen file before touching anything: an SQLite file, complete, that
-passes ``PRAGMA integrity_check`` and carries a Chairside schema version this program knows.
+passes ``PRAGMA integrity_check``, carries a Chairside schema version this program knows, has
+exactly the schema of that version and an intact audit chain (``restore_check``).
 The current database is then copied aside, the backup is copied in place through the backup
 API, and an older schema is migrated by ``init_db``. A database on a PostgreSQL server is
 backed up by the server's own tools (``pg_dump``); Chairside says so rather than trying.
@@ -112,7 +114,19 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         ) from exc
 
 
+def _write_metadata(target: Path) -> None:
+    """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
+    the database (``audit --verify --against BACKUP``)."""
+    from assistant.records.integrity import write_backup_metadata
+
+    try:
+        write_backup_metadata(target, head_revision())
+    except OSError as exc:
+        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+
+
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
+    _write_metadata(target)
     with db.session() as session:
         audit.record(
             session,
@@ -179,6 +193,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
     for path in doomed:
         try:
             path.unlink()
+            path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not remove the old backup %s: %s", path, exc)
     return doomed
@@ -321,7 +336,38 @@ def inspect_backup(file: Path) -> BackupCheck:
             "first, then restore it. Nothing was changed.",
             "file",
         )
+    _check_schema_and_chain(file, revision)
     return BackupCheck(file, revision, revision != head_revision())
+
+
+def _check_schema_and_chain(file: Path, revision: str) -> None:
+    """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
+    from assistant.records import restore_check
+
+    con = sqlite3.connect(_source_uri(file), uri=True)
+    try:
+        difference = restore_check.schema_difference(con, revision)
+    except sqlite3.Error as exc:
+        difference = str(exc)
+    finally:
+        con.close()
+    if difference:
+        raise InvalidInput(
+            f"{file.name} is not a Chairside backup as schema {revision} makes them: "
+            f"{difference}. " + NOTHING_CHANGED,
+            "file",
+        )
+    if not restore_check.has_chain(revision):
+        return  # an older backup: the upgrade builds its chain
+    try:
+        result = restore_check.verify_file(_source_uri(file))
+        problem = result.problem
+    except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
+        problem = f"its audit trail cannot be read ({exc})."
+    if problem:
+        raise InvalidInput(
+            f"{file.name} fails the audit chain check: {problem} " + NOTHING_CHANGED, "file"
+        )
 
 
 def _sqlite_target(db_url: str) -> Path:
@@ -458,5 +504,8 @@ def restore(
             )
     finally:
         database.dispose()
+    from assistant.records.integrity import forget_verified_point
+
+    forget_verified_point(database.url)
     log.info("Restored %s from %s", target, source)
     return RestoreResult(target, source, check.revision, head, kept)
