@@ -149,3 +149,46 @@ def test_every_column_of_every_protected_table_is_refused_on_a_signed_row(
     finally:
         engine.dispose()
     assert tried > 50
+
+
+def test_an_older_database_gets_its_chain_from_the_migration(isolated_data_dir: object) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from assistant.db import MIGRATIONS
+
+    _reset_schema()
+    assert URL
+    engine = create_engine(URL)
+
+    def migrate(revision: str) -> None:
+        with engine.begin() as conn:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+
+    migrate("0005")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO patient (id, first_name, last_name, phone, email, concerns, notes, "
+            "search_key, created_at, updated_at) VALUES (1, 'Old', 'Record', '', '', '[]', '', "
+            "'old record', now(), now());"
+            "INSERT INTO treatment_session (id, patient_id, state, treated_at, consent_on_file, "
+            "photos_taken, cartridge_needles, cartridge_lot, anaesthetic_product, "
+            "anaesthetic_strength, reactions, adverse_events, post_care, notes, warnings, "
+            "created_at, updated_at) VALUES (1, 1, 'draft', '2025-01-03 10:00', true, false, "
+            "'', '', '', '', '', '', '', '', '[]', now(), now());"
+            "INSERT INTO zone_treatment (session_id, position, zone, depth_mm, passes, speed, "
+            "endpoint, notes) VALUES (1, 0, 'cheeks', 1.0, 2, '8', 'erythema', '');"
+            "UPDATE treatment_session SET state = 'signed', signed_at = now() WHERE id = 1;"
+            "INSERT INTO audit_event (at, workstation, action, entity, entity_id, patient_id, "
+            "summary, changes) VALUES ('2025-01-03 10:00', 'desk', 'create', 'patient', 1, 1, "
+            "'Created patient record 1', '{}');"
+        ))  # fmt: skip
+    migrate("head")
+    with engine.connect() as conn:
+        result = verify(conn)
+    engine.dispose()
+    assert result.intact, result.problem
+    assert (result.entries, result.sessions) == (2, 1)  # the demo-like session got its seal

@@ -197,3 +197,21 @@ def test_several_processes_appending_at_once_keep_one_line(db: Database) -> None
         result = verify(conn)
     assert result.intact, result.problem
     assert result.entries == per_process * processes
+
+
+def test_aftercare_sheets_print_the_chain_head_in_their_footer(
+    db: Database, records: SignedRecords, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from assistant.aftercare import render_pdf
+    from assistant.sessions import aftercare_sheet_for_session
+
+    head = integrity.current_head(db)
+    assert head is not None
+    sheet = aftercare_sheet_for_session(db, records.signed)
+    assert sheet.record_anchor == f"audit #{head.entry} \u00b7 {head.hash[:12]}"
+    out = tmp_path / "sheet.pdf"
+    render_pdf(sheet, out)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert f"#{head.entry}" in text and head.hash[:12] in text

@@ -181,6 +181,7 @@ class Verification:
     head: ChainHead | None
     problem: str = ""
     full: bool = True
+    entry: int | None = None  # the entry where the break shows, when there is one
 
     @property
     def intact(self) -> bool:
@@ -198,7 +199,9 @@ class Verification:
 
 
 class _Broken(Exception):
-    pass
+    def __init__(self, message: str, entry: int | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry
 
 
 def _entries(conn: Connection, after: int | None) -> Iterator[Any]:
@@ -220,11 +223,14 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
             select(AuditEvent.chain_hash).where(AuditEvent.id == since.entry)
         ).first()
         if row is None:
-            return Verification(0, 0, 0, since, f"entry {since.entry} is missing.", False)
+            return Verification(
+                0, 0, 0, since, f"entry {since.entry} is missing.", False, since.entry
+            )
         if row.chain_hash != since.hash:
             return Verification(
-                0, 0, 0, since, f"entry {since.entry} no longer matches its verified hash.", False
-            )
+                0, 0, 0, since, f"entry {since.entry} no longer matches its verified hash.",
+                False, since.entry,
+            )  # fmt: skip
         previous = since.hash
     count = 0
     head = since
@@ -235,7 +241,7 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
         if row.chain_hash != expected:
             return Verification(
                 count, 0, 0, head, f"entry {row.id} does not match its hash or the entry "
-                "before it.", since is None,
+                "before it.", since is None, row.id,
             )  # fmt: skip
         previous = expected
         head = ChainHead(row.id, expected)
@@ -248,7 +254,7 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
     try:
         sessions, amendments = _check_records(conn, signs, amends, since is None)
     except _Broken as exc:
-        return Verification(count, 0, 0, head, str(exc), since is None)
+        return Verification(count, 0, 0, head, str(exc), since is None, exc.entry)
     return Verification(count, sessions, amendments, head, "", since is None)
 
 
@@ -267,9 +273,9 @@ def _check_records(
             continue
         entry, sealed = signs[sid]
         if sid not in contents:
-            raise _Broken(f"session {sid}, signed in entry {entry}, is no longer signed.")
+            raise _Broken(f"session {sid}, signed in entry {entry}, is no longer signed.", entry)
         if contents[sid] != sealed:
-            raise _Broken(f"signed session {sid} does not match what entry {entry} sealed.")
+            raise _Broken(f"signed session {sid} does not match what entry {entry} sealed.", entry)
     made = amendment_contents(conn, touched)
     if not full:
         # Pair the new "amend" entries with the session's amendments counted from the start.
@@ -290,13 +296,17 @@ def _check_records(
         entries, rows = amends.get(sid, []), made.get(sid, [])
         for index in range(max(len(entries), len(rows))):
             if index >= len(rows):
-                raise _Broken(f"the amendment recorded in entry {entries[index][0]} is missing.")
+                raise _Broken(
+                    f"the amendment recorded in entry {entries[index][0]} is missing.",
+                    entries[index][0],
+                )
             if index >= len(entries):
                 raise _Broken(f"amendment {rows[index][0]} has no entry in the chain.")
             if rows[index][1] != entries[index][1]:
                 raise _Broken(
                     f"amendment {rows[index][0]} does not match what entry "
-                    f"{entries[index][0]} sealed."
+                    f"{entries[index][0]} sealed.",
+                    entries[index][0],
                 )
             checked += 1
     return len(contents), checked

@@ -121,6 +121,7 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
                 result = replace(
                     result,
                     problem=f"{problem} This workstation verified it{_when_label(point)}.",
+                    entry=point.head.entry,
                 )
     if result.intact:
         done_full = result.full or since is None
@@ -216,4 +217,5 @@ def check_against(db: Database, backup: Path) -> Verification:
             differs = extends(conn, head)
         if differs:
             problem = f"the chain does not extend the backup {backup.name}: {differs}"
+            return replace(result, problem=problem, entry=head.entry)
     return replace(result, problem=problem) if problem else result
