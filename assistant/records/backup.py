@@ -342,32 +342,11 @@ def inspect_backup(file: Path) -> BackupCheck:
 
 def _check_schema_and_chain(file: Path, revision: str) -> None:
     """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
-    from assistant.records import restore_check
+    from assistant.records.restore_check import backup_problem
 
-    con = sqlite3.connect(_source_uri(file), uri=True)
-    try:
-        difference = restore_check.schema_difference(con, revision)
-    except sqlite3.Error as exc:
-        difference = str(exc)
-    finally:
-        con.close()
-    if difference:
-        raise InvalidInput(
-            f"{file.name} is not a Chairside backup as schema {revision} makes them: "
-            f"{difference}. " + NOTHING_CHANGED,
-            "file",
-        )
-    if not restore_check.has_chain(revision):
-        return  # an older backup: the upgrade builds its chain
-    try:
-        result = restore_check.verify_file(_source_uri(file))
-        problem = result.problem
-    except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
-        problem = f"its audit trail cannot be read ({exc})."
+    problem = backup_problem(_source_uri(file), revision)
     if problem:
-        raise InvalidInput(
-            f"{file.name} fails the audit chain check: {problem} " + NOTHING_CHANGED, "file"
-        )
+        raise InvalidInput(f"{file.name} {problem} " + NOTHING_CHANGED, "file")
 
 
 def _sqlite_target(db_url: str) -> Path:

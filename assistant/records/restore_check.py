@@ -112,3 +112,23 @@ def verify_file(uri: str) -> Verification:
             return verify(conn)
     finally:
         engine.dispose()
+
+
+def backup_problem(uri: str, revision: str) -> str:
+    """Why the backup at ``uri`` (opened read-only) may not be restored; empty if it may."""
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        difference = schema_difference(con, revision)
+    except sqlite3.Error as exc:
+        difference = str(exc)
+    finally:
+        con.close()
+    if difference:
+        return f"is not a Chairside backup as schema {revision} makes them: {difference}."
+    if not has_chain(revision):
+        return ""  # an older backup: the upgrade builds its chain
+    try:
+        problem = verify_file(uri).problem
+    except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
+        problem = f"its audit trail cannot be read ({exc})."
+    return f"fails the audit chain check: {problem}" if problem else ""
