@@ -192,3 +192,25 @@ def test_an_older_database_gets_its_chain_from_the_migration(isolated_data_dir: 
     engine.dispose()
     assert result.intact, result.problem
     assert (result.entries, result.sessions) == (2, 1)  # the demo-like session got its seal
+
+
+def test_audit_verify_on_the_server(
+    pg: Database,
+    records: SignedRecords,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from assistant import paths
+    from tests.chain_support import cli
+
+    assert URL
+    monkeypatch.setenv(paths.DATABASE_URL_ENV, URL)
+    status, out, _ = cli(capsys, "audit", "--verify")
+    assert status == 0 and "2 signed sessions and 2 amendments" in out
+    with pg.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE audit_event DISABLE TRIGGER USER"))
+        conn.execute(text("UPDATE audit_event SET workstation = 'elsewhere' WHERE id = 6"))
+        conn.execute(text("ALTER TABLE audit_event ENABLE TRIGGER USER"))
+    status, out, _ = cli(capsys, "audit", "--verify")
+    assert (status, out) == (1, "Audit chain broken: entry 6 does not match its hash or the "
+                                "entry before it.\n")  # fmt: skip

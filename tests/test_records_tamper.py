@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from assistant.db import Database
 from assistant.models import AuditEvent
@@ -266,9 +267,17 @@ def test_at_least_twenty_kinds_of_edit_are_covered() -> None:
     assert sum(1 for _, expected in CASES.values() if expected != REFUSED) >= 10
 
 
-def test_chairside_connections_fire_delete_triggers_on_replace(db: Database) -> None:
+def test_chairside_connections_fire_delete_triggers_on_replace(
+    db: Database, records: SignedRecords
+) -> None:
+    con = connect(db)
+    con.execute("DROP TRIGGER audit_event_no_replace")  # only the delete trigger is left
+    statement = replace_row(con, "audit_event", "id = 2", "summary", "'x'")
+    con.close()
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA recursive_triggers").scalar() == 1
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.exec_driver_sql(statement)
 
 
 def _protected_rows(con: sqlite3.Connection, r: SignedRecords) -> dict[str, str]:
