@@ -78,6 +78,12 @@ def test_the_existing_audit_listing_still_works(
     assert status == 0 and out.count("Signed session") == 2
     status, _, err = cli(capsys, "audit", "--against", "x.sqlite3")
     assert status == 2 and "--verify" in err
+    status, _, err = cli(capsys, "audit", "--verify", "--against", "missing.sqlite3")
+    assert status == 2 and err.count("\n") == 1
+    text_file = paths.data_dir() / "notes.txt"
+    text_file.write_text("not a database")
+    status, _, err = cli(capsys, "audit", "--verify", "--against", str(text_file))
+    assert status == 2 and "not a Chairside backup" in err
 
 
 def test_an_older_database_gets_its_chain_from_the_migration(tmp_path: Path) -> None:
