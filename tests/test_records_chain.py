@@ -3,6 +3,7 @@ a chain for an older database, the start-up check and appends from several proce
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -86,7 +87,17 @@ def test_the_existing_audit_listing_still_works(
     assert status == 2 and "not a Chairside backup" in err
 
 
+def chain_migration() -> tuple[str, str]:
+    """The revision that builds the chain and the one before it (read from the file, so the
+    test follows the migration when its number changes)."""
+    (path,) = (MIGRATIONS / "versions").glob("*_audit_hash_chain.py")
+    text = path.read_text()
+    found = dict(re.findall(r"^(revision|down_revision) = '(\w+)'", text, re.MULTILINE))
+    return found["revision"], found["down_revision"]
+
+
 def test_an_older_database_gets_its_chain_from_the_migration(tmp_path: Path) -> None:
+    chain_revision, before_chain = chain_migration()
     path = paths.default_database_path()
     path.parent.mkdir(parents=True)
     engine = create_engine(f"sqlite:///{path}")
@@ -94,20 +105,20 @@ def test_an_older_database_gets_its_chain_from_the_migration(tmp_path: Path) -> 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
-        command.upgrade(config, "0005")
+        command.upgrade(config, before_chain)
     engine.dispose()
     db = init_db(paths.database_url())
     records = make_signed_records(db)
     db.dispose()
-    # Back to 0005 as an older Chairside left it: no chain, and the demo's signed sessions had
-    # no "sign" entry at all.
+    # Back to the revision before the chain, as an older Chairside left it: no chain, and
+    # signed sessions (demo data) had no "sign" entry at all.
     con = sqlite3.connect(path)
     con.execute("DROP TRIGGER audit_event_no_update")
     con.execute("DROP TRIGGER audit_event_no_delete")
     con.execute(f"DELETE FROM audit_event WHERE action = 'sign' AND entity_id = {records.other}")
     con.execute("DELETE FROM audit_event WHERE action = 'amend' AND id = (SELECT MAX(id) "
                 "FROM audit_event WHERE action = 'amend')")  # fmt: skip
-    con.execute("UPDATE alembic_version SET version_num = '0006'")
+    con.execute(f"UPDATE alembic_version SET version_num = '{chain_revision}'")
     con.commit()
     con.close()
     engine = create_engine(f"sqlite:///{path}")
@@ -115,7 +126,7 @@ def test_an_older_database_gets_its_chain_from_the_migration(tmp_path: Path) -> 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
-        command.downgrade(config, "0005")
+        command.downgrade(config, before_chain)
     engine.dispose()
     con = sqlite3.connect(path)
     assert "chain_hash" not in [r[1] for r in con.execute("PRAGMA table_info(audit_event)")]
