@@ -275,8 +275,8 @@ class Amendment(Base):
 
 
 class AuditEvent(Base):
-    """Append-only trail of every create, change, sign, amend, override, export, print,
-    erasure and login. Nothing in Chairside updates or deletes these rows."""
+    """Append-only, hash-chained trail of every create, change, sign, amend, override, export,
+    print, erasure and login. Nothing in Chairside updates or deletes these rows."""
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
@@ -291,6 +291,11 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The SHA-256 of what a "sign" or "amend" entry vouches for (the signed content, or the
+    # amendment), and of the previous entry's chain_hash followed by this entry's canonical
+    # content (``assistant.records.chain``): rewriting any entry breaks every later one.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class PatientHistory(Base):

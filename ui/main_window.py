@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.safekeeping.integrity_banner)
         box.addWidget(self.safekeeping.banner)
         box.addWidget(splitter, 1)
         self.setCentralWidget(central)

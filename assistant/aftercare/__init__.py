@@ -624,6 +624,7 @@ def _story(
 MARGIN = 1.6 * cm
 CELL_PADDING = 5
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
+ANCHOR_SIZE = 7.0  # the audit chain head, small: for checking, not for reading
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
 
 
@@ -634,6 +635,7 @@ def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: 
     phone_text = f"{printable(template.headings['phone'])}: {phone}" if phone else ""
     disclaimer = printable(template.footer)
     page_number = printable(template.headings["page_number"])
+    anchor = printable(sheet.record_anchor.strip())
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -670,6 +672,11 @@ def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: 
             self.drawString(left, top - 28, disclaimer)
             self.setFont(FONT_BOLD, SMALL_SIZE)
             self.drawRightString(right, top - 14, number)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                spare = right - left - stringWidth(disclaimer, FONT, SMALL_SIZE) - 12
+                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
+                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
             self.restoreState()
 
     return NumberedCanvas

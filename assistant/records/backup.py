@@ -3,10 +3,12 @@
 Every copy goes through SQLite's online backup API (``assistant.db.backup_sqlite``), never a
 raw copy of a live file, so a backup taken while someone is saving holds every committed row
 and nothing half-written. Automatic backups are named ``chairside-YYYYmmdd-HHMMSS.sqlite3``
-in the clinic's chosen folder; the newest ``backup_keep`` are kept.
+in the clinic's chosen folder; the newest ``backup_keep`` are kept. Beside each backup,
+``BACKUP.meta.json`` records the audit chain head it holds.
 
 ``restore`` checks the chosen file before touching anything: an SQLite file, complete, that
-passes ``PRAGMA integrity_check`` and carries a Chairside schema version this program knows.
+passes ``PRAGMA integrity_check``, carries a Chairside schema version this program knows, has
+exactly the schema of that version and an intact audit chain (``restore_check``).
 The current database is then copied aside, the backup is copied in place through the backup
 API, and an older schema is migrated by ``init_db``. A database on a PostgreSQL server is
 backed up by the server's own tools (``pg_dump``); Chairside says so rather than trying.
@@ -120,7 +122,19 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         ) from exc
 
 
+def _write_metadata(target: Path) -> None:
+    """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
+    the database (``audit --verify --against BACKUP``)."""
+    from assistant.records.integrity import write_backup_metadata
+
+    try:
+        write_backup_metadata(target, head_revision())
+    except OSError as exc:
+        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+
+
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
+    _write_metadata(target)
     with db.session() as session:
         audit.record(
             session,
@@ -191,6 +205,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
     for path in doomed:
         try:
             path.unlink()
+            path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not remove the old backup %s: %s", path, exc)
     return doomed
@@ -333,7 +348,17 @@ def inspect_backup(file: Path) -> BackupCheck:
             "first, then restore it. Nothing was changed.",
             "file",
         )
+    _check_schema_and_chain(file, revision)
     return BackupCheck(file, revision, revision != head_revision())
+
+
+def _check_schema_and_chain(file: Path, revision: str) -> None:
+    """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
+    from assistant.records.restore_check import backup_problem
+
+    problem = backup_problem(_source_uri(file), revision)
+    if problem:
+        raise InvalidInput(f"{file.name} {problem} " + NOTHING_CHANGED, "file")
 
 
 def _sqlite_target(db_url: str) -> Path:
@@ -474,5 +499,8 @@ def restore(
             )
     finally:
         database.dispose()
+    from assistant.records.integrity import forget_verified_point
+
+    forget_verified_point(database.url)
     log.info("Restored %s from %s", target, source)
     return RestoreResult(target, source, check.revision, head, kept, photos)
