@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
+from assistant.consent import erase_consents_in
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
@@ -600,6 +601,7 @@ def erase_patient(
             entry.old_value = None
             entry.new_value = None
             scrubbed += 1
+        consents = erase_consents_in(session, patient_id, erased_at)
         session.flush()
         audit.record(
             session,
@@ -609,7 +611,11 @@ def erase_patient(
             actor=actor,
             patient_id=patient_id,
             summary=f"Erased the personal details of patient {patient_id}",
-            changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
+            changes={
+                "fields": list(PERSONAL_FIELDS),
+                "history_rows_scrubbed": scrubbed,
+                "consents_blanked": consents,
+            },
         )
     if db.is_sqlite:
         _purge_residue(db)
