@@ -183,3 +183,48 @@ def test_settings_save_the_clinic_copy_as_a_new_version(qtbot: QtBot, db: Databa
     qtbot.mouseClick(page.save_button, LEFT)
     assert "{patient_name}" in page.message.text()
     assert current_template(db, "microneedling").version == 2
+
+
+def test_the_consents_dialog_saves_prints_and_withdraws(
+    qtbot: QtBot, db: Database, clinic: Clinic, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from assistant.consent import consent_pdf
+    from assistant.models import AuditEvent
+    from tests.consent_support import give_consent
+    from ui.consent_list_dialog import ConsentsDialog
+
+    patient = make_patient(db)
+    record = give_consent(db, patient, clinic.practitioner, clinic.device)
+    dialog = ConsentsDialog(db, patient, clinic.practitioner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1 and record.short_fingerprint in dialog.list.item(0).text()
+
+    out = tmp_path / "copy.pdf"
+    dialog.ask_save_path = lambda _record: out
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert out.read_bytes() == consent_pdf(db, record.id)
+
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    dialog.ask_printer = to_file
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    assert printed.stat().st_size > 1000
+    with db.session() as session:
+        actions = {e.action for e in session.query(AuditEvent).filter_by(entity="consent")}
+    assert {"export", "print"} <= actions
+
+    dialog.ask_withdrawal_date = lambda _scope: date.today()
+    qtbot.mouseClick(dialog.withdraw_photo_button, LEFT)
+    assert list_consents(db, patient)[0].withdrawn_on("photo") == date.today()
+    assert "photos withdrawn" in dialog.list.item(0).text()
+    assert not dialog.withdraw_photo_button.isEnabled() and dialog.withdraw_button.isEnabled()

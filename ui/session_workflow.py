@@ -137,12 +137,17 @@ class SessionWorkflow(QWidget):
         self.consent_button.setAccessibleName(self.tr("Take a new consent"))
         self.consent_button.setVisible(False)
         self.consent_button.clicked.connect(self.ask_for_consent)
+        self.consents_button = QPushButton(self.tr("Consents…"))
+        self.consents_button.setMinimumHeight(TARGET_HEIGHT)
+        self.consents_button.setAccessibleName(self.tr("The patient's consents"))
+        self.consents_button.clicked.connect(self.show_consents)
         self.done_button = QPushButton(self.tr("Close session"))
         self.done_button.setMinimumHeight(TARGET_HEIGHT)
         self.done_button.setAccessibleName(self.tr("Close the session screen"))
         self.done_button.clicked.connect(self.finish)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.consents_button)
         bottom.addWidget(self.consent_button)
         bottom.addWidget(self.aftercare_button)
         bottom.addWidget(self.done_button)
@@ -265,6 +270,12 @@ class SessionWorkflow(QWidget):
         draft = get_session(self._db, self.form.session_id).draft
         zones = [z.zone for z in draft.zones]
         self._show_consent(zones, draft.device_id, (), self._back_to_form)
+
+    def show_consents(self) -> None:
+        """The patient's consents: save or print the PDF as issued, record a withdrawal."""
+        from ui.consent_list_dialog import ConsentsDialog
+
+        ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
 
     def _back_to_form(self) -> None:
         self.stack.setCurrentWidget(self.form_holder)
