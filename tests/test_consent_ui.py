@@ -228,3 +228,20 @@ def test_the_consents_dialog_saves_prints_and_withdraws(
     assert list_consents(db, patient)[0].withdrawn_on("photo") == date.today()
     assert "photos withdrawn" in dialog.list.item(0).text()
     assert not dialog.withdraw_photo_button.isEnabled() and dialog.withdraw_button.isEnabled()
+
+
+def test_the_pad_takes_a_finger(qtbot: QtBot) -> None:
+    from PySide6.QtTest import QTest
+
+    pad = SignaturePad("Patient's signature")
+    qtbot.addWidget(pad)
+    pad.resize(400, 200)
+    pad.show()
+    finger = QTest.createTouchDevice()
+    QTest.touchEvent(pad, finger).press(0, QPoint(20, 50)).commit()
+    QTest.touchEvent(pad, finger).move(0, QPoint(80, 120)).commit()
+    QTest.touchEvent(pad, finger).move(0, QPoint(150, 60)).commit()
+    QTest.touchEvent(pad, finger).release(0, QPoint(150, 60)).commit()
+    (stroke,) = pad.strokes()  # one stroke: no second one from synthesised mouse events
+    assert len(stroke) == 3
+    assert stroke[-1][0] - stroke[0][0] == 130.0 and stroke[1][1] - stroke[0][1] == 70.0

@@ -144,10 +144,13 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
         "patient",
         "assessments",
         "sessions",
+        "consents",
         "detail_changes",
         "audit",
     }
     assert data["format"] == "chairside-patient-record"
+    (consent,) = data["consents"]
+    assert consent["patient_name"] == f"{FIRST} {LAST}" and len(consent["pdf_sha256"]) == 64
     p = data["patient"]
     assert (p["id"], p["first_name"], p["last_name"]) == (full.patient, FIRST, LAST)
     assert (p["date_of_birth"], p["phone"], p["email"]) == ("1985-03-09", PHONE, EMAIL)

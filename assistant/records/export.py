@@ -46,11 +46,13 @@ from sqlalchemy.orm import Session
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
 from assistant.consent import erase_consents_in
+from assistant.consent.records import record_of as consent_record_of
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
     Amendment,
     Assessment,
+    Consent,
     Device,
     Patient,
     PatientHistory,
@@ -176,6 +178,12 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "patient": _columns(patient),
         "assessments": assessments,
         "sessions": sessions,
+        "consents": [
+            consent_record_of(session, row).to_json()
+            for row in session.scalars(
+                select(Consent).where(Consent.patient_id == patient_id).order_by(Consent.id)
+            )
+        ],
         "detail_changes": history,
         "audit": trail,
     }
