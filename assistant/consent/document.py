@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -227,11 +228,13 @@ class QrCode(Flowable):
         box = self.size / (count + 2 * self.BORDER)
         path = self.canv.beginPath()
         for r, row in enumerate(self.code.modules):
-            for c, dark in enumerate(row):
-                if dark:
-                    x = (c + self.BORDER) * box
-                    y = self.size - (r + self.BORDER + 1) * box
-                    path.rect(x, y, box, box)
+            y = self.size - (r + self.BORDER + 1) * box
+            c = 0
+            for dark, run in itertools.groupby(bool(m) for m in row):
+                length = sum(1 for _ in run)
+                if dark:  # one rectangle per run of dark modules
+                    path.rect((c + self.BORDER) * box, y, length * box, box)
+                c += length
         self.canv.setFillColor(colors.black)
         self.canv.drawPath(path, stroke=0, fill=1)
 

@@ -1,8 +1,8 @@
 """Checking a copy of a consent PDF against the database, and exporting the issued bytes.
 
 A copy is the one issued when the SHA-256 of its bytes is the one stored at issue. A PDF whose
-bytes differ but which names a consent of this database (the id in its keywords) was changed;
-any other PDF is unknown here."""
+bytes differ but which names a consent of this database (the id and content fingerprint in
+its keywords) was changed; any other PDF is unknown here."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from assistant.errors import InvalidInput
 from assistant.models import Consent
 
 PDF_MAGIC = b"%PDF-"
-_KEYWORD = re.compile(re.escape(KEYWORD_PREFIX.encode()) + rb"(\d{1,12})")
+_KEYWORD = re.compile(
+    re.escape(KEYWORD_PREFIX.encode()) + rb"(\d{1,12}) fingerprint=([0-9a-f]{64})"
+)
 
 MATCH = "match"
 CHANGED = "changed"
@@ -69,7 +71,7 @@ def verify_bytes(db: Database, data: bytes) -> Verification:
         claimed = _KEYWORD.search(data)
         if claimed is not None:
             named = session.get(Consent, int(claimed.group(1)))
-            if named is not None:
+            if named is not None and named.content_sha256 == claimed.group(2).decode():
                 return Verification(
                     CHANGED,
                     named.id,
