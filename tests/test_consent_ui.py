@@ -245,3 +245,47 @@ def test_the_pad_takes_a_finger(qtbot: QtBot) -> None:
     (stroke,) = pad.strokes()  # one stroke: no second one from synthesised mouse events
     assert len(stroke) == 3
     assert stroke[-1][0] - stroke[0][0] == 130.0 and stroke[1][1] - stroke[0][1] == 70.0
+
+
+def test_signing_in_the_visit_says_why_a_consent_is_needed(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    from assistant.sessions import create_draft, get_session
+    from assistant.settings import Settings
+    from tests.test_sessions_workflow import fill_and_save
+    from ui.session_workflow import SessionWorkflow
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("autosave_seconds", 0)
+    patient = make_patient(demo_db, "Ines", "Garcia")  # no consent
+    session_id = create_draft(demo_db, patient, 1)
+    workflow = SessionWorkflow(demo_db, runner, settings, patient, 1, session_id=session_id)  # type: ignore[arg-type]
+    qtbot.addWidget(workflow)
+    workflow.resize(1280, 900)
+    workflow.show()
+    form = workflow.form
+    assert form is not None
+    fill_and_save(qtbot, form)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(form.sign_button, LEFT)
+    assert "cannot be signed without a valid consent" in form.action_error.text()
+    assert "No consent to this treatment is on record" in form.action_error.text()
+    assert get_session(demo_db, session_id).state == "draft"
+
+    ensure_pin(demo_db, 1)
+    qtbot.mouseClick(workflow.consent_button, LEFT)  # "New consent…" for the form's zones
+    consent = workflow.consent_page
+    assert consent is not None and workflow.stack.currentWidget() is consent
+    draw(qtbot, consent.patient_signature.pad, [(30, 120), (80, 40), (150, 130), (260, 70)])
+    qtbot.keyClicks(consent.pin_edit, PIN)
+    with qtbot.waitSignal(consent.issued):
+        qtbot.mouseClick(consent.issue_button, LEFT)
+    assert workflow.stack.currentWidget() is workflow.form_holder
+    zones = {z.zone for z in get_session(demo_db, session_id).draft.zones}
+    assert zones and set(list_consents(demo_db, patient)[0].areas) == zones
+    with qtbot.waitSignal(form.signed):
+        qtbot.mouseClick(form.sign_button, LEFT)
+    assert get_session(demo_db, session_id).state == "signed"
