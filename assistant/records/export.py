@@ -47,11 +47,14 @@ from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
+from assistant.consent import erase_consents_in
+from assistant.consent.records import record_of as consent_record_of
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
     Amendment,
     Assessment,
+    Consent,
     Device,
     Patient,
     PatientHistory,
@@ -178,6 +181,12 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "patient": _columns(patient),
         "assessments": assessments,
         "sessions": sessions,
+        "consents": [
+            consent_record_of(session, row).to_json()
+            for row in session.scalars(
+                select(Consent).where(Consent.patient_id == patient_id).order_by(Consent.id)
+            )
+        ],
         "detail_changes": history,
         "photos": [],
         "audit": trail,
@@ -643,6 +652,7 @@ def erase_patient(
             entry.new_value = None
             scrubbed += 1
         photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
+        consents = erase_consents_in(session, patient_id, erased_at)
         session.flush()
         audit.record(
             session,
@@ -656,6 +666,7 @@ def erase_patient(
                 "fields": list(PERSONAL_FIELDS),
                 "history_rows_scrubbed": scrubbed,
                 "photos_removed": photos_removed,
+                "consents_blanked": consents,
             },
         )
     delete_stored(db, doomed_photos)
