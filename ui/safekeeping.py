@@ -211,7 +211,8 @@ class Safekeeping(QObject):
         out = Path(path)
         writer = write_patient_json if out.suffix.lower() == ".json" else export_patient_pdf
         w.runner.run(
-            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id),
+            # The save dialog has asked before replacing an existing file.
+            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id, force=True),
             lambda written: w.statusBar().showMessage(
                 self.tr("Exported to {0}").format(written), 8000
             ),

@@ -68,6 +68,7 @@ def register(subparsers: Any) -> None:
         "--session", metavar="ID", type=int, dest="session_id", help="a session in the database"
     )
     parser.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     parser.add_argument(
         "--depth-table",
         action="store_true",
@@ -83,7 +84,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     out: Path = args.out
-    check_output_path(out)  # before any work: a bad folder is the most common mistake
+    check_output_path(
+        out, force=args.force
+    )  # before any work: a bad folder is the most common mistake
     tz = _zone(args.timezone)
     if args.session_id is not None:
         from assistant.sessions import aftercare_sheet_for_session
@@ -93,7 +96,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:
         sheet = replace(sheet, show_depth_table=True)
-    result = render_pdf(sheet, out, tz=tz)
+    result = render_pdf(sheet, out, tz=tz, force=args.force)
     for warning in result.warnings:
         print(f"chairside: warning: {warning}", file=sys.stderr)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"

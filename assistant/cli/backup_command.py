@@ -25,6 +25,7 @@ def register(subparsers: Any) -> None:
         "a PostgreSQL server is backed up there with pg_dump.",
     )
     backup.add_argument("--out", metavar="FILE", type=Path, required=True, help="backup file")
+    backup.add_argument("--force", action="store_true", help="replace an earlier backup FILE")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -41,7 +42,7 @@ def register(subparsers: Any) -> None:
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records.backup import backup_to_file
 
-    info = backup_to_file(context.database(), args.out)
+    info = backup_to_file(context.database(), args.out, force=args.force)
     print(f"Backed up the database to {info.path} ({info.size:,} bytes)")
     return EXIT_OK
 

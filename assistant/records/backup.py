@@ -36,6 +36,7 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.output_files import check_output_file
 from assistant.records import audit
 from assistant.settings import Settings
 
@@ -149,20 +150,24 @@ def backup_now(
 
 
 def backup_to_file(
-    db: Database, out: Path, *, actor: int | None = None, now: datetime | None = None
+    db: Database,
+    out: Path,
+    *,
+    actor: int | None = None,
+    now: datetime | None = None,
+    force: bool = False,
 ) -> BackupInfo:
-    """A backup to a file the user names (``python main.py backup --out FILE``)."""
+    """A backup to a file the user names (``python main.py backup --out FILE``); an earlier
+    backup there is replaced only with ``force``, and never a file that is not a database."""
     source = _live_path(db)
     out = out.expanduser()
-    if out.exists() and out.resolve() == source.resolve():
-        raise InvalidInput("That is the database itself; choose another file name.", "out")
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name for the backup.", "out")
-    if out.exists() and out.stat().st_size > 0 and not _has_sqlite_header(out):
+    check_output_file(out, force=True, protected=(source,))
+    if out.is_file() and out.stat().st_size > 0 and not _has_sqlite_header(out):
         raise InvalidInput(
             f"{out} exists and is not a database; it was left alone. Choose another name.",
             "out",
         )
+    check_output_file(out, force=force, protected=(source,))
     _copy(db, source, out)
     _audit_backup(db, out, actor, automatic=False)
     return BackupInfo(out, now or datetime.now(), out.stat().st_size)

@@ -58,6 +58,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.output_files import check_output_file
 from assistant.records import audit
 
 log = logging.getLogger(__name__)
@@ -206,12 +207,17 @@ def export_patient_json(
 
 
 def write_patient_json(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write the JSON export to ``out`` atomically."""
-    data = export_patient_json(db, patient_id, actor=actor, out=out)
+    """Write the JSON export to ``out`` atomically (an existing file only with ``force``);
+    the export is audited once the file is written."""
+    check_output_file(out, force=force)
+    with db.session() as session:
+        data = _collect(session, patient_id)
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
-    write_file_atomically(out, text.encode("utf-8"))
+    write_file_atomically(out, text.encode("utf-8"), force=force)
+    with db.session() as session:
+        _audit_export(session, patient_id, actor, "JSON", out)
     return out
 
 
@@ -490,13 +496,15 @@ def render_patient_pdf(data: Mapping[str, Any]) -> bytes:
 
 
 def export_patient_pdf(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write a readable PDF summary of the patient's record to ``out`` (atomically)."""
+    """Write a readable PDF summary of the patient's record to ``out`` (atomically; an
+    existing file only with ``force``); the export is audited once the file is written."""
+    check_output_file(out, force=force)
     with db.session() as session:
         data = _collect(session, patient_id)
     pdf = render_patient_pdf(data)
-    write_file_atomically(out, pdf)
+    write_file_atomically(out, pdf, force=force)
     with db.session() as session:
         _audit_export(session, patient_id, actor, "PDF", out)
     return out
