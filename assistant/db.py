@@ -9,6 +9,7 @@ to do, and nothing is overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -154,7 +155,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         return
     if not path.parent.exists():
         if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            paths.ensure_private_dir(path.parent)
         else:
             raise DatabaseUnavailable(
                 f"The folder {path.parent} does not exist.",
@@ -175,10 +176,12 @@ def create_db_engine(url: str) -> Engine:
 
 def backup_sqlite(source: Path, target: Path) -> Path:
     """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     partial = target.with_name(target.name + ".partial")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
+        partial.unlink(missing_ok=True)
+        paths.create_private_file(partial)  # a copy of patient records: owner-only
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
@@ -206,6 +209,11 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         sqlite_path = Path(str(sa_url.database)).expanduser()
         is_default = sqlite_path == paths.default_database_path()
         _check_sqlite_file(sqlite_path, create=is_default)
+        if is_default:
+            paths.make_private(sqlite_path.parent)
+        if not sqlite_path.exists():
+            with contextlib.suppress(OSError):  # SQLite itself reports a folder it cannot use
+                paths.create_private_file(sqlite_path)  # an empty file is a new database
     if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
         _inspect_sqlite_read_only(sqlite_path)
     engine = create_db_engine(url)
@@ -226,6 +234,7 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         if sqlite_path is not None:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            _make_database_private(sqlite_path)
             if revision is not None:
                 _check_writable(engine)
         if revision != head:
@@ -249,6 +258,16 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         engine.dispose()
         raise explain_error(exc) from exc
     return Database(engine)
+
+
+def _make_database_private(path: Path) -> None:
+    """The database and its -wal and -shm files are the owner's only. SQLite gives the -wal
+    and -shm files the database's own permissions when it creates them; files left by an
+    older version are tightened here."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            paths.make_private(part)
 
 
 def _check_writable(engine: Engine) -> None:

@@ -5,8 +5,21 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from io import TextIOWrapper
+from pathlib import Path
 
 _configured = False
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files name patients' record numbers: owner-only (0600) on Linux and macOS, each
+    new file included, whatever the process umask."""
+
+    def _open(self) -> TextIOWrapper:
+        from assistant import paths
+
+        paths.create_private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def configure_logging(verbose: bool = False, console: bool = False) -> None:
@@ -20,7 +33,7 @@ def configure_logging(verbose: bool = False, console: bool = False) -> None:
     try:
         from assistant import paths
 
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = PrivateRotatingFileHandler(
             paths.log_dir(ensure=True) / "chairside.log",
             maxBytes=2_000_000,
             backupCount=5,

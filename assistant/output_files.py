@@ -91,8 +91,7 @@ def check_output_file(
     refused = {_resolved(p) for p in protected} | set(live_database_files())
     if target in refused:
         raise InvalidInput(
-            f"That is the database itself, or one of its files ({out}); choose another "
-            "file name.",
+            f"That is the database itself, or one of its files ({out}); choose another file name.",
             field,
         )
     data_dir = _resolved(paths.data_dir())

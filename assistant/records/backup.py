@@ -359,7 +359,7 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
     """Copy (or, when damaged, move) the database in use into the backups folder."""
     if not target.exists() or target.stat().st_size == 0:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     if _is_healthy(target):
         aside = folder / f"before-restore-{stamp}.sqlite3"
         try:
@@ -382,6 +382,8 @@ def _copy_in(source: Path, target: Path) -> None:
     try:
         if not target.exists():
             partial = target.with_name(target.name + ".partial")
+            partial.unlink(missing_ok=True)
+            paths.create_private_file(partial)
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
