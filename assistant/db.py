@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import paths
@@ -203,7 +203,15 @@ def current_revision(engine: Engine) -> str | None:
 def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at ``url``."""
     url = url or paths.database_url()
-    sa_url = make_url(url)
+    try:
+        sa_url = make_url(url)
+        sa_url.get_dialect()  # the driver: a missing or unknown one is reported here
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        scheme = url.split("://", 1)[0] if "://" in url else url
+        raise DatabaseUnavailable(
+            f"'{scheme[:40]}' is not a kind of database Chairside can open ({type(exc).__name__}).",
+            'Use sqlite:///FILE or postgresql+psycopg://HOST/NAME (pip install -e ".[postgres]").',
+        ) from None
     sqlite_path: Path | None = None
     if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
         sqlite_path = Path(str(sa_url.database)).expanduser()

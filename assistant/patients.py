@@ -16,6 +16,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import Patient, PatientHistory, TreatmentSession
 from assistant.records import audit
+from assistant.text_safety import unsafe_characters
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
@@ -99,6 +100,17 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
         errors["last_name"] = "Enter the patient's last name."
     elif len(details.last_name) > MAX_NAME:
         errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+    for key, label in (
+        ("first_name", "The first name"),
+        ("last_name", "The last name"),
+        ("phone", "The phone number"),
+        ("email", "The email address"),
+    ):
+        if key not in errors and unsafe_characters(getattr(details, key)):
+            errors[key] = (
+                f"{label} holds control or text-direction characters "
+                f"({', '.join(unsafe_characters(getattr(details, key)))}); retype it."
+            )
     dob = details.date_of_birth
     if dob is not None:
         if dob > today:

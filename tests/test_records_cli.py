@@ -132,9 +132,10 @@ def test_erase_needs_the_number_and_name(
     status, _, stderr = cli(capsys, "erase", "--patient", str(patient), "--confirm", "yes")
     assert status == EXIT_BAD_INPUT
     assert stderr == (
-        "chairside: To confirm, type the patient's number and full name exactly: "
-        f"{patient} Zoë Adams\n"
+        f"chairside: The confirmation does not match patient {patient}'s number and full name "
+        "exactly (as in their record, capitals and accents included); nothing was erased.\n"
     )
+    assert "Zoë" not in stderr and "Adams" not in stderr
     assert not get_patient(db, patient).erased
     status, stdout, _ = cli(
         capsys, "erase", "--patient", str(patient), "--confirm", f"{patient} Zoë Adams"

@@ -8,6 +8,8 @@ from datetime import UTC
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_id
+from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
 
 
@@ -18,18 +20,29 @@ def register(subparsers: Any) -> None:
         description="List the audit trail: every create, change, sign, amend, override, "
         "export, print, erasure, sign-in, backup and restore, newest first.",
     )
-    parser.add_argument("--patient", type=int, metavar="ID", help="only this patient's entries")
+    parser.add_argument(
+        "--patient", type=record_id, metavar="ID", help="only this patient's entries"
+    )
     parser.add_argument("--action", choices=ACTIONS, metavar="ACTION", help="only this action")
     parser.add_argument("--text", metavar="WORDS", help="only entries whose summary contains this")
     parser.add_argument(
-        "--limit", type=int, default=200, metavar="N", help="at most N entries (default 200)"
+        "--limit",
+        type=bounded_count(1, MAX_LIMIT),
+        default=200,
+        metavar="N",
+        help="at most N entries (default 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
     parser.set_defaults(handler=run)
 
 
+MAX_TEXT = 200
+
+
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    limit = max(1, min(args.limit, 1_000_000))
+    if args.text is not None and len(args.text) > MAX_TEXT:
+        raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
+    limit = args.limit
     with context.database().session() as session:
         events = query_events(
             session, action=args.action, patient_id=args.patient, text=args.text, limit=limit

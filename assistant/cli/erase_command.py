@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.arguments import record_id
 
 
 def register(subparsers: Any) -> None:
@@ -21,7 +22,9 @@ def register(subparsers: Any) -> None:
         "record and the audit trail are kept. To confirm, --confirm must hold the patient's "
         'number and full name, e.g. --confirm "12 Jane Doe".',
     )
-    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient number")
+    parser.add_argument(
+        "--patient", type=record_id, required=True, metavar="ID", help="patient number"
+    )
     parser.add_argument(
         "--confirm", required=True, metavar='"ID NAME"', help="the patient's number and full name"
     )

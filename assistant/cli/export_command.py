@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.arguments import record_id
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file
 
@@ -19,7 +20,9 @@ def register(subparsers: Any) -> None:
         description="Export everything Chairside holds about one patient (a subject-access "
         "request): as JSON for another system, as a readable PDF summary, or both.",
     )
-    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient number")
+    parser.add_argument(
+        "--patient", type=record_id, required=True, metavar="ID", help="patient number"
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF summary")
     parser.add_argument("--force", action="store_true", help="replace files that exist")

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant import reference
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.arguments import MAX_ID
 from assistant.errors import InvalidInput
 from assistant.sessions import SessionSummary, list_sessions
 
@@ -30,12 +31,12 @@ def register(subparsers: Any) -> None:
 
 def patient_id(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 25 else -1
     except ValueError:
         raise InvalidInput(
             f"--patient: '{text}' is not a patient id (a number).", "patient"
         ) from None
-    if value < 1:
+    if not 1 <= value <= MAX_ID:
         raise InvalidInput(f"--patient: '{text}' is not a patient id.", "patient")
     return value
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import ChairsideError
 from assistant.models import AuditEvent
+from assistant.text_safety import bounded
 
 ACTIONS = (
     "create",
@@ -86,8 +87,8 @@ def record(
         practitioner_id=actor,
         patient_id=patient_id,
         workstation=workstation(),
-        summary=summary,
-        changes={k: _plain(v) for k, v in (changes or {}).items()},
+        summary=str(bounded(summary)),
+        changes={k: bounded(_plain(v)) for k, v in (changes or {}).items()},
     )
     session.add(row)
     return row

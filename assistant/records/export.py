@@ -14,6 +14,7 @@ details (patient edits record field names only), so nothing append-only needs ch
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -66,6 +67,10 @@ log = logging.getLogger(__name__)
 EXPORT_FORMAT = "chairside-patient-record"
 EXPORT_FORMAT_VERSION = 1
 ERASED_NAME = "Erased"
+WRONG_CONFIRMATION = (
+    "The confirmation does not match patient {patient_id}'s number and full name exactly "
+    "(as in their record, capitals and accents included); nothing was erased."
+)
 PERSONAL_FIELDS = (
     "first_name",
     "last_name",
@@ -529,10 +534,6 @@ def erasure_confirmation(db: Database, patient_id: int) -> str:
         return f"{row.id} {row.first_name} {row.last_name}".strip()
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _identifiers(row: Patient) -> list[str]:
     found = [f"{row.first_name} {row.last_name}".strip(), row.email.strip()]
     if len(row.last_name.strip()) >= 3:
@@ -585,12 +586,10 @@ def erase_patient(
         row = _get_patient(session, patient_id)
         if row.erased_at is not None:
             raise InvalidInput(f"Patient {patient_id} has already been erased.", "patient")
-        expected = f"{row.id} {row.first_name} {row.last_name}"
-        if _normalise(confirmation) != _normalise(expected):
-            raise InvalidInput(
-                f"To confirm, type the patient's number and full name exactly: {expected}",
-                "confirm",
-            )
+        expected = f"{row.id} {row.first_name} {row.last_name}".strip()
+        # Exactly as written, and never echoed: whoever typed it wrong may not know the name.
+        if not hmac.compare_digest(confirmation.encode(), expected.encode()):
+            raise InvalidInput(WRONG_CONFIRMATION.format(patient_id=patient_id), "confirm")
         mentions = _mentions(session, row.id, _identifiers(row))
         row.first_name = ERASED_NAME
         row.last_name = ""
