@@ -22,6 +22,7 @@ from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
 from tests.sessions_support import complete_draft, make_clinic
 
+AS = ("--as", "Dr Naomi Clarke")
 BIG = str(2**63)
 HUGE = str(2**64 + 5)
 PIN = "4826"
@@ -476,31 +477,84 @@ CASES: list[Case] = [
     Case("audit text with escapes", ("audit", "--text", "\x1b[2J"), status=0),
     Case(
         "erase wrong confirmation",
-        ("erase", "--patient", "{patient}", "--confirm", "yes"),
+        (*AS, "erase", "--patient", "{patient}", "--confirm", "yes"),
         says="does not match",
         absent=("Zoë", "Adams"),
     ),
     Case(
         "erase confirmation in capitals",
-        ("erase", "--patient", "{patient}", "--confirm", "{patient} ZOË ADAMS"),
+        (*AS, "erase", "--patient", "{patient}", "--confirm", "{patient} ZOË ADAMS"),
         says="does not match",
         absent=("Zoë",),
     ),
     Case(
         "erase confirmation with spaces",
-        ("erase", "--patient", "{patient}", "--confirm", " {patient}  Zoë Adams "),
+        (*AS, "erase", "--patient", "{patient}", "--confirm", " {patient}  Zoë Adams "),
         says="does not match",
     ),
     Case(
         "erase unknown patient",
-        ("erase", "--patient", "999", "--confirm", "999 X Y"),
+        (*AS, "erase", "--patient", "999", "--confirm", "999 X Y"),
         says="no patient",
     ),
-    Case("restore missing file", ("restore", "{tmp}/none.sqlite3"), says="no file"),
-    Case("restore a folder", ("restore", "{tmp}"), says="folder"),
-    Case("restore /dev/null", ("restore", "/dev/null"), says="not a Chairside backup"),
-    Case("restore a text file", ("restore", "{tmp}/letter.txt"), says="not a Chairside backup"),
-    Case("restore the live database", ("restore", "{database}"), says="database in use"),
+    Case(
+        "erase without --as",
+        ("erase", "--patient", "{patient}", "--confirm", "{patient} Zoë Adams"),
+        says="add --as PRACTITIONER",
+    ),
+    Case("restore without --as", ("restore", "{tmp}/none.sqlite3"), says="add --as PRACTITIONER"),
+    Case(
+        "erase with a wrong PIN",
+        (*AS, "erase", "--patient", "{patient}", "--confirm", "{patient} Zoë Adams"),
+        says="PIN is not right",
+        env={"CHAIRSIDE_PIN": "9999"},
+    ),
+    Case(
+        "erase with no PIN",
+        (*AS, "erase", "--patient", "{patient}", "--confirm", "x"),
+        says="CHAIRSIDE_PIN",
+        env={"CHAIRSIDE_PIN": ""},
+    ),
+    Case(
+        "--as unknown practitioner",
+        ("--as", "Nobody", "sessions", "--patient", "{patient}"),
+        says="no active practitioner 'Nobody'",
+    ),
+    Case(
+        "--as id 2**63",
+        ("--as", BIG, "sessions", "--patient", "{patient}"),
+        says="no active practitioner",
+    ),
+    Case("--as with escapes", ("--as", "\x1b[2JX", "audit"), says="\\x1b[2JX"),
+    Case(
+        "--as empty",
+        ("--as", "", "erase", "--patient", "1", "--confirm", "x"),
+        says="add --as PRACTITIONER",
+    ),
+    Case("--as before the command", ("--as", "Dr Naomi Clarke", "audit", "--limit", "1"), status=0),
+    Case("--as after the command", ("audit", "--as", "1", "--limit", "1"), status=0),
+    Case(
+        "--as by name in capitals",
+        ("sessions", "--patient", "{patient}", "--as", "DR NAOMI CLARKE"),
+        status=0,
+    ),
+    Case(
+        "--as on export",
+        ("export", "--patient", "{patient}", "--json", "{tmp}/r.json", *AS),
+        status=0,
+    ),
+    Case(
+        "erase exactly",
+        (*AS, "erase", "--patient", "{patient}", "--confirm", "{patient} Zoë Adams"),
+        status=0,
+    ),
+    Case("restore missing file", (*AS, "restore", "{tmp}/none.sqlite3"), says="no file"),
+    Case("restore a folder", (*AS, "restore", "{tmp}"), says="folder"),
+    Case("restore /dev/null", (*AS, "restore", "/dev/null"), says="not a Chairside backup"),
+    Case(
+        "restore a text file", (*AS, "restore", "{tmp}/letter.txt"), says="not a Chairside backup"
+    ),
+    Case("restore the live database", (*AS, "restore", "{database}"), says="database in use"),
     Case("backup over the database", ("backup", "--out", "{database}"), says="database itself"),
     Case("backup into a folder", ("backup", "--out", "{tmp}"), says="folder"),
     Case("backup to a long name", ("backup", "--out", "{tmp}/" + "b" * 300), says="too long"),
@@ -535,6 +589,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
             db, session_id, complete_draft(c, treated_at=datetime(2026, 11, 17, 10, 30)), None
         )
         sessions.sign_session(db, session_id, c.practitioner)
+        from assistant.auth import set_pin
+
+        set_pin(db, c.practitioner, PIN, None)
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -571,6 +628,7 @@ def test_bad_input_is_refused_in_one_line(
     shutil.copyfile(template["path"], live)
     (tmp_path / "letter.txt").write_text("Dear patient", encoding="utf-8")
     (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("CHAIRSIDE_PIN", PIN)
     for key, value in case.env.items():
         monkeypatch.setenv(key, value)
     values = {
@@ -601,14 +659,17 @@ def test_bad_input_is_refused_in_one_line(
 
 
 def _same_rows(live: Path, before: bytes, tmp_path: Path) -> bool:
-    """Opening the database may rewrite its header; the records must be the same."""
+    """Opening the database may rewrite its header, and checking a PIN is audited; the
+    records must be the same."""
     old = tmp_path / "before.sqlite3"
     old.write_bytes(before)
 
     def dump(path: Path) -> list[str]:
         con = sqlite3.connect(path)
         try:
-            return list(con.iterdump())
+            return [
+                line for line in con.iterdump() if not line.startswith('INSERT INTO "audit_event"')
+            ]
         finally:
             con.close()
 

@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant import __version__, paths
+from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
+from assistant.records.actor import set_workstation
 
 if TYPE_CHECKING:
     from assistant.db import Database
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    add_global_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(subparsers)  # type: ignore[attr-defined]
@@ -128,6 +131,7 @@ def run_command(args: argparse.Namespace) -> int:
             return handler(args, context)
         finally:
             context.close()
+            set_workstation(None)
 
     return run_guarded(run)
 

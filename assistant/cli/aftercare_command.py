@@ -43,6 +43,7 @@ from assistant.aftercare import (
     render_pdf,
 )
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
@@ -89,6 +90,7 @@ def register(subparsers: Any) -> None:
         metavar="ZONE",
         help="time zone for the dates, e.g. Europe/London (default: this computer's)",
     )
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -101,7 +103,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.session_id is not None:
         from assistant.sessions import aftercare_sheet_for_session
 
-        sheet = aftercare_sheet_for_session(context.database(), args.session_id)
+        db = context.database()
+        practitioner_for(args, db, "aftercare")
+        sheet = aftercare_sheet_for_session(db, args.session_id)
     else:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:

@@ -8,6 +8,7 @@ from datetime import UTC
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_id
 from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
@@ -33,6 +34,7 @@ def register(subparsers: Any) -> None:
         help="at most N entries (default 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +45,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.text is not None and len(args.text) > MAX_TEXT:
         raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
     limit = args.limit
-    with context.database().session() as session:
+    db = context.database()
+    practitioner_for(args, db, "audit")
+    with db.session() as session:
         events = query_events(
             session, action=args.action, patient_id=args.patient, text=args.text, limit=limit
         )

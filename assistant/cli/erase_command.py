@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
 
 
@@ -28,13 +29,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--confirm", required=True, metavar='"ID NAME"', help="the patient's number and full name"
     )
+    add_actor_option(parser, required=True)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records.export import erase_patient
 
-    result = erase_patient(context.database(), args.patient, None, args.confirm)
+    db = context.database()
+    acting = practitioner_for(args, db, "erase")
+    result = erase_patient(db, args.patient, acting.practitioner_id, args.confirm)
     print(f"Erased the personal details of patient {result.patient_id}.")
     if result.mentions_kept:
         print(

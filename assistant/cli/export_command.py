@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file
@@ -26,6 +27,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF summary")
     parser.add_argument("--force", action="store_true", help="replace files that exist")
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -40,10 +42,11 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         if out is not None:
             check_output_file(out, force=args.force)
     db = context.database()
+    actor = practitioner_for(args, db, "export").practitioner_id
     if args.json is not None:
-        write_patient_json(db, args.patient, args.json, force=args.force)
+        write_patient_json(db, args.patient, args.json, actor=actor, force=args.force)
         print(f"Wrote the record of patient {args.patient} to {args.json}")
     if args.pdf is not None:
-        export_patient_pdf(db, args.patient, args.pdf, force=args.force)
+        export_patient_pdf(db, args.patient, args.pdf, actor=actor, force=args.force)
         print(f"Wrote the PDF summary of patient {args.patient} to {args.pdf}")
     return EXIT_OK

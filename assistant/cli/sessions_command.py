@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant import reference
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import MAX_ID
 from assistant.errors import InvalidInput
 from assistant.sessions import SessionSummary, list_sessions
@@ -26,6 +27,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--patient", required=True, metavar="ID", help="the patient's id")
     parser.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -73,7 +75,10 @@ def describe(summary: SessionSummary) -> str:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    sessions = list_sessions(context.database(), patient_id(args.patient))
+    wanted = patient_id(args.patient)
+    db = context.database()
+    practitioner_for(args, db, "sessions")
+    sessions = list_sessions(db, wanted)
     if args.json:
         print(json.dumps([s.to_json() for s in sessions], ensure_ascii=False, indent=2))
     elif not sessions:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import ChairsideError
 from assistant.models import AuditEvent
+from assistant.records.actor import workstation as actor_workstation
 from assistant.text_safety import bounded
 
 ACTIONS = (
@@ -86,7 +87,7 @@ def record(
         entity_id=entity_id,
         practitioner_id=actor,
         patient_id=patient_id,
-        workstation=workstation(),
+        workstation=actor_workstation(),
         summary=str(bounded(summary)),
         changes={k: bounded(_plain(v)) for k, v in (changes or {}).items()},
     )

@@ -36,6 +36,7 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.models import Practitioner
 from assistant.output_files import check_output_file
 from assistant.records import audit
 from assistant.settings import Settings
@@ -448,12 +449,15 @@ def restore(
     try:
         head = head_revision()
         with database.session() as session:
+            # The practitioner was checked in the database replaced; the restored one may
+            # not have them (an older backup), so their number is kept in the entry instead.
+            known = actor is not None and session.get(Practitioner, actor) is not None
             audit.record(
                 session,
                 "restore",
                 "database",
                 None,
-                actor=actor,
+                actor=actor if known else None,
                 summary=f"Restored the database from {source.name} (schema {check.revision}"
                 + (f", upgraded to {head})" if check.needs_upgrade else ")"),
                 changes={
@@ -461,6 +465,7 @@ def restore(
                     "from_revision": check.revision,
                     "to_revision": head,
                     "kept_aside": str(kept) if kept else None,
+                    **({} if known or actor is None else {"by_practitioner_before": actor}),
                 },
             )
     finally:
