@@ -61,6 +61,10 @@ class Clinic(Base):
     logo_path: Mapped[str | None] = mapped_column(String(500))
     paper_size: Mapped[str] = mapped_column(String(10), default="A4")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Each save adds one; a save from an older copy is refused (``assistant.errors.StaleRecord``).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Practitioner(Base):
@@ -96,8 +100,11 @@ class Patient(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Device(Base):
@@ -210,6 +217,9 @@ class TreatmentSession(Base):
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Moved on by each save of the draft (and the signature), never after: a signed row stays
+    # as signed. Every update is still checked against the version read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     patient: Mapped[Patient] = relationship(back_populates="sessions")
     zones: Mapped[list[ZoneTreatment]] = relationship(
@@ -221,6 +231,8 @@ class TreatmentSession(Base):
     amendments: Mapped[list[Amendment]] = relationship(
         back_populates="session", order_by="Amendment.id"
     )
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class ZoneTreatment(Base):
@@ -308,3 +320,13 @@ class PatientHistory(Base):
     field: Mapped[str] = mapped_column(String(40))
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class SignInAttempt(Base):
+    """Wrong PINs in a row for one practitioner, updated inside each sign-in's transaction."""
+
+    __tablename__ = "sign_in_attempt"
+
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
