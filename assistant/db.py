@@ -132,6 +132,9 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted and overwritten content is zeroed on disk, so an erased patient's details do
+    # not linger in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -243,6 +246,8 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             _make_database_private(sqlite_path)
+            if sqlite_path.with_name(sqlite_path.name + WIPE_PENDING_SUFFIX).exists():
+                wipe_free_space(engine, sqlite_path)  # an erasure left unfinished
             if revision is not None:
                 _check_writable(engine)
         if revision != head:
@@ -276,6 +281,32 @@ def _make_database_private(path: Path) -> None:
         part = path.with_name(path.name + suffix)
         if part.exists():
             paths.make_private(part)
+
+
+WIPE_PENDING_SUFFIX = ".wipe-pending"
+
+
+def wipe_free_space(engine: Engine, path: Path) -> bool:
+    """Rebuild the file (VACUUM) and empty the write-ahead log into it, so nothing deleted
+    (an erased patient's details) survives in free pages or the log. Returns False when
+    another connection keeps the old pages in use; a marker beside the database then asks
+    the next ``init_db`` to finish the job."""
+    marker = path.with_name(path.name + WIPE_PENDING_SUFFIX)
+    done = False
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("VACUUM")
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+            done = busy == 0
+    except DBAPIError as exc:  # another workstation is writing: try again later
+        log.warning("Could not wipe the database's free space yet: %s", exc)
+    if done:
+        marker.unlink(missing_ok=True)
+    else:
+        with contextlib.suppress(OSError):
+            paths.create_private_file(marker)
+    return done
 
 
 def _check_writable(engine: Engine) -> None:

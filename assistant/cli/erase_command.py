@@ -40,6 +40,12 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     acting = practitioner_for(args, db, "erase")
     result = erase_patient(db, args.patient, acting.practitioner_id, args.confirm)
     print(f"Erased the personal details of patient {result.patient_id}.")
+    if result.wipe_pending:
+        print(
+            "Another program or workstation has the database open, so the erased details may "
+            "still be on disk in space the database no longer uses; Chairside wipes it the "
+            "next time it opens the database, once the others have closed it."
+        )
     if result.mentions_kept:
         print(
             "The clinical record is kept; these parts of it still mention the patient and "

@@ -41,12 +41,11 @@ from reportlab.platypus import (
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
-from assistant.db import Database
+from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
     Amendment,
@@ -525,6 +524,8 @@ class ErasureResult:
     history_rows_scrubbed: int
     # Clinical text kept by law that still mentions the patient (for the practitioner to review).
     mentions_kept: tuple[str, ...] = ()
+    # Another connection kept the old pages in use; the next start finishes wiping them.
+    wipe_pending: bool = False
 
 
 def erasure_confirmation(db: Database, patient_id: int) -> str:
@@ -618,21 +619,8 @@ def erase_patient(
             summary=f"Erased the personal details of patient {patient_id}",
             changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
         )
-    if db.is_sqlite:
-        _purge_residue(db)
+    pending = False
+    if db.is_sqlite and db.sqlite_path is not None:
+        pending = not wipe_free_space(db.engine, db.sqlite_path)
     log.info("Erased the personal details of patient %s", patient_id)
-    return ErasureResult(patient_id, erased_at, scrubbed, mentions)
-
-
-def _purge_residue(db: Database) -> None:
-    """Leave no copy of the old values in the file's free space or its write-ahead log.
-
-    ``secure_delete`` zeroes what the erasure itself frees; earlier edits may have left old
-    values in free pages, which only rebuilding the file (VACUUM) removes."""
-    try:
-        with db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DBAPIError as exc:  # another workstation is busy; the tables are already clean
-        log.warning("Could not compact the database after an erasure: %s", exc)
+    return ErasureResult(patient_id, erased_at, scrubbed, mentions, pending)

@@ -492,7 +492,9 @@ def amend_session(
             row.id,
             actor=actor,
             patient_id=row.patient_id,
-            summary=f"Amended {field} of session {row.id}: {reason}",
+            # The reason is free text that may name the patient: it is kept in the amendment
+            # and the entry's details, never in the summary shown everywhere.
+            summary=f"Amended {field} of session {row.id}",
             changes={field: [entry.old_value, entry.new_value], "reason": reason},
         )
         session.flush()
