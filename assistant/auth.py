@@ -33,6 +33,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import Practitioner, SignInAttempt, utcnow
 from assistant.records import audit
+from assistant.text_safety import check_one_line
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,7 @@ def create_first_practitioner(
     """The practitioner who sets Chairside up; refused once anyone can sign in."""
     if not name.strip():
         raise InvalidInput("Enter the practitioner's name.", "name")
+    check_one_line(name, "name", "The practitioner's name")
     validate_secret(pin)
     with db.session() as session:
         signed_in_possible = session.scalars(

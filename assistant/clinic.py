@@ -17,6 +17,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
 from assistant.records import audit
+from assistant.text_safety import check_one_line
 
 T = TypeVar("T", Practitioner, Device, Cartridge, Product, ProductLot)
 
@@ -204,6 +205,8 @@ def save_practitioner(
 ) -> PractitionerInfo:
     if not name.strip():
         raise InvalidInput("Enter the practitioner's name.", "name")
+    check_one_line(name, "name", "The practitioner's name")
+    check_one_line(credentials, "credentials", "The credentials")
     with db.session() as session:
         return _practitioner_info(
             _upsert(

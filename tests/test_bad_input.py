@@ -767,3 +767,17 @@ def test_free_text_in_audit_entries_is_bounded(db: Any) -> None:
         entry = audit.query_events(session, limit=1)[0]
     assert len(entry.summary) <= 500 and entry.summary.endswith("…")
     assert len(json.dumps(entry.changes)) < 2_000
+
+
+@pytest.mark.parametrize("name", ["Naomi\u202eekralC", "Naomi\x1b[2J", "Naomi\nClarke"])
+def test_control_and_direction_characters_are_flagged_in_practitioner_names(
+    db: Any, name: str
+) -> None:
+    from assistant.auth import create_first_practitioner
+    from assistant.clinic import save_practitioner
+    from assistant.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="control or text-direction characters"):
+        save_practitioner(db, name, "GMC 1")
+    with pytest.raises(InvalidInput, match="control or text-direction characters"):
+        create_first_practitioner(db, name, "", "4826")

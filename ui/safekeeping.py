@@ -247,6 +247,17 @@ class Safekeeping(QObject):
             return
 
         def done(result: object) -> None:
+            if getattr(result, "wipe_pending", False):
+                QMessageBox.information(
+                    w,
+                    self.tr("Erased"),
+                    self.tr(
+                        "The patient's details are erased from the records. Another workstation "
+                        "has the database open, so the old details may still be on disk in "
+                        "space the database no longer uses; Chairside wipes it the next time "
+                        "it opens the database."
+                    ),
+                )
             kept = getattr(result, "mentions_kept", ())
             if kept:
                 QMessageBox.information(

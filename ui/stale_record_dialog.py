@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -83,6 +84,11 @@ class StaleRecordDialog(QDialog):
             self._choices[key] = keep_mine
             self._others[key] = keep_theirs
         self.table.resizeColumnsToContents()
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         all_mine = QPushButton(self.tr("Keep all of mine"))
         all_theirs = QPushButton(self.tr("Keep all of the saved version"))
