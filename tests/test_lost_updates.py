@@ -188,3 +188,35 @@ def test_the_comparison_keeps_one_side_or_merges(qtbot: QtBot) -> None:
     assert dialog.merged() == theirs
     dialog.choose("email", mine=True)
     assert dialog.merged() == {"name": "A", "phone": "2", "email": "x"}
+
+
+def test_the_clinic_profile_screen_compares_before_saving_over_a_newer_one(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.settings_dialog import ClinicProfileTab
+    from ui.stale_record_dialog import StaleRecordDialog
+
+    clinic.save_clinic(db, clinic.ClinicProfile(name="Riverside", phone="020 7946 0321"), None)
+    tab = ClinicProfileTab(db, None)
+    qtbot.addWidget(tab)
+    # Another workstation saves first.
+    clinic.save_clinic(db, replace(clinic.get_clinic(db), phone="020 7946 0000"), None)
+    tab.name.setText("Riverside Skin Clinic")
+    monkeypatch.setattr(StaleRecordDialog, "exec", lambda dialog: 0)  # cancelled
+    assert not tab.save()
+    assert clinic.get_clinic(db).name == "Riverside"
+
+    def keep_mine(dialog: StaleRecordDialog) -> int:
+        assert [key for key, _ in dialog.differing] == ["name", "phone"]
+        dialog.choose("phone", mine=False)
+        return 1
+
+    monkeypatch.setattr(StaleRecordDialog, "exec", keep_mine)
+    assert tab.save()
+    saved = clinic.get_clinic(db)
+    assert (saved.name, saved.phone, saved.version) == (
+        "Riverside Skin Clinic",
+        "020 7946 0000",
+        3,
+    )
+    assert tab.phone.text() == "020 7946 0000"
