@@ -64,6 +64,10 @@ class Clinic(Base):
     # How long a signed treatment consent stays valid for a course (domain: 12 months).
     consent_valid_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Each save adds one; a save from an older copy is refused (``assistant.errors.StaleRecord``).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Practitioner(Base):
@@ -99,8 +103,11 @@ class Patient(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Device(Base):
@@ -213,6 +220,9 @@ class TreatmentSession(Base):
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Moved on by each save of the draft (and the signature), never after: a signed row stays
+    # as signed. Every update is still checked against the version read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     patient: Mapped[Patient] = relationship(back_populates="sessions")
     zones: Mapped[list[ZoneTreatment]] = relationship(
@@ -224,6 +234,8 @@ class TreatmentSession(Base):
     amendments: Mapped[list[Amendment]] = relationship(
         back_populates="session", order_by="Amendment.id"
     )
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class ZoneTreatment(Base):
@@ -437,3 +449,13 @@ class ConsentWithdrawal(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInAttempt(Base):
+    """Wrong PINs in a row for one practitioner, updated inside each sign-in's transaction."""
+
+    __tablename__ = "sign_in_attempt"
+
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)

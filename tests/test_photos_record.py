@@ -146,8 +146,15 @@ def test_backups_copy_new_photos_and_restore_checks_their_hashes(
 
 
 def test_restore_from_the_command_line_reports_photos(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from assistant.auth import set_pin
+    from assistant.clinic import save_practitioner
+
+    naomi = save_practitioner(db, "Naomi Clarke", "GMC 7012345")
+    set_pin(db, naomi.id, "2468", None)
+    monkeypatch.setenv("CHAIRSIDE_PIN", "2468")
     patient = make_patient(db)
     import_photos(db, patient, [camera_jpeg(tmp_path / "a.jpg")], "frontal")
     out = tmp_path / "usb" / "clinic.sqlite3"
@@ -157,7 +164,7 @@ def test_restore_from_the_command_line_reports_photos(
     for file in stored_files():
         file.unlink()
     db.dispose()
-    status, stdout, _ = cli(capsys, "restore", str(out))
+    status, stdout, _ = cli(capsys, "restore", str(out), "--as", "Naomi Clarke")
     assert status == EXIT_OK
     assert "Brought back 1 photo(s), each checked against its SHA-256" in stdout
     assert len(list_photos(db, patient)) == 1 and stored_files()

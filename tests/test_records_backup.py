@@ -136,7 +136,9 @@ def test_a_manual_backup_goes_to_the_named_file_but_never_over_other_files(
     info = backup.backup_to_file(db, out)
     assert info.path == out and integrity(out) == "ok"
     assert audit_actions(db, "backup")[0].summary == f"Manual backup to {out}"
-    backup.backup_to_file(db, out)  # an earlier backup may be replaced
+    with pytest.raises(InvalidInput, match="already exists; add --force"):
+        backup.backup_to_file(db, out)
+    backup.backup_to_file(db, out, force=True)  # an earlier backup may be replaced
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear patient")
     with pytest.raises(InvalidInput, match="exists and is not a database"):

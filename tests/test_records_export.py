@@ -350,13 +350,21 @@ def test_erasure_needs_the_exact_second_confirmation(db: Database, full: FullRec
             erase_patient(db, full.patient, full.practitioner, wrong)
         assert caught.value.field == "confirm"
         assert str(caught.value) == (
-            f"To confirm, type the patient's number and full name exactly: "
-            f"{full.patient} {FIRST} {LAST}"
+            f"The confirmation does not match patient {full.patient}'s number and full name "
+            "exactly (as in their record, capitals and accents included); nothing was erased."
         )
+        assert FIRST not in str(caught.value) and LAST not in str(caught.value)
+    # Spacing and case matter: the confirmation is matched exactly.
+    for near in (
+        f"  {full.patient}  {FIRST.upper()} {LAST} ",
+        f"{full.patient} {FIRST} {LAST} ",
+        f"{full.patient} {FIRST.lower()} {LAST}",
+    ):
+        with pytest.raises(InvalidInput, match="does not match"):
+            erase_patient(db, full.patient, full.practitioner, near)
     assert patients.get_patient(db, full.patient).details.last_name == LAST
     assert "erase" not in actions(db, full.patient)
-    # Spacing and case do not matter.
-    erase_patient(db, full.patient, None, f"  {full.patient}  {FIRST.upper()} {LAST} ")
+    erase_patient(db, full.patient, None, f"{full.patient} {FIRST} {LAST}")
     with pytest.raises(InvalidInput, match="already been erased"):
         erase_patient(db, full.patient, None, f"{full.patient} Erased")
 

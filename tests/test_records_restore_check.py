@@ -17,6 +17,7 @@ from assistant.db import Database, head_revision
 from assistant.records import backup
 from assistant.records.integrity import backup_head, current_head, metadata_path
 from tests.chain_support import cli, make_signed_records
+from tests.consent_support import PIN
 
 
 def digest_of_live_files() -> dict[str, str]:
@@ -29,8 +30,9 @@ def digest_of_live_files() -> dict[str, str]:
 
 
 @pytest.fixture
-def good_backup(db: Database, tmp_path: Path) -> Path:
-    make_signed_records(db)
+def good_backup(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    make_signed_records(db)  # its practitioner's PIN is consent_support.PIN
+    monkeypatch.setenv("CHAIRSIDE_PIN", PIN)
     out = tmp_path / "usb" / "good.sqlite3"
     out.parent.mkdir()
     backup.backup_to_file(db, out)
@@ -122,7 +124,7 @@ def test_a_crafted_backup_is_refused_and_nothing_changes(
     before = digest_of_live_files()
     backups_before = sorted(paths.backup_dir().glob("*")) if paths.backup_dir().exists() else []
 
-    status, out, err = cli(capsys, "restore", str(crafted))
+    status, out, err = cli(capsys, "restore", str(crafted), "--as", "Dr Naomi Clarke")
 
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and expected in err, err
@@ -133,7 +135,7 @@ def test_a_crafted_backup_is_refused_and_nothing_changes(
 
 
 def test_the_good_backup_restores(good_backup: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = cli(capsys, "restore", str(good_backup))
+    status, out, err = cli(capsys, "restore", str(good_backup), "--as", "Dr Naomi Clarke")
     assert status == 0, err
     assert cli(capsys, "audit", "--verify")[0] == 0
 

@@ -274,6 +274,16 @@ class AftercarePreviewDialog(QDialog):
         )
         return Path(path) if path else None
 
+    def confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Save aftercare sheet"),
+            self.tr("{0} already exists. Replace it?").format(path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def save_pdf(self) -> Path | None:
         """Ask where, write the PDF atomically, emit ``saved``. None when cancelled."""
         path = self.ask_save_path()
@@ -281,8 +291,11 @@ class AftercarePreviewDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+            # The save dialog asked about the name without ".pdf"; ask about this one.
+            if path.exists() and not self.confirm_replace(path):
+                return None
         try:
-            write_file_atomically(path, self.rendered.data)
+            write_file_atomically(path, self.rendered.data, force=True)
         except ChairsideError as exc:
             QMessageBox.warning(self, self.tr("Save aftercare sheet"), str(exc))
             return None

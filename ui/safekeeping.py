@@ -241,7 +241,8 @@ class Safekeeping(QObject):
         out = Path(path)
         writer = write_patient_json if out.suffix.lower() == ".json" else export_patient_pdf
         w.runner.run(
-            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id),
+            # The save dialog has asked before replacing an existing file.
+            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id, force=True),
             lambda written: w.statusBar().showMessage(
                 self.tr("Exported to {0}").format(written), 8000
             ),
@@ -276,6 +277,17 @@ class Safekeeping(QObject):
             return
 
         def done(result: object) -> None:
+            if getattr(result, "wipe_pending", False):
+                QMessageBox.information(
+                    w,
+                    self.tr("Erased"),
+                    self.tr(
+                        "The patient's details are erased from the records. Another workstation "
+                        "has the database open, so the old details may still be on disk in "
+                        "space the database no longer uses; Chairside wipes it the next time "
+                        "it opens the database."
+                    ),
+                )
             kept = getattr(result, "mentions_kept", ())
             if kept:
                 QMessageBox.information(

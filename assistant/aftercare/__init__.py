@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -74,6 +72,7 @@ from assistant.aftercare.template import (
     shipped_template_path,
 )
 from assistant.errors import InvalidInput, ResourceMissing
+from assistant.output_files import check_output_file, write_private_file
 
 # register_fonts() looks the font files up through this module's name (a test replaces it)
 from assistant.resources import resource_path
@@ -726,39 +725,15 @@ def render_pdf_bytes(
     return render_sheet(sheet, template, tz).data
 
 
-def check_output_path(out: Path) -> None:
-    """``InvalidInput`` naming the folder when ``out`` cannot be written there."""
-    folder = out.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "out")
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name ending in .pdf.", "out")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidInput(f"The folder {folder} is not writable.", "out")
+def check_output_path(out: Path, *, force: bool = False) -> None:
+    """``InvalidInput`` when ``out`` may not be written (see ``assistant.output_files``)."""
+    check_output_file(out, force=force)
 
 
-def write_file_atomically(out: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so no partial file is ever left."""
-    check_output_path(out)
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InvalidInput(
-            f"The folder {out.parent} is not writable ({exc.strerror}).", "out"
-        ) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise InvalidInput(f"{out} cannot be written: {exc.strerror}.", "out") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+def write_file_atomically(out: Path, data: bytes, *, force: bool = False) -> None:
+    """Write through a temporary file in the same folder, so no partial file is ever left;
+    an existing file is replaced only with ``force``."""
+    write_private_file(out, data, force=force)
 
 
 def render_pdf(
@@ -766,12 +741,15 @@ def render_pdf(
     out: Path,
     template: AftercareTemplate | None = None,
     tz: ZoneInfo | None = None,
+    *,
+    force: bool = False,
 ) -> RenderResult:
-    """Write the sheet to ``out`` (atomically). Show ``warnings`` to the user before printing."""
-    check_output_path(out)
+    """Write the sheet to ``out`` (atomically; an existing file only with ``force``). Show
+    ``warnings`` to the user before printing."""
+    check_output_path(out, force=force)
     started = time.perf_counter()
     rendered = render_sheet(sheet, template, tz)
-    write_file_atomically(out, rendered.data)
+    write_file_atomically(out, rendered.data, force=force)
     log.info(
         "aftercare sheet written to %s (%d pages, %.0f ms)",
         out, rendered.pages, (time.perf_counter() - started) * 1000,

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_id
 from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
 
@@ -25,11 +27,17 @@ def register(subparsers: Any) -> None:
         description="List the audit trail: every create, change, sign, amend, override, "
         "export, print, erasure, sign-in, backup and restore, newest first.",
     )
-    parser.add_argument("--patient", type=int, metavar="ID", help="only this patient's entries")
+    parser.add_argument(
+        "--patient", type=record_id, metavar="ID", help="only this patient's entries"
+    )
     parser.add_argument("--action", choices=ACTIONS, metavar="ACTION", help="only this action")
     parser.add_argument("--text", metavar="WORDS", help="only entries whose summary contains this")
     parser.add_argument(
-        "--limit", type=int, default=200, metavar="N", help="at most N entries (default 200)"
+        "--limit",
+        type=bounded_count(1, MAX_LIMIT),
+        default=200,
+        metavar="N",
+        help="at most N entries (default 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
     parser.add_argument(
@@ -43,7 +51,11 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="with --verify: also check that the chain extends this backup's",
     )
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
+
+
+MAX_TEXT = 200
 
 
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
@@ -73,8 +85,12 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         return run_verify(args, context)
     if args.against is not None:
         raise InvalidInput("--against goes with --verify.", "against")
-    limit = max(1, min(args.limit, 1_000_000))
-    with context.database().session() as session:
+    if args.text is not None and len(args.text) > MAX_TEXT:
+        raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
+    limit = args.limit
+    db = context.database()
+    practitioner_for(args, db, "audit")
+    with db.session() as session:
         events = query_events(
             session, action=args.action, patient_id=args.patient, text=args.text, limit=limit
         )

@@ -27,6 +27,8 @@ from assistant.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 
+FIRST_YEAR, LAST_YEAR = 1990, 2199
+OLDEST_BIRTH_YEAR = 1900
 _KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers")
 
 
@@ -59,10 +61,13 @@ def _facts(data: Mapping[str, Any]) -> PatientFacts:
             f"fitzpatrick: '{fitzpatrick}' is not a Fitzpatrick type; expected 1 to 6.",
             "fitzpatrick",
         )
-    return PatientFacts(
-        date_of_birth=parse_date(dob, "date_of_birth") if dob is not None else None,
-        fitzpatrick=fitzpatrick,
-    )
+    born = parse_date(dob, "date_of_birth") if dob is not None else None
+    if born is not None and not born.year >= OLDEST_BIRTH_YEAR:
+        raise InvalidInput(
+            f"date_of_birth: {born.isoformat()} is before {OLDEST_BIRTH_YEAR}; check the year.",
+            "date_of_birth",
+        )
+    return PatientFacts(date_of_birth=born, fitzpatrick=fitzpatrick)
 
 
 def _zones(data: Mapping[str, Any]) -> list[str]:
@@ -76,10 +81,17 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     data = read_answers_file(args.answers_file)
     assessed = data.get("assessed_on")
     assessed_on = parse_date(assessed, "assessed_on") if assessed is not None else date.today()
+    if not FIRST_YEAR <= assessed_on.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"assessed_on: {assessed_on.year} is not a year of assessment "
+            f"({FIRST_YEAR} to {LAST_YEAR}).",
+            "assessed_on",
+        )
+    facts = _facts(data)
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
-    verdict = evaluate(default_checklist(), answers, _facts(data), _zones(data), assessed_on)
+    verdict = evaluate(default_checklist(), answers, facts, _zones(data), assessed_on)
     log.info("check: verdict %s (checklist %s)", verdict.outcome, verdict.checklist_version)
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))

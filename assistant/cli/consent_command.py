@@ -31,6 +31,7 @@ from assistant.consent import (
 )
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.output_files import check_output_file
 
 
 def register(subparsers: Any) -> None:
@@ -98,17 +99,6 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return EXIT_OK
 
 
-def check_output_path(path: Path, force: bool) -> None:
-    """Refuse to overwrite an existing file unless asked to, or to write into a folder that
-    does not exist."""
-    if path.is_dir():
-        raise InvalidInput(f"--out: {path} is a folder; give a file name.", "out")
-    if path.exists() and not force:
-        raise InvalidInput(f"--out: {path} already exists; add --force to replace it.", "out")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"--out: the folder {path.parent} does not exist.", "out")
-
-
 def latest_valid(db: Database, patient: int, today: date) -> int | None:
     """The newest consent valid today (current form, within the clinic's months, not
     withdrawn); there is no session, so no areas or device to cover."""
@@ -119,14 +109,14 @@ def latest_valid(db: Database, patient: int, today: date) -> int | None:
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     patient = patient_id(args.patient)
     out = Path(args.out)
-    check_output_path(out, args.force)
+    out = check_output_file(out, force=args.force)
     db = context.database()
     list_consents(db, patient)  # an unknown patient is NotFound
     consent_id = latest_valid(db, patient, date.today())
     if consent_id is None:
         raise InvalidInput(f"Patient {patient} has no valid consent to export.", "patient")
     data = consent_pdf(db, consent_id)
-    write_file_atomically(out, data)
+    write_file_atomically(out, data, force=args.force)
     record_output(db, consent_id, "export", None, str(out))
     print(f"Saved consent {consent_id} to {out}")
     return EXIT_OK

@@ -61,6 +61,9 @@ def register(subparsers: Any) -> None:
     out = actions.add_parser("export", help="write a patient's photos into a folder")
     out.add_argument("--patient", required=True, metavar="ID", help="the patient's id")
     out.add_argument("--out", required=True, type=Path, metavar="DIR", help="an existing folder")
+    out.add_argument(
+        "--force", action="store_true", help="replace photo files already in the folder"
+    )
     out.set_defaults(handler=run_export)
 
 
@@ -97,10 +100,11 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.photos import check_output_folder, export_photos
+    from assistant.output_files import check_output_folder
+    from assistant.photos import export_photos
 
     patient = _number(args.patient, "--patient")
-    out = check_output_folder(args.out)
-    written = export_photos(context.database(), patient, out)
+    out = check_output_folder(Path(args.out))
+    written = export_photos(context.database(), patient, out, force=args.force)
     print(f"Wrote {len(written)} photo(s) of patient {patient} to {out}")
     return EXIT_OK

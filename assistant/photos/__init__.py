@@ -371,30 +371,24 @@ def export_filename(photo: PhotoInfo) -> str:
     return f"photo-{photo.id}-{photo.view}-{when}{photo.extension}"
 
 
-def check_output_folder(out: Path) -> Path:
-    """An existing folder to write into (a shared output-path check will replace this)."""
-    out = out.expanduser()
-    if not out.exists():
-        raise InvalidInput(f"There is no folder {out}; create it first.", "out")
-    if not out.is_dir():
-        raise InvalidInput(f"{out} is not a folder; give a folder for the photos.", "out")
-    return out
-
-
 def export_photos(
     db: Database, patient_id: int, out: Path, *, actor: int | None = None,
-    store: PhotoStore | None = None,
+    store: PhotoStore | None = None, force: bool = False,
 ) -> list[Path]:
-    """Write the patient's photos into the folder ``out`` as image files (audited ``export``)."""
+    """Write the patient's photos into the folder ``out`` as image files (audited ``export``
+    once written); a file already there is replaced only with ``force``."""
     from assistant.aftercare import write_file_atomically
+    from assistant.output_files import check_output_file, check_output_folder
 
     out = check_output_folder(out)
     store = store or store_for(db)
     photos = list_photos(db, patient_id, store=store)
+    for photo in photos:  # every name checked before the first file is written
+        check_output_file(out / export_filename(photo), force=force)
     written = []
     for photo in photos:
         target = out / export_filename(photo)
-        write_file_atomically(target, store.get(photo.name))
+        write_file_atomically(target, store.get(photo.name), force=force)
         written.append(target)
     with db.session() as session:
         audit.record(

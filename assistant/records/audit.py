@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 from assistant.errors import ChairsideError
 from assistant.models import AuditEvent, utcnow
 from assistant.records import chain
+from assistant.records.actor import workstation as actor_workstation
+from assistant.text_safety import bounded
 
 ACTIONS = (
     "create",
@@ -90,7 +92,7 @@ def record(
     """Add an entry; ``content_hash`` is what a "sign" or "amend" entry vouches for."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    plain = {k: _plain(v) for k, v in (changes or {}).items()}
+    plain = {k: bounded(_plain(v)) for k, v in (changes or {}).items()}
     row = AuditEvent(
         at=utcnow(),
         action=action,
@@ -98,8 +100,8 @@ def record(
         entity_id=entity_id,
         practitioner_id=actor,
         patient_id=patient_id,
-        workstation=workstation(),
-        summary=summary,
+        workstation=actor_workstation(),
+        summary=str(bounded(summary)),
         # Exactly what reading the stored JSON gives back, so the hash can be checked later.
         changes=json.loads(json.dumps(plain)),
         content_hash=content_hash,

@@ -38,6 +38,8 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.models import Practitioner
+from assistant.output_files import check_output_file
 from assistant.photos.backup import (
     PhotoRestore,
     backup_photos,
@@ -174,20 +176,24 @@ def backup_now(
 
 
 def backup_to_file(
-    db: Database, out: Path, *, actor: int | None = None, now: datetime | None = None
+    db: Database,
+    out: Path,
+    *,
+    actor: int | None = None,
+    now: datetime | None = None,
+    force: bool = False,
 ) -> BackupInfo:
-    """A backup to a file the user names (``python main.py backup --out FILE``)."""
+    """A backup to a file the user names (``python main.py backup --out FILE``); an earlier
+    backup there is replaced only with ``force``, and never a file that is not a database."""
     source = _live_path(db)
     out = out.expanduser()
-    if out.exists() and out.resolve() == source.resolve():
-        raise InvalidInput("That is the database itself; choose another file name.", "out")
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name for the backup.", "out")
-    if out.exists() and out.stat().st_size > 0 and not _has_sqlite_header(out):
+    check_output_file(out, force=True, protected=(source,))
+    if out.is_file() and out.stat().st_size > 0 and not _has_sqlite_header(out):
         raise InvalidInput(
             f"{out} exists and is not a database; it was left alone. Choose another name.",
             "out",
         )
+    check_output_file(out, force=force, protected=(source,))
     _copy(db, source, out)
     photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
@@ -391,7 +397,7 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
     """Copy (or, when damaged, move) the database in use into the backups folder."""
     if not target.exists() or target.stat().st_size == 0:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     if _is_healthy(target):
         aside = folder / f"before-restore-{stamp}.sqlite3"
         try:
@@ -414,6 +420,8 @@ def _copy_in(source: Path, target: Path) -> None:
     try:
         if not target.exists():
             partial = target.with_name(target.name + ".partial")
+            partial.unlink(missing_ok=True)
+            paths.create_private_file(partial)
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
@@ -479,12 +487,15 @@ def restore(
         photos = restore_photos(database, source.parent)
         head = head_revision()
         with database.session() as session:
+            # The practitioner was checked in the database replaced; the restored one may
+            # not have them (an older backup), so their number is kept in the entry instead.
+            known = actor is not None and session.get(Practitioner, actor) is not None
             audit.record(
                 session,
                 "restore",
                 "database",
                 None,
-                actor=actor,
+                actor=actor if known else None,
                 summary=f"Restored the database from {source.name} (schema {check.revision}"
                 + (f", upgraded to {head})" if check.needs_upgrade else ")"),
                 changes={
@@ -495,6 +506,7 @@ def restore(
                     "photos_restored": photos.restored,
                     "photos_missing": list(photos.missing),
                     "photos_damaged": list(photos.damaged),
+                    **({} if known or actor is None else {"by_practitioner_before": actor}),
                 },
             )
     finally:

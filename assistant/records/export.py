@@ -16,6 +16,7 @@ only), so nothing append-only needs changing.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -42,14 +43,13 @@ from reportlab.platypus import (
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
 from assistant.consent import erase_consents_in
 from assistant.consent.records import record_of as consent_record_of
-from assistant.db import Database
+from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
     Amendment,
@@ -63,6 +63,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.output_files import check_output_file
 from assistant.photos import delete_stored, export_filename, list_photos, remove_patient_photos
 from assistant.records import audit
 
@@ -71,6 +72,10 @@ log = logging.getLogger(__name__)
 EXPORT_FORMAT = "chairside-patient-record"
 EXPORT_FORMAT_VERSION = 1
 ERASED_NAME = "Erased"
+WRONG_CONFIRMATION = (
+    "The confirmation does not match patient {patient_id}'s number and full name exactly "
+    "(as in their record, capitals and accents included); nothing was erased."
+)
 PERSONAL_FIELDS = (
     "first_name",
     "last_name",
@@ -234,18 +239,24 @@ def export_patient_json(
 
 
 def write_patient_json(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write the JSON export to ``out`` atomically, and the photo files beside it."""
+    """Write the JSON export to ``out`` atomically (an existing file only with ``force``),
+    and the photo files beside it; the export is audited once the file is written."""
     from assistant.photos import export_photos
 
-    data = export_patient_json(db, patient_id, actor=actor, out=out)
+    check_output_file(out, force=force)
+    with db.session() as session:
+        data = _collect(session, patient_id)
+    data["photos"] = _photo_entries(db, patient_id)
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
     if data["photos"]:
         folder = photos_folder_for(out)
         folder.mkdir(exist_ok=True, mode=0o700)
         export_photos(db, patient_id, folder, actor=actor)
-    write_file_atomically(out, text.encode("utf-8"))
+    write_file_atomically(out, text.encode("utf-8"), force=force)
+    with db.session() as session:
+        _audit_export(session, patient_id, actor, "JSON", out)
     return out
 
 
@@ -540,14 +551,16 @@ def render_patient_pdf(data: Mapping[str, Any]) -> bytes:
 
 
 def export_patient_pdf(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write a readable PDF summary of the patient's record to ``out`` (atomically)."""
+    """Write a readable PDF summary of the patient's record to ``out`` (atomically; an
+    existing file only with ``force``); the export is audited once the file is written."""
+    check_output_file(out, force=force)
     with db.session() as session:
         data = _collect(session, patient_id)
     data["photos"] = _photo_entries(db, patient_id)
     pdf = render_patient_pdf(data)
-    write_file_atomically(out, pdf)
+    write_file_atomically(out, pdf, force=force)
     with db.session() as session:
         _audit_export(session, patient_id, actor, "PDF", out)
     return out
@@ -563,6 +576,8 @@ class ErasureResult:
     history_rows_scrubbed: int
     # Clinical text kept by law that still mentions the patient (for the practitioner to review).
     mentions_kept: tuple[str, ...] = ()
+    # Another connection kept the old pages in use; the next start finishes wiping them.
+    wipe_pending: bool = False
 
 
 def erasure_confirmation(db: Database, patient_id: int) -> str:
@@ -570,10 +585,6 @@ def erasure_confirmation(db: Database, patient_id: int) -> str:
     with db.session() as session:
         row = _get_patient(session, patient_id)
         return f"{row.id} {row.first_name} {row.last_name}".strip()
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _identifiers(row: Patient) -> list[str]:
@@ -628,12 +639,10 @@ def erase_patient(
         row = _get_patient(session, patient_id)
         if row.erased_at is not None:
             raise InvalidInput(f"Patient {patient_id} has already been erased.", "patient")
-        expected = f"{row.id} {row.first_name} {row.last_name}"
-        if _normalise(confirmation) != _normalise(expected):
-            raise InvalidInput(
-                f"To confirm, type the patient's number and full name exactly: {expected}",
-                "confirm",
-            )
+        expected = f"{row.id} {row.first_name} {row.last_name}".strip()
+        # Exactly as written, and never echoed: whoever typed it wrong may not know the name.
+        if not hmac.compare_digest(confirmation.encode(), expected.encode()):
+            raise InvalidInput(WRONG_CONFIRMATION.format(patient_id=patient_id), "confirm")
         mentions = _mentions(session, row.id, _identifiers(row))
         row.first_name = ERASED_NAME
         row.last_name = ""
@@ -670,21 +679,8 @@ def erase_patient(
             },
         )
     delete_stored(db, doomed_photos)
-    if db.is_sqlite:
-        _purge_residue(db)
+    pending = False
+    if db.is_sqlite and db.sqlite_path is not None:
+        pending = not wipe_free_space(db.engine, db.sqlite_path)
     log.info("Erased the personal details of patient %s", patient_id)
-    return ErasureResult(patient_id, erased_at, scrubbed, mentions)
-
-
-def _purge_residue(db: Database) -> None:
-    """Leave no copy of the old values in the file's free space or its write-ahead log.
-
-    ``secure_delete`` zeroes what the erasure itself frees; earlier edits may have left old
-    values in free pages, which only rebuilding the file (VACUUM) removes."""
-    try:
-        with db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DBAPIError as exc:  # another workstation is busy; the tables are already clean
-        log.warning("Could not compact the database after an erasure: %s", exc)
+    return ErasureResult(patient_id, erased_at, scrubbed, mentions, pending)

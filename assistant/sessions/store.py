@@ -10,13 +10,14 @@ from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
 from assistant.consent.validity import ConsentContext, consent_status_in
 from assistant.db import Database
-from assistant.errors import InvalidInput, NotFound, RecordLocked
+from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
 from assistant.models import (
     Amendment,
     Assessment,
@@ -119,6 +120,7 @@ def _record_of(session: Session, row: TreatmentSession) -> SessionRecord:
         aftercare_printed_at=row.aftercare_printed_at,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 
@@ -306,12 +308,38 @@ def _sync_children(
 
 
 def save_draft(
-    db: Database, session_id: int, draft: SessionDraft, actor: int | None
+    db: Database,
+    session_id: int,
+    draft: SessionDraft,
+    actor: int | None,
+    expected_version: int | None = None,
 ) -> SessionRecord:
     """Store the draft as typed (validated; warnings recomputed and kept). Refuses a signed
-    session with ``RecordLocked``. Writes only what changed, with one audit row."""
+    session with ``RecordLocked``. Writes only what changed, with one audit row.
+
+    ``expected_version`` is the version of the copy edited (``SessionRecord.version``): when
+    the draft was saved elsewhere since, ``StaleRecord`` holding the saved draft is raised."""
+    try:
+        return _save_draft(db, session_id, draft, actor, expected_version)
+    except StaleDataError:
+        raise StaleRecord(
+            f"Session {session_id} was saved by someone else while you were editing; compare "
+            "the two versions and keep one or merge them.",
+            get_session(db, session_id),
+        ) from None
+
+
+def _save_draft(
+    db: Database,
+    session_id: int,
+    draft: SessionDraft,
+    actor: int | None,
+    expected_version: int | None,
+) -> SessionRecord:
     with db.session() as session:
         row = _get_row(session, session_id)
+        if expected_version is not None and row.version != expected_version:
+            raise StaleDataError("stale copy")
         if row.state != DRAFT:
             raise RecordLocked(
                 f"Session {session_id} is {row.state}; it can no longer be edited"
@@ -340,6 +368,7 @@ def save_draft(
             _sync_children(session, list(row.zones), draft.zones, ZoneTreatment, row.zones)
             _sync_children(session, list(row.products), draft.products, ProductUse, row.products)
             row.updated_at = utcnow()
+            row.version += 1
             if changes:
                 # Field names only: a draft changes with every keystroke, and its values are
                 # in the record itself.
@@ -362,6 +391,7 @@ def save_draft(
             warnings=tuple(warnings),
             created_at=row.created_at,
             updated_at=row.updated_at,
+            version=row.version,
         )
 
 
@@ -386,6 +416,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         )
         row.warnings = [w.to_json() for w in warnings]
         row.state = SIGNED
+        row.version += 1
         row.signed_at = utcnow()
         row.signed_by_id = signer_id
         session.flush()
@@ -482,7 +513,9 @@ def amend_session(
             row.id,
             actor=actor,
             patient_id=row.patient_id,
-            summary=f"Amended {field} of session {row.id}: {reason}",
+            # The reason is free text that may name the patient: it is kept in the amendment
+            # and the entry's details, never in the summary shown everywhere.
+            summary=f"Amended {field} of session {row.id}",
             changes={field: [entry.old_value, entry.new_value], "reason": reason},
             content_hash=chain.amendment_content_hash(session.connection(), entry.id),
         )
