@@ -197,15 +197,26 @@ def current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("select version_num from alembic_version").scalar()
 
 
-def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database at ``url``."""
+def init_db(
+    url: str | None = None,
+    *,
+    backup_before_migrate: bool = True,
+    create: bool | None = None,
+    upgrade_backups: Path | None = None,
+) -> Database:
+    """Open (creating or upgrading as needed) the database at ``url``.
+
+    A missing SQLite file is created only when ``create`` says so (by default: when it is the
+    default file in the data folder); a copy made before an upgrade goes to
+    ``upgrade_backups`` (by default the data folder's backups)."""
     url = url or paths.database_url()
     sa_url = make_url(url)
     sqlite_path: Path | None = None
     if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
         sqlite_path = Path(str(sa_url.database)).expanduser()
-        is_default = sqlite_path == paths.default_database_path()
-        _check_sqlite_file(sqlite_path, create=is_default)
+        if create is None:
+            create = sqlite_path == paths.default_database_path()
+        _check_sqlite_file(sqlite_path, create=create)
     if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
         _inspect_sqlite_read_only(sqlite_path)
     engine = create_db_engine(url)
@@ -231,7 +242,9 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         if revision != head:
             if revision is not None and sqlite_path is not None and backup_before_migrate:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                copy = paths.backup_dir(ensure=True) / f"before-upgrade-{revision}-{stamp}.sqlite3"
+                folder = upgrade_backups or paths.backup_dir()
+                folder.mkdir(parents=True, exist_ok=True)
+                copy = folder / f"before-upgrade-{revision}-{stamp}.sqlite3"
                 engine.dispose()
                 backup_sqlite(sqlite_path, copy)
                 log.info("Copied the database to %s before upgrading it", copy)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from pathlib import Path
 
 _configured = False
 
 
-def configure_logging(verbose: bool = False, console: bool = False) -> None:
+def configure_logging(log_dir: Path, verbose: bool = False, console: bool = False) -> None:
+    """Log to a rotating file in ``log_dir`` (the data folder's ``logs``)."""
     global _configured
     if _configured:
         return
@@ -18,10 +20,9 @@ def configure_logging(verbose: bool = False, console: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        from assistant import paths
-
+        log_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir(ensure=True) / "chairside.log",
+            log_dir / "chairside.log",
             maxBytes=2_000_000,
             backupCount=5,
             encoding="utf-8",

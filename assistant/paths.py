@@ -1,13 +1,19 @@
 """Every path Chairside uses, in one place.
 
-Folders come from platformdirs and may be overridden with ``CHAIRSIDE_DATA_DIR`` (or the
-``--data-dir`` option, which sets it). Nothing is created at import time: callers ask for a
-folder with ``ensure=True`` when they are about to write into it.
+The data folder is chosen once at start-up: the ``--data-dir`` option, else
+``CHAIRSIDE_DATA_DIR``, else the platform's user data folder (platformdirs). The result is a
+``Locations`` held by the application context (``assistant.context``) and passed down;
+nothing writes the environment. Nothing is created at import time: callers ask for a folder
+with ``ensure=True`` when they are about to write into it.
+
+The module-level functions resolve the same folders from the environment; they are the
+defaults for code run without a context (scripts, tests).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -58,3 +64,43 @@ def database_url() -> str:
     if url:
         return url
     return f"sqlite:///{default_database_path()}"
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The folders and files under one data folder."""
+
+    data_dir: Path
+
+    @classmethod
+    def resolve(cls, folder: str | Path | None = None) -> Locations:
+        """The option if given, else the environment, else the platform's data folder."""
+        return cls(Path(folder).expanduser() if folder else data_dir())
+
+    def _sub(self, name: str, ensure: bool) -> Path:
+        return _ensure(self.data_dir / name, ensure)
+
+    def log_dir(self, ensure: bool = False) -> Path:
+        return self._sub("logs", ensure)
+
+    def backup_dir(self, ensure: bool = False) -> Path:
+        return self._sub("backups", ensure)
+
+    def templates_dir(self, ensure: bool = False) -> Path:
+        return self._sub("templates", ensure)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def default_database_path(self) -> Path:
+        return self.data_dir / "chairside.sqlite3"
+
+    @property
+    def default_database_url(self) -> str:
+        return f"sqlite:///{self.default_database_path}"
+
+    def database_url(self, option: str | None = None) -> str:
+        """The option if given, else ``CHAIRSIDE_DATABASE_URL``, else the SQLite file here."""
+        return option or os.environ.get(DATABASE_URL_ENV) or self.default_database_url

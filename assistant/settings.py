@@ -62,10 +62,45 @@ class Settings:
                 self._values[key] = value
 
     def __getitem__(self, key: str) -> Any:
-        return self._values[key]
+        return self._values[key] if key in self._values else DEFAULTS[key]
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._values.get(key, default)
+    def get(self, key: str) -> Any:
+        """The stored value, or the default declared in ``DEFAULTS`` (None for unknown keys)."""
+        return self._values.get(key, DEFAULTS.get(key))
+
+    # Typed views of the values a program reads; the defaults stay in ``DEFAULTS`` only.
+
+    @property
+    def backup_folder(self) -> str:
+        return str(self["backup_folder"] or "").strip()
+
+    @property
+    def backup_keep(self) -> int:
+        return int(self["backup_keep"])
+
+    @property
+    def backup_on_exit(self) -> bool:
+        return bool(self["backup_on_exit"])
+
+    @property
+    def last_backup_at(self) -> str:
+        return str(self["last_backup_at"] or "")
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        return int(self["idle_lock_minutes"])
+
+    @property
+    def demo_offered(self) -> bool:
+        return bool(self["demo_offered"])
+
+    @property
+    def autosave_seconds(self) -> float:
+        return float(self["autosave_seconds"])
+
+    @property
+    def window_geometry(self) -> str:
+        return str(self["window_geometry"] or "")
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value

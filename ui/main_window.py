@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import __version__, paths
+from assistant import __version__
 from assistant.db import Database
 from assistant.patients import get_patient
 from assistant.settings import Settings
+from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
@@ -29,25 +30,18 @@ from ui.session_timeline import SessionTimeline
 from ui.tasks import TaskRunner, show_error
 
 if TYPE_CHECKING:
+    from ui.audit_view import AuditView
     from ui.session_workflow import SessionWorkflow
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        db: Database,
-        settings: Settings,
-        runner: TaskRunner | None = None,
-        practitioner_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.settings = settings
-        self.runner = runner or TaskRunner()
-        self.practitioner_id = practitioner_id
+        self.context = context
+        db = context.db
+        practitioner_id = context.practitioner_id
         self.setWindowTitle(self.tr("Chairside"))
         self.resize(1280, 800)
 
@@ -66,6 +60,7 @@ class MainWindow(QMainWindow):
         self.patient_page.set_history_widget(self.timeline)
         self.patient_form = PatientForm(db, practitioner_id)
         self.workflow: SessionWorkflow | None = None
+        self.audit_view: AuditView | None = None
         for page in (self.welcome, self.patient_page, self.patient_form):
             self.stack.addWidget(page)
 
@@ -78,19 +73,21 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         from ui.safekeeping import Safekeeping
 
-        self.safekeeping = Safekeeping(self)
+        self.safekeeping = Safekeeping(context, self)
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.safekeeping.banner)
         box.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.safekeeping.practitionerChanged.connect(self.set_practitioner)
-        self.safekeeping.databaseReplaced.connect(self._database_replaced)
+        context.practitionerChanged.connect(self.set_practitioner)
+        context.databaseReplaced.connect(self._database_replaced)
+        self.safekeeping.aboutToLock.connect(self._flush_session)
+        self.safekeeping.message.connect(self.statusBar().showMessage)
         self.safekeeping.patientErased.connect(self._patient_erased)
         self.patient_page.exportRequested.connect(self.safekeeping.export_patient)
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
-        self.patient_page.auditRequested.connect(self.safekeeping.show_audit)
+        self.patient_page.auditRequested.connect(self.show_audit)
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -102,9 +99,27 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
-        geometry = settings.get("window_geometry")
+        geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+
+    # The context is the one source for these; the properties keep call sites short.
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.context.practitioner_id
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -147,7 +162,7 @@ class MainWindow(QMainWindow):
         )
         self.records_menu.addAction(self.recall_action)
         self.audit_action = self._action(
-            self.tr("&Audit trail"), lambda: self.safekeeping.show_audit(), "Ctrl+Shift+A"
+            self.tr("&Audit trail"), lambda: self.show_audit(), "Ctrl+Shift+A"
         )
         self.records_menu.addAction(self.audit_action)
         self.records_menu.addSeparator()
@@ -356,7 +371,7 @@ class MainWindow(QMainWindow):
         from assistant.demo import has_data
 
         self.safekeeping.start()
-        if not self.settings.get("demo_offered") and not has_data(self.db):
+        if not self.settings.demo_offered and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
             return
@@ -406,7 +421,7 @@ class MainWindow(QMainWindow):
                 "<h3>Chairside {0}</h3><p>Patients, suitability checklist, session records "
                 "and aftercare sheets for microneedling.</p><p>Data folder: {1}<br>"
                 "Database: {2}</p>"
-            ).format(__version__, paths.data_dir(), self.db.url),
+            ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -418,29 +433,51 @@ class MainWindow(QMainWindow):
         self.safekeeping.on_exit()
         event.accept()
 
+    # -- the audit trail ------------------------------------------------------------------------
+
+    def show_audit(self, patient_id: int | None = None) -> None:
+        from ui.audit_view import AuditView
+
+        if not self.may_leave_current_page():
+            return
+        if self.audit_view is None:
+            self.audit_view = AuditView(self.db)
+            self.audit_view.patientRequested.connect(self.show_patient)
+            self.stack.addWidget(self.audit_view)
+        if patient_id is not None:
+            self.audit_view.show_patient(patient_id)
+        else:
+            self.audit_view.reload()
+        self.stack.setCurrentWidget(self.audit_view)
+
     # -- who is signed in, and a replaced database ---------------------------------------------
+
+    def _flush_session(self) -> None:
+        if self.workflow is not None:
+            self.workflow.flush()
 
     def set_practitioner(self, practitioner_id: int) -> None:
         """Everything recorded from now on carries this practitioner."""
-        self.practitioner_id = practitioner_id
         self.patient_form.actor = practitioner_id
         if self.workflow is not None:
             self.workflow.flush()
             self._session_finished(0)
 
-    def _database_replaced(self) -> None:
-        from assistant.db import init_db
-
-        self.db = init_db(paths.database_url())
-        self.patient_form.db = self.db
-        self.patient_list.model.db = self.db
-        self.timeline = SessionTimeline(self.db, self.runner, 0)
-        self.timeline.sessionOpened.connect(self.open_session)
-        self.patient_page.set_history_widget(self.timeline)
-        self.safekeeping.forget_views()
+    def _database_replaced(self, db: Database) -> None:
+        """Every view re-reads the database the context now holds."""
+        if self.workflow is not None:
+            self._close_workflow()
+        self.patient_form.db = db
+        self.patient_list.model.db = db
+        self.timeline.set_database(db)
+        if self.audit_view is not None:
+            self.stack.removeWidget(self.audit_view)
+            self.audit_view.deleteLater()
+            self.audit_view = None
         self.patient_page.record = None
         self.patient_list.refresh()
         self.stack.setCurrentWidget(self.welcome)
+        self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
 
     def _patient_erased(self, _patient_id: int) -> None:
         self.patient_page.record = None

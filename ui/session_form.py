@@ -73,6 +73,7 @@ from assistant.sessions import (
     sign_session,
     value_text,
 )
+from assistant.settings import DEFAULTS
 from ui.tasks import TaskRunner, show_error
 from ui.zone_table_model import ProductTableModel, ZoneTableModel
 
@@ -201,7 +202,9 @@ class SessionForm(QWidget):
         self._tab_chain: list[QWidget] = []
         self.setAccessibleName(self.tr("Session record"))
 
-        seconds = settings.get("autosave_seconds", 2) if settings is not None else 2
+        seconds = (
+            settings.autosave_seconds if settings is not None else DEFAULTS["autosave_seconds"]
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(0, int(float(seconds) * 1000)))

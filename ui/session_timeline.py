@@ -170,6 +170,13 @@ class SessionTimeline(QWidget):
         layout.addLayout(buttons)
         self._show_count(0)
 
+    def set_database(self, db: Database) -> None:
+        """The database was replaced: show nothing until a patient is chosen again."""
+        self._db = db
+        self._patient_id = 0
+        self.model.set_rows([])
+        self._show_count(0)
+
     def set_patient(self, patient_id: int) -> None:
         self._patient_id = patient_id
         self.refresh()

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from assistant import __version__, paths
+from assistant.context import AppContext
 from assistant.errors import ChairsideError
-
-if TYPE_CHECKING:
-    from assistant.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -29,23 +25,8 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
-class CliContext:
-    """What a command may need, opened only when it asks (``check`` needs no database)."""
-
-    def __init__(self) -> None:
-        self._database: Database | None = None
-
-    def database(self) -> Database:
-        if self._database is None:
-            from assistant.db import init_db
-
-            self._database = init_db(paths.database_url())
-        return self._database
-
-    def close(self) -> None:
-        if self._database is not None:
-            self._database.dispose()
-            self._database = None
+# Command handlers are typed with this name; it is the application context.
+CliContext = AppContext
 
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
@@ -83,17 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def apply_global_options(args: argparse.Namespace) -> None:
-    """Options that choose locations become environment so every layer sees the same."""
-    if args.data_dir:
-        os.environ[paths.DATA_DIR_ENV] = str(args.data_dir)
-    if args.database_url:
-        os.environ[paths.DATABASE_URL_ENV] = str(args.database_url)
+def context_from_args(args: argparse.Namespace) -> AppContext:
+    """The application context for these options (the one object every layer is given)."""
+    return AppContext.from_options(args.data_dir, args.database_url)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, context: AppContext | None = None) -> int:
     handler: Handler = args.handler
-    context = CliContext()
+    context = context or context_from_args(args)
     try:
         return handler(args, context)
     except ChairsideError as exc:
@@ -107,11 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the ``chairside`` script: commands only (the GUI needs ``main.py``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    apply_global_options(args)
+    context = context_from_args(args)
     from assistant.logs import configure_logging
 
-    configure_logging(verbose=args.verbose, console=True)
+    configure_logging(context.locations.log_dir(), verbose=args.verbose, console=True)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    return run_command(args)
+    return run_command(args, context)

@@ -12,7 +12,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant import paths
 from assistant.cli import EXIT_OK, CliContext
 
 
@@ -50,7 +49,9 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     # The database in use may be the damaged one being replaced, so it is not opened first.
     from assistant.records.backup import restore
 
-    result = restore(paths.database_url(), args.file)
+    result = restore(
+        context.database_url, args.file, backups_folder=context.locations.backup_dir(ensure=True)
+    )
     print(f"Restored {result.database} from {result.source}")
     if result.migrated:
         print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")
