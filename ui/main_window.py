@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -308,22 +308,54 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
 
     def show_aftercare(self, session_id: int) -> None:
+        """Read the sheet on the database thread, lay it out on the render pool, then show
+        the preview; the window stays responsive throughout."""
         from assistant.aftercare import load_active_template
-        from assistant.sessions import aftercare_sheet_for_session, mark_aftercare_printed
+        from assistant.sessions import aftercare_sheet_for_session
+
+        db = self.db
+        self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
+
+        def load() -> tuple[Any, Any, str | None]:
+            sheet = aftercare_sheet_for_session(db, session_id)
+            template, problem = load_active_template()
+            return sheet, template, problem
+
+        def loaded(result: tuple[Any, Any, str | None]) -> None:
+            from assistant.aftercare import render_sheet
+
+            sheet, template, problem = result
+            self.runner.run(
+                lambda: render_sheet(sheet, template),
+                lambda rendered: self._show_aftercare_preview(
+                    session_id, sheet, template, rendered, problem
+                ),
+                parent=self,
+                render=True,
+            )
+
+        self.runner.run(load, loaded, parent=self)
+
+    def _show_aftercare_preview(
+        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
+    ) -> None:
+        from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
 
+        self.statusBar().clearMessage()
         try:
-            sheet = aftercare_sheet_for_session(self.db, session_id)
-            template, problem = load_active_template()
-            dialog = AftercarePreviewDialog(sheet, template, self)
+            dialog = AftercarePreviewDialog(sheet, template, self, rendered=rendered)
         except Exception as exc:  # shown to the user; the session itself is safe
             show_error(self, exc)
             return
         if problem:
             dialog.setWindowTitle(dialog.windowTitle() + self.tr(" (default wording)"))
             self.statusBar().showMessage(problem, 15000)
+        db, actor = self.db, self.practitioner_id
         dialog.printed.connect(
-            lambda: mark_aftercare_printed(self.db, session_id, self.practitioner_id)
+            lambda: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor), parent=self
+            )
         )
         dialog.exec()
 
