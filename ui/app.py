@@ -84,7 +84,8 @@ def sign_in(db: Database) -> PractitionerInfo | None:
     """A new database asks for the first practitioner; otherwise a practitioner signs in.
     None when the window is closed instead."""
     from assistant.auth import needs_first_practitioner
-    from ui.login_dialog import FirstPractitionerDialog, LoginDialog
+    from ui.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.login_dialog import LoginDialog
 
     dialog: FirstPractitionerDialog | LoginDialog = (
         FirstPractitionerDialog(db) if needs_first_practitioner(db) else LoginDialog(db)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.dates import format_short_date
 from assistant.db import Database
 from assistant.sessions import RecallRow, recall, recall_csv, record_recall_export
 from ui.table_model import RowsTableModel
@@ -63,11 +64,11 @@ class RecallTableModel(RowsTableModel):
         if column == self.PATIENT:
             return f"{row.patient_name} (#{row.patient_id})"
         if column == self.BORN:
-            return row.date_of_birth.strftime("%d %b %Y").lstrip("0") if row.date_of_birth else ""
+            return format_short_date(row.date_of_birth) if row.date_of_birth else ""
         if column == self.PHONE:
             return row.phone
         if column == self.DATE:
-            return row.treated_at.strftime("%d %b %Y").lstrip("0")
+            return format_short_date(row.treated_at)
         if column == self.STATE:
             return self.tr("Signed") if row.state == "signed" else self.tr("Draft")
         if column == self.MATCHED:

@@ -30,7 +30,9 @@ from assistant.errors import ChairsideError
 from assistant.records import backup
 from ui.app_context import GuiContext
 from ui.backup_banner import BackupBanner
-from ui.login_dialog import IdleWatcher, LockScreen, LoginDialog
+from ui.idle_watcher import IdleWatcher
+from ui.lock_screen import LockScreen
+from ui.login_dialog import LoginDialog
 from ui.tasks import show_error
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.dates import format_short_moment
 from assistant.db import Database
 from assistant.sessions import SessionSummary, list_sessions
 from ui.table_model import RowsTableModel
@@ -79,7 +80,7 @@ class SessionTimelineModel(RowsTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.DATE:
-                return summary.treated_at.strftime("%d %b %Y %H:%M").lstrip("0")
+                return format_short_moment(summary.treated_at)
             if column == self.STATE:
                 return self._state(summary)
             if column == self.ZONES:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
+from assistant.dates import format_short_date
 from assistant.errors import InvalidInput
 from assistant.sessions import (
     DeviceLimits,
@@ -326,4 +327,4 @@ class ProductTableModel(RowsTableModel):
 
 
 def _short_date(day: date | None) -> str:
-    return day.strftime("%d %b %Y").lstrip("0") if day else ""
+    return format_short_date(day) if day else ""

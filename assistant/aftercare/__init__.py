@@ -49,11 +49,7 @@ from reportlab.platypus import (
 
 from assistant import reference
 from assistant.aftercare.dates import (
-    DAY_NAMES,
-    MONTH_NAMES,
     TimelineStep,
-    format_date,
-    format_moment,
     next_appointment_text,
     timeline,
 )
@@ -73,6 +69,7 @@ from assistant.aftercare.template import (
     reset_template,
     shipped_template_path,
 )
+from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
 from assistant.errors import InvalidInput, ResourceMissing
 
 # register_fonts() looks the font files up through this module's name (a test replaces it)

@@ -43,6 +43,7 @@ from assistant.aftercare import (
 )
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
+from assistant.dates import parse_date
 from assistant.errors import InvalidInput
 
 _KNOWN_KEYS = (
@@ -200,14 +201,7 @@ def _datetime(value: Any, field: str) -> datetime:
 
 
 def _date(value: Any, field: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidInput(f"{field}: '{value}' is not a date such as 2026-12-22.", field)
+    return None if value is None else parse_date(value, field)
 
 
 def sheet_from_json(path: Path) -> AftercareSheet:

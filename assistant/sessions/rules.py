@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from assistant import reference
-from assistant.checklist import format_long_date
 from assistant.clinic import PRODUCT_KINDS
+from assistant.dates import format_long_date
 from assistant.errors import InvalidInput
 from assistant.sessions.record import (
     DeviceLimits,

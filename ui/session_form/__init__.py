@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.checklist import format_long_date
+from assistant.dates import format_long_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
 from assistant.sessions import (
