@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from assistant import files
 from assistant.cli import main as cli_main
 from tests.test_aftercare_pdf import tiny_png
 
@@ -241,14 +242,13 @@ def test_a_real_logo_is_accepted_relative_to_the_session_file(tmp_path):
 def test_an_output_folder_refused_by_the_system_is_named_in_process(tmp_path, capsys, monkeypatch):
     # Root may write anywhere, so the permission check itself is stood in for here; the
     # subprocess test above covers it for an ordinary user.
-    from assistant import aftercare
 
     source = write_session(tmp_path, session())
     folder = tmp_path / "locked"
     folder.mkdir()
     real_access = os.access
     monkeypatch.setattr(
-        aftercare.os, "access", lambda path, mode: Path(path) != folder and real_access(path, mode)
+        files.os, "access", lambda path, mode: Path(path) != folder and real_access(path, mode)
     )
     assert cli_main(["aftercare", str(source), "--out", str(folder / "sheet.pdf")]) == 2
     assert f"chairside: The folder {folder} is not writable." in capsys.readouterr().err

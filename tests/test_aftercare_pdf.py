@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from assistant import aftercare, reference
+from assistant import aftercare, files, reference
 from assistant.aftercare import (
     AftercareSheet,
     ClinicInfo,
@@ -528,7 +528,7 @@ def test_a_folder_refusing_the_temporary_file_is_named(template, tmp_path, monke
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(aftercare.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     with pytest.raises(InvalidInput, match="not writable") as caught:
         render_pdf(make_sheet(), tmp_path / "sheet.pdf", template)
     assert str(tmp_path) in str(caught.value)
@@ -539,7 +539,7 @@ def test_no_partial_file_is_left_when_writing_fails(template, tmp_path, monkeypa
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(aftercare.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     out = tmp_path / "sheet.pdf"
     with pytest.raises(InvalidInput, match="No space left"):
         render_pdf(make_sheet(), out, template)
@@ -553,7 +553,7 @@ def test_an_existing_file_survives_a_failed_write(template, tmp_path, monkeypatc
     def fail(src, dst):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(aftercare.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(InvalidInput):
         render_pdf(make_sheet(), out, template)
     assert out.read_bytes() == b"the sheet printed yesterday"
@@ -668,8 +668,9 @@ def test_a_missing_font_file_is_explained_not_a_traceback(
 ) -> None:
     from assistant import aftercare
     from assistant.errors import ResourceMissing
+    from assistant.pdf import fonts
 
-    monkeypatch.setattr(aftercare, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(fonts, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     aftercare.register_fonts.cache_clear()
     try:
         with pytest.raises(ResourceMissing, match="Reinstall Chairside"):

@@ -207,7 +207,7 @@ class Safekeeping(QObject):
         )
 
     def erase_patient(self, patient_id: int) -> None:
-        from assistant.records.export import erase_patient, erasure_confirmation
+        from assistant.records.erasure import erase_patient, erasure_confirmation
 
         c = self.context
         w = self.parent_widget

@@ -19,27 +19,19 @@ from assistant import reference
 from assistant.dates import format_short_date
 from assistant.errors import InvalidInput
 from assistant.sessions import (
+    DEFAULT_PASSES,
     DeviceLimits,
     ProductEntry,
     SessionWarning,
     ZoneEntry,
     check_zone,
+    default_depth,
     roman,
 )
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-DEFAULT_PASSES = 1
 WARNING_SIGN = "\N{WARNING SIGN}"
-
-
-def default_depth(zone_id: str, limits: DeviceLimits) -> float:
-    """Where a new zone's depth starts: the shallow end of its typical range, within the
-    device's limits (the practitioner sets the depth actually used)."""
-    zone = reference.zone(zone_id)
-    start = zone.typical_min_mm if zone.typical_min_mm is not None else 0.25
-    narrowed = limits.narrowed()
-    return min(max(start, narrowed.min_depth_mm), narrowed.max_depth_mm)
 
 
 class ZoneTableModel(RowsTableModel):

@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.records.export import erase_patient
+    from assistant.records.erasure import erase_patient
 
     result = erase_patient(context.database(), args.patient, None, args.confirm)
     print(f"Erased the personal details of patient {result.patient_id}.")

@@ -18,9 +18,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,31 +31,28 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__
-from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
 from assistant.db import Database
-from assistant.errors import InvalidInput, NotFound
+from assistant.errors import NotFound
+from assistant.files import write_file_atomically
 from assistant.models import (
-    Amendment,
     Assessment,
     Device,
     Patient,
     PatientHistory,
     Practitioner,
     TreatmentSession,
-    ZoneTreatment,
     utcnow,
 )
+from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
 from assistant.records import audit
 
 log = logging.getLogger(__name__)
@@ -219,26 +214,15 @@ def write_patient_json(
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13)
+    body = paragraph_style("body", 10, leading=13)
     return {
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4
+        "small": paragraph_style("small", 8.5, leading=11, parent=body),
+        "title": paragraph_style("title", 17, bold=True, leading=21, parent=body, spaceAfter=4),
+        "heading": paragraph_style(
+            "heading", 12.5, bold=True, leading=16, parent=body, spaceBefore=10, spaceAfter=4
         ),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),
-        "subheading": ParagraphStyle(
-            "subheading", parent=body, fontName=FONT_BOLD, fontSize=10.5, spaceBefore=6
-        ),
+        "subheading": paragraph_style("subheading", 10.5, bold=True, parent=body, spaceBefore=6),
     }
 
 
@@ -474,19 +458,21 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
 
 
 def render_patient_pdf(data: Mapping[str, Any]) -> bytes:
-    buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=1.8 * cm,
-        rightMargin=1.8 * cm,
-        topMargin=1.6 * cm,
-        bottomMargin=1.6 * cm,
-        title=f"Patient record {data['patient']['id']}",
+    margins = Margins(1.8 * cm, 1.8 * cm, 1.6 * cm, 0.6 * cm)
+    patient_id = data["patient"]["id"]
+    pdf, _pages = build_pdf(
+        _story(data, content_width(A4, margins)),
+        page_size=A4,
+        margins=margins,
+        footer=Footer(
+            (f"Patient record {patient_id} · exported by Chairside {__version__}",),
+            "Confidential: personal health information.",
+            "Page {page} of {pages}",
+        ),
+        title=f"Patient record {patient_id}",
         author="Chairside",
     )
-    doc.build(_story(data, doc.width))
-    return buffer.getvalue()
+    return pdf
 
 
 def export_patient_pdf(
@@ -502,130 +488,10 @@ def export_patient_pdf(
     return out
 
 
-# -- erasure -----------------------------------------------------------------------------------
+def __getattr__(name: str) -> Any:
+    # Erasure moved to ``assistant.records.erasure``; older imports from here keep working.
+    if name in ("ErasureResult", "erase_patient", "erasure_confirmation"):
+        from assistant.records import erasure
 
-
-@dataclass(frozen=True)
-class ErasureResult:
-    patient_id: int
-    erased_at: datetime
-    history_rows_scrubbed: int
-    # Clinical text kept by law that still mentions the patient (for the practitioner to review).
-    mentions_kept: tuple[str, ...] = ()
-
-
-def erasure_confirmation(db: Database, patient_id: int) -> str:
-    """What the user must type to confirm: the patient's number and full name."""
-    with db.session() as session:
-        row = _get_patient(session, patient_id)
-        return f"{row.id} {row.first_name} {row.last_name}".strip()
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _identifiers(row: Patient) -> list[str]:
-    found = [f"{row.first_name} {row.last_name}".strip(), row.email.strip()]
-    if len(row.last_name.strip()) >= 3:
-        found.append(row.last_name.strip())
-    digits = re.sub(r"\D", "", row.phone)
-    if len(digits) >= 6:
-        found += [row.phone.strip(), digits]
-    if row.date_of_birth:
-        found += [row.date_of_birth.isoformat(), row.date_of_birth.strftime("%d/%m/%Y")]
-    return [f.casefold() for f in found if f]
-
-
-def _mentions(session: Session, patient_id: int, identifiers: list[str]) -> tuple[str, ...]:
-    def mentions(text: Any) -> bool:
-        haystack = (text if isinstance(text, str) else json.dumps(text, default=str)).casefold()
-        return any(i in haystack for i in identifiers)
-
-    places: list[str] = []
-    sessions = list(
-        session.scalars(select(TreatmentSession).where(TreatmentSession.patient_id == patient_id))
-    )
-    for s in sessions:
-        for column in ("notes", "reactions", "adverse_events", "post_care"):
-            if mentions(getattr(s, column)):
-                places.append(f"{column.replace('_', ' ')} of session {s.id}")
-        for z in session.scalars(select(ZoneTreatment).where(ZoneTreatment.session_id == s.id)):
-            if mentions(z.notes):
-                places.append(f"zone notes of session {s.id}")
-        for m in session.scalars(select(Amendment).where(Amendment.session_id == s.id)):
-            if mentions([m.old_value, m.new_value, m.reason]):
-                places.append(f"amendment {m.id} of session {s.id}")
-    for a in session.scalars(select(Assessment).where(Assessment.patient_id == patient_id)):
-        if mentions([a.answers, a.override_reason]):
-            places.append(f"assessment {a.id}")
-    return tuple(places)
-
-
-def erase_patient(
-    db: Database, patient_id: int, actor: int | None, confirmation: str
-) -> ErasureResult:
-    """Replace the patient's personal details with a tombstone (audited ``erase``).
-
-    ``confirmation`` must be the patient's number and full name (``erasure_confirmation``):
-    the second confirmation, after the screen's or the command's own question."""
-    erased_at = utcnow()
-    with db.session() as session:
-        if db.is_sqlite:
-            # Overwrite the old values on disk too, not only in the tables.
-            session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
-        row = _get_patient(session, patient_id)
-        if row.erased_at is not None:
-            raise InvalidInput(f"Patient {patient_id} has already been erased.", "patient")
-        expected = f"{row.id} {row.first_name} {row.last_name}"
-        if _normalise(confirmation) != _normalise(expected):
-            raise InvalidInput(
-                f"To confirm, type the patient's number and full name exactly: {expected}",
-                "confirm",
-            )
-        mentions = _mentions(session, row.id, _identifiers(row))
-        row.first_name = ERASED_NAME
-        row.last_name = ""
-        row.date_of_birth = None
-        row.phone = ""
-        row.email = ""
-        row.notes = ""
-        row.concerns = []
-        row.search_key = ""
-        row.erased_at = erased_at
-        scrubbed = 0
-        for entry in session.scalars(
-            select(PatientHistory).where(PatientHistory.patient_id == patient_id)
-        ):
-            entry.old_value = None
-            entry.new_value = None
-            scrubbed += 1
-        session.flush()
-        audit.record(
-            session,
-            "erase",
-            "patient",
-            patient_id,
-            actor=actor,
-            patient_id=patient_id,
-            summary=f"Erased the personal details of patient {patient_id}",
-            changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
-        )
-    if db.is_sqlite:
-        _purge_residue(db)
-    log.info("Erased the personal details of patient %s", patient_id)
-    return ErasureResult(patient_id, erased_at, scrubbed, mentions)
-
-
-def _purge_residue(db: Database) -> None:
-    """Leave no copy of the old values in the file's free space or its write-ahead log.
-
-    ``secure_delete`` zeroes what the erasure itself frees; earlier edits may have left old
-    values in free pages, which only rebuilding the file (VACUUM) removes."""
-    try:
-        with db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DBAPIError as exc:  # another workstation is busy; the tables are already clean
-        log.warning("Could not compact the database after an erasure: %s", exc)
+        return getattr(erasure, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
