@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from assistant import paths
+from assistant.files import replace_atomically
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +113,8 @@ class Settings:
     def save(self) -> None:
         """Write atomically so a crash mid-write never leaves a half file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial")
-        partial.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(partial, self.path)
+        text = json.dumps(self._values, indent=2, sort_keys=True)
+        replace_atomically(self.path, text.encode("utf-8"))
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)
