@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from assistant.dates import format_short_date
 from assistant.db import Database
-from assistant.sessions import RecallRow, recall, recall_csv, record_recall_export
+from assistant.errors import ChairsideError
+from assistant.sessions import RecallRow, export_recall_csv, recall
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
@@ -186,9 +187,10 @@ class RecallDialog(QDialog):
             return
         rows = self.model.rows()
         try:
-            # With a byte-order mark, spreadsheet programs read the accents correctly.
-            Path(path).write_text(recall_csv(rows), encoding="utf-8-sig", newline="")
-            record_recall_export(self._db, self._lot, rows, path, self._actor)
+            export_recall_csv(self._db, self._lot, rows, self._actor, Path(path))
+        except ChairsideError as exc:
+            self.result_label.setText("\N{WARNING SIGN} " + str(exc))
+            return
         except OSError as exc:
             self.result_label.setText(
                 "\N{WARNING SIGN} "

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.sessions import recall, recall_csv, record_recall_export
+from assistant.sessions import export_recall_csv, recall
 
 
 def register(subparsers: Any) -> None:
@@ -31,8 +31,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     db = context.database()
     rows = recall(db, args.lot)
     if args.csv:
-        sys.stdout.write(recall_csv(rows))
-        record_recall_export(db, args.lot, rows, "standard output (command line)", actor=None)
+        sys.stdout.write(export_recall_csv(db, args.lot, rows, actor=None))
         return EXIT_OK
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")

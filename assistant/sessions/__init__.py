@@ -31,6 +31,7 @@ from assistant.sessions.assessments import (
 from assistant.sessions.recall import (
     RECALL_COLUMNS,
     RecallRow,
+    export_recall_csv,
     recall,
     recall_csv,
     record_recall_export,
@@ -141,6 +142,7 @@ __all__ = [
     "compute_warnings",
     "create_draft",
     "default_depth",
+    "export_recall_csv",
     "discard_draft",
     "effective_value",
     "field_label",

@@ -1,9 +1,11 @@
-"""Starting a session is one core operation in one transaction: the checklist, the draft and
-its planned zones are stored together, or not at all."""
+"""One core function per user operation: starting a session stores the checklist, the draft
+and its planned zones in one transaction (or nothing); the recall CSV is written with its
+audit entry in one call, the same for the window and the command line."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -66,3 +68,34 @@ def test_a_failure_part_way_leaves_nothing_behind(
     with pytest.raises(DatabaseUnavailable):
         start_session(db, patient, _result(), ["cheeks"], clinic.practitioner)
     assert counts(db) == before  # no orphan assessment, draft or audit row
+
+
+def test_the_recall_csv_is_written_with_its_audit_entry_in_one_call(
+    db: Database, clinic: Clinic, tmp_path: Path
+) -> None:
+    from assistant.sessions import create_draft, export_recall_csv, recall, save_draft
+    from tests.sessions_support import complete_draft
+
+    patient = make_patient(db, "Zoë", "Adeyemi")
+    session_id = create_draft(db, patient, clinic.practitioner)
+    save_draft(db, session_id, complete_draft(clinic), clinic.practitioner)
+    rows = recall(db, "HA-2604")
+    out = tmp_path / "recall.csv"
+    text = export_recall_csv(db, "HA-2604", rows, clinic.practitioner, out)
+    assert out.read_bytes() == text.encode("utf-8-sig") and "Adeyemi" in text
+    with db.session() as session:
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert event is not None and event.action == "export" and event.entity == "recall"
+    assert str(out) in event.summary and event.practitioner_id == clinic.practitioner
+
+
+def test_a_recall_file_that_cannot_be_written_is_not_audited(
+    db: Database, clinic: Clinic, tmp_path: Path
+) -> None:
+    from assistant.errors import InvalidInput
+    from assistant.sessions import export_recall_csv
+
+    before = counts(db)
+    with pytest.raises(InvalidInput, match="does not exist"):
+        export_recall_csv(db, "HA-2604", [], clinic.practitioner, tmp_path / "no" / "r.csv")
+    assert counts(db) == before
