@@ -112,3 +112,14 @@ def test_cli_data_dir_option_reaches_the_command(
     assert main(["--data-dir", str(folder), "demo", "--patients", "2"]) == 0
     assert (folder / "chairside.sqlite3").exists()
     assert not paths.default_database_path().exists()
+
+
+def test_the_clinic_template_lives_in_the_chosen_data_folder(tmp_path: Path) -> None:
+    from assistant.aftercare import active_template_path, install_template_copy
+
+    context = AppContext.from_options(str(tmp_path / "elsewhere"), None)
+    folder = context.locations.templates_dir()
+    copy = install_template_copy(folder)
+    assert copy.parent == tmp_path / "elsewhere" / "templates"
+    assert active_template_path(folder) == (copy, True)
+    assert active_template_path()[1] is False  # nothing leaked into the default folder

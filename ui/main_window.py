@@ -314,11 +314,12 @@ class MainWindow(QMainWindow):
         from assistant.sessions import aftercare_sheet_for_session
 
         db = self.db
+        templates = self.context.locations.templates_dir()
         self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
 
         def load() -> tuple[Any, Any, str | None]:
             sheet = aftercare_sheet_for_session(db, session_id)
-            template, problem = load_active_template()
+            template, problem = load_active_template(templates)
             return sheet, template, problem
 
         def loaded(result: tuple[Any, Any, str | None]) -> None:
@@ -391,7 +392,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.settings, self.practitioner_id, self)
+        dialog = SettingsDialog(
+            self.db,
+            self.settings,
+            self.practitioner_id,
+            self,
+            templates=self.context.locations.templates_dir(),
+        )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
         dialog.exec()

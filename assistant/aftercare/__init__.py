@@ -398,12 +398,16 @@ def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
 
 
 def render_sheet(
-    sheet: AftercareSheet, template: AftercareTemplate | None = None, tz: ZoneInfo | None = None
+    sheet: AftercareSheet,
+    template: AftercareTemplate | None = None,
+    tz: ZoneInfo | None = None,
+    templates: Path | None = None,
 ) -> RenderedSheet:
-    """The sheet as PDF bytes, its page count, and warnings to show before it is printed."""
+    """The sheet as PDF bytes, its page count, and warnings to show before it is printed.
+    Without ``template``, the one in use in the ``templates`` folder is read."""
     warnings: list[str] = []
     if template is None:
-        template, template_warning = load_active_template()
+        template, template_warning = load_active_template(templates)
         if template_warning:
             warnings.append(template_warning)
     warnings += check_sheet_glyphs(sheet, template)
@@ -438,11 +442,12 @@ def render_pdf(
     out: Path,
     template: AftercareTemplate | None = None,
     tz: ZoneInfo | None = None,
+    templates: Path | None = None,
 ) -> RenderResult:
     """Write the sheet to ``out`` (atomically). Show ``warnings`` to the user before printing."""
     check_output_path(out)
     started = time.perf_counter()
-    rendered = render_sheet(sheet, template, tz)
+    rendered = render_sheet(sheet, template, tz, templates)
     write_file_atomically(out, rendered.data)
     log.info(
         "aftercare sheet written to %s (%d pages, %.0f ms)",

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:
         sheet = replace(sheet, show_depth_table=True)
-    result = render_pdf(sheet, out, tz=tz)
+    result = render_pdf(sheet, out, tz=tz, templates=context.locations.templates_dir())
     for warning in result.warnings:
         print(f"chairside: warning: {warning}", file=sys.stderr)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
