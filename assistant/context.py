@@ -89,17 +89,21 @@ class AppContext:
     def _open(self, url: str) -> Database:
         from assistant.db import init_db
 
-        return init_db(
+        database = init_db(
             url,
             create=url == self.locations.default_database_url,
             upgrade_backups=self.locations.backup_dir(),
         )
+        database.data_dir = self.locations.data_dir
+        return database
 
     def use_database(self, database: Database, url: str | None = None) -> None:
         """Adopt a database opened elsewhere (start-up's problem dialog may choose another)."""
         if self._database is not None and self._database is not database:
             self._database.dispose()
         self._database = database
+        if database.data_dir is None:
+            database.data_dir = self.locations.data_dir
         self.database_url = url or database.engine.url.render_as_string(hide_password=False)
 
     def release_database(self) -> None:

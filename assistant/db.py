@@ -91,6 +91,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The data folder this database is used from (its photos, its verified audit point),
+        # set by the application context; None: the environment's data folder.
+        self.data_dir: Path | None = None
 
     @property
     def url(self) -> str:
@@ -129,6 +132,8 @@ class Database:
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # REPLACE deletes the row it replaces; only with this on do delete triggers see that.
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from assistant import reference
 from assistant.db import Database
@@ -26,7 +27,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.patients import PatientDetails, search_key
-from assistant.records import audit
+from assistant.records import audit, chain
 
 # (first names, last names) by naming tradition, so each demo name is a plausible one.
 NAME_POOLS = (
@@ -203,6 +204,7 @@ def load_demo_data(
                     sessions_added += 1
             session.add_all(rows)
             session.flush()
+            _sign_demo_sessions(session, [s for p in rows for s in p.sessions])
             if progress:
                 progress(start + len(rows), patients)
         audit.record(
@@ -214,6 +216,34 @@ def load_demo_data(
             summary=f"Loaded demo data: {patients} patients, {sessions_added} sessions",
         )
     return DemoSummary(patients, sessions_added)
+
+
+def _sign_demo_sessions(session: Session, rows: list[TreatmentSession]) -> None:
+    """Sign the demo's sessions as signing does: state, then a sealed "sign" entry each."""
+    if not rows:
+        return
+    ids = [row.id for row in rows]
+    session.execute(
+        update(TreatmentSession)
+        .where(TreatmentSession.id.in_(ids))
+        .values(state="signed")
+        .execution_options(synchronize_session=False)
+    )
+    for row in rows:
+        session.expire(row, ["state"])
+    contents = chain.signed_contents(session.connection(), ids)
+    for row in rows:
+        audit.record(
+            session,
+            "sign",
+            "treatment_session",
+            row.id,
+            actor=row.signed_by_id,
+            patient_id=row.patient_id,
+            summary=f"Signed session {row.id} (demo data)",
+            changes={"state": ["draft", "signed"]},
+            content_hash=contents[row.id],
+        )
 
 
 def _demo_details(rng: random.Random, today: date) -> PatientDetails:
@@ -262,7 +292,9 @@ def _demo_session(
     signed = treated_at + timedelta(minutes=50)
     return TreatmentSession(
         practitioner_id=practitioner.id,
-        state="signed",
+        # Written as a draft with its zones, then signed (``_sign_demo_sessions``): the
+        # database refuses rows added to a session that is already signed.
+        state="draft",
         treated_at=treated_at,
         ended_at=treated_at + timedelta(minutes=40),
         consent_on_file=True,

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -271,8 +272,8 @@ class Amendment(Base):
 
 
 class AuditEvent(Base):
-    """Append-only trail of every create, change, sign, amend, override, export, print,
-    erasure and login. Nothing in Chairside updates or deletes these rows."""
+    """Append-only, hash-chained trail of every create, change, sign, amend, override, export,
+    print, erasure and login. Nothing in Chairside updates or deletes these rows."""
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
@@ -287,6 +288,11 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The SHA-256 of what a "sign" or "amend" entry vouches for (the signed content, or the
+    # amendment), and of the previous entry's chain_hash followed by this entry's canonical
+    # content (``assistant.records.chain``): rewriting any entry breaks every later one.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class PatientHistory(Base):
@@ -305,3 +311,53 @@ class PatientHistory(Base):
     field: Mapped[str] = mapped_column(String(40))
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Photo(Base):
+    """A clinical photo of a patient: its bytes are kept by ``assistant.photos.storage`` under
+    their SHA-256; this row says whose it is, which view, and who added it when."""
+
+    __tablename__ = "photo"
+    __table_args__ = (Index("ix_photo_patient_view", "patient_id", "view"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    view: Mapped[str] = mapped_column(String(20))
+    zone: Mapped[str | None] = mapped_column(String(40))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)  # camera time, when known
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class PhotoBlob(Base):
+    """Photo bytes kept in the database itself, used when it is on a PostgreSQL server so
+    that every workstation reaches them (a SQLite database keeps them as files instead)."""
+
+    __tablename__ = "photo_blob"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PhotoConsent(Base):
+    """The patient's answer about clinical photos, appended each time it is given, refused
+    or withdrawn; the newest row applies from its time on. ``uses`` holds the separate
+    yes/no answers for other uses (training without the face, marketing)."""
+
+    __tablename__ = "photo_consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # given, refused, withdrawn
+    uses: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -66,6 +66,18 @@ def database_url() -> str:
     return f"sqlite:///{default_database_path()}"
 
 
+def _private(path: Path, ensure: bool) -> Path:
+    if ensure:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.chmod(0o700)
+    return path
+
+
+def photos_dir(ensure: bool = False) -> Path:
+    """Clinical photos and their thumbnails, named by SHA-256 (readable only by the user)."""
+    return _private(data_dir() / "photos", ensure)
+
+
 @dataclass(frozen=True)
 class Locations:
     """The folders and files under one data folder."""
@@ -88,6 +100,10 @@ class Locations:
 
     def templates_dir(self, ensure: bool = False) -> Path:
         return self._sub("templates", ensure)
+
+    def photos_dir(self, ensure: bool = False) -> Path:
+        """Clinical photos and their thumbnails (readable only by the user)."""
+        return _private(self.data_dir / "photos", ensure)
 
     @property
     def settings_file(self) -> Path:

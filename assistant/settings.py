@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "demo_offered": False,
     "autosave_seconds": 2,
     "window_geometry": "",
+    "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
 }
 
 
@@ -97,6 +98,10 @@ class Settings:
     @property
     def autosave_seconds(self) -> float:
         return float(self["autosave_seconds"])
+
+    @property
+    def photo_watch_folder(self) -> str:
+        return str(self["photo_watch_folder"] or "").strip()
 
     @property
     def window_geometry(self) -> str:

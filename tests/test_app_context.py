@@ -123,3 +123,19 @@ def test_the_clinic_template_lives_in_the_chosen_data_folder(tmp_path: Path) -> 
     assert copy.parent == tmp_path / "elsewhere" / "templates"
     assert active_template_path(folder) == (copy, True)
     assert active_template_path()[1] is False  # nothing leaked into the default folder
+
+
+def test_photos_and_the_verified_audit_point_follow_the_chosen_data_folder(
+    tmp_path: Path,
+) -> None:
+    from assistant.photos.storage import store_for
+    from assistant.records import integrity
+
+    context = AppContext.from_options(str(tmp_path / "elsewhere"), None)
+    db = context.database()
+    assert db.data_dir == tmp_path / "elsewhere"
+    assert store_for(db).location("x").startswith(str(tmp_path / "elsewhere" / "photos"))
+    integrity.startup_check(db)
+    assert (tmp_path / "elsewhere" / integrity.ANCHOR_FILE).exists()
+    assert not (paths.data_dir() / integrity.ANCHOR_FILE).exists()
+    context.close()

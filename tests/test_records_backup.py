@@ -78,7 +78,8 @@ def test_only_the_newest_automatic_backups_are_kept(db: Database, tmp_path: Path
         for day in range(5)
     ]
     remaining = sorted(p.name for p in folder.iterdir())
-    assert remaining == sorted([own.name] + [p.name for p in made[-3:]])
+    kept = [name for p in made[-3:] for name in (p.name, p.name + ".meta.json")]
+    assert remaining == sorted([own.name, *kept])  # each with its metadata
     last = backup.backup_now(db, folder, keep=3, now=NOW + timedelta(days=9))
     assert last.pruned == (made[2],)
 

@@ -143,6 +143,7 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
         "assessments",
         "sessions",
         "detail_changes",
+        "photos",
         "audit",
     }
     assert data["format"] == "chairside-patient-record"

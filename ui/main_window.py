@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.safekeeping.integrity_banner)
         box.addWidget(self.safekeeping.banner)
         box.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -85,9 +86,12 @@ class MainWindow(QMainWindow):
         self.safekeeping.aboutToLock.connect(self._flush_session)
         self.safekeeping.message.connect(self.statusBar().showMessage)
         self.safekeeping.patientErased.connect(self._patient_erased)
+        self.safekeeping.auditRequested.connect(lambda: self.show_audit())
+        self.safekeeping.integrityChecked.connect(self._integrity_checked)
         self.patient_page.exportRequested.connect(self.safekeeping.export_patient)
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
         self.patient_page.auditRequested.connect(self.show_audit)
+        self.patient_page.photosRequested.connect(self.open_photos)
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -257,6 +261,13 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
+    # -- photos ------------------------------------------------------------------------------
+
+    def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
+        from ui.photo_windows import open_photos_window
+
+        open_photos_window(self, patient_id, session_id)
+
     # -- sessions ----------------------------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
@@ -289,6 +300,7 @@ class MainWindow(QMainWindow):
         self.workflow = workflow
         workflow.finished.connect(self._session_finished)
         workflow.aftercareRequested.connect(self.show_aftercare)
+        workflow.photosRequested.connect(self.open_photos)
         self.stack.addWidget(workflow)
         self.stack.setCurrentWidget(workflow)
 
@@ -401,8 +413,13 @@ class MainWindow(QMainWindow):
         )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
+        from ui.photo_settings_page import PhotoSettingsPage
+
+        photo_page = PhotoSettingsPage(self.settings)
+        dialog.extra_tab(photo_page, self.tr("Photos"))
         dialog.exec()
         page.save()
+        photo_page.save()
         self.safekeeping.settings_changed()
 
     def after_start(self) -> None:
@@ -487,7 +504,13 @@ class MainWindow(QMainWindow):
             self.audit_view.show_patient(patient_id)
         else:
             self.audit_view.reload()
+        if self.safekeeping.integrity is not None:
+            self.audit_view.show_integrity(self.safekeeping.integrity)
         self.stack.setCurrentWidget(self.audit_view)
+
+    def _integrity_checked(self, result: Any) -> None:
+        if self.audit_view is not None:
+            self.audit_view.show_integrity(result)
 
     # -- who is signed in, and a replaced database ---------------------------------------------
 

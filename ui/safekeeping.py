@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from assistant import auth, clinic
 from assistant.errors import ChairsideError
-from assistant.records import backup
+from assistant.records import backup, integrity
+from assistant.records.chain import Verification
 from ui.app_context import GuiContext
 from ui.backup_banner import BackupBanner
 from ui.idle_watcher import IdleWatcher
+from ui.integrity_banner import IntegrityBanner
 from ui.lock_screen import LockScreen
 from ui.login_dialog import LoginDialog
 from ui.tasks import show_error
@@ -45,6 +47,8 @@ class Safekeeping(QObject):
     aboutToLock = Signal()
     message = Signal(str, int)
     patientErased = Signal(int)
+    auditRequested = Signal()
+    integrityChecked = Signal(object)  # Verification
 
     def __init__(self, context: GuiContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -53,6 +57,11 @@ class Safekeeping(QObject):
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
         self.banner.update_from(context.settings)
+        self.integrity_banner = IntegrityBanner()
+        self.integrity_banner.auditRequested.connect(self.auditRequested)
+        self.integrity: Verification | None = None
+        # Once every view has switched to the restored database, check that one.
+        context.databaseReplaced.connect(lambda _db: QTimer.singleShot(0, self.check_integrity))
         self.idle_lock = auth.IdleLock(minutes=context.settings.idle_lock_minutes)
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
         self.idle_watcher.idle.connect(lambda: self.lock("idle"))
@@ -62,6 +71,26 @@ class Safekeeping(QObject):
 
     def start(self) -> None:
         self.idle_watcher.start()
+        self.check_integrity()
+
+    # -- the audit chain -----------------------------------------------------------------------
+
+    def check_integrity(self) -> None:
+        """What was added since the last verified point (the whole chain once a week), off
+        the UI thread; a break shows the red banner."""
+        db = self.context.db
+        self.context.runner.run(
+            lambda: integrity.startup_check(db),
+            self._integrity_checked,
+            lambda exc: log.warning("Could not check the audit chain: %s", exc),
+        )
+
+    def _integrity_checked(self, result: Verification) -> None:
+        self.integrity = result
+        if not result.intact:
+            log.error("Audit chain check failed: %s", result.problem)
+        self.integrity_banner.update_from(result)
+        self.integrityChecked.emit(result)
 
     def lock(self, reason: str = "by hand") -> None:
         c = self.context

@@ -48,6 +48,7 @@ class SessionWorkflow(QWidget):
     aftercareRequested = Signal(int)  # session id
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
+    photosRequested = Signal(int, int)  # patient id, session id
 
     def __init__(
         self,
@@ -101,12 +102,18 @@ class SessionWorkflow(QWidget):
         self.aftercare_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
         self.aftercare_button.setVisible(False)
         self.aftercare_button.clicked.connect(self._aftercare)
+        self.photos_button = QPushButton(self.tr("Photos…"))
+        self.photos_button.setMinimumHeight(TARGET_HEIGHT)
+        self.photos_button.setAccessibleName(self.tr("Photos of this visit"))
+        self.photos_button.setVisible(False)
+        self.photos_button.clicked.connect(self._photos)
         self.done_button = QPushButton(self.tr("Close session"))
         self.done_button.setMinimumHeight(TARGET_HEIGHT)
         self.done_button.setAccessibleName(self.tr("Close the session screen"))
         self.done_button.clicked.connect(self.finish)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.photos_button)
         bottom.addWidget(self.aftercare_button)
         bottom.addWidget(self.done_button)
 
@@ -204,6 +211,7 @@ class SessionWorkflow(QWidget):
             else self.tr("Step 2 of 2: the session record")
         )
         self.aftercare_button.setVisible(signed)
+        self.photos_button.setVisible(True)
         form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed(self, session_id: int) -> None:
@@ -214,6 +222,10 @@ class SessionWorkflow(QWidget):
     def _aftercare(self) -> None:
         if self.form is not None:
             self.aftercareRequested.emit(self.form.session_id)
+
+    def _photos(self) -> None:
+        if self.form is not None:
+            self.photosRequested.emit(self._patient_id, self.form.session_id)
 
     def _failed(self, error: BaseException) -> None:
         log.warning("session workflow: %s", error)

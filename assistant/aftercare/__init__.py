@@ -394,7 +394,12 @@ def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
     phone_text = f"{template.headings['phone']}: {phone}" if phone else ""
     both = " · ".join(part for part in (name, phone_text) if part)
     # When both do not fit, the phone matters more: the header already names the clinic.
-    return Footer((both, phone_text or name), template.footer, template.headings["page_number"])
+    return Footer(
+        (both, phone_text or name),
+        template.footer,
+        template.headings["page_number"],
+        anchor=sheet.record_anchor.strip(),
+    )
 
 
 def render_sheet(

@@ -45,3 +45,6 @@ class AftercareSheet:
     notes: str = ""
     zone_depths: tuple[ZoneDepth, ...] = ()
     show_depth_table: bool = False  # patients need instructions, not settings
+    # The audit chain head when the sheet was made ("audit #1234 · 0123456789ab"), printed
+    # small in the footer: a paper copy the database cannot be rewritten to agree with.
+    record_anchor: str = ""

@@ -82,7 +82,7 @@ def run_command(args: argparse.Namespace, context: AppContext | None = None) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for the ``chairside`` script: commands only (the GUI needs ``main.py``)."""
+    """The commands alone, without the window (the installed ``chairside`` runs ``main.main``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     context = context_from_args(args)

@@ -1,13 +1,20 @@
-"""``audit [--patient ID] [--action A] [--json]``: read the audit trail, newest first."""
+"""``audit [--patient ID] [--action A] [--json]``: read the audit trail, newest first.
+
+``audit --verify [--against BACKUP]`` checks the hash chain instead: exit 0 and one line with
+the counts when it is intact, exit 1 and one line naming the first entry or session that does
+not match.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 from datetime import UTC
+from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_OK, CliContext
+from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
+from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
 
 
@@ -25,10 +32,47 @@ def register(subparsers: Any) -> None:
         "--limit", type=int, default=200, metavar="N", help="at most N entries (default 200)"
     )
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="check the hash chain and every signed session and amendment; exit 1 if broken",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="BACKUP",
+        type=Path,
+        help="with --verify: also check that the chain extends this backup's",
+    )
     parser.set_defaults(handler=run)
 
 
+def run_verify(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.records import integrity
+
+    db = context.database()
+    if args.against is not None:
+        backup = args.against.expanduser()
+        if not backup.is_file():
+            raise InvalidInput(f"There is no backup file {backup}.", "against")
+        with backup.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
+        result = integrity.check_against(db, backup)
+        line = result.line()
+        if result.intact:
+            line = line[:-1] + f"; it extends the backup {backup.name}."
+    else:
+        result = integrity.check(db, full=True)
+        line = result.line()
+    print(line)
+    return EXIT_OK if result.intact else EXIT_FAILURE
+
+
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    if args.verify:
+        return run_verify(args, context)
+    if args.against is not None:
+        raise InvalidInput("--against goes with --verify.", "against")
     limit = max(1, min(args.limit, 1_000_000))
     with context.database().session() as session:
         events = query_events(

@@ -42,6 +42,8 @@ def run_backup(args: argparse.Namespace, context: CliContext) -> int:
 
     info = backup_to_file(context.database(), args.out)
     print(f"Backed up the database to {info.path} ({info.size:,} bytes)")
+    if info.photos_copied:
+        print(f"Copied {info.photos_copied} new photo(s) beside it")
     return EXIT_OK
 
 
@@ -57,4 +59,12 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
         print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")
     if result.kept_aside:
         print(f"The database you had before is kept as {result.kept_aside}")
+    photos = result.photos
+    if photos and photos.restored:
+        print(f"Brought back {photos.restored} photo(s), each checked against its SHA-256")
+    if photos and not photos.complete:
+        print(
+            f"Not restored: {len(photos.missing)} photo(s) missing from the backup and "
+            f"{len(photos.damaged)} damaged (they do not match their SHA-256)"
+        )
     return EXIT_OK

@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "assistant.cli.recall_command",
     "assistant.cli.export_command",
     "assistant.cli.erase_command",
+    "assistant.cli.photos_command",
     "assistant.cli.audit_command",
     "assistant.cli.backup_command",
 )

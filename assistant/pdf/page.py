@@ -18,6 +18,7 @@ from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
 FOOTER_SIZE = 11.0
+ANCHOR_SIZE = 7.0  # the audit chain head, small: for checking, not for reading
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Footer:
     second_line: str
     page_number: str
     size: float = FOOTER_SIZE
+    anchor: str = ""  # the audit chain head, printed small at the right
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
     choices = [printable(text) for text in footer.first_line if text]
     second = printable(footer.second_line)
     number_format = printable(footer.page_number)
+    anchor = printable(footer.anchor)
     size = footer.size
 
     class NumberedCanvas(Canvas):
@@ -83,6 +86,11 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
             self.drawString(left, top - 28, second)
             self.setFont(FONT_BOLD, size)
             self.drawRightString(right, top - 14, number)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                spare = right - left - stringWidth(second, FONT, size) - 12
+                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
+                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
             self.restoreState()
 
     return NumberedCanvas

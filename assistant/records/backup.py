@@ -3,10 +3,12 @@
 Every copy goes through SQLite's online backup API (``assistant.db.backup_sqlite``), never a
 raw copy of a live file, so a backup taken while someone is saving holds every committed row
 and nothing half-written. Automatic backups are named ``chairside-YYYYmmdd-HHMMSS.sqlite3``
-in the clinic's chosen folder; the newest ``backup_keep`` are kept.
+in the clinic's chosen folder; the newest ``backup_keep`` are kept. Beside each backup,
+``BACKUP.meta.json`` records the audit chain head it holds.
 
 ``restore`` checks the chosen file before touching anything: an SQLite file, complete, that
-passes ``PRAGMA integrity_check`` and carries a Chairside schema version this program knows.
+passes ``PRAGMA integrity_check``, carries a Chairside schema version this program knows, has
+exactly the schema of that version and an intact audit chain (``restore_check``).
 The current database is then copied aside, the backup is copied in place through the backup
 API, and an older schema is migrated by ``init_db``. A database on a PostgreSQL server is
 backed up by the server's own tools (``pg_dump``); Chairside says so rather than trying.
@@ -36,6 +38,12 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.photos.backup import (
+    PhotoRestore,
+    backup_photos,
+    prune_backup_photos,
+    restore_photos,
+)
 from assistant.records import audit
 from assistant.settings import Settings
 
@@ -57,6 +65,7 @@ class BackupInfo:
     at: datetime
     size: int
     pruned: tuple[Path, ...] = ()
+    photos_copied: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ class RestoreResult:
     from_revision: str
     to_revision: str
     kept_aside: Path | None
+    photos: PhotoRestore | None = None
 
     @property
     def migrated(self) -> bool:
@@ -112,7 +122,19 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         ) from exc
 
 
+def _write_metadata(target: Path) -> None:
+    """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
+    the database (``audit --verify --against BACKUP``)."""
+    from assistant.records.integrity import write_backup_metadata
+
+    try:
+        write_backup_metadata(target, head_revision())
+    except OSError as exc:
+        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+
+
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
+    _write_metadata(target)
     with db.session() as session:
         audit.record(
             session,
@@ -142,10 +164,13 @@ def backup_now(
         target = folder / f"chairside-{now:%Y%m%d-%H%M%S}-{counter}.sqlite3"
         counter += 1
     _copy(db, source, target)
+    photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
+    if pruned:
+        prune_backup_photos(folder)
     _audit_backup(db, target, actor, automatic=True)
     log.info("Backed up the database to %s", target)
-    return BackupInfo(target, now, target.stat().st_size, pruned)
+    return BackupInfo(target, now, target.stat().st_size, pruned, photos)
 
 
 def backup_to_file(
@@ -164,8 +189,9 @@ def backup_to_file(
             "out",
         )
     _copy(db, source, out)
+    photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
-    return BackupInfo(out, now or datetime.now(), out.stat().st_size)
+    return BackupInfo(out, now or datetime.now(), out.stat().st_size, photos_copied=photos)
 
 
 def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
@@ -179,6 +205,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
     for path in doomed:
         try:
             path.unlink()
+            path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not remove the old backup %s: %s", path, exc)
     return doomed
@@ -326,7 +353,17 @@ def inspect_backup(file: Path) -> BackupCheck:
             "first, then restore it. Nothing was changed.",
             "file",
         )
+    _check_schema_and_chain(file, revision)
     return BackupCheck(file, revision, revision != head_revision())
+
+
+def _check_schema_and_chain(file: Path, revision: str) -> None:
+    """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
+    from assistant.records.restore_check import backup_problem
+
+    problem = backup_problem(_source_uri(file), revision)
+    if problem:
+        raise InvalidInput(f"{file.name} {problem} " + NOTHING_CHANGED, "file")
 
 
 def _sqlite_target(db_url: str) -> Path:
@@ -444,6 +481,7 @@ def restore(
             exc.advice,
         ) from exc
     try:
+        photos = restore_photos(database, source.parent)
         head = head_revision()
         with database.session() as session:
             audit.record(
@@ -459,9 +497,15 @@ def restore(
                     "from_revision": check.revision,
                     "to_revision": head,
                     "kept_aside": str(kept) if kept else None,
+                    "photos_restored": photos.restored,
+                    "photos_missing": list(photos.missing),
+                    "photos_damaged": list(photos.damaged),
                 },
             )
     finally:
         database.dispose()
+    from assistant.records.integrity import forget_verified_point
+
+    forget_verified_point(database.url)
     log.info("Restored %s from %s", target, source)
-    return RestoreResult(target, source, check.revision, head, kept)
+    return RestoreResult(target, source, check.revision, head, kept, photos)

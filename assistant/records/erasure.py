@@ -1,7 +1,8 @@
 """Erasing a patient's personal details on request: name, birth date, contact details,
-notes and concerns go; the clinical record of treatments stays, as the law requires. The
-erasure is confirmed by typing the patient's number and name, audited in the same
-transaction, and scrubs the old values kept in ``patient_history``."""
+notes and concerns go, and so do the patient's photos (rows and files); the clinical record
+of treatments stays, as the law requires. The erasure is confirmed by typing the patient's
+number and name, audited in the same transaction, and scrubs the old values kept in
+``patient_history``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.photos import delete_stored, remove_patient_photos
 from assistant.records import audit
 from assistant.records.export import ERASED_NAME, PERSONAL_FIELDS, _get_patient
 
@@ -128,6 +130,7 @@ def erase_patient(
             entry.old_value = None
             entry.new_value = None
             scrubbed += 1
+        photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
         session.flush()
         audit.record(
             session,
@@ -137,8 +140,13 @@ def erase_patient(
             actor=actor,
             patient_id=patient_id,
             summary=f"Erased the personal details of patient {patient_id}",
-            changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
+            changes={
+                "fields": list(PERSONAL_FIELDS),
+                "history_rows_scrubbed": scrubbed,
+                "photos_removed": photos_removed,
+            },
         )
+    delete_stored(db, doomed_photos)
     if db.is_sqlite:
         _purge_residue(db)
     log.info("Erased the personal details of patient %s", patient_id)

@@ -2,14 +2,16 @@
 
 ``export_patient_json`` gathers everything Chairside holds about one patient: details,
 suitability assessments, sessions with their zones, products and amendments, the history of
-detail changes and the audit entries about the patient. ``export_patient_pdf`` prints the
-same as a readable summary. Both are audited ``export``.
+detail changes, the photos and the audit entries about the patient. ``write_patient_json``
+writes the photo files themselves into a folder beside the JSON file (``<name>-photos/``).
+``export_patient_pdf`` prints the same as a readable summary. Both are audited ``export``.
 
 ``erase_patient`` answers a request for erasure: the personal details are replaced by a
 tombstone ("Erased", everything else cleared), the old values in ``patient_history`` are
-scrubbed, and the clinical skeleton the law requires clinics to keep (session dates, zones,
-depths, lots, signatures, the audit trail) stays. Audit rows never hold a patient's personal
-details (patient edits record field names only), so nothing append-only needs changing.
+scrubbed, the patient's photos are removed (rows and files), and the clinical skeleton the
+law requires clinics to keep (session dates, zones, depths, lots, signatures, the audit trail)
+stays. Audit rows never hold a patient's personal details (patient edits record field names
+only), so nothing append-only needs changing.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
+from assistant.photos import export_filename, list_photos
 from assistant.records import audit
 
 log = logging.getLogger(__name__)
@@ -171,6 +174,7 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "assessments": assessments,
         "sessions": sessions,
         "detail_changes": history,
+        "photos": [],
         "audit": trail,
     }
 
@@ -190,6 +194,20 @@ def _audit_export(
     )
 
 
+def _photo_entries(db: Database, patient_id: int) -> list[dict[str, Any]]:
+    entries = []
+    for photo in list_photos(db, patient_id):
+        entry = photo.to_json()
+        del entry["file"]  # where this workstation keeps it is not part of the record
+        entries.append({**entry, "file_name": export_filename(photo)})
+    return entries
+
+
+def photos_folder_for(out: Path) -> Path:
+    """Where ``write_patient_json`` puts the photo files: ``<name>-photos/`` beside ``out``."""
+    return out.with_name(f"{out.stem}-photos")
+
+
 def export_patient_json(
     db: Database, patient_id: int, *, actor: int | None = None, out: Path | None = None
 ) -> dict[str, Any]:
@@ -197,15 +215,22 @@ def export_patient_json(
     with db.session() as session:
         data = _collect(session, patient_id)
         _audit_export(session, patient_id, actor, "JSON", out)
+    data["photos"] = _photo_entries(db, patient_id)
     return data
 
 
 def write_patient_json(
     db: Database, patient_id: int, out: Path, *, actor: int | None = None
 ) -> Path:
-    """Write the JSON export to ``out`` atomically."""
+    """Write the JSON export to ``out`` atomically, and the photo files beside it."""
+    from assistant.photos import export_photos
+
     data = export_patient_json(db, patient_id, actor=actor, out=out)
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    if data["photos"]:
+        folder = photos_folder_for(out)
+        folder.mkdir(exist_ok=True, mode=0o700)
+        export_photos(db, patient_id, folder, actor=actor)
     write_file_atomically(out, text.encode("utf-8"))
     return out
 
@@ -445,6 +470,22 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 [width * f for f in (0.18, 0.18, 0.16, 0.24, 0.24)],
             )
         )
+    if data.get("photos"):
+        story.append(Paragraph(f"Photos ({len(data['photos'])})", styles["heading"]))
+        story.append(
+            _grid(
+                ["Photo", "Session", "View", "Taken", "Added", "SHA-256"],
+                [
+                    [
+                        ph["id"], ph["session"], ph["view"], ph["taken_at"], ph["added_at"],
+                        ph["sha256"][:16],
+                    ]
+                    for ph in data["photos"]
+                ],
+                styles,
+                [width * f for f in (0.1, 0.1, 0.18, 0.2, 0.2, 0.22)],
+            )
+        )
     story.append(Paragraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
     story.append(
         _grid(
@@ -481,6 +522,7 @@ def export_patient_pdf(
     """Write a readable PDF summary of the patient's record to ``out`` (atomically)."""
     with db.session() as session:
         data = _collect(session, patient_id)
+    data["photos"] = _photo_entries(db, patient_id)
     pdf = render_patient_pdf(data)
     write_file_atomically(out, pdf)
     with db.session() as session:

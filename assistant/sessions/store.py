@@ -27,7 +27,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
-from assistant.records import audit
+from assistant.records import audit, chain
 from assistant.sessions.record import (
     _DRAFT_FIELDS,
     DISCARDED,
@@ -405,6 +405,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         row.state = SIGNED
         row.signed_at = utcnow()
         row.signed_by_id = signer_id
+        session.flush()
         audit.record(
             session,
             "sign",
@@ -415,6 +416,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
             summary=f"Signed session {row.id}"
             + (f" with {len(warnings)} warning(s)" if warnings else ""),
             changes={"state": [DRAFT, SIGNED]},
+            content_hash=chain.session_content_hash(session.connection(), row.id),
         )
         session.flush()
         return _record_of(session, row)
@@ -482,6 +484,7 @@ def amend_session(
             patient_id=row.patient_id,
             summary=f"Amended {field} of session {row.id}: {reason}",
             changes={field: [entry.old_value, entry.new_value], "reason": reason},
+            content_hash=chain.amendment_content_hash(session.connection(), entry.id),
         )
         session.flush()
         return _record_of(session, row)

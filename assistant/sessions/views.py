@@ -294,6 +294,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     from pathlib import Path
 
     from assistant.aftercare import PAPERS, AftercareSheet, ClinicInfo, ZoneDepth
+    from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
     with db.session() as session:
@@ -306,6 +307,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             session.get(Practitioner, draft.practitioner_id) if draft.practitioner_id else None
         )
         paper = profile.paper_size if profile.paper_size in PAPERS else "A4"
+        head = chain_head(session.connection())
         return AftercareSheet(
             clinic=ClinicInfo(
                 name=profile.name,
@@ -322,4 +324,5 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             next_session=draft.next_session_date,
             interval_weeks=draft.interval_weeks,
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
+            record_anchor=head.label() if head else "",
         )
