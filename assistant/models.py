@@ -58,6 +58,8 @@ class Clinic(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     logo_path: Mapped[str | None] = mapped_column(String(500))
     paper_size: Mapped[str] = mapped_column(String(10), default="A4")
+    # How long a signed treatment consent stays valid for a course (domain: 12 months).
+    consent_valid_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
@@ -360,4 +362,75 @@ class PhotoConsent(Base):
     uses: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConsentTemplate(Base):
+    """One version of a consent form's text. Rows are never changed: an edit adds a version."""
+
+    __tablename__ = "consent_template"
+    __table_args__ = (Index("ix_consent_template_key_version", "key", "version", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))  # microneedling, photo
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # shipped, clinic
+    shipped_version: Mapped[str] = mapped_column(String(40), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+
+
+class Consent(Base):
+    """A consent as issued: the filled-in text, the signatures, and the exact PDF handed over.
+
+    Nothing here changes after issue except an erasure, which removes the patient's details
+    and signatures but keeps the dates, versions and fingerprints."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    treatment: Mapped[str] = mapped_column(String(40))
+    template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
+    template_key: Mapped[str] = mapped_column(String(40))
+    template_version: Mapped[int] = mapped_column(Integer)
+    photo_template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
+    photo_template_version: Mapped[int] = mapped_column(Integer)
+    patient_name: Mapped[str] = mapped_column(String(200))
+    areas: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
+    device_label: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    photo_own_record: Mapped[bool] = mapped_column(Boolean, default=True)
+    photo_training: Mapped[bool] = mapped_column(Boolean, default=False)
+    photo_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
+    patient_strokes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    patient_signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    guardian_name: Mapped[str] = mapped_column(String(200), default="")
+    guardian_relation: Mapped[str] = mapped_column(String(100), default="")
+    guardian_strokes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    guardian_signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    practitioner_name: Mapped[str] = mapped_column(String(200))
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    signed_on: Mapped[date] = mapped_column(Date)  # the local date the patient signed
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ConsentWithdrawal(Base):
+    """The patient withdrew a consent (``treatment`` or ``photo``) from ``withdrawn_on``."""
+
+    __tablename__ = "consent_withdrawal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    withdrawn_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -11,6 +11,7 @@ import pytest
 from assistant.cli import build_parser, run_command
 from assistant.db import Database
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from tests.consent_support import give_consent
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
 
@@ -26,6 +27,7 @@ class SignedRecords:
 def make_signed_records(db: Database) -> SignedRecords:
     c = make_clinic(db)
     patient = make_patient(db)
+    give_consent(db, patient, c.practitioner, c.device)
     signed = create_draft(db, patient, c.practitioner)
     save_draft(db, signed, complete_draft(c), c.practitioner)
     sign_session(db, signed, c.practitioner)

@@ -31,6 +31,7 @@ from assistant.records.export import (
     write_patient_json,
 )
 from assistant.sessions import create_draft, save_draft, sign_session
+from tests.consent_support import give_consent
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
@@ -51,6 +52,7 @@ def stored_files() -> list[Path]:
 def three_sessions(db: Database, tmp_path: Path) -> tuple[int, list[int]]:
     c = make_clinic(db)
     patient = make_patient(db)
+    give_consent(db, patient, c.practitioner, c.device)
     sessions = []
     for month, depth in ((9, 0.5), (10, 1.0), (11, 1.5)):
         when = datetime(2026, month, 3, 10, 0)

@@ -110,6 +110,14 @@ def test_an_older_database_gets_its_chain_from_the_migration(tmp_path: Path) -> 
     db = init_db(paths.database_url())
     records = make_signed_records(db)
     db.dispose()
+    # Later migrations are taken back first, so the chain's migration is the newest applied.
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, chain_revision)
+    engine.dispose()
     # Back to the revision before the chain, as an older Chairside left it: no chain, and
     # signed sessions (demo data) had no "sign" entry at all.
     con = sqlite3.connect(path)

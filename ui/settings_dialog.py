@@ -307,6 +307,11 @@ class SettingsDialog(QDialog):
         self.template_settings = AftercareTemplateSettings(templates)
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
 
+        from ui.consent_template_settings import ConsentTemplateSettings
+
+        self.consent_settings = ConsentTemplateSettings(db, actor)
+        self.tabs.addTab(self.consent_settings, self.tr("Consent forms"))
+
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)
 

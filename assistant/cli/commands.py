@@ -9,6 +9,7 @@ COMMAND_MODULES = (
     "assistant.cli.check_command",
     "assistant.cli.aftercare_command",
     "assistant.cli.sessions_command",
+    "assistant.cli.consent_command",
     "assistant.cli.recall_command",
     "assistant.cli.export_command",
     "assistant.cli.erase_command",

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from assistant.consent import erase_consents_in
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import (
@@ -131,6 +132,7 @@ def erase_patient(
             entry.new_value = None
             scrubbed += 1
         photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
+        consents = erase_consents_in(session, patient_id, erased_at)
         session.flush()
         audit.record(
             session,
@@ -144,6 +146,7 @@ def erase_patient(
                 "fields": list(PERSONAL_FIELDS),
                 "history_rows_scrubbed": scrubbed,
                 "photos_removed": photos_removed,
+                "consents_blanked": consents,
             },
         )
     delete_stored(db, doomed_photos)

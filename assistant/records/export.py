@@ -42,11 +42,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import __version__
+from assistant.consent.records import record_of as consent_record_of
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.files import write_file_atomically
 from assistant.models import (
     Assessment,
+    Consent,
     Device,
     Patient,
     PatientHistory,
@@ -173,6 +175,12 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "patient": _columns(patient),
         "assessments": assessments,
         "sessions": sessions,
+        "consents": [
+            consent_record_of(session, row).to_json()
+            for row in session.scalars(
+                select(Consent).where(Consent.patient_id == patient_id).order_by(Consent.id)
+            )
+        ],
         "detail_changes": history,
         "photos": [],
         "audit": trail,

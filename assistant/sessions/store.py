@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
+from assistant.consent.validity import ConsentContext, consent_status_in
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked
 from assistant.models import (
@@ -395,6 +396,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         signer_id = actor if actor is not None else draft.practitioner_id
         if signer_id is None or session.get(Practitioner, signer_id) is None:
             raise InvalidInput("Choose the practitioner who signs the record.", "practitioner_id")
+        _require_consent(session, row.patient_id, draft)
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
@@ -420,6 +422,23 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         )
         session.flush()
         return _record_of(session, row)
+
+
+def _require_consent(session: Session, patient_id: int, draft: SessionDraft) -> None:
+    """Refuse to sign a session no consent covers, saying why a new one is needed."""
+    context = ConsentContext(
+        on=draft.treated_at.date(),
+        areas=tuple(dict.fromkeys(z.zone for z in draft.zones)),
+        device_id=draft.device_id,
+    )
+    status = consent_status_in(session, patient_id, context)
+    if not status.valid:
+        raise InvalidInput(
+            "This session cannot be signed without a valid consent. "
+            + status.message
+            + " Take the patient's consent in the consent step.",
+            "consent",
+        )
 
 
 def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:
