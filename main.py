@@ -2,7 +2,7 @@
 
 import sys
 
-from assistant.cli import apply_global_options, build_parser, run_command
+from assistant.cli import build_parser, context_from_args, run_command
 from assistant.logs import configure_logging
 
 
@@ -18,8 +18,10 @@ def main() -> int:
         from ui.smoke_test import run_smoke_test
 
         return run_smoke_test()
-    apply_global_options(args)
-    configure_logging(verbose=args.verbose, console=args.command is not None)
+    context = context_from_args(args)
+    configure_logging(
+        context.locations.log_dir(), verbose=args.verbose, console=args.command is not None
+    )
     if args.command is None:
         from ui.platform_check import check_platform_libraries
 
@@ -28,8 +30,8 @@ def main() -> int:
             return problem
         from ui.app import run_gui
 
-        return run_gui(args)
-    return run_command(args)
+        return run_gui(context)
+    return run_command(args, context)
 
 
 if __name__ == "__main__":

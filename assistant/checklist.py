@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import reference
+from assistant.dates import age_on, format_long_date, parse_date
 from assistant.errors import InvalidInput
 from assistant.resources import load_toml_file, resource_path
 
@@ -71,12 +71,6 @@ class QuestionKind(StrEnum):
 
 # --- Calendar arithmetic ------------------------------------------------------------------
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 
 def add_months(start: date, months: int) -> date:
     """``start`` plus calendar months, clamped to the end of a shorter month
@@ -86,20 +80,6 @@ def add_months(start: date, months: int) -> date:
     month += 1
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
-
-
-def format_long_date(day: date) -> str:
-    """A date in words, independent of the system locale: "Tuesday 23 February 2027"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    """Whole years of age on a date. Someone born on 29 February turns a year older on
-    1 March in common years."""
-    years = on.year - date_of_birth.year
-    if (on.month, on.day) < (date_of_birth.month, date_of_birth.day):
-        years -= 1
-    return years
 
 
 @dataclass(frozen=True)
@@ -340,23 +320,6 @@ def default_checklist() -> Checklist:
 
 
 # --- Answers ---------------------------------------------------------------------------------
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_date(value: object, field_name: str) -> date:
-    """An ISO date (YYYY-MM-DD) or ``InvalidInput`` naming the field."""
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidInput(
-        f"{field_name}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24.",
-        field_name,
-    )
 
 
 def _parse_answer(question: Question, value: object) -> Answer:

@@ -92,6 +92,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The data folder this database is used from (its photos, its verified audit point),
+        # set by the application context; None: the environment's data folder.
+        self.data_dir: Path | None = None
 
     @property
     def url(self) -> str:
@@ -205,8 +208,18 @@ def current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("select version_num from alembic_version").scalar()
 
 
-def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database at ``url``."""
+def init_db(
+    url: str | None = None,
+    *,
+    backup_before_migrate: bool = True,
+    create: bool | None = None,
+    upgrade_backups: Path | None = None,
+) -> Database:
+    """Open (creating or upgrading as needed) the database at ``url``.
+
+    A missing SQLite file is created only when ``create`` says so (by default: when it is the
+    default file in the data folder); a copy made before an upgrade goes to
+    ``upgrade_backups`` (by default the data folder's backups)."""
     url = url or paths.database_url()
     try:
         sa_url = make_url(url)
@@ -220,9 +233,10 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
     sqlite_path: Path | None = None
     if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
         sqlite_path = Path(str(sa_url.database)).expanduser()
-        is_default = sqlite_path == paths.default_database_path()
-        _check_sqlite_file(sqlite_path, create=is_default)
-        if is_default:
+        if create is None:
+            create = sqlite_path == paths.default_database_path()
+        _check_sqlite_file(sqlite_path, create=create)
+        if create:
             paths.make_private(sqlite_path.parent)
         if not sqlite_path.exists():
             with contextlib.suppress(OSError):  # SQLite itself reports a folder it cannot use
@@ -255,7 +269,9 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         if revision != head:
             if revision is not None and sqlite_path is not None and backup_before_migrate:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                copy = paths.backup_dir(ensure=True) / f"before-upgrade-{revision}-{stamp}.sqlite3"
+                folder = upgrade_backups or paths.backup_dir()
+                folder.mkdir(parents=True, exist_ok=True)
+                copy = folder / f"before-upgrade-{revision}-{stamp}.sqlite3"
                 engine.dispose()
                 backup_sqlite(sqlite_path, copy)
                 log.info("Copied the database to %s before upgrading it", copy)

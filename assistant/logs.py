@@ -8,6 +8,8 @@ import sys
 from io import TextIOWrapper
 from pathlib import Path
 
+from assistant.paths import ensure_private_dir
+
 _configured = False
 
 
@@ -26,7 +28,8 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
-def configure_logging(verbose: bool = False, console: bool = False) -> None:
+def configure_logging(log_dir: Path, verbose: bool = False, console: bool = False) -> None:
+    """Log to a rotating, owner-only file in ``log_dir`` (the data folder's ``logs``)."""
     global _configured
     if _configured:
         return
@@ -34,16 +37,15 @@ def configure_logging(verbose: bool = False, console: bool = False) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from assistant import paths
-
     # A command given a data folder that does not exist says so itself; its log must not
     # create the folder that a mistyped --data-dir names.
-    file_logging = not (console and not paths.data_dir().is_dir())
+    file_logging = not (console and not log_dir.parent.is_dir())
     try:
         if not file_logging:
             raise _NoLogFile
+        ensure_private_dir(log_dir)
         handler: logging.Handler = PrivateRotatingFileHandler(
-            paths.log_dir(ensure=True) / "chairside.log",
+            log_dir / "chairside.log",
             maxBytes=2_000_000,
             backupCount=5,
             encoding="utf-8",

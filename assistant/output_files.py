@@ -43,15 +43,42 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path.expanduser()))
 
 
-def live_database_files() -> list[Path]:
-    """The database in use (from ``CHAIRSIDE_DATABASE_URL`` or the default) and its companions."""
-    databases = [paths.default_database_path()]
+# The data folders and databases this process has opened (``protect_data_folder``), besides
+# the ones the environment names: no output may land in or on them.
+_PROTECTED_FOLDERS: set[Path] = set()
+_PROTECTED_URLS: set[str] = set()
+
+
+def protect_data_folder(folder: Path, database_url: str | None = None) -> None:
+    """Never write an output into ``folder`` or over the database at ``database_url``."""
+    _PROTECTED_FOLDERS.add(_resolved(folder))
+    if database_url:
+        _PROTECTED_URLS.add(database_url)
+
+
+def _sqlite_file(database_url: str) -> Path | None:
     try:
-        url = make_url(paths.database_url())
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            databases.append(Path(str(url.database)))
+        url = make_url(database_url)
     except ArgumentError:
-        pass
+        return None
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(str(url.database))
+    return None
+
+
+def protected_folders() -> list[Path]:
+    return [_resolved(paths.data_dir()), *sorted(_PROTECTED_FOLDERS)]
+
+
+def live_database_files() -> list[Path]:
+    """The databases in use (the default, ``CHAIRSIDE_DATABASE_URL`` and every one this
+    process opened) and their companion files."""
+    databases = [paths.default_database_path()]
+    databases += [f / "chairside.sqlite3" for f in _PROTECTED_FOLDERS]
+    for url in (paths.database_url(), *_PROTECTED_URLS):
+        file = _sqlite_file(url)
+        if file is not None:
+            databases.append(file)
     return [
         _resolved(db.with_name(db.name + suffix))
         for db in databases
@@ -70,12 +97,12 @@ def check_output_folder(out: Path, *, field: str = "out") -> Path:
         raise InvalidInput(f"There is no folder {out}; create it first.", field)
     if not out.is_dir():
         raise InvalidInput(f"{out} is not a folder; give a folder.", field)
-    data_dir = _resolved(paths.data_dir())
-    if _inside(_resolved(out), data_dir):
-        raise InvalidInput(
-            f"{out} is inside Chairside's data folder {data_dir}; choose a folder elsewhere.",
-            field,
-        )
+    for data_dir in protected_folders():
+        if _inside(_resolved(out), data_dir):
+            raise InvalidInput(
+                f"{out} is inside Chairside's data folder {data_dir}; choose a folder elsewhere.",
+                field,
+            )
     if not os.access(out, os.W_OK | os.X_OK):
         raise InvalidInput(f"The folder {out} is not writable.", field)
     return out
@@ -112,12 +139,12 @@ def check_output_file(
             f"That is the database itself, or one of its files ({out}); choose another file name.",
             field,
         )
-    data_dir = _resolved(paths.data_dir())
-    if _inside(target, data_dir):
-        raise InvalidInput(
-            f"{out} is inside Chairside's data folder {data_dir}; choose a file elsewhere.",
-            field,
-        )
+    for data_dir in protected_folders():
+        if _inside(target, data_dir):
+            raise InvalidInput(
+                f"{out} is inside Chairside's data folder {data_dir}; choose a file elsewhere.",
+                field,
+            )
     if out.is_symlink() or out.exists():
         try:
             mode = out.stat().st_mode

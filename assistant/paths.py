@@ -1,8 +1,13 @@
 """Every path Chairside uses, in one place.
 
-Folders come from platformdirs and may be overridden with ``CHAIRSIDE_DATA_DIR`` (or the
-``--data-dir`` option, which sets it). Nothing is created at import time: callers ask for a
-folder with ``ensure=True`` when they are about to write into it.
+The data folder is chosen once at start-up: the ``--data-dir`` option, else
+``CHAIRSIDE_DATA_DIR``, else the platform's user data folder (platformdirs). The result is a
+``Locations`` held by the application context (``assistant.context``) and passed down;
+nothing writes the environment. Nothing is created at import time: callers ask for a folder
+with ``ensure=True`` when they are about to write into it.
+
+The module-level functions resolve the same folders from the environment; they are the
+defaults for code run without a context (scripts, tests).
 
 Everything Chairside keeps is private to the account that runs it: on Linux and macOS the
 data folder and its folders are made 0700 and every file in them (database, its -wal and
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -96,10 +102,61 @@ def database_url() -> str:
     return f"sqlite:///{default_database_path()}"
 
 
-def photos_dir(ensure: bool = False) -> Path:
-    """Clinical photos and their thumbnails, named by SHA-256 (readable only by the user)."""
-    path = data_dir() / "photos"
+def _private(path: Path, ensure: bool) -> Path:
     if ensure:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.chmod(0o700)
     return path
+
+
+def photos_dir(ensure: bool = False) -> Path:
+    """Clinical photos and their thumbnails, named by SHA-256 (readable only by the user)."""
+    return _private(data_dir() / "photos", ensure)
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The folders and files under one data folder."""
+
+    data_dir: Path
+
+    @classmethod
+    def resolve(cls, folder: str | Path | None = None) -> Locations:
+        """The option if given, else the environment, else the platform's data folder."""
+        return cls(Path(folder).expanduser() if folder else data_dir())
+
+    def _sub(self, name: str, ensure: bool) -> Path:
+        path = self.data_dir / name
+        if ensure:
+            ensure_private_dir(self.data_dir)
+            ensure_private_dir(path)
+        return path
+
+    def log_dir(self, ensure: bool = False) -> Path:
+        return self._sub("logs", ensure)
+
+    def backup_dir(self, ensure: bool = False) -> Path:
+        return self._sub("backups", ensure)
+
+    def templates_dir(self, ensure: bool = False) -> Path:
+        return self._sub("templates", ensure)
+
+    def photos_dir(self, ensure: bool = False) -> Path:
+        """Clinical photos and their thumbnails (readable only by the user)."""
+        return _private(self.data_dir / "photos", ensure)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def default_database_path(self) -> Path:
+        return self.data_dir / "chairside.sqlite3"
+
+    @property
+    def default_database_url(self) -> str:
+        return f"sqlite:///{self.default_database_path}"
+
+    def database_url(self, option: str | None = None) -> str:
+        """The option if given, else ``CHAIRSIDE_DATABASE_URL``, else the SQLite file here."""
+        return option or os.environ.get(DATABASE_URL_ENV) or self.default_database_url

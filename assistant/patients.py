@@ -378,9 +378,3 @@ def search_patients(
             for r in rows
         ]
 
-
-def age_on(date_of_birth: date, on: date) -> int:
-    years = on.year - date_of_birth.year
-    if (on.month, on.day) < (date_of_birth.month, date_of_birth.day):
-        years -= 1
-    return years

@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from assistant import paths
+from assistant.files import replace_atomically
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,49 @@ class Settings:
                 self._values[key] = value
 
     def __getitem__(self, key: str) -> Any:
-        return self._values[key]
+        return self._values[key] if key in self._values else DEFAULTS[key]
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._values.get(key, default)
+    def get(self, key: str) -> Any:
+        """The stored value, or the default declared in ``DEFAULTS`` (None for unknown keys)."""
+        return self._values.get(key, DEFAULTS.get(key))
+
+    # Typed views of the values a program reads; the defaults stay in ``DEFAULTS`` only.
+
+    @property
+    def backup_folder(self) -> str:
+        return str(self["backup_folder"] or "").strip()
+
+    @property
+    def backup_keep(self) -> int:
+        return int(self["backup_keep"])
+
+    @property
+    def backup_on_exit(self) -> bool:
+        return bool(self["backup_on_exit"])
+
+    @property
+    def last_backup_at(self) -> str:
+        return str(self["last_backup_at"] or "")
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        return int(self["idle_lock_minutes"])
+
+    @property
+    def demo_offered(self) -> bool:
+        return bool(self["demo_offered"])
+
+    @property
+    def autosave_seconds(self) -> float:
+        return float(self["autosave_seconds"])
+
+    @property
+    def photo_watch_folder(self) -> str:
+        return str(self["photo_watch_folder"] or "").strip()
+
+    @property
+    def window_geometry(self) -> str:
+        return str(self["window_geometry"] or "")
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value
@@ -78,15 +117,13 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically so a crash mid-write never leaves a half file."""
-        if self.path.parent == paths.data_dir():
-            paths.data_dir(ensure=True)
+        if self.path.parent.exists():
+            paths.make_private(self.path.parent)
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial")
-        partial.unlink(missing_ok=True)
-        paths.create_private_file(partial)  # owner-only from the start
-        partial.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(partial, self.path)
+            paths.ensure_private_dir(self.path.parent)
+        text = json.dumps(self._values, indent=2, sort_keys=True)
+        replace_atomically(self.path, text.encode("utf-8"))
+        paths.make_private(self.path)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from assistant.cli import main as cli_main
+from tests.cli_support import locked_folder, run_in_process, run_process
 from tests.test_aftercare_pdf import tiny_png
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,20 +46,19 @@ def clinic(**changes: Any) -> dict[str, Any]:
     return data
 
 
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {"CHAIRSIDE_DATA_DIR": str(tmp_path / "data"), "TZ": "Europe/London"}
+
+
 def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["CHAIRSIDE_DATA_DIR"] = str(tmp_path / "data")
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["TZ"] = "Europe/London"
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "aftercare", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-    )
+    """``chairside aftercare ARGS`` through the command line's ``main`` in this process."""
+    return run_in_process(["aftercare", *args], env=_env(tmp_path), cwd=tmp_path)
+
+
+def run_cli_process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The same in a real process, as a user runs it."""
+    env = {**_env(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    return run_process(["aftercare", *args], env=env, cwd=tmp_path)
 
 
 def write_session(tmp_path: Path, data: Any, name: str = "session.json") -> Path:
@@ -78,7 +77,7 @@ def test_writes_the_sheet(tmp_path):
     source = write_session(tmp_path, session())
     out = tmp_path / "out" / "sheet.pdf"
     out.parent.mkdir()
-    result = run_cli(tmp_path, str(source), "--out", str(out))
+    result = run_cli_process(tmp_path, str(source), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert str(out) in result.stdout and "1 page" in result.stdout
@@ -178,19 +177,14 @@ def test_a_missing_output_folder_is_named(tmp_path):
     assert not out.parent.exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX permissions")
 def test_an_output_folder_that_is_not_writable_is_named(tmp_path):
     source = write_session(tmp_path, session())
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    with locked_folder(tmp_path / "locked") as folder:
         result = run_cli(tmp_path, str(source), "--out", str(folder / "sheet.pdf"))
         assert result.returncode == 2
         assert f"The folder {folder} is not writable" in result.stderr
         assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")

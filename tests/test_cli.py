@@ -1,4 +1,5 @@
-"""The command line on the same entry point as the window."""
+"""The command line on the same entry point as the window: through ``main(argv)`` in this
+process, and ``demo`` in a real process as a user runs it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from assistant import __version__
+from tests.cli_support import run_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,15 +29,27 @@ def run(
     )
 
 
+def run_here(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The same through ``assistant.cli.main`` in this process."""
+    environment: dict[str, str | None] = {
+        "CHAIRSIDE_DATA_DIR": str(data_dir),
+        "CHAIRSIDE_DATABASE_URL": None,
+        **(env or {}),
+    }
+    return run_in_process(args, env=environment)
+
+
 def test_help_lists_the_commands(tmp_path: Path) -> None:
-    result = run("--help", data_dir=tmp_path)
+    result = run_here("--help", data_dir=tmp_path)
     assert result.returncode == 0
     for command in ("demo", "check", "aftercare"):
         assert command in result.stdout
 
 
 def test_version(tmp_path: Path) -> None:
-    result = run("--version", data_dir=tmp_path)
+    result = run_here("--version", data_dir=tmp_path)
     assert result.returncode == 0
     assert result.stdout.strip() == f"Chairside {__version__}"
 
@@ -63,7 +77,7 @@ def test_demo_fills_the_database_in_the_chosen_data_folder(tmp_path: Path) -> No
 
 def test_database_url_option_chooses_another_database(tmp_path: Path) -> None:
     other = tmp_path / "elsewhere.sqlite3"
-    result = run(
+    result = run_here(
         "--database-url",
         f"sqlite:///{other}",
         "demo",
@@ -77,7 +91,7 @@ def test_database_url_option_chooses_another_database(tmp_path: Path) -> None:
 
 
 def test_bad_input_exits_2_with_a_message(tmp_path: Path) -> None:
-    result = run("demo", "--patients", "-3", data_dir=tmp_path)
+    result = run_here("demo", "--patients", "-3", data_dir=tmp_path)
     assert result.returncode == 2
     assert "--patients must be between" in result.stderr
     assert "Traceback" not in result.stderr
@@ -86,7 +100,7 @@ def test_bad_input_exits_2_with_a_message(tmp_path: Path) -> None:
 def test_an_unusable_database_exits_2_without_a_traceback(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_text("not a database at all" * 50)
-    result = run("--database-url", f"sqlite:///{bogus}", "demo", data_dir=tmp_path)
+    result = run_here("--database-url", f"sqlite:///{bogus}", "demo", data_dir=tmp_path)
     assert result.returncode == 2
     assert "not a Chairside database" in result.stderr
     assert "Traceback" not in result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -27,18 +26,19 @@ def test_chairside_is_a_gui_script_running_main() -> None:
 def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     import ui.app
     import ui.platform_check
+    from assistant.context import AppContext
 
-    opened: list[argparse.Namespace] = []
+    opened: list[AppContext] = []
 
-    def run_gui(args: argparse.Namespace) -> int:
-        opened.append(args)
+    def run_gui(context: AppContext) -> int:
+        opened.append(context)
         return 0
 
     monkeypatch.setattr(ui.app, "run_gui", run_gui)
     monkeypatch.setattr(ui.platform_check, "check_platform_libraries", lambda: None)
     monkeypatch.setattr(sys, "argv", ["chairside"])
     assert main.main() == 0
-    assert len(opened) == 1 and opened[0].command is None
+    assert len(opened) == 1 and isinstance(opened[0], AppContext)  # no command: the window
 
 
 def test_installed_script_runs_commands(tmp_path: Path) -> None:

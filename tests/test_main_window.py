@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database
 from assistant.patients import PatientDetails, count_patients, create_patient, get_patient
 from assistant.settings import Settings
+from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 from ui.patient_list_model import PatientListModel
 
@@ -23,7 +24,7 @@ def window(
 
     # A form left half-typed by a test asks before closing; answer "Discard" at teardown.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(db, Settings(), runner=runner)  # type: ignore[arg-type]
+    win = MainWindow(GuiContext.for_database(db, Settings(), runner))  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()
     return win

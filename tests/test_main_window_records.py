@@ -17,6 +17,7 @@ from assistant.db import Database
 from assistant.models import AuditEvent, Patient
 from assistant.patients import search_patients
 from assistant.settings import Settings
+from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
 
@@ -39,7 +40,7 @@ def window(
     settings.set("demo_offered", True)
     settings.set("backup_on_exit", False)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    win = MainWindow(demo_db, settings, runner=runner, practitioner_id=signed_in)  # type: ignore[arg-type]
+    win = MainWindow(GuiContext.for_database(demo_db, settings, runner, signed_in))  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()
     return win
@@ -118,7 +119,7 @@ def test_erasure_is_confirmed_twice(
 def test_audit_trail_opens_on_the_patient(window: MainWindow) -> None:
     window.patient_list.table.selectRow(0)
     window.patient_page.audit_action.trigger()
-    view = window.safekeeping.audit_view
+    view = window.audit_view
     assert view is not None and window.stack.currentWidget() is view
     window.audit_action.trigger()
     assert window.stack.currentWidget() is view

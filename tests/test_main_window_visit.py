@@ -14,6 +14,7 @@ from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
 from assistant.settings import Settings
 from tests.test_sessions_workflow import fill_and_save, tick
+from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -31,7 +32,7 @@ def window(
     settings.set("autosave_seconds", 0)
     settings.set("demo_offered", True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win = MainWindow(demo_db, settings, runner=runner, practitioner_id=1)  # type: ignore[arg-type]
+    win = MainWindow(GuiContext.for_database(demo_db, settings, runner, 1))  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -149,11 +149,12 @@ def test_side_by_side_defaults_to_first_and_latest_and_saves_a_pdf(
 def test_the_patient_page_opens_the_photos_window(
     qtbot: QtBot, db: Database, runner: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from ui.app_context import GuiContext
     from ui.main_window import MainWindow
     from ui.photo_windows import PhotosWindow
 
     patient, _ = three_sessions(db, tmp_path)
-    win = MainWindow(db, Settings(), runner=runner)
+    win = MainWindow(GuiContext.for_database(db, Settings(), runner))
     qtbot.addWidget(win)
     win.show_patient(patient)
     qtbot.mouseClick(win.patient_page.photos_button, Qt.MouseButton.LeftButton)
@@ -165,11 +166,12 @@ def test_the_patient_page_opens_the_photos_window(
 def test_the_session_screen_opens_the_photos_of_that_visit(
     qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
 ) -> None:
+    from ui.app_context import GuiContext
     from ui.main_window import MainWindow
     from ui.photo_windows import PhotosWindow
 
     patient, sessions = three_sessions(db, tmp_path)
-    win = MainWindow(db, Settings(), runner=runner)
+    win = MainWindow(GuiContext.for_database(db, Settings(), runner))
     qtbot.addWidget(win)
     win.show_patient(patient)
     win.open_session(sessions[1])
@@ -212,11 +214,12 @@ def test_after_photo_consent_is_withdrawn_nothing_can_be_added(
 def test_the_timeline_shows_each_session_s_photos_and_refreshes(
     qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
 ) -> None:
+    from ui.app_context import GuiContext
     from ui.main_window import MainWindow
     from ui.photo_windows import PhotosWindow
 
     patient, sessions = three_sessions(db, tmp_path)
-    win = MainWindow(db, Settings(), runner=runner)
+    win = MainWindow(GuiContext.for_database(db, Settings(), runner))
     qtbot.addWidget(win)
     win.show_patient(patient)
     model = win.timeline.model

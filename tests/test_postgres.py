@@ -91,7 +91,7 @@ def test_a_newer_schema_is_refused(pg: Database) -> None:
 def test_sessions_sign_amend_recall_and_erasure(pg: Database) -> None:
     from assistant import sessions
     from assistant.models import Patient
-    from assistant.records.export import erase_patient, erasure_confirmation
+    from assistant.records.erasure import erase_patient, erasure_confirmation
     from tests.consent_support import give_consent
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 

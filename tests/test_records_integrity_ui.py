@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database
 from assistant.settings import Settings
 from tests.chain_support import make_signed_records
+from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
 
@@ -24,7 +25,7 @@ def window(
     make_signed_records(db)
     settings = Settings()
     settings.set("demo_offered", True)
-    win = MainWindow(db, settings, runner=runner)  # type: ignore[arg-type]
+    win = MainWindow(GuiContext.for_database(db, settings, runner))  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()
     return win
@@ -42,8 +43,8 @@ def test_an_intact_chain_shows_no_banner(window: MainWindow) -> None:
     window.after_start()
     assert window.safekeeping.integrity is not None and window.safekeeping.integrity.intact
     assert not window.safekeeping.integrity_banner.isVisible()
-    window.safekeeping.show_audit()
-    view = window.safekeeping.audit_view
+    window.show_audit()
+    view = window.audit_view
     assert view is not None and "verified" in view.chain_status.text()
 
 
@@ -61,7 +62,7 @@ def test_a_broken_chain_shows_a_banner_that_stays_and_the_audit_screen_shows_whe
     banner.grab().save(str(tmp_path) + "/banner.png")
 
     banner.button.click()
-    view = window.safekeeping.audit_view
+    view = window.audit_view
     assert view is not None and window.stack.currentWidget() is view
     assert "Audit chain broken: entry 7" in view.chain_status.text()
     selected = view.table.selectionModel().selectedRows()

@@ -27,7 +27,10 @@ from ui.audit_view import AuditView
 from ui.backup_banner import BackupBanner
 from ui.backup_settings_page import BackupSettingsPage
 from ui.database_problem_dialog import Choice, DatabaseProblemDialog, ask_what_to_do
-from ui.login_dialog import FirstPractitionerDialog, IdleWatcher, LockScreen, LoginDialog
+from ui.first_practitioner_dialog import FirstPractitionerDialog
+from ui.idle_watcher import IdleWatcher
+from ui.lock_screen import LockScreen
+from ui.login_dialog import LoginDialog
 
 
 class FakeClock:

@@ -1,4 +1,5 @@
-"""The ``sessions`` and ``recall`` commands, run as a user runs them: a real process."""
+"""The ``sessions`` and ``recall`` commands through the command line's ``main`` (one test of
+each in a real process, as a user runs them)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from assistant.db import init_db
 from assistant.models import AuditEvent
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
 
@@ -21,14 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def chairside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_in_process(["--data-dir", str(data_dir), *args])
+
+
+def chairside_process(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """One test per command runs as a user runs it: a real process."""
+    return run_process(["--data-dir", str(data_dir), *args])
 
 
 @pytest.fixture
@@ -51,7 +50,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_sessions_json_lists_the_patients_sessions(data_dir: Path) -> None:
-    result = chairside(data_dir, "sessions", "--patient", "1", "--json")
+    result = chairside_process(data_dir, "sessions", "--patient", "1", "--json")
     assert result.returncode == 0, result.stderr
     (session,) = json.loads(result.stdout)
     assert session["state"] == "signed"
@@ -96,7 +95,7 @@ def test_bad_input_exits_2_with_a_message(
 
 
 def test_recall_csv_names_the_patients_and_is_audited(data_dir: Path) -> None:
-    result = chairside(data_dir, "recall", "--lot", "dp16-2611a", "--csv")
+    result = chairside_process(data_dir, "recall", "--lot", "dp16-2611a", "--csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["patient_id"], r["last_name"], r["first_name"]) for r in rows] == [

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from assistant import __version__, paths
+from assistant import __version__
 from assistant.clinic import PractitionerInfo
-from assistant.db import Database, init_db
+from assistant.context import AppContext
+from assistant.db import Database
 from assistant.errors import DatabaseUnavailable
 from assistant.resources import resource_path
-from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class ChairsideApplication(QApplication):
             self.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
-def install_excepthook() -> None:
+def install_excepthook(log_dir: Path) -> None:
     """Unexpected errors are logged with their traceback and shown, never silently lost."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -52,22 +52,29 @@ def install_excepthook() -> None:
                 "app",
                 "Something unexpected went wrong: {0}\n\nYour saved records are safe. The "
                 "details are in the log file in {1}.",
-            ).format(value, paths.log_dir()),
+            ).format(value, log_dir),
         )
 
     sys.excepthook = hook
 
 
-def open_database(url: str) -> Database | None:
-    """Open the database, or explain what is wrong and let the user choose what to do."""
+def open_database(context: AppContext) -> Database | None:
+    """Open the context's database, or explain what is wrong and let the user choose what to
+    do. A database chosen instead becomes the context's, so everything later (a restore, the
+    About box) works on the database actually open."""
+    url = context.database_url
     while True:
         try:
-            return init_db(url)
+            if url == context.database_url:
+                return context.database()
+            return context.replace_database(url)
         except DatabaseUnavailable as exc:
             log.error("Cannot open the database %s: %s", url, exc)
-            from ui.database_problem_dialog import ask_what_to_do
+            from ui import database_problem_dialog
 
-            choice = ask_what_to_do(exc, url)
+            choice = database_problem_dialog.ask_what_to_do(
+                exc, url, backups=context.locations.backup_dir()
+            )
             if choice is None:
                 return None
             url = choice
@@ -77,7 +84,8 @@ def sign_in(db: Database) -> PractitionerInfo | None:
     """A new database asks for the first practitioner; otherwise a practitioner signs in.
     None when the window is closed instead."""
     from assistant.auth import needs_first_practitioner
-    from ui.login_dialog import FirstPractitionerDialog, LoginDialog
+    from ui.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.login_dialog import LoginDialog
 
     dialog: FirstPractitionerDialog | LoginDialog = (
         FirstPractitionerDialog(db) if needs_first_practitioner(db) else LoginDialog(db)
@@ -87,25 +95,26 @@ def sign_in(db: Database) -> PractitionerInfo | None:
     return dialog.practitioner
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    install_excepthook()
+def run_gui(context: AppContext) -> int:
+    install_excepthook(context.locations.log_dir())
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = ChairsideApplication(sys.argv[:1])
-    settings = Settings()
-    db = open_database(paths.database_url())
+    db = open_database(context)
     if db is None:
         return 1
     practitioner = sign_in(db)
     if practitioner is None:
-        db.dispose()
+        context.close()
         return 0
+    from ui.app_context import GuiContext
     from ui.main_window import MainWindow
 
-    window = MainWindow(db, settings, practitioner_id=practitioner.id)
+    context.practitioner_id = practitioner.id
+    window = MainWindow(GuiContext(context))
     window.show()
     window.after_start()
     code = app.exec()
-    db.dispose()
+    context.close()
     return int(code)

@@ -4,6 +4,7 @@ up on exit, the time of the last backup, and the idle time before the window loc
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,12 +31,15 @@ class BackupSettingsPage(QWidget):
     backupRequested = Signal()
     restoreRequested = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, default_folder: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.default_folder = default_folder or paths.backup_dir()
         self.folder = QLineEdit()
         self.folder.setAccessibleName(self.tr("Backup folder"))
-        self.folder.setPlaceholderText(str(paths.backup_dir()))
+        self.folder.setPlaceholderText(str(self.default_folder))
         browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self._choose_folder)
         self.keep = QSpinBox()
@@ -76,10 +80,10 @@ class BackupSettingsPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        self.folder.setText(str(self.settings.get("backup_folder") or ""))
-        self.keep.setValue(int(self.settings.get("backup_keep", 14)))
-        self.on_exit.setChecked(bool(self.settings.get("backup_on_exit", True)))
-        self.idle_minutes.setValue(int(self.settings.get("idle_lock_minutes", 5)))
+        self.folder.setText(self.settings.backup_folder)
+        self.keep.setValue(self.settings.backup_keep)
+        self.on_exit.setChecked(self.settings.backup_on_exit)
+        self.idle_minutes.setValue(self.settings.idle_lock_minutes)
         self.show_last_backup()
 
     def show_last_backup(self, now: datetime | None = None) -> None:
@@ -108,7 +112,7 @@ class BackupSettingsPage(QWidget):
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Backup folder"), self.folder.text() or str(paths.backup_dir())
+            self, self.tr("Backup folder"), self.folder.text() or str(self.default_folder)
         )
         if folder:
             self.folder.setText(folder)

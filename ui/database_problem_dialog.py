@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import paths
 from assistant.errors import ChairsideError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -103,32 +102,40 @@ def _tr(text: str) -> str:
     return QApplication.translate("DatabaseProblemDialog", text)
 
 
-def choose_database_file(parent: QWidget | None = None) -> Path | None:
+def choose_database_file(parent: QWidget | None = None, folder: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
         _tr("Open a Chairside database"),
-        str(paths.data_dir()),
+        str(folder or Path.home()),
         _tr("Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
     )
     return Path(name) if name else None
 
 
-def choose_backup_file(parent: QWidget | None = None) -> Path | None:
+def choose_backup_file(parent: QWidget | None = None, folder: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
         _tr("Restore a backup"),
-        str(paths.backup_dir()),
+        str(folder or Path.home()),
         _tr("Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)"),
     )
     return Path(name) if name else None
 
 
-def restore_backup(url: str, file: Path, parent: QWidget | None = None) -> bool:
-    """Restore ``file`` over the database at ``url``; explain the outcome either way."""
+def restore_backup(
+    url: str,
+    file: Path,
+    parent: QWidget | None = None,
+    *,
+    backups: Path | None = None,
+    actor: int | None = None,
+) -> bool:
+    """Restore ``file`` over the database at ``url`` (the one in use is kept aside in
+    ``backups``); explain the outcome either way."""
     from assistant.records.backup import restore
 
     try:
-        result = restore(url, file)
+        result = restore(url, file, backups_folder=backups, actor=actor)
     except ChairsideError as exc:
         QMessageBox.warning(parent, _tr("Restore a backup"), str(exc))
         return False
@@ -146,11 +153,17 @@ def ask_what_to_do(
     url: str,
     *,
     ask: Callable[[DatabaseUnavailable, str], Choice] | None = None,
-    choose_database: Callable[[], Path | None] = choose_database_file,
-    choose_backup: Callable[[], Path | None] = choose_backup_file,
+    choose_database: Callable[[], Path | None] | None = None,
+    choose_backup: Callable[[], Path | None] | None = None,
+    backups: Path | None = None,
 ) -> str | None:
     """The database URL to try next (the same one after a restore or "Try again"), or None
-    to quit. The choosers are injectable so tests need no file dialog."""
+    to quit. ``backups`` is the data folder's backups folder. The choosers are injectable so
+    tests need no file dialog."""
+    choose_database = choose_database or (
+        lambda: choose_database_file(None, backups.parent if backups else None)
+    )
+    choose_backup = choose_backup or (lambda: choose_backup_file(None, backups))
 
     def ask_dialog(err: DatabaseUnavailable, where: str) -> Choice:
         dialog = DatabaseProblemDialog(err, where)
@@ -170,5 +183,5 @@ def ask_what_to_do(
                 return f"sqlite:///{path}"
             continue
         backup = choose_backup()
-        if backup is not None and restore_backup(url, backup):
+        if backup is not None and restore_backup(url, backup, backups=backups):
             return url

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import __version__, paths
+from assistant import __version__
 from assistant.db import Database
 from assistant.patients import get_patient
 from assistant.settings import Settings
+from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
@@ -29,25 +30,18 @@ from ui.session_timeline import SessionTimeline
 from ui.tasks import TaskRunner, show_error
 
 if TYPE_CHECKING:
+    from ui.audit_view import AuditView
     from ui.session_workflow import SessionWorkflow
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        db: Database,
-        settings: Settings,
-        runner: TaskRunner | None = None,
-        practitioner_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.settings = settings
-        self.runner = runner or TaskRunner()
-        self.practitioner_id = practitioner_id
+        self.context = context
+        db = context.db
+        practitioner_id = context.practitioner_id
         self.setWindowTitle(self.tr("Chairside"))
         self.resize(1280, 800)
 
@@ -66,6 +60,7 @@ class MainWindow(QMainWindow):
         self.patient_page.set_history_widget(self.timeline)
         self.patient_form = PatientForm(db, practitioner_id)
         self.workflow: SessionWorkflow | None = None
+        self.audit_view: AuditView | None = None
         for page in (self.welcome, self.patient_page, self.patient_form):
             self.stack.addWidget(page)
 
@@ -78,7 +73,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         from ui.safekeeping import Safekeeping
 
-        self.safekeeping = Safekeeping(self)
+        self.safekeeping = Safekeeping(context, self)
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -86,12 +81,16 @@ class MainWindow(QMainWindow):
         box.addWidget(self.safekeeping.banner)
         box.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.safekeeping.practitionerChanged.connect(self.set_practitioner)
-        self.safekeeping.databaseReplaced.connect(self._database_replaced)
+        context.practitionerChanged.connect(self.set_practitioner)
+        context.databaseReplaced.connect(self._database_replaced)
+        self.safekeeping.aboutToLock.connect(self._flush_session)
+        self.safekeeping.message.connect(self.statusBar().showMessage)
         self.safekeeping.patientErased.connect(self._patient_erased)
+        self.safekeeping.auditRequested.connect(lambda: self.show_audit())
+        self.safekeeping.integrityChecked.connect(self._integrity_checked)
         self.patient_page.exportRequested.connect(self.safekeeping.export_patient)
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
-        self.patient_page.auditRequested.connect(self.safekeeping.show_audit)
+        self.patient_page.auditRequested.connect(self.show_audit)
         self.patient_page.photosRequested.connect(self.open_photos)
 
         self.patient_list.patientSelected.connect(self.show_patient)
@@ -104,9 +103,27 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
-        geometry = settings.get("window_geometry")
+        geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+
+    # The context is the one source for these; the properties keep call sites short.
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.context.practitioner_id
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -149,7 +166,7 @@ class MainWindow(QMainWindow):
         )
         self.records_menu.addAction(self.recall_action)
         self.audit_action = self._action(
-            self.tr("&Audit trail"), lambda: self.safekeeping.show_audit(), "Ctrl+Shift+A"
+            self.tr("&Audit trail"), lambda: self.show_audit(), "Ctrl+Shift+A"
         )
         self.records_menu.addAction(self.audit_action)
         self.records_menu.addSeparator()
@@ -303,22 +320,55 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
 
     def show_aftercare(self, session_id: int) -> None:
+        """Read the sheet on the database thread, lay it out on the render pool, then show
+        the preview; the window stays responsive throughout."""
         from assistant.aftercare import load_active_template
-        from assistant.sessions import aftercare_sheet_for_session, mark_aftercare_printed
+        from assistant.sessions import aftercare_sheet_for_session
+
+        db = self.db
+        templates = self.context.locations.templates_dir()
+        self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
+
+        def load() -> tuple[Any, Any, str | None]:
+            sheet = aftercare_sheet_for_session(db, session_id)
+            template, problem = load_active_template(templates)
+            return sheet, template, problem
+
+        def loaded(result: tuple[Any, Any, str | None]) -> None:
+            from assistant.aftercare import render_sheet
+
+            sheet, template, problem = result
+            self.runner.run(
+                lambda: render_sheet(sheet, template),
+                lambda rendered: self._show_aftercare_preview(
+                    session_id, sheet, template, rendered, problem
+                ),
+                parent=self,
+                render=True,
+            )
+
+        self.runner.run(load, loaded, parent=self)
+
+    def _show_aftercare_preview(
+        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
+    ) -> None:
+        from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
 
+        self.statusBar().clearMessage()
         try:
-            sheet = aftercare_sheet_for_session(self.db, session_id)
-            template, problem = load_active_template()
-            dialog = AftercarePreviewDialog(sheet, template, self)
+            dialog = AftercarePreviewDialog(sheet, template, self, rendered=rendered)
         except Exception as exc:  # shown to the user; the session itself is safe
             show_error(self, exc)
             return
         if problem:
             dialog.setWindowTitle(dialog.windowTitle() + self.tr(" (default wording)"))
             self.statusBar().showMessage(problem, 15000)
+        db, actor = self.db, self.practitioner_id
         dialog.printed.connect(
-            lambda: mark_aftercare_printed(self.db, session_id, self.practitioner_id)
+            lambda: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor), parent=self
+            )
         )
         dialog.exec()
 
@@ -354,7 +404,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.settings, self.practitioner_id, self)
+        dialog = SettingsDialog(
+            self.db,
+            self.settings,
+            self.practitioner_id,
+            self,
+            templates=self.context.locations.templates_dir(),
+        )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
         from ui.photo_settings_page import PhotoSettingsPage
@@ -371,7 +427,7 @@ class MainWindow(QMainWindow):
         from assistant.demo import has_data
 
         self.safekeeping.start()
-        if not self.settings.get("demo_offered") and not has_data(self.db):
+        if not self.settings.demo_offered and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
             return
@@ -421,7 +477,7 @@ class MainWindow(QMainWindow):
                 "<h3>Chairside {0}</h3><p>Patients, suitability checklist, session records "
                 "and aftercare sheets for microneedling.</p><p>Data folder: {1}<br>"
                 "Database: {2}</p>"
-            ).format(__version__, paths.data_dir(), self.db.url),
+            ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -433,29 +489,57 @@ class MainWindow(QMainWindow):
         self.safekeeping.on_exit()
         event.accept()
 
+    # -- the audit trail ------------------------------------------------------------------------
+
+    def show_audit(self, patient_id: int | None = None) -> None:
+        from ui.audit_view import AuditView
+
+        if not self.may_leave_current_page():
+            return
+        if self.audit_view is None:
+            self.audit_view = AuditView(self.db)
+            self.audit_view.patientRequested.connect(self.show_patient)
+            self.stack.addWidget(self.audit_view)
+        if patient_id is not None:
+            self.audit_view.show_patient(patient_id)
+        else:
+            self.audit_view.reload()
+        if self.safekeeping.integrity is not None:
+            self.audit_view.show_integrity(self.safekeeping.integrity)
+        self.stack.setCurrentWidget(self.audit_view)
+
+    def _integrity_checked(self, result: Any) -> None:
+        if self.audit_view is not None:
+            self.audit_view.show_integrity(result)
+
     # -- who is signed in, and a replaced database ---------------------------------------------
+
+    def _flush_session(self) -> None:
+        if self.workflow is not None:
+            self.workflow.flush()
 
     def set_practitioner(self, practitioner_id: int) -> None:
         """Everything recorded from now on carries this practitioner."""
-        self.practitioner_id = practitioner_id
         self.patient_form.actor = practitioner_id
         if self.workflow is not None:
             self.workflow.flush()
             self._session_finished(0)
 
-    def _database_replaced(self) -> None:
-        from assistant.db import init_db
-
-        self.db = init_db(paths.database_url())
-        self.patient_form.db = self.db
-        self.patient_list.model.db = self.db
-        self.timeline = SessionTimeline(self.db, self.runner, 0)
-        self.timeline.sessionOpened.connect(self.open_session)
-        self.patient_page.set_history_widget(self.timeline)
-        self.safekeeping.forget_views()
+    def _database_replaced(self, db: Database) -> None:
+        """Every view re-reads the database the context now holds."""
+        if self.workflow is not None:
+            self._close_workflow()
+        self.patient_form.db = db
+        self.patient_list.model.db = db
+        self.timeline.set_database(db)
+        if self.audit_view is not None:
+            self.stack.removeWidget(self.audit_view)
+            self.audit_view.deleteLater()
+            self.audit_view = None
         self.patient_page.record = None
         self.patient_list.refresh()
         self.stack.setCurrentWidget(self.welcome)
+        self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
 
     def _patient_erased(self, _patient_id: int) -> None:
         self.patient_page.record = None

@@ -3,7 +3,6 @@ lost when the details are refused."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from datetime import date
 
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
 from assistant.patients import (
     PatientDetails,
     PatientRecord,
-    age_on,
     create_patient,
     update_patient,
     validate,
@@ -38,46 +37,8 @@ from assistant.patients import (
 )
 from ui.tasks import show_error
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def parse_date_text(text: str) -> date | None:
-    """A date typed as 31/12/1990, 31.12.1990, 31-12-1990 or 1990-12-31.
-
-    Returns None for an empty field; raises ValueError naming the problem otherwise.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    day_first = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif day_first:
-        day, month, year = (int(g) for g in day_first.groups())
-    else:
-        raise ValueError("Type the date as day/month/year, e.g. 31/12/1990.")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{text} is not a real date.") from None
-
-
-def date_in_words(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+parse_date_text = parse_typed_date
+date_in_words = format_day
 
 
 class PatientForm(QWidget):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.patients import PatientRecord, age_on
+from assistant.dates import age_on
+from assistant.patients import PatientRecord
 from ui.patient_form import date_in_words
 
 

@@ -43,7 +43,7 @@ class PhotoSettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addStretch(1)
-        self.folder.setText(str(settings.get("photo_watch_folder") or ""))
+        self.folder.setText(settings.photo_watch_folder)
 
     def save(self) -> None:
         self.settings.set("photo_watch_folder", self.folder.text().strip())

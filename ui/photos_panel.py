@@ -336,7 +336,7 @@ class PhotosPanel(QWidget):
     # -- the watched folder ----------------------------------------------------------------
 
     def _start_watching(self) -> None:
-        folder = str(self.settings.get("photo_watch_folder") or "").strip()
+        folder = self.settings.photo_watch_folder
         if not folder or not Path(folder).is_dir():
             return
         self.watched = WatchedFolder(Path(folder))

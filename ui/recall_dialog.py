@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.dates import format_short_date
 from assistant.db import Database
-from assistant.sessions import RecallRow, recall, recall_csv, record_recall_export
+from assistant.errors import ChairsideError
+from assistant.sessions import RecallRow, export_recall_csv, recall
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
@@ -63,11 +65,11 @@ class RecallTableModel(RowsTableModel):
         if column == self.PATIENT:
             return f"{row.patient_name} (#{row.patient_id})"
         if column == self.BORN:
-            return row.date_of_birth.strftime("%d %b %Y").lstrip("0") if row.date_of_birth else ""
+            return format_short_date(row.date_of_birth) if row.date_of_birth else ""
         if column == self.PHONE:
             return row.phone
         if column == self.DATE:
-            return row.treated_at.strftime("%d %b %Y").lstrip("0")
+            return format_short_date(row.treated_at)
         if column == self.STATE:
             return self.tr("Signed") if row.state == "signed" else self.tr("Draft")
         if column == self.MATCHED:
@@ -185,9 +187,10 @@ class RecallDialog(QDialog):
             return
         rows = self.model.rows()
         try:
-            # With a byte-order mark, spreadsheet programs read the accents correctly.
-            Path(path).write_text(recall_csv(rows), encoding="utf-8-sig", newline="")
-            record_recall_export(self._db, self._lot, rows, path, self._actor)
+            export_recall_csv(self._db, self._lot, rows, self._actor, Path(path))
+        except ChairsideError as exc:
+            self.result_label.setText("\N{WARNING SIGN} " + str(exc))
+            return
         except OSError as exc:
             self.result_label.setText(
                 "\N{WARNING SIGN} "

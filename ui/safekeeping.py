@@ -1,8 +1,11 @@
-"""The records-you-can-trust side of the main window: the backup banner and backups, restore,
-the idle lock and switching practitioner, the audit trail, a patient's export and erasure.
+"""The records-you-can-trust side of the window: the backup banner and backups, restore,
+the idle lock and switching practitioner, a patient's export and erasure.
 
-Kept out of ``main_window`` so that the window only composes; this object owns the widgets
-and the wiring for these jobs and talks to ``assistant.auth``, ``backup`` and ``export``.
+It works from the application context (database, settings, runner, who is signed in) and a
+parent widget for its dialogs; it never reaches into the main window. What the window must
+do in answer it learns from signals: ``aboutToLock`` (save what is typed first),
+``message`` (for the status bar), ``patientErased``. A replaced database and a new
+practitioner are announced by the context itself.
 """
 
 from __future__ import annotations
@@ -19,46 +22,50 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QWidget,
 )
 
-from assistant import auth, clinic, paths
+from assistant import auth, clinic
 from assistant.errors import ChairsideError
 from assistant.records import backup, integrity
 from assistant.records.chain import Verification
+from ui.app_context import GuiContext
 from ui.backup_banner import BackupBanner
+from ui.idle_watcher import IdleWatcher
 from ui.integrity_banner import IntegrityBanner
-from ui.login_dialog import IdleWatcher, LockScreen, LoginDialog
+from ui.lock_screen import LockScreen
+from ui.login_dialog import LoginDialog
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
-    from ui.audit_view import AuditView
     from ui.backup_settings_page import BackupSettingsPage
-    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
 class Safekeeping(QObject):
-    practitionerChanged = Signal(int)
-    databaseReplaced = Signal()
+    aboutToLock = Signal()
+    message = Signal(str, int)
     patientErased = Signal(int)
+    auditRequested = Signal()
+    integrityChecked = Signal(object)  # Verification
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: GuiContext, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.parent_widget = parent_widget
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
-        self.banner.update_from(window.settings)
+        self.banner.update_from(context.settings)
         self.integrity_banner = IntegrityBanner()
-        self.integrity_banner.auditRequested.connect(lambda: self.show_audit())
+        self.integrity_banner.auditRequested.connect(self.auditRequested)
         self.integrity: Verification | None = None
-        # Once the window has switched to the restored database, check that one.
-        self.databaseReplaced.connect(lambda: QTimer.singleShot(0, self.check_integrity))
-        self.idle_lock = auth.IdleLock(minutes=int(window.settings.get("idle_lock_minutes", 5)))
+        # Once every view has switched to the restored database, check that one.
+        context.databaseReplaced.connect(lambda _db: QTimer.singleShot(0, self.check_integrity))
+        self.idle_lock = auth.IdleLock(minutes=context.settings.idle_lock_minutes)
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
         self.idle_watcher.idle.connect(lambda: self.lock("idle"))
         self.lock_screen: LockScreen | None = None
-        self.audit_view: AuditView | None = None
 
     # -- locking -------------------------------------------------------------------------------
 
@@ -71,8 +78,8 @@ class Safekeeping(QObject):
     def check_integrity(self) -> None:
         """What was added since the last verified point (the whole chain once a week), off
         the UI thread; a break shows the red banner."""
-        db = self.window.db
-        self.window.runner.run(
+        db = self.context.db
+        self.context.runner.run(
             lambda: integrity.startup_check(db),
             self._integrity_checked,
             lambda exc: log.warning("Could not check the audit chain: %s", exc),
@@ -83,33 +90,31 @@ class Safekeeping(QObject):
         if not result.intact:
             log.error("Audit chain check failed: %s", result.problem)
         self.integrity_banner.update_from(result)
-        if self.audit_view is not None:
-            self.audit_view.show_integrity(result)
+        self.integrityChecked.emit(result)
 
     def lock(self, reason: str = "by hand") -> None:
-        w = self.window
-        if w.practitioner_id is None or (self.lock_screen and self.lock_screen.isVisible()):
+        c = self.context
+        if c.practitioner_id is None or (self.lock_screen and self.lock_screen.isVisible()):
             return
         info = next(
-            (p for p in clinic.list_practitioners(w.db, True) if p.id == w.practitioner_id), None
+            (p for p in clinic.list_practitioners(c.db, True) if p.id == c.practitioner_id), None
         )
         if info is None:
             return
-        if w.workflow is not None:
-            w.workflow.flush()  # the draft is in the database before the screen is covered
-        auth.record_lock(w.db, info.id, reason)
-        self.lock_screen = LockScreen(w.db, info, parent=w)
+        self.aboutToLock.emit()  # the draft is in the database before the screen is covered
+        auth.record_lock(c.db, info.id, reason)
+        self.lock_screen = LockScreen(c.db, info, parent=self.parent_widget)
         self.lock_screen.unlocked.connect(lambda _info: self.idle_watcher.resume())
         self.lock_screen.switchRequested.connect(self.switch_practitioner)
         self.lock_screen.cover()
 
     def switch_practitioner(self) -> None:
-        w = self.window
-        if w.practitioner_id is not None:
-            auth.record_logout(w.db, w.practitioner_id)
-        dialog = LoginDialog(w.db, parent=w)
+        c = self.context
+        if c.practitioner_id is not None:
+            auth.record_logout(c.db, c.practitioner_id)
+        dialog = LoginDialog(c.db, parent=self.parent_widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.practitioner:
-            self.practitionerChanged.emit(dialog.practitioner.id)
+            c.set_practitioner(dialog.practitioner.id)
             if self.lock_screen is not None:
                 self.lock_screen.uncover()
             self.idle_watcher.resume()
@@ -117,25 +122,23 @@ class Safekeeping(QObject):
     # -- backups -------------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        w = self.window
+        c = self.context
         self.banner.set_busy(True)
+        db, actor = c.db, c.practitioner_id
+        folder = backup.backup_folder(c.settings, c.locations.backup_dir())
+        keep = c.settings.backup_keep
 
         def done(info: backup.BackupInfo) -> None:
-            backup.note_backup(w.settings, info)
-            self.banner.update_from(w.settings)
-            w.statusBar().showMessage(self.tr("Backed up to {0}").format(info.path), 8000)
+            backup.note_backup(c.settings, info)
+            self.banner.update_from(c.settings)
+            self.message.emit(self.tr("Backed up to {0}").format(info.path), 8000)
 
         def failed(exc: BaseException) -> None:
-            self.banner.update_from(w.settings)
-            show_error(w, exc)
+            self.banner.update_from(c.settings)
+            show_error(self.parent_widget, exc)
 
-        w.runner.run(
-            lambda: backup.backup_now(
-                w.db,
-                backup.backup_folder(w.settings),
-                int(w.settings.get("backup_keep", 14)),
-                actor=w.practitioner_id,
-            ),
+        c.runner.run(
+            lambda: backup.backup_now(db, folder, keep, actor=actor),
             done,
             failed,
         )
@@ -143,12 +146,13 @@ class Safekeeping(QObject):
     def restore_backup(self) -> None:
         from ui.database_problem_dialog import choose_backup_file, restore_backup
 
-        w = self.window
-        file = choose_backup_file(w)
+        c = self.context
+        parent = self.parent_widget
+        file = choose_backup_file(parent, c.locations.backup_dir())
         if file is None:
             return
         answer = QMessageBox.question(
-            w,
+            parent,
             self.tr("Restore a backup"),
             self.tr(
                 "Replace the records on this database with the backup {0}?\n\nThe records "
@@ -157,25 +161,36 @@ class Safekeeping(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        w.runner.wait()
-        w.db.dispose()
-        if restore_backup(paths.database_url(), file, w):
-            self.databaseReplaced.emit()
+        c.runner.wait()
+        c.core.release_database()
+        url = c.core.database_url  # the database actually open, wherever it was chosen
+        restored = restore_backup(
+            url, file, parent, backups=c.locations.backup_dir(), actor=c.practitioner_id
+        )
+        # Reopened whether or not the restore went through: the engine was closed for it.
+        c.replace_database()
+        if restored:
+            self.message.emit(self.tr("Restored the backup {0}.").format(file.name), 8000)
 
     def on_exit(self) -> None:
         """The automatic backup at exit (at most daily) and the sign-out."""
-        w = self.window
+        c = self.context
         try:
-            info = backup.backup_on_exit(w.db, w.settings, actor=w.practitioner_id)
+            info = backup.backup_on_exit(
+                c.db,
+                c.settings,
+                actor=c.practitioner_id,
+                default_folder=c.locations.backup_dir(),
+            )
             if info is not None:
-                backup.note_backup(w.settings, info)
+                backup.note_backup(c.settings, info)
         except ChairsideError as exc:
-            QMessageBox.warning(w, self.tr("Backup"), str(exc))
+            QMessageBox.warning(self.parent_widget, self.tr("Backup"), str(exc))
         except Exception:  # a failed backup must never stop the window from closing
             log.exception("Backup at exit failed")
-        if w.practitioner_id is not None:
+        if c.practitioner_id is not None:
             try:
-                auth.record_logout(w.db, w.practitioner_id)
+                auth.record_logout(c.db, c.practitioner_id)
             except ChairsideError:
                 log.warning("Could not record the sign-out", exc_info=True)
         self.idle_watcher.stop()
@@ -183,54 +198,27 @@ class Safekeeping(QObject):
     def settings_page(self) -> BackupSettingsPage:
         from ui.backup_settings_page import BackupSettingsPage
 
-        page = BackupSettingsPage(self.window.settings)
+        page = BackupSettingsPage(self.context.settings, self.context.locations.backup_dir())
         page.backupRequested.connect(self.back_up_now)
         page.restoreRequested.connect(self.restore_backup)
         return page
 
     def settings_changed(self) -> None:
-        settings = self.window.settings
-        self.idle_lock.minutes = int(settings.get("idle_lock_minutes", 5))
+        settings = self.context.settings
+        self.idle_lock.minutes = settings.idle_lock_minutes
         self.banner.update_from(settings)
 
-    # -- audit trail, export, erasure ---------------------------------------------------------
-
-    def show_audit(self, patient_id: int | None = None) -> None:
-        from ui.audit_view import AuditView
-
-        w = self.window
-        if self.audit_view is None:
-            view = AuditView(w.db)
-            view.patientRequested.connect(w.show_patient)
-            w.stack.addWidget(view)
-            self.audit_view = view
-        view = self.audit_view
-        if not w.may_leave_current_page():
-            return
-        if patient_id is not None:
-            view.show_patient(patient_id)
-        else:
-            view.reload()
-        if self.integrity is not None:
-            view.show_integrity(self.integrity)
-        w.stack.setCurrentWidget(view)
-
-    def forget_views(self) -> None:
-        """After the database was replaced, views holding the old one are built again."""
-        if self.audit_view is not None:
-            self.window.stack.removeWidget(self.audit_view)
-            self.audit_view.deleteLater()
-            self.audit_view = None
+    # -- export, erasure ----------------------------------------------------------------------
 
     def export_patient(self, patient_id: int, ask_path: Callable[[], str] | None = None) -> None:
         from assistant.records.export import export_patient_pdf, write_patient_json
 
-        w = self.window
+        c = self.context
         path = (
             ask_path()
             if ask_path
             else QFileDialog.getSaveFileName(
-                w,
+                self.parent_widget,
                 self.tr("Export the patient's record"),
                 str(Path.home() / f"patient-{patient_id}.pdf"),
                 self.tr("Readable summary (*.pdf);;Complete record as JSON (*.json)"),
@@ -240,20 +228,20 @@ class Safekeeping(QObject):
             return
         out = Path(path)
         writer = write_patient_json if out.suffix.lower() == ".json" else export_patient_pdf
-        w.runner.run(
+        db, actor = c.db, c.practitioner_id
+        c.runner.run(
             # The save dialog has asked before replacing an existing file.
-            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id, force=True),
-            lambda written: w.statusBar().showMessage(
-                self.tr("Exported to {0}").format(written), 8000
-            ),
-            parent=w,
+            lambda: writer(db, patient_id, out, actor=actor, force=True),
+            lambda written: self.message.emit(self.tr("Exported to {0}").format(written), 8000),
+            parent=self.parent_widget,
         )
 
     def erase_patient(self, patient_id: int) -> None:
-        from assistant.records.export import erase_patient, erasure_confirmation
+        from assistant.records.erasure import erase_patient, erasure_confirmation
 
-        w = self.window
-        expected = erasure_confirmation(w.db, patient_id)
+        c = self.context
+        w = self.parent_widget
+        expected = erasure_confirmation(c.db, patient_id)
         first = QMessageBox.warning(
             w,
             self.tr("Erase a patient"),
@@ -300,6 +288,5 @@ class Safekeeping(QObject):
                 )
             self.patientErased.emit(patient_id)
 
-        w.runner.run(
-            lambda: erase_patient(w.db, patient_id, w.practitioner_id, typed), done, parent=w
-        )
+        db, actor = c.db, c.practitioner_id
+        c.runner.run(lambda: erase_patient(db, patient_id, actor, typed), done, parent=w)

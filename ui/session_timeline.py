@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.dates import format_short_moment
 from assistant.db import Database
 from assistant.photos import photo_counts
 from assistant.sessions import SessionSummary, list_sessions
@@ -83,7 +84,7 @@ class SessionTimelineModel(RowsTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.DATE:
-                return summary.treated_at.strftime("%d %b %Y %H:%M").lstrip("0")
+                return format_short_moment(summary.treated_at)
             if column == self.STATE:
                 return self._state(summary)
             if column == self.ZONES:
@@ -174,6 +175,13 @@ class SessionTimeline(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._show_count(0)
+
+    def set_database(self, db: Database) -> None:
+        """The database was replaced: show nothing until a patient is chosen again."""
+        self._db = db
+        self._patient_id = 0
+        self.model.set_rows([])
         self._show_count(0)
 
     def set_patient(self, patient_id: int) -> None:

@@ -12,7 +12,6 @@ An existing session id opens step 2 directly (an unfinished draft, or a signed r
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -36,42 +35,18 @@ from assistant.consent import ConsentContext, ConsentStatus, consent_status
 from assistant.db import Database
 from assistant.patients import get_patient
 from assistant.sessions import (
-    DeviceLimits,
     SessionContext,
-    ZoneEntry,
-    create_draft,
     get_session,
     last_assessment_answers,
-    save_assessment,
-    save_draft,
     session_context,
+    start_session,
 )
 from ui.checklist_page import ChecklistPage
 from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
-from ui.zone_table_model import DEFAULT_PASSES, default_depth
 
 log = logging.getLogger(__name__)
-
-
-def start_session(
-    db: Database,
-    patient_id: int,
-    result: AssessmentResult,
-    zones: list[str],
-    actor: int | None,
-) -> SessionContext:
-    """Store the assessment, create the draft with the planned zones, load the form's data."""
-    assessment_id = save_assessment(db, patient_id, result, zones, actor)
-    session_id = create_draft(db, patient_id, actor, assessment_id=assessment_id)
-    context = session_context(db, session_id)
-    if zones:
-        limits = DeviceLimits.default()
-        entries = tuple(ZoneEntry(z, default_depth(z, limits), DEFAULT_PASSES) for z in zones)
-        save_draft(db, session_id, replace(context.record.draft, zones=entries), actor)
-        context = session_context(db, session_id)
-    return context
 
 
 class SessionWorkflow(QWidget):

@@ -177,7 +177,12 @@ class SettingsDialog(QDialog):
     changed = Signal()
 
     def __init__(
-        self, db: Database, settings: Settings, actor: int | None, parent: QWidget | None = None
+        self,
+        db: Database,
+        settings: Settings,
+        actor: int | None,
+        parent: QWidget | None = None,
+        templates: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -339,7 +344,7 @@ class SettingsDialog(QDialog):
 
         from ui.template_settings import AftercareTemplateSettings
 
-        self.template_settings = AftercareTemplateSettings()
+        self.template_settings = AftercareTemplateSettings(templates)
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
 
         from ui.consent_template_settings import ConsentTemplateSettings

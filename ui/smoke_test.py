@@ -52,12 +52,11 @@ def run_smoke_test() -> int:
 
 
 def _run_steps(step: Callable[[str], None]) -> str:
-    from sqlalchemy import select
 
     from assistant.auth import create_first_practitioner
     from assistant.db import current_revision, init_db
     from assistant.demo import load_demo_data
-    from assistant.models import TreatmentSession
+    from assistant.sessions import list_sessions
 
     step("creating the database")
     db = init_db(paths.database_url())
@@ -66,8 +65,9 @@ def _run_steps(step: Callable[[str], None]) -> str:
         step("adding demo patients")
         load_demo_data(db, patients=3, seed=1)  # seed 1: three patients, four sessions
         practitioner = create_first_practitioner(db, "Smoke Test", "", "Smoke-test-2468")
-        with db.session() as session:
-            session_id = session.scalars(select(TreatmentSession.id).limit(1)).first()
+        session_id = next(
+            (s.id for patient in (1, 2, 3) for s in list_sessions(db, patient)), None
+        )
         if session_id is None:
             raise RuntimeError("the demo patients have no session")
 
@@ -88,9 +88,12 @@ def _run_steps(step: Callable[[str], None]) -> str:
 
         step("showing the main window")
         from assistant.settings import Settings
+        from ui.app_context import GuiContext
         from ui.main_window import MainWindow
 
-        window = MainWindow(db, Settings(), practitioner_id=practitioner.id)
+        window = MainWindow(
+            GuiContext.for_database(db, Settings(), practitioner_id=practitioner.id)
+        )
         window.show()
         app.processEvents()
         if window.grab().isNull():

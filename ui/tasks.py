@@ -1,9 +1,21 @@
 """The one way to run work off the UI thread.
 
-``run_task(fn, on_success, on_error)`` runs ``fn`` on a thread pool and delivers its result
-(or exception) back on the UI thread. Errors a user can act on (``ChairsideError``) are shown
-in one clear dialog by default; anything else is logged with its traceback and shown too.
-Tests install ``SynchronousRunner`` so tasks run inline and deterministically.
+``runner.run(fn, on_success, on_error, owner=widget)`` runs ``fn`` off the UI thread and
+delivers its result (or exception) back on the UI thread:
+
+- Database work (the default) runs on **one dedicated worker thread**, so writes are
+  serialised in the order they were asked for, as Anki's task manager does. PDF rendering
+  (``render=True``) runs on a separate small pool, so a long render never holds up a save.
+- Callbacks are bound to their owner's lifetime (``owner``, by default ``parent``): when the
+  owner widget has been deleted by the time the work finishes, the callbacks are dropped.
+  The work itself still completes (a save in flight is never abandoned half way).
+- ``wait()`` blocks until the queued work is done and then delivers the finished results
+  inline; it never spins the event loop (no re-entrant ``processEvents``).
+
+Errors a user can act on (``ChairsideError``) are shown in one clear dialog by default;
+anything else is logged with its traceback and shown too. Tests install
+``SynchronousRunner`` so tasks run inline and deterministically, or use the real runner to
+exercise the threads.
 """
 
 from __future__ import annotations
@@ -12,6 +24,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -23,6 +36,8 @@ Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
 Progress = Callable[[int, int], None]
 
+RENDER_THREADS = 2
+
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """The default error report: the user's message for our errors, a summary otherwise."""
@@ -33,38 +48,113 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
         text = QApplication.translate(
             "tasks", "Something went wrong: {0}\n\nThe details are in the log file."
         ).format(error)
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None
     QMessageBox.warning(parent, title or QApplication.translate("tasks", "Chairside"), text)
 
 
-class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread. The worker emits its signals; because the receiving slots
+    are this object's own methods, Qt queues them to the UI thread."""
+
+    finished = Signal()
     progressed = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_finished: Callable[[], None] | None = None
+        self.on_progress: Progress | None = None
+        self.finished.connect(self._finished)
+        self.progressed.connect(self._progressed)
+
+    @Slot()
+    def _finished(self) -> None:
+        if self.on_finished is not None:
+            self.on_finished()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        on_success: Success | None,
+        on_error: Failure | None,
+        on_progress: Progress | None,
+        parent: QWidget | None,
+        owner: QObject | None,
+    ) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self.fn = fn
-        self.with_progress = with_progress
-        self.signals = _Signals()
+        self.on_success = on_success
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.parent = parent
+        self.owner = owner
+        self.relay = _Relay()
+        self.done = False
+        self.delivered = False
+        self.result: Any = None
+        self.error: BaseException | None = None
 
     @Slot()
-    def run(self) -> None:
+    def run(self) -> None:  # on the worker thread
         try:
-            result = self.fn(self.signals.progressed.emit) if self.with_progress else self.fn()
+            if self.on_progress is not None:
+                self.result = self.fn(self.relay.progressed.emit)
+            else:
+                self.result = self.fn()
         except BaseException as exc:  # delivered to the UI thread, never lost
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+            self.error = exc
+        self.done = True
+        self.relay.finished.emit()
+
+
+def _deliver(
+    on_success: Success | None,
+    on_error: Failure | None,
+    parent: QWidget | None,
+    owner: QObject | None,
+    result: Any,
+    error: BaseException | None,
+) -> None:
+    if not _alive(owner):
+        if error is not None:
+            log.warning("A task finished after its screen closed: %s", error, exc_info=error)
+        return
+    if error is None:
+        if on_success is not None:
+            on_success(result)
+    elif on_error is not None:
+        on_error(error)
+    else:
+        show_error(parent, error)
 
 
 class TaskRunner:
-    """Runs tasks on a ``QThreadPool``; keeps each job alive until it reports back."""
+    """Database work on one worker thread, rendering on a small pool (both injectable)."""
 
-    def __init__(self, pool: QThreadPool | None = None) -> None:
-        self.pool = pool or QThreadPool.globalInstance()
-        self._running: set[_Job] = set()
+    def __init__(
+        self, db_pool: QThreadPool | None = None, render_pool: QThreadPool | None = None
+    ) -> None:
+        if db_pool is None:
+            db_pool = QThreadPool()
+            db_pool.setMaxThreadCount(1)
+        if render_pool is None:
+            render_pool = QThreadPool()
+            render_pool.setMaxThreadCount(RENDER_THREADS)
+        self.db_pool = db_pool
+        self.render_pool = render_pool
+        self._running: list[_Job] = []
 
     def run(
         self,
@@ -73,33 +163,41 @@ class TaskRunner:
         on_error: Failure | None = None,
         on_progress: Progress | None = None,
         parent: QWidget | None = None,
+        *,
+        owner: QObject | None = None,
+        render: bool = False,
     ) -> None:
-        job = _Job(fn, with_progress=on_progress is not None)
-        job.setAutoDelete(False)
-        self._running.add(job)
+        """Run ``fn`` off the UI thread; the callbacks run on the UI thread, and only while
+        ``owner`` (by default ``parent``) still exists."""
+        job = _Job(fn, on_success, on_error, on_progress, parent, owner or parent)
+        job.relay.on_finished = lambda: self._finish(job)
+        if on_progress is not None:
 
-        def finished_ok(result: Any) -> None:
-            self._running.discard(job)
-            if on_success:
-                on_success(result)
+            def progress(done: int, total: int) -> None:
+                if _alive(job.owner):
+                    on_progress(done, total)
 
-        def finished_error(exc: BaseException) -> None:
-            self._running.discard(job)
-            if on_error:
-                on_error(exc)
-            else:
-                show_error(parent, exc)
+            job.relay.on_progress = progress
+        self._running.append(job)
+        (self.render_pool if render else self.db_pool).start(job)
 
-        job.signals.succeeded.connect(finished_ok)
-        job.signals.failed.connect(finished_error)
-        if on_progress:
-            job.signals.progressed.connect(on_progress)
-        self.pool.start(job)
+    def _finish(self, job: _Job) -> None:
+        if job.delivered:
+            return
+        job.delivered = True
+        if job in self._running:
+            self._running.remove(job)
+        job.relay.deleteLater()
+        _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until every queued job has finished (used at exit and in tests)."""
-        done = self.pool.waitForDone(msecs)
-        QApplication.processEvents()
+        """Block until the queued work has finished, then deliver what finished, in order.
+        Used before the database is closed or replaced, at exit, and when a form must be
+        saved now. Never spins the event loop."""
+        done = self.db_pool.waitForDone(msecs) and self.render_pool.waitForDone(msecs)
+        for job in list(self._running):
+            if job.done:
+                self._finish(job)
         return done
 
     @property
@@ -111,7 +209,7 @@ class SynchronousRunner(TaskRunner):
     """Runs each task inline on the calling thread (tests, and the command line)."""
 
     def __init__(self) -> None:
-        self._running = set()
+        self._running = []
 
     def run(
         self,
@@ -120,17 +218,17 @@ class SynchronousRunner(TaskRunner):
         on_error: Failure | None = None,
         on_progress: Progress | None = None,
         parent: QWidget | None = None,
+        *,
+        owner: QObject | None = None,
+        render: bool = False,
     ) -> None:
+        result: Any = None
+        error: BaseException | None = None
         try:
             result = fn(on_progress) if on_progress else fn()
         except BaseException as exc:
-            if on_error:
-                on_error(exc)
-            else:
-                show_error(parent, exc)
-            return
-        if on_success:
-            on_success(result)
+            error = exc
+        _deliver(on_success, on_error, parent, owner or parent, result, error)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return True

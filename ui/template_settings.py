@@ -3,6 +3,8 @@ copy for the clinic, and a way back to the shipped default."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -11,8 +13,10 @@ from assistant import aftercare
 
 
 class AftercareTemplateSettings(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
+        """``folder``: the templates folder of the data folder in use."""
         super().__init__(parent)
+        self.folder = folder
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Aftercare template in use"))
@@ -50,28 +54,28 @@ class AftercareTemplateSettings(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        path, is_clinic_copy = aftercare.active_template_path()
+        path, is_clinic_copy = aftercare.active_template_path(self.folder)
         if is_clinic_copy:
             self.status.setText(self.tr("In use: the clinic's own copy, {0}").format(path))
         else:
             self.status.setText(self.tr("In use: the default wording shipped with Chairside."))
-        _template, warning = aftercare.load_active_template()
+        _template, warning = aftercare.load_active_template(self.folder)
         self.problem.setText("⚠ " + warning if warning else "")
         self.problem.setVisible(bool(warning))
         self.copy_button.setEnabled(not is_clinic_copy)
         self.reset_button.setEnabled(is_clinic_copy)
 
     def make_copy(self) -> None:
-        aftercare.install_template_copy()
+        aftercare.install_template_copy(self.folder)
         self.refresh()
 
     def open_folder(self) -> None:
-        folder = aftercare.clinic_template_path().parent
+        folder = aftercare.clinic_template_path(self.folder).parent
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def reset(self) -> None:
-        kept = aftercare.reset_template()
+        kept = aftercare.reset_template(self.folder)
         self.refresh()
         if kept is not None:
             self.status.setText(

@@ -16,29 +16,22 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
+from assistant.dates import format_short_date
 from assistant.errors import InvalidInput
 from assistant.sessions import (
+    DEFAULT_PASSES,
     DeviceLimits,
     ProductEntry,
     SessionWarning,
     ZoneEntry,
     check_zone,
+    default_depth,
     roman,
 )
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-DEFAULT_PASSES = 1
 WARNING_SIGN = "\N{WARNING SIGN}"
-
-
-def default_depth(zone_id: str, limits: DeviceLimits) -> float:
-    """Where a new zone's depth starts: the shallow end of its typical range, within the
-    device's limits (the practitioner sets the depth actually used)."""
-    zone = reference.zone(zone_id)
-    start = zone.typical_min_mm if zone.typical_min_mm is not None else 0.25
-    narrowed = limits.narrowed()
-    return min(max(start, narrowed.min_depth_mm), narrowed.max_depth_mm)
 
 
 class ZoneTableModel(RowsTableModel):
@@ -326,4 +319,4 @@ class ProductTableModel(RowsTableModel):
 
 
 def _short_date(day: date | None) -> str:
-    return day.strftime("%d %b %Y").lstrip("0") if day else ""
+    return format_short_date(day) if day else ""

@@ -11,14 +11,11 @@ field and the character, so the user can correct the record before handing the s
 
 from __future__ import annotations
 
-import io
 import logging
-import re
 import time
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -29,17 +26,12 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
     Image,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -47,15 +39,21 @@ from reportlab.platypus import (
 
 from assistant import reference
 from assistant.aftercare.dates import (
-    DAY_NAMES,
-    MONTH_NAMES,
     TimelineStep,
-    format_date,
-    format_moment,
     next_appointment_text,
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
+from assistant.aftercare.layout import (
+    LEADING,
+    Run,
+    _Columns,
+    _labelled,
+    _Lines,
+    _plain,
+    _width,
+    _wrap,
+)
 from assistant.aftercare.sheet import PAPERS, AftercareSheet, ClinicInfo, Paper, ZoneDepth
 from assistant.aftercare.template import (
     HEADING_KEYS,
@@ -71,11 +69,28 @@ from assistant.aftercare.template import (
     reset_template,
     shipped_template_path,
 )
-from assistant.errors import InvalidInput, ResourceMissing
-from assistant.output_files import check_output_file, write_private_file
+from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
+from assistant.errors import InvalidInput
+from assistant.files import check_output_path, write_file_atomically
+from assistant.pdf import (
+    FONT,
+    FONT_BOLD,
+    FOOTER_HEIGHT,
+    FRAME_PADDING,
+    REPLACEMENT,
+    Footer,
+    Margins,
+    build_pdf,
+    content_width,
+    describe_character,
+    markup,
+    missing_glyphs,
+    paragraph_style,
+    printable,
+    register_fonts,
+)
 
 # register_fonts() looks the font files up through this module's name (a test replaces it)
-from assistant.resources import resource_path
 
 __all__ = [
     "BODY_SIZE",
@@ -133,82 +148,10 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 
-REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
-
-FONT = "ChairsideSans"
-FONT_BOLD = "ChairsideSans-Bold"
 BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
 SMALL_SIZE = 11.0
 HEADING_CELL_SIZE = 12.5
 CELL_HEADING_SIZE = 13.5
-LEADING = 1.2  # line height as a multiple of the font size
-
-
-# --------------------------------------------------------------------------- font coverage
-
-
-@cache
-def register_fonts() -> None:
-    """Register the shipped font with ReportLab (once); a missing or damaged font file is a
-    ``ResourceMissing`` error that says how to repair the installation."""
-    faces = []
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        path = resource_path("fonts", file)
-        try:
-            faces.append(TTFont(name, str(path)))
-        except Exception as exc:  # ReportLab raises its own TTFError or an OSError
-            raise ResourceMissing(
-                f"The font file {path} is missing or damaged ({exc}), so the sheet cannot be "
-                "printed. Reinstall Chairside (pip install -e .) to restore it."
-            ) from exc
-    regular, bold = faces
-    pdfmetrics.registerFont(regular)
-    pdfmetrics.registerFont(bold)
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-
-
-@cache
-def _covered_codepoints() -> frozenset[int]:
-    """Characters both shipped faces can draw (names may be printed in either)."""
-    register_fonts()
-    regular = pdfmetrics.getFont(FONT).face.charToGlyph
-    bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
-    return frozenset(regular.keys() & bold.keys())
-
-
-_LAYOUT_CHARACTERS = frozenset("\n\r\t")
-
-
-def missing_glyphs(text: str) -> set[str]:
-    """Characters in ``text`` the sheet's font cannot draw (after NFC normalisation)."""
-    return set(_missing_glyphs(text))
-
-
-@lru_cache(maxsize=1024)
-def _missing_glyphs(text: str) -> frozenset[str]:
-    covered = _covered_codepoints()
-    return frozenset(
-        ch
-        for ch in unicodedata.normalize("NFC", text)
-        if ch not in _LAYOUT_CHARACTERS and ord(ch) not in covered
-    )
-
-
-@lru_cache(maxsize=1024)
-def printable(text: str) -> str:
-    """``text`` as it will be printed: NFC, with each missing character shown as "�"."""
-    covered = _covered_codepoints()
-    return "".join(
-        ch if ch in _LAYOUT_CHARACTERS or ord(ch) in covered else REPLACEMENT
-        for ch in unicodedata.normalize("NFC", text)
-    )
-
-
-def _describe(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return f"“{ch}” (U+{ord(ch):04X}{' ' + name if name else ''})"
 
 
 def _sheet_fields(sheet: AftercareSheet) -> Iterator[tuple[str, str]]:
@@ -232,7 +175,7 @@ def check_sheet_glyphs(
     for where, text in fields:
         missing = missing_glyphs(text)
         if missing:
-            chars = ", ".join(_describe(ch) for ch in sorted(missing))
+            chars = ", ".join(describe_character(ch) for ch in sorted(missing))
             warnings.append(
                 f"The {where} contains {chars}, which the sheet's font cannot print; "
                 f"it is shown as “{REPLACEMENT}”."
@@ -260,27 +203,18 @@ class RenderResult:
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     """Styles for the Paragraphs kept where text may be long and split across pages."""
-    register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=BODY_SIZE * LEADING)
+    body = paragraph_style("body", BODY_SIZE)
     return {
         "body": body,
-        "cell": ParagraphStyle(
-            "cell", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * LEADING
+        "cell": paragraph_style("cell", SMALL_SIZE, parent=body),
+        "cell_bold": paragraph_style("cell_bold", SMALL_SIZE, bold=True, parent=body),
+        "heading": paragraph_style(
+            "heading", CELL_HEADING_SIZE, bold=True, parent=body, spaceBefore=8, spaceAfter=3
         ),
-        "cell_bold": ParagraphStyle(
-            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=SMALL_SIZE,
-            leading=SMALL_SIZE * LEADING,
-        ),
-        "heading": ParagraphStyle(
-            "heading", parent=body, fontName=FONT_BOLD, fontSize=CELL_HEADING_SIZE,
-            leading=CELL_HEADING_SIZE * LEADING, spaceBefore=8, spaceAfter=3,
-        ),
-    }  # fmt: skip
+    }
 
 
-def _text(value: str) -> str:
-    """User or template text as Paragraph markup: printable, escaped, line breaks kept."""
-    return "<br/>".join(escape(line) for line in printable(value).strip().splitlines())
+_text = markup
 
 
 def _logo(path: Path) -> Image:
@@ -386,176 +320,6 @@ def _timeline_table(
     return Table(rows, colWidths=[when_width, what_width], repeatRows=1, style=style)
 
 
-def _wrap(paragraphs: Sequence[str], width: float) -> str:
-    """Plain text broken into lines that fit ``width`` in the body font."""
-    lines: list[str] = []
-    for text in paragraphs:
-        for runs in _wrap_runs([(text, FONT)], SMALL_SIZE, width):
-            lines.append("".join(run for _, run, _ in runs).rstrip())
-    return "\n".join(lines)
-
-
-Run = tuple[str, str]  # (text, font name)
-
-
-@dataclass(frozen=True)
-class _Line:
-    """A paragraph of plain text, possibly mixing regular and bold runs."""
-
-    runs: tuple[Run, ...]
-    size: float = SMALL_SIZE
-    bullet: bool = False
-    space_after: float = 0
-    align_right: bool = False
-
-
-def _plain(text: str, font: str = FONT, size: float = SMALL_SIZE, **options: Any) -> _Line:
-    return _Line(((text, font),), size, **options)
-
-
-def _labelled(*pairs: tuple[str, str], size: float = BODY_SIZE, **options: Any) -> _Line:
-    """ "Label: **value**", several pairs on one line separated by a wide gap."""
-    runs: list[Run] = []
-    for label, value in pairs:
-        if runs:
-            runs.append(("      ", FONT))
-        runs += [(f"{label.strip()}: ", FONT), (" ".join(value.split()), FONT_BOLD)]
-    return _Line(tuple(runs), size, **options)
-
-
-@lru_cache(maxsize=4096)
-def _width(text: str, font: str, size: float) -> float:
-    # The same words come back on every sheet; ReportLab measures them in pure Python.
-    return float(stringWidth(text, font, size))
-
-
-_WORD_RE = re.compile(r"\S+\s*|\s+")
-
-
-def _wrap_runs(
-    runs: Sequence[Run], size: float, width: float
-) -> list[list[tuple[float, str, str]]]:
-    """Greedy word wrap of mixed-font text: each line is a list of (x, text, font)."""
-    lines: list[list[tuple[float, str, str]]] = [[]]
-    x = 0.0
-    for text, font in runs:
-        for word in _WORD_RE.findall(printable(text)):
-            if x == 0 and not word.strip():
-                continue  # no space at the start of a line
-            if x > 0 and x + _width(word.rstrip(), font, size) > width:
-                lines.append([])
-                x = 0.0
-            line = lines[-1]
-            if line and line[-1][2] == font:
-                start, previous, _ = line[-1]
-                line[-1] = (start, previous + word, font)
-            else:
-                line.append((x, word, font))
-            x += _width(word, font, size)
-    return lines
-
-
-class _Lines(Flowable):
-    """Short blocks of plain text (headings, details, bullet lists) laid out directly.
-
-    A fraction of the cost of Paragraphs, which matters because the sheet is rendered for
-    every preview; there is no markup to parse here.
-    """
-
-    BULLET_INDENT = 12
-
-    def __init__(self, lines: Sequence[_Line]) -> None:
-        super().__init__()
-        self.lines = lines
-        self._ops: list[tuple[float, float, str, str, float]] = []
-        self._wrapped_for: float | None = None
-        self.width = self.height = 0.0
-
-    @staticmethod
-    def natural_width(line: _Line) -> float:
-        """The width of ``line`` set on one line."""
-        return sum(_width(printable(text), font, line.size) for text, font in line.runs)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if avail_width == self._wrapped_for:  # tables ask more than once for the same width
-            return self.width, self.height
-        ops = []
-        y = 0.0
-        for line in self.lines:
-            indent = self.BULLET_INDENT if line.bullet else 0
-            wrapped = _wrap_runs(line.runs, line.size, avail_width - indent)
-            for number, runs in enumerate(wrapped):
-                y += line.size * LEADING
-                if line.bullet and number == 0:
-                    ops.append((1.0, y, "•", FONT, line.size))
-                offset = float(indent)
-                if line.align_right and runs:
-                    end = runs[-1][0] + _width(runs[-1][1].rstrip(), runs[-1][2], line.size)
-                    offset = avail_width - end
-                for x, text, font in runs:
-                    ops.append((offset + x, y, text.rstrip(), font, line.size))
-            y += line.space_after
-        self._ops = ops
-        self._wrapped_for = avail_width
-        self.width, self.height = avail_width, y + 2
-        return self.width, self.height
-
-    def draw(self) -> None:
-        # One text object for the block: a fraction of the output of one per line.
-        text_object = self.canv.beginText()
-        current: tuple[str, float] | None = None
-        for x, y, text, font, size in self._ops:
-            if current != (font, size):
-                text_object.setFont(font, size)
-                current = (font, size)
-            # the baseline sits a fifth of the size above the bottom of the line, as in Paragraph
-            text_object.setTextOrigin(x, self.height - y + size * 0.2)
-            text_object.textOut(text)
-        self.canv.drawText(text_object)
-
-
-class _Columns(Flowable):
-    """Blocks side by side, top-aligned; one of them may be boxed. Kept on one page."""
-
-    GAP = 6
-    BOX_PADDING = 6
-
-    def __init__(self, columns: Sequence[tuple[Flowable, float]], boxed: int | None = None):
-        super().__init__()
-        self.columns = columns
-        self.boxed = boxed
-        self.width = self.height = 0.0
-        self._heights: list[float] = []
-
-    def _inner(self, index: int, width: float) -> tuple[float, float, float]:
-        """(left offset, top offset, usable width) of a column."""
-        pad = self.BOX_PADDING if index == self.boxed else 0
-        top = self.BOX_PADDING if self.boxed is not None else 0  # headings line up
-        gap = self.GAP if index < len(self.columns) - 1 else 0
-        return pad, top, width - 2 * pad - gap
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._heights = []
-        for index, (block, width) in enumerate(self.columns):
-            _, _, inner = self._inner(index, width)
-            self._heights.append(block.wrap(inner, avail_height)[1])
-        self.width = sum(w for _, w in self.columns)
-        self.height = max(
-            height + 2 * self._inner(index, 0)[1] for index, height in enumerate(self._heights)
-        )
-        return self.width, self.height
-
-    def draw(self) -> None:
-        x = 0.0
-        for index, (block, width) in enumerate(self.columns):
-            left, top, _ = self._inner(index, width)
-            block.drawOn(self.canv, x + left, self.height - top - self._heights[index])
-            if index == self.boxed:
-                self.canv.setLineWidth(1.5)
-                self.canv.rect(x, 0, width, self.height)
-            x += width
-
-
 def _normal_and_call(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> Flowable:
     h = template.headings
     clinic = sheet.clinic
@@ -622,72 +386,33 @@ def _story(
 
 MARGIN = 1.6 * cm
 CELL_PADDING = 5
-FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
-ANCHOR_SIZE = 7.0  # the audit chain head, small: for checking, not for reading
-FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
 
 
-def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: list[int]) -> type:
-    """A canvas that draws the footer once the page count is known ("Page 1 of 2")."""
-    phone = printable(sheet.clinic.phone.strip())
-    name = printable(sheet.clinic.name.strip())
-    phone_text = f"{printable(template.headings['phone'])}: {phone}" if phone else ""
-    disclaimer = printable(template.footer)
-    page_number = printable(template.headings["page_number"])
-    anchor = printable(sheet.record_anchor.strip())
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._page_states)
-            pages.append(total)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self._draw_footer(total)
-                super().showPage()
-            super().save()
-
-        def _draw_footer(self, total: int) -> None:
-            page_width, _ = self._pagesize
-            left, right = MARGIN + FRAME_PADDING, page_width - MARGIN - FRAME_PADDING
-            top = FOOTER_HEIGHT
-            self.saveState()
-            self.setLineWidth(0.8)
-            self.line(left, top, right, top)
-            number = page_number.format(page=self._pageNumber, pages=total)
-            room = right - left - stringWidth(number, FONT_BOLD, SMALL_SIZE) - 12
-            first_line = " · ".join(part for part in (name, phone_text) if part)
-            if stringWidth(first_line, FONT, SMALL_SIZE) > room:
-                first_line = phone_text or name  # the header has the name; the phone matters
-            self.setFont(FONT, SMALL_SIZE)
-            self.drawString(left, top - 14, first_line)
-            self.drawString(left, top - 28, disclaimer)
-            self.setFont(FONT_BOLD, SMALL_SIZE)
-            self.drawRightString(right, top - 14, number)
-            if anchor:
-                self.setFont(FONT, ANCHOR_SIZE)
-                spare = right - left - stringWidth(disclaimer, FONT, SMALL_SIZE) - 12
-                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
-                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
-            self.restoreState()
-
-    return NumberedCanvas
+def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
+    phone = sheet.clinic.phone.strip()
+    name = sheet.clinic.name.strip()
+    phone_text = f"{template.headings['phone']}: {phone}" if phone else ""
+    both = " · ".join(part for part in (name, phone_text) if part)
+    # When both do not fit, the phone matters more: the header already names the clinic.
+    return Footer(
+        (both, phone_text or name),
+        template.footer,
+        template.headings["page_number"],
+        anchor=sheet.record_anchor.strip(),
+    )
 
 
 def render_sheet(
-    sheet: AftercareSheet, template: AftercareTemplate | None = None, tz: ZoneInfo | None = None
+    sheet: AftercareSheet,
+    template: AftercareTemplate | None = None,
+    tz: ZoneInfo | None = None,
+    templates: Path | None = None,
 ) -> RenderedSheet:
-    """The sheet as PDF bytes, its page count, and warnings to show before it is printed."""
+    """The sheet as PDF bytes, its page count, and warnings to show before it is printed.
+    Without ``template``, the one in use in the ``templates`` folder is read."""
     warnings: list[str] = []
     if template is None:
-        template, template_warning = load_active_template()
+        template, template_warning = load_active_template(templates)
         if template_warning:
             warnings.append(template_warning)
     warnings += check_sheet_glyphs(sheet, template)
@@ -696,26 +421,18 @@ def render_sheet(
             f"Paper must be one of {', '.join(PAPERS)}, not '{sheet.clinic.paper}'.", "paper"
         )
     register_fonts()
-    buffer = io.BytesIO()
     page_size = PAGE_SIZES[sheet.clinic.paper]
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=page_size,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=1.0 * cm,
-        bottomMargin=FOOTER_HEIGHT + 0.4 * cm,
+    margins = Margins(MARGIN, MARGIN, 1.0 * cm, 0.4 * cm)
+    data, pages = build_pdf(
+        _story(sheet, template, content_width(page_size, margins), tz),
+        page_size=page_size,
+        margins=margins,
+        footer=_footer(sheet, template),
         title=f"Aftercare: {printable(sheet.patient_name)}",
         author=printable(sheet.clinic.name),
         subject=f"Aftercare sheet, template {template.version}",
-        creator="Chairside",
     )
-    pages: list[int] = []
-    doc.build(
-        _story(sheet, template, doc.width - 2 * FRAME_PADDING, tz),
-        canvasmaker=_numbered_canvas(sheet, template, pages),
-    )
-    return RenderedSheet(buffer.getvalue(), pages[0] if pages else 0, tuple(warnings))
+    return RenderedSheet(data, pages, tuple(warnings))
 
 
 def render_pdf_bytes(
@@ -725,17 +442,6 @@ def render_pdf_bytes(
     return render_sheet(sheet, template, tz).data
 
 
-def check_output_path(out: Path, *, force: bool = False) -> None:
-    """``InvalidInput`` when ``out`` may not be written (see ``assistant.output_files``)."""
-    check_output_file(out, force=force)
-
-
-def write_file_atomically(out: Path, data: bytes, *, force: bool = False) -> None:
-    """Write through a temporary file in the same folder, so no partial file is ever left;
-    an existing file is replaced only with ``force``."""
-    write_private_file(out, data, force=force)
-
-
 def render_pdf(
     sheet: AftercareSheet,
     out: Path,
@@ -743,12 +449,13 @@ def render_pdf(
     tz: ZoneInfo | None = None,
     *,
     force: bool = False,
+    templates: Path | None = None,
 ) -> RenderResult:
     """Write the sheet to ``out`` (atomically; an existing file only with ``force``). Show
     ``warnings`` to the user before printing."""
     check_output_path(out, force=force)
     started = time.perf_counter()
-    rendered = render_sheet(sheet, template, tz)
+    rendered = render_sheet(sheet, template, tz, templates)
     write_file_atomically(out, rendered.data, force=force)
     log.info(
         "aftercare sheet written to %s (%d pages, %.0f ms)",

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate, Offset
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
+from assistant.dates import format_date, format_moment
 
 
 @dataclass(frozen=True)
@@ -29,19 +24,6 @@ class TimelineStep:
         if self.from_treatment:
             return f"Until {end}"
         return f"From {format_moment(self.start, treated_at.year)} until {end}"
-
-
-def format_date(day: date, with_year: bool = True) -> str:
-    """The date in words, "Tuesday 24 November 2026", in English whatever the locale."""
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
-
-
-def format_moment(moment: datetime, reference_year: int | None = None) -> str:
-    """Date and time in words, "Wednesday 25 November, 18:30" (with the year when it is not
-    ``reference_year``)."""
-    with_year = reference_year is None or moment.year != reference_year
-    return f"{format_date(moment.date(), with_year)}, {moment:%H:%M}"
 
 
 def _shift(moment: datetime, offset: Offset, tz: ZoneInfo | None) -> datetime:

@@ -226,9 +226,10 @@ def shipped_template_path() -> Path:
     return resource_path(TEMPLATE_NAME)
 
 
-def clinic_template_path() -> Path:
-    """Where the clinic's own edited copy lives (it may not exist)."""
-    return paths.templates_dir() / TEMPLATE_NAME
+def clinic_template_path(folder: Path | None = None) -> Path:
+    """Where the clinic's own edited copy lives (it may not exist), in the templates
+    ``folder`` of the data folder in use."""
+    return (folder or paths.templates_dir()) / TEMPLATE_NAME
 
 
 _template_cache: dict[Path, tuple[tuple[int, int], AftercareTemplate]] = {}
@@ -264,17 +265,17 @@ def load_template(path: Path | None = None) -> AftercareTemplate:
     return template
 
 
-def active_template_path() -> tuple[Path, bool]:
+def active_template_path(folder: Path | None = None) -> tuple[Path, bool]:
     """The template in use: the clinic's copy when there is one (True), else the shipped one."""
-    clinic = clinic_template_path()
+    clinic = clinic_template_path(folder)
     if clinic.is_file():
         return clinic, True
     return shipped_template_path(), False
 
 
-def load_active_template() -> tuple[AftercareTemplate, str | None]:
+def load_active_template(folder: Path | None = None) -> tuple[AftercareTemplate, str | None]:
     """The template in use, and a warning when the clinic's copy is broken and was skipped."""
-    path, is_clinic_copy = active_template_path()
+    path, is_clinic_copy = active_template_path(folder)
     if not is_clinic_copy:
         return load_template(path), None
     try:
@@ -288,18 +289,18 @@ def load_active_template() -> tuple[AftercareTemplate, str | None]:
         return load_template(), warning
 
 
-def install_template_copy() -> Path:
+def install_template_copy(folder: Path | None = None) -> Path:
     """Copy the shipped template into the data folder for editing; keep an existing copy."""
-    target = clinic_template_path()
+    target = clinic_template_path(folder)
     if not target.exists():
-        paths.templates_dir(ensure=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shipped_template_path(), target)
     return target
 
 
-def reset_template() -> Path | None:
+def reset_template(folder: Path | None = None) -> Path | None:
     """Go back to the shipped wording; the clinic's copy is kept as ``aftercare.toml.bak``."""
-    target = clinic_template_path()
+    target = clinic_template_path(folder)
     if not target.exists():
         return None
     backup = target.with_name(TEMPLATE_NAME + ".bak")

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from assistant import __version__, paths
 from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
+from assistant.context import AppContext
 from assistant.records.actor import set_workstation
-
-if TYPE_CHECKING:
-    from assistant.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -30,45 +26,25 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
-class CliContext:
-    """What a command may need, opened only when it asks (``check`` needs no database).
-
-    ``creates_database`` is set for commands that make a new clinic on purpose (``demo``);
-    any other command refuses a data folder without a database, so a mistyped ``--data-dir``
-    does not silently open a new, empty clinic."""
-
-    def __init__(self, creates_database: bool = False) -> None:
-        self._database: Database | None = None
-        self.creates_database = creates_database
-
-    def database(self) -> Database:
-        if self._database is None:
-            from assistant.db import init_db
-
-            if not self.creates_database:
-                refuse_missing_database()
-            self._database = init_db(paths.database_url())
-        return self._database
-
-    def close(self) -> None:
-        if self._database is not None:
-            self._database.dispose()
-            self._database = None
+# Command handlers are typed with this name; it is the application context. A command that
+# makes a new clinic on purpose (``demo``) sets ``creates_database``; any other refuses a data
+# folder without a database, so a mistyped ``--data-dir`` does not open a new, empty clinic.
+CliContext = AppContext
 
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
-def refuse_missing_database() -> None:
+def refuse_missing_database(context: AppContext) -> None:
     """``DatabaseUnavailable`` when the database in the data folder does not exist yet."""
-    if os.environ.get(paths.DATABASE_URL_ENV):
+    if not context.is_default_database:
         return  # a server, or a file named on purpose: init_db checks it
-    database = paths.default_database_path()
+    database = context.locations.default_database_path
     if database.is_file() and database.stat().st_size > 0:
         return
     from assistant.errors import DatabaseUnavailable
 
-    folder = paths.data_dir()
+    folder = context.locations.data_dir
     where = (
         f"The data folder {folder} does not exist"
         if not folder.is_dir()
@@ -114,17 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def apply_global_options(args: argparse.Namespace) -> None:
-    """Options that choose locations become environment so every layer sees the same."""
-    if args.data_dir:
-        os.environ[paths.DATA_DIR_ENV] = str(args.data_dir)
-    if args.database_url:
-        os.environ[paths.DATABASE_URL_ENV] = str(args.database_url)
+def context_from_args(args: argparse.Namespace) -> AppContext:
+    """The application context for these options (the one object every layer is given)."""
+    return AppContext.from_options(args.data_dir, args.database_url)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, context: AppContext | None = None) -> int:
     handler: Handler = args.handler
-    context = CliContext(creates_database=bool(getattr(args, "creates_database", False)))
+    context = context or context_from_args(args)
+    if not getattr(args, "creates_database", False):
+        context.before_open = refuse_missing_database
 
     def run() -> int:
         try:
@@ -153,11 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(parser, argv)
     if isinstance(args, int):
         return args
-    apply_global_options(args)
+    context = context_from_args(args)
     from assistant.logs import configure_logging
 
-    configure_logging(verbose=args.verbose, console=True)
+    configure_logging(context.locations.log_dir(), verbose=args.verbose, console=True)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    return run_command(args)
+    return run_command(args, context)

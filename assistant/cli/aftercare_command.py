@@ -46,6 +46,7 @@ from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
 from assistant.cli.json_input import read_json_object
+from assistant.dates import parse_date
 from assistant.errors import InvalidInput
 from assistant.text_safety import check_one_line
 
@@ -110,7 +111,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:
         sheet = replace(sheet, show_depth_table=True)
-    result = render_pdf(sheet, out, tz=tz, force=args.force)
+    result = render_pdf(
+        sheet, out, tz=tz, force=args.force, templates=context.locations.templates_dir()
+    )
     for warning in result.warnings:
         print(f"chairside: warning: {warning}", file=sys.stderr)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
@@ -250,20 +253,13 @@ def _datetime(value: Any, field: str) -> datetime:
 def _date(value: Any, field: str) -> date | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise InvalidInput(
-                    f"{field}: {day.year} is not a year of treatment "
-                    f"({FIRST_YEAR} to {LAST_YEAR}).",
-                    field,
-                )
-            return day
-    raise InvalidInput(f"{field}: '{value}' is not a date such as 2026-12-22.", field)
+    day = parse_date(value, field)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{field}: {day.year} is not a year of treatment ({FIRST_YEAR} to {LAST_YEAR}).",
+            field,
+        )
+    return day
 
 
 def sheet_from_json(path: Path) -> AftercareSheet:

@@ -12,7 +12,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant import paths
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import (
     add_actor_option,
@@ -81,7 +80,12 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     require_actor(args, "restore")  # before anything is opened
     inspect_backup(args.file)  # a file that cannot be restored is refused before the PIN
     actor = _restore_actor(args, context)
-    result = restore(paths.database_url(), args.file, actor=actor)
+    result = restore(
+        context.database_url,
+        args.file,
+        actor=actor,
+        backups_folder=context.locations.backup_dir(ensure=True),
+    )
     print(f"Restored {result.database} from {result.source}")
     if result.migrated:
         print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")

@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.records.export import erase_patient
+    from assistant.records.erasure import erase_patient
 
     db = context.database()
     acting = practitioner_for(args, db, "erase")

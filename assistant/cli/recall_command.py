@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.sessions import recall, recall_csv, record_recall_export
+from assistant.sessions import export_recall_csv, recall
 
 
 def register(subparsers: Any) -> None:
@@ -34,8 +34,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     actor = practitioner_for(args, db, "recall").practitioner_id
     rows = recall(db, args.lot)
     if args.csv:
-        sys.stdout.write(recall_csv(rows))
-        record_recall_export(db, args.lot, rows, "standard output (command line)", actor=actor)
+        sys.stdout.write(export_recall_csv(db, args.lot, rows, actor=actor))
         return EXIT_OK
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")

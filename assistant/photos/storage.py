@@ -178,5 +178,6 @@ class DatabasePhotoStore(PhotoStore):
 def store_for(db: Database) -> PhotoStore:
     """Files in the data folder beside a SQLite database; the database itself on a server."""
     if db.is_sqlite:
-        return FolderPhotoStore(paths.photos_dir())
+        folder = db.data_dir / "photos" if db.data_dir is not None else None
+        return FolderPhotoStore(paths.photos_dir() if folder is None else folder)
     return DatabasePhotoStore(db)

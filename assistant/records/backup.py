@@ -96,10 +96,10 @@ class RestoreResult:
 # -- taking backups ---------------------------------------------------------------------------
 
 
-def backup_folder(settings: Settings) -> Path:
-    """The clinic's chosen folder, or the backups folder inside the data folder."""
-    chosen = str(settings.get("backup_folder") or "").strip()
-    return Path(chosen).expanduser() if chosen else paths.backup_dir()
+def backup_folder(settings: Settings, default: Path | None = None) -> Path:
+    """The clinic's chosen folder, or ``default`` (the backups folder in the data folder)."""
+    chosen = settings.backup_folder
+    return Path(chosen).expanduser() if chosen else (default or paths.backup_dir())
 
 
 def _live_path(db: Database) -> Path:
@@ -218,7 +218,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
 
 
 def last_backup_at(settings: Settings) -> datetime | None:
-    value = str(settings.get("last_backup_at") or "")
+    value = settings.last_backup_at
     try:
         return datetime.fromisoformat(value) if value else None
     except ValueError:
@@ -246,20 +246,25 @@ def backup_overdue(settings: Settings, now: datetime | None = None) -> bool:
 
 def backup_due(settings: Settings, now: datetime | None = None) -> bool:
     """Whether the automatic backup on exit should run: at most once a day."""
-    if not settings.get("backup_on_exit", True):
+    if not settings.backup_on_exit:
         return False
     last = last_backup_at(settings)
     return last is None or (now or datetime.now()) - last >= BACKUP_INTERVAL
 
 
 def backup_on_exit(
-    db: Database, settings: Settings, *, actor: int | None = None, now: datetime | None = None
+    db: Database,
+    settings: Settings,
+    *,
+    actor: int | None = None,
+    now: datetime | None = None,
+    default_folder: Path | None = None,
 ) -> BackupInfo | None:
     """The automatic backup when the window closes, if one is due (SQLite only)."""
     if not db.is_sqlite or not backup_due(settings, now):
         return None
     info = backup_now(
-        db, backup_folder(settings), int(settings.get("backup_keep", 14)), actor=actor, now=now
+        db, backup_folder(settings, default_folder), settings.backup_keep, actor=actor, now=now
     )
     note_backup(settings, info)
     return info

@@ -29,13 +29,14 @@ FULL_CHECK_EVERY = timedelta(days=7)
 METADATA_SUFFIX = ".meta.json"
 
 
-def _anchor_path() -> Path:
-    return paths.data_dir() / ANCHOR_FILE
+def _anchor_path(folder: Path | None = None) -> Path:
+    """In the data folder in use (``folder``; the environment's when not given)."""
+    return (folder or paths.data_dir()) / ANCHOR_FILE
 
 
-def _read_anchors() -> dict[str, Any]:
+def _read_anchors(folder: Path | None = None) -> dict[str, Any]:
     try:
-        data = json.loads(_anchor_path().read_text(encoding="utf-8"))
+        data = json.loads(_anchor_path(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -67,8 +68,8 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
-def verified_point(url: str) -> VerifiedPoint:
-    data = _read_anchors().get(url)
+def verified_point(url: str, folder: Path | None = None) -> VerifiedPoint:
+    data = _read_anchors(folder).get(url)
     if not isinstance(data, dict):
         return VerifiedPoint(None, None, None)
     return VerifiedPoint(
@@ -79,8 +80,8 @@ def verified_point(url: str) -> VerifiedPoint:
     )
 
 
-def _remember(url: str, point: VerifiedPoint) -> None:
-    anchors = _read_anchors()
+def _remember(url: str, point: VerifiedPoint, folder: Path | None = None) -> None:
+    anchors = _read_anchors(folder)
     anchors[url] = {
         "head": point.head.to_json() if point.head else None,
         "checked_at": point.checked_at.isoformat(timespec="seconds") if point.checked_at else "",
@@ -88,17 +89,17 @@ def _remember(url: str, point: VerifiedPoint) -> None:
         "broken": point.broken,
     }
     try:
-        _write_json(_anchor_path(), anchors)
+        _write_json(_anchor_path(folder), anchors)
     except OSError as exc:
         log.warning("Could not remember the verified audit point: %s", exc)
 
 
-def forget_verified_point(url: str) -> None:
+def forget_verified_point(url: str, folder: Path | None = None) -> None:
     """After a restore the database is another one: its chain starts a new verified line."""
-    anchors = _read_anchors()
+    anchors = _read_anchors(folder)
     if anchors.pop(url, None) is not None:
         try:
-            _write_json(_anchor_path(), anchors)
+            _write_json(_anchor_path(folder), anchors)
         except OSError as exc:
             log.warning("Could not reset the verified audit point: %s", exc)
 
@@ -111,7 +112,7 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
     """Verify the chain (all of it, or what follows this workstation's verified point) and
     remember the outcome."""
     now = now or datetime.now()
-    point = verified_point(db.url)
+    point = verified_point(db.url, db.data_dir)
     with db.engine.connect() as conn:
         since = None if full or point.broken else point.head
         result = verify(conn, since)
@@ -128,9 +129,10 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
         _remember(
             db.url,
             VerifiedPoint(result.head, now, now if done_full else point.full_at),
+            db.data_dir,
         )
     else:
-        _remember(db.url, replace(point, checked_at=now, broken=result.problem))
+        _remember(db.url, replace(point, checked_at=now, broken=result.problem), db.data_dir)
     return result
 
 
@@ -138,7 +140,7 @@ def startup_check(db: Database, now: datetime | None = None) -> Verification:
     """The check at every start: what was added since the last verified point (fast), and
     the whole chain when the last full check is a week old (or found a break)."""
     now = now or datetime.now()
-    point = verified_point(db.url)
+    point = verified_point(db.url, db.data_dir)
     full = point.full_at is None or now - point.full_at >= FULL_CHECK_EVERY or bool(point.broken)
     return check(db, full=full, now=now)
 

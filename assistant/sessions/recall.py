@@ -8,11 +8,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.files import write_file_atomically
 from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
 from assistant.records import audit
 from assistant.sessions.record import DISCARDED
@@ -165,3 +167,23 @@ def record_recall_export(
             f"({len(rows)} row(s)) to {destination}",
             changes={"lot": lot.strip(), "patients": sorted({r.patient_id for r in rows})},
         )
+
+
+STANDARD_OUTPUT = "standard output (command line)"
+
+
+def export_recall_csv(
+    db: Database,
+    lot: str,
+    rows: Sequence[RecallRow],
+    actor: int | None,
+    out: Path | None = None,
+) -> str:
+    """The recall list as CSV with its audit entry: one call for the window and the command
+    line. With ``out`` the file is written first (atomically, UTF-8 with a byte-order mark so
+    spreadsheet programs read the accents); without, the text is for standard output."""
+    text = recall_csv(rows)
+    if out is not None:
+        write_file_atomically(out, text.encode("utf-8-sig"))
+    record_recall_export(db, lot, rows, str(out) if out is not None else STANDARD_OUTPUT, actor)
+    return text

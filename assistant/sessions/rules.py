@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from assistant import reference
-from assistant.checklist import format_long_date
 from assistant.clinic import PRODUCT_KINDS
+from assistant.dates import format_long_date
 from assistant.errors import InvalidInput
 from assistant.sessions.record import (
     DeviceLimits,
@@ -247,3 +247,15 @@ def validate_for_signing(draft: SessionDraft, device_limits: DeviceLimits | None
         raise InvalidInput("Record the cartridge and its lot number.", "cartridge_lot")
     if draft.cartridge_expiry is None:
         raise InvalidInput("Record the cartridge's expiry date.", "cartridge_expiry")
+
+
+DEFAULT_PASSES = 1
+
+
+def default_depth(zone_id: str, limits: DeviceLimits) -> float:
+    """Where a new zone's depth starts: the shallow end of its typical range, within the
+    device's limits (the practitioner sets the depth actually used)."""
+    zone = reference.zone(zone_id)
+    start = zone.typical_min_mm if zone.typical_min_mm is not None else 0.25
+    narrowed = limits.narrowed()
+    return min(max(start, narrowed.min_depth_mm), narrowed.max_depth_mm)

@@ -44,11 +44,6 @@ from assistant.sessions.record import (
     SessionWarning,
     ZoneEntry,
     apply_amendments,
-    field_label,
-    get_field,
-    parse_field_value,
-    set_field,
-    value_text,
 )
 from assistant.sessions.rules import (
     compute_warnings,
@@ -220,58 +215,70 @@ def create_draft(
     session ("session 2 of 4" after "1 of 4"; none once the course is complete)."""
     treated_at = treated_at or local_now()
     with db.session() as session:
-        patient = session.get(Patient, patient_id)
-        if patient is None or patient.erased_at is not None:
-            raise NotFound(f"There is no patient with id {patient_id}.")
-        if assessment_id is not None:
-            assessment = session.get(Assessment, assessment_id)
-            if assessment is None or assessment.patient_id != patient_id:
-                raise InvalidInput(
-                    f"Assessment {assessment_id} does not belong to this patient.",
-                    "assessment_id",
-                )
-        previous = session.execute(
-            select(TreatmentSession.course_number, TreatmentSession.course_total)
-            .where(
-                TreatmentSession.patient_id == patient_id,
-                TreatmentSession.state != DISCARDED,
-                TreatmentSession.treated_at <= treated_at,
+        return create_draft_in(session, patient_id, actor, assessment_id, treated_at)
+
+
+def create_draft_in(
+    session: Session,
+    patient_id: int,
+    actor: int | None,
+    assessment_id: int | None = None,
+    treated_at: datetime | None = None,
+) -> int:
+    """``create_draft`` inside a transaction the caller holds."""
+    treated_at = treated_at or local_now()
+    patient = session.get(Patient, patient_id)
+    if patient is None or patient.erased_at is not None:
+        raise NotFound(f"There is no patient with id {patient_id}.")
+    if assessment_id is not None:
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None or assessment.patient_id != patient_id:
+            raise InvalidInput(
+                f"Assessment {assessment_id} does not belong to this patient.",
+                "assessment_id",
             )
-            .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
-            .limit(1)
-        ).first()
-        course_number = course_total = None
-        if (
-            previous is not None
-            and previous.course_number
-            and previous.course_total
-            and previous.course_number < previous.course_total
-        ):
-            course_number = previous.course_number + 1
-            course_total = previous.course_total
-        practitioner = session.get(Practitioner, actor) if actor is not None else None
-        row = TreatmentSession(
-            patient_id=patient_id,
-            practitioner_id=practitioner.id if practitioner else None,
-            assessment_id=assessment_id,
-            state=DRAFT,
-            treated_at=treated_at,
-            course_number=course_number,
-            course_total=course_total,
-            warnings=[],
+    previous = session.execute(
+        select(TreatmentSession.course_number, TreatmentSession.course_total)
+        .where(
+            TreatmentSession.patient_id == patient_id,
+            TreatmentSession.state != DISCARDED,
+            TreatmentSession.treated_at <= treated_at,
         )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            "create",
-            "treatment_session",
-            row.id,
-            actor=actor,
-            patient_id=patient_id,
-            summary=f"Started session {row.id} (draft)",
-        )
-        return row.id
+        .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
+        .limit(1)
+    ).first()
+    course_number = course_total = None
+    if (
+        previous is not None
+        and previous.course_number
+        and previous.course_total
+        and previous.course_number < previous.course_total
+    ):
+        course_number = previous.course_number + 1
+        course_total = previous.course_total
+    practitioner = session.get(Practitioner, actor) if actor is not None else None
+    row = TreatmentSession(
+        patient_id=patient_id,
+        practitioner_id=practitioner.id if practitioner else None,
+        assessment_id=assessment_id,
+        state=DRAFT,
+        treated_at=treated_at,
+        course_number=course_number,
+        course_total=course_total,
+        warnings=[],
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        "create",
+        "treatment_session",
+        row.id,
+        actor=actor,
+        patient_id=patient_id,
+        summary=f"Started session {row.id} (draft)",
+    )
+    return row.id
 
 
 def _flat(draft: SessionDraft) -> dict[str, Any]:
@@ -337,62 +344,73 @@ def _save_draft(
     expected_version: int | None,
 ) -> SessionRecord:
     with db.session() as session:
-        row = _get_row(session, session_id)
-        if expected_version is not None and row.version != expected_version:
-            raise StaleDataError("stale copy")
-        if row.state != DRAFT:
-            raise RecordLocked(
-                f"Session {session_id} is {row.state}; it can no longer be edited"
-                + ("; record an amendment instead." if row.state == SIGNED else ".")
+        return save_draft_in(session, session_id, draft, actor, expected_version)
+
+
+def save_draft_in(
+    session: Session,
+    session_id: int,
+    draft: SessionDraft,
+    actor: int | None,
+    expected_version: int | None = None,
+) -> SessionRecord:
+    """``save_draft`` inside a transaction the caller holds."""
+    row = _get_row(session, session_id)
+    if expected_version is not None and row.version != expected_version:
+        raise StaleDataError("stale copy")
+    if row.state != DRAFT:
+        raise RecordLocked(
+            f"Session {session_id} is {row.state}; it can no longer be edited"
+            + ("; record an amendment instead." if row.state == SIGNED else ".")
+        )
+    if draft.assessment_id != row.assessment_id:
+        draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
+    limits = _device_limits(session, draft.device_id)
+    validate_draft(draft, limits)
+    patient = session.get(Patient, row.patient_id)
+    assert patient is not None
+    history = _history(session, row.patient_id, row.id, draft.treated_at)
+    warnings = compute_warnings(
+        draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+    )
+    before = _draft_of(row)
+    changes = audit.diff(_flat(before), _flat(draft))
+    warnings_json = [w.to_json() for w in warnings]
+    if changes or warnings_json != list(row.warnings or []):
+        for name in _SCALAR_FIELDS:
+            value = getattr(draft, name)
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+        if warnings_json != list(row.warnings or []):
+            row.warnings = warnings_json
+        _sync_children(session, list(row.zones), draft.zones, ZoneTreatment, row.zones)
+        _sync_children(session, list(row.products), draft.products, ProductUse, row.products)
+        row.updated_at = utcnow()
+        row.version += 1
+        if changes:
+            # Field names only: a draft changes with every keystroke, and its values are
+            # in the record itself.
+            audit.record(
+                session,
+                "change",
+                "treatment_session",
+                row.id,
+                actor=actor,
+                patient_id=row.patient_id,
+                summary=f"Saved draft of session {row.id}: {', '.join(changes)}",
+                changes={"fields": sorted(changes)},
             )
-        if draft.assessment_id != row.assessment_id:
-            draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
-        limits = _device_limits(session, draft.device_id)
-        validate_draft(draft, limits)
-        patient = session.get(Patient, row.patient_id)
-        assert patient is not None
-        history = _history(session, row.patient_id, row.id, draft.treated_at)
-        warnings = compute_warnings(
-            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
-        )
-        before = _draft_of(row)
-        changes = audit.diff(_flat(before), _flat(draft))
-        warnings_json = [w.to_json() for w in warnings]
-        if changes or warnings_json != list(row.warnings or []):
-            for name in _SCALAR_FIELDS:
-                value = getattr(draft, name)
-                if getattr(row, name) != value:
-                    setattr(row, name, value)
-            if warnings_json != list(row.warnings or []):
-                row.warnings = warnings_json
-            _sync_children(session, list(row.zones), draft.zones, ZoneTreatment, row.zones)
-            _sync_children(session, list(row.products), draft.products, ProductUse, row.products)
-            row.updated_at = utcnow()
-            row.version += 1
-            if changes:
-                # Field names only: a draft changes with every keystroke, and its values are
-                # in the record itself.
-                audit.record(
-                    session,
-                    "change",
-                    "treatment_session",
-                    row.id,
-                    actor=actor,
-                    patient_id=row.patient_id,
-                    summary=f"Saved draft of session {row.id}: {', '.join(changes)}",
-                    changes={"fields": sorted(changes)},
-                )
-            session.flush()
-        return SessionRecord(
-            id=row.id,
-            patient_id=row.patient_id,
-            state=row.state,
-            draft=draft,
-            warnings=tuple(warnings),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            version=row.version,
-        )
+        session.flush()
+    return SessionRecord(
+        id=row.id,
+        patient_id=row.patient_id,
+        state=row.state,
+        draft=draft,
+        warnings=tuple(warnings),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+    )
 
 
 def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRecord:
@@ -451,90 +469,3 @@ def _require_consent(session: Session, patient_id: int, draft: SessionDraft) -> 
             + " Take the patient's consent in the consent step.",
             "consent",
         )
-
-
-def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:
-    """Set an unfinished draft aside (kept, never deleted, but no longer offered)."""
-    with db.session() as session:
-        row = _get_row(session, session_id)
-        if row.state != DRAFT:
-            raise RecordLocked(
-                f"Session {session_id} is {row.state}; only a draft can be discarded."
-            )
-        row.state = DISCARDED
-        audit.record(
-            session,
-            "change",
-            "treatment_session",
-            row.id,
-            actor=actor,
-            patient_id=row.patient_id,
-            summary=f"Discarded draft session {row.id}" + (f": {reason}" if reason else ""),
-            changes={"state": [DRAFT, DISCARDED]},
-        )
-
-
-def amend_session(
-    db: Database, session_id: int, field: str, new_value: Any, reason: str, actor: int | None
-) -> SessionRecord:
-    """Correct a signed session: the original stays, an amendment records who, when, which
-    field, the old and new value and why; the audit log gets an "amend" event."""
-    reason = " ".join((reason or "").split())
-    if len(reason) < MIN_REASON_CHARS:
-        raise InvalidInput("Write why the record is being amended.", "reason")
-    with db.session() as session:
-        row = _get_row(session, session_id)
-        if row.state != SIGNED:
-            raise InvalidInput(
-                "Only a signed session is amended; a draft is simply edited.", "state"
-            )
-        record = _record_of(session, row)
-        current = record.effective
-        value = parse_field_value(field, new_value)
-        old = get_field(current, field)
-        if value == old:
-            raise InvalidInput(f"{field_label(field)} already holds that value.", field)
-        amended = set_field(current, field, value)
-        validate_for_signing(amended, _device_limits(session, amended.device_id))
-        entry = Amendment(
-            session_id=row.id,
-            practitioner_id=actor,
-            field=field,
-            old_value=value_text(old),
-            new_value=value_text(value),
-            reason=reason,
-        )
-        session.add(entry)
-        session.flush()
-        audit.record(
-            session,
-            "amend",
-            "treatment_session",
-            row.id,
-            actor=actor,
-            patient_id=row.patient_id,
-            # The reason is free text that may name the patient: it is kept in the amendment
-            # and the entry's details, never in the summary shown everywhere.
-            summary=f"Amended {field} of session {row.id}",
-            changes={field: [entry.old_value, entry.new_value], "reason": reason},
-            content_hash=chain.amendment_content_hash(session.connection(), entry.id),
-        )
-        session.flush()
-        return _record_of(session, row)
-
-
-def mark_aftercare_printed(db: Database, session_id: int, actor: int | None) -> datetime:
-    """Stamp the session with the time its aftercare sheet was printed (audit "print")."""
-    with db.session() as session:
-        row = _get_row(session, session_id)
-        row.aftercare_printed_at = utcnow()
-        audit.record(
-            session,
-            "print",
-            "treatment_session",
-            row.id,
-            actor=actor,
-            patient_id=row.patient_id,
-            summary=f"Printed the aftercare sheet for session {row.id}",
-        )
-        return row.aftercare_printed_at

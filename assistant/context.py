@@ -1,0 +1,140 @@
+"""The application context: what every part of one run of Chairside shares.
+
+Built once by the entry point (``main.py`` for the window, ``assistant.cli.main`` for a
+command) from the command-line options, then passed down: the data folder and its paths, the
+database URL and the open ``Database``, the settings with their declared defaults, the task
+runner (the window's; None on the command line) and the practitioner signed in. Nothing is
+written to the environment and there is no global instance.
+
+When the database is replaced (a backup restored, another database opened), the context
+disposes the old engine, opens the new one and tells whoever subscribed with
+``on_database_replaced``; the window turns that into a Qt signal so widgets re-read it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from assistant.paths import Locations
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.db import Database
+
+log = logging.getLogger(__name__)
+
+DatabaseListener = Callable[["Database"], None]
+
+
+class AppContext:
+    """One run's shared state. Command handlers receive it as ``context``."""
+
+    def __init__(
+        self,
+        locations: Locations,
+        database_url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        practitioner_id: int | None = None,
+        runner: Any = None,
+    ) -> None:
+        self.locations = locations
+        self.database_url = locations.database_url(database_url)
+        self._settings = settings
+        self.practitioner_id = practitioner_id
+        # The window's ``ui.tasks.TaskRunner``; typed loosely so the core never imports Qt.
+        self.runner = runner
+        self._database: Database | None = None
+        self._listeners: list[DatabaseListener] = []
+        # Called before the database is first opened (the command line refuses a data folder
+        # with no database unless the command creates one).
+        self.before_open: Callable[[AppContext], None] | None = None
+        from assistant.output_files import protect_data_folder
+
+        protect_data_folder(locations.data_dir, self.database_url)
+
+    @classmethod
+    def from_options(
+        cls, data_dir: str | None = None, database_url: str | None = None
+    ) -> AppContext:
+        """From ``--data-dir`` and ``--database-url`` (each falling back on its environment
+        variable, then on the default)."""
+        return cls(Locations.resolve(data_dir), database_url)
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        """Read from the data folder the first time they are needed."""
+        if self._settings is None:
+            self._settings = Settings(self.locations.settings_file)
+        return self._settings
+
+    # -- the database --------------------------------------------------------------------------
+
+    @property
+    def is_default_database(self) -> bool:
+        return self.database_url == self.locations.default_database_url
+
+    def database(self) -> Database:
+        """The open database, opened (and upgraded if needed) on first use."""
+        if self._database is None:
+            if self.before_open is not None:
+                self.before_open(self)
+            self._database = self._open(self.database_url)
+        return self._database
+
+    @property
+    def db(self) -> Database:
+        return self.database()
+
+    @property
+    def is_open(self) -> bool:
+        return self._database is not None
+
+    def _open(self, url: str) -> Database:
+        from assistant.db import init_db
+
+        database = init_db(
+            url,
+            create=url == self.locations.default_database_url,
+            upgrade_backups=self.locations.backup_dir(),
+        )
+        database.data_dir = self.locations.data_dir
+        return database
+
+    def use_database(self, database: Database, url: str | None = None) -> None:
+        """Adopt a database opened elsewhere (start-up's problem dialog may choose another)."""
+        if self._database is not None and self._database is not database:
+            self._database.dispose()
+        self._database = database
+        if database.data_dir is None:
+            database.data_dir = self.locations.data_dir
+        self.database_url = url or database.engine.url.render_as_string(hide_password=False)
+
+    def release_database(self) -> None:
+        """Close the engine (before the file is replaced). ``database()`` opens it again."""
+        if self._database is not None:
+            self._database.dispose()
+            self._database = None
+
+    def replace_database(self, url: str | None = None) -> Database:
+        """Open ``url`` (or the current URL again, after a restore) in place of the database
+        in use, and tell every listener."""
+        new = self._open(url or self.database_url)
+        self.release_database()
+        self._database = new
+        if url:
+            self.database_url = url
+        for listener in list(self._listeners):
+            listener(new)
+        return new
+
+    def on_database_replaced(self, listener: DatabaseListener) -> None:
+        self._listeners.append(listener)
+
+    def close(self) -> None:
+        self.release_database()
+        self._listeners.clear()

@@ -1,0 +1,135 @@
+"""The page every printed document shares: margins, a footer rule with up to two lines on
+the left and "Page 1 of 2" on the right, drawn once the page count is known."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+
+FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
+FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
+FOOTER_SIZE = 11.0
+ANCHOR_SIZE = 7.0  # the audit chain head, small: for checking, not for reading
+
+
+@dataclass(frozen=True)
+class Footer:
+    """``first_line`` choices, longest first: the first that fits beside the page number is
+    drawn. ``page_number`` is formatted with ``page`` and ``pages``."""
+
+    first_line: Sequence[str]
+    second_line: str
+    page_number: str
+    size: float = FOOTER_SIZE
+    anchor: str = ""  # the audit chain head, printed small at the right
+
+
+@dataclass(frozen=True)
+class Margins:
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Canvas]:
+    """A canvas that draws ``footer`` on every page once the page count is known; the count
+    is appended to ``pages``."""
+    choices = [printable(text) for text in footer.first_line if text]
+    second = printable(footer.second_line)
+    number_format = printable(footer.page_number)
+    anchor = printable(footer.anchor)
+    size = footer.size
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            pages.append(total)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            page_width, _ = self._pagesize
+            left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
+            top = FOOTER_HEIGHT
+            self.saveState()
+            self.setLineWidth(0.8)
+            self.line(left, top, right, top)
+            number = number_format.format(page=self._pageNumber, pages=total)
+            room = right - left - stringWidth(number, FONT_BOLD, size) - 12
+            first = next(
+                (text for text in choices if stringWidth(text, FONT, size) <= room),
+                choices[-1] if choices else "",
+            )
+            self.setFont(FONT, size)
+            self.drawString(left, top - 14, first)
+            self.drawString(left, top - 28, second)
+            self.setFont(FONT_BOLD, size)
+            self.drawRightString(right, top - 14, number)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                spare = right - left - stringWidth(second, FONT, size) - 12
+                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
+                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    story: list[Flowable],
+    *,
+    page_size: tuple[float, float],
+    margins: Margins,
+    footer: Footer | None,
+    title: str,
+    author: str,
+    subject: str = "",
+) -> tuple[bytes, int]:
+    """Lay ``story`` out on pages of ``page_size``; the PDF bytes and the page count."""
+    register_fonts()
+    buffer = io.BytesIO()
+    bottom = margins.bottom + (FOOTER_HEIGHT if footer is not None else 0)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=page_size,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Chairside",
+    )
+    pages: list[int] = []
+    if footer is None:
+        doc.build(story)
+        return buffer.getvalue(), doc.page
+    doc.build(story, canvasmaker=numbered_canvas(footer, margins.left, pages))
+    return buffer.getvalue(), pages[0] if pages else 0
+
+
+def content_width(page_size: tuple[float, float], margins: Margins) -> float:
+    """The width a story can use inside the margins and the frame's padding."""
+    return page_size[0] - margins.left - margins.right - 2 * FRAME_PADDING

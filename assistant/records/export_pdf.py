@@ -1,0 +1,329 @@
+"""The patient's record as a readable PDF summary (the JSON export's companion)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from assistant import __version__
+from assistant.db import Database
+from assistant.files import write_file_atomically
+from assistant.output_files import check_output_file
+from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
+from assistant.records.export import _audit_export, _collect, _photo_entries
+
+log = logging.getLogger(__name__)
+
+
+# -- the PDF summary ---------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = paragraph_style("body", 10, leading=13)
+    return {
+        "body": body,
+        "small": paragraph_style("small", 8.5, leading=11, parent=body),
+        "title": paragraph_style("title", 17, bold=True, leading=21, parent=body, spaceAfter=4),
+        "heading": paragraph_style(
+            "heading", 12.5, bold=True, leading=16, parent=body, spaceBefore=10, spaceAfter=4
+        ),
+        "subheading": paragraph_style("subheading", 10.5, bold=True, parent=body, spaceBefore=6),
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?", text):
+        text = text[:16].replace("T", " ")
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def _pairs_table(
+    pairs: Sequence[tuple[str, Any]], styles: Mapping[str, ParagraphStyle], width: float
+) -> Table:
+    rows = [
+        [Paragraph(escape(label), styles["small"]), Paragraph(_text(value), styles["body"])]
+        for label, value in pairs
+    ]
+    table = Table(rows, colWidths=[width * 0.3, width * 0.7])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _grid(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    styles: Mapping[str, ParagraphStyle],
+    widths: Sequence[float],
+) -> Table:
+    data = [[Paragraph(f"<b>{escape(h)}</b>", styles["small"]) for h in header]]
+    data += [[Paragraph(_text(cell), styles["small"]) for cell in row] for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+            ]
+        )
+    )
+    return table
+
+
+SESSION_FIELDS = (
+    ("State", "state"),
+    ("Practitioner", "practitioner"),
+    ("Signed", "signed_at"),
+    ("Signed by", "signed_by"),
+    ("Device", "device"),
+    ("Cartridge", "cartridge_needles"),
+    ("Cartridge lot", "cartridge_lot"),
+    ("Cartridge expiry", "cartridge_expiry"),
+    ("Anaesthetic", "anaesthetic_product"),
+    ("Anaesthetic minutes", "anaesthetic_minutes"),
+    ("Consent on file", "consent_on_file"),
+    ("Photos taken", "photos_taken"),
+    ("Tolerance (0–10)", "tolerance"),
+    ("Reactions", "reactions"),
+    ("Adverse events", "adverse_events"),
+    ("Post-care", "post_care"),
+    ("Notes", "notes"),
+    ("Next session", "next_session_date"),
+    ("Course", "course_number"),
+    ("Aftercare printed", "aftercare_printed_at"),
+)
+
+
+def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
+    styles = _styles()
+    p = data["patient"]
+    name = f"{p['first_name']} {p['last_name']}".strip()
+    story: list[Flowable] = [
+        Paragraph(f"Patient record: {_text(name)}", styles["title"]),
+        Paragraph(
+            f"Everything Chairside holds about patient {p['id']}, exported "
+            f"{_text(data['exported_at'].rstrip('Z'))} UTC.",
+            styles["small"],
+        ),
+        Paragraph("Details", styles["heading"]),
+        _pairs_table(
+            [
+                ("Patient number", p["id"]),
+                ("First name", p["first_name"]),
+                ("Last name", p["last_name"]),
+                ("Date of birth", p["date_of_birth"]),
+                ("Phone", p["phone"]),
+                ("Email", p["email"]),
+                ("Fitzpatrick type", p["fitzpatrick"]),
+                ("Skin type", p["skin_type"]),
+                ("Concerns", p["concerns"]),
+                ("Notes", p["notes"]),
+                ("Record created", p["created_at"]),
+                ("Last changed", p["updated_at"]),
+                ("Erased", p["erased_at"]),
+            ],
+            styles,
+            width,
+        ),
+    ]
+    story.append(
+        Paragraph(f"Suitability assessments ({len(data['assessments'])})", styles["heading"])
+    )
+    if not data["assessments"]:
+        story.append(Paragraph("None.", styles["body"]))
+    for a in data["assessments"]:
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(f"Assessment of {_text(a['assessed_on'])}", styles["subheading"]),
+                    _pairs_table(
+                        [
+                            ("Outcome", a["outcome"]),
+                            ("Deferred until", a["defer_until"]),
+                            ("Zones", a["zones"]),
+                            (
+                                "Reasons",
+                                [
+                                    r.get("message", r) if isinstance(r, dict) else r
+                                    for r in a["reasons"]
+                                ],
+                            ),
+                            ("Override reason", a["override_reason"]),
+                            ("Practitioner", a["practitioner"]),
+                            ("Checklist version", a["checklist_version"]),
+                        ],
+                        styles,
+                        width,
+                    ),
+                ]
+            )
+        )
+    story.append(Paragraph(f"Treatment sessions ({len(data['sessions'])})", styles["heading"]))
+    if not data["sessions"]:
+        story.append(Paragraph("None.", styles["body"]))
+    for s in data["sessions"]:
+        block: list[Flowable] = [
+            Paragraph(f"Session of {_text(s['treated_at'])}", styles["subheading"]),
+            _pairs_table([(label, s.get(key)) for label, key in SESSION_FIELDS], styles, width),
+        ]
+        if s["zones"]:
+            block.append(Spacer(1, 4))
+            block.append(
+                _grid(
+                    ["Zone", "Depth (mm)", "Passes", "Speed", "Endpoint", "Notes"],
+                    [
+                        [
+                            z["zone"],
+                            z["depth_mm"],
+                            z["passes"],
+                            z["speed"],
+                            z["endpoint"],
+                            z["notes"],
+                        ]
+                        for z in s["zones"]
+                    ],
+                    styles,
+                    [width * f for f in (0.2, 0.12, 0.1, 0.13, 0.2, 0.25)],
+                )
+            )
+        if s["products"]:
+            block.append(Spacer(1, 4))
+            block.append(
+                _grid(
+                    ["Product", "Kind", "Lot", "Expiry"],
+                    [
+                        [u["product_name"], u["kind"], u["lot_number"], u["expiry_date"]]
+                        for u in s["products"]
+                    ],
+                    styles,
+                    [width * f for f in (0.4, 0.2, 0.2, 0.2)],
+                )
+            )
+        if s["amendments"]:
+            block.append(Paragraph("Amendments", styles["subheading"]))
+            block.append(
+                _grid(
+                    ["When", "By", "Field", "Was", "Now", "Why"],
+                    [
+                        [
+                            m["created_at"],
+                            m["practitioner"],
+                            m["field"],
+                            m["old_value"],
+                            m["new_value"],
+                            m["reason"],
+                        ]
+                        for m in s["amendments"]
+                    ],
+                    styles,
+                    [width * f for f in (0.15, 0.15, 0.14, 0.18, 0.18, 0.2)],
+                )
+            )
+        story.extend(block)
+    if data["detail_changes"]:
+        story.append(Paragraph("Changes to the details", styles["heading"]))
+        story.append(
+            _grid(
+                ["When", "By", "Field", "Was", "Now"],
+                [
+                    [h["at"], h["practitioner"], h["field"], h["old_value"], h["new_value"]]
+                    for h in data["detail_changes"]
+                ],
+                styles,
+                [width * f for f in (0.18, 0.18, 0.16, 0.24, 0.24)],
+            )
+        )
+    if data.get("photos"):
+        story.append(Paragraph(f"Photos ({len(data['photos'])})", styles["heading"]))
+        story.append(
+            _grid(
+                ["Photo", "Session", "View", "Taken", "Added", "SHA-256"],
+                [
+                    [
+                        ph["id"], ph["session"], ph["view"], ph["taken_at"], ph["added_at"],
+                        ph["sha256"][:16],
+                    ]
+                    for ph in data["photos"]
+                ],
+                styles,
+                [width * f for f in (0.1, 0.1, 0.18, 0.2, 0.2, 0.22)],
+            )
+        )
+    story.append(Paragraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
+    story.append(
+        _grid(
+            ["When (UTC)", "Who", "Action", "What"],
+            [[e["at"], e["practitioner"], e["action"], e["summary"]] for e in data["audit"]],
+            styles,
+            [width * f for f in (0.18, 0.18, 0.12, 0.52)],
+        )
+    )
+    return story
+
+
+def render_patient_pdf(data: Mapping[str, Any]) -> bytes:
+    margins = Margins(1.8 * cm, 1.8 * cm, 1.6 * cm, 0.6 * cm)
+    patient_id = data["patient"]["id"]
+    pdf, _pages = build_pdf(
+        _story(data, content_width(A4, margins)),
+        page_size=A4,
+        margins=margins,
+        footer=Footer(
+            (f"Patient record {patient_id} · exported by Chairside {__version__}",),
+            "Confidential: personal health information.",
+            "Page {page} of {pages}",
+        ),
+        title=f"Patient record {patient_id}",
+        author="Chairside",
+    )
+    return pdf
+
+
+def export_patient_pdf(
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
+) -> Path:
+    """Write a readable PDF summary of the patient's record to ``out`` (atomically; an
+    existing file only with ``force``); the export is audited once the file is written."""
+    check_output_file(out, force=force)
+    with db.session() as session:
+        data = _collect(session, patient_id)
+    data["photos"] = _photo_entries(db, patient_id)
+    pdf = render_patient_pdf(data)
+    write_file_atomically(out, pdf, force=force)
+    with db.session() as session:
+        _audit_export(session, patient_id, actor, "PDF", out)
+    return out

@@ -1,0 +1,42 @@
+"""Starting a session, as one operation: the accepted checklist, the new draft and its
+planned zones are stored in one transaction, so a failure leaves none of them behind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.checklist import AssessmentResult
+from assistant.db import Database
+from assistant.sessions.assessments import save_assessment_in
+from assistant.sessions.record import DeviceLimits, ZoneEntry
+from assistant.sessions.rules import DEFAULT_PASSES, default_depth
+from assistant.sessions.store import _draft_of, _get_row, create_draft_in, save_draft_in
+from assistant.sessions.views import SessionContext, session_context
+
+
+def planned_zones(
+    zones: Sequence[str], limits: DeviceLimits | None = None
+) -> tuple[ZoneEntry, ...]:
+    """The planned zones as the form starts them: each at the shallow end of its range."""
+    limits = limits or DeviceLimits.default()
+    return tuple(ZoneEntry(z, default_depth(z, limits), DEFAULT_PASSES) for z in zones)
+
+
+def start_session(
+    db: Database,
+    patient_id: int,
+    result: AssessmentResult,
+    zones: Sequence[str],
+    actor: int | None,
+) -> SessionContext:
+    """Store the accepted checklist, create the draft with the planned zones (one
+    transaction, each step audited), and return what the session form needs."""
+    entries = planned_zones(zones)
+    with db.session() as session:
+        assessment_id = save_assessment_in(session, patient_id, result, zones, actor)
+        session_id = create_draft_in(session, patient_id, actor, assessment_id=assessment_id)
+        if entries:
+            draft = _draft_of(_get_row(session, session_id))
+            save_draft_in(session, session_id, replace(draft, zones=entries), actor)
+    return session_context(db, session_id)

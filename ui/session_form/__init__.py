@@ -1,0 +1,550 @@
+"""The session form: everything recorded at the chair, saved as it is typed, then signed.
+
+The form composes its sections (``header``, ``treatment``, ``zones``, ``products``,
+``warnings``, ``outcome``; ``amend_dialog`` for corrections) and keeps what joins them: loading
+a record into the sections, reading the draft back, the live warnings and next date, signing
+and amending. Autosave is the ``Autosaver`` state machine in ``autosave``: every change
+restarts a short timer (setting ``autosave_seconds``); when it fires the draft is written on
+the runner's database thread. The status line says "Saving…", "Saved 10:41:03", or why it
+was not saved — the draft then stays on screen and is saved again with the next change.
+``flush()`` saves at once (before signing, on close).
+
+Signed sessions are shown read-only; "Amend…" records a correction beside the original.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import reference
+from assistant.dates import format_long_date
+from assistant.db import Database
+from assistant.errors import ChairsideError, InvalidInput
+from assistant.sessions import (
+    DeviceLimits,
+    SessionContext,
+    SessionDraft,
+    SessionRecord,
+    SessionWarning,
+    amend_session,
+    compute_warnings,
+    previous_session,
+    recommended_interval_weeks,
+    recommended_next_date,
+    save_draft,
+    sign_session,
+)
+from assistant.settings import DEFAULTS
+from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
+from ui.session_form.autosave import Autosaver, SaveState
+from ui.session_form.binding import fill_form, read_draft, set_read_only
+from ui.session_form.common import TARGET_HEIGHT, big, qdate
+from ui.session_form.header import HeaderSection
+from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
+from ui.session_form.products import ProductsSection
+from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
+from ui.session_form.treatment import TreatmentSection
+from ui.session_form.warnings import WarningsSection
+from ui.session_form.zones import ZonesSection
+from ui.tasks import TaskRunner, show_error
+from ui.zone_table_model import ProductTableModel, ZoneTableModel
+
+__all__ = ["AmendDialog", "SessionForm"]
+
+log = logging.getLogger(__name__)
+
+_STATUS_ICONS = {
+    SaveState.SAVED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    SaveState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+
+def _save(
+    db: Database,
+    session_id: int,
+    actor: int | None,
+    version: Callable[[], int | None],
+    draft: SessionDraft,
+) -> SessionRecord:
+    # ``save_draft`` is looked up here at call time, so a test may replace it. ``version`` is
+    # that of the copy on screen: a draft saved elsewhere since is refused, not overwritten.
+    return save_draft(db, session_id, draft, actor, version())
+
+
+class SessionForm(QWidget):
+    """One session's record. Build it from ``assistant.sessions.session_context``."""
+
+    saved = Signal(object)  # SessionRecord after each save
+    signed = Signal(int)  # session id
+    amended = Signal(int)
+    statusChanged = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        settings: Any,
+        context: SessionContext,
+        actor: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._context = context
+        self._record = context.record
+        self._actor = actor
+        self._loading = True
+        self._read_only = False
+        self._next_follows = True
+        self._setting_next = False
+        self.setAccessibleName(self.tr("Session record"))
+
+        seconds = (
+            settings.autosave_seconds if settings is not None else DEFAULTS["autosave_seconds"]
+        )
+        self.autosaver = Autosaver(
+            runner,
+            partial(_save, db, self._record.id, actor, lambda: self._record.version),
+            self.current_draft,
+            int(float(seconds) * 1000),
+            self,
+        )
+        self.autosaver.statusChanged.connect(
+            lambda text, state: self._set_status(text, _STATUS_ICONS.get(state))
+        )
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.stale.connect(self._resolve_stale)
+
+        self.zone_model = ZoneTableModel(self)
+        self.product_model = ProductTableModel(self)
+        self.header = HeaderSection(context)
+        self.treatment = TreatmentSection(context)
+        self.zones = ZonesSection(self.zone_model)
+        self.warnings = WarningsSection()
+        self.next_section = NextSection()
+        self.products = ProductsSection(context, self.product_model)
+        self.response = ResponseSection()
+        self.after = AfterSection()
+        self.amendments_box = AmendmentsBox()
+        for changed in (
+            self.header.changed,
+            self.treatment.changed,
+            self.zones.changed,
+            self.products.changed,
+            self.response.changed,
+            self.after.changed,
+        ):
+            changed.connect(self._changed)
+        self.treatment.deviceChanged.connect(self._device_changed)
+        self.next_section.dateEdited.connect(self._next_date_edited)
+        self.next_section.useRecommended.connect(self._use_recommended)
+        self._expose_controls()
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.header)
+        self.signed_banner = QLabel()
+        self.signed_banner.setProperty("role", "banner")
+        self.signed_banner.setWordWrap(True)
+        self.signed_banner.setAccessibleName(self.tr("Record state"))
+        self.signed_banner.setVisible(False)
+        outer.addWidget(self.signed_banner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        left = QVBoxLayout()
+        left.addWidget(self.treatment)
+        left.addWidget(self.zones)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right_sections: tuple[QWidget, ...] = (
+            self.warnings,
+            self.next_section,
+            self.products,
+            self.response,
+            self.after,
+            self.amendments_box,
+        )
+        for widget in right_sections:
+            right.addWidget(widget)
+        right.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(self._build_actions())
+
+        chain: list[QWidget] = [
+            *self.header.tab_order,
+            *self.treatment.tab_order,
+            *self.zones.tab_order,
+            *self.next_section.tab_order,
+            *self.products.tab_order,
+            *self.response.tab_order,
+            *self.after.tab_order,
+        ]
+        chain += [self.save_button, self.sign_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._load(self._record)
+        self._loading = False
+        self._refresh_live()
+        self._show_saved_status()
+
+    def _expose_controls(self) -> None:
+        """The controls, reachable from the form by the names tests and the window use."""
+        self.treated_edit = self.header.treated_edit
+        self.course_number_spin = self.header.course_number_spin
+        self.course_total_spin = self.header.course_total_spin
+        self.practitioner_box = self.treatment.practitioner_box
+        self.device_box = self.treatment.device_box
+        self.cartridge_box = self.treatment.cartridge_box
+        self.anaesthetic_box = self.treatment.anaesthetic_box
+        self.strength_edit = self.treatment.strength_edit
+        self.minutes_spin = self.treatment.minutes_spin
+        self.consent_check = self.treatment.consent_check
+        self.consent_date_edit = self.treatment.consent_date_edit
+        self.photos_check = self.treatment.photos_check
+        self.zone_choice = self.zones.zone_choice
+        self.add_zone_button = self.zones.add_zone_button
+        self.remove_zone_button = self.zones.remove_zone_button
+        self.zone_table = self.zones.zone_table
+        self.depth_spin = self.zones.depth_spin
+        self.passes_spin = self.zones.passes_spin
+        self.speed_edit = self.zones.speed_edit
+        self.endpoint_box = self.zones.endpoint_box
+        self.zone_notes_edit = self.zones.zone_notes_edit
+        self.product_box = self.products.product_box
+        self.lot_box = self.products.lot_box
+        self.add_product_button = self.products.add_product_button
+        self.tolerance_spin = self.response.tolerance_spin
+        self.reactions_edit = self.response.reactions_edit
+        self.adverse_edit = self.response.adverse_edit
+        self.ended_check = self.after.ended_check
+        self.ended_edit = self.after.ended_edit
+        self.post_care_edit = self.after.post_care_edit
+        self.notes_edit = self.after.notes_edit
+        self.next_date_edit = self.next_section.next_date_edit
+        self.use_recommended_button = self.next_section.use_recommended_button
+        self.amendments_label = self.amendments_box.amendments_label
+
+    def select_zone(self, row: int) -> None:
+        self.zones.select_zone(row)
+
+    def _build_actions(self) -> QHBoxLayout:
+        actions = QHBoxLayout()
+        self.action_error = QLabel()
+        self.action_error.setProperty("role", "error")
+        self.action_error.setWordWrap(True)
+        self.action_error.setAccessibleName(self.tr("Problem"))
+        actions.addWidget(self.action_error, 1)
+        self.save_button = QPushButton(self.tr("Save now"))
+        big(self.save_button, self.tr("Save now"))
+        self.save_button.setToolTip(self.tr("Saved automatically as you type (Ctrl+S)"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.clicked.connect(self.flush)
+        self.sign_button = QPushButton(self.tr("Sign the record…"))
+        big(self.sign_button, self.tr("Sign the record"))
+        self.sign_button.setToolTip(self.tr("Sign; the record becomes read-only (Ctrl+Shift+S)"))
+        self.sign_button.setMinimumHeight(TARGET_HEIGHT + 8)
+        self.sign_button.clicked.connect(self.sign)
+        self._sign_shortcut = QShortcut(QKeySequence(self.tr("Ctrl+Shift+S")), self)
+        self._sign_shortcut.activated.connect(self.sign)
+        self.amend_button = QPushButton(self.tr("Amend…"))
+        big(self.amend_button, self.tr("Amend the signed record"))
+        self.amend_button.clicked.connect(self.amend)
+        self.amend_button.setVisible(False)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.amend_button)
+        actions.addWidget(self.sign_button)
+        return actions
+
+    # --- loading and reading back --------------------------------------------------------------
+
+    def _load(self, record: SessionRecord) -> None:
+        fill_form(self, record)
+        self._set_read_only(record.is_signed)
+        self._show_record_state(record)
+
+    def _limits(self) -> DeviceLimits:
+        return self.treatment.limits()
+
+    def _treated_at(self) -> datetime:
+        value = self.treated_edit.dateTime()
+        day = value.date().toPython()
+        clock = value.time()
+        return datetime.combine(day, time(clock.hour(), clock.minute()))  # type: ignore[arg-type]
+
+    def _next_date(self) -> date | None:
+        chosen = self.next_date_edit.date()
+        if chosen == self.next_date_edit.minimumDate():
+            return None
+        return chosen.toPython()  # type: ignore[return-value]
+
+    def current_draft(self) -> SessionDraft:
+        """The draft exactly as the form shows it (an expired cartridge left out)."""
+        return read_draft(self)
+
+    # --- live feedback ---------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading or self._read_only:
+            return
+        self._refresh_live()
+        self.autosaver.mark_changed()
+
+    def _device_changed(self) -> None:
+        limits = self._limits()
+        self.zone_model.set_context(limits, self._context.patient.fitzpatrick)
+        narrowed = limits.narrowed()
+        self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self._changed()
+
+    def current_warnings(self) -> tuple[list[SessionWarning], str]:
+        """The warnings the form shows now, and why the draft would be refused ('' if not)."""
+        draft = self.current_draft()
+        history = previous_session(self._context.history, draft.treated_at, self._record.id)
+        try:
+            return compute_warnings(
+                draft, self._context.patient.fitzpatrick, self._limits(), history
+            ), ""
+        except InvalidInput as exc:
+            return [], str(exc)
+
+    def _refresh_live(self) -> None:
+        warnings, refused = self.current_warnings()
+        self.warnings.show_warnings(warnings, refused)
+        self.treatment.show_cartridge_problem(self._treated_at())
+        self._refresh_next_date()
+        self.header.show_course_word()
+
+    def warning_texts(self) -> list[str]:
+        """The lines of the warnings panel as shown (for tests and screen readers)."""
+        return list(self.warnings.texts)
+
+    def _set_next_minimum(self) -> None:
+        treated = self._treated_at().date()
+        self.next_date_edit.setMinimumDate(qdate(treated))
+
+    def _refresh_next_date(self) -> None:
+        self._set_next_minimum()
+        zones = self.zone_model.entries()
+        deepest = max((z.depth_mm for z in zones), default=None)
+        if deepest is None:
+            self.next_section.recommended_label.setText(
+                self.tr("Add a zone to see the recommended date.")
+            )
+            self.use_recommended_button.setEnabled(False)
+            return
+        recommended = recommended_next_date(self._treated_at(), deepest)
+        weeks = recommended_interval_weeks(deepest)
+        self.next_section.recommended_label.setText(
+            self.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
+                date=format_long_date(recommended),
+                weeks=weeks,
+                depth=reference.format_mm(deepest),
+            )
+        )
+        self.use_recommended_button.setEnabled(not self._read_only)
+        if self._next_follows and self._next_date() != recommended and not self._read_only:
+            self._setting_next = True
+            self.next_date_edit.setDate(qdate(recommended))
+            self._setting_next = False
+
+    def _next_date_edited(self) -> None:
+        if not self._loading and not self._setting_next:
+            self._next_follows = False
+        self._changed()
+
+    def _use_recommended(self) -> None:
+        self._next_follows = True
+        self._changed()
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> int:
+        return self._record.id
+
+    @property
+    def record(self) -> SessionRecord:
+        return self._record
+
+    def is_dirty(self) -> bool:
+        return self.autosaver.dirty
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def status_text(self) -> str:
+        return self.header.status_label.text()
+
+    def _set_status(self, text: str, pixmap: QStyle.StandardPixmap | None) -> None:
+        self.header.set_status(text, pixmap)
+        self.statusChanged.emit(text)
+
+    def _show_saved_status(self) -> None:
+        if self._record.is_signed:
+            self._set_status(self.tr("Signed"), QStyle.StandardPixmap.SP_DialogApplyButton)
+        elif self._record.updated_at is not None:
+            self._set_status(
+                self.tr("Draft saved {time}").format(
+                    time=self._local_time(self._record.updated_at)
+                ),
+                QStyle.StandardPixmap.SP_DialogApplyButton,
+            )
+
+    @staticmethod
+    def _local_time(utc: datetime) -> str:
+        return utc.replace(tzinfo=UTC).astimezone().strftime("%H:%M:%S")
+
+    def _saved(self, record: SessionRecord) -> None:
+        self._record = replace(self._record, draft=record.draft, warnings=record.warnings,
+                               updated_at=record.updated_at, version=record.version)  # fmt: skip
+        self.saved.emit(self._record)
+
+    def _resolve_stale(self, saved: SessionRecord) -> None:
+        """Saved elsewhere since it was opened: what the user keeps is saved over it."""
+        kept = self.choose_between_drafts(self.current_draft(), saved.draft)
+        if kept is None:
+            kept = saved.draft  # cancelled: the saved version stays, nothing is overwritten
+        self._record = replace(self._record, draft=kept, version=saved.version)
+        self._load(self._record)
+        if kept != saved.draft:
+            self.autosaver.mark_changed()
+
+    # Both versions side by side, to keep one or merge (tests replace this method).
+    choose_between_drafts = _choose_between_drafts
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved (before signing, when the screen closes).
+        Returns False when the save failed (the draft stays on screen)."""
+        return self.autosaver.flush()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.autosaver.dirty:
+            self.flush()
+        super().hideEvent(event)
+
+    # --- signing and amending -------------------------------------------------------------------
+
+    def _confirm_sign(self, draft: SessionDraft) -> bool:
+        zones = ", ".join(
+            f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
+            for z in draft.zones
+        )
+        warnings, _ = self.current_warnings()
+        text = self.tr(
+            "Sign this record? It becomes read-only; later changes are recorded as amendments."
+            "\n\nZones: {zones}\nWarnings shown: {count}"
+        ).format(zones=zones or "—", count=len(warnings))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign the session record"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def sign(self) -> None:
+        if self._read_only:
+            return
+        self.action_error.clear()
+        if not self.flush():
+            self.action_error.setText(
+                "\N{WARNING SIGN} " + self.tr("Save the record before signing.")
+            )
+            return
+        if not self._confirm_sign(self.current_draft()):
+            return
+        self._runner.run(
+            partial(sign_session, self._db, self._record.id, self._actor),
+            self._signed,
+            self._sign_failed,
+            parent=self,
+        )
+
+    def _signed(self, record: SessionRecord) -> None:
+        self._record = record
+        self._set_read_only(True)
+        self._show_record_state(record)
+        self._set_status(self.tr("Signed"), QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.signed.emit(record.id)
+
+    def _sign_failed(self, error: BaseException) -> None:
+        if isinstance(error, ChairsideError):
+            self.action_error.setText("\N{WARNING SIGN} " + str(error))
+        else:
+            show_error(self, error)
+
+    def amend(self) -> None:
+        if not self._record.is_signed:
+            return
+        dialog = AmendDialog(self._record, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        field, value, reason = dialog.values()
+        self.amend_field(field, value, reason)
+
+    def amend_field(self, field: str, value: str, reason: str) -> None:
+        self._runner.run(
+            partial(amend_session, self._db, self._record.id, field, value, reason, self._actor),
+            self._amended,
+            self._sign_failed,
+            parent=self,
+        )
+
+    def _amended(self, record: SessionRecord) -> None:
+        self._record = record
+        self.action_error.clear()
+        self._show_record_state(record)
+        self.amended.emit(record.id)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.autosaver.enabled = not read_only
+        set_read_only(self, read_only)
+
+    def _show_record_state(self, record: SessionRecord) -> None:
+        if not record.is_signed:
+            self.signed_banner.setVisible(False)
+            self.amendments_box.setVisible(False)
+            return
+        signed_at = self._local_time(record.signed_at) if record.signed_at else ""
+        day = record.signed_at.date() if record.signed_at else None
+        self.signed_banner.setText(
+            "\N{LOCK} "
+            + self.tr(
+                "Signed by {name} on {date} at {time}. Read-only: corrections are recorded "
+                "as amendments, beside the original."
+            ).format(
+                name=record.signed_by_name or "—",
+                date=format_long_date(day) if day else "",
+                time=signed_at[:5],
+            )
+        )
+        self.signed_banner.setVisible(True)
+        self.zone_model.set_amended(self.amendments_box.show_record(record))

@@ -1,0 +1,81 @@
+"""The form's header: who the patient is, when the session started, where it sits in the
+course, and the save status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QStyle, QWidget
+
+from assistant.sessions import SessionContext, roman
+from ui.session_form.common import ICON_SIZE, big
+
+
+class HeaderSection(QWidget):
+    changed = Signal()
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        patient = context.patient
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        parts = [patient.name]
+        if patient.fitzpatrick:
+            parts.append(self.tr("Fitzpatrick {type}").format(type=roman(patient.fitzpatrick)))
+        title = QLabel(" · ".join(parts))
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        title.setFont(font)
+        title.setAccessibleName(self.tr("Patient"))
+        layout.addWidget(title)
+        layout.addSpacing(16)
+        self.treated_edit = QDateTimeEdit()
+        self.treated_edit.setCalendarPopup(True)
+        self.treated_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        big(self.treated_edit, self.tr("Date and start time"))
+        self.treated_edit.dateTimeChanged.connect(self.changed)
+        layout.addWidget(QLabel(self.tr("Started")))
+        layout.addWidget(self.treated_edit)
+        self.course_label = QLabel(self.tr("Session"))
+        layout.addWidget(self.course_label)
+        self.course_number_spin = QSpinBox()
+        self.course_number_spin.setRange(0, 20)
+        self.course_number_spin.setSpecialValueText("—")
+        big(self.course_number_spin, self.tr("Session number in the course"))
+        self.course_total_spin = QSpinBox()
+        self.course_total_spin.setRange(0, 20)
+        self.course_total_spin.setSpecialValueText("—")
+        big(self.course_total_spin, self.tr("Sessions in the course"))
+        for spin in (self.course_number_spin, self.course_total_spin):
+            spin.valueChanged.connect(self.changed)
+        layout.addWidget(self.course_number_spin)
+        layout.addWidget(QLabel(self.tr("of")))
+        layout.addWidget(self.course_total_spin)
+        layout.addStretch(1)
+        self.status_icon = QLabel()
+        self.status_icon.setFixedSize(ICON_SIZE, ICON_SIZE)
+        layout.addWidget(self.status_icon)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Save status"))
+        self.status_label.setWordWrap(True)
+        self.status_label.setMaximumWidth(460)
+        layout.addWidget(self.status_label)
+        self.tab_order: list[QWidget] = [
+            self.treated_edit,
+            self.course_number_spin,
+            self.course_total_spin,
+        ]
+
+    def set_status(self, text: str, pixmap: QStyle.StandardPixmap | None) -> None:
+        self.status_label.setText(text)
+        if pixmap is None:
+            self.status_icon.clear()
+        else:
+            self.status_icon.setPixmap(
+                self.style().standardIcon(pixmap).pixmap(ICON_SIZE, ICON_SIZE)
+            )
+
+    def show_course_word(self) -> None:
+        self.course_label.setText(
+            self.tr("Session") if self.course_total_spin.value() else self.tr("Course")
+        )

@@ -1,0 +1,181 @@
+"""Treatment: practitioner, device, cartridge, anaesthetic and consent."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QWidget,
+)
+
+from assistant import reference
+from assistant.dates import format_short_date
+from assistant.errors import InvalidInput
+from assistant.sessions import DeviceLimits, SessionContext, SessionDraft, check_cartridge_expiry
+from ui.session_form.common import big
+
+
+class TreatmentSection(QGroupBox):
+    changed = Signal()
+    deviceChanged = Signal()
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Treatment"))
+        self._context = context
+        self.loading = False
+        form = QFormLayout(self)
+        self.practitioner_box = QComboBox()
+        self.practitioner_box.addItem(self.tr("— choose —"), None)
+        for choice in context.practitioners:
+            self.practitioner_box.addItem(choice.label, choice.id)
+        big(self.practitioner_box, self.tr("Practitioner"))
+        self.device_box = QComboBox()
+        self.device_box.addItem(self.tr("— choose —"), None)
+        for device in context.devices:
+            self.device_box.addItem(
+                self.tr("{device}, {low}–{high} mm").format(
+                    device=device.label,
+                    low=reference.format_mm(device.limits.min_depth_mm),
+                    high=reference.format_mm(device.limits.max_depth_mm),
+                ),
+                device.id,
+            )
+        big(self.device_box, self.tr("Device"))
+        self.cartridge_box = QComboBox()
+        self.cartridge_box.addItem(self.tr("— choose —"), None)
+        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for cartridge in context.cartridges:
+            text = self.tr("{name}: {needles} needles, lot {lot}, expires {expiry}").format(
+                name=cartridge.label,
+                needles=cartridge.needle_count,
+                lot=cartridge.lot_number,
+                expiry=format_short_date(cartridge.expiry_date),
+            )
+            if cartridge.expiry_date < date.today():
+                self.cartridge_box.addItem(warning_icon, text + self.tr(" — EXPIRED"), cartridge.id)
+            else:
+                self.cartridge_box.addItem(text, cartridge.id)
+        big(self.cartridge_box, self.tr("Cartridge"))
+        self.cartridge_error = QLabel()
+        self.cartridge_error.setProperty("role", "error")
+        self.cartridge_error.setWordWrap(True)
+        self.cartridge_error.setAccessibleName(self.tr("Cartridge problem"))
+        self.cartridge_error.setVisible(False)
+        self.anaesthetic_box = QComboBox()
+        self.anaesthetic_box.setEditable(True)
+        self.anaesthetic_box.addItem("", "")
+        for product in context.products:
+            if product.kind == "anaesthetic":
+                self.anaesthetic_box.addItem(product.name, product.strength)
+        big(self.anaesthetic_box, self.tr("Topical anaesthetic"))
+        self.strength_edit = QLineEdit()
+        self.strength_edit.setPlaceholderText(self.tr("e.g. 4%"))
+        big(self.strength_edit, self.tr("Anaesthetic strength"))
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(-1, 240)
+        self.minutes_spin.setSpecialValueText("—")
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        big(self.minutes_spin, self.tr("Anaesthetic minutes applied"))
+        anaesthetic = QHBoxLayout()
+        anaesthetic.addWidget(self.anaesthetic_box, 3)
+        anaesthetic.addWidget(self.strength_edit, 1)
+        anaesthetic.addWidget(self.minutes_spin, 1)
+        self.consent_check = QCheckBox(self.tr("Signed consent on file"))
+        big(self.consent_check, self.tr("Signed consent on file"))
+        self.consent_date_edit = QDateEdit()
+        self.consent_date_edit.setCalendarPopup(True)
+        self.consent_date_edit.setDisplayFormat("d MMM yyyy")
+        big(self.consent_date_edit, self.tr("Consent date"))
+        self.photos_check = QCheckBox(self.tr("Photos taken"))
+        big(self.photos_check, self.tr("Photos taken"))
+        consent = QHBoxLayout()
+        consent.addWidget(self.consent_check)
+        consent.addWidget(self.consent_date_edit)
+        consent.addSpacing(16)
+        consent.addWidget(self.photos_check)
+        consent.addStretch(1)
+        form.addRow(self.tr("Practitioner"), self.practitioner_box)
+        form.addRow(self.tr("Device"), self.device_box)
+        form.addRow(self.tr("Cartridge"), self.cartridge_box)
+        form.addRow("", self.cartridge_error)
+        form.addRow(self.tr("Anaesthetic"), anaesthetic)
+        form.addRow(self.tr("Consent"), consent)
+        self.practitioner_box.currentIndexChanged.connect(self.changed)
+        self.device_box.currentIndexChanged.connect(self.deviceChanged)
+        self.cartridge_box.currentIndexChanged.connect(self.changed)
+        self.anaesthetic_box.currentTextChanged.connect(self._anaesthetic_changed)
+        self.strength_edit.textChanged.connect(self.changed)
+        self.minutes_spin.valueChanged.connect(self.changed)
+        self.consent_check.toggled.connect(self.changed)
+        self.consent_check.toggled.connect(self.consent_date_edit.setEnabled)
+        self.consent_date_edit.dateChanged.connect(self.changed)
+        self.photos_check.toggled.connect(self.changed)
+        self.tab_order: list[QWidget] = [
+            self.practitioner_box,
+            self.device_box,
+            self.cartridge_box,
+            self.anaesthetic_box,
+            self.strength_edit,
+            self.minutes_spin,
+            self.consent_check,
+            self.consent_date_edit,
+            self.photos_check,
+        ]
+
+    def _anaesthetic_changed(self, text: str) -> None:
+        index = self.anaesthetic_box.findText(text)
+        if index > 0 and not self.loading and not self.strength_edit.text():
+            self.strength_edit.setText(str(self.anaesthetic_box.itemData(index) or ""))
+        self.changed.emit()
+
+    def limits(self) -> DeviceLimits:
+        device_id = self.device_box.currentData()
+        for device in self._context.devices:
+            if device.id == device_id:
+                return device.limits
+        return DeviceLimits.default()
+
+    def cartridge(self, draft: SessionDraft) -> tuple[int | None, str, str, date | None]:
+        """The chosen cartridge; a cartridge typed on an older draft is kept as it was."""
+        cartridge_id = self.cartridge_box.currentData()
+        for cartridge in self._context.cartridges:
+            if cartridge.id == cartridge_id:
+                return (
+                    cartridge.id,
+                    cartridge.needle_count,
+                    cartridge.lot_number,
+                    cartridge.expiry_date,
+                )
+        if cartridge_id is None and draft.cartridge_id is None and draft.cartridge_lot:
+            return None, draft.cartridge_needles, draft.cartridge_lot, draft.cartridge_expiry
+        return None, "", "", None
+
+    def show_cartridge_problem(self, treated_at: datetime) -> None:
+        cartridge_id = self.cartridge_box.currentData()
+        message = ""
+        for cartridge in self._context.cartridges:
+            if cartridge.id == cartridge_id:
+                try:
+                    check_cartridge_expiry(
+                        SessionDraft(
+                            treated_at=treated_at,
+                            cartridge_lot=cartridge.lot_number,
+                            cartridge_expiry=cartridge.expiry_date,
+                        )
+                    )
+                except InvalidInput as exc:
+                    message = "\N{WARNING SIGN} " + str(exc)
+        self.cartridge_error.setText(message)
+        self.cartridge_error.setVisible(bool(message))
