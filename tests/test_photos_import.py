@@ -228,3 +228,40 @@ def test_xmp_iptc_comments_and_trailing_images_are_dropped_losslessly(
         assert secret not in stored
     assert stored.count(b"\xff\xd9") == 1 and stored.endswith(b"\xff\xd9")
     assert Image.open(io.BytesIO(stored)).tobytes() == Image.open(io.BytesIO(original)).tobytes()
+
+
+def test_the_signed_consent_decides_when_it_is_newer(db: Database, tmp_path: Path) -> None:
+    """A photo refusal or withdrawal in the signed consent stops imports; a later separate
+    answer (given) applies from its own time on."""
+    from datetime import date
+
+    from assistant.consent import ConsentRequest, PhotoChoices, issue_in, withdraw_consent
+    from assistant.photos import import_photos
+    from tests.consent_support import SIGNATURE, record_consent
+    from tests.sessions_support import make_clinic
+
+    c = make_clinic(db)
+    refusing, withdrawing = make_patient(db), make_patient(db, "Bea", "Novak")
+    request = ConsentRequest(
+        patient_id=refusing, practitioner_id=c.practitioner, areas=("cheeks",),
+        device_id=c.device, patient_strokes=SIGNATURE, photo=PhotoChoices(own_record=False),
+    )  # fmt: skip
+    from datetime import datetime
+
+    with db.session() as session:
+        issue_in(session, request, datetime(2026, 6, 1, 9), date(2026, 6, 1))
+    picture = camera_jpeg(tmp_path / "a.jpg")
+    with pytest.raises(InvalidInput, match="refused consent"):
+        import_photos(db, refusing, [picture], "frontal")
+
+    consent = record_consent(db, withdrawing, c.practitioner, c.device, date(2026, 6, 1))
+    assert len(import_photos(db, withdrawing, [picture], "frontal")) == 1
+    withdraw_consent(db, consent.id, "photo", date(2026, 7, 1), c.practitioner)
+    with pytest.raises(InvalidInput, match="withdrawn consent"):
+        import_photos(db, withdrawing, [camera_jpeg(tmp_path / "b.jpg", tint=9)], "frontal")
+
+    record_photo_consent(db, withdrawing, "given")  # later than the withdrawal
+    assert (
+        len(import_photos(db, withdrawing, [camera_jpeg(tmp_path / "c.jpg", tint=5)], "frontal"))
+        == 1
+    )

@@ -256,3 +256,24 @@ def test_with_real_threads_the_panel_fills_in_and_the_folder_watcher_offers(
         assert panel.offered == [folder / "IMG_3001.JPG"]
     finally:
         runner.wait()
+
+
+def test_the_signed_consent_s_photo_answers_are_shown_and_its_withdrawal_stops_adding(
+    qtbot: QtBot, db: Database, runner: Any, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from assistant.consent import withdraw_consent
+    from tests.consent_support import record_consent
+    from tests.sessions_support import make_clinic
+
+    c = make_clinic(db)
+    patient = make_patient(db)
+    consent = record_consent(db, patient, c.practitioner, c.device, date(2026, 6, 1))
+    panel = panel_for(qtbot, db, runner, patient)
+    assert panel.add_button.isEnabled()
+    assert "Training without the face: no. Marketing: no." in panel.consent_label.text()
+
+    withdraw_consent(db, consent.id, "photo", date(2026, 7, 1), c.practitioner)
+    again = panel_for(qtbot, db, runner, patient)
+    assert not again.add_button.isEnabled() and "withdrawn consent" in again.message.text()

@@ -129,6 +129,9 @@ class PhotosPanel(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.consent_label = QLabel()  # what the patient's photo consent allows
+        self.consent_label.setWordWrap(True)
+        self.consent_label.setAccessibleName(self.tr("Photo consent"))
         self.offer_label = QLabel()
         self.offer_label.setWordWrap(True)
         self.offer_add = QPushButton(self.tr("Add to this visit"))
@@ -175,6 +178,7 @@ class PhotosPanel(QWidget):
         left.addLayout(form)
         left.addLayout(buttons)
         left.addWidget(self.offer_bar)
+        left.addWidget(self.consent_label)
         left.addWidget(self.message)
         left.addWidget(self.thumbnails, 1)
         right = QVBoxLayout()
@@ -237,6 +241,23 @@ class PhotosPanel(QWidget):
                 + self.tr("The patient has {0} consent to photos ({1}); none can be added.").format(
                     self.tr(self.consent.status), f"{self.consent.recorded_at:%d %b %Y}"
                 )
+            )
+        if self.consent is not None and not refused:
+            uses = self.consent.uses
+            self.consent_label.setText(
+                self.tr(
+                    "Photo consent: the patient's own record. Training without the face: {0}. "
+                    "Marketing: {1}."
+                ).format(
+                    self.tr("yes") if uses.get("training_without_face") else self.tr("no"),
+                    self.tr("yes") if uses.get("marketing") else self.tr("no"),
+                )
+            )
+        else:
+            self.consent_label.setText(
+                self.tr("No photo consent is on record: photos are for the clinical record only.")
+                if self.consent is None
+                else ""
             )
         chosen = self.session_id if self.session_box.count() else self._wanted_session
         if chosen is None and sessions:

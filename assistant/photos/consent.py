@@ -1,16 +1,17 @@
 """The patient's photo consent, as far as photos need it.
 
-A minimal record that the full consent work builds on: each answer (given, refused,
-withdrawn) is a new ``photo_consent`` row and the newest applies from its time on. Photos
-for the clinical record are part of care, so a patient with no answer recorded may be
-photographed; after a refusal or a withdrawal, adding photos is refused
-(``check_photos_allowed``, the one hook the import calls).
+Two records answer it, and the newer one applies: the photo part of the consent the patient
+signed (``assistant.consent``: own record, training without the face, marketing, and its
+withdrawal from a date) and an answer recorded on its own (a ``photo_consent`` row: given,
+refused or withdrawn). Photos for the clinical record are part of care, so a patient with no
+answer recorded may be photographed; after a refusal or a withdrawal, adding photos is
+refused (``check_photos_allowed``, the one hook the import calls).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import Patient, PhotoConsent
+from assistant.models import Consent, ConsentWithdrawal, Patient, PhotoConsent
 from assistant.records import audit
 
 GIVEN = "given"
@@ -36,16 +37,54 @@ class PhotoConsentAnswer:
     uses: dict[str, bool]
 
 
-def current_photo_consent(session: Session, patient_id: int) -> PhotoConsentAnswer | None:
+def _from_signed_consent(
+    session: Session, patient_id: int, today: date
+) -> PhotoConsentAnswer | None:
+    """The photo answer of the patient's newest signed consent, as of ``today``."""
+    row = session.scalars(
+        select(Consent)
+        .where(Consent.patient_id == patient_id, Consent.signed_on <= today)
+        .order_by(Consent.signed_at.desc(), Consent.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    withdrawal = session.scalars(
+        select(ConsentWithdrawal)
+        .where(
+            ConsentWithdrawal.consent_id == row.id,
+            ConsentWithdrawal.scope == "photo",
+            ConsentWithdrawal.withdrawn_on <= today,
+        )
+        .order_by(ConsentWithdrawal.withdrawn_on)
+        .limit(1)
+    ).first()
+    uses = {"training_without_face": row.photo_training, "marketing": row.photo_marketing}
+    if withdrawal is not None:
+        return PhotoConsentAnswer(WITHDRAWN, withdrawal.recorded_at, uses)
+    if not row.photo_own_record:
+        return PhotoConsentAnswer(REFUSED, row.signed_at, uses)
+    return PhotoConsentAnswer(GIVEN, row.signed_at, uses)
+
+
+def current_photo_consent(
+    session: Session, patient_id: int, today: date | None = None
+) -> PhotoConsentAnswer | None:
+    """The answer in force: the newer of the signed consent's and a separately recorded one."""
     row = session.scalars(
         select(PhotoConsent)
         .where(PhotoConsent.patient_id == patient_id)
         .order_by(PhotoConsent.recorded_at.desc(), PhotoConsent.id.desc())
         .limit(1)
     ).first()
-    if row is None:
-        return None
-    return PhotoConsentAnswer(row.status, row.recorded_at, dict(row.uses or {}))
+    recorded = (
+        None
+        if row is None
+        else PhotoConsentAnswer(row.status, row.recorded_at, dict(row.uses or {}))
+    )
+    signed = _from_signed_consent(session, patient_id, today or date.today())
+    answers = [a for a in (recorded, signed) if a is not None]
+    return max(answers, key=lambda a: a.recorded_at) if answers else None
 
 
 def check_photos_allowed(session: Session, patient_id: int) -> None:
@@ -79,7 +118,10 @@ def record_photo_consent(
         if session.get(Patient, patient_id) is None:
             raise NotFound(f"There is no patient with id {patient_id}.")
         row = PhotoConsent(
-            patient_id=patient_id, status=status, uses=dict(uses or {}), recorded_by_id=actor,
+            patient_id=patient_id,
+            status=status,
+            uses=dict(uses or {}),
+            recorded_by_id=actor,
             note=note,
         )
         session.add(row)
