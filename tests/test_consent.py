@@ -398,3 +398,27 @@ def test_the_database_refuses_changing_forms_and_deleting_consents(
     with pytest.raises(DBAPIError), db.engine.begin() as conn:
         conn.execute(text("delete from consent"))
     assert consents_in_db(db) == 1
+
+
+def test_the_pdf_footer_carries_the_audit_chain_head_at_issue(db: Database, clinic: Clinic) -> None:
+    from sqlalchemy import select
+
+    patient = make_patient(db)
+    record = get_consent(db, issue(db, request_for(clinic, patient)))
+    with db.session() as session:
+        own = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity == "consent", AuditEvent.entity_id == record.id)
+            .order_by(AuditEvent.id)
+        ).first()
+        assert own is not None
+        before = session.scalars(
+            select(AuditEvent).where(AuditEvent.id < own.id).order_by(AuditEvent.id.desc())
+        ).first()
+        assert before is not None and before.chain_hash
+        printed = f"audit #{before.id} · {before.chain_hash[:12]}"
+    reader = PdfReader(_pdf(db, record.id))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    # The newest entry before the consent's own: a later rewrite of the chain disagrees with
+    # every paper printed before it.
+    assert printed in text

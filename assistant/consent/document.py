@@ -78,6 +78,9 @@ class ConsentDocument:
     photo_choices: tuple[tuple[str, bool], ...]  # (question, yes?)
     signed_on: date
     signatures: tuple[SignatureBlock, ...]
+    # The audit chain's head when the consent was issued ("audit #N · hash"), printed in the
+    # footer as an anchor outside the database; not part of the content fingerprint.
+    record_anchor: str = ""
 
 
 def canonical_content(document: ConsentDocument) -> bytes:
@@ -293,6 +296,8 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
         invariant=1,
     )
     footer = f"Consent {document.consent_id} · fingerprint {short_fingerprint(full)}"
+    if document.record_anchor:
+        footer += f" · {document.record_anchor}"
 
     def draw_footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()

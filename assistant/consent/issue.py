@@ -336,6 +336,7 @@ def issue_in(
         ),
         signed_on=signed_on,
         signatures=tuple(blocks),
+        record_anchor=_record_anchor(session),
     )
     pdf, content_sha = render_pdf(document)
     row.content_sha256 = content_sha
@@ -492,3 +493,11 @@ def erase_consents_in(session: Session, patient_id: int, erased_at: datetime) ->
         row.erased_at = erased_at
         count += 1
     return count
+
+
+def _record_anchor(session: Session) -> str:
+    """The audit chain's head as printed on papers (empty before the first entry)."""
+    from assistant.records.chain import chain_head
+
+    head = chain_head(session.connection())
+    return head.label() if head else ""
