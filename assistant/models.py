@@ -100,6 +100,20 @@ class Patient(Base):
     sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
 
 
+class ClinicRuleChange(Base):
+    """A clinical rule the clinic set (append-only): the rule set's version is
+    "<shipped>+clinic.<id of the latest change>"."""
+
+    __tablename__ = "clinic_rule_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(100), index=True)
+    value: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Device(Base):
     __tablename__ = "device"
 
@@ -110,6 +124,8 @@ class Device(Base):
     min_depth_mm: Mapped[float] = mapped_column(Float, default=0.1)
     max_depth_mm: Mapped[float] = mapped_column(Float, default=3.0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The shipped profile the record is based on (resources/treatment.toml), if any.
+    profile: Mapped[str | None] = mapped_column(String(50))
 
 
 class Cartridge(Base):

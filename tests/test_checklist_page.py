@@ -276,6 +276,8 @@ def test_every_control_is_named_and_grouped(qtbot: QtBot) -> None:
         if question.kind is QuestionKind.BOOL:
             assert page.bool_box(qid).accessibleName() == question.text
             assert page.bool_box(qid).text() == question.text
+        elif question.kind is QuestionKind.CHOICE:
+            assert page.choice_box(qid).accessibleName() == question.text
         else:
             assert question.text in page.never_box(qid).accessibleName()
             assert question.text in page.date_edit(qid).accessibleName()
@@ -294,6 +296,8 @@ def test_tab_order_follows_the_form(qtbot: QtBot) -> None:
         for question in group.questions:
             if question.kind is QuestionKind.BOOL:
                 expected.append(page.bool_box(question.id))
+            elif question.kind is QuestionKind.CHOICE:
+                expected.append(page.choice_box(question.id))
             else:
                 expected += [page.never_box(question.id), page.date_edit(question.id)]
     expected += [page.override_check, page.override_reason_edit, page.continue_button]

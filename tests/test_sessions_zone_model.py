@@ -26,7 +26,7 @@ def test_rows_show_depth_beside_the_typical_range(qtmodeltester: ModelTester) ->
     assert model.rowCount() == 2 and model.columnCount() == 8
     assert text(model, 0, ZoneTableModel.ZONE) == "Cheeks"
     assert text(model, 0, ZoneTableModel.DEPTH) == "1.5"
-    assert text(model, 0, ZoneTableModel.TYPICAL) == "1.0–1.5 mm"
+    assert text(model, 0, ZoneTableModel.TYPICAL) == "0.5–1.5 mm"
     assert text(model, 0, ZoneTableModel.ENDPOINT) == "Pinpoint bleeding"
     assert text(model, 1, ZoneTableModel.TYPICAL) == "per sub-area"
     assert text(model, 0, ZoneTableModel.WARNINGS) == ""

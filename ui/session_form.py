@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.checklist import format_long_date
 from assistant.db import Database
+from assistant.devices import snap_depth
 from assistant.errors import ChairsideError, InvalidInput
 from assistant.sessions import (
     AMENDABLE_FIELDS,
@@ -822,6 +823,7 @@ class SessionForm(QWidget):
         self.zone_model.set_context(limits, self._context.patient.fitzpatrick)
         narrowed = limits.narrowed()
         self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
         self._changed()
 
     def _anaesthetic_changed(self, text: str) -> None:
@@ -978,6 +980,7 @@ class SessionForm(QWidget):
         self._filling_editor = True
         narrowed = self.zone_model.limits().narrowed()
         self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
         self.depth_spin.setValue(entry.depth_mm)
         self.passes_spin.setValue(entry.passes)
         self.speed_edit.setText(entry.speed)
@@ -1000,7 +1003,7 @@ class SessionForm(QWidget):
             return
         entry = replace(
             self.zone_model.entry(row),
-            depth_mm=round(self.depth_spin.value(), 2),
+            depth_mm=snap_depth(self.depth_spin.value(), self.zone_model.limits()),
             passes=self.passes_spin.value(),
             speed=self.speed_edit.text().strip(),
             endpoint=self.endpoint_box.currentData(),

@@ -45,3 +45,7 @@ class AftercareSheet:
     notes: str = ""
     zone_depths: tuple[ZoneDepth, ...] = ()
     show_depth_table: bool = False  # patients need instructions, not settings
+    # The antiviral step is printed only when the checklist's cold-sore caution fired.
+    cold_sore_caution: bool = False
+    # The clinic's sweat window in force (hours); None: the template's own.
+    sweat_window_hours: int | None = None

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.checklist import PatientFacts, default_checklist, evaluate, parse_date
+from assistant.checklist import PatientFacts, evaluate, parse_date, unanswered
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
@@ -79,10 +79,19 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
-    verdict = evaluate(default_checklist(), answers, _facts(data), _zones(data), assessed_on)
-    log.info("check: verdict %s (checklist %s)", verdict.outcome, verdict.checklist_version)
+    from assistant.rules import checklist_in_force
+
+    checklist = checklist_in_force(context.database())
+    verdict = evaluate(checklist, answers, _facts(data), _zones(data), assessed_on)
+    log.info("check: verdict %s (rules %s)", verdict.outcome, verdict.checklist_version)
     if args.json:
-        print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
+        # The command line treats an omitted answer as no; it lists which ones it assumed.
+        result = {
+            **verdict.to_dict(),
+            "rules_version": verdict.checklist_version,
+            "unanswered": unanswered(checklist, answers),
+        }
+        print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print(verdict.describe())
     return EXIT_OK

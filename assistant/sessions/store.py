@@ -28,6 +28,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.records import audit
+from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
     _DRAFT_FIELDS,
     DISCARDED,
@@ -133,13 +134,20 @@ def get_session(db: Database, session_id: int) -> SessionRecord:
         return _record_of(session, _get_row(session, session_id))
 
 
+def _treatment(session: Session) -> TreatmentRules:
+    """The clinic's session-record rules in force."""
+    return treatment_rules(rules_in_session(session))
+
+
 def _device_limits(session: Session, device_id: int | None) -> DeviceLimits:
     if device_id is None:
         return DeviceLimits.default()
     device = session.get(Device, device_id)
     if device is None:
         raise InvalidInput(f"There is no device with id {device_id}.", "device_id")
-    return DeviceLimits(device.min_depth_mm, device.max_depth_mm, f"{device.make} {device.model}")
+    from assistant.devices import device_limits_of  # devices builds on the session record
+
+    return device_limits_of(device)
 
 
 def _history(
@@ -194,7 +202,11 @@ def session_warnings(
     limits = _device_limits(session, draft.device_id)
     history = _history(session, row.id, None, draft.treated_at)
     return compute_warnings(
-        draft, row.fitzpatrick, limits, previous_session(history, draft.treated_at)
+        draft,
+        row.fitzpatrick,
+        limits,
+        previous_session(history, draft.treated_at),
+        _treatment(session),
     )
 
 
@@ -319,12 +331,16 @@ def save_draft(
         if draft.assessment_id != row.assessment_id:
             draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
         limits = _device_limits(session, draft.device_id)
-        validate_draft(draft, limits)
+        validate_draft(draft, limits, _treatment(session))
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
         warnings = compute_warnings(
-            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+            draft,
+            patient.fitzpatrick,
+            limits,
+            previous_session(history, draft.treated_at),
+            _treatment(session),
         )
         before = _draft_of(row)
         changes = audit.diff(_flat(before), _flat(draft))
@@ -380,7 +396,11 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
         warnings = compute_warnings(
-            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+            draft,
+            patient.fitzpatrick,
+            limits,
+            previous_session(history, draft.treated_at),
+            _treatment(session),
         )
         row.warnings = [w.to_json() for w in warnings]
         row.state = SIGNED

@@ -235,6 +235,8 @@ def session_context(db: Database, session_id: int) -> SessionContext:
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         draft = record.draft
+        from assistant.devices import device_limits_of  # devices builds on the session record
+
         practitioners = tuple(
             Choice(p.id, p.name)
             for p in session.scalars(select(Practitioner).order_by(Practitioner.name))
@@ -244,7 +246,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             DeviceChoice(
                 d.id,
                 f"{d.make} {d.model}" + (f" ({d.serial})" if d.serial else ""),
-                DeviceLimits(d.min_depth_mm, d.max_depth_mm, f"{d.make} {d.model}"),
+                device_limits_of(d),
             )
             for d in session.scalars(select(Device).order_by(Device.make, Device.model))
             if d.active or d.id == draft.device_id
