@@ -143,10 +143,14 @@ def parse_value(rule: RuleDefinition, text: str) -> str:
     if rule.kind == HOURS:
         return f"{int(value)} hours"
     if rule.kind == WEEKS:
-        return f"{int(value)} weeks"
+        return _weeks(int(value))
     if rule.kind == FITZPATRICK:
         return _ROMAN_OF[int(value)]
     return str(int(value))
+
+
+def _weeks(count: int) -> str:
+    return f"{count} week" + ("s" if count != 1 else "")
 
 
 def numeric(rule: RuleDefinition, canonical: str) -> float:
@@ -228,8 +232,8 @@ def _treatment_rules() -> list[RuleDefinition]:
                 interval_rule_id(depth, last=row is data["intervals"][-1]),
                 f"Interval after a session deeper than {reference.format_mm(previous)} mm "
                 f"and up to {reference.format_mm(depth)} mm",
-                WEEKS, f"{row['weeks']} weeks", f"{row['min_weeks']} weeks",
-                f"{row['max_weeks']} weeks", (),
+                WEEKS, _weeks(row["weeks"]), _weeks(row["min_weeks"]),
+                _weeks(row["max_weeks"]), (),
                 tuple(words.get(s, s) for s in row.get("sources", ())),
             )
         )  # fmt: skip

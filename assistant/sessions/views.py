@@ -14,6 +14,7 @@ from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.models import (
+    Assessment,
     Cartridge,
     Device,
     Patient,
@@ -24,6 +25,7 @@ from assistant.models import (
     ZoneTreatment,
 )
 from assistant.records import audit
+from assistant.rules import rules_in_session, treatment_rules
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -308,6 +310,12 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             session.get(Practitioner, draft.practitioner_id) if draft.practitioner_id else None
         )
         paper = profile.paper_size if profile.paper_size in PAPERS else "A4"
+        assessment = session.get(Assessment, draft.assessment_id) if draft.assessment_id else None
+        fired = (
+            {r.get("id") for r in (assessment.reasons or []) if isinstance(r, dict)}
+            if (assessment is not None)
+            else set()
+        )
         return AftercareSheet(
             clinic=ClinicInfo(
                 name=profile.name,
@@ -324,4 +332,6 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             next_session=draft.next_session_date,
             interval_weeks=draft.interval_weeks,
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
+            cold_sore_caution="cold_sore_history" in fired,
+            sweat_window_hours=treatment_rules(rules_in_session(session)).sweat_window_hours,
         )
