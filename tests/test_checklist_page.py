@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from collections.abc import Mapping
 from datetime import date
 
@@ -335,3 +336,15 @@ def test_every_outcome_has_words_and_an_icon(qtbot: QtBot, outcome: Outcome) -> 
     assert verdict is not None and verdict.outcome is outcome
     assert page.verdict_label.text()
     assert not page.verdict_icon.pixmap().isNull()
+
+
+def test_why_this_rule_shows_the_rules_sources(qtbot: QtBot, tmp_path: pathlib.Path) -> None:
+    page = make_page(qtbot)
+    page.set_answers({"isotretinoin_last_dose": date(2026, 10, 1), "smoker": True})
+    assert 'href="why:isotretinoin_last_dose"' in page.reasons_label.text()
+    assert not page.why_label.isVisible()
+    page.reasons_label.linkActivated.emit("why:isotretinoin_last_dose")
+    assert page.why_label.isVisible()
+    assert "JAMA Dermatology" in page.why_label.text()
+    assert "Dermatologic Surgery" in page.why_label.text()
+    page.grab().save(str(tmp_path / "why-this-rule.png"))

@@ -302,6 +302,11 @@ class SettingsDialog(QDialog):
         self.template_settings = AftercareTemplateSettings()
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
 
+        from ui.clinical_rules_page import ClinicalRulesPage
+
+        self.clinical_rules = ClinicalRulesPage(db, actor)
+        self.tabs.addTab(self.clinical_rules, self.tr("Clinical rules"))
+
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)
 
