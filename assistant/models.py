@@ -196,6 +196,8 @@ class TreatmentSession(Base):
     practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
     state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    # The clinical rules' version its warnings were checked with ("2026.2+clinic.3").
+    rules_version: Mapped[str | None] = mapped_column(String(40))
     treated_at: Mapped[datetime] = mapped_column(DateTime)  # local wall time of the start
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     consent_on_file: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -16,6 +16,7 @@ from assistant.checklist import (
     parse_answers,
     unanswered,
 )
+from assistant.db import Database
 from assistant.errors import InvalidInput
 
 CHECKLIST = default_checklist()
@@ -159,3 +160,30 @@ def test_assessments_of_2026_1_still_display_with_their_own_texts() -> None:
     assert parse_answers(old, {"diabetes_controlled": True, "smoker": False})
     assert checklist_for_version("2026.2+clinic.3") is CHECKLIST
     assert checklist_for_version("2026.2") is CHECKLIST
+
+
+def test_a_stored_2026_1_assessment_still_displays_with_its_version(db: Database) -> None:
+    from assistant.checklist import AssessmentResult
+    from assistant.patients import PatientDetails, create_patient
+    from assistant.records.export import export_patient_json
+    from assistant.sessions import last_assessment_answers, save_assessment
+
+    old = checklist_for_version("2026.1")
+    answers = {"diabetes_controlled": True, "cold_sore_history": True}
+    on = date(2026, 3, 2)
+    old_verdict = evaluate(old, answers, FACTS, ["upper_lip"], on)
+    patient = create_patient(db, PatientDetails("Ada", "Lovelace"), None).id
+    save_assessment(
+        db, patient, AssessmentResult(parse_answers(old, answers), old_verdict, None, on),
+        ["upper_lip"], None,
+    )  # fmt: skip
+    exported = export_patient_json(db, patient)
+    (assessment,) = exported["assessments"]
+    assert assessment["checklist_version"] == "2026.1"
+    messages = [r["message"] for r in assessment["reasons"]]
+    assert "Controlled diabetes: slower healing." in messages
+    assert "History of cold sores and a perioral zone is treated." in messages
+    # the answers stored under 2026.1 ids are offered again as the 2026.2 choice
+    previous = last_assessment_answers(db, patient)
+    assert previous is not None
+    assert parse_answers(CHECKLIST, previous)["diabetes"] == "controlled"

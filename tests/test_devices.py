@@ -126,3 +126,27 @@ def test_the_aftercare_sheet_of_a_session_follows_the_checklist_and_the_clinic(
     assert sheet.cold_sore_caution is True and sheet.sweat_window_hours == 48
     other = create_draft(db, make_patient(db, "Li", "Wei"), c.practitioner, treated_at=TREATED)
     assert aftercare_sheet_for_session(db, other).cold_sore_caution is False
+
+
+def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
+    db: Database,
+) -> None:
+    from sqlalchemy import text
+
+    from assistant.models import TreatmentSession
+    from assistant.sessions import sign_session
+
+    c = make_clinic(db)
+    patient = make_patient(db)
+    set_rule(db, "interval_deeper", "8 weeks", "Longer rest", c.practitioner)
+    session_id = create_draft(db, patient, c.practitioner, treated_at=TREATED)
+    save_draft(db, session_id, complete_draft(c), c.practitioner)
+    sign_session(db, session_id, c.practitioner)
+    with db.session() as session:
+        row = session.get(TreatmentSession, session_id)
+        assert row is not None and row.rules_version == "2026.2+clinic.1"
+    with pytest.raises(Exception, match="read-only"), db.session() as session:
+        session.execute(
+            text("UPDATE treatment_session SET rules_version = 'x' WHERE id = :id"),
+            {"id": session_id},
+        )

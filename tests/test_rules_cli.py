@@ -173,3 +173,18 @@ def test_set_reads_the_pin_from_the_environment_without_a_terminal(
         stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert result.returncode == 2 and "CHAIRSIDE_PIN" in result.stderr
+
+
+def test_check_with_a_device_applies_its_cleared_age(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.json"
+    data = {"assessed_on": "2026-11-24", "date_of_birth": "2006-01-10", "zones": ["cheeks"],
+            "device": "skinpen_precision", "answers": {}}  # fmt: skip
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    result = json.loads(cli(capsys, "check", str(answers), "--json")[1])
+    assert result["outcome"] == "caution"
+    assert [r["id"] for r in result["reasons"]] == ["device_cleared_age"]
+    answers.write_text(json.dumps({**data, "device": "no_such_pen"}), encoding="utf-8")
+    status, _, err = cli(capsys, "check", str(answers), "--json")
+    assert status == EXIT_BAD_INPUT and "dermapen_4" in err

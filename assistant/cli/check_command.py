@@ -7,6 +7,9 @@ planned zones and the answers by question id::
      "zones": ["cheeks", "upper_lip"],
      "answers": {"isotretinoin_last_dose": "2026-08-01", "cold_sore_history": true}}
 
+Optional ``device``: a device profile id (``dermapen_4``, ``skinpen_precision``, ``generic``);
+a patient younger than the device's cleared age gets a caution.
+
 Any verdict exits 0; input that cannot be read exits 2 with a message naming the field.
 """
 
@@ -20,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from assistant import reference
 from assistant.checklist import PatientFacts, evaluate, parse_date, unanswered
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
@@ -27,7 +31,7 @@ from assistant.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 
-_KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers")
+_KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers", "device")
 
 
 def register(subparsers: Any) -> None:
@@ -59,9 +63,17 @@ def _facts(data: Mapping[str, Any]) -> PatientFacts:
             f"fitzpatrick: '{fitzpatrick}' is not a Fitzpatrick type; expected 1 to 6.",
             "fitzpatrick",
         )
+    device = data.get("device")
+    profile = None
+    if device is not None:
+        if not isinstance(device, str):
+            raise InvalidInput('device: expected a device profile id, e.g. "dermapen_4".', "device")
+        profile = reference.device_profile(device, "device")
     return PatientFacts(
         date_of_birth=parse_date(dob, "date_of_birth") if dob is not None else None,
         fitzpatrick=fitzpatrick,
+        device_name=profile.label if profile else None,
+        device_cleared_age=profile.cleared_age if profile else None,
     )
 
 

@@ -335,13 +335,16 @@ def save_draft(
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
+        treatment = _treatment(session)
         warnings = compute_warnings(
             draft,
             patient.fitzpatrick,
             limits,
             previous_session(history, draft.treated_at),
-            _treatment(session),
+            treatment,
         )
+        if row.rules_version != treatment.version:
+            row.rules_version = treatment.version  # the rules its warnings were checked with
         before = _draft_of(row)
         changes = audit.diff(_flat(before), _flat(draft))
         warnings_json = [w.to_json() for w in warnings]
@@ -395,14 +398,16 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
+        treatment = _treatment(session)
         warnings = compute_warnings(
             draft,
             patient.fitzpatrick,
             limits,
             previous_session(history, draft.treated_at),
-            _treatment(session),
+            treatment,
         )
         row.warnings = [w.to_json() for w in warnings]
+        row.rules_version = treatment.version
         row.state = SIGNED
         row.signed_at = utcnow()
         row.signed_by_id = signer_id
