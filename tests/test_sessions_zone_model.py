@@ -109,3 +109,19 @@ def test_products_with_their_lots(qtmodeltester: ModelTester) -> None:
     model.remove(0)
     assert [e.product_name for e in model.entries()] == ["PRP"]
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_depth_entry_snaps_to_the_device_step_and_warns_above_its_limit() -> None:
+    from assistant.devices import limits_of_profile
+
+    model = ZoneTableModel()
+    model.set_context(limits_of_profile("skinpen_precision"), None)
+    model.set_entries([ZoneEntry("cheeks", 1.0, 2)])
+    assert model.setData(model.index(0, ZoneTableModel.DEPTH), 0.6, EDIT)
+    assert model.entry(0).depth_mm == 0.5
+    assert model.setData(model.index(0, ZoneTableModel.DEPTH), 1.7, EDIT)
+    assert model.entry(0).depth_mm == 1.75
+    assert [w.code for w in model.warnings(0)] == ["device_depth"]
+    assert text(model, 0, ZoneTableModel.WARNINGS) == "⚠ above 1.5 mm for the device"
+    assert not model.setData(model.index(0, ZoneTableModel.DEPTH), 2.6, EDIT)
+    assert model.entry(0).depth_mm == 1.75

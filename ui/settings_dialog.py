@@ -189,6 +189,13 @@ class SettingsDialog(QDialog):
                 FieldSpec("model", self.tr("Model")),
                 FieldSpec("serial", self.tr("Serial number")),
                 FieldSpec(
+                    "profile",
+                    self.tr("Based on profile"),
+                    "choice",
+                    choices=[(self.tr("No profile"), None)]
+                    + [(p.label, p.id) for p in reference.device_profiles().values()],
+                ),
+                FieldSpec(
                     "min_depth_mm",
                     self.tr("Shallowest depth (mm)"),
                     "float",
@@ -223,6 +230,7 @@ class SettingsDialog(QDialog):
                 actor,
                 rid,
                 v["active"],
+                v["profile"],
             ),
         )
         self.tabs.addTab(self.devices, self.tr("Devices"))

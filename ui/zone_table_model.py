@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
+from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
 from assistant.sessions import (
     DeviceLimits,
@@ -178,6 +179,12 @@ class ZoneTableModel(RowsTableModel):
                 parts.append(self.tr("deep for type {type}").format(type=self._roman()))
             elif warning.code == "pigmented_passes":
                 parts.append(self.tr("passes for type {type}").format(type=self._roman()))
+            elif warning.code == "device_depth" and self._limits.warn_above_mm is not None:
+                parts.append(
+                    self.tr("above {bound} mm for the device").format(
+                        bound=reference.format_mm(self._limits.warn_above_mm)
+                    )
+                )
         return f"{WARNING_SIGN} " + "; ".join(parts) if parts else ""
 
     def _roman(self) -> str:
@@ -254,7 +261,8 @@ class ZoneTableModel(RowsTableModel):
         entry = self._rows[index.row()]
         try:
             if field == "depth_mm":
-                value = round(float(value), 2)
+                # the device's own settings: snapped to its step, refused outside its range
+                value = snap_depth(float(value), self._limits)
             elif field == "passes":
                 value = int(value)
             elif field == "endpoint" and value not in {e.id for e in reference.endpoints()}:
