@@ -67,9 +67,10 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
         return EXIT_OK
     print(f"Clinical rules version {data['rules_version']}")
     for rule in data["rules"]:
-        mark = "clinic" if rule["clinic_value"] else "default"
-        print(f"{rule['id']}: {rule['value']} ({mark}; default {rule['default']}; "
-              f"allowed {rule['bounds']})")  # fmt: skip
+        origin = (
+            f"clinic value; default {rule['default']}" if rule["clinic_value"] else "default"
+        )
+        print(f"{rule['id']}: {rule['value']} ({origin}; allowed {rule['bounds']})")
         for source in rule["sources"]:
             print(f"    source: {source}")
     return EXIT_OK
