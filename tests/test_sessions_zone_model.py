@@ -125,3 +125,17 @@ def test_depth_entry_snaps_to_the_device_step_and_warns_above_its_limit() -> Non
     assert text(model, 0, ZoneTableModel.WARNINGS) == "⚠ above 1.5 mm for the device"
     assert not model.setData(model.index(0, ZoneTableModel.DEPTH), 2.6, EDIT)
     assert model.entry(0).depth_mm == 1.75
+
+
+def test_the_clinics_depth_bands_are_shown_and_warned_against() -> None:
+    from assistant.rules import RuleSet, treatment_rules
+
+    values = {"zone_cheeks_warn_above_mm": "2.5 mm", "zone_cheeks_typical_min_mm": "1.0 mm"}
+    treatment = treatment_rules(RuleSet("2026.2+clinic.4", values))
+    model = ZoneTableModel()
+    model.set_context(DeviceLimits.default(), None, treatment)
+    model.set_entries([ZoneEntry("cheeks", 2.25, 2)])
+    assert text(model, 0, ZoneTableModel.TYPICAL) == "1.0–1.5 mm"
+    assert model.warnings(0) == []
+    model.set_context(DeviceLimits.default(), None)  # the shipped bound: 2.0 mm
+    assert [w.code for w in model.warnings(0)] == ["zone_depth"]

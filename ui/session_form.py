@@ -707,7 +707,9 @@ class SessionForm(QWidget):
         self.ended_edit.setEnabled(draft.ended_at is not None)
         ended = draft.ended_at or datetime.now()
         self.ended_edit.setTime(QTime(ended.hour, ended.minute))
-        self.zone_model.set_context(self._limits(), self._context.patient.fitzpatrick)
+        self.zone_model.set_context(
+            self._limits(), self._context.patient.fitzpatrick, self._context.treatment
+        )
         self.zone_model.set_entries(draft.zones)
         self.product_model.set_entries(draft.products)
         self._set_next_minimum()
@@ -715,7 +717,7 @@ class SessionForm(QWidget):
             self.next_date_edit.setDate(qdate(draft.next_session_date))
             deepest = draft.deepest_depth
             self._next_follows = deepest is not None and draft.next_session_date == (
-                recommended_next_date(draft.treated_at, deepest)
+                recommended_next_date(draft.treated_at, deepest, self._context.treatment)
             )
         else:
             self.next_date_edit.setDate(self.next_date_edit.minimumDate())
@@ -803,7 +805,9 @@ class SessionForm(QWidget):
             zones=zones,
             products=self.product_model.entries(),
             next_session_date=self._next_date(),
-            interval_weeks=recommended_interval_weeks(deepest) if deepest is not None else None,
+            interval_weeks=recommended_interval_weeks(deepest, self._context.treatment)
+            if deepest is not None
+            else None,
             course_number=self.course_number_spin.value() or None,
             course_total=self.course_total_spin.value() or None,
         )
@@ -820,7 +824,9 @@ class SessionForm(QWidget):
 
     def _device_changed(self) -> None:
         limits = self._limits()
-        self.zone_model.set_context(limits, self._context.patient.fitzpatrick)
+        self.zone_model.set_context(
+            limits, self._context.patient.fitzpatrick, self._context.treatment
+        )
         narrowed = limits.narrowed()
         self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
         self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
@@ -838,7 +844,11 @@ class SessionForm(QWidget):
         history = previous_session(self._context.history, draft.treated_at, self._record.id)
         try:
             return compute_warnings(
-                draft, self._context.patient.fitzpatrick, self._limits(), history
+                draft,
+                self._context.patient.fitzpatrick,
+                self._limits(),
+                history,
+                self._context.treatment,
             ), ""
         except InvalidInput as exc:
             return [], str(exc)
@@ -912,8 +922,8 @@ class SessionForm(QWidget):
             self.recommended_label.setText(self.tr("Add a zone to see the recommended date."))
             self.use_recommended_button.setEnabled(False)
             return
-        recommended = recommended_next_date(self._treated_at(), deepest)
-        weeks = recommended_interval_weeks(deepest)
+        recommended = recommended_next_date(self._treated_at(), deepest, self._context.treatment)
+        weeks = recommended_interval_weeks(deepest, self._context.treatment)
         self.recommended_label.setText(
             self.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
                 date=format_long_date(recommended),

@@ -25,7 +25,7 @@ from assistant.models import (
     ZoneTreatment,
 )
 from assistant.records import audit
-from assistant.rules import rules_in_session, treatment_rules
+from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -228,6 +228,8 @@ class SessionContext:
     cartridges: tuple[CartridgeChoice, ...]
     products: tuple[ProductChoice, ...]
     history: tuple[PreviousSession, ...] = field(default=())
+    # The clinic's rules in force (zone bounds, intervals); None: the shipped values.
+    treatment: TreatmentRules | None = None
 
 
 def session_context(db: Database, session_id: int) -> SessionContext:
@@ -286,6 +288,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             cartridges=cartridges,
             products=tuple(products),
             history=tuple(_history(session, patient.id, row.id)),
+            treatment=treatment_rules(rules_in_session(session)),
         )
 
 
