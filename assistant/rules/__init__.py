@@ -84,27 +84,25 @@ def rules_in_force(db: Database) -> RuleSet:
 
 def rules_in_session(session: Session) -> RuleSet:
     """:func:`rules_in_force` inside an open database session."""
-    if True:
-        rows = session.scalars(select(ClinicRuleChange).order_by(ClinicRuleChange.id)).all()
-        values: dict[str, str] = {}
-        for row in rows:
-            try:
-                rule = definition(row.rule_id)
-            except InvalidInput:
-                raise InvalidInput(
-                    f"The clinic's rule store is damaged: change {row.id} names an unknown "
-                    f"rule '{row.rule_id}'. Nothing was changed.",
-                    row.rule_id,
-                ) from None
-            try:
-                values[rule.id] = parse_value(rule, row.value)
-            except InvalidInput as exc:
-                raise InvalidInput(
-                    f"The clinic's rule store is damaged: change {row.id}: {exc} "
-                    "Nothing was changed.",
-                    rule.id,
-                ) from None
-        last = rows[-1].id if rows else None
+    rows = session.scalars(select(ClinicRuleChange).order_by(ClinicRuleChange.id)).all()
+    values: dict[str, str] = {}
+    for row in rows:
+        try:
+            rule = definition(row.rule_id)
+        except InvalidInput:
+            raise InvalidInput(
+                f"The clinic's rule store is damaged: change {row.id} names an unknown "
+                f"rule '{row.rule_id}'. Nothing was changed.",
+                row.rule_id,
+            ) from None
+        try:
+            values[rule.id] = parse_value(rule, row.value)
+        except InvalidInput as exc:
+            raise InvalidInput(
+                f"The clinic's rule store is damaged: change {row.id}: {exc} Nothing was changed.",
+                rule.id,
+            ) from None
+    last = rows[-1].id if rows else None
     values = {k: v for k, v in values.items() if v != definition(k).default}
     version = shipped_version() + (f"+clinic.{last}" if last is not None else "")
     return RuleSet(version, values)

@@ -15,7 +15,6 @@ from functools import cache
 from assistant import reference
 from assistant.checklist import (
     Checklist,
-    Outcome,
     QuestionKind,
     Window,
     default_checklist,
@@ -278,4 +277,4 @@ def definition(rule_id: str) -> RuleDefinition:
         ) from None
 
 
-__all__ = ["Outcome", "RuleDefinition", "catalogue", "definition", "numeric", "parse_value"]
+__all__ = ["RuleDefinition", "catalogue", "definition", "numeric", "parse_value", "window_of"]
