@@ -7,10 +7,25 @@ from assistant.logs import configure_logging
 
 
 def main() -> int:
-    args = build_parser().parse_args()
+    parser = build_parser()
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check that this installation works (offscreen, in a temporary folder) and exit",
+    )
+    args = parser.parse_args()
+    if args.smoke_test:
+        from ui.smoke_test import run_smoke_test
+
+        return run_smoke_test()
     apply_global_options(args)
     configure_logging(verbose=args.verbose, console=args.command is not None)
     if args.command is None:
+        from ui.platform_check import check_platform_libraries
+
+        problem = check_platform_libraries()
+        if problem is not None:
+            return problem
         from ui.app import run_gui
 
         return run_gui(args)

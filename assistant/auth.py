@@ -1,9 +1,13 @@
 """Practitioner sign-in: PINs or passwords stored as argon2 hashes, throttled wrong guesses,
 the first practitioner on a new database, and the idle-lock policy.
 
-Wrong guesses are counted from the audit trail (``login_failed`` rows since the practitioner's
-last ``login``), so restarting Chairside or moving to another workstation does not reset
-them. After ``FREE_ATTEMPTS`` wrong guesses in a row each further try must wait 1 s, 2 s,
+Wrong guesses are counted in the database (``sign_in_attempt``, one row per practitioner),
+so restarting Chairside or moving to another workstation does not reset them. Each sign-in
+takes that row's lock first and updates the count in the same transaction, so attempts made
+in parallel (two workstations, two commands) are counted one after the other, never lost.
+Every attempt is also in the audit trail (``login``, ``login_failed``).
+
+After ``FREE_ATTEMPTS`` wrong guesses in a row each further try must wait 1 s, 2 s,
 4 s … up to ``MAX_WAIT_SECONDS`` after the last one. Times come from an injectable clock so
 tests never sleep.
 """
@@ -19,14 +23,17 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import AuditEvent, Practitioner, utcnow
+from assistant.models import Practitioner, SignInAttempt, utcnow
 from assistant.records import audit
+from assistant.text_safety import check_one_line
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +127,7 @@ def create_first_practitioner(
     """The practitioner who sets Chairside up; refused once anyone can sign in."""
     if not name.strip():
         raise InvalidInput("Enter the practitioner's name.", "name")
+    check_one_line(name, "name", "The practitioner's name")
     validate_secret(pin)
     with db.session() as session:
         signed_in_possible = session.scalars(
@@ -157,28 +165,31 @@ def login_wait_seconds(failures: int) -> int:
     return int(min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS))
 
 
-def _failures_since_last_login(
-    session: Session, practitioner_id: int
-) -> tuple[int, datetime | None]:
-    last_login = session.scalar(
-        select(AuditEvent.id)
-        .where(
-            AuditEvent.entity == "practitioner",
-            AuditEvent.entity_id == practitioner_id,
-            AuditEvent.action == "login",
+def _failures(session: Session, practitioner_id: int) -> tuple[int, datetime | None]:
+    row = session.execute(
+        select(SignInAttempt.failures, SignInAttempt.last_failure_at).where(
+            SignInAttempt.practitioner_id == practitioner_id
         )
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
+    ).first()
+    return (int(row[0]), row[1]) if row else (0, None)
+
+
+def _lock_attempts(session: Session, practitioner_id: int) -> tuple[int, datetime | None]:
+    """Take the practitioner's counter for this transaction (a write lock on SQLite, a row
+    lock on PostgreSQL) and read it: a parallel sign-in waits here until this one is done."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(SignInAttempt)
+        .values(practitioner_id=practitioner_id, failures=0)
+        .on_conflict_do_nothing(index_elements=["practitioner_id"])
     )
-    stmt = select(AuditEvent.at).where(
-        AuditEvent.entity == "practitioner",
-        AuditEvent.entity_id == practitioner_id,
-        AuditEvent.action == "login_failed",
+    session.execute(
+        update(SignInAttempt)
+        .where(SignInAttempt.practitioner_id == practitioner_id)
+        .values(failures=SignInAttempt.failures)
     )
-    if last_login is not None:
-        stmt = stmt.where(AuditEvent.id > last_login)
-    times = list(session.scalars(stmt.order_by(AuditEvent.id)))
-    return len(times), (times[-1] if times else None)
+    return _failures(session, practitioner_id)
 
 
 def _remaining_wait(failures: int, last_failure: datetime | None, now: datetime) -> int:
@@ -191,7 +202,7 @@ def _remaining_wait(failures: int, last_failure: datetime | None, now: datetime)
 def seconds_until_next_try(db: Database, practitioner_id: int, clock: Clock = utcnow) -> int:
     """How long the sign-in screen should ask the practitioner to wait (0: may try now)."""
     with db.session() as session:
-        failures, last = _failures_since_last_login(session, practitioner_id)
+        failures, last = _failures(session, practitioner_id)
     return _remaining_wait(failures, last, clock())
 
 
@@ -213,12 +224,17 @@ def verify_login(
             raise LoginRefused(f"{row.name} is no longer an active practitioner.")
         if row.pin_hash is None:
             raise LoginRefused(f"{row.name} has no PIN yet; a colleague can set one in Settings.")
-        failures, last = _failures_since_last_login(session, row.id)
+        failures, last = _lock_attempts(session, row.id)
         wait = _remaining_wait(failures, last, now)
         if wait:
             # Not checked and not counted: guessing faster than the delay gains nothing.
             raise LoginRefused(_wait_message(wait), wait, reason="")
         if _matches(row.pin_hash, pin):
+            session.execute(
+                update(SignInAttempt)
+                .where(SignInAttempt.practitioner_id == row.id)
+                .values(failures=0, last_failure_at=None)
+            )
             if _hasher.check_needs_rehash(row.pin_hash):
                 row.pin_hash = _hasher.hash(pin)
             event = audit.record(
@@ -232,6 +248,12 @@ def verify_login(
             )
             event.at = now
             return _info(row)
+        session.execute(
+            update(SignInAttempt)
+            .where(SignInAttempt.practitioner_id == row.id)
+            .values(failures=SignInAttempt.failures + 1, last_failure_at=now)
+        )
+        failures = _failures(session, row.id)[0] - 1  # the count before this one
         event = audit.record(
             session,
             "login_failed",

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import reference
 from assistant.db import Database
-from assistant.errors import InvalidInput, NotFound
+from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
 from assistant.records import audit
+from assistant.text_safety import check_one_line
 
 T = TypeVar("T", Practitioner, Device, Cartridge, Product, ProductLot)
 
@@ -33,6 +35,8 @@ class ClinicProfile:
     email: str = ""
     logo_path: str | None = None
     paper_size: str = "A4"
+    # The version read; saving checks it (0: a new profile, or a caller that does not care).
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -116,18 +120,39 @@ def validate_clinic(profile: ClinicProfile) -> None:
             )
 
 
+def _values(profile: ClinicProfile) -> dict[str, object]:
+    values = asdict(profile)
+    del values["version"]
+    return values
+
+
 def save_clinic(db: Database, profile: ClinicProfile, actor: int | None) -> ClinicProfile:
+    """Save the profile; a profile read (``get_clinic``) before someone else saved theirs is
+    refused with ``StaleRecord`` holding the profile as saved now."""
     validate_clinic(profile)
+    try:
+        return _save_clinic(db, profile, actor)
+    except StaleDataError:
+        raise StaleRecord(
+            "The clinic profile was saved by someone else while you were editing; compare the "
+            "two versions and keep one or merge them.",
+            get_clinic(db),
+        ) from None
+
+
+def _save_clinic(db: Database, profile: ClinicProfile, actor: int | None) -> ClinicProfile:
     with db.session() as session:
         row = session.scalars(select(Clinic).order_by(Clinic.id)).first()
-        before = asdict(get_clinic_from_row(row)) if row else {}
+        if row is not None and profile.version and row.version != profile.version:
+            raise StaleDataError("stale copy")
+        before = _values(get_clinic_from_row(row)) if row else {}
         if row is None:
             row = Clinic()
             session.add(row)
-        for key, value in asdict(profile).items():
+        for key, value in _values(profile).items():
             setattr(row, key, value)
         session.flush()
-        changes = audit.diff(before, asdict(profile))
+        changes = audit.diff(before, _values(profile))
         if changes:
             audit.record(
                 session,
@@ -138,7 +163,9 @@ def save_clinic(db: Database, profile: ClinicProfile, actor: int | None) -> Clin
                 summary="Clinic profile saved",
                 changes=changes,
             )
-    return profile
+        session.flush()
+        saved = replace(profile, version=row.version)
+    return saved
 
 
 def get_clinic_from_row(row: Clinic) -> ClinicProfile:
@@ -150,6 +177,7 @@ def get_clinic_from_row(row: Clinic) -> ClinicProfile:
         email=row.email,
         logo_path=row.logo_path,
         paper_size=row.paper_size,
+        version=row.version,
     )
 
 
@@ -178,6 +206,8 @@ def save_practitioner(
 ) -> PractitionerInfo:
     if not name.strip():
         raise InvalidInput("Enter the practitioner's name.", "name")
+    check_one_line(name, "name", "The practitioner's name")
+    check_one_line(credentials, "credentials", "The credentials")
     with db.session() as session:
         return _practitioner_info(
             _upsert(

@@ -9,6 +9,7 @@ to do, and nothing is overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import paths
@@ -129,8 +130,13 @@ class Database:
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # REPLACE deletes the row it replaces; only with this on do delete triggers see that.
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted and overwritten content is zeroed on disk, so an erased patient's details do
+    # not linger in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -154,7 +160,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         return
     if not path.parent.exists():
         if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            paths.ensure_private_dir(path.parent)
         else:
             raise DatabaseUnavailable(
                 f"The folder {path.parent} does not exist.",
@@ -175,10 +181,12 @@ def create_db_engine(url: str) -> Engine:
 
 def backup_sqlite(source: Path, target: Path) -> Path:
     """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     partial = target.with_name(target.name + ".partial")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
+        partial.unlink(missing_ok=True)
+        paths.create_private_file(partial)  # a copy of patient records: owner-only
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
@@ -200,12 +208,25 @@ def current_revision(engine: Engine) -> str | None:
 def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at ``url``."""
     url = url or paths.database_url()
-    sa_url = make_url(url)
+    try:
+        sa_url = make_url(url)
+        sa_url.get_dialect()  # the driver: a missing or unknown one is reported here
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        scheme = url.split("://", 1)[0] if "://" in url else url
+        raise DatabaseUnavailable(
+            f"'{scheme[:40]}' is not a kind of database Chairside can open ({type(exc).__name__}).",
+            'Use sqlite:///FILE or postgresql+psycopg://HOST/NAME (pip install -e ".[postgres]").',
+        ) from None
     sqlite_path: Path | None = None
     if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
         sqlite_path = Path(str(sa_url.database)).expanduser()
         is_default = sqlite_path == paths.default_database_path()
         _check_sqlite_file(sqlite_path, create=is_default)
+        if is_default:
+            paths.make_private(sqlite_path.parent)
+        if not sqlite_path.exists():
+            with contextlib.suppress(OSError):  # SQLite itself reports a folder it cannot use
+                paths.create_private_file(sqlite_path)  # an empty file is a new database
     if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
         _inspect_sqlite_read_only(sqlite_path)
     engine = create_db_engine(url)
@@ -226,6 +247,9 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         if sqlite_path is not None:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            _make_database_private(sqlite_path)
+            if sqlite_path.with_name(sqlite_path.name + WIPE_PENDING_SUFFIX).exists():
+                wipe_free_space(engine, sqlite_path)  # an erasure left unfinished
             if revision is not None:
                 _check_writable(engine)
         if revision != head:
@@ -249,6 +273,42 @@ def init_db(url: str | None = None, *, backup_before_migrate: bool = True) -> Da
         engine.dispose()
         raise explain_error(exc) from exc
     return Database(engine)
+
+
+def _make_database_private(path: Path) -> None:
+    """The database and its -wal and -shm files are the owner's only. SQLite gives the -wal
+    and -shm files the database's own permissions when it creates them; files left by an
+    older version are tightened here."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            paths.make_private(part)
+
+
+WIPE_PENDING_SUFFIX = ".wipe-pending"
+
+
+def wipe_free_space(engine: Engine, path: Path) -> bool:
+    """Rebuild the file (VACUUM) and empty the write-ahead log into it, so nothing deleted
+    (an erased patient's details) survives in free pages or the log. Returns False when
+    another connection keeps the old pages in use; a marker beside the database then asks
+    the next ``init_db`` to finish the job."""
+    marker = path.with_name(path.name + WIPE_PENDING_SUFFIX)
+    done = False
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("VACUUM")
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+            done = busy == 0
+    except DBAPIError as exc:  # another workstation is writing: try again later
+        log.warning("Could not wipe the database's free space yet: %s", exc)
+    if done:
+        marker.unlink(missing_ok=True)
+    else:
+        with contextlib.suppress(OSError):
+            paths.create_private_file(marker)
+    return done
 
 
 def _check_writable(engine: Engine) -> None:

@@ -3,14 +3,17 @@ with a history of signed sessions. Deterministic for a given seed."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.consent import ConsentRequest, PhotoChoices, issue_in
 from assistant.db import Database
 from assistant.models import (
     Cartridge,
@@ -26,7 +29,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.patients import PatientDetails, search_key
-from assistant.records import audit
+from assistant.records import audit, chain
 
 # (first names, last names) by naming tradition, so each demo name is a plausible one.
 NAME_POOLS = (
@@ -61,6 +64,15 @@ TREATMENT_PLANS = (
     (("scalp", 1.0),),
     (("cheeks", 1.5), ("upper_lip", 0.75), ("perioral", 0.75)),
 )
+
+
+# Demo patients' consents cover the face and neck (and their own plan), with the first device.
+DEMO_CONSENT_AREAS = (
+    "forehead", "periorbital", "nose", "upper_lip", "perioral", "chin", "cheeks", "jawline",
+    "full_face", "neck",
+)  # fmt: skip
+# Each consent is a PDF; a large demo (benchmarks) gives consents to its first patients only.
+DEMO_CONSENTS_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -168,6 +180,7 @@ def load_demo_data(
         anaesthetic = next((p for p in products if p.kind == "anaesthetic"), None)
 
         sessions_added = 0
+        consents_given = 0
         batch = 500
         for start in range(0, patients, batch):
             rows: list[Patient] = []
@@ -203,6 +216,11 @@ def load_demo_data(
                     sessions_added += 1
             session.add_all(rows)
             session.flush()
+            for row in rows:
+                if consents_given < DEMO_CONSENTS_MAX:
+                    _demo_consent(session, row, practitioners[0], devices[0], today)
+                    consents_given += 1
+            _sign_demo_sessions(session, [s for p in rows for s in p.sessions])
             if progress:
                 progress(start + len(rows), patients)
         audit.record(
@@ -214,6 +232,34 @@ def load_demo_data(
             summary=f"Loaded demo data: {patients} patients, {sessions_added} sessions",
         )
     return DemoSummary(patients, sessions_added)
+
+
+def _sign_demo_sessions(session: Session, rows: list[TreatmentSession]) -> None:
+    """Sign the demo's sessions as signing does: state, then a sealed "sign" entry each."""
+    if not rows:
+        return
+    ids = [row.id for row in rows]
+    session.execute(
+        update(TreatmentSession)
+        .where(TreatmentSession.id.in_(ids))
+        .values(state="signed")
+        .execution_options(synchronize_session=False)
+    )
+    for row in rows:
+        session.expire(row, ["state"])
+    contents = chain.signed_contents(session.connection(), ids)
+    for row in rows:
+        audit.record(
+            session,
+            "sign",
+            "treatment_session",
+            row.id,
+            actor=row.signed_by_id,
+            patient_id=row.patient_id,
+            summary=f"Signed session {row.id} (demo data)",
+            changes={"state": ["draft", "signed"]},
+            content_hash=contents[row.id],
+        )
 
 
 def _demo_details(rng: random.Random, today: date) -> PatientDetails:
@@ -262,7 +308,9 @@ def _demo_session(
     signed = treated_at + timedelta(minutes=50)
     return TreatmentSession(
         practitioner_id=practitioner.id,
-        state="signed",
+        # Written as a draft with its zones, then signed (``_sign_demo_sessions``): the
+        # database refuses rows added to a session that is already signed.
+        state="draft",
         treated_at=treated_at,
         ended_at=treated_at + timedelta(minutes=40),
         consent_on_file=True,
@@ -306,3 +354,35 @@ def _demo_session(
             )
         ],
     )
+
+
+def demo_signature(seed: int) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """A made-up handwritten signature: a looping stroke and an underline."""
+    rng = random.Random(seed)
+    loops = rng.randint(3, 6)
+    height = rng.uniform(25, 45)
+    stroke = tuple(
+        (10 + i * 2.0, 60 - height * math.sin(i / 6 * math.pi) * rng.uniform(0.7, 1.0))
+        for i in range(loops * 12)
+    )
+    underline = tuple((5 + i * 20.0, 85 + rng.uniform(-2, 2)) for i in range(loops * 2))
+    return (stroke, underline)
+
+
+def _demo_consent(
+    session: Session, patient: Patient, practitioner: Practitioner, device: Device, today: date
+) -> None:
+    """A signed consent dated before the patient's first session (or a week ago)."""
+    first = min((s.treated_at.date() for s in patient.sessions), default=today - timedelta(7))
+    plan = [z.zone for s in patient.sessions for z in s.zones]
+    areas = tuple(dict.fromkeys([*DEMO_CONSENT_AREAS, *plan]))
+    request = ConsentRequest(
+        patient_id=patient.id,
+        practitioner_id=practitioner.id,
+        areas=areas,
+        device_id=device.id,
+        patient_strokes=demo_signature(patient.id),
+        photo=PhotoChoices(own_record=True, training=patient.id % 3 == 0, marketing=False),
+    )
+    signed_at = datetime.combine(first, time(9, 0))
+    issue_in(session, request, signed_at, first)

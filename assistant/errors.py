@@ -35,3 +35,12 @@ class RecordLocked(ChairsideError):
 
 class ResourceMissing(ChairsideError):
     """A file shipped with Chairside (font, template, data) is missing or damaged."""
+
+
+class StaleRecord(ChairsideError):
+    """The record was saved by someone else since this copy was read; saving this copy would
+    lose their change. ``current`` is the record as saved now (for showing both versions)."""
+
+    def __init__(self, message: str, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current

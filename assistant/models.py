@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -60,7 +61,13 @@ class Clinic(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     logo_path: Mapped[str | None] = mapped_column(String(500))
     paper_size: Mapped[str] = mapped_column(String(10), default="A4")
+    # How long a signed treatment consent stays valid for a course (domain: 12 months).
+    consent_valid_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Each save adds one; a save from an older copy is refused (``assistant.errors.StaleRecord``).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Practitioner(Base):
@@ -96,8 +103,11 @@ class Patient(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ClinicRuleChange(Base):
@@ -228,6 +238,9 @@ class TreatmentSession(Base):
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Moved on by each save of the draft (and the signature), never after: a signed row stays
+    # as signed. Every update is still checked against the version read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     patient: Mapped[Patient] = relationship(back_populates="sessions")
     zones: Mapped[list[ZoneTreatment]] = relationship(
@@ -239,6 +252,8 @@ class TreatmentSession(Base):
     amendments: Mapped[list[Amendment]] = relationship(
         back_populates="session", order_by="Amendment.id"
     )
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class ZoneTreatment(Base):
@@ -292,8 +307,8 @@ class Amendment(Base):
 
 
 class AuditEvent(Base):
-    """Append-only trail of every create, change, sign, amend, override, export, print,
-    erasure and login. Nothing in Chairside updates or deletes these rows."""
+    """Append-only, hash-chained trail of every create, change, sign, amend, override, export,
+    print, erasure and login. Nothing in Chairside updates or deletes these rows."""
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
@@ -308,6 +323,11 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The SHA-256 of what a "sign" or "amend" entry vouches for (the signed content, or the
+    # amendment), and of the previous entry's chain_hash followed by this entry's canonical
+    # content (``assistant.records.chain``): rewriting any entry breaks every later one.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class PatientHistory(Base):
@@ -326,3 +346,134 @@ class PatientHistory(Base):
     field: Mapped[str] = mapped_column(String(40))
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Photo(Base):
+    """A clinical photo of a patient: its bytes are kept by ``assistant.photos.storage`` under
+    their SHA-256; this row says whose it is, which view, and who added it when."""
+
+    __tablename__ = "photo"
+    __table_args__ = (Index("ix_photo_patient_view", "patient_id", "view"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("treatment_session.id"), index=True)
+    view: Mapped[str] = mapped_column(String(20))
+    zone: Mapped[str | None] = mapped_column(String(40))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)  # camera time, when known
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class PhotoBlob(Base):
+    """Photo bytes kept in the database itself, used when it is on a PostgreSQL server so
+    that every workstation reaches them (a SQLite database keeps them as files instead)."""
+
+    __tablename__ = "photo_blob"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PhotoConsent(Base):
+    """The patient's answer about clinical photos, appended each time it is given, refused
+    or withdrawn; the newest row applies from its time on. ``uses`` holds the separate
+    yes/no answers for other uses (training without the face, marketing)."""
+
+    __tablename__ = "photo_consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # given, refused, withdrawn
+    uses: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConsentTemplate(Base):
+    """One version of a consent form's text. Rows are never changed: an edit adds a version."""
+
+    __tablename__ = "consent_template"
+    __table_args__ = (Index("ix_consent_template_key_version", "key", "version", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))  # microneedling, photo
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # shipped, clinic
+    shipped_version: Mapped[str] = mapped_column(String(40), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+
+
+class Consent(Base):
+    """A consent as issued: the filled-in text, the signatures, and the exact PDF handed over.
+
+    Nothing here changes after issue except an erasure, which removes the patient's details
+    and signatures but keeps the dates, versions and fingerprints."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    treatment: Mapped[str] = mapped_column(String(40))
+    template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
+    template_key: Mapped[str] = mapped_column(String(40))
+    template_version: Mapped[int] = mapped_column(Integer)
+    photo_template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
+    photo_template_version: Mapped[int] = mapped_column(Integer)
+    patient_name: Mapped[str] = mapped_column(String(200))
+    areas: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
+    device_label: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    photo_own_record: Mapped[bool] = mapped_column(Boolean, default=True)
+    photo_training: Mapped[bool] = mapped_column(Boolean, default=False)
+    photo_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
+    patient_strokes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    patient_signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    guardian_name: Mapped[str] = mapped_column(String(200), default="")
+    guardian_relation: Mapped[str] = mapped_column(String(100), default="")
+    guardian_strokes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    guardian_signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    practitioner_name: Mapped[str] = mapped_column(String(200))
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    signed_on: Mapped[date] = mapped_column(Date)  # the local date the patient signed
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ConsentWithdrawal(Base):
+    """The patient withdrew a consent (``treatment`` or ``photo``) from ``withdrawn_on``."""
+
+    __tablename__ = "consent_withdrawal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    withdrawn_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInAttempt(Base):
+    """Wrong PINs in a row for one practitioner, updated inside each sign-in's transaction."""
+
+    __tablename__ = "sign_in_attempt"
+
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)

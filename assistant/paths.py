@@ -3,10 +3,17 @@
 Folders come from platformdirs and may be overridden with ``CHAIRSIDE_DATA_DIR`` (or the
 ``--data-dir`` option, which sets it). Nothing is created at import time: callers ask for a
 folder with ``ensure=True`` when they are about to write into it.
+
+Everything Chairside keeps is private to the account that runs it: on Linux and macOS the
+data folder and its folders are made 0700 and every file in them (database, its -wal and
+-shm files, backups, logs, settings) 0600, at creation and again when opened. On Windows the
+user's profile folder (``%LOCALAPPDATA%``) already restricts access to the user, so nothing
+is changed there.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -19,16 +26,45 @@ DATABASE_URL_ENV = "CHAIRSIDE_DATABASE_URL"
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
 
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+POSIX = os.name == "posix"
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on Linux and macOS (see the module docstring for Windows)."""
+    if POSIX:
+        with contextlib.suppress(OSError):
+            path.chmod(PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
+
+
+def create_private_file(path: Path) -> Path:
+    """Create ``path`` empty and owner-only if it does not exist; tighten it if it does."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
+    os.close(fd)
+    make_private(path)
+    return path
+
+
+def ensure_private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    make_private(path)
+    return path
+
+
 def _ensure(path: Path, ensure: bool) -> Path:
     if ensure:
-        path.mkdir(parents=True, exist_ok=True)
+        data_dir(ensure=True)
+        ensure_private_dir(path)
     return path
 
 
 def data_dir(ensure: bool = False) -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     path = Path(override).expanduser() if override else Path(_dirs.user_data_dir)
-    return _ensure(path, ensure)
+    if ensure:
+        ensure_private_dir(path)
+    return path
 
 
 def log_dir(ensure: bool = False) -> Path:
@@ -58,3 +94,12 @@ def database_url() -> str:
     if url:
         return url
     return f"sqlite:///{default_database_path()}"
+
+
+def photos_dir(ensure: bool = False) -> Path:
+    """Clinical photos and their thumbnails, named by SHA-256 (readable only by the user)."""
+    path = data_dir() / "photos"
+    if ensure:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.chmod(0o700)
+    return path

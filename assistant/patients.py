@@ -10,12 +10,14 @@ from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import reference
 from assistant.db import Database
-from assistant.errors import InvalidInput, NotFound
+from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.models import Patient, PatientHistory, TreatmentSession
 from assistant.records import audit
+from assistant.text_safety import unsafe_characters
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
@@ -45,6 +47,7 @@ class PatientRecord:
     created_at: datetime
     updated_at: datetime
     erased: bool = False
+    version: int = 1  # pass it back to ``update_patient`` so a stale copy is refused
 
     @property
     def display_name(self) -> str:
@@ -99,6 +102,17 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
         errors["last_name"] = "Enter the patient's last name."
     elif len(details.last_name) > MAX_NAME:
         errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+    for key, label in (
+        ("first_name", "The first name"),
+        ("last_name", "The last name"),
+        ("phone", "The phone number"),
+        ("email", "The email address"),
+    ):
+        if key not in errors and unsafe_characters(getattr(details, key)):
+            errors[key] = (
+                f"{label} holds control or text-direction characters "
+                f"({', '.join(unsafe_characters(getattr(details, key)))}); retype it."
+            )
     dob = details.date_of_birth
     if dob is not None:
         if dob > today:
@@ -165,6 +179,7 @@ def _record_of(row: Patient) -> PatientRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
         erased=row.erased_at is not None,
+        version=row.version,
     )
 
 
@@ -206,11 +221,42 @@ def create_patient(db: Database, details: PatientDetails, actor: int | None) -> 
 
 
 def update_patient(
-    db: Database, patient_id: int, details: PatientDetails, actor: int | None
+    db: Database,
+    patient_id: int,
+    details: PatientDetails,
+    actor: int | None,
+    expected_version: int | None = None,
 ) -> PatientRecord:
+    """Save the details. ``expected_version`` is the version of the copy edited: when
+    someone saved the patient since, ``StaleRecord`` (holding the record as saved now) is
+    raised and nothing is written."""
     details = validate(details)
+    try:
+        return _update(db, patient_id, details, actor, expected_version)
+    except StaleDataError:
+        raise _stale(db, patient_id) from None
+
+
+def _stale(db: Database, patient_id: int) -> StaleRecord:
+    current = get_patient(db, patient_id)
+    return StaleRecord(
+        f"Patient {patient_id} was changed by someone else while you were editing; "
+        "compare the two versions and keep one or merge them.",
+        current,
+    )
+
+
+def _update(
+    db: Database,
+    patient_id: int,
+    details: PatientDetails,
+    actor: int | None,
+    expected_version: int | None,
+) -> PatientRecord:
     with db.session() as session:
         row = _get(session, patient_id)
+        if expected_version is not None and row.version != expected_version:
+            raise StaleDataError("stale copy")
         before = asdict(_details_of(row))
         _apply(row, details)
         changes = audit.diff(before, asdict(details))

@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "demo_offered": False,
     "autosave_seconds": 2,
     "window_geometry": "",
+    "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
 }
 
 
@@ -77,8 +78,13 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically so a crash mid-write never leaves a half file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.parent == paths.data_dir():
+            paths.data_dir(ensure=True)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(self.path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        paths.create_private_file(partial)  # owner-only from the start
         partial.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
         os.replace(partial, self.path)
 

@@ -225,7 +225,12 @@ def test_in_process_run_matches_the_subprocess(tmp_path, capsys):
         cli_main(["aftercare", str(source), "--out", str(out), "--timezone", "Europe/London"]) == 0
     )
     assert "Patient: Zoë Łukasiewicz-Nguyễn" in pdf_text(out)
-    assert cli_main(["aftercare", str(source), "--out", str(out), "--timezone", "Mars/Base"]) == 2
+    assert (
+        cli_main(
+            ["aftercare", str(source), "--out", str(out), "--force", "--timezone", "Mars/Base"]
+        )
+        == 2
+    )
     assert "Unknown time zone 'Mars/Base'" in capsys.readouterr().err
 
 
@@ -241,14 +246,16 @@ def test_a_real_logo_is_accepted_relative_to_the_session_file(tmp_path):
 def test_an_output_folder_refused_by_the_system_is_named_in_process(tmp_path, capsys, monkeypatch):
     # Root may write anywhere, so the permission check itself is stood in for here; the
     # subprocess test above covers it for an ordinary user.
-    from assistant import aftercare
+    from assistant import output_files
 
     source = write_session(tmp_path, session())
     folder = tmp_path / "locked"
     folder.mkdir()
     real_access = os.access
     monkeypatch.setattr(
-        aftercare.os, "access", lambda path, mode: Path(path) != folder and real_access(path, mode)
+        output_files.os,
+        "access",
+        lambda path, mode: Path(path) != folder and real_access(path, mode),
     )
     assert cli_main(["aftercare", str(source), "--out", str(folder / "sheet.pdf")]) == 2
     assert f"chairside: The folder {folder} is not writable." in capsys.readouterr().err

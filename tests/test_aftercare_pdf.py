@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from assistant import aftercare, reference
+from assistant import aftercare, output_files, reference
 from assistant.aftercare import (
     AftercareSheet,
     ClinicInfo,
@@ -546,7 +546,10 @@ def test_a_missing_or_broken_logo_names_the_file(template, tmp_path, content):
 def test_render_pdf_writes_the_file_and_reports_pages(template, tmp_path):
     out = tmp_path / "sheet.pdf"
     out.write_bytes(b"an older sheet")
-    result = render_pdf(make_sheet(), out, template)
+    with pytest.raises(InvalidInput, match="already exists; add --force"):
+        render_pdf(make_sheet(), out, template)
+    assert out.read_bytes() == b"an older sheet"
+    result = render_pdf(make_sheet(), out, template, force=True)
     assert result.path == out and result.pages == 2 and result.warnings == ()
     assert out.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.pdf"]
@@ -577,7 +580,7 @@ def test_a_folder_refusing_the_temporary_file_is_named(template, tmp_path, monke
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(aftercare.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(output_files.tempfile, "mkstemp", refuse)
     with pytest.raises(InvalidInput, match="not writable") as caught:
         render_pdf(make_sheet(), tmp_path / "sheet.pdf", template)
     assert str(tmp_path) in str(caught.value)
@@ -588,7 +591,7 @@ def test_no_partial_file_is_left_when_writing_fails(template, tmp_path, monkeypa
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(aftercare.os, "replace", fail)
+    monkeypatch.setattr(output_files.os, "replace", fail)
     out = tmp_path / "sheet.pdf"
     with pytest.raises(InvalidInput, match="No space left"):
         render_pdf(make_sheet(), out, template)
@@ -602,9 +605,9 @@ def test_an_existing_file_survives_a_failed_write(template, tmp_path, monkeypatc
     def fail(src, dst):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(aftercare.os, "replace", fail)
+    monkeypatch.setattr(output_files.os, "replace", fail)
     with pytest.raises(InvalidInput):
-        render_pdf(make_sheet(), out, template)
+        render_pdf(make_sheet(), out, template, force=True)
     assert out.read_bytes() == b"the sheet printed yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
 

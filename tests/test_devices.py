@@ -23,6 +23,7 @@ from assistant.sessions import (
     save_assessment,
     save_draft,
 )
+from tests.consent_support import record_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
 
 
@@ -141,6 +142,7 @@ def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
     set_rule(db, "interval_deeper", "8 weeks", "Longer rest", c.practitioner)
     session_id = create_draft(db, patient, c.practitioner, treated_at=TREATED)
     save_draft(db, session_id, complete_draft(c), c.practitioner)
+    record_consent(db, patient, c.practitioner, c.device)
     sign_session(db, session_id, c.practitioner)
     with db.session() as session:
         row = session.get(TreatmentSession, session_id)

@@ -92,12 +92,14 @@ def test_sessions_sign_amend_recall_and_erasure(pg: Database) -> None:
     from assistant import sessions
     from assistant.models import Patient
     from assistant.records.export import erase_patient, erasure_confirmation
+    from tests.consent_support import give_consent
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 
     c = make_clinic(pg)
     patient = make_patient(pg, "Ελένη", "Παπαδοπούλου")
     session_id = sessions.create_draft(pg, patient, c.practitioner)
     sessions.save_draft(pg, session_id, complete_draft(c), c.practitioner)
+    give_consent(pg, patient, c.practitioner, c.device)
     sessions.sign_session(pg, session_id, c.practitioner)
     with pytest.raises((DBAPIError, ChairsideError)), pg.engine.begin() as conn:
         conn.execute(text("update treatment_session set notes = 'changed quietly'"))

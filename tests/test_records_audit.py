@@ -25,6 +25,29 @@ from assistant.records.export import (
 from tests.test_records_export import make_full_record
 
 
+def view_and_remove_photos(db: Database, patient: int, actor: int, tmp_path: Path) -> None:
+    from datetime import datetime as dt
+
+    from assistant.photos import import_photos, remove_photo
+    from assistant.photos.compare import compare_photos
+    from assistant.sessions import create_draft
+    from tests.photo_support import camera_jpeg
+
+    later = create_draft(db, patient, actor, treated_at=dt(2026, 12, 15, 10, 0))
+    sessions = [full_session(db, patient), later]
+    for number, session_id in enumerate(sessions):
+        file = camera_jpeg(tmp_path / f"photo-{number}.jpg", orientation=number + 1)
+        import_photos(db, patient, [file], "frontal", session_id=session_id, actor=actor)
+    comparison = compare_photos(db, patient, "frontal", actor=actor)
+    remove_photo(db, comparison.after.photo.id, actor=actor, reason="blurred")
+
+
+def full_session(db: Database, patient: int) -> int:
+    from assistant.sessions import list_sessions
+
+    return list_sessions(db, patient)[-1].id
+
+
 def all_events(db: Database) -> list[AuditEvent]:
     with db.session() as session:
         return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
@@ -36,6 +59,7 @@ def test_every_kind_of_event_is_recorded_with_who_and_what(db: Database, tmp_pat
     with pytest.raises(auth.LoginRefused):
         auth.verify_login(db, naomi, "1111")
     full = make_full_record(db)  # create, change, override, sign, amend, print
+    view_and_remove_photos(db, full.patient, naomi, tmp_path)  # view, remove
     export_patient_json(db, full.patient, actor=naomi)
     export_patient_pdf(db, full.patient, tmp_path / "record.pdf", actor=naomi)
     auth.record_lock(db, naomi)

@@ -78,7 +78,8 @@ def test_only_the_newest_automatic_backups_are_kept(db: Database, tmp_path: Path
         for day in range(5)
     ]
     remaining = sorted(p.name for p in folder.iterdir())
-    assert remaining == sorted([own.name] + [p.name for p in made[-3:]])
+    kept = [name for p in made[-3:] for name in (p.name, p.name + ".meta.json")]
+    assert remaining == sorted([own.name, *kept])  # each with its metadata
     last = backup.backup_now(db, folder, keep=3, now=NOW + timedelta(days=9))
     assert last.pruned == (made[2],)
 
@@ -135,7 +136,9 @@ def test_a_manual_backup_goes_to_the_named_file_but_never_over_other_files(
     info = backup.backup_to_file(db, out)
     assert info.path == out and integrity(out) == "ok"
     assert audit_actions(db, "backup")[0].summary == f"Manual backup to {out}"
-    backup.backup_to_file(db, out)  # an earlier backup may be replaced
+    with pytest.raises(InvalidInput, match="already exists; add --force"):
+        backup.backup_to_file(db, out)
+    backup.backup_to_file(db, out, force=True)  # an earlier backup may be replaced
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear patient")
     with pytest.raises(InvalidInput, match="exists and is not a database"):

@@ -32,8 +32,23 @@ def patient(db: Database) -> int:
     return create_patient(db, PatientDetails("Zoë", "Adams", phone="07700 900123"), None).id
 
 
+PIN = "4826"
+
+
+@pytest.fixture
+def naomi(db: Database, monkeypatch: pytest.MonkeyPatch) -> int:
+    """A practitioner who can sign in; her PIN is where a script would put it."""
+    from assistant.auth import set_pin
+    from assistant.clinic import save_practitioner
+
+    practitioner = save_practitioner(db, "Naomi Clarke", "GMC 7012345")
+    set_pin(db, practitioner.id, PIN, None)
+    monkeypatch.setenv("CHAIRSIDE_PIN", PIN)
+    return practitioner.id
+
+
 def test_backup_then_restore_from_the_command_line(
-    db: Database, patient: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, patient: int, naomi: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "usb" / "clinic.sqlite3"
     out.parent.mkdir()
@@ -43,7 +58,12 @@ def test_backup_then_restore_from_the_command_line(
     create_patient(db, PatientDetails("Added", "Later"), None)
     db.dispose()
 
-    status, stdout, _ = cli(capsys, "restore", str(out))
+    status, _, stderr = cli(capsys, "restore", str(out))
+    assert status == EXIT_BAD_INPUT
+    assert stderr == (
+        "chairside: restore needs to know who is doing it: add --as PRACTITIONER (name or id).\n"
+    )
+    status, stdout, _ = cli(capsys, "restore", str(out), "--as", "Naomi Clarke")
     assert status == EXIT_OK
     lines = stdout.splitlines()
     assert lines[0] == f"Restored {paths.default_database_path()} from {out}"
@@ -59,7 +79,7 @@ def test_restore_refuses_a_bad_file_with_exit_status_2(
     junk = tmp_path / "notes.txt"
     junk.write_text("not a database")
     db.dispose()
-    status, stdout, stderr = cli(capsys, "restore", str(junk))
+    status, stdout, stderr = cli(capsys, "--as", "1", "restore", str(junk))
     assert status == EXIT_BAD_INPUT and stdout == ""
     assert stderr == (
         "chairside: notes.txt is not a Chairside backup (it is not a database file at all). "
@@ -67,7 +87,9 @@ def test_restore_refuses_a_bad_file_with_exit_status_2(
     )
 
 
-def test_restore_through_main_py_in_a_real_process(db: Database, tmp_path: Path) -> None:
+def test_restore_through_main_py_in_a_real_process(
+    db: Database, naomi: int, tmp_path: Path
+) -> None:
     create_patient(db, PatientDetails("Real", "Process"), None)
     out = tmp_path / "b.sqlite3"
     from assistant.records.backup import backup_to_file
@@ -77,9 +99,10 @@ def test_restore_through_main_py_in_a_real_process(db: Database, tmp_path: Path)
     env = {**os.environ, paths.DATA_DIR_ENV: str(paths.data_dir())}
     env.pop(paths.DATABASE_URL_ENV, None)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "restore", str(out)],
+        [sys.executable, str(ROOT / "main.py"), "restore", str(out), "--as", str(naomi)],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,
@@ -127,18 +150,27 @@ def test_export_needs_a_file_and_a_known_patient(
 
 
 def test_erase_needs_the_number_and_name(
-    db: Database, patient: int, capsys: pytest.CaptureFixture[str]
+    db: Database, patient: int, naomi: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _, stderr = cli(capsys, "erase", "--patient", str(patient), "--confirm", "yes")
-    assert status == EXIT_BAD_INPUT
-    assert stderr == (
-        "chairside: To confirm, type the patient's number and full name exactly: "
-        f"{patient} Zoë Adams\n"
-    )
-    assert not get_patient(db, patient).erased
-    status, stdout, _ = cli(
+    status, _, stderr = cli(
         capsys, "erase", "--patient", str(patient), "--confirm", f"{patient} Zoë Adams"
     )
+    assert status == EXIT_BAD_INPUT
+    assert "needs to know who is doing it: add --as PRACTITIONER" in stderr
+    status, _, stderr = cli(
+        capsys, "erase", "--as", "Naomi Clarke", "--patient", str(patient), "--confirm", "yes"
+    )
+    assert status == EXIT_BAD_INPUT
+    assert stderr == (
+        f"chairside: The confirmation does not match patient {patient}'s number and full name "
+        "exactly (as in their record, capitals and accents included); nothing was erased.\n"
+    )
+    assert "Zoë" not in stderr and "Adams" not in stderr
+    assert not get_patient(db, patient).erased
+    status, stdout, _ = cli(
+        capsys, "--as", "naomi clarke", "erase", "--patient", str(patient), "--confirm",
+        f"{patient} Zoë Adams",
+    )  # fmt: skip
     assert status == EXIT_OK
     assert stdout == f"Erased the personal details of patient {patient}.\n"
     assert get_patient(db, patient).erased
@@ -173,12 +205,12 @@ def test_an_unknown_audit_action_is_refused_by_the_parser(
 
 
 def test_a_restored_backup_is_at_the_newest_schema(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, naomi: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.test_records_backup import make_old_backup
 
     old = make_old_backup(tmp_path / "old.sqlite3")
     db.dispose()
-    status, stdout, _ = cli(capsys, "restore", str(old))
+    status, stdout, _ = cli(capsys, "restore", str(old), "--as", "Naomi Clarke")
     assert status == EXIT_OK
     assert f"Upgraded it from schema 0001 to {head_revision()}" in stdout

@@ -36,6 +36,7 @@ from assistant.sessions import (
     save_draft,
     sign_session,
 )
+from tests.consent_support import record_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic
 
 FIRST = "Zoë"
@@ -107,6 +108,7 @@ def make_full_record(db: Database) -> FullRecord:
         db, record.id, c.practitioner, assessment_id=assessment, treated_at=TREATED
     )
     save_draft(db, session_id, complete_draft(c, notes="tolerated well"), c.practitioner)
+    record_consent(db, record.id, c.practitioner, c.device)
     sign_session(db, session_id, c.practitioner)
     amend_session(db, session_id, "tolerance", 4, "Patient rated it higher later", c.practitioner)
     mark_aftercare_printed(db, session_id, c.practitioner)
@@ -142,10 +144,14 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
         "patient",
         "assessments",
         "sessions",
+        "consents",
         "detail_changes",
+        "photos",
         "audit",
     }
     assert data["format"] == "chairside-patient-record"
+    (consent,) = data["consents"]
+    assert consent["patient_name"] == f"{FIRST} {LAST}" and len(consent["pdf_sha256"]) == 64
     p = data["patient"]
     assert (p["id"], p["first_name"], p["last_name"]) == (full.patient, FIRST, LAST)
     assert (p["date_of_birth"], p["phone"], p["email"]) == ("1985-03-09", PHONE, EMAIL)
@@ -344,13 +350,21 @@ def test_erasure_needs_the_exact_second_confirmation(db: Database, full: FullRec
             erase_patient(db, full.patient, full.practitioner, wrong)
         assert caught.value.field == "confirm"
         assert str(caught.value) == (
-            f"To confirm, type the patient's number and full name exactly: "
-            f"{full.patient} {FIRST} {LAST}"
+            f"The confirmation does not match patient {full.patient}'s number and full name "
+            "exactly (as in their record, capitals and accents included); nothing was erased."
         )
+        assert FIRST not in str(caught.value) and LAST not in str(caught.value)
+    # Spacing and case matter: the confirmation is matched exactly.
+    for near in (
+        f"  {full.patient}  {FIRST.upper()} {LAST} ",
+        f"{full.patient} {FIRST} {LAST} ",
+        f"{full.patient} {FIRST.lower()} {LAST}",
+    ):
+        with pytest.raises(InvalidInput, match="does not match"):
+            erase_patient(db, full.patient, full.practitioner, near)
     assert patients.get_patient(db, full.patient).details.last_name == LAST
     assert "erase" not in actions(db, full.patient)
-    # Spacing and case do not matter.
-    erase_patient(db, full.patient, None, f"  {full.patient}  {FIRST.upper()} {LAST} ")
+    erase_patient(db, full.patient, None, f"{full.patient} {FIRST} {LAST}")
     with pytest.raises(InvalidInput, match="already been erased"):
         erase_patient(db, full.patient, None, f"{full.patient} Erased")
 

@@ -144,6 +144,22 @@ def test_rule_sheet_lists_every_rule_with_a_signature_line(
     assert "Spring LK" in text
 
 
+def test_rule_sheet_never_replaces_a_file_without_force(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "rules.pdf"
+    out.write_bytes(b"the signed copy")
+    status, _, err = cli(capsys, "rules", "sheet", "--out", str(out))
+    assert status == EXIT_BAD_INPUT and "already exists; add --force" in err
+    assert err.count("\n") == 1 and out.read_bytes() == b"the signed copy"
+    status, stdout, err = cli(capsys, "rules", "sheet", "--out", str(out), "--force")
+    assert status == EXIT_OK, err
+    assert out.read_bytes().startswith(b"%PDF") and str(out) in stdout
+    if os.name == "posix":
+        assert out.stat().st_mode & 0o777 == 0o600  # private, like every other export
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["rules.pdf"]
+
+
 def test_rule_sheet_into_a_missing_folder_exits_2(
     db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ import pytest
 from assistant.db import init_db
 from assistant.models import AuditEvent
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ def data_dir(tmp_path: Path) -> Path:
     assert patient == 1
     session_id = create_draft(db, patient, c.practitioner, treated_at=TREATED)
     save_draft(db, session_id, complete_draft(c, course_number=1, course_total=4), None)
+    give_consent(db, patient, c.practitioner, c.device)
     sign_session(db, session_id, c.practitioner)
     amend_session(db, session_id, "zones[1].depth_mm", "1.25", "Pen display misread", None)
     make_patient(db, "Yuki", "Tanaka")

@@ -43,6 +43,7 @@ from assistant.sessions import (
     sign_session,
     unfinished_drafts,
 )
+from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 
 
@@ -54,6 +55,7 @@ def clinic(db: Database) -> Clinic:
 def signed_session(db: Database, c: Clinic, patient: int, treated_at: datetime = TREATED) -> int:
     session_id = create_draft(db, patient, c.practitioner, treated_at=treated_at)
     save_draft(db, session_id, complete_draft(c, treated_at), c.practitioner)
+    give_consent(db, patient, c.practitioner, c.device)
     sign_session(db, session_id, c.practitioner)
     return session_id
 
@@ -173,6 +175,7 @@ def test_unfinished_drafts_are_offered_until_signed_or_discarded(
     assert {d.session_id for d in offered} == {first, second}
     assert offered[0].session_id == first  # the last edited first
     assert offered[0].patient_name == "Amara Okafor" and offered[0].zones == 2
+    give_consent(db, patient, clinic.practitioner, clinic.device)
     sign_session(db, first, clinic.practitioner)
     discard_draft(db, second, None, "started twice")
     assert unfinished_drafts(db) == []
@@ -187,6 +190,7 @@ def test_the_course_is_carried_forward(db: Database, clinic: Clinic) -> None:
     first = create_draft(db, patient, None, treated_at=datetime(2026, 9, 1, 10))
     draft = complete_draft(clinic, datetime(2026, 9, 1, 10), course_number=1, course_total=3)
     save_draft(db, first, draft, None)
+    give_consent(db, patient, clinic.practitioner, clinic.device)
     sign_session(db, first, clinic.practitioner)
     second = create_draft(db, patient, None, treated_at=datetime(2026, 10, 1, 10))
     assert get_session(db, second).draft.course_number == 2
@@ -536,6 +540,7 @@ def test_the_aftercare_sheet_comes_from_the_session(db: Database, clinic: Clinic
         clinic, ended_at=ended, next_session_date=date(2026, 12, 15), interval_weeks=4
     )
     save_draft(db, session_id, draft, None)
+    give_consent(db, patient, clinic.practitioner, clinic.device)
     sign_session(db, session_id, clinic.practitioner)
     sheet = aftercare_sheet_for_session(db, session_id)
     assert sheet.clinic.name == "Harbour Skin Clinic"

@@ -265,3 +265,40 @@ def test_autosave_runs_on_a_worker_thread(
     assert threads and threading.main_thread().name not in threads
     assert get_session(demo_db, session_id).draft.notes == "Typed while the pen is set up"
     assert pool.waitForDone(5000)
+
+
+def test_a_draft_saved_elsewhere_meanwhile_is_compared_not_overwritten(
+    qtbot: QtBot,
+    demo_db: Database,
+    runner: TaskRunner,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from assistant.sessions import save_draft
+    from assistant.sessions.record import SessionDraft
+
+    session_id = create_draft(demo_db, PATIENT, PRACTITIONER)
+    workflow = open_workflow(qtbot, demo_db, runner, settings, session_id=session_id)
+    form = workflow.form
+    assert form is not None
+    elsewhere = get_session(demo_db, session_id)
+    save_draft(
+        demo_db, session_id, replace(elsewhere.draft, reactions="Mild erythema"), None,
+        elsewhere.version,
+    )  # fmt: skip
+    compared: list[tuple[SessionDraft, SessionDraft]] = []
+
+    def merge(self: SessionForm, mine: SessionDraft, theirs: SessionDraft) -> SessionDraft:
+        compared.append((mine, theirs))
+        return replace(theirs, notes=mine.notes)
+
+    monkeypatch.setattr(SessionForm, "choose_between_drafts", merge)
+    qtbot.keyClicks(form.notes_edit, "Typed at the chair")
+    qtbot.waitUntil(lambda: bool(compared), timeout=5000)
+    mine, theirs = compared[0]
+    assert (mine.notes, theirs.reactions) == ("Typed at the chair", "Mild erythema")
+    assert form.flush()
+    saved = get_session(demo_db, session_id).draft
+    assert (saved.notes, saved.reactions) == ("Typed at the chair", "Mild erythema")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pypdfium2
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -73,6 +73,44 @@ def page_images(data: bytes, dpi: float) -> list[QImage]:
     finally:
         pdf.close()
     return images
+
+
+def installed_printers() -> list[str]:
+    """The printers this computer knows (CUPS on Linux and macOS)."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def refuses_jobs(printer: QPrinter) -> bool:
+    """True when the chosen printer is a queue that is stopped (CUPS: disabled) or in error."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return False  # printing to a file
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    return not info.isNull() and info.state() == QPrinter.PrinterState.Error
+
+
+def print_pdf(printer: QPrinter, data: bytes) -> int | None:
+    """Print every page of a PDF on ``printer``, each page image scaled to the whole paper
+    (the PDF carries its own margins, so the printer must be in full-page mode). The number
+    of pages printed, or None when the printer could not be started. This is the Print
+    button's routine, usable without the dialog."""
+    dpi = min(float(printer.resolution()), MAX_PRINT_DPI)
+    images = page_images(data, dpi)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return None
+    try:
+        target = printer.pageLayout().fullRectPixels(printer.resolution())
+        for index, image in enumerate(images):
+            if index:
+                printer.newPage()
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            left = (target.width() - width) / 2
+            top = (target.height() - height) / 2
+            painter.drawImage(QRectF(left, top, width, height), image)
+    finally:
+        painter.end()
+    return len(images)
 
 
 class AftercarePreviewDialog(QDialog):
@@ -173,6 +211,13 @@ class AftercarePreviewDialog(QDialog):
     # ------------------------------------------------------------------ printing
 
     def _exec_print_dialog(self, printer: QPrinter) -> bool:
+        if not installed_printers():
+            self._print_problem(
+                self.tr("No printer is installed on this computer. Save the sheet as a PDF "
+                        "(Save PDF…) to print it elsewhere, or add a printer in the system "
+                        "settings and try again.")
+            )  # fmt: skip
+            return False
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print aftercare sheet"))
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -194,32 +239,28 @@ class AftercarePreviewDialog(QDialog):
         printer = self._new_printer()
         if not self.ask_printer(printer):
             return False
-        dpi = min(float(printer.resolution()), MAX_PRINT_DPI)
-        images = page_images(self.rendered.data, dpi)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(
-                self,
-                self.tr("Print aftercare sheet"),
-                self.tr("The printer could not be started. Check that it is switched on and "
-                        "try again, or save the sheet as a PDF."),
+        if refuses_jobs(printer):
+            self._print_problem(
+                self.tr("The printer {0} is stopped and does not accept the sheet. Restart it "
+                        "in the system's printer settings, choose another printer, or save the "
+                        "sheet as a PDF.").format(printer.printerName())
             )  # fmt: skip
             return False
-        try:
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            for index, image in enumerate(images):
-                if index:
-                    printer.newPage()
-                scale = min(target.width() / image.width(), target.height() / image.height())
-                width, height = image.width() * scale, image.height() * scale
-                left = (target.width() - width) / 2
-                top = (target.height() - height) / 2
-                painter.drawImage(QRectF(left, top, width, height), image)
-        finally:
-            painter.end()
-        log.info("aftercare sheet printed (%d pages)", len(images))
+        pages = print_pdf(printer, self.rendered.data)
+        if pages is None:
+            self._print_problem(
+                self.tr("The printer could not be started. Check that it is switched on and "
+                        "try again, or save the sheet as a PDF.")
+            )  # fmt: skip
+            return False
+        log.info("aftercare sheet printed (%d pages)", pages)
         self.printed.emit()
         return True
+
+    def _print_problem(self, message: str) -> None:
+        """Say why nothing was printed; the sheet stays open for Save PDF…."""
+        log.warning("aftercare sheet not printed: %s", message)
+        QMessageBox.warning(self, self.tr("Print aftercare sheet"), message)
 
     # ------------------------------------------------------------------ saving
 
@@ -233,6 +274,16 @@ class AftercarePreviewDialog(QDialog):
         )
         return Path(path) if path else None
 
+    def confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Save aftercare sheet"),
+            self.tr("{0} already exists. Replace it?").format(path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def save_pdf(self) -> Path | None:
         """Ask where, write the PDF atomically, emit ``saved``. None when cancelled."""
         path = self.ask_save_path()
@@ -240,8 +291,11 @@ class AftercarePreviewDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+            # The save dialog asked about the name without ".pdf"; ask about this one.
+            if path.exists() and not self.confirm_replace(path):
+                return None
         try:
-            write_file_atomically(path, self.rendered.data)
+            write_file_atomically(path, self.rendered.data, force=True)
         except ChairsideError as exc:
             QMessageBox.warning(self, self.tr("Save aftercare sheet"), str(exc))
             return None

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from assistant.clinic import list_practitioners
 from assistant.db import Database
 from assistant.records.audit import ACTIONS
+from assistant.records.chain import Verification
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
 
 FILTER_DELAY_MS = 200
@@ -72,6 +75,11 @@ class AuditView(QWidget):
         self.text.setAccessibleName(self.tr("Search the audit trail"))
         self.text.setClearButtonEnabled(True)
 
+        self.chain_icon = QLabel()
+        self.chain_status = QLabel(self.tr("The audit chain has not been checked yet."))
+        self.chain_status.setWordWrap(True)
+        self.chain_status.setAccessibleName(self.tr("Audit chain check"))
+
         self.reload_button = QPushButton(self.tr("&Refresh"))
         self.reload_button.setMinimumHeight(36)
         self.count = QLabel()
@@ -113,7 +121,11 @@ class AuditView(QWidget):
         filters.addWidget(self.until, 1, 3)
         filters.addWidget(self.text, 1, 4, 1, 2)
         filters.addWidget(self.reload_button, 0, 6)
+        status = QHBoxLayout()
+        status.addWidget(self.chain_icon)
+        status.addWidget(self.chain_status, 1)
         layout = QVBoxLayout(self)
+        layout.addLayout(status)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -167,6 +179,37 @@ class AuditView(QWidget):
         """Open the screen on one patient's entries (from the patient page)."""
         self.patient.setValue(patient_id)
         self.apply_filters()
+
+    def show_integrity(self, result: Verification) -> None:
+        """Say whether the chain was found intact, and where it breaks when it is not."""
+        icon = (
+            QStyle.StandardPixmap.SP_DialogApplyButton
+            if result.intact
+            else QStyle.StandardPixmap.SP_MessageBoxCritical
+        )
+        self.chain_icon.setPixmap(self.style().standardIcon(icon).pixmap(20, 20))
+        if result.intact:
+            head = result.head.label() if result.head else self.tr("empty")
+            self.chain_status.setStyleSheet("")
+            self.chain_status.setText(
+                self.tr("Audit chain verified: {0} entries checked; head {1}.").format(
+                    result.entries, head
+                )
+            )
+            return
+        self.chain_status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.chain_status.setText(self.tr("Audit chain broken: {0}").format(result.problem))
+        if result.entry is not None:
+            self.select_entry(result.entry)
+
+    def select_entry(self, entry_id: int) -> bool:
+        """Select and show the entry if it is among the rows loaded so far."""
+        for row in range(self.model.rowCount()):
+            if self.model.entry(row).id == entry_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.safekeeping.integrity_banner)
         box.addWidget(self.safekeeping.banner)
         box.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.patient_page.exportRequested.connect(self.safekeeping.export_patient)
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
         self.patient_page.auditRequested.connect(self.safekeeping.show_audit)
+        self.patient_page.photosRequested.connect(self.open_photos)
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -242,6 +244,13 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
+    # -- photos ------------------------------------------------------------------------------
+
+    def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
+        from ui.photo_windows import open_photos_window
+
+        open_photos_window(self, patient_id, session_id)
+
     # -- sessions ----------------------------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
@@ -274,6 +283,7 @@ class MainWindow(QMainWindow):
         self.workflow = workflow
         workflow.finished.connect(self._session_finished)
         workflow.aftercareRequested.connect(self.show_aftercare)
+        workflow.photosRequested.connect(self.open_photos)
         self.stack.addWidget(workflow)
         self.stack.setCurrentWidget(workflow)
 
@@ -347,8 +357,13 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.db, self.settings, self.practitioner_id, self)
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
+        from ui.photo_settings_page import PhotoSettingsPage
+
+        photo_page = PhotoSettingsPage(self.settings)
+        dialog.extra_tab(photo_page, self.tr("Photos"))
         dialog.exec()
         page.save()
+        photo_page.save()
         self.safekeeping.settings_changed()
 
     def after_start(self) -> None:

@@ -4,12 +4,14 @@ lost when the details are refused."""
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.db import Database
-from assistant.errors import ChairsideError
+from assistant.errors import ChairsideError, StaleRecord
 from assistant.patients import (
     PatientDetails,
     PatientRecord,
     age_on,
     create_patient,
     update_patient,
+    validate,
     validation_errors,
 )
 from ui.tasks import show_error
@@ -211,6 +214,7 @@ class PatientForm(QWidget):
 
     def start_new(self) -> None:
         self.patient_id = None
+        self.version: int | None = None
         self.title.setText(self.tr("New patient"))
         for line in (self.first_name, self.last_name, self.date_of_birth, self.phone, self.email):
             line.clear()
@@ -226,6 +230,7 @@ class PatientForm(QWidget):
     def load(self, record: PatientRecord) -> None:
         self.start_new()
         self.patient_id = record.id
+        self.version = record.version
         self.title.setText(self.tr("Edit {0}").format(record.display_name))
         d = record.details
         self.first_name.setText(d.first_name)
@@ -323,7 +328,10 @@ class PatientForm(QWidget):
             if self.patient_id is None:
                 record = create_patient(self.db, details, self.actor)
             else:
-                record = update_patient(self.db, self.patient_id, details, self.actor)
+                updated = self._update(details)
+                if updated is None:
+                    return
+                record = updated
         except ChairsideError as exc:
             field = getattr(exc, "field", None)
             if field in self.error_labels:
@@ -332,6 +340,45 @@ class PatientForm(QWidget):
                 show_error(self, exc)
             return
         self.clear_errors()
+        if self.patient_id is not None and record.details != validate(details):
+            self.load(record)  # a merge: show what is saved now
         self.patient_id = record.id
-        self._snapshot = details
+        self.version = record.version
+        self._snapshot = self.details()[0]
         self.saved.emit(record.id)
+
+    def _update(self, details: PatientDetails) -> PatientRecord | None:
+        """Save over the version loaded; if someone saved the patient since, show both
+        versions and save what the user keeps (None when they cancel)."""
+        assert self.patient_id is not None
+        try:
+            return update_patient(self.db, self.patient_id, details, self.actor, self.version)
+        except StaleRecord as stale:
+            current = stale.current
+            assert isinstance(current, PatientRecord)
+            kept = self.resolve_stale(details, current.details)
+            if kept is None:
+                return None
+            return update_patient(self.db, self.patient_id, kept, self.actor, current.version)
+
+    def resolve_stale(self, mine: PatientDetails, theirs: PatientDetails) -> PatientDetails | None:
+        """Ask which values to keep (the dialog; tests replace this method)."""
+        from ui.stale_record_dialog import StaleRecordDialog
+
+        labels = [
+            ("first_name", self.tr("First name")),
+            ("last_name", self.tr("Last name")),
+            ("date_of_birth", self.tr("Date of birth")),
+            ("phone", self.tr("Phone")),
+            ("email", self.tr("Email")),
+            ("fitzpatrick", self.tr("Fitzpatrick type")),
+            ("skin_type", self.tr("Skin type")),
+            ("concerns", self.tr("Concerns")),
+            ("notes", self.tr("Notes")),
+        ]
+        dialog = StaleRecordDialog(
+            self.tr("Someone else changed this patient"), labels, asdict(mine), asdict(theirs), self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return PatientDetails(**dialog.merged())

@@ -27,6 +27,7 @@ class PatientPage(QWidget):
     exportRequested = Signal(int)
     eraseRequested = Signal(int)
     auditRequested = Signal(int)
+    photosRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,14 @@ class PatientPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.new_session_button)
         actions.addWidget(self.edit_button)
+        self.photos_button = QPushButton(self.tr("&Photos"))
+        self.photos_button.setMinimumHeight(44)
+        self.photos_button.setToolTip(
+            self.tr("Before-and-after photos: add, compare (Ctrl+Shift+P)")
+        )
+        self.photos_button.setShortcut("Ctrl+Shift+P")
+        self.photos_button.clicked.connect(lambda: self._emit(self.photosRequested))
+        actions.addWidget(self.photos_button)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
 

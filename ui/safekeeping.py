@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from assistant import auth, clinic, paths
 from assistant.errors import ChairsideError
-from assistant.records import backup
+from assistant.records import backup, integrity
+from assistant.records.chain import Verification
 from ui.backup_banner import BackupBanner
+from ui.integrity_banner import IntegrityBanner
 from ui.login_dialog import IdleWatcher, LockScreen, LoginDialog
 from ui.tasks import show_error
 
@@ -47,6 +49,11 @@ class Safekeeping(QObject):
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
         self.banner.update_from(window.settings)
+        self.integrity_banner = IntegrityBanner()
+        self.integrity_banner.auditRequested.connect(lambda: self.show_audit())
+        self.integrity: Verification | None = None
+        # Once the window has switched to the restored database, check that one.
+        self.databaseReplaced.connect(lambda: QTimer.singleShot(0, self.check_integrity))
         self.idle_lock = auth.IdleLock(minutes=int(window.settings.get("idle_lock_minutes", 5)))
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
         self.idle_watcher.idle.connect(lambda: self.lock("idle"))
@@ -57,6 +64,27 @@ class Safekeeping(QObject):
 
     def start(self) -> None:
         self.idle_watcher.start()
+        self.check_integrity()
+
+    # -- the audit chain -----------------------------------------------------------------------
+
+    def check_integrity(self) -> None:
+        """What was added since the last verified point (the whole chain once a week), off
+        the UI thread; a break shows the red banner."""
+        db = self.window.db
+        self.window.runner.run(
+            lambda: integrity.startup_check(db),
+            self._integrity_checked,
+            lambda exc: log.warning("Could not check the audit chain: %s", exc),
+        )
+
+    def _integrity_checked(self, result: Verification) -> None:
+        self.integrity = result
+        if not result.intact:
+            log.error("Audit chain check failed: %s", result.problem)
+        self.integrity_banner.update_from(result)
+        if self.audit_view is not None:
+            self.audit_view.show_integrity(result)
 
     def lock(self, reason: str = "by hand") -> None:
         w = self.window
@@ -183,6 +211,8 @@ class Safekeeping(QObject):
             view.show_patient(patient_id)
         else:
             view.reload()
+        if self.integrity is not None:
+            view.show_integrity(self.integrity)
         w.stack.setCurrentWidget(view)
 
     def forget_views(self) -> None:
@@ -211,7 +241,8 @@ class Safekeeping(QObject):
         out = Path(path)
         writer = write_patient_json if out.suffix.lower() == ".json" else export_patient_pdf
         w.runner.run(
-            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id),
+            # The save dialog has asked before replacing an existing file.
+            lambda: writer(w.db, patient_id, out, actor=w.practitioner_id, force=True),
             lambda written: w.statusBar().showMessage(
                 self.tr("Exported to {0}").format(written), 8000
             ),
@@ -246,6 +277,17 @@ class Safekeeping(QObject):
             return
 
         def done(result: object) -> None:
+            if getattr(result, "wipe_pending", False):
+                QMessageBox.information(
+                    w,
+                    self.tr("Erased"),
+                    self.tr(
+                        "The patient's details are erased from the records. Another workstation "
+                        "has the database open, so the old details may still be on disk in "
+                        "space the database no longer uses; Chairside wipes it the next time "
+                        "it opens the database."
+                    ),
+                )
             kept = getattr(result, "mentions_kept", ())
             if kept:
                 QMessageBox.information(

@@ -52,7 +52,7 @@ from assistant import reference
 from assistant.checklist import format_long_date
 from assistant.db import Database
 from assistant.devices import snap_depth
-from assistant.errors import ChairsideError, InvalidInput
+from assistant.errors import ChairsideError, InvalidInput, StaleRecord
 from assistant.sessions import (
     AMENDABLE_FIELDS,
     DeviceLimits,
@@ -1105,7 +1105,9 @@ class SessionForm(QWidget):
         self._dirty = False
         self._set_status(self.tr("Saving…"), None)
         self._runner.run(
-            partial(save_draft, self._db, self._record.id, draft, self._actor),
+            partial(
+                save_draft, self._db, self._record.id, draft, self._actor, self._record.version
+            ),
             self._saved,
             self._save_failed,
             parent=self,
@@ -1114,7 +1116,7 @@ class SessionForm(QWidget):
     def _saved(self, record: SessionRecord) -> None:
         self._saving = False
         self._record = replace(self._record, draft=record.draft, warnings=record.warnings,
-                               updated_at=record.updated_at)  # fmt: skip
+                               updated_at=record.updated_at, version=record.version)  # fmt: skip
         self._set_status(
             self.tr("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S")),
             QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -1125,6 +1127,9 @@ class SessionForm(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False
+        if isinstance(error, StaleRecord) and isinstance(error.current, SessionRecord):
+            self._resolve_stale(error.current)
+            return
         self._dirty = True  # what was typed is still on screen and will be saved again
         if isinstance(error, ChairsideError):
             reason = str(error)
@@ -1150,12 +1155,45 @@ class SessionForm(QWidget):
         self._saving = True
         self._dirty = False
         try:
-            record = save_draft(self._db, self._record.id, draft, self._actor)
+            record = save_draft(self._db, self._record.id, draft, self._actor, self._record.version)
         except Exception as exc:  # reported in place, never lost
             self._save_failed(exc)
             return False
         self._saved(record)
         return True
+
+    def _resolve_stale(self, saved: SessionRecord) -> None:
+        """The draft was saved elsewhere since it was opened here: show both versions; what
+        the user keeps is saved over the newer one."""
+        mine = self.current_draft()
+        kept = self.choose_between_drafts(mine, saved.draft)
+        if kept is None:
+            kept = saved.draft  # cancelled: the saved version stays, nothing is overwritten
+        self._record = replace(self._record, draft=kept, version=saved.version)
+        self._load(self._record)
+        self._dirty = kept != saved.draft
+        if self._dirty:
+            self._timer.start()
+
+    def choose_between_drafts(
+        self, mine: SessionDraft, theirs: SessionDraft
+    ) -> SessionDraft | None:
+        """The dialog with both versions side by side (tests replace this method)."""
+        from dataclasses import fields
+
+        from ui.stale_record_dialog import StaleRecordDialog
+
+        labels = [(f.name, f.name.replace("_", " ").capitalize()) for f in fields(SessionDraft)]
+        dialog = StaleRecordDialog(
+            self.tr("Someone else saved this draft"),
+            labels,
+            {f.name: getattr(mine, f.name) for f in fields(SessionDraft)},
+            {f.name: getattr(theirs, f.name) for f in fields(SessionDraft)},
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return replace(theirs, **dialog.merged())
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if self._dirty:

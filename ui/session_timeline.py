@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.db import Database
+from assistant.photos import photo_counts
 from assistant.sessions import SessionSummary, list_sessions
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
@@ -36,11 +37,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class SessionTimelineModel(RowsTableModel):
-    DATE, STATE, ZONES, DEEPEST, PRODUCTS, CARTRIDGE, AMENDMENTS = range(7)
+    DATE, STATE, ZONES, DEEPEST, PRODUCTS, CARTRIDGE, AMENDMENTS, PHOTOS = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionSummary] = []
+        self._photos: dict[int, int] = {}
         self._headers = (
             self.tr("Date"),
             self.tr("State"),
@@ -49,11 +51,13 @@ class SessionTimelineModel(RowsTableModel):
             self.tr("Products and lots"),
             self.tr("Cartridge"),
             self.tr("Amendments"),
+            self.tr("Photos"),
         )
 
-    def set_rows(self, rows: list[SessionSummary]) -> None:
+    def set_rows(self, rows: list[SessionSummary], photos: dict[int, int] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._photos = dict(photos or {})
         self.endResetModel()
 
     def summary(self, row: int) -> SessionSummary:
@@ -105,6 +109,8 @@ class SessionTimelineModel(RowsTableModel):
                 )
             if column == self.AMENDMENTS:
                 return str(summary.amendments) if summary.amendments else ""
+            if column == self.PHOTOS:
+                return str(self._photos[summary.id]) if summary.id in self._photos else ""
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if QApplication.instance() is None:
                 return None
@@ -176,10 +182,16 @@ class SessionTimeline(QWidget):
 
     def refresh(self) -> None:
         patient_id = self._patient_id
-        self._runner.run(lambda: list_sessions(self._db, patient_id), self._loaded, parent=self)
+        db = self._db
+        self._runner.run(
+            lambda: (list_sessions(db, patient_id), photo_counts(db, patient_id)),
+            self._loaded,
+            parent=self,
+        )
 
-    def _loaded(self, rows: list[SessionSummary]) -> None:
-        self.model.set_rows(rows)
+    def _loaded(self, result: tuple[list[SessionSummary], dict[int, int]]) -> None:
+        rows, photos = result
+        self.model.set_rows(rows, photos)
         self._show_count(len(rows))
         self.loaded.emit(len(rows))
 

@@ -3,7 +3,9 @@ record, then (once signed) the aftercare sheet.
 
 Step 1 asks which zones are planned (the checklist needs them: the cold-sore rule applies to
 perioral zones) and shows the checklist. When the practitioner continues, the assessment is
-stored and a draft session created with the planned zones; step 2 is the session form.
+stored and a draft session created with the planned zones; when no consent covers those zones
+the consent step (``ui.consent_page``) comes next, saying why; then the session form. "New
+consent…" opens the consent step again for the zones and device in the form.
 An existing session id opens step 2 directly (an unfinished draft, or a signed record).
 """
 
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.checklist import AssessmentResult, Checklist, PatientFacts, default_checklist
+from assistant.consent import ConsentContext, ConsentStatus, consent_status
 from assistant.db import Database
 from assistant.patients import get_patient
 from assistant.rules import checklist_in_force
@@ -38,12 +41,14 @@ from assistant.sessions import (
     SessionContext,
     ZoneEntry,
     create_draft,
+    get_session,
     last_assessment_answers,
     save_assessment,
     save_draft,
     session_context,
 )
 from ui.checklist_page import ChecklistPage
+from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
 from ui.zone_table_model import DEFAULT_PASSES, default_depth
@@ -74,6 +79,7 @@ class SessionWorkflow(QWidget):
     aftercareRequested = Signal(int)  # session id
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
+    photosRequested = Signal(int, int)  # patient id, session id
 
     def __init__(
         self,
@@ -95,6 +101,7 @@ class SessionWorkflow(QWidget):
         self._previous_answers: dict[str, Any] | None = None
         self._checklist: Checklist = default_checklist()
         self.checklist_page: ChecklistPage | None = None
+        self.consent_page: ConsentPage | None = None
         self.form: SessionForm | None = None
         self.setAccessibleName(self.tr("Session"))
 
@@ -128,12 +135,29 @@ class SessionWorkflow(QWidget):
         self.aftercare_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
         self.aftercare_button.setVisible(False)
         self.aftercare_button.clicked.connect(self._aftercare)
+        self.photos_button = QPushButton(self.tr("Photos…"))
+        self.photos_button.setMinimumHeight(TARGET_HEIGHT)
+        self.photos_button.setAccessibleName(self.tr("Photos of this visit"))
+        self.photos_button.setVisible(False)
+        self.photos_button.clicked.connect(self._photos)
+        self.consent_button = QPushButton(self.tr("New consent…"))
+        self.consent_button.setMinimumHeight(TARGET_HEIGHT)
+        self.consent_button.setAccessibleName(self.tr("Take a new consent"))
+        self.consent_button.setVisible(False)
+        self.consent_button.clicked.connect(self.ask_for_consent)
+        self.consents_button = QPushButton(self.tr("Consents…"))
+        self.consents_button.setMinimumHeight(TARGET_HEIGHT)
+        self.consents_button.setAccessibleName(self.tr("The patient's consents"))
+        self.consents_button.clicked.connect(self.show_consents)
         self.done_button = QPushButton(self.tr("Close session"))
         self.done_button.setMinimumHeight(TARGET_HEIGHT)
         self.done_button.setAccessibleName(self.tr("Close the session screen"))
         self.done_button.clicked.connect(self.finish)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.photos_button)
+        bottom.addWidget(self.consents_button)
+        bottom.addWidget(self.consent_button)
         bottom.addWidget(self.aftercare_button)
         bottom.addWidget(self.done_button)
 
@@ -218,11 +242,64 @@ class SessionWorkflow(QWidget):
 
     def _started(self, context: SessionContext) -> None:
         self.sessionCreated.emit(context.record.id)
-        self._show_form(context)
+        zones = tuple(z.zone for z in context.record.draft.zones)
+        wanted = ConsentContext(date.today(), zones, None)
+        self._runner.run(
+            lambda: consent_status(self._db, self._patient_id, wanted),
+            lambda status: self._consent_checked(status, context),
+            self._failed,
+            parent=self,
+        )
+
+    # --- the consent step ------------------------------------------------------------------
+
+    def _consent_checked(self, status: ConsentStatus, context: SessionContext) -> None:
+        if status.valid:
+            self._show_form(context)
+            return
+        zones = [z.zone for z in context.record.draft.zones]
+        self._show_consent(zones, None, status.reasons, lambda: self._show_form(context))
+
+    def _show_consent(
+        self, zones: list[str], device_id: int | None, reasons: Any, then: Any
+    ) -> None:
+        if self.consent_page is not None:
+            self.stack.removeWidget(self.consent_page)
+            self.consent_page.deleteLater()
+        page = ConsentPage(
+            self._db, self._runner, self._patient_id, self._actor, zones, reasons, device_id
+        )
+        page.issued.connect(lambda _consent_id: then())
+        page.cancelled.connect(then)
+        self.stack.addWidget(page)
+        self.consent_page = page
+        self.stack.setCurrentWidget(page)
+        self.step_label.setText(self.tr("Consent: the patient reads and signs"))
+
+    def ask_for_consent(self) -> None:
+        """A new consent for the zones and device now in the form."""
+        if self.form is None or not self.form.flush():
+            return
+        draft = get_session(self._db, self.form.session_id).draft
+        zones = [z.zone for z in draft.zones]
+        self._show_consent(zones, draft.device_id, (), self._back_to_form)
+
+    def show_consents(self) -> None:
+        """The patient's consents: save or print the PDF as issued, record a withdrawal."""
+        from ui.consent_list_dialog import ConsentsDialog
+
+        ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
+
+    def _back_to_form(self) -> None:
+        self.stack.setCurrentWidget(self.form_holder)
+        self.step_label.setText(self.tr("Step 2 of 2: the session record"))
 
     # --- step 2 ----------------------------------------------------------------------------
 
     def _show_form(self, context: SessionContext) -> None:
+        if self.form is not None:  # back from the consent step
+            self._back_to_form()
+            return
         form = SessionForm(self._db, self._runner, self._settings, context, self._actor)
         form.signed.connect(self._signed)
         self.form_layout.addWidget(form)
@@ -235,16 +312,23 @@ class SessionWorkflow(QWidget):
             else self.tr("Step 2 of 2: the session record")
         )
         self.aftercare_button.setVisible(signed)
+        self.photos_button.setVisible(True)
+        self.consent_button.setVisible(not signed)
         form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed(self, session_id: int) -> None:
         self.step_label.setText(self.tr("Session record (signed)"))
+        self.consent_button.setVisible(False)
         self.aftercare_button.setVisible(True)
         self.aftercare_button.setFocus()
 
     def _aftercare(self) -> None:
         if self.form is not None:
             self.aftercareRequested.emit(self.form.session_id)
+
+    def _photos(self) -> None:
+        if self.form is not None:
+            self.photosRequested.emit(self._patient_id, self.form.session_id)
 
     def _failed(self, error: BaseException) -> None:
         log.warning("session workflow: %s", error)

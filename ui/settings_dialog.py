@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from assistant import clinic, reference
 from assistant.clinic import ClinicProfile
 from assistant.db import Database
-from assistant.errors import ChairsideError
+from assistant.errors import ChairsideError, StaleRecord
 from assistant.settings import Settings
 from ui.record_editor import FieldSpec, RecordEditor
 
@@ -87,6 +87,10 @@ class ClinicProfileTab(QWidget):
 
     def load(self) -> None:
         profile = clinic.get_clinic(self.db)
+        self._show(profile)
+
+    def _show(self, profile: ClinicProfile) -> None:
+        self.version = profile.version
         self.name.setText(profile.name)
         self.address.setPlainText(profile.address)
         self.phone.setText(profile.phone)
@@ -104,17 +108,53 @@ class ClinicProfileTab(QWidget):
             email=self.email.text().strip(),
             logo_path=self.logo_path.text().strip() or None,
             paper_size=str(self.paper_size.currentData()),
+            version=self.version,
         )
 
     def save(self) -> bool:
         try:
-            clinic.save_clinic(self.db, self.profile(), self.actor)
+            try:
+                saved = clinic.save_clinic(self.db, self.profile(), self.actor)
+            except StaleRecord as stale:
+                assert isinstance(stale.current, ClinicProfile)
+                kept = self.resolve_stale(self.profile(), stale.current)
+                if kept is None:
+                    return False
+                saved = clinic.save_clinic(self.db, kept, self.actor)
+            self._show(saved)
         except ChairsideError as exc:
             self.message.setText("⚠ " + str(exc))
             return False
         self.message.setText(self.tr("Clinic profile saved."))
         self.saved.emit()
         return True
+
+    def resolve_stale(self, mine: ClinicProfile, theirs: ClinicProfile) -> ClinicProfile | None:
+        """Both versions side by side; the kept values, or None when cancelled."""
+        from dataclasses import asdict, replace
+
+        from ui.stale_record_dialog import StaleRecordDialog
+
+        labels = [
+            ("name", self.tr("Clinic name")),
+            ("address", self.tr("Address")),
+            ("phone", self.tr("Phone")),
+            ("out_of_hours_phone", self.tr("Out-of-hours phone")),
+            ("email", self.tr("Email")),
+            ("logo_path", self.tr("Logo")),
+            ("paper_size", self.tr("Paper size")),
+        ]
+        dialog = StaleRecordDialog(
+            self.tr("Someone else changed the clinic profile"),
+            labels,
+            asdict(mine),
+            asdict(theirs),
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        merged = {k: v for k, v in dialog.merged().items() if k != "version"}
+        return replace(theirs, **merged)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -314,6 +354,11 @@ class SettingsDialog(QDialog):
 
         self.clinical_rules = ClinicalRulesPage(db, actor)
         self.tabs.addTab(self.clinical_rules, self.tr("Clinical rules"))
+
+        from ui.consent_template_settings import ConsentTemplateSettings
+
+        self.consent_settings = ConsentTemplateSettings(db, actor)
+        self.tabs.addTab(self.consent_settings, self.tr("Consent forms"))
 
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)

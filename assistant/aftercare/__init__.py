@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -74,6 +72,7 @@ from assistant.aftercare.template import (
     shipped_template_path,
 )
 from assistant.errors import InvalidInput, ResourceMissing
+from assistant.output_files import check_output_file, write_private_file
 
 # register_fonts() looks the font files up through this module's name (a test replaces it)
 from assistant.resources import resource_path
@@ -624,6 +623,7 @@ def _story(
 MARGIN = 1.6 * cm
 CELL_PADDING = 5
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
+ANCHOR_SIZE = 7.0  # the audit chain head, small: for checking, not for reading
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
 
 
@@ -634,6 +634,7 @@ def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: 
     phone_text = f"{printable(template.headings['phone'])}: {phone}" if phone else ""
     disclaimer = printable(template.footer)
     page_number = printable(template.headings["page_number"])
+    anchor = printable(sheet.record_anchor.strip())
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -670,6 +671,11 @@ def _numbered_canvas(sheet: AftercareSheet, template: AftercareTemplate, pages: 
             self.drawString(left, top - 28, disclaimer)
             self.setFont(FONT_BOLD, SMALL_SIZE)
             self.drawRightString(right, top - 14, number)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                spare = right - left - stringWidth(disclaimer, FONT, SMALL_SIZE) - 12
+                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
+                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
             self.restoreState()
 
     return NumberedCanvas
@@ -719,39 +725,15 @@ def render_pdf_bytes(
     return render_sheet(sheet, template, tz).data
 
 
-def check_output_path(out: Path) -> None:
-    """``InvalidInput`` naming the folder when ``out`` cannot be written there."""
-    folder = out.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "out")
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name ending in .pdf.", "out")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidInput(f"The folder {folder} is not writable.", "out")
+def check_output_path(out: Path, *, force: bool = False) -> None:
+    """``InvalidInput`` when ``out`` may not be written (see ``assistant.output_files``)."""
+    check_output_file(out, force=force)
 
 
-def write_file_atomically(out: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so no partial file is ever left."""
-    check_output_path(out)
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InvalidInput(
-            f"The folder {out.parent} is not writable ({exc.strerror}).", "out"
-        ) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise InvalidInput(f"{out} cannot be written: {exc.strerror}.", "out") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+def write_file_atomically(out: Path, data: bytes, *, force: bool = False) -> None:
+    """Write through a temporary file in the same folder, so no partial file is ever left;
+    an existing file is replaced only with ``force``."""
+    write_private_file(out, data, force=force)
 
 
 def render_pdf(
@@ -759,12 +741,15 @@ def render_pdf(
     out: Path,
     template: AftercareTemplate | None = None,
     tz: ZoneInfo | None = None,
+    *,
+    force: bool = False,
 ) -> RenderResult:
-    """Write the sheet to ``out`` (atomically). Show ``warnings`` to the user before printing."""
-    check_output_path(out)
+    """Write the sheet to ``out`` (atomically; an existing file only with ``force``). Show
+    ``warnings`` to the user before printing."""
+    check_output_path(out, force=force)
     started = time.perf_counter()
     rendered = render_sheet(sheet, template, tz)
-    write_file_atomically(out, rendered.data)
+    write_file_atomically(out, rendered.data, force=force)
     log.info(
         "aftercare sheet written to %s (%d pages, %.0f ms)",
         out, rendered.pages, (time.perf_counter() - started) * 1000,

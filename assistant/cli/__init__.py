@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant import __version__, paths
-from assistant.errors import ChairsideError
+from assistant.cli.acting import add_global_option
+from assistant.cli.guard import OneLineArgumentParser, run_guarded
+from assistant.records.actor import set_workstation
 
 if TYPE_CHECKING:
     from assistant.db import Database
@@ -30,17 +31,36 @@ EXIT_BAD_INPUT = 2
 
 
 class CliContext:
-    """What a command may need, opened only when it asks (``check`` needs no database)."""
+    """What a command may need, opened only when it asks (``check`` needs no database).
 
-    def __init__(self) -> None:
+    ``creates_database`` is set for commands that make a new clinic on purpose (``demo``);
+    any other command refuses a data folder without a database, so a mistyped ``--data-dir``
+    does not silently open a new, empty clinic."""
+
+    def __init__(self, creates_database: bool = False) -> None:
         self._database: Database | None = None
+        self.creates_database = creates_database
 
     def database(self) -> Database:
         if self._database is None:
             from assistant.db import init_db
 
+            if not self.creates_database:
+                refuse_missing_database()
             self._database = init_db(paths.database_url())
         return self._database
+
+    def database_if_present(self) -> Database | None:
+        """The database when the data folder has one; ``None`` (nothing created) when not,
+        for commands that work without one (``check`` then uses the shipped rules)."""
+        if self._database is None and not self.creates_database:
+            from assistant.errors import DatabaseUnavailable
+
+            try:
+                refuse_missing_database()
+            except DatabaseUnavailable:
+                return None
+        return self.database()
 
     def close(self) -> None:
         if self._database is not None:
@@ -51,6 +71,28 @@ class CliContext:
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
+def refuse_missing_database() -> None:
+    """``DatabaseUnavailable`` when the database in the data folder does not exist yet."""
+    if os.environ.get(paths.DATABASE_URL_ENV):
+        return  # a server, or a file named on purpose: init_db checks it
+    database = paths.default_database_path()
+    if database.is_file() and database.stat().st_size > 0:
+        return
+    from assistant.errors import DatabaseUnavailable
+
+    folder = paths.data_dir()
+    where = (
+        f"The data folder {folder} does not exist"
+        if not folder.is_dir()
+        else (f"There is no Chairside database in {folder}")
+    )
+    raise DatabaseUnavailable(
+        f"{where}.",
+        "Check --data-dir (or CHAIRSIDE_DATA_DIR); start Chairside or run "
+        "'python main.py demo' to create a new clinic.",
+    )
+
+
 def _command_modules() -> list[object]:
     # Imported here so that ``--help`` lists every command and each module stays independent.
     from assistant.cli import commands
@@ -59,7 +101,7 @@ def _command_modules() -> list[object]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineArgumentParser(
         prog="chairside",
         description="Chairside: patients, suitability checklist, session records and "
         "aftercare sheets for microneedling. Without a command, the window opens.",
@@ -77,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    add_global_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(subparsers)  # type: ignore[attr-defined]
@@ -93,20 +136,35 @@ def apply_global_options(args: argparse.Namespace) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
-    context = CliContext()
+    context = CliContext(creates_database=bool(getattr(args, "creates_database", False)))
+
+    def run() -> int:
+        try:
+            return handler(args, context)
+        finally:
+            context.close()
+            set_workstation(None)
+
+    return run_guarded(run)
+
+
+def parse_arguments(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None = None
+) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit status when parsing ended (``--help``, a usage
+    error already reported in one line)."""
     try:
-        return handler(args, context)
-    except ChairsideError as exc:
-        print(f"chairside: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    finally:
-        context.close()
+        return parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for the ``chairside`` script: commands only (the GUI needs ``main.py``)."""
+    """The commands alone, without the window (the installed ``chairside`` runs ``main.main``)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(parser, argv)
+    if isinstance(args, int):
+        return args
     apply_global_options(args)
     from assistant.logs import configure_logging
 

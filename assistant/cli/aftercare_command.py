@@ -24,6 +24,7 @@ character it cannot print. Input that cannot be used exits 2 and leaves no file 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -43,13 +44,19 @@ from assistant.aftercare import (
     render_pdf,
 )
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.arguments import record_id
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
+from assistant.text_safety import check_one_line
 
 _KNOWN_KEYS = (
     "clinic", "patient", "practitioner", "treated_at", "zones", "next_session",
     "interval_weeks", "notes", "cold_sore_caution",
 )  # fmt: skip
+FIRST_YEAR, LAST_YEAR = 1990, 2199  # a treatment date outside these is a typing mistake
+MAX_LINE = 200
+MAX_NOTES = 5000
 _CLINIC_KEYS = ("name", "address", "phone", "out_of_hours_phone", "logo", "paper")
 
 
@@ -66,9 +73,14 @@ def register(subparsers: Any) -> None:
         "session_file", metavar="SESSION.json", type=Path, nargs="?", help="the session as JSON"
     )
     source.add_argument(
-        "--session", metavar="ID", type=int, dest="session_id", help="a session in the database"
+        "--session",
+        metavar="ID",
+        type=record_id,
+        dest="session_id",
+        help="a session in the database",
     )
     parser.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     parser.add_argument(
         "--depth-table",
         action="store_true",
@@ -79,22 +91,27 @@ def register(subparsers: Any) -> None:
         metavar="ZONE",
         help="time zone for the dates, e.g. Europe/London (default: this computer's)",
     )
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     out: Path = args.out
-    check_output_path(out)  # before any work: a bad folder is the most common mistake
+    check_output_path(
+        out, force=args.force
+    )  # before any work: a bad folder is the most common mistake
     tz = _zone(args.timezone)
     if args.session_id is not None:
         from assistant.sessions import aftercare_sheet_for_session
 
-        sheet = aftercare_sheet_for_session(context.database(), args.session_id)
+        db = context.database()
+        practitioner_for(args, db, "aftercare")
+        sheet = aftercare_sheet_for_session(db, args.session_id)
     else:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:
         sheet = replace(sheet, show_depth_table=True)
-    result = render_pdf(sheet, out, tz=tz)
+    result = render_pdf(sheet, out, tz=tz, force=args.force)
     for warning in result.warnings:
         print(f"chairside: warning: {warning}", file=sys.stderr)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
@@ -117,12 +134,19 @@ def read_session_file(path: Path) -> dict[str, Any]:
     return read_json_object(path, "session_file", _KNOWN_KEYS)
 
 
-def _text(data: Mapping[str, Any], key: str, field: str, required: bool = True) -> str:
+def _text(
+    data: Mapping[str, Any], key: str, field: str, required: bool = True, multiline: bool = False
+) -> str:
     value = data.get(key)
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
         raise InvalidInput(f"{field}: expected some text.", field)
+    limit = MAX_NOTES if multiline else MAX_LINE
+    if len(value) > limit:
+        raise InvalidInput(f"{field}: longer than {limit:,} characters.", field)
+    if not multiline:
+        check_one_line(value, field, field)
     return value.strip()
 
 
@@ -153,7 +177,7 @@ def _clinic(data: Any, base: Path) -> ClinicInfo:
             raise InvalidInput(f"clinic.logo: the logo file {logo_path} does not exist.", "logo")
     return ClinicInfo(
         name=_text(data, "name", "clinic.name"),
-        address=_text(data, "address", "clinic.address", required=False),
+        address=_text(data, "address", "clinic.address", required=False, multiline=True),
         phone=_text(data, "phone", "clinic.phone"),
         out_of_hours_phone=_text(data, "out_of_hours_phone", "clinic.out_of_hours_phone", False),
         logo_path=logo_path,
@@ -178,10 +202,29 @@ def _zones(data: Any) -> tuple[tuple[str, ...], tuple[ZoneDepth, ...]]:
         depth, passes = row.get("depth_mm"), row.get("passes", 1)
         if depth is None:
             continue
-        if isinstance(depth, bool) or not isinstance(depth, int | float) or depth <= 0:
-            raise InvalidInput(f"{where}.depth_mm: '{depth}' is not a depth in mm.", "depth_mm")
-        if isinstance(passes, bool) or not isinstance(passes, int) or passes < 1:
-            raise InvalidInput(f"{where}.passes: '{passes}' is not a number of passes.", "passes")
+        limits = reference.limits()
+        if (
+            isinstance(depth, bool)
+            or not isinstance(depth, int | float)
+            or not math.isfinite(depth)
+            or not limits.depth_min_mm <= depth <= limits.depth_max_mm
+        ):
+            raise InvalidInput(
+                f"{where}.depth_mm: '{depth}' is not a depth in mm "
+                f"({reference.format_mm(limits.depth_min_mm)} to "
+                f"{reference.format_mm(limits.depth_max_mm)}).",
+                "depth_mm",
+            )
+        if (
+            isinstance(passes, bool)
+            or not isinstance(passes, int)
+            or not limits.passes_min <= passes <= limits.passes_max
+        ):
+            raise InvalidInput(
+                f"{where}.passes: '{passes}' is not a number of passes "
+                f"({limits.passes_min} to {limits.passes_max}).",
+                "passes",
+            )
         depths.append(ZoneDepth(zone.id, float(depth), passes))
     return tuple(ids), tuple(depths)
 
@@ -195,6 +238,11 @@ def _datetime(value: Any, field: str) -> datetime:
         raise InvalidInput(
             f"{field}: '{value}' is not a date and time such as 2026-11-24T15:30.", field
         ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{field}: {moment.year} is not a year of treatment ({FIRST_YEAR} to {LAST_YEAR}).",
+            field,
+        )
     if moment.tzinfo is not None:
         moment = moment.astimezone().replace(tzinfo=None)  # to this computer's wall time
     return moment
@@ -205,9 +253,17 @@ def _date(value: Any, field: str) -> date | None:
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise InvalidInput(
+                    f"{field}: {day.year} is not a year of treatment "
+                    f"({FIRST_YEAR} to {LAST_YEAR}).",
+                    field,
+                )
+            return day
     raise InvalidInput(f"{field}: '{value}' is not a date such as 2026-12-22.", field)
 
 
@@ -229,17 +285,25 @@ def sheet_from_json(path: Path) -> AftercareSheet:
         raise InvalidInput(
             f"interval_weeks: '{interval}' is not a number of weeks.", "interval_weeks"
         )
+    treated_at = _datetime(data["treated_at"], "treated_at")
+    next_session = _date(data.get("next_session"), "next_session")
+    if next_session is not None and next_session <= treated_at.date():
+        raise InvalidInput(
+            f"next_session: {next_session.isoformat()} is not after the treatment on "
+            f"{treated_at.date().isoformat()}.",
+            "next_session",
+        )
     if interval is None and depths:
         interval = reference.interval_weeks(max(d.depth_mm for d in depths))
     return AftercareSheet(
         clinic=clinic,
         patient_name=_text(patient, "name", "patient.name"),
         practitioner=_text(data, "practitioner", "practitioner"),
-        treated_at=_datetime(data["treated_at"], "treated_at"),
+        treated_at=treated_at,
         zones=zones,
-        next_session=_date(data.get("next_session"), "next_session"),
+        next_session=next_session,
         interval_weeks=interval,
-        notes=_text(data, "notes", "notes", required=False),
+        notes=_text(data, "notes", "notes", required=False, multiline=True),
         zone_depths=depths,
         cold_sore_caution=_flag(data, "cold_sore_caution"),
     )

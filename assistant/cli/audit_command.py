@@ -1,13 +1,22 @@
-"""``audit [--patient ID] [--action A] [--json]``: read the audit trail, newest first."""
+"""``audit [--patient ID] [--action A] [--json]``: read the audit trail, newest first.
+
+``audit --verify [--against BACKUP]`` checks the hash chain instead: exit 0 and one line with
+the counts when it is intact, exit 1 and one line naming the first entry or session that does
+not match.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 from datetime import UTC
+from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_OK, CliContext
+from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_id
+from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
 
 
@@ -18,19 +27,70 @@ def register(subparsers: Any) -> None:
         description="List the audit trail: every create, change, sign, amend, override, "
         "export, print, erasure, sign-in, backup and restore, newest first.",
     )
-    parser.add_argument("--patient", type=int, metavar="ID", help="only this patient's entries")
+    parser.add_argument(
+        "--patient", type=record_id, metavar="ID", help="only this patient's entries"
+    )
     parser.add_argument("--action", choices=ACTIONS, metavar="ACTION", help="only this action")
     parser.add_argument("--text", metavar="WORDS", help="only entries whose summary contains this")
     parser.add_argument(
-        "--limit", type=int, default=200, metavar="N", help="at most N entries (default 200)"
+        "--limit",
+        type=bounded_count(1, MAX_LIMIT),
+        default=200,
+        metavar="N",
+        help="at most N entries (default 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="check the hash chain and every signed session and amendment; exit 1 if broken",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="BACKUP",
+        type=Path,
+        help="with --verify: also check that the chain extends this backup's",
+    )
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
+MAX_TEXT = 200
+
+
+def run_verify(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.records import integrity
+
+    db = context.database()
+    if args.against is not None:
+        backup = args.against.expanduser()
+        if not backup.is_file():
+            raise InvalidInput(f"There is no backup file {backup}.", "against")
+        with backup.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
+        result = integrity.check_against(db, backup)
+        line = result.line()
+        if result.intact:
+            line = line[:-1] + f"; it extends the backup {backup.name}."
+    else:
+        result = integrity.check(db, full=True)
+        line = result.line()
+    print(line)
+    return EXIT_OK if result.intact else EXIT_FAILURE
+
+
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    limit = max(1, min(args.limit, 1_000_000))
-    with context.database().session() as session:
+    if args.verify:
+        return run_verify(args, context)
+    if args.against is not None:
+        raise InvalidInput("--against goes with --verify.", "against")
+    if args.text is not None and len(args.text) > MAX_TEXT:
+        raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
+    limit = args.limit
+    db = context.database()
+    practitioner_for(args, db, "audit")
+    with db.session() as session:
         events = query_events(
             session, action=args.action, patient_id=args.patient, text=args.text, limit=limit
         )

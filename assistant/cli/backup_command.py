@@ -14,6 +14,13 @@ from typing import Any
 
 from assistant import paths
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import (
+    add_actor_option,
+    practitioner_for,
+    practitioner_in_backup,
+    require_actor,
+)
+from assistant.errors import ChairsideError
 
 
 def register(subparsers: Any) -> None:
@@ -25,6 +32,8 @@ def register(subparsers: Any) -> None:
         "a PostgreSQL server is backed up there with pg_dump.",
     )
     backup.add_argument("--out", metavar="FILE", type=Path, required=True, help="backup file")
+    backup.add_argument("--force", action="store_true", help="replace an earlier backup FILE")
+    add_actor_option(backup)
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -35,25 +44,55 @@ def register(subparsers: Any) -> None:
         "to the backups folder. Close Chairside on every workstation before restoring.",
     )
     restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
+    add_actor_option(restore, required=True)
     restore.set_defaults(handler=run_restore)
 
 
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records.backup import backup_to_file
 
-    info = backup_to_file(context.database(), args.out)
+    db = context.database()
+    actor = practitioner_for(args, db, "backup").practitioner_id
+    info = backup_to_file(db, args.out, actor=actor, force=args.force)
     print(f"Backed up the database to {info.path} ({info.size:,} bytes)")
+    if info.photos_copied:
+        print(f"Copied {info.photos_copied} new photo(s) beside it")
     return EXIT_OK
 
 
-def run_restore(args: argparse.Namespace, context: CliContext) -> int:
-    # The database in use may be the damaged one being replaced, so it is not opened first.
-    from assistant.records.backup import restore
+def _restore_actor(args: argparse.Namespace, context: CliContext) -> int | None:
+    """The practitioner restoring, checked in the database in use; when that cannot be
+    opened (the damaged one being replaced), in the backup itself."""
+    from assistant.records.backup import inspect_backup
 
-    result = restore(paths.database_url(), args.file)
+    try:
+        db = context.database()
+    except ChairsideError:
+        return practitioner_in_backup(args, inspect_backup(args.file).path, "restore")
+    try:
+        return practitioner_for(args, db, "restore").practitioner_id
+    finally:
+        context.close()  # the database is replaced next
+
+
+def run_restore(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.records.backup import inspect_backup, restore
+
+    require_actor(args, "restore")  # before anything is opened
+    inspect_backup(args.file)  # a file that cannot be restored is refused before the PIN
+    actor = _restore_actor(args, context)
+    result = restore(paths.database_url(), args.file, actor=actor)
     print(f"Restored {result.database} from {result.source}")
     if result.migrated:
         print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")
     if result.kept_aside:
         print(f"The database you had before is kept as {result.kept_aside}")
+    photos = result.photos
+    if photos and photos.restored:
+        print(f"Brought back {photos.restored} photo(s), each checked against its SHA-256")
+    if photos and not photos.complete:
+        print(
+            f"Not restored: {len(photos.missing)} photo(s) missing from the backup and "
+            f"{len(photos.damaged)} damaged (they do not match their SHA-256)"
+        )
     return EXIT_OK

@@ -10,7 +10,9 @@ planned zones and the answers by question id::
 Optional ``device``: a device profile id (``dermapen_4``, ``skinpen_precision``, ``generic``);
 a patient younger than the device's cleared age gets a caution.
 
-Any verdict exits 0; input that cannot be read exits 2 with a message naming the field.
+The clinic's rules in force are used; with no clinic database (nothing is created) the
+shipped rules are. Any verdict exits 0; input that cannot be read exits 2 with a message
+naming the field.
 """
 
 from __future__ import annotations
@@ -24,13 +26,21 @@ from pathlib import Path
 from typing import Any
 
 from assistant import reference
-from assistant.checklist import PatientFacts, evaluate, parse_date, unanswered
+from assistant.checklist import (
+    PatientFacts,
+    default_checklist,
+    evaluate,
+    parse_date,
+    unanswered,
+)
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 
+FIRST_YEAR, LAST_YEAR = 1990, 2199
+OLDEST_BIRTH_YEAR = 1900
 _KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers", "device")
 
 
@@ -63,6 +73,12 @@ def _facts(data: Mapping[str, Any]) -> PatientFacts:
             f"fitzpatrick: '{fitzpatrick}' is not a Fitzpatrick type; expected 1 to 6.",
             "fitzpatrick",
         )
+    born = parse_date(dob, "date_of_birth") if dob is not None else None
+    if born is not None and not born.year >= OLDEST_BIRTH_YEAR:
+        raise InvalidInput(
+            f"date_of_birth: {born.isoformat()} is before {OLDEST_BIRTH_YEAR}; check the year.",
+            "date_of_birth",
+        )
     device = data.get("device")
     profile = None
     if device is not None:
@@ -70,7 +86,7 @@ def _facts(data: Mapping[str, Any]) -> PatientFacts:
             raise InvalidInput('device: expected a device profile id, e.g. "dermapen_4".', "device")
         profile = reference.device_profile(device, "device")
     return PatientFacts(
-        date_of_birth=parse_date(dob, "date_of_birth") if dob is not None else None,
+        date_of_birth=born,
         fitzpatrick=fitzpatrick,
         device_name=profile.label if profile else None,
         device_cleared_age=profile.cleared_age if profile else None,
@@ -88,13 +104,22 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     data = read_answers_file(args.answers_file)
     assessed = data.get("assessed_on")
     assessed_on = parse_date(assessed, "assessed_on") if assessed is not None else date.today()
+    if not FIRST_YEAR <= assessed_on.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"assessed_on: {assessed_on.year} is not a year of assessment "
+            f"({FIRST_YEAR} to {LAST_YEAR}).",
+            "assessed_on",
+        )
+    facts = _facts(data)
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
     from assistant.rules import checklist_in_force
 
-    checklist = checklist_in_force(context.database())
-    verdict = evaluate(checklist, answers, _facts(data), _zones(data), assessed_on)
+    # The clinic's rules in force; the shipped ones when there is no clinic database.
+    db = context.database_if_present()
+    checklist = checklist_in_force(db) if db is not None else default_checklist()
+    verdict = evaluate(checklist, answers, facts, _zones(data), assessed_on)
     log.info("check: verdict %s (rules %s)", verdict.outcome, verdict.checklist_version)
     if args.json:
         # The command line treats an omitted answer as no; it lists which ones it assumed.

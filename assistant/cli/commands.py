@@ -10,9 +10,11 @@ COMMAND_MODULES = (
     "assistant.cli.rules_command",
     "assistant.cli.aftercare_command",
     "assistant.cli.sessions_command",
+    "assistant.cli.consent_command",
     "assistant.cli.recall_command",
     "assistant.cli.export_command",
     "assistant.cli.erase_command",
+    "assistant.cli.photos_command",
     "assistant.cli.audit_command",
     "assistant.cli.backup_command",
 )

@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
         help="how many demo patients to add (default 60)",
     )
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, creates_database=True)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:

@@ -11,6 +11,8 @@ import argparse
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.arguments import record_id
 
 
 def register(subparsers: Any) -> None:
@@ -21,18 +23,29 @@ def register(subparsers: Any) -> None:
         "record and the audit trail are kept. To confirm, --confirm must hold the patient's "
         'number and full name, e.g. --confirm "12 Jane Doe".',
     )
-    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient number")
+    parser.add_argument(
+        "--patient", type=record_id, required=True, metavar="ID", help="patient number"
+    )
     parser.add_argument(
         "--confirm", required=True, metavar='"ID NAME"', help="the patient's number and full name"
     )
+    add_actor_option(parser, required=True)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records.export import erase_patient
 
-    result = erase_patient(context.database(), args.patient, None, args.confirm)
+    db = context.database()
+    acting = practitioner_for(args, db, "erase")
+    result = erase_patient(db, args.patient, acting.practitioner_id, args.confirm)
     print(f"Erased the personal details of patient {result.patient_id}.")
+    if result.wipe_pending:
+        print(
+            "Another program or workstation has the database open, so the erased details may "
+            "still be on disk in space the database no longer uses; Chairside wipes it the "
+            "next time it opens the database, once the others have closed it."
+        )
     if result.mentions_kept:
         print(
             "The clinical record is kept; these parts of it still mention the patient and "

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.sessions import recall, recall_csv, record_recall_export
 
 
@@ -24,15 +25,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--lot", required=True, metavar="LOT", help="the lot number")
     parser.add_argument("--csv", action="store_true", help="print the list as CSV")
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     db = context.database()
+    actor = practitioner_for(args, db, "recall").practitioner_id
     rows = recall(db, args.lot)
     if args.csv:
         sys.stdout.write(recall_csv(rows))
-        record_recall_export(db, args.lot, rows, "standard output (command line)", actor=None)
+        record_recall_export(db, args.lot, rows, "standard output (command line)", actor=actor)
         return EXIT_OK
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")

@@ -1,5 +1,5 @@
 """``chairside rules show [--json]``, ``rules set RULE_ID VALUE --reason TEXT --as NAME`` and
-``rules sheet --out FILE.pdf``: the clinical rules in force in the selected database.
+``rules sheet --out FILE.pdf [--force]``: the clinical rules in force in the selected database.
 
 Each value a clinic may change has a shipped default and bounds; a change needs the
 practitioner's PIN and a reason, is audited and makes a new version ("2026.2+clinic.N").
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option
 
 
 def register(subparsers: Any) -> None:
@@ -29,13 +30,11 @@ def register(subparsers: Any) -> None:
     change.add_argument("rule_id", metavar="RULE_ID")
     change.add_argument("value", metavar="VALUE", help='with its unit, e.g. "3 months"')
     change.add_argument("--reason", required=True, help="why the clinic changes it")
-    change.add_argument(
-        "--as", dest="as_practitioner", required=True, metavar="PRACTITIONER",
-        help="the practitioner making the change (PIN asked, or CHAIRSIDE_PIN)",
-    )  # fmt: skip
+    add_actor_option(change, required=True)
     change.set_defaults(handler=run_set)
     sheet = actions.add_parser("sheet", help="write the rule sheet PDF for sign-off")
     sheet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    sheet.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     sheet.set_defaults(handler=run_sheet)
 
 
@@ -77,13 +76,15 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_set(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.cli.signed_in import signed_in_practitioner
+    from assistant.cli.acting import practitioner_for, require_actor
     from assistant.rules import definition, parse_value, set_rule
 
+    require_actor(args, "rules set")
     db = context.database()
     parse_value(definition(args.rule_id), args.value)  # refuse before asking for a PIN
-    practitioner = signed_in_practitioner(db, args.as_practitioner, "change a clinical rule")
-    rules = set_rule(db, args.rule_id, args.value, args.reason, practitioner.id)
+    acting = practitioner_for(args, db, "rules set", required=True)
+    assert acting.practitioner_id is not None  # required: no practitioner, no change
+    rules = set_rule(db, args.rule_id, args.value, args.reason, acting.practitioner_id)
     print(f"{args.rule_id}: {rules.value(args.rule_id)} (rules version {rules.version})")
     return EXIT_OK
 
@@ -92,6 +93,7 @@ def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.rules import rules_in_force
     from assistant.rules.sheet import write_rule_sheet
 
-    result = write_rule_sheet(context.database(), rules_in_force(context.database()), args.out)
+    db = context.database()
+    result = write_rule_sheet(db, rules_in_force(db), args.out, force=args.force)
     print(f"{result.path} ({result.pages} page{'s' if result.pages != 1 else ''})")
     return EXIT_OK

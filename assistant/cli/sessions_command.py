@@ -12,6 +12,8 @@ from typing import Any
 
 from assistant import reference
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.arguments import MAX_ID
 from assistant.errors import InvalidInput
 from assistant.sessions import SessionSummary, list_sessions
 
@@ -25,17 +27,18 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--patient", required=True, metavar="ID", help="the patient's id")
     parser.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
 def patient_id(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 25 else -1
     except ValueError:
         raise InvalidInput(
             f"--patient: '{text}' is not a patient id (a number).", "patient"
         ) from None
-    if value < 1:
+    if not 1 <= value <= MAX_ID:
         raise InvalidInput(f"--patient: '{text}' is not a patient id.", "patient")
     return value
 
@@ -72,7 +75,10 @@ def describe(summary: SessionSummary) -> str:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    sessions = list_sessions(context.database(), patient_id(args.patient))
+    wanted = patient_id(args.patient)
+    db = context.database()
+    practitioner_for(args, db, "sessions")
+    sessions = list_sessions(db, wanted)
     if args.json:
         print(json.dumps([s.to_json() for s in sessions], ensure_ascii=False, indent=2))
     elif not sessions:

@@ -3,10 +3,16 @@
 ``record`` adds an event inside the caller's transaction, so the change and its audit row are
 committed together or not at all. Rows are append-only: a flush that would update or delete
 one is refused here, and the database refuses it too (triggers added by migration).
+
+Rows are hash-chained (``assistant.records.chain``). The flush that writes new rows first
+takes the database's write lock for the audit table (SQLite: the database write lock;
+PostgreSQL: a self-excluding table lock held until commit), then reads the head and links the
+new rows to it, so several processes or workstations appending at once still form one line.
 """
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,11 +20,14 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from assistant.errors import ChairsideError
-from assistant.models import AuditEvent
+from assistant.models import AuditEvent, utcnow
+from assistant.records import chain
+from assistant.records.actor import workstation as actor_workstation
+from assistant.text_safety import bounded
 
 ACTIONS = (
     "create",
@@ -29,6 +38,8 @@ ACTIONS = (
     "export",
     "print",
     "erase",
+    "view",
+    "remove",
     "login",
     "login_failed",
     "logout",
@@ -76,21 +87,51 @@ def record(
     patient_id: int | None = None,
     summary: str = "",
     changes: Mapping[str, Any] | None = None,
+    content_hash: str | None = None,
 ) -> AuditEvent:
+    """Add an entry; ``content_hash`` is what a "sign" or "amend" entry vouches for."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
+    plain = {k: bounded(_plain(v)) for k, v in (changes or {}).items()}
     row = AuditEvent(
+        at=utcnow(),
         action=action,
         entity=entity,
         entity_id=entity_id,
         practitioner_id=actor,
         patient_id=patient_id,
-        workstation=workstation(),
-        summary=summary,
-        changes={k: _plain(v) for k, v in (changes or {}).items()},
+        workstation=actor_workstation(),
+        summary=str(bounded(summary)),
+        # Exactly what reading the stored JSON gives back, so the hash can be checked later.
+        changes=json.loads(json.dumps(plain)),
+        content_hash=content_hash,
     )
     session.add(row)
     return row
+
+
+def lock_chain(session: Session) -> None:
+    """Hold the right to append to the chain until this transaction ends."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # Any write statement takes SQLite's single write lock (and a fresh snapshot).
+        conn.execute(text("DELETE FROM audit_event WHERE 0"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("LOCK TABLE audit_event IN SHARE ROW EXCLUSIVE MODE"))
+
+
+@event.listens_for(Session, "before_flush")
+def _chain_new_entries(session: Session, _context: Any, _instances: Any) -> None:
+    new = [obj for obj in session.new if isinstance(obj, AuditEvent)]
+    if not new:
+        return
+    new.sort(key=lambda obj: inspect(obj).insert_order or 0)
+    lock_chain(session)
+    head = chain.chain_head(session.connection())
+    previous = head.hash if head else chain.GENESIS
+    for row in new:
+        row.chain_hash = chain.link(previous, chain.entry_content(row))
+        previous = row.chain_hash
 
 
 @event.listens_for(Session, "before_flush")

@@ -3,10 +3,12 @@
 Every copy goes through SQLite's online backup API (``assistant.db.backup_sqlite``), never a
 raw copy of a live file, so a backup taken while someone is saving holds every committed row
 and nothing half-written. Automatic backups are named ``chairside-YYYYmmdd-HHMMSS.sqlite3``
-in the clinic's chosen folder; the newest ``backup_keep`` are kept.
+in the clinic's chosen folder; the newest ``backup_keep`` are kept. Beside each backup,
+``BACKUP.meta.json`` records the audit chain head it holds.
 
 ``restore`` checks the chosen file before touching anything: an SQLite file, complete, that
-passes ``PRAGMA integrity_check`` and carries a Chairside schema version this program knows.
+passes ``PRAGMA integrity_check``, carries a Chairside schema version this program knows, has
+exactly the schema of that version and an intact audit chain (``restore_check``).
 The current database is then copied aside, the backup is copied in place through the backup
 API, and an older schema is migrated by ``init_db``. A database on a PostgreSQL server is
 backed up by the server's own tools (``pg_dump``); Chairside says so rather than trying.
@@ -36,6 +38,14 @@ from assistant.db import (
     known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.models import Practitioner
+from assistant.output_files import check_output_file
+from assistant.photos.backup import (
+    PhotoRestore,
+    backup_photos,
+    prune_backup_photos,
+    restore_photos,
+)
 from assistant.records import audit
 from assistant.settings import Settings
 
@@ -57,6 +67,7 @@ class BackupInfo:
     at: datetime
     size: int
     pruned: tuple[Path, ...] = ()
+    photos_copied: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class RestoreResult:
     from_revision: str
     to_revision: str
     kept_aside: Path | None
+    photos: PhotoRestore | None = None
 
     @property
     def migrated(self) -> bool:
@@ -112,7 +124,19 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         ) from exc
 
 
+def _write_metadata(target: Path) -> None:
+    """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
+    the database (``audit --verify --against BACKUP``)."""
+    from assistant.records.integrity import write_backup_metadata
+
+    try:
+        write_backup_metadata(target, head_revision())
+    except OSError as exc:
+        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+
+
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
+    _write_metadata(target)
     with db.session() as session:
         audit.record(
             session,
@@ -142,30 +166,38 @@ def backup_now(
         target = folder / f"chairside-{now:%Y%m%d-%H%M%S}-{counter}.sqlite3"
         counter += 1
     _copy(db, source, target)
+    photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
+    if pruned:
+        prune_backup_photos(folder)
     _audit_backup(db, target, actor, automatic=True)
     log.info("Backed up the database to %s", target)
-    return BackupInfo(target, now, target.stat().st_size, pruned)
+    return BackupInfo(target, now, target.stat().st_size, pruned, photos)
 
 
 def backup_to_file(
-    db: Database, out: Path, *, actor: int | None = None, now: datetime | None = None
+    db: Database,
+    out: Path,
+    *,
+    actor: int | None = None,
+    now: datetime | None = None,
+    force: bool = False,
 ) -> BackupInfo:
-    """A backup to a file the user names (``python main.py backup --out FILE``)."""
+    """A backup to a file the user names (``python main.py backup --out FILE``); an earlier
+    backup there is replaced only with ``force``, and never a file that is not a database."""
     source = _live_path(db)
     out = out.expanduser()
-    if out.exists() and out.resolve() == source.resolve():
-        raise InvalidInput("That is the database itself; choose another file name.", "out")
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name for the backup.", "out")
-    if out.exists() and out.stat().st_size > 0 and not _has_sqlite_header(out):
+    check_output_file(out, force=True, protected=(source,))
+    if out.is_file() and out.stat().st_size > 0 and not _has_sqlite_header(out):
         raise InvalidInput(
             f"{out} exists and is not a database; it was left alone. Choose another name.",
             "out",
         )
+    check_output_file(out, force=force, protected=(source,))
     _copy(db, source, out)
+    photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
-    return BackupInfo(out, now or datetime.now(), out.stat().st_size)
+    return BackupInfo(out, now or datetime.now(), out.stat().st_size, photos_copied=photos)
 
 
 def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
@@ -179,6 +211,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
     for path in doomed:
         try:
             path.unlink()
+            path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not remove the old backup %s: %s", path, exc)
     return doomed
@@ -321,7 +354,17 @@ def inspect_backup(file: Path) -> BackupCheck:
             "first, then restore it. Nothing was changed.",
             "file",
         )
+    _check_schema_and_chain(file, revision)
     return BackupCheck(file, revision, revision != head_revision())
+
+
+def _check_schema_and_chain(file: Path, revision: str) -> None:
+    """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
+    from assistant.records.restore_check import backup_problem
+
+    problem = backup_problem(_source_uri(file), revision)
+    if problem:
+        raise InvalidInput(f"{file.name} {problem} " + NOTHING_CHANGED, "file")
 
 
 def _sqlite_target(db_url: str) -> Path:
@@ -354,7 +397,7 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
     """Copy (or, when damaged, move) the database in use into the backups folder."""
     if not target.exists() or target.stat().st_size == 0:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     if _is_healthy(target):
         aside = folder / f"before-restore-{stamp}.sqlite3"
         try:
@@ -377,6 +420,8 @@ def _copy_in(source: Path, target: Path) -> None:
     try:
         if not target.exists():
             partial = target.with_name(target.name + ".partial")
+            partial.unlink(missing_ok=True)
+            paths.create_private_file(partial)
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
@@ -439,14 +484,18 @@ def restore(
             exc.advice,
         ) from exc
     try:
+        photos = restore_photos(database, source.parent)
         head = head_revision()
         with database.session() as session:
+            # The practitioner was checked in the database replaced; the restored one may
+            # not have them (an older backup), so their number is kept in the entry instead.
+            known = actor is not None and session.get(Practitioner, actor) is not None
             audit.record(
                 session,
                 "restore",
                 "database",
                 None,
-                actor=actor,
+                actor=actor if known else None,
                 summary=f"Restored the database from {source.name} (schema {check.revision}"
                 + (f", upgraded to {head})" if check.needs_upgrade else ")"),
                 changes={
@@ -454,9 +503,16 @@ def restore(
                     "from_revision": check.revision,
                     "to_revision": head,
                     "kept_aside": str(kept) if kept else None,
+                    "photos_restored": photos.restored,
+                    "photos_missing": list(photos.missing),
+                    "photos_damaged": list(photos.damaged),
+                    **({} if known or actor is None else {"by_practitioner_before": actor}),
                 },
             )
     finally:
         database.dispose()
+    from assistant.records.integrity import forget_verified_point
+
+    forget_verified_point(database.url)
     log.info("Restored %s from %s", target, source)
-    return RestoreResult(target, source, check.revision, head, kept)
+    return RestoreResult(target, source, check.revision, head, kept, photos)

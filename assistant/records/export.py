@@ -2,18 +2,21 @@
 
 ``export_patient_json`` gathers everything Chairside holds about one patient: details,
 suitability assessments, sessions with their zones, products and amendments, the history of
-detail changes and the audit entries about the patient. ``export_patient_pdf`` prints the
-same as a readable summary. Both are audited ``export``.
+detail changes, the photos and the audit entries about the patient. ``write_patient_json``
+writes the photo files themselves into a folder beside the JSON file (``<name>-photos/``).
+``export_patient_pdf`` prints the same as a readable summary. Both are audited ``export``.
 
 ``erase_patient`` answers a request for erasure: the personal details are replaced by a
 tombstone ("Erased", everything else cleared), the old values in ``patient_history`` are
-scrubbed, and the clinical skeleton the law requires clinics to keep (session dates, zones,
-depths, lots, signatures, the audit trail) stays. Audit rows never hold a patient's personal
-details (patient edits record field names only), so nothing append-only needs changing.
+scrubbed, the patient's photos are removed (rows and files), and the clinical skeleton the
+law requires clinics to keep (session dates, zones, depths, lots, signatures, the audit trail)
+stays. Audit rows never hold a patient's personal details (patient edits record field names
+only), so nothing append-only needs changing.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -40,16 +43,18 @@ from reportlab.platypus import (
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts, write_file_atomically
-from assistant.db import Database
+from assistant.consent import erase_consents_in
+from assistant.consent.records import record_of as consent_record_of
+from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import (
     Amendment,
     Assessment,
+    Consent,
     Device,
     Patient,
     PatientHistory,
@@ -58,6 +63,8 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.output_files import check_output_file
+from assistant.photos import delete_stored, export_filename, list_photos, remove_patient_photos
 from assistant.records import audit
 
 log = logging.getLogger(__name__)
@@ -65,6 +72,10 @@ log = logging.getLogger(__name__)
 EXPORT_FORMAT = "chairside-patient-record"
 EXPORT_FORMAT_VERSION = 1
 ERASED_NAME = "Erased"
+WRONG_CONFIRMATION = (
+    "The confirmation does not match patient {patient_id}'s number and full name exactly "
+    "(as in their record, capitals and accents included); nothing was erased."
+)
 PERSONAL_FIELDS = (
     "first_name",
     "last_name",
@@ -175,7 +186,14 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "patient": _columns(patient),
         "assessments": assessments,
         "sessions": sessions,
+        "consents": [
+            consent_record_of(session, row).to_json()
+            for row in session.scalars(
+                select(Consent).where(Consent.patient_id == patient_id).order_by(Consent.id)
+            )
+        ],
         "detail_changes": history,
+        "photos": [],
         "audit": trail,
     }
 
@@ -195,6 +213,20 @@ def _audit_export(
     )
 
 
+def _photo_entries(db: Database, patient_id: int) -> list[dict[str, Any]]:
+    entries = []
+    for photo in list_photos(db, patient_id):
+        entry = photo.to_json()
+        del entry["file"]  # where this workstation keeps it is not part of the record
+        entries.append({**entry, "file_name": export_filename(photo)})
+    return entries
+
+
+def photos_folder_for(out: Path) -> Path:
+    """Where ``write_patient_json`` puts the photo files: ``<name>-photos/`` beside ``out``."""
+    return out.with_name(f"{out.stem}-photos")
+
+
 def export_patient_json(
     db: Database, patient_id: int, *, actor: int | None = None, out: Path | None = None
 ) -> dict[str, Any]:
@@ -202,16 +234,29 @@ def export_patient_json(
     with db.session() as session:
         data = _collect(session, patient_id)
         _audit_export(session, patient_id, actor, "JSON", out)
+    data["photos"] = _photo_entries(db, patient_id)
     return data
 
 
 def write_patient_json(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write the JSON export to ``out`` atomically."""
-    data = export_patient_json(db, patient_id, actor=actor, out=out)
+    """Write the JSON export to ``out`` atomically (an existing file only with ``force``),
+    and the photo files beside it; the export is audited once the file is written."""
+    from assistant.photos import export_photos
+
+    check_output_file(out, force=force)
+    with db.session() as session:
+        data = _collect(session, patient_id)
+    data["photos"] = _photo_entries(db, patient_id)
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
-    write_file_atomically(out, text.encode("utf-8"))
+    if data["photos"]:
+        folder = photos_folder_for(out)
+        folder.mkdir(exist_ok=True, mode=0o700)
+        export_photos(db, patient_id, folder, actor=actor)
+    write_file_atomically(out, text.encode("utf-8"), force=force)
+    with db.session() as session:
+        _audit_export(session, patient_id, actor, "JSON", out)
     return out
 
 
@@ -461,6 +506,22 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 [width * f for f in (0.18, 0.18, 0.16, 0.24, 0.24)],
             )
         )
+    if data.get("photos"):
+        story.append(Paragraph(f"Photos ({len(data['photos'])})", styles["heading"]))
+        story.append(
+            _grid(
+                ["Photo", "Session", "View", "Taken", "Added", "SHA-256"],
+                [
+                    [
+                        ph["id"], ph["session"], ph["view"], ph["taken_at"], ph["added_at"],
+                        ph["sha256"][:16],
+                    ]
+                    for ph in data["photos"]
+                ],
+                styles,
+                [width * f for f in (0.1, 0.1, 0.18, 0.2, 0.2, 0.22)],
+            )
+        )
     story.append(Paragraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
     story.append(
         _grid(
@@ -490,13 +551,16 @@ def render_patient_pdf(data: Mapping[str, Any]) -> bytes:
 
 
 def export_patient_pdf(
-    db: Database, patient_id: int, out: Path, *, actor: int | None = None
+    db: Database, patient_id: int, out: Path, *, actor: int | None = None, force: bool = False
 ) -> Path:
-    """Write a readable PDF summary of the patient's record to ``out`` (atomically)."""
+    """Write a readable PDF summary of the patient's record to ``out`` (atomically; an
+    existing file only with ``force``); the export is audited once the file is written."""
+    check_output_file(out, force=force)
     with db.session() as session:
         data = _collect(session, patient_id)
+    data["photos"] = _photo_entries(db, patient_id)
     pdf = render_patient_pdf(data)
-    write_file_atomically(out, pdf)
+    write_file_atomically(out, pdf, force=force)
     with db.session() as session:
         _audit_export(session, patient_id, actor, "PDF", out)
     return out
@@ -512,6 +576,8 @@ class ErasureResult:
     history_rows_scrubbed: int
     # Clinical text kept by law that still mentions the patient (for the practitioner to review).
     mentions_kept: tuple[str, ...] = ()
+    # Another connection kept the old pages in use; the next start finishes wiping them.
+    wipe_pending: bool = False
 
 
 def erasure_confirmation(db: Database, patient_id: int) -> str:
@@ -519,10 +585,6 @@ def erasure_confirmation(db: Database, patient_id: int) -> str:
     with db.session() as session:
         row = _get_patient(session, patient_id)
         return f"{row.id} {row.first_name} {row.last_name}".strip()
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _identifiers(row: Patient) -> list[str]:
@@ -577,12 +639,10 @@ def erase_patient(
         row = _get_patient(session, patient_id)
         if row.erased_at is not None:
             raise InvalidInput(f"Patient {patient_id} has already been erased.", "patient")
-        expected = f"{row.id} {row.first_name} {row.last_name}"
-        if _normalise(confirmation) != _normalise(expected):
-            raise InvalidInput(
-                f"To confirm, type the patient's number and full name exactly: {expected}",
-                "confirm",
-            )
+        expected = f"{row.id} {row.first_name} {row.last_name}".strip()
+        # Exactly as written, and never echoed: whoever typed it wrong may not know the name.
+        if not hmac.compare_digest(confirmation.encode(), expected.encode()):
+            raise InvalidInput(WRONG_CONFIRMATION.format(patient_id=patient_id), "confirm")
         mentions = _mentions(session, row.id, _identifiers(row))
         row.first_name = ERASED_NAME
         row.last_name = ""
@@ -600,6 +660,8 @@ def erase_patient(
             entry.old_value = None
             entry.new_value = None
             scrubbed += 1
+        photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
+        consents = erase_consents_in(session, patient_id, erased_at)
         session.flush()
         audit.record(
             session,
@@ -609,23 +671,16 @@ def erase_patient(
             actor=actor,
             patient_id=patient_id,
             summary=f"Erased the personal details of patient {patient_id}",
-            changes={"fields": list(PERSONAL_FIELDS), "history_rows_scrubbed": scrubbed},
+            changes={
+                "fields": list(PERSONAL_FIELDS),
+                "history_rows_scrubbed": scrubbed,
+                "photos_removed": photos_removed,
+                "consents_blanked": consents,
+            },
         )
-    if db.is_sqlite:
-        _purge_residue(db)
+    delete_stored(db, doomed_photos)
+    pending = False
+    if db.is_sqlite and db.sqlite_path is not None:
+        pending = not wipe_free_space(db.engine, db.sqlite_path)
     log.info("Erased the personal details of patient %s", patient_id)
-    return ErasureResult(patient_id, erased_at, scrubbed, mentions)
-
-
-def _purge_residue(db: Database) -> None:
-    """Leave no copy of the old values in the file's free space or its write-ahead log.
-
-    ``secure_delete`` zeroes what the erasure itself frees; earlier edits may have left old
-    values in free pages, which only rebuilding the file (VACUUM) removes."""
-    try:
-        with db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DBAPIError as exc:  # another workstation is busy; the tables are already clean
-        log.warning("Could not compact the database after an erasure: %s", exc)
+    return ErasureResult(patient_id, erased_at, scrubbed, mentions, pending)

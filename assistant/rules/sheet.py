@@ -22,10 +22,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assistant.aftercare import FONT, FONT_BOLD, register_fonts, write_file_atomically
+from assistant.aftercare import FONT, FONT_BOLD, register_fonts
 from assistant.checklist import default_checklist, format_long_date, question_message
 from assistant.clinic import get_clinic
 from assistant.db import Database
+from assistant.output_files import check_output_file, write_private_file
 from assistant.rules import RuleSet
 
 _SIZE = 9.5
@@ -176,9 +177,13 @@ def rule_sheet_pdf(
     return buffer.getvalue(), len(pages)
 
 
-def write_rule_sheet(db: Database, rules: RuleSet, out: Path) -> RuleSheetResult:
-    """Write the rule sheet to ``out`` (atomically; the folder must exist)."""
+def write_rule_sheet(
+    db: Database, rules: RuleSet, out: Path, *, force: bool = False
+) -> RuleSheetResult:
+    """Write the rule sheet to ``out`` (atomically, readable by its owner only; the folder
+    must exist). An existing file is replaced only with ``force``."""
+    check_output_file(out, force=force)  # refuse before drawing the PDF
     profile = get_clinic(db)
     data, pages = rule_sheet_pdf(profile.name, rules, profile.paper_size)
-    write_file_atomically(out, data)
+    write_private_file(out, data, force=force)
     return RuleSheetResult(out, pages)

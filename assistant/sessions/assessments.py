@@ -66,7 +66,7 @@ def save_assessment(
                 row.id,
                 actor=actor,
                 patient_id=patient_id,
-                summary=f"Overrode the verdict '{verdict.outcome.label}': {result.override_reason}",
+                summary=f"Overrode the verdict '{verdict.outcome.label}' (reason in the details)",
                 changes={"outcome": verdict.outcome.value, "reason": result.override_reason},
             )
         return row.id

@@ -16,6 +16,8 @@ from assistant.errors import InvalidInput
 from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
 from assistant.records import audit
 from assistant.sessions.record import DISCARDED
+from assistant.sessions.rules import MAX_LOT
+from assistant.text_safety import check_one_line
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,11 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
     wanted = lot.strip().upper()
     if not wanted:
         raise InvalidInput("Enter the lot number to search for.", "lot")
+    if len(wanted) > MAX_LOT:
+        raise InvalidInput(
+            f"A lot number is at most {MAX_LOT} characters; this one has {len(wanted):,}.", "lot"
+        )
+    check_one_line(wanted, "lot", "The lot number")
     found: dict[tuple[int, str], str] = {}
     with db.session() as session:
         for session_id, name, lot_number in session.execute(

@@ -130,6 +130,7 @@ class SessionRecord:
     aftercare_printed_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int = 1  # pass it back to ``save_draft`` so a stale copy is refused
 
     @property
     def is_signed(self) -> bool:

@@ -10,12 +10,14 @@ from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
+from assistant.consent.validity import ConsentContext, consent_status_in
 from assistant.db import Database
-from assistant.errors import InvalidInput, NotFound, RecordLocked
+from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
 from assistant.models import (
     Amendment,
     Assessment,
@@ -27,7 +29,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
-from assistant.records import audit
+from assistant.records import audit, chain
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
     _DRAFT_FIELDS,
@@ -119,6 +121,7 @@ def _record_of(session: Session, row: TreatmentSession) -> SessionRecord:
         aftercare_printed_at=row.aftercare_printed_at,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 
@@ -317,12 +320,38 @@ def _sync_children(
 
 
 def save_draft(
-    db: Database, session_id: int, draft: SessionDraft, actor: int | None
+    db: Database,
+    session_id: int,
+    draft: SessionDraft,
+    actor: int | None,
+    expected_version: int | None = None,
 ) -> SessionRecord:
     """Store the draft as typed (validated; warnings recomputed and kept). Refuses a signed
-    session with ``RecordLocked``. Writes only what changed, with one audit row."""
+    session with ``RecordLocked``. Writes only what changed, with one audit row.
+
+    ``expected_version`` is the version of the copy edited (``SessionRecord.version``): when
+    the draft was saved elsewhere since, ``StaleRecord`` holding the saved draft is raised."""
+    try:
+        return _save_draft(db, session_id, draft, actor, expected_version)
+    except StaleDataError:
+        raise StaleRecord(
+            f"Session {session_id} was saved by someone else while you were editing; compare "
+            "the two versions and keep one or merge them.",
+            get_session(db, session_id),
+        ) from None
+
+
+def _save_draft(
+    db: Database,
+    session_id: int,
+    draft: SessionDraft,
+    actor: int | None,
+    expected_version: int | None,
+) -> SessionRecord:
     with db.session() as session:
         row = _get_row(session, session_id)
+        if expected_version is not None and row.version != expected_version:
+            raise StaleDataError("stale copy")
         if row.state != DRAFT:
             raise RecordLocked(
                 f"Session {session_id} is {row.state}; it can no longer be edited"
@@ -358,6 +387,7 @@ def save_draft(
             _sync_children(session, list(row.zones), draft.zones, ZoneTreatment, row.zones)
             _sync_children(session, list(row.products), draft.products, ProductUse, row.products)
             row.updated_at = utcnow()
+            row.version += 1
             if changes:
                 # Field names only: a draft changes with every keystroke, and its values are
                 # in the record itself.
@@ -380,6 +410,7 @@ def save_draft(
             warnings=tuple(warnings),
             created_at=row.created_at,
             updated_at=row.updated_at,
+            version=row.version,
         )
 
 
@@ -395,6 +426,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         signer_id = actor if actor is not None else draft.practitioner_id
         if signer_id is None or session.get(Practitioner, signer_id) is None:
             raise InvalidInput("Choose the practitioner who signs the record.", "practitioner_id")
+        _require_consent(session, row.patient_id, draft)
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
@@ -409,8 +441,10 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         row.warnings = [w.to_json() for w in warnings]
         row.rules_version = treatment.version
         row.state = SIGNED
+        row.version += 1
         row.signed_at = utcnow()
         row.signed_by_id = signer_id
+        session.flush()
         audit.record(
             session,
             "sign",
@@ -421,9 +455,27 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
             summary=f"Signed session {row.id}"
             + (f" with {len(warnings)} warning(s)" if warnings else ""),
             changes={"state": [DRAFT, SIGNED]},
+            content_hash=chain.session_content_hash(session.connection(), row.id),
         )
         session.flush()
         return _record_of(session, row)
+
+
+def _require_consent(session: Session, patient_id: int, draft: SessionDraft) -> None:
+    """Refuse to sign a session no consent covers, saying why a new one is needed."""
+    context = ConsentContext(
+        on=draft.treated_at.date(),
+        areas=tuple(dict.fromkeys(z.zone for z in draft.zones)),
+        device_id=draft.device_id,
+    )
+    status = consent_status_in(session, patient_id, context)
+    if not status.valid:
+        raise InvalidInput(
+            "This session cannot be signed without a valid consent. "
+            + status.message
+            + " Take the patient's consent in the consent step.",
+            "consent",
+        )
 
 
 def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:
@@ -486,8 +538,11 @@ def amend_session(
             row.id,
             actor=actor,
             patient_id=row.patient_id,
-            summary=f"Amended {field} of session {row.id}: {reason}",
+            # The reason is free text that may name the patient: it is kept in the amendment
+            # and the entry's details, never in the summary shown everywhere.
+            summary=f"Amended {field} of session {row.id}",
             changes={field: [entry.old_value, entry.new_value], "reason": reason},
+            content_hash=chain.amendment_content_hash(session.connection(), entry.id),
         )
         session.flush()
         return _record_of(session, row)

@@ -301,6 +301,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     from pathlib import Path
 
     from assistant.aftercare import PAPERS, AftercareSheet, ClinicInfo, ZoneDepth
+    from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
     with db.session() as session:
@@ -319,6 +320,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             if (assessment is not None)
             else set()
         )
+        head = chain_head(session.connection())
         return AftercareSheet(
             clinic=ClinicInfo(
                 name=profile.name,
@@ -337,4 +339,5 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
             cold_sore_caution="cold_sore_history" in fired,
             sweat_window_hours=treatment_rules(rules_in_session(session)).sweat_window_hours,
+            record_anchor=head.label() if head else "",
         )

@@ -1,0 +1,175 @@
+"""Who did it, from the command line: ``--as PRACTITIONER`` with a PIN.
+
+Commands that read or change patient records accept ``--as`` (a practitioner's name or id),
+before or after the command name. The PIN is read from the terminal (``getpass``, never
+echoed) or, when no terminal is attached (a script, a scheduled job), from the
+``CHAIRSIDE_PIN`` environment variable. It is checked like a sign-in (audited, throttled
+after wrong guesses). Commands that change records irreversibly (``erase``, ``restore``,
+``rules set``) require it: ``add_actor_option(parser, required=True)`` and
+``practitioner_for(args, context, ...)`` are all a command needs.
+
+Without ``--as``, read-only commands still say who ran them: the audit entries they write
+carry the operating-system account and the computer (``user@host``) as the workstation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.errors import InvalidInput
+from assistant.records import actor as audit_actor
+
+if TYPE_CHECKING:  # the database layer is imported only by commands that use it
+    from assistant.clinic import PractitionerInfo
+    from assistant.db import Database
+
+PIN_ENV = "CHAIRSIDE_PIN"
+DEST = "acting_as"
+HELP = "the practitioner doing this (name or id); the PIN is asked for, or read from $" + PIN_ENV
+
+
+@dataclass(frozen=True)
+class Acting:
+    """Who runs a command: a verified practitioner, or only an operating-system account."""
+
+    practitioner: PractitionerInfo | None
+    os_account: str
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.practitioner.id if self.practitioner else None
+
+
+def add_global_option(parser: argparse.ArgumentParser) -> None:
+    """``chairside --as NAME COMMAND …``."""
+    parser.add_argument("--as", dest=DEST, metavar="PRACTITIONER", default=None, help=HELP)
+
+
+def add_actor_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """``chairside COMMAND --as NAME …``; ``required`` for commands that may not run without."""
+    parser.add_argument(
+        "--as",
+        dest=DEST,
+        metavar="PRACTITIONER",
+        default=argparse.SUPPRESS,  # keeps a --as given before the command name
+        help=HELP + (" (required)" if required else ""),
+    )
+    parser.set_defaults(actor_required=required)
+
+
+def os_account() -> str:
+    """``user@host`` of whoever runs the command."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        user = f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    return f"{user}@{socket.gethostname()}"[:100]
+
+
+def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
+    """The active practitioner named (exactly, ignoring case) or numbered ``wanted``."""
+    from assistant.clinic import list_practitioners
+
+    text = wanted.strip()
+    everyone = list_practitioners(db)
+    if text.isdigit() and len(text) <= 19:
+        matches = [p for p in everyone if p.id == int(text)]
+    else:
+        matches = [p for p in everyone if p.name.casefold() == text.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise InvalidInput(
+            f"--as: several practitioners are called '{text}'; give the number instead.", "as"
+        )
+    known = ", ".join(p.name for p in everyone) or "none yet"
+    raise InvalidInput(
+        f"--as: there is no active practitioner '{text}' (known: {known}).", "as"
+    )
+
+
+def read_pin(name: str, ask: Callable[[str], str] | None = None) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return (ask or getpass.getpass)(f"PIN for {name}: ")
+        except (EOFError, KeyboardInterrupt):
+            raise InvalidInput("No PIN was entered; nothing was done.", "pin") from None
+    pin = os.environ.get(PIN_ENV)
+    if not pin:
+        raise InvalidInput(
+            f"--as {name}: no terminal to ask the PIN; set {PIN_ENV} for this command.", "pin"
+        )
+    return pin
+
+
+def require_actor(args: argparse.Namespace, command: str) -> str:
+    """The ``--as`` value, or ``InvalidInput`` for a command that may not run without."""
+    wanted = str(getattr(args, DEST, None) or "").strip()
+    if not wanted:
+        raise InvalidInput(
+            f"{command} needs to know who is doing it: add --as PRACTITIONER (name or id).", "as"
+        )
+    return wanted
+
+
+def practitioner_for(
+    args: argparse.Namespace, db: Database, command: str, *, required: bool | None = None
+) -> Acting:
+    """Check ``--as`` and its PIN (a wrong PIN exits 2 and is audited as a failed sign-in).
+    Without ``--as``, audit entries written by this process name the OS account."""
+    from assistant.auth import verify_login
+
+    wanted = getattr(args, DEST, None)
+    needed = getattr(args, "actor_required", False) if required is None else required
+    account = os_account()
+    if not wanted:
+        if needed:
+            require_actor(args, command)
+        audit_actor.set_workstation(account)
+        return Acting(None, account)
+    practitioner = find_practitioner(db, str(wanted))
+    pin = read_pin(practitioner.name)
+    verify_login(db, practitioner.id, pin, purpose=f"command line: {command}")
+    return Acting(practitioner, account)
+
+
+def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:
+    """When the database in use cannot be opened (the damaged one a restore replaces), the
+    PIN is checked against the backup's own practitioners, read-only. Returns the id."""
+    import sqlite3
+
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    wanted = require_actor(args, command)
+    con = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
+    try:
+        rows = con.execute(
+            "SELECT id, name, pin_hash FROM practitioner WHERE active = 1"
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"The practitioners in {backup.name} cannot be read.", "as") from exc
+    finally:
+        con.close()
+    matches = [
+        r for r in rows
+        if (wanted.isdigit() and len(wanted) <= 19 and r[0] == int(wanted))
+        or str(r[1]).casefold() == wanted.casefold()
+    ]  # fmt: skip
+    if len(matches) != 1 or not matches[0][2]:
+        raise InvalidInput(f"--as: there is no active practitioner '{wanted}' with a PIN.", "as")
+    practitioner_id, name, pin_hash = matches[0]
+    pin = read_pin(str(name))
+    try:
+        PasswordHasher().verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        raise InvalidInput("That PIN is not right; nothing was done.", "pin") from None
+    return int(practitioner_id)

@@ -1,0 +1,215 @@
+"""Consent forms as versioned text: the shipped forms (``resources/consent.toml``) and the
+clinic's own edited copies, stored in the database.
+
+Every version is a ``consent_template`` row that is never changed (the database refuses it
+too): saving an edit adds the next version, and the newest version of a form is the one in
+use. A consent records the version it was issued from, so what the patient read can always be
+shown again."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assistant.db import Database
+from assistant.errors import InvalidInput
+from assistant.models import ConsentTemplate
+from assistant.records import audit
+from assistant.resources import load_toml
+
+TREATMENT = "microneedling"
+PHOTO = "photo"
+TEMPLATE_KEYS = (TREATMENT, PHOTO)
+FIELDS = ("patient_name", "areas", "device", "practitioner")
+MAX_BODY_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    """One version of a consent form."""
+
+    id: int
+    key: str
+    version: int
+    source: str  # shipped, clinic
+    title: str
+    body: str
+    created_at: datetime
+
+    @property
+    def label(self) -> str:
+        return f"{self.title}, version {self.version}"
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    return load_toml("consent.toml")
+
+
+def shipped_version() -> str:
+    return str(_shipped()["version"])
+
+
+def photo_choice_labels() -> dict[str, str]:
+    """The photo consent's yes/no questions, by key (own_record, training, marketing)."""
+    return {str(k): str(v) for k, v in _shipped()["photo_choices"].items()}
+
+
+def required_fields(key: str) -> tuple[str, ...]:
+    return tuple(_shipped()["templates"][key].get("required_fields", ()))
+
+
+def _version_of(row: ConsentTemplate) -> TemplateVersion:
+    return TemplateVersion(
+        row.id, row.key, row.version, row.source, row.title, row.body, row.created_at
+    )
+
+
+def placeholders(body: str) -> set[str]:
+    """The ``{field}`` names a form's text uses; malformed braces are ``InvalidInput``."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(body) if name is not None}
+    except ValueError as exc:
+        raise InvalidInput(
+            f"The form's text has a stray brace ({exc}); write fields as {{patient_name}}.",
+            "body",
+        ) from None
+
+
+def check_body(key: str, title: str, body: str) -> None:
+    """A form's text must name only known fields and every field the form needs."""
+    if key not in TEMPLATE_KEYS:
+        raise InvalidInput(f"There is no consent form called '{key}'.", "key")
+    if not title.strip():
+        raise InvalidInput("Give the form a title.", "title")
+    if not body.strip():
+        raise InvalidInput("The form's text is empty.", "body")
+    if len(body) > MAX_BODY_CHARS:
+        raise InvalidInput(f"The form's text is longer than {MAX_BODY_CHARS} characters.", "body")
+    used = placeholders(body)
+    unknown = sorted(name for name in used if name not in FIELDS)
+    if unknown:
+        known = ", ".join("{" + f + "}" for f in FIELDS)
+        raise InvalidInput(
+            f"The form uses unknown field(s) {', '.join(unknown)}; the fields are {known}.",
+            "body",
+        )
+    missing = [f for f in required_fields(key) if f not in used]
+    if missing:
+        raise InvalidInput(
+            "The form must show " + ", ".join("{" + f + "}" for f in missing) + ".", "body"
+        )
+
+
+def _latest(session: Session, key: str) -> ConsentTemplate | None:
+    return session.scalars(
+        select(ConsentTemplate)
+        .where(ConsentTemplate.key == key)
+        .order_by(ConsentTemplate.version.desc())
+        .limit(1)
+    ).first()
+
+
+def current_template_in(session: Session, key: str) -> ConsentTemplate:
+    """The version in use; the shipped form becomes version 1 the first time it is needed,
+    and a newer shipped form becomes the next version unless the clinic has its own copy."""
+    latest = _latest(session, key)
+    shipped = _shipped()["templates"][key]
+    if latest is not None and (
+        latest.source == "clinic" or latest.shipped_version == shipped_version()
+    ):
+        return latest
+    row = ConsentTemplate(
+        key=key,
+        version=(latest.version + 1) if latest is not None else 1,
+        source="shipped",
+        shipped_version=shipped_version(),
+        title=str(shipped["title"]).strip(),
+        body=str(shipped["body"]).strip(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def current_template(db: Database, key: str) -> TemplateVersion:
+    with db.session() as session:
+        return _version_of(current_template_in(session, key))
+
+
+def template_versions(db: Database, key: str) -> list[TemplateVersion]:
+    """Every version of a form, newest first."""
+    with db.session() as session:
+        current_template_in(session, key)
+        rows = session.scalars(
+            select(ConsentTemplate)
+            .where(ConsentTemplate.key == key)
+            .order_by(ConsentTemplate.version.desc())
+        )
+        return [_version_of(row) for row in rows]
+
+
+def get_template(db: Database, template_id: int) -> TemplateVersion:
+    with db.session() as session:
+        row = session.get(ConsentTemplate, template_id)
+        if row is None:
+            raise InvalidInput(f"There is no consent form version {template_id}.", "template")
+        return _version_of(row)
+
+
+def save_clinic_template(
+    db: Database, key: str, title: str, body: str, actor: int | None
+) -> TemplateVersion:
+    """Save the clinic's edited copy of a form as its next version (audited).
+
+    Saving the same text again adds nothing and returns the current version."""
+    title = title.strip()
+    body = body.strip()
+    check_body(key, title, body)
+    with db.session() as session:
+        current = current_template_in(session, key)
+        if current.title == title and current.body == body:
+            return _version_of(current)
+        version = (
+            session.scalar(
+                select(func.max(ConsentTemplate.version)).where(ConsentTemplate.key == key)
+            )
+            or 0
+        ) + 1
+        row = ConsentTemplate(
+            key=key,
+            version=version,
+            source="clinic",
+            shipped_version=current.shipped_version,
+            title=title,
+            body=body,
+            created_by_id=actor,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "change",
+            "consent_template",
+            row.id,
+            actor=actor,
+            summary=f"Saved version {version} of the consent form '{key}'",
+            changes={"key": key, "version": [current.version, version]},
+        )
+        return _version_of(row)
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    """The form's text with every field filled in; a blank value is ``InvalidInput``."""
+    for name in placeholders(body):
+        if not values.get(name, "").strip():
+            raise InvalidInput(
+                f"The consent cannot be issued with {name.replace('_', ' ')} left blank.", name
+            )
+    return body.format_map({name: values[name].strip() for name in placeholders(body)})

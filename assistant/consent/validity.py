@@ -1,0 +1,175 @@
+"""Whether a patient's consent covers a session: the rules of ``consent.md`` ("Validity").
+
+A consent covers a course of the same treatment while the form's version is still the one in
+use, it was signed no more than the clinic's number of months before (12 by default), it
+names every area treated and the device used, and the treatment consent has not been
+withdrawn. ``consent_status`` says why when none does, so the visit can tell the patient why
+a consent is needed again."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant.consent.records import (
+    NO_PHOTOS,
+    PHOTO_SCOPE,
+    TREATMENT_SCOPE,
+    ConsentRecord,
+    PhotoChoices,
+    area_name,
+    record_of,
+)
+from assistant.consent.templates import TREATMENT, current_template_in
+from assistant.db import Database
+from assistant.errors import InvalidInput
+from assistant.models import Clinic, Consent
+
+DEFAULT_VALID_MONTHS = 12
+MAX_VALID_MONTHS = 60
+
+
+@dataclass(frozen=True)
+class ConsentContext:
+    """What a session needs a consent for."""
+
+    on: date  # the session's (local) date
+    areas: tuple[str, ...]  # zone ids
+    device_id: int | None
+    treatment: str = TREATMENT
+
+
+@dataclass(frozen=True)
+class ConsentStatus:
+    valid: bool
+    consent_id: int | None
+    reasons: tuple[str, ...]  # why no consent covers the session (empty when valid)
+
+    @property
+    def message(self) -> str:
+        if self.valid:
+            return f"Consent {self.consent_id} covers this session."
+        return "A new consent is needed: " + " ".join(self.reasons)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def valid_months_in(session: Session) -> int:
+    clinic = session.scalars(select(Clinic).order_by(Clinic.id)).first()
+    return clinic.consent_valid_months if clinic is not None else DEFAULT_VALID_MONTHS
+
+
+def valid_months(db: Database) -> int:
+    with db.session() as session:
+        return valid_months_in(session)
+
+
+def set_valid_months(db: Database, months: int, actor: int | None) -> None:
+    """The clinic's setting: how many months a treatment consent covers a course."""
+    from assistant.records import audit
+
+    if not 1 <= months <= MAX_VALID_MONTHS:
+        raise InvalidInput(f"Choose between 1 and {MAX_VALID_MONTHS} months.", "months")
+    with db.session() as session:
+        clinic = session.scalars(select(Clinic).order_by(Clinic.id)).first()
+        if clinic is None:
+            clinic = Clinic()
+            session.add(clinic)
+            session.flush()
+        old = clinic.consent_valid_months
+        clinic.consent_valid_months = months
+        audit.record(
+            session,
+            "change",
+            "clinic",
+            clinic.id,
+            actor=actor,
+            summary="Changed how long a consent stays valid",
+            changes={"consent_valid_months": [old, months]},
+        )
+
+
+def _problems(
+    record: ConsentRecord, context: ConsentContext, current_version: int, months: int
+) -> list[str]:
+    problems = []
+    signed = record.signed_on.isoformat()
+    withdrawn = record.withdrawn_on(TREATMENT_SCOPE)
+    if withdrawn is not None and withdrawn <= context.on:
+        problems.append(f"the patient withdrew consent {record.id} on {withdrawn.isoformat()}.")
+    if record.signed_on > context.on:
+        problems.append(f"consent {record.id} was signed on {signed}, after this session's date.")
+    if record.template_version != current_version:
+        problems.append(
+            f"the consent form has changed since consent {record.id} was signed (version "
+            f"{record.template_version} signed, version {current_version} now in use)."
+        )
+    if add_months(record.signed_on, months) < context.on:
+        problems.append(
+            f"consent {record.id} was signed on {signed}, more than {months} months ago."
+        )
+    missing = [a for a in context.areas if a not in record.areas]
+    if missing:
+        names = ", ".join(area_name(a) for a in missing)
+        problems.append(f"consent {record.id} does not cover {names}.")
+    if context.device_id is not None and record.device_id != context.device_id:
+        problems.append(
+            f"consent {record.id} was given for another device ({record.device_label})."
+        )
+    return problems
+
+
+def consent_status_in(session: Session, patient_id: int, context: ConsentContext) -> ConsentStatus:
+    rows = list(
+        session.scalars(
+            select(Consent)
+            .where(Consent.patient_id == patient_id, Consent.treatment == context.treatment)
+            .order_by(Consent.signed_at.desc(), Consent.id.desc())
+        )
+    )
+    if not rows:
+        return ConsentStatus(False, None, ("No consent to this treatment is on record.",))
+    current = current_template_in(session, context.treatment).version
+    months = valid_months_in(session)
+    newest_reasons: list[str] = []
+    for index, row in enumerate(rows):
+        problems = _problems(record_of(session, row), context, current, months)
+        if not problems:
+            return ConsentStatus(True, row.id, ())
+        if index == 0:
+            newest_reasons = problems
+    reasons = tuple(p[0].upper() + p[1:] for p in newest_reasons)
+    return ConsentStatus(False, rows[0].id, reasons)
+
+
+def consent_status(db: Database, patient_id: int, context: ConsentContext) -> ConsentStatus:
+    """Whether some consent of the patient covers ``context``; if not, why (newest consent)."""
+    with db.session() as session:
+        return consent_status_in(session, patient_id, context)
+
+
+def photo_permissions(db: Database, patient_id: int, on: date) -> PhotoChoices:
+    """What the patient's newest consent allows photos to be used for on ``on`` (nothing
+    before any consent, nor after the photo consent was withdrawn)."""
+    with db.session() as session:
+        row = session.scalars(
+            select(Consent)
+            .where(Consent.patient_id == patient_id, Consent.signed_on <= on)
+            .order_by(Consent.signed_at.desc(), Consent.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return NO_PHOTOS
+        record = record_of(session, row)
+        withdrawn = record.withdrawn_on(PHOTO_SCOPE)
+        if withdrawn is not None and withdrawn <= on:
+            return NO_PHOTOS
+        return record.photo

@@ -1,0 +1,163 @@
+"""Files the user names for Chairside to write: aftercare sheets, exports, backups.
+
+``check_output_file`` is the one check every such output goes through (``aftercare --out``,
+``export``, ``backup --out``, consent and photo exports, and the window's save dialogs). It
+refuses, with ``InvalidInput`` and one sentence:
+
+- the live database and its ``-wal``, ``-shm`` and ``-journal`` files, and any file inside
+  the data folder (settings, logs, backups Chairside manages), even through a link;
+- a folder, or anything else that is not a regular file (a device, a pipe, a socket);
+- a folder that does not exist or cannot be written to;
+- a file name longer than the file system allows;
+- an existing file, unless ``force`` is set (``--force`` on the command line; the window asks
+  before replacing and then passes ``force=True``).
+
+``write_private_file`` writes through a temporary file in the same folder, created readable
+by its owner only (0600 on Linux and macOS), so no partial file is ever left and no other
+account on the computer can read an export. On Windows the user's profile folders already
+restrict access to the user.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assistant import paths
+from assistant.errors import InvalidInput
+
+MAX_NAME_BYTES = 255
+_SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a link loop: compare as written
+        return Path(os.path.abspath(path.expanduser()))
+
+
+def live_database_files() -> list[Path]:
+    """The database in use (from ``CHAIRSIDE_DATABASE_URL`` or the default) and its companions."""
+    databases = [paths.default_database_path()]
+    try:
+        url = make_url(paths.database_url())
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            databases.append(Path(str(url.database)))
+    except ArgumentError:
+        pass
+    return [
+        _resolved(db.with_name(db.name + suffix))
+        for db in databases
+        for suffix in _SQLITE_COMPANIONS
+    ]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folder(out: Path, *, field: str = "out") -> Path:
+    """An existing, writable folder outside Chairside's data folder to write files into."""
+    out = out.expanduser()
+    if not out.exists():
+        raise InvalidInput(f"There is no folder {out}; create it first.", field)
+    if not out.is_dir():
+        raise InvalidInput(f"{out} is not a folder; give a folder.", field)
+    data_dir = _resolved(paths.data_dir())
+    if _inside(_resolved(out), data_dir):
+        raise InvalidInput(
+            f"{out} is inside Chairside's data folder {data_dir}; choose a folder elsewhere.",
+            field,
+        )
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InvalidInput(f"The folder {out} is not writable.", field)
+    return out
+
+
+def check_output_file(
+    out: Path,
+    *,
+    force: bool = False,
+    field: str = "out",
+    protected: Iterable[Path] = (),
+) -> Path:
+    """The absolute path to write ``out`` to, or ``InvalidInput`` saying why not.
+
+    ``protected`` adds files that must never be replaced (e.g. the file being read)."""
+    out = out.expanduser()
+    if not out.name or out.name in (".", ".."):
+        raise InvalidInput(f"{out} is not a file name.", field)
+    if len(os.fsencode(out.name)) > MAX_NAME_BYTES:
+        raise InvalidInput(
+            f"The file name is too long ({len(os.fsencode(out.name))} bytes; at most "
+            f"{MAX_NAME_BYTES}).",
+            field,
+        )
+    folder = out.parent
+    if not folder.exists():
+        raise InvalidInput(f"The folder {folder} does not exist.", field)
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder} is not a folder.", field)
+    target = _resolved(out)
+    refused = {_resolved(p) for p in protected} | set(live_database_files())
+    if target in refused:
+        raise InvalidInput(
+            f"That is the database itself, or one of its files ({out}); choose another file name.",
+            field,
+        )
+    data_dir = _resolved(paths.data_dir())
+    if _inside(target, data_dir):
+        raise InvalidInput(
+            f"{out} is inside Chairside's data folder {data_dir}; choose a file elsewhere.",
+            field,
+        )
+    if out.is_symlink() or out.exists():
+        try:
+            mode = out.stat().st_mode
+        except OSError:
+            raise InvalidInput(
+                f"{out} is a broken link; choose another file name.", field
+            ) from None
+        if stat.S_ISDIR(mode):
+            raise InvalidInput(f"{out} is a folder; give a file name.", field)
+        if not stat.S_ISREG(mode):
+            raise InvalidInput(f"{out} is not a regular file; choose another file name.", field)
+        if not force:
+            raise InvalidInput(f"{out} already exists; add --force to replace it.", field)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InvalidInput(f"The folder {folder} is not writable.", field)
+    return out
+
+
+def write_private_file(out: Path, data: bytes, *, force: bool = False, field: str = "out") -> Path:
+    """Write ``data`` to ``out`` atomically, readable by its owner only (see the module doc)."""
+    out = check_output_file(out, force=force, field=field)
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name[:80]}.", suffix=".tmp")
+    except OSError as exc:
+        raise InvalidInput(
+            f"The folder {out.parent} is not writable ({exc.strerror}).", field
+        ) from exc
+    temp = Path(temp_name)  # mkstemp creates it 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force and out.exists():  # appeared while writing: never replace it unasked
+            raise InvalidInput(f"{out} already exists; add --force to replace it.", field)
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise InvalidInput(f"{out} cannot be written: {exc.strerror}.", field) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return out

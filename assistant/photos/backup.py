@@ -1,0 +1,155 @@
+"""Photos in backups: copied incrementally beside the database backup, checked on restore.
+
+A backup of the database goes with a ``photos/`` folder beside it in the same backup folder.
+Photos are named by their SHA-256, so each backup copies only the pictures that are not there
+yet and a picture is never copied twice. Restoring a database puts back every photo its rows
+name that is missing from the data folder, after checking that the copy's SHA-256 is the
+one recorded; a missing or damaged copy is reported, never stored.
+
+When old backups are pruned, ``prune_backup_photos`` removes the copies no remaining backup
+in the folder names, so a photo removed from the record (or a patient erased) leaves the
+backups when the last backup holding it does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from assistant.db import Database
+from assistant.models import Photo
+from assistant.photos.imaging import EXTENSIONS
+from assistant.photos.storage import PhotoStore, photo_name, store_for
+
+log = logging.getLogger(__name__)
+
+PHOTO_FOLDER = "photos"
+
+
+@dataclass(frozen=True)
+class PhotoRestore:
+    restored: int
+    already_present: int
+    missing: tuple[str, ...] = ()  # names with no copy in the backup
+    damaged: tuple[str, ...] = ()  # names whose copy does not match its SHA-256
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.damaged
+
+
+def _referenced(db: Database) -> list[tuple[str, str]]:
+    with db.session() as session:
+        rows = session.execute(select(Photo.sha256, Photo.media_type).distinct()).all()
+    return sorted((sha, photo_name(sha, EXTENSIONS[media_type])) for sha, media_type in rows)
+
+
+def _write_private(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def backup_photos(db: Database, backup_folder: Path, store: PhotoStore | None = None) -> int:
+    """Copy the photos not yet in ``backup_folder/photos``; returns how many were copied.
+
+    A database on a server keeps its photos in the database, so ``pg_dump`` has them."""
+    if not db.is_sqlite:
+        return 0
+    store = store or store_for(db)
+    target_folder = backup_folder / PHOTO_FOLDER
+    copied = 0
+    for _sha, name in _referenced(db):
+        target = target_folder / name
+        if target.is_file():
+            continue
+        try:
+            data = store.get(name)
+        except Exception as exc:  # a missing photo must not stop the database backup
+            log.warning("Photo %s could not be backed up: %s", name, exc)
+            continue
+        _write_private(target, data)
+        copied += 1
+    if copied:
+        log.info("Copied %d new photo(s) to %s", copied, target_folder)
+    return copied
+
+
+def restore_photos(
+    db: Database, backup_folder: Path, store: PhotoStore | None = None
+) -> PhotoRestore:
+    """Bring back the photos the restored database names, checking each copy's SHA-256."""
+    store = store or store_for(db)
+    source = backup_folder / PHOTO_FOLDER
+    restored = present = 0
+    missing: list[str] = []
+    damaged: list[str] = []
+    for sha, name in _referenced(db):
+        if store.exists(name):
+            present += 1
+            continue
+        copy = source / name
+        if not copy.is_file():
+            missing.append(name)
+            continue
+        data = copy.read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha:
+            log.warning("The backup copy of photo %s is damaged; it was not restored", name)
+            damaged.append(name)
+            continue
+        store.put(name, data)
+        restored += 1
+    return PhotoRestore(restored, present, tuple(missing), tuple(damaged))
+
+
+def _names_in_backup(path: Path) -> set[str]:
+    """Photo file names a backup database refers to (empty for a database without photos)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "photo" not in tables:
+            return set()
+        return {
+            photo_name(sha, EXTENSIONS.get(media_type, ".jpg"))
+            for sha, media_type in con.execute("SELECT DISTINCT sha256, media_type FROM photo")
+        }
+    finally:
+        con.close()
+
+
+def prune_backup_photos(backup_folder: Path) -> tuple[str, ...]:
+    """Delete photo copies that no backup database in ``backup_folder`` refers to any more.
+
+    Every ``*.sqlite3`` file in the folder counts (automatic and manual backups); if one of
+    them cannot be read, nothing is deleted."""
+    folder = backup_folder / PHOTO_FOLDER
+    if not folder.is_dir():
+        return ()
+    wanted: set[str] = set()
+    for backup in backup_folder.glob("*.sqlite3"):
+        try:
+            wanted |= _names_in_backup(backup)
+        except sqlite3.Error as exc:
+            log.warning("Kept every backed-up photo: %s could not be read (%s)", backup, exc)
+            return ()
+    doomed = tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in wanted))
+    for name in doomed:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    return doomed

@@ -1,0 +1,182 @@
+"""Where photo bytes live: the one place that reads and writes them.
+
+Every photo and thumbnail is stored under a name made of its SHA-256 (``<sha>.jpg``,
+``thumbs/<sha>.jpg``), so the same picture is kept once and a damaged copy is recognised.
+``PhotoStore.put`` and ``PhotoStore.get`` are the only ways in and out: encryption at rest
+(a later change: AES-GCM under a key derived from the database key) goes into ``_seal`` and
+``_open`` here, once, for both places the bytes can live:
+
+- ``FolderPhotoStore``: files in the data folder's ``photos/`` (folder 0700, files 0600),
+  used with the SQLite database on this workstation;
+- ``DatabasePhotoStore``: rows of ``photo_blob`` in the database itself, used when the database
+  is on a PostgreSQL server, so every workstation of the clinic reaches the same photos and the
+  server's own backups (``pg_dump``) include them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from assistant import paths
+from assistant.db import Database
+from assistant.errors import InvalidInput
+from assistant.models import PhotoBlob
+
+log = logging.getLogger(__name__)
+
+THUMBS = "thumbs/"
+
+
+def photo_name(sha256: str, extension: str) -> str:
+    return f"{sha256}{extension}"
+
+
+def thumbnail_name(sha256: str) -> str:
+    return f"{THUMBS}{sha256}.jpg"
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PhotoStore:
+    """Bytes by name. Subclasses keep raw (sealed) bytes; this class seals and opens them."""
+
+    def put(self, name: str, data: bytes) -> bool:
+        """Keep ``data`` under ``name``; False when it was already there (nothing written)."""
+        if self.exists(name):
+            return False
+        self._write(name, self._seal(data))
+        return True
+
+    def get(self, name: str) -> bytes:
+        return self._open(self._read(name))
+
+    def _seal(self, data: bytes) -> bytes:
+        return data  # encryption at rest goes here
+
+    def _open(self, data: bytes) -> bytes:
+        return data
+
+    def exists(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def delete(self, name: str) -> None:
+        raise NotImplementedError
+
+    def names(self) -> Iterator[str]:
+        raise NotImplementedError
+
+    def location(self, name: str) -> str:
+        """Where the bytes are, for people reading a listing."""
+        raise NotImplementedError
+
+    def _write(self, name: str, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _read(self, name: str) -> bytes:
+        raise NotImplementedError
+
+
+class FolderPhotoStore(PhotoStore):
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, name: str) -> Path:
+        if ".." in name or name.startswith("/"):
+            raise InvalidInput(f"{name} is not a photo name.")
+        return self.folder / name
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).is_file()
+
+    def _write(self, name: str, data: bytes) -> None:
+        target = self.path(name)
+        for folder in (self.folder, target.parent):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.chmod(0o700)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, 0o600)
+            os.replace(temp, target)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise InvalidInput(
+                f"The photo cannot be saved in {target.parent} ({exc.strerror or exc}).", "file"
+            ) from exc
+
+    def _read(self, name: str) -> bytes:
+        try:
+            return self.path(name).read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput(
+                f"The photo file {self.path(name)} is missing; restore it from a backup."
+            ) from None
+
+    def delete(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path(name).unlink()
+
+    def names(self) -> Iterator[str]:
+        if not self.folder.exists():
+            return
+        for path in sorted(self.folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                yield path.relative_to(self.folder).as_posix()
+
+    def location(self, name: str) -> str:
+        return str(self.path(name))
+
+
+class DatabasePhotoStore(PhotoStore):
+    """Bytes as ``photo_blob`` rows, each write its own short transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def exists(self, name: str) -> bool:
+        with self.db.session() as session:
+            return session.get(PhotoBlob, name) is not None
+
+    def _write(self, name: str, data: bytes) -> None:
+        with self.db.session() as session:
+            session.add(PhotoBlob(name=name, data=data, size=len(data)))
+
+    def _read(self, name: str) -> bytes:
+        with self.db.session() as session:
+            row = session.get(PhotoBlob, name)
+            if row is None:
+                raise InvalidInput(f"The photo {name} is missing from the database.")
+            return bytes(row.data)
+
+    def delete(self, name: str) -> None:
+        with self.db.session() as session:
+            session.execute(delete(PhotoBlob).where(PhotoBlob.name == name))
+
+    def names(self) -> Iterator[str]:
+        with self.db.session() as session:
+            found = list(session.scalars(select(PhotoBlob.name).order_by(PhotoBlob.name)))
+        yield from found
+
+    def location(self, name: str) -> str:
+        return f"{self.db.url}#photo_blob/{name}"
+
+
+def store_for(db: Database) -> PhotoStore:
+    """Files in the data folder beside a SQLite database; the database itself on a server."""
+    if db.is_sqlite:
+        return FolderPhotoStore(paths.photos_dir())
+    return DatabasePhotoStore(db)

@@ -1,0 +1,134 @@
+"""What a backup must be before ``restore`` copies anything in: exactly the schema of its
+version, and an intact audit chain.
+
+The reference schema of a revision is made by migrating an empty database to it, so it is
+whatever the migrations make, never a hand-kept list. Tables and their columns, indexes,
+triggers and views are compared: an extra trigger (one that could rewrite records later), a
+view standing in for a table, a missing column or a version number that does not match the
+schema are all refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine
+
+from assistant.db import MIGRATIONS
+from assistant.records.chain import Verification, verify
+
+Signature = dict[tuple[str, str], Any]
+
+
+def _normal_sql(sql: str | None) -> str:
+    return " ".join((sql or "").lower().split())
+
+
+def schema_signature(con: sqlite3.Connection) -> Signature:
+    """Every table (columns, foreign keys), index, trigger and view of the database."""
+    signature: Signature = {}
+    objects = con.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for kind, name, table, sql in objects:
+        if kind == "table":
+            columns = [
+                (row[1], str(row[2]).upper(), row[3], row[4], row[5])
+                for row in con.execute(f'PRAGMA table_info("{name}")')
+            ]
+            keys = sorted(
+                tuple(row[2:5]) for row in con.execute(f'PRAGMA foreign_key_list("{name}")')
+            )
+            signature[(kind, name)] = (columns, keys)
+        elif kind == "index":
+            unique = next(
+                (row[2] for row in con.execute(f'PRAGMA index_list("{table}")') if row[1] == name),
+                None,
+            )
+            columns = [row[2] for row in con.execute(f'PRAGMA index_info("{name}")')]
+            signature[(kind, name)] = (table, unique, columns)
+        else:
+            signature[(kind, name)] = (table, _normal_sql(sql))
+    return signature
+
+
+@cache
+def reference_signature(revision: str) -> Signature:
+    """The schema an empty database has once migrated to ``revision``."""
+    from alembic import command
+    from alembic.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="chairside-reference-") as folder:
+        path = Path(folder) / "reference.sqlite3"
+        engine = create_engine(f"sqlite:///{path}")
+        try:
+            with engine.begin() as conn:
+                config = Config()
+                config.set_main_option("script_location", str(MIGRATIONS))
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+        finally:
+            engine.dispose()
+        con = sqlite3.connect(path)
+        try:
+            return schema_signature(con)
+        finally:
+            con.close()
+
+
+def _describe(kind: str, name: str) -> str:
+    return f"{kind} {name}"
+
+
+def schema_difference(con: sqlite3.Connection, revision: str) -> str:
+    """Empty when the database has exactly the schema of ``revision``; else the first
+    difference, in words."""
+    found = schema_signature(con)
+    expected = reference_signature(revision)
+    for key in sorted(set(expected) - set(found)):
+        return f"{_describe(*key)} is missing"
+    for key in sorted(set(found) - set(expected)):
+        return f"it has an extra {_describe(*key)}"
+    for key in sorted(expected):
+        if found[key] != expected[key]:
+            return f"{_describe(*key)} differs from schema {revision}"
+    return ""
+
+
+def has_chain(revision: str) -> bool:
+    columns = reference_signature(revision).get(("table", "audit_event"), ([], []))[0]
+    return any(column[0] == "chain_hash" for column in columns)
+
+
+def verify_file(uri: str) -> Verification:
+    """The full chain check of a database file opened read-only (``uri``)."""
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with engine.connect() as conn:
+            return verify(conn)
+    finally:
+        engine.dispose()
+
+
+def backup_problem(uri: str, revision: str) -> str:
+    """Why the backup at ``uri`` (opened read-only) may not be restored; empty if it may."""
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        difference = schema_difference(con, revision)
+    except sqlite3.Error as exc:
+        difference = str(exc)
+    finally:
+        con.close()
+    if difference:
+        return f"is not a Chairside backup as schema {revision} makes them: {difference}."
+    if not has_chain(revision):
+        return ""  # an older backup: the upgrade builds its chain
+    try:
+        problem = verify_file(uri).problem
+    except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
+        problem = f"its audit trail cannot be read ({exc})."
+    return f"fails the audit chain check: {problem}" if problem else ""

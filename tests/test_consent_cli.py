@@ -1,0 +1,122 @@
+"""``chairside consent list|export|verify``: the command-line contracts, through main.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from assistant.consent import consent_pdf, list_consents
+from assistant.db import init_db
+from assistant.models import AuditEvent
+from tests.consent_support import give_consent
+from tests.sessions_support import make_clinic, make_patient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def chairside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(data_dir), "consent", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Patient 1 signed a consent ten days ago; patient 2 has none."""
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    c = make_clinic(db)
+    patient = make_patient(db, "Zoë", "Łukasiewicz")
+    give_consent(db, patient, c.practitioner, c.device, signed_on=date.today() - timedelta(10))
+    make_patient(db, "Yuki", "Tanaka")
+    db.dispose()
+    return folder
+
+
+def issued_bytes(data_dir: Path) -> bytes:
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    try:
+        return consent_pdf(db, list_consents(db, 1)[0].id)
+    finally:
+        db.dispose()
+
+
+def test_list_as_json_and_text(data_dir: Path) -> None:
+    result = chairside(data_dir, "list", "--patient", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    (consent,) = json.loads(result.stdout)
+    assert consent["patient_name"] == "Zoë Łukasiewicz"
+    assert consent["template"] == "microneedling" and consent["template_version"] == 1
+    assert len(consent["pdf_sha256"]) == 64 and consent["withdrawn"]["treatment"] is None
+    text = chairside(data_dir, "list", "--patient", "1")
+    assert text.returncode == 0 and "microneedling form v1" in text.stdout
+    empty = chairside(data_dir, "list", "--patient", "2", "--json")
+    assert empty.returncode == 0 and json.loads(empty.stdout) == []
+    unknown = chairside(data_dir, "list", "--patient", "99")
+    assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1
+
+
+def test_export_gives_the_issued_bytes_and_verify_checks_them(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "consent.pdf"
+    result = chairside(data_dir, "export", "--patient", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == issued_bytes(data_dir)
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    with db.session() as session:
+        exported = session.query(AuditEvent).filter_by(entity="consent", action="export").one()
+    db.dispose()
+    assert str(out) in exported.summary
+
+    again = chairside(data_dir, "export", "--patient", "1", "--out", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    forced = chairside(data_dir, "export", "--patient", "1", "--out", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+
+    verified = chairside(data_dir, "verify", str(out))
+    assert verified.returncode == 0, verified.stderr
+    lines = verified.stdout.strip().splitlines()
+    assert len(lines) == 1 and "Zoë Łukasiewicz" in lines[0]
+    assert (date.today() - timedelta(10)).isoformat() in lines[0]
+
+    changed = bytearray(out.read_bytes())
+    changed[len(changed) // 2] ^= 0x01
+    copy = tmp_path / "changed.pdf"
+    copy.write_bytes(bytes(changed))
+    refused = chairside(data_dir, "verify", str(copy))
+    assert refused.returncode == 1 and len(refused.stdout.strip().splitlines()) == 1
+    assert "Changed" in refused.stdout
+    assert hashlib.sha256(bytes(changed)).hexdigest() not in refused.stdout
+
+
+def test_export_without_a_valid_consent_exits_2(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "none.pdf"
+    result = chairside(data_dir, "export", "--patient", "2", "--out", str(out))
+    assert result.returncode == 2 and "no valid consent" in result.stderr
+    assert not out.exists()
+
+
+def test_verify_unknown_and_unreadable_files(data_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    unknown = chairside(data_dir, "verify", str(other))
+    assert unknown.returncode == 1 and "did not issue" in unknown.stdout
+    text = tmp_path / "notes.txt"
+    text.write_text("not a pdf", encoding="utf-8")
+    not_pdf = chairside(data_dir, "verify", str(text))
+    assert not_pdf.returncode == 2 and "not a PDF" in not_pdf.stderr
+    missing = chairside(data_dir, "verify", str(tmp_path / "missing.pdf"))
+    assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1

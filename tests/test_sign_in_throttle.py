@@ -1,0 +1,107 @@
+"""The sign-in throttle is one counter in the database, taken under a lock: wrong PINs tried
+in parallel (from several workstations) are counted one after the other, and once the free
+tries are used up the others must wait, however many arrive at once."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from assistant import auth, paths
+from assistant.auth import LoginRefused, set_pin, verify_login
+from assistant.clinic import save_practitioner
+from assistant.db import Database, init_db
+from assistant.models import AuditEvent, SignInAttempt
+
+PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql", marks=pytest.mark.skipif(not PG_URL, reason="no PostgreSQL test server")
+    ),
+]
+NOW = datetime(2026, 11, 25, 9, 0)
+TRIES = 8
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, isolated_data_dir: object) -> str:
+    if request.param == "postgresql":
+        assert PG_URL
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        return PG_URL
+    return paths.database_url()
+
+
+@pytest.fixture
+def workstations(url: str) -> Iterator[list[Database]]:
+    databases = [init_db(url) for _ in range(TRIES)]
+    yield databases
+    for database in databases:
+        database.dispose()
+
+
+def _wrong_pins_at_once(databases: list[Database], practitioner: int) -> list[str]:
+    barrier = threading.Barrier(len(databases))
+    outcomes: list[str] = []
+
+    def attempt(db: Database) -> None:
+        barrier.wait()
+        try:
+            verify_login(db, practitioner, "0000", clock=lambda: NOW)
+            outcomes.append("signed in")
+        except LoginRefused as refused:
+            outcomes.append("wait" if refused.reason == "" else "wrong")
+
+    threads = [threading.Thread(target=attempt, args=(db,)) for db in databases]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return outcomes
+
+
+def _counted(db: Database, practitioner: int) -> tuple[int, int]:
+    with db.session() as session:
+        failures = session.scalar(
+            select(SignInAttempt.failures).where(SignInAttempt.practitioner_id == practitioner)
+        )
+        audited = len(
+            session.scalars(select(AuditEvent.id).where(AuditEvent.action == "login_failed")).all()
+        )
+    return int(failures or 0), audited
+
+
+def test_parallel_wrong_pins_share_one_counter(workstations: list[Database]) -> None:
+    first = workstations[0]
+    naomi = save_practitioner(first, "Naomi Clarke", "").id
+    set_pin(first, naomi, "4826", None)
+    outcomes = _wrong_pins_at_once(workstations, naomi)
+    # Only the free tries are checked; every other try, however close, is told to wait.
+    assert outcomes.count("wrong") == auth.FREE_ATTEMPTS, outcomes
+    assert outcomes.count("wait") == TRIES - auth.FREE_ATTEMPTS
+    assert _counted(first, naomi) == (auth.FREE_ATTEMPTS, auth.FREE_ATTEMPTS)
+    assert auth.seconds_until_next_try(first, naomi, clock=lambda: NOW) == 1
+
+
+def test_every_parallel_wrong_pin_is_counted(
+    workstations: list[Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "login_wait_seconds", lambda failures: 0)
+    first = workstations[0]
+    naomi = save_practitioner(first, "Naomi Clarke", "").id
+    set_pin(first, naomi, "4826", None)
+    outcomes = _wrong_pins_at_once(workstations, naomi)
+    assert outcomes == ["wrong"] * TRIES
+    assert _counted(first, naomi) == (TRIES, TRIES)
+    verify_login(first, naomi, "4826", clock=lambda: NOW)
+    assert _counted(first, naomi)[0] == 0

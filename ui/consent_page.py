@@ -1,0 +1,292 @@
+"""The consent step of a visit: the patient reads the filled-in consent in large text, signs in
+the pad (a parent or guardian too for a patient under 18), chooses what photos may be used for,
+and the practitioner countersigns with their PIN. ``issued`` carries the new consent's id.
+
+Self-contained: the visit shows it when no consent covers the planned areas, or when the
+practitioner asks for a new one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant import clinic
+from assistant.clinic import DeviceInfo, PractitionerInfo
+from assistant.consent import (
+    ConsentPreview,
+    ConsentRecord,
+    ConsentRequest,
+    GuardianSignature,
+    PhotoChoices,
+    issue_consent,
+    preview_consent,
+)
+from assistant.db import Database
+from assistant.errors import ChairsideError
+from ui.signature_pad import SignatureField
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+READING_POINT_SIZE = 15
+TARGET_HEIGHT = 44
+
+
+class ConsentPage(QWidget):
+    issued = Signal(int)  # consent id
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        patient_id: int,
+        practitioner_id: int | None,
+        areas: Sequence[str],
+        reasons: Sequence[str] = (),
+        device_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._patient_id = patient_id
+        self._areas = tuple(areas)
+        self._preview: ConsentPreview | None = None
+        self.setAccessibleName(self.tr("Consent"))
+
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setProperty("role", "banner")
+        self.reason_label.setAccessibleName(self.tr("Why a consent is needed"))
+        if reasons:
+            self.reason_label.setText(
+                "\N{WARNING SIGN} " + self.tr("A new consent is needed: ") + " ".join(reasons)
+            )
+        self.reason_label.setVisible(bool(reasons))
+
+        self.device_box = QComboBox()
+        self.device_box.setMinimumHeight(TARGET_HEIGHT)
+        self.device_box.setAccessibleName(self.tr("Device named in the consent"))
+        self.practitioner_box = QComboBox()
+        self.practitioner_box.setMinimumHeight(TARGET_HEIGHT)
+        self.practitioner_box.setAccessibleName(self.tr("Practitioner who countersigns"))
+        choices = QFormLayout()
+        choices.addRow(self.tr("Device"), self.device_box)
+        choices.addRow(self.tr("Practitioner"), self.practitioner_box)
+
+        self.text_view = QTextBrowser()
+        self.text_view.setOpenLinks(False)
+        self.text_view.setAccessibleName(self.tr("Consent text"))
+        font = QFont(self.text_view.font())
+        font.setPointSize(READING_POINT_SIZE)
+        self.text_view.setFont(font)
+        self.text_view.setMinimumHeight(300)
+
+        self.photo_box = QGroupBox(self.tr("Photographs: the patient's own choices"))
+        photo_layout = QVBoxLayout(self.photo_box)
+        self.photo_checks: dict[str, QCheckBox] = {}
+        for key in ("own_record", "training", "marketing"):
+            check = QCheckBox()
+            check.setMinimumHeight(TARGET_HEIGHT - 8)
+            check.setChecked(key == "own_record")
+            photo_layout.addWidget(check)
+            self.photo_checks[key] = check
+
+        self.patient_signature = SignatureField(self.tr("Patient's signature"))
+
+        self.guardian_box = QGroupBox(self.tr("Parent or guardian (the patient is under 18)"))
+        self.guardian_name = QLineEdit()
+        self.guardian_name.setAccessibleName(self.tr("Guardian's name"))
+        self.guardian_relation = QLineEdit()
+        self.guardian_relation.setPlaceholderText(self.tr("mother, father, legal guardian…"))
+        self.guardian_relation.setAccessibleName(self.tr("Guardian's relation to the patient"))
+        self.guardian_signature = SignatureField(self.tr("Guardian's signature"))
+        guardian_form = QFormLayout(self.guardian_box)
+        guardian_form.addRow(self.tr("Name"), self.guardian_name)
+        guardian_form.addRow(self.tr("Relation"), self.guardian_relation)
+        guardian_form.addRow(self.guardian_signature)
+        self.guardian_box.setVisible(False)
+
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMinimumHeight(TARGET_HEIGHT)
+        self.pin_edit.setAccessibleName(self.tr("Practitioner's PIN to countersign"))
+        self.pin_edit.returnPressed.connect(self.issue)
+        countersign = QFormLayout()
+        countersign.addRow(self.tr("Countersign with your PIN"), self.pin_edit)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setProperty("role", "error")
+        self.message_label.setAccessibleName(self.tr("Problem"))
+        self.issue_button = QPushButton(self.tr("Issue the signed consent"))
+        self.issue_button.setMinimumHeight(TARGET_HEIGHT)
+        self.issue_button.setDefault(True)
+        self.issue_button.clicked.connect(self.issue)
+        self.cancel_button = QPushButton(self.tr("Back"))
+        self.cancel_button.setMinimumHeight(TARGET_HEIGHT)
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.issue_button)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.reason_label)
+        column.addLayout(choices)
+        column.addWidget(self.text_view, 1)
+        column.addWidget(self.photo_box)
+        column.addWidget(self.patient_signature)
+        column.addWidget(self.guardian_box)
+        column.addLayout(countersign)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self._fill_choices(clinic.list_devices(db), clinic.list_practitioners(db), practitioner_id,
+                           device_id)  # fmt: skip
+        self.device_box.currentIndexChanged.connect(self.refresh)
+        self.practitioner_box.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def _fill_choices(
+        self,
+        devices: list[DeviceInfo],
+        practitioners: list[PractitionerInfo],
+        practitioner_id: int | None,
+        device_id: int | None,
+    ) -> None:
+        for device in devices:
+            self.device_box.addItem(device.label, device.id)
+        for person in practitioners:
+            self.practitioner_box.addItem(person.name, person.id)
+        for box, wanted in ((self.device_box, device_id), (self.practitioner_box, practitioner_id)):
+            index = box.findData(wanted) if wanted is not None else -1
+            box.setCurrentIndex(max(index, 0))
+
+    # --- the text -------------------------------------------------------------------------
+
+    def _chosen(self, box: QComboBox) -> int | None:
+        value = box.currentData()
+        return int(value) if value is not None else None
+
+    def refresh(self) -> None:
+        """Fill the consent in again (device or practitioner changed)."""
+        practitioner = self._chosen(self.practitioner_box)
+        if practitioner is None:
+            self._show_problem(self.tr("Add a practitioner in Settings first."))
+            return
+        device = self._chosen(self.device_box)
+        self._runner.run(
+            lambda: preview_consent(self._db, self._patient_id, self._areas, device, practitioner),
+            self._show_preview,
+            self._failed,
+            parent=self,
+        )
+
+    def _show_preview(self, preview: ConsentPreview) -> None:
+        self._preview = preview
+        self.message_label.clear()
+        self.text_view.setMarkdown(_as_markdown(preview))
+        for key, check in self.photo_checks.items():
+            check.setText(preview.photo_questions.get(key, key))
+            check.setAccessibleName(check.text())
+        self.guardian_box.setVisible(preview.needs_guardian)
+
+    # --- issuing --------------------------------------------------------------------------
+
+    def request(self) -> ConsentRequest:
+        guardian = None
+        if self.guardian_box.isVisibleTo(self):
+            guardian = GuardianSignature(
+                self.guardian_name.text(),
+                self.guardian_relation.text(),
+                self.guardian_signature.strokes(),
+            )
+        return ConsentRequest(
+            patient_id=self._patient_id,
+            practitioner_id=self._chosen(self.practitioner_box) or 0,
+            areas=self._areas,
+            device_id=self._chosen(self.device_box),
+            patient_strokes=self.patient_signature.strokes(),
+            guardian=guardian,
+            photo=PhotoChoices(**{k: c.isChecked() for k, c in self.photo_checks.items()}),
+        )
+
+    def issue(self) -> None:
+        request = self.request()
+        pin = self.pin_edit.text()
+        self.message_label.clear()
+        self.issue_button.setEnabled(False)
+        self._runner.run(
+            lambda: issue_consent(self._db, request, pin), self._issued, self._failed, parent=self
+        )
+
+    def _issued(self, record: ConsentRecord) -> None:
+        self.pin_edit.clear()
+        self.issue_button.setEnabled(True)
+        self._set_role("")
+        self.message_label.setText(
+            self.tr("Consent {id} issued (fingerprint {fp}).").format(
+                id=record.id, fp=record.short_fingerprint
+            )
+        )
+        self.issued.emit(record.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.issue_button.setEnabled(True)
+        self.pin_edit.clear()
+        if not isinstance(error, ChairsideError):
+            log.exception("consent step failed", exc_info=error)
+        self._show_problem(str(error))
+
+    def _show_problem(self, text: str) -> None:
+        self._set_role("error")
+        self.message_label.setText("\N{WARNING SIGN} " + text)
+
+    def _set_role(self, role: str) -> None:
+        self.message_label.setProperty("role", role)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+
+    def message(self) -> str:
+        return self.message_label.text()
+
+
+def _as_markdown(preview: ConsentPreview) -> str:
+    def block(text: str) -> str:
+        return "\n\n".join(
+            part.replace("\n- ", "\n\n- ") if "\n- " in part else part
+            for part in text.split("\n\n")
+        )
+
+    def escaped(text: str) -> str:
+        return "".join("\\" + ch if ch in "\\`*_[]#<>" else ch for ch in text)
+
+    return (
+        f"## {escaped(preview.title)}\n\n{block(escaped(preview.text))}\n\n"
+        f"### {escaped(preview.photo_title)}\n\n{block(escaped(preview.photo_text))}\n"
+    )

@@ -1,0 +1,54 @@
+"""A red banner across the top of the window when the audit chain is broken: an icon, the
+words and where the break is, and a button to the audit trail. It has no close button: it goes
+only when a check finds the chain intact again (after a restore, say)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+
+from assistant.records.chain import Verification
+
+
+class IntegrityBanner(QFrame):
+    auditRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("integrityBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Records integrity alert"))
+        # Red, but never red alone: the stop icon and the words say the same.
+        self.setStyleSheet(
+            "#integrityBanner { background: #b00020; border-radius: 4px; }"
+            "#integrityBanner QLabel { color: white; }"
+        )
+        self.icon = QLabel()
+        self.icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(28, 28)
+        )
+        self.icon.setAccessibleName(self.tr("Alert"))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self.tr("Show in the &audit trail"))
+        self.button.setMinimumHeight(36)
+        self.button.clicked.connect(self.auditRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def update_from(self, result: Verification) -> None:
+        if result.intact:
+            self.hide()
+            return
+        self.text.setText(
+            self.tr(
+                "<b>The records may have been changed outside Chairside.</b> The audit chain "
+                "does not match: {0} Keep this computer as it is and restore a backup you trust "
+                "only after checking it (python main.py audit --verify --against BACKUP)."
+            ).format(result.problem)
+        )
+        self.show()
