@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -93,7 +93,17 @@ class Window:
         """The first date the rule no longer fires: ``last`` + months, then + days."""
         return date.fromordinal(add_months(last, self.months).toordinal() + self.days)
 
+    @property
+    def nominal_days(self) -> float:
+        """Length in days, a month counted as 365.25 / 12 days: for comparing with bounds."""
+        return self.months * 365.25 / 12 + self.days
+
     def describe(self) -> str:
+        if not self.months and not self.days:
+            return "0 days"
+        if not self.months and self.days % 7 == 0 and self.days >= 42:
+            weeks = self.days // 7
+            return f"{weeks} weeks"
         parts = []
         if self.months:
             parts.append(f"{self.months} month" + ("s" if self.months != 1 else ""))
@@ -109,6 +119,19 @@ class Window:
 class Choice:
     id: str
     label: str
+    # An option may carry its own outcome, message and actions (diabetes: controlled gives
+    # caution, not well controlled gives defer).
+    outcome: Outcome | None = None
+    message: str | None = None
+    actions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The message and actions a rule uses when the clinic chose another outcome for it."""
+
+    message: str
+    actions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,10 +144,22 @@ class Question:
     message: str
     actions: tuple[str, ...] = ()
     window: Window | None = None
-    # "perioral": fires only when a planned zone is perioral.
+    # "perioral": fires only when a planned zone is perioral; "facial": any facial zone.
     zones: str | None = None
     options: tuple[Choice, ...] = ()
     fires_on: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    # What the clinic may change: the window between bounds, the outcome among these, the
+    # zone scope of a zone-bound rule.
+    bounds: tuple[Window, Window] | None = None
+    configurable_outcomes: tuple[Outcome, ...] = ()
+    variants: Mapping[Outcome, Variant] = field(default_factory=dict)
+    zones_configurable: bool = False
+    # Answers under an earlier revision's ids: old id -> choice id (yes to it = that choice).
+    legacy: Mapping[str, str] = field(default_factory=dict)
+
+    def option(self, choice_id: str) -> Choice | None:
+        return next((o for o in self.options if o.id == choice_id), None)
 
 
 @dataclass(frozen=True)
@@ -139,11 +174,14 @@ class FactRule:
     """A rule on the patient record rather than on an answer: Fitzpatrick type, age."""
 
     id: str
-    fact: str  # "fitzpatrick" (fires at ``at_least``) or "age" (fires ``under``)
-    threshold: int
+    # "fitzpatrick" (fires at ``at_least``), "age" (fires ``under``) or "device_age" (fires
+    # under the cleared age of the device in use, when it has one)
+    fact: str
+    threshold: int | None
     outcome: Outcome
     message: str
     actions: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +190,21 @@ class Checklist:
     groups: tuple[Group, ...]
     fact_rules: tuple[FactRule, ...]
     questions: Mapping[str, Question] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def base_version(self) -> str:
+        """The shipped revision, without the clinic's "+clinic.N"."""
+        return self.version.split("+", 1)[0]
+
+    def rule_sources(self, rule_id: str) -> tuple[str, ...]:
+        """The sources of a question or fact rule, in words."""
+        rule: Question | FactRule | None = self.questions.get(rule_id) or next(
+            (r for r in self.fact_rules if r.id == rule_id), None
+        )
+        if rule is None:
+            return ()
+        return tuple(self.sources.get(key, key) for key in rule.sources)
 
     def question(self, question_id: str) -> Question:
         try:
@@ -162,8 +215,8 @@ class Checklist:
             ) from None
 
 
-_ZONE_CONDITIONS = ("perioral",)
-_FACTS = {"fitzpatrick": "at_least", "age": "under"}
+ZONE_CONDITIONS = ("perioral", "facial")
+_FACTS = {"fitzpatrick": "at_least", "age": "under", "device_age": None}
 
 
 def _text(row: Mapping[str, Any], key: str, where: str) -> str:
@@ -190,8 +243,8 @@ def _outcome(row: Mapping[str, Any], where: str) -> Outcome:
     return Outcome(value)
 
 
-def _window(row: Mapping[str, Any], where: str) -> Window | None:
-    value = row.get("window")
+def _window(row: Mapping[str, Any], where: str, key: str = "window") -> Window | None:
+    value = row.get(key)
     if value is None:
         return None
     if (
@@ -203,8 +256,8 @@ def _window(row: Mapping[str, Any], where: str) -> Window | None:
         )
     ):
         raise InvalidInput(
-            f"checklist.toml: {where} window must be like {{ months = 6 }} or {{ days = 14 }}.",
-            "window",
+            f"checklist.toml: {where} {key} must be like {{ months = 6 }} or {{ days = 14 }}.",
+            key,
         )
     return Window(months=value.get("months", 0), days=value.get("days", 0))
 
@@ -229,34 +282,104 @@ def _question(row: Mapping[str, Any], groups: set[str]) -> Question:
             "window",
         )
     zones = row.get("zones")
-    if zones is not None and zones not in _ZONE_CONDITIONS:
+    if zones is not None and zones not in ZONE_CONDITIONS:
         raise InvalidInput(
             f"checklist.toml: {where} has unknown zones condition '{zones}'.", "zones"
         )
-    options = tuple(
-        Choice(str(o["id"]), str(o["label"])) for o in row.get("options", []) if isinstance(o, dict)
-    )
+    options = tuple(_choice(o, where) for o in row.get("options", []) if isinstance(o, dict))
     fires_on = tuple(str(v) for v in row.get("fires_on", []))
     if kind is QuestionKind.CHOICE and (
-        not options or not fires_on or set(fires_on) - {o.id for o in options}
+        not options
+        or not (fires_on or any(o.outcome for o in options))
+        or set(fires_on) - {o.id for o in options}
     ):
         raise InvalidInput(
-            f"checklist.toml: {where} needs 'options' and 'fires_on' naming some of them.",
+            f"checklist.toml: {where} needs 'options', some with an outcome or named in "
+            "'fires_on'.",
             "options",
+        )
+    outcome = _outcome(row, where)
+    bounds = _bounds(row, where, window)
+    configurable = tuple(
+        _outcome({"outcome": o}, where) for o in row.get("configurable_outcomes", [])
+    )
+    if configurable and configurable[0] is not outcome:
+        raise InvalidInput(
+            f"checklist.toml: {where}: the first configurable outcome must be its outcome.",
+            "configurable_outcomes",
+        )
+    variants = {
+        _outcome({"outcome": key}, where): Variant(
+            _text(value, "message", f"{where} variant '{key}'"),
+            _actions(value, f"{where} variant '{key}'"),
+        )
+        for key, value in row.get("variants", {}).items()
+    }
+    legacy = row.get("legacy", {})
+    if not isinstance(legacy, dict) or set(map(str, legacy.values())) - {o.id for o in options}:
+        raise InvalidInput(
+            f"checklist.toml: {where}: 'legacy' must map old ids to its choices.", "legacy"
         )
     return Question(
         id=qid,
         group=group,
         kind=kind,
         text=_text(row, "question", where),
-        outcome=_outcome(row, where),
+        outcome=outcome,
         message=_text(row, "message", where),
         actions=_actions(row, where),
         window=window,
         zones=zones,
         options=options,
         fires_on=fires_on,
+        sources=_sources(row, where),
+        bounds=bounds,
+        configurable_outcomes=configurable,
+        variants=variants,
+        zones_configurable=bool(row.get("zones_configurable", False)),
+        legacy={str(k): str(v) for k, v in legacy.items()},
     )
+
+
+def _choice(row: Mapping[str, Any], where: str) -> Choice:
+    cid = _text(row, "id", f"{where} option")
+    outcome = _outcome(row, f"{where} option '{cid}'") if "outcome" in row else None
+    message = row.get("message")
+    return Choice(
+        id=cid,
+        label=_text(row, "label", f"{where} option '{cid}'"),
+        outcome=outcome,
+        message=str(message) if message else None,
+        actions=_actions(row, f"{where} option '{cid}'"),
+    )
+
+
+def _sources(row: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    value = row.get("sources", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise InvalidInput(f"checklist.toml: {where} 'sources' must be a list of keys.", "sources")
+    return tuple(value)
+
+
+def _bounds(
+    row: Mapping[str, Any], where: str, window: Window | None
+) -> tuple[Window, Window] | None:
+    value = row.get("bounds")
+    if value is None:
+        return None
+    if window is None or not isinstance(value, dict):
+        raise InvalidInput(f"checklist.toml: {where}: bounds need a window.", "bounds")
+    low, high = _window(value, where, "min"), _window(value, where, "max")
+    if (
+        low is None
+        or high is None
+        or not low.nominal_days <= window.nominal_days <= high.nominal_days
+    ):
+        raise InvalidInput(
+            f"checklist.toml: {where}: bounds must be {{ min = …, max = … }} around the window.",
+            "bounds",
+        )
+    return (low, high)
 
 
 def _fact_rule(row: Mapping[str, Any]) -> FactRule:
@@ -265,9 +388,10 @@ def _fact_rule(row: Mapping[str, Any]) -> FactRule:
     fact = row.get("fact")
     if fact not in _FACTS:
         raise InvalidInput(f"checklist.toml: {where} has unknown fact '{fact}'.", "fact")
-    threshold = row.get(_FACTS[fact])
-    if not isinstance(threshold, int) or isinstance(threshold, bool):
-        raise InvalidInput(f"checklist.toml: {where} needs a whole number '{_FACTS[fact]}'.", fact)
+    key = _FACTS[fact]
+    threshold = row.get(key) if key else None
+    if key and (not isinstance(threshold, int) or isinstance(threshold, bool)):
+        raise InvalidInput(f"checklist.toml: {where} needs a whole number '{key}'.", fact)
     return FactRule(
         id=rid,
         fact=fact,
@@ -275,6 +399,7 @@ def _fact_rule(row: Mapping[str, Any]) -> FactRule:
         outcome=_outcome(row, where),
         message=_text(row, "message", where),
         actions=_actions(row, where),
+        sources=_sources(row, where),
     )
 
 
@@ -299,11 +424,21 @@ def checklist_from_data(data: Mapping[str, Any]) -> Checklist:
         )
         for gid, row in zip(group_ids, group_rows, strict=True)
     )
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict):
+        raise InvalidInput("checklist.toml: [sources] must be a table of texts.", "sources")
+    cited = {key for q in questions for key in q.sources} | {
+        key for r in fact_rules for key in r.sources
+    }
+    if cited - set(sources) and sources:
+        missing = ", ".join(sorted(cited - set(sources)))
+        raise InvalidInput(f"checklist.toml: sources not in [sources]: {missing}.", "sources")
     return Checklist(
         version=version,
         groups=groups,
         fact_rules=fact_rules,
         questions={q.id: q for group in groups for q in group.questions},
+        sources={str(k): str(v) for k, v in sources.items()},
     )
 
 
@@ -317,6 +452,21 @@ def load_checklist(path: Path | None = None) -> Checklist:
 def default_checklist() -> Checklist:
     """The shipped checklist, read once per process."""
     return load_checklist()
+
+
+@cache
+def checklist_for_version(version: str) -> Checklist:
+    """The checklist revision that produced a stored verdict (``2026.1``, or ``2026.2+clinic.3``
+    whose texts are those of 2026.2), for display; the current one for an unknown revision."""
+    base = version.split("+", 1)[0]
+    current = default_checklist()
+    if base == current.base_version:
+        return current
+    path = resource_path(f"checklist-{base}.toml")
+    if not path.is_file():
+        log.warning("checklist revision %r is not shipped; showing the current one", version)
+        return current
+    return load_checklist(path)
 
 
 # --- Answers ---------------------------------------------------------------------------------
@@ -348,10 +498,59 @@ def parse_answers(checklist: Checklist, raw: Mapping[str, object]) -> dict[str, 
     if not isinstance(raw, Mapping):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
     result: dict[str, Answer] = {}
+    legacy = {old: q for q in checklist.questions.values() for old in q.legacy}
     for key, value in raw.items():
+        if str(key) in legacy:
+            continue
         question = checklist.question(str(key))
         result[question.id] = _parse_answer(question, value)
+    for question in {q.id: q for q in legacy.values()}.values():
+        _merge_legacy(question, raw, result)
     return result
+
+
+def _merge_legacy(question: Question, raw: Mapping[str, object], result: dict[str, Answer]) -> None:
+    """Yes/no answers under an earlier revision's ids, as this choice question's answer; yes to
+    two of them (diabetes controlled and not controlled) is an input error."""
+    given = {old: raw[old] for old in question.legacy if old in raw}
+    if not given:
+        return
+    for old, value in given.items():
+        if value is not None and not isinstance(value, bool):
+            raise InvalidInput(f"{old}: the answer must be true or false, not '{value}'.", old)
+    chosen = [question.legacy[old] for old, value in given.items() if value is True]
+    if len(chosen) > 1:
+        names = " and ".join(sorted(o for o, v in given.items() if v is True))
+        raise InvalidInput(
+            f"{question.id}: {names} cannot both be yes; answer one of "
+            f"{', '.join(o.id for o in question.options)}.",
+            question.id,
+        )
+    if chosen:
+        answer: Answer = chosen[0]
+    elif all(v is False for v in given.values()) and len(given) == len(question.legacy):
+        answer = question.options[0].id  # no to every old question: the first choice ("no")
+    else:
+        answer = None
+    current = result.get(question.id)
+    if current is not None and answer is not None and current != answer:
+        raise InvalidInput(
+            f"{question.id}: '{current}' contradicts the older answers {', '.join(given)}.",
+            question.id,
+        )
+    if current is None and answer is not None:
+        result[question.id] = answer
+
+
+def unanswered(checklist: Checklist, raw: Mapping[str, object]) -> list[str]:
+    """Question ids with no answer in ``raw`` (an earlier revision's ids count for theirs)."""
+    present = set(raw)
+    return [
+        q.id
+        for group in checklist.groups
+        for q in group.questions
+        if q.id not in present and not (present & set(q.legacy))
+    ]
 
 
 def answers_to_json(answers: Mapping[str, Answer]) -> dict[str, bool | str | None]:
@@ -378,6 +577,9 @@ class PatientFacts:
 
     date_of_birth: date | None = None
     fitzpatrick: int | None = None
+    # The device planned for the session, when known: its cleared age fires a caution.
+    device_name: str | None = None
+    device_cleared_age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -493,26 +695,64 @@ def _validate_facts(facts: PatientFacts, assessed_on: date) -> None:
 
 def _fact_fires(rule: FactRule, facts: PatientFacts, assessed_on: date) -> bool:
     if rule.fact == "fitzpatrick":
-        return facts.fitzpatrick is not None and facts.fitzpatrick >= rule.threshold
-    if rule.fact == "age":
         return (
-            facts.date_of_birth is not None
-            and age_on(facts.date_of_birth, assessed_on) < rule.threshold
+            facts.fitzpatrick is not None
+            and rule.threshold is not None
+            and facts.fitzpatrick >= rule.threshold
         )
-    return False  # pragma: no cover - rejected when the checklist is loaded
+    threshold = rule.threshold if rule.fact == "age" else facts.device_cleared_age
+    return (
+        facts.date_of_birth is not None
+        and threshold is not None
+        and age_on(facts.date_of_birth, assessed_on) < threshold
+    )
+
+
+def _fact_message(rule: FactRule, facts: PatientFacts) -> str:
+    threshold = rule.threshold if rule.fact != "device_age" else facts.device_cleared_age
+    shown = _ROMAN.get(threshold or 0, str(threshold)) if rule.fact == "fitzpatrick" else threshold
+    return rule.message.replace("{threshold}", str(shown)).replace(
+        "{device}", facts.device_name or "the device"
+    )
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+def question_message(question: Question) -> str:
+    """The reason text with the window in force written in."""
+    if question.window is not None:
+        return question.message.replace("{window}", question.window.describe())
+    return question.message
+
+
+def _in_scope(question: Question, zones: Sequence[reference.Zone]) -> bool:
+    if question.zones == "perioral":
+        return any(z.perioral for z in zones)
+    if question.zones == "facial":
+        return any(z.facial for z in zones)
+    return True
 
 
 def _question_reason(
-    question: Question, answer: Answer, perioral: bool, assessed_on: date
+    question: Question, answer: Answer, zones: Sequence[reference.Zone], assessed_on: date
 ) -> Reason | None:
     """The reason this question gives, or ``None`` when it does not fire."""
-    if question.zones == "perioral" and not perioral:
+    if not _in_scope(question, zones):
         return None
     until: date | None = None
+    outcome, message, actions = question.outcome, question_message(question), question.actions
     if question.kind is QuestionKind.BOOL:
         fired = answer is True
     elif question.kind is QuestionKind.CHOICE:
-        fired = answer in question.fires_on
+        option = question.option(answer) if isinstance(answer, str) else None
+        fired = option is not None and (
+            option.outcome is not None or option.id in question.fires_on
+        )
+        if option is not None and option.outcome is not None:
+            outcome = option.outcome
+            message = option.message or message
+            actions = option.actions
     else:
         if not isinstance(answer, date):
             return None
@@ -525,11 +765,11 @@ def _question_reason(
         assert question.window is not None  # checked when the checklist is loaded
         end = question.window.end(answer)
         fired = end > assessed_on
-        if question.outcome is Outcome.DEFER:
+        if outcome is Outcome.DEFER:
             until = end
     if not fired:
         return None
-    return Reason(question.id, question.outcome, question.message, question.actions, until)
+    return Reason(question.id, outcome, message, actions, until)
 
 
 def evaluate(
@@ -547,17 +787,17 @@ def evaluate(
     """
     parsed = parse_answers(checklist, answers)
     _validate_facts(facts, assessed_on)
-    perioral = any(reference.zone(z, "zones").perioral for z in zones)
+    planned = [reference.zone(z, "zones") for z in zones]
 
     fired: list[Reason] = []
     for group in checklist.groups:
         for question in group.questions:
-            reason = _question_reason(question, parsed.get(question.id), perioral, assessed_on)
+            reason = _question_reason(question, parsed.get(question.id), planned, assessed_on)
             if reason is not None:
                 fired.append(reason)
     for rule in checklist.fact_rules:
         if _fact_fires(rule, facts, assessed_on):
-            fired.append(Reason(rule.id, rule.outcome, rule.message, rule.actions))
+            fired.append(Reason(rule.id, rule.outcome, _fact_message(rule, facts), rule.actions))
 
     # Most severe first (stable: data order within an outcome); each action listed once.
     fired.sort(key=lambda r: -r.outcome.severity)

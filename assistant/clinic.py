@@ -57,6 +57,7 @@ class DeviceInfo:
     min_depth_mm: float
     max_depth_mm: float
     active: bool
+    profile: str | None = None
 
     @property
     def label(self) -> str:
@@ -245,8 +246,19 @@ def save_device(
     actor: int | None = None,
     device_id: int | None = None,
     active: bool = True,
+    profile: str | None = None,
 ) -> DeviceInfo:
     validate_device(make, model, min_depth_mm, max_depth_mm)
+    if profile is not None:
+        shipped = reference.device_profile(profile, "profile")
+        low, high = shipped.min_depth_mm - 1e-9, shipped.max_depth_mm + 1e-9
+        if not low <= min_depth_mm < max_depth_mm <= high:
+            raise InvalidInput(
+                f"{shipped.label} allows {reference.format_mm(shipped.min_depth_mm)}–"
+                f"{reference.format_mm(shipped.max_depth_mm)} mm; the device's limits must lie "
+                "within them.",
+                "max_depth_mm",
+            )
     values = {
         "make": make.strip(),
         "model": model.strip(),
@@ -254,6 +266,7 @@ def save_device(
         "min_depth_mm": min_depth_mm,
         "max_depth_mm": max_depth_mm,
         "active": active,
+        "profile": profile,
     }
     with db.session() as session:
         row = _upsert(session, Device, device_id, values, actor, "device")
@@ -262,7 +275,14 @@ def save_device(
 
 def _device_info(row: Device) -> DeviceInfo:
     return DeviceInfo(
-        row.id, row.make, row.model, row.serial, row.min_depth_mm, row.max_depth_mm, row.active
+        row.id,
+        row.make,
+        row.model,
+        row.serial,
+        row.min_depth_mm,
+        row.max_depth_mm,
+        row.active,
+        row.profile,
     )
 
 

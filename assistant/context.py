@@ -86,6 +86,19 @@ class AppContext:
             self._database = self._open(self.database_url)
         return self._database
 
+    def database_if_present(self) -> Database | None:
+        """The database when there is one to open; ``None`` (nothing created) when
+        ``before_open`` refuses it, for commands that work without one (``check`` then uses
+        the shipped rules)."""
+        if self._database is None and self.before_open is not None:
+            from assistant.errors import DatabaseUnavailable
+
+            try:
+                self.before_open(self)
+            except DatabaseUnavailable:
+                return None
+        return self.database()
+
     @property
     def db(self) -> Database:
         return self.database()

@@ -107,6 +107,20 @@ class Patient(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class ClinicRuleChange(Base):
+    """A clinical rule the clinic set (append-only): the rule set's version is
+    "<shipped>+clinic.<id of the latest change>"."""
+
+    __tablename__ = "clinic_rule_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(100), index=True)
+    value: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Device(Base):
     __tablename__ = "device"
 
@@ -117,6 +131,8 @@ class Device(Base):
     min_depth_mm: Mapped[float] = mapped_column(Float, default=0.1)
     max_depth_mm: Mapped[float] = mapped_column(Float, default=3.0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The shipped profile the record is based on (resources/treatment.toml), if any.
+    profile: Mapped[str | None] = mapped_column(String(50))
 
 
 class Cartridge(Base):
@@ -187,6 +203,8 @@ class TreatmentSession(Base):
     practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
     assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"))
     state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    # The clinical rules' version its warnings were checked with ("2026.2+clinic.3").
+    rules_version: Mapped[str | None] = mapped_column(String(40))
     treated_at: Mapped[datetime] = mapped_column(DateTime)  # local wall time of the start
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     consent_on_file: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -24,6 +24,8 @@ class Zone:
     warn_above_mm: float
     perioral: bool
     notes: str
+    facial: bool = False
+    sources: tuple[str, ...] = ()
 
     @property
     def typical_range(self) -> str:
@@ -63,6 +65,8 @@ def zones() -> dict[str, Zone]:
             warn_above_mm=float(row["warn_above_mm"]),
             perioral=bool(row.get("perioral", False)),
             notes=row.get("notes", ""),
+            facial=bool(row.get("facial", False)),
+            sources=tuple(row.get("sources", ())),
         )
     return result
 
@@ -95,6 +99,63 @@ def interval_weeks(deepest_depth_mm: float) -> int:
         if deepest_depth_mm <= max_depth:
             return weeks
     return intervals()[-1][1]
+
+
+@dataclass(frozen=True)
+class DeviceProfile:
+    """A shipped pen: its depth range and step, and what its clearance says."""
+
+    id: str
+    make: str
+    model: str
+    min_depth_mm: float
+    max_depth_mm: float
+    step_mm: float
+    warn_above_mm: float | None = None
+    cleared_age: int | None = None
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.make} {self.model}" if self.make != "Generic" else self.model
+
+
+@cache
+def device_profiles() -> dict[str, DeviceProfile]:
+    """The shipped device profiles by id, in the order of the data file."""
+    result: dict[str, DeviceProfile] = {}
+    for row in load_toml("treatment.toml").get("device_profiles", []):
+        result[row["id"]] = DeviceProfile(
+            id=row["id"],
+            make=row["make"],
+            model=row["model"],
+            min_depth_mm=float(row["min_depth_mm"]),
+            max_depth_mm=float(row["max_depth_mm"]),
+            step_mm=float(row["step_mm"]),
+            warn_above_mm=float(row["warn_above_mm"]) if "warn_above_mm" in row else None,
+            cleared_age=int(row["cleared_age"]) if "cleared_age" in row else None,
+            notes=row.get("notes", ""),
+            sources=tuple(row.get("sources", ())),
+        )
+    return result
+
+
+def device_profile(profile_id: str, field: str = "profile") -> DeviceProfile:
+    """The device profile with this id, or ``InvalidInput`` naming the known ids."""
+    try:
+        return device_profiles()[profile_id]
+    except KeyError:
+        known = ", ".join(device_profiles())
+        raise InvalidInput(
+            f"Unknown device profile '{profile_id}'. Known profiles: {known}.", field
+        ) from None
+
+
+@cache
+def treatment_sources() -> dict[str, str]:
+    """Source keys of treatment.toml and their text."""
+    return {str(k): str(v) for k, v in load_toml("treatment.toml").get("sources", {}).items()}
 
 
 @cache

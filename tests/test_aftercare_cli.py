@@ -80,7 +80,7 @@ def test_writes_the_sheet(tmp_path):
     result = run_cli_process(tmp_path, str(source), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert str(out) in result.stdout and "1 page" in result.stdout
+    assert str(out) in result.stdout and "2 pages" in result.stdout
     text = pdf_text(out)
     assert "Patient: Zoë Łukasiewicz-Nguyễn" in text
     assert "Areas treated: Cheeks, Forehead" in text

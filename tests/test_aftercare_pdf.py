@@ -135,19 +135,30 @@ def test_shipped_template_has_every_step_of_the_clinical_source(template):
         ("0h", "6h"),
         ("6h", "24h"),
         ("0h", "24h"),
-        ("0h", "48h"),
+        ("0h", "24h"),
+        ("0h", "72h"),
         ("0h", "72h"),
         ("0h", "7d"),
         ("0h", "14d"),
-        ("0h", "14d"),
+        ("24h", "14d"),
+        ("0h", "None"),
         ("2d", "5d"),
     ]
-    assert template.version
+    assert template.version == "2026.2"
     texts = " ".join(s.text for s in template.steps)
-    for phrase in ("hot yoga", "retinol", "vitamin C", "SPF 30", "threading", "mineral make-up"):
+    for phrase in (
+        "hot yoga", "retinol", "vitamin C", "SPF 30", "threading", "mineral make-up",
+        "no sunscreen", "Wash your hands", "facial brushes", "antiviral",
+    ):  # fmt: skip
         assert phrase in texts
+    assert "alcohol." not in texts.replace("toners with alcohol.", "")  # "no alcohol" dropped
+    assert [s.only_when for s in template.steps].count("cold_sore_caution") == 1
     assert len(template.normal) == 5
-    assert len(template.call_clinic) == 6
+    assert any("bruises" in item for item in template.normal)
+    assert any("darker for a few days" in item for item in template.normal)
+    assert len(template.call_clinic) == 8
+    assert any("allergy" in item for item in template.call_clinic)
+    assert any("lines of small marks" in item for item in template.call_clinic)
     assert template.footer == "This sheet does not replace medical advice."
 
 
@@ -172,11 +183,12 @@ MONTH_END_EXPECTED = [
     "Until Monday 30 November, 22:00",
     "From Monday 30 November, 22:00 until Tuesday 1 December, 16:00",
     "Until Tuesday 1 December, 16:00",
-    "Until Wednesday 2 December, 16:00",
+    "Until Tuesday 1 December, 16:00",
+    "Until Thursday 3 December, 16:00",
     "Until Thursday 3 December, 16:00",
     "Until Monday 7 December, 16:00",
     "Until Monday 14 December, 16:00",
-    "Until Monday 14 December, 16:00",
+    "From Tuesday 1 December, 16:00 until Monday 14 December, 16:00",
     "From Wednesday 2 December, 16:00 until Saturday 5 December, 16:00",
 ]
 
@@ -186,11 +198,12 @@ LONDON_SPRING_EXPECTED = [
     "Until Friday 27 March, 21:30",
     "From Friday 27 March, 21:30 until Saturday 28 March, 15:30",
     "Until Saturday 28 March, 15:30",
-    "Until Sunday 29 March, 16:30",
+    "Until Saturday 28 March, 15:30",
+    "Until Monday 30 March, 16:30",
     "Until Monday 30 March, 16:30",
     "Until Friday 3 April, 15:30",
     "Until Friday 10 April, 15:30",
-    "Until Friday 10 April, 15:30",
+    "From Saturday 28 March, 15:30 until Friday 10 April, 15:30",
     "From Sunday 29 March, 15:30 until Wednesday 1 April, 15:30",
 ]
 
@@ -199,11 +212,12 @@ NEW_YORK_AUTUMN_EXPECTED = [
     "Until Friday 30 October, 21:30",
     "From Friday 30 October, 21:30 until Saturday 31 October, 15:30",
     "Until Saturday 31 October, 15:30",
-    "Until Sunday 1 November, 14:30",
+    "Until Saturday 31 October, 15:30",
+    "Until Monday 2 November, 14:30",
     "Until Monday 2 November, 14:30",
     "Until Friday 6 November, 15:30",
     "Until Friday 13 November, 15:30",
-    "Until Friday 13 November, 15:30",
+    "From Saturday 31 October, 15:30 until Friday 13 November, 15:30",
     "From Sunday 1 November, 15:30 until Wednesday 4 November, 15:30",
 ]
 
@@ -226,9 +240,40 @@ def test_every_step_date_is_printed_on_the_sheet(template, treated_at, tz, expec
     text = pdf_text(render_pdf_bytes(make_sheet(treated_at=treated_at), template, tz))
     for phrase in expected:
         assert phrase in text
-    # the two 14-day steps share one row: their date is printed once, both texts are there
-    assert text.count(expected[6]) == 1
+    # steps with the same dates share one row: their date is printed once, both texts are there
+    assert text.count(expected[2]) == 1
+    assert "no sunscreen" in text and "Wash your hands" in text
     assert "threading" in text and "SPF 30" in text
+
+
+def test_sunscreen_starts_at_24_hours_after_a_day_without_it(template):
+    treated_at = datetime(2026, 11, 30, 16, 0)
+    steps = timeline(make_sheet(treated_at=treated_at), template, LONDON)
+    sunscreen = next(s for s in steps if "SPF 30" in s.text)
+    bare = next(s for s in steps if "no sunscreen" in s.text)
+    assert sunscreen.start == bare.end == datetime(2026, 12, 1, 16, 0)
+    assert sunscreen.when(treated_at) == (
+        "From Tuesday 1 December, 16:00 until Monday 14 December, 16:00"
+    )
+
+
+def test_the_antiviral_step_only_when_the_cold_sore_caution_fired(template):
+    without = timeline(make_sheet(), template, LONDON)
+    assert not any("antiviral" in s.text for s in without)
+    with_caution = timeline(make_sheet(cold_sore_caution=True), template, LONDON)
+    antiviral = [s for s in with_caution if "antiviral" in s.text]
+    assert len(antiviral) == 1 and antiviral[0].end is None
+    assert antiviral[0].when(datetime(2026, 11, 24, 15, 30)) == "As prescribed"
+    text = pdf_text(render_pdf_bytes(make_sheet(cold_sore_caution=True), template, LONDON))
+    assert "keep taking it" in text and "As prescribed" in text
+
+
+@pytest.mark.parametrize(("hours", "until"), [(24, "Wednesday 25 November"), (48, "Thursday 26")])
+def test_the_clinics_sweat_window_sets_the_exercise_step(template, hours, until):
+    sheet = make_sheet(sweat_window_hours=hours)
+    step = next(s for s in timeline(sheet, template, LONDON) if "sweat" in s.text)
+    assert step.end == datetime(2026, 11, 24, 15, 30) + timedelta(hours=hours)
+    assert until in step.when(sheet.treated_at)
 
 
 def test_72_hours_across_the_spring_clock_change(template):
@@ -254,8 +299,8 @@ def test_the_year_is_written_when_a_date_falls_in_the_next_year(template):
     sheet = make_sheet(treated_at=datetime(2026, 12, 28, 10, 0))
     phrases = [step.when(sheet.treated_at) for step in timeline(sheet, template, LONDON)]
     assert phrases[2] == "Until Tuesday 29 December, 10:00"
-    assert phrases[5] == "Until Monday 4 January 2027, 10:00"
-    assert phrases[8] == "From Wednesday 30 December, 10:00 until Saturday 2 January 2027, 10:00"
+    assert phrases[6] == "Until Monday 4 January 2027, 10:00"
+    assert phrases[9] == "From Wednesday 30 December, 10:00 until Saturday 2 January 2027, 10:00"
 
 
 def test_dates_are_english_whatever_the_locale():
@@ -314,7 +359,7 @@ def test_sheet_shows_header_details_lists_and_footer(template):
         "Redness like a mild sunburn for 1 to 3 days.",
         "Blisters.",
         "This sheet does not replace medical advice.",
-        "Page 1 of 1",
+        "Page 1 of 2",
     ):
         assert expected in text
     # the clinic's number stands beside the "call the clinic" list
@@ -418,7 +463,7 @@ def test_every_field_is_checked_for_glyphs(template):
     [datetime(2026, 11, 24, 15, 30), datetime(2026, 9, 29, 15, 30), datetime(2027, 12, 28, 15, 30)],
 )
 @pytest.mark.parametrize("with_logo", [False, True])
-def test_a_normal_sheet_is_one_page(template, tmp_path, paper, treated_at, with_logo):
+def test_a_normal_sheet_is_two_pages(template, tmp_path, paper, treated_at, with_logo):
     logo = tmp_path / "logo.png"
     logo.write_bytes(tiny_png(40, 20))
     clinic = make_clinic(paper=paper, logo_path=logo if with_logo else None)
@@ -426,25 +471,29 @@ def test_a_normal_sheet_is_one_page(template, tmp_path, paper, treated_at, with_
         clinic=clinic, patient_name=NAMES[0], practitioner=NAMES[1], treated_at=treated_at
     )
     rendered = render_sheet(sheet, template)
-    assert rendered.pages == 1
+    # Revision 2026.2's longer timeline and lists take two pages: the whole timeline on the
+    # first, "what is normal" and "call the clinic" kept together on the second.
+    assert rendered.pages == 2
     pages = pdf_pages(rendered.data)
-    assert len(pages) == 1
-    assert "Page 1 of 1" in pages[0]
+    assert len(pages) == 2
+    assert "Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1]
+    assert "Dry skin and light flaking" in pages[0]
+    assert "What is normal" in pages[1] and "Dark patches in the weeks" in pages[1]
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_long_content_flows_onto_a_second_page(template, paper):
     rendered = render_sheet(long_sheet(clinic=replace(long_sheet().clinic, paper=paper)), template)
     pages = pdf_pages(rendered.data)
-    assert rendered.pages == len(pages) == 2
-    assert "Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1]
+    assert rendered.pages == len(pages) >= 2
+    assert "Page 1 of" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
     # nothing is lost on the way: every zone, the last timeline step and the lists are there
     text = " ".join(pages)
     for zone in reference.zones().values():
         assert zone.name in text
     assert "Dark patches in the weeks after treatment." in text
-    assert "Flaking on days 2 to 5." in text
-    assert "This sheet does not replace medical advice." in pages[1]
+    assert "Treated dark patches may look darker" in text
+    assert "This sheet does not replace medical advice." in pages[-1]
 
 
 @pytest.mark.parametrize(("paper", "size"), [("A4", (595.28, 841.89)), ("Letter", (612.0, 792.0))])
@@ -455,7 +504,7 @@ def test_paper_size(template, paper, size):
         assert (round(float(box.width), 2), round(float(box.height), 2)) == size
 
 
-FOOTER_END = "This sheet does not replace medical advice. Page 1 of 1"
+FOOTER_END = "This sheet does not replace medical advice. Page 2 of 2"
 
 
 def test_footer_has_clinic_phone_disclaimer_and_page_number(template):
@@ -501,7 +550,7 @@ def test_render_pdf_writes_the_file_and_reports_pages(template, tmp_path):
         render_pdf(make_sheet(), out, template)
     assert out.read_bytes() == b"an older sheet"
     result = render_pdf(make_sheet(), out, template, force=True)
-    assert result.path == out and result.pages == 1 and result.warnings == ()
+    assert result.path == out and result.pages == 2 and result.warnings == ()
     assert out.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.pdf"]
 
@@ -575,7 +624,7 @@ def test_the_clinics_edited_template_is_printed(isolated_data_dir):
     copy = install_template_copy()
     text = copy.read_text(encoding="utf-8")
     edited = text.replace(
-        'text = "No make-up. After that, use mineral make-up only."',
+        'text = "No exercise or anything that makes you sweat."',
         'text = "No make-up at all; our own mineral powder from then on."',
     ).replace('title = "Caring for your skin after microneedling"', 'title = "Riverside aftercare"')
     assert edited != text
@@ -586,7 +635,7 @@ def test_the_clinics_edited_template_is_printed(isolated_data_dir):
     text_out = pdf_text(rendered.data)
     assert "Riverside aftercare" in text_out
     assert "No make-up at all; our own mineral powder from then on." in text_out
-    assert "use mineral make-up only" not in text_out
+    assert "anything that makes you sweat" not in text_out
 
 
 def test_a_clinic_copy_may_leave_out_headings(isolated_data_dir):
@@ -607,8 +656,8 @@ def _line_number(text: str, needle: str) -> int:
     [
         # a TOML syntax error: tomllib's message gives the line and column
         ('title = "Caring', 'title = "Caring \\q', "Caring \\q", "(at line {n}, column"),
-        ('until = "72h"', 'until = "5x"', '"5x"', "line {n}: step 5 has 'until = \"5x\"'"),
-        ('from = "2d"', 'from = "6d"', 'until = "5d"', "line {n}: step 9 ends before it starts"),
+        ('until = "7d"', 'until = "5x"', '"5x"', "line {n}: step 7 has 'until = \"5x\"'"),
+        ('from = "2d"', 'from = "6d"', 'until = "5d"', "line {n}: step 11 ends before it starts"),
         ('"book for the week of {week}"', '"book soon"', "book soon", "line {n}: 'book_week'"),
     ],
 )
@@ -637,12 +686,13 @@ def test_a_broken_clinic_template_falls_back_with_a_message_naming_the_line(
 def test_a_clinic_template_missing_a_step_text_is_reported(isolated_data_dir):
     copy = install_template_copy()
     text = copy.read_text(encoding="utf-8")
-    text = text.replace('text = "No exercise or anything that makes you sweat. No alcohol."\n', "")
+    text = text.replace('text = "No exercise or anything that makes you sweat."\n', "")
     copy.write_text(text, encoding="utf-8")
-    header_line = _line_number(text, 'until = "48h"') - 2  # the step's [[steps]] line
+    header_line = _line_number(text, 'follows = "sweat_window_hours"') - 3  # its [[steps]] line
+    assert text.splitlines()[header_line - 1] == "[[steps]]"
     _, warning = load_active_template()
     assert warning is not None
-    assert f"line {header_line}: step 4 has no 'text'" in warning
+    assert f"line {header_line}: step 5 has no 'text'" in warning
 
 
 def test_reset_keeps_the_clinic_copy_aside(isolated_data_dir):

@@ -27,19 +27,25 @@ EXAMPLE = {
 EXPECTED_EXAMPLE_JSON = {
     "outcome": "defer",
     "defer_until": "2027-02-01",
-    "checklist_version": "2026.1",
+    "checklist_version": "2026.2",
+    "rules_version": "2026.2",
     "reasons": [
         {
             "id": "isotretinoin_last_dose",
             "outcome": "defer",
-            "message": "Oral isotretinoin within the last 6 months.",
+            "message": "Oral isotretinoin within the last 6 months. Device care sheets say 6 "
+            "months; the 2017 consensus papers (Spring et al.; Waldman et al.) found too little "
+            "evidence to delay superficial, non-ablative procedures after isotretinoin.",
             "actions": [],
         },
         {
             "id": "cold_sore_history",
             "outcome": "caution",
-            "message": "History of cold sores and a perioral zone is treated.",
-            "actions": ["Antiviral prophylaxis as prescribed before treatment."],
+            "message": "History of cold sores and a zone where they can be set off is treated.",
+            "actions": [
+                "Antiviral prophylaxis as prescribed, started before treatment and continued "
+                "afterwards for as long as prescribed."
+            ],
         },
         {
             "id": "fitzpatrick_iv_vi",
@@ -80,7 +86,10 @@ def run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_example_as_json_in_a_subprocess(tmp_path: Path) -> None:
     result = run_main(tmp_path, str(write_json(tmp_path, EXAMPLE)), "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == EXPECTED_EXAMPLE_JSON
+    data = json.loads(result.stdout)
+    unanswered = data.pop("unanswered")
+    assert data == EXPECTED_EXAMPLE_JSON
+    assert "isotretinoin_last_dose" not in unanswered and "keloid_history" in unanswered
 
 
 def test_example_as_text_in_a_subprocess(tmp_path: Path) -> None:
@@ -88,8 +97,8 @@ def test_example_as_text_in_a_subprocess(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Defer: not before Monday 1 February 2027."
-    assert "Antiviral prophylaxis as prescribed before treatment." in result.stdout
-    assert "Checklist version 2026.1." in result.stdout
+    assert "Antiviral prophylaxis as prescribed, started before treatment" in result.stdout
+    assert "Checklist version 2026.2." in result.stdout
 
 
 def test_bad_input_in_a_subprocess(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from assistant.checklist import (
     format_long_date,
     load_checklist,
     parse_answers,
+    question_message,
 )
 from assistant.errors import InvalidInput
 
@@ -73,13 +74,29 @@ EXPECTED_QUESTIONS: dict[str, tuple[str, Outcome, Window | None, str | None]] = 
     "chemotherapy_or_radiotherapy_current": (
         "bool", DEFER, None, "Currently receiving chemotherapy or radiotherapy?",
     ),
-    "diabetes_uncontrolled": ("bool", DEFER, None, "Diabetes that is not well controlled?"),
+    "isotretinoin_current": (
+        "bool", DEFER, None, "Currently taking oral isotretinoin (Roaccutane, Accutane)?",
+    ),
+    "actinic_keratosis_in_area": (
+        "bool", DEFER, None,
+        "Solar (actinic) keratosis in the area? (until assessed and treated by a physician)",
+    ),
+    # one choice since 2026.2: no / well controlled (caution) / not well controlled (defer)
+    "diabetes": ("choice", DEFER, None, "Diabetes?"),
     "isotretinoin_last_dose": (
         "date", DEFER, Window(months=6),
         "Last dose of oral isotretinoin (Roaccutane, Accutane)?",
     ),
     "radiotherapy_to_area_last": (
         "date", DEFER, Window(months=12), "Last radiotherapy to the treatment area?",
+    ),
+    "chemotherapy_last": ("date", DEFER, Window(months=1), "Last chemotherapy dose?"),
+    "systemic_steroids_last": (
+        "date", DEFER, Window(months=1),
+        "Last course of oral or injected corticosteroids (high dose)?",
+    ),
+    "surgery_or_wound_in_area_last": (
+        "date", DEFER, Window(months=6), "Last surgery, injury or new scar in the area?",
     ),
     "ablative_laser_or_deep_peel_last": (
         "date", DEFER, Window(months=3),
@@ -113,12 +130,23 @@ EXPECTED_QUESTIONS: dict[str, tuple[str, Outcome, Window | None, str | None]] = 
     "cold_sore_history": ("bool", CAUTION, None, None),
     "autoimmune_disease": ("bool", CAUTION, None, None),
     "immunosuppressed": ("bool", CAUTION, None, None),
-    "diabetes_controlled": ("bool", CAUTION, None, None),
     "topical_anaesthetic_allergy": ("bool", CAUTION, None, None),
+    "topical_anaesthetic_risk": ("bool", CAUTION, None, None),
+    "pacemaker_or_heart_condition": ("bool", CAUTION, None, None),
+    "bloodborne_infection": ("bool", CAUTION, None, None),
+    "photosensitising_medication": ("bool", CAUTION, None, None),
+    "pigmentation_history": ("bool", CAUTION, None, None),
+    "tattoo_or_pmu_in_area": ("bool", CAUTION, None, None),
+    "vascular_lesions_in_area": ("bool", CAUTION, None, None),
     "product_allergies": ("bool", CAUTION, None, None),
     "raised_moles_in_area": ("bool", CAUTION, None, None),
     "smoker": ("bool", CAUTION, None, None),
 }  # fmt: skip
+
+ANTIVIRAL = (
+    "Antiviral prophylaxis as prescribed, started before treatment and continued afterwards "
+    "for as long as prescribed."
+)
 
 EXPECTED_NOT_SUITABLE_MESSAGES = {
     "keloid_history": "Keloid or hypertrophic scarring risk: needling can trigger new scars.",
@@ -139,11 +167,24 @@ EXPECTED_ACTIONS: dict[str, tuple[str, ...]] = {
         "Warn of bruising.",
         "Advise avoiding for 7 days before future sessions if their doctor agrees.",
     ),
-    "cold_sore_history": ("Antiviral prophylaxis as prescribed before treatment.",),
+    "cold_sore_history": (ANTIVIRAL,),
     "autoimmune_disease": ("Physician clearance on file.",),
     "immunosuppressed": ("Physician clearance on file.",),
-    "diabetes_controlled": ("Conservative depth, close follow-up.",),
     "topical_anaesthetic_allergy": ("Do not apply topical anaesthetic.",),
+    "topical_anaesthetic_risk": ("Do not apply topical anaesthetic.",),
+    "pacemaker_or_heart_condition": ("Physician clearance on file.",),
+    "bloodborne_infection": ("Physician clearance on file.", "Single-use sterile cartridge."),
+    "photosensitising_medication": (
+        "Strict sun protection.",
+        "Consider deferring until the course ends.",
+    ),
+    "pigmentation_history": (
+        "Conservative depth and passes.",
+        "Patch test.",
+        "Strict sun protection.",
+    ),
+    "tattoo_or_pmu_in_area": ("Needle around it, never over it.",),
+    "vascular_lesions_in_area": ("Needle around them.", "Keep depth conservative."),
     "product_allergies": ("Review every serum's ingredients against the allergy.", "Patch test."),
     "raised_moles_in_area": ("Needle around, never over, raised lesions.",),
     "smoker": ("Set expectations.",),
@@ -155,7 +196,11 @@ EXPECTED_ACTIONS: dict[str, tuple[str, ...]] = {
     "age_under_18": ("Parent or guardian consent on file.",),
 }
 
-EXPECTED_FACT_RULES = {"fitzpatrick_iv_vi": ("fitzpatrick", 4), "age_under_18": ("age", 18)}
+EXPECTED_FACT_RULES = {
+    "fitzpatrick_iv_vi": ("fitzpatrick", 4),
+    "age_under_18": ("age", 18),
+    "device_cleared_age": ("device_age", None),
+}
 EXPECTED_GROUPS = ("Permanent conditions", "Current conditions", "Recent treatments and medication")
 PERIORAL_ZONES = {"upper_lip", "perioral", "chin", "full_face"}
 
@@ -167,6 +212,8 @@ def checklist() -> Checklist:
 
 def firing_answer(checklist: Checklist, question_id: str, assessed_on: date = ASSESSED) -> object:
     kind = checklist.questions[question_id].kind
+    if kind is QuestionKind.CHOICE:
+        return "uncontrolled"
     return True if kind is QuestionKind.BOOL else assessed_on.isoformat()
 
 
@@ -191,7 +238,7 @@ def test_data_file_holds_exactly_the_rules_of_the_source(checklist: Checklist) -
     assert set(checklist.questions) == set(EXPECTED_QUESTIONS)
     rules = {r.id: (r.fact, r.threshold) for r in checklist.fact_rules}
     assert rules == EXPECTED_FACT_RULES
-    assert checklist.version == "2026.1"
+    assert checklist.version == "2026.2"
 
 
 def test_groups_are_the_three_screen_groups(checklist: Checklist) -> None:
@@ -205,12 +252,18 @@ def test_question_matches_the_source(checklist: Checklist, question_id: str) -> 
     kind, outcome, window, text = EXPECTED_QUESTIONS[question_id]
     question = checklist.questions[question_id]
     assert question.kind == kind
-    assert question.outcome is outcome
+    if kind == "choice":  # the most severe option's outcome
+        outcomes = [o.outcome for o in question.options if o.outcome]
+        assert max(outcomes, key=lambda o: o.severity) is outcome
+    else:
+        assert question.outcome is outcome
     assert question.window == window
     if text is not None:
         assert question.text == text
     assert question.message.strip()
-    assert question.actions == EXPECTED_ACTIONS.get(question_id, ())
+    assert question.sources and all(key in checklist.sources for key in question.sources)
+    if question.kind is not QuestionKind.CHOICE:
+        assert question.actions == EXPECTED_ACTIONS.get(question_id, ())
     if question_id in EXPECTED_NOT_SUITABLE_MESSAGES:
         assert question.message == EXPECTED_NOT_SUITABLE_MESSAGES[question_id]
     assert question.zones == ("perioral" if question_id == "cold_sore_history" else None)
@@ -240,9 +293,12 @@ def test_each_rule_in_the_data_file_fires_and_is_silent_when_answered_no(
         {question_id: firing_answer(checklist, question_id)},
         zones=zones_for(question_id),
     )
-    assert fired.outcome is question.outcome
-    assert fired.reasons[0].message == question.message
-    silent_answer = False if question.kind is QuestionKind.BOOL else None
+    if question.kind is QuestionKind.CHOICE:
+        assert fired.outcome is Outcome.DEFER
+    else:
+        assert fired.outcome is question.outcome
+        assert fired.reasons[0].message == question_message(question)
+    silent_answer = {QuestionKind.BOOL: False, QuestionKind.CHOICE: "no"}.get(question.kind)
     silent = check(checklist, {question_id: silent_answer}, zones=zones_for(question_id))
     assert silent.outcome is Outcome.SUITABLE
     assert silent.reasons == ()
@@ -253,7 +309,7 @@ def test_nothing_answered_is_suitable(checklist: Checklist) -> None:
     assert verdict.outcome is Outcome.SUITABLE
     assert verdict.reasons == ()
     assert verdict.defer_until is None
-    assert verdict.checklist_version == "2026.1"
+    assert verdict.checklist_version == "2026.2"
 
 
 def test_undated_defer_has_no_date(checklist: Checklist) -> None:
@@ -270,6 +326,9 @@ LAST = date(2026, 5, 10)
 DATED_ENDS = {
     "isotretinoin_last_dose": date(2026, 11, 10),
     "radiotherapy_to_area_last": date(2027, 5, 10),
+    "chemotherapy_last": date(2026, 6, 10),
+    "systemic_steroids_last": date(2026, 6, 10),
+    "surgery_or_wound_in_area_last": date(2026, 11, 10),
     "ablative_laser_or_deep_peel_last": date(2026, 8, 10),
     "light_peel_or_nonablative_laser_last": date(2026, 5, 24),
     "filler_in_area_last": date(2026, 5, 24),
@@ -454,7 +513,7 @@ def test_cold_sore_history_only_with_a_perioral_zone(checklist: Checklist, zone_
     verdict = check(checklist, {"cold_sore_history": True}, zones=[zone_id])
     if zone_id in PERIORAL_ZONES:
         assert verdict.outcome is Outcome.CAUTION
-        assert verdict.actions == ("Antiviral prophylaxis as prescribed before treatment.",)
+        assert verdict.actions == (ANTIVIRAL,)
     else:
         assert verdict.outcome is Outcome.SUITABLE
 
@@ -597,13 +656,11 @@ def test_to_dict_is_the_documented_json(checklist: Checklist) -> None:
     assert set(data) == {"outcome", "defer_until", "checklist_version", "reasons"}
     assert data["outcome"] == "defer"
     assert data["defer_until"] == "2027-02-01"
-    assert data["checklist_version"] == "2026.1"
+    assert data["checklist_version"] == "2026.2"
     assert [set(r) for r in data["reasons"]] == [{"id", "outcome", "message", "actions"}] * 3
     by_id = {r["id"]: r for r in data["reasons"]}
     assert by_id["isotretinoin_last_dose"]["outcome"] == "defer"
-    assert by_id["cold_sore_history"]["actions"] == [
-        "Antiviral prophylaxis as prescribed before treatment."
-    ]
+    assert by_id["cold_sore_history"]["actions"] == [ANTIVIRAL]
     assert by_id["fitzpatrick_iv_vi"]["outcome"] == "caution"
     assert check(checklist, {}).to_dict()["defer_until"] is None
 
@@ -627,7 +684,7 @@ def test_describe_tells_the_verdict_in_words(checklist: Checklist) -> None:
     text = verdict.describe()
     assert text.splitlines()[0] == "Defer: not before Tuesday 23 February 2027."
     assert "Set expectations." in text
-    assert "2026.1" in text
+    assert "2026.2" in text
     assert check(checklist, {}).describe().startswith("Suitable")
     assert check(checklist, {"smoker": True}).describe().startswith("Caution")
     assert check(checklist, {"keloid_history": True}).describe().startswith("Not suitable")
@@ -718,8 +775,11 @@ def assessments(draw: st.DrawFn) -> tuple[dict[str, object], PatientFacts, list[
     assessed_on = draw(st.dates(min_value=date(2001, 1, 1), max_value=date(2060, 12, 31)))
     answers: dict[str, object] = {}
     for qid in draw(st.lists(st.sampled_from(_QUESTION_IDS), unique=True)):
-        if _CHECKLIST.questions[qid].kind is QuestionKind.BOOL:
+        question = _CHECKLIST.questions[qid]
+        if question.kind is QuestionKind.BOOL:
             answers[qid] = draw(st.booleans())
+        elif question.kind is QuestionKind.CHOICE:
+            answers[qid] = draw(st.sampled_from([o.id for o in question.options]))
         else:
             days_ago = draw(st.integers(min_value=0, max_value=800))
             answers[qid] = assessed_on - timedelta(days=days_ago)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from collections.abc import Mapping
 from datetime import date
 
@@ -276,6 +277,8 @@ def test_every_control_is_named_and_grouped(qtbot: QtBot) -> None:
         if question.kind is QuestionKind.BOOL:
             assert page.bool_box(qid).accessibleName() == question.text
             assert page.bool_box(qid).text() == question.text
+        elif question.kind is QuestionKind.CHOICE:
+            assert page.choice_box(qid).accessibleName() == question.text
         else:
             assert question.text in page.never_box(qid).accessibleName()
             assert question.text in page.date_edit(qid).accessibleName()
@@ -294,6 +297,8 @@ def test_tab_order_follows_the_form(qtbot: QtBot) -> None:
         for question in group.questions:
             if question.kind is QuestionKind.BOOL:
                 expected.append(page.bool_box(question.id))
+            elif question.kind is QuestionKind.CHOICE:
+                expected.append(page.choice_box(question.id))
             else:
                 expected += [page.never_box(question.id), page.date_edit(question.id)]
     expected += [page.override_check, page.override_reason_edit, page.continue_button]
@@ -331,3 +336,15 @@ def test_every_outcome_has_words_and_an_icon(qtbot: QtBot, outcome: Outcome) -> 
     assert verdict is not None and verdict.outcome is outcome
     assert page.verdict_label.text()
     assert not page.verdict_icon.pixmap().isNull()
+
+
+def test_why_this_rule_shows_the_rules_sources(qtbot: QtBot, tmp_path: pathlib.Path) -> None:
+    page = make_page(qtbot)
+    page.set_answers({"isotretinoin_last_dose": date(2026, 10, 1), "smoker": True})
+    assert 'href="why:isotretinoin_last_dose"' in page.reasons_label.text()
+    assert not page.why_label.isVisible()
+    page.reasons_label.linkActivated.emit("why:isotretinoin_last_dose")
+    assert page.why_label.isVisible()
+    assert "JAMA Dermatology" in page.why_label.text()
+    assert "Dermatologic Surgery" in page.why_label.text()
+    page.grab().save(str(tmp_path / "why-this-rule.png"))

@@ -97,8 +97,12 @@ def test_unknown_zone_and_endpoint_are_named() -> None:
         ("forehead", 0.75, True),
         ("cheeks", 2.0, False),
         ("cheeks", 2.25, True),
-        ("nose", 1.0, False),
-        ("nose", 1.25, True),
+        ("nose", 0.75, False),
+        ("nose", 1.0, True),
+        ("periorbital", 0.5, False),
+        ("periorbital", 0.75, True),
+        ("upper_lip", 0.75, False),
+        ("upper_lip", 1.0, True),
         ("abdomen", 2.5, False),
         ("abdomen", 2.75, True),
         ("full_face", 1.5, False),
@@ -116,7 +120,7 @@ def test_the_zone_warning_names_the_zone_depth_and_bound() -> None:
     assert "Cheeks" in warning.message
     assert "2.5 mm" in warning.message
     assert "2.0 mm" in warning.message
-    assert "1.0–1.5 mm" in warning.message
+    assert "0.5–1.5 mm" in warning.message
 
 
 @pytest.mark.parametrize("fitzpatrick", [4, 5, 6])

@@ -26,7 +26,7 @@ def test_rows_show_depth_beside_the_typical_range(qtmodeltester: ModelTester) ->
     assert model.rowCount() == 2 and model.columnCount() == 8
     assert text(model, 0, ZoneTableModel.ZONE) == "Cheeks"
     assert text(model, 0, ZoneTableModel.DEPTH) == "1.5"
-    assert text(model, 0, ZoneTableModel.TYPICAL) == "1.0–1.5 mm"
+    assert text(model, 0, ZoneTableModel.TYPICAL) == "0.5–1.5 mm"
     assert text(model, 0, ZoneTableModel.ENDPOINT) == "Pinpoint bleeding"
     assert text(model, 1, ZoneTableModel.TYPICAL) == "per sub-area"
     assert text(model, 0, ZoneTableModel.WARNINGS) == ""
@@ -109,3 +109,33 @@ def test_products_with_their_lots(qtmodeltester: ModelTester) -> None:
     model.remove(0)
     assert [e.product_name for e in model.entries()] == ["PRP"]
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_depth_entry_snaps_to_the_device_step_and_warns_above_its_limit() -> None:
+    from assistant.devices import limits_of_profile
+
+    model = ZoneTableModel()
+    model.set_context(limits_of_profile("skinpen_precision"), None)
+    model.set_entries([ZoneEntry("cheeks", 1.0, 2)])
+    assert model.setData(model.index(0, ZoneTableModel.DEPTH), 0.6, EDIT)
+    assert model.entry(0).depth_mm == 0.5
+    assert model.setData(model.index(0, ZoneTableModel.DEPTH), 1.7, EDIT)
+    assert model.entry(0).depth_mm == 1.75
+    assert [w.code for w in model.warnings(0)] == ["device_depth"]
+    assert text(model, 0, ZoneTableModel.WARNINGS) == "⚠ above 1.5 mm for the device"
+    assert not model.setData(model.index(0, ZoneTableModel.DEPTH), 2.6, EDIT)
+    assert model.entry(0).depth_mm == 1.75
+
+
+def test_the_clinics_depth_bands_are_shown_and_warned_against() -> None:
+    from assistant.rules import RuleSet, treatment_rules
+
+    values = {"zone_cheeks_warn_above_mm": "2.5 mm", "zone_cheeks_typical_min_mm": "1.0 mm"}
+    treatment = treatment_rules(RuleSet("2026.2+clinic.4", values))
+    model = ZoneTableModel()
+    model.set_context(DeviceLimits.default(), None, treatment)
+    model.set_entries([ZoneEntry("cheeks", 2.25, 2)])
+    assert text(model, 0, ZoneTableModel.TYPICAL) == "1.0–1.5 mm"
+    assert model.warnings(0) == []
+    model.set_context(DeviceLimits.default(), None)  # the shipped bound: 2.0 mm
+    assert [w.code for w in model.warnings(0)] == ["zone_depth"]

@@ -25,7 +25,7 @@ def test_smoke_test_passes_and_leaves_the_users_data_alone(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Chairside smoke test passed:")
     assert "main window shown" in result.stdout
-    assert "aftercare sheet rendered (1 page)" in result.stdout
+    assert "aftercare sheet rendered (2 pages)" in result.stdout
     assert not users_data.exists()
 
 

@@ -279,6 +279,17 @@ class ChecklistPage(QWidget):
         reasons_scroll.viewport().setAutoFillBackground(False)
         self.reasons_label.setAutoFillBackground(False)
         verdict_layout.addWidget(reasons_scroll, 1)
+        self.reasons_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.reasons_label.linkActivated.connect(self.show_why)
+        self.why_label = QLabel()
+        self.why_label.setWordWrap(True)
+        self.why_label.setAccessibleName(self.tr("Why this rule"))
+        self.why_label.setVisible(False)
+        verdict_layout.addWidget(self.why_label)
         self.version_label = QLabel(
             self.tr("Checklist version {version}").format(version=self._checklist.version)
         )
@@ -428,7 +439,19 @@ class ChecklistPage(QWidget):
                 )
             else:
                 text += " " + html.escape(self.tr("Until resolved."))
+        if self._checklist.rule_sources(reason.id):
+            why = html.escape(self.tr("Why this rule?"))
+            text += f' <a href="why:{html.escape(reason.id)}">{why}</a>'
         return f"<li><b>{html.escape(self._outcome_words(reason.outcome))}</b>: {text}</li>"
+
+    def show_why(self, link: str) -> None:
+        """The sources of the rule behind a reason, shown under the reasons."""
+        rule_id = link.removeprefix("why:")
+        sources = self._checklist.rule_sources(rule_id)
+        lines = [self.tr("Why this rule ({rule}): its sources").format(rule=rule_id)]
+        lines += [f"• {source}" for source in sources]
+        self.why_label.setText("\n".join(lines))
+        self.why_label.setVisible(True)
 
     def _show_verdict(self) -> None:
         verdict = self._verdict

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.checklist import AssessmentResult, PatientFacts, default_checklist
+from assistant.checklist import AssessmentResult, Checklist, PatientFacts, default_checklist
 from assistant.consent import ConsentContext, ConsentStatus, consent_status
 from assistant.db import Database
 from assistant.patients import get_patient
+from assistant.rules import checklist_in_force
 from assistant.sessions import (
     SessionContext,
     get_session,
@@ -73,6 +74,7 @@ class SessionWorkflow(QWidget):
         self._actor = practitioner_id
         self._facts = PatientFacts()
         self._previous_answers: dict[str, Any] | None = None
+        self._checklist: Checklist = default_checklist()
         self.checklist_page: ChecklistPage | None = None
         self.consent_page: ConsentPage | None = None
         self.form: SessionForm | None = None
@@ -166,13 +168,17 @@ class SessionWorkflow(QWidget):
     def planned_zones(self) -> list[str]:
         return [zone_id for zone_id, check in self.zone_checks.items() if check.isChecked()]
 
-    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None]:
+    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist]:
         patient = get_patient(self._db, self._patient_id)
         facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
-        return facts, last_assessment_answers(self._db, self._patient_id)
+        # the rules in force in this clinic (its values and version)
+        checklist = checklist_in_force(self._db)
+        return facts, last_assessment_answers(self._db, self._patient_id), checklist
 
-    def _patient_loaded(self, loaded: tuple[PatientFacts, dict[str, Any] | None]) -> None:
-        self._facts, self._previous_answers = loaded
+    def _patient_loaded(
+        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist]
+    ) -> None:
+        self._facts, self._previous_answers, self._checklist = loaded
         self._build_checklist({})
 
     def _build_checklist(self, answers: dict[str, Any]) -> None:
@@ -180,7 +186,7 @@ class SessionWorkflow(QWidget):
             self.checklist_holder.removeWidget(self.checklist_page)
             self.checklist_page.deleteLater()
         page = ChecklistPage(
-            default_checklist(),
+            self._checklist,
             self._facts,
             self.planned_zones(),
             date.today(),

@@ -234,6 +234,13 @@ class SettingsDialog(QDialog):
                 FieldSpec("model", self.tr("Model")),
                 FieldSpec("serial", self.tr("Serial number")),
                 FieldSpec(
+                    "profile",
+                    self.tr("Based on profile"),
+                    "choice",
+                    choices=[(self.tr("No profile"), None)]
+                    + [(p.label, p.id) for p in reference.device_profiles().values()],
+                ),
+                FieldSpec(
                     "min_depth_mm",
                     self.tr("Shallowest depth (mm)"),
                     "float",
@@ -268,6 +275,7 @@ class SettingsDialog(QDialog):
                 actor,
                 rid,
                 v["active"],
+                v["profile"],
             ),
         )
         self.tabs.addTab(self.devices, self.tr("Devices"))
@@ -346,6 +354,11 @@ class SettingsDialog(QDialog):
 
         self.template_settings = AftercareTemplateSettings(templates)
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
+
+        from ui.clinical_rules_page import ClinicalRulesPage
+
+        self.clinical_rules = ClinicalRulesPage(db, actor)
+        self.tabs.addTab(self.clinical_rules, self.tr("Clinical rules"))
 
         from ui.consent_template_settings import ConsentTemplateSettings
 

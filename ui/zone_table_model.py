@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
 from assistant.dates import format_short_date
+from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
+from assistant.rules import TreatmentRules
 from assistant.sessions import (
     DEFAULT_PASSES,
     DeviceLimits,
@@ -48,6 +50,7 @@ class ZoneTableModel(RowsTableModel):
         self._errors: list[str] = []
         self._limits = DeviceLimits.default()
         self._fitzpatrick: int | None = None
+        self._treatment: TreatmentRules | None = None
         self._read_only = False
         self._amended: dict[tuple[int, str], str] = {}
         self._headers = (
@@ -100,10 +103,17 @@ class ZoneTableModel(RowsTableModel):
         self._recheck()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def set_context(self, limits: DeviceLimits, fitzpatrick: int | None) -> None:
-        """The device's limits and the patient's skin type, which the warnings depend on."""
+    def set_context(
+        self,
+        limits: DeviceLimits,
+        fitzpatrick: int | None,
+        treatment: TreatmentRules | None = None,
+    ) -> None:
+        """The device's limits, the patient's skin type and the clinic's rules in force,
+        which the warnings depend on."""
         self._limits = limits
         self._fitzpatrick = fitzpatrick
+        self._treatment = treatment
         self._recheck()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
@@ -132,7 +142,8 @@ class ZoneTableModel(RowsTableModel):
         self._errors = []
         for row, entry in enumerate(self._rows):
             try:
-                self._warnings.append(check_zone(entry, self._limits, self._fitzpatrick, row))
+                warnings = check_zone(entry, self._limits, self._fitzpatrick, row, self._treatment)
+                self._warnings.append(warnings)
                 self._errors.append("")
             except InvalidInput as exc:
                 self._warnings.append([])
@@ -161,7 +172,8 @@ class ZoneTableModel(RowsTableModel):
         parts = []
         for warning in self._warnings[row]:
             if warning.code == "zone_depth":
-                zone = reference.zones()[self._rows[row].zone]
+                zone = self._zone(self._rows[row].zone)
+                assert zone is not None
                 parts.append(
                     self.tr("above {bound} mm").format(
                         bound=reference.format_mm(zone.warn_above_mm)
@@ -171,7 +183,19 @@ class ZoneTableModel(RowsTableModel):
                 parts.append(self.tr("deep for type {type}").format(type=self._roman()))
             elif warning.code == "pigmented_passes":
                 parts.append(self.tr("passes for type {type}").format(type=self._roman()))
+            elif warning.code == "device_depth" and self._limits.warn_above_mm is not None:
+                parts.append(
+                    self.tr("above {bound} mm for the device").format(
+                        bound=reference.format_mm(self._limits.warn_above_mm)
+                    )
+                )
         return f"{WARNING_SIGN} " + "; ".join(parts) if parts else ""
+
+    def _zone(self, zone_id: str) -> reference.Zone | None:
+        """The zone with the clinic's depth bands when they are set."""
+        if self._treatment is not None and zone_id in self._treatment.zones:
+            return self._treatment.zones[zone_id]
+        return reference.zones().get(zone_id)
 
     def _roman(self) -> str:
         return roman(self._fitzpatrick) if self._fitzpatrick is not None else ""
@@ -181,7 +205,7 @@ class ZoneTableModel(RowsTableModel):
             return None
         row, column = index.row(), index.column()
         entry = self._rows[row]
-        zone = reference.zones().get(entry.zone)
+        zone = self._zone(entry.zone)
         if role == Qt.ItemDataRole.EditRole and column in self._FIELDS:
             return getattr(entry, self._FIELDS[column])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -247,7 +271,8 @@ class ZoneTableModel(RowsTableModel):
         entry = self._rows[index.row()]
         try:
             if field == "depth_mm":
-                value = round(float(value), 2)
+                # the device's own settings: snapped to its step, refused outside its range
+                value = snap_depth(float(value), self._limits)
             elif field == "passes":
                 value = int(value)
             elif field == "endpoint" and value not in {e.id for e in reference.endpoints()}:
@@ -255,7 +280,7 @@ class ZoneTableModel(RowsTableModel):
             else:
                 value = str(value)
             changed = replace(entry, **{field: value})
-            check_zone(changed, self._limits, None, index.row())
+            check_zone(changed, self._limits, None, index.row(), self._treatment)
         except (TypeError, ValueError, InvalidInput):
             return False  # refused: the cell keeps its value
         self.set_entry(index.row(), changed)

@@ -15,11 +15,15 @@ from assistant.dates import format_date, format_moment
 class TimelineStep:
     text: str
     start: datetime  # naive local wall time
-    end: datetime
+    end: datetime | None  # None: as prescribed
     from_treatment: bool  # starts as soon as the treatment ends
 
     def when(self, treated_at: datetime) -> str:
         """The period in words: "Until Wednesday 25 November, 18:30" or "From … until …"."""
+        if self.end is None:
+            if self.from_treatment:
+                return "As prescribed"
+            return f"From {format_moment(self.start, treated_at.year)}, as prescribed"
         end = format_moment(self.end, treated_at.year)
         if self.from_treatment:
             return f"Until {end}"
@@ -44,15 +48,23 @@ def timeline(
 ) -> list[TimelineStep]:
     """Each step with real start and end times (``tz`` defaults to the system's zone)."""
     start = sheet.treated_at.replace(tzinfo=None)
-    return [
-        TimelineStep(
-            text=step.text,
-            start=_shift(start, step.start, tz),
-            end=_shift(start, step.end, tz),
-            from_treatment=step.start.amount == 0,
+    conditions = {"cold_sore_caution": sheet.cold_sore_caution}
+    result = []
+    for step in template.steps:
+        if step.only_when is not None and not conditions.get(step.only_when, False):
+            continue
+        end = step.end
+        if step.follows == "sweat_window_hours" and sheet.sweat_window_hours is not None:
+            end = Offset(sheet.sweat_window_hours, "h")
+        result.append(
+            TimelineStep(
+                text=step.text,
+                start=_shift(start, step.start, tz),
+                end=_shift(start, end, tz) if end is not None else None,
+                from_treatment=step.start.amount == 0,
+            )
         )
-        for step in template.steps
-    ]
+    return result
 
 
 def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:

@@ -45,6 +45,10 @@ class AftercareSheet:
     notes: str = ""
     zone_depths: tuple[ZoneDepth, ...] = ()
     show_depth_table: bool = False  # patients need instructions, not settings
+    # The antiviral step is printed only when the checklist's cold-sore caution fired.
+    cold_sore_caution: bool = False
+    # The clinic's sweat window in force (hours); None: the template's own.
+    sweat_window_hours: int | None = None
     # The audit chain head when the sheet was made ("audit #1234 · 0123456789ab"), printed
     # small in the footer: a paper copy the database cannot be rewritten to agree with.
     record_anchor: str = ""

@@ -58,11 +58,18 @@ class Offset:
         return f"{self.amount}{self.unit}"
 
 
+AS_PRESCRIBED = "as prescribed"
+STEP_CONDITIONS = ("cold_sore_caution",)
+STEP_RULES = ("sweat_window_hours",)
+
+
 @dataclass(frozen=True)
 class TemplateStep:
     start: Offset
-    end: Offset
+    end: Offset | None  # None: "as prescribed", no end date printed
     text: str
+    only_when: str | None = None  # printed only when this condition holds for the patient
+    follows: str | None = None  # the end follows this clinical rule in force
 
 
 @dataclass(frozen=True)
@@ -159,10 +166,13 @@ def _parse_steps(data: Mapping[str, Any], raw: str) -> tuple[TemplateStep, ...]:
     steps: list[TemplateStep] = []
     for index, row in enumerate(rows):
         where = f"step {index + 1}"
-        offsets: dict[str, Offset] = {}
+        offsets: dict[str, Offset | None] = {}
         for key in ("from", "until"):
             if key not in row:
                 raise _TemplateProblem(f"{where} has no '{key}'", _line_of_step(raw, index))
+            if key == "until" and str(row[key]).strip().lower() == AS_PRESCRIBED:
+                offsets[key] = None
+                continue
             try:
                 offsets[key] = Offset.parse(str(row[key]))
             except ValueError:
@@ -171,14 +181,28 @@ def _parse_steps(data: Mapping[str, Any], raw: str) -> tuple[TemplateStep, ...]:
                     '(write hours or days, e.g. "6h" or "7d")',
                     _line_of_step(raw, index, key),
                 ) from None
-        if offsets["until"].nominal_hours <= offsets["from"].nominal_hours:
+        start, end = offsets["from"], offsets["until"]
+        assert start is not None
+        if end is not None and end.nominal_hours <= start.nominal_hours:
             raise _TemplateProblem(
                 f"{where} ends before it starts", _line_of_step(raw, index, "until")
             )
         text = row.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _TemplateProblem(f"{where} has no 'text'", _line_of_step(raw, index))
-        steps.append(TemplateStep(offsets["from"], offsets["until"], " ".join(text.split())))
+        only_when, follows = row.get("only_when"), row.get("follows")
+        if only_when is not None and only_when not in STEP_CONDITIONS:
+            raise _TemplateProblem(
+                f"{where} has 'only_when = \"{only_when}\"'; expected "
+                + ", ".join(STEP_CONDITIONS),
+                _line_of_step(raw, index, "only_when"),
+            )
+        if follows is not None and follows not in STEP_RULES:
+            raise _TemplateProblem(
+                f"{where} has 'follows = \"{follows}\"'; expected " + ", ".join(STEP_RULES),
+                _line_of_step(raw, index, "follows"),
+            )
+        steps.append(TemplateStep(start, end, " ".join(text.split()), only_when, follows))
     return tuple(steps)
 
 

@@ -90,7 +90,10 @@ def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
         raise InvalidInput(
             f"--as: several practitioners are called '{text}'; give the number instead.", "as"
         )
-    raise InvalidInput(f"--as: there is no active practitioner '{text}'.", "as")
+    known = ", ".join(p.name for p in everyone) or "none yet"
+    raise InvalidInput(
+        f"--as: there is no active practitioner '{text}' (known: {known}).", "as"
+    )
 
 
 def read_pin(name: str, ask: Callable[[str], str] | None = None) -> str:

@@ -13,7 +13,8 @@ SESSION.json describes the treatment, so a sheet can be made without a database:
 
 ``treated_at`` is the end of the treatment in local time. Optional keys: ``interval_weeks``
 (used when there is no ``next_session``; by default it follows from the deepest depth),
-``notes``. A relative ``logo`` path is read from the JSON file's folder.
+``notes``, ``cold_sore_caution`` (true prints the antiviral line: the checklist's cold-sore
+caution fired). A relative ``logo`` path is read from the JSON file's folder.
 
 Warnings (a character the font cannot print, a clinic template that cannot be read) go to
 stderr and the PDF is still written, with "\N{REPLACEMENT CHARACTER}" in place of each
@@ -52,7 +53,7 @@ from assistant.text_safety import check_one_line
 
 _KNOWN_KEYS = (
     "clinic", "patient", "practitioner", "treated_at", "zones", "next_session",
-    "interval_weeks", "notes",
+    "interval_weeks", "notes", "cold_sore_caution",
 )  # fmt: skip
 FIRST_YEAR, LAST_YEAR = 1990, 2199  # a treatment date outside these is a typing mistake
 MAX_LINE = 200
@@ -300,4 +301,12 @@ def sheet_from_json(path: Path) -> AftercareSheet:
         interval_weeks=interval,
         notes=_text(data, "notes", "notes", required=False, multiline=True),
         zone_depths=depths,
+        cold_sore_caution=_flag(data, "cold_sore_caution"),
     )
+
+
+def _flag(data: Mapping[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{key}: expected true or false, not '{value}'.", key)
+    return value

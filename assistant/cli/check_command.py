@@ -7,7 +7,12 @@ planned zones and the answers by question id::
      "zones": ["cheeks", "upper_lip"],
      "answers": {"isotretinoin_last_dose": "2026-08-01", "cold_sore_history": true}}
 
-Any verdict exits 0; input that cannot be read exits 2 with a message naming the field.
+Optional ``device``: a device profile id (``dermapen_4``, ``skinpen_precision``, ``generic``);
+a patient younger than the device's cleared age gets a caution.
+
+The clinic's rules in force are used; with no clinic database (nothing is created) the
+shipped rules are. Any verdict exits 0; input that cannot be read exits 2 with a message
+naming the field.
 """
 
 from __future__ import annotations
@@ -20,7 +25,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.checklist import PatientFacts, default_checklist, evaluate, parse_date
+from assistant import reference
+from assistant.checklist import (
+    PatientFacts,
+    default_checklist,
+    evaluate,
+    parse_date,
+    unanswered,
+)
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
@@ -29,7 +41,7 @@ log = logging.getLogger(__name__)
 
 FIRST_YEAR, LAST_YEAR = 1990, 2199
 OLDEST_BIRTH_YEAR = 1900
-_KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers")
+_KNOWN_KEYS = ("assessed_on", "date_of_birth", "fitzpatrick", "zones", "answers", "device")
 
 
 def register(subparsers: Any) -> None:
@@ -67,7 +79,18 @@ def _facts(data: Mapping[str, Any]) -> PatientFacts:
             f"date_of_birth: {born.isoformat()} is before {OLDEST_BIRTH_YEAR}; check the year.",
             "date_of_birth",
         )
-    return PatientFacts(date_of_birth=born, fitzpatrick=fitzpatrick)
+    device = data.get("device")
+    profile = None
+    if device is not None:
+        if not isinstance(device, str):
+            raise InvalidInput('device: expected a device profile id, e.g. "dermapen_4".', "device")
+        profile = reference.device_profile(device, "device")
+    return PatientFacts(
+        date_of_birth=born,
+        fitzpatrick=fitzpatrick,
+        device_name=profile.label if profile else None,
+        device_cleared_age=profile.cleared_age if profile else None,
+    )
 
 
 def _zones(data: Mapping[str, Any]) -> list[str]:
@@ -91,10 +114,21 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
-    verdict = evaluate(default_checklist(), answers, facts, _zones(data), assessed_on)
-    log.info("check: verdict %s (checklist %s)", verdict.outcome, verdict.checklist_version)
+    from assistant.rules import checklist_in_force
+
+    # The clinic's rules in force; the shipped ones when there is no clinic database.
+    db = context.database_if_present()
+    checklist = checklist_in_force(db) if db is not None else default_checklist()
+    verdict = evaluate(checklist, answers, facts, _zones(data), assessed_on)
+    log.info("check: verdict %s (rules %s)", verdict.outcome, verdict.checklist_version)
     if args.json:
-        print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
+        # The command line treats an omitted answer as no; it lists which ones it assumed.
+        result = {
+            **verdict.to_dict(),
+            "rules_version": verdict.checklist_version,
+            "unanswered": unanswered(checklist, answers),
+        }
+        print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print(verdict.describe())
     return EXIT_OK

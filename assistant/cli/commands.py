@@ -7,6 +7,7 @@ import importlib
 COMMAND_MODULES = (
     "assistant.cli.demo_command",
     "assistant.cli.check_command",
+    "assistant.cli.rules_command",
     "assistant.cli.aftercare_command",
     "assistant.cli.sessions_command",
     "assistant.cli.consent_command",

@@ -148,6 +148,10 @@ class DeviceLimits:
     min_depth_mm: float
     max_depth_mm: float
     label: str = ""
+    # From the device's profile: depth entry snaps to the step; above warn_above_mm it warns.
+    step_mm: float | None = None
+    warn_above_mm: float | None = None
+    notes: str = ""
 
     @classmethod
     def default(cls) -> DeviceLimits:
@@ -156,10 +160,10 @@ class DeviceLimits:
 
     def narrowed(self) -> DeviceLimits:
         hard = reference.limits()
-        return DeviceLimits(
-            max(self.min_depth_mm, hard.depth_min_mm),
-            min(self.max_depth_mm, hard.depth_max_mm),
-            self.label,
+        return dataclasses.replace(
+            self,
+            min_depth_mm=max(self.min_depth_mm, hard.depth_min_mm),
+            max_depth_mm=min(self.max_depth_mm, hard.depth_max_mm),
         )
 
 

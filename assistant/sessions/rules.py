@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from assistant import reference
 from assistant.clinic import PRODUCT_KINDS
@@ -20,6 +21,9 @@ from assistant.sessions.record import (
     SessionWarning,
     ZoneEntry,
 )
+
+if TYPE_CHECKING:
+    from assistant.rules import TreatmentRules
 
 TOLERANCE_MAX = 10
 ANAESTHETIC_MINUTES_MAX = 240
@@ -42,13 +46,17 @@ def check_zone(
     device_limits: DeviceLimits | None = None,
     fitzpatrick: int | None = None,
     index: int = 0,
+    treatment: TreatmentRules | None = None,
 ) -> list[SessionWarning]:
     """Warnings for one zone; ``InvalidInput`` (naming e.g. ``zones[2].depth_mm``) for an
-    unknown zone or endpoint, a depth outside the device's limits or passes outside 1–8."""
+    unknown zone or endpoint, a depth outside the device's limits or passes outside 1–8.
+    ``treatment``: the clinic's rules in force (the shipped values when None)."""
     where = f"zones[{index}]"
     zone = reference.zone(entry.zone, f"{where}.zone")
+    if treatment is not None:
+        zone = treatment.zone(entry.zone, f"{where}.zone")
     limits = (device_limits or DeviceLimits.default()).narrowed()
-    hard = reference.limits()
+    hard = treatment.limits if treatment is not None else reference.limits()
     depth = entry.depth_mm
     if not (limits.min_depth_mm - _EPSILON <= depth <= limits.max_depth_mm + _EPSILON):
         device = f" of {limits.label}" if limits.label else " of the device"
@@ -70,6 +78,17 @@ def check_zone(
             f"{where}.endpoint",
         )
     warnings: list[SessionWarning] = []
+    if limits.warn_above_mm is not None and depth > limits.warn_above_mm + _EPSILON:
+        warnings.append(
+            SessionWarning(
+                "device_depth",
+                zone.id,
+                f"{zone.name}: {reference.format_mm(depth)} mm is above "
+                f"{reference.format_mm(limits.warn_above_mm)} mm on {limits.label or 'this device'}"
+                + (f" ({limits.notes})" if limits.notes else "")
+                + ".",
+            )
+        )
     if depth > zone.warn_above_mm + _EPSILON:
         warnings.append(
             SessionWarning(
@@ -105,14 +124,20 @@ def check_zone(
     return warnings
 
 
-def recommended_interval_weeks(deepest_depth_mm: float) -> int:
+def recommended_interval_weeks(
+    deepest_depth_mm: float, treatment: TreatmentRules | None = None
+) -> int:
+    if treatment is not None:
+        return treatment.interval_weeks(deepest_depth_mm)
     return reference.interval_weeks(deepest_depth_mm)
 
 
-def recommended_next_date(treated_at: date | datetime, deepest_depth_mm: float) -> date:
+def recommended_next_date(
+    treated_at: date | datetime, deepest_depth_mm: float, treatment: TreatmentRules | None = None
+) -> date:
     """The day of the next session: the interval for the deepest depth after this one."""
     day = treated_at.date() if isinstance(treated_at, datetime) else treated_at
-    return day + timedelta(weeks=reference.interval_weeks(deepest_depth_mm))
+    return day + timedelta(weeks=recommended_interval_weeks(deepest_depth_mm, treatment))
 
 
 def _describe_gap(days: int) -> str:
@@ -123,12 +148,14 @@ def _describe_gap(days: int) -> str:
 
 
 def interval_warning(
-    previous: PreviousSession | None, treated_at: datetime
+    previous: PreviousSession | None,
+    treated_at: datetime,
+    treatment: TreatmentRules | None = None,
 ) -> SessionWarning | None:
     """A warning when this session comes sooner than the interval the previous one needs."""
     if previous is None:
         return None
-    weeks = reference.interval_weeks(previous.deepest_depth_mm)
+    weeks = recommended_interval_weeks(previous.deepest_depth_mm, treatment)
     earliest = previous.treated_at.date() + timedelta(weeks=weeks)
     if treated_at.date() >= earliest:
         return None
@@ -156,23 +183,28 @@ def compute_warnings(
     fitzpatrick: int | None,
     device_limits: DeviceLimits | None,
     previous: PreviousSession | None,
+    treatment: TreatmentRules | None = None,
 ) -> list[SessionWarning]:
     """Every warning for the draft, in the order the form shows them (raises like
     :func:`check_zone` for values that are refused)."""
     warnings: list[SessionWarning] = []
     for index, entry in enumerate(draft.zones):
-        warnings += check_zone(entry, device_limits, fitzpatrick, index)
-    late = interval_warning(previous, draft.treated_at)
+        warnings += check_zone(entry, device_limits, fitzpatrick, index, treatment)
+    late = interval_warning(previous, draft.treated_at, treatment)
     if late is not None:
         warnings.append(late)
     return warnings
 
 
-def validate_draft(draft: SessionDraft, device_limits: DeviceLimits | None = None) -> None:
+def validate_draft(
+    draft: SessionDraft,
+    device_limits: DeviceLimits | None = None,
+    treatment: TreatmentRules | None = None,
+) -> None:
     """``InvalidInput`` naming the field for anything a draft may not hold (incomplete is
     fine; wrong is not)."""
     for index, entry in enumerate(draft.zones):
-        check_zone(entry, device_limits, None, index)
+        check_zone(entry, device_limits, None, index, treatment)
     if draft.tolerance is not None and not 0 <= draft.tolerance <= TOLERANCE_MAX:
         raise InvalidInput(f"Tolerance is scored 0 to {TOLERANCE_MAX}.", "tolerance")
     if draft.anaesthetic_minutes is not None and not (

@@ -30,6 +30,7 @@ from assistant.models import (
     utcnow,
 )
 from assistant.records import audit, chain
+from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
     _DRAFT_FIELDS,
     DISCARDED,
@@ -131,13 +132,20 @@ def get_session(db: Database, session_id: int) -> SessionRecord:
         return _record_of(session, _get_row(session, session_id))
 
 
+def _treatment(session: Session) -> TreatmentRules:
+    """The clinic's session-record rules in force."""
+    return treatment_rules(rules_in_session(session))
+
+
 def _device_limits(session: Session, device_id: int | None) -> DeviceLimits:
     if device_id is None:
         return DeviceLimits.default()
     device = session.get(Device, device_id)
     if device is None:
         raise InvalidInput(f"There is no device with id {device_id}.", "device_id")
-    return DeviceLimits(device.min_depth_mm, device.max_depth_mm, f"{device.make} {device.model}")
+    from assistant.devices import device_limits_of  # devices builds on the session record
+
+    return device_limits_of(device)
 
 
 def _history(
@@ -192,7 +200,11 @@ def session_warnings(
     limits = _device_limits(session, draft.device_id)
     history = _history(session, row.id, None, draft.treated_at)
     return compute_warnings(
-        draft, row.fitzpatrick, limits, previous_session(history, draft.treated_at)
+        draft,
+        row.fitzpatrick,
+        limits,
+        previous_session(history, draft.treated_at),
+        _treatment(session),
     )
 
 
@@ -366,13 +378,20 @@ def save_draft_in(
     if draft.assessment_id != row.assessment_id:
         draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
     limits = _device_limits(session, draft.device_id)
-    validate_draft(draft, limits)
+    treatment = _treatment(session)
+    validate_draft(draft, limits, treatment)
     patient = session.get(Patient, row.patient_id)
     assert patient is not None
     history = _history(session, row.patient_id, row.id, draft.treated_at)
     warnings = compute_warnings(
-        draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+        draft,
+        patient.fitzpatrick,
+        limits,
+        previous_session(history, draft.treated_at),
+        treatment,
     )
+    if row.rules_version != treatment.version:
+        row.rules_version = treatment.version  # the rules its warnings were checked with
     before = _draft_of(row)
     changes = audit.diff(_flat(before), _flat(draft))
     warnings_json = [w.to_json() for w in warnings]
@@ -429,10 +448,16 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
+        treatment = _treatment(session)
         warnings = compute_warnings(
-            draft, patient.fitzpatrick, limits, previous_session(history, draft.treated_at)
+            draft,
+            patient.fitzpatrick,
+            limits,
+            previous_session(history, draft.treated_at),
+            treatment,
         )
         row.warnings = [w.to_json() for w in warnings]
+        row.rules_version = treatment.version
         row.state = SIGNED
         row.version += 1
         row.signed_at = utcnow()

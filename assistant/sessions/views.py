@@ -14,6 +14,7 @@ from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.models import (
+    Assessment,
     Cartridge,
     Device,
     Patient,
@@ -24,6 +25,7 @@ from assistant.models import (
     ZoneTreatment,
 )
 from assistant.records import audit
+from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -226,6 +228,8 @@ class SessionContext:
     cartridges: tuple[CartridgeChoice, ...]
     products: tuple[ProductChoice, ...]
     history: tuple[PreviousSession, ...] = field(default=())
+    # The clinic's rules in force (zone bounds, intervals); None: the shipped values.
+    treatment: TreatmentRules | None = None
 
 
 def session_context(db: Database, session_id: int) -> SessionContext:
@@ -235,6 +239,8 @@ def session_context(db: Database, session_id: int) -> SessionContext:
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         draft = record.draft
+        from assistant.devices import device_limits_of  # devices builds on the session record
+
         practitioners = tuple(
             Choice(p.id, p.name)
             for p in session.scalars(select(Practitioner).order_by(Practitioner.name))
@@ -244,7 +250,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             DeviceChoice(
                 d.id,
                 f"{d.make} {d.model}" + (f" ({d.serial})" if d.serial else ""),
-                DeviceLimits(d.min_depth_mm, d.max_depth_mm, f"{d.make} {d.model}"),
+                device_limits_of(d),
             )
             for d in session.scalars(select(Device).order_by(Device.make, Device.model))
             if d.active or d.id == draft.device_id
@@ -282,6 +288,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             cartridges=cartridges,
             products=tuple(products),
             history=tuple(_history(session, patient.id, row.id)),
+            treatment=treatment_rules(rules_in_session(session)),
         )
 
 
@@ -307,6 +314,12 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             session.get(Practitioner, draft.practitioner_id) if draft.practitioner_id else None
         )
         paper = profile.paper_size if profile.paper_size in PAPERS else "A4"
+        assessment = session.get(Assessment, draft.assessment_id) if draft.assessment_id else None
+        fired = (
+            {r.get("id") for r in (assessment.reasons or []) if isinstance(r, dict)}
+            if (assessment is not None)
+            else set()
+        )
         head = chain_head(session.connection())
         return AftercareSheet(
             clinic=ClinicInfo(
@@ -324,5 +337,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             next_session=draft.next_session_date,
             interval_weeks=draft.interval_weeks,
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
+            cold_sore_caution="cold_sore_history" in fired,
+            sweat_window_hours=treatment_rules(rules_in_session(session)).sweat_window_hours,
             record_anchor=head.label() if head else "",
         )

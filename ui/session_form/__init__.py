@@ -49,15 +49,13 @@ from assistant.sessions import (
     amend_session,
     compute_warnings,
     previous_session,
-    recommended_interval_weeks,
-    recommended_next_date,
     save_draft,
     sign_session,
 )
 from assistant.settings import DEFAULTS
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
-from ui.session_form.binding import fill_form, read_draft, set_read_only
+from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
 from ui.session_form.common import TARGET_HEIGHT, big, qdate
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
@@ -317,9 +315,12 @@ class SessionForm(QWidget):
 
     def _device_changed(self) -> None:
         limits = self._limits()
-        self.zone_model.set_context(limits, self._context.patient.fitzpatrick)
+        self.zone_model.set_context(
+            limits, self._context.patient.fitzpatrick, self._context.treatment
+        )
         narrowed = limits.narrowed()
         self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
         self._changed()
 
     def current_warnings(self) -> tuple[list[SessionWarning], str]:
@@ -328,7 +329,11 @@ class SessionForm(QWidget):
         history = previous_session(self._context.history, draft.treated_at, self._record.id)
         try:
             return compute_warnings(
-                draft, self._context.patient.fitzpatrick, self._limits(), history
+                draft,
+                self._context.patient.fitzpatrick,
+                self._limits(),
+                history,
+                self._context.treatment,
             ), ""
         except InvalidInput as exc:
             return [], str(exc)
@@ -349,29 +354,7 @@ class SessionForm(QWidget):
         self.next_date_edit.setMinimumDate(qdate(treated))
 
     def _refresh_next_date(self) -> None:
-        self._set_next_minimum()
-        zones = self.zone_model.entries()
-        deepest = max((z.depth_mm for z in zones), default=None)
-        if deepest is None:
-            self.next_section.recommended_label.setText(
-                self.tr("Add a zone to see the recommended date.")
-            )
-            self.use_recommended_button.setEnabled(False)
-            return
-        recommended = recommended_next_date(self._treated_at(), deepest)
-        weeks = recommended_interval_weeks(deepest)
-        self.next_section.recommended_label.setText(
-            self.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
-                date=format_long_date(recommended),
-                weeks=weeks,
-                depth=reference.format_mm(deepest),
-            )
-        )
-        self.use_recommended_button.setEnabled(not self._read_only)
-        if self._next_follows and self._next_date() != recommended and not self._read_only:
-            self._setting_next = True
-            self.next_date_edit.setDate(qdate(recommended))
-            self._setting_next = False
+        refresh_next_date(self)
 
     def _next_date_edited(self) -> None:
         if not self._loading and not self._setting_next:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QModelIndex, QTime
 
+from assistant import reference
+from assistant.dates import format_long_date
 from assistant.errors import InvalidInput
 from assistant.sessions import (
     SessionDraft,
@@ -56,7 +58,9 @@ def fill_form(form: SessionForm, record: SessionRecord) -> None:
     form.ended_edit.setEnabled(draft.ended_at is not None)
     ended = draft.ended_at or datetime.now()
     form.ended_edit.setTime(QTime(ended.hour, ended.minute))
-    form.zone_model.set_context(form._limits(), form._context.patient.fitzpatrick)
+    form.zone_model.set_context(
+        form._limits(), form._context.patient.fitzpatrick, form._context.treatment
+    )
     form.zone_model.set_entries(draft.zones)
     form.product_model.set_entries(draft.products)
     form._set_next_minimum()
@@ -64,7 +68,7 @@ def fill_form(form: SessionForm, record: SessionRecord) -> None:
         form.next_date_edit.setDate(qdate(draft.next_session_date))
         deepest = draft.deepest_depth
         form._next_follows = deepest is not None and draft.next_session_date == (
-            recommended_next_date(draft.treated_at, deepest)
+            recommended_next_date(draft.treated_at, deepest, form._context.treatment)
         )
     else:
         form.next_date_edit.setDate(form.next_date_edit.minimumDate())
@@ -118,7 +122,9 @@ def read_draft(form: SessionForm) -> SessionDraft:
         zones=zones,
         products=form.product_model.entries(),
         next_session_date=form._next_date(),
-        interval_weeks=recommended_interval_weeks(deepest) if deepest is not None else None,
+        interval_weeks=recommended_interval_weeks(deepest, form._context.treatment)
+        if deepest is not None
+        else None,
         course_number=form.course_number_spin.value() or None,
         course_total=form.course_total_spin.value() or None,
     )
@@ -148,3 +154,30 @@ def set_read_only(form: SessionForm, read_only: bool) -> None:
     form.sign_button.setVisible(not read_only)
     form.save_button.setVisible(not read_only)
     form.amend_button.setVisible(read_only)
+
+
+def refresh_next_date(form: SessionForm) -> None:
+    """Show the recommended next date; the date field follows it until edited by hand."""
+    form._set_next_minimum()
+    zones = form.zone_model.entries()
+    deepest = max((z.depth_mm for z in zones), default=None)
+    if deepest is None:
+        form.next_section.recommended_label.setText(
+            form.tr("Add a zone to see the recommended date.")
+        )
+        form.use_recommended_button.setEnabled(False)
+        return
+    recommended = recommended_next_date(form._treated_at(), deepest, form._context.treatment)
+    weeks = recommended_interval_weeks(deepest, form._context.treatment)
+    form.next_section.recommended_label.setText(
+        form.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
+            date=format_long_date(recommended),
+            weeks=weeks,
+            depth=reference.format_mm(deepest),
+        )
+    )
+    form.use_recommended_button.setEnabled(not form._read_only)
+    if form._next_follows and form._next_date() != recommended and not form._read_only:
+        form._setting_next = True
+        form.next_date_edit.setDate(qdate(recommended))
+        form._setting_next = False

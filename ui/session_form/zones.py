@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.devices import snap_depth
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
 from ui.zone_table_model import ZoneTableModel
 
@@ -164,6 +165,7 @@ class ZonesSection(QGroupBox):
         self._filling_editor = True
         narrowed = self.zone_model.limits().narrowed()
         self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
         self.depth_spin.setValue(entry.depth_mm)
         self.passes_spin.setValue(entry.passes)
         self.speed_edit.setText(entry.speed)
@@ -183,7 +185,7 @@ class ZonesSection(QGroupBox):
             return
         entry = replace(
             self.zone_model.entry(row),
-            depth_mm=round(self.depth_spin.value(), 2),
+            depth_mm=snap_depth(self.depth_spin.value(), self.zone_model.limits()),
             passes=self.passes_spin.value(),
             speed=self.speed_edit.text().strip(),
             endpoint=self.endpoint_box.currentData(),

@@ -1,0 +1,275 @@
+"""The clinical rules in force: the shipped values of revision 2026.2 and the values the
+clinic set within their bounds. Every change needs a practitioner and a reason, is audited,
+and makes a new rule-set version ("2026.2+clinic.N"); every verdict stores the version that
+produced it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant import reference
+from assistant.checklist import Checklist, Outcome, default_checklist
+from assistant.db import Database
+from assistant.errors import InvalidInput, NotFound
+from assistant.models import ClinicRuleChange, Practitioner
+from assistant.records import audit
+from assistant.rules.catalogue import (
+    DEPTH,
+    RuleDefinition,
+    catalogue,
+    definition,
+    interval_rule_id,
+    numeric,
+    parse_value,
+    window_of,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_REASON = 2000
+
+
+@dataclass(frozen=True)
+class RuleInForce:
+    definition: RuleDefinition
+    value: str
+    changed: bool  # the clinic's value, not the shipped default
+
+    @property
+    def id(self) -> str:
+        return self.definition.id
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The values in force and the version they make."""
+
+    version: str
+    values: Mapping[str, str] = field(default_factory=dict)  # the clinic's values only
+
+    def value(self, rule_id: str) -> str:
+        return self.values.get(rule_id, definition(rule_id).default)
+
+    def number(self, rule_id: str) -> float:
+        return numeric(definition(rule_id), self.value(rule_id))
+
+    def rules(self) -> list[RuleInForce]:
+        return [
+            RuleInForce(rule, self.values.get(rule.id, rule.default), rule.id in self.values)
+            for rule in catalogue().values()
+        ]
+
+
+def shipped_version() -> str:
+    return default_checklist().version
+
+
+def shipped_rules() -> RuleSet:
+    return RuleSet(shipped_version())
+
+
+def rules_in_force(db: Database) -> RuleSet:
+    """The rules in force in this database; ``InvalidInput`` naming the rule and its bounds
+    when a stored value cannot be read (a damaged store changes nothing)."""
+    with db.session() as session:
+        return rules_in_session(session)
+
+
+def rules_in_session(session: Session) -> RuleSet:
+    """:func:`rules_in_force` inside an open database session."""
+    rows = session.scalars(select(ClinicRuleChange).order_by(ClinicRuleChange.id)).all()
+    values: dict[str, str] = {}
+    for row in rows:
+        try:
+            rule = definition(row.rule_id)
+        except InvalidInput:
+            raise InvalidInput(
+                f"The clinic's rule store is damaged: change {row.id} names an unknown "
+                f"rule '{row.rule_id}'. Nothing was changed.",
+                row.rule_id,
+            ) from None
+        try:
+            values[rule.id] = parse_value(rule, row.value)
+        except InvalidInput as exc:
+            raise InvalidInput(
+                f"The clinic's rule store is damaged: change {row.id}: {exc} Nothing was changed.",
+                rule.id,
+            ) from None
+    last = rows[-1].id if rows else None
+    values = {k: v for k, v in values.items() if v != definition(k).default}
+    version = shipped_version() + (f"+clinic.{last}" if last is not None else "")
+    return RuleSet(version, values)
+
+
+def set_rule(db: Database, rule_id: str, value: str, reason: str, actor: int) -> RuleSet:
+    """Set a rule to ``value`` (refused with the bounds when outside them) as practitioner
+    ``actor`` with a written reason; audited. Returns the rules now in force."""
+    rule = definition(rule_id)
+    canonical = parse_value(rule, value)
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput(f"{rule_id}: write the reason for the change.", "reason")
+    if len(reason) > MAX_REASON:
+        raise InvalidInput(f"The reason is longer than {MAX_REASON} characters.", "reason")
+    current = rules_in_force(db)  # refuses to build on a damaged store
+    _check_consistent(rule, canonical, current)
+    old = current.value(rule_id)
+    with db.session() as session:
+        if session.get(Practitioner, actor) is None:
+            raise NotFound(f"There is no practitioner with id {actor}.")
+        row = ClinicRuleChange(
+            rule_id=rule_id, value=canonical, reason=reason, practitioner_id=actor
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "change",
+            "clinic_rule",
+            row.id,
+            actor=actor,
+            summary=f"Clinical rule {rule_id}: {old} → {canonical} "
+            f"(version {shipped_version()}+clinic.{row.id}): {reason}",
+            changes={rule_id: [old, canonical], "reason": reason},
+        )
+    log.info("clinical rule %s set to %s", rule_id, canonical)
+    return rules_in_force(db)
+
+
+def _check_consistent(rule: RuleDefinition, value: str, current: RuleSet) -> None:
+    """A zone's typical range must stay a range (from ≤ up to)."""
+    if rule.kind != DEPTH or not rule.id.startswith("zone_"):
+        return
+    stem = rule.id.rsplit("_typical_", 1)[0]
+    low_id, high_id = f"{stem}_typical_min_mm", f"{stem}_typical_max_mm"
+    if rule.id not in (low_id, high_id):
+        return
+    values = {low_id: current.value(low_id), high_id: current.value(high_id), rule.id: value}
+    if numeric(rule, values[low_id]) > numeric(rule, values[high_id]):
+        raise InvalidInput(
+            f"{rule.id}: {value} would make the typical range {values[low_id]}–"
+            f"{values[high_id]}; the start must not be above the end.",
+            rule.id,
+        )
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply_to_checklist(checklist: Checklist, rules: RuleSet) -> Checklist:
+    """The checklist with the clinic's values in force, carrying the rule set's version."""
+    questions = dict(checklist.questions)
+    for rule_id, value in rules.values.items():
+        rule = definition(rule_id)
+        if rule.kind == "window":
+            questions[rule_id] = dataclasses.replace(questions[rule_id], window=window_of(value))
+        elif rule.kind == "outcome":
+            question = questions[rule_id]
+            outcome = Outcome(value)
+            variant = question.variants.get(outcome)
+            questions[rule_id] = dataclasses.replace(
+                question,
+                outcome=outcome,
+                message=variant.message if variant else question.message,
+                actions=variant.actions if variant else question.actions,
+            )
+        elif rule.kind == "scope":
+            questions["cold_sore_history"] = dataclasses.replace(
+                questions["cold_sore_history"], zones=value
+            )
+    threshold = int(rules.number("pigmented_skin_min_fitzpatrick"))
+    fact_rules = tuple(
+        dataclasses.replace(r, threshold=threshold) if r.fact == "fitzpatrick" else r
+        for r in checklist.fact_rules
+    )
+    groups = tuple(
+        dataclasses.replace(g, questions=tuple(questions[q.id] for q in g.questions))
+        for g in checklist.groups
+    )
+    return dataclasses.replace(
+        checklist,
+        version=rules.version,
+        groups=groups,
+        fact_rules=fact_rules,
+        questions={q.id: q for g in groups for q in g.questions},
+    )
+
+
+def checklist_in_force(db: Database) -> Checklist:
+    return apply_to_checklist(default_checklist(), rules_in_force(db))
+
+
+@dataclass(frozen=True)
+class TreatmentRules:
+    """The session-record values in force: zone bounds, passes, pigmented skin, intervals."""
+
+    version: str
+    zones: Mapping[str, reference.Zone]
+    limits: reference.TreatmentLimits
+    intervals: tuple[tuple[float, int], ...]
+    sweat_window_hours: int
+
+    def zone(self, zone_id: str, field_name: str = "zone") -> reference.Zone:
+        reference.zone(zone_id, field_name)  # the message naming the known zones
+        return self.zones[zone_id]
+
+    def interval_weeks(self, deepest_depth_mm: float) -> int:
+        for max_depth, weeks in self.intervals:
+            if deepest_depth_mm <= max_depth + 1e-9:
+                return weeks
+        return self.intervals[-1][1]
+
+
+def treatment_rules(rules: RuleSet) -> TreatmentRules:
+    zones = {}
+    for zone in reference.zones().values():
+        changes: dict[str, float] = {}
+        for key in ("typical_min_mm", "typical_max_mm", "warn_above_mm"):
+            rule_id = f"zone_{zone.id}_{key}"
+            if rule_id in rules.values:
+                changes[key] = rules.number(rule_id)
+        zones[zone.id] = dataclasses.replace(zone, **changes)  # type: ignore[arg-type]
+    limits = dataclasses.replace(
+        reference.limits(),
+        passes_max=int(rules.number("passes_max")),
+        pigmented_skin_min_fitzpatrick=int(rules.number("pigmented_skin_min_fitzpatrick")),
+        pigmented_skin_depth_warn_mm=rules.number("pigmented_skin_depth_warn_mm"),
+        pigmented_skin_passes_warn=int(rules.number("pigmented_skin_passes_warn")),
+    )
+    shipped = reference.intervals()
+    intervals = tuple(
+        (depth, int(rules.number(interval_rule_id(depth, last=index == len(shipped) - 1))))
+        for index, (depth, _weeks) in enumerate(shipped)
+    )
+    return TreatmentRules(
+        rules.version, zones, limits, intervals, int(rules.number("sweat_window_hours"))
+    )
+
+
+def treatment_in_force(db: Database) -> TreatmentRules:
+    return treatment_rules(rules_in_force(db))
+
+
+__all__ = [
+    "RuleDefinition",
+    "RuleInForce",
+    "RuleSet",
+    "TreatmentRules",
+    "apply_to_checklist",
+    "catalogue",
+    "checklist_in_force",
+    "definition",
+    "parse_value",
+    "rules_in_force",
+    "set_rule",
+    "shipped_rules",
+    "treatment_in_force",
+    "treatment_rules",
+]

@@ -1,0 +1,280 @@
+"""Every clinical value a clinic may set: its shipped default, the bounds it may move within
+and its sources, read from the data files (``checklist.toml``, ``treatment.toml``).
+
+Values are written with their unit ("3 months", "14 days", "0.5 mm", "48 hours", "4 weeks");
+a number alone is a count or a Fitzpatrick type. ``parse_value`` turns a text into the
+canonical text stored for the rule, or raises ``InvalidInput`` naming the rule and its bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant import reference
+from assistant.checklist import (
+    Checklist,
+    QuestionKind,
+    Window,
+    default_checklist,
+)
+from assistant.errors import InvalidInput
+from assistant.resources import load_toml
+
+# Kinds of value: how a text is read and compared with the bounds.
+WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
+    "window", "outcome", "scope", "depth", "count", "fitzpatrick", "weeks", "hours",
+)  # fmt: skip
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+_ROMAN_OF = {v: k for k, v in _ROMAN.items()}
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
+_UNITS = {
+    "d": "days", "day": "days", "days": "days",
+    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
+    "m": "months", "mo": "months", "month": "months", "months": "months",
+    "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
+    "mm": "mm", "": "",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RuleDefinition:
+    """One configurable value."""
+
+    id: str
+    label: str
+    kind: str
+    default: str  # canonical text
+    low: str | None = None  # bounds, canonical text (None for a list of choices)
+    high: str | None = None
+    choices: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # in words
+
+    @property
+    def bounds(self) -> str:
+        """The allowed values in words: "0 days – 12 months" or "perioral or facial"."""
+        if self.choices:
+            return " or ".join(self.choices)
+        return f"{self.low} – {self.high}"
+
+
+def _window_text(window: Window) -> str:
+    return window.describe() if window.months or window.days else "0 days"
+
+
+def _mm(value: float) -> str:
+    return f"{reference.format_mm(value)} mm"
+
+
+def _amount(rule: RuleDefinition, text: str) -> tuple[float, str]:
+    match = _AMOUNT.match(text)
+    unit = _UNITS.get(match.group(2).lower()) if match else None
+    if match is None or unit is None:
+        raise _refused(rule, text, "is not a value such as " + _example(rule))
+    return float(match.group(1)), unit
+
+
+def _example(rule: RuleDefinition) -> str:
+    return {
+        WINDOW: '"3 months", "6 weeks" or "14 days"',
+        DEPTH: '"0.5 mm"',
+        COUNT: '"3"',
+        FITZPATRICK: '"4" or "IV"',
+        WEEKS: '"4 weeks"',
+        HOURS: '"48 hours"',
+    }.get(rule.kind, rule.bounds)
+
+
+def _refused(rule: RuleDefinition, text: str, why: str) -> InvalidInput:
+    return InvalidInput(
+        f"{rule.id} ({rule.label}): '{text}' {why}; allowed: {rule.bounds}.", rule.id
+    )
+
+
+def window_of(text: str) -> Window:
+    """A canonical window text ("3 months", "14 days", "6 weeks") as a ``Window``."""
+    amount, unit = text.split()
+    number = int(amount)
+    if unit.startswith("month"):
+        return Window(months=number)
+    return Window(days=number * (7 if unit.startswith("week") else 1))
+
+
+def _number(rule: RuleDefinition, text: str) -> float:
+    """The value as a number in the rule's own unit, or ``InvalidInput`` for a wrong unit."""
+    if rule.kind == FITZPATRICK and text.strip().upper() in _ROMAN:
+        return _ROMAN[text.strip().upper()]
+    amount, unit = _amount(rule, text)
+    expected = {DEPTH: ("mm", ""), COUNT: ("",), FITZPATRICK: ("",), WEEKS: ("weeks",)}
+    if rule.kind == WINDOW:
+        if unit not in ("days", "weeks", "months") or amount != int(amount):
+            raise _refused(rule, text, "is not a whole number of days, weeks or months")
+        return window_of(f"{int(amount)} {unit}").nominal_days
+    if rule.kind == HOURS:
+        if unit not in ("hours", "days") or amount != int(amount):
+            raise _refused(rule, text, "is not a whole number of hours")
+        return amount * (24 if unit == "days" else 1)
+    if unit not in expected[rule.kind]:
+        raise _refused(rule, text, f"is in the wrong unit ({unit})")
+    if rule.kind != DEPTH and amount != int(amount):
+        raise _refused(rule, text, "is not a whole number")
+    return amount
+
+
+def parse_value(rule: RuleDefinition, text: str) -> str:
+    """The canonical text for ``text`` as a value of ``rule``; ``InvalidInput`` naming the
+    rule and its bounds for a value in the wrong unit or outside the bounds."""
+    text = str(text).strip()
+    if rule.choices:
+        if text not in rule.choices:
+            raise _refused(rule, text, "is not one of the choices")
+        return text
+    value = _number(rule, text)
+    assert rule.low is not None and rule.high is not None
+    if not _number(rule, rule.low) - 1e-9 <= value <= _number(rule, rule.high) + 1e-9:
+        raise _refused(rule, text, "is outside the bounds")
+    if rule.kind == WINDOW:
+        amount, unit = _amount(rule, text)
+        return f"{int(amount)} {unit}"
+    if rule.kind == DEPTH:
+        return _mm(value)
+    if rule.kind == HOURS:
+        return f"{int(value)} hours"
+    if rule.kind == WEEKS:
+        return _weeks(int(value))
+    if rule.kind == FITZPATRICK:
+        return _ROMAN_OF[int(value)]
+    return str(int(value))
+
+
+def _weeks(count: int) -> str:
+    return f"{count} week" + ("s" if count != 1 else "")
+
+
+def numeric(rule: RuleDefinition, canonical: str) -> float:
+    """A canonical value as a number in the rule's unit (days for windows)."""
+    return _number(rule, canonical)
+
+
+def _checklist_rules(checklist: Checklist) -> list[RuleDefinition]:
+    rules: list[RuleDefinition] = []
+    for group in checklist.groups:
+        for q in group.questions:
+            sources = checklist.rule_sources(q.id)
+            label = q.text.rstrip("?")
+            if q.kind is QuestionKind.DATE and q.bounds is not None and q.window is not None:
+                rules.append(
+                    RuleDefinition(
+                        q.id, label, WINDOW, _window_text(q.window),
+                        _window_text(q.bounds[0]), _window_text(q.bounds[1]), (), sources,
+                    )
+                )  # fmt: skip
+            if q.configurable_outcomes:
+                rules.append(
+                    RuleDefinition(
+                        q.id, label, OUTCOME, q.outcome.value,
+                        choices=tuple(o.value for o in q.configurable_outcomes), sources=sources,
+                    )
+                )  # fmt: skip
+            if q.zones_configurable:
+                rules.append(
+                    RuleDefinition(
+                        "cold_sore_zones" if q.id == "cold_sore_history" else f"{q.id}_zones",
+                        f"{label}: zones where it applies",
+                        SCOPE,
+                        q.zones or "perioral",
+                        choices=("perioral", "facial"),
+                        sources=sources,
+                    )
+                )
+    return rules
+
+
+def _treatment_rules() -> list[RuleDefinition]:
+    data = load_toml("treatment.toml")
+    words = reference.treatment_sources()
+    limits = data["limits"]
+    configurable = data.get("configurable", {})
+    rules: list[RuleDefinition] = []
+    kinds = {
+        "passes_max": COUNT,
+        "pigmented_skin_min_fitzpatrick": FITZPATRICK,
+        "pigmented_skin_depth_warn_mm": DEPTH,
+        "pigmented_skin_passes_warn": COUNT,
+        "sweat_window_hours": HOURS,
+    }
+    for key, row in configurable.items():
+        kind = kinds[key]
+        default = row.get("default", limits.get(key))
+
+        def text(value: object, kind: str = kind) -> str:
+            if kind == DEPTH:
+                return _mm(float(value))  # type: ignore[arg-type]
+            if kind == HOURS:
+                return f"{value} hours"
+            if kind == FITZPATRICK:
+                return _ROMAN_OF[int(value)]  # type: ignore[call-overload]
+            return str(value)
+
+        rules.append(
+            RuleDefinition(
+                key, row["label"], kind, text(default), text(row["min"]), text(row["max"]),
+                (), tuple(words.get(s, s) for s in row.get("sources", ())),
+            )
+        )  # fmt: skip
+    previous = 0.0
+    for row in data["intervals"]:
+        depth = float(row["max_depth_mm"])
+        rules.append(
+            RuleDefinition(
+                interval_rule_id(depth, last=row is data["intervals"][-1]),
+                f"Interval after a session deeper than {reference.format_mm(previous)} mm "
+                f"and up to {reference.format_mm(depth)} mm",
+                WEEKS, _weeks(row["weeks"]), _weeks(row["min_weeks"]),
+                _weeks(row["max_weeks"]), (),
+                tuple(words.get(s, s) for s in row.get("sources", ())),
+            )
+        )  # fmt: skip
+        previous = depth
+    low, high = _mm(limits["depth_min_mm"]), _mm(limits["depth_max_mm"])
+    for zone in reference.zones().values():
+        sources = tuple(words.get(s, s) for s in zone.sources)
+        values = [("typical_min_mm", "typical depth from", zone.typical_min_mm),
+                  ("typical_max_mm", "typical depth up to", zone.typical_max_mm),
+                  ("warn_above_mm", "warn above", zone.warn_above_mm)]  # fmt: skip
+        for key, words_of, value in values:
+            if value is None:
+                continue
+            rules.append(
+                RuleDefinition(
+                    f"zone_{zone.id}_{key}", f"{zone.name}: {words_of}", DEPTH, _mm(value),
+                    low, high, (), sources,
+                )
+            )  # fmt: skip
+    return rules
+
+
+def interval_rule_id(max_depth_mm: float, last: bool = False) -> str:
+    return "interval_deeper" if last else f"interval_up_to_{str(max_depth_mm).replace('.', '_')}_mm"
+
+
+@cache
+def catalogue() -> dict[str, RuleDefinition]:
+    """Every configurable value by rule id, in the order the rule sheet lists them."""
+    rules = _checklist_rules(default_checklist()) + _treatment_rules()
+    return {rule.id: rule for rule in rules}
+
+
+def definition(rule_id: str) -> RuleDefinition:
+    """The rule with this id, or ``InvalidInput`` listing where to find the ids."""
+    try:
+        return catalogue()[rule_id]
+    except KeyError:
+        raise InvalidInput(
+            f"Unknown rule '{rule_id}'. `chairside rules show` lists every rule a clinic may set.",
+            "rule_id",
+        ) from None
+
+
+__all__ = ["RuleDefinition", "catalogue", "definition", "numeric", "parse_value", "window_of"]
