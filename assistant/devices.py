@@ -26,6 +26,7 @@ def device_limits_of(device: Device) -> DeviceLimits:
         step_mm=profile.step_mm,
         warn_above_mm=profile.warn_above_mm,
         notes=profile.notes,
+        cleared_age=profile.cleared_age,
     )
 
 
@@ -38,6 +39,7 @@ def limits_of_profile(profile_id: str) -> DeviceLimits:
         step_mm=profile.step_mm,
         warn_above_mm=profile.warn_above_mm,
         notes=profile.notes,
+        cleared_age=profile.cleared_age,
     )
 
 

@@ -24,7 +24,7 @@ from assistant.sessions import (
     save_draft,
 )
 from tests.consent_support import record_consent
-from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
+from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 
 
 def test_the_shipped_profiles() -> None:
@@ -152,3 +152,40 @@ def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
             text("UPDATE treatment_session SET rules_version = 'x' WHERE id = :id"),
             {"id": session_id},
         )
+
+
+def test_a_patient_under_the_device_s_cleared_age_is_warned_in_the_session(db: Database) -> None:
+    """The checklist cannot know the device when it is chosen later, at the session: the
+    session warns instead (SkinPen Precision is cleared for patients 22 and older)."""
+    from assistant.patients import PatientDetails, create_patient
+
+    c = make_clinic(db)
+    skinpen = clinic.save_device(
+        db, "Crown", "SkinPen Precision", "SP-9", 0.25, 2.5, profile="skinpen_precision"
+    )
+    young = create_patient(
+        db, PatientDetails("Ana", "Ruiz", date_of_birth=date(2005, 11, 18)), actor=None
+    ).id  # 20 on the treatment day
+    adult = make_patient(db)
+    zones = (ZoneEntry("cheeks", 1.0, 2, "8", "erythema"),)
+    for patient, expected in ((young, 1), (adult, 0)):
+        session_id = create_draft(db, patient, c.practitioner, treated_at=TREATED)
+        record = save_draft(
+            db, session_id, complete_draft(c, zones=zones, device_id=skinpen.id), c.practitioner
+        )
+        found = [w for w in record.warnings if w.code == "device_age"]
+        assert len(found) == expected
+    # The same patient with a device that has no cleared age: no warning.
+    session_id = create_draft(db, young, c.practitioner, treated_at=TREATED)
+    record = save_draft(db, session_id, complete_draft(c, zones=zones), c.practitioner)
+    assert not [w for w in record.warnings if w.code == "device_age"]
+    assert "22 and older; the patient is 20" in found_message(db, young, skinpen.id, c)
+
+
+def found_message(db: Database, patient: int, device: int, c: Clinic) -> str:
+    from assistant.sessions import session_warnings
+
+    draft = complete_draft(
+        c, zones=(ZoneEntry("cheeks", 1.0, 2, "8", "erythema"),), device_id=device
+    )
+    return " ".join(w.message for w in session_warnings(db, draft, patient))

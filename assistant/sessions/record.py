@@ -152,6 +152,8 @@ class DeviceLimits:
     step_mm: float | None = None
     warn_above_mm: float | None = None
     notes: str = ""
+    # The youngest age the device is cleared for (SkinPen: 22); younger patients are warned.
+    cleared_age: int | None = None
 
     @classmethod
     def default(cls) -> DeviceLimits:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant import reference
 from assistant.clinic import PRODUCT_KINDS
-from assistant.dates import format_long_date
+from assistant.dates import age_on, format_long_date
 from assistant.errors import InvalidInput
 from assistant.sessions.record import (
     DeviceLimits,
@@ -178,16 +178,38 @@ def previous_session(
     return max(earlier, key=lambda p: (p.treated_at, p.id), default=None)
 
 
+def device_age_warning(
+    device_limits: DeviceLimits | None, date_of_birth: date | None, on: date
+) -> SessionWarning | None:
+    """A patient younger than the device's cleared age is outside its cleared use."""
+    cleared = device_limits.cleared_age if device_limits is not None else None
+    if cleared is None or date_of_birth is None:
+        return None
+    age = age_on(date_of_birth, on)
+    if age >= cleared:
+        return None
+    return SessionWarning(
+        "device_age",
+        None,
+        f"Outside the device's cleared use: {device_limits.label if device_limits else ''} is "
+        f"cleared for patients {cleared} and older; the patient is {age}.",
+    )
+
+
 def compute_warnings(
     draft: SessionDraft,
     fitzpatrick: int | None,
     device_limits: DeviceLimits | None,
     previous: PreviousSession | None,
     treatment: TreatmentRules | None = None,
+    date_of_birth: date | None = None,
 ) -> list[SessionWarning]:
     """Every warning for the draft, in the order the form shows them (raises like
     :func:`check_zone` for values that are refused)."""
     warnings: list[SessionWarning] = []
+    too_young = device_age_warning(device_limits, date_of_birth, draft.treated_at.date())
+    if too_young is not None:
+        warnings.append(too_young)
     for index, entry in enumerate(draft.zones):
         warnings += check_zone(entry, device_limits, fitzpatrick, index, treatment)
     late = interval_warning(previous, draft.treated_at, treatment)

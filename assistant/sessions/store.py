@@ -205,6 +205,7 @@ def session_warnings(
         limits,
         previous_session(history, draft.treated_at),
         _treatment(session),
+        row.date_of_birth,
     )
 
 
@@ -389,6 +390,7 @@ def save_draft_in(
         limits,
         previous_session(history, draft.treated_at),
         treatment,
+        patient.date_of_birth,
     )
     if row.rules_version != treatment.version:
         row.rules_version = treatment.version  # the rules its warnings were checked with
@@ -455,6 +457,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
             limits,
             previous_session(history, draft.treated_at),
             treatment,
+            patient.date_of_birth,
         )
         row.warnings = [w.to_json() for w in warnings]
         row.rules_version = treatment.version

@@ -334,6 +334,7 @@ class SessionForm(QWidget):
                 self._limits(),
                 history,
                 self._context.treatment,
+                self._context.patient.date_of_birth,
             ), ""
         except InvalidInput as exc:
             return [], str(exc)
