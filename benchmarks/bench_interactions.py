@@ -174,8 +174,25 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
         window.show_patient(patient_id)
     times["start_visit"] = visits
 
+    # Answering a question: ticking a yes/no box re-evaluates the verdict and shows it.
+    window.start_session(patient_id)
+    driver.wait(lambda: window.workflow is not None and window.workflow.checklist_page
+                is not None, "the checklist")  # fmt: skip
+    assert window.workflow is not None and window.workflow.checklist_page is not None
+    page = window.workflow.checklist_page
+    boxes = list(page._bool_boxes.values())
+    verdicts: list[object] = []
+    page.verdictChanged.connect(verdicts.append)
+    answers: list[float] = []
+    box = boxes[0]
+    for _ in range(repeat):
+        before = len(verdicts)
+        answers.append(driver.timed(lambda box=box: box.setChecked(not box.isChecked()),
+                                    lambda b=before: len(verdicts) > b, "the verdict"))  # fmt: skip
+    times["answer_question"] = answers
+    window.show_patient(patient_id)
+
     for name, reason in (
-        ("answer_question", "driving one checklist answer to its verdict is not scripted yet"),
         ("zone_depth", "adding a zone and changing its depth is not scripted yet"),
         ("autosave", "the session form's autosave is not scripted yet"),
         ("sign", "signing needs the form filled and the PIN dialog answered; not scripted yet"),
