@@ -41,11 +41,12 @@ CHAIRSIDE = """
 import resource, sys
 from ui.app import ChairsideApplication
 app = ChairsideApplication(sys.argv[:1])
-from assistant.db import init_db
-from assistant.settings import Settings
+from assistant.context import AppContext
+from ui.app_context import GuiContext
 from ui.main_window import MainWindow
-db = init_db()
-window = MainWindow(db, Settings())
+context = AppContext.from_options()
+db = context.database()
+window = MainWindow(GuiContext.for_database(db, context.settings, locations=context.locations))
 window.resize(1280, 800)
 window.show()
 app.processEvents()
