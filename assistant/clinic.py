@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import reference
+from assistant.clinic_profile import ClinicProfile
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
@@ -24,19 +25,6 @@ T = TypeVar("T", Practitioner, Device, Cartridge, Product, ProductLot)
 PAPER_SIZES = ("A4", "Letter")
 PRODUCT_KINDS = ("serum", "glide", "anaesthetic", "post_care", "prp")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
-
-
-@dataclass(frozen=True)
-class ClinicProfile:
-    name: str = ""
-    address: str = ""
-    phone: str = ""
-    out_of_hours_phone: str = ""
-    email: str = ""
-    logo_path: str | None = None
-    paper_size: str = "A4"
-    # The version read; saving checks it (0: a new profile, or a caller that does not care).
-    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from assistant.aftercare import (  # noqa: E402
     AftercareSheet,
-    ClinicInfo,
+    ClinicProfile,
     load_template,
     render_sheet,
 )
@@ -44,13 +44,13 @@ TARGET_RATIO = 3.0
 
 def typical_sheet() -> AftercareSheet:
     return AftercareSheet(
-        clinic=ClinicInfo(
+        clinic=ClinicProfile(
             name="Riverside Skin Clinic",
             address="14 Mill Lane\nKingston upon Thames\nKT1 2AB",
             phone="020 7946 0321",
             out_of_hours_phone="07700 900123",
             logo_path=None,
-            paper="A4",
+            paper_size="A4",
         ),
         patient_name="Zoë Łukasiewicz-Nguyễn",
         practitioner="Amira Haddad",

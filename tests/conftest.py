@@ -15,6 +15,32 @@ import pytest
 from assistant import paths
 from assistant.db import Database, init_db
 
+POSTGRES_URL_ENV = "CHAIRSIDE_TEST_POSTGRES_URL"
+
+
+def _own_postgres_database_per_worker() -> None:
+    """With pytest-xdist each worker gets its own database on the test server (``chairside_test``
+    becomes ``chairside_test_gw0``…), created empty, so the PostgreSQL tests of two workers
+    never drop or lock each other's tables. Runs before the test modules read the URL."""
+    url, worker = os.environ.get(POSTGRES_URL_ENV), os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    os.environ[POSTGRES_URL_ENV] = base.set(database=name).render_as_string(hide_password=False)
+
+
+_own_postgres_database_per_worker()
+
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -78,7 +78,7 @@ def test_banner_names_a_character_the_font_cannot_print(dialog, qtbot):
 
 
 def test_printing_emits_printed_and_prints_every_page(dialog, qtbot, tmp_path):
-    widget = dialog(long_sheet(clinic=make_clinic(paper="Letter")))
+    widget = dialog(long_sheet(clinic=make_clinic(paper_size="Letter")))
     out = tmp_path / "printed.pdf"
     printers: list[QPrinter] = []
     widget.ask_printer = print_to_pdf(out, printers)

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from assistant import aftercare, output_files, reference
 from assistant.aftercare import (
     AftercareSheet,
-    ClinicInfo,
+    ClinicProfile,
     ZoneDepth,
     active_template_path,
     check_sheet_glyphs,
@@ -49,14 +49,14 @@ NAMES = (
 )
 
 
-def make_clinic(**changes: object) -> ClinicInfo:
-    clinic = ClinicInfo(
+def make_clinic(**changes: object) -> ClinicProfile:
+    clinic = ClinicProfile(
         name="Riverside Skin Clinic",
         address="14 Mill Lane\nKingston upon Thames\nKT1 2AB",
         phone="020 7946 0321",
         out_of_hours_phone="07700 900123",
         logo_path=None,
-        paper="A4",
+        paper_size="A4",
     )
     return replace(clinic, **changes)  # type: ignore[arg-type]
 
@@ -466,7 +466,7 @@ def test_every_field_is_checked_for_glyphs(template):
 def test_a_normal_sheet_is_two_pages(template, tmp_path, paper, treated_at, with_logo):
     logo = tmp_path / "logo.png"
     logo.write_bytes(tiny_png(40, 20))
-    clinic = make_clinic(paper=paper, logo_path=logo if with_logo else None)
+    clinic = make_clinic(paper_size=paper, logo_path=str(logo) if with_logo else None)
     sheet = make_sheet(
         clinic=clinic, patient_name=NAMES[0], practitioner=NAMES[1], treated_at=treated_at
     )
@@ -483,7 +483,8 @@ def test_a_normal_sheet_is_two_pages(template, tmp_path, paper, treated_at, with
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_long_content_flows_onto_a_second_page(template, paper):
-    rendered = render_sheet(long_sheet(clinic=replace(long_sheet().clinic, paper=paper)), template)
+    clinic = replace(long_sheet().clinic, paper_size=paper)
+    rendered = render_sheet(long_sheet(clinic=clinic), template)
     pages = pdf_pages(rendered.data)
     assert rendered.pages == len(pages) >= 2
     assert "Page 1 of" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
@@ -498,7 +499,7 @@ def test_long_content_flows_onto_a_second_page(template, paper):
 
 @pytest.mark.parametrize(("paper", "size"), [("A4", (595.28, 841.89)), ("Letter", (612.0, 792.0))])
 def test_paper_size(template, paper, size):
-    data = render_pdf_bytes(make_sheet(clinic=make_clinic(paper=paper)), template)
+    data = render_pdf_bytes(make_sheet(clinic=make_clinic(paper_size=paper)), template)
     for page in PdfReader(io.BytesIO(data)).pages:
         box = page.mediabox
         assert (round(float(box.width), 2), round(float(box.height), 2)) == size
@@ -522,7 +523,7 @@ def test_a_long_clinic_name_leaves_the_footer_phone_clear_of_the_page_number(tem
 def test_logo_is_drawn_in_the_header(template, tmp_path):
     logo = tmp_path / "logo.png"
     logo.write_bytes(tiny_png())
-    data = render_pdf_bytes(make_sheet(clinic=make_clinic(logo_path=logo)), template)
+    data = render_pdf_bytes(make_sheet(clinic=make_clinic(logo_path=str(logo))), template)
     page = PdfReader(io.BytesIO(data)).pages[0]
     assert len(page.images) == 1
 
@@ -535,7 +536,7 @@ def test_a_missing_or_broken_logo_names_the_file(template, tmp_path, content):
     out = tmp_path / "out" / "sheet.pdf"
     out.parent.mkdir()
     with pytest.raises(InvalidInput, match="logo") as caught:
-        render_pdf(make_sheet(clinic=make_clinic(logo_path=logo)), out, template)
+        render_pdf(make_sheet(clinic=make_clinic(logo_path=str(logo))), out, template)
     assert str(logo) in str(caught.value)
     assert list(out.parent.iterdir()) == []
 

@@ -94,7 +94,7 @@ def test_a_sheet_prints_on_a_cups_printer_with_the_clinics_paper(
 ) -> None:
     name = cups_printer(PRINTER)
     folder = Path(OUTPUT)
-    sheet = long_sheet(clinic=make_clinic(paper="Letter"))  # not the A4 default
+    sheet = long_sheet(clinic=make_clinic(paper_size="Letter"))  # not the A4 default
     dialog = AftercarePreviewDialog(sheet)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.ask_printer = choose(name)

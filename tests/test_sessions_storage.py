@@ -544,6 +544,9 @@ def test_the_aftercare_sheet_comes_from_the_session(db: Database, clinic: Clinic
     sign_session(db, session_id, clinic.practitioner)
     sheet = aftercare_sheet_for_session(db, session_id)
     assert sheet.clinic.name == "Harbour Skin Clinic"
+    # one clinic type: the sheet prints the stored profile itself
+    assert isinstance(sheet.clinic, ClinicProfile)
+    assert (sheet.clinic.phone, sheet.clinic.paper_size) == ("0117 496 0123", "A4")
     assert sheet.patient_name == "Amara Okafor"
     assert sheet.practitioner == "Dr Naomi Clarke"
     assert sheet.treated_at == ended

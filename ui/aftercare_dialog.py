@@ -226,7 +226,7 @@ class AftercarePreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         paper = (
             QPageSize.PageSizeId.Letter
-            if self.sheet.clinic.paper == "Letter"
+            if self.sheet.clinic.paper_size == "Letter"
             else QPageSize.PageSizeId.A4
         )
         printer.setPageSize(QPageSize(paper))

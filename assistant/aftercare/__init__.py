@@ -54,7 +54,7 @@ from assistant.aftercare.layout import (
     _width,
     _wrap,
 )
-from assistant.aftercare.sheet import PAPERS, AftercareSheet, ClinicInfo, Paper, ZoneDepth
+from assistant.aftercare.sheet import PAPERS, AftercareSheet, Paper, ZoneDepth
 from assistant.aftercare.template import (
     HEADING_KEYS,
     TEMPLATE_NAME,
@@ -69,6 +69,7 @@ from assistant.aftercare.template import (
     reset_template,
     shipped_template_path,
 )
+from assistant.clinic_profile import ClinicProfile
 from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
 from assistant.errors import InvalidInput
 from assistant.files import check_output_path, write_file_atomically
@@ -113,7 +114,7 @@ __all__ = [
     "TEMPLATE_NAME",
     "AftercareSheet",
     "AftercareTemplate",
-    "ClinicInfo",
+    "ClinicProfile",
     "Offset",
     "Paper",
     "RenderResult",
@@ -244,7 +245,7 @@ def _header(sheet: AftercareSheet, template: AftercareTemplate, width: float) ->
             _labelled((h["out_of_hours"], clinic.out_of_hours_phone), align_right=True)
         )
     contact = _Lines(contact_lines)
-    logo = _logo(clinic.logo_path) if clinic.logo_path is not None else None
+    logo = _logo(Path(clinic.logo_path)) if clinic.logo_path else None
     # the phone numbers take the room they need; the name and address get the rest
     contact_width = max((_Lines.natural_width(line) for line in contact_lines), default=0) + 8
     logo_width = (logo.drawWidth + 0.4 * cm) if logo is not None else 0
@@ -416,12 +417,12 @@ def render_sheet(
         if template_warning:
             warnings.append(template_warning)
     warnings += check_sheet_glyphs(sheet, template)
-    if sheet.clinic.paper not in PAGE_SIZES:
+    if sheet.clinic.paper_size not in PAGE_SIZES:
         raise InvalidInput(
-            f"Paper must be one of {', '.join(PAPERS)}, not '{sheet.clinic.paper}'.", "paper"
+            f"Paper must be one of {', '.join(PAPERS)}, not '{sheet.clinic.paper_size}'.", "paper"
         )
     register_fonts()
-    page_size = PAGE_SIZES[sheet.clinic.paper]
+    page_size = PAGE_SIZES[sheet.clinic.paper_size]
     margins = Margins(MARGIN, MARGIN, 1.0 * cm, 0.4 * cm)
     data, pages = build_pdf(
         _story(sheet, template, content_width(page_size, margins), tz),

@@ -7,21 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Literal, get_args
+
+from assistant.clinic_profile import ClinicProfile
 
 Paper = Literal["A4", "Letter"]
 PAPERS: tuple[str, ...] = get_args(Paper)
-
-
-@dataclass(frozen=True)
-class ClinicInfo:
-    name: str
-    address: str = ""
-    phone: str = ""
-    out_of_hours_phone: str = ""
-    logo_path: Path | None = None
-    paper: Paper = "A4"
 
 
 @dataclass(frozen=True)
@@ -35,7 +26,7 @@ class ZoneDepth:
 
 @dataclass(frozen=True)
 class AftercareSheet:
-    clinic: ClinicInfo
+    clinic: ClinicProfile
     patient_name: str
     practitioner: str
     treated_at: datetime  # end of the treatment, naive local wall time

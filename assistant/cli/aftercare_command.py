@@ -37,7 +37,7 @@ from assistant import reference
 from assistant.aftercare import (
     PAPERS,
     AftercareSheet,
-    ClinicInfo,
+    ClinicProfile,
     Paper,
     ZoneDepth,
     check_output_path,
@@ -153,7 +153,7 @@ def _text(
     return value.strip()
 
 
-def _clinic(data: Any, base: Path) -> ClinicInfo:
+def _clinic(data: Any, base: Path) -> ClinicProfile:
     if not isinstance(data, dict):
         raise InvalidInput("clinic: expected an object with name, phone, address….", "clinic")
     unknown = sorted(set(data) - set(_CLINIC_KEYS))
@@ -178,13 +178,13 @@ def _clinic(data: Any, base: Path) -> ClinicInfo:
         logo_path = base / Path(logo).expanduser()
         if not logo_path.is_file():
             raise InvalidInput(f"clinic.logo: the logo file {logo_path} does not exist.", "logo")
-    return ClinicInfo(
+    return ClinicProfile(
         name=_text(data, "name", "clinic.name"),
         address=_text(data, "address", "clinic.address", required=False, multiline=True),
         phone=_text(data, "phone", "clinic.phone"),
         out_of_hours_phone=_text(data, "out_of_hours_phone", "clinic.out_of_hours_phone", False),
-        logo_path=logo_path,
-        paper=paper_size,
+        logo_path=str(logo_path) if logo_path is not None else None,
+        paper_size=paper_size,
     )
 
 

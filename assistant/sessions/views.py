@@ -4,7 +4,7 @@ session form needs loaded in one go, and the aftercare sheet for a stored sessio
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -298,9 +298,8 @@ def session_context(db: Database, session_id: int) -> SessionContext:
 def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     """The aftercare sheet (``assistant.aftercare.AftercareSheet``) for a stored session,
     with its amendments applied."""
-    from pathlib import Path
 
-    from assistant.aftercare import PAPERS, AftercareSheet, ClinicInfo, ZoneDepth
+    from assistant.aftercare import PAPERS, AftercareSheet, ZoneDepth
     from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
@@ -322,14 +321,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
         )
         head = chain_head(session.connection())
         return AftercareSheet(
-            clinic=ClinicInfo(
-                name=profile.name,
-                address=profile.address,
-                phone=profile.phone,
-                out_of_hours_phone=profile.out_of_hours_phone,
-                logo_path=Path(profile.logo_path) if profile.logo_path else None,
-                paper=paper,  # type: ignore[arg-type]
-            ),
+            clinic=replace(profile, paper_size=paper),
             patient_name=f"{patient.first_name} {patient.last_name}".strip(),
             practitioner=practitioner.name if practitioner else "",
             treated_at=draft.ended_at or draft.treated_at,
