@@ -9,6 +9,9 @@ is tested everywhere.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -89,6 +92,23 @@ def grey_pixels(data: bytes, index: int) -> list[int]:
         pdf.close()
 
 
+def ocr_text(data: bytes, index: int) -> str:
+    """The words on a page as Tesseract reads them (the printed PDF holds page images, so
+    its text can only be read back this way), with runs of white space as one space."""
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        image = pdf[index].render(scale=200 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        picture = Path(tmp) / "page.png"
+        image.save(picture)
+        result = subprocess.run(
+            ["tesseract", str(picture), "stdout"], capture_output=True, text=True, check=True
+        )
+    return " ".join(result.stdout.split())
+
+
 def test_a_sheet_prints_on_a_cups_printer_with_the_clinics_paper(
     qtbot: object, warnings: list[str]
 ) -> None:
@@ -119,6 +139,12 @@ def test_a_sheet_prints_on_a_cups_printer_with_the_clinics_paper(
         difference = sum(abs(a - b) for a, b in zip(want, got, strict=True)) / len(want)
         assert difference < 10, f"page {index + 1} differs from the sheet by {difference:.1f}"
         assert sum(1 for level in got if level < 160) > 100  # not a blank page
+    # And the printed text read back: the patient, the practitioner, the clinic's phone.
+    if shutil.which("tesseract") or os.environ.get("CHAIRSIDE_REQUIRE_PRINTER"):
+        first, second = ocr_text(data, 0), ocr_text(data, 1)
+        for expected in ("Caring for your skin after microneedling", "Amelia Hart", "Amira Haddad"):
+            assert expected in first, (expected, first[:400])
+        assert "020 7946 0321" in first + " " + second, (first + second)[:600]
 
 
 def test_a_stopped_printer_is_explained_and_the_sheet_kept(
