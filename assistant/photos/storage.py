@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class PhotoStore:
+class PhotoStore(ABC):
     """Bytes by name. Subclasses keep raw (sealed) bytes; this class seals and opens them."""
 
     def put(self, name: str, data: bytes) -> bool:
@@ -66,24 +67,25 @@ class PhotoStore:
     def _open(self, data: bytes) -> bytes:
         return data
 
-    def exists(self, name: str) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def exists(self, name: str) -> bool: ...
 
-    def delete(self, name: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def delete(self, name: str) -> None: ...
 
-    def names(self) -> Iterator[str]:
-        raise NotImplementedError
+    @abstractmethod
+    def names(self) -> Iterator[str]: ...
 
+    @abstractmethod
     def location(self, name: str) -> str:
         """Where the bytes are, for people reading a listing."""
-        raise NotImplementedError
+        ...
 
-    def _write(self, name: str, data: bytes) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _write(self, name: str, data: bytes) -> None: ...
 
-    def _read(self, name: str) -> bytes:
-        raise NotImplementedError
+    @abstractmethod
+    def _read(self, name: str) -> bytes: ...
 
 
 class FolderPhotoStore(PhotoStore):
