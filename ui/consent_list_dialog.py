@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.aftercare import write_file_atomically
 from assistant.consent import (
     PHOTO_SCOPE,
     TREATMENT_SCOPE,
@@ -37,6 +36,7 @@ from assistant.consent import (
 )
 from assistant.db import Database
 from assistant.errors import ChairsideError
+from assistant.files import write_file_atomically
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
 
 log = logging.getLogger(__name__)

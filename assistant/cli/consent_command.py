@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.aftercare import write_file_atomically
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
 from assistant.cli.sessions_command import patient_id
 from assistant.consent import (
@@ -31,6 +30,7 @@ from assistant.consent import (
 )
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.files import write_file_atomically
 from assistant.output_files import check_output_file
 
 

@@ -377,7 +377,7 @@ def export_photos(
 ) -> list[Path]:
     """Write the patient's photos into the folder ``out`` as image files (audited ``export``
     once written); a file already there is replaced only with ``force``."""
-    from assistant.aftercare import write_file_atomically
+    from assistant.files import write_file_atomically
     from assistant.output_files import check_output_file, check_output_folder
 
     out = check_output_folder(out)

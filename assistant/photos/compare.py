@@ -162,7 +162,7 @@ def comparison_pdf(
     title: str = "",
 ) -> Path:
     """Write the one-page comparison for the patient to ``out`` (audited ``export``)."""
-    from assistant.aftercare import write_file_atomically
+    from assistant.files import write_file_atomically
 
     write_file_atomically(out, render_comparison_pdf(db, comparison, title))
     with db.session() as session:
