@@ -74,11 +74,32 @@ def db(isolated_data_dir: Path, migrated_template: Path) -> Iterator[Database]:
     database.dispose()
 
 
-@pytest.fixture
-def demo_db(db: Database) -> Database:
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """The migrated template with the demo clinic loaded (12 patients, seed 7), built once per
+    run: loading it issues a consent PDF per patient, too slow to repeat for every test."""
     from assistant.demo import load_demo_data
 
-    load_demo_data(db, patients=12, seed=7)
+    folder = tmp_path_factory.mktemp("demo-template")
+    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
+    template = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    load_demo_data(template, patients=12, seed=7)
+    with template.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    template.dispose()
+    return folder / "chairside.sqlite3"
+
+
+@pytest.fixture
+def demo_db(db: Database, demo_template: Path) -> Database:
+    """``db`` holding the demo clinic: the file is replaced by a copy of the demo template
+    while no connection is open; the engine reconnects to it on first use."""
+    path = db.sqlite_path
+    assert path is not None
+    db.dispose()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(demo_template, path)
     return db
 
 
