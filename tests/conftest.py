@@ -42,6 +42,22 @@ def _own_postgres_database_per_worker() -> None:
 _own_postgres_database_per_worker()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_pin_hashes() -> Iterator[None]:
+    """PINs made in the tests are hashed with argon2's cheapest parameters: the product's
+    64 MiB, three-pass hash takes half a second a PIN on a loaded two-core machine and was
+    most of the suite's time. A hash carries its parameters, so verifying stays the real
+    code path; test_records_auth checks the product's profile itself."""
+    from argon2 import PasswordHasher
+
+    from assistant import auth
+
+    product = auth._hasher
+    auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    auth._hasher = product
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"

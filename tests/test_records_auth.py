@@ -89,6 +89,24 @@ def test_only_an_argon2_hash_is_stored(db: Database, naomi: int) -> None:
     assert auth.verify_login(db, naomi, "correct horse").id == naomi
 
 
+def test_the_product_hashes_pins_with_the_rfc_9106_low_memory_profile(
+    db: Database, naomi: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The suite makes cheap hashes (conftest); the product's own hasher is checked here, and
+    a cheaper hash found at sign-in is replaced by one at the product's cost."""
+    from argon2 import PasswordHasher
+    from argon2.profiles import RFC_9106_LOW_MEMORY
+
+    assert auth.PIN_HASH_PROFILE == RFC_9106_LOW_MEMORY
+    assert RFC_9106_LOW_MEMORY.memory_cost >= 64 * 1024 and RFC_9106_LOW_MEMORY.time_cost >= 3
+    auth.set_pin(db, naomi, "2580", actor=naomi)  # hashed cheaply, as every test PIN is
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher.from_parameters(auth.PIN_HASH_PROFILE))
+    assert auth.verify_login(db, naomi, "2580").id == naomi
+    with db.session() as session:
+        stored = session.scalars(select(Practitioner.pin_hash)).one()
+    assert stored is not None and stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
 def test_a_correct_pin_signs_in_and_is_audited_as_the_practitioner(
     db: Database, naomi: int
 ) -> None:
