@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from argon2 import PasswordHasher
-from argon2.profiles import RFC_9106_LOW_MEMORY
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
