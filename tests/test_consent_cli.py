@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,28 +14,22 @@ import pytest
 from assistant.consent import consent_pdf, list_consents
 from assistant.db import init_db
 from assistant.models import AuditEvent
+from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
 from tests.sessions_support import make_clinic, make_patient
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def chairside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), "consent", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    """``chairside consent ARGS`` through the command line's ``main`` in this process."""
+    return run_in_process(["--data-dir", str(data_dir), "consent", *args])
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, migrated_template: Path) -> Path:
     """Patient 1 signed a consent ten days ago; patient 2 has none."""
     folder = tmp_path / "clinic"
     folder.mkdir()
+    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
     db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
     c = make_clinic(db)
     patient = make_patient(db, "Zoë", "Łukasiewicz")
@@ -54,7 +48,10 @@ def issued_bytes(data_dir: Path) -> bytes:
 
 
 def test_list_as_json_and_text(data_dir: Path) -> None:
-    result = chairside(data_dir, "list", "--patient", "1", "--json")
+    # The one run in a real process, as a user's shell runs it.
+    result = run_process(
+        ["--data-dir", str(data_dir), "consent", "list", "--patient", "1", "--json"]
+    )
     assert result.returncode == 0, result.stderr
     (consent,) = json.loads(result.stdout)
     assert consent["patient_name"] == "Zoë Łukasiewicz"
