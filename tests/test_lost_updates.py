@@ -13,13 +13,13 @@ from datetime import date
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 
 from assistant import clinic, paths, sessions
 from assistant.db import Database, init_db
 from assistant.errors import StaleRecord
 from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
 from tests.consent_support import record_consent
+from tests.postgres_support import migrated_database
 from tests.sessions_support import complete_draft, make_clinic
 
 PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
@@ -32,16 +32,7 @@ def two(
     request: pytest.FixtureRequest, isolated_data_dir: object
 ) -> Iterator[tuple[Database, Database]]:
     """Two workstations on one database."""
-    if request.param == "postgresql":
-        assert PG_URL
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        url = PG_URL
-    else:
-        url = paths.database_url()
+    url = migrated_database() if request.param == "postgresql" else paths.database_url()
     first = init_db(url)
     second = init_db(url)
     yield first, second

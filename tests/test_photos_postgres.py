@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from assistant import paths
 from assistant.db import Database, init_db
@@ -19,6 +19,7 @@ from assistant.photos import export_photos, import_photos, list_photos, photo_by
 from assistant.photos.storage import DatabasePhotoStore, store_for
 from assistant.records.export import erase_patient, erasure_confirmation
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
+from tests.postgres_support import migrated_database
 from tests.sessions_support import make_patient
 
 URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
@@ -27,13 +28,7 @@ pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is 
 
 @pytest.fixture
 def pg(isolated_data_dir: object) -> Iterator[Database]:
-    assert URL
-    engine = create_engine(URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    database = init_db(URL)
+    database = init_db(migrated_database())
     yield database
     database.dispose()
 

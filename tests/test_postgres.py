@@ -11,30 +11,23 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from assistant.db import Database, head_revision, init_db
 from assistant.errors import ChairsideError, DatabaseUnavailable
+from tests.postgres_support import empty_schema, migrated_database
 
 URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is not set")
 
 
-def _reset_schema() -> None:
-    assert URL
-    engine = create_engine(URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+_reset_schema = empty_schema
 
 
 @pytest.fixture
 def pg(isolated_data_dir: object) -> Iterator[Database]:
-    _reset_schema()
-    assert URL
-    database = init_db(URL)
+    database = init_db(migrated_database())
     yield database
     database.dispose()
 

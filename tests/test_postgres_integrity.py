@@ -18,6 +18,7 @@ from assistant.errors import ChairsideError
 from assistant.records import audit
 from assistant.records.chain import verify
 from tests.chain_support import SignedRecords, make_signed_records
+from tests.postgres_support import migrated_database
 from tests.test_postgres import URL, _reset_schema
 
 pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is not set")
@@ -26,9 +27,7 @@ WRITABLE_WHEN_SIGNED = {"aftercare_printed_at", "updated_at"}
 
 @pytest.fixture
 def pg(isolated_data_dir: object) -> Iterator[Database]:
-    _reset_schema()
-    assert URL
-    database = init_db(URL)
+    database = init_db(migrated_database())
     yield database
     database.dispose()
 

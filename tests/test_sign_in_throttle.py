@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from assistant import auth, paths
 from assistant.auth import LoginRefused, set_pin, verify_login
 from assistant.clinic import save_practitioner
 from assistant.db import Database, init_db
 from assistant.models import AuditEvent, SignInAttempt
+from tests.postgres_support import migrated_database
 
 PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
 BACKENDS = [
@@ -32,13 +33,7 @@ TRIES = 8
 @pytest.fixture(params=BACKENDS)
 def url(request: pytest.FixtureRequest, isolated_data_dir: object) -> str:
     if request.param == "postgresql":
-        assert PG_URL
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return PG_URL
+        return migrated_database()
     return paths.database_url()
 
 
