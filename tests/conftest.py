@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,6 +15,9 @@ import pytest
 
 from assistant import paths
 from assistant.db import Database, init_db
+
+if TYPE_CHECKING:
+    from tests.chain_support import SignedRecords
 
 POSTGRES_URL_ENV = "CHAIRSIDE_TEST_POSTGRES_URL"
 
@@ -96,27 +100,66 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: P
     run: loading it issues a consent PDF per patient, too slow to repeat for every test."""
     from assistant.demo import load_demo_data
 
-    folder = tmp_path_factory.mktemp("demo-template")
-    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
-    template = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    path, template = _template_from(tmp_path_factory, migrated_template, "demo-template")
     load_demo_data(template, patients=12, seed=7)
-    with template.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    template.dispose()
-    return folder / "chairside.sqlite3"
+    _close_template(template)
+    return path
 
 
-@pytest.fixture
-def demo_db(db: Database, demo_template: Path) -> Database:
-    """``db`` holding the demo clinic: the file is replaced by a copy of the demo template
-    while no connection is open; the engine reconnects to it on first use."""
+def _replace_file(db: Database, template: Path) -> None:
+    """Replace ``db``'s file by a copy of ``template`` while no connection is open; the
+    engine reconnects to the copy on first use."""
     path = db.sqlite_path
     assert path is not None
     db.dispose()
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(template, path)
+
+
+def _template_from(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path, name: str
+) -> tuple[Path, Database]:
+    folder = tmp_path_factory.mktemp(name)
+    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
+    return folder / "chairside.sqlite3", init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+
+
+def _close_template(template: Database) -> None:
+    with template.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    template.dispose()
+
+
+@pytest.fixture
+def demo_db(db: Database, demo_template: Path) -> Database:
+    """``db`` holding the demo clinic."""
+    _replace_file(db, demo_template)
     return db
+
+
+@pytest.fixture(scope="session")
+def signed_records_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
+) -> tuple[Path, SignedRecords]:
+    """A database holding ``chain_support.make_signed_records``' clinic, built once per run."""
+    from tests.chain_support import make_signed_records
+
+    path, template = _template_from(tmp_path_factory, migrated_template, "signed-template")
+    records = make_signed_records(template)
+    _close_template(template)
+    return path, records
+
+
+@pytest.fixture
+def signed_records(
+    db: Database, signed_records_template: tuple[Path, SignedRecords]
+) -> SignedRecords:
+    """``db`` holding signed, amended and draft records with their audit chain (see
+    ``chain_support.make_signed_records``), copied from a template made once per run."""
+    path, records = signed_records_template
+    _replace_file(db, path)
+    return records
 
 
 @pytest.fixture(scope="session")

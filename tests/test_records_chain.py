@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def records(db: Database) -> SignedRecords:
-    return make_signed_records(db)
+def records(signed_records: SignedRecords) -> SignedRecords:
+    return signed_records
 
 
 def raw(db: Database) -> sqlite3.Connection:

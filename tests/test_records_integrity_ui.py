@@ -12,17 +12,19 @@ from pytestqt.qtbot import QtBot
 
 from assistant.db import Database
 from assistant.settings import Settings
-from tests.chain_support import make_signed_records
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, db: Database, runner: object, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: Database,
+    signed_records: object,
+    runner: object,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> MainWindow:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    make_signed_records(db)
     settings = Settings()
     settings.set("demo_offered", True)
     win = MainWindow(GuiContext.for_database(db, settings, runner))  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from assistant import paths
 from assistant.db import Database, head_revision
 from assistant.records import backup
 from assistant.records.integrity import backup_head, current_head, metadata_path
-from tests.chain_support import cli, make_signed_records
+from tests.chain_support import cli
 from tests.consent_support import PIN
 
 
@@ -30,8 +30,10 @@ def digest_of_live_files() -> dict[str, str]:
 
 
 @pytest.fixture
-def good_backup(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    make_signed_records(db)  # its practitioner's PIN is consent_support.PIN
+def good_backup(
+    db: Database, signed_records: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    # The signed records' practitioner's PIN is consent_support.PIN.
     monkeypatch.setenv("CHAIRSIDE_PIN", PIN)
     out = tmp_path / "usb" / "good.sqlite3"
     out.parent.mkdir()

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from assistant.db import Database
 from assistant.models import AuditEvent
 from assistant.records.chain import GENESIS, canonical, entry_content, link
-from tests.chain_support import SignedRecords, cli, make_signed_records
+from tests.chain_support import SignedRecords, cli
 
 REFUSED = "refused"
 WRITABLE_WHEN_SIGNED = {"aftercare_printed_at", "updated_at"}
@@ -24,8 +24,8 @@ ALL_TRIGGERS = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
 
 
 @pytest.fixture
-def records(db: Database, capsys: pytest.CaptureFixture[str]) -> SignedRecords:
-    made = make_signed_records(db)
+def records(signed_records: SignedRecords, capsys: pytest.CaptureFixture[str]) -> SignedRecords:
+    made = signed_records
     assert cli(capsys, "audit", "--verify")[0] == 0  # this workstation's verified point
     return made
 
