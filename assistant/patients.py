@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
@@ -257,37 +257,64 @@ def _update(
         row = _get(session, patient_id)
         if expected_version is not None and row.version != expected_version:
             raise StaleDataError("stale copy")
-        before = asdict(_details_of(row))
-        _apply(row, details)
-        changes = audit.diff(before, asdict(details))
-        if changes:
-            # The audit row is permanent, so it names the fields only; the values go to
-            # patient_history, which erasing the patient can scrub.
-            event = audit.record(
-                session,
-                "change",
-                "patient",
-                row.id,
-                actor=actor,
-                patient_id=row.id,
-                summary=f"Changed {', '.join(changes)} of patient {row.id}",
-                changes={"fields": sorted(changes)},
-            )
-            session.flush()
-            session.add_all(
-                PatientHistory(
-                    patient_id=row.id,
-                    audit_event_id=event.id,
-                    at=event.at,
-                    practitioner_id=actor,
-                    field=name,
-                    old_value=old,
-                    new_value=new,
-                )
-                for name, (old, new) in changes.items()
-            )
+        return _change_in(session, row, details, actor)
+
+
+def record_missing_facts_in(
+    session: Session,
+    patient_id: int,
+    date_of_birth: date | None,
+    fitzpatrick: int | None,
+    actor: int | None,
+) -> None:
+    """Fill in the date of birth and Fitzpatrick type the record lacks (the checklist asked
+    for them), inside the caller's transaction, audited like any other change. A value the
+    record already holds is never replaced this way."""
+    row = _get(session, patient_id)
+    current = _details_of(row)
+    details = replace(
+        current,
+        date_of_birth=current.date_of_birth or date_of_birth,
+        fitzpatrick=current.fitzpatrick if current.fitzpatrick is not None else fitzpatrick,
+    )
+    if details != current:
+        _change_in(session, row, validate(details), actor)
+
+
+def _change_in(
+    session: Session, row: Patient, details: PatientDetails, actor: int | None
+) -> PatientRecord:
+    before = asdict(_details_of(row))
+    _apply(row, details)
+    changes = audit.diff(before, asdict(details))
+    if changes:
+        # The audit row is permanent, so it names the fields only; the values go to
+        # patient_history, which erasing the patient can scrub.
+        event = audit.record(
+            session,
+            "change",
+            "patient",
+            row.id,
+            actor=actor,
+            patient_id=row.id,
+            summary=f"Changed {', '.join(changes)} of patient {row.id}",
+            changes={"fields": sorted(changes)},
+        )
         session.flush()
-        return _record_of(row)
+        session.add_all(
+            PatientHistory(
+                patient_id=row.id,
+                audit_event_id=event.id,
+                at=event.at,
+                practitioner_id=actor,
+                field=name,
+                old_value=old,
+                new_value=new,
+            )
+            for name, (old, new) in changes.items()
+        )
+    session.flush()
+    return _record_of(row)
 
 
 def _get(session: Session, patient_id: int) -> Patient:
@@ -377,4 +404,3 @@ def search_patients(
             )
             for r in rows
         ]
-

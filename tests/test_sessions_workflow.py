@@ -15,6 +15,7 @@ from assistant.errors import DatabaseUnavailable
 from assistant.models import AuditEvent
 from assistant.sessions import create_draft, get_session, unfinished_drafts
 from assistant.settings import Settings
+from tests.checklist_support import answer_everything
 from ui.session_form import SessionForm
 from ui.session_workflow import SessionWorkflow
 from ui.tasks import TaskRunner
@@ -90,7 +91,9 @@ def test_checklist_then_session_then_signed(
     assert workflow.checklist_page is not None
     tick(qtbot, workflow.zone_checks["cheeks"])
     page = workflow.checklist_page
-    assert page is not None and page.continue_button.isEnabled()  # nothing ticked
+    assert page is not None and not page.continue_button.isEnabled()  # nothing asked yet
+    answer_everything(page)  # every question asked: the patient has nothing to report
+    assert page.continue_button.isEnabled()
     with qtbot.waitSignal(workflow.sessionCreated) as created:
         qtbot.mouseClick(page.continue_button, LEFT)
     session_id = created.args[0]
@@ -213,6 +216,7 @@ def test_amending_a_signed_record_from_the_form(
     workflow = open_workflow(qtbot, demo_db, runner, settings)
     tick(qtbot, workflow.zone_checks["cheeks"])
     assert workflow.checklist_page is not None
+    answer_everything(workflow.checklist_page)
     qtbot.mouseClick(workflow.checklist_page.continue_button, LEFT)
     form = workflow.form
     assert form is not None
