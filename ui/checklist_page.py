@@ -20,7 +20,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -28,10 +27,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -45,21 +42,18 @@ from assistant.checklist import (
     Outcome,
     PatientFacts,
     QuestionKind,
-    Reason,
     Verdict,
     evaluate,
     format_long_date,
     parse_answers,
 )
 from assistant.errors import InvalidInput
-from ui.checklist_rows import NO_PREVIOUS, TARGET_HEIGHT, PatientFactsBox, QuestionRow
+from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
+from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
 log = logging.getLogger(__name__)
 
-MIN_OVERRIDE_WORDS = 3
-_TARGET_HEIGHT = TARGET_HEIGHT
 _ICON_SIZE = 32
-_REASONS_MIN_HEIGHT = 220  # the verdict's reasons and actions are never a tiny scroll box
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
 _ICONS = {
@@ -127,7 +121,9 @@ class ChecklistPage(QWidget):
         self.questions_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.questions_scroll.setWidget(self._build_questions())
         columns.addWidget(self.questions_scroll, 3)
-        columns.addWidget(self._build_side_panel(), 2)
+        self.side_panel = VerdictPanel(checklist)
+        self._adopt(self.side_panel)
+        columns.addWidget(self.side_panel, 2)
 
         self._tab_chain += [
             self.override_check,
@@ -207,105 +203,28 @@ class ChecklistPage(QWidget):
         layout.addStretch(1)
         return container
 
-    def _build_side_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        verdict_box = QGroupBox(self.tr("Verdict"))
-        verdict_layout = QVBoxLayout(verdict_box)
-        headline = QHBoxLayout()
-        self.verdict_icon = QLabel()
-        self.verdict_icon.setFixedSize(_ICON_SIZE, _ICON_SIZE)
-        headline.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.verdict_label = QLabel()
-        self.verdict_label.setWordWrap(True)
-        font = self.verdict_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.verdict_label.setFont(font)
-        self.verdict_label.setAccessibleName(self.tr("Verdict"))
-        headline.addWidget(self.verdict_label, 1)
-        verdict_layout.addLayout(headline)
-        self.reasons_label = QLabel()
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.reasons_label.setAccessibleName(self.tr("Reasons and actions"))
-        self.reasons_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.reasons_scroll = QScrollArea()
-        self.reasons_scroll.setWidgetResizable(True)
-        self.reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.reasons_scroll.setMinimumHeight(_REASONS_MIN_HEIGHT)
-        self.reasons_scroll.setWidget(self.reasons_label)
-        # The scroll area paints its widget's background; the label should look like text.
-        self.reasons_scroll.viewport().setAutoFillBackground(False)
-        self.reasons_label.setAutoFillBackground(False)
-        verdict_layout.addWidget(self.reasons_scroll, 1)
-        self.reasons_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.reasons_label.linkActivated.connect(self.show_why)
-        self.why_label = QLabel()
-        self.why_label.setWordWrap(True)
-        self.why_label.setAccessibleName(self.tr("Why this rule"))
-        self.why_label.setVisible(False)
-        verdict_layout.addWidget(self.why_label)
-        self.version_label = QLabel(
-            self.tr("Checklist version {version}").format(version=self._checklist.version)
-        )
-        verdict_layout.addWidget(self.version_label)
-        layout.addWidget(verdict_box, 1)
-
-        self.override_box = QGroupBox(self.tr("Override"))
-        override_layout = QVBoxLayout(self.override_box)
-        self.override_check = QCheckBox(self.tr("Override the verdict"))
-        self.override_check.setMinimumHeight(_TARGET_HEIGHT)
-        self.override_check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.override_check.setAccessibleName(self.tr("Override the verdict"))
+    def _adopt(self, panel: VerdictPanel) -> None:
+        """The panel's widgets as the page's own attributes (the main window and tests use
+        them), wired to the page."""
+        self.verdict_icon = panel.verdict_icon
+        self.verdict_label = panel.verdict_label
+        self.reasons_label = panel.reasons_label
+        self.reasons_scroll = panel.reasons_scroll
+        self.why_label = panel.why_label
+        self.version_label = panel.version_label
+        self.override_box = panel.override_box
+        self.override_check = panel.override_check
+        self.override_reason_edit = panel.override_reason_edit
+        self.continue_hint = panel.continue_hint
+        self.next_unanswered_button = panel.next_unanswered_button
+        self.continue_button = panel.continue_button
         self.override_check.toggled.connect(self._update_continue)
-        override_layout.addWidget(self.override_check)
-        reason_label = QLabel(
-            self.tr("Reason for treating despite the verdict (at least {n} words):").format(
-                n=MIN_OVERRIDE_WORDS
-            )
-        )
-        reason_label.setWordWrap(True)
-        override_layout.addWidget(reason_label)
-        self.override_reason_edit = QPlainTextEdit()
-        self.override_reason_edit.setTabChangesFocus(True)
-        self.override_reason_edit.setFixedHeight(72)
-        self.override_reason_edit.setAccessibleName(self.tr("Override reason"))
-        self.override_reason_edit.setEnabled(False)
         self.override_reason_edit.textChanged.connect(self._update_continue)
-        self.override_check.toggled.connect(self.override_reason_edit.setEnabled)
-        reason_label.setBuddy(self.override_reason_edit)
-        override_layout.addWidget(self.override_reason_edit)
-        layout.addWidget(self.override_box)
-
-        self.continue_hint = QLabel()
-        self.continue_hint.setWordWrap(True)
-        self.continue_hint.setAccessibleName(self.tr("What is left to do"))
-        layout.addWidget(self.continue_hint)
-        buttons = QHBoxLayout()
-        self.next_unanswered_button = QPushButton(self.tr("Next unanswered"))
-        self.next_unanswered_button.setMinimumHeight(_TARGET_HEIGHT)
-        self.next_unanswered_button.setAutoDefault(False)
-        self.next_unanswered_button.setAccessibleName(self.tr("Go to the next unanswered question"))
         self.next_unanswered_button.clicked.connect(self.focus_next_unanswered)
-        buttons.addWidget(self.next_unanswered_button)
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setMinimumHeight(_TARGET_HEIGHT + 6)
-        self.continue_button.setShortcut(QKeySequence(self.tr("Ctrl+Return")))
-        self.continue_button.setToolTip(self.tr("Continue (Ctrl+Return)"))
-        self.continue_button.setAccessibleName(self.tr("Continue"))
         self.continue_button.clicked.connect(self._accept)
-        buttons.addWidget(self.continue_button, 1)
-        layout.addLayout(buttons)
-        return panel
+
+    def show_why(self, link: str) -> None:
+        self.side_panel.show_why(link)
 
     # --- Answers ---------------------------------------------------------------------------
 
@@ -394,54 +313,6 @@ class ChecklistPage(QWidget):
         if self._verdict != previous or self._verdict is None:
             self.verdictChanged.emit(self._verdict)
 
-    def _outcome_words(self, outcome: Outcome) -> str:
-        return {
-            Outcome.SUITABLE: self.tr("Suitable"),
-            Outcome.CAUTION: self.tr("Caution"),
-            Outcome.DEFER: self.tr("Defer"),
-            Outcome.NOT_SUITABLE: self.tr("Not suitable"),
-        }[outcome]
-
-    def _headline(self, verdict: Verdict) -> str:
-        if verdict.outcome is Outcome.NOT_SUITABLE:
-            return self.tr("Not suitable: do not treat")
-        if verdict.outcome is Outcome.DEFER:
-            if verdict.defer_until is not None and verdict.has_undated_deferral:
-                return self.tr("Defer: not before {date}, and not until resolved").format(
-                    date=format_long_date(verdict.defer_until)
-                )
-            if verdict.defer_until is not None:
-                return self.tr("Defer: not before {date}").format(
-                    date=format_long_date(verdict.defer_until)
-                )
-            return self.tr("Defer: not today, not until resolved")
-        if verdict.outcome is Outcome.CAUTION:
-            return self.tr("Caution: may treat once the actions are done")
-        return self.tr("Suitable: nothing in the checklist stands in the way")
-
-    def _reason_html(self, reason: Reason) -> str:
-        text = html.escape(reason.message)
-        if reason.outcome is Outcome.DEFER:
-            if reason.until is not None:
-                text += " " + html.escape(
-                    self.tr("Not before {date}.").format(date=format_long_date(reason.until))
-                )
-            else:
-                text += " " + html.escape(self.tr("Until resolved."))
-        if self._checklist.rule_sources(reason.id):
-            why = html.escape(self.tr("Why this rule?"))
-            text += f' <a href="why:{html.escape(reason.id)}">{why}</a>'
-        return f"<li><b>{html.escape(self._outcome_words(reason.outcome))}</b>: {text}</li>"
-
-    def show_why(self, link: str) -> None:
-        """The sources of the rule behind a reason, shown under the reasons."""
-        rule_id = link.removeprefix("why:")
-        sources = self._checklist.rule_sources(rule_id)
-        lines = [self.tr("Why this rule ({rule}): its sources").format(rule=rule_id)]
-        lines += [f"• {source}" for source in sources]
-        self.why_label.setText("\n".join(lines))
-        self.why_label.setVisible(True)
-
     def _show_verdict(self) -> None:
         verdict = self._provisional
         remaining = self.remaining()
@@ -459,10 +330,10 @@ class ChecklistPage(QWidget):
                     parts.append(f"<p><i>{html.escape(so_far)}</i></p>")
             else:
                 icon = _ICONS[verdict.outcome]
-                self.verdict_label.setText(self._headline(verdict))
+                self.verdict_label.setText(self.side_panel.headline(verdict))
             if verdict.reasons:
                 parts.append(f"<p><b>{html.escape(self.tr('Reasons'))}</b></p><ul>")
-                parts += [self._reason_html(r) for r in verdict.reasons]
+                parts += [self.side_panel.reason_html(r) for r in verdict.reasons]
                 parts.append("</ul>")
             if verdict.actions:
                 parts.append(f"<p><b>{html.escape(self.tr('Before treating'))}</b></p><ul>")
