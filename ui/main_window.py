@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         if not self.may_leave_current_page():
             return
         self.patient_form.start_new()
+        self.patient_list.clear_selection()  # the form is nobody in the list yet
         self.stack.setCurrentWidget(self.patient_form)
         self.patient_form.first_name.setFocus()
 
