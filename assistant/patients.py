@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,8 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
 MAX_NAME = 100
 OLDEST_BIRTH_YEAR = 1900
+NAME_ORDER_GIVEN_FIRST = "given_first"
+NAME_ORDER_FAMILY_FIRST = "family_first"
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class PatientRecord:
 
     @property
     def display_name(self) -> str:
-        return f"{self.details.first_name} {self.details.last_name}".strip()
+        return display_name(self.details)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,28 @@ class PatientRow:
 
     @property
     def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return display_name(self)
+
+
+class _Named(Protocol):
+    @property
+    def first_name(self) -> str: ...
+
+    @property
+    def last_name(self) -> str: ...
+
+
+def display_name(patient: _Named) -> str:
+    """The patient's name as they write it: the one function every list, screen and printed
+    document uses. A preferred name replaces the rest; family-name-first order (Vietnamese,
+    Chinese, Hungarian…) puts the family name before the given name."""
+    preferred = (getattr(patient, "preferred_name", "") or "").strip()
+    if preferred:
+        return preferred
+    first, last = patient.first_name.strip(), patient.last_name.strip()
+    if getattr(patient, "name_order", "") == NAME_ORDER_FAMILY_FIRST:
+        return f"{last} {first}".strip()
+    return f"{first} {last}".strip()
 
 
 def fold(text: str) -> str:
