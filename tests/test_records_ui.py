@@ -216,7 +216,7 @@ def test_first_practitioner_dialog(qtbot: QtBot, db: Database) -> None:
     dialog.pin.setText("4821")
     dialog.repeat.setText("4812")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == "The two PINs are not the same."
+    assert dialog.message.text() == "The two entries are not the same."
     dialog.repeat.setText("4821")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
