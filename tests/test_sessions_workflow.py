@@ -74,7 +74,7 @@ def fill_and_save(qtbot: QtBot, form: SessionForm) -> None:
     qtbot.keyClicks(form.speed_edit, "8")
     choose(qtbot, form.zone_choice, "Forehead")
     qtbot.mouseClick(form.add_zone_button, LEFT)
-    replace_text(qtbot, form.depth_spin, "0.75")
+    replace_text(qtbot, form.depth_spin, "0.7")  # a setting of the Dermapen 4 (0.1 mm steps)
     qtbot.keyClicks(form.notes_edit, "Tolerated well; mild erythema.")
     replace_text(qtbot, form.tolerance_spin, "3")
     qtbot.waitUntil(lambda: form.status_text().startswith("Saved "), timeout=5000)
@@ -107,7 +107,7 @@ def test_checklist_then_session_then_signed(
     assert stored.state == "draft"
     assert [(z.zone, z.depth_mm, z.passes) for z in stored.draft.zones] == [
         ("cheeks", 1.5, 3),
-        ("forehead", 0.75, 1),
+        ("forehead", 0.7, 1),
     ]
     assert stored.draft.zones[0].speed == "8"
     assert stored.draft.cartridge_lot == "DP16-2611A"
@@ -115,7 +115,7 @@ def test_checklist_then_session_then_signed(
     assert stored.draft.tolerance == 3
     assert stored.draft.next_session_date is not None
     assert stored.draft.interval_weeks == 4
-    assert any("Forehead: 0.75 mm is above" in text for text in form.warning_texts())
+    assert any("Forehead: 0.7 mm is above" in text for text in form.warning_texts())
 
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes

@@ -68,3 +68,54 @@ def test_the_first_practitioner_dialog_fits_its_hints_and_says_pin_or_password(
     intro = dialog.findChildren(QLabel)[0]
     assert intro.height() <= 4 * intro.fontMetrics().lineSpacing() + 8
     dialog.grab().save(str(tmp_path / "first-practitioner.png"))
+
+
+def test_saving_the_aftercare_pdf_is_audited_and_stamped_like_printing(
+    qtbot: QtBot, demo_db: Database, runner: object, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QDialog
+    from sqlalchemy import select
+
+    from assistant.models import AuditEvent, TreatmentSession
+    from assistant.patients import get_patient
+    from assistant.sessions import get_session
+    from ui.aftercare_dialog import AftercarePreviewDialog, default_file_name
+
+    with demo_db.session() as session:
+        row = session.scalars(
+            select(TreatmentSession).where(TreatmentSession.state == "signed").limit(1)
+        ).one()
+        session_id, patient_id = row.id, row.patient_id
+    assert get_session(demo_db, session_id).aftercare_printed_at is None
+    name = get_patient(demo_db, patient_id).display_name
+    win = MainWindow(GuiContext.for_database(demo_db, Settings(), runner))  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    offered: list[str] = []
+
+    def fake_exec(dialog: QDialog) -> int:
+        assert isinstance(dialog, AftercarePreviewDialog)
+        offered.append(default_file_name(dialog.sheet))
+        dialog.ask_save_path = lambda: tmp_path / offered[0]  # type: ignore[method-assign]
+        assert dialog.save_pdf() is not None
+        return 1
+
+    monkeypatch.setattr(AftercarePreviewDialog, "exec", fake_exec)
+    win.show_aftercare(session_id)
+    qtbot.waitUntil(lambda: bool(offered))
+    record = get_session(demo_db, session_id)
+    day = record.draft.treated_at.date().isoformat()
+    assert offered == ["-".join(["aftercare", *name.split(), day]) + ".pdf"]
+    assert (tmp_path / offered[0]).read_bytes().startswith(b"%PDF")
+    assert record.aftercare_printed_at is not None
+    with demo_db.session() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.entity_id == session_id).order_by(
+                AuditEvent.id.desc()
+            )
+        ).first()
+        assert event is not None
+        assert (event.action, event.patient_id) == ("export", patient_id)
+        assert event.summary == (
+            f"Saved the aftercare sheet for session {session_id} as {offered[0]}"
+        )

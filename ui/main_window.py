@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
@@ -368,6 +369,12 @@ class MainWindow(QMainWindow):
         dialog.printed.connect(
             lambda: self.runner.run(
                 lambda: mark_aftercare_printed(db, session_id, actor), parent=self
+            )
+        )
+        dialog.saved.connect(  # a saved PDF is handed over like a printed sheet
+            lambda path: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor, Path(path).name),
+                parent=self,
             )
         )
         dialog.exec()

@@ -24,6 +24,7 @@ from assistant.models import (
     TreatmentSession,
     ZoneTreatment,
 )
+from assistant.patients import display_name
 from assistant.records import audit
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
@@ -322,7 +323,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
         head = chain_head(session.connection())
         return AftercareSheet(
             clinic=replace(profile, paper_size=paper),
-            patient_name=f"{patient.first_name} {patient.last_name}".strip(),
+            patient_name=display_name(patient),
             practitioner=practitioner.name if practitioner else "",
             treated_at=draft.ended_at or draft.treated_at,
             zones=tuple(dict.fromkeys(z.zone for z in draft.zones)),
