@@ -404,6 +404,13 @@ def test_backup_banner_warns_after_seven_days(qtbot: QtBot, tmp_path: Path) -> N
     settings.set("last_backup_at", (now - timedelta(days=9)).isoformat())
     banner.update_from(settings, now)
     assert not banner.isHidden() and banner.text.text() == "No backup for 9 days."
+    banner.update_from(settings, now, has_records=False)  # overdue is overdue, records or not
+    assert not banner.isHidden()
+    settings.set("last_backup_at", None)
+    banner.update_from(settings, now, has_records=False)  # an empty new database: quiet
+    assert banner.isHidden()
+    banner.update_from(settings, now, has_records=True)
+    assert not banner.isHidden()
     with qtbot.waitSignal(banner.backupRequested):
         qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
 

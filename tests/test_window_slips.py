@@ -119,3 +119,24 @@ def test_saving_the_aftercare_pdf_is_audited_and_stamped_like_printing(
         assert event.summary == (
             f"Saved the aftercare sheet for session {session_id} as {offered[0]}"
         )
+
+
+def test_the_backup_banner_is_quiet_on_an_empty_new_database(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from ui.backup_banner import BackupBanner
+    from ui.banner import Banner
+    from ui.integrity_banner import IntegrityBanner
+
+    banner = window.safekeeping.banner
+    assert isinstance(banner, Banner) and isinstance(window.safekeeping.integrity_banner, Banner)
+    assert issubclass(BackupBanner, Banner) and issubclass(IntegrityBanner, Banner)
+    assert banner.isHidden()  # nothing to back up yet
+    window.new_patient()
+    form = window.patient_form
+    form.first_name.insert("Ana")
+    form.last_name.insert("Silva")
+    with qtbot.waitSignal(form.saved):
+        form.save_button.click()
+    assert not banner.isHidden()  # the first record: now a backup matters
+    assert banner.text.text() == "No backup has been made yet."

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.patient_form.first_name.setFocus()
 
     def _patient_saved(self, patient_id: int) -> None:
+        self.safekeeping.refresh_backup_banner()  # the first patient: now there is a record
         self.patient_list.refresh()
         self.show_patient(patient_id)
         self.patient_list.select_patient(patient_id)
