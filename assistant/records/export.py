@@ -67,6 +67,10 @@ PERSONAL_FIELDS = (
 )
 
 
+# Bookkeeping of the database, not information about the patient: left out of the export.
+INTERNAL_PATIENT_FIELDS = ("search_key", "sort_key", "version")
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -162,7 +166,7 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "format_version": EXPORT_FORMAT_VERSION,
         "exported_at": _plain(utcnow().replace(microsecond=0)) + "Z",
         "exported_by": "Chairside " + __version__,
-        "patient": _columns(patient),
+        "patient": _columns(patient, skip=INTERNAL_PATIENT_FIELDS),
         "assessments": assessments,
         "sessions": sessions,
         "consents": [
