@@ -26,6 +26,7 @@ MAX_NAME = 100
 OLDEST_BIRTH_YEAR = 1900
 NAME_ORDER_GIVEN_FIRST = "given_first"
 NAME_ORDER_FAMILY_FIRST = "family_first"
+NAME_ORDERS = (NAME_ORDER_GIVEN_FIRST, NAME_ORDER_FAMILY_FIRST)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class PatientDetails:
     skin_type: str | None = None
     concerns: tuple[str, ...] = ()
     notes: str = ""
+    name_order: str = "given_first"  # or "family_first" (Vietnamese, Chinese, Hungarian…)
+    preferred_name: str = ""  # shown instead of the names when given
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,8 @@ class PatientRow:
     phone: str
     fitzpatrick: int | None
     last_session: datetime | None = field(default=None)
+    name_order: str = "given_first"
+    preferred_name: str = ""
 
     @property
     def display_name(self) -> str:
@@ -126,9 +135,14 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
         errors["last_name"] = "Enter the patient's last name."
     elif len(details.last_name) > MAX_NAME:
         errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+    if details.name_order not in NAME_ORDERS:
+        errors["name_order"] = f"Unknown name order '{details.name_order}'."
+    if len(details.preferred_name) > MAX_NAME:
+        errors["preferred_name"] = f"The preferred name is longer than {MAX_NAME} characters."
     for key, label in (
         ("first_name", "The first name"),
         ("last_name", "The last name"),
+        ("preferred_name", "The preferred name"),
         ("phone", "The phone number"),
         ("email", "The email address"),
     ):
@@ -174,6 +188,8 @@ def validate(details: PatientDetails, today: date | None = None) -> PatientDetai
         skin_type=details.skin_type or None,
         concerns=tuple(dict.fromkeys(details.concerns)),
         notes=details.notes.strip(),
+        name_order=details.name_order,
+        preferred_name=" ".join(details.preferred_name.split()),
     )
     errors = validation_errors(tidy, today)
     if errors:
@@ -193,6 +209,8 @@ def _details_of(row: Patient) -> PatientDetails:
         skin_type=row.skin_type,
         concerns=tuple(row.concerns or ()),
         notes=row.notes,
+        name_order=row.name_order or NAME_ORDER_GIVEN_FIRST,
+        preferred_name=row.preferred_name or "",
     )
 
 
@@ -217,6 +235,8 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.skin_type = details.skin_type
     row.concerns = list(details.concerns)
     row.notes = details.notes
+    row.name_order = details.name_order
+    row.preferred_name = details.preferred_name
     row.search_key = search_key(details)
 
 
@@ -425,6 +445,8 @@ def search_patients(
                 phone=r.phone,
                 fitzpatrick=r.fitzpatrick,
                 last_session=last_sessions.get(r.id),
+                name_order=r.name_order,
+                preferred_name=r.preferred_name,
             )
             for r in rows
         ]

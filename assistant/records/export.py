@@ -58,6 +58,7 @@ WRONG_CONFIRMATION = (
 PERSONAL_FIELDS = (
     "first_name",
     "last_name",
+    "preferred_name",
     "date_of_birth",
     "phone",
     "email",

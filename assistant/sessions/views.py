@@ -167,7 +167,7 @@ def unfinished_drafts(db: Database, patient_id: int | None = None) -> list[Draft
             DraftInfo(
                 row.id,
                 patient.id,
-                f"{patient.first_name} {patient.last_name}".strip(),
+                display_name(patient),
                 row.treated_at,
                 row.updated_at,
                 int(zones or 0),
@@ -280,7 +280,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             record=record,
             patient=PatientSummary(
                 patient.id,
-                f"{patient.first_name} {patient.last_name}".strip(),
+                display_name(patient),
                 patient.date_of_birth,
                 patient.fitzpatrick,
             ),
