@@ -566,3 +566,14 @@ def test_only_the_missing_detail_is_asked_for(qtbot: QtBot) -> None:
         page.continue_button.click()
     assert signal.args[0].date_of_birth_recorded == date(1990, 5, 1)
     assert signal.args[0].fitzpatrick_recorded is None
+
+
+def test_changing_the_zones_keeps_the_answers_and_the_details_typed(qtbot: QtBot) -> None:
+    page = make_page(qtbot, facts=PatientFacts(fitzpatrick=2), zones=("cheeks",))
+    answer_everything(page, yes=("cold_sore_history",))
+    assert page.verdict_label.text().startswith("Suitable")  # no perioral zone planned
+    page.set_zones(("cheeks", "upper_lip"))
+    assert "Upper lip" in page.header_label.text()
+    assert page.unanswered() == [] and page.answers()["cold_sore_history"] is True
+    assert page.facts_box is not None and page.facts_box.date_of_birth() == date(1990, 5, 1)
+    assert page.verdict_label.text().startswith("Caution")  # antiviral cover now needed

@@ -110,7 +110,11 @@ class ChecklistPage(QWidget):
 
         self.setAccessibleName(self.tr("Suitability checklist"))
         outer = QVBoxLayout(self)
-        outer.addWidget(self._build_header())
+        self.header_label = QLabel()
+        self.header_label.setWordWrap(True)
+        self.header_label.setAccessibleName(self.tr("Assessment details"))
+        self._show_header()
+        outer.addWidget(self.header_label)
         self.previous_banner = self._build_previous_banner()
         outer.addWidget(self.previous_banner)
 
@@ -137,7 +141,7 @@ class ChecklistPage(QWidget):
 
     # --- Building the form ---------------------------------------------------------------
 
-    def _build_header(self) -> QLabel:
+    def _show_header(self) -> None:
         names = []
         for zone_id in self._zones:
             known = reference.zones().get(zone_id)
@@ -149,10 +153,14 @@ class ChecklistPage(QWidget):
         if self._facts.fitzpatrick is not None:
             roman = _ROMAN.get(self._facts.fitzpatrick, str(self._facts.fitzpatrick))
             parts.append(self.tr("Fitzpatrick type {type}").format(type=roman))
-        label = QLabel(" · ".join(parts))
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Assessment details"))
-        return label
+        self.header_label.setText(" · ".join(parts))
+
+    def set_zones(self, zones: Iterable[str]) -> None:
+        """The planned zones changed (the perioral rules depend on them): the answers and
+        the details typed stay as they are."""
+        self._zones = tuple(zones)
+        self._show_header()
+        self._refresh()
 
     def _build_previous_banner(self) -> QFrame:
         banner = QFrame()
