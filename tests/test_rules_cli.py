@@ -105,7 +105,7 @@ def test_an_unknown_practitioner_exits_2(
     status, _, err = cli(
         capsys, "rules", "set", "chemotherapy_last", "2 months", "--reason", "x", "--as", "Dr Who"
     )
-    assert status == EXIT_BAD_INPUT and "'Dr Who' is not known" in err
+    assert status == EXIT_BAD_INPUT and "no active practitioner 'Dr Who'" in err
     assert "Dr Naomi Clarke" not in err  # the clinic's names are not listed to a guesser
     assert len(err.strip().splitlines()) == 1
 

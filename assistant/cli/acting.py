@@ -92,7 +92,7 @@ def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
         )
     # The names of the clinic's practitioners are not told to whoever guesses one.
     raise InvalidInput(
-        f"--as: the practitioner '{text}' is not known (give the name or number exactly).",
+        f"--as: there is no active practitioner '{text}' (give the name or number exactly).",
         "as",
     )
 
