@@ -85,6 +85,11 @@ def validate_secret(secret: str) -> None:
         )
 
 
+def hash_secret(secret: str) -> str:
+    """The stored form of a PIN or password (only the hash is kept)."""
+    return _hasher.hash(secret)
+
+
 def _info(row: Practitioner) -> PractitionerInfo:
     return PractitionerInfo(row.id, row.name, row.credentials, row.active, row.pin_hash is not None)
 

@@ -1,5 +1,9 @@
 """Realistic demo data: a clinic, its practitioners, devices, products with lots, and patients
-with a history of signed sessions. Deterministic for a given seed."""
+with a history of signed sessions. Deterministic for a given seed.
+
+Demo data never mixes with real records: it loads only into an empty database or one that
+already holds demo data, and the first load leaves a permanent mark (its audit entry), so
+the window can say DEMO. The demo practitioners sign in with ``DEMO_PIN``."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -15,7 +20,10 @@ from sqlalchemy.orm import Session
 from assistant import reference
 from assistant.consent import ConsentRequest, PhotoChoices, issue_in
 from assistant.db import Database
+from assistant.devices import device_limits_of, snap_depth
+from assistant.errors import InvalidInput
 from assistant.models import (
+    AuditEvent,
     Cartridge,
     Clinic,
     Device,
@@ -75,6 +83,16 @@ DEMO_CONSENT_AREAS = (
 DEMO_CONSENTS_MAX = 100
 
 
+# The demo practitioners' sign-in PIN (printed by ``main.py demo`` and shown by the window).
+DEMO_PIN = "2468"
+# The demo's devices, each linked to its shipped profile (depth limits and step).
+DEMO_DEVICES = (
+    ("Dermapen", "4", "DP4-20931", "dermapen_4"),
+    ("SkinPen", "Precision", "SP-88120", "skinpen_precision"),
+)
+DEMO_FOLDER_SUFFIX = " demo"
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     patients: int
@@ -86,6 +104,36 @@ def has_data(db: Database) -> bool:
         return bool(session.scalar(select(func.count(Patient.id))))
 
 
+def is_demo_database(db: Database) -> bool:
+    """True once demo data was loaded here (its audit entry, which nothing removes)."""
+    with db.session() as session:
+        return _is_demo(session)
+
+
+def _is_demo(session: Session) -> bool:
+    marker = select(AuditEvent.id).where(AuditEvent.entity == "demo").limit(1)
+    return session.scalars(marker).first() is not None
+
+
+def demo_refusal(session: Session) -> str | None:
+    """Why demo data may not go into this database (it holds real records), or None."""
+    if _is_demo(session):
+        return None
+    patients = session.scalar(select(func.count(Patient.id))) or 0
+    practitioners = session.scalar(select(func.count(Practitioner.id))) or 0
+    if not patients and not practitioners:
+        return None
+    return (
+        "This database holds real records; demo data goes only into an empty or demo "
+        "database (use --data-dir with a new folder)."
+    )
+
+
+def demo_folder(data_dir: Path) -> Path:
+    """Where the window keeps its demo clinic: beside the real data folder, never in it."""
+    return data_dir.with_name(data_dir.name + DEMO_FOLDER_SUFFIX)
+
+
 def load_demo_data(
     db: Database,
     patients: int = 60,
@@ -93,10 +141,14 @@ def load_demo_data(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add a demo clinic (if none) and ``patients`` patients with their session history."""
+    """Add a demo clinic (if none) and ``patients`` patients with their session history.
+    ``InvalidInput`` when the database holds real patients or practitioners."""
     rng = random.Random(seed)
     today = today or date.today()
     with db.session() as session:
+        refusal = demo_refusal(session)
+        if refusal is not None:
+            raise InvalidInput(refusal, "database")
         if session.scalar(select(func.count(Clinic.id))) == 0:
             session.add(
                 Clinic(
@@ -110,30 +162,31 @@ def load_demo_data(
             )
         practitioners = list(session.scalars(select(Practitioner)))
         if not practitioners:
+            pin_hash = demo_pin_hash()
             practitioners = [
-                Practitioner(name="Dr Naomi Clarke", credentials="GMC 7012345"),
-                Practitioner(name="Ewa Kowalczyk", credentials="RN, aesthetic nurse"),
-                Practitioner(name="Marcus Reid", credentials="Level 4 skin therapist"),
+                Practitioner(name=name, credentials=credentials, pin_hash=pin_hash)
+                for name, credentials in (
+                    ("Dr Naomi Clarke", "GMC 7012345"),
+                    ("Ewa Kowalczyk", "RN, aesthetic nurse"),
+                    ("Marcus Reid", "Level 4 skin therapist"),
+                )
             ]
             session.add_all(practitioners)
         devices = list(session.scalars(select(Device)))
         if not devices:
-            devices = [
-                Device(
-                    make="Dermapen",
-                    model="4",
-                    serial="DP4-20931",
-                    min_depth_mm=0.2,
-                    max_depth_mm=3.0,
-                ),
-                Device(
-                    make="SkinPen",
-                    model="Precision",
-                    serial="SP-88120",
-                    min_depth_mm=0.25,
-                    max_depth_mm=2.5,
-                ),
-            ]
+            devices = []
+            for make, model, serial, profile_id in DEMO_DEVICES:
+                profile = reference.device_profile(profile_id)
+                devices.append(
+                    Device(
+                        make=make,
+                        model=model,
+                        serial=serial,
+                        min_depth_mm=profile.min_depth_mm,
+                        max_depth_mm=profile.max_depth_mm,
+                        profile=profile_id,
+                    )
+                )
             session.add_all(devices)
         cartridges = list(session.scalars(select(Cartridge)))
         if not cartridges:
@@ -306,6 +359,11 @@ def _demo_session(
     glide = rng.choice(glides)
     lot = rng.choice(glide.lots)
     signed = treated_at + timedelta(minutes=50)
+    # Drawn in the order they always were, so a seed still gives the same clinic.
+    photos_taken = rng.random() < 0.8
+    device = rng.choice(devices)
+    tolerance = rng.randint(1, 6)
+    limits = device_limits_of(device)
     return TreatmentSession(
         practitioner_id=practitioner.id,
         # Written as a draft with its zones, then signed (``_sign_demo_sessions``): the
@@ -315,8 +373,8 @@ def _demo_session(
         ended_at=treated_at + timedelta(minutes=40),
         consent_on_file=True,
         consent_date=day,
-        photos_taken=rng.random() < 0.8,
-        device_id=rng.choice(devices).id,
+        photos_taken=photos_taken,
+        device_id=device.id,
         cartridge_id=cartridge.id,
         cartridge_needles=cartridge.needle_count,
         cartridge_lot=cartridge.lot_number,
@@ -324,7 +382,7 @@ def _demo_session(
         anaesthetic_product=anaesthetic.name if anaesthetic else "",
         anaesthetic_strength=anaesthetic.strength if anaesthetic else "",
         anaesthetic_minutes=30,
-        tolerance=rng.randint(1, 6),
+        tolerance=tolerance,
         interval_weeks=reference.interval_weeks(deepest),
         next_session_date=day + timedelta(weeks=reference.interval_weeks(deepest)),
         course_number=number + 1,
@@ -336,7 +394,7 @@ def _demo_session(
             ZoneTreatment(
                 position=i,
                 zone=zone,
-                depth_mm=depth,
+                depth_mm=snap_depth(depth, limits),  # a setting the device has
                 passes=rng.randint(2, 3),
                 speed="8",
                 endpoint="pinpoint_bleeding" if depth >= 1.0 else "erythema",
@@ -354,6 +412,12 @@ def _demo_session(
             )
         ],
     )
+
+
+def demo_pin_hash() -> str:
+    from assistant.auth import hash_secret
+
+    return hash_secret(DEMO_PIN)
 
 
 def demo_signature(seed: int) -> tuple[tuple[tuple[float, float], ...], ...]:
@@ -386,3 +450,24 @@ def _demo_consent(
     )
     signed_at = datetime.combine(first, time(9, 0))
     issue_in(session, request, signed_at, first)
+
+
+def create_demo_clinic(
+    folder: Path,
+    patients: int = 60,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """A demo clinic in its own data folder (the window's first-start offer): created and
+    filled the first time, left as it is afterwards. The real clinic is never touched."""
+    from assistant.db import init_db
+    from assistant.paths import Locations
+
+    locations = Locations.resolve(folder)
+    locations.data_dir.mkdir(parents=True, exist_ok=True)
+    db = init_db(locations.default_database_url)
+    try:
+        if is_demo_database(db) and has_data(db):
+            return DemoSummary(0, 0)
+        return load_demo_data(db, patients=patients, progress=progress)
+    finally:
+        db.dispose()

@@ -88,6 +88,12 @@ class Patient(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
+    # "given_first" ("Ana Silva") or "family_first" ("Nguyễn Lan"); a preferred name, when
+    # given, is what screens and papers show (``assistant.patients.display_name``).
+    name_order: Mapped[str] = mapped_column(
+        String(20), default="given_first", server_default="given_first"
+    )
+    preferred_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(200), default="")

@@ -21,9 +21,11 @@ restrict access to the user.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -188,3 +190,10 @@ def write_private_file(out: Path, data: bytes, *, force: bool = False, field: st
         temp.unlink(missing_ok=True)
         raise
     return out
+
+
+def suggested_file_name(what: str, person: str, day: date, suffix: str = ".pdf") -> str:
+    """A default file name that says what, whose and when: "aftercare-Ana-Silva-2026-11-24.pdf".
+    Letters of any script are kept; anything that could not be in a file name becomes "-"."""
+    words = re.findall(r"[^\W_]+", f"{what} {person}")
+    return "-".join([*words, day.isoformat()]) + suffix

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,9 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
 MAX_NAME = 100
 OLDEST_BIRTH_YEAR = 1900
+NAME_ORDER_GIVEN_FIRST = "given_first"
+NAME_ORDER_FAMILY_FIRST = "family_first"
+NAME_ORDERS = (NAME_ORDER_GIVEN_FIRST, NAME_ORDER_FAMILY_FIRST)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,12 @@ class PatientDetails:
     skin_type: str | None = None
     concerns: tuple[str, ...] = ()
     notes: str = ""
+    name_order: str = "given_first"  # or "family_first" (Vietnamese, Chinese, Hungarian…)
+    preferred_name: str = ""  # shown instead of the names when given
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self)
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class PatientRecord:
 
     @property
     def display_name(self) -> str:
-        return f"{self.details.first_name} {self.details.last_name}".strip()
+        return display_name(self.details)
 
 
 @dataclass(frozen=True)
@@ -65,10 +75,33 @@ class PatientRow:
     phone: str
     fitzpatrick: int | None
     last_session: datetime | None = field(default=None)
+    name_order: str = "given_first"
+    preferred_name: str = ""
 
     @property
     def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return display_name(self)
+
+
+class _Named(Protocol):
+    @property
+    def first_name(self) -> str: ...
+
+    @property
+    def last_name(self) -> str: ...
+
+
+def display_name(patient: _Named) -> str:
+    """The patient's name as they write it: the one function every list, screen and printed
+    document uses. A preferred name replaces the rest; family-name-first order (Vietnamese,
+    Chinese, Hungarian…) puts the family name before the given name."""
+    preferred = (getattr(patient, "preferred_name", "") or "").strip()
+    if preferred:
+        return preferred
+    first, last = patient.first_name.strip(), patient.last_name.strip()
+    if getattr(patient, "name_order", "") == NAME_ORDER_FAMILY_FIRST:
+        return f"{last} {first}".strip()
+    return f"{first} {last}".strip()
 
 
 def fold(text: str) -> str:
@@ -102,9 +135,14 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
         errors["last_name"] = "Enter the patient's last name."
     elif len(details.last_name) > MAX_NAME:
         errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+    if details.name_order not in NAME_ORDERS:
+        errors["name_order"] = f"Unknown name order '{details.name_order}'."
+    if len(details.preferred_name) > MAX_NAME:
+        errors["preferred_name"] = f"The preferred name is longer than {MAX_NAME} characters."
     for key, label in (
         ("first_name", "The first name"),
         ("last_name", "The last name"),
+        ("preferred_name", "The preferred name"),
         ("phone", "The phone number"),
         ("email", "The email address"),
     ):
@@ -150,6 +188,8 @@ def validate(details: PatientDetails, today: date | None = None) -> PatientDetai
         skin_type=details.skin_type or None,
         concerns=tuple(dict.fromkeys(details.concerns)),
         notes=details.notes.strip(),
+        name_order=details.name_order,
+        preferred_name=" ".join(details.preferred_name.split()),
     )
     errors = validation_errors(tidy, today)
     if errors:
@@ -169,6 +209,8 @@ def _details_of(row: Patient) -> PatientDetails:
         skin_type=row.skin_type,
         concerns=tuple(row.concerns or ()),
         notes=row.notes,
+        name_order=row.name_order or NAME_ORDER_GIVEN_FIRST,
+        preferred_name=row.preferred_name or "",
     )
 
 
@@ -193,6 +235,8 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.skin_type = details.skin_type
     row.concerns = list(details.concerns)
     row.notes = details.notes
+    row.name_order = details.name_order
+    row.preferred_name = details.preferred_name
     row.search_key = search_key(details)
 
 
@@ -257,37 +301,64 @@ def _update(
         row = _get(session, patient_id)
         if expected_version is not None and row.version != expected_version:
             raise StaleDataError("stale copy")
-        before = asdict(_details_of(row))
-        _apply(row, details)
-        changes = audit.diff(before, asdict(details))
-        if changes:
-            # The audit row is permanent, so it names the fields only; the values go to
-            # patient_history, which erasing the patient can scrub.
-            event = audit.record(
-                session,
-                "change",
-                "patient",
-                row.id,
-                actor=actor,
-                patient_id=row.id,
-                summary=f"Changed {', '.join(changes)} of patient {row.id}",
-                changes={"fields": sorted(changes)},
-            )
-            session.flush()
-            session.add_all(
-                PatientHistory(
-                    patient_id=row.id,
-                    audit_event_id=event.id,
-                    at=event.at,
-                    practitioner_id=actor,
-                    field=name,
-                    old_value=old,
-                    new_value=new,
-                )
-                for name, (old, new) in changes.items()
-            )
+        return _change_in(session, row, details, actor)
+
+
+def record_missing_facts_in(
+    session: Session,
+    patient_id: int,
+    date_of_birth: date | None,
+    fitzpatrick: int | None,
+    actor: int | None,
+) -> None:
+    """Fill in the date of birth and Fitzpatrick type the record lacks (the checklist asked
+    for them), inside the caller's transaction, audited like any other change. A value the
+    record already holds is never replaced this way."""
+    row = _get(session, patient_id)
+    current = _details_of(row)
+    details = replace(
+        current,
+        date_of_birth=current.date_of_birth or date_of_birth,
+        fitzpatrick=current.fitzpatrick if current.fitzpatrick is not None else fitzpatrick,
+    )
+    if details != current:
+        _change_in(session, row, validate(details), actor)
+
+
+def _change_in(
+    session: Session, row: Patient, details: PatientDetails, actor: int | None
+) -> PatientRecord:
+    before = asdict(_details_of(row))
+    _apply(row, details)
+    changes = audit.diff(before, asdict(details))
+    if changes:
+        # The audit row is permanent, so it names the fields only; the values go to
+        # patient_history, which erasing the patient can scrub.
+        event = audit.record(
+            session,
+            "change",
+            "patient",
+            row.id,
+            actor=actor,
+            patient_id=row.id,
+            summary=f"Changed {', '.join(changes)} of patient {row.id}",
+            changes={"fields": sorted(changes)},
+        )
         session.flush()
-        return _record_of(row)
+        session.add_all(
+            PatientHistory(
+                patient_id=row.id,
+                audit_event_id=event.id,
+                at=event.at,
+                practitioner_id=actor,
+                field=name,
+                old_value=old,
+                new_value=new,
+            )
+            for name, (old, new) in changes.items()
+        )
+    session.flush()
+    return _record_of(row)
 
 
 def _get(session: Session, patient_id: int) -> Patient:
@@ -374,7 +445,8 @@ def search_patients(
                 phone=r.phone,
                 fitzpatrick=r.fitzpatrick,
                 last_session=last_sessions.get(r.id),
+                name_order=r.name_order,
+                preferred_name=r.preferred_name,
             )
             for r in rows
         ]
-

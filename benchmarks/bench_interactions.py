@@ -220,14 +220,15 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
                 is not None, "the checklist")  # fmt: skip
     assert window.workflow is not None and window.workflow.checklist_page is not None
     page = window.workflow.checklist_page
-    boxes = list(page._bool_boxes.values())
+    first = next(q.id for q in page._checklist.questions.values() if q.kind.value == "bool")
+    buttons = [page.yes_button(first), page.no_button(first)]
     verdicts: list[object] = []
     page.verdictChanged.connect(verdicts.append)
     answers: list[float] = []
-    box = boxes[0]
-    for _ in range(repeat):
+    for number in range(repeat):
         before = len(verdicts)
-        answers.append(driver.timed(lambda box=box: box.setChecked(not box.isChecked()),
+        button = buttons[number % 2]
+        answers.append(driver.timed(lambda button=button: button.click(),
                                     lambda b=before: len(verdicts) > b, "the verdict"))  # fmt: skip
     times["answer_question"] = answers
     window.show_patient(patient_id)

@@ -193,3 +193,28 @@ def test_core_does_not_import_qt() -> None:
         "sys.exit(1 if 'PySide6' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_omitted_answers_count_as_no_and_are_listed_as_unanswered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.checklist import default_checklist
+
+    every_id = [q.id for g in default_checklist().groups for q in g.questions]
+    data = {"assessed_on": "2026-11-24", "date_of_birth": "1990-05-01", "fitzpatrick": 2}
+    path = write_json(tmp_path, {**data, "zones": ["cheeks"], "answers": {}})
+    assert cli_main(["check", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["outcome"] == "suitable"  # the command line treats an omitted answer as no
+    assert result["unanswered"] == every_id  # in the order the checklist asks them
+
+    answers = {"smoker": True, "diabetes_controlled": False, "filler_in_area_last": None}
+    path = write_json(tmp_path, {**data, "zones": ["cheeks"], "answers": answers})
+    assert cli_main(["check", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["outcome"] == "caution"
+    # an answer given (even "never") is not listed; an earlier revision's id counts for its
+    # question (diabetes)
+    assert result["unanswered"] == [
+        qid for qid in every_id if qid not in {"smoker", "filler_in_area_last", "diabetes"}
+    ]

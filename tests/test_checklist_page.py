@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.checklist import (
@@ -19,6 +19,7 @@ from assistant.checklist import (
     Verdict,
     default_checklist,
 )
+from tests.checklist_support import answer_everything
 from ui.checklist_page import ChecklistPage
 
 ASSESSED = date(2026, 11, 24)
@@ -48,27 +49,102 @@ def make_page(
     return page
 
 
+def answered_page(qtbot: QtBot, **kwargs: object) -> ChecklistPage:
+    """A page with every question answered no / never (the patient has nothing to report)."""
+    page = make_page(qtbot, **kwargs)  # type: ignore[arg-type]
+    answer_everything(page)
+    return page
+
+
 def icon_image(page: ChecklistPage, pixmap: QStyle.StandardPixmap) -> object:
     return page.style().standardIcon(pixmap).pixmap(32, 32).toImage()
 
 
-def test_starts_suitable_with_nothing_answered(qtbot: QtBot) -> None:
+def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
     page = make_page(qtbot)
-    assert page.verdict_label.text().startswith("Suitable")
+    assert page.unanswered() == [q.id for g in CHECKLIST.groups for q in g.questions]
+    assert page.answers() == {}
+    for qid, question in CHECKLIST.questions.items():
+        row = page.row(qid)
+        assert not row.is_answered()
+        assert row.label.text().startswith("<b>Not answered:</b>"), qid
+        assert row.label.accessibleName() == f"Not answered: {question.text}"
+        if question.kind is QuestionKind.BOOL:
+            assert not page.yes_button(qid).isChecked() and not page.no_button(qid).isChecked()
+        elif question.kind is QuestionKind.DATE:
+            assert not page.never_button(qid).isChecked()
+            assert not page.on_date_button(qid).isChecked()
+            assert not page.date_edit(qid).isEnabled()
+        else:
+            assert page.choice_box(qid).currentData() is None
+    remaining = len(CHECKLIST.questions)
+    assert page.verdict() is None
+    assert page.verdict_label.text() == f"No verdict yet: {remaining} questions are not answered"
     assert page.verdict_icon.pixmap().toImage() == icon_image(
-        page, QStyle.StandardPixmap.SP_DialogApplyButton
+        page, QStyle.StandardPixmap.SP_MessageBoxQuestion
     )
-    assert page.continue_button.isEnabled()
+    assert not page.continue_button.isEnabled()
+    assert page.continue_button.text() == f"Continue ({remaining} questions left)"
     assert page.override_box.isHidden()
     assert page.previous_banner.isHidden()
+    assert page.facts_box is None  # the record holds the date of birth and skin type
+
+
+def test_continue_counts_down_and_waits_for_the_last_answer(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    total = len(CHECKLIST.questions)
+    qtbot.mouseClick(page.no_button("keloid_history"), Qt.MouseButton.LeftButton)
+    assert page.no_button("keloid_history").isChecked()
+    assert page.row("keloid_history").label.text() == CHECKLIST.questions["keloid_history"].text
+    assert page.continue_button.text() == f"Continue ({total - 1} questions left)"
+    answer_everything(page)
+    assert page.unanswered() == []
+    assert page.continue_button.text() == "Continue"
+    assert page.continue_button.isEnabled()
+    assert page.verdict_label.text().startswith("Suitable")
+
+    page.row("smoker").clear()  # one question open again: no verdict, no Continue
+    assert page.unanswered() == ["smoker"]
+    assert page.verdict() is None
+    assert page.continue_button.text() == "Continue (1 question left)"
+    assert page.verdict_label.text() == "No verdict yet: 1 question is not answered"
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    with qtbot.assertNotEmitted(page.accepted, wait=200):
+        qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_yes_so_far_is_shown_but_is_not_yet_a_verdict(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    page.yes_button("keloid_history").click()
+    assert page.verdict() is None
+    assert page.provisional_verdict() is not None
+    assert page.verdict_label.text().startswith("No verdict yet")
+    assert "So far, from the answers given" in page.reasons_label.text()
+    assert "needling can trigger new scars" in page.reasons_label.text()
+    assert page.override_box.isHidden()
+
+
+def test_next_unanswered_moves_the_focus_to_the_first_open_question(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    first, second = page.unanswered()[:2]
+    page.no_button(first).click()
+    assert page.next_unanswered_button.isVisible()
+    qtbot.mouseClick(page.next_unanswered_button, Qt.MouseButton.LeftButton)
+    assert page.focusWidget() is page.row(second).focus_chain[0]
+    answer_everything(page)
+    assert page.next_unanswered_button.isHidden()
 
 
 def test_toggling_a_bool_updates_the_verdict(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    smoker = page.bool_box("smoker")
+    page = answered_page(qtbot)
+    smoker = page.yes_button("smoker")
     with qtbot.waitSignal(page.verdictChanged) as signal:
         qtbot.mouseClick(smoker, Qt.MouseButton.LeftButton)
-    assert smoker.isChecked()
+    assert smoker.isChecked() and not page.no_button("smoker").isChecked()
     assert isinstance(signal.args[0], Verdict)
     assert signal.args[0].outcome is Outcome.CAUTION
     assert page.verdict_label.text().startswith("Caution")
@@ -78,23 +154,24 @@ def test_toggling_a_bool_updates_the_verdict(qtbot: QtBot) -> None:
         page, QStyle.StandardPixmap.SP_MessageBoxInformation
     )
 
-    smoker.setFocus()
-    qtbot.keyClick(smoker, Qt.Key.Key_Space)  # space toggles back
-    assert not smoker.isChecked()
+    no = page.no_button("smoker")
+    no.setFocus()
+    qtbot.keyClick(no, Qt.Key.Key_Space)  # space on "No" answers no
+    assert no.isChecked() and not smoker.isChecked()
     assert page.verdict_label.text().startswith("Suitable")
     assert "Smoker" not in page.reasons_label.text()
 
 
 def test_date_inside_the_window_defers_with_the_date_in_words(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    never = page.never_box("isotretinoin_last_dose")
-    edit = page.date_edit("isotretinoin_last_dose")
+    page = answered_page(qtbot)
+    qid = "isotretinoin_last_dose"
+    never, on_date, edit = page.never_button(qid), page.on_date_button(qid), page.date_edit(qid)
     assert never.isChecked() and not edit.isEnabled()
-    assert edit.text() == "—"  # no date shown while the answer is "never"
     assert edit.calendarPopup()
     assert edit.maximumDate() == QDate(2026, 11, 24)
 
-    qtbot.mouseClick(never, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(on_date, Qt.MouseButton.LeftButton)
+    assert on_date.isChecked() and not never.isChecked()
     assert edit.isEnabled()
     assert edit.date() == QDate(2026, 11, 24)  # starts on the assessment date
     with qtbot.waitSignal(page.verdictChanged) as signal:
@@ -105,19 +182,19 @@ def test_date_inside_the_window_defers_with_the_date_in_words(qtbot: QtBot) -> N
     assert page.verdict_icon.pixmap().toImage() == icon_image(
         page, QStyle.StandardPixmap.SP_MessageBoxWarning
     )
-    assert page.answers()["isotretinoin_last_dose"] == date(2026, 8, 23)
+    assert page.answers()[qid] == date(2026, 8, 23)
 
     edit.setDate(QDate(2026, 5, 24))  # the window ended on 24 November: treatment may go ahead
     assert page.verdict_label.text().startswith("Suitable")
     qtbot.mouseClick(never, Qt.MouseButton.LeftButton)
     assert not edit.isEnabled()
-    assert edit.text() == "—"
-    assert page.answers()["isotretinoin_last_dose"] is None
+    assert page.answers()[qid] is None
+    assert qid not in page.unanswered()
 
 
 def test_the_date_cannot_be_after_the_assessment_date(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    page.never_box("filler_in_area_last").setChecked(False)
+    page = answered_page(qtbot)
+    page.on_date_button("filler_in_area_last").click()
     edit = page.date_edit("filler_in_area_last")
     edit.setDate(QDate(2027, 1, 1))
     assert edit.date() == QDate(2026, 11, 24)
@@ -125,11 +202,11 @@ def test_the_date_cannot_be_after_the_assessment_date(qtbot: QtBot) -> None:
 
 
 def test_undated_and_dated_defer_together(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    page.bool_box("pregnant_or_breastfeeding").setChecked(True)
+    page = answered_page(qtbot)
+    page.yes_button("pregnant_or_breastfeeding").click()
     assert page.verdict_label.text() == "Defer: not today, not until resolved"
     assert "Until resolved." in page.reasons_label.text()
-    page.never_box("toxin_in_area_last").setChecked(False)
+    page.on_date_button("toxin_in_area_last").click()
     page.date_edit("toxin_in_area_last").setDate(QDate(2026, 11, 20))
     assert page.verdict_label.text() == (
         "Defer: not before Friday 4 December 2026, and not until resolved"
@@ -137,8 +214,8 @@ def test_undated_and_dated_defer_together(qtbot: QtBot) -> None:
 
 
 def test_continue_needs_an_override_with_a_reason_on_not_suitable(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    qtbot.mouseClick(page.bool_box("keloid_history"), Qt.MouseButton.LeftButton)
+    page = answered_page(qtbot)
+    qtbot.mouseClick(page.yes_button("keloid_history"), Qt.MouseButton.LeftButton)
     assert page.verdict_label.text().startswith("Not suitable")
     assert page.verdict_icon.pixmap().toImage() == icon_image(
         page, QStyle.StandardPixmap.SP_MessageBoxCritical
@@ -173,15 +250,15 @@ def test_continue_needs_an_override_with_a_reason_on_not_suitable(qtbot: QtBot) 
 
 
 def test_continue_needs_an_override_on_defer(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    page.bool_box("active_herpes_outbreak").setChecked(True)
+    page = answered_page(qtbot)
+    page.yes_button("active_herpes_outbreak").click()
     assert not page.continue_button.isEnabled()
     page.override_check.setChecked(True)
     page.override_reason_edit.setPlainText("   \n  ")
     assert not page.continue_button.isEnabled()
     page.override_reason_edit.setPlainText("Healed, crusted lesion only")
     assert page.continue_button.isEnabled()
-    page.bool_box("active_herpes_outbreak").setChecked(False)  # no longer needed
+    page.no_button("active_herpes_outbreak").click()  # no longer needed
     assert page.override_box.isHidden()
     with qtbot.waitSignal(page.accepted) as signal:
         page.continue_button.click()
@@ -189,8 +266,8 @@ def test_continue_needs_an_override_on_defer(qtbot: QtBot) -> None:
 
 
 def test_no_accepted_signal_while_continue_is_disabled(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
-    page.bool_box("bleeding_disorder").setChecked(True)
+    page = answered_page(qtbot)
+    page.yes_button("bleeding_disorder").click()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     with qtbot.assertNotEmitted(page.accepted, wait=500):
@@ -200,10 +277,11 @@ def test_no_accepted_signal_while_continue_is_disabled(qtbot: QtBot) -> None:
 
 def test_accepted_carries_the_answers(qtbot: QtBot) -> None:
     page = make_page(qtbot, zones=("cheeks", "upper_lip"))
-    page.bool_box("cold_sore_history").setChecked(True)
-    page.bool_box("smoker").setChecked(True)
-    page.never_box("blood_thinning_otc_last").setChecked(False)
-    page.date_edit("blood_thinning_otc_last").setDate(QDate(2026, 11, 20))
+    answer_everything(
+        page,
+        yes=("cold_sore_history", "smoker"),
+        dates={"blood_thinning_otc_last": date(2026, 11, 20)},
+    )
     assert page.verdict_label.text().startswith("Caution")
     assert page.continue_button.isEnabled()
 
@@ -217,11 +295,14 @@ def test_accepted_carries_the_answers(qtbot: QtBot) -> None:
     for qid, question in CHECKLIST.questions.items():
         if question.kind is QuestionKind.BOOL:
             assert result.answers[qid] is (qid in expected_yes), qid
-        elif qid != "blood_thinning_otc_last":
+        elif question.kind is QuestionKind.DATE and qid != "blood_thinning_otc_last":
             assert result.answers[qid] is None, qid
+        elif question.kind is QuestionKind.CHOICE:
+            assert result.answers[qid] == question.options[0].id, qid
     assert result.answers["blood_thinning_otc_last"] == date(2026, 11, 20)
     assert result.answers_to_json()["blood_thinning_otc_last"] == "2026-11-20"
     assert result.override_reason is None
+    assert result.date_of_birth_recorded is None and result.fitzpatrick_recorded is None
     assert {r.id for r in result.verdict.reasons} == {
         "cold_sore_history",
         "smoker",
@@ -230,33 +311,47 @@ def test_accepted_carries_the_answers(qtbot: QtBot) -> None:
     assert result.verdict.checklist_version == CHECKLIST.version
 
 
-def test_previous_answers_are_offered_not_applied(qtbot: QtBot) -> None:
+def test_previous_answers_are_offered_question_by_question_not_applied(qtbot: QtBot) -> None:
     previous = {
         "smoker": True,
         "filler_in_area_last": "2026-11-20",
+        "isotretinoin_last_dose": None,
         "question_from_an_older_checklist": True,
         "keloid_history": "not a yes or no",
     }
     page = make_page(qtbot, previous=previous)
     assert page.previous_banner.isVisible()
-    assert page.use_previous_button.isEnabled()
-    assert not page.bool_box("smoker").isChecked()
-    assert page.never_box("filler_in_area_last").isChecked()
-    assert page.verdict_label.text().startswith("Suitable")
+    assert "beside each question" in page.previous_label.text()
+    assert page.answers() == {}  # nothing filled in
+    assert page.verdict() is None
+    keep_smoker = page.keep_button("smoker")
+    keep_filler = page.keep_button("filler_in_area_last")
+    keep_iso = page.keep_button("isotretinoin_last_dose")
+    assert keep_smoker is not None and keep_filler is not None and keep_iso is not None
+    assert keep_smoker.text() == "Last time: Yes — keep"
+    assert keep_filler.text() == "Last time: 20 Nov 2026 — keep"
+    assert keep_iso.text() == "Last time: never — keep"
+    assert page.keep_button("keloid_history") is None  # unreadable: asked afresh
+    assert page.keep_button("bleeding_disorder") is None
 
     with qtbot.waitSignal(page.verdictChanged):
-        qtbot.mouseClick(page.use_previous_button, Qt.MouseButton.LeftButton)
-    assert page.bool_box("smoker").isChecked()
-    assert not page.bool_box("keloid_history").isChecked()
-    assert not page.never_box("filler_in_area_last").isChecked()
+        qtbot.mouseClick(keep_smoker, Qt.MouseButton.LeftButton)
+    assert page.yes_button("smoker").isChecked()
+    assert not keep_smoker.isEnabled()  # the answer is last time's now
+    assert page.answers() == {"smoker": True}  # only that question
+    qtbot.mouseClick(keep_filler, Qt.MouseButton.LeftButton)
+    assert page.on_date_button("filler_in_area_last").isChecked()
     assert page.date_edit("filler_in_area_last").date() == QDate(2026, 11, 20)
+    page.no_button("smoker").click()  # the patient stopped smoking
+    assert keep_smoker.isEnabled()
+    answer_everything(page)
     assert page.verdict_label.text() == "Defer: not before Friday 4 December 2026"
-    assert not page.use_previous_button.isEnabled()
-    assert "Review each answer" in page.previous_label.text()
+    assert page.answers()["smoker"] is False
+    assert page.answers()["isotretinoin_last_dose"] is None
 
 
 def test_invalid_patient_facts_are_shown_and_block_continue(qtbot: QtBot) -> None:
-    page = make_page(qtbot, facts=PatientFacts(date(1990, 5, 1), 9))
+    page = answered_page(qtbot, facts=PatientFacts(date(1990, 5, 1), 9))
     assert page.verdict() is None
     assert page.verdict_label.text() == "Cannot evaluate the checklist"
     assert "fitzpatrick" in page.reasons_label.text()
@@ -264,7 +359,7 @@ def test_invalid_patient_facts_are_shown_and_block_continue(qtbot: QtBot) -> Non
 
 
 def test_patient_facts_rules_show_on_screen(qtbot: QtBot) -> None:
-    page = make_page(qtbot, facts=PatientFacts(date(2009, 11, 24), 5))
+    page = answered_page(qtbot, facts=PatientFacts(date(2009, 11, 24), 5))
     text = page.reasons_label.text()
     assert page.verdict_label.text().startswith("Caution")
     assert "post-inflammatory hyperpigmentation" in text
@@ -272,36 +367,66 @@ def test_patient_facts_rules_show_on_screen(qtbot: QtBot) -> None:
 
 
 def test_every_control_is_named_and_grouped(qtbot: QtBot) -> None:
-    page = make_page(qtbot)
+    page = make_page(qtbot, previous={"smoker": True}, facts=PatientFacts())
     for qid, question in CHECKLIST.questions.items():
         if question.kind is QuestionKind.BOOL:
-            assert page.bool_box(qid).accessibleName() == question.text
-            assert page.bool_box(qid).text() == question.text
+            assert page.yes_button(qid).accessibleName() == f"{question.text} Yes"
+            assert page.no_button(qid).accessibleName() == f"{question.text} No"
+            assert page.yes_button(qid).text() == "Yes"
         elif question.kind is QuestionKind.CHOICE:
             assert page.choice_box(qid).accessibleName() == question.text
         else:
-            assert question.text in page.never_box(qid).accessibleName()
+            assert page.never_button(qid).accessibleName() == f"{question.text} Never"
+            assert page.on_date_button(qid).accessibleName() == f"{question.text} On a date"
             assert question.text in page.date_edit(qid).accessibleName()
+    keep = page.keep_button("smoker")
+    assert keep is not None
+    smoker = CHECKLIST.questions["smoker"].text
+    assert keep.accessibleName() == f"{smoker} Keep last time's answer: Yes"
+    assert page.facts_box is not None
+    assert page.facts_box.birth_edit is not None
+    assert page.facts_box.birth_edit.accessibleName() == "Date of birth"
+    assert page.facts_box.fitzpatrick_combo is not None
+    assert page.facts_box.fitzpatrick_combo.accessibleName() == "Fitzpatrick skin type"
     assert page.override_check.accessibleName()
     assert page.override_reason_edit.accessibleName()
+    assert page.next_unanswered_button.accessibleName()
     assert page.continue_button.accessibleName() == "Continue"
     titles = [box.title() for box in page.findChildren(type(page.override_box))]
     for group in CHECKLIST.groups:
         assert group.title in titles
+    for widget in page.findChildren(QWidget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(widget, QScrollArea):
+            internal = widget.objectName().startswith("qt_")  # a spin box's own line edit
+            if not internal and widget.isVisibleTo(page):
+                assert widget.accessibleName(), widget
 
 
 def test_tab_order_follows_the_form(qtbot: QtBot) -> None:
-    page = make_page(qtbot, previous={"smoker": True})
-    expected: list[QWidget] = [page.use_previous_button]
+    page = make_page(qtbot, previous={"smoker": True}, facts=PatientFacts(date(1990, 5, 1)))
+    assert page.facts_box is not None and page.facts_box.birth_edit is None
+    expected: list[QWidget] = [page.facts_box.fitzpatrick_combo]  # type: ignore[list-item]
     for group in CHECKLIST.groups:
         for question in group.questions:
             if question.kind is QuestionKind.BOOL:
-                expected.append(page.bool_box(question.id))
+                expected += [page.yes_button(question.id), page.no_button(question.id)]
             elif question.kind is QuestionKind.CHOICE:
                 expected.append(page.choice_box(question.id))
             else:
-                expected += [page.never_box(question.id), page.date_edit(question.id)]
-    expected += [page.override_check, page.override_reason_edit, page.continue_button]
+                expected += [
+                    page.never_button(question.id),
+                    page.on_date_button(question.id),
+                    page.date_edit(question.id),
+                ]
+            keep = page.keep_button(question.id)
+            if keep is not None:
+                expected.append(keep)
+    expected += [
+        page.override_check,
+        page.override_reason_edit,
+        page.next_unanswered_button,
+        page.continue_button,
+    ]
 
     chain: list[QWidget] = []
     widget = expected[0]
@@ -314,11 +439,56 @@ def test_tab_order_follows_the_form(qtbot: QtBot) -> None:
     assert chain == expected
 
 
-def test_fits_a_1280_by_800_screen_by_scrolling(qtbot: QtBot) -> None:
+def test_the_keyboard_answers_a_question(qtbot: QtBot) -> None:
+    """Tab goes from question to question, the arrows between a question's answers, Space
+    answers: the radio-group habit, so a whole checklist takes one Tab per question."""
     page = make_page(qtbot)
-    assert page.findChildren(QScrollArea)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    first, second = page.unanswered()[:2]
+    yes, no = page.yes_button(first), page.no_button(first)
+    yes.setFocus()
+    qtbot.keyClick(yes, Qt.Key.Key_Right)
+    assert page.focusWidget() is no
+    qtbot.keyClick(no, Qt.Key.Key_Space)
+    assert no.isChecked() and first not in page.unanswered()
+    qtbot.keyClick(no, Qt.Key.Key_Left)
+    assert page.focusWidget() is yes
+    qtbot.keyClick(yes, Qt.Key.Key_Space)
+    assert yes.isChecked() and not no.isChecked()
+    qtbot.keyClick(yes, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.yes_button(second)
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Space)
+    assert page.answers() == {first: True, second: True}
+
+    dated = "isotretinoin_last_dose"
+    page.never_button(dated).setFocus()
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Right)
+    assert page.focusWidget() is page.on_date_button(dated)
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Space)
+    assert page.date_edit(dated).isEnabled()
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.date_edit(dated)
+
+
+def test_fits_a_1280_by_800_screen_without_sideways_scrolling(
+    qtbot: QtBot, tmp_path: pathlib.Path
+) -> None:
+    page = make_page(qtbot, previous={"smoker": True, "filler_in_area_last": "2026-11-01"})
+    answer_everything(page, yes=("pregnant_or_breastfeeding", "smoker", "cold_sore_history"))
+    qtbot.wait(10)
     hint = page.minimumSizeHint()
     assert hint.boundedTo(QSize(1280, 800)) == hint
+    for area in page.findChildren(QScrollArea):
+        assert area.horizontalScrollBar().maximum() == 0, area
+    # The verdict's reasons and actions get room to read, not a four-line box.
+    assert page.reasons_scroll.viewport().height() >= 200
+    assert page.override_box.isVisible()
+    assert page.continue_button.isVisible()
+    for button in page.findChildren(QPushButton):
+        if button.isVisibleTo(page):
+            assert button.height() >= 32, button.text()
+    page.grab().save(str(tmp_path / "checklist-1280x800.png"))
 
 
 @pytest.mark.parametrize("outcome", list(Outcome))
@@ -330,8 +500,7 @@ def test_every_outcome_has_words_and_an_icon(qtbot: QtBot, outcome: Outcome) -> 
         Outcome.NOT_SUITABLE: "needle_metal_allergy",
     }
     page = make_page(qtbot)
-    if answers[outcome]:
-        page.bool_box(str(answers[outcome])).setChecked(True)
+    answer_everything(page, yes=[str(answers[outcome])] if answers[outcome] else [])
     verdict = page.verdict()
     assert verdict is not None and verdict.outcome is outcome
     assert page.verdict_label.text()
@@ -339,7 +508,7 @@ def test_every_outcome_has_words_and_an_icon(qtbot: QtBot, outcome: Outcome) -> 
 
 
 def test_why_this_rule_shows_the_rules_sources(qtbot: QtBot, tmp_path: pathlib.Path) -> None:
-    page = make_page(qtbot)
+    page = answered_page(qtbot)
     page.set_answers({"isotretinoin_last_dose": date(2026, 10, 1), "smoker": True})
     assert 'href="why:isotretinoin_last_dose"' in page.reasons_label.text()
     assert not page.why_label.isVisible()
@@ -348,3 +517,63 @@ def test_why_this_rule_shows_the_rules_sources(qtbot: QtBot, tmp_path: pathlib.P
     assert "JAMA Dermatology" in page.why_label.text()
     assert "Dermatologic Surgery" in page.why_label.text()
     page.grab().save(str(tmp_path / "why-this-rule.png"))
+
+
+def test_the_rules_missing_details_are_asked_for(qtbot: QtBot) -> None:
+    page = make_page(qtbot, facts=PatientFacts())
+    box = page.facts_box
+    assert box is not None and box.isVisible()
+    assert box.birth_edit is not None and box.fitzpatrick_combo is not None
+    answer_everything(page, date_of_birth="", fitzpatrick=0)  # every question, no details
+    assert page.unanswered() == []
+    assert page.remaining() == 2
+    assert page.verdict() is None
+    assert page.continue_button.text() == "Continue (2 questions left)"
+    assert not page.continue_button.isEnabled()
+
+    qtbot.keyClicks(box.birth_edit, "31/02/2009")
+    assert box.birth_problem.isVisible()  # not a date: still missing
+    assert page.remaining() == 2
+    box.birth_edit.clear()
+    qtbot.keyClicks(box.birth_edit, "24/11/2030")
+    assert box.birth_problem.text() == "The date of birth is in the future."
+    box.birth_edit.clear()
+    qtbot.keyClicks(box.birth_edit, "25/11/2009")  # 16 on the assessment date
+    assert not box.birth_problem.isVisible()
+    assert page.remaining() == 1
+    # The age rule now applies, as soon as the date is known.
+    assert "Parent or guardian consent on file." in page.reasons_label.text()
+
+    box.fitzpatrick_combo.setCurrentIndex(box.fitzpatrick_combo.findData(5))
+    assert page.remaining() == 0
+    verdict = page.verdict()
+    assert verdict is not None and verdict.outcome is Outcome.CAUTION
+    assert "post-inflammatory hyperpigmentation" in page.reasons_label.text()
+    with qtbot.waitSignal(page.accepted) as signal:
+        page.continue_button.click()
+    result: AssessmentResult = signal.args[0]
+    assert result.date_of_birth_recorded == date(2009, 11, 25)
+    assert result.fitzpatrick_recorded == 5
+
+
+def test_only_the_missing_detail_is_asked_for(qtbot: QtBot) -> None:
+    page = make_page(qtbot, facts=PatientFacts(fitzpatrick=3))
+    assert page.facts_box is not None
+    assert page.facts_box.birth_edit is not None
+    assert page.facts_box.fitzpatrick_combo is None
+    answer_everything(page)
+    with qtbot.waitSignal(page.accepted) as signal:
+        page.continue_button.click()
+    assert signal.args[0].date_of_birth_recorded == date(1990, 5, 1)
+    assert signal.args[0].fitzpatrick_recorded is None
+
+
+def test_changing_the_zones_keeps_the_answers_and_the_details_typed(qtbot: QtBot) -> None:
+    page = make_page(qtbot, facts=PatientFacts(fitzpatrick=2), zones=("cheeks",))
+    answer_everything(page, yes=("cold_sore_history",))
+    assert page.verdict_label.text().startswith("Suitable")  # no perioral zone planned
+    page.set_zones(("cheeks", "upper_lip"))
+    assert "Upper lip" in page.header_label.text()
+    assert page.unanswered() == [] and page.answers()["cold_sore_history"] is True
+    assert page.facts_box is not None and page.facts_box.date_of_birth() == date(1990, 5, 1)
+    assert page.verdict_label.text().startswith("Caution")  # antiviral cover now needed

@@ -194,6 +194,8 @@ def test_the_pdf_shows_text_names_version_fingerprint_and_qr(db: Database, clini
         "Photos may be used in the clinic's marketing",
     ):
         assert expected in text, expected
+    pages = len(reader.pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     images = [image for page in reader.pages for image in page.images]
     assert images, "the signature image is in the PDF"
     assert len(record.content_sha256) == 64 and record.content_sha256 != record.pdf_sha256

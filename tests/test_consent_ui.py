@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from assistant.consent import list_consents
 from assistant.db import Database
 from assistant.patients import PatientDetails, create_patient
+from tests.checklist_support import answer_everything
 from tests.consent_support import PIN, ensure_pin
 from tests.sessions_support import Clinic, make_clinic, make_patient
 from ui.consent_page import ConsentPage
@@ -148,6 +149,7 @@ def test_the_visit_asks_for_consent_between_checklist_and_session(
     qtbot.mouseClick(workflow.zone_checks["cheeks"], LEFT, pos=QPoint(8, 10))
     page = workflow.checklist_page
     assert page is not None
+    answer_everything(page)
     with qtbot.waitSignal(workflow.sessionCreated):
         qtbot.mouseClick(page.continue_button, LEFT)
     consent = workflow.consent_page

@@ -122,7 +122,7 @@ def test_patient_list_fetches_lazily(qtbot: QtBot, db: Database) -> None:
     model.fetchMore()
     assert model.rowCount() == model.total
     assert not model.canFetchMore()
-    assert model.data(model.index(0, 0)) == "Last000, First000"
+    assert model.data(model.index(0, 0)) == "First000 Last000"  # the name as written
 
 
 def test_settings_dialog_saves_the_clinic_and_refuses_bad_devices(

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
 from assistant.settings import Settings
+from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import fill_and_save, tick
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
@@ -54,6 +55,7 @@ def test_a_whole_visit(
     tick(qtbot, workflow.zone_checks["cheeks"])
     page = workflow.checklist_page
     assert page is not None
+    answer_everything(page)
     with qtbot.waitSignal(workflow.sessionCreated) as created:
         qtbot.mouseClick(page.continue_button, LEFT)
     session_id = created.args[0]

@@ -156,6 +156,8 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
     assert (p["id"], p["first_name"], p["last_name"]) == (full.patient, FIRST, LAST)
     assert (p["date_of_birth"], p["phone"], p["email"]) == ("1985-03-09", PHONE, EMAIL)
     assert p["notes"] == NOTES and p["concerns"] == ["acne_scars"] and p["erased_at"] is None
+    # the database's own bookkeeping is not information about the patient
+    assert "search_key" not in p and "sort_key" not in p and "version" not in p
 
     (assessment,) = data["assessments"]
     assert assessment["id"] == full.assessment
@@ -226,9 +228,10 @@ def test_pdf_summary_is_readable_with_unicode_names(
     for expected in (
         PHONE,
         EMAIL,
-        "1985-03-09",
-        "2026-11-17 10:30",
-        "forehead",
+        "9 March 1985",  # dates in words, not as stored
+        "Session of Tuesday 17 November 2026, 10:30",
+        "Forehead",  # the zone's name, not its code
+        "Acne scars",  # a concern's label, not "acne_scars"
         "DP16-2611A",
         "HA-2604",
         "Patient rated it higher later",
@@ -237,6 +240,8 @@ def test_pdf_summary_is_readable_with_unicode_names(
         "Audit trail",
     ):
         assert expected in flat, expected
+    for stored_code in ("1985-03-09", "acne_scars", "2026-11-17T", "(UTC)", "treatment_session"):
+        assert stored_code not in flat, stored_code
     assert actions(db, full.patient)[-1] == "export"
 
 

@@ -73,7 +73,7 @@ def test_audit_model_lists_newest_first_and_fetches_lazily(db: Database) -> None
     first = model.index(0, 5)
     assert model.data(first) == "Printed sheet 449"
     assert model.data(model.index(0, 2)) == "Printed"
-    assert model.data(model.index(0, 3)) == "treatment_session 449"
+    assert model.data(model.index(0, 3)) == "Treatment session"  # words, not a table name
     assert model.canFetchMore()
     model.fetchMore()
     model.fetchMore()
@@ -93,10 +93,16 @@ def test_audit_model_shows_who_and_changes_in_the_tooltip(
         "Created",
     ]
     assert model.data(model.index(0, 1)) == "Dr Naomi Clarke"
-    assert model.data(model.index(0, 4)) == str(patient.id)
+    assert model.data(model.index(0, 4)) == "Ada King"  # the patient's name, not an id
+    assert model.data(model.index(0, 3)) == "Patient"
+    assert model.data(model.index(0, 5)) == "Changed last name of Ada King"
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert "Fields: last_name" in tip and "Workstation: " in tip
-    assert "King" not in tip and "Lovelace" not in tip  # values live in the patient history
+    assert "Fields: last name" in tip and "Workstation: " in tip
+    # The stored entry names the fields only: the values live in the patient history, and
+    # the name shown is read from the patient's record as it is now.
+    stored = model.entry(0)
+    assert "King" not in stored.summary + str(stored.changes)
+    assert "Lovelace" not in tip
     model.set_filter(AuditFilter(action="login"))
     assert model.rowCount() == 0
 
@@ -210,7 +216,7 @@ def test_first_practitioner_dialog(qtbot: QtBot, db: Database) -> None:
     dialog.pin.setText("4821")
     dialog.repeat.setText("4812")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == "The two PINs are not the same."
+    assert dialog.message.text() == "The two entries are not the same."
     dialog.repeat.setText("4821")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -398,6 +404,13 @@ def test_backup_banner_warns_after_seven_days(qtbot: QtBot, tmp_path: Path) -> N
     settings.set("last_backup_at", (now - timedelta(days=9)).isoformat())
     banner.update_from(settings, now)
     assert not banner.isHidden() and banner.text.text() == "No backup for 9 days."
+    banner.update_from(settings, now, has_records=False)  # overdue is overdue, records or not
+    assert not banner.isHidden()
+    settings.set("last_backup_at", None)
+    banner.update_from(settings, now, has_records=False)  # an empty new database: quiet
+    assert banner.isHidden()
+    banner.update_from(settings, now, has_records=True)
+    assert not banner.isHidden()
     with qtbot.waitSignal(banner.backupRequested):
         qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
 
@@ -464,3 +477,18 @@ def test_start_up_asks_for_the_first_practitioner_then_for_a_pin(
 
     QTimer.singleShot(0, close)
     assert sign_in(db) is None
+
+
+def test_audit_view_columns_are_not_cut_off(qtbot: QtBot, db: Database) -> None:
+    from ui.audit_view import AUDIT_COLUMN_SAMPLES
+
+    view = AuditView(db)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    for column, sample in enumerate(AUDIT_COLUMN_SAMPLES):
+        title = str(view.model.headerData(column, Qt.Orientation.Horizontal))
+        needed = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+        assert header.sectionSize(column) >= needed, sample

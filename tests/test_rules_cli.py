@@ -105,7 +105,9 @@ def test_an_unknown_practitioner_exits_2(
     status, _, err = cli(
         capsys, "rules", "set", "chemotherapy_last", "2 months", "--reason", "x", "--as", "Dr Who"
     )
-    assert status == EXIT_BAD_INPUT and "Dr Naomi Clarke" in err
+    assert status == EXIT_BAD_INPUT and "no active practitioner 'Dr Who'" in err
+    assert "Dr Naomi Clarke" not in err  # the clinic's names are not listed to a guesser
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_check_uses_the_rules_in_force(
@@ -142,6 +144,8 @@ def test_rule_sheet_lists_every_rule_with_a_signature_line(
     assert "medical lead" in text and "Signature" in text
     assert "isotretinoin_last_dose" in text and "zone_scar_body_warn_above_mm" in text
     assert "Spring LK" in text
+    pages = len(PdfReader(str(out)).pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
 
 
 def test_rule_sheet_never_replaces_a_file_without_force(

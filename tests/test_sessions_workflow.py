@@ -15,6 +15,7 @@ from assistant.errors import DatabaseUnavailable
 from assistant.models import AuditEvent
 from assistant.sessions import create_draft, get_session, unfinished_drafts
 from assistant.settings import Settings
+from tests.checklist_support import answer_everything
 from ui.session_form import SessionForm
 from ui.session_workflow import SessionWorkflow
 from ui.tasks import TaskRunner
@@ -73,7 +74,7 @@ def fill_and_save(qtbot: QtBot, form: SessionForm) -> None:
     qtbot.keyClicks(form.speed_edit, "8")
     choose(qtbot, form.zone_choice, "Forehead")
     qtbot.mouseClick(form.add_zone_button, LEFT)
-    replace_text(qtbot, form.depth_spin, "0.75")
+    replace_text(qtbot, form.depth_spin, "0.7")  # a setting of the Dermapen 4 (0.1 mm steps)
     qtbot.keyClicks(form.notes_edit, "Tolerated well; mild erythema.")
     replace_text(qtbot, form.tolerance_spin, "3")
     qtbot.waitUntil(lambda: form.status_text().startswith("Saved "), timeout=5000)
@@ -90,7 +91,9 @@ def test_checklist_then_session_then_signed(
     assert workflow.checklist_page is not None
     tick(qtbot, workflow.zone_checks["cheeks"])
     page = workflow.checklist_page
-    assert page is not None and page.continue_button.isEnabled()  # nothing ticked
+    assert page is not None and not page.continue_button.isEnabled()  # nothing asked yet
+    answer_everything(page)  # every question asked: the patient has nothing to report
+    assert page.continue_button.isEnabled()
     with qtbot.waitSignal(workflow.sessionCreated) as created:
         qtbot.mouseClick(page.continue_button, LEFT)
     session_id = created.args[0]
@@ -104,7 +107,7 @@ def test_checklist_then_session_then_signed(
     assert stored.state == "draft"
     assert [(z.zone, z.depth_mm, z.passes) for z in stored.draft.zones] == [
         ("cheeks", 1.5, 3),
-        ("forehead", 0.75, 1),
+        ("forehead", 0.7, 1),
     ]
     assert stored.draft.zones[0].speed == "8"
     assert stored.draft.cartridge_lot == "DP16-2611A"
@@ -112,7 +115,7 @@ def test_checklist_then_session_then_signed(
     assert stored.draft.tolerance == 3
     assert stored.draft.next_session_date is not None
     assert stored.draft.interval_weeks == 4
-    assert any("Forehead: 0.75 mm is above" in text for text in form.warning_texts())
+    assert any("Forehead: 0.7 mm is above" in text for text in form.warning_texts())
 
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
@@ -213,6 +216,7 @@ def test_amending_a_signed_record_from_the_form(
     workflow = open_workflow(qtbot, demo_db, runner, settings)
     tick(qtbot, workflow.zone_checks["cheeks"])
     assert workflow.checklist_page is not None
+    answer_everything(workflow.checklist_page)
     qtbot.mouseClick(workflow.checklist_page.continue_button, LEFT)
     form = workflow.form
     assert form is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -38,6 +39,7 @@ from assistant.aftercare import (
     write_file_atomically,
 )
 from assistant.errors import ChairsideError
+from assistant.output_files import suggested_file_name
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,11 @@ def page_images(data: bytes, dpi: float) -> list[QImage]:
     finally:
         pdf.close()
     return images
+
+
+def default_file_name(sheet: Any) -> str:
+    """What the save dialog offers: the patient's name and the treatment date."""
+    return suggested_file_name("aftercare", sheet.patient_name, sheet.treated_at.date())
 
 
 def installed_printers() -> list[str]:
@@ -265,7 +272,7 @@ class AftercarePreviewDialog(QDialog):
     # ------------------------------------------------------------------ saving
 
     def _exec_save_dialog(self) -> Path | None:
-        name = f"aftercare-{self.sheet.treated_at:%Y-%m-%d}.pdf"
+        name = default_file_name(self.sheet)
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save aftercare sheet"),

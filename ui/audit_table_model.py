@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from assistant.db import Database
 from assistant.records.audit import AuditEntry, query_events
+from assistant.records.audit_words import entity_words, field_words, plain_summary
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,11 +62,12 @@ def describe_changes(changes: dict[str, Any]) -> str:
     lines = []
     for key, value in changes.items():
         if key == "fields" and isinstance(value, list):
-            lines.append(_tr("Fields: {0}").format(", ".join(map(str, value))))
+            names = ", ".join(field_words(str(v)) for v in value)
+            lines.append(_tr("Fields: {0}").format(names))
         elif isinstance(value, list) and len(value) == 2:
-            lines.append(f"{key}: {value[0]!s} → {value[1]!s}")
+            lines.append(f"{field_words(key)}: {value[0]!s} → {value[1]!s}")
         else:
-            lines.append(f"{key}: {value!s}")
+            lines.append(f"{field_words(key)}: {value!s}")
     return "\n".join(lines)
 
 
@@ -166,14 +168,15 @@ class AuditTableModel(RowsTableModel):
             if column == "action":
                 return action_label(e.action)
             if column == "record":
-                return f"{e.entity} {e.entity_id}" if e.entity_id is not None else e.entity
+                return _tr(entity_words(e.entity))
             if column == "patient":
-                return str(e.patient_id) if e.patient_id is not None else ""
-            return e.summary
+                return e.patient_name
+            return plain_summary(e.summary, e.patient_id, e.patient_name)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = describe_changes(e.changes)
             where = _tr("Workstation: {0}").format(e.workstation)
-            return "\n".join(part for part in (e.summary, details, where) if part)
+            shown = plain_summary(e.summary, e.patient_id, e.patient_name)
+            return "\n".join(part for part in (shown, details, where) if part)
         if role == Qt.ItemDataRole.UserRole:
             return e
         return None

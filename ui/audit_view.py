@@ -33,6 +33,16 @@ from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
 FILTER_DELAY_MS = 200
 
 
+# The longest text each column usually holds (the last column stretches).
+AUDIT_COLUMN_SAMPLES = (
+    "00 Mmm 0000 00:00:00",
+    "Dr Naomi Clarke-Whitfield",
+    "Overrode verdict",
+    "Suitability checklist",
+    "Małgorzata Łukasiewicz-Wójcik",
+)
+
+
 class AuditView(QWidget):
     """``patientRequested(id)`` when a row about a patient is double-clicked."""
 
@@ -95,18 +105,18 @@ class AuditView(QWidget):
             len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.setWordWrap(False)
-        # Widths from the font (sizing to contents would read every row): a full timestamp.
+        # Widths from the font (sizing to contents would read every row), for the longest
+        # entry each column usually holds, and never narrower than the column's title.
         metrics = self.table.fontMetrics()
-        for column, sample in (
-            (0, "00 Mmm 0000 00:00:00"),
-            (1, "Naomi Clarke"),
-            (2, "Changed"),
-            (3, "session 0000"),
-            (4, "0000"),
-        ):
-            self.table.horizontalHeader().resizeSection(
-                column, metrics.horizontalAdvance(sample) + 20
-            )
+        header = self.table.horizontalHeader()
+        for column, sample in enumerate(AUDIT_COLUMN_SAMPLES):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + 24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        )
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("Action")), 0, 0)

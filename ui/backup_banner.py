@@ -1,55 +1,45 @@
 """A banner across the top of the window when there has been no backup for a week (or none
-at all): an icon, the words, and a "Back up now" button. Hidden otherwise."""
+at all while the database holds records): an icon, the words, and a "Back up now" button.
+Hidden otherwise: a new, empty database has nothing to lose yet, so it does not warn."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStyle,
-    QWidget,
-)
+from PySide6.QtWidgets import QStyle, QWidget
 
 from assistant.records.backup import backup_overdue, days_since_last_backup
 from assistant.settings import Settings
+from ui.banner import Banner
 
 
-class BackupBanner(QFrame):
+class BackupBanner(Banner):
     backupRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(self.tr("Backup warning"))
-        self.icon = QLabel()
-        self.icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(24, 24)
+        super().__init__(
+            self.tr("Backup warning"),
+            QStyle.StandardPixmap.SP_MessageBoxWarning,
+            self.tr("Warning"),
+            self.tr("&Back up now"),
+            parent=parent,
         )
-        self.icon.setAccessibleName(self.tr("Warning"))
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("&Back up now"))
-        self.button.setMinimumHeight(36)
         self.button.clicked.connect(self.backupRequested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
-        self.hide()
 
-    def update_from(self, settings: Settings, now: datetime | None = None) -> None:
-        """Show or hide the banner for this workstation's last backup time."""
+    def update_from(
+        self, settings: Settings, now: datetime | None = None, has_records: bool = True
+    ) -> None:
+        """Show or hide the banner for this workstation's last backup time; ``has_records``
+        False (no patient yet) keeps it hidden until there is something to back up."""
         if not backup_overdue(settings, now):
             self.hide()
             return
         days = days_since_last_backup(settings, now)
         if days is None:
+            if not has_records:
+                self.hide()
+                return
             self.text.setText(self.tr("No backup has been made yet."))
         else:
             self.text.setText(

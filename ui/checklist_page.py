@@ -1,8 +1,12 @@
-"""The suitability checklist screen: questions grouped as in the data file, a verdict that
-updates as answers change, and an override that needs a written reason.
+"""The suitability checklist screen: questions grouped as in the data file, each one
+answered on purpose, a verdict once every question is answered, and an override that needs a
+written reason.
 
-Answers from the patient's last assessment are offered in a banner and only filled in when
-the practitioner asks; they are never applied silently.
+Every question starts unanswered (a question left unanswered is not a "no"): Continue says
+how many remain and waits for them. Answers from the patient's last assessment are offered
+beside each question ("Last time: No — keep") and only used when the practitioner presses
+that question's button; they are never applied silently. When the patient's record lacks
+the date of birth or the Fitzpatrick type, the page asks for them too.
 """
 
 from __future__ import annotations
@@ -10,12 +14,12 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -23,10 +27,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -39,22 +41,19 @@ from assistant.checklist import (
     Checklist,
     Outcome,
     PatientFacts,
-    Question,
     QuestionKind,
-    Reason,
     Verdict,
     evaluate,
     format_long_date,
     parse_answers,
 )
 from assistant.errors import InvalidInput
+from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
+from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
 log = logging.getLogger(__name__)
 
-MIN_OVERRIDE_WORDS = 3
-_TARGET_HEIGHT = 30  # large enough to hit with gloved hands
 _ICON_SIZE = 32
-_NEVER = QDate(1900, 1, 1)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
 _ICONS = {
@@ -65,26 +64,27 @@ _ICONS = {
 }
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _usable_previous(checklist: Checklist, raw: Mapping[str, object] | None) -> dict[str, Answer]:
     """The previous answers this checklist still understands (a newer version may have
     dropped or changed a question); the others are left for the practitioner to ask."""
     result: dict[str, Answer] = {}
     for key, value in (raw or {}).items():
         try:
-            result.update(parse_answers(checklist, {key: value}))
+            parsed = parse_answers(checklist, {key: value})
         except InvalidInput:
             log.info("previous answer %r no longer applies; not offered", key)
+            continue
+        for qid, answer in parsed.items():
+            # "Not answered" is nothing to keep, except "never" for a dated question.
+            if answer is not None or checklist.questions[qid].kind is QuestionKind.DATE:
+                result[qid] = answer
     return result
 
 
 class ChecklistPage(QWidget):
     """One patient's suitability assessment for the planned zones on ``assessed_on``."""
 
-    verdictChanged = Signal(object)  # Verdict, or None while the input cannot be evaluated
+    verdictChanged = Signal(object)  # Verdict, or None while it cannot be given yet
     accepted = Signal(object)  # AssessmentResult
 
     def __init__(
@@ -98,40 +98,50 @@ class ChecklistPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._checklist = checklist
+        self._record_facts = facts
         self._facts = facts
         self._zones = tuple(zones)
         self._assessed_on = assessed_on
         self._previous = _usable_previous(checklist, previous_answers)
         self._verdict: Verdict | None = None
         self._error: str | None = None
-        self._bool_boxes: dict[str, QCheckBox] = {}
-        self._never_boxes: dict[str, QCheckBox] = {}
-        self._date_edits: dict[str, QDateEdit] = {}
-        self._choice_boxes: dict[str, QComboBox] = {}
+        self._rows: dict[str, QuestionRow] = {}
         self._tab_chain: list[QWidget] = []
 
         self.setAccessibleName(self.tr("Suitability checklist"))
         outer = QVBoxLayout(self)
-        outer.addWidget(self._build_header())
+        self.header_label = QLabel()
+        self.header_label.setWordWrap(True)
+        self.header_label.setAccessibleName(self.tr("Assessment details"))
+        self._show_header()
+        outer.addWidget(self.header_label)
         self.previous_banner = self._build_previous_banner()
         outer.addWidget(self.previous_banner)
 
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
-        questions_scroll = QScrollArea()
-        questions_scroll.setWidgetResizable(True)
-        questions_scroll.setWidget(self._build_questions())
-        columns.addWidget(questions_scroll, 3)
-        columns.addWidget(self._build_side_panel(), 2)
+        self.questions_scroll = QScrollArea()
+        self.questions_scroll.setWidgetResizable(True)
+        self.questions_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.questions_scroll.setWidget(self._build_questions())
+        columns.addWidget(self.questions_scroll, 3)
+        self.side_panel = VerdictPanel(checklist)
+        self._adopt(self.side_panel)
+        columns.addWidget(self.side_panel, 2)
 
-        self._tab_chain += [self.override_check, self.override_reason_edit, self.continue_button]
+        self._tab_chain += [
+            self.override_check,
+            self.override_reason_edit,
+            self.next_unanswered_button,
+            self.continue_button,
+        ]
         for first, second in zip(self._tab_chain, self._tab_chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._refresh()
 
     # --- Building the form ---------------------------------------------------------------
 
-    def _build_header(self) -> QLabel:
+    def _show_header(self) -> None:
         names = []
         for zone_id in self._zones:
             known = reference.zones().get(zone_id)
@@ -143,10 +153,14 @@ class ChecklistPage(QWidget):
         if self._facts.fitzpatrick is not None:
             roman = _ROMAN.get(self._facts.fitzpatrick, str(self._facts.fitzpatrick))
             parts.append(self.tr("Fitzpatrick type {type}").format(type=roman))
-        label = QLabel(" · ".join(parts))
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Assessment details"))
-        return label
+        self.header_label.setText(" · ".join(parts))
+
+    def set_zones(self, zones: Iterable[str]) -> None:
+        """The planned zones changed (the perioral rules depend on them): the answers and
+        the details typed stay as they are."""
+        self._zones = tuple(zones)
+        self._show_header()
+        self._refresh()
 
     def _build_previous_banner(self) -> QFrame:
         banner = QFrame()
@@ -161,311 +175,173 @@ class ChecklistPage(QWidget):
         layout.addWidget(icon)
         self.previous_label = QLabel(
             self.tr(
-                "Answers from the last assessment are available. They are not filled in: "
-                "use them only to review each answer with the patient."
+                "Answers from the last assessment are shown beside each question. Ask the "
+                'patient again; press "keep" on a question only when the answer is unchanged.'
             )
         )
         self.previous_label.setWordWrap(True)
         layout.addWidget(self.previous_label, 1)
-        self.use_previous_button = QPushButton(self.tr("Use previous answers"))
-        self.use_previous_button.setMinimumHeight(_TARGET_HEIGHT)
-        self.use_previous_button.setAccessibleName(self.tr("Use previous answers"))
-        self.use_previous_button.clicked.connect(self.use_previous_answers)
-        layout.addWidget(self.use_previous_button)
         banner.setVisible(bool(self._previous))
-        if self._previous:
-            self._tab_chain.append(self.use_previous_button)
         return banner
 
     def _build_questions(self) -> QWidget:
         container = QWidget()
         layout = QVBoxLayout(container)
+        ask_birth = self._facts.date_of_birth is None
+        ask_fitzpatrick = self._facts.fitzpatrick is None
+        self.facts_box: PatientFactsBox | None = None
+        if ask_birth or ask_fitzpatrick:
+            self.facts_box = PatientFactsBox(ask_birth, ask_fitzpatrick, self._assessed_on)
+            self.facts_box.changed.connect(self._refresh)
+            self._tab_chain += self.facts_box.focus_chain
+            layout.addWidget(self.facts_box)
         for group in self._checklist.groups:
             box = QGroupBox(group.title)
             box.setAccessibleName(group.title)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
-            for row, question in enumerate(group.questions):
-                self._add_question(grid, row, question)
+            for row_number, question in enumerate(group.questions):
+                previous = self._previous.get(question.id, NO_PREVIOUS)
+                row = QuestionRow(question, self._assessed_on, previous, parent=box)
+                row.place(grid, row_number)
+                row.changed.connect(self._refresh)
+                self._rows[question.id] = row
+                self._tab_chain += row.focus_chain
             layout.addWidget(box)
         layout.addStretch(1)
         return container
 
-    def _add_question(self, grid: QGridLayout, row: int, question: Question) -> None:
-        if question.kind is QuestionKind.BOOL:
-            box = QCheckBox(question.text)
-            box.setAccessibleName(question.text)
-            box.setMinimumHeight(_TARGET_HEIGHT)
-            # As wide as its text, so a click beside the text does not toggle it.
-            box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            box.toggled.connect(self._refresh)
-            grid.addWidget(box, row, 0, 1, 3)
-            self._bool_boxes[question.id] = box
-            self._tab_chain.append(box)
-            return
-        label = QLabel(question.text)
-        label.setWordWrap(True)
-        grid.addWidget(label, row, 0)
-        if question.kind is QuestionKind.DATE:
-            never = QCheckBox(self.tr("Never"))
-            never.setChecked(True)
-            never.setMinimumHeight(_TARGET_HEIGHT)
-            never.setAccessibleName(self.tr("{question} Never").format(question=question.text))
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            # The minimum date stands for "never", shown as a dash rather than a real date.
-            edit.setMinimumDate(_NEVER)
-            edit.setSpecialValueText(self.tr("—"))
-            edit.setMaximumDate(_qdate(self._assessed_on))
-            edit.setDate(_NEVER)
-            edit.setEnabled(False)
-            edit.setMinimumHeight(_TARGET_HEIGHT)
-            edit.setAccessibleName(self.tr("{question} Date").format(question=question.text))
-            label.setBuddy(never)
-            never.toggled.connect(lambda checked, e=edit: self._never_toggled(e, checked))
-            never.toggled.connect(self._refresh)
-            edit.dateChanged.connect(self._refresh)
-            grid.addWidget(never, row, 1)
-            grid.addWidget(edit, row, 2)
-            self._never_boxes[question.id] = never
-            self._date_edits[question.id] = edit
-            self._tab_chain += [never, edit]
-            return
-        combo = QComboBox()
-        combo.addItem(self.tr("Not asked"), None)
-        for option in question.options:
-            combo.addItem(option.label, option.id)
-        combo.setMinimumHeight(_TARGET_HEIGHT)
-        combo.setAccessibleName(question.text)
-        label.setBuddy(combo)
-        combo.currentIndexChanged.connect(self._refresh)
-        grid.addWidget(combo, row, 1, 1, 2)
-        self._choice_boxes[question.id] = combo
-        self._tab_chain.append(combo)
-
-    def _build_side_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        verdict_box = QGroupBox(self.tr("Verdict"))
-        verdict_layout = QVBoxLayout(verdict_box)
-        headline = QHBoxLayout()
-        self.verdict_icon = QLabel()
-        self.verdict_icon.setFixedSize(_ICON_SIZE, _ICON_SIZE)
-        headline.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.verdict_label = QLabel()
-        self.verdict_label.setWordWrap(True)
-        font = self.verdict_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.verdict_label.setFont(font)
-        self.verdict_label.setAccessibleName(self.tr("Verdict"))
-        headline.addWidget(self.verdict_label, 1)
-        verdict_layout.addLayout(headline)
-        self.reasons_label = QLabel()
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.reasons_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reasons_label.setAccessibleName(self.tr("Reasons and actions"))
-        self.reasons_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        reasons_scroll = QScrollArea()
-        reasons_scroll.setWidgetResizable(True)
-        reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        reasons_scroll.setWidget(self.reasons_label)
-        # The scroll area paints its widget's background; the label should look like text.
-        reasons_scroll.viewport().setAutoFillBackground(False)
-        self.reasons_label.setAutoFillBackground(False)
-        verdict_layout.addWidget(reasons_scroll, 1)
-        self.reasons_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.reasons_label.linkActivated.connect(self.show_why)
-        self.why_label = QLabel()
-        self.why_label.setWordWrap(True)
-        self.why_label.setAccessibleName(self.tr("Why this rule"))
-        self.why_label.setVisible(False)
-        verdict_layout.addWidget(self.why_label)
-        self.version_label = QLabel(
-            self.tr("Checklist version {version}").format(version=self._checklist.version)
-        )
-        verdict_layout.addWidget(self.version_label)
-        layout.addWidget(verdict_box, 1)
-
-        self.override_box = QGroupBox(self.tr("Override"))
-        override_layout = QVBoxLayout(self.override_box)
-        self.override_check = QCheckBox(self.tr("Override the verdict"))
-        self.override_check.setMinimumHeight(_TARGET_HEIGHT)
-        self.override_check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.override_check.setAccessibleName(self.tr("Override the verdict"))
+    def _adopt(self, panel: VerdictPanel) -> None:
+        """The panel's widgets as the page's own attributes (the main window and tests use
+        them), wired to the page."""
+        self.verdict_icon = panel.verdict_icon
+        self.verdict_label = panel.verdict_label
+        self.reasons_label = panel.reasons_label
+        self.reasons_scroll = panel.reasons_scroll
+        self.why_label = panel.why_label
+        self.version_label = panel.version_label
+        self.override_box = panel.override_box
+        self.override_check = panel.override_check
+        self.override_reason_edit = panel.override_reason_edit
+        self.continue_hint = panel.continue_hint
+        self.next_unanswered_button = panel.next_unanswered_button
+        self.continue_button = panel.continue_button
         self.override_check.toggled.connect(self._update_continue)
-        override_layout.addWidget(self.override_check)
-        reason_label = QLabel(
-            self.tr("Reason for treating despite the verdict (at least {n} words):").format(
-                n=MIN_OVERRIDE_WORDS
-            )
-        )
-        reason_label.setWordWrap(True)
-        override_layout.addWidget(reason_label)
-        self.override_reason_edit = QPlainTextEdit()
-        self.override_reason_edit.setTabChangesFocus(True)
-        self.override_reason_edit.setFixedHeight(80)
-        self.override_reason_edit.setAccessibleName(self.tr("Override reason"))
-        self.override_reason_edit.setEnabled(False)
         self.override_reason_edit.textChanged.connect(self._update_continue)
-        self.override_check.toggled.connect(self.override_reason_edit.setEnabled)
-        reason_label.setBuddy(self.override_reason_edit)
-        override_layout.addWidget(self.override_reason_edit)
-        layout.addWidget(self.override_box)
-
-        self.continue_hint = QLabel()
-        self.continue_hint.setWordWrap(True)
-        layout.addWidget(self.continue_hint)
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setMinimumHeight(_TARGET_HEIGHT + 6)
-        self.continue_button.setShortcut(QKeySequence(self.tr("Ctrl+Return")))
-        self.continue_button.setToolTip(self.tr("Continue (Ctrl+Return)"))
-        self.continue_button.setAccessibleName(self.tr("Continue"))
+        self.next_unanswered_button.clicked.connect(self.focus_next_unanswered)
         self.continue_button.clicked.connect(self._accept)
-        layout.addWidget(self.continue_button)
-        return panel
 
-    def _never_toggled(self, edit: QDateEdit, never: bool) -> None:
-        if never:
-            edit.setDate(_NEVER)
-        elif edit.date() == _NEVER:
-            edit.setDate(_qdate(self._assessed_on))
-        edit.setEnabled(not never)
+    def show_why(self, link: str) -> None:
+        self.side_panel.show_why(link)
 
     # --- Answers ---------------------------------------------------------------------------
 
     def answers(self) -> dict[str, Answer]:
-        """Every question's current answer (no = False, never = None)."""
-        result: dict[str, Answer] = {}
-        for qid, box in self._bool_boxes.items():
-            result[qid] = box.isChecked()
-        for qid, never in self._never_boxes.items():
-            day: date | None = None
-            if not never.isChecked():
-                day = self._date_edits[qid].date().toPython()  # type: ignore[assignment]
-            result[qid] = day
-        for qid, combo in self._choice_boxes.items():
-            result[qid] = combo.currentData()
-        return result
+        """Every answered question's answer (no = False, never = None); unanswered questions
+        are left out (see ``unanswered``)."""
+        return {qid: row.answer() for qid, row in self._rows.items() if row.is_answered()}
+
+    def unanswered(self) -> list[str]:
+        """The ids of the questions not answered yet, in the order shown."""
+        return [qid for qid, row in self._rows.items() if not row.is_answered()]
+
+    def remaining(self) -> int:
+        """Questions and missing patient details still to answer."""
+        missing = self.facts_box.missing() if self.facts_box is not None else 0
+        return len(self.unanswered()) + missing
 
     def set_answers(self, answers: Mapping[str, Answer]) -> None:
-        """Fill the form with these answers; questions not mentioned become no / never."""
-        for qid, box in self._bool_boxes.items():
-            box.setChecked(answers.get(qid) is True)
-        for qid, never in self._never_boxes.items():
-            value = answers.get(qid)
-            never.setChecked(not isinstance(value, date))
-            if isinstance(value, date):
-                self._date_edits[qid].setDate(_qdate(value))
-        for qid, combo in self._choice_boxes.items():
-            index = combo.findData(answers.get(qid))
-            combo.setCurrentIndex(max(index, 0))
+        """Answer the questions mentioned; the others are left as they are."""
+        for qid, value in answers.items():
+            if qid in self._rows:
+                self._rows[qid].set_answer(value)
+        self._refresh()
+
+    def clear_answers(self) -> None:
+        for row in self._rows.values():
+            row.clear()
         self._refresh()
 
     def previous_answers(self) -> dict[str, Answer]:
-        """The previous answers on offer (not necessarily applied)."""
+        """The previous answers on offer (each applied only by its own "keep" button)."""
         return dict(self._previous)
 
-    def use_previous_answers(self) -> None:
-        self.set_answers(self._previous)
-        self.previous_label.setText(
-            self.tr(
-                "Previous answers filled in. Review each answer with the patient before continuing."
-            )
+    def focus_next_unanswered(self) -> None:
+        """Move the keyboard focus to the first question (or patient detail) still open."""
+        target: QWidget | None = None
+        if self.facts_box is not None:
+            target = self.facts_box.first_missing()
+        if target is None:
+            for qid in self.unanswered():
+                target = self._rows[qid].focus_chain[0]
+                break
+        if target is not None:
+            self.questions_scroll.ensureWidgetVisible(target)
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def patient_facts(self) -> PatientFacts:
+        """The facts the rules use: the record's, with what the page asked for filled in."""
+        if self.facts_box is None:
+            return self._record_facts
+        return replace(
+            self._record_facts,
+            date_of_birth=self._record_facts.date_of_birth or self.facts_box.date_of_birth(),
+            fitzpatrick=(
+                self._record_facts.fitzpatrick
+                if self._record_facts.fitzpatrick is not None
+                else self.facts_box.fitzpatrick()
+            ),
         )
-        self.use_previous_button.setEnabled(False)
 
     # --- Verdict ---------------------------------------------------------------------------
 
     def verdict(self) -> Verdict | None:
-        """The verdict as shown, or None while the input cannot be evaluated."""
+        """The verdict, once every question is answered and the input can be evaluated;
+        None before."""
         return self._verdict
+
+    def provisional_verdict(self) -> Verdict | None:
+        """What the answers given so far add up to (shown as "so far" while some remain)."""
+        return self._provisional
 
     def _refresh(self) -> None:
         previous = self._verdict
+        self._facts = self.patient_facts()
         try:
-            self._verdict = evaluate(
+            self._provisional: Verdict | None = evaluate(
                 self._checklist, self.answers(), self._facts, self._zones, self._assessed_on
             )
             self._error = None
         except InvalidInput as exc:
-            self._verdict = None
+            self._provisional = None
             self._error = str(exc)
+        self._verdict = self._provisional if self.remaining() == 0 else None
         self._show_verdict()
         self._update_continue()
         if self._verdict != previous or self._verdict is None:
             self.verdictChanged.emit(self._verdict)
 
-    def _outcome_words(self, outcome: Outcome) -> str:
-        return {
-            Outcome.SUITABLE: self.tr("Suitable"),
-            Outcome.CAUTION: self.tr("Caution"),
-            Outcome.DEFER: self.tr("Defer"),
-            Outcome.NOT_SUITABLE: self.tr("Not suitable"),
-        }[outcome]
-
-    def _headline(self, verdict: Verdict) -> str:
-        if verdict.outcome is Outcome.NOT_SUITABLE:
-            return self.tr("Not suitable: do not treat")
-        if verdict.outcome is Outcome.DEFER:
-            if verdict.defer_until is not None and verdict.has_undated_deferral:
-                return self.tr("Defer: not before {date}, and not until resolved").format(
-                    date=format_long_date(verdict.defer_until)
-                )
-            if verdict.defer_until is not None:
-                return self.tr("Defer: not before {date}").format(
-                    date=format_long_date(verdict.defer_until)
-                )
-            return self.tr("Defer: not today, not until resolved")
-        if verdict.outcome is Outcome.CAUTION:
-            return self.tr("Caution: may treat once the actions are done")
-        return self.tr("Suitable: nothing in the checklist stands in the way")
-
-    def _reason_html(self, reason: Reason) -> str:
-        text = html.escape(reason.message)
-        if reason.outcome is Outcome.DEFER:
-            if reason.until is not None:
-                text += " " + html.escape(
-                    self.tr("Not before {date}.").format(date=format_long_date(reason.until))
-                )
-            else:
-                text += " " + html.escape(self.tr("Until resolved."))
-        if self._checklist.rule_sources(reason.id):
-            why = html.escape(self.tr("Why this rule?"))
-            text += f' <a href="why:{html.escape(reason.id)}">{why}</a>'
-        return f"<li><b>{html.escape(self._outcome_words(reason.outcome))}</b>: {text}</li>"
-
-    def show_why(self, link: str) -> None:
-        """The sources of the rule behind a reason, shown under the reasons."""
-        rule_id = link.removeprefix("why:")
-        sources = self._checklist.rule_sources(rule_id)
-        lines = [self.tr("Why this rule ({rule}): its sources").format(rule=rule_id)]
-        lines += [f"• {source}" for source in sources]
-        self.why_label.setText("\n".join(lines))
-        self.why_label.setVisible(True)
-
     def _show_verdict(self) -> None:
-        verdict = self._verdict
+        verdict = self._provisional
+        remaining = self.remaining()
         if verdict is None:
             icon = QStyle.StandardPixmap.SP_MessageBoxCritical
             self.verdict_label.setText(self.tr("Cannot evaluate the checklist"))
             self.reasons_label.setText(html.escape(self._error or ""))
         else:
-            icon = _ICONS[verdict.outcome]
-            self.verdict_label.setText(self._headline(verdict))
             parts: list[str] = []
+            if remaining:
+                icon = QStyle.StandardPixmap.SP_MessageBoxQuestion
+                self.verdict_label.setText(self._waiting_text(remaining))
+                if verdict.reasons:
+                    so_far = self.tr("So far, from the answers given")
+                    parts.append(f"<p><i>{html.escape(so_far)}</i></p>")
+            else:
+                icon = _ICONS[verdict.outcome]
+                self.verdict_label.setText(self.side_panel.headline(verdict))
             if verdict.reasons:
                 parts.append(f"<p><b>{html.escape(self.tr('Reasons'))}</b></p><ul>")
-                parts += [self._reason_html(r) for r in verdict.reasons]
+                parts += [self.side_panel.reason_html(r) for r in verdict.reasons]
                 parts.append("</ul>")
             if verdict.actions:
                 parts.append(f"<p><b>{html.escape(self.tr('Before treating'))}</b></p><ul>")
@@ -474,7 +350,13 @@ class ChecklistPage(QWidget):
             self.reasons_label.setText("".join(parts))
         self.verdict_icon.setPixmap(self.style().standardIcon(icon).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.verdict_icon.setAccessibleName(self.verdict_label.text())
-        self.override_box.setVisible(verdict is not None and verdict.outcome in _OVERRIDABLE)
+        shown = self._verdict
+        self.override_box.setVisible(shown is not None and shown.outcome in _OVERRIDABLE)
+
+    def _waiting_text(self, remaining: int) -> str:
+        if remaining == 1:
+            return self.tr("No verdict yet: 1 question is not answered")
+        return self.tr("No verdict yet: {n} questions are not answered").format(n=remaining)
 
     # --- Override and continue -------------------------------------------------------------
 
@@ -495,9 +377,26 @@ class ChecklistPage(QWidget):
 
     def _update_continue(self) -> None:
         allowed = self.can_continue()
+        remaining = self.remaining()
         self.continue_button.setEnabled(allowed)
-        if self._verdict is None:
+        self.next_unanswered_button.setVisible(remaining > 0)
+        if remaining == 1:
+            self.continue_button.setText(self.tr("Continue (1 question left)"))
+        elif remaining:
+            self.continue_button.setText(
+                self.tr("Continue ({n} questions left)").format(n=remaining)
+            )
+        else:
+            self.continue_button.setText(self.tr("Continue"))
+        # setText replaces a button's shortcut with the text's mnemonic: set it again.
+        self.continue_button.setShortcut(QKeySequence(self.tr("Ctrl+Return")))
+        if self._provisional is None:
             hint = self.tr("Correct the input above to continue.")
+        elif remaining:
+            hint = self.tr(
+                'Ask every question: each one marked "Not answered" needs a yes or no, '
+                '"never" or a date.'
+            )
         elif allowed:
             hint = ""
         elif not self.override_check.isChecked():
@@ -517,6 +416,8 @@ class ChecklistPage(QWidget):
             verdict=self._verdict,
             override_reason=self.override_reason(),
             assessed_on=self._assessed_on,
+            date_of_birth_recorded=self._recorded_birth(),
+            fitzpatrick_recorded=self._recorded_fitzpatrick(),
         )
         log.info(
             "checklist accepted: %s%s",
@@ -525,16 +426,46 @@ class ChecklistPage(QWidget):
         )
         self.accepted.emit(result)
 
+    def _recorded_birth(self) -> date | None:
+        return self.facts_box.date_of_birth() if self.facts_box is not None else None
+
+    def _recorded_fitzpatrick(self) -> int | None:
+        return self.facts_box.fitzpatrick() if self.facts_box is not None else None
+
     # --- Access for the main window and tests -------------------------------------------
 
-    def bool_box(self, question_id: str) -> QCheckBox:
-        return self._bool_boxes[question_id]
+    def row(self, question_id: str) -> QuestionRow:
+        return self._rows[question_id]
 
-    def never_box(self, question_id: str) -> QCheckBox:
-        return self._never_boxes[question_id]
+    def yes_button(self, question_id: str) -> QPushButton:
+        button = self._rows[question_id].yes
+        assert button is not None, question_id
+        return button
+
+    def no_button(self, question_id: str) -> QPushButton:
+        button = self._rows[question_id].no
+        assert button is not None, question_id
+        return button
+
+    def never_button(self, question_id: str) -> QPushButton:
+        button = self._rows[question_id].never
+        assert button is not None, question_id
+        return button
+
+    def on_date_button(self, question_id: str) -> QPushButton:
+        button = self._rows[question_id].on_date
+        assert button is not None, question_id
+        return button
 
     def date_edit(self, question_id: str) -> QDateEdit:
-        return self._date_edits[question_id]
+        edit = self._rows[question_id].date_edit
+        assert edit is not None, question_id
+        return edit
 
     def choice_box(self, question_id: str) -> QComboBox:
-        return self._choice_boxes[question_id]
+        combo = self._rows[question_id].combo
+        assert combo is not None, question_id
+        return combo
+
+    def keep_button(self, question_id: str) -> QPushButton | None:
+        return self._rows[question_id].keep_button

@@ -1,4 +1,4 @@
-"""A new database asks for its first practitioner: name, registration and a PIN."""
+"""A new database asks for its first practitioner: name, registration and a PIN or password."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class FirstPractitionerDialog(QDialog):
         self.credentials.setAccessibleName(self.tr("Credentials"))
         self.credentials.setPlaceholderText(self.tr("e.g. registration number"))
         self.pin = pin_field(self, self.tr("PIN or password"))
-        self.repeat = pin_field(self, self.tr("PIN again"))
+        self.repeat = pin_field(self, self.tr("PIN or password again"))
         self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -58,16 +58,19 @@ class FirstPractitionerDialog(QDialog):
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Credentials"), self.credentials)
         form.addRow(self.tr("&PIN or password"), self.pin)
-        form.addRow(self.tr("PIN &again"), self.repeat)
+        form.addRow(self.tr("PIN or password &again"), self.repeat)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        # Wide enough for the hints: the introduction in a few lines, every placeholder whole.
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(max(520, metrics.horizontalAdvance("m") * 48))
 
     def create_practitioner(self) -> None:
         if self.pin.text() != self.repeat.text():
-            self.message.setText(self.tr("The two PINs are not the same."))
+            self.message.setText(self.tr("The two entries are not the same."))
             self.repeat.setFocus()
             return
         try:

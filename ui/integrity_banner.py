@@ -5,40 +5,31 @@ only when a check finds the chain intact again (after a restore, say)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QStyle, QWidget
 
 from assistant.records.chain import Verification
+from ui.banner import Banner
 
 
-class IntegrityBanner(QFrame):
+class IntegrityBanner(Banner):
     auditRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Records integrity alert"),
+            QStyle.StandardPixmap.SP_MessageBoxCritical,
+            self.tr("Alert"),
+            self.tr("Show in the &audit trail"),
+            icon_size=28,
+            parent=parent,
+        )
         self.setObjectName("integrityBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(self.tr("Records integrity alert"))
         # Red, but never red alone: the stop icon and the words say the same.
         self.setStyleSheet(
             "#integrityBanner { background: #b00020; border-radius: 4px; }"
             "#integrityBanner QLabel { color: white; }"
         )
-        self.icon = QLabel()
-        self.icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(28, 28)
-        )
-        self.icon.setAccessibleName(self.tr("Alert"))
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("Show in the &audit trail"))
-        self.button.setMinimumHeight(36)
         self.button.clicked.connect(self.auditRequested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
-        self.hide()
 
     def update_from(self, result: Verification) -> None:
         if result.intact:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.context = context
         db = context.db
         practitioner_id = context.practitioner_id
-        self.setWindowTitle(self.tr("Chairside"))
+        self._show_title(db)
         self.resize(1280, 800)
 
         self.patient_list = PatientList(db)
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.patient_form.cancelled.connect(self._form_cancelled)
 
         self._build_menus()
-        self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
+        self._show_place(db)
         geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
-        self.demo_action = self._action(self.tr("Load &demo data…"), self.offer_demo_data)
+        self.demo_action = self._action(self.tr("Open a &demo clinic…"), self.offer_demo_data)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_patient_action, self.find_action):
             file_menu.addAction(action)
@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         if not self.may_leave_current_page():
             return
         self.patient_form.start_new()
+        self.patient_list.clear_selection()  # the form is nobody in the list yet
         self.stack.setCurrentWidget(self.patient_form)
         self.patient_form.first_name.setFocus()
 
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         self.patient_form.first_name.setFocus()
 
     def _patient_saved(self, patient_id: int) -> None:
+        self.safekeeping.refresh_backup_banner()  # the first patient: now there is a record
         self.patient_list.refresh()
         self.show_patient(patient_id)
         self.patient_list.select_patient(patient_id)
@@ -370,6 +372,12 @@ class MainWindow(QMainWindow):
                 lambda: mark_aftercare_printed(db, session_id, actor), parent=self
             )
         )
+        dialog.saved.connect(  # a saved PDF is handed over like a printed sheet
+            lambda path: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor, Path(path).name),
+                parent=self,
+            )
+        )
         dialog.exec()
 
     def open_recall(self) -> None:
@@ -434,40 +442,10 @@ class MainWindow(QMainWindow):
         self.offer_unfinished_drafts()
 
     def offer_demo_data(self) -> None:
-        from assistant.demo import DemoSummary, load_demo_data
+        """A demo clinic in a folder and window of its own (never in this database)."""
+        from ui.demo_offer import DemoOffer
 
-        answer = QMessageBox.question(
-            self,
-            self.tr("Demo data"),
-            self.tr(
-                "Load a demo clinic with 60 made-up patients and their sessions, to try "
-                "Chairside out?\n\nDemo records are added to this database."
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        progress = QProgressDialog(self.tr("Adding demo patients…"), "", 0, 60, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def work(report: object) -> DemoSummary:
-            return load_demo_data(self.db, patients=60, progress=report)  # type: ignore[arg-type]
-
-        def done(summary: DemoSummary) -> None:
-            progress.close()
-            self.patient_list.refresh()
-            self.statusBar().showMessage(
-                self.tr("Added {0} demo patients.").format(summary.patients), 5000
-            )
-
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            from ui.tasks import show_error
-
-            show_error(self, exc)
-
-        self.runner.run(work, done, failed, on_progress=lambda d, t: progress.setValue(d))
+        DemoOffer(self, self.runner, self.context.locations.data_dir).ask()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -539,7 +517,21 @@ class MainWindow(QMainWindow):
         self.patient_page.record = None
         self.patient_list.refresh()
         self.stack.setCurrentWidget(self.welcome)
-        self.statusBar().showMessage(self.tr("Database: {0}").format(db.url))
+        self._show_title(db)
+        self._show_place(db)
+
+    def _show_title(self, db: Database) -> None:
+        from assistant.demo import is_demo_database
+
+        demo = is_demo_database(db)
+        self.setWindowTitle(
+            self.tr("Chairside — DEMO (made-up patients)") if demo else self.tr("Chairside")
+        )
+
+    def _show_place(self, db: Database) -> None:
+        from assistant.places import describe_database
+
+        self.statusBar().showMessage(describe_database(db.url))
 
     def _patient_erased(self, _patient_id: int) -> None:
         self.patient_page.record = None

@@ -28,6 +28,8 @@ from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
 from assistant.patients import (
+    NAME_ORDER_FAMILY_FIRST,
+    NAME_ORDER_GIVEN_FIRST,
     PatientDetails,
     PatientRecord,
     create_patient,
@@ -48,6 +50,8 @@ class PatientForm(QWidget):
     FIELDS = (
         "first_name",
         "last_name",
+        "name_order",
+        "preferred_name",
         "date_of_birth",
         "phone",
         "email",
@@ -72,6 +76,13 @@ class PatientForm(QWidget):
 
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
+        self.name_order = QComboBox()
+        self.name_order.addItem(self.tr("Given name first (Ana Silva)"), NAME_ORDER_GIVEN_FIRST)
+        self.name_order.addItem(
+            self.tr("Family name first (Nguyễn Lan, Kovács Péter)"), NAME_ORDER_FAMILY_FIRST
+        )
+        self.preferred_name = QLineEdit()
+        self.preferred_name.setPlaceholderText(self.tr("if not the names in this order"))
         self.date_of_birth = QLineEdit()
         self.date_of_birth.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.dob_hint = QLabel()
@@ -102,6 +113,8 @@ class PatientForm(QWidget):
         labels = {
             "first_name": self.tr("First name"),
             "last_name": self.tr("Last name"),
+            "name_order": self.tr("Name order"),
+            "preferred_name": self.tr("Preferred name"),
             "date_of_birth": self.tr("Date of birth"),
             "phone": self.tr("Phone"),
             "email": self.tr("Email"),
@@ -177,8 +190,16 @@ class PatientForm(QWidget):
         self.patient_id = None
         self.version: int | None = None
         self.title.setText(self.tr("New patient"))
-        for line in (self.first_name, self.last_name, self.date_of_birth, self.phone, self.email):
+        for line in (
+            self.first_name,
+            self.last_name,
+            self.preferred_name,
+            self.date_of_birth,
+            self.phone,
+            self.email,
+        ):
             line.clear()
+        self.name_order.setCurrentIndex(0)
         self.fitzpatrick.setCurrentIndex(0)
         self.skin_type.setCurrentIndex(0)
         for row in range(self.concerns.count()):
@@ -196,6 +217,8 @@ class PatientForm(QWidget):
         d = record.details
         self.first_name.setText(d.first_name)
         self.last_name.setText(d.last_name)
+        self.name_order.setCurrentIndex(max(0, self.name_order.findData(d.name_order)))
+        self.preferred_name.setText(d.preferred_name)
         self.date_of_birth.setText(d.date_of_birth.strftime("%d/%m/%Y") if d.date_of_birth else "")
         self.phone.setText(d.phone)
         self.email.setText(d.email)
@@ -253,6 +276,8 @@ class PatientForm(QWidget):
             skin_type=self.skin_type.currentData(),
             concerns=concerns,
             notes=self.notes.toPlainText(),
+            name_order=str(self.name_order.currentData()),
+            preferred_name=self.preferred_name.text(),
         )
         for field, message in validation_errors(details).items():
             problems.setdefault(field, message)

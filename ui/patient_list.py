@@ -111,6 +111,11 @@ class PatientList(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def clear_selection(self) -> None:
+        """No patient highlighted (while a new patient is being typed in)."""
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
+
     def _update_count(self) -> None:
         total = self.model.total
         if self.model.filter_text:

@@ -98,7 +98,7 @@ class PatientListModel(RowsTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
-                return f"{row.last_name}, {row.first_name}"
+                return row.display_name  # as the patient writes it
             if column == "date_of_birth":
                 return format_date(row.date_of_birth)
             if column == "phone":

@@ -56,7 +56,7 @@ class Safekeeping(QObject):
         self.parent_widget = parent_widget
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
-        self.banner.update_from(context.settings)
+        self.refresh_backup_banner()
         self.integrity_banner = IntegrityBanner()
         self.integrity_banner.auditRequested.connect(self.auditRequested)
         self.integrity: Verification | None = None
@@ -130,11 +130,11 @@ class Safekeeping(QObject):
 
         def done(info: backup.BackupInfo) -> None:
             backup.note_backup(c.settings, info)
-            self.banner.update_from(c.settings)
+            self.refresh_backup_banner()
             self.message.emit(self.tr("Backed up to {0}").format(info.path), 8000)
 
         def failed(exc: BaseException) -> None:
-            self.banner.update_from(c.settings)
+            self.refresh_backup_banner()
             show_error(self.parent_widget, exc)
 
         c.runner.run(
@@ -203,10 +203,16 @@ class Safekeeping(QObject):
         page.restoreRequested.connect(self.restore_backup)
         return page
 
+    def refresh_backup_banner(self) -> None:
+        """The backup banner for this workstation; quiet while the database has no patient."""
+        from assistant.demo import has_data
+
+        self.banner.update_from(self.context.settings, has_records=has_data(self.context.db))
+
     def settings_changed(self) -> None:
         settings = self.context.settings
         self.idle_lock.minutes = settings.idle_lock_minutes
-        self.banner.update_from(settings)
+        self.refresh_backup_banner()
 
     # -- export, erasure ----------------------------------------------------------------------
 

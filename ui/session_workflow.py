@@ -200,8 +200,8 @@ class SessionWorkflow(QWidget):
 
     def _zones_changed(self) -> None:
         if self.checklist_page is not None:
-            # The checklist depends on the zones (perioral rules): rebuild, keeping answers.
-            self._build_checklist(self.checklist_page.answers())
+            # The checklist depends on the zones (perioral rules); answers stay as given.
+            self.checklist_page.set_zones(self.planned_zones())
 
     def _checklist_accepted(self, result: AssessmentResult) -> None:
         zones = self.planned_zones()

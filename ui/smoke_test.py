@@ -53,9 +53,10 @@ def run_smoke_test() -> int:
 
 def _run_steps(step: Callable[[str], None]) -> str:
 
-    from assistant.auth import create_first_practitioner
+    from assistant.auth import verify_login
+    from assistant.clinic import list_practitioners
     from assistant.db import current_revision, init_db
-    from assistant.demo import load_demo_data
+    from assistant.demo import DEMO_PIN, load_demo_data
     from assistant.sessions import list_sessions
 
     step("creating the database")
@@ -64,7 +65,8 @@ def _run_steps(step: Callable[[str], None]) -> str:
         revision = current_revision(db.engine)
         step("adding demo patients")
         load_demo_data(db, patients=3, seed=1)  # seed 1: three patients, four sessions
-        practitioner = create_first_practitioner(db, "Smoke Test", "", "Smoke-test-2468")
+        # the demo practitioners sign in with the demo PIN
+        practitioner = verify_login(db, list_practitioners(db)[0].id, DEMO_PIN)
         session_id = next(
             (s.id for patient in (1, 2, 3) for s in list_sessions(db, patient)), None
         )

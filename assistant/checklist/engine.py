@@ -277,6 +277,10 @@ class AssessmentResult:
     verdict: Verdict
     override_reason: str | None
     assessed_on: date
+    # Details the patient's record lacked and the checklist asked for: saved to the patient
+    # (audited) with the assessment.
+    date_of_birth_recorded: date | None = None
+    fitzpatrick_recorded: int | None = None
 
     @property
     def overridden(self) -> bool:

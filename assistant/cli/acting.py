@@ -90,9 +90,10 @@ def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
         raise InvalidInput(
             f"--as: several practitioners are called '{text}'; give the number instead.", "as"
         )
-    known = ", ".join(p.name for p in everyone) or "none yet"
+    # The names of the clinic's practitioners are not told to whoever guesses one.
     raise InvalidInput(
-        f"--as: there is no active practitioner '{text}' (known: {known}).", "as"
+        f"--as: there is no active practitioner '{text}' (give the name or number exactly).",
+        "as",
     )
 
 

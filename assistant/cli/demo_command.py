@@ -1,4 +1,5 @@
-"""``python main.py demo [--patients N]``: fill the database with realistic demo data."""
+"""``python main.py demo [--patients N]``: fill an empty (or demo) database with realistic
+demo data; a database holding real patients or practitioners is refused (exit 2)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="add a demo clinic, practitioners, devices, products and patients with sessions",
-        description="Add realistic demo data to the database (for trying Chairside out).",
+        description=(
+            "Add realistic demo data to an empty or demo database (for trying Chairside out). "
+            "A database holding real patients or practitioners is refused."
+        ),
     )
     parser.add_argument(
         "--patients",
@@ -28,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.demo import load_demo_data
+    from assistant.demo import DEMO_PIN, load_demo_data
 
     if args.patients < 0 or args.patients > 1_000_000:
         raise InvalidInput("--patients must be between 0 and 1,000,000.", "patients")
@@ -42,4 +46,5 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Added {summary.patients} demo patients with {summary.sessions} sessions to {db.url}")
+    print(f"The demo practitioners sign in with PIN {DEMO_PIN}.")
     return 0

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 )
 
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
+from assistant.pdf import deferred_canvas
 
 SHORT_FINGERPRINT_CHARS = 16
 QR_PREFIX = "chairside-consent"
@@ -299,14 +300,12 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
     if document.record_anchor:
         footer += f" · {document.record_anchor}"
 
-    def draw_footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    def draw_footer(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 8.5)
-        canvas.drawString(doc.leftMargin, 1 * cm, footer)
-        canvas.drawRightString(
-            doc.pagesize[0] - doc.rightMargin, 1 * cm, f"Page {canvas.getPageNumber()}"
-        )
+        canvas.drawString(pdf.leftMargin, 1 * cm, footer)
+        canvas.drawRightString(pdf.pagesize[0] - pdf.rightMargin, 1 * cm, f"Page {page} of {pages}")
         canvas.restoreState()
 
-    pdf.build(story, onFirstPage=draw_footer, onLaterPages=draw_footer)
+    pdf.build(story, canvasmaker=deferred_canvas(draw_footer))
     return buffer.getvalue(), full

@@ -38,6 +38,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient, Practitioner
 from assistant.models import utcnow as utcnow
+from assistant.patients import display_name
 from assistant.records import audit
 
 log = logging.getLogger(__name__)
@@ -148,7 +149,7 @@ def _needs_guardian(row: Patient, today: date) -> bool:
 
 def _filled(session: Session, row: Patient, areas: tuple[str, ...], device: Device,
             practitioner: Practitioner) -> tuple[dict[str, str], ConsentPreview]:  # fmt: skip
-    name = f"{row.first_name} {row.last_name}".strip()
+    name = display_name(row)
     values = {
         "patient_name": name,
         "areas": ", ".join(area_name(a) for a in areas),

@@ -20,6 +20,7 @@ from assistant.pdf.page import (
     Margins,
     build_pdf,
     content_width,
+    deferred_canvas,
     numbered_canvas,
 )
 from assistant.pdf.styles import markup, paragraph_style
@@ -34,6 +35,7 @@ __all__ = [
     "Margins",
     "build_pdf",
     "content_width",
+    "deferred_canvas",
     "describe_character",
     "markup",
     "missing_glyphs",

@@ -4,7 +4,7 @@ the left and "Page 1 of 2" on the right, drawn once the page count is known."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +94,30 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
             self.restoreState()
 
     return NumberedCanvas
+
+
+def deferred_canvas(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas for documents that draw their own footer: ``draw(canvas, page, pages)`` runs
+    on every page once the page count is known, so a footer can say "Page 2 of 3"."""
+
+    class DeferredCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                draw(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return DeferredCanvas
 
 
 def build_pdf(

@@ -154,6 +154,7 @@ class AuditEntry:
     patient_id: int | None
     summary: str
     changes: dict[str, Any]
+    patient_name: str = ""  # as the patient writes it ("" when none or erased)
 
 
 def query_events(
@@ -169,10 +170,13 @@ def query_events(
     limit: int = 500,
     offset: int = 0,
 ) -> Sequence[AuditEntry]:
-    from assistant.models import Practitioner
+    from assistant.models import Patient, Practitioner
+    from assistant.patients import display_name
 
-    stmt = select(AuditEvent, Practitioner.name).outerjoin(
-        Practitioner, Practitioner.id == AuditEvent.practitioner_id
+    stmt = (
+        select(AuditEvent, Practitioner.name, Patient)
+        .outerjoin(Practitioner, Practitioner.id == AuditEvent.practitioner_id)
+        .outerjoin(Patient, Patient.id == AuditEvent.patient_id)
     )
     if action:
         stmt = stmt.where(AuditEvent.action == action)
@@ -202,6 +206,9 @@ def query_events(
             patient_id=row.patient_id,
             summary=row.summary,
             changes=dict(row.changes or {}),
+            patient_name=(
+                display_name(patient) if patient is not None and patient.erased_at is None else ""
+            ),
         )
-        for row, name in session.execute(stmt)
+        for row, name, patient in session.execute(stmt)
     ]

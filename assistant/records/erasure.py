@@ -61,6 +61,8 @@ def erasure_confirmation(db: Database, patient_id: int) -> str:
 
 def _identifiers(row: Patient) -> list[str]:
     found = [f"{row.first_name} {row.last_name}".strip(), row.email.strip()]
+    if len(row.preferred_name.strip()) >= 3:
+        found.append(row.preferred_name.strip())
     if len(row.last_name.strip()) >= 3:
         found.append(row.last_name.strip())
     digits = re.sub(r"\D", "", row.phone)
@@ -118,6 +120,8 @@ def erase_patient(
         mentions = _mentions(session, row.id, _identifiers(row))
         row.first_name = ERASED_NAME
         row.last_name = ""
+        row.preferred_name = ""
+        row.name_order = "given_first"
         row.date_of_birth = None
         row.phone = ""
         row.email = ""

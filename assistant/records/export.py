@@ -58,6 +58,7 @@ WRONG_CONFIRMATION = (
 PERSONAL_FIELDS = (
     "first_name",
     "last_name",
+    "preferred_name",
     "date_of_birth",
     "phone",
     "email",
@@ -65,6 +66,10 @@ PERSONAL_FIELDS = (
     "concerns",
     "search_key",
 )
+
+
+# Bookkeeping of the database, not information about the patient: left out of the export.
+INTERNAL_PATIENT_FIELDS = ("search_key", "sort_key", "version")
 
 
 def _plain(value: Any) -> Any:
@@ -162,7 +167,7 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
         "format_version": EXPORT_FORMAT_VERSION,
         "exported_at": _plain(utcnow().replace(microsecond=0)) + "Z",
         "exported_by": "Chairside " + __version__,
-        "patient": _columns(patient),
+        "patient": _columns(patient, skip=INTERNAL_PATIENT_FIELDS),
         "assessments": assessments,
         "sessions": sessions,
         "consents": [

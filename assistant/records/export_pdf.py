@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -26,8 +27,11 @@ from assistant import __version__
 from assistant.db import Database
 from assistant.files import write_file_atomically
 from assistant.output_files import check_output_file
+from assistant.patients import display_name
 from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
+from assistant.records.audit_words import plain_summary
 from assistant.records.export import _audit_export, _collect, _photo_entries
+from assistant.records.export_words import in_words as w
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +108,23 @@ def _grid(
     return table
 
 
+ACTION_WORDS = {
+    "create": "Created",
+    "change": "Changed",
+    "sign": "Signed",
+    "amend": "Amended",
+    "override": "Overrode verdict",
+    "export": "Exported",
+    "print": "Printed",
+    "erase": "Erased",
+    "login": "Signed in",
+    "login_failed": "Wrong PIN",
+    "logout": "Signed out",
+    "lock": "Locked",
+    "backup": "Backed up",
+    "restore": "Restored",
+}
+
 SESSION_FIELDS = (
     ("State", "state"),
     ("Practitioner", "practitioner"),
@@ -131,12 +152,12 @@ SESSION_FIELDS = (
 def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
     styles = _styles()
     p = data["patient"]
-    name = f"{p['first_name']} {p['last_name']}".strip()
+    name = display_name(SimpleNamespace(**p))
     story: list[Flowable] = [
         Paragraph(f"Patient record: {_text(name)}", styles["title"]),
         Paragraph(
             f"Everything Chairside holds about patient {p['id']}, exported "
-            f"{_text(data['exported_at'].rstrip('Z'))} UTC.",
+            f"{_text(w('exported_at', data['exported_at']))}.",
             styles["small"],
         ),
         Paragraph("Details", styles["heading"]),
@@ -145,16 +166,16 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 ("Patient number", p["id"]),
                 ("First name", p["first_name"]),
                 ("Last name", p["last_name"]),
-                ("Date of birth", p["date_of_birth"]),
+                ("Date of birth", w("date_of_birth", p["date_of_birth"])),
                 ("Phone", p["phone"]),
                 ("Email", p["email"]),
-                ("Fitzpatrick type", p["fitzpatrick"]),
-                ("Skin type", p["skin_type"]),
-                ("Concerns", p["concerns"]),
+                ("Fitzpatrick type", w("fitzpatrick", p["fitzpatrick"])),
+                ("Skin type", w("skin_type", p["skin_type"])),
+                ("Concerns", w("concerns", p["concerns"])),
                 ("Notes", p["notes"]),
-                ("Record created", p["created_at"]),
-                ("Last changed", p["updated_at"]),
-                ("Erased", p["erased_at"]),
+                ("Record created", w("created_at", p["created_at"])),
+                ("Last changed", w("updated_at", p["updated_at"])),
+                ("Erased", w("erased_at", p["erased_at"])),
             ],
             styles,
             width,
@@ -169,12 +190,15 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(f"Assessment of {_text(a['assessed_on'])}", styles["subheading"]),
+                    Paragraph(
+                        f"Assessment of {_text(w('assessed_on', a['assessed_on']))}",
+                        styles["subheading"],
+                    ),
                     _pairs_table(
                         [
-                            ("Outcome", a["outcome"]),
-                            ("Deferred until", a["defer_until"]),
-                            ("Zones", a["zones"]),
+                            ("Outcome", w("outcome", a["outcome"])),
+                            ("Deferred until", w("defer_until", a["defer_until"])),
+                            ("Zones", w("zones", a["zones"])),
                             (
                                 "Reasons",
                                 [
@@ -197,8 +221,12 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
         story.append(Paragraph("None.", styles["body"]))
     for s in data["sessions"]:
         block: list[Flowable] = [
-            Paragraph(f"Session of {_text(s['treated_at'])}", styles["subheading"]),
-            _pairs_table([(label, s.get(key)) for label, key in SESSION_FIELDS], styles, width),
+            Paragraph(
+                f"Session of {_text(w('treated_at', s['treated_at']))}", styles["subheading"]
+            ),
+            _pairs_table(
+                [(label, w(key, s.get(key))) for label, key in SESSION_FIELDS], styles, width
+            ),
         ]
         if s["zones"]:
             block.append(Spacer(1, 4))
@@ -207,11 +235,11 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                     ["Zone", "Depth (mm)", "Passes", "Speed", "Endpoint", "Notes"],
                     [
                         [
-                            z["zone"],
+                            w("zone", z["zone"]),
                             z["depth_mm"],
                             z["passes"],
                             z["speed"],
-                            z["endpoint"],
+                            w("endpoint", z["endpoint"]),
                             z["notes"],
                         ]
                         for z in s["zones"]
@@ -226,7 +254,12 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 _grid(
                     ["Product", "Kind", "Lot", "Expiry"],
                     [
-                        [u["product_name"], u["kind"], u["lot_number"], u["expiry_date"]]
+                        [
+                            u["product_name"],
+                            w("kind", u["kind"]),
+                            u["lot_number"],
+                            w("expiry_date", u["expiry_date"]),
+                        ]
                         for u in s["products"]
                     ],
                     styles,
@@ -240,9 +273,9 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                     ["When", "By", "Field", "Was", "Now", "Why"],
                     [
                         [
-                            m["created_at"],
+                            w("created_at", m["created_at"]),
                             m["practitioner"],
-                            m["field"],
+                            w("field", m["field"]),
                             m["old_value"],
                             m["new_value"],
                             m["reason"],
@@ -260,7 +293,13 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
             _grid(
                 ["When", "By", "Field", "Was", "Now"],
                 [
-                    [h["at"], h["practitioner"], h["field"], h["old_value"], h["new_value"]]
+                    [
+                        w("at", h["at"]),
+                        h["practitioner"],
+                        w("field", h["field"]),
+                        w(h["field"], h["old_value"]),
+                        w(h["field"], h["new_value"]),
+                    ]
                     for h in data["detail_changes"]
                 ],
                 styles,
@@ -274,7 +313,11 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 ["Photo", "Session", "View", "Taken", "Added", "SHA-256"],
                 [
                     [
-                        ph["id"], ph["session"], ph["view"], ph["taken_at"], ph["added_at"],
+                        ph["id"],
+                        ph["session"],
+                        ph["view"],
+                        w("taken_at", ph["taken_at"]),
+                        w("added_at", ph["added_at"]),
                         ph["sha256"][:16],
                     ]
                     for ph in data["photos"]
@@ -286,8 +329,16 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
     story.append(Paragraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
     story.append(
         _grid(
-            ["When (UTC)", "Who", "Action", "What"],
-            [[e["at"], e["practitioner"], e["action"], e["summary"]] for e in data["audit"]],
+            ["When", "Who", "Action", "What"],
+            [
+                [
+                    w("at", e["at"]),
+                    e["practitioner"],
+                    ACTION_WORDS.get(e["action"], e["action"]),
+                    plain_summary(e["summary"], p["id"], name),
+                ]
+                for e in data["audit"]
+            ],
             styles,
             [width * f for f in (0.18, 0.18, 0.12, 0.52)],
         )

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -27,6 +28,7 @@ from assistant.checklist import default_checklist, format_long_date, question_me
 from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.output_files import check_output_file, write_private_file
+from assistant.pdf import deferred_canvas
 from assistant.rules import RuleSet
 
 _SIZE = 9.5
@@ -156,13 +158,15 @@ def rule_sheet_pdf(
     buffer = io.BytesIO()
     pages: list[int] = []
 
-    def footer(canvas: object, doc: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(FONT, 8.5)  # type: ignore[attr-defined]
-        text = f"Clinical rules {rules.version} · page {doc.page}"  # type: ignore[attr-defined]
-        canvas.drawString(15 * mm, 10 * mm, text)  # type: ignore[attr-defined]
-        canvas.restoreState()  # type: ignore[attr-defined]
-        pages.append(doc.page)  # type: ignore[attr-defined]
+    def footer(canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(
+            15 * mm, 10 * mm, f"Clinical rules {rules.version} · Page {page} of {total}"
+        )
+        canvas.restoreState()
+        if page == total:
+            pages.append(total)
 
     document = SimpleDocTemplate(
         buffer,
@@ -173,8 +177,8 @@ def rule_sheet_pdf(
         bottomMargin=18 * mm,
         title=f"Clinical rules {rules.version}",
     )
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue(), len(pages)
+    document.build(story, canvasmaker=deferred_canvas(footer))
+    return buffer.getvalue(), pages[0] if pages else 0
 
 
 def write_rule_sheet(

@@ -108,18 +108,26 @@ def amend_session(
         return _record_of(session, row)
 
 
-def mark_aftercare_printed(db: Database, session_id: int, actor: int | None) -> datetime:
-    """Stamp the session with the time its aftercare sheet was printed (audit "print")."""
+def mark_aftercare_printed(
+    db: Database, session_id: int, actor: int | None, saved_as: str | None = None
+) -> datetime:
+    """Stamp the session with the time its aftercare sheet was printed (audit "print"), or
+    saved as a PDF to hand over (``saved_as``, the file's name; audit "export")."""
     with db.session() as session:
         row = _get_row(session, session_id)
         row.aftercare_printed_at = utcnow()
+        if saved_as is None:
+            action, summary = "print", f"Printed the aftercare sheet for session {row.id}"
+        else:
+            action = "export"
+            summary = f"Saved the aftercare sheet for session {row.id} as {saved_as}"
         audit.record(
             session,
-            "print",
+            action,
             "treatment_session",
             row.id,
             actor=actor,
             patient_id=row.patient_id,
-            summary=f"Printed the aftercare sheet for session {row.id}",
+            summary=summary,
         )
         return row.aftercare_printed_at

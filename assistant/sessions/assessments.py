@@ -13,6 +13,7 @@ from assistant.checklist import AssessmentResult
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.models import Assessment, Patient, Practitioner
+from assistant.patients import record_missing_facts_in
 from assistant.records import audit
 
 
@@ -43,6 +44,14 @@ def save_assessment_in(
     if session.get(Patient, patient_id) is None:
         raise NotFound(f"There is no patient with id {patient_id}.")
     practitioner = session.get(Practitioner, actor) if actor is not None else None
+    if result.date_of_birth_recorded is not None or result.fitzpatrick_recorded is not None:
+        record_missing_facts_in(
+            session,
+            patient_id,
+            result.date_of_birth_recorded,
+            result.fitzpatrick_recorded,
+            actor,
+        )
     row = Assessment(
         patient_id=patient_id,
         practitioner_id=practitioner.id if practitioner else None,

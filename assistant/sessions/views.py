@@ -24,6 +24,7 @@ from assistant.models import (
     TreatmentSession,
     ZoneTreatment,
 )
+from assistant.patients import display_name
 from assistant.records import audit
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.record import (
@@ -166,7 +167,7 @@ def unfinished_drafts(db: Database, patient_id: int | None = None) -> list[Draft
             DraftInfo(
                 row.id,
                 patient.id,
-                f"{patient.first_name} {patient.last_name}".strip(),
+                display_name(patient),
                 row.treated_at,
                 row.updated_at,
                 int(zones or 0),
@@ -279,7 +280,7 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             record=record,
             patient=PatientSummary(
                 patient.id,
-                f"{patient.first_name} {patient.last_name}".strip(),
+                display_name(patient),
                 patient.date_of_birth,
                 patient.fitzpatrick,
             ),
@@ -322,7 +323,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
         head = chain_head(session.connection())
         return AftercareSheet(
             clinic=replace(profile, paper_size=paper),
-            patient_name=f"{patient.first_name} {patient.last_name}".strip(),
+            patient_name=display_name(patient),
             practitioner=practitioner.name if practitioner else "",
             treated_at=draft.ended_at or draft.treated_at,
             zones=tuple(dict.fromkeys(z.zone for z in draft.zones)),

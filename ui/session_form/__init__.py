@@ -519,9 +519,9 @@ class SessionForm(QWidget):
             return
         signed_at = self._local_time(record.signed_at) if record.signed_at else ""
         day = record.signed_at.date() if record.signed_at else None
+        # Plain words: the shipped font has no padlock glyph (it showed as a box).
         self.signed_banner.setText(
-            "\N{LOCK} "
-            + self.tr(
+            self.tr(
                 "Signed by {name} on {date} at {time}. Read-only: corrections are recorded "
                 "as amendments, beside the original."
             ).format(
