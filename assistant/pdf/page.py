@@ -31,6 +31,9 @@ class Footer:
     page_number: str
     size: float = FOOTER_SIZE
     anchor: str = ""  # the audit chain head, printed small at the right
+    font: str = FONT
+    font_bold: str = FONT_BOLD
+    rtl: bool = False  # right to left: text on the right, page number on the left, shaped
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,16 @@ class Margins:
 def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Canvas]:
     """A canvas that draws ``footer`` on every page once the page count is known; the count
     is appended to ``pages``."""
-    choices = [printable(text) for text in footer.first_line if text]
-    second = printable(footer.second_line)
-    number_format = printable(footer.page_number)
-    anchor = printable(footer.anchor)
+    own_font = footer.font != FONT
+    # a document in its own font has already made its text printable in that font
+    clean = (lambda text: text) if own_font else printable
+    choices = [clean(text) for text in footer.first_line if text]
+    second = clean(footer.second_line)
+    number_format = clean(footer.page_number)
+    anchor = clean(footer.anchor)
     size = footer.size
+    font, font_bold = footer.font, footer.font_bold
+    direction = "RTL" if footer.rtl else None
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -76,21 +84,25 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
             self.setLineWidth(0.8)
             self.line(left, top, right, top)
             number = number_format.format(page=self._pageNumber, pages=total)
-            room = right - left - stringWidth(number, FONT_BOLD, size) - 12
+            room = right - left - stringWidth(number, font_bold, size) - 12
             first = next(
-                (text for text in choices if stringWidth(text, FONT, size) <= room),
+                (text for text in choices if stringWidth(text, font, size) <= room),
                 choices[-1] if choices else "",
             )
-            self.setFont(FONT, size)
-            self.drawString(left, top - 14, first)
-            self.drawString(left, top - 28, second)
-            self.setFont(FONT_BOLD, size)
-            self.drawRightString(right, top - 14, number)
+            shaped = {"direction": direction, "shaping": True} if direction else {}
+            start, end = (self.drawRightString, self.drawString) if direction else (
+                self.drawString, self.drawRightString)  # fmt: skip
+            near, far = (right, left) if direction else (left, right)
+            self.setFont(font, size)
+            start(near, top - 14, first, **shaped)
+            start(near, top - 28, second, **shaped)
+            self.setFont(font_bold, size)
+            end(far, top - 14, number, **shaped)
             if anchor:
                 self.setFont(FONT, ANCHOR_SIZE)
-                spare = right - left - stringWidth(second, FONT, size) - 12
+                spare = right - left - stringWidth(second, font, size) - 12
                 fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
-                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
+                end(far, top - 28 if fits else top + 3, anchor)
             self.restoreState()
 
     return NumberedCanvas
