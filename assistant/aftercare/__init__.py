@@ -80,7 +80,12 @@ from assistant.pdf import (
     printable,
     register_fonts,
 )
-from assistant.pdf.families import missing_in_every_font, printable_any, register_family
+from assistant.pdf.families import (
+    family_markup,
+    missing_in_every_font,
+    printable_any,
+    register_family,
+)
 
 # On the sheet a character is missing only when no shipped face (Noto Sans with Arabic,
 # Droid Sans Fallback for Chinese, DejaVu Sans) can draw it.
@@ -219,6 +224,7 @@ def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
         font=family.regular,
         font_bold=family.bold,
         rtl=lang.rtl,
+        markup=lambda text, bold: family_markup(text, lang.family, bold),
     )
 
 

@@ -86,9 +86,12 @@ class Look:
         return Paragraph(self.text(value, bold), self.styles[style])
 
     def labelled_markup(self, label: str, value: str) -> str:
-        """ "Label: **value**" as Paragraph markup."""
+        """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
+        orders a right-to-left line by words within a run of one font, not across runs."""
         joined = " ".join(value.split())
-        return f"{self.text(label.strip())}: <b>{self.text(joined, bold=True)}</b>"
+        if self.rtl:
+            return self.text(f"{label.strip()}: {joined}")
+        return f"{self.text(label.strip() + ':')} <b>{self.text(joined, bold=True)}</b>"
 
     def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
         return Paragraph(self.labelled_markup(label, value), self.styles[style])
@@ -102,6 +105,7 @@ class Look:
 def look(code: str, large_print: bool) -> Look:
     lang = language(code)
     family = register_family(lang.family)
+    latin = register_family("noto")
     sizes = LARGE_PRINT if large_print else REGULAR_PRINT
     options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
     if lang.rtl:
@@ -131,7 +135,7 @@ def look(code: str, large_print: bool) -> Look:
         "phone": style("phone", s.phone, bold=True, spaceAfter=2),
         "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
         "bullet": style(
-            "bullet", s.small, bulletFontName=family.regular, bulletFontSize=s.small,
+            "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
             **({"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}),
         ),
     }  # fmt: skip
@@ -212,16 +216,21 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
 
 def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> list[Flowable]:
     h = template.headings
-    areas = ", ".join(reference.zone(z).name for z in sheet.zones) or "—"
+    areas = ", ".join(template.zones.get(z) or reference.zone(z).name for z in sheet.zones) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
-    gap = "&nbsp;" * 6
-    people = (
-        lk.labelled_markup(h["patient"], sheet.patient_name)
-        + gap
-        + lk.labelled_markup(h["practitioner"], sheet.practitioner)
-    )
+    if lk.rtl:
+        people = [lk.labelled(h["patient"], sheet.patient_name),
+                  lk.labelled(h["practitioner"], sheet.practitioner)]  # fmt: skip
+    else:
+        gap = "&nbsp;" * 6
+        both = (
+            lk.labelled_markup(h["patient"], sheet.patient_name)
+            + gap
+            + lk.labelled_markup(h["practitioner"], sheet.practitioner)
+        )
+        people = [Paragraph(both, lk.styles["body"])]
     return [
-        Paragraph(people, lk.styles["body"]),
+        *people,
         lk.labelled(h["treated_at"], treated),
         lk.labelled(h["areas"], areas),
         lk.labelled(h["next_appointment"], next_appointment_text(sheet, template)),
@@ -257,18 +266,18 @@ def timeline_table(
     tz: ZoneInfo | None,
 ) -> Table:
     h = template.headings
-    rows: list[tuple[str, list[str]]] = []
+    rows: list[tuple[list[str], list[str]]] = []
     previous: TimelineStep | None = None
     for step in _in_date_order(timeline(sheet, template, tz)):
         if previous is not None and (previous.start, previous.end) == (step.start, step.end):
             rows[-1][1].append(step.text)  # same dates as the row above: one row, no repetition
             continue
-        rows.append((step.when(sheet.treated_at, template, sheet.language), [step.text]))
+        rows.append((_when_lines(step, sheet, template), [step.text]))
         previous = step
     cell = lk.styles["cell"]
     family = register_family(lk.language.family)
     # as wide as the longest date needs (no lone "16:00" on a line), within reason
-    when_lines = [part for when, _ in rows for part in _when_lines(when)]
+    when_lines = [line for lines, _ in rows for line in lines]
     widest = max(stringWidth(printable_any(line), family.regular, cell.fontSize)
                  for line in when_lines)  # fmt: skip
     when_width = min(widest + 2 * CELL_PADDING + 2, width * (0.5 if sheet.large_print else 0.42))
@@ -276,8 +285,8 @@ def timeline_table(
         lk.row([lk.para(h["timeline_when"], "cell_bold", True),
                 lk.para(h["timeline_what"], "cell_bold", True)])
     ]  # fmt: skip
-    for when, texts in rows:
-        when_cell = Paragraph("<br/>".join(lk.text(line) for line in _when_lines(when)), cell)
+    for lines, texts in rows:
+        when_cell = Paragraph("<br/>".join(lk.text(line) for line in lines), cell)
         table_rows.append(lk.row([when_cell, [lk.para(text, "cell") for text in texts]]))
     return Table(
         table_rows,
@@ -287,12 +296,18 @@ def timeline_table(
     )
 
 
-def _when_lines(when: str) -> list[str]:
-    """A period printed with "until …" on a line of its own, so both moments read at a glance
-    (a template may say where with a line break)."""
-    if "\n" in when:
-        return when.splitlines()
-    return when.replace(" until ", "\nuntil ").splitlines()
+def _when_lines(step: TimelineStep, sheet: AftercareSheet, template: AftercareTemplate) -> list[str]:
+    """A period with its end on a line of its own ("From …" / "until …"), so both moments
+    read at a glance: the template's phrase is cut after its start."""
+    phrase = template.headings["when_from_until"]
+    if step.from_treatment or step.end is None or "{start}" not in phrase:
+        return step.when(sheet.treated_at, template, sheet.language).splitlines()
+    cut = phrase.index("{start}") + len("{start}")
+    year = sheet.treated_at.year
+    start = format_moment(step.start, sheet.language, year)
+    end = format_moment(step.end, sheet.language, year)
+    first, second = phrase[:cut].format(start=start), phrase[cut:].format(end=end)
+    return [first.strip(), second.strip()]
 
 
 def normal_and_call(
@@ -354,7 +369,7 @@ def depth_table(
         rows.append(
             lk.row(
                 [
-                    lk.para(reference.zone(row.zone).name, "cell"),
+                    lk.para(template.zones.get(row.zone) or reference.zone(row.zone).name, "cell"),
                     lk.para(f"{reference.format_mm(row.depth_mm)} mm", "cell"),
                     lk.para(str(row.passes), "cell"),
                 ]

@@ -101,6 +101,8 @@ class AftercareTemplate:
     reviewer: str = ""
     # the templates folder it was looked up in, to find the same clinic's other languages
     folder: Path | None = field(default=None, compare=False)
+    # names of the treated areas by zone id; areas not named here print their English name
+    zones: Mapping[str, str] = field(default_factory=dict)
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """(where, text) for every text the sheet prints, for the glyph check."""
@@ -118,6 +120,8 @@ class AftercareTemplate:
         yield "next appointment text", self.next_on_date
         yield "next appointment text", self.next_book_week
         yield "next appointment text", self.next_unknown
+        for key, value in self.zones.items():
+            yield f"area name '{key}'", value
 
 
 class _TemplateProblem(Exception):
@@ -245,6 +249,11 @@ def _parse_template(
         raise _TemplateProblem("'on_date' must contain {date}", _line_of_key(raw, "on_date"))
     if "{week}" not in book_week:
         raise _TemplateProblem("'book_week' must contain {week}", _line_of_key(raw, "book_week"))
+    zones = data.get("zones", {})
+    if not isinstance(zones, dict) or not all(
+        isinstance(v, str) and v.strip() for v in zones.values()
+    ):
+        raise _TemplateProblem("[zones] must name each area with some text")
     reviewed = data.get("reviewed", True)
     if not isinstance(reviewed, bool):
         raise _TemplateProblem("'reviewed' must be true or false", _line_of_key(raw, "reviewed"))
@@ -252,6 +261,7 @@ def _parse_template(
         language=str(data.get("language", "en")).strip() or "en",
         reviewed=reviewed,
         reviewer=str(data.get("reviewer", "")).strip(),
+        zones={str(k): str(v).strip() for k, v in zones.items()},
         version=str(data.get("version", "")).strip() or "unversioned",
         title=_string(data, "title", "the template", raw),
         intro=" ".join(_string(data, "intro", "the template", raw).split()),

@@ -116,7 +116,14 @@ def printable_any(text: str) -> str:
     )
 
 
+# Below the CJK blocks (Latin, Greek, Cyrillic, Arabic, punctuation, digits) Noto Sans draws
+# every character it has, whatever the family: Droid Sans Fallback's Latin is incomplete.
+_CJK_START = 0x2E80
+
+
 def _face_for(ch: str, primary: int, faces: tuple[tuple[str, str, frozenset[int]], ...]) -> int:
+    if ord(ch) < _CJK_START and ord(ch) in faces[0][2]:
+        return 0
     if ch.isspace() or ord(ch) in faces[primary][2]:
         return primary
     for index, (_, _, chars) in enumerate(faces):

@@ -4,14 +4,16 @@ the left and "Page 1 of 2" on the right, drawn once the page count is known."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 
@@ -34,6 +36,9 @@ class Footer:
     font: str = FONT
     font_bold: str = FONT_BOLD
     rtl: bool = False  # right to left: text on the right, page number on the left, shaped
+    # (text, bold) -> Paragraph markup: the lines are then set as Paragraphs in ``font``
+    # (shaped, right to left when ``rtl``, other faces for what ``font`` lacks)
+    markup: Callable[[str, bool], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,16 +52,14 @@ class Margins:
 def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Canvas]:
     """A canvas that draws ``footer`` on every page once the page count is known; the count
     is appended to ``pages``."""
-    own_font = footer.font != FONT
-    # a document in its own font has already made its text printable in that font
-    clean = (lambda text: text) if own_font else printable
+    # a document in its own fonts has already made its text printable in them
+    clean: Callable[[str], str] = (lambda text: text) if footer.markup else printable
     choices = [clean(text) for text in footer.first_line if text]
     second = clean(footer.second_line)
     number_format = clean(footer.page_number)
     anchor = clean(footer.anchor)
     size = footer.size
     font, font_bold = footer.font, footer.font_bold
-    direction = "RTL" if footer.rtl else None
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -76,7 +79,54 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
                 super().showPage()
             super().save()
 
+        def _paragraph(self, text: str, bold: bool, align: int) -> Paragraph:
+            assert footer.markup is not None
+            style = ParagraphStyle(
+                "footer", fontName=font_bold if bold else font, fontSize=size,
+                leading=size * 1.2, alignment=align,
+                **({"wordWrap": "RTL", "shaping": 1} if footer.rtl else {}),
+            )  # fmt: skip
+            return Paragraph(footer.markup(text, bold), style)
+
+        def _draw_footer_paragraphs(self, total: int) -> None:
+            page_width, _ = self._pagesize
+            left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
+            top = FOOTER_HEIGHT
+            self.saveState()
+            self.setLineWidth(0.8)
+            self.line(left, top, right, top)
+            near, far = (TA_RIGHT, TA_LEFT) if footer.rtl else (TA_LEFT, TA_RIGHT)
+            number_width = (right - left) * 0.25
+            text_width = right - left - number_width - 12
+            text_x, number_x = (
+                (left + number_width + 12, left) if footer.rtl else (left, right - number_width)
+            )
+            first = None
+            for text in choices or [""]:
+                first = self._paragraph(text, False, near)
+                first.wrap(text_width, FOOTER_HEIGHT)
+                if len(first.blPara.lines) <= 1:
+                    break
+            lines = [(first, text_x, top - 14, text_width)]
+            lines.append((self._paragraph(second, False, near), text_x, top - 28, text_width))
+            number = number_format.format(page=self._pageNumber, pages=total)
+            lines.append((self._paragraph(number, True, far), number_x, top - 14, number_width))
+            for paragraph, x, baseline, width in lines:
+                if paragraph is None:
+                    continue
+                _, height = paragraph.wrap(width, FOOTER_HEIGHT)
+                # the first line's baseline sits a fifth of the size above the bottom of a line
+                paragraph.drawOn(self, x, baseline - height + size)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                end = self.drawString if footer.rtl else self.drawRightString
+                end(left if footer.rtl else right, top + 3, anchor)
+            self.restoreState()
+
         def _draw_footer(self, total: int) -> None:
+            if footer.markup is not None:
+                self._draw_footer_paragraphs(total)
+                return
             page_width, _ = self._pagesize
             left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
             top = FOOTER_HEIGHT
@@ -89,20 +139,16 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
                 (text for text in choices if stringWidth(text, font, size) <= room),
                 choices[-1] if choices else "",
             )
-            shaped = {"direction": direction, "shaping": True} if direction else {}
-            start, end = (self.drawRightString, self.drawString) if direction else (
-                self.drawString, self.drawRightString)  # fmt: skip
-            near, far = (right, left) if direction else (left, right)
             self.setFont(font, size)
-            start(near, top - 14, first, **shaped)
-            start(near, top - 28, second, **shaped)
+            self.drawString(left, top - 14, first)
+            self.drawString(left, top - 28, second)
             self.setFont(font_bold, size)
-            end(far, top - 14, number, **shaped)
+            self.drawRightString(right, top - 14, number)
             if anchor:
                 self.setFont(FONT, ANCHOR_SIZE)
                 spare = right - left - stringWidth(second, font, size) - 12
                 fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
-                end(far, top - 28 if fits else top + 3, anchor)
+                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
             self.restoreState()
 
     return NumberedCanvas
