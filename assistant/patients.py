@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import reference
+from assistant.aftercare.languages import LANGUAGES, available_languages
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.models import Patient, PatientHistory, TreatmentSession
@@ -38,6 +39,9 @@ class PatientDetails:
     skin_type: str | None = None
     concerns: tuple[str, ...] = ()
     notes: str = ""
+    # handouts: the patient's language (an aftercare language code) and large print
+    language: str = "en"
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,11 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
     unknown = [c for c in details.concerns if c not in known_concerns]
     if unknown:
         errors["concerns"] = f"Unknown concern '{unknown[0]}'."
+    if details.language not in LANGUAGES:
+        errors["language"] = (
+            f"There are no handouts in the language '{details.language}'. "
+            f"Available: {available_languages()}."
+        )
     return errors
 
 
@@ -150,6 +159,8 @@ def validate(details: PatientDetails, today: date | None = None) -> PatientDetai
         skin_type=details.skin_type or None,
         concerns=tuple(dict.fromkeys(details.concerns)),
         notes=details.notes.strip(),
+        language=(details.language or "en").strip().lower(),
+        large_print=bool(details.large_print),
     )
     errors = validation_errors(tidy, today)
     if errors:
@@ -169,6 +180,8 @@ def _details_of(row: Patient) -> PatientDetails:
         skin_type=row.skin_type,
         concerns=tuple(row.concerns or ()),
         notes=row.notes,
+        language=row.language or "en",
+        large_print=bool(row.large_print),
     )
 
 
@@ -193,6 +206,8 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.skin_type = details.skin_type
     row.concerns = list(details.concerns)
     row.notes = details.notes
+    row.language = details.language
+    row.large_print = details.large_print
     row.search_key = search_key(details)
 
 

@@ -152,6 +152,8 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 ("Skin type", p["skin_type"]),
                 ("Concerns", p["concerns"]),
                 ("Notes", p["notes"]),
+                ("Handout language", p.get("language")),
+                ("Large print", p.get("large_print")),
                 ("Record created", p["created_at"]),
                 ("Last changed", p["updated_at"]),
                 ("Erased", p["erased_at"]),
