@@ -85,6 +85,12 @@ class Look:
     def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
         return Paragraph(self.text(value, bold), self.styles[style])
 
+    def paras(self, value: str, style: str = "body", bold: bool = False) -> list[Flowable]:
+        """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
+        the other: ReportLab lays a paragraph out again on every page it is split across,
+        so one paragraph of the whole text would cost time growing with its square."""
+        return [Paragraph(self.text(part, bold), self.styles[style]) for part in chunks(value)]
+
     def labelled_markup(self, label: str, value: str) -> str:
         """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
         orders a right-to-left line by words within a run of one font, not across runs."""
@@ -96,9 +102,41 @@ class Look:
     def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
         return Paragraph(self.labelled_markup(label, value), self.styles[style])
 
+    def labelled_long(self, label: str, value: str, style: str = "body") -> list[Flowable]:
+        """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
+        if len(value) <= CHUNK:
+            return [self.labelled(label, value, style)]
+        head = Paragraph(self.text(f"{label.strip()}:"), self.styles[style])
+        return [head, *self.paras(" ".join(value.split()), style, bold=True)]
+
     def row(self, cells: list[Any]) -> list[Any]:
         """A table row in reading order: mirrored for right-to-left languages."""
         return cells[::-1] if self.rtl else cells
+
+
+CHUNK = 1000  # characters: a few lines of text, far less than a page
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, between words where it can,
+    with its line breaks kept; a word longer than ``size`` is cut inside."""
+    pieces: list[str] = []
+    for line in text.strip().splitlines() or [""]:
+        current = ""
+        for word in line.split(" "):
+            while len(word) > size:
+                if current:
+                    pieces.append(current)
+                    current = ""
+                pieces.append(word[:size])
+                word = word[size:]
+            if current and len(current) + 1 + len(word) > size:
+                pieces.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        pieces.append(current)
+    return [piece for piece in pieces if piece.strip()] or [""]
 
 
 @cache
@@ -188,9 +226,9 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     h = template.headings
     clinic = sheet.clinic
     address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
-    left: list[Flowable] = [lk.para(clinic.name, "clinic", bold=True)]
+    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True)
     if address:
-        left.append(lk.para(address))
+        left += lk.paras(address)
     pairs = [
         (h["phone"], clinic.phone),
         (h["out_of_hours"], clinic.out_of_hours_phone),
@@ -201,6 +239,10 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     contact_width = min(
         max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8, width * 0.45
     )
+    if len(clinic.name) + len(address) > CHUNK:
+        # too long to sit beside the phone numbers: one after the other, so it can run on
+        return [*left, *contact, Spacer(1, 4),
+                HRFlowable(width="100%", thickness=1.2, color=colors.black)]  # fmt: skip
     cells: list[Any] = [left, contact]
     widths = [width - contact_width, contact_width]
     if clinic.logo_path:
@@ -208,9 +250,7 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
         cells.insert(0, logo)
         widths.insert(0, logo.drawWidth + 0.4 * cm)
         widths[1] -= widths[0]
-    table = Table(
-        [lk.row(cells)], colWidths=lk.row(widths), style=_plain_style()
-    )  # fmt: skip
+    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=_plain_style())
     return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
 
 
@@ -218,9 +258,9 @@ def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> lis
     h = template.headings
     areas = ", ".join(template.zones.get(z) or reference.zone(z).name for z in sheet.zones) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
-    if lk.rtl:
-        people = [lk.labelled(h["patient"], sheet.patient_name),
-                  lk.labelled(h["practitioner"], sheet.practitioner)]  # fmt: skip
+    if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:
+        people = [*lk.labelled_long(h["patient"], sheet.patient_name),
+                  *lk.labelled_long(h["practitioner"], sheet.practitioner)]  # fmt: skip
     else:
         gap = "&nbsp;" * 6
         both = (
@@ -392,7 +432,7 @@ def story(
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
     if sheet.notes.strip():
-        parts += [lk.para(template.headings["notes"], "heading", True), lk.para(sheet.notes)]
+        parts += [lk.para(template.headings["notes"], "heading", True), *lk.paras(sheet.notes)]
     parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
     parts += [Spacer(1, gap), normal_and_call(sheet, template, lk, width)]
     return parts

@@ -54,7 +54,12 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
     is appended to ``pages``."""
     # a document in its own fonts has already made its text printable in them
     clean: Callable[[str], str] = (lambda text: text) if footer.markup else printable
-    choices = [clean(text) for text in footer.first_line if text]
+    # a choice that cannot fit on one line is never measured (a pasted page of text would
+    # cost its length on every page)
+    texts = [text for text in footer.first_line if text]
+    choices = [clean(text) for text in texts if len(text) <= 300]
+    if texts and not choices:
+        choices = [clean(texts[-1][:300])]
     second = clean(footer.second_line)
     number_format = clean(footer.page_number)
     anchor = clean(footer.anchor)
