@@ -234,7 +234,9 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
         (h["out_of_hours"], clinic.out_of_hours_phone),
     ]
     pairs = [(label, value.strip()) for label, value in pairs if value.strip()]
-    contact = [lk.labelled(label, value, "contact") for label, value in pairs]
+    # a phone number never breaks inside: it moves under its label when it must
+    contact = [lk.labelled(label, value.replace(" ", "\N{NO-BREAK SPACE}"), "contact")
+               for label, value in pairs]  # fmt: skip
     # the phone numbers take the room they need (within reason); the name and address the rest
     contact_width = min(
         max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8, width * 0.45
@@ -370,10 +372,10 @@ def normal_and_call(
     pad = 6
     box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
     if sheet.large_print:
-        boxed = Table([[call]], colWidths=[width], splitInRow=1,
-                      style=_plain_style([box, *_padding(pad)]))  # fmt: skip
-        return KeepTogether([Table([[normal]], colWidths=[width], splitInRow=1,
-                                   style=_plain_style()), Spacer(1, lk.sizes.gap), boxed])
+        boxed = _RunningTable([[call]], colWidths=[width],
+                              style=_plain_style([box, *_padding(pad)]))  # fmt: skip
+        normal_table = _RunningTable([[normal]], colWidths=[width], style=_plain_style())
+        return KeepTogether([normal_table, Spacer(1, lk.sizes.gap), boxed])
     normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
     call_column = 0 if lk.rtl else 1
     commands = [
@@ -383,12 +385,29 @@ def normal_and_call(
         ("RIGHTPADDING" if not lk.rtl else "LEFTPADDING", (1 - call_column, 0),
          (1 - call_column, 0), pad),
     ]  # fmt: skip
-    return Table(
+    return _RunningTable(
         [lk.row([normal, call])],
         colWidths=lk.row([normal_width, width - normal_width]),
-        splitInRow=1,
         style=_plain_style(commands),
     )
+
+
+class _RunningTable(Table):
+    """A table whose one row may run on to the next page (``splitInRow``); a split that
+    would leave nothing for the next page (ReportLab measures right-to-left paragraphs a
+    little taller than they are) keeps the table whole on this one."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("splitInRow", 1)
+        super().__init__(*args, **kwargs)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) == 2 and all(
+            not cell for row in getattr(parts[1], "_cellvalues", []) for cell in row
+        ):
+            return parts[:1]
+        return parts
 
 
 def _padding(pad: float, column: int = 0) -> list[tuple[Any, ...]]:

@@ -40,6 +40,16 @@ class Footer:
     # (shaped, right to left when ``rtl``, other faces for what ``font`` lacks)
     markup: Callable[[str, bool], str] | None = None
 
+    @property
+    def height(self) -> float:
+        """Room kept at the bottom of each page: two lines of ``size`` and their gaps."""
+        return max(FOOTER_HEIGHT, self.size * 2.54 + 20)
+
+    @property
+    def gap(self) -> float:
+        """From the rule to the first baseline, and between the two baselines."""
+        return max(14.0, self.size * 1.27)
+
 
 @dataclass(frozen=True)
 class Margins:
@@ -96,7 +106,7 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
         def _draw_footer_paragraphs(self, total: int) -> None:
             page_width, _ = self._pagesize
             left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
-            top = FOOTER_HEIGHT
+            top, gap = footer.height, footer.gap
             self.saveState()
             self.setLineWidth(0.8)
             self.line(left, top, right, top)
@@ -112,10 +122,10 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
                 first.wrap(text_width, FOOTER_HEIGHT)
                 if len(first.blPara.lines) <= 1:
                     break
-            lines = [(first, text_x, top - 14, text_width)]
-            lines.append((self._paragraph(second, False, near), text_x, top - 28, text_width))
+            lines = [(first, text_x, top - gap, text_width)]
+            lines.append((self._paragraph(second, False, near), text_x, top - 2 * gap, text_width))
             number = number_format.format(page=self._pageNumber, pages=total)
-            lines.append((self._paragraph(number, True, far), number_x, top - 14, number_width))
+            lines.append((self._paragraph(number, True, far), number_x, top - gap, number_width))
             for paragraph, x, baseline, width in lines:
                 if paragraph is None:
                     continue
@@ -172,7 +182,7 @@ def build_pdf(
     """Lay ``story`` out on pages of ``page_size``; the PDF bytes and the page count."""
     register_fonts()
     buffer = io.BytesIO()
-    bottom = margins.bottom + (FOOTER_HEIGHT if footer is not None else 0)
+    bottom = margins.bottom + (footer.height if footer is not None else 0)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=page_size,
