@@ -161,6 +161,9 @@ def look(code: str, large_print: bool) -> Look:
         )
 
     s = sizes
+    indent: dict[str, Any] = (
+        {"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}
+    )
     styles = {
         "body": style("body", s.body),
         "small": style("small", s.small),
@@ -174,7 +177,7 @@ def look(code: str, large_print: bool) -> Look:
         "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
         "bullet": style(
             "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
-            **({"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}),
+            **indent,
         ),
     }  # fmt: skip
     return Look(lang, sizes, styles)
@@ -338,7 +341,9 @@ def timeline_table(
     )
 
 
-def _when_lines(step: TimelineStep, sheet: AftercareSheet, template: AftercareTemplate) -> list[str]:
+def _when_lines(
+    step: TimelineStep, sheet: AftercareSheet, template: AftercareTemplate
+) -> list[str]:
     """A period with its end on a line of its own ("From …" / "until …"), so both moments
     read at a glance: the template's phrase is cut after its start."""
     phrase = template.headings["when_from_until"]

@@ -23,6 +23,8 @@ from assistant.pdf.fonts import FONT, FONT_BOLD, REPLACEMENT, register_fonts
 from assistant.resources import resource_path
 
 FamilyName = Literal["noto", "cjk"]
+# (regular font name, bold font name, characters both draw) of each shipped face
+Faces = tuple[tuple[str, str, frozenset[int]], ...]
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _coverage(font_name: str) -> frozenset[int]:
 
 
 @cache
-def _faces() -> tuple[tuple[str, str, frozenset[int]], ...]:
+def _faces() -> Faces:
     """(regular, bold, characters both draw) of every shipped face, in fallback order."""
     register_fonts()
     faces = []
@@ -121,7 +123,7 @@ def printable_any(text: str) -> str:
 _CJK_START = 0x2E80
 
 
-def _face_for(ch: str, primary: int, faces: tuple[tuple[str, str, frozenset[int]], ...]) -> int:
+def _face_for(ch: str, primary: int, faces: Faces) -> int:
     if ord(ch) < _CJK_START and ord(ch) in faces[0][2]:
         return 0
     if ch.isspace() or ord(ch) in faces[primary][2]:
@@ -156,9 +158,7 @@ def family_markup(text: str, family: str, bold: bool = False) -> str:
     return "<br/>".join(lines)
 
 
-def _tagged(
-    run: str, face: int, primary: int, bold: bool, faces: tuple[tuple[str, str, frozenset[int]], ...]
-) -> str:
+def _tagged(run: str, face: int, primary: int, bold: bool, faces: Faces) -> str:
     if face == primary:
         return escape(run)
     regular, bold_name, _ = faces[face]
