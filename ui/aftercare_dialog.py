@@ -247,7 +247,7 @@ class AftercarePreviewDialog(QDialog):
         self.rendered = rendered
         self.images = page_images(rendered.data, PREVIEW_DPI)
         template, _ = template_for(self.sheet, self.template)
-        language = LANGUAGES[template.language] if template.language in LANGUAGES else None
+        language = LANGUAGES.get(template.language)
         self.review_notice.setVisible(not template.reviewed)
         if language is not None:
             self.review_notice.setText(
