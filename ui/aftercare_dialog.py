@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -45,21 +45,10 @@ from assistant.aftercare import (
     write_file_atomically,
 )
 from assistant.errors import ChairsideError
+from ui.translations import language_name
 
 log = logging.getLogger(__name__)
 
-# The languages' names, for the translators (assistant.aftercare.languages holds them).
-LANGUAGE_NAMES = (
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "English"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Spanish"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "French"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "German"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Polish"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Portuguese"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Vietnamese"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Arabic"),
-    QT_TRANSLATE_NOOP("AftercarePreviewDialog", "Chinese (Simplified)"),
-)
 
 PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300.0  # sharp on paper; a 1200 dpi page image would need over 500 MB
@@ -200,7 +189,7 @@ class AftercarePreviewDialog(QDialog):
         self.language_box = QComboBox()
         for code, language in LANGUAGES.items():
             # the patient's own name for the language, and the practitioner's
-            self.language_box.addItem(f"{language.native} — {self.tr(language.name)}", code)
+            self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.sheet.language)))
         self.language_box.setAccessibleName(self.tr("Language of the sheet"))
         self.language_box.setMinimumHeight(36)
@@ -253,7 +242,7 @@ class AftercarePreviewDialog(QDialog):
             self.review_notice.setText(
                 self.tr("The {0} text of this sheet has not been reviewed by a fluent clinician "
                         "yet. Check it with the patient before they rely on it; this note is "
-                        "not printed.").format(self.tr(language.name))
+                        "not printed.").format(language_name(language.name))
             )  # fmt: skip
         self._set_warnings(rendered.warnings)
         pages = QWidget()

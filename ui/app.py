@@ -101,6 +101,10 @@ def run_gui(context: AppContext) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = ChairsideApplication(sys.argv[:1])
+    from ui.translations import install_translators
+
+    # kept with the application: a translator only works while it exists
+    app.setProperty("translators", install_translators(app, context.settings.interface_language))
     db = open_database(context)
     if db is None:
         return 1

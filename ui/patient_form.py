@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.aftercare.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
@@ -36,6 +38,7 @@ from assistant.patients import (
     validation_errors,
 )
 from ui.tasks import show_error
+from ui.translations import language_name
 
 parse_date_text = parse_typed_date
 date_in_words = format_day
@@ -54,6 +57,8 @@ class PatientForm(QWidget):
         "fitzpatrick",
         "skin_type",
         "concerns",
+        "language",
+        "large_print",
         "notes",
     )
 
@@ -95,6 +100,11 @@ class PatientForm(QWidget):
             self.concerns.addItem(item)
         self.concerns.setMaximumHeight(230)
         self.concerns.setSpacing(2)
+        # handouts (the aftercare sheet) are printed in this language, in large print if asked
+        self.language = QComboBox()
+        for code, language in LANGUAGES.items():
+            self.language.addItem(f"{language.native} — {language_name(language.name)}", code)
+        self.large_print = QCheckBox(self.tr("Body text of 16 points or more"))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self.notes.setTabChangesFocus(True)
@@ -108,6 +118,8 @@ class PatientForm(QWidget):
             "fitzpatrick": self.tr("Fitzpatrick type"),
             "skin_type": self.tr("Skin type"),
             "concerns": self.tr("Concerns"),
+            "language": self.tr("Handout language"),
+            "large_print": self.tr("Large print"),
             "notes": self.tr("Notes"),
         }
         self.error_labels: dict[str, QLabel] = {}
@@ -181,6 +193,8 @@ class PatientForm(QWidget):
             line.clear()
         self.fitzpatrick.setCurrentIndex(0)
         self.skin_type.setCurrentIndex(0)
+        self.language.setCurrentIndex(max(0, self.language.findData(DEFAULT_LANGUAGE)))
+        self.large_print.setChecked(False)
         for row in range(self.concerns.count()):
             self.concerns.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.notes.clear()
@@ -201,6 +215,8 @@ class PatientForm(QWidget):
         self.email.setText(d.email)
         self.fitzpatrick.setCurrentIndex(max(0, self.fitzpatrick.findData(d.fitzpatrick)))
         self.skin_type.setCurrentIndex(max(0, self.skin_type.findData(d.skin_type)))
+        self.language.setCurrentIndex(max(0, self.language.findData(d.language)))
+        self.large_print.setChecked(d.large_print)
         for row in range(self.concerns.count()):
             item = self.concerns.item(row)
             checked = item.data(Qt.ItemDataRole.UserRole) in d.concerns
@@ -253,6 +269,8 @@ class PatientForm(QWidget):
             skin_type=self.skin_type.currentData(),
             concerns=concerns,
             notes=self.notes.toPlainText(),
+            language=str(self.language.currentData()),
+            large_print=self.large_print.isChecked(),
         )
         for field, message in validation_errors(details).items():
             problems.setdefault(field, message)
@@ -335,6 +353,8 @@ class PatientForm(QWidget):
             ("fitzpatrick", self.tr("Fitzpatrick type")),
             ("skin_type", self.tr("Skin type")),
             ("concerns", self.tr("Concerns")),
+            ("language", self.tr("Handout language")),
+            ("large_print", self.tr("Large print")),
             ("notes", self.tr("Notes")),
         ]
         dialog = StaleRecordDialog(
