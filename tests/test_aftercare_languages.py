@@ -333,3 +333,43 @@ def test_timeline_rows_are_in_date_order():
         starts.append(TREATED if kind == "Until" else moment)
     assert len(starts) >= 8 and starts == sorted(starts)
     assert starts[-1] > TREATED
+
+
+# --------------------------------------------------------------------------- the patient
+
+
+def test_a_session_prints_in_the_patients_language_and_print_size(db) -> None:
+    from assistant import patients
+    from assistant.sessions import aftercare_sheet_for_session, create_draft, save_draft
+    from tests.sessions_support import TREATED as SESSION_TREATED
+    from tests.sessions_support import complete_draft, make_patient
+    from tests.sessions_support import make_clinic as make_clinic_records
+
+    c = make_clinic_records(db)
+    patient = make_patient(db)
+    record = patients.get_patient(db, patient)
+    details = patients.PatientDetails(
+        **{**record.details.__dict__, "language": "vi", "large_print": True}
+    )
+    patients.update_patient(db, patient, details, actor=c.practitioner)
+    session_id = create_draft(db, patient, c.practitioner, treated_at=SESSION_TREATED)
+    save_draft(db, session_id, complete_draft(c), c.practitioner)
+    sheet = aftercare_sheet_for_session(db, session_id)
+    assert (sheet.language, sheet.large_print) == ("vi", True)
+    text = pdf_text(render_sheet(sheet).data)
+    assert "Chăm sóc da sau khi lăn kim" in text
+    # everything the patient reads is large; only the audit anchor stays small (for checking)
+    assert sheet.record_anchor.startswith("audit #")
+    from dataclasses import replace
+
+    assert min(font_sizes(render_sheet(replace(sheet, record_anchor="")).data)) >= 16
+
+
+def test_a_patients_language_must_be_one_the_sheet_has() -> None:
+    from assistant import patients
+
+    details = patients.PatientDetails("Ana", "Lima", language="xx")
+    assert "language" in patients.validation_errors(details)
+    assert "language" not in patients.validation_errors(
+        patients.PatientDetails("Ana", "Lima", language="pt")
+    )
