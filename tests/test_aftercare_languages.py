@@ -373,3 +373,20 @@ def test_a_patients_language_must_be_one_the_sheet_has() -> None:
     assert "language" not in patients.validation_errors(
         patients.PatientDetails("Ana", "Lima", language="pt")
     )
+
+
+def test_the_template_settings_page_works_per_language(qtbot, isolated_data_dir) -> None:
+    from ui.template_settings import AftercareTemplateSettings
+
+    page = AftercareTemplateSettings()
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("pl"))
+    assert "default wording" in page.status.text()
+    assert "not been reviewed" in page.status.text()
+    page.make_copy()
+    copy = aftercare.clinic_template_path(language="pl")
+    assert copy.name == "aftercare-pl.toml" and copy.exists()
+    assert str(copy) in page.status.text()
+    assert not aftercare.clinic_template_path(language="en").exists()
+    page.reset()
+    assert not copy.exists() and copy.with_name("aftercare-pl.toml.bak").exists()
