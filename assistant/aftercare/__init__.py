@@ -1,12 +1,12 @@
-"""The patient's aftercare sheet: the fonts and their glyph check, the PDF, and the file.
+"""The patient's aftercare sheet: the glyph check, the PDF, and the file.
 
-This is the module the rest of Chairside imports from. The sheet's contents, the template
-and the dates live in ``aftercare_sheet``, ``aftercare_template`` and ``aftercare_dates``;
-their names are re-exported here.
+This is the module the rest of Chairside imports from. The sheet's contents (``sheet``), its
+wording per language (``template``), its dates (``dates``, worded per language by
+``languages``) and its layout (``layout``) live beside it; their names are re-exported here.
 
-Characters no shipped font can draw are never dropped silently: they are
-printed as "\N{REPLACEMENT CHARACTER}" and every render returns a warning that names the
-field and the character, so the user can correct the record before handing the sheet over.
+Characters no shipped font can draw are never dropped silently: they are printed as
+"\N{REPLACEMENT CHARACTER}" and every render returns a warning that names the field and the
+character, so the user can correct the record before handing the sheet over.
 """
 
 from __future__ import annotations
