@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.lists import format_list
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -261,7 +262,12 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
 
 def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> list[Flowable]:
     h = template.headings
-    areas = ", ".join(template.zones.get(z) or reference.zone(z).name for z in sheet.zones) or "—"
+    names = [template.zones.get(z) or reference.zone(z).name for z in sheet.zones]
+    # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
+    areas = (
+        ", ".join(names) if lk.language.code == "en" or len(names) < 2
+        else format_list(names, locale=lk.language.locale)
+    ) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
     if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:
         people = [*lk.labelled_long(h["patient"], sheet.patient_name),
