@@ -49,6 +49,20 @@ CELL_HEADING_SIZE = 13.5
 CELL_PADDING = 5
 
 
+class Para(Paragraph):
+    """A Paragraph that lays itself out once per width: tables ask each cell for its size
+    more than once (to measure, then to draw), and shaping Arabic every time costs."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for == avail_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width
+        return size
+
+
 @dataclass(frozen=True)
 class Sizes:
     body: float
@@ -84,13 +98,13 @@ class Look:
         return family_markup(value, self.language.family, bold)
 
     def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Paragraph(self.text(value, bold), self.styles[style])
+        return Para(self.text(value, bold), self.styles[style])
 
     def paras(self, value: str, style: str = "body", bold: bool = False) -> list[Flowable]:
         """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
         the other: ReportLab lays a paragraph out again on every page it is split across,
         so one paragraph of the whole text would cost time growing with its square."""
-        return [Paragraph(self.text(part, bold), self.styles[style]) for part in chunks(value)]
+        return [Para(self.text(part, bold), self.styles[style]) for part in chunks(value)]
 
     def labelled_markup(self, label: str, value: str) -> str:
         """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
@@ -101,13 +115,13 @@ class Look:
         return f"{self.text(label.strip() + ':')} <b>{self.text(joined, bold=True)}</b>"
 
     def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
-        return Paragraph(self.labelled_markup(label, value), self.styles[style])
+        return Para(self.labelled_markup(label, value), self.styles[style])
 
     def labelled_long(self, label: str, value: str, style: str = "body") -> list[Flowable]:
         """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
         if len(value) <= CHUNK:
             return [self.labelled(label, value, style)]
-        head = Paragraph(self.text(f"{label.strip()}:"), self.styles[style])
+        head = Para(self.text(f"{label.strip()}:"), self.styles[style])
         return [head, *self.paras(" ".join(value.split()), style, bold=True)]
 
     def row(self, cells: list[Any]) -> list[Any]:
@@ -186,8 +200,8 @@ def look(code: str, large_print: bool) -> Look:
 
 def bullet(look_: Look, item: str) -> Paragraph:
     if look_.rtl:  # the bullet stands at the start of the line, on the right
-        return Paragraph(f"• {look_.text(item)}", look_.styles["bullet"])
-    return Paragraph(look_.text(item), look_.styles["bullet"], bulletText="•")
+        return Para(f"• {look_.text(item)}", look_.styles["bullet"])
+    return Para(look_.text(item), look_.styles["bullet"], bulletText="•")
 
 
 def _logo(path: Path) -> Image:
@@ -279,7 +293,7 @@ def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> lis
             + gap
             + lk.labelled_markup(h["practitioner"], sheet.practitioner)
         )
-        people = [Paragraph(both, lk.styles["body"])]
+        people = [Para(both, lk.styles["body"])]
     return [
         *people,
         lk.labelled(h["treated_at"], treated),
@@ -337,7 +351,7 @@ def timeline_table(
                 lk.para(h["timeline_what"], "cell_bold", True)])
     ]  # fmt: skip
     for lines, texts in rows:
-        when_cell = Paragraph("<br/>".join(lk.text(line) for line in lines), cell)
+        when_cell = Para("<br/>".join(lk.text(line) for line in lines), cell)
         table_rows.append(lk.row([when_cell, [lk.para(text, "cell") for text in texts]]))
     return Table(
         table_rows,
