@@ -105,3 +105,59 @@ def test_english_stays_as_written() -> None:
         assert i18n._("Enter the patient's first name.") == "Enter the patient's first name."
     finally:
         i18n.use_language("en")
+
+
+# -- the checklist's texts --------------------------------------------------------------------
+
+
+def checklist_texts_of(checklist) -> set[str]:  # type: ignore[no-untyped-def]
+    texts: set[str] = set()
+    for group in checklist.groups:
+        texts.add(group.title)
+        for q in group.questions:
+            texts |= {q.text, q.message, *q.actions}
+            for o in q.options:
+                texts |= {o.label, *o.actions} | ({o.message} if o.message else set())
+            for v in q.variants.values():
+                texts |= {v.message, *v.actions}
+    for f in checklist.fact_rules:
+        texts |= {f.message, *f.actions}
+    return texts
+
+
+def test_the_spanish_checklist_texts_cover_every_text_of_the_checklist() -> None:
+    import re
+
+    from assistant.checklist import default_checklist
+    from assistant.checklist.loading import checklist_texts
+
+    spanish = checklist_texts("es")
+    english = checklist_texts_of(default_checklist())
+    assert sorted(english - set(spanish)) == []
+    for source, text in spanish.items():
+        assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", text))
+
+
+def test_the_checklist_at_the_chair_speaks_the_practitioners_language(spanish: None, db) -> None:
+    from assistant.checklist import PatientFacts, evaluate
+    from assistant.rules import checklist_in_force
+
+    checklist = checklist_in_force(db)
+    assert checklist.question("pregnant_or_breastfeeding").text == "¿Embarazo o lactancia?"
+    assert checklist.groups[0].title == "Enfermedades permanentes"
+    answers = {"pregnant_or_breastfeeding": True}
+    facts = PatientFacts(date(1990, 1, 1), 2)
+    verdict = evaluate(checklist, answers, facts, ["cheeks"], date(2026, 11, 24))
+    assert any("Embarazo o lactancia." in reason.message for reason in verdict.reasons)
+    # ids and outcomes are the same in every language: answers mean the same
+    assert checklist.version == checklist_in_force_english(db).version
+
+
+def checklist_in_force_english(db):  # type: ignore[no-untyped-def]
+    from assistant.rules import checklist_in_force
+
+    i18n.use_language("en")
+    try:
+        return checklist_in_force(db)
+    finally:
+        i18n.use_language("es")
