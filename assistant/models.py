@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -101,6 +102,9 @@ class Patient(Base):
     skin_type: Mapped[str | None] = mapped_column(String(20))
     concerns: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The language handouts are printed in (assistant.aftercare.languages) and large print.
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
+    large_print: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.
     search_key: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

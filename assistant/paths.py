@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,21 @@ POSIX = os.name == "posix"
 
 
 def make_private(path: Path) -> None:
-    """Owner-only permissions on Linux and macOS (see the module docstring for Windows)."""
-    if POSIX:
-        with contextlib.suppress(OSError):
-            path.chmod(PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
+    """Owner-only permissions on Linux and macOS (see the module docstring for Windows).
+
+    A shared folder is left as it is: one with the sticky bit (``/tmp``, where everyone keeps
+    files) or one another user owns. A database or settings file put there is still made
+    owner-only itself."""
+    if not POSIX:
+        return
+    with contextlib.suppress(OSError):
+        if path.is_dir():
+            info = path.stat()
+            if info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid():
+                return
+            path.chmod(PRIVATE_DIR_MODE)
+        else:
+            path.chmod(PRIVATE_FILE_MODE)
 
 
 def create_private_file(path: Path) -> Path:

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import reference
+from assistant.aftercare.languages import LANGUAGES, available_languages
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
+from assistant.i18n import _
 from assistant.models import Patient, PatientHistory, TreatmentSession
 from assistant.records import audit
 from assistant.text_safety import unsafe_characters
@@ -48,6 +50,9 @@ class PatientDetails:
     @property
     def display_name(self) -> str:
         return display_name(self)
+    # handouts: the patient's language (an aftercare language code) and large print
+    language: str = "en"
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,51 +133,74 @@ def validation_errors(details: PatientDetails, today: date | None = None) -> dic
     today = today or date.today()
     errors: dict[str, str] = {}
     if not details.first_name.strip():
-        errors["first_name"] = "Enter the patient's first name."
+        errors["first_name"] = _("Enter the patient's first name.")
     elif len(details.first_name) > MAX_NAME:
-        errors["first_name"] = f"The first name is longer than {MAX_NAME} characters."
+        errors["first_name"] = _("The first name is longer than {n} characters.").format(
+            n=MAX_NAME
+        )
     if not details.last_name.strip():
-        errors["last_name"] = "Enter the patient's last name."
+        errors["last_name"] = _("Enter the patient's last name.")
     elif len(details.last_name) > MAX_NAME:
-        errors["last_name"] = f"The last name is longer than {MAX_NAME} characters."
+        errors["last_name"] = _("The last name is longer than {n} characters.").format(
+            n=MAX_NAME
+        )
     if details.name_order not in NAME_ORDERS:
-        errors["name_order"] = f"Unknown name order '{details.name_order}'."
+        errors["name_order"] = _("Unknown name order '{order}'.").format(order=details.name_order)
     if len(details.preferred_name) > MAX_NAME:
-        errors["preferred_name"] = f"The preferred name is longer than {MAX_NAME} characters."
-    for key, label in (
-        ("first_name", "The first name"),
-        ("last_name", "The last name"),
-        ("preferred_name", "The preferred name"),
-        ("phone", "The phone number"),
-        ("email", "The email address"),
-    ):
+        errors["preferred_name"] = _(
+            "The preferred name is longer than {n} characters."
+        ).format(n=MAX_NAME)
+    unsafe_messages = {
+        "first_name": _(
+            "The first name holds control or text-direction characters ({chars}); retype it."
+        ),
+        "last_name": _(
+            "The last name holds control or text-direction characters ({chars}); retype it."
+        ),
+        "preferred_name": _(
+            "The preferred name holds control or text-direction characters ({chars}); "
+            "retype it."
+        ),
+        "phone": _(
+            "The phone number holds control or text-direction characters ({chars}); retype it."
+        ),
+        "email": _(
+            "The email address holds control or text-direction characters ({chars}); "
+            "retype it."
+        ),
+    }
+    for key, message in unsafe_messages.items():
         if key not in errors and unsafe_characters(getattr(details, key)):
-            errors[key] = (
-                f"{label} holds control or text-direction characters "
-                f"({', '.join(unsafe_characters(getattr(details, key)))}); retype it."
-            )
+            chars = ", ".join(unsafe_characters(getattr(details, key)))
+            errors[key] = message.format(chars=chars)
     dob = details.date_of_birth
     if dob is not None:
         if dob > today:
-            errors["date_of_birth"] = "The date of birth is in the future."
+            errors["date_of_birth"] = _("The date of birth is in the future.")
         elif dob.year < OLDEST_BIRTH_YEAR:
-            errors["date_of_birth"] = f"The date of birth is before {OLDEST_BIRTH_YEAR}."
+            errors["date_of_birth"] = _("The date of birth is before {year}.").format(
+                year=OLDEST_BIRTH_YEAR
+            )
     if details.email and not EMAIL_PATTERN.match(details.email.strip()):
-        errors["email"] = "The email address is not valid (expected name@example.com)."
+        errors["email"] = _("The email address is not valid (expected name@example.com).")
     if details.phone and (
         not PHONE_PATTERN.match(details.phone) or len(_digits(details.phone)) < 6
     ):
-        errors["phone"] = "The phone number should hold at least 6 digits (and + ( ) - only)."
+        errors["phone"] = _("The phone number should hold at least 6 digits (and + ( ) - only).")
     if details.fitzpatrick is not None and details.fitzpatrick not in range(1, 7):
-        errors["fitzpatrick"] = "The Fitzpatrick type must be between I and VI."
+        errors["fitzpatrick"] = _("The Fitzpatrick type must be between I and VI.")
     if details.skin_type is not None and details.skin_type not in {
         c.id for c in reference.skin_types()
     }:
-        errors["skin_type"] = f"Unknown skin type '{details.skin_type}'."
+        errors["skin_type"] = _("Unknown skin type '{id}'.").format(id=details.skin_type)
     known_concerns = {c.id for c in reference.concerns()}
     unknown = [c for c in details.concerns if c not in known_concerns]
     if unknown:
-        errors["concerns"] = f"Unknown concern '{unknown[0]}'."
+        errors["concerns"] = _("Unknown concern '{id}'.").format(id=unknown[0])
+    if details.language not in LANGUAGES:
+        errors["language"] = _(
+            "There are no handouts in the language '{code}'. Available: {available}."
+        ).format(code=details.language, available=available_languages())
     return errors
 
 
@@ -190,6 +218,8 @@ def validate(details: PatientDetails, today: date | None = None) -> PatientDetai
         notes=details.notes.strip(),
         name_order=details.name_order,
         preferred_name=" ".join(details.preferred_name.split()),
+        language=(details.language or "en").strip().lower(),
+        large_print=bool(details.large_print),
     )
     errors = validation_errors(tidy, today)
     if errors:
@@ -211,6 +241,8 @@ def _details_of(row: Patient) -> PatientDetails:
         notes=row.notes,
         name_order=row.name_order or NAME_ORDER_GIVEN_FIRST,
         preferred_name=row.preferred_name or "",
+        language=row.language or "en",
+        large_print=bool(row.large_print),
     )
 
 
@@ -237,6 +269,8 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.notes = details.notes
     row.name_order = details.name_order
     row.preferred_name = details.preferred_name
+    row.language = details.language
+    row.large_print = details.large_print
     row.search_key = search_key(details)
 
 

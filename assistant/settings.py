@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "autosave_seconds": 2,
     "window_geometry": "",
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
+    "interface_language": "en",  # the practitioner's language for the window (ui/i18n)
 }
 
 
@@ -102,6 +103,10 @@ class Settings:
     @property
     def photo_watch_folder(self) -> str:
         return str(self["photo_watch_folder"] or "").strip()
+
+    @property
+    def interface_language(self) -> str:
+        return str(self["interface_language"] or "en")
 
     @property
     def window_geometry(self) -> str:

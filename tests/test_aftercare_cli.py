@@ -80,7 +80,7 @@ def test_writes_the_sheet(tmp_path):
     result = run_cli_process(tmp_path, str(source), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert str(out) in result.stdout and "2 pages" in result.stdout
+    assert str(out) in result.stdout and "1 page" in result.stdout
     text = pdf_text(out)
     assert "Patient: Zoë Łukasiewicz-Nguyễn" in text
     assert "Areas treated: Cheeks, Forehead" in text
@@ -107,12 +107,12 @@ def test_depth_table_time_zone_interval_and_letter_paper(tmp_path):
 
 
 def test_a_character_the_font_lacks_is_a_warning_and_the_sheet_is_still_written(tmp_path):
-    source = write_session(tmp_path, session(patient={"name": "Li 李"}))
+    source = write_session(tmp_path, session(patient={"name": "Li 🦷"}))
     out = tmp_path / "sheet.pdf"
     result = run_cli(tmp_path, str(source), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("chairside: warning: ")
-    assert "patient name" in result.stderr and "李" in result.stderr
+    assert "patient name" in result.stderr and "🦷" in result.stderr
     assert "Patient: Li \N{REPLACEMENT CHARACTER}" in pdf_text(out)
 
 
@@ -254,3 +254,51 @@ def test_an_output_folder_refused_by_the_system_is_named_in_process(tmp_path, ca
     assert cli_main(["aftercare", str(source), "--out", str(folder / "sheet.pdf")]) == 2
     assert f"chairside: The folder {folder} is not writable." in capsys.readouterr().err
     assert list(folder.iterdir()) == []
+
+
+# -- language and large print ------------------------------------------------------------------
+
+
+def test_language_and_large_print_from_the_command_line(tmp_path):
+    source = write_session(tmp_path, session())
+    out = tmp_path / "sheet.pdf"
+    result = run_cli(tmp_path, str(source), "--out", str(out), "--language", "es", "--large-print")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Cómo cuidar su piel después del microneedling" in text
+    assert "Hasta el miércoles, 25 de noviembre, 15:30" in text
+    assert "020 7946 0321" in text and "Zoë Łukasiewicz-Nguyễn" in text
+    sizes: list[float] = []
+    for page in PdfReader(io.BytesIO(out.read_bytes())).pages:
+        page.extract_text(
+            visitor_text=lambda t, cm, tm, f, size: sizes.append(size * abs(tm[3]) * abs(cm[3]))
+            if t.strip()
+            else None
+        )
+    assert min(sizes) >= 16
+
+
+def test_language_and_large_print_from_the_session_file(tmp_path):
+    source = write_session(tmp_path, session(language="fr", large_print=True))
+    out = tmp_path / "sheet.pdf"
+    result = run_cli(tmp_path, str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Jusqu'au mercredi 25 novembre, 15:30" in pdf_text(out)
+    # the command line wins over the file
+    result = run_cli(tmp_path, str(source), "--out", str(out), "--force", "--language", "de")
+    assert result.returncode == 0, result.stderr
+    assert "Hautpflege nach dem Microneedling" in pdf_text(out)
+
+
+@pytest.mark.parametrize("where", ["option", "file"])
+def test_an_unknown_language_exits_2_listing_the_available_ones(tmp_path, where):
+    data = session(language="xx") if where == "file" else session()
+    source = write_session(tmp_path, data)
+    out = tmp_path / "sheet.pdf"
+    extra = ["--language", "xx"] if where == "option" else []
+    result = run_cli(tmp_path, str(source), "--out", str(out), *extra)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    for code in ("en (English)", "es (Spanish)", "ar (Arabic)", "zh (Chinese (Simplified))"):
+        assert code in result.stderr
+    assert not out.exists()

@@ -38,7 +38,7 @@ def dialog(qtbot):
     return make
 
 
-@pytest.mark.parametrize(("sheet", "pages"), [(make_sheet(), 2), (long_sheet(), 2)])
+@pytest.mark.parametrize(("sheet", "pages"), [(make_sheet(), 1), (long_sheet(), 2)])
 def test_opens_with_one_image_per_page(dialog, sheet, pages):
     widget = dialog(sheet)
     assert len(widget.images) == pages
@@ -69,11 +69,11 @@ def test_no_banner_when_there_is_nothing_to_check(dialog, qtbot):
 
 
 def test_banner_names_a_character_the_font_cannot_print(dialog, qtbot):
-    widget = dialog(make_sheet(patient_name="Li 李"))
+    widget = dialog(make_sheet(patient_name="Li 🦷"))
     widget.show()
     qtbot.waitExposed(widget)
     assert widget.banner.isVisible()
-    assert "李" in widget.banner_text.text()
+    assert "🦷" in widget.banner_text.text()
     assert "patient name" in widget.banner_text.text()
 
 
@@ -131,3 +131,44 @@ def test_cancelling_save_writes_nothing(dialog, qtbot, tmp_path):
     widget.ask_save_path = lambda: None
     with qtbot.assertNotEmitted(widget.saved):
         assert widget.save_pdf() is None
+
+
+# -- language and large print -----------------------------------------------------------------
+
+
+def printed_text(widget: AftercarePreviewDialog) -> str:
+    import io
+
+    reader = PdfReader(io.BytesIO(widget.rendered.data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_opens_in_the_patients_language_and_says_the_translation_is_unreviewed(dialog, qtbot):
+    widget = dialog(make_sheet(language="es"))
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.language_box.currentData() == "es"
+    assert "Cómo cuidar su piel después del microneedling" in printed_text(widget)
+    assert widget.review_notice.isVisible()
+    assert "Spanish" in widget.review_notice.text()
+    # the notice is for the practitioner: it is never on the patient's sheet
+    assert "reviewed" not in printed_text(widget)
+
+
+def test_switching_language_and_large_print_renders_the_sheet_again(dialog, qtbot):
+    widget = dialog()
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert not widget.review_notice.isVisible()  # the English original is the reviewed source
+    pages_before = len(widget.page_labels)
+    widget.language_box.setCurrentIndex(widget.language_box.findData("de"))
+    assert widget.sheet.language == "de"
+    assert "Hautpflege nach dem Microneedling" in printed_text(widget)
+    assert widget.review_notice.isVisible()
+    qtbot.mouseClick(widget.large_print_box, Qt.MouseButton.LeftButton)
+    assert widget.sheet.large_print
+    assert len(widget.page_labels) > pages_before
+    assert widget.page_count_label.text() == f"{len(widget.page_labels)} pages"
+    widget.language_box.setCurrentIndex(widget.language_box.findData("en"))
+    assert not widget.review_notice.isVisible()
+    assert "Caring for your skin after microneedling" in printed_text(widget)

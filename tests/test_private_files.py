@@ -93,3 +93,19 @@ def test_log_files_are_private_even_after_rotating(loose_umask: None, tmp_path: 
     assert len(files) == 3
     assert all(mode(f) == 0o600 for f in files)
     assert mode(log_file.parent) == 0o700
+
+
+def test_a_database_in_a_shared_folder_leaves_the_folder_alone(
+    loose_umask: None, tmp_path: Path
+) -> None:
+    """A clinic file put in a shared folder (like /tmp: the sticky bit) is made owner-only
+    itself, but the folder keeps the permissions everyone else relies on."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    db = init_db(f"sqlite:///{shared / 'clinic.sqlite3'}", create=True)
+    Settings(shared / "settings.json").set("autosave_seconds", 5)
+    db.dispose()
+    assert mode(shared) == 0o1777
+    assert mode(shared / "clinic.sqlite3") == 0o600
+    assert mode(shared / "settings.json") == 0o600

@@ -82,7 +82,7 @@ def test_every_kind_of_event_is_recorded_with_who_and_what(db: Database, tmp_pat
     assert by_action["login"].practitioner_id == naomi
     assert by_action["login_failed"].entity_id == naomi
     patient_change = next(e for e in events if e.action == "change" and e.entity == "patient")
-    assert patient_change.changes == {"fields": ["email", "phone"]}
+    assert patient_change.changes == {"fields": ["email", "language", "large_print", "phone"]}
     assert by_action["sign"].practitioner_id == full.practitioner
     assert by_action["amend"].changes["tolerance"] == ["3", "4"]  # old and new values
     assert by_action["override"].entity_id == full.assessment

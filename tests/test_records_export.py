@@ -91,7 +91,15 @@ def make_full_record(db: Database) -> FullRecord:
     patients.update_patient(
         db,
         record.id,
-        PatientDetails(**{**original.__dict__, "phone": PHONE, "email": EMAIL}),
+        PatientDetails(
+            **{
+                **original.__dict__,
+                "phone": PHONE,
+                "email": EMAIL,
+                "language": "pl",
+                "large_print": True,
+            }
+        ),
         actor=c.practitioner,
     )
     verdict = Verdict(Outcome.DEFER, None, (), "2026.1")
@@ -158,6 +166,7 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
     assert p["notes"] == NOTES and p["concerns"] == ["acne_scars"] and p["erased_at"] is None
     # the database's own bookkeeping is not information about the patient
     assert "search_key" not in p and "sort_key" not in p and "version" not in p
+    assert (p["language"], p["large_print"]) == ("pl", True)
 
     (assessment,) = data["assessments"]
     assert assessment["id"] == full.assessment
@@ -188,7 +197,12 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
     assert amendment["reason"] == "Patient rated it higher later"
 
     changes = {(h["field"], h["old_value"], h["new_value"]) for h in data["detail_changes"]}
-    assert changes == {("phone", OLD_PHONE, PHONE), ("email", OLD_EMAIL, EMAIL)}
+    assert changes == {
+        ("phone", OLD_PHONE, PHONE),
+        ("email", OLD_EMAIL, EMAIL),
+        ("language", "en", "pl"),
+        ("large_print", False, True),
+    }
 
     trail = [e["action"] for e in data["audit"]]
     for action in ("create", "change", "override", "sign", "amend", "print"):
@@ -237,6 +251,8 @@ def test_pdf_summary_is_readable_with_unicode_names(
         "Patient rated it higher later",
         "Letter from GP confirms healed",
         OLD_PHONE,
+        "Handout language pl",
+        "Large print yes",
         "Audit trail",
     ):
         assert expected in flat, expected
@@ -304,7 +320,7 @@ def test_erasure_leaves_no_personal_data_in_any_table_or_the_file(
 
     result = erase_patient(db, full.patient, full.practitioner, confirmation)
 
-    assert result.history_rows_scrubbed == 2
+    assert result.history_rows_scrubbed == 4
     assert traces(db) == []
     assert db.sqlite_path is not None
     raw = db.sqlite_path.read_bytes()
@@ -316,6 +332,7 @@ def test_erasure_leaves_no_personal_data_in_any_table_or_the_file(
     erased = patients.get_patient(db, full.patient)
     assert erased.erased and erased.details.first_name == "Erased"
     assert erased.details.date_of_birth is None and erased.details.concerns == ()
+    assert (erased.details.language, erased.details.large_print) == ("en", False)
     assert patients.search_patients(db, "Erased") == []
     # The clinical skeleton stays: the signed session, its zones, lots and audit trail.
     with db.session() as session:
@@ -323,7 +340,7 @@ def test_erasure_leaves_no_personal_data_in_any_table_or_the_file(
         assert row is not None
         assert (row.treated_at, row.cartridge_lot, row.state) == skeleton
         history = list(session.scalars(select(PatientHistory)))
-        assert {h.field for h in history} == {"phone", "email"}
+        assert {h.field for h in history} == {"phone", "email", "language", "large_print"}
         assert all(h.old_value is None and h.new_value is None for h in history)
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "erase")).one()
     assert event.practitioner_id == full.practitioner and event.entity_id == full.patient

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ def test_smoke_test_passes_and_leaves_the_users_data_alone(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Chairside smoke test passed:")
     assert "main window shown" in result.stdout
-    assert "aftercare sheet rendered (2 pages)" in result.stdout
+    # the sheet fits one page, or runs onto a second with a longer timeline
+    assert re.search(r"aftercare sheet rendered \((1 page|2 pages)\)", result.stdout)
     assert not users_data.exists()
 
 

@@ -3,13 +3,16 @@
 The sheet is rendered once (it is one or two pages) and its pages are shown as images, so
 what the practitioner sees is exactly the PDF that is printed or saved. Warnings (a
 character the font cannot print, a clinic template that could not be read) are shown in a
-banner above the pages before anything is printed.
+banner above the pages before anything is printed. The sheet's language and large print
+can be switched here (the patient's own choice is the default); a translation no fluent
+clinician has reviewed yet is pointed out to the practitioner, never on the sheet.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -32,16 +37,20 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.aftercare import (
+    LANGUAGES,
     AftercareSheet,
     AftercareTemplate,
     RenderedSheet,
     render_sheet,
+    template_for,
     write_file_atomically,
 )
 from assistant.errors import ChairsideError
 from assistant.output_files import suggested_file_name
+from ui.translations import language_name
 
 log = logging.getLogger(__name__)
+
 
 PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300.0  # sharp on paper; a 1200 dpi page image would need over 500 MB
@@ -135,45 +144,29 @@ class AftercarePreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.sheet = sheet
-        self.rendered = rendered if rendered is not None else render_sheet(sheet, template)
+        self.template = template
         # Replaceable so tests (and a future "print again" button) can skip the modal dialogs.
         self.ask_printer: Callable[[QPrinter], bool] = self._exec_print_dialog
         self.ask_save_path: Callable[[], Path | None] = self._exec_save_dialog
-        self.images = page_images(self.rendered.data, PREVIEW_DPI)
 
         self.setWindowTitle(self.tr("Aftercare sheet for {0}").format(sheet.patient_name))
         self.setModal(True)
         self.resize(QSize(860, 960))
 
         layout = QVBoxLayout(self)
-        self.banner = self._make_banner(self.rendered.warnings)
+        layout.addLayout(self._make_choices())
+        self.review_notice = self._make_review_notice()
+        layout.addWidget(self.review_notice)
+        self.banner = self._make_banner()
         layout.addWidget(self.banner)
-        self.banner.setVisible(bool(self.rendered.warnings))
 
         self.pages_area = QScrollArea()
         self.pages_area.setWidgetResizable(True)
         self.pages_area.setAccessibleName(self.tr("Pages of the aftercare sheet"))
-        pages = QWidget()
-        pages_layout = QVBoxLayout(pages)
-        pages_layout.setSpacing(16)
-        self.page_labels: list[QLabel] = []
-        for number, image in enumerate(self.images, 1):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setFrameShape(QFrame.Shape.Box)
-            label.setAccessibleName(self.tr("Page {0} of {1}").format(number, len(self.images)))
-            pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.page_labels.append(label)
-        pages_layout.addStretch(1)
-        self.pages_area.setWidget(pages)
         layout.addWidget(self.pages_area, 1)
 
         buttons = QHBoxLayout()
-        count = len(self.images)
-        self.page_count_label = QLabel(
-            self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
-        )
+        self.page_count_label = QLabel()
         buttons.addWidget(self.page_count_label)
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Save PDF…"))
@@ -193,11 +186,99 @@ class AftercarePreviewDialog(QDialog):
         for button in (self.save_button, self.print_button, self.close_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self._show(rendered if rendered is not None else render_sheet(sheet, template))
         self.print_button.setFocus()
+
+    # ------------------------------------------------------------------ language and size
+
+    def _make_choices(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.language_box = QComboBox()
+        for code, language in LANGUAGES.items():
+            # the patient's own name for the language, and the practitioner's
+            self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.sheet.language)))
+        self.language_box.setAccessibleName(self.tr("Language of the sheet"))
+        self.language_box.setMinimumHeight(36)
+        label = QLabel(self.tr("&Language:"))
+        label.setBuddy(self.language_box)
+        self.large_print_box = QCheckBox(self.tr("Lar&ge print"))
+        self.large_print_box.setChecked(self.sheet.large_print)
+        self.large_print_box.setToolTip(self.tr("Body text of 16 points or more"))
+        row.addWidget(label)
+        row.addWidget(self.language_box)
+        row.addSpacing(16)
+        row.addWidget(self.large_print_box)
+        row.addStretch(1)
+        self.language_box.currentIndexChanged.connect(self._choice_changed)
+        self.large_print_box.toggled.connect(self._choice_changed)
+        return row
+
+    def _make_review_notice(self) -> QLabel:
+        notice = QLabel()
+        notice.setObjectName("reviewNotice")
+        notice.setWordWrap(True)
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice.setAccessibleName(self.tr("Translation not reviewed"))
+        return notice
+
+    def _choice_changed(self) -> None:
+        sheet = replace(
+            self.sheet,
+            language=str(self.language_box.currentData()),
+            large_print=self.large_print_box.isChecked(),
+        )
+        if sheet == self.sheet:
+            return
+        try:
+            rendered = render_sheet(sheet, self.template)
+        except ChairsideError as exc:
+            QMessageBox.warning(self, self.tr("Aftercare sheet"), str(exc))
+            return
+        self.sheet = sheet
+        self._show(rendered)
+
+    def _show(self, rendered: RenderedSheet) -> None:
+        """Show ``rendered``: its pages, its warnings, and whether its text was reviewed."""
+        self.rendered = rendered
+        self.images = page_images(rendered.data, PREVIEW_DPI)
+        template, _ = template_for(self.sheet, self.template)
+        language = LANGUAGES.get(template.language)
+        self.review_notice.setVisible(not template.reviewed)
+        if language is not None:
+            self.review_notice.setText(
+                self.tr("The {0} text of this sheet has not been reviewed by a fluent clinician "
+                        "yet. Check it with the patient before they rely on it; this note is "
+                        "not printed.").format(language_name(language.name))
+            )  # fmt: skip
+        self._set_warnings(rendered.warnings)
+        pages = QWidget()
+        pages_layout = QVBoxLayout(pages)
+        pages_layout.setSpacing(16)
+        self.page_labels: list[QLabel] = []
+        for number, image in enumerate(self.images, 1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setFrameShape(QFrame.Shape.Box)
+            label.setAccessibleName(self.tr("Page {0} of {1}").format(number, len(self.images)))
+            pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        pages_layout.addStretch(1)
+        self.pages_area.setWidget(pages)
+        count = len(self.images)
+        self.page_count_label.setText(
+            self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
+        )
 
     # ------------------------------------------------------------------ widgets
 
-    def _make_banner(self, warnings: Sequence[str]) -> QFrame:
+    def _set_warnings(self, warnings: Sequence[str]) -> None:
+        heading = self.tr("Check before printing:")
+        self.banner_text.setText("\n".join([heading, *(f"• {warning}" for warning in warnings)]))
+        self.banner.setVisible(bool(warnings))
+
+    def _make_banner(self) -> QFrame:
         banner = QFrame()
         banner.setObjectName("warningBanner")
         banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -207,8 +288,7 @@ class AftercarePreviewDialog(QDialog):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32)
         )
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        heading = self.tr("Check before printing:")
-        self.banner_text = QLabel("\n".join([heading, *(f"• {warning}" for warning in warnings)]))
+        self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.banner_text, 1)

@@ -101,6 +101,13 @@ def run_gui(context: AppContext) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = ChairsideApplication(sys.argv[:1])
+    from assistant.i18n import use_language
+    from ui.translations import install_translators
+
+    language = context.settings.interface_language
+    use_language(language)  # the core's messages (warnings, errors) too
+    # kept with the application: a translator only works while it exists
+    app.setProperty("translators", install_translators(app, language))
     db = open_database(context)
     if db is None:
         return 1

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.aftercare.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
@@ -38,6 +40,7 @@ from assistant.patients import (
     validation_errors,
 )
 from ui.tasks import show_error
+from ui.translations import language_name
 
 parse_date_text = parse_typed_date
 date_in_words = format_day
@@ -58,6 +61,8 @@ class PatientForm(QWidget):
         "fitzpatrick",
         "skin_type",
         "concerns",
+        "language",
+        "large_print",
         "notes",
     )
 
@@ -106,6 +111,11 @@ class PatientForm(QWidget):
             self.concerns.addItem(item)
         self.concerns.setMaximumHeight(230)
         self.concerns.setSpacing(2)
+        # handouts (the aftercare sheet) are printed in this language, in large print if asked
+        self.language = QComboBox()
+        for code, language in LANGUAGES.items():
+            self.language.addItem(f"{language.native} — {language_name(language.name)}", code)
+        self.large_print = QCheckBox(self.tr("Body text of 16 points or more"))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self.notes.setTabChangesFocus(True)
@@ -121,6 +131,8 @@ class PatientForm(QWidget):
             "fitzpatrick": self.tr("Fitzpatrick type"),
             "skin_type": self.tr("Skin type"),
             "concerns": self.tr("Concerns"),
+            "language": self.tr("Handout language"),
+            "large_print": self.tr("Large print"),
             "notes": self.tr("Notes"),
         }
         self.error_labels: dict[str, QLabel] = {}
@@ -202,6 +214,8 @@ class PatientForm(QWidget):
         self.name_order.setCurrentIndex(0)
         self.fitzpatrick.setCurrentIndex(0)
         self.skin_type.setCurrentIndex(0)
+        self.language.setCurrentIndex(max(0, self.language.findData(DEFAULT_LANGUAGE)))
+        self.large_print.setChecked(False)
         for row in range(self.concerns.count()):
             self.concerns.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.notes.clear()
@@ -224,6 +238,8 @@ class PatientForm(QWidget):
         self.email.setText(d.email)
         self.fitzpatrick.setCurrentIndex(max(0, self.fitzpatrick.findData(d.fitzpatrick)))
         self.skin_type.setCurrentIndex(max(0, self.skin_type.findData(d.skin_type)))
+        self.language.setCurrentIndex(max(0, self.language.findData(d.language)))
+        self.large_print.setChecked(d.large_print)
         for row in range(self.concerns.count()):
             item = self.concerns.item(row)
             checked = item.data(Qt.ItemDataRole.UserRole) in d.concerns
@@ -278,6 +294,8 @@ class PatientForm(QWidget):
             notes=self.notes.toPlainText(),
             name_order=str(self.name_order.currentData()),
             preferred_name=self.preferred_name.text(),
+            language=str(self.language.currentData()),
+            large_print=self.large_print.isChecked(),
         )
         for field, message in validation_errors(details).items():
             problems.setdefault(field, message)
@@ -360,6 +378,8 @@ class PatientForm(QWidget):
             ("fitzpatrick", self.tr("Fitzpatrick type")),
             ("skin_type", self.tr("Skin type")),
             ("concerns", self.tr("Concerns")),
+            ("language", self.tr("Handout language")),
+            ("large_print", self.tr("Large print")),
             ("notes", self.tr("Notes")),
         ]
         dialog = StaleRecordDialog(

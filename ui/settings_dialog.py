@@ -365,6 +365,11 @@ class SettingsDialog(QDialog):
         self.consent_settings = ConsentTemplateSettings(db, actor)
         self.tabs.addTab(self.consent_settings, self.tr("Consent forms"))
 
+        from ui.interface_settings import InterfaceSettings
+
+        self.interface_settings = InterfaceSettings(settings)
+        self.tabs.addTab(self.interface_settings, self.tr("Interface"))
+
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)
 

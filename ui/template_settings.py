@@ -1,5 +1,5 @@
-"""Settings page for the aftercare sheet's wording: which template is in use, an editable
-copy for the clinic, and a way back to the shipped default."""
+"""Settings page for the aftercare sheet's wording, per language: which template is in use,
+an editable copy for the clinic, and a way back to the shipped default."""
 
 from __future__ import annotations
 
@@ -7,9 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant import aftercare
+from ui.translations import language_name
 
 
 class AftercareTemplateSettings(QWidget):
@@ -17,6 +25,18 @@ class AftercareTemplateSettings(QWidget):
         """``folder``: the templates folder of the data folder in use."""
         super().__init__(parent)
         self.folder = folder
+        self.language = QComboBox()
+        for code, language in aftercare.LANGUAGES.items():
+            self.language.addItem(f"{language.native} — {language_name(language.name)}", code)
+        self.language.setAccessibleName(self.tr("Language of the template"))
+        self.language.setMinimumHeight(32)
+        self.language.currentIndexChanged.connect(self.refresh)
+        language_row = QHBoxLayout()
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Aftercare template in use"))
@@ -47,26 +67,38 @@ class AftercareTemplateSettings(QWidget):
         help_text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(help_text)
+        layout.addLayout(language_row)
         layout.addWidget(self.status)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.refresh()
 
+    @property
+    def code(self) -> str:
+        """The language whose template the page shows."""
+        return str(self.language.currentData() or "en")
+
     def refresh(self) -> None:
-        path, is_clinic_copy = aftercare.active_template_path(self.folder)
+        path, is_clinic_copy = aftercare.active_template_path(self.folder, self.code)
         if is_clinic_copy:
             self.status.setText(self.tr("In use: the clinic's own copy, {0}").format(path))
         else:
             self.status.setText(self.tr("In use: the default wording shipped with Chairside."))
-        _template, warning = aftercare.load_active_template(self.folder)
+        template, warning = aftercare.load_active_template(self.folder, self.code)
+        if not template.reviewed:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr("This translation has not been reviewed by a fluent clinician yet.")
+            )
         self.problem.setText("⚠ " + warning if warning else "")
         self.problem.setVisible(bool(warning))
         self.copy_button.setEnabled(not is_clinic_copy)
         self.reset_button.setEnabled(is_clinic_copy)
 
     def make_copy(self) -> None:
-        aftercare.install_template_copy(self.folder)
+        aftercare.install_template_copy(self.folder, self.code)
         self.refresh()
 
     def open_folder(self) -> None:
@@ -75,7 +107,7 @@ class AftercareTemplateSettings(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def reset(self) -> None:
-        kept = aftercare.reset_template(self.folder)
+        kept = aftercare.reset_template(self.folder, self.code)
         self.refresh()
         if kept is not None:
             self.status.setText(

@@ -1,12 +1,12 @@
-"""The patient's aftercare sheet: the fonts and their glyph check, the PDF, and the file.
+"""The patient's aftercare sheet: the glyph check, the PDF, and the file.
 
-This is the module the rest of Chairside imports from. The sheet's contents, the template
-and the dates live in ``aftercare_sheet``, ``aftercare_template`` and ``aftercare_dates``;
-their names are re-exported here.
+This is the module the rest of Chairside imports from. The sheet's contents (``sheet``), its
+wording per language (``template``), its dates (``dates``, worded per language by
+``languages``) and its layout (``layout``) live beside it; their names are re-exported here.
 
-Characters the shipped font (DejaVu Sans) cannot draw are never dropped silently: they are
-printed as "\N{REPLACEMENT CHARACTER}" and every render returns a warning that names the
-field and the character, so the user can correct the record before handing the sheet over.
+Characters no shipped font can draw are never dropped silently: they are printed as
+"\N{REPLACEMENT CHARACTER}" and every render returns a warning that names the field and the
+character, so the user can correct the record before handing the sheet over.
 """
 
 from __future__ import annotations
@@ -14,45 +14,37 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (
-    Flowable,
-    HRFlowable,
-    Image,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
 
-from assistant import reference
 from assistant.aftercare.dates import (
     TimelineStep,
     next_appointment_text,
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
+from assistant.aftercare.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Language,
+    available_languages,
+    format_day,
+    language,
+)
 from assistant.aftercare.layout import (
+    BODY_SIZE,
+    CELL_HEADING_SIZE,
+    CELL_PADDING,
+    HEADING_CELL_SIZE,
+    LARGE_PRINT,
     LEADING,
-    Run,
-    _Columns,
-    _labelled,
-    _Lines,
-    _plain,
-    _width,
-    _wrap,
+    SMALL_SIZE,
+    look,
+    story,
 )
 from assistant.aftercare.sheet import PAPERS, AftercareSheet, Paper, ZoneDepth
 from assistant.aftercare.template import (
@@ -68,6 +60,7 @@ from assistant.aftercare.template import (
     load_template,
     reset_template,
     shipped_template_path,
+    template_name,
 )
 from assistant.clinic_profile import ClinicProfile
 from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
@@ -84,12 +77,19 @@ from assistant.pdf import (
     build_pdf,
     content_width,
     describe_character,
-    markup,
-    missing_glyphs,
-    paragraph_style,
     printable,
     register_fonts,
 )
+from assistant.pdf.families import (
+    family_markup,
+    missing_in_every_font,
+    printable_any,
+    register_family,
+)
+
+# On the sheet a character is missing only when no shipped face (Noto Sans with Arabic,
+# Droid Sans Fallback for Chinese, DejaVu Sans) can draw it.
+missing_glyphs = missing_in_every_font
 
 # register_fonts() looks the font files up through this module's name (a test replaces it)
 
@@ -104,11 +104,15 @@ __all__ = [
     "FRAME_PADDING",
     "HEADING_CELL_SIZE",
     "HEADING_KEYS",
+    "LANGUAGES",
+    "LARGE_PRINT",
     "LEADING",
     "MARGIN",
     "MONTH_NAMES",
     "PAGE_SIZES",
     "PAPERS",
+    "DEFAULT_LANGUAGE",
+    "Language",
     "REPLACEMENT",
     "SMALL_SIZE",
     "TEMPLATE_NAME",
@@ -119,11 +123,16 @@ __all__ = [
     "Paper",
     "RenderResult",
     "RenderedSheet",
-    "Run",
     "TemplateStep",
     "TimelineStep",
     "ZoneDepth",
     "active_template_path",
+    "available_languages",
+    "format_day",
+    "language",
+    "look",
+    "template_for",
+    "template_name",
     "check_output_path",
     "check_sheet_glyphs",
     "clinic_template_path",
@@ -148,11 +157,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
-
-BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
-SMALL_SIZE = 11.0
-HEADING_CELL_SIZE = 12.5
-CELL_HEADING_SIZE = 13.5
+MARGIN = 1.6 * cm
 
 
 def _sheet_fields(sheet: AftercareSheet) -> Iterator[tuple[str, str]]:
@@ -168,7 +173,7 @@ def _sheet_fields(sheet: AftercareSheet) -> Iterator[tuple[str, str]]:
 def check_sheet_glyphs(
     sheet: AftercareSheet, template: AftercareTemplate | None = None
 ) -> list[str]:
-    """One warning per field that contains characters the font lacks, naming them."""
+    """One warning per field that contains characters no shipped font has, naming them."""
     fields: list[tuple[str, str]] = list(_sheet_fields(sheet))
     if template is not None:
         fields += [(f"aftercare template ({where})", text) for where, text in template.texts()]
@@ -201,206 +206,39 @@ class RenderResult:
     warnings: tuple[str, ...]
 
 
-@cache
-def _styles() -> dict[str, ParagraphStyle]:
-    """Styles for the Paragraphs kept where text may be long and split across pages."""
-    body = paragraph_style("body", BODY_SIZE)
-    return {
-        "body": body,
-        "cell": paragraph_style("cell", SMALL_SIZE, parent=body),
-        "cell_bold": paragraph_style("cell_bold", SMALL_SIZE, bold=True, parent=body),
-        "heading": paragraph_style(
-            "heading", CELL_HEADING_SIZE, bold=True, parent=body, spaceBefore=8, spaceAfter=3
-        ),
-    }
-
-
-_text = markup
-
-
-def _logo(path: Path) -> Image:
-    try:
-        reader = ImageReader(str(path))
-        width, height = reader.getSize()
-    except Exception as exc:  # ReportLab/PIL raise many types for a bad file
-        raise InvalidInput(
-            f"The clinic logo {path} cannot be used: it is missing or not an image file "
-            "(use PNG or JPEG).",
-            "logo",
-        ) from exc
-    scale = min(4 * cm / width, 1.5 * cm / height)  # no taller than the name and address
-    return Image(str(path), width=width * scale, height=height * scale)
-
-
-def _header(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> list[Flowable]:
-    h = template.headings
-    clinic = sheet.clinic
-    address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
-    left = _Lines([_plain(clinic.name, FONT_BOLD, 16), _plain(address, size=BODY_SIZE)])
-    contact_lines = []
-    if clinic.phone.strip():
-        contact_lines.append(_labelled((h["phone"], clinic.phone), align_right=True))
-    if clinic.out_of_hours_phone.strip():
-        contact_lines.append(
-            _labelled((h["out_of_hours"], clinic.out_of_hours_phone), align_right=True)
-        )
-    contact = _Lines(contact_lines)
-    logo = _logo(Path(clinic.logo_path)) if clinic.logo_path else None
-    # the phone numbers take the room they need; the name and address get the rest
-    contact_width = max((_Lines.natural_width(line) for line in contact_lines), default=0) + 8
-    logo_width = (logo.drawWidth + 0.4 * cm) if logo is not None else 0
-    row: list[Any] = [left, contact]
-    col_widths = [width - contact_width - logo_width, contact_width]
-    if logo is not None:
-        row.insert(0, logo)
-        col_widths.insert(0, logo_width)
-    columns = _Columns(list(zip(row, col_widths, strict=True)))
-    return [columns, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
-
-
-def _details(sheet: AftercareSheet, template: AftercareTemplate) -> Flowable:
-    h = template.headings
-    areas = ", ".join(reference.zone(z).name for z in sheet.zones) or "—"
-    treated = format_moment(sheet.treated_at.replace(tzinfo=None))
-    return _Lines(
-        [
-            _labelled((h["patient"], sheet.patient_name), (h["practitioner"], sheet.practitioner)),
-            _labelled((h["treated_at"], treated)),
-            _labelled((h["areas"], areas)),
-            _labelled((h["next_appointment"], next_appointment_text(sheet, template))),
-        ]
-    )
-
-
-def _grid_style(header: bool = True) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
-    return TableStyle(commands)
-
-
-def _timeline_table(
-    sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
-) -> Table:
-    # Cells are plain text wrapped here (not Paragraphs): the table is the largest part of
-    # the sheet and this halves the time to lay it out.
-    h = template.headings
-    whens: list[list[str]] = []
-    whats: list[list[str]] = []
-    previous: TimelineStep | None = None
-    for step in timeline(sheet, template, tz):
-        if previous is not None and (previous.start, previous.end) == (step.start, step.end):
-            whats[-1].append(step.text)  # same dates as the row above: one row, no repetition
-            continue
-        # "From …" starts a second line at "until" so both moments read at a glance
-        whens.append(step.when(sheet.treated_at).replace(" until ", "\nuntil ").split("\n"))
-        whats.append([step.text])
-        previous = step
-    widest = max(_width(line, FONT, SMALL_SIZE) for lines in whens for line in lines)
-    # as wide as the longest date needs (no lone "16:00" on a line), within reason
-    when_width = min(widest + 2 * CELL_PADDING + 2, width * 0.48)
-    what_width = width - when_width
-    rows: list[list[str]] = [[printable(h["timeline_when"]), printable(h["timeline_what"])]]
-    for when_lines, texts in zip(whens, whats, strict=True):
-        rows.append(
-            [
-                _wrap(when_lines, when_width - 2 * CELL_PADDING),
-                _wrap(texts, what_width - 2 * CELL_PADDING),
-            ]
-        )
-    style = _grid_style()
-    style.add("FONT", (0, 0), (-1, 0), FONT_BOLD, HEADING_CELL_SIZE, HEADING_CELL_SIZE * LEADING)
-    style.add("FONT", (0, 1), (-1, -1), FONT, SMALL_SIZE, SMALL_SIZE * LEADING)
-    return Table(rows, colWidths=[when_width, what_width], repeatRows=1, style=style)
-
-
-def _normal_and_call(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> Flowable:
-    h = template.headings
-    clinic = sheet.clinic
-    heading = _plain(h["normal"], FONT_BOLD, CELL_HEADING_SIZE, space_after=3)
-    normal = _Lines([heading, *(_plain(item, bullet=True) for item in template.normal)])
-    lines = [_plain(h["call_clinic"], FONT_BOLD, CELL_HEADING_SIZE, space_after=1)]
-    if clinic.phone.strip():
-        lines.append(_plain(f"{h['call_phone']} {clinic.phone.strip()}", FONT_BOLD, 15))
-    if clinic.out_of_hours_phone.strip():
-        lines.append(_labelled((h["out_of_hours"], clinic.out_of_hours_phone), size=SMALL_SIZE))
-    lines[-1] = replace(lines[-1], space_after=3)
-    call = _Lines([*lines, *(_plain(item, bullet=True) for item in template.call_clinic)])
-    normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
-    # the "call the clinic" column is boxed: it must stand out without colour
-    return _Columns([(normal, normal_width), (call, width - normal_width)], boxed=1)
-
-
-def _depth_table(sheet: AftercareSheet, template: AftercareTemplate, width: float) -> Flowable:
-    s = _styles()
-    h = template.headings
-    rows: list[list[Any]] = [
-        [
-            Paragraph(_text(h[key]), s["cell_bold"])
-            for key in ("depth_zone", "depth_mm", "depth_passes")
-        ]
-    ]
-    for row in sheet.zone_depths:
-        rows.append(
-            [
-                Paragraph(escape(reference.zone(row.zone).name), s["cell"]),
-                Paragraph(f"{reference.format_mm(row.depth_mm)} mm", s["cell"]),
-                Paragraph(str(row.passes), s["cell"]),
-            ]
-        )
-    table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1,
-                  style=_grid_style())  # fmt: skip
-    return KeepTogether([Paragraph(_text(h["depths"]), s["heading"]), table])
-
-
-def _story(
-    sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
-) -> list[Flowable]:
-    s = _styles()
-    h = template.headings
-    story: list[Flowable] = _header(sheet, template, width)
-    story += [
-        Spacer(1, 8),
-        _Lines([_plain(template.title, FONT_BOLD, 17, space_after=4)]),
-        _details(sheet, template),
-        Spacer(1, 4),
-        _Lines([_plain(template.intro, size=BODY_SIZE)]),
-    ]
-    if sheet.show_depth_table and sheet.zone_depths:
-        story.append(_depth_table(sheet, template, width))
-    if sheet.notes.strip():
-        story += [
-            Paragraph(_text(h["notes"]), s["heading"]),
-            Paragraph(_text(sheet.notes), s["body"]),
-        ]
-    story += [Spacer(1, 8), _timeline_table(sheet, template, width, tz)]
-    story += [Spacer(1, 8), _normal_and_call(sheet, template, width)]
-    return story
-
-
-MARGIN = 1.6 * cm
-CELL_PADDING = 5
-
-
 def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
     phone = sheet.clinic.phone.strip()
     name = sheet.clinic.name.strip()
     phone_text = f"{template.headings['phone']}: {phone}" if phone else ""
     both = " · ".join(part for part in (name, phone_text) if part)
+    lang = language(sheet.language)
+    family = register_family(lang.family)
+    size = LARGE_PRINT.small if sheet.large_print else SMALL_SIZE
     # When both do not fit, the phone matters more: the header already names the clinic.
     return Footer(
-        (both, phone_text or name),
-        template.footer,
-        template.headings["page_number"],
-        anchor=sheet.record_anchor.strip(),
+        tuple(printable_any(text) for text in (both, phone_text or name)),
+        printable_any(template.footer),
+        printable_any(template.headings["page_number"]),
+        size=size,
+        anchor=printable(sheet.record_anchor.strip()),
+        font=family.regular,
+        font_bold=family.bold,
+        rtl=lang.rtl,
+        markup=lambda text, bold: family_markup(text, lang.family, bold),
     )
+
+
+def template_for(
+    sheet: AftercareSheet, template: AftercareTemplate | None = None, templates: Path | None = None
+) -> tuple[AftercareTemplate, str | None]:
+    """The template to print ``sheet`` with: ``template`` when it is in the sheet's language,
+    else the one in use in that language (the clinic's copy when there is one), and a warning
+    when the clinic's copy cannot be used."""
+    code = language(sheet.language).code
+    if template is not None and template.language == code:
+        return template, None
+    folder = templates if templates is not None else (template.folder if template else None)
+    return load_active_template(folder, code)
 
 
 def render_sheet(
@@ -410,12 +248,12 @@ def render_sheet(
     templates: Path | None = None,
 ) -> RenderedSheet:
     """The sheet as PDF bytes, its page count, and warnings to show before it is printed.
-    Without ``template``, the one in use in the ``templates`` folder is read."""
+    Without ``template`` (or with one in another language), the one in use in the sheet's
+    language in the ``templates`` folder is read."""
     warnings: list[str] = []
-    if template is None:
-        template, template_warning = load_active_template(templates)
-        if template_warning:
-            warnings.append(template_warning)
+    template, template_warning = template_for(sheet, template, templates)
+    if template_warning:
+        warnings.append(template_warning)
     warnings += check_sheet_glyphs(sheet, template)
     if sheet.clinic.paper_size not in PAGE_SIZES:
         raise InvalidInput(
@@ -425,13 +263,13 @@ def render_sheet(
     page_size = PAGE_SIZES[sheet.clinic.paper_size]
     margins = Margins(MARGIN, MARGIN, 1.0 * cm, 0.4 * cm)
     data, pages = build_pdf(
-        _story(sheet, template, content_width(page_size, margins), tz),
+        story(sheet, template, content_width(page_size, margins), tz),
         page_size=page_size,
         margins=margins,
         footer=_footer(sheet, template),
-        title=f"Aftercare: {printable(sheet.patient_name)}",
-        author=printable(sheet.clinic.name),
-        subject=f"Aftercare sheet, template {template.version}",
+        title=f"Aftercare: {printable_any(sheet.patient_name)}",
+        author=printable_any(sheet.clinic.name),
+        subject=f"Aftercare sheet, template {template.version} ({template.language})",
     )
     return RenderedSheet(data, pages, tuple(warnings))
 

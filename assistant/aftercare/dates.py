@@ -1,4 +1,5 @@
-"""Dates on the aftercare sheet: the timeline's real moments and their wording in English."""
+"""Dates on the aftercare sheet: the timeline's real moments and their wording in the sheet's
+language (``languages``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.aftercare.languages import format_day, format_moment
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate, Offset
-from assistant.dates import format_date, format_moment
+
+# The English phrasing, for a step worded without a template.
+_ENGLISH_WHEN = {
+    "when_until": "Until {end}",
+    "when_from_until": "From {start} until {end}",
+    "when_prescribed": "As prescribed",
+    "when_from_prescribed": "From {start}, as prescribed",
+}
 
 
 @dataclass(frozen=True)
@@ -18,16 +27,20 @@ class TimelineStep:
     end: datetime | None  # None: as prescribed
     from_treatment: bool  # starts as soon as the treatment ends
 
-    def when(self, treated_at: datetime) -> str:
-        """The period in words: "Until Wednesday 25 November, 18:30" or "From … until …"."""
+    def when(
+        self, treated_at: datetime, template: AftercareTemplate | None = None, language: str = "en"
+    ) -> str:
+        """The period in words: "Until Wednesday 25 November, 18:30" or "From … until …", in
+        the template's phrasing and the language's dates."""
+        phrases = template.headings if template is not None else _ENGLISH_WHEN
+        year = treated_at.year
+        start = format_moment(self.start, language, year)
         if self.end is None:
-            if self.from_treatment:
-                return "As prescribed"
-            return f"From {format_moment(self.start, treated_at.year)}, as prescribed"
-        end = format_moment(self.end, treated_at.year)
-        if self.from_treatment:
-            return f"Until {end}"
-        return f"From {format_moment(self.start, treated_at.year)} until {end}"
+            key = "when_prescribed" if self.from_treatment else "when_from_prescribed"
+            return phrases[key].format(start=start, end="")
+        end = format_moment(self.end, language, year)
+        key = "when_until" if self.from_treatment else "when_from_until"
+        return phrases[key].format(start=start, end=end)
 
 
 def _shift(moment: datetime, offset: Offset, tz: ZoneInfo | None) -> datetime:
@@ -69,9 +82,9 @@ def timeline(
 
 def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:
     if sheet.next_session is not None:
-        return template.next_on_date.format(date=format_date(sheet.next_session))
+        return template.next_on_date.format(date=format_day(sheet.next_session, sheet.language))
     if sheet.interval_weeks:
         due = sheet.treated_at.date() + timedelta(weeks=sheet.interval_weeks)
         monday = due - timedelta(days=due.weekday())
-        return template.next_book_week.format(week=format_date(monday))
+        return template.next_book_week.format(week=format_day(monday, sheet.language))
     return template.next_unknown

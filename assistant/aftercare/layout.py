@@ -1,195 +1,482 @@
-"""Plain text laid out directly on the aftercare sheet: short blocks of regular and bold
-runs, word-wrapped, in one or two columns.
+"""The aftercare sheet laid out with ReportLab's Paragraph and Table: every text wraps (long
+words, names and addresses break instead of running off the page), Arabic is shaped with
+HarfBuzz and set right to left, Chinese breaks between characters.
 
-A fraction of the cost of Paragraphs, which matters because the sheet is rendered for every
-preview; text that may be long and split across pages stays in Paragraphs.
+Styles are built once per language and print size and cached: laying out is the cost, and it
+grows linearly with the text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.lists import format_list
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from assistant.pdf import FONT, FONT_BOLD, printable
-from assistant.pdf.styles import LEADING
+from assistant import reference
+from assistant.aftercare.dates import TimelineStep, next_appointment_text, timeline
+from assistant.aftercare.languages import Language, format_moment, language
+from assistant.aftercare.sheet import AftercareSheet
+from assistant.aftercare.template import AftercareTemplate
+from assistant.errors import InvalidInput
+from assistant.pdf.families import family_markup, printable_any, register_family
 
+LEADING = 1.2  # line height as a multiple of the font size
 BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
 SMALL_SIZE = 11.0
-
-__all__ = ["LEADING", "Run"]
-
-
-def _wrap(paragraphs: Sequence[str], width: float) -> str:
-    """Plain text broken into lines that fit ``width`` in the body font."""
-    lines: list[str] = []
-    for text in paragraphs:
-        for runs in _wrap_runs([(text, FONT)], SMALL_SIZE, width):
-            lines.append("".join(run for _, run, _ in runs).rstrip())
-    return "\n".join(lines)
+HEADING_CELL_SIZE = 12.5
+CELL_HEADING_SIZE = 13.5
+CELL_PADDING = 5
 
 
-Run = tuple[str, str]  # (text, font name)
+class Para(Paragraph):
+    """A Paragraph that lays itself out once per width: tables ask each cell for its size
+    more than once (to measure, then to draw), and shaping Arabic every time costs."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for == avail_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width
+        return size
 
 
 @dataclass(frozen=True)
-class _Line:
-    """A paragraph of plain text, possibly mixing regular and bold runs."""
-
-    runs: tuple[Run, ...]
-    size: float = SMALL_SIZE
-    bullet: bool = False
-    space_after: float = 0
-    align_right: bool = False
-
-
-def _plain(text: str, font: str = FONT, size: float = SMALL_SIZE, **options: Any) -> _Line:
-    return _Line(((text, font),), size, **options)
+class Sizes:
+    body: float
+    small: float
+    cell_heading: float
+    section: float
+    title: float
+    clinic: float
+    phone: float
+    leading: float
+    gap: float  # space between the parts of the sheet
 
 
-def _labelled(*pairs: tuple[str, str], size: float = BODY_SIZE, **options: Any) -> _Line:
-    """ "Label: **value**", several pairs on one line separated by a wide gap."""
-    runs: list[Run] = []
-    for label, value in pairs:
-        if runs:
-            runs.append(("      ", FONT))
-        runs += [(f"{label.strip()}: ", FONT), (" ".join(value.split()), FONT_BOLD)]
-    return _Line(tuple(runs), size, **options)
+REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 17, 16, 15,
+                      LEADING, 8)  # fmt: skip
+# Large print: body text of 16 pt or more, and more room between lines and parts.
+LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14)
 
 
-@lru_cache(maxsize=4096)
-def _width(text: str, font: str, size: float) -> float:
-    # The same words come back on every sheet; ReportLab measures them in pure Python.
-    return float(stringWidth(text, font, size))
+@dataclass(frozen=True)
+class Look:
+    """What a sheet's text looks like: its language's fonts and direction, and its sizes."""
+
+    language: Language
+    sizes: Sizes
+    styles: dict[str, ParagraphStyle]
+
+    @property
+    def rtl(self) -> bool:
+        return self.language.rtl
+
+    def text(self, value: str, bold: bool = False) -> str:
+        return family_markup(value, self.language.family, bold)
+
+    def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
+        return Para(self.text(value, bold), self.styles[style])
+
+    def paras(self, value: str, style: str = "body", bold: bool = False) -> list[Flowable]:
+        """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
+        the other: ReportLab lays a paragraph out again on every page it is split across,
+        so one paragraph of the whole text would cost time growing with its square."""
+        return [Para(self.text(part, bold), self.styles[style]) for part in chunks(value)]
+
+    def labelled_markup(self, label: str, value: str) -> str:
+        """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
+        orders a right-to-left line by words within a run of one font, not across runs."""
+        joined = " ".join(value.split())
+        if self.rtl:
+            return self.text(f"{label.strip()}: {joined}")
+        return f"{self.text(label.strip() + ':')} <b>{self.text(joined, bold=True)}</b>"
+
+    def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
+        return Para(self.labelled_markup(label, value), self.styles[style])
+
+    def labelled_long(self, label: str, value: str, style: str = "body") -> list[Flowable]:
+        """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
+        if len(value) <= CHUNK:
+            return [self.labelled(label, value, style)]
+        head = Para(self.text(f"{label.strip()}:"), self.styles[style])
+        return [head, *self.paras(" ".join(value.split()), style, bold=True)]
+
+    def row(self, cells: list[Any]) -> list[Any]:
+        """A table row in reading order: mirrored for right-to-left languages."""
+        return cells[::-1] if self.rtl else cells
 
 
-_WORD_RE = re.compile(r"\S+\s*|\s+")
+CHUNK = 1000  # characters: a few lines of text, far less than a page
 
 
-def _wrap_runs(
-    runs: Sequence[Run], size: float, width: float
-) -> list[list[tuple[float, str, str]]]:
-    """Greedy word wrap of mixed-font text: each line is a list of (x, text, font)."""
-    lines: list[list[tuple[float, str, str]]] = [[]]
-    x = 0.0
-    for text, font in runs:
-        for word in _WORD_RE.findall(printable(text)):
-            if x == 0 and not word.strip():
-                continue  # no space at the start of a line
-            if x > 0 and x + _width(word.rstrip(), font, size) > width:
-                lines.append([])
-                x = 0.0
-            line = lines[-1]
-            if line and line[-1][2] == font:
-                start, previous, _ = line[-1]
-                line[-1] = (start, previous + word, font)
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, between words where it can,
+    with its line breaks kept; a word longer than ``size`` is cut inside."""
+    pieces: list[str] = []
+    for line in text.strip().splitlines() or [""]:
+        current = ""
+        for word in line.split(" "):
+            while len(word) > size:
+                if current:
+                    pieces.append(current)
+                    current = ""
+                pieces.append(word[:size])
+                word = word[size:]
+            if current and len(current) + 1 + len(word) > size:
+                pieces.append(current)
+                current = word
             else:
-                line.append((x, word, font))
-            x += _width(word, font, size)
-    return lines
+                current = f"{current} {word}" if current else word
+        pieces.append(current)
+    return [piece for piece in pieces if piece.strip()] or [""]
 
 
-class _Lines(Flowable):
-    """Short blocks of plain text (headings, details, bullet lists) laid out directly.
+@cache
+def look(code: str, large_print: bool) -> Look:
+    lang = language(code)
+    family = register_family(lang.family)
+    latin = register_family("noto")
+    sizes = LARGE_PRINT if large_print else REGULAR_PRINT
+    options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
+    if lang.rtl:
+        options.update(wordWrap="RTL", shaping=1)
+    elif lang.family == "cjk":
+        options.update(wordWrap="CJK")
 
-    A fraction of the cost of Paragraphs, which matters because the sheet is rendered for
-    every preview; there is no markup to parse here.
-    """
-
-    BULLET_INDENT = 12
-
-    def __init__(self, lines: Sequence[_Line]) -> None:
-        super().__init__()
-        self.lines = lines
-        self._ops: list[tuple[float, float, str, str, float]] = []
-        self._wrapped_for: float | None = None
-        self.width = self.height = 0.0
-
-    @staticmethod
-    def natural_width(line: _Line) -> float:
-        """The width of ``line`` set on one line."""
-        return sum(_width(printable(text), font, line.size) for text, font in line.runs)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if avail_width == self._wrapped_for:  # tables ask more than once for the same width
-            return self.width, self.height
-        ops = []
-        y = 0.0
-        for line in self.lines:
-            indent = self.BULLET_INDENT if line.bullet else 0
-            wrapped = _wrap_runs(line.runs, line.size, avail_width - indent)
-            for number, runs in enumerate(wrapped):
-                y += line.size * LEADING
-                if line.bullet and number == 0:
-                    ops.append((1.0, y, "•", FONT, line.size))
-                offset = float(indent)
-                if line.align_right and runs:
-                    end = runs[-1][0] + _width(runs[-1][1].rstrip(), runs[-1][2], line.size)
-                    offset = avail_width - end
-                for x, text, font in runs:
-                    ops.append((offset + x, y, text.rstrip(), font, line.size))
-            y += line.space_after
-        self._ops = ops
-        self._wrapped_for = avail_width
-        self.width, self.height = avail_width, y + 2
-        return self.width, self.height
-
-    def draw(self) -> None:
-        # One text object for the block: a fraction of the output of one per line.
-        text_object = self.canv.beginText()
-        current: tuple[str, float] | None = None
-        for x, y, text, font, size in self._ops:
-            if current != (font, size):
-                text_object.setFont(font, size)
-                current = (font, size)
-            # the baseline sits a fifth of the size above the bottom of the line, as in Paragraph
-            text_object.setTextOrigin(x, self.height - y + size * 0.2)
-            text_object.textOut(text)
-        self.canv.drawText(text_object)
-
-
-class _Columns(Flowable):
-    """Blocks side by side, top-aligned; one of them may be boxed. Kept on one page."""
-
-    GAP = 6
-    BOX_PADDING = 6
-
-    def __init__(self, columns: Sequence[tuple[Flowable, float]], boxed: int | None = None):
-        super().__init__()
-        self.columns = columns
-        self.boxed = boxed
-        self.width = self.height = 0.0
-        self._heights: list[float] = []
-
-    def _inner(self, index: int, width: float) -> tuple[float, float, float]:
-        """(left offset, top offset, usable width) of a column."""
-        pad = self.BOX_PADDING if index == self.boxed else 0
-        top = self.BOX_PADDING if self.boxed is not None else 0  # headings line up
-        gap = self.GAP if index < len(self.columns) - 1 else 0
-        return pad, top, width - 2 * pad - gap
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._heights = []
-        for index, (block, width) in enumerate(self.columns):
-            _, _, inner = self._inner(index, width)
-            self._heights.append(block.wrap(inner, avail_height)[1])
-        self.width = sum(w for _, w in self.columns)
-        self.height = max(
-            height + 2 * self._inner(index, 0)[1] for index, height in enumerate(self._heights)
+    def style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=family.bold if bold else family.regular,
+            fontSize=size,
+            leading=size * sizes.leading,
+            **{**options, **extra},
         )
-        return self.width, self.height
 
-    def draw(self) -> None:
-        x = 0.0
-        for index, (block, width) in enumerate(self.columns):
-            left, top, _ = self._inner(index, width)
-            block.drawOn(self.canv, x + left, self.height - top - self._heights[index])
-            if index == self.boxed:
-                self.canv.setLineWidth(1.5)
-                self.canv.rect(x, 0, width, self.height)
-            x += width
+    s = sizes
+    indent: dict[str, Any] = (
+        {"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}
+    )
+    styles = {
+        "body": style("body", s.body),
+        "small": style("small", s.small),
+        "cell": style("cell", s.small),
+        "cell_bold": style("cell_bold", s.cell_heading, bold=True),
+        "heading": style("heading", s.section, bold=True, spaceBefore=s.gap, spaceAfter=3),
+        "list_heading": style("list_heading", s.section, bold=True, spaceAfter=3),
+        "title": style("title", s.title, bold=True, spaceAfter=4),
+        "clinic": style("clinic", s.clinic, bold=True),
+        "phone": style("phone", s.phone, bold=True, spaceAfter=2),
+        "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
+        "bullet": style(
+            "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
+            **indent,
+        ),
+    }  # fmt: skip
+    return Look(lang, sizes, styles)
+
+
+def bullet(look_: Look, item: str) -> Paragraph:
+    if look_.rtl:  # the bullet stands at the start of the line, on the right
+        return Para(f"• {look_.text(item)}", look_.styles["bullet"])
+    return Para(look_.text(item), look_.styles["bullet"], bulletText="•")
+
+
+def _logo(path: Path) -> Image:
+    try:
+        reader = ImageReader(str(path))
+        width, height = reader.getSize()
+    except Exception as exc:  # ReportLab/PIL raise many types for a bad file
+        raise InvalidInput(
+            f"The clinic logo {path} cannot be used: it is missing or not an image file "
+            "(use PNG or JPEG).",
+            "logo",
+        ) from exc
+    scale = min(4 * cm / width, 1.5 * cm / height)  # no taller than the name and address
+    return Image(str(path), width=width * scale, height=height * scale)
+
+
+def _natural_width(look_: Look, label: str, value: str) -> float:
+    style = look_.styles["contact"]
+    family = register_family(look_.language.family)
+    return float(
+        stringWidth(printable_any(f"{label}: "), family.regular, style.fontSize)
+        + stringWidth(printable_any(value), family.bold, style.fontSize)
+    )
+
+
+def _plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *commands,
+        ]
+    )
+
+
+def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float) -> list[Any]:
+    h = template.headings
+    clinic = sheet.clinic
+    address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
+    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True)
+    if address:
+        left += lk.paras(address)
+    pairs = [
+        (h["phone"], clinic.phone),
+        (h["out_of_hours"], clinic.out_of_hours_phone),
+    ]
+    pairs = [(label, value.strip()) for label, value in pairs if value.strip()]
+    # a phone number never breaks inside: it moves under its label when it must
+    contact = [lk.labelled(label, value.replace(" ", "\N{NO-BREAK SPACE}"), "contact")
+               for label, value in pairs]  # fmt: skip
+    # the phone numbers take the room they need (within reason); the name and address the rest
+    contact_width = min(
+        max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8, width * 0.45
+    )
+    if len(clinic.name) + len(address) > CHUNK:
+        # too long to sit beside the phone numbers: one after the other, so it can run on
+        return [*left, *contact, Spacer(1, 4),
+                HRFlowable(width="100%", thickness=1.2, color=colors.black)]  # fmt: skip
+    cells: list[Any] = [left, contact]
+    widths = [width - contact_width, contact_width]
+    if clinic.logo_path:
+        logo = _logo(Path(clinic.logo_path))
+        cells.insert(0, logo)
+        widths.insert(0, logo.drawWidth + 0.4 * cm)
+        widths[1] -= widths[0]
+    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=_plain_style())
+    return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
+
+
+def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> list[Flowable]:
+    h = template.headings
+    names = [template.zones.get(z) or reference.zone(z).name for z in sheet.zones]
+    # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
+    areas = (
+        ", ".join(names) if lk.language.code == "en" or len(names) < 2
+        else format_list(names, locale=lk.language.locale)
+    ) or "—"
+    treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
+    if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:
+        people = [*lk.labelled_long(h["patient"], sheet.patient_name),
+                  *lk.labelled_long(h["practitioner"], sheet.practitioner)]  # fmt: skip
+    else:
+        gap = "&nbsp;" * 6
+        both = (
+            lk.labelled_markup(h["patient"], sheet.patient_name)
+            + gap
+            + lk.labelled_markup(h["practitioner"], sheet.practitioner)
+        )
+        people = [Para(both, lk.styles["body"])]
+    return [
+        *people,
+        lk.labelled(h["treated_at"], treated),
+        lk.labelled(h["areas"], areas),
+        lk.labelled(h["next_appointment"], next_appointment_text(sheet, template)),
+    ]
+
+
+def _grid_style(header_row: bool = True) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_row:
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
+    return TableStyle(commands)
+
+
+def _in_date_order(steps: list[TimelineStep]) -> list[TimelineStep]:
+    """Steps by when they start, then by when they end ("as prescribed" last); the sort is
+    stable, so steps with the same dates keep the template's order."""
+    far = max((s.end for s in steps if s.end is not None), default=None)
+    return sorted(steps, key=lambda s: (s.start, s.end or far or s.start, s.end is None))
+
+
+def timeline_table(
+    sheet: AftercareSheet,
+    template: AftercareTemplate,
+    lk: Look,
+    width: float,
+    tz: ZoneInfo | None,
+) -> Table:
+    h = template.headings
+    rows: list[tuple[list[str], list[str]]] = []
+    previous: TimelineStep | None = None
+    for step in _in_date_order(timeline(sheet, template, tz)):
+        if previous is not None and (previous.start, previous.end) == (step.start, step.end):
+            rows[-1][1].append(step.text)  # same dates as the row above: one row, no repetition
+            continue
+        rows.append((_when_lines(step, sheet, template), [step.text]))
+        previous = step
+    cell = lk.styles["cell"]
+    family = register_family(lk.language.family)
+    # as wide as the longest date needs (no lone "16:00" on a line), within reason
+    when_lines = [line for lines, _ in rows for line in lines]
+    widest = max(stringWidth(printable_any(line), family.regular, cell.fontSize)
+                 for line in when_lines)  # fmt: skip
+    when_width = min(widest + 2 * CELL_PADDING + 2, width * (0.5 if sheet.large_print else 0.42))
+    table_rows: list[list[Any]] = [
+        lk.row([lk.para(h["timeline_when"], "cell_bold", True),
+                lk.para(h["timeline_what"], "cell_bold", True)])
+    ]  # fmt: skip
+    for lines, texts in rows:
+        when_cell = Para("<br/>".join(lk.text(line) for line in lines), cell)
+        table_rows.append(lk.row([when_cell, [lk.para(text, "cell") for text in texts]]))
+    return Table(
+        table_rows,
+        colWidths=lk.row([when_width, width - when_width]),
+        repeatRows=1,
+        style=_grid_style(),
+    )
+
+
+def _when_lines(
+    step: TimelineStep, sheet: AftercareSheet, template: AftercareTemplate
+) -> list[str]:
+    """A period with its end on a line of its own ("From …" / "until …"), so both moments
+    read at a glance: the template's phrase is cut after its start."""
+    phrase = template.headings["when_from_until"]
+    if step.from_treatment or step.end is None or "{start}" not in phrase:
+        return step.when(sheet.treated_at, template, sheet.language).splitlines()
+    cut = phrase.index("{start}") + len("{start}")
+    year = sheet.treated_at.year
+    start = format_moment(step.start, sheet.language, year)
+    end = format_moment(step.end, sheet.language, year)
+    first, second = phrase[:cut].format(start=start), phrase[cut:].format(end=end)
+    return [first.strip(), second.strip()]
+
+
+def normal_and_call(
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
+) -> Flowable:
+    """"What is normal" beside the boxed "call the clinic" list (one under the other in
+    large print). The table may split between pages, so neither list leaves a half-empty
+    page behind it."""
+    h = template.headings
+    clinic = sheet.clinic
+    normal: list[Flowable] = [lk.para(h["normal"], "list_heading", True)]
+    normal += [bullet(lk, item) for item in template.normal]
+    call: list[Flowable] = [lk.para(h["call_clinic"], "list_heading", True)]
+    if clinic.phone.strip():
+        call.append(lk.labelled(h["phone"], clinic.phone.strip(), "phone"))
+    if clinic.out_of_hours_phone.strip():
+        call.append(lk.labelled(h["out_of_hours"], clinic.out_of_hours_phone, "small"))
+    call.append(Spacer(1, 3))
+    call += [bullet(lk, item) for item in template.call_clinic]
+    pad = 6
+    box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
+    if sheet.large_print:
+        boxed = _RunningTable([[call]], colWidths=[width],
+                              style=_plain_style([box, *_padding(pad)]))  # fmt: skip
+        normal_table = _RunningTable([[normal]], colWidths=[width], style=_plain_style())
+        return KeepTogether([normal_table, Spacer(1, lk.sizes.gap), boxed])
+    normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
+    call_column = 0 if lk.rtl else 1
+    commands = [
+        ("BOX", (call_column, 0), (call_column, 0), 1.5, colors.black),
+        *_padding(pad, call_column),
+        ("TOPPADDING", (1 - call_column, 0), (1 - call_column, 0), pad),  # headings line up
+        ("RIGHTPADDING" if not lk.rtl else "LEFTPADDING", (1 - call_column, 0),
+         (1 - call_column, 0), pad),
+    ]  # fmt: skip
+    return _RunningTable(
+        [lk.row([normal, call])],
+        colWidths=lk.row([normal_width, width - normal_width]),
+        style=_plain_style(commands),
+    )
+
+
+class _RunningTable(Table):
+    """A table whose one row may run on to the next page (``splitInRow``); a split that
+    would leave nothing for the next page (ReportLab measures right-to-left paragraphs a
+    little taller than they are) keeps the table whole on this one."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("splitInRow", 1)
+        super().__init__(*args, **kwargs)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) == 2 and all(
+            not cell for row in getattr(parts[1], "_cellvalues", []) for cell in row
+        ):
+            return parts[:1]
+        return parts
+
+
+def _padding(pad: float, column: int = 0) -> list[tuple[Any, ...]]:
+    where = ((column, 0), (column, 0))
+    return [(side, *where, pad) for side in
+            ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]  # fmt: skip
+
+
+def depth_table(
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
+) -> Flowable:
+    h = template.headings
+    rows: list[list[Any]] = [
+        lk.row([lk.para(h[key], "cell_bold", True)
+                for key in ("depth_zone", "depth_mm", "depth_passes")])
+    ]  # fmt: skip
+    for row in sheet.zone_depths:
+        rows.append(
+            lk.row(
+                [
+                    lk.para(template.zones.get(row.zone) or reference.zone(row.zone).name, "cell"),
+                    lk.para(f"{reference.format_mm(row.depth_mm)} mm", "cell"),
+                    lk.para(str(row.passes), "cell"),
+                ]
+            )
+        )
+    table = Table(rows, colWidths=lk.row([width * 0.5, width * 0.25, width * 0.25]),
+                  repeatRows=1, style=_grid_style())  # fmt: skip
+    return KeepTogether([lk.para(h["depths"], "heading", True), table])
+
+
+def story(
+    sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
+) -> list[Flowable]:
+    lk = look(sheet.language, sheet.large_print)
+    gap = lk.sizes.gap
+    parts: list[Flowable] = header(sheet, template, lk, width)
+    parts += [Spacer(1, gap), lk.para(template.title, "title", True)]
+    parts += details(sheet, template, lk)
+    parts += [Spacer(1, 4), lk.para(template.intro)]
+    if sheet.show_depth_table and sheet.zone_depths:
+        parts.append(depth_table(sheet, template, lk, width))
+    if sheet.notes.strip():
+        parts += [lk.para(template.headings["notes"], "heading", True), *lk.paras(sheet.notes)]
+    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
+    parts += [Spacer(1, gap), normal_and_call(sheet, template, lk, width)]
+    return parts

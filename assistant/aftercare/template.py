@@ -1,8 +1,11 @@
 """The aftercare template: the wording of the sheet and the steps of its timeline.
 
-The wording lives in ``resources/aftercare.toml``; a clinic may keep its own edited copy in
-``templates/aftercare.toml`` in the data folder. A clinic copy that cannot be read never
-blocks printing: the shipped template is used and the problem is reported as a warning.
+The wording lives in ``resources/aftercare.toml`` (English) and one file per language beside
+it (``aftercare-es.toml``…); a clinic may keep its own edited copy of each in the data folder's
+``templates/`` folder, under the same name. Each file records whether a fluent clinician has
+reviewed the translation (``reviewed``): the preview tells the practitioner when not. A clinic
+copy that cannot be read never blocks printing: the shipped template is used and the problem
+is reported as a warning.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,7 +32,13 @@ HEADING_KEYS = (
     "patient", "treated_at", "practitioner", "areas", "depths", "depth_zone", "depth_mm",
     "depth_passes", "notes", "timeline_when", "timeline_what", "normal",
     "call_clinic", "call_phone", "out_of_hours", "next_appointment", "phone", "page_number",
+    "when_until", "when_from_until", "when_prescribed", "when_from_prescribed",
 )  # fmt: skip
+
+
+def template_name(language: str = "en") -> str:
+    """The file name of the template in ``language``: "aftercare.toml", "aftercare-es.toml"."""
+    return TEMPLATE_NAME if language == "en" else f"aftercare-{language}.toml"
 
 
 _OFFSET_RE = re.compile(r"^\s*(\d{1,4})\s*(h|hours?|d|days?)\s*$", re.IGNORECASE)
@@ -86,6 +95,14 @@ class AftercareTemplate:
     next_book_week: str
     next_unknown: str
     source: Path = field(compare=False)
+    language: str = "en"
+    # a fluent clinician has checked the translation (the English original counts as checked)
+    reviewed: bool = True
+    reviewer: str = ""
+    # the templates folder it was looked up in, to find the same clinic's other languages
+    folder: Path | None = field(default=None, compare=False)
+    # names of the treated areas by zone id; areas not named here print their English name
+    zones: Mapping[str, str] = field(default_factory=dict)
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """(where, text) for every text the sheet prints, for the glyph check."""
@@ -103,6 +120,8 @@ class AftercareTemplate:
         yield "next appointment text", self.next_on_date
         yield "next appointment text", self.next_book_week
         yield "next appointment text", self.next_unknown
+        for key, value in self.zones.items():
+            yield f"area name '{key}'", value
 
 
 class _TemplateProblem(Exception):
@@ -230,7 +249,19 @@ def _parse_template(
         raise _TemplateProblem("'on_date' must contain {date}", _line_of_key(raw, "on_date"))
     if "{week}" not in book_week:
         raise _TemplateProblem("'book_week' must contain {week}", _line_of_key(raw, "book_week"))
+    zones = data.get("zones", {})
+    if not isinstance(zones, dict) or not all(
+        isinstance(v, str) and v.strip() for v in zones.values()
+    ):
+        raise _TemplateProblem("[zones] must name each area with some text")
+    reviewed = data.get("reviewed", True)
+    if not isinstance(reviewed, bool):
+        raise _TemplateProblem("'reviewed' must be true or false", _line_of_key(raw, "reviewed"))
     return AftercareTemplate(
+        language=str(data.get("language", "en")).strip() or "en",
+        reviewed=reviewed,
+        reviewer=str(data.get("reviewer", "")).strip(),
+        zones={str(k): str(v).strip() for k, v in zones.items()},
         version=str(data.get("version", "")).strip() or "unversioned",
         title=_string(data, "title", "the template", raw),
         intro=" ".join(_string(data, "intro", "the template", raw).split()),
@@ -246,26 +277,27 @@ def _parse_template(
     )
 
 
-def shipped_template_path() -> Path:
-    return resource_path(TEMPLATE_NAME)
+def shipped_template_path(language: str = "en") -> Path:
+    return resource_path(template_name(language))
 
 
-def clinic_template_path(folder: Path | None = None) -> Path:
+def clinic_template_path(folder: Path | None = None, language: str = "en") -> Path:
     """Where the clinic's own edited copy lives (it may not exist), in the templates
     ``folder`` of the data folder in use."""
-    return (folder or paths.templates_dir()) / TEMPLATE_NAME
+    return (folder or paths.templates_dir()) / template_name(language)
 
 
 _template_cache: dict[Path, tuple[tuple[int, int], AftercareTemplate]] = {}
 
 
-def load_template(path: Path | None = None) -> AftercareTemplate:
-    """Read a template (the shipped one by default). ``InvalidInput`` names the file and line.
+def load_template(path: Path | None = None, language: str = "en") -> AftercareTemplate:
+    """Read a template (the shipped one in ``language`` by default). ``InvalidInput`` names
+    the file and line.
 
-    A template other than the shipped one may leave out headings; the shipped ones are used.
-    Results are cached until the file changes.
+    A template other than the shipped one may leave out headings; the shipped ones in its
+    language are used. Results are cached until the file changes.
     """
-    shipped = shipped_template_path()
+    shipped = shipped_template_path(language)
     path = shipped if path is None else path
     try:
         stat = path.stat()
@@ -279,7 +311,7 @@ def load_template(path: Path | None = None) -> AftercareTemplate:
         return cached[1]
     data = load_toml_file(path)  # a syntax error names the line and column
     raw = path.read_text(encoding="utf-8")
-    fallback = None if path == shipped else load_template(shipped).headings
+    fallback = None if path == shipped else load_template(shipped, language).headings
     try:
         template = _parse_template(data, raw, path, fallback)
     except _TemplateProblem as problem:
@@ -289,44 +321,49 @@ def load_template(path: Path | None = None) -> AftercareTemplate:
     return template
 
 
-def active_template_path(folder: Path | None = None) -> tuple[Path, bool]:
+def active_template_path(folder: Path | None = None, language: str = "en") -> tuple[Path, bool]:
     """The template in use: the clinic's copy when there is one (True), else the shipped one."""
-    clinic = clinic_template_path(folder)
+    clinic = clinic_template_path(folder, language)
     if clinic.is_file():
         return clinic, True
-    return shipped_template_path(), False
+    return shipped_template_path(language), False
 
 
-def load_active_template(folder: Path | None = None) -> tuple[AftercareTemplate, str | None]:
-    """The template in use, and a warning when the clinic's copy is broken and was skipped."""
-    path, is_clinic_copy = active_template_path(folder)
-    if not is_clinic_copy:
-        return load_template(path), None
+def load_active_template(
+    folder: Path | None = None, language: str = "en"
+) -> tuple[AftercareTemplate, str | None]:
+    """The template in use in ``language``, and a warning when the clinic's copy is broken
+    and was skipped."""
+    path, is_clinic_copy = active_template_path(folder, language)
+    warning = None
     try:
-        return load_template(path), None
+        template = load_template(path, language)
     except InvalidInput as exc:
+        if not is_clinic_copy:
+            raise
         warning = (
             f"The clinic's aftercare template ({path}) cannot be used, so the standard "
             f"wording is printed instead. {exc}"
         )
         log.warning("%s", warning)
-        return load_template(), warning
+        template = load_template(None, language)
+    return replace(template, folder=folder), warning
 
 
-def install_template_copy(folder: Path | None = None) -> Path:
+def install_template_copy(folder: Path | None = None, language: str = "en") -> Path:
     """Copy the shipped template into the data folder for editing; keep an existing copy."""
-    target = clinic_template_path(folder)
+    target = clinic_template_path(folder, language)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shipped_template_path(), target)
+        shutil.copyfile(shipped_template_path(language), target)
     return target
 
 
-def reset_template(folder: Path | None = None) -> Path | None:
+def reset_template(folder: Path | None = None, language: str = "en") -> Path | None:
     """Go back to the shipped wording; the clinic's copy is kept as ``aftercare.toml.bak``."""
-    target = clinic_template_path(folder)
+    target = clinic_template_path(folder, language)
     if not target.exists():
         return None
-    backup = target.with_name(TEMPLATE_NAME + ".bak")
+    backup = target.with_name(target.name + ".bak")
     os.replace(target, backup)
     return backup

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -280,3 +281,56 @@ def checklist_for_version(version: str) -> Checklist:
         log.warning("checklist revision %r is not shipped; showing the current one", version)
         return current
     return load_checklist(path)
+
+
+@cache
+def checklist_texts(code: str) -> Mapping[str, str]:
+    """The checklist's texts in the language ``code`` (English text -> translation), from
+    ``resources/checklist-texts-CODE.toml``; empty for English or a language without one."""
+    path = resource_path(f"checklist-texts-{code}.toml")
+    if code == "en" or not path.is_file():
+        return {}
+    texts = load_toml_file(path).get("texts", {})
+    return {str(k): str(v) for k, v in texts.items()} if isinstance(texts, dict) else {}
+
+
+def translated_checklist(checklist: Checklist, code: str) -> Checklist:
+    """``checklist`` with its questions, reasons, actions and group titles in the language
+    ``code`` (texts without a translation stay in English); ids, outcomes, windows and
+    sources are unchanged, so answers and verdicts mean the same."""
+    texts = checklist_texts(code)
+    if not texts:
+        return checklist
+
+    def t(text: str) -> str:
+        return texts.get(text, text)
+
+    def actions(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(t(value) for value in values)
+
+    def question(q: Question) -> Question:
+        return replace(
+            q,
+            text=t(q.text),
+            message=t(q.message),
+            actions=actions(q.actions),
+            options=tuple(
+                replace(o, label=t(o.label), message=t(o.message) if o.message else o.message,
+                        actions=actions(o.actions))
+                for o in q.options
+            ),  # fmt: skip
+            variants={
+                k: replace(v, message=t(v.message), actions=actions(v.actions))
+                for k, v in q.variants.items()
+            },
+        )
+
+    questions = {qid: question(q) for qid, q in checklist.questions.items()}
+    groups = tuple(
+        replace(g, title=t(g.title), questions=tuple(questions[q.id] for q in g.questions))
+        for g in checklist.groups
+    )
+    fact_rules = tuple(
+        replace(f, message=t(f.message), actions=actions(f.actions)) for f in checklist.fact_rules
+    )
+    return replace(checklist, groups=groups, fact_rules=fact_rules, questions=questions)

@@ -14,7 +14,12 @@ SESSION.json describes the treatment, so a sheet can be made without a database:
 ``treated_at`` is the end of the treatment in local time. Optional keys: ``interval_weeks``
 (used when there is no ``next_session``; by default it follows from the deepest depth),
 ``notes``, ``cold_sore_caution`` (true prints the antiviral line: the checklist's cold-sore
-caution fired). A relative ``logo`` path is read from the JSON file's folder.
+caution fired), ``language`` (the sheet's language code, e.g. "es"; default English) and
+``large_print`` (true: body text of 16 pt or more). A relative ``logo`` path is read from the
+JSON file's folder.
+
+``--language CODE`` and ``--large-print`` override the file, or the patient's own choice for a
+session from the database. An unknown language exits 2 and lists the available ones.
 
 Warnings (a character the font cannot print, a clinic template that cannot be read) go to
 stderr and the PDF is still written, with "\N{REPLACEMENT CHARACTER}" in place of each
@@ -40,7 +45,9 @@ from assistant.aftercare import (
     ClinicProfile,
     Paper,
     ZoneDepth,
+    available_languages,
     check_output_path,
+    language,
     render_pdf,
 )
 from assistant.cli import EXIT_OK, CliContext
@@ -53,7 +60,7 @@ from assistant.text_safety import check_one_line
 
 _KNOWN_KEYS = (
     "clinic", "patient", "practitioner", "treated_at", "zones", "next_session",
-    "interval_weeks", "notes", "cold_sore_caution",
+    "interval_weeks", "notes", "cold_sore_caution", "language", "large_print",
 )  # fmt: skip
 FIRST_YEAR, LAST_YEAR = 1990, 2199  # a treatment date outside these is a typing mistake
 MAX_LINE = 200
@@ -92,6 +99,17 @@ def register(subparsers: Any) -> None:
         metavar="ZONE",
         help="time zone for the dates, e.g. Europe/London (default: this computer's)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help=f"the sheet's language (default: the patient's): {available_languages()}",
+    )
+    parser.add_argument(
+        "--large-print",
+        action="store_true",
+        default=None,
+        help="large print: body text of 16 pt or more",
+    )
     add_actor_option(parser)
     parser.set_defaults(handler=run)
 
@@ -102,6 +120,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         out, force=args.force
     )  # before any work: a bad folder is the most common mistake
     tz = _zone(args.timezone)
+    if args.language is not None:
+        language(args.language)  # an unknown code is refused before any work
     if args.session_id is not None:
         from assistant.sessions import aftercare_sheet_for_session
 
@@ -112,6 +132,10 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         sheet = sheet_from_json(args.session_file)
     if args.depth_table:
         sheet = replace(sheet, show_depth_table=True)
+    if args.language is not None:
+        sheet = replace(sheet, language=language(args.language).code)
+    if args.large_print:
+        sheet = replace(sheet, large_print=True)
     result = render_pdf(
         sheet, out, tz=tz, force=args.force, templates=context.locations.templates_dir()
     )
@@ -302,7 +326,18 @@ def sheet_from_json(path: Path) -> AftercareSheet:
         notes=_text(data, "notes", "notes", required=False, multiline=True),
         zone_depths=depths,
         cold_sore_caution=_flag(data, "cold_sore_caution"),
+        language=_language(data.get("language")),
+        large_print=_flag(data, "large_print"),
     )
+
+
+def _language(value: Any) -> str:
+    if value is None:
+        return "en"
+    if not isinstance(value, str):
+        raise InvalidInput(f"language: expected a language code such as \"es\", not '{value}'.",
+                           "language")  # fmt: skip
+    return language(value).code
 
 
 def _flag(data: Mapping[str, Any], key: str) -> bool:

@@ -8,10 +8,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 
@@ -31,6 +33,22 @@ class Footer:
     page_number: str
     size: float = FOOTER_SIZE
     anchor: str = ""  # the audit chain head, printed small at the right
+    font: str = FONT
+    font_bold: str = FONT_BOLD
+    rtl: bool = False  # right to left: text on the right, page number on the left, shaped
+    # (text, bold) -> Paragraph markup: the lines are then set as Paragraphs in ``font``
+    # (shaped, right to left when ``rtl``, other faces for what ``font`` lacks)
+    markup: Callable[[str, bool], str] | None = None
+
+    @property
+    def height(self) -> float:
+        """Room kept at the bottom of each page: two lines of ``size`` and their gaps."""
+        return max(FOOTER_HEIGHT, self.size * 2.54 + 20)
+
+    @property
+    def gap(self) -> float:
+        """From the rule to the first baseline, and between the two baselines."""
+        return max(14.0, self.size * 1.27)
 
 
 @dataclass(frozen=True)
@@ -44,11 +62,19 @@ class Margins:
 def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Canvas]:
     """A canvas that draws ``footer`` on every page once the page count is known; the count
     is appended to ``pages``."""
-    choices = [printable(text) for text in footer.first_line if text]
-    second = printable(footer.second_line)
-    number_format = printable(footer.page_number)
-    anchor = printable(footer.anchor)
+    # a document in its own fonts has already made its text printable in them
+    clean: Callable[[str], str] = (lambda text: text) if footer.markup else printable
+    # a choice that cannot fit on one line is never measured (a pasted page of text would
+    # cost its length on every page)
+    texts = [text for text in footer.first_line if text]
+    choices = [clean(text) for text in texts if len(text) <= 300]
+    if texts and not choices:
+        choices = [clean(texts[-1][:300])]
+    second = clean(footer.second_line)
+    number_format = clean(footer.page_number)
+    anchor = clean(footer.anchor)
     size = footer.size
+    font, font_bold = footer.font, footer.font_bold
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -68,7 +94,54 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
                 super().showPage()
             super().save()
 
+        def _paragraph(self, text: str, bold: bool, align: int) -> Paragraph:
+            assert footer.markup is not None
+            style = ParagraphStyle(
+                "footer", fontName=font_bold if bold else font, fontSize=size,
+                leading=size * 1.2, alignment=align,
+                **({"wordWrap": "RTL", "shaping": 1} if footer.rtl else {}),
+            )  # fmt: skip
+            return Paragraph(footer.markup(text, bold), style)
+
+        def _draw_footer_paragraphs(self, total: int) -> None:
+            page_width, _ = self._pagesize
+            left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
+            top, gap = footer.height, footer.gap
+            self.saveState()
+            self.setLineWidth(0.8)
+            self.line(left, top, right, top)
+            near, far = (TA_RIGHT, TA_LEFT) if footer.rtl else (TA_LEFT, TA_RIGHT)
+            number_width = (right - left) * 0.25
+            text_width = right - left - number_width - 12
+            text_x, number_x = (
+                (left + number_width + 12, left) if footer.rtl else (left, right - number_width)
+            )
+            first = None
+            for text in choices or [""]:
+                first = self._paragraph(text, False, near)
+                first.wrap(text_width, FOOTER_HEIGHT)
+                if len(first.blPara.lines) <= 1:
+                    break
+            lines = [(first, text_x, top - gap, text_width)]
+            lines.append((self._paragraph(second, False, near), text_x, top - 2 * gap, text_width))
+            number = number_format.format(page=self._pageNumber, pages=total)
+            lines.append((self._paragraph(number, True, far), number_x, top - gap, number_width))
+            for paragraph, x, baseline, width in lines:
+                if paragraph is None:
+                    continue
+                _, height = paragraph.wrap(width, FOOTER_HEIGHT)
+                # the first line's baseline sits a fifth of the size above the bottom of a line
+                paragraph.drawOn(self, x, baseline - height + size)
+            if anchor:
+                self.setFont(FONT, ANCHOR_SIZE)
+                end = self.drawString if footer.rtl else self.drawRightString
+                end(left if footer.rtl else right, top + 3, anchor)
+            self.restoreState()
+
         def _draw_footer(self, total: int) -> None:
+            if footer.markup is not None:
+                self._draw_footer_paragraphs(total)
+                return
             page_width, _ = self._pagesize
             left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
             top = FOOTER_HEIGHT
@@ -76,19 +149,19 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
             self.setLineWidth(0.8)
             self.line(left, top, right, top)
             number = number_format.format(page=self._pageNumber, pages=total)
-            room = right - left - stringWidth(number, FONT_BOLD, size) - 12
+            room = right - left - stringWidth(number, font_bold, size) - 12
             first = next(
-                (text for text in choices if stringWidth(text, FONT, size) <= room),
+                (text for text in choices if stringWidth(text, font, size) <= room),
                 choices[-1] if choices else "",
             )
-            self.setFont(FONT, size)
+            self.setFont(font, size)
             self.drawString(left, top - 14, first)
             self.drawString(left, top - 28, second)
-            self.setFont(FONT_BOLD, size)
+            self.setFont(font_bold, size)
             self.drawRightString(right, top - 14, number)
             if anchor:
                 self.setFont(FONT, ANCHOR_SIZE)
-                spare = right - left - stringWidth(second, FONT, size) - 12
+                spare = right - left - stringWidth(second, font, size) - 12
                 fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
                 self.drawRightString(right, top - 28 if fits else top + 3, anchor)
             self.restoreState()
@@ -133,7 +206,7 @@ def build_pdf(
     """Lay ``story`` out on pages of ``page_size``; the PDF bytes and the page count."""
     register_fonts()
     buffer = io.BytesIO()
-    bottom = margins.bottom + (FOOTER_HEIGHT if footer is not None else 0)
+    bottom = margins.bottom + (footer.height if footer is not None else 0)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=page_size,

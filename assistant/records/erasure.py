@@ -127,6 +127,8 @@ def erase_patient(
         row.email = ""
         row.notes = ""
         row.concerns = []
+        row.language = "en"  # a language can say where someone comes from
+        row.large_print = False
         row.search_key = ""
         row.erased_at = erased_at
         scrubbed = 0

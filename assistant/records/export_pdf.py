@@ -173,6 +173,8 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 ("Skin type", w("skin_type", p["skin_type"])),
                 ("Concerns", w("concerns", p["concerns"])),
                 ("Notes", p["notes"]),
+                ("Handout language", w("language", p.get("language"))),
+                ("Large print", w("large_print", p.get("large_print"))),
                 ("Record created", w("created_at", p["created_at"])),
                 ("Last changed", w("updated_at", p["updated_at"])),
                 ("Erased", w("erased_at", p["erased_at"])),

@@ -105,4 +105,11 @@ def in_words(key: str, value: Any) -> Any:
         return KIND_WORDS.get(str(value), value)
     if key == "field":
         return field_words(str(value))
+    if key == "language":
+        from assistant.aftercare.languages import LANGUAGES
+
+        known = LANGUAGES.get(str(value))
+        return known.name if known else value
+    if key == "large_print":
+        return "Yes" if value else "No"
     return value

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from assistant import reference
 from assistant.checklist import Checklist, Outcome, default_checklist
+from assistant.checklist.loading import translated_checklist
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.i18n import current_language
 from assistant.models import ClinicRuleChange, Practitioner
 from assistant.records import audit
 from assistant.rules.catalogue import (
@@ -203,7 +205,9 @@ def apply_to_checklist(checklist: Checklist, rules: RuleSet) -> Checklist:
 
 
 def checklist_in_force(db: Database) -> Checklist:
-    return apply_to_checklist(default_checklist(), rules_in_force(db))
+    """The checklist with the clinic's rules, its texts in the practitioner's language."""
+    texts = translated_checklist(default_checklist(), current_language())
+    return apply_to_checklist(texts, rules_in_force(db))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from assistant import reference
 from assistant.clinic import PRODUCT_KINDS
 from assistant.dates import age_on, format_long_date
 from assistant.errors import InvalidInput
+from assistant.i18n import _, current_language, ngettext
 from assistant.sessions.record import (
     DeviceLimits,
     PreviousSession,
@@ -59,22 +60,34 @@ def check_zone(
     hard = treatment.limits if treatment is not None else reference.limits()
     depth = entry.depth_mm
     if not (limits.min_depth_mm - _EPSILON <= depth <= limits.max_depth_mm + _EPSILON):
-        device = f" of {limits.label}" if limits.label else " of the device"
+        message = (
+            _("{zone}: {depth} mm is outside the limits of {device} ({low}–{high} mm).")
+            if limits.label
+            else _("{zone}: {depth} mm is outside the limits of the device ({low}–{high} mm).")
+        )
         raise InvalidInput(
-            f"{zone.name}: {reference.format_mm(depth)} mm is outside the limits{device} "
-            f"({reference.format_mm(limits.min_depth_mm)}–"
-            f"{reference.format_mm(limits.max_depth_mm)} mm).",
+            message.format(
+                zone=zone.name,
+                depth=reference.format_mm(depth),
+                device=limits.label,
+                low=reference.format_mm(limits.min_depth_mm),
+                high=reference.format_mm(limits.max_depth_mm),
+            ),
             f"{where}.depth_mm",
         )
     if not hard.passes_min <= entry.passes <= hard.passes_max:
         raise InvalidInput(
-            f"{zone.name}: {entry.passes} passes is outside {hard.passes_min}–{hard.passes_max}.",
+            _("{zone}: {passes} passes is outside {low}–{high}.").format(
+                zone=zone.name, passes=entry.passes, low=hard.passes_min, high=hard.passes_max
+            ),
             f"{where}.passes",
         )
     if entry.endpoint not in {e.id for e in reference.endpoints()}:
         known = ", ".join(e.id for e in reference.endpoints())
         raise InvalidInput(
-            f"{zone.name}: unknown endpoint '{entry.endpoint}' (expected {known}).",
+            _("{zone}: unknown endpoint '{endpoint}' (expected {known}).").format(
+                zone=zone.name, endpoint=entry.endpoint, known=known
+            ),
             f"{where}.endpoint",
         )
     warnings: list[SessionWarning] = []
@@ -83,10 +96,17 @@ def check_zone(
             SessionWarning(
                 "device_depth",
                 zone.id,
-                f"{zone.name}: {reference.format_mm(depth)} mm is above "
-                f"{reference.format_mm(limits.warn_above_mm)} mm on {limits.label or 'this device'}"
-                + (f" ({limits.notes})" if limits.notes else "")
-                + ".",
+                (
+                    _("{zone}: {depth} mm is above {bound} mm on {device} ({notes}).")
+                    if limits.notes
+                    else _("{zone}: {depth} mm is above {bound} mm on {device}.")
+                ).format(
+                    zone=zone.name,
+                    depth=reference.format_mm(depth),
+                    bound=reference.format_mm(limits.warn_above_mm),
+                    device=limits.label or _("this device"),
+                    notes=limits.notes,
+                ),
             )
         )
     if depth > zone.warn_above_mm + _EPSILON:
@@ -94,9 +114,15 @@ def check_zone(
             SessionWarning(
                 "zone_depth",
                 zone.id,
-                f"{zone.name}: {reference.format_mm(depth)} mm is above the usual upper bound "
-                f"of {reference.format_mm(zone.warn_above_mm)} mm for this zone "
-                f"(typical {zone.typical_range}).",
+                _(
+                    "{zone}: {depth} mm is above the usual upper bound of {bound} mm for this "
+                    "zone (typical {typical})."
+                ).format(
+                    zone=zone.name,
+                    depth=reference.format_mm(depth),
+                    bound=reference.format_mm(zone.warn_above_mm),
+                    typical=zone.typical_range,
+                ),
             )
         )
     if fitzpatrick is not None and fitzpatrick >= hard.pigmented_skin_min_fitzpatrick:
@@ -105,10 +131,15 @@ def check_zone(
                 SessionWarning(
                     "pigmented_depth",
                     zone.id,
-                    f"{zone.name}: {reference.format_mm(depth)} mm on Fitzpatrick type "
-                    f"{roman(fitzpatrick)} skin is above "
-                    f"{reference.format_mm(hard.pigmented_skin_depth_warn_mm)} mm "
-                    "(risk of post-inflammatory hyperpigmentation).",
+                    _(
+                        "{zone}: {depth} mm on Fitzpatrick type {type} skin is above {bound} mm "
+                        "(risk of post-inflammatory hyperpigmentation)."
+                    ).format(
+                        zone=zone.name,
+                        depth=reference.format_mm(depth),
+                        type=roman(fitzpatrick),
+                        bound=reference.format_mm(hard.pigmented_skin_depth_warn_mm),
+                    ),
                 )
             )
         if entry.passes > hard.pigmented_skin_passes_warn:
@@ -116,9 +147,15 @@ def check_zone(
                 SessionWarning(
                     "pigmented_passes",
                     zone.id,
-                    f"{zone.name}: {entry.passes} passes on Fitzpatrick type "
-                    f"{roman(fitzpatrick)} skin is more than {hard.pigmented_skin_passes_warn} "
-                    "(risk of post-inflammatory hyperpigmentation).",
+                    _(
+                        "{zone}: {passes} passes on Fitzpatrick type {type} skin is more than "
+                        "{bound} (risk of post-inflammatory hyperpigmentation)."
+                    ).format(
+                        zone=zone.name,
+                        passes=entry.passes,
+                        type=roman(fitzpatrick),
+                        bound=hard.pigmented_skin_passes_warn,
+                    ),
                 )
             )
     return warnings
@@ -143,8 +180,16 @@ def recommended_next_date(
 def _describe_gap(days: int) -> str:
     if days >= 7:
         weeks = days // 7
-        return f"{weeks} week" + ("s" if weeks != 1 else "")
-    return f"{days} day" + ("s" if days != 1 else "")
+        return ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def _long_date(day: date) -> str:
+    """A date in words in the practitioner's language ("Tuesday 23 February 2027")."""
+    from assistant.aftercare.languages import LANGUAGES, format_day
+
+    code = current_language()
+    return format_day(day, code) if code in LANGUAGES else format_long_date(day)
 
 
 def interval_warning(
@@ -163,10 +208,17 @@ def interval_warning(
     return SessionWarning(
         "interval",
         None,
-        f"Previous session on {format_long_date(previous.treated_at.date())} at "
-        f"{reference.format_mm(previous.deepest_depth_mm)} mm: {weeks} weeks recommended, "
-        f"this one on {format_long_date(treated_at.date())} is only {_describe_gap(gap)} "
-        f"later (earliest recommended {format_long_date(earliest)}).",
+        _(
+            "Previous session on {previous} at {depth} mm: {weeks} weeks recommended, this one "
+            "on {date} is only {gap} later (earliest recommended {earliest})."
+        ).format(
+            previous=_long_date(previous.treated_at.date()),
+            depth=reference.format_mm(previous.deepest_depth_mm),
+            weeks=weeks,
+            date=_long_date(treated_at.date()),
+            gap=_describe_gap(gap),
+            earliest=_long_date(earliest),
+        ),
     )
 
 
@@ -191,8 +243,10 @@ def device_age_warning(
     return SessionWarning(
         "device_age",
         None,
-        f"Outside the device's cleared use: {device_limits.label if device_limits else ''} is "
-        f"cleared for patients {cleared} and older; the patient is {age}.",
+        _(
+            "Outside the device's cleared use: {device} is cleared for patients {cleared} and "
+            "older; the patient is {age}."
+        ).format(device=device_limits.label if device_limits else "", cleared=cleared, age=age),
     )
 
 

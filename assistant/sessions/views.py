@@ -300,7 +300,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     """The aftercare sheet (``assistant.aftercare.AftercareSheet``) for a stored session,
     with its amendments applied."""
 
-    from assistant.aftercare import PAPERS, AftercareSheet, ZoneDepth
+    from assistant.aftercare import LANGUAGES, PAPERS, AftercareSheet, ZoneDepth
     from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
@@ -333,4 +333,6 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             cold_sore_caution="cold_sore_history" in fired,
             sweat_window_hours=treatment_rules(rules_in_session(session)).sweat_window_hours,
             record_anchor=head.label() if head else "",
+            language=patient.language if patient.language in LANGUAGES else "en",
+            large_print=bool(patient.large_print),
         )
