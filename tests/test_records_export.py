@@ -251,8 +251,8 @@ def test_pdf_summary_is_readable_with_unicode_names(
         "Patient rated it higher later",
         "Letter from GP confirms healed",
         OLD_PHONE,
-        "Handout language pl",
-        "Large print yes",
+        "Handout language Polish",
+        "Large print Yes",
         "Audit trail",
     ):
         assert expected in flat, expected
