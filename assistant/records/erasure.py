@@ -29,6 +29,7 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.patient_search import index_patient
 from assistant.photos import delete_stored, remove_patient_photos
 from assistant.records import audit
 from assistant.records.export import (
@@ -125,6 +126,7 @@ def erase_patient(
         row.concerns = []
         row.search_key = ""
         row.erased_at = erased_at
+        index_patient(session, row)  # its search terms go; the sort key is the tombstone's
         scrubbed = 0
         for entry in session.scalars(
             select(PatientHistory).where(PatientHistory.patient_id == patient_id)
