@@ -122,17 +122,22 @@ class Patient(Base):
 
 class PatientSearchTerm(Base):
     """A word a patient is found by (``patient_search.search_terms``): a typed word matches
-    when it begins the term, an index range on (term, patient_id)."""
+    when it begins the term, an index range on (term, sort_key, patient_id) that also gives
+    the matches in list order."""
 
     __tablename__ = "patient_search_term"
     __table_args__ = (
-        Index("ix_patient_search_term_term", "term", "patient_id"),
+        Index("ix_patient_search_term_term", "term", "sort_key", "patient_id"),
         {"sqlite_with_rowid": False},
     )
 
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), primary_key=True)
     term: Mapped[str] = mapped_column(
         String(100).with_variant(String(100, collation="C"), "postgresql"), primary_key=True
+    )
+    # The patient's sort key, copied here so the matches of a word come in list order.
+    sort_key: Mapped[str] = mapped_column(
+        String(200).with_variant(String(200, collation="C"), "postgresql"), default=""
     )
 
 

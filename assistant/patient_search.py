@@ -18,9 +18,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from assistant.models import Patient, PatientSearchTerm
 
@@ -46,6 +47,7 @@ SORT_KEY_MAX = 200
 TERM_MAX = 100
 PHONE_SUFFIX_MIN = 3  # the shortest ending of a phone number that is searchable
 COUNT_BOUND = 1000  # the list counts matches up to this many, then says "more than"
+ENTRIES_BOUND = 20_000  # a word with more terms than this is checked along the list instead
 _AFTER_LAST = "\U0010ffff"  # sorts after every character: the end of a prefix range
 _FIELD_SEPARATOR = "\x1f"  # sorts before every character: "Lee, Zoe" before "Leeds, Anna"
 
@@ -136,7 +138,8 @@ def index_patient(session: Session, row: Patient) -> None:
     terms = search_terms(row.first_name, row.last_name, row.phone, row.date_of_birth, row.email)
     if terms:
         session.execute(
-            insert(PatientSearchTerm), [{"patient_id": row.id, "term": t} for t in terms]
+            insert(PatientSearchTerm),
+            [{"patient_id": row.id, "term": t, "sort_key": row.sort_key} for t in terms],
         )
 
 
@@ -158,13 +161,14 @@ class Found:
     count_exact: bool
 
 
-def _prefix(term: str) -> ColumnElement[bool]:
-    column = PatientSearchTerm.term
+def _prefix(term: str, table: type[PatientSearchTerm] | Any = PatientSearchTerm) -> Any:
+    column = table.term
     return and_(column >= term, column < term + _AFTER_LAST)
 
 
-def _has_term(term: str) -> ColumnElement[bool]:
-    return exists().where(PatientSearchTerm.patient_id == Patient.id, _prefix(term))
+def _has_term(term: str, patient_id: Any = Patient.id) -> ColumnElement[bool]:
+    other = aliased(PatientSearchTerm)
+    return exists().where(other.patient_id == patient_id, _prefix(term, other))
 
 
 def _candidates(session: Session, term: str, bound: int) -> set[int] | None:
@@ -177,36 +181,17 @@ def _candidates(session: Session, term: str, bound: int) -> set[int] | None:
     return ids if len(ids) <= bound else None
 
 
-def _conditions(
-    session: Session, text: str, bound: int
-) -> tuple[list[ColumnElement[bool]], int] | None:
-    """The conditions a matching patient meets, and how many typed words only a scan in
-    list order can check (those beginning more than ``bound`` patients' terms); None when
-    no patient can match."""
-    where: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
-    ids: set[int] | None = None
-    scanned = 0
-    for term in query_terms(text):
-        found = _candidates(session, term, bound)
-        if found is None:
-            where.append(_has_term(term))
-            scanned += 1
-        else:
-            ids = found if ids is None else ids & found
-    if ids is not None:
-        if not ids:
-            return None
-        where.append(Patient.id.in_(sorted(ids)))
-    return where, scanned
+def _entries(session: Session, term: str, bound: int) -> int | None:
+    """How many terms begin with ``term`` (an index-only count), or None above ``bound``."""
+    matching = select(PatientSearchTerm.term).where(_prefix(term)).limit(bound + 1).subquery()
+    entries = int(session.scalar(select(func.count()).select_from(matching)) or 0)
+    return entries if entries <= bound else None
 
 
 def count(session: Session, text: str = "", bound: int | None = None) -> int:
     """How many patients match (no more than ``bound + 1`` counted when given)."""
-    limit = bound if bound is not None else 2**62
-    conditions = _conditions(session, text, limit)
-    if conditions is None:
-        return 0
-    where, _scanned = conditions
+    where: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
+    where += [_has_term(term) for term in query_terms(text)]
     if bound is None:
         return int(session.scalar(select(func.count(Patient.id)).where(*where)) or 0)
     return _bounded_count(session, where, bound)
@@ -223,11 +208,37 @@ def find(
 ) -> Found:
     """Patients matching every typed word, in ``sort_key`` order, from after the row
     ``after`` (its sort key and id) or from ``offset``; counted unless ``counted`` is
-    False."""
-    conditions = _conditions(session, text, count_bound)
-    if conditions is None:
-        return Found((), False, 0, True)
-    where, scanned = conditions
+    False.
+
+    Each word is read the cheapest way: a word few patients have gives their ids (and the
+    page is sorted from those); otherwise the word with the fewest terms drives an
+    index-only walk of its terms, which carry the sort key; a word too common for either
+    (one letter) is checked row by row along the list's own index, where matches are
+    dense."""
+    words = query_terms(text)
+    ids: set[int] | None = None
+    common: list[str] = []
+    for word in words:
+        found = _candidates(session, word, count_bound)
+        if found is None:
+            common.append(word)
+        else:
+            ids = found if ids is None else ids & found
+            if not ids:
+                return Found((), False, 0, True)
+    if ids is None and common:
+        sizes = [(_entries(session, word, ENTRIES_BOUND), word) for word in common]
+        known = sorted((size, word) for size, word in sizes if size is not None)
+        if known:
+            driver = known[0][1]
+            others = [w for w in common if w != driver]
+            return _driven_by_terms(
+                session, driver, others, limit, after, offset, count_bound, counted
+            )
+    where: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
+    where += [_has_term(word) for word in common]
+    if ids is not None:
+        where.append(Patient.id.in_(sorted(ids)))
     page_where = list(where)
     if after is not None:
         page_where.append(tuple_(Patient.sort_key, Patient.id) > tuple_(*after))
@@ -242,13 +253,54 @@ def find(
     )
     if not counted:
         matches = 0  # the caller knows already (the next page of the same list)
-    elif scanned == 1 and len(where) == 2:
-        matches = count_bound + 1  # the one word begins more terms than the bound
+    elif len(common) == 1 and ids is None:
+        matches = count_bound + 1  # the one word begins more patients' terms than the bound
     else:
         matches = _bounded_count(session, where, count_bound)
     return Found(
         rows[:limit], len(rows) > limit, min(matches, count_bound), matches <= count_bound
     )
+
+
+def _driven_by_terms(
+    session: Session,
+    driver: str,
+    others: list[str],
+    limit: int,
+    after: tuple[str, int] | None,
+    offset: int,
+    count_bound: int,
+    counted: bool,
+) -> Found:
+    """The page read from the terms beginning with ``driver`` (which carry the sort key),
+    each checked for the ``others``; then those patients' rows."""
+    term = PatientSearchTerm
+    where: list[Any] = [_prefix(driver)]
+    where += [_has_term(word, term.patient_id) for word in others]
+    page_where = list(where)
+    if after is not None:
+        page_where.append(tuple_(term.sort_key, term.patient_id) > tuple_(*after))
+    keys = session.execute(
+        select(term.sort_key, term.patient_id)
+        .where(*page_where)
+        .distinct()
+        .order_by(term.sort_key, term.patient_id)
+        .limit(limit + 1)
+        .offset(offset)
+    ).all()
+    ids = [patient_id for _key, patient_id in keys[:limit]]
+    by_id = {p.id: p for p in session.scalars(select(Patient).where(Patient.id.in_(ids)))}
+    rows = [by_id[i] for i in ids if i in by_id]
+    if not counted:
+        matches = 0
+    elif not others:
+        matches = count_bound + 1  # the driving word alone begins more than the bound
+    else:
+        matching = (
+            select(term.patient_id).where(*where).distinct().limit(count_bound + 1).subquery()
+        )
+        matches = int(session.scalar(select(func.count()).select_from(matching)) or 0)
+    return Found(rows, len(keys) > limit, min(matches, count_bound), matches <= count_bound)
 
 
 def _bounded_count(session: Session, where: Iterable[ColumnElement[bool]], bound: int) -> int:

@@ -92,7 +92,11 @@ def test_edits_and_erasure_keep_the_terms_in_step(db: Database) -> None:
     assert left == []
 
 
-def test_pages_follow_the_last_row_and_the_count_stops_at_the_bound(db: Database) -> None:
+@pytest.mark.parametrize("entries_bound", [20_000, 0])  # read from the terms, or along the list
+def test_pages_follow_the_last_row_and_the_count_stops_at_the_bound(
+    db: Database, monkeypatch: pytest.MonkeyPatch, entries_bound: int
+) -> None:
+    monkeypatch.setattr(patient_search, "ENTRIES_BOUND", entries_bound)
     for number in range(12):
         create_patient(db, PatientDetails(f"Nina{number:02d}", "Novak"), None)
     create_patient(db, PatientDetails("Other", "Person"), None)
@@ -111,6 +115,10 @@ def test_pages_follow_the_last_row_and_the_count_stops_at_the_bound(db: Database
     both = find_patients(db, "novak nina1", 10, count_bound=8)
     assert [r.first_name for r in both.rows] == ["Nina10", "Nina11"] and both.count == 2
     assert count_patients(db, "novak") == 12 and count_patients(db, "", at_most=5) == 6
+    assert find_patients(db, "nov pers", 10, count_bound=8).rows == []
+    assert [r.first_name for r in find_patients(db, "nov nina0", 3, offset=2).rows] == [
+        "Nina02", "Nina03", "Nina04"
+    ]  # fmt: skip
 
 
 def test_the_upgrade_computes_keys_and_terms_for_stored_patients(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ search as you type
 ``patient.sort_key`` holds the folded family and given names (``Müller`` beside
 ``Muller``, ``Łukasz`` beside ``Lukasz``), indexed with the id in the list's order among
 the patients not erased; the old index on the raw names goes. ``patient_search_term``
-holds the words each patient is found by (a typed word matches the terms it begins). Both
+holds the words each patient is found by (a typed word matches the terms it begins), each
+with the patient's sort key so a word's matches come in list order. Both
 are computed here for the patients already stored, by the same functions the program uses,
 so an erased patient gets no terms.
 
@@ -41,12 +42,13 @@ def upgrade() -> None:
         'patient_search_term',
         sa.Column('patient_id', sa.Integer(), sa.ForeignKey('patient.id'), nullable=False),
         sa.Column('term', _text(100), nullable=False),
+        sa.Column('sort_key', _text(200), nullable=False),
         sa.PrimaryKeyConstraint('patient_id', 'term'),
         sqlite_with_rowid=False,
     )
     _backfill()
     op.create_index(
-        'ix_patient_search_term_term', 'patient_search_term', ['term', 'patient_id']
+        'ix_patient_search_term_term', 'patient_search_term', ['term', 'sort_key', 'patient_id']
     )
     op.drop_index('ix_patient_sort', table_name='patient')
     op.drop_index('ix_patient_search_key', table_name='patient')
@@ -73,7 +75,10 @@ def _backfill() -> None:
         sa.column('sort_key', sa.String),
     )
     terms = sa.table(
-        'patient_search_term', sa.column('patient_id', sa.Integer), sa.column('term', sa.String)
+        'patient_search_term',
+        sa.column('patient_id', sa.Integer),
+        sa.column('term', sa.String),
+        sa.column('sort_key', sa.String),
     )
     last = 0
     while True:
@@ -83,14 +88,15 @@ def _backfill() -> None:
         if not rows:
             return
         last = rows[-1].id
+        keys = {r.id: sort_key(r.first_name, r.last_name) for r in rows}
         bind.execute(
             patient.update()
             .where(patient.c.id == sa.bindparam('pid'))
             .values(sort_key=sa.bindparam('key')),
-            [{'pid': r.id, 'key': sort_key(r.first_name, r.last_name)} for r in rows],
+            [{'pid': pid, 'key': key} for pid, key in keys.items()],
         )
         words = [
-            {'patient_id': r.id, 'term': term}
+            {'patient_id': r.id, 'term': term, 'sort_key': keys[r.id]}
             for r in rows
             if r.erased_at is None
             for term in search_terms(
