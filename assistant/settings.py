@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "autosave_seconds": 2,
     "window_geometry": "",
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
+    "file_checked_on": "",  # ISO date of the last whole-file check of the database
 }
 
 
