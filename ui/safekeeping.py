@@ -326,4 +326,7 @@ class Safekeeping(QObject):
             self.patientErased.emit(patient_id)
 
         db, actor = c.db, c.practitioner_id
-        c.runner.run(lambda: erase_patient(db, patient_id, actor, typed), done, parent=w)
+        folders = backup.backup_folders(c.settings, c.locations.backup_dir())
+        c.runner.run(
+            lambda: erase_patient(db, patient_id, actor, typed, folders), done, parent=w
+        )
