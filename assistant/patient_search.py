@@ -155,10 +155,22 @@ def forget_patient(session: Session, patient_id: int) -> None:
 class Found:
     """One page of matching patients, in list order, and how many match (up to a bound)."""
 
-    patients: Sequence[Patient]
+    patients: Sequence[Any]  # rows of the list's columns (LIST_COLUMNS), by name
     more: bool  # another page follows
     count: int  # exact when ``count_exact``, else a lower bound (more than COUNT_BOUND)
     count_exact: bool
+
+
+# What a line of the list shows: read as plain rows, not whole patient objects.
+LIST_COLUMNS = (
+    Patient.id,
+    Patient.first_name,
+    Patient.last_name,
+    Patient.date_of_birth,
+    Patient.phone,
+    Patient.fitzpatrick,
+    Patient.sort_key,
+)
 
 
 def _prefix(term: str, table: type[PatientSearchTerm] | Any = PatientSearchTerm) -> Any:
@@ -243,8 +255,8 @@ def find(
     if after is not None:
         page_where.append(tuple_(Patient.sort_key, Patient.id) > tuple_(*after))
     rows = list(
-        session.scalars(
-            select(Patient)
+        session.execute(
+            select(*LIST_COLUMNS)
             .where(*page_where)
             .order_by(Patient.sort_key, Patient.id)
             .limit(limit + 1)
@@ -289,7 +301,7 @@ def _driven_by_terms(
         .offset(offset)
     ).all()
     ids = [patient_id for _key, patient_id in keys[:limit]]
-    by_id = {p.id: p for p in session.scalars(select(Patient).where(Patient.id.in_(ids)))}
+    by_id = {p.id: p for p in session.execute(select(*LIST_COLUMNS).where(Patient.id.in_(ids)))}
     rows = [by_id[i] for i in ids if i in by_id]
     if not counted:
         matches = 0

@@ -105,8 +105,17 @@ class PatientListModel(RowsTableModel):
 
     # -- the model interface -----------------------------------------------------------------
 
+    _ROLES = frozenset(
+        (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
+    )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks for a dozen roles per cell as it paints: the others answer at once.
+        if role not in self._ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
