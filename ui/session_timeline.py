@@ -46,6 +46,7 @@ class SessionTimelineModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[SessionSummary] = []
         self._photos: dict[int, int] = {}
+        self._texts: dict[tuple[int, int], str] = {}
         self._headers = (
             self.tr("Date"),
             self.tr("State"),
@@ -61,6 +62,7 @@ class SessionTimelineModel(RowsTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._photos = dict(photos or {})
+        self._texts.clear()
         self.endResetModel()
 
     def add_rows(self, rows: list[SessionSummary]) -> None:
@@ -88,41 +90,64 @@ class SessionTimelineModel(RowsTableModel):
             )
         return text
 
+    _ROLES = frozenset(
+        (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.UserRole,
+        )
+    )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Sizing columns to their contents asks every cell for a dozen roles: the unused
+        # ones answer at once, and each cell's text is worded once.
+        if role not in self._ROLES or not index.isValid():
             return None
-        summary = self._rows[index.row()]
-        column = index.column()
+        if not 0 <= index.row() < len(self._rows):
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == self.DATE:
-                return format_short_moment(summary.treated_at)
-            if column == self.STATE:
-                return self._state(summary)
-            if column == self.ZONES:
-                return ", ".join(
-                    f"{reference.zones()[z.zone].name if z.zone in reference.zones() else z.zone}"
-                    f" {reference.format_mm(z.depth_mm)}×{z.passes}"
-                    for z in summary.zones
-                )
-            if column == self.DEEPEST:
-                if summary.deepest_depth_mm is None:
-                    return "—"
-                return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
-            if column == self.PRODUCTS:
-                return "; ".join(
-                    self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")
-                    for p in summary.products
-                )
-            if column == self.CARTRIDGE:
-                if not summary.cartridge_lot:
-                    return "—"
-                return self.tr("{needles} needles, lot {lot}").format(
-                    needles=summary.cartridge_needles, lot=summary.cartridge_lot
-                )
-            if column == self.AMENDMENTS:
-                return str(summary.amendments) if summary.amendments else ""
-            if column == self.PHOTOS:
-                return str(self._photos[summary.id]) if summary.id in self._photos else ""
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(self._rows[index.row()], index.column())
+            return text
+        return self._other(self._rows[index.row()], index.column(), role)
+
+    def _text(self, summary: SessionSummary, column: int) -> str:
+        if column == self.DATE:
+            return format_short_moment(summary.treated_at)
+        if column == self.STATE:
+            return self._state(summary)
+        if column == self.ZONES:
+            return ", ".join(
+                f"{reference.zones()[z.zone].name if z.zone in reference.zones() else z.zone}"
+                f" {reference.format_mm(z.depth_mm)}×{z.passes}"
+                for z in summary.zones
+            )
+        if column == self.DEEPEST:
+            if summary.deepest_depth_mm is None:
+                return "—"
+            return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
+        if column == self.PRODUCTS:
+            return "; ".join(
+                self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")
+                for p in summary.products
+            )
+        if column == self.CARTRIDGE:
+            if not summary.cartridge_lot:
+                return "—"
+            return self.tr("{needles} needles, lot {lot}").format(
+                needles=summary.cartridge_needles, lot=summary.cartridge_lot
+            )
+        if column == self.AMENDMENTS:
+            return str(summary.amendments) if summary.amendments else ""
+        if column == self.PHOTOS:
+            return str(self._photos[summary.id]) if summary.id in self._photos else ""
+        return ""
+
+    def _other(self, summary: SessionSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if QApplication.instance() is None:
                 return None
