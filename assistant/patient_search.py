@@ -131,7 +131,9 @@ def _parse_loose_date(token: str) -> str | None:
 def index_patient(session: Session, row: Patient) -> None:
     """Write the row's sort key and replace its search terms (inside the caller's
     transaction; the row must have its id)."""
-    row.sort_key = sort_key(row.first_name, row.last_name)
+    key = sort_key(row.first_name, row.last_name)
+    if row.sort_key != key:  # an unchanged key writes nothing (and keeps the row's version)
+        row.sort_key = key
     forget_patient(session, row.id)
     if row.erased_at is not None:
         return

@@ -188,6 +188,7 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.concerns = list(details.concerns)
     row.notes = details.notes
     row.search_key = search_key(details)
+    row.sort_key = patient_search.sort_key(details.first_name, details.last_name)
 
 
 def add_patient(session: Session, details: PatientDetails, actor: int | None) -> Patient:
