@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from assistant.models import Patient, PatientSearchTerm
 
@@ -163,33 +163,38 @@ class Found:
     count_exact: bool
 
 
+# Searching reads the tables directly (SQLAlchemy Core), not through the mapped classes:
+# the list fills the first window without waiting for the ORM to configure its mappers.
+PATIENT = Patient.__table__
+TERMS = PatientSearchTerm.__table__
 # What a line of the list shows: read as plain rows, not whole patient objects.
 LIST_COLUMNS = (
-    Patient.id,
-    Patient.first_name,
-    Patient.last_name,
-    Patient.date_of_birth,
-    Patient.phone,
-    Patient.fitzpatrick,
-    Patient.sort_key,
+    PATIENT.c.id,
+    PATIENT.c.first_name,
+    PATIENT.c.last_name,
+    PATIENT.c.date_of_birth,
+    PATIENT.c.phone,
+    PATIENT.c.fitzpatrick,
+    PATIENT.c.sort_key,
 )
 
 
-def _prefix(term: str, table: type[PatientSearchTerm] | Any = PatientSearchTerm) -> Any:
-    column = table.term
+def _prefix(term: str, table: Any = None) -> Any:
+    column = (TERMS if table is None else table).c.term
     return and_(column >= term, column < term + _AFTER_LAST)
 
 
-def _has_term(term: str, patient_id: Any = Patient.id) -> ColumnElement[bool]:
-    other = aliased(PatientSearchTerm)
-    return exists().where(other.patient_id == patient_id, _prefix(term, other))
+def _has_term(term: str, patient_id: Any = None) -> ColumnElement[bool]:
+    patient_id = PATIENT.c.id if patient_id is None else patient_id
+    other = TERMS.alias()
+    return exists().where(other.c.patient_id == patient_id, _prefix(term, other))
 
 
 def _candidates(session: Session, term: str, bound: int) -> set[int] | None:
     """The patients with a term beginning with ``term``, or None when more than ``bound``."""
     ids = set(
         session.scalars(
-            select(PatientSearchTerm.patient_id).where(_prefix(term)).distinct().limit(bound + 1)
+            select(TERMS.c.patient_id).where(_prefix(term)).distinct().limit(bound + 1)
         )
     )
     return ids if len(ids) <= bound else None
@@ -197,17 +202,17 @@ def _candidates(session: Session, term: str, bound: int) -> set[int] | None:
 
 def _entries(session: Session, term: str, bound: int) -> int | None:
     """How many terms begin with ``term`` (an index-only count), or None above ``bound``."""
-    matching = select(PatientSearchTerm.term).where(_prefix(term)).limit(bound + 1).subquery()
+    matching = select(TERMS.c.term).where(_prefix(term)).limit(bound + 1).subquery()
     entries = int(session.scalar(select(func.count()).select_from(matching)) or 0)
     return entries if entries <= bound else None
 
 
 def count(session: Session, text: str = "", bound: int | None = None) -> int:
     """How many patients match (no more than ``bound + 1`` counted when given)."""
-    where: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
+    where: list[ColumnElement[bool]] = [PATIENT.c.erased_at.is_(None)]
     where += [_has_term(term) for term in query_terms(text)]
     if bound is None:
-        return int(session.scalar(select(func.count(Patient.id)).where(*where)) or 0)
+        return int(session.scalar(select(func.count(PATIENT.c.id)).where(*where)) or 0)
     return _bounded_count(session, where, bound)
 
 
@@ -249,18 +254,18 @@ def find(
             return _driven_by_terms(
                 session, driver, others, limit, after, offset, count_bound, counted
             )
-    where: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
+    where: list[ColumnElement[bool]] = [PATIENT.c.erased_at.is_(None)]
     where += [_has_term(word) for word in common]
     if ids is not None:
-        where.append(Patient.id.in_(sorted(ids)))
+        where.append(PATIENT.c.id.in_(sorted(ids)))
     page_where = list(where)
     if after is not None:
-        page_where.append(tuple_(Patient.sort_key, Patient.id) > tuple_(*after))
+        page_where.append(tuple_(PATIENT.c.sort_key, PATIENT.c.id) > tuple_(*after))
     rows = list(
         session.execute(
             select(*LIST_COLUMNS)
             .where(*page_where)
-            .order_by(Patient.sort_key, Patient.id)
+            .order_by(PATIENT.c.sort_key, PATIENT.c.id)
             .limit(limit + 1)
             .offset(offset)
         )
@@ -288,7 +293,7 @@ def _driven_by_terms(
 ) -> Found:
     """The page read from the terms beginning with ``driver`` (which carry the sort key),
     each checked for the ``others``; then those patients' rows."""
-    term = PatientSearchTerm
+    term = TERMS.c
     where: list[Any] = [_prefix(driver)]
     where += [_has_term(word, term.patient_id) for word in others]
     page_where = list(where)
@@ -303,7 +308,7 @@ def _driven_by_terms(
         .offset(offset)
     ).all()
     ids = [patient_id for _key, patient_id in keys[:limit]]
-    by_id = {p.id: p for p in session.execute(select(*LIST_COLUMNS).where(Patient.id.in_(ids)))}
+    by_id = {p.id: p for p in session.execute(select(*LIST_COLUMNS).where(PATIENT.c.id.in_(ids)))}
     rows = [by_id[i] for i in ids if i in by_id]
     if not counted:
         matches = 0
@@ -319,5 +324,5 @@ def _driven_by_terms(
 
 def _bounded_count(session: Session, where: Iterable[ColumnElement[bool]], bound: int) -> int:
     """How many rows match, counting no further than ``bound + 1``."""
-    matching = select(Patient.id).where(*where).limit(bound + 1).subquery()
+    matching = select(PATIENT.c.id).where(*where).limit(bound + 1).subquery()
     return int(session.scalar(select(func.count()).select_from(matching)) or 0)

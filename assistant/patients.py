@@ -350,10 +350,11 @@ def find_patients(
         last_sessions: dict[int, datetime] = {}
         if rows:
             ids = [r.id for r in rows]
+            visits = TreatmentSession.__table__.c  # Core, as the search itself
             for pid, when in session.execute(
-                select(TreatmentSession.patient_id, func.max(TreatmentSession.treated_at))
-                .where(TreatmentSession.patient_id.in_(ids))
-                .group_by(TreatmentSession.patient_id)
+                select(visits.patient_id, func.max(visits.treated_at))
+                .where(visits.patient_id.in_(ids))
+                .group_by(visits.patient_id)
             ):
                 last_sessions[pid] = when
         page = [
