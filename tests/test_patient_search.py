@@ -89,7 +89,11 @@ def test_edits_and_erasure_keep_the_terms_in_step(db: Database) -> None:
         left = session.scalars(
             select(PatientSearchTerm).where(PatientSearchTerm.patient_id == record.id)
         ).all()
+        key = session.execute(
+            text("select sort_key from patient where id = :id"), {"id": record.id}
+        ).scalar()
     assert left == []
+    assert "olga" not in key and "ivanova" not in key  # the tombstone's key only
 
 
 @pytest.mark.parametrize("entries_bound", [20_000, 0])  # read from the terms, or along the list
