@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -82,8 +83,14 @@ class Practitioner(Base):
 class Patient(Base):
     __tablename__ = "patient"
     __table_args__ = (
-        Index("ix_patient_sort", "last_name", "first_name", "id"),
-        Index("ix_patient_search_key", "search_key"),
+        # The list's order (sort key, then id) among the patients not erased.
+        Index(
+            "ix_patient_sort_key",
+            "sort_key",
+            "id",
+            sqlite_where=text("erased_at IS NULL"),
+            postgresql_where=text("erased_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -107,6 +114,12 @@ class Patient(Base):
     large_print: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.
     search_key: Mapped[str] = mapped_column(String(400), default="")
+    # Folded family name, then given name (``patient_search.sort_key``): the list's order.
+    sort_key: Mapped[str] = mapped_column(
+        String(200).with_variant(String(200, collation="C"), "postgresql"),
+        default="",
+        server_default="",
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -115,6 +128,27 @@ class Patient(Base):
     sessions: Mapped[list[TreatmentSession]] = relationship(back_populates="patient")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class PatientSearchTerm(Base):
+    """A word a patient is found by (``patient_search.search_terms``): a typed word matches
+    when it begins the term, an index range on (term, sort_key, patient_id) that also gives
+    the matches in list order."""
+
+    __tablename__ = "patient_search_term"
+    __table_args__ = (
+        Index("ix_patient_search_term_term", "term", "sort_key", "patient_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), primary_key=True)
+    term: Mapped[str] = mapped_column(
+        String(100).with_variant(String(100, collation="C"), "postgresql"), primary_key=True
+    )
+    # The patient's sort key, copied here so the matches of a word come in list order.
+    sort_key: Mapped[str] = mapped_column(
+        String(200).with_variant(String(200, collation="C"), "postgresql"), default=""
+    )
 
 
 class ClinicRuleChange(Base):

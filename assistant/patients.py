@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from assistant import reference
+from assistant import patient_search, reference
 from assistant.aftercare.languages import LANGUAGES, available_languages
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.i18n import _
 from assistant.models import Patient, PatientHistory, TreatmentSession
+from assistant.patient_search import digits, fold
 from assistant.records import audit
 from assistant.text_safety import unsafe_characters
 
@@ -82,6 +82,7 @@ class PatientRow:
     last_session: datetime | None = field(default=None)
     name_order: str = "given_first"
     preferred_name: str = ""
+    sort_key: str = ""  # where the row stands in the list (to read the page after it)
 
     @property
     def display_name(self) -> str:
@@ -109,15 +110,8 @@ def display_name(patient: _Named) -> str:
     return f"{first} {last}".strip()
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, so "Zoë" is found by "zoe"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-
-
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return digits(text)
 
 
 def search_key(details: PatientDetails) -> str:
@@ -272,6 +266,7 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.language = details.language
     row.large_print = details.large_print
     row.search_key = search_key(details)
+    row.sort_key = patient_search.sort_key(details.first_name, details.last_name)
 
 
 def add_patient(session: Session, details: PatientDetails, actor: int | None) -> Patient:
@@ -281,6 +276,7 @@ def add_patient(session: Session, details: PatientDetails, actor: int | None) ->
     _apply(row, details)
     session.add(row)
     session.flush()
+    patient_search.index_patient(session, row)
     audit.record(
         session,
         "create",
@@ -364,6 +360,7 @@ def _change_in(
 ) -> PatientRecord:
     before = asdict(_details_of(row))
     _apply(row, details)
+    patient_search.index_patient(session, row)
     changes = audit.diff(before, asdict(details))
     if changes:
         # The audit row is permanent, so it names the fields only; the values go to
@@ -407,70 +404,65 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
         return _record_of(_get(session, patient_id))
 
 
-def _search_terms(text: str) -> list[str]:
-    terms = []
-    for token in text.split():
-        parsed = _parse_loose_date(token)
-        if parsed:
-            terms.append(parsed)
-        elif _digits(token) and not re.search(r"[^\d+()\-./]", token):
-            terms.append(_digits(token))
-        else:
-            terms.append(fold(token))
-    return [t for t in terms if t]
-
-
-def _parse_loose_date(token: str) -> str | None:
-    """A birth date typed as 31/12/1990, 31.12.1990 or 1990-12-31, as ISO; else None."""
-    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", token)
-    try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day).isoformat()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
-            return date.fromisoformat(token).isoformat()
-    except ValueError:
-        return None
-    return None
-
-
-def _search_conditions(text: str) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Patient.erased_at.is_(None)]
-    for term in _search_terms(text):
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Patient.search_key.like(f"%{escaped}%", escape="\\"))
-    return conditions
-
-
-def count_patients(db: Database, text: str = "") -> int:
+def count_patients(db: Database, text: str = "", at_most: int | None = None) -> int:
+    """How many patients match ``text``; with ``at_most``, counting stops past that many."""
     with db.session() as session:
-        stmt = select(func.count(Patient.id)).where(and_(*_search_conditions(text)))
-        return int(session.scalar(stmt) or 0)
+        return patient_search.count(session, text, at_most)
 
 
 def search_patients(
-    db: Database, text: str = "", limit: int = 200, offset: int = 0
+    db: Database,
+    text: str = "",
+    limit: int = 200,
+    offset: int = 0,
+    after: PatientRow | None = None,
 ) -> Sequence[PatientRow]:
-    """Patients matching every word of ``text`` (name, phone, birth date), by last name."""
+    """Patients matching every word of ``text`` (name, phone, birth date), in list order
+    (family name, then given name, accents aside), from ``offset`` or after the row ``after``."""
+    return find_patients(db, text, limit, offset=offset, after=after).rows
+
+
+@dataclass(frozen=True)
+class PatientPage:
+    rows: Sequence[PatientRow]
+    more: bool  # another page follows
+    count: int  # how many match, exact up to the bound asked for
+    count_exact: bool
+
+
+def find_patients(
+    db: Database,
+    text: str = "",
+    limit: int = 200,
+    *,
+    offset: int = 0,
+    after: PatientRow | None = None,
+    count_bound: int = patient_search.COUNT_BOUND,
+    counted: bool = True,
+) -> PatientPage:
+    """One page of the patient list and the bounded number of matches, in one read."""
     with db.session() as session:
-        stmt = (
-            select(Patient)
-            .where(and_(*_search_conditions(text)))
-            .order_by(Patient.last_name, Patient.first_name, Patient.id)
-            .limit(limit)
-            .offset(offset)
+        found = patient_search.find(
+            session,
+            text,
+            limit,
+            after=(after.sort_key, after.id) if after is not None else None,
+            offset=offset,
+            count_bound=count_bound,
+            counted=counted,
         )
-        rows = list(session.scalars(stmt))
+        rows = found.patients
         last_sessions: dict[int, datetime] = {}
         if rows:
             ids = [r.id for r in rows]
+            visits = TreatmentSession.__table__.c  # Core, as the search itself
             for pid, when in session.execute(
-                select(TreatmentSession.patient_id, func.max(TreatmentSession.treated_at))
-                .where(TreatmentSession.patient_id.in_(ids))
-                .group_by(TreatmentSession.patient_id)
+                select(visits.patient_id, func.max(visits.treated_at))
+                .where(visits.patient_id.in_(ids))
+                .group_by(visits.patient_id)
             ):
                 last_sessions[pid] = when
-        return [
+        page = [
             PatientRow(
                 id=r.id,
                 first_name=r.first_name,
@@ -481,6 +473,8 @@ def search_patients(
                 last_session=last_sessions.get(r.id),
                 name_order=r.name_order,
                 preferred_name=r.preferred_name,
+                sort_key=r.sort_key,
             )
             for r in rows
         ]
+        return PatientPage(page, found.more, found.count, found.count_exact)

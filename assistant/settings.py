@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "window_geometry": "",
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
     "interface_language": "en",  # the practitioner's language for the window (ui/i18n)
+    "file_checked_on": "",  # ISO date of the last whole-file check of the database
 }
 
 

@@ -41,6 +41,7 @@ from assistant.models import (  # noqa: E402
     Consent,
     Device,
     Patient,
+    PatientSearchTerm,
     Practitioner,
     Product,
     ProductLot,
@@ -48,6 +49,7 @@ from assistant.models import (  # noqa: E402
     TreatmentSession,
     ZoneTreatment,
 )
+from assistant.patient_search import search_terms, sort_key  # noqa: E402
 from assistant.patients import search_key  # noqa: E402
 from assistant.records import chain, integrity  # noqa: E402
 from assistant.records.actor import workstation  # noqa: E402
@@ -250,17 +252,22 @@ class Builder:
     def _chunk(self, first_pid: int, counts: list[int]) -> datetime:
         rng = self.rng
         patients, sessions, zones, products, amendments, consents = [], [], [], [], [], []
+        terms: list[dict[str, Any]] = []
         practitioner = self.info["practitioners"][0]
         for offset, count in enumerate(counts):
             pid = first_pid + offset
             registered = _plain_dt(self._registered(pid) + timedelta(minutes=rng.randint(0, 600)))
             details = _demo_details(rng, self.today)
+            key = sort_key(details.first_name, details.last_name)
+            terms += [{"patient_id": pid, "term": t, "sort_key": key} for t in search_terms(
+                details.first_name, details.last_name, details.phone, details.date_of_birth,
+                details.email)]  # fmt: skip
             patients.append({
                 "id": pid, "first_name": details.first_name, "last_name": details.last_name,
                 "date_of_birth": details.date_of_birth, "phone": details.phone,
                 "email": details.email, "fitzpatrick": details.fitzpatrick,
                 "skin_type": details.skin_type, "concerns": list(details.concerns), "notes": "",
-                "search_key": search_key(details), "created_at": registered,
+                "search_key": search_key(details), "sort_key": key, "created_at": registered,
                 "updated_at": registered, "erased_at": None, "version": 1,
             })  # fmt: skip
             self._event(registered, practitioner_id=practitioner, action="create",
@@ -323,7 +330,7 @@ class Builder:
         with self.db.engine.begin() as conn:
             for table, rows in (
                 (Patient, patients), (Consent, consents), (TreatmentSession, sessions),
-                (ZoneTreatment, zones), (ProductUse, products),
+                (ZoneTreatment, zones), (ProductUse, products), (PatientSearchTerm, terms),
             ):  # fmt: skip
                 for at in range(0, len(rows), BATCH):
                     conn.execute(insert(table.__table__), rows[at : at + BATCH])

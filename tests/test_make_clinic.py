@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 
 from assistant.db import init_db
 from assistant.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
+from assistant.patient_search import sort_key
+from assistant.patients import search_patients
 from assistant.records import integrity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +48,15 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
             assert states == {"signed": 200}
             assert session.scalar(select(func.count(ZoneTreatment.id))) >= 200
             amendments = session.scalar(select(func.count(Amendment.id)))
+            anyone = session.scalars(select(Patient).order_by(Patient.id)).first()
+        assert anyone is not None and anyone.sort_key == sort_key(
+            anyone.first_name, anyone.last_name
+        )
+        # Found by search, and listed in order, as a patient added through the app would be.
+        found = search_patients(db, f"{anyone.last_name} {anyone.first_name}", limit=1000)
+        assert anyone.id in {r.id for r in found}
+        listed = search_patients(db, "", limit=100)
+        assert [r.sort_key for r in listed] == sorted(r.sort_key for r in listed)
         again = integrity.check(db, full=True)
         assert again.intact, again.problem
         assert (again.sessions, again.amendments) == (200, amendments)

@@ -114,6 +114,43 @@ def test_erasure_removes_photo_rows_and_files(db: Database, tmp_path: Path) -> N
         assert erased.changes["photos_removed"] == 2
 
 
+def test_erasure_removes_the_patient_s_photos_from_the_backup_folders(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from assistant.settings import Settings
+
+    patient = make_patient(db)
+    keep = make_patient(db, "Lena", "Fischer")
+    practitioner = make_clinic(db).practitioner
+    (gone,) = import_photos(db, patient, [camera_jpeg(tmp_path / "a.jpg")], "frontal")
+    (kept,) = import_photos(db, keep, [camera_png(tmp_path / "c.png")], "frontal")
+    chosen = tmp_path / "usb-backups"
+    Settings(paths.settings_file()).set("backup_folder", str(chosen))
+    for folder in (chosen, paths.backup_dir()):
+        folder.mkdir(parents=True, exist_ok=True)
+        backup.backup_now(db, folder, keep=5)
+        assert {gone.name, kept.name} <= {p.name for p in (folder / "photos").iterdir()}
+    from assistant.auth import set_pin
+
+    set_pin(db, practitioner, "2468", None)
+    monkeypatch.setenv("CHAIRSIDE_PIN", "2468")
+    status, out, err = cli(
+        capsys, "erase", "--patient", str(patient), "--as", str(practitioner),
+        "--confirm", erasure_confirmation(db, patient),
+    )  # fmt: skip
+    assert status == EXIT_OK, err
+    for folder in (chosen, paths.backup_dir()):
+        assert {p.name for p in (folder / "photos").iterdir()} == {kept.name}
+    # The core function names its folders; the backup databases keep only the rows.
+    other = make_patient(db, "Omar", "Haddad")
+    (third,) = import_photos(db, other, [camera_jpeg(tmp_path / "d.jpg")], "frontal")
+    backup.backup_now(db, chosen, keep=5, now=datetime(2030, 1, 1))
+    result = erase_patient(db, other, None, erasure_confirmation(db, other), [chosen])
+    assert result.backup_photo_copies_removed == 1
+    assert not (chosen / "photos" / third.name).exists()
+
+
 # -- backup and restore ------------------------------------------------------------------------
 
 

@@ -58,6 +58,27 @@ def test_patients_search_and_demo_data(pg: Database) -> None:
     assert len(search_patients(pg, "", limit=100)) == 16
 
 
+def test_the_list_order_and_word_search_are_the_same_on_postgres(
+    pg: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import patient_search
+    from assistant.patients import PatientDetails, create_patient, find_patients, search_patients
+
+    for first, last in [("Anna", "Muller"), ("Bea", "Müller"), ("Carl", "Mylne"),
+                        ("Dora", "Lukasz"), ("Emil", "Łukasz"), ("Finn", "Mazur")]:  # fmt: skip
+        create_patient(pg, PatientDetails(first, last, phone="0117 496 0555"), None)
+    assert [r.first_name for r in search_patients(pg)] == [
+        "Dora", "Emil", "Finn", "Anna", "Bea", "Carl"
+    ]  # fmt: skip
+    for entries_bound in (20_000, 0):  # read from the terms, or along the list
+        monkeypatch.setattr(patient_search, "ENTRIES_BOUND", entries_bound)
+        page = find_patients(pg, "mu", 1, count_bound=1)
+        assert [r.first_name for r in page.rows] == ["Anna"] and not page.count_exact
+        rest = find_patients(pg, "mu", 5, after=page.rows[-1], counted=False)
+        assert [r.first_name for r in rest.rows] == ["Bea"]
+        assert [r.first_name for r in search_patients(pg, "ŁUK 4960555")] == ["Dora", "Emil"]
+
+
 def test_audit_rows_cannot_be_changed_in_the_database(pg: Database) -> None:
     from assistant.patients import PatientDetails, create_patient
 

@@ -108,3 +108,43 @@ def test_recall_dialog_searches_and_exports_csv(
     dialog.lot_edit.clear()
     qtbot.mouseClick(dialog.search_button, LEFT)
     assert dialog.result_label.text() == "⚠ Enter the lot number to search for."
+
+
+def test_a_long_history_opens_with_the_latest_page_and_reads_older_ones_on_demand(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patient = max(range(1, 13), key=lambda p: len(list_sessions(demo_db, p)))
+    everything = [s.id for s in list_sessions(demo_db, patient)]
+    assert len(everything) >= 3
+    assert [s.id for s in list_sessions(demo_db, patient, limit=2, offset=1)] == everything[1:3]
+    monkeypatch.setattr(SessionTimeline, "PAGE", 2)
+    timeline = SessionTimeline(demo_db, runner, patient)
+    qtbot.addWidget(timeline)
+    timeline.show()
+    timeline.refresh()
+    model = timeline.model
+    assert [model.summary(r).id for r in range(model.rowCount())] == everything[:2]
+    assert timeline.more_button.isVisible()
+    while timeline.more_button.isVisible():
+        qtbot.mouseClick(timeline.more_button, LEFT)
+    assert [model.summary(r).id for r in range(model.rowCount())] == everything
+    timeline.refresh()  # a session changed: the latest page again
+    assert model.rowCount() == 2 and timeline.more_button.isVisible()
+
+
+def test_scrolling_to_the_end_of_the_timeline_reads_the_next_page(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patient = max(range(1, 13), key=lambda p: len(list_sessions(demo_db, p)))
+    total = len(list_sessions(demo_db, patient))
+    monkeypatch.setattr(SessionTimeline, "PAGE", 3)
+    timeline = SessionTimeline(demo_db, runner, patient)
+    qtbot.addWidget(timeline)
+    timeline.resize(700, 140)  # room for fewer rows than a page
+    timeline.show()
+    timeline.refresh()
+    assert timeline.model.rowCount() == 3
+    bar = timeline.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert timeline.model.rowCount() == min(6, total)

@@ -118,7 +118,13 @@ class PatientList(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
-        if self.model.filter_text:
+        if not self.model.total_exact:
+            # Counting stops at a bound, so typing stays quick in a large clinic.
+            if self.model.filter_text:
+                text = self.tr("Patients found: more than {0}").format(f"{total:,}")
+            else:
+                text = self.tr("Patients: more than {0}").format(f"{total:,}")
+        elif self.model.filter_text:
             text = self.tr("Patients found: {0}").format(f"{total:,}")
         else:
             text = self.tr("Patients: {0}").format(f"{total:,}")

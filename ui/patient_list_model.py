@@ -1,5 +1,7 @@
 """The patient list as a lazily fetched table model: rows are read in batches as the view
-scrolls, so a clinic with tens of thousands of patients opens as fast as an empty one."""
+scrolls (each after the last row read, along the list's index), and matches are counted
+only up to a bound, so a clinic with 100,000 patients opens and searches as fast as a small
+one."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from assistant.db import Database
-from assistant.patients import PatientRow, count_patients, search_patients
+from assistant.patients import PatientRow, find_patients
 from ui.table_model import RowsTableModel
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
@@ -33,6 +35,7 @@ def format_date(value: date | datetime | None) -> str:
 
 class PatientListModel(RowsTableModel):
     BATCH = 100
+    COUNT_BOUND = 1000  # matches counted up to this many; beyond, "more than"
     COLUMNS = ("name", "date_of_birth", "phone", "fitzpatrick", "last_session")
 
     def __init__(self, db: Database, parent: Any = None) -> None:
@@ -41,6 +44,8 @@ class PatientListModel(RowsTableModel):
         self._filter = ""
         self._rows: list[PatientRow] = []
         self._total = 0
+        self._total_exact = True
+        self._more = False
         self._headers = (
             _tr("Name"),
             _tr("Date of birth"),
@@ -58,8 +63,13 @@ class PatientListModel(RowsTableModel):
 
     @property
     def total(self) -> int:
-        """How many patients match the filter (not how many rows are loaded)."""
+        """How many patients match the filter (not how many rows are loaded); when
+        ``total_exact`` is False, more than this many match."""
         return self._total
+
+    @property
+    def total_exact(self) -> bool:
+        return self._total_exact
 
     def set_filter(self, text: str) -> None:
         if text == self._filter:
@@ -68,22 +78,26 @@ class PatientListModel(RowsTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        page = find_patients(self.db, self._filter, self.BATCH, count_bound=self.COUNT_BOUND)
         self.beginResetModel()
-        self._total = count_patients(self.db, self._filter)
-        self._rows = list(search_patients(self.db, self._filter, limit=self.BATCH))
+        self._rows = list(page.rows)
+        self._more = page.more
+        self._total, self._total_exact = page.count, page.count_exact
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or not self._more:
             return
-        more = list(
-            search_patients(self.db, self._filter, limit=self.BATCH, offset=len(self._rows))
-        )
+        after = self._rows[-1] if self._rows else None
+        page = find_patients(self.db, self._filter, self.BATCH, after=after, counted=False)
+        more = list(page.rows)
+        self._more = page.more
+        if not self._more and not self._total_exact:
+            self._total, self._total_exact = len(self._rows) + len(more), True
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
@@ -91,8 +105,17 @@ class PatientListModel(RowsTableModel):
 
     # -- the model interface -----------------------------------------------------------------
 
+    _ROLES = frozenset(
+        (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
+    )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks for a dozen roles per cell as it paints: the others answer at once.
+        if role not in self._ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]

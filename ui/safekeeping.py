@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import auth, clinic
+from assistant.db import ADVICE_RESTORE, check_whole_file
 from assistant.errors import ChairsideError
 from assistant.records import backup, integrity
 from assistant.records.chain import Verification
@@ -72,6 +74,41 @@ class Safekeeping(QObject):
     def start(self) -> None:
         self.idle_watcher.start()
         self.check_integrity()
+        self.check_file()
+
+    # -- the database file ---------------------------------------------------------------------
+
+    def check_file(self, today: date | None = None) -> None:
+        """SQLite's check of every page of the file, once a day, off the UI thread (opening
+        checks only the header and the schema, so a large clinic opens at once); damage
+        found is shown with the advice to restore a backup."""
+        c = self.context
+        path = c.db.sqlite_path
+        day = (today or date.today()).isoformat()
+        if path is None or c.settings["file_checked_on"] == day:
+            return
+
+        def done(problems: list[str]) -> None:
+            if not problems:
+                c.settings.set("file_checked_on", day)
+                return
+            log.error("The database file %s is damaged: %s", path, "; ".join(problems))
+            QMessageBox.warning(
+                self.parent_widget,
+                self.tr("The database file is damaged"),
+                self.tr(
+                    "SQLite's check found damage in {0}:\n{1}\n\n{2}"
+                ).format(path, problems[0], ADVICE_RESTORE),
+            )
+
+        # On the pool beside the saves' thread: reading every page must not hold up a save.
+        c.runner.run(
+            lambda: check_whole_file(path),
+            done,
+            lambda exc: log.warning("Could not check the database file: %s", exc),
+            owner=self,
+            render=True,
+        )
 
     # -- the audit chain -----------------------------------------------------------------------
 
@@ -295,4 +332,7 @@ class Safekeeping(QObject):
             self.patientErased.emit(patient_id)
 
         db, actor = c.db, c.practitioner_id
-        c.runner.run(lambda: erase_patient(db, patient_id, actor, typed), done, parent=w)
+        folders = backup.backup_folders(c.settings, c.locations.backup_dir())
+        c.runner.run(
+            lambda: erase_patient(db, patient_id, actor, typed, folders), done, parent=w
+        )

@@ -1,6 +1,8 @@
 """A patient's sessions as a timeline, newest first: date, state, zones with depths, the
 deepest depth, products and lots, cartridge lot, amendments. Opening a row emits
-``sessionOpened(id)``; an unfinished draft is marked in words and with an icon."""
+``sessionOpened(id)``; an unfinished draft is marked in words and with an icon. The latest
+``PAGE`` sessions are read when the patient opens; older ones as the table scrolls to its
+end (or on "Show older sessions"), so a long history opens as fast as a short one."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from assistant.db import Database
 from assistant.photos import photo_counts
 from assistant.sessions import SessionSummary, list_sessions
 from ui.table_model import RowsTableModel
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,6 +46,7 @@ class SessionTimelineModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[SessionSummary] = []
         self._photos: dict[int, int] = {}
+        self._texts: dict[tuple[int, int], str] = {}
         self._headers = (
             self.tr("Date"),
             self.tr("State"),
@@ -59,7 +62,17 @@ class SessionTimelineModel(RowsTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._photos = dict(photos or {})
+        self._texts.clear()
         self.endResetModel()
+
+    def add_rows(self, rows: list[SessionSummary]) -> None:
+        """Older sessions, after the ones shown."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def summary(self, row: int) -> SessionSummary:
         return self._rows[row]
@@ -77,41 +90,64 @@ class SessionTimelineModel(RowsTableModel):
             )
         return text
 
+    _ROLES = frozenset(
+        (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.UserRole,
+        )
+    )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Sizing columns to their contents asks every cell for a dozen roles: the unused
+        # ones answer at once, and each cell's text is worded once.
+        if role not in self._ROLES or not index.isValid():
             return None
-        summary = self._rows[index.row()]
-        column = index.column()
+        if not 0 <= index.row() < len(self._rows):
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == self.DATE:
-                return format_short_moment(summary.treated_at)
-            if column == self.STATE:
-                return self._state(summary)
-            if column == self.ZONES:
-                return ", ".join(
-                    f"{reference.zones()[z.zone].name if z.zone in reference.zones() else z.zone}"
-                    f" {reference.format_mm(z.depth_mm)}×{z.passes}"
-                    for z in summary.zones
-                )
-            if column == self.DEEPEST:
-                if summary.deepest_depth_mm is None:
-                    return "—"
-                return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
-            if column == self.PRODUCTS:
-                return "; ".join(
-                    self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")
-                    for p in summary.products
-                )
-            if column == self.CARTRIDGE:
-                if not summary.cartridge_lot:
-                    return "—"
-                return self.tr("{needles} needles, lot {lot}").format(
-                    needles=summary.cartridge_needles, lot=summary.cartridge_lot
-                )
-            if column == self.AMENDMENTS:
-                return str(summary.amendments) if summary.amendments else ""
-            if column == self.PHOTOS:
-                return str(self._photos[summary.id]) if summary.id in self._photos else ""
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(self._rows[index.row()], index.column())
+            return text
+        return self._other(self._rows[index.row()], index.column(), role)
+
+    def _text(self, summary: SessionSummary, column: int) -> str:
+        if column == self.DATE:
+            return format_short_moment(summary.treated_at)
+        if column == self.STATE:
+            return self._state(summary)
+        if column == self.ZONES:
+            return ", ".join(
+                f"{reference.zones()[z.zone].name if z.zone in reference.zones() else z.zone}"
+                f" {reference.format_mm(z.depth_mm)}×{z.passes}"
+                for z in summary.zones
+            )
+        if column == self.DEEPEST:
+            if summary.deepest_depth_mm is None:
+                return "—"
+            return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
+        if column == self.PRODUCTS:
+            return "; ".join(
+                self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")
+                for p in summary.products
+            )
+        if column == self.CARTRIDGE:
+            if not summary.cartridge_lot:
+                return "—"
+            return self.tr("{needles} needles, lot {lot}").format(
+                needles=summary.cartridge_needles, lot=summary.cartridge_lot
+            )
+        if column == self.AMENDMENTS:
+            return str(summary.amendments) if summary.amendments else ""
+        if column == self.PHOTOS:
+            return str(self._photos[summary.id]) if summary.id in self._photos else ""
+        return ""
+
+    def _other(self, summary: SessionSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if QApplication.instance() is None:
                 return None
@@ -135,6 +171,7 @@ class SessionTimeline(QWidget):
 
     sessionOpened = Signal(int)
     loaded = Signal(int)  # number of sessions shown
+    PAGE = 20  # sessions read at a time
 
     def __init__(
         self,
@@ -168,8 +205,18 @@ class SessionTimeline(QWidget):
         self.open_button.setMinimumHeight(36)
         self.open_button.setAccessibleName(self.tr("Open the selected session"))
         self.open_button.clicked.connect(self._open_current)
+        self.more_button = QPushButton(self.tr("Show older sessions"))
+        self.more_button.setMinimumHeight(36)
+        self.more_button.setAccessibleName(self.tr("Show older sessions of this patient"))
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.setVisible(False)
+        self._more = False
+        self._loading = False
+        self._generation = 0  # a page read for a patient no longer shown is dropped
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.empty_label, 1)
+        buttons.addWidget(self.more_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,7 +228,9 @@ class SessionTimeline(QWidget):
         """The database was replaced: show nothing until a patient is chosen again."""
         self._db = db
         self._patient_id = 0
+        self._generation += 1
         self.model.set_rows([])
+        self._set_more(False)
         self._show_count(0)
 
     def set_patient(self, patient_id: int) -> None:
@@ -189,19 +238,68 @@ class SessionTimeline(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        patient_id = self._patient_id
-        db = self._db
+        """Read the latest page again (after a session changed, or another patient)."""
+        patient_id, db, page = self._patient_id, self._db, self.PAGE
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
         self._runner.run(
-            lambda: (list_sessions(db, patient_id), photo_counts(db, patient_id)),
-            self._loaded,
+            lambda: (
+                list_sessions(db, patient_id, limit=page + 1),
+                photo_counts(db, patient_id),
+            ),
+            lambda result: self._loaded(result, generation),
+            lambda exc: self._failed(exc, generation),
             parent=self,
         )
 
-    def _loaded(self, result: tuple[list[SessionSummary], dict[int, int]]) -> None:
+    def load_more(self) -> None:
+        """The next page of older sessions, after the ones shown."""
+        if not self._more or self._loading:
+            return
+        patient_id, db, page = self._patient_id, self._db, self.PAGE
+        shown, generation = self.model.rowCount(), self._generation
+        self._loading = True
+        self._runner.run(
+            lambda: list_sessions(db, patient_id, limit=page + 1, offset=shown),
+            lambda rows: self._more_loaded(rows, generation),
+            lambda exc: self._failed(exc, generation),
+            parent=self,
+        )
+
+    def _loaded(
+        self, result: tuple[list[SessionSummary], dict[int, int]], generation: int
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
         rows, photos = result
-        self.model.set_rows(rows, photos)
-        self._show_count(len(rows))
-        self.loaded.emit(len(rows))
+        self._set_more(len(rows) > self.PAGE)
+        self.model.set_rows(rows[: self.PAGE], photos)
+        self._show_count(self.model.rowCount())
+        self.loaded.emit(self.model.rowCount())
+
+    def _more_loaded(self, rows: list[SessionSummary], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._set_more(len(rows) > self.PAGE)
+        self.model.add_rows(rows[: self.PAGE])
+        self.loaded.emit(self.model.rowCount())
+
+    def _failed(self, exc: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            self._loading = False
+        show_error(self, exc)
+
+    def _set_more(self, more: bool) -> None:
+        self._more = more
+        self.more_button.setVisible(more)
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.table.verticalScrollBar()
+        if bar.maximum() > 0 and value >= bar.maximum() - bar.pageStep() // 4:
+            self.load_more()
 
     def _show_count(self, count: int) -> None:
         self.empty_label.setVisible(count == 0)

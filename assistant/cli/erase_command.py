@@ -34,11 +34,13 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.records.backup import backup_folders
     from assistant.records.erasure import erase_patient
 
     db = context.database()
     acting = practitioner_for(args, db, "erase")
-    result = erase_patient(db, args.patient, acting.practitioner_id, args.confirm)
+    folders = backup_folders(context.settings, context.locations.backup_dir())
+    result = erase_patient(db, args.patient, acting.practitioner_id, args.confirm, folders)
     print(f"Erased the personal details of patient {result.patient_id}.")
     if result.wipe_pending:
         print(

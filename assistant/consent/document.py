@@ -40,11 +40,11 @@ from reportlab.platypus import (
 )
 
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
+from assistant.consent.records import KEYWORD_PREFIX
 from assistant.pdf import deferred_canvas
 
 SHORT_FINGERPRINT_CHARS = 16
 QR_PREFIX = "chairside-consent"
-KEYWORD_PREFIX = "chairside-consent-id="
 BODY_SIZE = 11.5
 SIGNATURE_WIDTH = 6.5 * cm
 SIGNATURE_HEIGHT = SIGNATURE_WIDTH / 3

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from assistant import auth, reference
 from assistant.consent import signature
-from assistant.consent.document import ConsentDocument, SignatureBlock, render_pdf
 from assistant.consent.records import (
     SCOPES,
     ConsentRecord,
@@ -256,6 +255,9 @@ def issue_in(
 ) -> ConsentRecord:
     """Store a complete consent whose practitioner has been verified (by PIN in
     ``issue_consent``; demo data, which has no PINs, calls this directly)."""
+    # The PDF toolkit is loaded when a consent is issued, not when the program starts.
+    from assistant.consent.document import ConsentDocument, SignatureBlock, render_pdf
+
     checked = _check(session, request, signed_on)
     patient = _patient(session, request.patient_id)
     device = _device(session, request.device_id)

@@ -17,6 +17,9 @@ from assistant.models import Consent, ConsentTemplate, ConsentWithdrawal
 TREATMENT_SCOPE = "treatment"
 PHOTO_SCOPE = "photo"
 SCOPES = (TREATMENT_SCOPE, PHOTO_SCOPE)
+# How an issued PDF names its consent in its keywords (written by ``document``, read by
+# ``verify``): here, so checking a copy needs no PDF toolkit.
+KEYWORD_PREFIX = "chairside-consent-id="
 
 # What an erasure blanks; nothing else of an issued consent ever changes.
 ERASABLE = frozenset(

@@ -7,8 +7,9 @@ name that is missing from the data folder, after checking that the copy's SHA-25
 one recorded; a missing or damaged copy is reported, never stored.
 
 When old backups are pruned, ``prune_backup_photos`` removes the copies no remaining backup
-in the folder names, so a photo removed from the record (or a patient erased) leaves the
-backups when the last backup holding it does.
+in the folder names, so a photo removed from the record leaves the backups when the last
+backup holding it does. Erasing a patient removes their photos' copies from the backup
+folders at once (``remove_backup_copies``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +133,25 @@ def _names_in_backup(path: Path) -> set[str]:
         }
     finally:
         con.close()
+
+
+def remove_backup_copies(backup_folders: Iterable[Path], names: Iterable[str]) -> int:
+    """Delete the copies of these photos (an erased patient's) from each backup folder's
+    ``photos/``; returns how many files went. The old backup databases still name them, so
+    restoring one reports them missing rather than bringing them back."""
+    removed = 0
+    names = list(names)
+    for folder in dict.fromkeys(Path(f) for f in backup_folders):
+        for name in names:
+            copy = folder / PHOTO_FOLDER / Path(name).name  # a bare file name, never a path
+            try:
+                copy.unlink()
+                removed += 1
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("Could not delete the backed-up photo %s: %s", copy, exc)
+    return removed
 
 
 def prune_backup_photos(backup_folder: Path) -> tuple[str, ...]:

@@ -102,6 +102,12 @@ def backup_folder(settings: Settings, default: Path | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else (default or paths.backup_dir())
 
 
+def backup_folders(settings: Settings, default: Path | None = None) -> list[Path]:
+    """Every folder backups may be in: the clinic's chosen one and the default one."""
+    default = default or paths.backup_dir()
+    return list(dict.fromkeys((backup_folder(settings, default), default)))
+
+
 def _live_path(db: Database) -> Path:
     if not db.is_sqlite:
         raise InvalidInput(SERVER_MESSAGE)

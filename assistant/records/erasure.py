@@ -10,8 +10,10 @@ import hmac
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -29,7 +31,9 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
+from assistant.patient_search import index_patient
 from assistant.photos import delete_stored, remove_patient_photos
+from assistant.photos.backup import remove_backup_copies
 from assistant.records import audit
 from assistant.records.export import (
     ERASED_NAME,
@@ -50,6 +54,7 @@ class ErasureResult:
     mentions_kept: tuple[str, ...] = ()
     # Another connection kept the old pages in use; the next start finishes wiping them.
     wipe_pending: bool = False
+    backup_photo_copies_removed: int = 0
 
 
 def erasure_confirmation(db: Database, patient_id: int) -> str:
@@ -99,12 +104,18 @@ def _mentions(session: Session, patient_id: int, identifiers: list[str]) -> tupl
 
 
 def erase_patient(
-    db: Database, patient_id: int, actor: int | None, confirmation: str
+    db: Database,
+    patient_id: int,
+    actor: int | None,
+    confirmation: str,
+    backup_folders: Iterable[Path] = (),
 ) -> ErasureResult:
     """Replace the patient's personal details with a tombstone (audited ``erase``).
 
     ``confirmation`` must be the patient's number and full name (``erasure_confirmation``):
-    the second confirmation, after the screen's or the command's own question."""
+    the second confirmation, after the screen's or the command's own question. The
+    patient's photo files go from the data folder and from the ``photos/`` of each of
+    ``backup_folders`` (the clinic's backup folder and the default one)."""
     erased_at = utcnow()
     with db.session() as session:
         if db.is_sqlite:
@@ -131,6 +142,7 @@ def erase_patient(
         row.large_print = False
         row.search_key = ""
         row.erased_at = erased_at
+        index_patient(session, row)  # its search terms go; the sort key is the tombstone's
         scrubbed = 0
         for entry in session.scalars(
             select(PatientHistory).where(PatientHistory.patient_id == patient_id)
@@ -157,8 +169,9 @@ def erase_patient(
             },
         )
     delete_stored(db, doomed_photos)
+    backup_copies = remove_backup_copies(backup_folders, doomed_photos)
     pending = False
     if db.is_sqlite and db.sqlite_path is not None:
         pending = not wipe_free_space(db.engine, db.sqlite_path)
     log.info("Erased the personal details of patient %s", patient_id)
-    return ErasureResult(patient_id, erased_at, scrubbed, mentions, pending)
+    return ErasureResult(patient_id, erased_at, scrubbed, mentions, pending, backup_copies)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from assistant.clinic import get_clinic
 from assistant.db import Database
@@ -92,8 +93,11 @@ class SessionSummary:
         }
 
 
-def list_sessions(db: Database, patient_id: int) -> list[SessionSummary]:
-    """The patient's sessions, newest first (discarded drafts left out)."""
+def list_sessions(
+    db: Database, patient_id: int, limit: int | None = None, offset: int = 0
+) -> list[SessionSummary]:
+    """The patient's sessions, newest first (discarded drafts left out); with ``limit``,
+    that many from ``offset`` (a page of a long history)."""
     with db.session() as session:
         if session.get(Patient, patient_id) is None:
             raise NotFound(f"There is no patient with id {patient_id}.")
@@ -105,6 +109,12 @@ def list_sessions(db: Database, patient_id: int) -> list[SessionSummary]:
                     TreatmentSession.state != DISCARDED,
                 )
                 .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
+                .limit(limit)
+                .offset(offset)
+                # Zones and products of the whole page in two reads, not two per session.
+                .options(
+                    selectinload(TreatmentSession.zones), selectinload(TreatmentSession.products)
+                )
             )
         )
         names = dict(session.execute(select(Practitioner.id, Practitioner.name)).all())
