@@ -192,4 +192,4 @@ def test_the_list_says_more_than_the_bound_and_fetches_to_the_end(
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 9 and (model.total, model.total_exact) == (9, True)
-    assert model.data(model.index(8, 0)) == "Novak, Nina8"
+    assert model.data(model.index(8, 0)) == "Nina8 Novak"  # the name as the patient writes it
