@@ -233,7 +233,12 @@ def verify_login(
             raise LoginRefused(f"{row.name} is no longer an active practitioner.")
         if row.pin_hash is None:
             raise LoginRefused(f"{row.name} has no PIN yet; a colleague can set one in Settings.")
-        failures, last = _lock_attempts(session, row.id)
+    with db.session() as session:
+        # The counter's lock comes first: on SQLite a transaction that has read before it
+        # writes cannot wait for a parallel sign-in (its snapshot is stale) and fails at once
+        # as "database is locked"; one that starts by writing waits its turn.
+        failures, last = _lock_attempts(session, practitioner_id)
+        row = _get(session, practitioner_id)
         wait = _remaining_wait(failures, last, now)
         if wait:
             # Not checked and not counted: guessing faster than the delay gains nothing.
