@@ -1,4039 +1,4260 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
-  <context>
+<context>
     <name>AfterSection</name>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="61" />
-      <source>After the session</source>
-      <translation>Después de la sesión</translation>
+        <location filename="../../ui/session_form/outcome.py" line="61"/>
+        <source>After the session</source>
+        <translation>Después de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="63" />
-      <source>Finished at</source>
-      <translation>Terminó a las</translation>
+        <location filename="../../ui/session_form/outcome.py" line="63"/>
+        <source>Finished at</source>
+        <translation>Terminó a las</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="64" />
-      <source>Session finished</source>
-      <translation>Sesión terminada</translation>
+        <location filename="../../ui/session_form/outcome.py" line="64"/>
+        <source>Session finished</source>
+        <translation>Sesión terminada</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="67" />
-      <source>Finish time</source>
-      <translation>Hora de fin</translation>
+        <location filename="../../ui/session_form/outcome.py" line="67"/>
+        <source>Finish time</source>
+        <translation>Hora de fin</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="75" />
-      <source>Post-care products given</source>
-      <translation>Productos de cuidado posterior entregados</translation>
+        <location filename="../../ui/session_form/outcome.py" line="75"/>
+        <source>Post-care products given</source>
+        <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="76" />
-      <location filename="../../ui/session_form/outcome.py" line="79" />
-      <source>Notes</source>
-      <translation>Notas</translation>
+        <location filename="../../ui/session_form/outcome.py" line="76"/>
+        <location filename="../../ui/session_form/outcome.py" line="79"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="77" />
-      <source>End</source>
-      <translation>Fin</translation>
+        <location filename="../../ui/session_form/outcome.py" line="77"/>
+        <source>End</source>
+        <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="78" />
-      <source>Post-care</source>
-      <translation>Cuidados posteriores</translation>
+        <location filename="../../ui/session_form/outcome.py" line="78"/>
+        <source>Post-care</source>
+        <translation>Cuidados posteriores</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AftercarePreviewDialog</name>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="145" />
-      <source>Aftercare sheet for {0}</source>
-      <translation>Hoja de cuidados para {0}</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="152"/>
+        <source>Aftercare sheet for {0}</source>
+        <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="158" />
-      <source>Pages of the aftercare sheet</source>
-      <translation>Páginas de la hoja de cuidados</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="165"/>
+        <source>Pages of the aftercare sheet</source>
+        <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="165" />
-      <source>Save PDF…</source>
-      <translation>Guardar PDF…</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="172"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="167" />
-      <source>Save the sheet as a PDF file (Ctrl+S)</source>
-      <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="174"/>
+        <source>Save the sheet as a PDF file (Ctrl+S)</source>
+        <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="170" />
-      <source>Print…</source>
-      <translation>Imprimir…</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="177"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="172" />
-      <source>Print the sheet for the patient (Ctrl+P)</source>
-      <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="179"/>
+        <source>Print the sheet for the patient (Ctrl+P)</source>
+        <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="176" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="183"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="194" />
-      <source>Language of the sheet</source>
-      <translation>Idioma de la hoja</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="201"/>
+        <source>Language of the sheet</source>
+        <translation>Idioma de la hoja</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="196" />
-      <source>&amp;Language:</source>
-      <translation>&amp;Idioma:</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="203"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="198" />
-      <source>Lar&amp;ge print</source>
-      <translation>Letra &amp;grande</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="205"/>
+        <source>Lar&amp;ge print</source>
+        <translation>Letra &amp;grande</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="200" />
-      <source>Body text of 16 points or more</source>
-      <translation>Texto de 16 puntos o más</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="207"/>
+        <source>Body text of 16 points or more</source>
+        <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="215" />
-      <source>Translation not reviewed</source>
-      <translation>Traducción sin revisar</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="222"/>
+        <source>Translation not reviewed</source>
+        <translation>Traducción sin revisar</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="229" />
-      <source>Aftercare sheet</source>
-      <translation>Hoja de cuidados</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="236"/>
+        <source>Aftercare sheet</source>
+        <translation>Hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="243" />
-      <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
-      <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="250"/>
+        <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
+        <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="257" />
-      <source>Page {0} of {1}</source>
-      <translation>Página {0} de {1}</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="264"/>
+        <source>Page {0} of {1}</source>
+        <translation>Página {0} de {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="264" />
-      <source>1 page</source>
-      <translation>1 página</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="271"/>
+        <source>1 page</source>
+        <translation>1 página</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="264" />
-      <source>{0} pages</source>
-      <translation>{0} páginas</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="271"/>
+        <source>{0} pages</source>
+        <translation>{0} páginas</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="270" />
-      <source>Check before printing:</source>
-      <translation>Compruebe antes de imprimir:</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="277"/>
+        <source>Check before printing:</source>
+        <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="288" />
-      <source>Warnings about the aftercare sheet</source>
-      <translation>Avisos sobre la hoja de cuidados</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="295"/>
+        <source>Warnings about the aftercare sheet</source>
+        <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="296" />
-      <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
-      <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="303"/>
+        <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
+        <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="302" />
-      <location filename="../../ui/aftercare_dialog.py" line="343" />
-      <source>Print aftercare sheet</source>
-      <translation>Imprimir hoja de cuidados</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="309"/>
+        <location filename="../../ui/aftercare_dialog.py" line="350"/>
+        <source>Print aftercare sheet</source>
+        <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="324" />
-      <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system's printer settings, choose another printer, or save the sheet as a PDF.</source>
-      <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="331"/>
+        <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
+        <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="332" />
-      <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
-      <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="339"/>
+        <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
+        <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="351" />
-      <location filename="../../ui/aftercare_dialog.py" line="360" />
-      <location filename="../../ui/aftercare_dialog.py" line="380" />
-      <source>Save aftercare sheet</source>
-      <translation>Guardar hoja de cuidados</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="358"/>
+        <location filename="../../ui/aftercare_dialog.py" line="367"/>
+        <location filename="../../ui/aftercare_dialog.py" line="387"/>
+        <source>Save aftercare sheet</source>
+        <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="353" />
-      <source>PDF files (*.pdf)</source>
-      <translation>Archivos PDF (*.pdf)</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="360"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/aftercare_dialog.py" line="361" />
-      <source>{0} already exists. Replace it?</source>
-      <translation>{0} ya existe. ¿Reemplazarlo?</translation>
+        <location filename="../../ui/aftercare_dialog.py" line="368"/>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AftercareTemplateSettings</name>
     <message>
-      <location filename="../../ui/template_settings.py" line="31" />
-      <source>Language of the template</source>
-      <translation>Idioma de la plantilla</translation>
+        <location filename="../../ui/template_settings.py" line="31"/>
+        <source>Language of the template</source>
+        <translation>Idioma de la plantilla</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="35" />
-      <source>&amp;Language:</source>
-      <translation>&amp;Idioma:</translation>
+        <location filename="../../ui/template_settings.py" line="35"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="42" />
-      <source>Aftercare template in use</source>
-      <translation>Plantilla de cuidados en uso</translation>
+        <location filename="../../ui/template_settings.py" line="42"/>
+        <source>Aftercare template in use</source>
+        <translation>Plantilla de cuidados en uso</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="46" />
-      <source>Make an editable copy</source>
-      <translation>Hacer una copia editable</translation>
+        <location filename="../../ui/template_settings.py" line="46"/>
+        <source>Make an editable copy</source>
+        <translation>Hacer una copia editable</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="47" />
-      <source>Open the templates folder</source>
-      <translation>Abrir la carpeta de plantillas</translation>
+        <location filename="../../ui/template_settings.py" line="47"/>
+        <source>Open the templates folder</source>
+        <translation>Abrir la carpeta de plantillas</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="48" />
-      <source>Reset to the default wording</source>
-      <translation>Volver al texto predeterminado</translation>
+        <location filename="../../ui/template_settings.py" line="48"/>
+        <source>Reset to the default wording</source>
+        <translation>Volver al texto predeterminado</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="61" />
-      <source>The aftercare sheet's texts come from a template. Make an editable copy, change its wording in any text editor, and every sheet printed from then on uses it. If the copy cannot be read, Chairside says which line is wrong and prints with the default wording.</source>
-      <translation>Los textos de la hoja de cuidados vienen de una plantilla. Haga una copia editable, cambie el texto con cualquier editor de texto y todas las hojas que se impriman a partir de entonces la usarán. Si la copia no se puede leer, Chairside indica qué línea está mal e imprime con el texto predeterminado.</translation>
+        <location filename="../../ui/template_settings.py" line="61"/>
+        <source>The aftercare sheet&apos;s texts come from a template. Make an editable copy, change its wording in any text editor, and every sheet printed from then on uses it. If the copy cannot be read, Chairside says which line is wrong and prints with the default wording.</source>
+        <translation>Los textos de la hoja de cuidados vienen de una plantilla. Haga una copia editable, cambie el texto con cualquier editor de texto y todas las hojas que se impriman a partir de entonces la usarán. Si la copia no se puede leer, Chairside indica qué línea está mal e imprime con el texto predeterminado.</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="85" />
-      <source>In use: the clinic's own copy, {0}</source>
-      <translation>En uso: la copia propia de la clínica, {0}</translation>
+        <location filename="../../ui/template_settings.py" line="85"/>
+        <source>In use: the clinic&apos;s own copy, {0}</source>
+        <translation>En uso: la copia propia de la clínica, {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="87" />
-      <source>In use: the default wording shipped with Chairside.</source>
-      <translation>En uso: el texto predeterminado que trae Chairside.</translation>
+        <location filename="../../ui/template_settings.py" line="87"/>
+        <source>In use: the default wording shipped with Chairside.</source>
+        <translation>En uso: el texto predeterminado que trae Chairside.</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="93" />
-      <source>This translation has not been reviewed by a fluent clinician yet.</source>
-      <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
+        <location filename="../../ui/template_settings.py" line="93"/>
+        <source>This translation has not been reviewed by a fluent clinician yet.</source>
+        <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
     </message>
     <message>
-      <location filename="../../ui/template_settings.py" line="116" />
-      <source>The clinic's copy was kept as {0}.</source>
-      <translation>La copia de la clínica se ha guardado como {0}.</translation>
+        <location filename="../../ui/template_settings.py" line="116"/>
+        <source>The clinic&apos;s copy was kept as {0}.</source>
+        <translation>La copia de la clínica se ha guardado como {0}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="32" />
-      <source>Amend the signed record</source>
-      <translation>Enmendar el registro firmado</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="32"/>
+        <source>Amend the signed record</source>
+        <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="43" />
-      <source>depth (mm)</source>
-      <translation>profundidad (mm)</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
+        <source>depth (mm)</source>
+        <translation>profundidad (mm)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="44" />
-      <source>passes</source>
-      <translation>pasadas</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
+        <source>passes</source>
+        <translation>pasadas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="45" />
-      <source>speed</source>
-      <translation>velocidad</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
+        <source>speed</source>
+        <translation>velocidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="46" />
-      <source>endpoint</source>
-      <translation>punto final</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
+        <source>endpoint</source>
+        <translation>punto final</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="47" />
-      <source>notes</source>
-      <translation>notas</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="47"/>
+        <source>notes</source>
+        <translation>notas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="51" />
-      <source>lot</source>
-      <translation>lote</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
+        <source>lot</source>
+        <translation>lote</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="51" />
-      <source>expiry</source>
-      <translation>caducidad</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
+        <source>expiry</source>
+        <translation>caducidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="55" />
-      <source>Field to amend</source>
-      <translation>Campo que enmendar</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
+        <source>Field to amend</source>
+        <translation>Campo que enmendar</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="57" />
-      <location filename="../../ui/session_form/amend_dialog.py" line="66" />
-      <source>Current value</source>
-      <translation>Valor actual</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
+        <source>Current value</source>
+        <translation>Valor actual</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="59" />
-      <location filename="../../ui/session_form/amend_dialog.py" line="67" />
-      <source>New value</source>
-      <translation>Valor nuevo</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="59"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
+        <source>New value</source>
+        <translation>Valor nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="63" />
-      <source>Reason for the amendment</source>
-      <translation>Motivo de la enmienda</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
+        <source>Reason for the amendment</source>
+        <translation>Motivo de la enmienda</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="65" />
-      <source>Field</source>
-      <translation>Campo</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
+        <source>Field</source>
+        <translation>Campo</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="68" />
-      <source>Why</source>
-      <translation>Por qué</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="69" />
-      <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
-      <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="69"/>
+        <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
+        <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="75" />
-      <source>Record amendment</source>
-      <translation>Registrar la enmienda</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="75"/>
+        <source>Record amendment</source>
+        <translation>Registrar la enmienda</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AmendmentsBox</name>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="108" />
-      <location filename="../../ui/session_form/amend_dialog.py" line="113" />
-      <source>Amendments</source>
-      <translation>Enmiendas</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="108"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="113"/>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="128" />
-      <source>unknown</source>
-      <translation>desconocido</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="128"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/amend_dialog.py" line="137" />
-      <source>No amendments.</source>
-      <translation>Sin enmiendas.</translation>
+        <location filename="../../ui/session_form/amend_dialog.py" line="137"/>
+        <source>No amendments.</source>
+        <translation>Sin enmiendas.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="30" />
-      <source>Created</source>
-      <translation>Creado</translation>
+        <location filename="../../ui/audit_table_model.py" line="31"/>
+        <source>Created</source>
+        <translation>Creado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="31" />
-      <source>Changed</source>
-      <translation>Modificado</translation>
+        <location filename="../../ui/audit_table_model.py" line="32"/>
+        <source>Changed</source>
+        <translation>Modificado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="32" />
-      <source>Signed</source>
-      <translation>Firmado</translation>
+        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="33" />
-      <source>Amended</source>
-      <translation>Enmendado</translation>
+        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <source>Amended</source>
+        <translation>Enmendado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="34" />
-      <source>Overrode verdict</source>
-      <translation>Veredicto anulado</translation>
+        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <source>Overrode verdict</source>
+        <translation>Veredicto anulado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="35" />
-      <source>Exported</source>
-      <translation>Exportado</translation>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <source>Exported</source>
+        <translation>Exportado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="36" />
-      <source>Printed</source>
-      <translation>Impreso</translation>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <source>Printed</source>
+        <translation>Impreso</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="37" />
-      <source>Erased</source>
-      <translation>Borrado</translation>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <source>Erased</source>
+        <translation>Borrado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="38" />
-      <source>Signed in</source>
-      <translation>Sesión iniciada</translation>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <source>Signed in</source>
+        <translation>Sesión iniciada</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="39" />
-      <source>Wrong PIN</source>
-      <translation>PIN incorrecto</translation>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <source>Wrong PIN</source>
+        <translation>PIN incorrecto</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="40" />
-      <source>Signed out</source>
-      <translation>Sesión cerrada</translation>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="41" />
-      <source>Locked</source>
-      <translation>Bloqueado</translation>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="42" />
-      <source>Backed up</source>
-      <translation>Copia de seguridad hecha</translation>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <source>Backed up</source>
+        <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_table_model.py" line="43" />
-      <source>Restored</source>
-      <translation>Restaurado</translation>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AuditView</name>
     <message>
-      <location filename="../../ui/audit_view.py" line="47" />
-      <location filename="../../ui/audit_view.py" line="112" />
-      <source>Action</source>
-      <translation>Acción</translation>
+        <location filename="../../ui/audit_view.py" line="57"/>
+        <location filename="../../ui/audit_view.py" line="122"/>
+        <source>Action</source>
+        <translation>Acción</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="48" />
-      <source>Any action</source>
-      <translation>Cualquier acción</translation>
+        <location filename="../../ui/audit_view.py" line="58"/>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="53" />
-      <location filename="../../ui/audit_view.py" line="114" />
-      <source>Practitioner</source>
-      <translation>Profesional</translation>
+        <location filename="../../ui/audit_view.py" line="63"/>
+        <location filename="../../ui/audit_view.py" line="124"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="54" />
-      <source>Anyone</source>
-      <translation>Cualquiera</translation>
+        <location filename="../../ui/audit_view.py" line="64"/>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="59" />
-      <source>Patient number</source>
-      <translation>Número de paciente</translation>
+        <location filename="../../ui/audit_view.py" line="69"/>
+        <source>Patient number</source>
+        <translation>Número de paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="61" />
-      <source>Any patient</source>
-      <translation>Cualquier paciente</translation>
+        <location filename="../../ui/audit_view.py" line="71"/>
+        <source>Any patient</source>
+        <translation>Cualquier paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="63" />
-      <source>Between</source>
-      <translation>Entre</translation>
+        <location filename="../../ui/audit_view.py" line="73"/>
+        <source>Between</source>
+        <translation>Entre</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="67" />
-      <source>From date</source>
-      <translation>Desde la fecha</translation>
+        <location filename="../../ui/audit_view.py" line="77"/>
+        <source>From date</source>
+        <translation>Desde la fecha</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="67" />
-      <source>To date</source>
-      <translation>Hasta la fecha</translation>
+        <location filename="../../ui/audit_view.py" line="77"/>
+        <source>To date</source>
+        <translation>Hasta la fecha</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="74" />
-      <source>Words in the description</source>
-      <translation>Palabras de la descripción</translation>
+        <location filename="../../ui/audit_view.py" line="84"/>
+        <source>Words in the description</source>
+        <translation>Palabras de la descripción</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="75" />
-      <source>Search the audit trail</source>
-      <translation>Buscar en el registro de auditoría</translation>
+        <location filename="../../ui/audit_view.py" line="85"/>
+        <source>Search the audit trail</source>
+        <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="79" />
-      <source>The audit chain has not been checked yet.</source>
-      <translation>La cadena de auditoría aún no se ha comprobado.</translation>
+        <location filename="../../ui/audit_view.py" line="89"/>
+        <source>The audit chain has not been checked yet.</source>
+        <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="81" />
-      <source>Audit chain check</source>
-      <translation>Comprobación de la cadena de auditoría</translation>
+        <location filename="../../ui/audit_view.py" line="91"/>
+        <source>Audit chain check</source>
+        <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="83" />
-      <source>&amp;Refresh</source>
-      <translation>&amp;Actualizar</translation>
+        <location filename="../../ui/audit_view.py" line="93"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="89" />
-      <source>Audit trail</source>
-      <translation>Registro de auditoría</translation>
+        <location filename="../../ui/audit_view.py" line="99"/>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="116" />
-      <source>Patient</source>
-      <translation>Paciente</translation>
+        <location filename="../../ui/audit_view.py" line="126"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="120" />
-      <source>and</source>
-      <translation>y</translation>
+        <location filename="../../ui/audit_view.py" line="130"/>
+        <source>and</source>
+        <translation>y</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="192" />
-      <source>empty</source>
-      <translation>vacío</translation>
+        <location filename="../../ui/audit_view.py" line="202"/>
+        <source>empty</source>
+        <translation>vacío</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="195" />
-      <source>Audit chain verified: {0} entries checked; head {1}.</source>
-      <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
+        <location filename="../../ui/audit_view.py" line="205"/>
+        <source>Audit chain verified: {0} entries checked; head {1}.</source>
+        <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="201" />
-      <source>Audit chain broken: {0}</source>
-      <translation>Cadena de auditoría rota: {0}</translation>
+        <location filename="../../ui/audit_view.py" line="211"/>
+        <source>Audit chain broken: {0}</source>
+        <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="218" />
-      <source>{0}+ entries (scroll for more)</source>
-      <translation>{0}+ entradas (desplácese para ver más)</translation>
+        <location filename="../../ui/audit_view.py" line="228"/>
+        <source>{0}+ entries (scroll for more)</source>
+        <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-      <location filename="../../ui/audit_view.py" line="220" />
-      <source>{0} entries</source>
-      <translation>{0} entradas</translation>
+        <location filename="../../ui/audit_view.py" line="230"/>
+        <source>{0} entries</source>
+        <translation>{0} entradas</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="82" />
-      <source>Changes not saved yet</source>
-      <translation>Cambios aún sin guardar</translation>
+        <location filename="../../ui/session_form/autosave.py" line="82"/>
+        <source>Changes not saved yet</source>
+        <translation>Cambios aún sin guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="97" />
-      <source>Saving…</source>
-      <translation>Guardando…</translation>
+        <location filename="../../ui/session_form/autosave.py" line="97"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="104" />
-      <source>Saved {time}</source>
-      <translation>Guardado {time}</translation>
+        <location filename="../../ui/session_form/autosave.py" line="104"/>
+        <source>Saved {time}</source>
+        <translation>Guardado {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="115" />
-      <source>Someone else saved this draft meanwhile.</source>
-      <translation>Otra persona ha guardado este borrador mientras tanto.</translation>
+        <location filename="../../ui/session_form/autosave.py" line="115"/>
+        <source>Someone else saved this draft meanwhile.</source>
+        <translation>Otra persona ha guardado este borrador mientras tanto.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="123" />
-      <source>Unexpected error: {0}</source>
-      <translation>Error inesperado: {0}</translation>
+        <location filename="../../ui/session_form/autosave.py" line="123"/>
+        <source>Unexpected error: {0}</source>
+        <translation>Error inesperado: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/autosave.py" line="126" />
-      <source>Not saved: {reason} What you typed is kept on screen.</source>
-      <translation>No guardado: {reason} Lo que ha escrito se mantiene en pantalla.</translation>
+        <location filename="../../ui/session_form/autosave.py" line="126"/>
+        <source>Not saved: {reason} What you typed is kept on screen.</source>
+        <translation>No guardado: {reason} Lo que ha escrito se mantiene en pantalla.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackupBanner</name>
     <message>
-      <location filename="../../ui/backup_banner.py" line="28" />
-      <source>Backup warning</source>
-      <translation>Aviso de copia de seguridad</translation>
+        <location filename="../../ui/backup_banner.py" line="22"/>
+        <source>Backup warning</source>
+        <translation>Aviso de copia de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="33" />
-      <source>Warning</source>
-      <translation>Aviso</translation>
+        <location filename="../../ui/backup_banner.py" line="24"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="36" />
-      <source>&amp;Back up now</source>
-      <translation>&amp;Hacer copia ahora</translation>
+        <location filename="../../ui/backup_banner.py" line="25"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="53" />
-      <source>No backup has been made yet.</source>
-      <translation>Aún no se ha hecho ninguna copia de seguridad.</translation>
+        <location filename="../../ui/backup_banner.py" line="43"/>
+        <source>No backup has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia de seguridad.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="56" />
-      <source>No backup for 1 day.</source>
-      <translation>Sin copia de seguridad desde hace 1 día.</translation>
+        <location filename="../../ui/backup_banner.py" line="46"/>
+        <source>No backup for 1 day.</source>
+        <translation>Sin copia de seguridad desde hace 1 día.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="58" />
-      <source>No backup for {0} days.</source>
-      <translation>Sin copia de seguridad desde hace {0} días.</translation>
+        <location filename="../../ui/backup_banner.py" line="48"/>
+        <source>No backup for {0} days.</source>
+        <translation>Sin copia de seguridad desde hace {0} días.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_banner.py" line="66" />
-      <source>Backing up…</source>
-      <translation>Haciendo copia de seguridad…</translation>
+        <location filename="../../ui/backup_banner.py" line="56"/>
+        <source>Backing up…</source>
+        <translation>Haciendo copia de seguridad…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackupSettingsPage</name>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="41" />
-      <location filename="../../ui/backup_settings_page.py" line="67" />
-      <location filename="../../ui/backup_settings_page.py" line="115" />
-      <source>Backup folder</source>
-      <translation>Carpeta de copias de seguridad</translation>
+        <location filename="../../ui/backup_settings_page.py" line="41"/>
+        <location filename="../../ui/backup_settings_page.py" line="67"/>
+        <location filename="../../ui/backup_settings_page.py" line="115"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="43" />
-      <source>&amp;Choose…</source>
-      <translation>&amp;Elegir…</translation>
+        <location filename="../../ui/backup_settings_page.py" line="43"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="47" />
-      <source>Backups to keep</source>
-      <translation>Copias que conservar</translation>
+        <location filename="../../ui/backup_settings_page.py" line="47"/>
+        <source>Backups to keep</source>
+        <translation>Copias que conservar</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="48" />
-      <source>Back up when Chairside closes (at most once a day)</source>
-      <translation>Hacer copia al cerrar Chairside (como mucho una vez al día)</translation>
+        <location filename="../../ui/backup_settings_page.py" line="48"/>
+        <source>Back up when Chairside closes (at most once a day)</source>
+        <translation>Hacer copia al cerrar Chairside (como mucho una vez al día)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="51" />
-      <source> min</source>
-      <translation> min</translation>
+        <location filename="../../ui/backup_settings_page.py" line="51"/>
+        <source> min</source>
+        <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="52" />
-      <source>Never</source>
-      <translation>Nunca</translation>
+        <location filename="../../ui/backup_settings_page.py" line="52"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="53" />
-      <source>Lock after idle minutes</source>
-      <translation>Bloquear tras minutos de inactividad</translation>
+        <location filename="../../ui/backup_settings_page.py" line="53"/>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="55" />
-      <location filename="../../ui/backup_settings_page.py" line="70" />
-      <source>Last backup</source>
-      <translation>Última copia de seguridad</translation>
+        <location filename="../../ui/backup_settings_page.py" line="55"/>
+        <location filename="../../ui/backup_settings_page.py" line="70"/>
+        <source>Last backup</source>
+        <translation>Última copia de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="56" />
-      <source>&amp;Back up now</source>
-      <translation>&amp;Hacer copia ahora</translation>
+        <location filename="../../ui/backup_settings_page.py" line="56"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="57" />
-      <source>&amp;Restore a backup…</source>
-      <translation>&amp;Restaurar una copia…</translation>
+        <location filename="../../ui/backup_settings_page.py" line="57"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="68" />
-      <source>&amp;Keep the last</source>
-      <translation>&amp;Conservar las últimas</translation>
+        <location filename="../../ui/backup_settings_page.py" line="68"/>
+        <source>&amp;Keep the last</source>
+        <translation>&amp;Conservar las últimas</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="71" />
-      <source>&amp;Lock the window after</source>
-      <translation>&amp;Bloquear la ventana tras</translation>
+        <location filename="../../ui/backup_settings_page.py" line="71"/>
+        <source>&amp;Lock the window after</source>
+        <translation>&amp;Bloquear la ventana tras</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="92" />
-      <source>None yet on this workstation</source>
-      <translation>Ninguna aún en este puesto</translation>
+        <location filename="../../ui/backup_settings_page.py" line="92"/>
+        <source>None yet on this workstation</source>
+        <translation>Ninguna aún en este puesto</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="97" />
-      <source>{0} (today)</source>
-      <translation>{0} (hoy)</translation>
+        <location filename="../../ui/backup_settings_page.py" line="97"/>
+        <source>{0} (today)</source>
+        <translation>{0} (hoy)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="99" />
-      <source>{0} (1 day ago)</source>
-      <translation>{0} (hace 1 día)</translation>
+        <location filename="../../ui/backup_settings_page.py" line="99"/>
+        <source>{0} (1 day ago)</source>
+        <translation>{0} (hace 1 día)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_settings_page.py" line="101" />
-      <source>{0} ({1} days ago)</source>
-      <translation>{0} (hace {1} días)</translation>
+        <location filename="../../ui/backup_settings_page.py" line="101"/>
+        <source>{0} ({1} days ago)</source>
+        <translation>{0} (hace {1} días)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
-      <location filename="../../ui/checklist_page.py" line="113" />
-      <source>Suitability checklist</source>
-      <translation>Cuestionario de idoneidad</translation>
+        <location filename="../../ui/checklist_page.py" line="111"/>
+        <source>Suitability checklist</source>
+        <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="140" />
-      <source>Assessment on {date}</source>
-      <translation>Evaluación del {date}</translation>
+        <location filename="../../ui/checklist_page.py" line="150"/>
+        <source>Assessment on {date}</source>
+        <translation>Evaluación del {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="141" />
-      <source>Zones: {zones}</source>
-      <translation>Zonas: {zones}</translation>
+        <location filename="../../ui/checklist_page.py" line="151"/>
+        <source>Zones: {zones}</source>
+        <translation>Zonas: {zones}</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="141" />
-      <source>none chosen</source>
-      <translation>ninguna elegida</translation>
+        <location filename="../../ui/checklist_page.py" line="151"/>
+        <source>none chosen</source>
+        <translation>ninguna elegida</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="145" />
-      <source>Fitzpatrick type {type}</source>
-      <translation>Fototipo de Fitzpatrick {type}</translation>
+        <location filename="../../ui/checklist_page.py" line="155"/>
+        <source>Fitzpatrick type {type}</source>
+        <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="148" />
-      <source>Assessment details</source>
-      <translation>Detalles de la evaluación</translation>
+        <location filename="../../ui/checklist_page.py" line="178"/>
+        <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
+        <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="164" />
-      <source>Answers from the last assessment are available. They are not filled in: use them only to review each answer with the patient.</source>
-      <translation>Hay respuestas de la última evaluación. No se rellenan solas: úselas solo para repasar cada respuesta con el paciente.</translation>
+        <location filename="../../ui/checklist_page.py" line="115"/>
+        <source>Assessment details</source>
+        <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="170" />
-      <location filename="../../ui/checklist_page.py" line="172" />
-      <source>Use previous answers</source>
-      <translation>Usar las respuestas anteriores</translation>
+        <location filename="../../ui/checklist_page.py" line="390"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="210" />
-      <source>Never</source>
-      <translation>Nunca</translation>
+        <location filename="../../ui/checklist_page.py" line="392"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="213" />
-      <source>{question} Never</source>
-      <translation>{question} Nunca</translation>
+        <location filename="../../ui/checklist_page.py" line="329"/>
+        <source>Cannot evaluate the checklist</source>
+        <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="219" />
-      <source>—</source>
-      <translation>—</translation>
+        <location filename="../../ui/checklist_page.py" line="337"/>
+        <source>So far, from the answers given</source>
+        <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="224" />
-      <source>{question} Date</source>
-      <translation>{question} Fecha</translation>
+        <location filename="../../ui/checklist_page.py" line="358"/>
+        <source>No verdict yet: 1 question is not answered</source>
+        <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="236" />
-      <source>Not asked</source>
-      <translation>Sin preguntar</translation>
+        <location filename="../../ui/checklist_page.py" line="359"/>
+        <source>No verdict yet: {n} questions are not answered</source>
+        <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="252" />
-      <location filename="../../ui/checklist_page.py" line="264" />
-      <source>Verdict</source>
-      <translation>Veredicto</translation>
+        <location filename="../../ui/checklist_page.py" line="384"/>
+        <source>Continue (1 question left)</source>
+        <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="272" />
-      <source>Reasons and actions</source>
-      <translation>Motivos y acciones</translation>
+        <location filename="../../ui/checklist_page.py" line="387"/>
+        <source>Continue ({n} questions left)</source>
+        <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="290" />
-      <source>Why this rule</source>
-      <translation>Por qué esta regla</translation>
+        <location filename="../../ui/checklist_page.py" line="394"/>
+        <source>Correct the input above to continue.</source>
+        <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="294" />
-      <source>Checklist version {version}</source>
-      <translation>Versión del cuestionario {version}</translation>
+        <location filename="../../ui/checklist_page.py" line="397"/>
+        <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
+        <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="299" />
-      <source>Override</source>
-      <translation>Anular</translation>
+        <location filename="../../ui/checklist_page.py" line="403"/>
+        <source>To continue, override the verdict and write why.</source>
+        <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-      <location filename="../../ui/checklist_page.py" line="301" />
-      <location filename="../../ui/checklist_page.py" line="304" />
-      <source>Override the verdict</source>
-      <translation>Anular el veredicto</translation>
+        <location filename="../../ui/checklist_page.py" line="405"/>
+        <source>Write the reason for the override (at least {n} words).</source>
+        <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="308" />
-      <source>Reason for treating despite the verdict (at least {n} words):</source>
-      <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="317" />
-      <source>Override reason</source>
-      <translation>Motivo de la anulación</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="328" />
-      <location filename="../../ui/checklist_page.py" line="332" />
-      <source>Continue</source>
-      <translation>Continuar</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="330" />
-      <source>Ctrl+Return</source>
-      <translation>Ctrl+Return</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="331" />
-      <source>Continue (Ctrl+Return)</source>
-      <translation>Continuar (Ctrl+Intro)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="382" />
-      <source>Previous answers filled in. Review each answer with the patient before continuing.</source>
-      <translation>Se han rellenado las respuestas anteriores. Repase cada respuesta con el paciente antes de continuar.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="410" />
-      <source>Suitable</source>
-      <translation>Apto</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="411" />
-      <source>Caution</source>
-      <translation>Precaución</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="412" />
-      <source>Defer</source>
-      <translation>Aplazar</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="413" />
-      <source>Not suitable</source>
-      <translation>No apto</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="418" />
-      <source>Not suitable: do not treat</source>
-      <translation>No apto: no tratar</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="421" />
-      <source>Defer: not before {date}, and not until resolved</source>
-      <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="425" />
-      <source>Defer: not before {date}</source>
-      <translation>Aplazar: no antes del {date}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="428" />
-      <source>Defer: not today, not until resolved</source>
-      <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="430" />
-      <source>Caution: may treat once the actions are done</source>
-      <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="431" />
-      <source>Suitable: nothing in the checklist stands in the way</source>
-      <translation>Apto: nada del cuestionario lo impide</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="438" />
-      <source>Not before {date}.</source>
-      <translation>No antes del {date}.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="441" />
-      <source>Until resolved.</source>
-      <translation>Hasta que se resuelva.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="443" />
-      <source>Why this rule?</source>
-      <translation>¿Por qué esta regla?</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="451" />
-      <source>Why this rule ({rule}): its sources</source>
-      <translation>Por qué esta regla ({rule}): sus fuentes</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="460" />
-      <source>Cannot evaluate the checklist</source>
-      <translation>No se puede evaluar el cuestionario</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="500" />
-      <source>Correct the input above to continue.</source>
-      <translation>Corrija los datos de arriba para continuar.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="504" />
-      <source>To continue, override the verdict and write why.</source>
-      <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/checklist_page.py" line="506" />
-      <source>Write the reason for the override (at least {n} words).</source>
-      <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClinicProfileTab</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="50" />
-      <source>No logo</source>
-      <translation>Sin logotipo</translation>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="51" />
-      <source>Choose…</source>
-      <translation>Elegir…</translation>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="53" />
-      <source>Remove</source>
-      <translation>Quitar</translation>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="60" />
-      <source>A4</source>
-      <translation>A4</translation>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <source>A4</source>
+        <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="61" />
-      <source>US Letter</source>
-      <translation>Carta (EE. UU.)</translation>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="64" />
-      <source>Save clinic profile</source>
-      <translation>Guardar el perfil de la clínica</translation>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <source>Save clinic profile</source>
+        <translation>Guardar el perfil de la clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="73" />
-      <location filename="../../ui/settings_dialog.py" line="139" />
-      <source>Clinic name</source>
-      <translation>Nombre de la clínica</translation>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="74" />
-      <location filename="../../ui/settings_dialog.py" line="140" />
-      <source>Address</source>
-      <translation>Dirección</translation>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="75" />
-      <location filename="../../ui/settings_dialog.py" line="141" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="141"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="76" />
-      <location filename="../../ui/settings_dialog.py" line="142" />
-      <source>Out-of-hours phone</source>
-      <translation>Teléfono fuera de horario</translation>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <source>Out-of-hours phone</source>
+        <translation>Teléfono fuera de horario</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="77" />
-      <location filename="../../ui/settings_dialog.py" line="143" />
-      <source>Email</source>
-      <translation>Correo electrónico</translation>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="81" />
-      <source>Logo file</source>
-      <translation>Archivo del logotipo</translation>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <source>Logo file</source>
+        <translation>Archivo del logotipo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="82" />
-      <location filename="../../ui/settings_dialog.py" line="144" />
-      <source>Logo</source>
-      <translation>Logotipo</translation>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="83" />
-      <location filename="../../ui/settings_dialog.py" line="84" />
-      <location filename="../../ui/settings_dialog.py" line="145" />
-      <source>Paper size</source>
-      <translation>Tamaño del papel</translation>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="128" />
-      <source>Clinic profile saved.</source>
-      <translation>Perfil de la clínica guardado.</translation>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <source>Clinic profile saved.</source>
+        <translation>Perfil de la clínica guardado.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="148" />
-      <source>Someone else changed the clinic profile</source>
-      <translation>Otra persona ha cambiado el perfil de la clínica</translation>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <source>Someone else changed the clinic profile</source>
+        <translation>Otra persona ha cambiado el perfil de la clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="162" />
-      <source>Choose the clinic logo</source>
-      <translation>Elegir el logotipo de la clínica</translation>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>Choose the clinic logo</source>
+        <translation>Elegir el logotipo de la clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="164" />
-      <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
-      <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClinicalRulesModel</name>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="37" />
-      <source>Rule</source>
-      <translation>Regla</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="37" />
-      <source>In force</source>
-      <translation>En vigor</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <source>In force</source>
+        <translation>En vigor</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="37" />
-      <source>Default</source>
-      <translation>Predeterminado</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="38" />
-      <source>Allowed</source>
-      <translation>Permitido</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="38"/>
+        <source>Allowed</source>
+        <translation>Permitido</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="59" />
-      <source> (clinic)</source>
-      <translation> (clínica)</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="59"/>
+        <source> (clinic)</source>
+        <translation> (clínica)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClinicalRulesPage</name>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="100" />
-      <source>Clinical rules</source>
-      <translation>Reglas clínicas</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="100"/>
+        <source>Clinical rules</source>
+        <translation>Reglas clínicas</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="108" />
-      <source>New value</source>
-      <translation>Valor nuevo</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="108"/>
+        <source>New value</source>
+        <translation>Valor nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="110" />
-      <source>Reason for the change</source>
-      <translation>Motivo del cambio</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="110"/>
+        <source>Reason for the change</source>
+        <translation>Motivo del cambio</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="111" />
-      <location filename="../../ui/clinical_rules_page.py" line="112" />
-      <source>Change the rule</source>
-      <translation>Cambiar la regla</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="111"/>
+        <location filename="../../ui/clinical_rules_page.py" line="112"/>
+        <source>Change the rule</source>
+        <translation>Cambiar la regla</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="117" />
-      <source>New value (with its unit)</source>
-      <translation>Valor nuevo (con su unidad)</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="117"/>
+        <source>New value (with its unit)</source>
+        <translation>Valor nuevo (con su unidad)</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="118" />
-      <source>Reason</source>
-      <translation>Motivo</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="118"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="132" />
-      <location filename="../../ui/clinical_rules_page.py" line="177" />
-      <source>⚠ {error}</source>
-      <translation>⚠ {error}</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="132"/>
+        <location filename="../../ui/clinical_rules_page.py" line="177"/>
+        <source>⚠ {error}</source>
+        <translation>⚠ {error}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="136" />
-      <location filename="../../ui/clinical_rules_page.py" line="181" />
-      <source>Rules version {v}</source>
-      <translation>Versión de las reglas {v}</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="136"/>
+        <location filename="../../ui/clinical_rules_page.py" line="181"/>
+        <source>Rules version {v}</source>
+        <translation>Versión de las reglas {v}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="139" />
-      <source>Sign in to change a clinical rule.</source>
-      <translation>Inicie sesión para cambiar una regla clínica.</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="139"/>
+        <source>Sign in to change a clinical rule.</source>
+        <translation>Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="154" />
-      <source>{rule}: allowed {bounds}. Sources:
+        <location filename="../../ui/clinical_rules_page.py" line="154"/>
+        <source>{rule}: allowed {bounds}. Sources:
 {sources}</source>
-      <translation>{rule}: permitido {bounds}. Fuentes:
+        <translation>{rule}: permitido {bounds}. Fuentes:
 {sources}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="162" />
-      <source>⚠ Choose a rule first.</source>
-      <translation>⚠ Elija primero una regla.</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="162"/>
+        <source>⚠ Choose a rule first.</source>
+        <translation>⚠ Elija primero una regla.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="165" />
-      <source>⚠ Sign in to change a clinical rule.</source>
-      <translation>⚠ Inicie sesión para cambiar una regla clínica.</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="165"/>
+        <source>⚠ Sign in to change a clinical rule.</source>
+        <translation>⚠ Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="184" />
-      <source>✓ {rule} is now {value} (rules version {v}).</source>
-      <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="184"/>
+        <source>✓ {rule} is now {value} (rules version {v}).</source>
+        <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
-      <location filename="../../ui/consent_page.py" line="73" />
-      <source>Consent</source>
-      <translation>Consentimiento</translation>
+        <location filename="../../ui/consent_page.py" line="73"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="78" />
-      <source>Why a consent is needed</source>
-      <translation>Por qué hace falta un consentimiento</translation>
+        <location filename="../../ui/consent_page.py" line="78"/>
+        <source>Why a consent is needed</source>
+        <translation>Por qué hace falta un consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="81" />
-      <source>A new consent is needed: </source>
-      <translation>Hace falta un consentimiento nuevo: </translation>
+        <location filename="../../ui/consent_page.py" line="81"/>
+        <source>A new consent is needed: </source>
+        <translation>Hace falta un consentimiento nuevo: </translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="87" />
-      <source>Device named in the consent</source>
-      <translation>Aparato que figura en el consentimiento</translation>
+        <location filename="../../ui/consent_page.py" line="87"/>
+        <source>Device named in the consent</source>
+        <translation>Aparato que figura en el consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="90" />
-      <source>Practitioner who countersigns</source>
-      <translation>Profesional que refrenda</translation>
+        <location filename="../../ui/consent_page.py" line="90"/>
+        <source>Practitioner who countersigns</source>
+        <translation>Profesional que refrenda</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="92" />
-      <source>Device</source>
-      <translation>Aparato</translation>
+        <location filename="../../ui/consent_page.py" line="92"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="93" />
-      <source>Practitioner</source>
-      <translation>Profesional</translation>
+        <location filename="../../ui/consent_page.py" line="93"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="97" />
-      <source>Consent text</source>
-      <translation>Texto del consentimiento</translation>
+        <location filename="../../ui/consent_page.py" line="97"/>
+        <source>Consent text</source>
+        <translation>Texto del consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="103" />
-      <source>Photographs: the patient's own choices</source>
-      <translation>Fotografías: lo que elige el propio paciente</translation>
+        <location filename="../../ui/consent_page.py" line="103"/>
+        <source>Photographs: the patient&apos;s own choices</source>
+        <translation>Fotografías: lo que elige el propio paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="113" />
-      <source>Patient's signature</source>
-      <translation>Firma del paciente</translation>
+        <location filename="../../ui/consent_page.py" line="113"/>
+        <source>Patient&apos;s signature</source>
+        <translation>Firma del paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="115" />
-      <source>Parent or guardian (the patient is under 18)</source>
-      <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
+        <location filename="../../ui/consent_page.py" line="115"/>
+        <source>Parent or guardian (the patient is under 18)</source>
+        <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="117" />
-      <source>Guardian's name</source>
-      <translation>Nombre del tutor</translation>
+        <location filename="../../ui/consent_page.py" line="117"/>
+        <source>Guardian&apos;s name</source>
+        <translation>Nombre del tutor</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="119" />
-      <source>mother, father, legal guardian…</source>
-      <translation>madre, padre, tutor legal…</translation>
+        <location filename="../../ui/consent_page.py" line="119"/>
+        <source>mother, father, legal guardian…</source>
+        <translation>madre, padre, tutor legal…</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="120" />
-      <source>Guardian's relation to the patient</source>
-      <translation>Relación del tutor con el paciente</translation>
+        <location filename="../../ui/consent_page.py" line="120"/>
+        <source>Guardian&apos;s relation to the patient</source>
+        <translation>Relación del tutor con el paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="121" />
-      <source>Guardian's signature</source>
-      <translation>Firma del tutor</translation>
+        <location filename="../../ui/consent_page.py" line="121"/>
+        <source>Guardian&apos;s signature</source>
+        <translation>Firma del tutor</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="123" />
-      <source>Name</source>
-      <translation>Nombre</translation>
+        <location filename="../../ui/consent_page.py" line="123"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="124" />
-      <source>Relation</source>
-      <translation>Relación</translation>
+        <location filename="../../ui/consent_page.py" line="124"/>
+        <source>Relation</source>
+        <translation>Relación</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="131" />
-      <source>Practitioner's PIN to countersign</source>
-      <translation>PIN del profesional para refrendar</translation>
+        <location filename="../../ui/consent_page.py" line="131"/>
+        <source>Practitioner&apos;s PIN to countersign</source>
+        <translation>PIN del profesional para refrendar</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="134" />
-      <source>Countersign with your PIN</source>
-      <translation>Refrendar con su PIN</translation>
+        <location filename="../../ui/consent_page.py" line="134"/>
+        <source>Countersign with your PIN</source>
+        <translation>Refrendar con su PIN</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="139" />
-      <source>Problem</source>
-      <translation>Problema</translation>
+        <location filename="../../ui/consent_page.py" line="139"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="140" />
-      <source>Issue the signed consent</source>
-      <translation>Emitir el consentimiento firmado</translation>
+        <location filename="../../ui/consent_page.py" line="140"/>
+        <source>Issue the signed consent</source>
+        <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="144" />
-      <source>Back</source>
-      <translation>Atrás</translation>
+        <location filename="../../ui/consent_page.py" line="144"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="200" />
-      <source>Add a practitioner in Settings first.</source>
-      <translation>Añada primero un profesional en Configuración.</translation>
+        <location filename="../../ui/consent_page.py" line="200"/>
+        <source>Add a practitioner in Settings first.</source>
+        <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_page.py" line="253" />
-      <source>Consent {id} issued (fingerprint {fp}).</source>
-      <translation>Consentimiento {id} emitido (huella {fp}).</translation>
+        <location filename="../../ui/consent_page.py" line="253"/>
+        <source>Consent {id} issued (fingerprint {fp}).</source>
+        <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConsentTemplateSettings</name>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="44" />
-      <source>Treatment consent (microneedling)</source>
-      <translation>Consentimiento de tratamiento (microneedling)</translation>
+        <location filename="../../ui/consent_template_settings.py" line="44"/>
+        <source>Treatment consent (microneedling)</source>
+        <translation>Consentimiento de tratamiento (microneedling)</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="45" />
-      <source>Photo consent</source>
-      <translation>Consentimiento de fotos</translation>
+        <location filename="../../ui/consent_template_settings.py" line="45"/>
+        <source>Photo consent</source>
+        <translation>Consentimiento de fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="46" />
-      <source>Consent form to edit</source>
-      <translation>Formulario de consentimiento que editar</translation>
+        <location filename="../../ui/consent_template_settings.py" line="46"/>
+        <source>Consent form to edit</source>
+        <translation>Formulario de consentimiento que editar</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="49" />
-      <source>Version in use</source>
-      <translation>Versión en uso</translation>
+        <location filename="../../ui/consent_template_settings.py" line="49"/>
+        <source>Version in use</source>
+        <translation>Versión en uso</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="51" />
-      <source>Form title</source>
-      <translation>Título del formulario</translation>
+        <location filename="../../ui/consent_template_settings.py" line="51"/>
+        <source>Form title</source>
+        <translation>Título del formulario</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="53" />
-      <source>Form text</source>
-      <translation>Texto del formulario</translation>
+        <location filename="../../ui/consent_template_settings.py" line="53"/>
+        <source>Form text</source>
+        <translation>Texto del formulario</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="57" />
-      <source>Save as a new version</source>
-      <translation>Guardar como versión nueva</translation>
+        <location filename="../../ui/consent_template_settings.py" line="57"/>
+        <source>Save as a new version</source>
+        <translation>Guardar como versión nueva</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="62" />
-      <source>Result</source>
-      <translation>Resultado</translation>
+        <location filename="../../ui/consent_template_settings.py" line="62"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="65" />
-      <source> months</source>
-      <translation> meses</translation>
+        <location filename="../../ui/consent_template_settings.py" line="65"/>
+        <source> months</source>
+        <translation> meses</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="66" />
-      <source>How long a signed consent stays valid</source>
-      <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
+        <location filename="../../ui/consent_template_settings.py" line="66"/>
+        <source>How long a signed consent stays valid</source>
+        <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="67" />
-      <source>Save</source>
-      <translation>Guardar</translation>
+        <location filename="../../ui/consent_template_settings.py" line="67"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="71" />
-      <source>Edit the clinic's copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with "- " is a list item.</source>
-      <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por "- " es un elemento de lista.</translation>
+        <location filename="../../ui/consent_template_settings.py" line="71"/>
+        <source>Edit the clinic&apos;s copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with &quot;- &quot; is a list item.</source>
+        <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por &quot;- &quot; es un elemento de lista.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="85" />
-      <source>Form</source>
-      <translation>Formulario</translation>
+        <location filename="../../ui/consent_template_settings.py" line="85"/>
+        <source>Form</source>
+        <translation>Formulario</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="86" />
-      <source>Title</source>
-      <translation>Título</translation>
+        <location filename="../../ui/consent_template_settings.py" line="86"/>
+        <source>Title</source>
+        <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="87" />
-      <source>A consent is valid for</source>
-      <translation>Un consentimiento es válido durante</translation>
+        <location filename="../../ui/consent_template_settings.py" line="87"/>
+        <source>A consent is valid for</source>
+        <translation>Un consentimiento es válido durante</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="108" />
-      <source>the clinic's copy</source>
-      <translation>la copia de la clínica</translation>
+        <location filename="../../ui/consent_template_settings.py" line="108"/>
+        <source>the clinic&apos;s copy</source>
+        <translation>la copia de la clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="110" />
-      <source>the wording shipped with Chairside</source>
-      <translation>el texto que trae Chairside</translation>
+        <location filename="../../ui/consent_template_settings.py" line="110"/>
+        <source>the wording shipped with Chairside</source>
+        <translation>el texto que trae Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="113" />
-      <source>In use: version {version} ({source}); {count} version(s) kept.</source>
-      <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
+        <location filename="../../ui/consent_template_settings.py" line="113"/>
+        <source>In use: version {version} ({source}); {count} version(s) kept.</source>
+        <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="129" />
-      <source>Saved as version {0}.</source>
-      <translation>Guardado como versión {0}.</translation>
+        <location filename="../../ui/consent_template_settings.py" line="129"/>
+        <source>Saved as version {0}.</source>
+        <translation>Guardado como versión {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_template_settings.py" line="140" />
-      <source>A consent now stays valid for {0} months.</source>
-      <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
+        <location filename="../../ui/consent_template_settings.py" line="140"/>
+        <source>A consent now stays valid for {0} months.</source>
+        <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConsentsDialog</name>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="59" />
-      <source>Consents</source>
-      <translation>Consentimientos</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="59"/>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="62" />
-      <source>The patient's consents</source>
-      <translation>Los consentimientos del paciente</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="62"/>
+        <source>The patient&apos;s consents</source>
+        <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="65" />
-      <source>Result</source>
-      <translation>Resultado</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="65"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="66" />
-      <source>Save PDF…</source>
-      <translation>Guardar PDF…</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="66"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="67" />
-      <source>Print…</source>
-      <translation>Imprimir…</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="67"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="68" />
-      <source>Withdraw treatment consent…</source>
-      <translation>Retirar el consentimiento de tratamiento…</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <source>Withdraw treatment consent…</source>
+        <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="69" />
-      <source>Withdraw photo consent…</source>
-      <translation>Retirar el consentimiento de fotos…</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <source>Withdraw photo consent…</source>
+        <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="101" />
-      <source>No consent has been signed yet.</source>
-      <translation>Aún no se ha firmado ningún consentimiento.</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="101"/>
+        <source>No consent has been signed yet.</source>
+        <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="107" />
-      <source>treatment</source>
-      <translation>tratamiento</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="107"/>
+        <source>treatment</source>
+        <translation>tratamiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="108" />
-      <source>photos</source>
-      <translation>fotos</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="108"/>
+        <source>photos</source>
+        <translation>fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="113" />
-      <source>{what} withdrawn {day}</source>
-      <translation>{what} retirado el {day}</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="113"/>
+        <source>{what} withdrawn {day}</source>
+        <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="116" />
-      <source>Consent {id} · signed {day} · form version {version} · fingerprint {fp}
+        <location filename="../../ui/consent_list_dialog.py" line="116"/>
+        <source>Consent {id} · signed {day} · form version {version} · fingerprint {fp}
 {areas} · {device}{states}</source>
-      <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} · huella {fp}
+        <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="149" />
-      <source>Save consent</source>
-      <translation>Guardar consentimiento</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="149"/>
+        <source>Save consent</source>
+        <translation>Guardar consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="149" />
-      <source>PDF files (*.pdf)</source>
-      <translation>Archivos PDF (*.pdf)</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="149"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="166" />
-      <source>Saved to {0}</source>
-      <translation>Guardado en {0}</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="166"/>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="171" />
-      <source>Print consent</source>
-      <translation>Imprimir consentimiento</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="171"/>
+        <source>Print consent</source>
+        <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="181" />
-      <source>Consent {0}</source>
-      <translation>Consentimiento {0}</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="181"/>
+        <source>Consent {0}</source>
+        <translation>Consentimiento {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="192" />
-      <source>N{WARNING SIGN} The printer could not be started.</source>
-      <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="192"/>
+        <source>N{WARNING SIGN} The printer could not be started.</source>
+        <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="205" />
-      <source>Printed consent {0}.</source>
-      <translation>Consentimiento {0} impreso.</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="205"/>
+        <source>Printed consent {0}.</source>
+        <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="213" />
-      <source>Withdraw consent</source>
-      <translation>Retirar el consentimiento</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="213"/>
+        <source>Withdraw consent</source>
+        <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="214" />
-      <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
-      <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="214"/>
+        <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
+        <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="222" />
-      <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
-      <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="222"/>
+        <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
+        <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-      <location filename="../../ui/consent_list_dialog.py" line="240" />
-      <source>Withdrawal recorded from {0}.</source>
-      <translation>Retirada registrada desde el {0}.</translation>
+        <location filename="../../ui/consent_list_dialog.py" line="240"/>
+        <source>Withdrawal recorded from {0}.</source>
+        <translation>Retirada registrada desde el {0}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DatabaseProblemDialog</name>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="48" />
-      <source>Chairside cannot open the database</source>
-      <translation>Chairside no puede abrir la base de datos</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="48"/>
+        <source>Chairside cannot open the database</source>
+        <translation>Chairside no puede abrir la base de datos</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="54" />
-      <source>Warning</source>
-      <translation>Aviso</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="54"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="59" />
-      <source>Database: {0}</source>
-      <translation>Base de datos: {0}</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="59"/>
+        <source>Database: {0}</source>
+        <translation>Base de datos: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="62" />
-      <source>&amp;Open another…</source>
-      <translation>&amp;Abrir otra…</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="62"/>
+        <source>&amp;Open another…</source>
+        <translation>&amp;Abrir otra…</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="63" />
-      <source>&amp;Restore a backup…</source>
-      <translation>&amp;Restaurar una copia…</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="63"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="64" />
-      <source>&amp;Try again</source>
-      <translation>&amp;Reintentar</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="64"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
-      <location filename="../../ui/database_problem_dialog.py" line="65" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Salir</translation>
+        <location filename="../../ui/database_problem_dialog.py" line="65"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>DemoOffer</name>
+    <message>
+        <location filename="../../ui/demo_offer.py" line="51"/>
+        <source>Open a demo clinic with {n} made-up patients and their sessions, to try Chairside out?
+
+It opens in a window of its own, with its own data folder ({folder}); this clinic&apos;s database stays empty and yours. The demo practitioners sign in with PIN {pin}.</source>
+        <translation>¿Abrir una clínica de demostración con {n} pacientes inventados y sus sesiones para probar Chairside?
+
+Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la base de datos de esta clínica sigue vacía y solo suya. Los profesionales de demostración inician sesión con el PIN {pin}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_offer.py" line="58"/>
+        <location filename="../../ui/demo_offer.py" line="79"/>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_offer.py" line="64"/>
+        <source>Preparing the demo clinic…</source>
+        <translation>Preparando la clínica de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_offer.py" line="81"/>
+        <source>The demo clinic is ready in {folder} but its window did not open. Start Chairside with: --data-dir &quot;{folder}&quot;</source>
+        <translation>La clínica de demostración está lista en {folder}, pero su ventana no se ha abierto. Inicie Chairside con: --data-dir &quot;{folder}&quot;</translation>
+    </message>
+</context>
+<context>
     <name>FirstPractitionerDialog</name>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="31" />
-      <source>Welcome to Chairside</source>
-      <translation>Bienvenido a Chairside</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="31"/>
+        <source>Welcome to Chairside</source>
+        <translation>Bienvenido a Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="36" />
-      <source>Set up the first practitioner. Everything you record will carry your name; you sign in with this PIN (at least 4 digits) or password (at least 8 characters).</source>
-      <translation>Dé de alta al primer profesional. Todo lo que registre llevará su nombre; iniciará sesión con este PIN (al menos 4 cifras) o contraseña (al menos 8 caracteres).</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="36"/>
+        <source>Set up the first practitioner. Everything you record will carry your name; you sign in with this PIN (at least 4 digits) or password (at least 8 characters).</source>
+        <translation>Dé de alta al primer profesional. Todo lo que registre llevará su nombre; iniciará sesión con este PIN (al menos 4 cifras) o contraseña (al menos 8 caracteres).</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="43" />
-      <source>Name</source>
-      <translation>Nombre</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="43"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="45" />
-      <source>Credentials</source>
-      <translation>Titulación</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="45"/>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="46" />
-      <source>e.g. registration number</source>
-      <translation>p. ej., número de colegiado</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="46"/>
+        <source>e.g. registration number</source>
+        <translation>p. ej., número de colegiado</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="47" />
-      <source>PIN or password</source>
-      <translation>PIN o contraseña</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="47"/>
+        <source>PIN or password</source>
+        <translation>PIN o contraseña</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="48" />
-      <source>PIN again</source>
-      <translation>Repita el PIN</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="48"/>
+        <source>PIN or password again</source>
+        <translation>Repita el PIN o la contraseña</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="54" />
-      <source>&amp;Create and sign in</source>
-      <translation>&amp;Crear e iniciar sesión</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="61"/>
+        <source>PIN or password &amp;again</source>
+        <translation>&amp;Repita el PIN o la contraseña</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="58" />
-      <source>&amp;Name</source>
-      <translation>&amp;Nombre</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="73"/>
+        <source>The two entries are not the same.</source>
+        <translation>Las dos entradas no coinciden.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="59" />
-      <source>&amp;Credentials</source>
-      <translation>&amp;Titulación</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="54"/>
+        <source>&amp;Create and sign in</source>
+        <translation>&amp;Crear e iniciar sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="60" />
-      <source>&amp;PIN or password</source>
-      <translation>&amp;PIN o contraseña</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="58"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="61" />
-      <source>PIN &amp;again</source>
-      <translation>Repita el &amp;PIN</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="59"/>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Titulación</translation>
     </message>
     <message>
-      <location filename="../../ui/first_practitioner_dialog.py" line="70" />
-      <source>The two PINs are not the same.</source>
-      <translation>Los dos PIN no coinciden.</translation>
+        <location filename="../../ui/first_practitioner_dialog.py" line="60"/>
+        <source>&amp;PIN or password</source>
+        <translation>&amp;PIN o contraseña</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HeaderSection</name>
     <message>
-      <location filename="../../ui/session_form/header.py" line="23" />
-      <source>Fitzpatrick {type}</source>
-      <translation>Fitzpatrick {type}</translation>
+        <location filename="../../ui/session_form/header.py" line="23"/>
+        <source>Fitzpatrick {type}</source>
+        <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="29" />
-      <source>Patient</source>
-      <translation>Paciente</translation>
+        <location filename="../../ui/session_form/header.py" line="29"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="35" />
-      <source>Date and start time</source>
-      <translation>Fecha y hora de inicio</translation>
+        <location filename="../../ui/session_form/header.py" line="35"/>
+        <source>Date and start time</source>
+        <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="37" />
-      <source>Started</source>
-      <translation>Inicio</translation>
+        <location filename="../../ui/session_form/header.py" line="37"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="39" />
-      <location filename="../../ui/session_form/header.py" line="80" />
-      <source>Session</source>
-      <translation>Sesión</translation>
+        <location filename="../../ui/session_form/header.py" line="39"/>
+        <location filename="../../ui/session_form/header.py" line="80"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="44" />
-      <source>Session number in the course</source>
-      <translation>Número de sesión en el tratamiento</translation>
+        <location filename="../../ui/session_form/header.py" line="44"/>
+        <source>Session number in the course</source>
+        <translation>Número de sesión en el tratamiento</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="48" />
-      <source>Sessions in the course</source>
-      <translation>Sesiones del tratamiento</translation>
+        <location filename="../../ui/session_form/header.py" line="48"/>
+        <source>Sessions in the course</source>
+        <translation>Sesiones del tratamiento</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="52" />
-      <source>of</source>
-      <translation>de</translation>
+        <location filename="../../ui/session_form/header.py" line="52"/>
+        <source>of</source>
+        <translation>de</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="59" />
-      <source>Save status</source>
-      <translation>Estado del guardado</translation>
+        <location filename="../../ui/session_form/header.py" line="59"/>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/header.py" line="80" />
-      <source>Course</source>
-      <translation>Tratamiento</translation>
+        <location filename="../../ui/session_form/header.py" line="80"/>
+        <source>Course</source>
+        <translation>Tratamiento</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>IntegrityBanner</name>
     <message>
-      <location filename="../../ui/integrity_banner.py" line="20" />
-      <source>Records integrity alert</source>
-      <translation>Alerta de integridad de los registros</translation>
+        <location filename="../../ui/integrity_banner.py" line="19"/>
+        <source>Records integrity alert</source>
+        <translation>Alerta de integridad de los registros</translation>
     </message>
     <message>
-      <location filename="../../ui/integrity_banner.py" line="30" />
-      <source>Alert</source>
-      <translation>Alerta</translation>
+        <location filename="../../ui/integrity_banner.py" line="21"/>
+        <source>Alert</source>
+        <translation>Alerta</translation>
     </message>
     <message>
-      <location filename="../../ui/integrity_banner.py" line="33" />
-      <source>Show in the &amp;audit trail</source>
-      <translation>Mostrar en el registro de &amp;auditoría</translation>
+        <location filename="../../ui/integrity_banner.py" line="22"/>
+        <source>Show in the &amp;audit trail</source>
+        <translation>Mostrar en el registro de &amp;auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/integrity_banner.py" line="49" />
-      <source>&lt;b&gt;The records may have been changed outside Chairside.&lt;/b&gt; The audit chain does not match: {0} Keep this computer as it is and restore a backup you trust only after checking it (python main.py audit --verify --against BACKUP).</source>
-      <translation>&lt;b&gt;Puede que los registros se hayan modificado fuera de Chairside.&lt;/b&gt; La cadena de auditoría no coincide: {0} Deje este ordenador tal como está y restaure una copia de seguridad de confianza solo después de comprobarla (python main.py audit --verify --against COPIA).</translation>
+        <location filename="../../ui/integrity_banner.py" line="40"/>
+        <source>&lt;b&gt;The records may have been changed outside Chairside.&lt;/b&gt; The audit chain does not match: {0} Keep this computer as it is and restore a backup you trust only after checking it (python main.py audit --verify --against BACKUP).</source>
+        <translation>&lt;b&gt;Puede que los registros se hayan modificado fuera de Chairside.&lt;/b&gt; La cadena de auditoría no coincide: {0} Deje este ordenador tal como está y restaure una copia de seguridad de confianza solo después de comprobarla (python main.py audit --verify --against COPIA).</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InterfaceSettings</name>
     <message>
-      <location filename="../../ui/interface_settings.py" line="29" />
-      <source>Language of the interface</source>
-      <translation>Idioma de la interfaz</translation>
+        <location filename="../../ui/interface_settings.py" line="29"/>
+        <source>Language of the interface</source>
+        <translation>Idioma de la interfaz</translation>
     </message>
     <message>
-      <location filename="../../ui/interface_settings.py" line="32" />
-      <source>Chairside shows its window in this language from the next start. Aftercare sheets follow each patient's own language.</source>
-      <translation>Chairside muestra su ventana en este idioma a partir del próximo inicio. Las hojas de cuidados siguen el idioma de cada paciente.</translation>
+        <location filename="../../ui/interface_settings.py" line="32"/>
+        <source>Chairside shows its window in this language from the next start. Aftercare sheets follow each patient&apos;s own language.</source>
+        <translation>Chairside muestra su ventana en este idioma a partir del próximo inicio. Las hojas de cuidados siguen el idioma de cada paciente.</translation>
     </message>
     <message>
-      <location filename="../../ui/interface_settings.py" line="37" />
-      <source>Interface language</source>
-      <translation>Idioma de la interfaz</translation>
+        <location filename="../../ui/interface_settings.py" line="37"/>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Languages</name>
     <message>
-      <location filename="../../ui/translations.py" line="31" />
-      <source>English</source>
-      <translation>Inglés</translation>
+        <location filename="../../ui/translations.py" line="31"/>
+        <source>English</source>
+        <translation>Inglés</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="32" />
-      <source>Spanish</source>
-      <translation>Español</translation>
+        <location filename="../../ui/translations.py" line="32"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="33" />
-      <source>French</source>
-      <translation>Francés</translation>
+        <location filename="../../ui/translations.py" line="33"/>
+        <source>French</source>
+        <translation>Francés</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="34" />
-      <source>German</source>
-      <translation>Alemán</translation>
+        <location filename="../../ui/translations.py" line="34"/>
+        <source>German</source>
+        <translation>Alemán</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="35" />
-      <source>Polish</source>
-      <translation>Polaco</translation>
+        <location filename="../../ui/translations.py" line="35"/>
+        <source>Polish</source>
+        <translation>Polaco</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="36" />
-      <source>Portuguese</source>
-      <translation>Portugués</translation>
+        <location filename="../../ui/translations.py" line="36"/>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="37" />
-      <source>Vietnamese</source>
-      <translation>Vietnamita</translation>
+        <location filename="../../ui/translations.py" line="37"/>
+        <source>Vietnamese</source>
+        <translation>Vietnamita</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="38" />
-      <source>Arabic</source>
-      <translation>Árabe</translation>
+        <location filename="../../ui/translations.py" line="38"/>
+        <source>Arabic</source>
+        <translation>Árabe</translation>
     </message>
     <message>
-      <location filename="../../ui/translations.py" line="39" />
-      <source>Chinese (Simplified)</source>
-      <translation>Chino (simplificado)</translation>
+        <location filename="../../ui/translations.py" line="39"/>
+        <source>Chinese (Simplified)</source>
+        <translation>Chino (simplificado)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../ui/lock_screen.py" line="54" />
-      <source>Locked</source>
-      <translation>Bloqueado</translation>
+        <location filename="../../ui/lock_screen.py" line="54"/>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
     </message>
     <message>
-      <location filename="../../ui/lock_screen.py" line="55" />
-      <source>&lt;h2&gt;Chairside is locked&lt;/h2&gt;</source>
-      <translation>&lt;h2&gt;Chairside está bloqueado&lt;/h2&gt;</translation>
+        <location filename="../../ui/lock_screen.py" line="55"/>
+        <source>&lt;h2&gt;Chairside is locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Chairside está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/lock_screen.py" line="58" />
-      <source>Signed in: {0}. Enter your PIN to carry on.</source>
-      <translation>Sesión iniciada: {0}. Escriba su PIN para continuar.</translation>
+        <location filename="../../ui/lock_screen.py" line="58"/>
+        <source>Signed in: {0}. Enter your PIN to carry on.</source>
+        <translation>Sesión iniciada: {0}. Escriba su PIN para continuar.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock_screen.py" line="61" />
-      <source>PIN or password</source>
-      <translation>PIN o contraseña</translation>
+        <location filename="../../ui/lock_screen.py" line="61"/>
+        <source>PIN or password</source>
+        <translation>PIN o contraseña</translation>
     </message>
     <message>
-      <location filename="../../ui/lock_screen.py" line="65" />
-      <source>&amp;Unlock</source>
-      <translation>&amp;Desbloquear</translation>
+        <location filename="../../ui/lock_screen.py" line="65"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-      <location filename="../../ui/lock_screen.py" line="68" />
-      <source>Sign in as someone &amp;else</source>
-      <translation>Iniciar sesión como &amp;otra persona</translation>
+        <location filename="../../ui/lock_screen.py" line="68"/>
+        <source>Sign in as someone &amp;else</source>
+        <translation>Iniciar sesión como &amp;otra persona</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="31" />
-      <source>Sign in to Chairside</source>
-      <translation>Iniciar sesión en Chairside</translation>
+        <location filename="../../ui/login_dialog.py" line="31"/>
+        <source>Sign in to Chairside</source>
+        <translation>Iniciar sesión en Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="35" />
-      <source>Practitioner</source>
-      <translation>Profesional</translation>
+        <location filename="../../ui/login_dialog.py" line="35"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="40" />
-      <source>PIN or password</source>
-      <translation>PIN o contraseña</translation>
+        <location filename="../../ui/login_dialog.py" line="40"/>
+        <source>PIN or password</source>
+        <translation>PIN o contraseña</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="42" />
-      <source>&amp;Sign in</source>
-      <translation>&amp;Iniciar sesión</translation>
+        <location filename="../../ui/login_dialog.py" line="42"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="45" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Salir</translation>
+        <location filename="../../ui/login_dialog.py" line="45"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="49" />
-      <source>&amp;Practitioner</source>
-      <translation>&amp;Profesional</translation>
+        <location filename="../../ui/login_dialog.py" line="49"/>
+        <source>&amp;Practitioner</source>
+        <translation>&amp;Profesional</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="50" />
-      <source>P&amp;IN</source>
-      <translation>P&amp;IN</translation>
+        <location filename="../../ui/login_dialog.py" line="50"/>
+        <source>P&amp;IN</source>
+        <translation>P&amp;IN</translation>
     </message>
     <message>
-      <location filename="../../ui/pin_entry.py" line="92" />
-      <source>After several wrong tries, wait {0} s before trying again.</source>
-      <translation>Tras varios intentos fallidos, espere {0} s antes de volver a intentarlo.</translation>
+        <location filename="../../ui/pin_entry.py" line="92"/>
+        <source>After several wrong tries, wait {0} s before trying again.</source>
+        <translation>Tras varios intentos fallidos, espere {0} s antes de volver a intentarlo.</translation>
     </message>
     <message>
-      <location filename="../../ui/pin_entry.py" line="102" />
-      <source>You can try again now.</source>
-      <translation>Ya puede volver a intentarlo.</translation>
+        <location filename="../../ui/pin_entry.py" line="102"/>
+        <source>You can try again now.</source>
+        <translation>Ya puede volver a intentarlo.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="45" />
-      <source>Chairside</source>
-      <translation>Chairside</translation>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <source>Chairside</source>
+        <translation>Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="52" />
-      <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
-      <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="105" />
-      <location filename="../../ui/main_window.py" line="542" />
-      <source>Database: {0}</source>
-      <translation>Base de datos: {0}</translation>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
-      <source>&amp;File</source>
-      <translation>&amp;Archivo</translation>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>&amp;New patient</source>
+        <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
-      <source>&amp;New patient</source>
-      <translation>&amp;Paciente nuevo</translation>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="149" />
-      <source>&amp;Find patient</source>
-      <translation>&amp;Buscar paciente</translation>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
-      <source>&amp;Settings…</source>
-      <translation>&amp;Configuración…</translation>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Open a &amp;demo clinic…</source>
+        <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
-      <source>Load &amp;demo data…</source>
-      <translation>Cargar datos de &amp;demostración…</translation>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Salir</translation>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Records</source>
+        <translation>&amp;Registros</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
-      <source>&amp;Records</source>
-      <translation>&amp;Registros</translation>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>&amp;Recall: who received a lot…</source>
+        <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
-      <source>&amp;Recall: who received a lot…</source>
-      <translation>&amp;Retirada: quién recibió un lote…</translation>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Audit trail</source>
+        <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
-      <source>&amp;Audit trail</source>
-      <translation>Registro de &amp;auditoría</translation>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
-      <source>&amp;Back up now</source>
-      <translation>&amp;Hacer copia ahora</translation>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
-      <source>&amp;Restore a backup…</source>
-      <translation>&amp;Restaurar una copia…</translation>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
-      <source>&amp;Lock the screen</source>
-      <translation>&amp;Bloquear la pantalla</translation>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>&amp;Switch practitioner…</source>
+        <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
-      <source>&amp;Switch practitioner…</source>
-      <translation>&amp;Cambiar de profesional…</translation>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
-      <source>&amp;Help</source>
-      <translation>A&amp;yuda</translation>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>&amp;About Chairside</source>
+        <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
-      <source>&amp;About Chairside</source>
-      <translation>&amp;Acerca de Chairside</translation>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Session not saved</source>
+        <translation>Sesión sin guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
-      <source>Session not saved</source>
-      <translation>Sesión sin guardar</translation>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
+        <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
-      <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
-      <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Unsaved patient details</source>
+        <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
-      <source>Unsaved patient details</source>
-      <translation>Datos del paciente sin guardar</translation>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>The patient details you typed are not saved yet. Save them now?</source>
+        <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
-      <source>The patient details you typed are not saved yet. Save them now?</source>
-      <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>Patient saved.</source>
+        <translation>Paciente guardado.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
-      <source>Patient saved.</source>
-      <translation>Paciente guardado.</translation>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>Preparing the aftercare sheet…</source>
+        <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
-      <source>Preparing the aftercare sheet…</source>
-      <translation>Preparando la hoja de cuidados…</translation>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <source> (default wording)</source>
+        <translation> (texto predeterminado)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
-      <source> (default wording)</source>
-      <translation> (texto predeterminado)</translation>
+        <location filename="../../ui/main_window.py" line="397"/>
+        <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
+        <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
-      <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
-      <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
+        <location filename="../../ui/main_window.py" line="401"/>
+        <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
+        <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
-      <source>{0} more unfinished drafts are listed on their patients' pages.</source>
-      <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Unfinished session</source>
+        <translation>Sesión sin terminar</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
-      <source>Unfinished session</source>
-      <translation>Sesión sin terminar</translation>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Open it now?</source>
+        <translation>¿Abrirla ahora?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
-      <source>Open it now?</source>
-      <translation>¿Abrirla ahora?</translation>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Backups and security</source>
+        <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
-      <source>Backups and security</source>
-      <translation>Copias de seguridad y seguridad</translation>
+        <location filename="../../ui/main_window.py" line="427"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
-      <source>Photos</source>
-      <translation>Fotos</translation>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>About Chairside</source>
+        <translation>Acerca de Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
-      <source>Demo data</source>
-      <translation>Datos de demostración</translation>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
-      <source>Load a demo clinic with 60 made-up patients and their sessions, to try Chairside out?
-
-Demo records are added to this database.</source>
-      <translation>¿Cargar una clínica de demostración con 60 pacientes inventados y sus sesiones para probar Chairside?
-
-Los registros de demostración se añaden a esta base de datos.</translation>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <source>Chairside — DEMO (made-up patients)</source>
+        <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="449" />
-      <source>Adding demo patients…</source>
-      <translation>Añadiendo pacientes de demostración…</translation>
+        <location filename="../../ui/main_window.py" line="540"/>
+        <source>The patient&apos;s personal details were erased.</source>
+        <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="461" />
-      <source>Added {0} demo patients.</source>
-      <translation>Se han añadido {0} pacientes de demostración.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="475" />
-      <source>About Chairside</source>
-      <translation>Acerca de Chairside</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="477" />
-      <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="548" />
-      <source>The patient's personal details were erased.</source>
-      <translation>Se han borrado los datos personales del paciente.</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NextSection</name>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="96" />
-      <source>Next session</source>
-      <translation>Próxima sesión</translation>
+        <location filename="../../ui/session_form/outcome.py" line="96"/>
+        <source>Next session</source>
+        <translation>Próxima sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="102" />
-      <source>Next session date</source>
-      <translation>Fecha de la próxima sesión</translation>
+        <location filename="../../ui/session_form/outcome.py" line="102"/>
+        <source>Next session date</source>
+        <translation>Fecha de la próxima sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="104" />
-      <source>Use recommended</source>
-      <translation>Usar la recomendada</translation>
+        <location filename="../../ui/session_form/outcome.py" line="104"/>
+        <source>Use recommended</source>
+        <translation>Usar la recomendada</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="105" />
-      <source>Use the recommended next date</source>
-      <translation>Usar la próxima fecha recomendada</translation>
+        <location filename="../../ui/session_form/outcome.py" line="105"/>
+        <source>Use the recommended next date</source>
+        <translation>Usar la próxima fecha recomendada</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="112" />
-      <source>Recommended next session</source>
-      <translation>Próxima sesión recomendada</translation>
+        <location filename="../../ui/session_form/outcome.py" line="112"/>
+        <source>Recommended next session</source>
+        <translation>Próxima sesión recomendada</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>PatientFactsBox</name>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="278"/>
+        <source>Missing from the patient&apos;s record</source>
+        <translation>Falta en la ficha del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="284"/>
+        <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
+        <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="305"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="307"/>
+        <location filename="../../ui/checklist_rows.py" line="382"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="316"/>
+        <source>Not answered</source>
+        <translation>Sin responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="320"/>
+        <location filename="../../ui/checklist_rows.py" line="386"/>
+        <source>Fitzpatrick skin type</source>
+        <translation>Fototipo de Fitzpatrick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="371"/>
+        <source>The date of birth is in the future.</source>
+        <translation>La fecha de nacimiento está en el futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="373"/>
+        <source>The date of birth is before {year}.</source>
+        <translation>La fecha de nacimiento es anterior a {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <source>Not answered:</source>
+        <translation>Sin responder:</translation>
+    </message>
+</context>
+<context>
     <name>PatientForm</name>
     <message>
-      <location filename="../../ui/patient_form.py" line="81" />
-      <source>dd/mm/yyyy</source>
-      <translation>dd/mm/aaaa</translation>
+        <location filename="../../ui/patient_form.py" line="85"/>
+        <source>Given name first (Ana Silva)</source>
+        <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="87" />
-      <location filename="../../ui/patient_form.py" line="91" />
-      <source>Not assessed</source>
-      <translation>Sin evaluar</translation>
+        <location filename="../../ui/patient_form.py" line="87"/>
+        <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
+        <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="107" />
-      <source>Body text of 16 points or more</source>
-      <translation>Texto de 16 puntos o más</translation>
+        <location filename="../../ui/patient_form.py" line="90"/>
+        <source>if not the names in this order</source>
+        <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="113" />
-      <location filename="../../ui/patient_form.py" line="348" />
-      <source>First name</source>
-      <translation>Nombre</translation>
+        <location filename="../../ui/patient_form.py" line="92"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="114" />
-      <location filename="../../ui/patient_form.py" line="349" />
-      <source>Last name</source>
-      <translation>Apellidos</translation>
+        <location filename="../../ui/patient_form.py" line="98"/>
+        <location filename="../../ui/patient_form.py" line="102"/>
+        <source>Not assessed</source>
+        <translation>Sin evaluar</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="115" />
-      <location filename="../../ui/patient_form.py" line="350" />
-      <source>Date of birth</source>
-      <translation>Fecha de nacimiento</translation>
+        <location filename="../../ui/patient_form.py" line="118"/>
+        <source>Body text of 16 points or more</source>
+        <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="116" />
-      <location filename="../../ui/patient_form.py" line="351" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
+        <location filename="../../ui/patient_form.py" line="124"/>
+        <location filename="../../ui/patient_form.py" line="373"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="117" />
-      <location filename="../../ui/patient_form.py" line="352" />
-      <source>Email</source>
-      <translation>Correo electrónico</translation>
+        <location filename="../../ui/patient_form.py" line="125"/>
+        <location filename="../../ui/patient_form.py" line="374"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="118" />
-      <location filename="../../ui/patient_form.py" line="353" />
-      <source>Fitzpatrick type</source>
-      <translation>Fototipo de Fitzpatrick</translation>
+        <location filename="../../ui/patient_form.py" line="126"/>
+        <source>Name order</source>
+        <translation>Orden del nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="119" />
-      <location filename="../../ui/patient_form.py" line="354" />
-      <source>Skin type</source>
-      <translation>Tipo de piel</translation>
+        <location filename="../../ui/patient_form.py" line="127"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="120" />
-      <location filename="../../ui/patient_form.py" line="355" />
-      <source>Concerns</source>
-      <translation>Motivos de consulta</translation>
+        <location filename="../../ui/patient_form.py" line="128"/>
+        <location filename="../../ui/patient_form.py" line="375"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="121" />
-      <location filename="../../ui/patient_form.py" line="356" />
-      <source>Handout language</source>
-      <translation>Idioma de las hojas</translation>
+        <location filename="../../ui/patient_form.py" line="129"/>
+        <location filename="../../ui/patient_form.py" line="376"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="122" />
-      <location filename="../../ui/patient_form.py" line="357" />
-      <source>Large print</source>
-      <translation>Letra grande</translation>
+        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="377"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="123" />
-      <location filename="../../ui/patient_form.py" line="358" />
-      <source>Notes</source>
-      <translation>Notas</translation>
+        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="378"/>
+        <source>Fitzpatrick type</source>
+        <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="148" />
-      <source>Save</source>
-      <translation>Guardar</translation>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="379"/>
+        <source>Skin type</source>
+        <translation>Tipo de piel</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="151" />
-      <source>Save the patient (Ctrl+S)</source>
-      <translation>Guardar el paciente (Ctrl+S)</translation>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="380"/>
+        <source>Concerns</source>
+        <translation>Motivos de consulta</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="152" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="381"/>
+        <source>Handout language</source>
+        <translation>Idioma de las hojas</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="191" />
-      <source>New patient</source>
-      <translation>Paciente nuevo</translation>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="382"/>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="209" />
-      <source>Edit {0}</source>
-      <translation>Editar a {0}</translation>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="383"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="246" />
-      <source>{0}, age {1}</source>
-      <translation>{0}, {1} años</translation>
+        <location filename="../../ui/patient_form.py" line="161"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_form.py" line="361" />
-      <source>Someone else changed this patient</source>
-      <translation>Otra persona ha cambiado este paciente</translation>
+        <location filename="../../ui/patient_form.py" line="164"/>
+        <source>Save the patient (Ctrl+S)</source>
+        <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../ui/patient_form.py" line="165"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_form.py" line="204"/>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_form.py" line="230"/>
+        <source>Edit {0}</source>
+        <translation>Editar a {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_form.py" line="269"/>
+        <source>{0}, age {1}</source>
+        <translation>{0}, {1} años</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_form.py" line="386"/>
+        <source>Someone else changed this patient</source>
+        <translation>Otra persona ha cambiado este paciente</translation>
+    </message>
+</context>
+<context>
     <name>PatientList</name>
     <message>
-      <location filename="../../ui/patient_list.py" line="34" />
-      <source>Search name, phone or date of birth</source>
-      <translation>Buscar por nombre, teléfono o fecha de nacimiento</translation>
+        <location filename="../../ui/patient_list.py" line="34"/>
+        <source>Search name, phone or date of birth</source>
+        <translation>Buscar por nombre, teléfono o fecha de nacimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="35" />
-      <source>Search patients</source>
-      <translation>Buscar pacientes</translation>
+        <location filename="../../ui/patient_list.py" line="35"/>
+        <source>Search patients</source>
+        <translation>Buscar pacientes</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="39" />
-      <source>&amp;New patient</source>
-      <translation>&amp;Paciente nuevo</translation>
+        <location filename="../../ui/patient_list.py" line="39"/>
+        <source>&amp;New patient</source>
+        <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="41" />
-      <source>Create a patient record (Ctrl+N)</source>
-      <translation>Crear la ficha de un paciente (Ctrl+N)</translation>
+        <location filename="../../ui/patient_list.py" line="41"/>
+        <source>Create a patient record (Ctrl+N)</source>
+        <translation>Crear la ficha de un paciente (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="46" />
-      <source>Patients</source>
-      <translation>Pacientes</translation>
+        <location filename="../../ui/patient_list.py" line="46"/>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="72" />
-      <source>Number of patients found</source>
-      <translation>Número de pacientes encontrados</translation>
+        <location filename="../../ui/patient_list.py" line="72"/>
+        <source>Number of patients found</source>
+        <translation>Número de pacientes encontrados</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="117" />
-      <source>Patients found: {0}</source>
-      <translation>Pacientes encontrados: {0}</translation>
+        <location filename="../../ui/patient_list.py" line="124"/>
+        <source>Patients found: more than {0}</source>
+        <translation>Pacientes encontrados: más de {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_list.py" line="119" />
-      <source>Patients: {0}</source>
-      <translation>Pacientes: {0}</translation>
+        <location filename="../../ui/patient_list.py" line="126"/>
+        <source>Patients: more than {0}</source>
+        <translation>Pacientes: más de {0}</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../ui/patient_list.py" line="128"/>
+        <source>Patients found: {0}</source>
+        <translation>Pacientes encontrados: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list.py" line="130"/>
+        <source>Patients: {0}</source>
+        <translation>Pacientes: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
-      <location filename="../../ui/patient_page.py" line="48" />
-      <source>Date of birth</source>
-      <translation>Fecha de nacimiento</translation>
+        <location filename="../../ui/patient_page.py" line="48"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="49" />
-      <source>Contact</source>
-      <translation>Contacto</translation>
+        <location filename="../../ui/patient_page.py" line="49"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="50" />
-      <source>Fitzpatrick type</source>
-      <translation>Fototipo de Fitzpatrick</translation>
+        <location filename="../../ui/patient_page.py" line="50"/>
+        <source>Fitzpatrick type</source>
+        <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="51" />
-      <source>Skin type</source>
-      <translation>Tipo de piel</translation>
+        <location filename="../../ui/patient_page.py" line="51"/>
+        <source>Skin type</source>
+        <translation>Tipo de piel</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="52" />
-      <source>Concerns</source>
-      <translation>Motivos de consulta</translation>
+        <location filename="../../ui/patient_page.py" line="52"/>
+        <source>Concerns</source>
+        <translation>Motivos de consulta</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="53" />
-      <source>Notes</source>
-      <translation>Notas</translation>
+        <location filename="../../ui/patient_page.py" line="53"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="62" />
-      <source>Start a &amp;session</source>
-      <translation>Empezar una &amp;sesión</translation>
+        <location filename="../../ui/patient_page.py" line="62"/>
+        <source>Start a &amp;session</source>
+        <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="65" />
-      <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
-      <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
+        <location filename="../../ui/patient_page.py" line="65"/>
+        <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
+        <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="68" />
-      <source>&amp;Edit details</source>
-      <translation>&amp;Editar datos</translation>
+        <location filename="../../ui/patient_page.py" line="68"/>
+        <source>&amp;Edit details</source>
+        <translation>&amp;Editar datos</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="74" />
-      <source>Record…</source>
-      <translation>Ficha…</translation>
+        <location filename="../../ui/patient_page.py" line="74"/>
+        <source>Record…</source>
+        <translation>Ficha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="76" />
-      <source>Export, audit trail or erasure</source>
-      <translation>Exportar, registro de auditoría o borrado</translation>
+        <location filename="../../ui/patient_page.py" line="76"/>
+        <source>Export, audit trail or erasure</source>
+        <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="78" />
-      <source>Export the complete record…</source>
-      <translation>Exportar la ficha completa…</translation>
+        <location filename="../../ui/patient_page.py" line="78"/>
+        <source>Export the complete record…</source>
+        <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="79" />
-      <source>Show the audit trail</source>
-      <translation>Mostrar el registro de auditoría</translation>
+        <location filename="../../ui/patient_page.py" line="79"/>
+        <source>Show the audit trail</source>
+        <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="81" />
-      <source>Erase personal details…</source>
-      <translation>Borrar los datos personales…</translation>
+        <location filename="../../ui/patient_page.py" line="81"/>
+        <source>Erase personal details…</source>
+        <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="90" />
-      <source>&amp;Photos</source>
-      <translation>&amp;Fotos</translation>
+        <location filename="../../ui/patient_page.py" line="90"/>
+        <source>&amp;Photos</source>
+        <translation>&amp;Fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="93" />
-      <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
-      <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
+        <location filename="../../ui/patient_page.py" line="93"/>
+        <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
+        <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="101" />
-      <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
+        <location filename="../../ui/patient_page.py" line="101"/>
+        <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="130" />
-      <source>{0} (age {1})</source>
-      <translation>{0} ({1} años)</translation>
+        <location filename="../../ui/patient_page.py" line="130"/>
+        <source>{0} (age {1})</source>
+        <translation>{0} ({1} años)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="135" />
-      <location filename="../../ui/patient_page.py" line="137" />
-      <source>not recorded</source>
-      <translation>no registrado</translation>
+        <location filename="../../ui/patient_page.py" line="135"/>
+        <location filename="../../ui/patient_page.py" line="137"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="139" />
-      <location filename="../../ui/patient_page.py" line="141" />
-      <source>not assessed</source>
-      <translation>sin evaluar</translation>
+        <location filename="../../ui/patient_page.py" line="139"/>
+        <location filename="../../ui/patient_page.py" line="141"/>
+        <source>not assessed</source>
+        <translation>sin evaluar</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_page.py" line="144" />
-      <source>none recorded</source>
-      <translation>ninguno registrado</translation>
+        <location filename="../../ui/patient_page.py" line="144"/>
+        <source>none recorded</source>
+        <translation>ninguno registrado</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PhotoComparisonDialog</name>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="69" />
-      <source>Side by side</source>
-      <translation>Lado a lado</translation>
+        <location filename="../../ui/photo_comparison.py" line="69"/>
+        <source>Side by side</source>
+        <translation>Lado a lado</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="72" />
-      <location filename="../../ui/photo_comparison.py" line="99" />
-      <source>View</source>
-      <translation>Vista</translation>
+        <location filename="../../ui/photo_comparison.py" line="72"/>
+        <location filename="../../ui/photo_comparison.py" line="99"/>
+        <source>View</source>
+        <translation>Vista</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="76" />
-      <source>Earlier visit</source>
-      <translation>Visita anterior</translation>
+        <location filename="../../ui/photo_comparison.py" line="76"/>
+        <source>Earlier visit</source>
+        <translation>Visita anterior</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="78" />
-      <source>Later visit</source>
-      <translation>Visita posterior</translation>
+        <location filename="../../ui/photo_comparison.py" line="78"/>
+        <source>Later visit</source>
+        <translation>Visita posterior</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="89" />
-      <source>Save as &amp;PDF for the patient…</source>
-      <translation>Guardar como &amp;PDF para el paciente…</translation>
+        <location filename="../../ui/photo_comparison.py" line="89"/>
+        <source>Save as &amp;PDF for the patient…</source>
+        <translation>Guardar como &amp;PDF para el paciente…</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="93" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
+        <location filename="../../ui/photo_comparison.py" line="93"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="100" />
-      <location filename="../../ui/photo_comparison.py" line="176" />
-      <source>Before</source>
-      <translation>Antes</translation>
+        <location filename="../../ui/photo_comparison.py" line="100"/>
+        <location filename="../../ui/photo_comparison.py" line="176"/>
+        <source>Before</source>
+        <translation>Antes</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="101" />
-      <location filename="../../ui/photo_comparison.py" line="176" />
-      <source>After</source>
-      <translation>Después</translation>
+        <location filename="../../ui/photo_comparison.py" line="101"/>
+        <location filename="../../ui/photo_comparison.py" line="176"/>
+        <source>After</source>
+        <translation>Después</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="149" />
-      <source>Photos of this view from two visits are needed for a comparison.</source>
-      <translation>Para comparar hacen falta fotos de esta vista de dos visitas.</translation>
+        <location filename="../../ui/photo_comparison.py" line="149"/>
+        <source>Photos of this view from two visits are needed for a comparison.</source>
+        <translation>Para comparar hacen falta fotos de esta vista de dos visitas.</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="192" />
-      <source>Save the comparison</source>
-      <translation>Guardar la comparación</translation>
+        <location filename="../../ui/photo_comparison.py" line="192"/>
+        <source>Save the comparison</source>
+        <translation>Guardar la comparación</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="192" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
+        <location filename="../../ui/photo_comparison.py" line="192"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_comparison.py" line="203" />
-      <source>Saved {0}</source>
-      <translation>Guardado {0}</translation>
+        <location filename="../../ui/photo_comparison.py" line="203"/>
+        <source>Saved {0}</source>
+        <translation>Guardado {0}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PhotoSettingsPage</name>
     <message>
-      <location filename="../../ui/photo_settings_page.py" line="25" />
-      <source>Watched photo folder</source>
-      <translation>Carpeta de fotos vigilada</translation>
+        <location filename="../../ui/photo_settings_page.py" line="25"/>
+        <source>Watched photo folder</source>
+        <translation>Carpeta de fotos vigilada</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_settings_page.py" line="26" />
-      <source>None: add photos from files only</source>
-      <translation>Ninguna: añadir fotos solo desde archivos</translation>
+        <location filename="../../ui/photo_settings_page.py" line="26"/>
+        <source>None: add photos from files only</source>
+        <translation>Ninguna: añadir fotos solo desde archivos</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_settings_page.py" line="27" />
-      <source>&amp;Choose…</source>
-      <translation>&amp;Elegir…</translation>
+        <location filename="../../ui/photo_settings_page.py" line="27"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_settings_page.py" line="34" />
-      <location filename="../../ui/photo_settings_page.py" line="52" />
-      <source>Watched folder</source>
-      <translation>Carpeta vigilada</translation>
+        <location filename="../../ui/photo_settings_page.py" line="34"/>
+        <location filename="../../ui/photo_settings_page.py" line="52"/>
+        <source>Watched folder</source>
+        <translation>Carpeta vigilada</translation>
     </message>
     <message>
-      <location filename="../../ui/photo_settings_page.py" line="37" />
-      <source>New pictures that arrive in this folder while a patient's photos are open are offered for that visit. Nothing in the folder is changed.</source>
-      <translation>Las fotos nuevas que llegan a esta carpeta mientras están abiertas las fotos de un paciente se ofrecen para esa visita. No se cambia nada de la carpeta.</translation>
+        <location filename="../../ui/photo_settings_page.py" line="37"/>
+        <source>New pictures that arrive in this folder while a patient&apos;s photos are open are offered for that visit. Nothing in the folder is changed.</source>
+        <translation>Las fotos nuevas que llegan a esta carpeta mientras están abiertas las fotos de un paciente se ofrecen para esa visita. No se cambia nada de la carpeta.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PhotosPanel</name>
     <message>
-      <location filename="../../ui/photos_panel.py" line="100" />
-      <source>Photos</source>
-      <translation>Fotos</translation>
+        <location filename="../../ui/photos_panel.py" line="100"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="103" />
-      <source>Visit the photos belong to</source>
-      <translation>Visita a la que pertenecen las fotos</translation>
+        <location filename="../../ui/photos_panel.py" line="103"/>
+        <source>Visit the photos belong to</source>
+        <translation>Visita a la que pertenecen las fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="105" />
-      <location filename="../../ui/photos_panel.py" line="170" />
-      <source>View</source>
-      <translation>Vista</translation>
+        <location filename="../../ui/photos_panel.py" line="105"/>
+        <location filename="../../ui/photos_panel.py" line="170"/>
+        <source>View</source>
+        <translation>Vista</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="109" />
-      <location filename="../../ui/photos_panel.py" line="171" />
-      <source>Zone</source>
-      <translation>Zona</translation>
+        <location filename="../../ui/photos_panel.py" line="109"/>
+        <location filename="../../ui/photos_panel.py" line="171"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="110" />
-      <source>No particular zone</source>
-      <translation>Ninguna zona en particular</translation>
+        <location filename="../../ui/photos_panel.py" line="110"/>
+        <source>No particular zone</source>
+        <translation>Ninguna zona en particular</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="116" />
-      <source>&amp;Add photos…</source>
-      <translation>&amp;Añadir fotos…</translation>
+        <location filename="../../ui/photos_panel.py" line="116"/>
+        <source>&amp;Add photos…</source>
+        <translation>&amp;Añadir fotos…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="118" />
-      <source>Choose JPEG or PNG files, or drop them here</source>
-      <translation>Elija archivos JPEG o PNG, o suéltelos aquí</translation>
+        <location filename="../../ui/photos_panel.py" line="118"/>
+        <source>Choose JPEG or PNG files, or drop them here</source>
+        <translation>Elija archivos JPEG o PNG, o suéltelos aquí</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="120" />
-      <source>Side by &amp;side…</source>
-      <translation>Lado a &amp;lado…</translation>
+        <location filename="../../ui/photos_panel.py" line="120"/>
+        <source>Side by &amp;side…</source>
+        <translation>Lado a &amp;lado…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="123" />
-      <source>&amp;Remove…</source>
-      <translation>&amp;Quitar…</translation>
+        <location filename="../../ui/photos_panel.py" line="123"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="125" />
-      <source>Take the selected photo out of the record</source>
-      <translation>Sacar de la ficha la foto seleccionada</translation>
+        <location filename="../../ui/photos_panel.py" line="125"/>
+        <source>Take the selected photo out of the record</source>
+        <translation>Sacar de la ficha la foto seleccionada</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="134" />
-      <source>Photo consent</source>
-      <translation>Consentimiento de fotos</translation>
+        <location filename="../../ui/photos_panel.py" line="134"/>
+        <source>Photo consent</source>
+        <translation>Consentimiento de fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="137" />
-      <source>Add to this visit</source>
-      <translation>Añadir a esta visita</translation>
+        <location filename="../../ui/photos_panel.py" line="137"/>
+        <source>Add to this visit</source>
+        <translation>Añadir a esta visita</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="140" />
-      <source>Not now</source>
-      <translation>Ahora no</translation>
+        <location filename="../../ui/photos_panel.py" line="140"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="156" />
-      <source>Photos of this patient</source>
-      <translation>Fotos de este paciente</translation>
+        <location filename="../../ui/photos_panel.py" line="156"/>
+        <source>Photos of this patient</source>
+        <translation>Fotos de este paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="163" />
-      <source>Capture guide: the previous photo of this view</source>
-      <translation>Guía de captura: la foto anterior de esta vista</translation>
+        <location filename="../../ui/photos_panel.py" line="163"/>
+        <source>Capture guide: the previous photo of this view</source>
+        <translation>Guía de captura: la foto anterior de esta vista</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="169" />
-      <source>Visit</source>
-      <translation>Visita</translation>
+        <location filename="../../ui/photos_panel.py" line="169"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="185" />
-      <source>&lt;b&gt;Capture guide&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Guía de captura&lt;/b&gt;</translation>
+        <location filename="../../ui/photos_panel.py" line="185"/>
+        <source>&lt;b&gt;Capture guide&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Guía de captura&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="241" />
-      <source>The patient has {0} consent to photos ({1}); none can be added.</source>
-      <translation>El paciente tiene el consentimiento de fotos {0} ({1}); no se puede añadir ninguna.</translation>
+        <location filename="../../ui/photos_panel.py" line="241"/>
+        <source>The patient has {0} consent to photos ({1}); none can be added.</source>
+        <translation>El paciente tiene el consentimiento de fotos {0} ({1}); no se puede añadir ninguna.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="249" />
-      <source>Photo consent: the patient's own record. Training without the face: {0}. Marketing: {1}.</source>
-      <translation>Consentimiento de fotos: la elección del propio paciente. Formación sin la cara: {0}. Marketing: {1}.</translation>
+        <location filename="../../ui/photos_panel.py" line="249"/>
+        <source>Photo consent: the patient&apos;s own record. Training without the face: {0}. Marketing: {1}.</source>
+        <translation>Consentimiento de fotos: la elección del propio paciente. Formación sin la cara: {0}. Marketing: {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="252" />
-      <location filename="../../ui/photos_panel.py" line="253" />
-      <source>yes</source>
-      <translation>sí</translation>
+        <location filename="../../ui/photos_panel.py" line="252"/>
+        <location filename="../../ui/photos_panel.py" line="253"/>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="252" />
-      <location filename="../../ui/photos_panel.py" line="253" />
-      <source>no</source>
-      <translation>no</translation>
+        <location filename="../../ui/photos_panel.py" line="252"/>
+        <location filename="../../ui/photos_panel.py" line="253"/>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="258" />
-      <source>No photo consent is on record: photos are for the clinical record only.</source>
-      <translation>No consta ningún consentimiento de fotos: las fotos son solo para la historia clínica.</translation>
+        <location filename="../../ui/photos_panel.py" line="258"/>
+        <source>No photo consent is on record: photos are for the clinical record only.</source>
+        <translation>No consta ningún consentimiento de fotos: las fotos son solo para la historia clínica.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="267" />
-      <source>No particular visit</source>
-      <translation>Ninguna visita en particular</translation>
+        <location filename="../../ui/photos_panel.py" line="267"/>
+        <source>No particular visit</source>
+        <translation>Ninguna visita en particular</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="282" />
-      <source>Photo {0}, visit {1}</source>
-      <translation>Foto {0}, visita {1}</translation>
+        <location filename="../../ui/photos_panel.py" line="282"/>
+        <source>Photo {0}, visit {1}</source>
+        <translation>Foto {0}, visita {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="300" />
-      <source>No earlier photo of this view.</source>
-      <translation>No hay ninguna foto anterior de esta vista.</translation>
+        <location filename="../../ui/photos_panel.py" line="300"/>
+        <source>No earlier photo of this view.</source>
+        <translation>No hay ninguna foto anterior de esta vista.</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="309" />
-      <source>Line the patient up with the last {0} photo ({1}).</source>
-      <translation>Coloque al paciente como en la última foto {0} ({1}).</translation>
+        <location filename="../../ui/photos_panel.py" line="309"/>
+        <source>Line the patient up with the last {0} photo ({1}).</source>
+        <translation>Coloque al paciente como en la última foto {0} ({1}).</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="318" />
-      <source>Add photos</source>
-      <translation>Añadir fotos</translation>
+        <location filename="../../ui/photos_panel.py" line="318"/>
+        <source>Add photos</source>
+        <translation>Añadir fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="318" />
-      <source>Photos (*.jpg *.jpeg *.png *.JPG *.PNG)</source>
-      <translation>Fotos (*.jpg *.jpeg *.png *.JPG *.PNG)</translation>
+        <location filename="../../ui/photos_panel.py" line="318"/>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.PNG)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png *.JPG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="327" />
-      <source>Adding {0} photo(s)…</source>
-      <translation>Añadiendo {0} foto(s)…</translation>
+        <location filename="../../ui/photos_panel.py" line="327"/>
+        <source>Adding {0} photo(s)…</source>
+        <translation>Añadiendo {0} foto(s)…</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="338" />
-      <source>Added {0} photo(s).</source>
-      <translation>Se han añadido {0} foto(s).</translation>
+        <location filename="../../ui/photos_panel.py" line="338"/>
+        <source>Added {0} photo(s).</source>
+        <translation>Se han añadido {0} foto(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="393" />
-      <source>{0} new photo(s) in the watched folder: {1}</source>
-      <translation>{0} foto(s) nueva(s) en la carpeta vigilada: {1}</translation>
+        <location filename="../../ui/photos_panel.py" line="393"/>
+        <source>{0} new photo(s) in the watched folder: {1}</source>
+        <translation>{0} foto(s) nueva(s) en la carpeta vigilada: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="417" />
-      <source>Remove photo</source>
-      <translation>Quitar foto</translation>
+        <location filename="../../ui/photos_panel.py" line="417"/>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="418" />
-      <source>Photo {0} will be taken out of the record and its file deleted. Why?</source>
-      <translation>La foto {0} se sacará de la ficha y se borrará su archivo. ¿Por qué?</translation>
+        <location filename="../../ui/photos_panel.py" line="418"/>
+        <source>Photo {0} will be taken out of the record and its file deleted. Why?</source>
+        <translation>La foto {0} se sacará de la ficha y se borrará su archivo. ¿Por qué?</translation>
     </message>
     <message>
-      <location filename="../../ui/photos_panel.py" line="435" />
-      <source>Removed photo {0}.</source>
-      <translation>Se ha quitado la foto {0}.</translation>
+        <location filename="../../ui/photos_panel.py" line="435"/>
+        <source>Removed photo {0}.</source>
+        <translation>Se ha quitado la foto {0}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PhotosWindow</name>
     <message>
-      <location filename="../../ui/photo_windows.py" line="21" />
-      <source>Photos</source>
-      <translation>Fotos</translation>
+        <location filename="../../ui/photo_windows.py" line="21"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProductTableModel</name>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="298" />
-      <source>Product</source>
-      <translation>Producto</translation>
+        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <source>Product</source>
+        <translation>Producto</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="298" />
-      <source>Kind</source>
-      <translation>Tipo</translation>
+        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="298" />
-      <source>Lot</source>
-      <translation>Lote</translation>
+        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="298" />
-      <source>Expiry</source>
-      <translation>Caducidad</translation>
+        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <source>Expiry</source>
+        <translation>Caducidad</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="333" />
-      <source>Serum</source>
-      <translation>Sérum</translation>
+        <location filename="../../ui/zone_table_model.py" line="333"/>
+        <source>Serum</source>
+        <translation>Sérum</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="334" />
-      <source>Glide</source>
-      <translation>Deslizante</translation>
+        <location filename="../../ui/zone_table_model.py" line="334"/>
+        <source>Glide</source>
+        <translation>Deslizante</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="335" />
-      <source>PRP (medical procedure)</source>
-      <translation>PRP (procedimiento médico)</translation>
+        <location filename="../../ui/zone_table_model.py" line="335"/>
+        <source>PRP (medical procedure)</source>
+        <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="336" />
-      <source>Anaesthetic</source>
-      <translation>Anestésico</translation>
+        <location filename="../../ui/zone_table_model.py" line="336"/>
+        <source>Anaesthetic</source>
+        <translation>Anestésico</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="337" />
-      <source>Post-care</source>
-      <translation>Cuidados posteriores</translation>
+        <location filename="../../ui/zone_table_model.py" line="337"/>
+        <source>Post-care</source>
+        <translation>Cuidados posteriores</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="340" />
-      <source>— not recorded</source>
-      <translation>— no registrado</translation>
+        <location filename="../../ui/zone_table_model.py" line="340"/>
+        <source>— not recorded</source>
+        <translation>— no registrado</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProductsSection</name>
     <message>
-      <location filename="../../ui/session_form/products.py" line="30" />
-      <source>Serums and glide products</source>
-      <translation>Sérums y productos deslizantes</translation>
+        <location filename="../../ui/session_form/products.py" line="30"/>
+        <source>Serums and glide products</source>
+        <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="39" />
-      <source>Product</source>
-      <translation>Producto</translation>
+        <location filename="../../ui/session_form/products.py" line="39"/>
+        <source>Product</source>
+        <translation>Producto</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="44" />
-      <source>lot number</source>
-      <translation>número de lote</translation>
+        <location filename="../../ui/session_form/products.py" line="44"/>
+        <source>lot number</source>
+        <translation>número de lote</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="45" />
-      <source>Product lot number</source>
-      <translation>Número de lote del producto</translation>
+        <location filename="../../ui/session_form/products.py" line="45"/>
+        <source>Product lot number</source>
+        <translation>Número de lote del producto</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="46" />
-      <source>Add</source>
-      <translation>Añadir</translation>
+        <location filename="../../ui/session_form/products.py" line="46"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="47" />
-      <source>Add product</source>
-      <translation>Añadir producto</translation>
+        <location filename="../../ui/session_form/products.py" line="47"/>
+        <source>Add product</source>
+        <translation>Añadir producto</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="59" />
-      <source>Products used</source>
-      <translation>Productos usados</translation>
+        <location filename="../../ui/session_form/products.py" line="59"/>
+        <source>Products used</source>
+        <translation>Productos usados</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="62" />
-      <source>Remove product</source>
-      <translation>Quitar producto</translation>
+        <location filename="../../ui/session_form/products.py" line="62"/>
+        <source>Remove product</source>
+        <translation>Quitar producto</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/products.py" line="63" />
-      <source>Remove the selected product</source>
-      <translation>Quitar el producto seleccionado</translation>
+        <location filename="../../ui/session_form/products.py" line="63"/>
+        <source>Remove the selected product</source>
+        <translation>Quitar el producto seleccionado</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <source>{q} Yes</source>
+        <translation>{q} Sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
+        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
+        <source>{q} No</source>
+        <translation>{q} No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <source>{q} Never</source>
+        <translation>{q} Nunca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="109"/>
+        <source>On a date</source>
+        <translation>En una fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="109"/>
+        <source>{q} On a date</source>
+        <translation>{q} En una fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <source>{q} Date</source>
+        <translation>{q} Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="129"/>
+        <source>Not answered</source>
+        <translation>Sin responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="144"/>
+        <source>Last time: {answer} — keep</source>
+        <translation>La última vez: {answer} — conservar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="149"/>
+        <source>{q} Keep last time&apos;s answer: {answer}</source>
+        <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="225"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="227"/>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="257"/>
+        <source>Not answered:</source>
+        <translation>Sin responder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_rows.py" line="262"/>
+        <source>Not answered: {q}</source>
+        <translation>Sin responder: {q}</translation>
+    </message>
+</context>
+<context>
     <name>RecallDialog</name>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="93" />
-      <source>Recall: who received a lot?</source>
-      <translation>Retirada: ¿quién recibió un lote?</translation>
+        <location filename="../../ui/recall_dialog.py" line="93"/>
+        <source>Recall: who received a lot?</source>
+        <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="96" />
-      <source>Product or cartridge lot number, e.g. HA-2604</source>
-      <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
+        <location filename="../../ui/recall_dialog.py" line="96"/>
+        <source>Product or cartridge lot number, e.g. HA-2604</source>
+        <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="98" />
-      <source>Lot number</source>
-      <translation>Número de lote</translation>
+        <location filename="../../ui/recall_dialog.py" line="98"/>
+        <source>Lot number</source>
+        <translation>Número de lote</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="100" />
-      <source>Search</source>
-      <translation>Buscar</translation>
+        <location filename="../../ui/recall_dialog.py" line="100"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="102" />
-      <source>Search for the lot</source>
-      <translation>Buscar el lote</translation>
+        <location filename="../../ui/recall_dialog.py" line="102"/>
+        <source>Search for the lot</source>
+        <translation>Buscar el lote</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="106" />
-      <source>&amp;Lot</source>
-      <translation>&amp;Lote</translation>
+        <location filename="../../ui/recall_dialog.py" line="106"/>
+        <source>&amp;Lot</source>
+        <translation>&amp;Lote</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="119" />
-      <source>Patients who received the lot</source>
-      <translation>Pacientes que recibieron el lote</translation>
+        <location filename="../../ui/recall_dialog.py" line="119"/>
+        <source>Patients who received the lot</source>
+        <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="120" />
-      <source>Enter a lot number and search.</source>
-      <translation>Escriba un número de lote y busque.</translation>
+        <location filename="../../ui/recall_dialog.py" line="120"/>
+        <source>Enter a lot number and search.</source>
+        <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="122" />
-      <source>Search result</source>
-      <translation>Resultado de la búsqueda</translation>
+        <location filename="../../ui/recall_dialog.py" line="122"/>
+        <source>Search result</source>
+        <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="123" />
-      <source>Export CSV…</source>
-      <translation>Exportar CSV…</translation>
+        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="125" />
-      <source>Export the list as CSV</source>
-      <translation>Exportar la lista como CSV</translation>
+        <location filename="../../ui/recall_dialog.py" line="125"/>
+        <source>Export the list as CSV</source>
+        <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="129" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
+        <location filename="../../ui/recall_dialog.py" line="129"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="149" />
-      <source>Searching…</source>
-      <translation>Buscando…</translation>
+        <location filename="../../ui/recall_dialog.py" line="149"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="163" />
-      <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
-      <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
+        <location filename="../../ui/recall_dialog.py" line="163"/>
+        <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
+        <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="167" />
-      <source>No patient received lot {lot}.</source>
-      <translation>Ningún paciente recibió el lote {lot}.</translation>
+        <location filename="../../ui/recall_dialog.py" line="167"/>
+        <source>No patient received lot {lot}.</source>
+        <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="178" />
-      <source>Export the recall list</source>
-      <translation>Exportar la lista de retirada</translation>
+        <location filename="../../ui/recall_dialog.py" line="178"/>
+        <source>Export the recall list</source>
+        <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="180" />
-      <source>CSV files (*.csv)</source>
-      <translation>Archivos CSV (*.csv)</translation>
+        <location filename="../../ui/recall_dialog.py" line="180"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="197" />
-      <source>Could not write {path}: {error}</source>
-      <translation>No se ha podido escribir {path}: {error}</translation>
+        <location filename="../../ui/recall_dialog.py" line="197"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="203" />
-      <source>Saved {count} row(s) to {path}.</source>
-      <translation>Se han guardado {count} fila(s) en {path}.</translation>
+        <location filename="../../ui/recall_dialog.py" line="203"/>
+        <source>Saved {count} row(s) to {path}.</source>
+        <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecallTableModel</name>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="41" />
-      <source>Patient</source>
-      <translation>Paciente</translation>
+        <location filename="../../ui/recall_dialog.py" line="41"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="42" />
-      <source>Born</source>
-      <translation>Nacimiento</translation>
+        <location filename="../../ui/recall_dialog.py" line="42"/>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="43" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
+        <location filename="../../ui/recall_dialog.py" line="43"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="44" />
-      <source>Session</source>
-      <translation>Sesión</translation>
+        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="45" />
-      <source>State</source>
-      <translation>Estado</translation>
+        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="46" />
-      <source>What matched</source>
-      <translation>Qué coincidió</translation>
+        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <source>What matched</source>
+        <translation>Qué coincidió</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="74" />
-      <source>Signed</source>
-      <translation>Firmado</translation>
+        <location filename="../../ui/recall_dialog.py" line="74"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/recall_dialog.py" line="74" />
-      <source>Draft</source>
-      <translation>Borrador</translation>
+        <location filename="../../ui/recall_dialog.py" line="74"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-      <location filename="../../ui/record_editor.py" line="139" />
-      <source>Message</source>
-      <translation>Mensaje</translation>
+        <location filename="../../ui/record_editor.py" line="139"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
     </message>
     <message>
-      <location filename="../../ui/record_editor.py" line="140" />
-      <source>New</source>
-      <translation>Nuevo</translation>
+        <location filename="../../ui/record_editor.py" line="140"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/record_editor.py" line="141" />
-      <source>Save</source>
-      <translation>Guardar</translation>
+        <location filename="../../ui/record_editor.py" line="141"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../../ui/record_editor.py" line="172" />
-      <source>Add</source>
-      <translation>Añadir</translation>
+        <location filename="../../ui/record_editor.py" line="172"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
     </message>
     <message>
-      <location filename="../../ui/record_editor.py" line="183" />
-      <source>Save changes</source>
-      <translation>Guardar cambios</translation>
+        <location filename="../../ui/record_editor.py" line="183"/>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
     </message>
     <message>
-      <location filename="../../ui/record_editor.py" line="200" />
-      <source>Saved.</source>
-      <translation>Guardado.</translation>
+        <location filename="../../ui/record_editor.py" line="200"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResponseSection</name>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="39" />
-      <source>Patient response</source>
-      <translation>Respuesta del paciente</translation>
+        <location filename="../../ui/session_form/outcome.py" line="39"/>
+        <source>Patient response</source>
+        <translation>Respuesta del paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="43" />
-      <source>not recorded</source>
-      <translation>no registrado</translation>
+        <location filename="../../ui/session_form/outcome.py" line="43"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="44" />
-      <source>Tolerance, pain 0 to 10</source>
-      <translation>Tolerancia, dolor de 0 a 10</translation>
+        <location filename="../../ui/session_form/outcome.py" line="44"/>
+        <source>Tolerance, pain 0 to 10</source>
+        <translation>Tolerancia, dolor de 0 a 10</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="46" />
-      <source>Immediate reactions</source>
-      <translation>Reacciones inmediatas</translation>
+        <location filename="../../ui/session_form/outcome.py" line="46"/>
+        <source>Immediate reactions</source>
+        <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="47" />
-      <location filename="../../ui/session_form/outcome.py" line="50" />
-      <source>Adverse events</source>
-      <translation>Acontecimientos adversos</translation>
+        <location filename="../../ui/session_form/outcome.py" line="47"/>
+        <location filename="../../ui/session_form/outcome.py" line="50"/>
+        <source>Adverse events</source>
+        <translation>Acontecimientos adversos</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="48" />
-      <source>Tolerance (0–10)</source>
-      <translation>Tolerancia (0–10)</translation>
+        <location filename="../../ui/session_form/outcome.py" line="48"/>
+        <source>Tolerance (0–10)</source>
+        <translation>Tolerancia (0–10)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/outcome.py" line="49" />
-      <source>Reactions</source>
-      <translation>Reacciones</translation>
+        <location filename="../../ui/session_form/outcome.py" line="49"/>
+        <source>Reactions</source>
+        <translation>Reacciones</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Safekeeping</name>
     <message>
-      <location filename="../../ui/safekeeping.py" line="134" />
-      <source>Backed up to {0}</source>
-      <translation>Copia de seguridad en {0}</translation>
+        <location filename="../../ui/safekeeping.py" line="98"/>
+        <source>The database file is damaged</source>
+        <translation>El archivo de la base de datos está dañado</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="156" />
-      <source>Restore a backup</source>
-      <translation>Restaurar una copia de seguridad</translation>
+        <location filename="../../ui/safekeeping.py" line="100"/>
+        <source>SQLite&apos;s check found damage in {0}:
+{1}
+
+{2}</source>
+        <translation>La comprobación de SQLite ha encontrado daños en {0}:
+{1}
+
+{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="158" />
-      <source>Replace the records on this database with the backup {0}?
+        <location filename="../../ui/safekeeping.py" line="171"/>
+        <source>Backed up to {0}</source>
+        <translation>Copia de seguridad en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safekeeping.py" line="193"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safekeeping.py" line="195"/>
+        <source>Replace the records on this database with the backup {0}?
 
 The records you have now are kept aside as a backup first.</source>
-      <translation>¿Reemplazar los registros de esta base de datos por la copia {0}?
+        <translation>¿Reemplazar los registros de esta base de datos por la copia {0}?
 
 Los registros que tiene ahora se guardan antes aparte como copia de seguridad.</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="173" />
-      <source>Restored the backup {0}.</source>
-      <translation>Se ha restaurado la copia {0}.</translation>
+        <location filename="../../ui/safekeeping.py" line="210"/>
+        <source>Restored the backup {0}.</source>
+        <translation>Se ha restaurado la copia {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="188" />
-      <source>Backup</source>
-      <translation>Copia de seguridad</translation>
+        <location filename="../../ui/safekeeping.py" line="225"/>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="222" />
-      <source>Export the patient's record</source>
-      <translation>Exportar la ficha del paciente</translation>
+        <location filename="../../ui/safekeeping.py" line="265"/>
+        <source>Export the patient&apos;s record</source>
+        <translation>Exportar la ficha del paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="224" />
-      <source>Readable summary (*.pdf);;Complete record as JSON (*.json)</source>
-      <translation>Resumen legible (*.pdf);;Ficha completa en JSON (*.json)</translation>
+        <location filename="../../ui/safekeeping.py" line="267"/>
+        <source>Readable summary (*.pdf);;Complete record as JSON (*.json)</source>
+        <translation>Resumen legible (*.pdf);;Ficha completa en JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="235" />
-      <source>Exported to {0}</source>
-      <translation>Exportado a {0}</translation>
+        <location filename="../../ui/safekeeping.py" line="278"/>
+        <source>Exported to {0}</source>
+        <translation>Exportado a {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="247" />
-      <source>Erase a patient</source>
-      <translation>Borrar un paciente</translation>
+        <location filename="../../ui/safekeeping.py" line="290"/>
+        <source>Erase a patient</source>
+        <translation>Borrar un paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="249" />
-      <source>Erase the personal details of {0}?
+        <location filename="../../ui/safekeeping.py" line="292"/>
+        <source>Erase the personal details of {0}?
 
 Name, birth date, contact details, notes and concerns are removed for good. The clinical record of treatments (dates, zones, depths, lots) is kept, as the law requires.</source>
-      <translation>¿Borrar los datos personales de {0}?
+        <translation>¿Borrar los datos personales de {0}?
 
 El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivos de consulta se eliminan para siempre. La historia clínica de los tratamientos (fechas, zonas, profundidades, lotes) se conserva, como exige la ley.</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="260" />
-      <source>Confirm the erasure</source>
-      <translation>Confirmar el borrado</translation>
+        <location filename="../../ui/safekeeping.py" line="303"/>
+        <source>Confirm the erasure</source>
+        <translation>Confirmar el borrado</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="261" />
-      <source>To confirm, type exactly:
+        <location filename="../../ui/safekeeping.py" line="304"/>
+        <source>To confirm, type exactly:
 {0}</source>
-      <translation>Para confirmar, escriba exactamente:
+        <translation>Para confirmar, escriba exactamente:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="271" />
-      <location filename="../../ui/safekeeping.py" line="283" />
-      <source>Erased</source>
-      <translation>Borrado</translation>
+        <location filename="../../ui/safekeeping.py" line="314"/>
+        <location filename="../../ui/safekeeping.py" line="326"/>
+        <source>Erased</source>
+        <translation>Borrado</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="273" />
-      <source>The patient's details are erased from the records. Another workstation has the database open, so the old details may still be on disk in space the database no longer uses; Chairside wipes it the next time it opens the database.</source>
-      <translation>Los datos del paciente se han borrado de los registros. Otro puesto tiene abierta la base de datos, así que los datos antiguos pueden seguir en el disco, en espacio que la base de datos ya no usa; Chairside lo limpia la próxima vez que abra la base de datos.</translation>
+        <location filename="../../ui/safekeeping.py" line="316"/>
+        <source>The patient&apos;s details are erased from the records. Another workstation has the database open, so the old details may still be on disk in space the database no longer uses; Chairside wipes it the next time it opens the database.</source>
+        <translation>Los datos del paciente se han borrado de los registros. Otro puesto tiene abierta la base de datos, así que los datos antiguos pueden seguir en el disco, en espacio que la base de datos ya no usa; Chairside lo limpia la próxima vez que abra la base de datos.</translation>
     </message>
     <message>
-      <location filename="../../ui/safekeeping.py" line="285" />
-      <source>The patient's details are erased. These clinical notes still mention them and were kept unchanged; review them:
+        <location filename="../../ui/safekeeping.py" line="328"/>
+        <source>The patient&apos;s details are erased. These clinical notes still mention them and were kept unchanged; review them:
 
 {0}</source>
-      <translation>Los datos del paciente se han borrado. Estas notas clínicas aún los mencionan y se han conservado sin cambios; revíselas:
+        <translation>Los datos del paciente se han borrado. Estas notas clínicas aún los mencionan y se han conservado sin cambios; revíselas:
 
 {0}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SessionForm</name>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="119" />
-      <source>Session record</source>
-      <translation>Registro de la sesión</translation>
+        <location filename="../../ui/session_form/__init__.py" line="119"/>
+        <source>Session record</source>
+        <translation>Registro de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="167" />
-      <source>Record state</source>
-      <translation>Estado del registro</translation>
+        <location filename="../../ui/session_form/__init__.py" line="167"/>
+        <source>Record state</source>
+        <translation>Estado del registro</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="259" />
-      <source>Problem</source>
-      <translation>Problema</translation>
+        <location filename="../../ui/session_form/__init__.py" line="259"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="261" />
-      <location filename="../../ui/session_form/__init__.py" line="262" />
-      <source>Save now</source>
-      <translation>Guardar ahora</translation>
+        <location filename="../../ui/session_form/__init__.py" line="261"/>
+        <location filename="../../ui/session_form/__init__.py" line="262"/>
+        <source>Save now</source>
+        <translation>Guardar ahora</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="263" />
-      <source>Saved automatically as you type (Ctrl+S)</source>
-      <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
+        <location filename="../../ui/session_form/__init__.py" line="263"/>
+        <source>Saved automatically as you type (Ctrl+S)</source>
+        <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="266" />
-      <source>Sign the record…</source>
-      <translation>Firmar el registro…</translation>
+        <location filename="../../ui/session_form/__init__.py" line="266"/>
+        <source>Sign the record…</source>
+        <translation>Firmar el registro…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="267" />
-      <source>Sign the record</source>
-      <translation>Firmar el registro</translation>
+        <location filename="../../ui/session_form/__init__.py" line="267"/>
+        <source>Sign the record</source>
+        <translation>Firmar el registro</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="268" />
-      <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
-      <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
+        <location filename="../../ui/session_form/__init__.py" line="268"/>
+        <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
+        <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="271" />
-      <source>Ctrl+Shift+S</source>
-      <translation>Ctrl+Shift+S</translation>
+        <location filename="../../ui/session_form/__init__.py" line="271"/>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="273" />
-      <source>Amend…</source>
-      <translation>Enmendar…</translation>
+        <location filename="../../ui/session_form/__init__.py" line="273"/>
+        <source>Amend…</source>
+        <translation>Enmendar…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="274" />
-      <source>Amend the signed record</source>
-      <translation>Enmendar el registro firmado</translation>
+        <location filename="../../ui/session_form/__init__.py" line="274"/>
+        <source>Amend the signed record</source>
+        <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="394" />
-      <location filename="../../ui/session_form/__init__.py" line="478" />
-      <source>Signed</source>
-      <translation>Firmado</translation>
+        <location filename="../../ui/session_form/__init__.py" line="394"/>
+        <location filename="../../ui/session_form/__init__.py" line="478"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="397" />
-      <source>Draft saved {time}</source>
-      <translation>Borrador guardado {time}</translation>
+        <location filename="../../ui/session_form/__init__.py" line="397"/>
+        <source>Draft saved {time}</source>
+        <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="444" />
-      <source>Sign this record? It becomes read-only; later changes are recorded as amendments.
+        <location filename="../../ui/session_form/__init__.py" line="444"/>
+        <source>Sign this record? It becomes read-only; later changes are recorded as amendments.
 
 Zones: {zones}
 Warnings shown: {count}</source>
-      <translation>¿Firmar este registro? Pasa a ser de solo lectura; los cambios posteriores se registran como enmiendas.
+        <translation>¿Firmar este registro? Pasa a ser de solo lectura; los cambios posteriores se registran como enmiendas.
 
 Zonas: {zones}
 Avisos mostrados: {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="449" />
-      <source>Sign the session record</source>
-      <translation>Firmar el registro de la sesión</translation>
+        <location filename="../../ui/session_form/__init__.py" line="449"/>
+        <source>Sign the session record</source>
+        <translation>Firmar el registro de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="462" />
-      <source>Save the record before signing.</source>
-      <translation>Guarde el registro antes de firmarlo.</translation>
+        <location filename="../../ui/session_form/__init__.py" line="462"/>
+        <source>Save the record before signing.</source>
+        <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/__init__.py" line="525" />
-      <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
-      <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
+        <location filename="../../ui/session_form/__init__.py" line="525"/>
+        <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
+        <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/stale.py" line="22" />
-      <source>Someone else saved this draft</source>
-      <translation>Otra persona ha guardado este borrador</translation>
+        <location filename="../../ui/session_form/stale.py" line="22"/>
+        <source>Someone else saved this draft</source>
+        <translation>Otra persona ha guardado este borrador</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SessionTimeline</name>
     <message>
-      <location filename="../../ui/session_timeline.py" line="162" />
-      <source>Sessions of this patient</source>
-      <translation>Sesiones de este paciente</translation>
+        <location filename="../../ui/session_timeline.py" line="199"/>
+        <source>Sessions of this patient</source>
+        <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="165" />
-      <source>No sessions recorded yet.</source>
-      <translation>Aún no hay sesiones registradas.</translation>
+        <location filename="../../ui/session_timeline.py" line="202"/>
+        <source>No sessions recorded yet.</source>
+        <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="166" />
-      <source>No sessions</source>
-      <translation>Sin sesiones</translation>
+        <location filename="../../ui/session_timeline.py" line="203"/>
+        <source>No sessions</source>
+        <translation>Sin sesiones</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="167" />
-      <source>Open session</source>
-      <translation>Abrir sesión</translation>
+        <location filename="../../ui/session_timeline.py" line="204"/>
+        <source>Open session</source>
+        <translation>Abrir sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="169" />
-      <source>Open the selected session</source>
-      <translation>Abrir la sesión seleccionada</translation>
+        <location filename="../../ui/session_timeline.py" line="206"/>
+        <source>Open the selected session</source>
+        <translation>Abrir la sesión seleccionada</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../ui/session_timeline.py" line="208"/>
+        <source>Show older sessions</source>
+        <translation>Mostrar sesiones anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_timeline.py" line="210"/>
+        <source>Show older sessions of this patient</source>
+        <translation>Mostrar las sesiones anteriores de este paciente</translation>
+    </message>
+</context>
+<context>
     <name>SessionTimelineModel</name>
     <message>
-      <location filename="../../ui/session_timeline.py" line="48" />
-      <source>Date</source>
-      <translation>Fecha</translation>
+        <location filename="../../ui/session_timeline.py" line="51"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="49" />
-      <source>State</source>
-      <translation>Estado</translation>
+        <location filename="../../ui/session_timeline.py" line="52"/>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="50" />
-      <source>Zones (depth mm × passes)</source>
-      <translation>Zonas (profundidad mm × pasadas)</translation>
+        <location filename="../../ui/session_timeline.py" line="53"/>
+        <source>Zones (depth mm × passes)</source>
+        <translation>Zonas (profundidad mm × pasadas)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="51" />
-      <source>Deepest</source>
-      <translation>Máxima profundidad</translation>
+        <location filename="../../ui/session_timeline.py" line="54"/>
+        <source>Deepest</source>
+        <translation>Máxima profundidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="52" />
-      <source>Products and lots</source>
-      <translation>Productos y lotes</translation>
+        <location filename="../../ui/session_timeline.py" line="55"/>
+        <source>Products and lots</source>
+        <translation>Productos y lotes</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="53" />
-      <source>Cartridge</source>
-      <translation>Cartucho</translation>
+        <location filename="../../ui/session_timeline.py" line="56"/>
+        <source>Cartridge</source>
+        <translation>Cartucho</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="54" />
-      <source>Amendments</source>
-      <translation>Enmiendas</translation>
+        <location filename="../../ui/session_timeline.py" line="57"/>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="55" />
-      <source>Photos</source>
-      <translation>Fotos</translation>
+        <location filename="../../ui/session_timeline.py" line="58"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="69" />
-      <source>Signed</source>
-      <translation>Firmado</translation>
+        <location filename="../../ui/session_timeline.py" line="82"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="71" />
-      <source>Draft, not signed</source>
-      <translation>Borrador, sin firmar</translation>
+        <location filename="../../ui/session_timeline.py" line="84"/>
+        <source>Draft, not signed</source>
+        <translation>Borrador, sin firmar</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="75" />
-      <source> · session {n} of {total}</source>
-      <translation> · sesión {n} de {total}</translation>
+        <location filename="../../ui/session_timeline.py" line="88"/>
+        <source> · session {n} of {total}</source>
+        <translation> · sesión {n} de {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="102" />
-      <source>{name} lot {lot}</source>
-      <translation>{name} lote {lot}</translation>
+        <location filename="../../ui/session_timeline.py" line="135"/>
+        <source>{name} lot {lot}</source>
+        <translation>{name} lote {lot}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="108" />
-      <source>{needles} needles, lot {lot}</source>
-      <translation>{needles} agujas, lote {lot}</translation>
+        <location filename="../../ui/session_timeline.py" line="141"/>
+        <source>{needles} needles, lot {lot}</source>
+        <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_timeline.py" line="125" />
-      <source>{n} warning(s) were shown when this session was recorded</source>
-      <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
+        <location filename="../../ui/session_timeline.py" line="161"/>
+        <source>{n} warning(s) were shown when this session was recorded</source>
+        <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SessionWorkflow</name>
     <message>
-      <location filename="../../ui/session_workflow.py" line="81" />
-      <source>Session</source>
-      <translation>Sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="81"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="88" />
-      <source>Step</source>
-      <translation>Paso</translation>
+        <location filename="../../ui/session_workflow.py" line="88"/>
+        <source>Step</source>
+        <translation>Paso</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="105" />
-      <source>Problem</source>
-      <translation>Problema</translation>
+        <location filename="../../ui/session_workflow.py" line="105"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="106" />
-      <source>Aftercare sheet…</source>
-      <translation>Hoja de cuidados…</translation>
+        <location filename="../../ui/session_workflow.py" line="106"/>
+        <source>Aftercare sheet…</source>
+        <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="108" />
-      <source>Aftercare sheet</source>
-      <translation>Hoja de cuidados</translation>
+        <location filename="../../ui/session_workflow.py" line="108"/>
+        <source>Aftercare sheet</source>
+        <translation>Hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="109" />
-      <source>Ctrl+P</source>
-      <translation>Ctrl+P</translation>
+        <location filename="../../ui/session_workflow.py" line="109"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="110" />
-      <source>Preview and print the aftercare sheet (Ctrl+P)</source>
-      <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
+        <location filename="../../ui/session_workflow.py" line="110"/>
+        <source>Preview and print the aftercare sheet (Ctrl+P)</source>
+        <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="113" />
-      <source>Photos…</source>
-      <translation>Fotos…</translation>
+        <location filename="../../ui/session_workflow.py" line="113"/>
+        <source>Photos…</source>
+        <translation>Fotos…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="115" />
-      <source>Photos of this visit</source>
-      <translation>Fotos de esta visita</translation>
+        <location filename="../../ui/session_workflow.py" line="115"/>
+        <source>Photos of this visit</source>
+        <translation>Fotos de esta visita</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="118" />
-      <source>New consent…</source>
-      <translation>Consentimiento nuevo…</translation>
+        <location filename="../../ui/session_workflow.py" line="118"/>
+        <source>New consent…</source>
+        <translation>Consentimiento nuevo…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="120" />
-      <source>Take a new consent</source>
-      <translation>Tomar un consentimiento nuevo</translation>
+        <location filename="../../ui/session_workflow.py" line="120"/>
+        <source>Take a new consent</source>
+        <translation>Tomar un consentimiento nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="123" />
-      <source>Consents…</source>
-      <translation>Consentimientos…</translation>
+        <location filename="../../ui/session_workflow.py" line="123"/>
+        <source>Consents…</source>
+        <translation>Consentimientos…</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="125" />
-      <source>The patient's consents</source>
-      <translation>Los consentimientos del paciente</translation>
+        <location filename="../../ui/session_workflow.py" line="125"/>
+        <source>The patient&apos;s consents</source>
+        <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="127" />
-      <source>Close session</source>
-      <translation>Cerrar sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="127"/>
+        <source>Close session</source>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="129" />
-      <source>Close the session screen</source>
-      <translation>Cerrar la pantalla de la sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="129"/>
+        <source>Close the session screen</source>
+        <translation>Cerrar la pantalla de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="145" />
-      <source>Session record</source>
-      <translation>Registro de la sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="145"/>
+        <source>Session record</source>
+        <translation>Registro de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="150" />
-      <source>Step 1 of 2: planned zones and suitability checklist</source>
-      <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
+        <location filename="../../ui/session_workflow.py" line="150"/>
+        <source>Step 1 of 2: planned zones and suitability checklist</source>
+        <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="156" />
-      <source>Planned zones</source>
-      <translation>Zonas previstas</translation>
+        <location filename="../../ui/session_workflow.py" line="156"/>
+        <source>Planned zones</source>
+        <translation>Zonas previstas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="162" />
-      <source>Plan {zone}</source>
-      <translation>Prever {zone}</translation>
+        <location filename="../../ui/session_workflow.py" line="162"/>
+        <source>Plan {zone}</source>
+        <translation>Prever {zone}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="252" />
-      <source>Consent: the patient reads and signs</source>
-      <translation>Consentimiento: el paciente lo lee y lo firma</translation>
+        <location filename="../../ui/session_workflow.py" line="252"/>
+        <source>Consent: the patient reads and signs</source>
+        <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="270" />
-      <location filename="../../ui/session_workflow.py" line="287" />
-      <source>Step 2 of 2: the session record</source>
-      <translation>Paso 2 de 2: el registro de la sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="270"/>
+        <location filename="../../ui/session_workflow.py" line="287"/>
+        <source>Step 2 of 2: the session record</source>
+        <translation>Paso 2 de 2: el registro de la sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/session_workflow.py" line="285" />
-      <location filename="../../ui/session_workflow.py" line="295" />
-      <source>Session record (signed)</source>
-      <translation>Registro de la sesión (firmado)</translation>
+        <location filename="../../ui/session_workflow.py" line="285"/>
+        <location filename="../../ui/session_workflow.py" line="295"/>
+        <source>Session record (signed)</source>
+        <translation>Registro de la sesión (firmado)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="188" />
-      <source>Settings</source>
-      <translation>Configuración</translation>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="195" />
-      <source>Clinic</source>
-      <translation>Clínica</translation>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="199" />
-      <location filename="../../ui/settings_dialog.py" line="204" />
-      <location filename="../../ui/settings_dialog.py" line="285" />
-      <location filename="../../ui/settings_dialog.py" line="331" />
-      <source>Name</source>
-      <translation>Nombre</translation>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <location filename="../../ui/settings_dialog.py" line="331"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="200" />
-      <location filename="../../ui/settings_dialog.py" line="205" />
-      <source>Credentials</source>
-      <translation>Titulación</translation>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="201" />
-      <location filename="../../ui/settings_dialog.py" line="206" />
-      <source>Active</source>
-      <translation>Activo</translation>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <source>Active</source>
+        <translation>Activo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="207" />
-      <source>Can sign in</source>
-      <translation>Puede iniciar sesión</translation>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <source>Can sign in</source>
+        <translation>Puede iniciar sesión</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="222" />
-      <source>Set PIN or password for the selected…</source>
-      <translation>Poner PIN o contraseña al seleccionado…</translation>
+        <location filename="../../ui/settings_dialog.py" line="222"/>
+        <source>Set PIN or password for the selected…</source>
+        <translation>Poner PIN o contraseña al seleccionado…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="228" />
-      <source>Practitioners</source>
-      <translation>Profesionales</translation>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
+        <source>Practitioners</source>
+        <translation>Profesionales</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="233" />
-      <source>Make</source>
-      <translation>Marca</translation>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <source>Make</source>
+        <translation>Marca</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="234" />
-      <source>Model</source>
-      <translation>Modelo</translation>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="235" />
-      <source>Serial number</source>
-      <translation>Número de serie</translation>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <source>Serial number</source>
+        <translation>Número de serie</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="238" />
-      <source>Based on profile</source>
-      <translation>Basado en el perfil</translation>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <source>Based on profile</source>
+        <translation>Basado en el perfil</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="240" />
-      <source>No profile</source>
-      <translation>Sin perfil</translation>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <source>No profile</source>
+        <translation>Sin perfil</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="245" />
-      <source>Shallowest depth (mm)</source>
-      <translation>Profundidad mínima (mm)</translation>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <source>Shallowest depth (mm)</source>
+        <translation>Profundidad mínima (mm)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="253" />
-      <source>Deepest depth (mm)</source>
-      <translation>Profundidad máxima (mm)</translation>
+        <location filename="../../ui/settings_dialog.py" line="253"/>
+        <source>Deepest depth (mm)</source>
+        <translation>Profundidad máxima (mm)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="259" />
-      <location filename="../../ui/settings_dialog.py" line="265" />
-      <location filename="../../ui/settings_dialog.py" line="334" />
-      <source>In use</source>
-      <translation>En uso</translation>
+        <location filename="../../ui/settings_dialog.py" line="259"/>
+        <location filename="../../ui/settings_dialog.py" line="265"/>
+        <location filename="../../ui/settings_dialog.py" line="334"/>
+        <source>In use</source>
+        <translation>En uso</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="262" />
-      <source>Device</source>
-      <translation>Aparato</translation>
+        <location filename="../../ui/settings_dialog.py" line="262"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="263" />
-      <source>Serial</source>
-      <translation>N.º de serie</translation>
+        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <source>Serial</source>
+        <translation>N.º de serie</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="264" />
-      <source>Depth range</source>
-      <translation>Rango de profundidad</translation>
+        <location filename="../../ui/settings_dialog.py" line="264"/>
+        <source>Depth range</source>
+        <translation>Rango de profundidad</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="281" />
-      <source>Devices</source>
-      <translation>Aparatos</translation>
+        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <source>Devices</source>
+        <translation>Aparatos</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="288" />
-      <location filename="../../ui/settings_dialog.py" line="303" />
-      <source>Needles</source>
-      <translation>Agujas</translation>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="303"/>
+        <source>Needles</source>
+        <translation>Agujas</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="292" />
-      <location filename="../../ui/settings_dialog.py" line="420" />
-      <source>Lot number</source>
-      <translation>Número de lote</translation>
+        <location filename="../../ui/settings_dialog.py" line="292"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <source>Lot number</source>
+        <translation>Número de lote</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="295" />
-      <source>Expiry date</source>
-      <translation>Fecha de caducidad</translation>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
+        <source>Expiry date</source>
+        <translation>Fecha de caducidad</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="299" />
-      <location filename="../../ui/settings_dialog.py" line="306" />
-      <source>In stock</source>
-      <translation>En existencias</translation>
+        <location filename="../../ui/settings_dialog.py" line="299"/>
+        <location filename="../../ui/settings_dialog.py" line="306"/>
+        <source>In stock</source>
+        <translation>En existencias</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="302" />
-      <source>Cartridge</source>
-      <translation>Cartucho</translation>
+        <location filename="../../ui/settings_dialog.py" line="302"/>
+        <source>Cartridge</source>
+        <translation>Cartucho</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="304" />
-      <source>Lot</source>
-      <translation>Lote</translation>
+        <location filename="../../ui/settings_dialog.py" line="304"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="305" />
-      <source>Expires</source>
-      <translation>Caduca</translation>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <source>Expires</source>
+        <translation>Caduca</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="320" />
-      <source>Cartridges</source>
-      <translation>Cartuchos</translation>
+        <location filename="../../ui/settings_dialog.py" line="320"/>
+        <source>Cartridges</source>
+        <translation>Cartuchos</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="323" />
-      <source>Serum</source>
-      <translation>Sérum</translation>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <source>Serum</source>
+        <translation>Sérum</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="324" />
-      <source>Glide</source>
-      <translation>Deslizante</translation>
+        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <source>Glide</source>
+        <translation>Deslizante</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="325" />
-      <source>Topical anaesthetic</source>
-      <translation>Anestésico tópico</translation>
+        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <source>Topical anaesthetic</source>
+        <translation>Anestésico tópico</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="326" />
-      <source>Post-care</source>
-      <translation>Cuidados posteriores</translation>
+        <location filename="../../ui/settings_dialog.py" line="326"/>
+        <source>Post-care</source>
+        <translation>Cuidados posteriores</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="327" />
-      <source>PRP (medical procedure)</source>
-      <translation>PRP (procedimiento médico)</translation>
+        <location filename="../../ui/settings_dialog.py" line="327"/>
+        <source>PRP (medical procedure)</source>
+        <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="332" />
-      <location filename="../../ui/settings_dialog.py" line="338" />
-      <source>Kind</source>
-      <translation>Tipo</translation>
+        <location filename="../../ui/settings_dialog.py" line="332"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="333" />
-      <source>Strength</source>
-      <translation>Concentración</translation>
+        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <source>Strength</source>
+        <translation>Concentración</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="337" />
-      <source>Product</source>
-      <translation>Producto</translation>
+        <location filename="../../ui/settings_dialog.py" line="337"/>
+        <source>Product</source>
+        <translation>Producto</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="339" />
-      <source>Lots</source>
-      <translation>Lotes</translation>
+        <location filename="../../ui/settings_dialog.py" line="339"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="351" />
-      <source>Products and lots</source>
-      <translation>Productos y lotes</translation>
+        <location filename="../../ui/settings_dialog.py" line="351"/>
+        <source>Products and lots</source>
+        <translation>Productos y lotes</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="356" />
-      <source>Aftercare sheet</source>
-      <translation>Hoja de cuidados</translation>
+        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <source>Aftercare sheet</source>
+        <translation>Hoja de cuidados</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="361" />
-      <source>Clinical rules</source>
-      <translation>Reglas clínicas</translation>
+        <location filename="../../ui/settings_dialog.py" line="361"/>
+        <source>Clinical rules</source>
+        <translation>Reglas clínicas</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="366" />
-      <source>Consent forms</source>
-      <translation>Formularios de consentimiento</translation>
+        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <source>Consent forms</source>
+        <translation>Formularios de consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="371" />
-      <source>Interface</source>
-      <translation>Interfaz</translation>
+        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <source>Interface</source>
+        <translation>Interfaz</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="391" />
-      <source>⚠ Select a practitioner first.</source>
-      <translation>⚠ Seleccione primero un profesional.</translation>
+        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <source>⚠ Select a practitioner first.</source>
+        <translation>⚠ Seleccione primero un profesional.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="395" />
-      <source>Set PIN</source>
-      <translation>Poner PIN</translation>
+        <location filename="../../ui/settings_dialog.py" line="395"/>
+        <source>Set PIN</source>
+        <translation>Poner PIN</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="398" />
-      <source>New PIN (at least 4 digits) or password (at least 8 characters):</source>
-      <translation>PIN nuevo (al menos 4 cifras) o contraseña (al menos 8 caracteres):</translation>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <source>New PIN (at least 4 digits) or password (at least 8 characters):</source>
+        <translation>PIN nuevo (al menos 4 cifras) o contraseña (al menos 8 caracteres):</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="401" />
-      <source>Type it again:</source>
-      <translation>Escríbalo otra vez:</translation>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
+        <source>Type it again:</source>
+        <translation>Escríbalo otra vez:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="405" />
-      <source>⚠ The two entries differ; nothing was changed.</source>
-      <translation>⚠ Las dos entradas no coinciden; no se ha cambiado nada.</translation>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <source>⚠ The two entries differ; nothing was changed.</source>
+        <translation>⚠ Las dos entradas no coinciden; no se ha cambiado nada.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="412" />
-      <source>PIN set. They can now sign in.</source>
-      <translation>PIN puesto. Ya puede iniciar sesión.</translation>
+        <location filename="../../ui/settings_dialog.py" line="412"/>
+        <source>PIN set. They can now sign in.</source>
+        <translation>PIN puesto. Ya puede iniciar sesión.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="421" />
-      <source>New lot number</source>
-      <translation>Número de lote nuevo</translation>
+        <location filename="../../ui/settings_dialog.py" line="421"/>
+        <source>New lot number</source>
+        <translation>Número de lote nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="423" />
-      <source>Expiry dd/mm/yyyy</source>
-      <translation>Caducidad dd/mm/aaaa</translation>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <source>Expiry dd/mm/yyyy</source>
+        <translation>Caducidad dd/mm/aaaa</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="424" />
-      <source>New lot expiry date</source>
-      <translation>Fecha de caducidad del lote nuevo</translation>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <source>New lot expiry date</source>
+        <translation>Fecha de caducidad del lote nuevo</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="425" />
-      <source>Add lot to the selected product</source>
-      <translation>Añadir el lote al producto seleccionado</translation>
+        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <source>Add lot to the selected product</source>
+        <translation>Añadir el lote al producto seleccionado</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="438" />
-      <source>⚠ Select a product first.</source>
-      <translation>⚠ Seleccione primero un producto.</translation>
+        <location filename="../../ui/settings_dialog.py" line="438"/>
+        <source>⚠ Select a product first.</source>
+        <translation>⚠ Seleccione primero un producto.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="453" />
-      <source>Lot added.</source>
-      <translation>Lote añadido.</translation>
+        <location filename="../../ui/settings_dialog.py" line="453"/>
+        <source>Lot added.</source>
+        <translation>Lote añadido.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignatureField</name>
     <message>
-      <location filename="../../ui/signature_pad.py" line="166" />
-      <source>Clear</source>
-      <translation>Borrar</translation>
+        <location filename="../../ui/signature_pad.py" line="166"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
     </message>
     <message>
-      <location filename="../../ui/signature_pad.py" line="167" />
-      <source>Clear {caption}</source>
-      <translation>Borrar {caption}</translation>
+        <location filename="../../ui/signature_pad.py" line="167"/>
+        <source>Clear {caption}</source>
+        <translation>Borrar {caption}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
-      <location filename="../../ui/signature_pad.py" line="36" />
-      <source>Sign here with a finger, a stylus or the mouse</source>
-      <translation>Firme aquí con un dedo, un lápiz táctil o el ratón</translation>
+        <location filename="../../ui/signature_pad.py" line="36"/>
+        <source>Sign here with a finger, a stylus or the mouse</source>
+        <translation>Firme aquí con un dedo, un lápiz táctil o el ratón</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StaleRecordDialog</name>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="58" />
-      <source>Someone else saved this record while you were editing it. Choose, for each difference, the value to keep; nothing is saved until you confirm.</source>
-      <translation>Otra persona ha guardado este registro mientras usted lo editaba. Elija, para cada diferencia, el valor que quiere conservar; no se guarda nada hasta que confirme.</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="58"/>
+        <source>Someone else saved this record while you were editing it. Choose, for each difference, the value to keep; nothing is saved until you confirm.</source>
+        <translation>Otra persona ha guardado este registro mientras usted lo editaba. Elija, para cada diferencia, el valor que quiere conservar; no se guarda nada hasta que confirme.</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="65" />
-      <source>Field</source>
-      <translation>Campo</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="65"/>
+        <source>Field</source>
+        <translation>Campo</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="65" />
-      <source>Your version</source>
-      <translation>Su versión</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="65"/>
+        <source>Your version</source>
+        <translation>Su versión</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="65" />
-      <source>Saved version</source>
-      <translation>Versión guardada</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="65"/>
+        <source>Saved version</source>
+        <translation>Versión guardada</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="65" />
-      <source>Keep</source>
-      <translation>Conservar</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="65"/>
+        <source>Keep</source>
+        <translation>Conservar</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="67" />
-      <source>Differences between the two versions</source>
-      <translation>Diferencias entre las dos versiones</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="67"/>
+        <source>Differences between the two versions</source>
+        <translation>Diferencias entre las dos versiones</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="75" />
-      <source>Mine</source>
-      <translation>La mía</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="75"/>
+        <source>Mine</source>
+        <translation>La mía</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="76" />
-      <source>Saved</source>
-      <translation>Guardada</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="76"/>
+        <source>Saved</source>
+        <translation>Guardada</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="93" />
-      <source>Keep all of mine</source>
-      <translation>Conservar todo lo mío</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="93"/>
+        <source>Keep all of mine</source>
+        <translation>Conservar todo lo mío</translation>
     </message>
     <message>
-      <location filename="../../ui/stale_record_dialog.py" line="94" />
-      <source>Keep all of the saved version</source>
-      <translation>Conservar toda la versión guardada</translation>
+        <location filename="../../ui/stale_record_dialog.py" line="94"/>
+        <source>Keep all of the saved version</source>
+        <translation>Conservar toda la versión guardada</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TreatmentSection</name>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="35" />
-      <source>Treatment</source>
-      <translation>Tratamiento</translation>
+        <location filename="../../ui/session_form/treatment.py" line="35"/>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="40" />
-      <location filename="../../ui/session_form/treatment.py" line="45" />
-      <location filename="../../ui/session_form/treatment.py" line="57" />
-      <source>— choose —</source>
-      <translation>— elija —</translation>
+        <location filename="../../ui/session_form/treatment.py" line="40"/>
+        <location filename="../../ui/session_form/treatment.py" line="45"/>
+        <location filename="../../ui/session_form/treatment.py" line="57"/>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="43" />
-      <location filename="../../ui/session_form/treatment.py" line="109" />
-      <source>Practitioner</source>
-      <translation>Profesional</translation>
+        <location filename="../../ui/session_form/treatment.py" line="43"/>
+        <location filename="../../ui/session_form/treatment.py" line="109"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="48" />
-      <source>{device}, {low}–{high} mm</source>
-      <translation>{device}, {low}–{high} mm</translation>
+        <location filename="../../ui/session_form/treatment.py" line="48"/>
+        <source>{device}, {low}–{high} mm</source>
+        <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="55" />
-      <location filename="../../ui/session_form/treatment.py" line="110" />
-      <source>Device</source>
-      <translation>Aparato</translation>
+        <location filename="../../ui/session_form/treatment.py" line="55"/>
+        <location filename="../../ui/session_form/treatment.py" line="110"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="60" />
-      <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
-      <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
+        <location filename="../../ui/session_form/treatment.py" line="60"/>
+        <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
+        <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="67" />
-      <source> — EXPIRED</source>
-      <translation> — CADUCADO</translation>
+        <location filename="../../ui/session_form/treatment.py" line="67"/>
+        <source> — EXPIRED</source>
+        <translation> — CADUCADO</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="70" />
-      <location filename="../../ui/session_form/treatment.py" line="111" />
-      <source>Cartridge</source>
-      <translation>Cartucho</translation>
+        <location filename="../../ui/session_form/treatment.py" line="70"/>
+        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <source>Cartridge</source>
+        <translation>Cartucho</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="74" />
-      <source>Cartridge problem</source>
-      <translation>Problema con el cartucho</translation>
+        <location filename="../../ui/session_form/treatment.py" line="74"/>
+        <source>Cartridge problem</source>
+        <translation>Problema con el cartucho</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="82" />
-      <source>Topical anaesthetic</source>
-      <translation>Anestésico tópico</translation>
+        <location filename="../../ui/session_form/treatment.py" line="82"/>
+        <source>Topical anaesthetic</source>
+        <translation>Anestésico tópico</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="84" />
-      <source>e.g. 4%</source>
-      <translation>p. ej., 4 %</translation>
+        <location filename="../../ui/session_form/treatment.py" line="84"/>
+        <source>e.g. 4%</source>
+        <translation>p. ej., 4 %</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="85" />
-      <source>Anaesthetic strength</source>
-      <translation>Concentración del anestésico</translation>
+        <location filename="../../ui/session_form/treatment.py" line="85"/>
+        <source>Anaesthetic strength</source>
+        <translation>Concentración del anestésico</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="89" />
-      <source> min</source>
-      <translation> min</translation>
+        <location filename="../../ui/session_form/treatment.py" line="89"/>
+        <source> min</source>
+        <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="90" />
-      <source>Anaesthetic minutes applied</source>
-      <translation>Minutos de aplicación del anestésico</translation>
+        <location filename="../../ui/session_form/treatment.py" line="90"/>
+        <source>Anaesthetic minutes applied</source>
+        <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="95" />
-      <location filename="../../ui/session_form/treatment.py" line="96" />
-      <source>Signed consent on file</source>
-      <translation>Consentimiento firmado archivado</translation>
+        <location filename="../../ui/session_form/treatment.py" line="95"/>
+        <location filename="../../ui/session_form/treatment.py" line="96"/>
+        <source>Signed consent on file</source>
+        <translation>Consentimiento firmado archivado</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="100" />
-      <source>Consent date</source>
-      <translation>Fecha del consentimiento</translation>
+        <location filename="../../ui/session_form/treatment.py" line="100"/>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="101" />
-      <location filename="../../ui/session_form/treatment.py" line="102" />
-      <source>Photos taken</source>
-      <translation>Fotos tomadas</translation>
+        <location filename="../../ui/session_form/treatment.py" line="101"/>
+        <location filename="../../ui/session_form/treatment.py" line="102"/>
+        <source>Photos taken</source>
+        <translation>Fotos tomadas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="113" />
-      <source>Anaesthetic</source>
-      <translation>Anestésico</translation>
+        <location filename="../../ui/session_form/treatment.py" line="113"/>
+        <source>Anaesthetic</source>
+        <translation>Anestésico</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/treatment.py" line="114" />
-      <source>Consent</source>
-      <translation>Consentimiento</translation>
+        <location filename="../../ui/session_form/treatment.py" line="114"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="42"/>
+        <location filename="../../ui/checklist_verdict.py" line="54"/>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="61"/>
+        <source>Reasons and actions</source>
+        <translation>Motivos y acciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="81"/>
+        <source>Why this rule</source>
+        <translation>Por qué esta regla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="85"/>
+        <source>Checklist version {version}</source>
+        <translation>Versión del cuestionario {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="90"/>
+        <source>Override</source>
+        <translation>Anular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="92"/>
+        <location filename="../../ui/checklist_verdict.py" line="95"/>
+        <source>Override the verdict</source>
+        <translation>Anular el veredicto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="98"/>
+        <source>Reason for treating despite the verdict (at least {n} words):</source>
+        <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="107"/>
+        <source>Override reason</source>
+        <translation>Motivo de la anulación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="116"/>
+        <source>What is left to do</source>
+        <translation>Qué falta por hacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="119"/>
+        <source>Next unanswered</source>
+        <translation>Siguiente sin responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="122"/>
+        <source>Go to the next unanswered question</source>
+        <translation>Ir a la siguiente pregunta sin responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="124"/>
+        <location filename="../../ui/checklist_verdict.py" line="128"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="126"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="127"/>
+        <source>Continue (Ctrl+Return)</source>
+        <translation>Continuar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="134"/>
+        <source>Suitable</source>
+        <translation>Apto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="135"/>
+        <source>Caution</source>
+        <translation>Precaución</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="136"/>
+        <source>Defer</source>
+        <translation>Aplazar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="137"/>
+        <source>Not suitable</source>
+        <translation>No apto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="142"/>
+        <source>Not suitable: do not treat</source>
+        <translation>No apto: no tratar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="145"/>
+        <source>Defer: not before {date}, and not until resolved</source>
+        <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="149"/>
+        <source>Defer: not before {date}</source>
+        <translation>Aplazar: no antes del {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="152"/>
+        <source>Defer: not today, not until resolved</source>
+        <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="154"/>
+        <source>Caution: may treat once the actions are done</source>
+        <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="155"/>
+        <source>Suitable: nothing in the checklist stands in the way</source>
+        <translation>Apto: nada del cuestionario lo impide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="162"/>
+        <source>Not before {date}.</source>
+        <translation>No antes del {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="165"/>
+        <source>Until resolved.</source>
+        <translation>Hasta que se resuelva.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="167"/>
+        <source>Why this rule?</source>
+        <translation>¿Por qué esta regla?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_verdict.py" line="175"/>
+        <source>Why this rule ({rule}): its sources</source>
+        <translation>Por qué esta regla ({rule}): sus fuentes</translation>
+    </message>
+</context>
+<context>
     <name>WarningsSection</name>
     <message>
-      <location filename="../../ui/session_form/warnings.py" line="16" />
-      <location filename="../../ui/session_form/warnings.py" line="17" />
-      <source>Warnings</source>
-      <translation>Avisos</translation>
+        <location filename="../../ui/session_form/warnings.py" line="16"/>
+        <location filename="../../ui/session_form/warnings.py" line="17"/>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/warnings.py" line="34" />
-      <source>No warnings.</source>
-      <translation>Sin avisos.</translation>
+        <location filename="../../ui/session_form/warnings.py" line="34"/>
+        <source>No warnings.</source>
+        <translation>Sin avisos.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/warnings.py" line="41" />
-      <source>Warning</source>
-      <translation>Aviso</translation>
+        <location filename="../../ui/session_form/warnings.py" line="41"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/warnings.py" line="43" />
-      <source>No warnings</source>
-      <translation>Sin avisos</translation>
+        <location filename="../../ui/session_form/warnings.py" line="43"/>
+        <source>No warnings</source>
+        <translation>Sin avisos</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ZoneTableModel</name>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="57" />
-      <source>Zone</source>
-      <translation>Zona</translation>
+        <location filename="../../ui/zone_table_model.py" line="57"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="58" />
-      <source>Depth (mm)</source>
-      <translation>Profundidad (mm)</translation>
+        <location filename="../../ui/zone_table_model.py" line="58"/>
+        <source>Depth (mm)</source>
+        <translation>Profundidad (mm)</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="59" />
-      <source>Typical</source>
-      <translation>Habitual</translation>
+        <location filename="../../ui/zone_table_model.py" line="59"/>
+        <source>Typical</source>
+        <translation>Habitual</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="60" />
-      <source>Passes</source>
-      <translation>Pasadas</translation>
+        <location filename="../../ui/zone_table_model.py" line="60"/>
+        <source>Passes</source>
+        <translation>Pasadas</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="61" />
-      <source>Speed</source>
-      <translation>Velocidad</translation>
+        <location filename="../../ui/zone_table_model.py" line="61"/>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="62" />
-      <source>Endpoint</source>
-      <translation>Punto final</translation>
+        <location filename="../../ui/zone_table_model.py" line="62"/>
+        <source>Endpoint</source>
+        <translation>Punto final</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="63" />
-      <source>Notes</source>
-      <translation>Notas</translation>
+        <location filename="../../ui/zone_table_model.py" line="63"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="64" />
-      <source>Warnings</source>
-      <translation>Avisos</translation>
+        <location filename="../../ui/zone_table_model.py" line="64"/>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="171" />
-      <source>Refused: outside the device's limits</source>
-      <translation>Rechazado: fuera de los límites del aparato</translation>
+        <location filename="../../ui/zone_table_model.py" line="171"/>
+        <source>Refused: outside the device&apos;s limits</source>
+        <translation>Rechazado: fuera de los límites del aparato</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="178" />
-      <source>above {bound} mm</source>
-      <translation>más de {bound} mm</translation>
+        <location filename="../../ui/zone_table_model.py" line="178"/>
+        <source>above {bound} mm</source>
+        <translation>más de {bound} mm</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="183" />
-      <source>deep for type {type}</source>
-      <translation>profundo para el fototipo {type}</translation>
+        <location filename="../../ui/zone_table_model.py" line="183"/>
+        <source>deep for type {type}</source>
+        <translation>profundo para el fototipo {type}</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="185" />
-      <source>passes for type {type}</source>
-      <translation>pasadas para el fototipo {type}</translation>
+        <location filename="../../ui/zone_table_model.py" line="185"/>
+        <source>passes for type {type}</source>
+        <translation>pasadas para el fototipo {type}</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="188" />
-      <source>above {bound} mm for the device</source>
-      <translation>más de {bound} mm para el aparato</translation>
+        <location filename="../../ui/zone_table_model.py" line="188"/>
+        <source>above {bound} mm for the device</source>
+        <translation>más de {bound} mm para el aparato</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="215" />
-      <source>{original} → {amended} (amended)</source>
-      <translation>{original} → {amended} (enmendado)</translation>
+        <location filename="../../ui/zone_table_model.py" line="215"/>
+        <source>{original} → {amended} (amended)</source>
+        <translation>{original} → {amended} (enmendado)</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="221" />
-      <source>Warning above {bound} mm. {notes}</source>
-      <translation>Aviso por encima de {bound} mm. {notes}</translation>
+        <location filename="../../ui/zone_table_model.py" line="221"/>
+        <source>Warning above {bound} mm. {notes}</source>
+        <translation>Aviso por encima de {bound} mm. {notes}</translation>
     </message>
     <message>
-      <location filename="../../ui/zone_table_model.py" line="250" />
-      <source>per sub-area</source>
-      <translation>por subzona</translation>
+        <location filename="../../ui/zone_table_model.py" line="250"/>
+        <source>per sub-area</source>
+        <translation>por subzona</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ZonesSection</name>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="37" />
-      <source>Zones</source>
-      <translation>Zonas</translation>
+        <location filename="../../ui/session_form/zones.py" line="37"/>
+        <source>Zones</source>
+        <translation>Zonas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="47" />
-      <source>Zone to add</source>
-      <translation>Zona que añadir</translation>
+        <location filename="../../ui/session_form/zones.py" line="47"/>
+        <source>Zone to add</source>
+        <translation>Zona que añadir</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="48" />
-      <location filename="../../ui/session_form/zones.py" line="49" />
-      <source>Add zone</source>
-      <translation>Añadir zona</translation>
+        <location filename="../../ui/session_form/zones.py" line="48"/>
+        <location filename="../../ui/session_form/zones.py" line="49"/>
+        <source>Add zone</source>
+        <translation>Añadir zona</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="51" />
-      <source>Remove zone</source>
-      <translation>Quitar zona</translation>
+        <location filename="../../ui/session_form/zones.py" line="51"/>
+        <source>Remove zone</source>
+        <translation>Quitar zona</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="52" />
-      <source>Remove the selected zone</source>
-      <translation>Quitar la zona seleccionada</translation>
+        <location filename="../../ui/session_form/zones.py" line="52"/>
+        <source>Remove the selected zone</source>
+        <translation>Quitar la zona seleccionada</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="65" />
-      <source>Treated zones</source>
-      <translation>Zonas tratadas</translation>
+        <location filename="../../ui/session_form/zones.py" line="65"/>
+        <source>Treated zones</source>
+        <translation>Zonas tratadas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="76" />
-      <source>Selected zone</source>
-      <translation>Zona seleccionada</translation>
+        <location filename="../../ui/session_form/zones.py" line="76"/>
+        <source>Selected zone</source>
+        <translation>Zona seleccionada</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="81" />
-      <source> mm</source>
-      <translation> mm</translation>
+        <location filename="../../ui/session_form/zones.py" line="81"/>
+        <source> mm</source>
+        <translation> mm</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="82" />
-      <source>Depth in millimetres</source>
-      <translation>Profundidad en milímetros</translation>
+        <location filename="../../ui/session_form/zones.py" line="82"/>
+        <source>Depth in millimetres</source>
+        <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="84" />
-      <source>Typical depth for the zone</source>
-      <translation>Profundidad habitual para la zona</translation>
+        <location filename="../../ui/session_form/zones.py" line="84"/>
+        <source>Typical depth for the zone</source>
+        <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="88" />
-      <location filename="../../ui/session_form/zones.py" line="102" />
-      <source>Passes</source>
-      <translation>Pasadas</translation>
+        <location filename="../../ui/session_form/zones.py" line="88"/>
+        <location filename="../../ui/session_form/zones.py" line="102"/>
+        <source>Passes</source>
+        <translation>Pasadas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="90" />
-      <source>e.g. 8</source>
-      <translation>p. ej., 8</translation>
+        <location filename="../../ui/session_form/zones.py" line="90"/>
+        <source>e.g. 8</source>
+        <translation>p. ej., 8</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="92" />
-      <source>Speed setting</source>
-      <translation>Ajuste de velocidad</translation>
+        <location filename="../../ui/session_form/zones.py" line="92"/>
+        <source>Speed setting</source>
+        <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="96" />
-      <source>Clinical endpoint</source>
-      <translation>Punto final clínico</translation>
+        <location filename="../../ui/session_form/zones.py" line="96"/>
+        <source>Clinical endpoint</source>
+        <translation>Punto final clínico</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="98" />
-      <source>Zone notes</source>
-      <translation>Notas de la zona</translation>
+        <location filename="../../ui/session_form/zones.py" line="98"/>
+        <source>Zone notes</source>
+        <translation>Notas de la zona</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="99" />
-      <source>Depth</source>
-      <translation>Profundidad</translation>
+        <location filename="../../ui/session_form/zones.py" line="99"/>
+        <source>Depth</source>
+        <translation>Profundidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="104" />
-      <source>Speed</source>
-      <translation>Velocidad</translation>
+        <location filename="../../ui/session_form/zones.py" line="104"/>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="106" />
-      <source>Endpoint</source>
-      <translation>Punto final</translation>
+        <location filename="../../ui/session_form/zones.py" line="106"/>
+        <source>Endpoint</source>
+        <translation>Punto final</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="108" />
-      <source>Notes</source>
-      <translation>Notas</translation>
+        <location filename="../../ui/session_form/zones.py" line="108"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="160" />
-      <source>Add a zone, then set its depth and passes.</source>
-      <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
+        <location filename="../../ui/session_form/zones.py" line="160"/>
+        <source>Add a zone, then set its depth and passes.</source>
+        <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="175" />
-      <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
-      <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
+        <location filename="../../ui/session_form/zones.py" line="175"/>
+        <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/zones.py" line="177" />
-      <source>typical {range}; warning above {bound} mm</source>
-      <translation>habitual {range}; aviso por encima de {bound} mm</translation>
+        <location filename="../../ui/session_form/zones.py" line="177"/>
+        <source>typical {range}; warning above {bound} mm</source>
+        <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>app</name>
     <message>
-      <location filename="../../ui/app.py" line="50" />
-      <source>Chairside</source>
-      <translation>Chairside</translation>
+        <location filename="../../ui/app.py" line="50"/>
+        <source>Chairside</source>
+        <translation>Chairside</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="51" />
-      <source>Something unexpected went wrong: {0}
+        <location filename="../../ui/app.py" line="51"/>
+        <source>Something unexpected went wrong: {0}
 
 Your saved records are safe. The details are in the log file in {1}.</source>
-      <translation>Algo inesperado ha salido mal: {0}
+        <translation>Algo inesperado ha salido mal: {0}
 
 Sus registros guardados están a salvo. Los detalles están en el archivo de registro de {1}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>form</name>
     <message>
-      <location filename="../../ui/session_form/binding.py" line="166" />
-      <source>Add a zone to see the recommended date.</source>
-      <translation>Añada una zona para ver la fecha recomendada.</translation>
+        <location filename="../../ui/session_form/binding.py" line="166"/>
+        <source>Add a zone to see the recommended date.</source>
+        <translation>Añada una zona para ver la fecha recomendada.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_form/binding.py" line="173" />
-      <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
-      <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
+        <location filename="../../ui/session_form/binding.py" line="173"/>
+        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
+        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>parent</name>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="71" />
-      <source>Confirm the change</source>
-      <translation>Confirmar el cambio</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="71"/>
+        <source>Confirm the change</source>
+        <translation>Confirmar el cambio</translation>
     </message>
     <message>
-      <location filename="../../ui/clinical_rules_page.py" line="72" />
-      <source>Your PIN, to change a clinical rule:</source>
-      <translation>Su PIN, para cambiar una regla clínica:</translation>
+        <location filename="../../ui/clinical_rules_page.py" line="72"/>
+        <source>Your PIN, to change a clinical rule:</source>
+        <translation>Su PIN, para cambiar una regla clínica:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>tasks</name>
     <message>
-      <location filename="../../ui/tasks.py" line="48" />
-      <source>Something went wrong: {0}
+        <location filename="../../ui/tasks.py" line="48"/>
+        <source>Something went wrong: {0}
 
 The details are in the log file.</source>
-      <translation>Algo ha salido mal: {0}
+        <translation>Algo ha salido mal: {0}
 
 Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="53" />
-      <source>Chairside</source>
-      <translation>Chairside</translation>
+        <location filename="../../ui/tasks.py" line="53"/>
+        <source>Chairside</source>
+        <translation>Chairside</translation>
     </message>
-  </context>
+</context>
 </TS>
