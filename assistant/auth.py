@@ -243,13 +243,13 @@ def verify_login(
         if wait:
             # Not checked and not counted: guessing faster than the delay gains nothing.
             raise LoginRefused(_wait_message(wait), wait, reason="")
-        if _matches(row.pin_hash, pin):
+        if row.pin_hash is not None and _matches(row.pin_hash, pin):
             session.execute(
                 update(SignInAttempt)
                 .where(SignInAttempt.practitioner_id == row.id)
                 .values(failures=0, last_failure_at=None)
             )
-            if _hasher.check_needs_rehash(row.pin_hash):
+            if _hasher.check_needs_rehash(row.pin_hash):  # row.pin_hash is set: it matched
                 row.pin_hash = _hasher.hash(pin)
             event = audit.record(
                 session,
