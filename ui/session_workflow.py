@@ -1,5 +1,7 @@
-"""A visit, step by step: the suitability checklist for the planned zones, then the session
-record, then (once signed) the aftercare sheet.
+"""A visit, step by step: the suitability checklist for the planned zones, the consent, the
+session record, then (once signed) the aftercare sheet. ``STEPS`` names them; ``step`` is the
+one on screen and ``done`` those finished; ``go_next``/``go_back`` move between them (the
+visit screen, ``ui.visit``, draws the step bar and the Back/Next buttons around this widget).
 
 Step 1 asks which zones are planned (the checklist needs them: the cold-sore rule applies to
 perioral zones) and shows the checklist. When the practitioner continues, the assessment is
@@ -46,8 +48,11 @@ from ui.checklist_page import ChecklistPage
 from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
+from ui.visit.aftercare_step import AftercareStep
 
 log = logging.getLogger(__name__)
+
+STEPS = ("checklist", "consent", "session", "aftercare")
 
 
 class SessionWorkflow(QWidget):
@@ -55,6 +60,8 @@ class SessionWorkflow(QWidget):
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
     photosRequested = Signal(int, int)  # patient id, session id
+    stepChanged = Signal(str)  # one of STEPS
+    verdictChanged = Signal(object)  # the checklist's Verdict (or None)
 
     def __init__(
         self,
@@ -78,6 +85,8 @@ class SessionWorkflow(QWidget):
         self.checklist_page: ChecklistPage | None = None
         self.consent_page: ConsentPage | None = None
         self.form: SessionForm | None = None
+        self.step = "checklist"
+        self.done: set[str] = set()
         self.setAccessibleName(self.tr("Session"))
 
         self.stack = QStackedWidget()
@@ -98,6 +107,15 @@ class SessionWorkflow(QWidget):
         self.form_layout = QVBoxLayout(self.form_holder)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.form_holder)
+        self.consent_summary = QLabel()
+        self.consent_summary.setWordWrap(True)
+        self.consent_summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.consent_summary.setAccessibleName(self.tr("Consent"))
+        self.stack.addWidget(self.consent_summary)
+        self.aftercare_step = AftercareStep()
+        self.aftercare_step.previewRequested.connect(self._aftercare)
+        self.aftercare_step.finishRequested.connect(self.finish)
+        self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()
         self.message_label.setProperty("role", "error")
@@ -124,25 +142,23 @@ class SessionWorkflow(QWidget):
         self.consents_button.setMinimumHeight(TARGET_HEIGHT)
         self.consents_button.setAccessibleName(self.tr("The patient's consents"))
         self.consents_button.clicked.connect(self.show_consents)
-        self.done_button = QPushButton(self.tr("Close session"))
-        self.done_button.setMinimumHeight(TARGET_HEIGHT)
-        self.done_button.setAccessibleName(self.tr("Close the session screen"))
-        self.done_button.clicked.connect(self.finish)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.photos_button)
         bottom.addWidget(self.consents_button)
         bottom.addWidget(self.consent_button)
         bottom.addWidget(self.aftercare_button)
-        bottom.addWidget(self.done_button)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
         if session_id is not None:
             self.step_label.setText(self.tr("Session record"))
+            self.done.update(("checklist", "consent"))
+            self._set_step("session")
             self._runner.run(
                 lambda: session_context(db, session_id), self._show_form, self._failed, parent=self
             )
@@ -155,15 +171,26 @@ class SessionWorkflow(QWidget):
     def _build_zone_picker(self) -> QGroupBox:
         box = QGroupBox(self.tr("Planned zones"))
         grid = QGridLayout(box)
+        grid.setContentsMargins(6, 2, 6, 2)
+        grid.setVerticalSpacing(0)
         self.zone_checks: dict[str, QCheckBox] = {}
         for number, zone in enumerate(reference.zones().values()):
             check = QCheckBox(zone.name)
-            check.setMinimumHeight(TARGET_HEIGHT - 6)
+            check.setMinimumHeight(TARGET_HEIGHT - 4)
             check.setAccessibleName(self.tr("Plan {zone}").format(zone=zone.name))
             check.toggled.connect(self._zones_changed)
             grid.addWidget(check, number // 6, number % 6)
             self.zone_checks[zone.id] = check
         return box
+
+    @property
+    def patient_id(self) -> int:
+        return self._patient_id
+
+    @property
+    def checklist(self) -> Checklist:
+        """The checklist in force (the shipped one until the clinic's is loaded)."""
+        return self._checklist
 
     def planned_zones(self) -> list[str]:
         return [zone_id for zone_id, check in self.zone_checks.items() if check.isChecked()]
@@ -195,6 +222,7 @@ class SessionWorkflow(QWidget):
         if answers:
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
+        page.verdictChanged.connect(self.verdictChanged)
         self.checklist_holder.addWidget(page)
         self.checklist_page = page
 
@@ -217,6 +245,7 @@ class SessionWorkflow(QWidget):
 
     def _started(self, context: SessionContext) -> None:
         self.sessionCreated.emit(context.record.id)
+        self.done.add("checklist")
         zones = tuple(z.zone for z in context.record.draft.zones)
         wanted = ConsentContext(date.today(), zones, None)
         self._runner.run(
@@ -230,6 +259,7 @@ class SessionWorkflow(QWidget):
 
     def _consent_checked(self, status: ConsentStatus, context: SessionContext) -> None:
         if status.valid:
+            self._consent_covered()
             self._show_form(context)
             return
         zones = [z.zone for z in context.record.draft.zones]
@@ -244,12 +274,23 @@ class SessionWorkflow(QWidget):
         page = ConsentPage(
             self._db, self._runner, self._patient_id, self._actor, zones, reasons, device_id
         )
+        page.issued.connect(lambda _consent_id: self._consent_covered())
         page.issued.connect(lambda _consent_id: then())
         page.cancelled.connect(then)
         self.stack.addWidget(page)
         self.consent_page = page
         self.stack.setCurrentWidget(page)
         self.step_label.setText(self.tr("Consent: the patient reads and signs"))
+        self._set_step("consent")
+
+    def _consent_covered(self) -> None:
+        self.done.add("consent")
+        self.consent_summary.setText(
+            self.tr(
+                "A signed consent covers this visit's zones and device.\n\n"
+                "\"New consent…\" takes another one, for example when the plan changes."
+            )
+        )
 
     def ask_for_consent(self) -> None:
         """A new consent for the zones and device now in the form."""
@@ -267,7 +308,8 @@ class SessionWorkflow(QWidget):
 
     def _back_to_form(self) -> None:
         self.stack.setCurrentWidget(self.form_holder)
-        self.step_label.setText(self.tr("Step 2 of 2: the session record"))
+        self.step_label.setText(self.tr("The session record"))
+        self._set_step("session")
 
     # --- step 2 ----------------------------------------------------------------------------
 
@@ -282,19 +324,25 @@ class SessionWorkflow(QWidget):
         self.stack.setCurrentWidget(self.form_holder)
         signed = context.record.is_signed
         self.step_label.setText(
-            self.tr("Session record (signed)")
-            if signed
-            else self.tr("Step 2 of 2: the session record")
+            self.tr("Session record (signed)") if signed else self.tr("The session record")
         )
         self.aftercare_button.setVisible(signed)
         self.photos_button.setVisible(True)
         self.consent_button.setVisible(not signed)
+        if signed:
+            self.done.add("session")
+        self.aftercare_step.show_record(context.record)
+        self._set_step("session")
         form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed(self, session_id: int) -> None:
         self.step_label.setText(self.tr("Session record (signed)"))
         self.consent_button.setVisible(False)
         self.aftercare_button.setVisible(True)
+        self.done.add("session")
+        if self.form is not None:
+            self.aftercare_step.show_record(self.form.record)
+        self._set_step("session")
         self.aftercare_button.setFocus()
 
     def _aftercare(self) -> None:
@@ -310,6 +358,75 @@ class SessionWorkflow(QWidget):
         self.message_label.setText("\N{WARNING SIGN} " + str(error))
         if self.checklist_page is not None:
             self.checklist_page.continue_button.setEnabled(self.checklist_page.can_continue())
+
+    # --- moving between the steps ----------------------------------------------------------
+
+    def _set_step(self, step: str) -> None:
+        self.step = step
+        self.stepChanged.emit(step)
+
+    def can_go_back(self) -> bool:
+        if self.step == "session":
+            return "checklist" in self.done
+        return self.step == "aftercare"
+
+    def can_go_next(self) -> bool:
+        if self.step == "checklist":
+            return self.checklist_page is not None
+        if self.step == "session":
+            return "session" in self.done
+        return self.step in ("consent", "aftercare")
+
+    def go_next(self) -> None:
+        """Next: continue the checklist, leave the consent step, go on to the aftercare
+        sheet once the record is signed, or finish the visit."""
+        if self.step == "checklist" and self.checklist_page is not None:
+            if self.checklist_page.continue_button.isEnabled():
+                self.checklist_page.continue_button.click()
+            else:
+                hint = self.checklist_page.continue_hint.text()
+                self.message_label.setText("\N{WARNING SIGN} " + (hint or self.tr(
+                    "The checklist cannot be continued yet.")))
+        elif self.step == "consent":
+            if self.consent_page is not None and self.stack.currentWidget() is self.consent_page:
+                self.consent_page.cancelled.emit()
+            else:
+                self._back_to_form()
+        elif self.step == "session":
+            if "session" in self.done:
+                self.show_aftercare_step()
+            else:
+                self.message_label.setText("\N{WARNING SIGN} " + self.tr(
+                    "Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next."))
+        elif self.step == "aftercare":
+            self.finish()
+
+    def go_back(self) -> None:
+        """Back: from the aftercare sheet to the record, from the record to the consent."""
+        self.message_label.clear()
+        if self.step == "aftercare":
+            self._back_to_form()
+        elif self.step == "session" and self.can_go_back():
+            if not self.flush():
+                return
+            self.stack.setCurrentWidget(self.consent_summary)
+            if not self.consent_summary.text():
+                self.consent_summary.setText(self.tr(
+                    "\"New consent…\" takes a consent for the zones and device in the record."))
+            self.step_label.setText(self.tr("Consent"))
+            self._set_step("consent")
+
+    def show_aftercare_step(self) -> None:
+        self.message_label.clear()
+        self.stack.setCurrentWidget(self.aftercare_step)
+        self.step_label.setText(self.tr("The aftercare sheet"))
+        self._set_step("aftercare")
+        self.aftercare_step.preview_button.setFocus()
+
+    def aftercare_printed(self) -> None:
+        self.done.add("aftercare")
+        self.aftercare_step.show_printed()
+        self.stepChanged.emit(self.step)
 
     # --- leaving ---------------------------------------------------------------------------
 
