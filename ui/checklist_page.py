@@ -193,13 +193,17 @@ class ChecklistPage(QWidget):
 
     def _add_question(self, grid: QGridLayout, row: int, question: Question) -> None:
         if question.kind is QuestionKind.BOOL:
-            box = QCheckBox(question.text)
+            # The question wraps in its own label, so a narrow window never scrolls sideways.
+            text = QLabel(question.text)
+            text.setWordWrap(True)
+            box = QCheckBox(self.tr("Yes"))
             box.setAccessibleName(question.text)
             box.setMinimumHeight(_TARGET_HEIGHT)
-            # As wide as its text, so a click beside the text does not toggle it.
             box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             box.toggled.connect(self._refresh)
-            grid.addWidget(box, row, 0, 1, 3)
+            text.setBuddy(box)
+            grid.addWidget(text, row, 0)
+            grid.addWidget(box, row, 1, 1, 2)
             self._bool_boxes[question.id] = box
             self._tab_chain.append(box)
             return

@@ -20,9 +20,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -49,6 +46,7 @@ from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
 from ui.visit.aftercare_step import AftercareStep
+from ui.visit.zone_picker import ZonePicker
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +140,11 @@ class SessionWorkflow(QWidget):
         self.consents_button.setMinimumHeight(TARGET_HEIGHT)
         self.consents_button.setAccessibleName(self.tr("The patient's consents"))
         self.consents_button.clicked.connect(self.show_consents)
-        bottom = QHBoxLayout()
+        # The visit screen moves this row into its own bottom row, beside Back/Next.
+        self.actions_bar = QWidget()
+        bottom = QHBoxLayout(self.actions_bar)
+        self.actions_layout = bottom
+        bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.photos_button)
         bottom.addWidget(self.consents_button)
@@ -153,7 +155,7 @@ class SessionWorkflow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.actions_bar)
 
         if session_id is not None:
             self.step_label.setText(self.tr("Session record"))
@@ -168,20 +170,11 @@ class SessionWorkflow(QWidget):
 
     # --- step 1 ----------------------------------------------------------------------------
 
-    def _build_zone_picker(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Planned zones"))
-        grid = QGridLayout(box)
-        grid.setContentsMargins(6, 2, 6, 2)
-        grid.setVerticalSpacing(0)
-        self.zone_checks: dict[str, QCheckBox] = {}
-        for number, zone in enumerate(reference.zones().values()):
-            check = QCheckBox(zone.name)
-            check.setMinimumHeight(TARGET_HEIGHT - 4)
-            check.setAccessibleName(self.tr("Plan {zone}").format(zone=zone.name))
-            check.toggled.connect(self._zones_changed)
-            grid.addWidget(check, number // 6, number % 6)
-            self.zone_checks[zone.id] = check
-        return box
+    def _build_zone_picker(self) -> ZonePicker:
+        self.zone_picker = ZonePicker()
+        self.zone_checks = self.zone_picker.checks
+        self.zone_picker.changed.connect(self._zones_changed)
+        return self.zone_picker
 
     @property
     def patient_id(self) -> int:
@@ -193,7 +186,7 @@ class SessionWorkflow(QWidget):
         return self._checklist
 
     def planned_zones(self) -> list[str]:
-        return [zone_id for zone_id, check in self.zone_checks.items() if check.isChecked()]
+        return self.zone_picker.planned()
 
     def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist]:
         patient = get_patient(self._db, self._patient_id)
@@ -211,6 +204,7 @@ class SessionWorkflow(QWidget):
     def _build_checklist(self, answers: dict[str, Any]) -> None:
         if self.checklist_page is not None:
             self.checklist_holder.removeWidget(self.checklist_page)
+            self.checklist_page.hide()
             self.checklist_page.deleteLater()
         page = ChecklistPage(
             self._checklist,
@@ -319,6 +313,9 @@ class SessionWorkflow(QWidget):
             return
         form = SessionForm(self._db, self._runner, self._settings, context, self._actor)
         form.signed.connect(self._signed)
+        form.header.title_label.setVisible(False)  # the visit's patient bar names the patient
+        # Save and Sign join the bottom row, beside Back/Next: the record gets the height.
+        self.actions_layout.insertWidget(1, form.actions_bar, 1)
         self.form_layout.addWidget(form)
         self.form = form
         self.stack.setCurrentWidget(self.form_holder)
@@ -363,6 +360,8 @@ class SessionWorkflow(QWidget):
 
     def _set_step(self, step: str) -> None:
         self.step = step
+        if self.form is not None:
+            self.form.actions_bar.setVisible(step == "session")
         self.stepChanged.emit(step)
 
     def can_go_back(self) -> bool:

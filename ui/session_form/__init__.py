@@ -192,7 +192,7 @@ class SessionForm(QWidget):
         columns.addLayout(right, 2)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        outer.addLayout(self._build_actions())
+        outer.addWidget(self._build_actions())
 
         chain: list[QWidget] = [
             *self.header.tab_order,
@@ -251,8 +251,11 @@ class SessionForm(QWidget):
     def select_zone(self, row: int) -> None:
         self.zones.select_zone(row)
 
-    def _build_actions(self) -> QHBoxLayout:
-        actions = QHBoxLayout()
+    def _build_actions(self) -> QWidget:
+        """Save, sign, amend and why they failed: one row (a visit shows it in its own)."""
+        self.actions_bar = QWidget()
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.action_error = QLabel()
         self.action_error.setProperty("role", "error")
         self.action_error.setWordWrap(True)
@@ -277,7 +280,7 @@ class SessionForm(QWidget):
         actions.addWidget(self.save_button)
         actions.addWidget(self.amend_button)
         actions.addWidget(self.sign_button)
-        return actions
+        return self.actions_bar
 
     # --- loading and reading back --------------------------------------------------------------
 

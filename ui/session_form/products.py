@@ -57,7 +57,8 @@ class ProductsSection(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.product_table.setAccessibleName(self.tr("Products used"))
-        self.product_table.setMaximumHeight(84)
+        self.product_table.setMinimumHeight(4 * 30)
+        self.product_table.setMaximumHeight(6 * 30)
         layout.addWidget(self.product_table)
         self.remove_product_button = QPushButton(self.tr("Remove product"))
         big(self.remove_product_button, self.tr("Remove the selected product"))

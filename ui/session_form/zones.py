@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,8 +65,12 @@ class ZonesSection(QGroupBox):
         self.zone_table.setAccessibleName(self.tr("Treated zones"))
         header = self.zone_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ZoneTableModel.WARNINGS, QHeaderView.ResizeMode.Stretch)
-        self.zone_table.setMinimumHeight(150)
+        # Notes and warnings share what is left and wrap: the table never scrolls sideways.
+        for column in (ZoneTableModel.NOTES, ZoneTableModel.WARNINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.zone_table.setWordWrap(True)
+        self.zone_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zone_table.setMinimumHeight(5 * TARGET_HEIGHT)  # four zones without scrolling
         self.zone_table.setMaximumHeight(8 * TARGET_HEIGHT)
         self.zone_table.selectionModel().currentRowChanged.connect(self.zone_selected)
         layout.addWidget(self.zone_table)

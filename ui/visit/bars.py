@@ -81,8 +81,9 @@ class PatientBar(QFrame):
         if details.fitzpatrick:
             labels = {int(c.id): c.label for c in reference.fitzpatrick_types()}
             roman = ("I", "II", "III", "IV", "V", "VI")[details.fitzpatrick - 1]
-            label = labels.get(details.fitzpatrick, "")
-            facts.append(self.tr("Fitzpatrick {0}").format(roman) + (f" ({label})" if label else ""))
+            facts.append(
+                self.tr("Fitzpatrick {0}").format(labels.get(details.fitzpatrick, roman))
+            )
         else:
             facts.append(self.tr("Fitzpatrick type not assessed"))
         self.facts_label.setText(" · ".join(facts))

@@ -71,7 +71,7 @@ class VisitView(QWidget):
 
         nav = QHBoxLayout()
         nav.addWidget(self.list_button)
-        nav.addStretch(1)
+        nav.addWidget(workflow.actions_bar, 1)  # the step's own actions and its message
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
@@ -102,17 +102,20 @@ class VisitView(QWidget):
         self.step_bar.show_steps(step, workflow.done)
         self.back_button.setEnabled(workflow.can_go_back())
         self.next_button.setEnabled(workflow.can_go_next())
+        names = self.step_bar.names
+        steps = list(names)
+        index = steps.index(step)
         self.next_button.setText(
-            {
-                "checklist": self.tr("Next: consent and session"),
-                "consent": self.tr("Next: the session record"),
-                "session": self.tr("Next: aftercare sheet"),
-                "aftercare": self.tr("Finish the visit"),
-            }[step]
+            self.tr("Finish") if step == "aftercare" else self.tr("Next")
         )
-        self.back_button.setText(
-            {
-                "session": self.tr("Back: consent"),
-                "aftercare": self.tr("Back: session record"),
-            }.get(step, self.tr("Back"))
+        self.next_button.setToolTip(
+            (
+                self.tr("Finish the visit ({0})")
+                if step == "aftercare"
+                else self.tr("Next: {0} ({1})").format(names[steps[index + 1]], "{0}")
+            ).format(NEXT_KEY)
         )
+        if index:
+            self.back_button.setToolTip(
+                self.tr("Back: {0} ({1})").format(names[steps[index - 1]], BACK_KEY)
+            )
