@@ -34,9 +34,8 @@ class Shots:
     problems: list[str] = field(default_factory=list)
 
     def take(self, name: str, widget: Any) -> None:
-        from PySide6.QtWidgets import QAbstractScrollArea
-
         from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QAbstractScrollArea
 
         for _ in range(3):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -153,7 +152,9 @@ def _take_all(folder: Path, shots: Shots) -> None:
 def _screens(window: Any, db: Any, shots: Shots) -> None:
     from assistant.sessions import list_sessions
 
-    patient = next(p for p in range(1, 13) if any(s.state == "signed" for s in list_sessions(db, p)))
+    patient = next(
+        p for p in range(1, 13) if any(s.state == "signed" for s in list_sessions(db, p))
+    )
     signed = next(s.id for s in list_sessions(db, patient) if s.state == "signed")
     window.patient_list.select_patient(patient)
     window.show_patient(patient)

@@ -120,6 +120,7 @@ class ChecklistPage(QWidget):
         outer.addLayout(columns, 1)
         questions_scroll = QScrollArea()
         questions_scroll.setWidgetResizable(True)
+        questions_scroll.setAccessibleName(self.tr("Questions"))
         questions_scroll.setWidget(self._build_questions())
         columns.addWidget(questions_scroll, 3)
         columns.addWidget(self._build_side_panel(), 2)
@@ -277,6 +278,7 @@ class ChecklistPage(QWidget):
         self.reasons_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         reasons_scroll = QScrollArea()
         reasons_scroll.setWidgetResizable(True)
+        reasons_scroll.setAccessibleName(self.tr("Reasons and actions"))
         reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
         reasons_scroll.setWidget(self.reasons_label)
         # The scroll area paints its widget's background; the label should look like text.
@@ -530,6 +532,10 @@ class ChecklistPage(QWidget):
         self.accepted.emit(result)
 
     # --- Access for the main window and tests -------------------------------------------
+
+    def tab_chain(self) -> list[QWidget]:
+        """The page's controls in their tab order (a host links them to its own)."""
+        return list(self._tab_chain)
 
     def bool_box(self, question_id: str) -> QCheckBox:
         return self._bool_boxes[question_id]

@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
 from assistant import __version__
 from assistant.db import Database
 from assistant.patients import get_patient
-from assistant.settings import Settings
 from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
 from ui.session_timeline import SessionTimeline
-from ui.tasks import TaskRunner
 from ui.visit.host import VisitWindow
 
 if TYPE_CHECKING:
@@ -83,7 +81,6 @@ class MainWindow(VisitWindow):
         self.resume_button = QPushButton()
         self.resume_button.setMinimumHeight(40)
         self.resume_button.setAccessibleName(self.tr("Return to the open visit"))
-        self.resume_button.setShortcut("Alt+End")
         self.resume_button.clicked.connect(self.resume_visit)
         self.resume_button.setVisible(False)
         box.addWidget(self.resume_button)
@@ -118,24 +115,6 @@ class MainWindow(VisitWindow):
         geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
-
-    # The context is the one source for these; the properties keep call sites short.
-
-    @property
-    def db(self) -> Database:
-        return self.context.db
-
-    @property
-    def settings(self) -> Settings:
-        return self.context.settings
-
-    @property
-    def runner(self) -> TaskRunner:
-        return self.context.runner
-
-    @property
-    def practitioner_id(self) -> int | None:
-        return self.context.practitioner_id
 
     # -- menus -------------------------------------------------------------------------------
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.checklist import AssessmentResult, Checklist, PatientFacts, default_checklist
 from assistant.consent import ConsentContext, ConsentStatus, consent_status
 from assistant.db import Database
@@ -212,13 +211,17 @@ class SessionWorkflow(QWidget):
             self.planned_zones(),
             date.today(),
             self._previous_answers,
+            parent=self.checklist_step,  # in the window already, so its tab order holds
         )
         if answers:
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
         page.verdictChanged.connect(self.verdictChanged)
         self.checklist_holder.addWidget(page)
+        page.show()
         self.checklist_page = page
+        if self.step == "checklist":
+            self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
 
     def _zones_changed(self) -> None:
         if self.checklist_page is not None:

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -170,6 +170,8 @@ class SessionForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("The session's details"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to the focused control
         body = QWidget()
         columns = QHBoxLayout(body)
         left = QVBoxLayout()
@@ -204,12 +206,17 @@ class SessionForm(QWidget):
             *self.after.tab_order,
         ]
         chain += [self.save_button, self.sign_button]
+        self._tab_chain = chain
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._load(self._record)
         self._loading = False
         self._refresh_live()
         self._show_saved_status()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's controls in their tab order (a host links them to its own)."""
+        return list(self._tab_chain)
 
     def _expose_controls(self) -> None:
         """The controls, reachable from the form by the names tests and the window use."""

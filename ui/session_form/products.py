@@ -57,6 +57,7 @@ class ProductsSection(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.product_table.setAccessibleName(self.tr("Products used"))
+        self.product_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.product_table.setMinimumHeight(4 * 30)
         self.product_table.setMaximumHeight(6 * 30)
         layout.addWidget(self.product_table)

@@ -69,6 +69,7 @@ class ZonesSection(QGroupBox):
         for column in (ZoneTableModel.NOTES, ZoneTableModel.WARNINGS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.zone_table.setWordWrap(True)
+        self.zone_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.zone_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.zone_table.setMinimumHeight(5 * TARGET_HEIGHT)  # four zones without scrolling
         self.zone_table.setMaximumHeight(8 * TARGET_HEIGHT)

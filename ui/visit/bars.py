@@ -81,9 +81,7 @@ class PatientBar(QFrame):
         if details.fitzpatrick:
             labels = {int(c.id): c.label for c in reference.fitzpatrick_types()}
             roman = ("I", "II", "III", "IV", "V", "VI")[details.fitzpatrick - 1]
-            facts.append(
-                self.tr("Fitzpatrick {0}").format(labels.get(details.fitzpatrick, roman))
-            )
+            facts.append(self.tr("Fitzpatrick {0}").format(labels.get(details.fitzpatrick, roman)))
         else:
             facts.append(self.tr("Fitzpatrick type not assessed"))
         self.facts_label.setText(" · ".join(facts))
@@ -144,11 +142,13 @@ class StepBar(QWidget):
         finished = set(done)
         for number, (step, label) in enumerate(self.labels.items(), start=1):
             state = "current" if step == current else "done" if step in finished else "todo"
-            words = {
-                "current": self.tr("now"),
-                "done": self.tr("done"),
-                "todo": self.tr("to do"),
-            }[state]
+            words = (
+                self.tr("done")
+                if step in finished
+                else self.tr("now")
+                if step == current
+                else self.tr("to do")
+            )
             label.setText(f"{number}. {self.names[step]} · {words}")
             label.setProperty("step", state)
             label.setAccessibleName(

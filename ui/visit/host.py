@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QStackedWid
 
 from assistant.patients import get_patient
 from ui.tasks import show_error
+from ui.visit.view import LIST_KEY
 
 if TYPE_CHECKING:
     from assistant.db import Database
@@ -35,10 +36,23 @@ class VisitWindow(QMainWindow):
     workflow: SessionWorkflow | None = None
     visit_view: VisitView | None = None
 
-    db: Database
-    runner: TaskRunner
-    settings: Settings
-    practitioner_id: int | None
+    # The context is the one source for these; the properties keep call sites short.
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.context.practitioner_id
 
     def show_patient(self, patient_id: int) -> None:  # pragma: no cover - MainWindow's
         raise NotImplementedError
@@ -110,6 +124,7 @@ class VisitWindow(QMainWindow):
         self.resume_button.setText(
             self.tr("Return to the visit with {0}").format(self.visit_view.patient.display_name)
         )
+        self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
         self.resume_button.setVisible(True)
         self.patient_list.focus_search()
 

@@ -29,7 +29,7 @@ def shortcuts() -> list[tuple[str, str, str]]:
         (visit, NEXT_KEY, _tr("Next step (continue the checklist, then the record…)")),
         (visit, BACK_KEY, _tr("Previous step")),
         (visit, LIST_KEY, _tr("Back to the patient list; the visit stays open")),
-        (window, "Alt+End", _tr("Return to the open visit")),
+        (window, LIST_KEY, _tr("Return to the visit left open")),
         (visit, "Ctrl+Return", _tr("Continue from the checklist")),
         (visit, "Ctrl+S", _tr("Save the session record now")),
         (visit, "Ctrl+Shift+S", _tr("Sign the session record")),
@@ -43,7 +43,6 @@ def shortcuts() -> list[tuple[str, str, str]]:
         (window, "Ctrl+Shift+A", _tr("Audit trail")),
         (window, "Ctrl+Shift+B", _tr("Back up now")),
         (window, "Ctrl+Shift+L", _tr("Lock the screen")),
-        (window, "Ctrl+Q", _tr("Quit")),
     ]
 
 

@@ -18,7 +18,7 @@ from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
 
 NEXT_KEY = "Alt+Right"
 BACK_KEY = "Alt+Left"
-LIST_KEY = "Alt+Home"
+LIST_KEY = "Alt+Up"
 
 
 class VisitView(QWidget):
@@ -97,17 +97,48 @@ class VisitView(QWidget):
     def _verdict_changed(self, verdict: Verdict | None) -> None:
         self.patient_bar.set_cautions(cautions_of(verdict))
 
+    def step_controls(self, step: str) -> list[QWidget]:
+        """The controls of a step, top to bottom, in the order Tab visits them."""
+        workflow = self.workflow
+        if step == "checklist":
+            page = workflow.checklist_page
+            return [*workflow.zone_checks.values(), *(page.tab_chain() if page else [])]
+        if step == "session" and workflow.form is not None:
+            form = workflow.form
+            return [*form.tab_chain(), form.amend_button]
+        if step == "aftercare":
+            return [workflow.aftercare_step.preview_button, workflow.aftercare_step.finish_button]
+        return []
+
+    def order_tabs(self) -> None:
+        """Tab goes through the step, then its actions, then Back, Next and the list."""
+        workflow = self.workflow
+        tail = [
+            button
+            for button in workflow.actions_bar.findChildren(QPushButton)
+            if not button.isHidden()
+        ]
+        chain = [
+            *self.step_controls(workflow.step),
+            *tail,
+            self.back_button,
+            self.next_button,
+            self.list_button,
+        ]
+        chain = list(dict.fromkeys(w for w in chain if not w.isHidden()))
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def _step_changed(self, step: str) -> None:
         workflow = self.workflow
         self.step_bar.show_steps(step, workflow.done)
         self.back_button.setEnabled(workflow.can_go_back())
+        self.order_tabs()
         self.next_button.setEnabled(workflow.can_go_next())
         names = self.step_bar.names
         steps = list(names)
         index = steps.index(step)
-        self.next_button.setText(
-            self.tr("Finish") if step == "aftercare" else self.tr("Next")
-        )
+        self.next_button.setText(self.tr("Finish") if step == "aftercare" else self.tr("Next"))
         self.next_button.setToolTip(
             (
                 self.tr("Finish the visit ({0})")
