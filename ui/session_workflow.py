@@ -37,6 +37,7 @@ from assistant.sessions import (
     SessionContext,
     get_session,
     last_assessment_answers,
+    last_signed_settings,
     session_context,
     start_session,
 )
@@ -187,17 +188,22 @@ class SessionWorkflow(QWidget):
     def planned_zones(self) -> list[str]:
         return self.zone_picker.planned()
 
-    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist]:
+    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]:
         patient = get_patient(self._db, self._patient_id)
         facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
         # the rules in force in this clinic (its values and version)
         checklist = checklist_in_force(self._db)
-        return facts, last_assessment_answers(self._db, self._patient_id), checklist
+        previous = last_assessment_answers(self._db, self._patient_id)
+        return facts, previous, checklist, last_signed_settings(self._db, self._patient_id)
 
     def _patient_loaded(
-        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist]
+        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]
     ) -> None:
-        self._facts, self._previous_answers, self._checklist = loaded
+        self._facts, self._previous_answers, self._checklist, carried = loaded
+        if carried is not None and not self.planned_zones():
+            # The zones of the last signed session, ticked and said so (settings carried
+            # forward); the checklist is still asked afresh.
+            self.zone_picker.set_planned([z.zone for z in carried.zones], carried.treated_at)
         self._build_checklist({})
 
     def _build_checklist(self, answers: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from assistant.models import (
 )
 from assistant.records import audit
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
+from assistant.sessions.carry import CarriedSettings, last_signed_in
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -230,6 +231,8 @@ class SessionContext:
     history: tuple[PreviousSession, ...] = field(default=())
     # The clinic's rules in force (zone bounds, intervals); None: the shipped values.
     treatment: TreatmentRules | None = None
+    # What a draft took over from the last signed session before it (None: nothing).
+    carried: CarriedSettings | None = None
 
 
 def session_context(db: Database, session_id: int) -> SessionContext:
@@ -289,6 +292,9 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             products=tuple(products),
             history=tuple(_history(session, patient.id, row.id)),
             treatment=treatment_rules(rules_in_session(session)),
+            carried=None
+            if record.is_signed
+            else last_signed_in(session, patient.id, row.id, draft.treated_at),
         )
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.dates import format_long_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
@@ -56,10 +54,12 @@ from assistant.settings import DEFAULTS
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
+from ui.session_form.carried import CarriedSection
 from ui.session_form.common import TARGET_HEIGHT, big, qdate
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.products import ProductsSection
+from ui.session_form.signing import confirm_sign
 from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
 from ui.session_form.treatment import TreatmentSection
 from ui.session_form.warnings import WarningsSection
@@ -145,6 +145,7 @@ class SessionForm(QWidget):
         self.response = ResponseSection()
         self.after = AfterSection()
         self.amendments_box = AmendmentsBox()
+        self.carried = CarriedSection(context)
         for changed in (
             self.header.changed,
             self.treatment.changed,
@@ -180,6 +181,7 @@ class SessionForm(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right_sections: tuple[QWidget, ...] = (
+            self.carried,
             self.warnings,
             self.next_section,
             self.products,
@@ -350,6 +352,8 @@ class SessionForm(QWidget):
             return [], str(exc)
 
     def _refresh_live(self) -> None:
+        if not self._read_only:
+            self.carried.show_draft(self.current_draft())
         warnings, refused = self.current_warnings()
         self.warnings.show_warnings(warnings, refused)
         self.treatment.show_cartridge_problem(self._treated_at())
@@ -445,23 +449,7 @@ class SessionForm(QWidget):
     # --- signing and amending -------------------------------------------------------------------
 
     def _confirm_sign(self, draft: SessionDraft) -> bool:
-        zones = ", ".join(
-            f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
-            for z in draft.zones
-        )
-        warnings, _ = self.current_warnings()
-        text = self.tr(
-            "Sign this record? It becomes read-only; later changes are recorded as amendments."
-            "\n\nZones: {zones}\nWarnings shown: {count}"
-        ).format(zones=zones or "—", count=len(warnings))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Sign the session record"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_sign(self, draft, len(self.current_warnings()[0]))
 
     def sign(self) -> None:
         if self._read_only:
