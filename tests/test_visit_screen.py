@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
 from assistant.settings import Settings
+from tests.test_sessions_workflow import fill_and_save
 from tests.visit_support import Key, Mod, choose_by_keys, key, tab_to, typed, unnamed_controls
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
@@ -40,6 +41,12 @@ def window(
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     return win
+
+
+def reactivate(qtbot: QtBot, window: MainWindow) -> None:
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
 
 
 def start_visit(window: MainWindow, zones: tuple[str, ...] = ("cheeks",)) -> None:
@@ -224,8 +231,12 @@ def test_a_whole_visit_with_the_keyboard_alone(
     assert workflow is not None and view is not None and workflow.patient_id == record.id
 
     tab_to(workflow.zone_checks["cheeks"])
+    ticked = workflow.zone_checks["cheeks"].isChecked()  # maybe ticked as last time
     key(Key.Key_Space)
-    assert workflow.planned_zones() == ["cheeks"]
+    assert workflow.zone_checks["cheeks"].isChecked() is not ticked
+    if ticked:
+        key(Key.Key_Space)
+    assert "cheeks" in workflow.planned_zones()
     key(Key.Key_Right, Mod.AltModifier)  # Next: the checklist is accepted
     form = workflow.form
     assert form is not None and workflow.step == "session"
@@ -238,6 +249,7 @@ def test_a_whole_visit_with_the_keyboard_alone(
     typed("Tolerated well.")
     key(Key.Key_S, Mod.ControlModifier)  # save now
     qtbot.waitUntil(lambda: get_session(demo_db, form.session_id).draft.notes == "Tolerated well.")
+    reactivate(qtbot, window)  # the offscreen platform may drop the active window meanwhile
     with qtbot.waitSignal(form.signed):
         key(Key.Key_S, Mod.ControlModifier | Mod.ShiftModifier)  # sign
     assert get_session(demo_db, form.session_id).state == "signed"
@@ -313,3 +325,99 @@ def test_the_step_bar_is_not_a_control_yet_names_its_state(window: MainWindow) -
     label = view.step_bar.labels["checklist"]
     assert label.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert "now" in label.accessibleName()
+
+
+def test_a_signed_record_reads_as_a_document_with_amendments_beside_the_original(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    start_visit(window)
+    assert window.visit_view is not None and window.workflow is not None
+    window.visit_view.next_button.click()
+    form = window.workflow.form
+    assert form is not None
+    fill_and_save(qtbot, form)
+    with qtbot.waitSignal(form.signed):
+        form.sign()
+    assert form.document.isVisible() and not form.body_scroll.isVisible()
+    text = form.document.text()
+    for expected in ("Signed by", "Cheeks", "1.5 mm", "lot DP16-2611A", "Checklist verdict"):
+        assert expected in text, expected
+    assert "Suitable" in text  # the verdict the session went ahead on
+    # Nothing on screen is a greyed-out control: the record is text; Amend… is the way in.
+    greyed = [
+        w.accessibleName() or type(w).__name__
+        for w in form.findChildren(QWidget)
+        if w.isVisible() and not w.isEnabled() and not isinstance(w, QAbstractButton | QLabel)
+    ]
+    assert greyed == []
+    assert form.amend_button.isVisible() and form.amend_button.isEnabled()
+
+    with qtbot.waitSignal(form.amended):
+        form.amend_field("zones[0].depth_mm", "1.25", "Pen display misread at the chair")
+    text = form.document.text()
+    assert "1.25 mm" in text and "amended from “1.5”" in text
+    assert "Pen display misread at the chair" in text
+
+
+def test_the_tab_order_of_each_step(window: MainWindow, demo_db: Database) -> None:
+    from tests.visit_support import tab_chain
+
+    start_visit(window, ("cheeks", "hands"))  # the hands need a new consent
+    workflow, view = window.workflow, window.visit_view
+    assert workflow is not None and view is not None and workflow.checklist_page is not None
+
+    def in_order(chain: list[QWidget], expected: list[QWidget]) -> None:
+        positions = [chain.index(widget) for widget in expected]
+        assert positions == sorted(positions), [w.accessibleName() for w in expected]
+
+    first_zone = next(iter(workflow.zone_checks.values()))
+    chain = tab_chain(first_zone)
+    page = workflow.checklist_page
+    in_order(
+        chain,
+        [
+            *workflow.zone_checks.values(),
+            *[w for w in page.tab_chain() if w.isVisibleTo(page) and w.isEnabled()],
+            view.next_button,
+            view.list_button,
+        ],
+    )
+    view.next_button.click()
+    assert workflow.step == "consent"
+    consent = workflow.consent_page
+    assert consent is not None
+    chain = tab_chain(consent.device_box)
+    in_order(chain, [consent.device_box, view.next_button, view.list_button])
+    view.next_button.click()
+    form = workflow.form
+    assert form is not None and workflow.step == "session"
+    chain = tab_chain(form.treated_edit)
+    in_order(
+        chain,
+        [
+            form.treated_edit,
+            form.device_box,
+            form.zone_table,
+            form.depth_spin,
+            form.next_date_edit,
+            form.notes_edit,
+            form.save_button,
+            form.sign_button,
+            workflow.photos_button,
+            view.back_button,
+            view.list_button,
+        ],
+    )
+    signed = next(
+        s.id for p in range(1, 20) for s in list_sessions(demo_db, p) if s.state == "signed"
+    )
+    window.open_session(signed)
+    workflow, view = window.workflow, window.visit_view
+    assert workflow is not None and view is not None and workflow.form is not None
+    chain = tab_chain(workflow.form.amend_button)
+    in_order(chain, [workflow.form.amend_button, view.back_button, view.next_button])
+    view.next_button.click()
+    chain = tab_chain(workflow.aftercare_step.preview_button)
+    in_order(chain, [workflow.aftercare_step.preview_button, view.back_button, view.next_button])

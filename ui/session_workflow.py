@@ -112,7 +112,6 @@ class SessionWorkflow(QWidget):
         self.stack.addWidget(self.consent_summary)
         self.aftercare_step = AftercareStep()
         self.aftercare_step.previewRequested.connect(self._aftercare)
-        self.aftercare_step.finishRequested.connect(self.finish)
         self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()
@@ -324,7 +323,8 @@ class SessionWorkflow(QWidget):
         form.signed.connect(self._signed)
         form.header.title_label.setVisible(False)  # the visit's patient bar names the patient
         # Save and Sign join the bottom row, beside Back/Next: the record gets the height.
-        self.actions_layout.insertWidget(1, form.actions_bar, 1)
+        after_message = self.actions_layout.indexOf(self.message_label) + 1
+        self.actions_layout.insertWidget(after_message, form.actions_bar, 1)
         self.form_layout.addWidget(form)
         self.form = form
         self.stack.setCurrentWidget(self.form_holder)
@@ -371,6 +371,8 @@ class SessionWorkflow(QWidget):
         self.step = step
         if self.form is not None:
             self.form.actions_bar.setVisible(step == "session")
+            # On the aftercare step its own button previews the sheet.
+            self.aftercare_button.setVisible("session" in self.done and step != "aftercare")
         self.stepChanged.emit(step)
 
     def can_go_back(self) -> bool:

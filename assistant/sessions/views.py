@@ -233,6 +233,8 @@ class SessionContext:
     treatment: TreatmentRules | None = None
     # What a draft took over from the last signed session before it (None: nothing).
     carried: CarriedSettings | None = None
+    # The checklist verdict the session went ahead on, in words ("" when none is stored).
+    verdict: str = ""
 
 
 def session_context(db: Database, session_id: int) -> SessionContext:
@@ -295,7 +297,29 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             carried=None
             if record.is_signed
             else last_signed_in(session, patient.id, row.id, draft.treated_at),
+            verdict=_verdict_words(session.get(Assessment, draft.assessment_id))
+            if draft.assessment_id
+            else "",
         )
+
+
+def _verdict_words(assessment: Assessment | None) -> str:
+    """"Proceed with caution (overridden: …)", as the record shows the checklist's verdict."""
+    if assessment is None:
+        return ""
+    from assistant.checklist import Outcome
+    from assistant.dates import format_long_date
+
+    try:
+        words = Outcome(assessment.outcome).label
+    except ValueError:
+        words = assessment.outcome
+    if assessment.defer_until is not None:
+        words += f" until {format_long_date(assessment.defer_until)}"
+    if assessment.override_reason:
+        words += f"; overridden: {assessment.override_reason}"
+    day = format_long_date(assessment.assessed_on)
+    return f"{words} (checklist {assessment.checklist_version}, {day})"
 
 
 # --------------------------------------------------------------------------- aftercare

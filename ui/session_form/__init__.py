@@ -59,6 +59,7 @@ from ui.session_form.common import TARGET_HEIGHT, big, qdate
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.products import ProductsSection
+from ui.session_form.record_view import RecordDocument
 from ui.session_form.signing import confirm_sign
 from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
 from ui.session_form.treatment import TreatmentSection
@@ -181,6 +182,7 @@ class SessionForm(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right_sections: tuple[QWidget, ...] = (
+            self.zones.map,
             self.carried,
             self.warnings,
             self.next_section,
@@ -196,6 +198,10 @@ class SessionForm(QWidget):
         columns.addLayout(right, 2)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.body_scroll = scroll
+        self.document = RecordDocument()  # a signed record reads as a document
+        self.document.setVisible(False)
+        outer.addWidget(self.document, 1)
         outer.addWidget(self._build_actions())
 
         chain: list[QWidget] = [
@@ -511,7 +517,13 @@ class SessionForm(QWidget):
         set_read_only(self, read_only)
 
     def _show_record_state(self, record: SessionRecord) -> None:
-        if not record.is_signed:
+        signed = record.is_signed
+        self.document.setVisible(signed)
+        self.body_scroll.setVisible(not signed)
+        self.header.setVisible(not signed)
+        if signed:
+            self.document.show_record(record, self._context)
+        else:
             self.signed_banner.setVisible(False)
             self.amendments_box.setVisible(False)
             return

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from assistant import reference
 from assistant.sessions import CarriedSettings, CarriedValue, SessionContext, SessionDraft, compare
-from assistant.sessions.carry import _zone_text
 
 
 class CarriedSection(QGroupBox):
@@ -49,5 +48,3 @@ class CarriedSection(QGroupBox):
             )
         return self.tr("{0}: {1} (last time: {2})").format(what, value.current, value.previous)
 
-
-__all__ = ["CarriedSection", "_zone_text"]

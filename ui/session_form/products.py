@@ -58,6 +58,11 @@ class ProductsSection(QGroupBox):
         )
         self.product_table.setAccessibleName(self.tr("Products used"))
         self.product_table.setTabKeyNavigation(False)  # Tab leaves the table
+        # The product's name takes what is left and wraps: the table never scrolls sideways.
+        header = self.product_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.product_table.setWordWrap(True)
+        self.product_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.product_table.setMinimumHeight(4 * 30)
         self.product_table.setMaximumHeight(6 * 30)
         layout.addWidget(self.product_table)

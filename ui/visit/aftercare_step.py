@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.sessions import SessionRecord
@@ -13,7 +14,6 @@ from ui.session_form.common import TARGET_HEIGHT
 
 class AftercareStep(QWidget):
     previewRequested = Signal()
-    finishRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,20 +35,20 @@ class AftercareStep(QWidget):
         self.preview_button = QPushButton(self.tr("Preview and print the sheet…"))
         self.preview_button.setMinimumHeight(TARGET_HEIGHT + 8)
         self.preview_button.setAccessibleName(self.tr("Preview and print the aftercare sheet"))
+        self.preview_button.setShortcut(QKeySequence(self.tr("Ctrl+P")))
+        self.preview_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
         self.preview_button.clicked.connect(self.previewRequested)
-        self.finish_button = QPushButton(self.tr("Finish the visit"))
-        self.finish_button.setMinimumHeight(TARGET_HEIGHT + 8)
-        self.finish_button.setAccessibleName(self.tr("Finish the visit"))
-        self.finish_button.clicked.connect(self.finishRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.finish_button)
         buttons.addStretch(1)
+        self.finish_hint = QLabel(self.tr("Then Finish (Alt+Right) closes the visit."))
+        self.finish_hint.setAccessibleName(self.tr("How to finish"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.explanation)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.finish_hint)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from assistant.checklist import Verdict
 from assistant.patients import PatientRecord
@@ -69,9 +69,9 @@ class VisitView(QWidget):
         ):
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
-        nav = QHBoxLayout()
-        nav.addWidget(self.list_button)
-        nav.addWidget(workflow.actions_bar, 1)  # the step's own actions and its message
+        # One bottom row: the patient list, the step's own actions and message, Back, Next.
+        nav = workflow.actions_layout
+        nav.insertWidget(0, self.list_button)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
@@ -80,7 +80,6 @@ class VisitView(QWidget):
         layout.addWidget(self.patient_bar)
         layout.addWidget(self.step_bar)
         layout.addWidget(workflow, 1)
-        layout.addLayout(nav)
 
         workflow.stepChanged.connect(self._step_changed)
         workflow.verdictChanged.connect(self._verdict_changed)
@@ -107,16 +106,17 @@ class VisitView(QWidget):
             form = workflow.form
             return [*form.tab_chain(), form.amend_button]
         if step == "aftercare":
-            return [workflow.aftercare_step.preview_button, workflow.aftercare_step.finish_button]
+            return [workflow.aftercare_step.preview_button]
         return []
 
     def order_tabs(self) -> None:
         """Tab goes through the step, then its actions, then Back, Next and the list."""
         workflow = self.workflow
+        own = (self.list_button, self.back_button, self.next_button)
         tail = [
             button
             for button in workflow.actions_bar.findChildren(QPushButton)
-            if not button.isHidden()
+            if not button.isHidden() and button not in own
         ]
         chain = [
             *self.step_controls(workflow.step),

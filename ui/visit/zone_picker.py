@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from assistant import reference
 from ui.visit.flow_layout import FlowLayout
+from ui.visit.zone_map import ZoneMap
 
 TOUCH_HEIGHT = 32
+MAP_HEIGHT = 150
 
 
 class ZonePicker(QGroupBox):
@@ -33,10 +35,26 @@ class ZonePicker(QGroupBox):
         self.note_label = QLabel()
         self.note_label.setAccessibleName(self.tr("Where the ticks come from"))
         self.note_label.setVisible(False)
-        layout = QVBoxLayout(self)
+        self.map = ZoneMap()
+        self.map.setFixedHeight(MAP_HEIGHT)
+        self.map.zoneClicked.connect(self.toggle)
+        self.changed.connect(self._show_on_map)
+        column = QVBoxLayout()
+        column.addWidget(self.note_label)
+        column.addWidget(holder)
+        column.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self.note_label)
-        layout.addWidget(holder)
+        layout.addWidget(self.map)
+        layout.addLayout(column, 1)
+
+    def toggle(self, zone_id: str) -> None:
+        """A click on the map: the zone's box follows (and so does the checklist)."""
+        check = self.checks[zone_id]
+        check.setChecked(not check.isChecked())
+
+    def _show_on_map(self) -> None:
+        self.map.show_zones(dict.fromkeys(self.planned(), ""))
 
     def planned(self) -> list[str]:
         return [zone_id for zone_id, check in self.checks.items() if check.isChecked()]
