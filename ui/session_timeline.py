@@ -166,6 +166,7 @@ class SessionTimeline(QWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Sessions of this patient"))
         self.table.doubleClicked.connect(self._open_index)

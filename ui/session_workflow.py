@@ -279,6 +279,7 @@ class SessionWorkflow(QWidget):
         page.issued.connect(lambda _consent_id: self._consent_covered())
         page.issued.connect(lambda _consent_id: then())
         page.cancelled.connect(then)
+        page.cancel_button.setVisible(False)  # the visit's Next goes on without it
         self.stack.addWidget(page)
         self.consent_page = page
         self.stack.setCurrentWidget(page)

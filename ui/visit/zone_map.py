@@ -101,14 +101,21 @@ class ZoneDiagram(QWidget):
         font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#000000"))
+        metrics = painter.fontMetrics()
         drawn: set[str] = set()
         for element in self.element_ids:
             zone = zone_of(element)
             depth = self.zones.get(zone, "")
             if depth and zone not in drawn and zone != "full_face":
                 drawn.add(zone)
-                painter.drawText(self.element_rect(element), Qt.AlignmentFlag.AlignCenter, depth)
+                # The depth on a white tag, black on white whatever the palette.
+                box = QRectF(metrics.boundingRect(depth)).adjusted(-2, 0, 2, 0)
+                box.moveCenter(self.element_rect(element).center())
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 230))
+                painter.drawRoundedRect(box, 3, 3)
+                painter.setPen(QColor("#000000"))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, depth)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
