@@ -85,6 +85,25 @@ def test_a_yes_answer_shows_as_a_chip_in_the_patient_bar(window: MainWindow) -> 
     workflow.checklist_page.bool_box("topical_anaesthetic_allergy").setChecked(True)
     assert any("anaesthetic" in chip.lower() for chip in view.patient_bar.chips())
     assert view.patient_bar.chips_label.isVisible()
+    workflow.zone_checks["upper_lip"].setChecked(True)  # the page is rebuilt: chips stay
+    assert any("anaesthetic" in chip.lower() for chip in view.patient_bar.chips())
+
+
+def test_an_allergy_answered_last_time_is_a_chip_from_the_start(
+    window: MainWindow, demo_db: Database
+) -> None:
+    from assistant.sessions import save_assessment
+    from tests.test_sessions_carry import _result
+
+    result = _result()
+    answered = type(result)(
+        {"needle_metal_allergy": True}, result.verdict, None, result.assessed_on
+    )
+    save_assessment(demo_db, PATIENT, answered, ["cheeks"], 1)
+    start_visit(window)
+    assert window.visit_view is not None
+    chips = window.visit_view.patient_bar.chips()
+    assert "Allergy to stainless steel or nickel" in chips
 
 
 def test_next_and_back_walk_the_steps_and_mark_them_done(window: MainWindow) -> None:
@@ -136,7 +155,7 @@ def test_starting_another_visit_saves_and_closes_the_one_left_open(
     assert not window.resume_button.isVisible()
 
 
-@pytest.mark.parametrize("size", ["1366x768", "1280x800"])
+@pytest.mark.parametrize("size", ["1366x768", "1280x800", "1024x768"])
 def test_the_screenshot_tool_finds_no_sideways_scrolling(tmp_path: Path, size: str) -> None:
     from tools.screenshots import main
 

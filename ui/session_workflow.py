@@ -222,6 +222,7 @@ class SessionWorkflow(QWidget):
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
         page.verdictChanged.connect(self.verdictChanged)
+        self.verdictChanged.emit(page.verdict())  # the verdict it opened with
         self.checklist_holder.addWidget(page)
         page.show()
         self.checklist_page = page

@@ -93,6 +93,23 @@ class ZoneDiagram(QWidget):
         ]
         return zone_of(min(hits)[1]) if hits else None
 
+    def free_points(self, element: str) -> list[QPointF]:
+        """Points of the element no smaller zone covers, the middle first, then outwards
+        along its middle line (where a click or a depth tag goes)."""
+        rect = self.element_rect(element)
+        zone = zone_of(element)
+        near = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]
+        points = []
+        for fy in near + [n / 20 for n in range(1, 20)]:
+            for fx in near + [n / 20 for n in range(1, 20)]:
+                point = QPointF(rect.x() + rect.width() * fx, rect.y() + rect.height() * fy)
+                if self.zone_at(point) == zone:
+                    points.append(point)
+        return points or [rect.center()]
+
+    def free_point(self, element: str) -> QPointF:
+        return self.free_points(element)[0]
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -103,14 +120,26 @@ class ZoneDiagram(QWidget):
         painter.setFont(font)
         metrics = painter.fontMetrics()
         drawn: set[str] = set()
-        for element in self.element_ids:
+        tags: list[QRectF] = []
+        # The smallest zones are tagged first; a larger one finds a spot clear of their tags.
+        by_size = sorted(
+            self.element_ids,
+            key=lambda e: self.element_rect(e).width() * self.element_rect(e).height(),
+        )
+        for element in by_size:
             zone = zone_of(element)
             depth = self.zones.get(zone, "")
             if depth and zone not in drawn and zone != "full_face":
                 drawn.add(zone)
                 # The depth on a white tag, black on white whatever the palette.
                 box = QRectF(metrics.boundingRect(depth)).adjusted(-2, 0, 2, 0)
-                box.moveCenter(self.element_rect(element).center())
+                for point in self.free_points(element):
+                    box.moveCenter(point)
+                    if not any(box.intersects(tag) for tag in tags):
+                        break
+                else:
+                    box.moveCenter(self.free_point(element))
+                tags.append(QRectF(box))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(255, 255, 255, 230))
                 painter.drawRoundedRect(box, 3, 3)
@@ -175,11 +204,4 @@ class ZoneMap(QWidget):
         """Where a click on ``zone`` lands (its centre, or a point only it covers)."""
         diagram = self.diagram_of(zone)
         element = next(e for e in diagram.element_ids if zone_of(e) == zone)
-        rect = diagram.element_rect(element)
-        steps = [0.5] + [n / 20 for n in range(1, 20)]
-        for fy in steps:
-            for fx in steps:
-                point = QPointF(rect.x() + rect.width() * fx, rect.y() + rect.height() * fy)
-                if diagram.zone_at(point) == zone:
-                    return point
-        return rect.center()
+        return diagram.free_point(element)
