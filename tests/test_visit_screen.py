@@ -15,7 +15,16 @@ from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
 from assistant.settings import Settings
 from tests.test_sessions_workflow import fill_and_save
-from tests.visit_support import Key, Mod, choose_by_keys, key, tab_to, typed, unnamed_controls
+from tests.visit_support import (
+    Key,
+    Mod,
+    answer_checklist_by_keys,
+    choose_by_keys,
+    key,
+    tab_to,
+    typed,
+    unnamed_controls,
+)
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
@@ -41,6 +50,14 @@ def window(
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     return win
+
+
+def say_yes(page: object, question_id: str) -> None:
+    """Answer yes, on a checklist with yes/no buttons or with a box to tick."""
+    if hasattr(page, "yes_button"):
+        page.yes_button(question_id).click()
+    else:
+        page.bool_box(question_id).setChecked(True)  # type: ignore[attr-defined]
 
 
 def reactivate(qtbot: QtBot, window: MainWindow) -> None:
@@ -82,7 +99,7 @@ def test_a_yes_answer_shows_as_a_chip_in_the_patient_bar(window: MainWindow) -> 
     view, workflow = window.visit_view, window.workflow
     assert view is not None and workflow is not None and workflow.checklist_page is not None
     assert not view.patient_bar.chips()
-    workflow.checklist_page.bool_box("topical_anaesthetic_allergy").setChecked(True)
+    say_yes(workflow.checklist_page, "topical_anaesthetic_allergy")
     assert any("anaesthetic" in chip.lower() for chip in view.patient_bar.chips())
     assert view.patient_bar.chips_label.isVisible()
     workflow.zone_checks["upper_lip"].setChecked(True)  # the page is rebuilt: chips stay
@@ -256,6 +273,7 @@ def test_a_whole_visit_with_the_keyboard_alone(
     if ticked:
         key(Key.Key_Space)
     assert "cheeks" in workflow.planned_zones()
+    answer_checklist_by_keys(workflow)
     key(Key.Key_Right, Mod.AltModifier)  # Next: the checklist is accepted
     form = workflow.form
     assert form is not None and workflow.step == "session"

@@ -83,3 +83,22 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if not accessible_name(widget).strip():
             missing.append(f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}")
     return missing
+
+
+def answer_checklist_by_keys(workflow: object) -> None:
+    """Answer every question "no" (or "never", or the first choice) with Tab and Space, on a
+    checklist whose questions start unanswered; one that starts at "no" needs nothing."""
+    from assistant.checklist import QuestionKind
+
+    page = workflow.checklist_page  # type: ignore[attr-defined]
+    if not hasattr(page, "no_button"):
+        return
+    for qid, question in workflow.checklist.questions.items():  # type: ignore[attr-defined]
+        if question.kind is QuestionKind.BOOL:
+            tab_to(page.no_button(qid))
+            key(Key.Key_Space)
+        elif question.kind is QuestionKind.DATE:
+            tab_to(page.never_button(qid))
+            key(Key.Key_Space)
+        else:
+            choose_by_keys(page.choice_box(qid), question.options[0].label)
