@@ -20,7 +20,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
 def test_ruff_is_clean() -> None:
     result = _run(
-        "ruff", "check", "assistant", "ui", "tests", "benchmarks", "packaging", "main.py"
+        "ruff", "check", "assistant", "ui", "tests", "benchmarks", "packaging", "tools", "main.py"
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -51,7 +51,9 @@ def test_a_whole_visit(
 
     qtbot.mouseClick(window.patient_page.new_session_button, LEFT)
     workflow = window.workflow
-    assert workflow is not None and window.stack.currentWidget() is workflow
+    assert workflow is not None and window.visit_view is not None
+    assert window.pages.currentWidget() is window.visit_view  # the visit has the whole window
+    assert window.visit_view.workflow is workflow
     tick(qtbot, workflow.zone_checks["cheeks"])
     page = workflow.checklist_page
     assert page is not None

@@ -123,6 +123,7 @@ class ChecklistPage(QWidget):
         self.questions_scroll = QScrollArea()
         self.questions_scroll.setWidgetResizable(True)
         self.questions_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.questions_scroll.setAccessibleName(self.tr("Questions"))
         self.questions_scroll.setWidget(self._build_questions())
         columns.addWidget(self.questions_scroll, 3)
         self.side_panel = VerdictPanel(checklist)
@@ -469,3 +470,7 @@ class ChecklistPage(QWidget):
 
     def keep_button(self, question_id: str) -> QPushButton | None:
         return self._rows[question_id].keep_button
+
+    def tab_chain(self) -> list[QWidget]:
+        """The page's controls in their tab order (a host links them to its own)."""
+        return list(self._tab_chain)

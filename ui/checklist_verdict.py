@@ -65,6 +65,7 @@ class VerdictPanel(QWidget):
         self.reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reasons_scroll.setMinimumHeight(_REASONS_MIN_HEIGHT)
+        self.reasons_scroll.setAccessibleName(self.tr("Reasons and actions"))
         self.reasons_scroll.setWidget(self.reasons_label)
         # The scroll area paints its widget's background; the label should look like text.
         self.reasons_scroll.viewport().setAutoFillBackground(False)

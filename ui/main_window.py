@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -21,22 +20,20 @@ from PySide6.QtWidgets import (
 from assistant import __version__
 from assistant.db import Database
 from assistant.patients import get_patient
-from assistant.settings import Settings
 from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
 from ui.session_timeline import SessionTimeline
-from ui.tasks import TaskRunner, show_error
+from ui.visit.host import VisitWindow
 
 if TYPE_CHECKING:
     from ui.audit_view import AuditView
-    from ui.session_workflow import SessionWorkflow
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(VisitWindow):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -59,7 +56,8 @@ class MainWindow(QMainWindow):
         self.timeline = SessionTimeline(db, self.runner, 0)
         self.patient_page.set_history_widget(self.timeline)
         self.patient_form = PatientForm(db, practitioner_id)
-        self.workflow: SessionWorkflow | None = None
+        self.workflow = None
+        self.visit_view = None
         self.audit_view: AuditView | None = None
         for page in (self.welcome, self.patient_page, self.patient_form):
             self.stack.addWidget(page)
@@ -79,7 +77,17 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.safekeeping.integrity_banner)
         box.addWidget(self.safekeeping.banner)
-        box.addWidget(splitter, 1)
+        self.resume_button = QPushButton()
+        self.resume_button.setMinimumHeight(40)
+        self.resume_button.setAccessibleName(self.tr("Return to the open visit"))
+        self.resume_button.clicked.connect(self.resume_visit)
+        self.resume_button.setVisible(False)
+        box.addWidget(self.resume_button)
+        # The patient list and pages, or a visit over the whole window (ui.visit).
+        self.browse = splitter
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        box.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         context.practitionerChanged.connect(self.set_practitioner)
         context.databaseReplaced.connect(self._database_replaced)
@@ -106,24 +114,6 @@ class MainWindow(QMainWindow):
         geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
-
-    # The context is the one source for these; the properties keep call sites short.
-
-    @property
-    def db(self) -> Database:
-        return self.context.db
-
-    @property
-    def settings(self) -> Settings:
-        return self.context.settings
-
-    @property
-    def runner(self) -> TaskRunner:
-        return self.context.runner
-
-    @property
-    def practitioner_id(self) -> int | None:
-        return self.context.practitioner_id
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -188,13 +178,19 @@ class MainWindow(QMainWindow):
         self.records_menu.addAction(self.lock_action)
         self.records_menu.addAction(self.switch_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
+
+    def show_shortcuts(self) -> None:
+        from ui.visit.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     # -- patients ----------------------------------------------------------------------------
 
     def may_leave_current_page(self) -> bool:
         """Before another page is shown: nothing typed may be lost."""
-        if self.workflow is not None and self.stack.currentWidget() is self.workflow:
+        if self.workflow is not None and self.visit_on_screen():
             if not self.workflow.flush():
                 QMessageBox.warning(
                     self,
@@ -263,149 +259,12 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
-    # -- photos ------------------------------------------------------------------------------
-
-    def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
-        from ui.photo_windows import open_photos_window
-
-        open_photos_window(self, patient_id, session_id)
-
-    # -- sessions ----------------------------------------------------------------------------
-
-    def start_session(self, patient_id: int) -> None:
-        from ui.session_workflow import SessionWorkflow
-
-        self._show_workflow(
-            SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
-        )
-
-    def open_session(self, session_id: int) -> None:
-        from assistant.sessions import get_session
-        from ui.session_workflow import SessionWorkflow
-
-        if not self.may_leave_current_page():
-            return
-        record = get_session(self.db, session_id)
-        self._show_workflow(
-            SessionWorkflow(
-                self.db,
-                self.runner,
-                self.settings,
-                record.patient_id,
-                self.practitioner_id,
-                session_id=session_id,
-            )
-        )
-
-    def _show_workflow(self, workflow: SessionWorkflow) -> None:
-        self._close_workflow()
-        self.workflow = workflow
-        workflow.finished.connect(self._session_finished)
-        workflow.aftercareRequested.connect(self.show_aftercare)
-        workflow.photosRequested.connect(self.open_photos)
-        self.stack.addWidget(workflow)
-        self.stack.setCurrentWidget(workflow)
-
-    def _close_workflow(self) -> None:
-        if self.workflow is not None:
-            self.stack.removeWidget(self.workflow)
-            self.workflow.deleteLater()
-            self.workflow = None
-
-    def _session_finished(self, _session_id: int) -> None:
-        patient_id = self.patient_page.record.id if self.patient_page.record else None
-        self._close_workflow()
-        self.patient_list.refresh()
-        if patient_id is not None:
-            self.show_patient(patient_id)
-        else:
-            self.stack.setCurrentWidget(self.welcome)
-
-    def show_aftercare(self, session_id: int) -> None:
-        """Read the sheet on the database thread, lay it out on the render pool, then show
-        the preview; the window stays responsive throughout."""
-        from assistant.aftercare import load_active_template
-        from assistant.sessions import aftercare_sheet_for_session
-
-        db = self.db
-        templates = self.context.locations.templates_dir()
-        self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
-
-        def load() -> tuple[Any, Any, str | None]:
-            sheet = aftercare_sheet_for_session(db, session_id)
-            template, problem = load_active_template(templates)
-            return sheet, template, problem
-
-        def loaded(result: tuple[Any, Any, str | None]) -> None:
-            from assistant.aftercare import render_sheet
-
-            sheet, template, problem = result
-            self.runner.run(
-                lambda: render_sheet(sheet, template),
-                lambda rendered: self._show_aftercare_preview(
-                    session_id, sheet, template, rendered, problem
-                ),
-                parent=self,
-                render=True,
-            )
-
-        self.runner.run(load, loaded, parent=self)
-
-    def _show_aftercare_preview(
-        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
-    ) -> None:
-        from assistant.sessions import mark_aftercare_printed
-        from ui.aftercare_dialog import AftercarePreviewDialog
-
-        self.statusBar().clearMessage()
-        try:
-            dialog = AftercarePreviewDialog(sheet, template, self, rendered=rendered)
-        except Exception as exc:  # shown to the user; the session itself is safe
-            show_error(self, exc)
-            return
-        if problem:
-            dialog.setWindowTitle(dialog.windowTitle() + self.tr(" (default wording)"))
-            self.statusBar().showMessage(problem, 15000)
-        db, actor = self.db, self.practitioner_id
-        dialog.printed.connect(
-            lambda: self.runner.run(
-                lambda: mark_aftercare_printed(db, session_id, actor), parent=self
-            )
-        )
-        dialog.saved.connect(  # a saved PDF is handed over like a printed sheet
-            lambda path: self.runner.run(
-                lambda: mark_aftercare_printed(db, session_id, actor, Path(path).name),
-                parent=self,
-            )
-        )
-        dialog.exec()
+    # -- sessions and records ------------------------------------------------------------------
 
     def open_recall(self) -> None:
         from ui.recall_dialog import RecallDialog
 
         RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
-
-    def offer_unfinished_drafts(self) -> None:
-        from assistant.sessions import unfinished_drafts
-
-        drafts = unfinished_drafts(self.db)
-        if not drafts:
-            return
-        draft = drafts[0]
-        more = len(drafts) - 1
-        text = self.tr(
-            "An unfinished session for {0}, started {1}, was kept as a draft ({2} zones)."
-        ).format(draft.patient_name, draft.treated_at.strftime("%d %b %Y %H:%M"), draft.zones)
-        if more:
-            text += " " + self.tr(
-                "{0} more unfinished drafts are listed on their patients' pages."
-            ).format(more)
-        answer = QMessageBox.question(
-            self, self.tr("Unfinished session"), text + "\n\n" + self.tr("Open it now?")
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.patient_page.show_patient(get_patient(self.db, draft.patient_id))
-            self.open_session(draft.session_id)
 
     # -- settings and demo data --------------------------------------------------------------
 
@@ -491,10 +350,6 @@ class MainWindow(QMainWindow):
             self.audit_view.show_integrity(result)
 
     # -- who is signed in, and a replaced database ---------------------------------------------
-
-    def _flush_session(self) -> None:
-        if self.workflow is not None:
-            self.workflow.flush()
 
     def set_practitioner(self, practitioner_id: int) -> None:
         """Everything recorded from now on carries this practitioner."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,6 +65,7 @@ class PatientList(QWidget):
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             header.resizeSection(column, width + 16)
         self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda index: self._emit_row(index.row()))
 
@@ -90,6 +91,27 @@ class PatientList(QWidget):
         self.setTabOrder(self.search, self.new_button)
         self.setTabOrder(self.new_button, self.table)
         self._update_count()
+
+    # On a narrow window the columns least needed to find a patient step aside (last
+    # session, then phone), so the list never scrolls sideways and names stay readable.
+    OPTIONAL_COLUMNS = (4, 2)
+    MIN_NAME_WIDTH = 150
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - self.MIN_NAME_WIDTH
+        for column in self.OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, False)
+        needed = sum(header.sectionSize(c) for c in range(1, self.model.columnCount()))
+        for column in self.OPTIONAL_COLUMNS:
+            if needed <= room:
+                break
+            self.table.setColumnHidden(column, True)
+            needed -= header.sectionSize(column)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -195,7 +195,16 @@ class SessionTimeline(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(36)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SessionTimelineModel.ZONES, QHeaderView.ResizeMode.Stretch)
+        # The long texts share the width and wrap, so the table never scrolls sideways.
+        for column in (
+            SessionTimelineModel.ZONES,
+            SessionTimelineModel.PRODUCTS,
+            SessionTimelineModel.CARTRIDGE,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Sessions of this patient"))
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)

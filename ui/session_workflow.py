@@ -1,5 +1,7 @@
-"""A visit, step by step: the suitability checklist for the planned zones, then the session
-record, then (once signed) the aftercare sheet.
+"""A visit, step by step: the suitability checklist for the planned zones, the consent, the
+session record, then (once signed) the aftercare sheet. ``STEPS`` names them; ``step`` is the
+one on screen and ``done`` those finished; ``go_next``/``go_back`` move between them (the
+visit screen, ``ui.visit``, draws the step bar and the Back/Next buttons around this widget).
 
 Step 1 asks which zones are planned (the checklist needs them: the cold-sore rule applies to
 perioral zones) and shows the checklist. When the practitioner continues, the assessment is
@@ -18,9 +20,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.checklist import AssessmentResult, Checklist, PatientFacts, default_checklist
 from assistant.consent import ConsentContext, ConsentStatus, consent_status
 from assistant.db import Database
@@ -39,6 +37,7 @@ from assistant.sessions import (
     SessionContext,
     get_session,
     last_assessment_answers,
+    last_signed_settings,
     session_context,
     start_session,
 )
@@ -46,8 +45,12 @@ from ui.checklist_page import ChecklistPage
 from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
+from ui.visit.aftercare_step import AftercareStep
+from ui.visit.zone_picker import ZonePicker
 
 log = logging.getLogger(__name__)
+
+STEPS = ("checklist", "consent", "session", "aftercare")
 
 
 class SessionWorkflow(QWidget):
@@ -55,6 +58,8 @@ class SessionWorkflow(QWidget):
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
     photosRequested = Signal(int, int)  # patient id, session id
+    stepChanged = Signal(str)  # one of STEPS
+    verdictChanged = Signal(object)  # the checklist's Verdict (or None)
 
     def __init__(
         self,
@@ -78,6 +83,8 @@ class SessionWorkflow(QWidget):
         self.checklist_page: ChecklistPage | None = None
         self.consent_page: ConsentPage | None = None
         self.form: SessionForm | None = None
+        self.step = "checklist"
+        self.done: set[str] = set()
         self.setAccessibleName(self.tr("Session"))
 
         self.stack = QStackedWidget()
@@ -98,6 +105,14 @@ class SessionWorkflow(QWidget):
         self.form_layout = QVBoxLayout(self.form_holder)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.form_holder)
+        self.consent_summary = QLabel()
+        self.consent_summary.setWordWrap(True)
+        self.consent_summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.consent_summary.setAccessibleName(self.tr("Consent"))
+        self.stack.addWidget(self.consent_summary)
+        self.aftercare_step = AftercareStep()
+        self.aftercare_step.previewRequested.connect(self._aftercare)
+        self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()
         self.message_label.setProperty("role", "error")
@@ -124,25 +139,27 @@ class SessionWorkflow(QWidget):
         self.consents_button.setMinimumHeight(TARGET_HEIGHT)
         self.consents_button.setAccessibleName(self.tr("The patient's consents"))
         self.consents_button.clicked.connect(self.show_consents)
-        self.done_button = QPushButton(self.tr("Close session"))
-        self.done_button.setMinimumHeight(TARGET_HEIGHT)
-        self.done_button.setAccessibleName(self.tr("Close the session screen"))
-        self.done_button.clicked.connect(self.finish)
-        bottom = QHBoxLayout()
+        # The visit screen moves this row into its own bottom row, beside Back/Next.
+        self.actions_bar = QWidget()
+        bottom = QHBoxLayout(self.actions_bar)
+        self.actions_layout = bottom
+        bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.photos_button)
         bottom.addWidget(self.consents_button)
         bottom.addWidget(self.consent_button)
         bottom.addWidget(self.aftercare_button)
-        bottom.addWidget(self.done_button)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.actions_bar)
 
         if session_id is not None:
             self.step_label.setText(self.tr("Session record"))
+            self.done.update(("checklist", "consent"))
+            self._set_step("session")
             self._runner.run(
                 lambda: session_context(db, session_id), self._show_form, self._failed, parent=self
             )
@@ -152,38 +169,46 @@ class SessionWorkflow(QWidget):
 
     # --- step 1 ----------------------------------------------------------------------------
 
-    def _build_zone_picker(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Planned zones"))
-        grid = QGridLayout(box)
-        self.zone_checks: dict[str, QCheckBox] = {}
-        for number, zone in enumerate(reference.zones().values()):
-            check = QCheckBox(zone.name)
-            check.setMinimumHeight(TARGET_HEIGHT - 6)
-            check.setAccessibleName(self.tr("Plan {zone}").format(zone=zone.name))
-            check.toggled.connect(self._zones_changed)
-            grid.addWidget(check, number // 6, number % 6)
-            self.zone_checks[zone.id] = check
-        return box
+    def _build_zone_picker(self) -> ZonePicker:
+        self.zone_picker = ZonePicker()
+        self.zone_checks = self.zone_picker.checks
+        self.zone_picker.changed.connect(self._zones_changed)
+        return self.zone_picker
+
+    @property
+    def patient_id(self) -> int:
+        return self._patient_id
+
+    @property
+    def checklist(self) -> Checklist:
+        """The checklist in force (the shipped one until the clinic's is loaded)."""
+        return self._checklist
 
     def planned_zones(self) -> list[str]:
-        return [zone_id for zone_id, check in self.zone_checks.items() if check.isChecked()]
+        return self.zone_picker.planned()
 
-    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist]:
+    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]:
         patient = get_patient(self._db, self._patient_id)
         facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
         # the rules in force in this clinic (its values and version)
         checklist = checklist_in_force(self._db)
-        return facts, last_assessment_answers(self._db, self._patient_id), checklist
+        previous = last_assessment_answers(self._db, self._patient_id)
+        return facts, previous, checklist, last_signed_settings(self._db, self._patient_id)
 
     def _patient_loaded(
-        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist]
+        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]
     ) -> None:
-        self._facts, self._previous_answers, self._checklist = loaded
+        self._facts, self._previous_answers, self._checklist, carried = loaded
+        if carried is not None and not self.planned_zones():
+            # The zones of the last signed session, ticked and said so (settings carried
+            # forward); the checklist is still asked afresh.
+            self.zone_picker.set_planned([z.zone for z in carried.zones], carried.treated_at)
         self._build_checklist({})
 
     def _build_checklist(self, answers: dict[str, Any]) -> None:
         if self.checklist_page is not None:
             self.checklist_holder.removeWidget(self.checklist_page)
+            self.checklist_page.hide()
             self.checklist_page.deleteLater()
         page = ChecklistPage(
             self._checklist,
@@ -191,12 +216,18 @@ class SessionWorkflow(QWidget):
             self.planned_zones(),
             date.today(),
             self._previous_answers,
+            parent=self.checklist_step,  # in the window already, so its tab order holds
         )
         if answers:
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
+        page.verdictChanged.connect(self.verdictChanged)
+        self.verdictChanged.emit(page.verdict())  # the verdict it opened with
         self.checklist_holder.addWidget(page)
+        page.show()
         self.checklist_page = page
+        if self.step == "checklist":
+            self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
 
     def _zones_changed(self) -> None:
         if self.checklist_page is not None:
@@ -217,6 +248,7 @@ class SessionWorkflow(QWidget):
 
     def _started(self, context: SessionContext) -> None:
         self.sessionCreated.emit(context.record.id)
+        self.done.add("checklist")
         zones = tuple(z.zone for z in context.record.draft.zones)
         wanted = ConsentContext(date.today(), zones, None)
         self._runner.run(
@@ -230,6 +262,7 @@ class SessionWorkflow(QWidget):
 
     def _consent_checked(self, status: ConsentStatus, context: SessionContext) -> None:
         if status.valid:
+            self._consent_covered()
             self._show_form(context)
             return
         zones = [z.zone for z in context.record.draft.zones]
@@ -244,12 +277,24 @@ class SessionWorkflow(QWidget):
         page = ConsentPage(
             self._db, self._runner, self._patient_id, self._actor, zones, reasons, device_id
         )
+        page.issued.connect(lambda _consent_id: self._consent_covered())
         page.issued.connect(lambda _consent_id: then())
         page.cancelled.connect(then)
+        page.cancel_button.setVisible(False)  # the visit's Next goes on without it
         self.stack.addWidget(page)
         self.consent_page = page
         self.stack.setCurrentWidget(page)
         self.step_label.setText(self.tr("Consent: the patient reads and signs"))
+        self._set_step("consent")
+
+    def _consent_covered(self) -> None:
+        self.done.add("consent")
+        self.consent_summary.setText(
+            self.tr(
+                "A signed consent covers this visit's zones and device.\n\n"
+                "\"New consent…\" takes another one, for example when the plan changes."
+            )
+        )
 
     def ask_for_consent(self) -> None:
         """A new consent for the zones and device now in the form."""
@@ -267,7 +312,8 @@ class SessionWorkflow(QWidget):
 
     def _back_to_form(self) -> None:
         self.stack.setCurrentWidget(self.form_holder)
-        self.step_label.setText(self.tr("Step 2 of 2: the session record"))
+        self.step_label.setText(self.tr("The session record"))
+        self._set_step("session")
 
     # --- step 2 ----------------------------------------------------------------------------
 
@@ -277,24 +323,34 @@ class SessionWorkflow(QWidget):
             return
         form = SessionForm(self._db, self._runner, self._settings, context, self._actor)
         form.signed.connect(self._signed)
+        form.header.title_label.setVisible(False)  # the visit's patient bar names the patient
+        # Save and Sign join the bottom row, beside Back/Next: the record gets the height.
+        after_message = self.actions_layout.indexOf(self.message_label) + 1
+        self.actions_layout.insertWidget(after_message, form.actions_bar, 1)
         self.form_layout.addWidget(form)
         self.form = form
         self.stack.setCurrentWidget(self.form_holder)
         signed = context.record.is_signed
         self.step_label.setText(
-            self.tr("Session record (signed)")
-            if signed
-            else self.tr("Step 2 of 2: the session record")
+            self.tr("Session record (signed)") if signed else self.tr("The session record")
         )
         self.aftercare_button.setVisible(signed)
         self.photos_button.setVisible(True)
         self.consent_button.setVisible(not signed)
+        if signed:
+            self.done.add("session")
+        self.aftercare_step.show_record(context.record)
+        self._set_step("session")
         form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed(self, session_id: int) -> None:
         self.step_label.setText(self.tr("Session record (signed)"))
         self.consent_button.setVisible(False)
         self.aftercare_button.setVisible(True)
+        self.done.add("session")
+        if self.form is not None:
+            self.aftercare_step.show_record(self.form.record)
+        self._set_step("session")
         self.aftercare_button.setFocus()
 
     def _aftercare(self) -> None:
@@ -310,6 +366,79 @@ class SessionWorkflow(QWidget):
         self.message_label.setText("\N{WARNING SIGN} " + str(error))
         if self.checklist_page is not None:
             self.checklist_page.continue_button.setEnabled(self.checklist_page.can_continue())
+
+    # --- moving between the steps ----------------------------------------------------------
+
+    def _set_step(self, step: str) -> None:
+        self.step = step
+        if self.form is not None:
+            self.form.actions_bar.setVisible(step == "session")
+            # On the aftercare step its own button previews the sheet.
+            self.aftercare_button.setVisible("session" in self.done and step != "aftercare")
+        self.stepChanged.emit(step)
+
+    def can_go_back(self) -> bool:
+        if self.step == "session":
+            return "checklist" in self.done
+        return self.step == "aftercare"
+
+    def can_go_next(self) -> bool:
+        if self.step == "checklist":
+            return self.checklist_page is not None
+        if self.step == "session":
+            return "session" in self.done
+        return self.step in ("consent", "aftercare")
+
+    def go_next(self) -> None:
+        """Next: continue the checklist, leave the consent step, go on to the aftercare
+        sheet once the record is signed, or finish the visit."""
+        if self.step == "checklist" and self.checklist_page is not None:
+            if self.checklist_page.continue_button.isEnabled():
+                self.checklist_page.continue_button.click()
+            else:
+                hint = self.checklist_page.continue_hint.text()
+                self.message_label.setText("\N{WARNING SIGN} " + (hint or self.tr(
+                    "The checklist cannot be continued yet.")))
+        elif self.step == "consent":
+            if self.consent_page is not None and self.stack.currentWidget() is self.consent_page:
+                self.consent_page.cancelled.emit()
+            else:
+                self._back_to_form()
+        elif self.step == "session":
+            if "session" in self.done:
+                self.show_aftercare_step()
+            else:
+                self.message_label.setText("\N{WARNING SIGN} " + self.tr(
+                    "Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next."))
+        elif self.step == "aftercare":
+            self.finish()
+
+    def go_back(self) -> None:
+        """Back: from the aftercare sheet to the record, from the record to the consent."""
+        self.message_label.clear()
+        if self.step == "aftercare":
+            self._back_to_form()
+        elif self.step == "session" and self.can_go_back():
+            if not self.flush():
+                return
+            self.stack.setCurrentWidget(self.consent_summary)
+            if not self.consent_summary.text():
+                self.consent_summary.setText(self.tr(
+                    "\"New consent…\" takes a consent for the zones and device in the record."))
+            self.step_label.setText(self.tr("Consent"))
+            self._set_step("consent")
+
+    def show_aftercare_step(self) -> None:
+        self.message_label.clear()
+        self.stack.setCurrentWidget(self.aftercare_step)
+        self.step_label.setText(self.tr("The aftercare sheet"))
+        self._set_step("aftercare")
+        self.aftercare_step.preview_button.setFocus()
+
+    def aftercare_printed(self) -> None:
+        self.done.add("aftercare")
+        self.aftercare_step.show_printed()
+        self.stepChanged.emit(self.step)
 
     # --- leaving ---------------------------------------------------------------------------
 

@@ -19,7 +19,8 @@ This module is the public face; the code lives in:
 - ``assistant.sessions.store``: reading and writing one session;
 - ``assistant.sessions.views``: timeline, unfinished drafts, the form's context, aftercare;
 - ``assistant.sessions.recall``: lot recall and its CSV;
-- ``assistant.sessions.assessments``: storing the accepted suitability checklist.
+- ``assistant.sessions.assessments``: storing the accepted suitability checklist;
+- ``assistant.sessions.carry``: the settings a new session takes from the last signed one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ from assistant.sessions.amend import amend_session, discard_draft, mark_aftercar
 from assistant.sessions.assessments import (
     last_assessment_answers,
     save_assessment,
+)
+from assistant.sessions.carry import (
+    CarriedSettings,
+    CarriedValue,
+    carry_forward,
+    compare,
+    last_signed_settings,
 )
 from assistant.sessions.recall import (
     RECALL_COLUMNS,
@@ -103,6 +111,11 @@ from assistant.sessions.views import (
 )
 
 __all__ = [
+    "CarriedSettings",
+    "CarriedValue",
+    "carry_forward",
+    "compare",
+    "last_signed_settings",
     "AMENDABLE_FIELDS",
     "ANAESTHETIC_MINUTES_MAX",
     "COURSE_MAX",

@@ -4,11 +4,11 @@ planned zones are stored in one transaction, so a failure leaves none of them be
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from assistant.checklist import AssessmentResult
 from assistant.db import Database
 from assistant.sessions.assessments import save_assessment_in
+from assistant.sessions.carry import carry_forward, last_signed_in
 from assistant.sessions.record import DeviceLimits, ZoneEntry
 from assistant.sessions.rules import DEFAULT_PASSES, default_depth
 from assistant.sessions.store import _draft_of, _get_row, create_draft_in, save_draft_in
@@ -31,12 +31,14 @@ def start_session(
     actor: int | None,
 ) -> SessionContext:
     """Store the accepted checklist, create the draft with the planned zones (one
-    transaction, each step audited), and return what the session form needs."""
-    entries = planned_zones(zones)
+    transaction, each step audited), and return what the session form needs. The draft
+    starts from the last signed session's settings (``assistant.sessions.carry``)."""
     with db.session() as session:
+        carried = last_signed_in(session, patient_id)
         assessment_id = save_assessment_in(session, patient_id, result, zones, actor)
         session_id = create_draft_in(session, patient_id, actor, assessment_id=assessment_id)
-        if entries:
-            draft = _draft_of(_get_row(session, session_id))
-            save_draft_in(session, session_id, replace(draft, zones=entries), actor)
+        draft = _draft_of(_get_row(session, session_id))
+        started = carry_forward(draft, carried, zones)
+        if started != draft:
+            save_draft_in(session, session_id, started, actor)
     return session_context(db, session_id)

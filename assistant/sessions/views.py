@@ -28,6 +28,7 @@ from assistant.models import (
 from assistant.patients import display_name
 from assistant.records import audit
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
+from assistant.sessions.carry import CarriedSettings, last_signed_in
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -241,6 +242,10 @@ class SessionContext:
     history: tuple[PreviousSession, ...] = field(default=())
     # The clinic's rules in force (zone bounds, intervals); None: the shipped values.
     treatment: TreatmentRules | None = None
+    # What a draft took over from the last signed session before it (None: nothing).
+    carried: CarriedSettings | None = None
+    # The checklist verdict the session went ahead on, in words ("" when none is stored).
+    verdict: str = ""
 
 
 def session_context(db: Database, session_id: int) -> SessionContext:
@@ -300,7 +305,32 @@ def session_context(db: Database, session_id: int) -> SessionContext:
             products=tuple(products),
             history=tuple(_history(session, patient.id, row.id)),
             treatment=treatment_rules(rules_in_session(session)),
+            carried=None
+            if record.is_signed
+            else last_signed_in(session, patient.id, row.id, draft.treated_at),
+            verdict=_verdict_words(session.get(Assessment, draft.assessment_id))
+            if draft.assessment_id
+            else "",
         )
+
+
+def _verdict_words(assessment: Assessment | None) -> str:
+    """"Proceed with caution (overridden: …)", as the record shows the checklist's verdict."""
+    if assessment is None:
+        return ""
+    from assistant.checklist import Outcome
+    from assistant.dates import format_long_date
+
+    try:
+        words = Outcome(assessment.outcome).label
+    except ValueError:
+        words = assessment.outcome
+    if assessment.defer_until is not None:
+        words += f" until {format_long_date(assessment.defer_until)}"
+    if assessment.override_reason:
+        words += f"; overridden: {assessment.override_reason}"
+    day = format_long_date(assessment.assessed_on)
+    return f"{words} (checklist {assessment.checklist_version}, {day})"
 
 
 # --------------------------------------------------------------------------- aftercare

@@ -21,14 +21,13 @@ from datetime import UTC, date, datetime, time
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.dates import format_long_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
@@ -56,10 +54,13 @@ from assistant.settings import DEFAULTS
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
+from ui.session_form.carried import CarriedSection
 from ui.session_form.common import TARGET_HEIGHT, big, qdate
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.products import ProductsSection
+from ui.session_form.record_view import RecordDocument
+from ui.session_form.signing import confirm_sign
 from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
 from ui.session_form.treatment import TreatmentSection
 from ui.session_form.warnings import WarningsSection
@@ -145,6 +146,7 @@ class SessionForm(QWidget):
         self.response = ResponseSection()
         self.after = AfterSection()
         self.amendments_box = AmendmentsBox()
+        self.carried = CarriedSection(context)
         for changed in (
             self.header.changed,
             self.treatment.changed,
@@ -170,6 +172,8 @@ class SessionForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("The session's details"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to the focused control
         body = QWidget()
         columns = QHBoxLayout(body)
         left = QVBoxLayout()
@@ -178,6 +182,8 @@ class SessionForm(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right_sections: tuple[QWidget, ...] = (
+            self.zones.map,
+            self.carried,
             self.warnings,
             self.next_section,
             self.products,
@@ -192,7 +198,11 @@ class SessionForm(QWidget):
         columns.addLayout(right, 2)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        outer.addLayout(self._build_actions())
+        self.body_scroll = scroll
+        self.document = RecordDocument()  # a signed record reads as a document
+        self.document.setVisible(False)
+        outer.addWidget(self.document, 1)
+        outer.addWidget(self._build_actions())
 
         chain: list[QWidget] = [
             *self.header.tab_order,
@@ -204,12 +214,17 @@ class SessionForm(QWidget):
             *self.after.tab_order,
         ]
         chain += [self.save_button, self.sign_button]
+        self._tab_chain = chain
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._load(self._record)
         self._loading = False
         self._refresh_live()
         self._show_saved_status()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's controls in their tab order (a host links them to its own)."""
+        return list(self._tab_chain)
 
     def _expose_controls(self) -> None:
         """The controls, reachable from the form by the names tests and the window use."""
@@ -251,8 +266,11 @@ class SessionForm(QWidget):
     def select_zone(self, row: int) -> None:
         self.zones.select_zone(row)
 
-    def _build_actions(self) -> QHBoxLayout:
-        actions = QHBoxLayout()
+    def _build_actions(self) -> QWidget:
+        """Save, sign, amend and why they failed: one row (a visit shows it in its own)."""
+        self.actions_bar = QWidget()
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.action_error = QLabel()
         self.action_error.setProperty("role", "error")
         self.action_error.setWordWrap(True)
@@ -277,7 +295,7 @@ class SessionForm(QWidget):
         actions.addWidget(self.save_button)
         actions.addWidget(self.amend_button)
         actions.addWidget(self.sign_button)
-        return actions
+        return self.actions_bar
 
     # --- loading and reading back --------------------------------------------------------------
 
@@ -340,6 +358,8 @@ class SessionForm(QWidget):
             return [], str(exc)
 
     def _refresh_live(self) -> None:
+        if not self._read_only:
+            self.carried.show_draft(self.current_draft())
         warnings, refused = self.current_warnings()
         self.warnings.show_warnings(warnings, refused)
         self.treatment.show_cartridge_problem(self._treated_at())
@@ -435,23 +455,7 @@ class SessionForm(QWidget):
     # --- signing and amending -------------------------------------------------------------------
 
     def _confirm_sign(self, draft: SessionDraft) -> bool:
-        zones = ", ".join(
-            f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
-            for z in draft.zones
-        )
-        warnings, _ = self.current_warnings()
-        text = self.tr(
-            "Sign this record? It becomes read-only; later changes are recorded as amendments."
-            "\n\nZones: {zones}\nWarnings shown: {count}"
-        ).format(zones=zones or "—", count=len(warnings))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Sign the session record"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_sign(self, draft, len(self.current_warnings()[0]))
 
     def sign(self) -> None:
         if self._read_only:
@@ -513,7 +517,13 @@ class SessionForm(QWidget):
         set_read_only(self, read_only)
 
     def _show_record_state(self, record: SessionRecord) -> None:
-        if not record.is_signed:
+        signed = record.is_signed
+        self.document.setVisible(signed)
+        self.body_scroll.setVisible(not signed)
+        self.header.setVisible(not signed)
+        if signed:
+            self.document.show_record(record, self._context)
+        else:
             self.signed_banner.setVisible(False)
             self.amendments_box.setVisible(False)
             return

@@ -27,6 +27,7 @@ class HeaderSection(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
         title.setAccessibleName(self.tr("Patient"))
+        self.title_label = title  # hidden where a patient bar already names the patient
         layout.addWidget(title)
         layout.addSpacing(16)
         self.treated_edit = QDateTimeEdit()

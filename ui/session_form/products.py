@@ -57,7 +57,14 @@ class ProductsSection(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.product_table.setAccessibleName(self.tr("Products used"))
-        self.product_table.setMaximumHeight(84)
+        self.product_table.setTabKeyNavigation(False)  # Tab leaves the table
+        # The product's name takes what is left and wraps: the table never scrolls sideways.
+        header = self.product_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.product_table.setWordWrap(True)
+        self.product_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.product_table.setMinimumHeight(4 * 30)
+        self.product_table.setMaximumHeight(6 * 30)
         layout.addWidget(self.product_table)
         self.remove_product_button = QPushButton(self.tr("Remove product"))
         big(self.remove_product_button, self.tr("Remove the selected product"))

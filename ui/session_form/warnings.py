@@ -22,6 +22,7 @@ class WarningsSection(QGroupBox):
     def show_warnings(self, warnings: list[SessionWarning], refused: str) -> None:
         if self._content is not None:
             self._layout.removeWidget(self._content)
+            self._content.hide()
             self._content.deleteLater()
         content = QWidget()
         content_layout = QVBoxLayout(content)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.devices import snap_depth
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
+from ui.visit.zone_map import ZoneMap
 from ui.zone_table_model import ZoneTableModel
 
 
@@ -56,6 +57,14 @@ class ZonesSection(QGroupBox):
         adder.addWidget(self.remove_zone_button)
         layout.addLayout(adder)
 
+        # The face and body map (the form shows it beside the warnings): planned zones
+        # coloured with their depth; a click adds a zone or selects it in the table.
+        self.map = ZoneMap()
+        self.map.setFixedHeight(170)
+        self.map.zoneClicked.connect(self._zone_clicked_on_map)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            signal.connect(self._show_on_map)
+
         self.zone_table = QTableView()
         self.zone_table.setModel(model)
         self.zone_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,8 +74,13 @@ class ZonesSection(QGroupBox):
         self.zone_table.setAccessibleName(self.tr("Treated zones"))
         header = self.zone_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ZoneTableModel.WARNINGS, QHeaderView.ResizeMode.Stretch)
-        self.zone_table.setMinimumHeight(150)
+        # Notes and warnings share what is left and wrap: the table never scrolls sideways.
+        for column in (ZoneTableModel.NOTES, ZoneTableModel.WARNINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.zone_table.setWordWrap(True)
+        self.zone_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.zone_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zone_table.setMinimumHeight(5 * TARGET_HEIGHT)  # four zones without scrolling
         self.zone_table.setMaximumHeight(8 * TARGET_HEIGHT)
         self.zone_table.selectionModel().currentRowChanged.connect(self.zone_selected)
         layout.addWidget(self.zone_table)
@@ -124,6 +138,18 @@ class ZonesSection(QGroupBox):
             self.endpoint_box,
             self.zone_notes_edit,
         ]
+
+    def _show_on_map(self, *_args: object) -> None:
+        entries = self.zone_model.entries()
+        self.map.show_zones({e.zone: reference.format_mm(e.depth_mm) for e in entries})
+
+    def _zone_clicked_on_map(self, zone: str) -> None:
+        rows = [e.zone for e in self.zone_model.entries()]
+        if zone in rows:
+            self.select_zone(rows.index(zone))
+        elif not self.read_only:
+            select_data(self.zone_choice, zone)
+            self._add_zone()
 
     def _add_zone(self) -> None:
         row = self.zone_model.add_zone(self.zone_choice.currentData())

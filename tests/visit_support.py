@@ -1,0 +1,104 @@
+"""Driving the window from the keyboard only (QTest key events), as a practitioner without a
+mouse does: Tab to a control, then type, press Space or an arrow key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def key(k: Key, modifier: Mod = Mod.NoModifier) -> None:
+    QTest.keyClick(focused(), k, modifier)
+
+
+def typed(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def holds_focus(target: QWidget) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and (widget is target or target.isAncestorOf(widget))
+
+
+def tab_to(target: QWidget, limit: int = 400) -> None:
+    """Press Tab until ``target`` has the focus (a keyboard user's only way there)."""
+    for _ in range(limit):
+        if holds_focus(target):
+            return
+        key(Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.accessibleName() or target}")
+
+
+def choose_by_keys(combo: QComboBox, text: str) -> None:
+    tab_to(combo)
+    target = next(i for i in range(combo.count()) if text in combo.itemText(i))
+    while combo.currentIndex() != target:
+        key(Key.Key_Down if combo.currentIndex() < target else Key.Key_Up)
+
+
+def tab_chain(start: QWidget, limit: int = 400) -> list[QWidget]:
+    """The controls Tab visits from ``start`` until it comes back round."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen: list[QWidget] = [focused()]
+    for _ in range(limit):
+        key(Key.Key_Tab)  # a date edit takes a Tab per section before it lets go
+        widget = focused()
+        if widget is seen[0] and seen[-1] is not widget:
+            return seen
+        if widget not in seen:
+            seen.append(widget)
+    return seen
+
+
+def is_part_of_a_control(widget: QWidget) -> bool:
+    """The line edit inside a spin box or an editable combo box: named by its control."""
+    parent = widget.parentWidget()
+    return isinstance(parent, QAbstractSpinBox | QComboBox)
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Every control on screen under ``root`` that a screen reader could not name."""
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if is_part_of_a_control(widget):
+            continue
+        if not accessible_name(widget).strip():
+            missing.append(f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}")
+    return missing
+
+
+def answer_checklist_by_keys(workflow: object) -> None:
+    """Answer every question "no" (or "never", or the first choice) with Tab and Space, on a
+    checklist whose questions start unanswered; one that starts at "no" needs nothing."""
+    from assistant.checklist import QuestionKind
+
+    page = workflow.checklist_page  # type: ignore[attr-defined]
+    if not hasattr(page, "no_button"):
+        return
+    for qid, question in workflow.checklist.questions.items():  # type: ignore[attr-defined]
+        if question.kind is QuestionKind.BOOL:
+            tab_to(page.no_button(qid))
+            key(Key.Key_Space)
+        elif question.kind is QuestionKind.DATE:
+            tab_to(page.never_button(qid))
+            key(Key.Key_Space)
+        else:
+            choose_by_keys(page.choice_box(qid), question.options[0].label)

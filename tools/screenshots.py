@@ -1,0 +1,213 @@
+"""Pictures of every visit step and main screen, at a laptop's screen size.
+
+    python tools/screenshots.py --out DIR [--size 1366x768]
+
+Builds a demo clinic in a temporary folder (your own records are never touched), shows the
+window offscreen at that size and saves one PNG per screen in DIR. Exits 1 when any scroll
+area on those screens shows a horizontal scrollbar, or a screen needs more room than the size
+(each problem on one line), and 2 for bad arguments. The README's pictures come from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PATIENT_ZONES = ("forehead", "cheeks", "hands")  # the hands are outside the demo consents
+
+
+@dataclass
+class Shots:
+    out: Path
+    width: int
+    height: int
+    saved: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def take(self, name: str, widget: Any) -> None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+        if (widget.width(), widget.height()) != (self.width, self.height):
+            self.problems.append(
+                f"{name}: needs {widget.width()}x{widget.height()}, more than "
+                f"{self.width}x{self.height}"
+            )
+        for area in widget.findChildren(QAbstractScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().isVisible():
+                label = area.accessibleName() or area.objectName() or type(area).__name__
+                parent = area.parentWidget()
+                while parent is not None and not parent.accessibleName():
+                    parent = parent.parentWidget()
+                where = parent.accessibleName() if parent is not None else ""
+                self.problems.append(
+                    f"{name}: horizontal scrollbar on {label}" + (f" in {where}" if where else "")
+                )
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1366x768") from None
+    if width < 800 or height < 600:
+        raise argparse.ArgumentTypeError(f"{text} is smaller than 800x600")
+    return width, height
+
+
+def all_no(checklist: Any) -> dict[str, Any]:
+    """Every question answered no (or never, or the first choice)."""
+    from assistant.checklist import QuestionKind
+
+    answers: dict[str, Any] = {}
+    for question in checklist.questions.values():
+        if question.kind == QuestionKind.BOOL:
+            answers[question.id] = False
+        elif question.kind == QuestionKind.DATE:
+            answers[question.id] = None
+        else:
+            answers[question.id] = question.options[0].id
+    return answers
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="screenshots.py", description=__doc__.split("\n")[1])
+    parser.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+    parser.add_argument("--size", default="1366x768", type=parse_size, help="WIDTHxHEIGHT")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args.out.mkdir(parents=True, exist_ok=True)
+    shots = Shots(args.out, *args.size)
+    with tempfile.TemporaryDirectory(prefix="chairside-shots-", ignore_cleanup_errors=True) as tmp:
+        _take_all(Path(tmp), shots)
+    for problem in shots.problems:
+        print(f"screenshots: {problem}", file=sys.stderr)
+    print(f"Saved {len(shots.saved)} pictures at {shots.width}x{shots.height} in {args.out}")
+    return 1 if shots.problems else 0
+
+
+def _take_all(folder: Path, shots: Shots) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.db import init_db
+    from assistant.demo import load_demo_data
+    from assistant.paths import Locations
+    from assistant.settings import Settings
+    from ui.app import ChairsideApplication
+    from ui.app_context import GuiContext
+    from ui.main_window import MainWindow
+    from ui.tasks import SynchronousRunner
+
+    app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    earlier_style = app.styleSheet()
+    if not earlier_style:  # run inside another application (the tests): its look, for now
+        from assistant.resources import resource_path
+
+        app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    data = folder / "data"
+    data.mkdir()
+    db = init_db(f"sqlite:///{data / 'chairside.sqlite3'}", create=True)
+    try:
+        load_demo_data(db, patients=12, seed=2026)
+        settings = Settings(data / "settings.json")
+        settings.set("demo_offered", True)
+        settings.set("autosave_seconds", 0)
+        context = GuiContext.for_database(
+            db, settings, SynchronousRunner(), 1, locations=Locations(data)
+        )
+        window = MainWindow(context)
+        window.resize(shots.width, shots.height)
+        window.show()
+        try:
+            _screens(window, db, shots)
+        finally:
+            window.runner.wait()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        db.dispose()
+        app.setStyleSheet(earlier_style)
+
+
+def _screens(window: Any, db: Any, shots: Shots) -> None:
+    from assistant.sessions import list_sessions
+
+    patient = next(
+        p for p in range(1, 13) if any(s.state == "signed" for s in list_sessions(db, p))
+    )
+    signed = next(s.id for s in list_sessions(db, patient) if s.state == "signed")
+    window.patient_list.select_patient(patient)
+    window.show_patient(patient)
+    shots.take("main-window", window)
+    window.new_patient()
+    shots.take("patient-form", window)
+    window.patient_form.cancelled.emit()
+
+    window.start_session(patient)
+    workflow = window.workflow
+    for zone in PATIENT_ZONES:
+        workflow.zone_checks[zone].setChecked(True)
+    _answer_checklist(workflow)
+    shots.take("visit-1-checklist", window)
+    workflow.go_next()  # the hands are not covered: the consent step
+    shots.take("visit-2-consent", window)
+    workflow.go_next()
+    if workflow.form is not None:
+        workflow.form.select_zone(0)
+    shots.take("visit-3-session", window)
+    window.back_to_list()
+    shots.take("main-window-visit-open", window)
+
+    window.open_session(signed)
+    shots.take("visit-3-signed-record", window)
+    window.workflow.go_next()
+    shots.take("visit-4-aftercare", window)
+    _aftercare_preview(window, db, signed, shots)
+    window.workflow.finish()
+    window.show_audit()
+    shots.take("audit-trail", window)
+
+
+def _answer_checklist(workflow: Any) -> None:
+    from assistant.checklist import parse_answers
+
+    page = workflow.checklist_page
+    page.set_answers(parse_answers(workflow.checklist, all_no(workflow.checklist)))
+
+
+def _aftercare_preview(window: Any, db: Any, session_id: int, shots: Shots) -> None:
+    from assistant.sessions import aftercare_sheet_for_session
+    from ui.aftercare_dialog import AftercarePreviewDialog
+
+    dialog = AftercarePreviewDialog(aftercare_sheet_for_session(db, session_id), None, window)
+    dialog.resize(min(shots.width, 1000), shots.height - 60)
+    dialog.show()
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = dialog.width(), dialog.height()
+    shots.take("aftercare-preview", dialog)
+    shots.width, shots.height = saved_size
+    dialog.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""A signed session record as a document: full-contrast text, not greyed-out controls.
+
+Zones with their depths, products with their lots, the checklist's verdict, who signed and
+when; each amended value shows the value in force with the original beside it (who changed
+it, when and why). Amend… (on the form) opens the amendment editor."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from assistant import reference
+from assistant.dates import format_long_date
+from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordDocument", text)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value)) if value not in (None, "") else "—"
+
+
+def _local(utc: datetime) -> datetime:
+    return utc.replace(tzinfo=UTC).astimezone()
+
+
+def _when(moment: datetime) -> str:
+    return f"{format_long_date(moment.date())} {moment.strftime('%H:%M')}"
+
+
+class _Amended:
+    """The amendments of a record, by field path."""
+
+    def __init__(self, amendments: Sequence[AmendmentEntry]) -> None:
+        self.by_path: dict[str, list[AmendmentEntry]] = {}
+        for amendment in amendments:
+            self.by_path.setdefault(amendment.field, []).append(amendment)
+
+    def cell(self, record: SessionRecord, path: str, shown: str) -> str:
+        """The value in force, with each amendment's original beside it."""
+        notes = [
+            _tr("amended from “{old}” by {who}, {when}: {why}").format(
+                old=html.escape(a.old_value or "—"),
+                who=html.escape(a.practitioner_name or _tr("unknown")),
+                when=html.escape(a.created_at.strftime("%d %b %Y %H:%M")),
+                why=html.escape(a.reason),
+            )
+            for a in self.by_path.get(path, [])
+        ]
+        if not notes:
+            return shown
+        return f"<b>{shown}</b>" + "".join(f"<br><i>{note}</i>" for note in notes)
+
+
+def record_html(record: SessionRecord, context: SessionContext) -> str:
+    draft = record.effective
+    amended = _Amended(record.amendments)
+
+    def field(path: str, text: str | None = None) -> str:
+        value = get_field(draft, path)
+        shown = _e(text if text is not None else value)
+        return amended.cell(record, path, shown)
+
+    practitioners = {p.id: p.label for p in context.practitioners}
+    devices = {d.id: d.label for d in context.devices}
+    endpoints = {c.id: c.label for c in reference.endpoints()}
+    zones = reference.zones()
+    treated = draft.treated_at
+    parts = [
+        "<h2>"
+        + _tr("Session of {0}, {1}").format(
+            html.escape(format_long_date(treated.date())), treated.strftime("%H:%M")
+        )
+        + "</h2>"
+    ]
+    if record.signed_at is not None:
+        parts.append(
+            "<p><b>"
+            + _tr("Signed by {0} on {1}.").format(
+                html.escape(record.signed_by_name or "—"), _when(_local(record.signed_at))
+            )
+            + "</b> "
+            + _tr("Corrections are amendments, shown beside the original value.")
+            + "</p>"
+        )
+    patient = context.patient
+    fitz = _tr("Fitzpatrick {0}").format(roman(patient.fitzpatrick)) if patient.fitzpatrick else ""
+    cartridge = (
+        _tr("{needles} needles, lot {lot}, expires {expiry}").format(
+            needles=draft.cartridge_needles or "—",
+            lot=draft.cartridge_lot or "—",
+            expiry=format_long_date(draft.cartridge_expiry) if draft.cartridge_expiry else "—",
+        )
+        if draft.cartridge_lot
+        else ""
+    )
+    anaesthetic = " ".join(
+        part
+        for part in (
+            draft.anaesthetic_product,
+            draft.anaesthetic_strength,
+            _tr("{0} min").format(draft.anaesthetic_minutes) if draft.anaesthetic_minutes else "",
+        )
+        if part
+    )
+    rows = [
+        (_tr("Patient"), _e(" · ".join(p for p in (patient.name, fitz) if p))),
+        (_tr("Practitioner"), _e(practitioners.get(draft.practitioner_id or 0, ""))),
+        (_tr("Checklist verdict"), _e(context.verdict)),
+        (
+            _tr("Consent on file"),
+            field("consent_on_file", _tr("yes") if draft.consent_on_file else _tr("no"))
+            + (f" ({format_long_date(draft.consent_date)})" if draft.consent_date else ""),
+        ),
+        (
+            _tr("Photos taken"),
+            field("photos_taken", _tr("yes") if draft.photos_taken else _tr("no")),
+        ),
+        (_tr("Device"), _e(devices.get(draft.device_id or 0, ""))),
+        (_tr("Cartridge"), _e(cartridge)),
+        (_tr("Anaesthetic"), _e(anaesthetic)),
+    ]
+    parts.append(_table(rows))
+
+    parts.append("<h3>" + _tr("Zones") + "</h3>")
+    header = [_tr("Zone"), _tr("Depth"), _tr("Passes"), _tr("Speed"), _tr("Endpoint"), _tr("Notes")]
+    body = []
+    for index, zone in enumerate(draft.zones):
+        path = f"zones[{index}]"
+        name = zones[zone.zone].name if zone.zone in zones else zone.zone
+        body.append(
+            [
+                _e(name),
+                amended.cell(
+                    record, f"{path}.depth_mm", f"{reference.format_mm(zone.depth_mm)} mm"
+                ),
+                amended.cell(record, f"{path}.passes", _e(zone.passes)),
+                amended.cell(record, f"{path}.speed", _e(zone.speed)),
+                amended.cell(
+                    record, f"{path}.endpoint", _e(endpoints.get(zone.endpoint, zone.endpoint))
+                ),
+                amended.cell(record, f"{path}.notes", _e(zone.notes)),
+            ]
+        )
+    parts.append(_grid(header, body))
+
+    parts.append("<h3>" + _tr("Serums and glide products") + "</h3>")
+    products = [
+        [
+            _e(product.product_name),
+            _e(product.kind),
+            amended.cell(record, f"products[{index}].lot_number", _e(product.lot_number)),
+            amended.cell(
+                record,
+                f"products[{index}].expiry_date",
+                _e(format_long_date(product.expiry_date) if product.expiry_date else ""),
+            ),
+        ]
+        for index, product in enumerate(draft.products)
+    ]
+    parts.append(
+        _grid([_tr("Product"), _tr("Kind"), _tr("Lot"), _tr("Expiry")], products)
+        if products
+        else "<p>" + _tr("None used.") + "</p>"
+    )
+
+    parts.append("<h3>" + _tr("Response and aftercare") + "</h3>")
+    after = [
+        (_tr("Tolerance (pain 0–10)"), field("tolerance")),
+        (_tr("Immediate reactions"), field("reactions")),
+        (_tr("Adverse events"), field("adverse_events")),
+        (
+            _tr("Finished at"),
+            field("ended_at", draft.ended_at.strftime("%H:%M") if draft.ended_at else ""),
+        ),
+        (_tr("Post-care products given"), field("post_care")),
+        (
+            _tr("Next session"),
+            field(
+                "next_session_date",
+                format_long_date(draft.next_session_date) if draft.next_session_date else "",
+            ),
+        ),
+        (
+            _tr("Aftercare sheet printed"),
+            _e(
+                _when(_local(record.aftercare_printed_at))
+                if record.aftercare_printed_at
+                else _tr("not yet")
+            ),
+        ),
+        (_tr("Notes"), field("notes")),
+    ]
+    parts.append(_table(after))
+    if record.warnings:
+        parts.append("<h3>" + _tr("Warnings shown when it was recorded") + "</h3><ul>")
+        parts += [f"<li>{html.escape(w.message)}</li>" for w in record.warnings]
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def _table(rows: Sequence[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><th align='left' valign='top' width='30%'>{html.escape(label)}</th>"
+        f"<td>{value}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table width='100%' cellspacing='0' cellpadding='4'>{cells}</table>"
+
+
+def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td valign='top'>{c}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        "<table width='100%' border='1' cellspacing='0' cellpadding='4' "
+        f"style='border-collapse: collapse'><tr>{head}</tr>{body}</table>"
+    )
+
+
+class RecordDocument(QTextBrowser):
+    """The signed record, to read (and select and copy), in the palette's own text colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_tr("The signed record"))
+        self.setOpenLinks(False)
+        # Text and tables wrap to the width: it never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def show_record(self, record: SessionRecord, context: SessionContext) -> None:
+        self.setHtml(record_html(record, context))
+
+    def text(self) -> str:
+        return self.toPlainText()

@@ -1,0 +1,32 @@
+"""Asking before a record is signed: what will be signed, in a few words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from assistant import reference
+from assistant.sessions import SessionDraft
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionForm", text)
+
+
+def confirm_sign(parent: QWidget, draft: SessionDraft, warnings: int) -> bool:
+    zones = ", ".join(
+        f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
+        for z in draft.zones
+    )
+    text = _tr(
+        "Sign this record? It becomes read-only; later changes are recorded as amendments."
+        "\n\nZones: {zones}\nWarnings shown: {count}"
+    ).format(zones=zones or "—", count=warnings)
+    answer = QMessageBox.question(
+        parent,
+        _tr("Sign the session record"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,255 @@
+"""The main window's side of a visit: starting or reopening one, showing it over the patient
+list (``VisitView``), going back to the list with the visit kept, finishing it, and the
+aftercare sheet it prints. ``MainWindow`` builds on this class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
+
+from assistant.patients import get_patient
+from ui.tasks import show_error
+from ui.visit.view import LIST_KEY
+
+if TYPE_CHECKING:
+    from assistant.db import Database
+    from assistant.settings import Settings
+    from ui.app_context import GuiContext
+    from ui.patient_list import PatientList
+    from ui.patient_page import PatientPage
+    from ui.session_workflow import SessionWorkflow
+    from ui.tasks import TaskRunner
+    from ui.visit.view import VisitView
+
+
+class VisitWindow(QMainWindow):
+    """A main window that can give one visit the whole window."""
+
+    context: GuiContext
+    pages: QStackedWidget  # the patient list and pages, or the visit
+    browse: QWidget  # the patient list and the patient's pages
+    stack: QStackedWidget
+    patient_list: PatientList
+    patient_page: PatientPage
+    resume_button: QPushButton
+    workflow: SessionWorkflow | None = None
+    visit_view: VisitView | None = None
+
+    # The context is the one source for these; the properties keep call sites short.
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.context.practitioner_id
+
+    def show_patient(self, patient_id: int) -> None:  # pragma: no cover - MainWindow's
+        raise NotImplementedError
+
+    # -- starting and leaving a visit ----------------------------------------------------------
+
+    def start_session(self, patient_id: int) -> None:
+        from ui.session_workflow import SessionWorkflow
+
+        if not self._close_suspended_visit():
+            return
+        self._show_workflow(
+            SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
+        )
+
+    def open_session(self, session_id: int) -> None:
+        from assistant.sessions import get_session
+        from ui.session_workflow import SessionWorkflow
+
+        if not self.may_leave_current_page() or not self._close_suspended_visit():
+            return
+        record = get_session(self.db, session_id)
+        self._show_workflow(
+            SessionWorkflow(
+                self.db,
+                self.runner,
+                self.settings,
+                record.patient_id,
+                self.practitioner_id,
+                session_id=session_id,
+            )
+        )
+
+    def may_leave_current_page(self) -> bool:  # pragma: no cover - MainWindow's
+        raise NotImplementedError
+
+    def _show_workflow(self, workflow: SessionWorkflow) -> None:
+        from assistant.sessions import last_assessment_answers
+        from ui.visit.view import VisitView
+
+        self._close_workflow()
+        patient = get_patient(self.db, workflow.patient_id)
+        view = VisitView(workflow, patient, last_assessment_answers(self.db, patient.id))
+        self.workflow = workflow
+        self.visit_view = view
+        workflow.finished.connect(self._session_finished)
+        workflow.aftercareRequested.connect(self.show_aftercare)
+        workflow.photosRequested.connect(self.open_photos)
+        view.listRequested.connect(self.back_to_list)
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        self.resume_button.setVisible(False)
+        view.next_button.setFocus()
+
+    def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
+        from ui.photo_windows import open_photos_window
+
+        open_photos_window(self, patient_id, session_id)
+
+    def visit_on_screen(self) -> bool:
+        return self.visit_view is not None and self.pages.currentWidget() is self.visit_view
+
+    def back_to_list(self) -> None:
+        """The patient list again; the visit stays open (its draft saved) to return to."""
+        if self.workflow is None or self.visit_view is None:
+            return
+        self.workflow.flush()
+        self.pages.setCurrentWidget(self.browse)
+        self.resume_button.setText(
+            self.tr("Return to the visit with {0}").format(self.visit_view.patient.display_name)
+        )
+        self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
+        self.resume_button.setVisible(True)
+        self.patient_list.focus_search()
+
+    def resume_visit(self) -> None:
+        if self.visit_view is not None:
+            self.pages.setCurrentWidget(self.visit_view)
+            self.resume_button.setVisible(False)
+            self.visit_view.next_button.setFocus()
+
+    def _close_suspended_visit(self) -> bool:
+        """Before another visit starts: the one left open behind the list is saved and
+        closed (its draft stays on the patient's page)."""
+        if self.workflow is None or self.visit_on_screen():
+            return True
+        if not self.workflow.flush():
+            return False
+        self._close_workflow()
+        return True
+
+    def _close_workflow(self) -> None:
+        if self.visit_view is not None:
+            self.pages.removeWidget(self.visit_view)
+            self.visit_view.deleteLater()
+            self.visit_view = None
+        if self.workflow is not None:
+            self.workflow.deleteLater()
+            self.workflow = None
+        self.pages.setCurrentWidget(self.browse)
+        self.resume_button.setVisible(False)
+
+    def _session_finished(self, _session_id: int) -> None:
+        patient_id = self.visit_view.patient.id if self.visit_view is not None else None
+        self._close_workflow()
+        self.patient_list.refresh()
+        if patient_id is not None:
+            self.show_patient(patient_id)
+
+    # -- the aftercare sheet ---------------------------------------------------------------------
+
+    def show_aftercare(self, session_id: int) -> None:
+        """Read the sheet on the database thread, lay it out on the render pool, then show
+        the preview; the window stays responsive throughout."""
+        from assistant.aftercare import load_active_template
+        from assistant.sessions import aftercare_sheet_for_session
+
+        db = self.db
+        templates = self.context.locations.templates_dir()
+        self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
+
+        def load() -> tuple[Any, Any, str | None]:
+            sheet = aftercare_sheet_for_session(db, session_id)
+            template, problem = load_active_template(templates)
+            return sheet, template, problem
+
+        def loaded(result: tuple[Any, Any, str | None]) -> None:
+            from assistant.aftercare import render_sheet
+
+            sheet, template, problem = result
+            self.runner.run(
+                lambda: render_sheet(sheet, template),
+                lambda rendered: self._show_aftercare_preview(
+                    session_id, sheet, template, rendered, problem
+                ),
+                parent=self,
+                render=True,
+            )
+
+        self.runner.run(load, loaded, parent=self)
+
+    def _show_aftercare_preview(
+        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
+    ) -> None:
+        from assistant.sessions import mark_aftercare_printed
+        from ui.aftercare_dialog import AftercarePreviewDialog
+
+        self.statusBar().clearMessage()
+        try:
+            dialog = AftercarePreviewDialog(sheet, template, self, rendered=rendered)
+        except Exception as exc:  # shown to the user; the session itself is safe
+            show_error(self, exc)
+            return
+        if problem:
+            dialog.setWindowTitle(dialog.windowTitle() + self.tr(" (default wording)"))
+            self.statusBar().showMessage(problem, 15000)
+        db, actor = self.db, self.practitioner_id
+        dialog.printed.connect(
+            lambda: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor), parent=self
+            )
+        )
+        dialog.saved.connect(  # a saved PDF is handed over like a printed sheet
+            lambda path: self.runner.run(
+                lambda: mark_aftercare_printed(db, session_id, actor, Path(path).name),
+                parent=self,
+            )
+        )
+        workflow = self.workflow
+        if workflow is not None:
+            dialog.printed.connect(workflow.aftercare_printed)
+            dialog.saved.connect(lambda _path: workflow.aftercare_printed())
+        dialog.exec()
+
+    def offer_unfinished_drafts(self) -> None:
+        from assistant.sessions import unfinished_drafts
+
+        drafts = unfinished_drafts(self.db)
+        if not drafts:
+            return
+        draft = drafts[0]
+        more = len(drafts) - 1
+        text = self.tr(
+            "An unfinished session for {0}, started {1}, was kept as a draft ({2} zones)."
+        ).format(draft.patient_name, draft.treated_at.strftime("%d %b %Y %H:%M"), draft.zones)
+        if more:
+            text += " " + self.tr(
+                "{0} more unfinished drafts are listed on their patients' pages."
+            ).format(more)
+        answer = QMessageBox.question(
+            self, self.tr("Unfinished session"), text + "\n\n" + self.tr("Open it now?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.patient_page.show_patient(get_patient(self.db, draft.patient_id))
+            self.open_session(draft.session_id)
+
+    def _flush_session(self) -> None:
+        if self.workflow is not None:
+            self.workflow.flush()

@@ -1,0 +1,152 @@
+"""The visit screen: the whole window for one patient's visit. The patient bar and the step
+bar stay on top, the current step (``ui.session_workflow``) fills the middle, and the bottom
+row holds the way back to the patient list (the draft is kept) and Back/Next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from assistant.checklist import Verdict
+from assistant.patients import PatientRecord
+from ui.session_form.common import TARGET_HEIGHT
+from ui.session_workflow import SessionWorkflow
+from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
+
+NEXT_KEY = "Alt+Right"
+BACK_KEY = "Alt+Left"
+LIST_KEY = "Alt+Up"
+
+
+class VisitView(QWidget):
+    """Hosts one ``SessionWorkflow``; the main window shows it over the patient list."""
+
+    listRequested = Signal()  # back to the patient list; the visit stays open
+
+    def __init__(
+        self,
+        workflow: SessionWorkflow,
+        patient: PatientRecord,
+        previous_answers: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workflow = workflow
+        self.patient = patient
+        self.setAccessibleName(self.tr("Visit with {0}").format(patient.display_name))
+        self.patient_bar = PatientBar()
+        self.patient_bar.show_patient(patient)
+        self.patient_bar.set_allergies(allergies_answered(workflow.checklist, previous_answers))
+        self.step_bar = StepBar()
+        workflow.step_label.setVisible(False)  # the step bar says it
+
+        self.list_button = QPushButton(self.tr("Patient list"))
+        self.list_button.setAccessibleName(self.tr("Back to the patient list, keeping the visit"))
+        self.list_button.setToolTip(
+            self.tr("Back to the patient list; the visit stays open as it is ({0})").format(
+                LIST_KEY
+            )
+        )
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.back_button.setToolTip(self.tr("The previous step ({0})").format(BACK_KEY))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.setToolTip(self.tr("The next step ({0})").format(NEXT_KEY))
+        for button in (self.list_button, self.back_button, self.next_button):
+            button.setMinimumHeight(TARGET_HEIGHT + 4)
+        self.list_button.clicked.connect(self.listRequested)
+        self.back_button.clicked.connect(workflow.go_back)
+        self.next_button.clicked.connect(workflow.go_next)
+        # Shortcuts live on the view, so they work whichever control has the focus.
+        for key, slot in (
+            (NEXT_KEY, self._next),
+            (BACK_KEY, self._back),
+            (LIST_KEY, self.listRequested.emit),
+        ):
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+
+        # One bottom row: the patient list, the step's own actions and message, Back, Next.
+        nav = workflow.actions_layout
+        nav.insertWidget(0, self.list_button)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.patient_bar)
+        layout.addWidget(self.step_bar)
+        layout.addWidget(workflow, 1)
+
+        workflow.stepChanged.connect(self._step_changed)
+        workflow.verdictChanged.connect(self._verdict_changed)
+        self._step_changed(workflow.step)
+
+    def _next(self) -> None:
+        if self.next_button.isEnabled():
+            self.workflow.go_next()
+
+    def _back(self) -> None:
+        if self.back_button.isEnabled():
+            self.workflow.go_back()
+
+    def _verdict_changed(self, verdict: Verdict | None) -> None:
+        self.patient_bar.set_cautions(cautions_of(verdict))
+
+    def step_controls(self, step: str) -> list[QWidget]:
+        """The controls of a step, top to bottom, in the order Tab visits them."""
+        workflow = self.workflow
+        if step == "checklist":
+            page = workflow.checklist_page
+            return [*workflow.zone_checks.values(), *(page.tab_chain() if page else [])]
+        if step == "session" and workflow.form is not None:
+            form = workflow.form
+            return [*form.tab_chain(), form.amend_button]
+        if step == "aftercare":
+            return [workflow.aftercare_step.preview_button]
+        return []
+
+    def order_tabs(self) -> None:
+        """Tab goes through the step, then its actions, then Back, Next and the list."""
+        workflow = self.workflow
+        own = (self.list_button, self.back_button, self.next_button)
+        tail = [
+            button
+            for button in workflow.actions_bar.findChildren(QPushButton)
+            if not button.isHidden() and button not in own
+        ]
+        chain = [
+            *self.step_controls(workflow.step),
+            *tail,
+            self.back_button,
+            self.next_button,
+            self.list_button,
+        ]
+        chain = list(dict.fromkeys(w for w in chain if not w.isHidden()))
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _step_changed(self, step: str) -> None:
+        workflow = self.workflow
+        self.step_bar.show_steps(step, workflow.done)
+        self.back_button.setEnabled(workflow.can_go_back())
+        self.order_tabs()
+        self.next_button.setEnabled(workflow.can_go_next())
+        names = self.step_bar.names
+        steps = list(names)
+        index = steps.index(step)
+        self.next_button.setText(self.tr("Finish") if step == "aftercare" else self.tr("Next"))
+        self.next_button.setToolTip(
+            (
+                self.tr("Finish the visit ({0})")
+                if step == "aftercare"
+                else self.tr("Next: {0} ({1})").format(names[steps[index + 1]], "{0}")
+            ).format(NEXT_KEY)
+        )
+        if index:
+            self.back_button.setToolTip(
+                self.tr("Back: {0} ({1})").format(names[steps[index - 1]], BACK_KEY)
+            )
