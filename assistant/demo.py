@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from assistant import reference
+from assistant import patient_search, reference
 from assistant.consent import ConsentRequest, PhotoChoices, issue_in
 from assistant.db import Database
 from assistant.devices import device_limits_of, snap_depth
@@ -269,6 +269,8 @@ def load_demo_data(
                     sessions_added += 1
             session.add_all(rows)
             session.flush()
+            for row in rows:
+                patient_search.index_patient(session, row)  # its list order and search words
             for row in rows:
                 if consents_given < DEMO_CONSENTS_MAX:
                     _demo_consent(session, row, practitioners[0], devices[0], today)

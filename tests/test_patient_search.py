@@ -193,3 +193,13 @@ def test_the_list_says_more_than_the_bound_and_fetches_to_the_end(
         model.fetchMore()
     assert model.rowCount() == 9 and (model.total, model.total_exact) == (9, True)
     assert model.data(model.index(8, 0)) == "Nina8 Novak"  # the name as the patient writes it
+
+
+def test_demo_patients_are_found_by_their_names_and_listed_in_order(demo_db: Database) -> None:
+    from assistant.patients import search_patients
+
+    rows = search_patients(demo_db, limit=100)
+    assert rows and [r.sort_key for r in rows] == sorted(r.sort_key for r in rows)
+    for row in rows:
+        found = search_patients(demo_db, f"{row.first_name} {row.last_name}")
+        assert row.id in [r.id for r in found], row.display_name

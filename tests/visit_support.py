@@ -85,20 +85,33 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
+def tab_to_any(targets: list[QWidget], limit: int = 400) -> QWidget:
+    """Press Tab until one of ``targets`` has the focus; the one that has it."""
+    for _ in range(limit):
+        for target in targets:
+            if holds_focus(target):
+                return target
+        key(Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {targets[0].accessibleName() or targets[0]}")
+
+
 def answer_checklist_by_keys(workflow: object) -> None:
-    """Answer every question "no" (or "never", or the first choice) with Tab and Space, on a
-    checklist whose questions start unanswered; one that starts at "no" needs nothing."""
+    """Answer every open question "no" (or "never", or the first choice) from the keyboard:
+    Tab to the question's answers, an arrow key to the one wanted, Space."""
     from assistant.checklist import QuestionKind
 
     page = workflow.checklist_page  # type: ignore[attr-defined]
-    if not hasattr(page, "no_button"):
-        return
-    for qid, question in workflow.checklist.questions.items():  # type: ignore[attr-defined]
+    for qid in page.unanswered():
+        question = page.row(qid).question
         if question.kind is QuestionKind.BOOL:
-            tab_to(page.no_button(qid))
-            key(Key.Key_Space)
+            wanted, other, towards = page.no_button(qid), page.yes_button(qid), Key.Key_Right
         elif question.kind is QuestionKind.DATE:
-            tab_to(page.never_button(qid))
-            key(Key.Key_Space)
+            wanted, other, towards = page.never_button(qid), page.on_date_button(qid), Key.Key_Left
         else:
             choose_by_keys(page.choice_box(qid), question.options[0].label)
+            continue
+        if tab_to_any([wanted, other]) is other:
+            key(towards)
+        assert holds_focus(wanted)
+        key(Key.Key_Space)
+        assert wanted.isChecked()

@@ -47,6 +47,7 @@ class AuditView(QWidget):
     """``patientRequested(id)`` when a row about a patient is double-clicked."""
 
     patientRequested = Signal(int)
+    closeRequested = Signal()  # back to the patients
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,10 @@ class AuditView(QWidget):
         filters.addWidget(self.until, 1, 3)
         filters.addWidget(self.text, 1, 4, 1, 2)
         filters.addWidget(self.reload_button, 0, 6)
+        self.close_button = QPushButton(self.tr("&Back to patients"))
+        self.close_button.setAccessibleName(self.tr("Back to the patient list"))
+        self.close_button.clicked.connect(self.closeRequested)
+        filters.addWidget(self.close_button, 1, 6)
         status = QHBoxLayout()
         status.addWidget(self.chain_icon)
         status.addWidget(self.chain_status, 1)

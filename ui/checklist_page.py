@@ -128,7 +128,15 @@ class ChecklistPage(QWidget):
         columns.addWidget(self.questions_scroll, 3)
         self.side_panel = VerdictPanel(checklist)
         self._adopt(self.side_panel)
-        columns.addWidget(self.side_panel, 2)
+        # On a short screen the verdict's column scrolls as a whole (its reasons keep their
+        # full height) rather than making the window taller than the screen.
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setAccessibleName(self.tr("Verdict and actions"))
+        self.side_scroll.setWidget(self.side_panel)
+        columns.addWidget(self.side_scroll, 2)
 
         self._tab_chain += [
             self.override_check,

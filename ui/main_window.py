@@ -336,7 +336,11 @@ class MainWindow(VisitWindow):
         if self.audit_view is None:
             self.audit_view = AuditView(self.db)
             self.audit_view.patientRequested.connect(self.show_patient)
+            self.audit_view.closeRequested.connect(self._close_audit)
             self.stack.addWidget(self.audit_view)
+            # The trail's columns need the window's width: the patient list steps aside
+            # while it shows, and comes back with any other page.
+            self.stack.currentChanged.connect(self._audit_shown_or_left)
         if patient_id is not None:
             self.audit_view.show_patient(patient_id)
         else:
@@ -344,6 +348,17 @@ class MainWindow(VisitWindow):
         if self.safekeeping.integrity is not None:
             self.audit_view.show_integrity(self.safekeeping.integrity)
         self.stack.setCurrentWidget(self.audit_view)
+
+    def _audit_shown_or_left(self, _index: int) -> None:
+        audit = self.audit_view is not None and self.stack.currentWidget() is self.audit_view
+        self.patient_list.setVisible(not audit)
+
+    def _close_audit(self) -> None:
+        record = self.patient_page.record
+        if record is not None:
+            self.show_patient(record.id)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
 
     def _integrity_checked(self, result: Any) -> None:
         if self.audit_view is not None:

@@ -182,6 +182,80 @@
     </message>
 </context>
 <context>
+    <name>AftercareStep</name>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="20"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <source>Aftercare sheet</source>
+        <translation>Hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
+        <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="25"/>
+        <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
+        <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="31"/>
+        <source>What the aftercare sheet holds</source>
+        <translation>Qué contiene la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="34"/>
+        <source>Aftercare sheet state</source>
+        <translation>Estado de la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
+        <source>Preview and print the sheet…</source>
+        <translation>Ver e imprimir la hoja…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="37"/>
+        <source>Preview and print the aftercare sheet</source>
+        <translation>Ver e imprimir la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <source>Preview and print the aftercare sheet (Ctrl+P)</source>
+        <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="44"/>
+        <source>Then Finish (Alt+Right) closes the visit.</source>
+        <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
+        <source>How to finish</source>
+        <translation>Cómo terminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="58"/>
+        <source>Not printed yet for this session.</source>
+        <translation>Aún no se ha impreso para esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="62"/>
+        <source>Printed on {0}.</source>
+        <translation>Impresa el {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="66"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+</context>
+<context>
     <name>AftercareTemplateSettings</name>
     <message>
         <location filename="../../ui/template_settings.py" line="31"/>
@@ -419,114 +493,124 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="57"/>
-        <location filename="../../ui/audit_view.py" line="122"/>
+        <location filename="../../ui/audit_view.py" line="58"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="58"/>
+        <location filename="../../ui/audit_view.py" line="59"/>
         <source>Any action</source>
         <translation>Cualquier acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="63"/>
-        <location filename="../../ui/audit_view.py" line="124"/>
+        <location filename="../../ui/audit_view.py" line="64"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="64"/>
+        <location filename="../../ui/audit_view.py" line="65"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="69"/>
+        <location filename="../../ui/audit_view.py" line="70"/>
         <source>Patient number</source>
         <translation>Número de paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="71"/>
+        <location filename="../../ui/audit_view.py" line="72"/>
         <source>Any patient</source>
         <translation>Cualquier paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="73"/>
+        <location filename="../../ui/audit_view.py" line="74"/>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="77"/>
+        <location filename="../../ui/audit_view.py" line="78"/>
         <source>From date</source>
         <translation>Desde la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="77"/>
+        <location filename="../../ui/audit_view.py" line="78"/>
         <source>To date</source>
         <translation>Hasta la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="84"/>
+        <location filename="../../ui/audit_view.py" line="85"/>
         <source>Words in the description</source>
         <translation>Palabras de la descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="85"/>
+        <location filename="../../ui/audit_view.py" line="86"/>
         <source>Search the audit trail</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="89"/>
+        <location filename="../../ui/audit_view.py" line="90"/>
         <source>The audit chain has not been checked yet.</source>
         <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="91"/>
+        <location filename="../../ui/audit_view.py" line="92"/>
         <source>Audit chain check</source>
         <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="93"/>
+        <location filename="../../ui/audit_view.py" line="94"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="99"/>
+        <location filename="../../ui/audit_view.py" line="100"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="126"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="130"/>
+        <location filename="../../ui/audit_view.py" line="131"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="202"/>
+        <location filename="../../ui/audit_view.py" line="135"/>
+        <source>&amp;Back to patients</source>
+        <translation>&amp;Volver a los pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="136"/>
+        <source>Back to the patient list</source>
+        <translation>Volver a la lista de pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="207"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="205"/>
+        <location filename="../../ui/audit_view.py" line="210"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="211"/>
+        <location filename="../../ui/audit_view.py" line="216"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="228"/>
+        <location filename="../../ui/audit_view.py" line="233"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="230"/>
+        <location filename="../../ui/audit_view.py" line="235"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -689,6 +773,45 @@
     </message>
 </context>
 <context>
+    <name>CarriedSection</name>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="18"/>
+        <source>From last time ({0})</source>
+        <translation>De la última vez ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="19"/>
+        <location filename="../../ui/session_form/carried.py" line="22"/>
+        <source>Settings from last time</source>
+        <translation>Ajustes de la última vez</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="38"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="44"/>
+        <source>{0}: {1} — as last time</source>
+        <translation>{0}: {1} — como la última vez</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="46"/>
+        <source>{0}: not this time (last time: {1})</source>
+        <translation>{0}: esta vez no (la última vez: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="47"/>
+        <source>used</source>
+        <translation>usado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/carried.py" line="49"/>
+        <source>{0}: {1} (last time: {2})</source>
+        <translation>{0}: {1} (la última vez: {2})</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <location filename="../../ui/checklist_page.py" line="111"/>
@@ -696,27 +819,27 @@
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="150"/>
+        <location filename="../../ui/checklist_page.py" line="159"/>
         <source>Assessment on {date}</source>
         <translation>Evaluación del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="151"/>
+        <location filename="../../ui/checklist_page.py" line="160"/>
         <source>Zones: {zones}</source>
         <translation>Zonas: {zones}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="151"/>
+        <location filename="../../ui/checklist_page.py" line="160"/>
         <source>none chosen</source>
         <translation>ninguna elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="155"/>
+        <location filename="../../ui/checklist_page.py" line="164"/>
         <source>Fitzpatrick type {type}</source>
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="178"/>
+        <location filename="../../ui/checklist_page.py" line="187"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
@@ -726,62 +849,72 @@
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="390"/>
+        <location filename="../../ui/checklist_page.py" line="399"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="392"/>
+        <location filename="../../ui/checklist_page.py" line="401"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="329"/>
+        <location filename="../../ui/checklist_page.py" line="338"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="337"/>
+        <location filename="../../ui/checklist_page.py" line="126"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="137"/>
+        <source>Verdict and actions</source>
+        <translation>Veredicto y acciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="346"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="358"/>
+        <location filename="../../ui/checklist_page.py" line="367"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="359"/>
+        <location filename="../../ui/checklist_page.py" line="368"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="384"/>
+        <location filename="../../ui/checklist_page.py" line="393"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="387"/>
+        <location filename="../../ui/checklist_page.py" line="396"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="394"/>
+        <location filename="../../ui/checklist_page.py" line="403"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="397"/>
+        <location filename="../../ui/checklist_page.py" line="406"/>
         <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
         <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="403"/>
+        <location filename="../../ui/checklist_page.py" line="412"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="405"/>
+        <location filename="../../ui/checklist_page.py" line="414"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1101,12 +1234,17 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="200"/>
+        <location filename="../../ui/consent_page.py" line="164"/>
+        <source>The consent to read and sign</source>
+        <translation>El consentimiento que hay que leer y firmar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="201"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="253"/>
+        <location filename="../../ui/consent_page.py" line="254"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -1481,43 +1619,43 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="35"/>
+        <location filename="../../ui/session_form/header.py" line="36"/>
         <source>Date and start time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="37"/>
+        <location filename="../../ui/session_form/header.py" line="38"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="39"/>
-        <location filename="../../ui/session_form/header.py" line="80"/>
+        <location filename="../../ui/session_form/header.py" line="40"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="44"/>
+        <location filename="../../ui/session_form/header.py" line="45"/>
         <source>Session number in the course</source>
         <translation>Número de sesión en el tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="48"/>
+        <location filename="../../ui/session_form/header.py" line="49"/>
         <source>Sessions in the course</source>
         <translation>Sesiones del tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="52"/>
+        <location filename="../../ui/session_form/header.py" line="53"/>
         <source>of</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="59"/>
+        <location filename="../../ui/session_form/header.py" line="60"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="80"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Course</source>
         <translation>Tratamiento</translation>
     </message>
@@ -1695,172 +1833,152 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Return to the open visit</source>
+        <translation>Volver a la visita abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
-        <source>Preparing the aftercare sheet…</source>
-        <translation>Preparando la hoja de cuidados…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <source> (default wording)</source>
-        <translation> (texto predeterminado)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="397"/>
-        <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
-        <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
-        <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="404"/>
-        <source>Unfinished session</source>
-        <translation>Sesión sin terminar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="404"/>
-        <source>Open it now?</source>
-        <translation>¿Abrirla ahora?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -1891,6 +2009,44 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/session_form/outcome.py" line="112"/>
         <source>Recommended next session</source>
         <translation>Próxima sesión recomendada</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBar</name>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="52"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="54"/>
+        <source>Age and Fitzpatrick type</source>
+        <translation>Edad y fototipo de Fitzpatrick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="58"/>
+        <source>Cautions and allergies</source>
+        <translation>Precauciones y alergias</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="78"/>
+        <source>age {0}</source>
+        <translation>{0} años</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="80"/>
+        <source>age not recorded</source>
+        <translation>edad no registrada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="84"/>
+        <source>Fitzpatrick {0}</source>
+        <translation>Fitzpatrick {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="86"/>
+        <source>Fitzpatrick type not assessed</source>
+        <translation>Fototipo de Fitzpatrick sin evaluar</translation>
     </message>
 </context>
 <context>
@@ -1946,144 +2102,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../ui/patient_form.py" line="85"/>
+        <location filename="../../ui/patient_form.py" line="87"/>
         <source>Given name first (Ana Silva)</source>
         <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="87"/>
+        <location filename="../../ui/patient_form.py" line="89"/>
         <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
         <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="90"/>
+        <location filename="../../ui/patient_form.py" line="92"/>
         <source>if not the names in this order</source>
         <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="92"/>
+        <location filename="../../ui/patient_form.py" line="94"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="98"/>
-        <location filename="../../ui/patient_form.py" line="102"/>
+        <location filename="../../ui/patient_form.py" line="100"/>
+        <location filename="../../ui/patient_form.py" line="104"/>
         <source>Not assessed</source>
         <translation>Sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="118"/>
+        <location filename="../../ui/patient_form.py" line="120"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="124"/>
-        <location filename="../../ui/patient_form.py" line="373"/>
+        <location filename="../../ui/patient_form.py" line="126"/>
+        <location filename="../../ui/patient_form.py" line="386"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="125"/>
-        <location filename="../../ui/patient_form.py" line="374"/>
+        <location filename="../../ui/patient_form.py" line="127"/>
+        <location filename="../../ui/patient_form.py" line="387"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="126"/>
+        <location filename="../../ui/patient_form.py" line="128"/>
         <source>Name order</source>
         <translation>Orden del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="127"/>
+        <location filename="../../ui/patient_form.py" line="129"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="128"/>
-        <location filename="../../ui/patient_form.py" line="375"/>
+        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="388"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="129"/>
-        <location filename="../../ui/patient_form.py" line="376"/>
+        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="389"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="130"/>
-        <location filename="../../ui/patient_form.py" line="377"/>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="390"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="131"/>
-        <location filename="../../ui/patient_form.py" line="378"/>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="391"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="132"/>
-        <location filename="../../ui/patient_form.py" line="379"/>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="392"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="133"/>
-        <location filename="../../ui/patient_form.py" line="380"/>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="393"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="134"/>
-        <location filename="../../ui/patient_form.py" line="381"/>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="394"/>
         <source>Handout language</source>
         <translation>Idioma de las hojas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="135"/>
-        <location filename="../../ui/patient_form.py" line="382"/>
+        <location filename="../../ui/patient_form.py" line="137"/>
+        <location filename="../../ui/patient_form.py" line="395"/>
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="136"/>
-        <location filename="../../ui/patient_form.py" line="383"/>
+        <location filename="../../ui/patient_form.py" line="138"/>
+        <location filename="../../ui/patient_form.py" line="396"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="161"/>
+        <location filename="../../ui/patient_form.py" line="163"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="164"/>
+        <location filename="../../ui/patient_form.py" line="166"/>
         <source>Save the patient (Ctrl+S)</source>
         <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="165"/>
+        <location filename="../../ui/patient_form.py" line="167"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="204"/>
+        <location filename="../../ui/patient_form.py" line="189"/>
+        <source>Patient details</source>
+        <translation>Datos del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_form.py" line="217"/>
         <source>New patient</source>
         <translation>Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="230"/>
+        <location filename="../../ui/patient_form.py" line="243"/>
         <source>Edit {0}</source>
         <translation>Editar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="269"/>
+        <location filename="../../ui/patient_form.py" line="282"/>
         <source>{0}, age {1}</source>
         <translation>{0}, {1} años</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="386"/>
+        <location filename="../../ui/patient_form.py" line="399"/>
         <source>Someone else changed this patient</source>
         <translation>Otra persona ha cambiado este paciente</translation>
     </message>
@@ -2116,27 +2277,27 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="72"/>
+        <location filename="../../ui/patient_list.py" line="73"/>
         <source>Number of patients found</source>
         <translation>Número de pacientes encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="124"/>
+        <location filename="../../ui/patient_list.py" line="146"/>
         <source>Patients found: more than {0}</source>
         <translation>Pacientes encontrados: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="126"/>
+        <location filename="../../ui/patient_list.py" line="148"/>
         <source>Patients: more than {0}</source>
         <translation>Pacientes: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="128"/>
+        <location filename="../../ui/patient_list.py" line="150"/>
         <source>Patients found: {0}</source>
         <translation>Pacientes encontrados: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="130"/>
+        <location filename="../../ui/patient_list.py" line="152"/>
         <source>Patients: {0}</source>
         <translation>Pacientes: {0}</translation>
     </message>
@@ -2622,12 +2783,12 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Productos usados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="62"/>
+        <location filename="../../ui/session_form/products.py" line="69"/>
         <source>Remove product</source>
         <translation>Quitar producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="63"/>
+        <location filename="../../ui/session_form/products.py" line="70"/>
         <source>Remove the selected product</source>
         <translation>Quitar el producto seleccionado</translation>
     </message>
@@ -3042,95 +3203,84 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="119"/>
+        <location filename="../../ui/session_form/__init__.py" line="120"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="167"/>
+        <location filename="../../ui/session_form/__init__.py" line="169"/>
         <source>Record state</source>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="259"/>
+        <location filename="../../ui/session_form/__init__.py" line="175"/>
+        <source>The session&apos;s details</source>
+        <translation>Los datos de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/__init__.py" line="277"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="261"/>
-        <location filename="../../ui/session_form/__init__.py" line="262"/>
+        <location filename="../../ui/session_form/__init__.py" line="279"/>
+        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="263"/>
+        <location filename="../../ui/session_form/__init__.py" line="281"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="266"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="267"/>
+        <location filename="../../ui/session_form/__init__.py" line="285"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="268"/>
+        <location filename="../../ui/session_form/__init__.py" line="286"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="271"/>
+        <location filename="../../ui/session_form/__init__.py" line="289"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="273"/>
+        <location filename="../../ui/session_form/__init__.py" line="291"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="274"/>
+        <location filename="../../ui/session_form/__init__.py" line="292"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="394"/>
-        <location filename="../../ui/session_form/__init__.py" line="478"/>
+        <location filename="../../ui/session_form/__init__.py" line="414"/>
+        <location filename="../../ui/session_form/__init__.py" line="482"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="397"/>
+        <location filename="../../ui/session_form/__init__.py" line="417"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="444"/>
-        <source>Sign this record? It becomes read-only; later changes are recorded as amendments.
-
-Zones: {zones}
-Warnings shown: {count}</source>
-        <translation>¿Firmar este registro? Pasa a ser de solo lectura; los cambios posteriores se registran como enmiendas.
-
-Zonas: {zones}
-Avisos mostrados: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/__init__.py" line="449"/>
-        <source>Sign the session record</source>
-        <translation>Firmar el registro de la sesión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/__init__.py" line="462"/>
+        <location filename="../../ui/session_form/__init__.py" line="466"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="525"/>
+        <location filename="../../ui/session_form/__init__.py" line="535"/>
         <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -3143,37 +3293,37 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="199"/>
+        <location filename="../../ui/session_timeline.py" line="208"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="202"/>
+        <location filename="../../ui/session_timeline.py" line="211"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="203"/>
+        <location filename="../../ui/session_timeline.py" line="212"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="204"/>
+        <location filename="../../ui/session_timeline.py" line="213"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="206"/>
+        <location filename="../../ui/session_timeline.py" line="215"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="208"/>
+        <location filename="../../ui/session_timeline.py" line="217"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="210"/>
+        <location filename="../../ui/session_timeline.py" line="219"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -3254,114 +3404,129 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="81"/>
+        <location filename="../../ui/session_workflow.py" line="88"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="88"/>
+        <location filename="../../ui/session_workflow.py" line="95"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="105"/>
+        <location filename="../../ui/session_workflow.py" line="111"/>
+        <location filename="../../ui/session_workflow.py" line="428"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="120"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="106"/>
+        <location filename="../../ui/session_workflow.py" line="121"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="108"/>
+        <location filename="../../ui/session_workflow.py" line="123"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="109"/>
+        <location filename="../../ui/session_workflow.py" line="124"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="110"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="113"/>
+        <location filename="../../ui/session_workflow.py" line="128"/>
         <source>Photos…</source>
         <translation>Fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="115"/>
+        <location filename="../../ui/session_workflow.py" line="130"/>
         <source>Photos of this visit</source>
         <translation>Fotos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="118"/>
+        <location filename="../../ui/session_workflow.py" line="133"/>
         <source>New consent…</source>
         <translation>Consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="120"/>
+        <location filename="../../ui/session_workflow.py" line="135"/>
         <source>Take a new consent</source>
         <translation>Tomar un consentimiento nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="123"/>
+        <location filename="../../ui/session_workflow.py" line="138"/>
         <source>Consents…</source>
         <translation>Consentimientos…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="140"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="127"/>
-        <source>Close session</source>
-        <translation>Cerrar sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="294"/>
+        <source>A signed consent covers this visit&apos;s zones and device.
+
+&quot;New consent…&quot; takes another one, for example when the plan changes.</source>
+        <translation>Un consentimiento firmado cubre las zonas y el aparato de esta visita.
+
+&quot;Consentimiento nuevo…&quot; recoge otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="129"/>
-        <source>Close the session screen</source>
-        <translation>Cerrar la pantalla de la sesión</translation>
+        <location filename="../../ui/session_workflow.py" line="315"/>
+        <location filename="../../ui/session_workflow.py" line="335"/>
+        <source>The session record</source>
+        <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="401"/>
+        <source>The checklist cannot be continued yet.</source>
+        <translation>Aún no se puede continuar desde el cuestionario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="412"/>
+        <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
+        <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="427"/>
+        <source>&quot;New consent…&quot; takes a consent for the zones and device in the record.</source>
+        <translation>&quot;Consentimiento nuevo…&quot; recoge un consentimiento para las zonas y el aparato del registro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="434"/>
+        <source>The aftercare sheet</source>
+        <translation>La hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="160"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="150"/>
+        <location filename="../../ui/session_workflow.py" line="167"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="156"/>
-        <source>Planned zones</source>
-        <translation>Zonas previstas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="162"/>
-        <source>Plan {zone}</source>
-        <translation>Prever {zone}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="252"/>
+        <location filename="../../ui/session_workflow.py" line="287"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="270"/>
-        <location filename="../../ui/session_workflow.py" line="287"/>
-        <source>Step 2 of 2: the session record</source>
-        <translation>Paso 2 de 2: el registro de la sesión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="285"/>
-        <location filename="../../ui/session_workflow.py" line="295"/>
+        <location filename="../../ui/session_workflow.py" line="335"/>
+        <location filename="../../ui/session_workflow.py" line="347"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
@@ -3651,6 +3816,35 @@ Avisos mostrados: {count}</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="52"/>
+        <location filename="../../ui/visit/shortcuts.py" line="55"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <source>Does</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="68"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>SignatureField</name>
     <message>
         <location filename="../../ui/signature_pad.py" line="166"/>
@@ -3722,6 +3916,54 @@ Avisos mostrados: {count}</translation>
         <location filename="../../ui/stale_record_dialog.py" line="94"/>
         <source>Keep all of the saved version</source>
         <translation>Conservar toda la versión guardada</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="122"/>
+        <source>Steps of the visit</source>
+        <translation>Pasos de la visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="124"/>
+        <source>Checklist</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="125"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="126"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="127"/>
+        <source>Aftercare</source>
+        <translation>Cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="146"/>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="148"/>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="150"/>
+        <source>to do</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/bars.py" line="155"/>
+        <source>Step {0} of 4, {1}: {2}</source>
+        <translation>Paso {0} de 4, {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -3839,140 +4081,253 @@ Avisos mostrados: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_verdict.py" line="61"/>
+        <location filename="../../ui/checklist_verdict.py" line="68"/>
         <source>Reasons and actions</source>
         <translation>Motivos y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="81"/>
+        <location filename="../../ui/checklist_verdict.py" line="82"/>
         <source>Why this rule</source>
         <translation>Por qué esta regla</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="85"/>
+        <location filename="../../ui/checklist_verdict.py" line="86"/>
         <source>Checklist version {version}</source>
         <translation>Versión del cuestionario {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="90"/>
+        <location filename="../../ui/checklist_verdict.py" line="91"/>
         <source>Override</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="92"/>
-        <location filename="../../ui/checklist_verdict.py" line="95"/>
+        <location filename="../../ui/checklist_verdict.py" line="93"/>
+        <location filename="../../ui/checklist_verdict.py" line="96"/>
         <source>Override the verdict</source>
         <translation>Anular el veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="98"/>
+        <location filename="../../ui/checklist_verdict.py" line="99"/>
         <source>Reason for treating despite the verdict (at least {n} words):</source>
         <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="107"/>
+        <location filename="../../ui/checklist_verdict.py" line="108"/>
         <source>Override reason</source>
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="116"/>
+        <location filename="../../ui/checklist_verdict.py" line="117"/>
         <source>What is left to do</source>
         <translation>Qué falta por hacer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="119"/>
+        <location filename="../../ui/checklist_verdict.py" line="120"/>
         <source>Next unanswered</source>
         <translation>Siguiente sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="122"/>
+        <location filename="../../ui/checklist_verdict.py" line="123"/>
         <source>Go to the next unanswered question</source>
         <translation>Ir a la siguiente pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="124"/>
-        <location filename="../../ui/checklist_verdict.py" line="128"/>
+        <location filename="../../ui/checklist_verdict.py" line="125"/>
+        <location filename="../../ui/checklist_verdict.py" line="129"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="126"/>
+        <location filename="../../ui/checklist_verdict.py" line="127"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="127"/>
+        <location filename="../../ui/checklist_verdict.py" line="128"/>
         <source>Continue (Ctrl+Return)</source>
         <translation>Continuar (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="134"/>
+        <location filename="../../ui/checklist_verdict.py" line="135"/>
         <source>Suitable</source>
         <translation>Apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="135"/>
+        <location filename="../../ui/checklist_verdict.py" line="136"/>
         <source>Caution</source>
         <translation>Precaución</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="136"/>
+        <location filename="../../ui/checklist_verdict.py" line="137"/>
         <source>Defer</source>
         <translation>Aplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="137"/>
+        <location filename="../../ui/checklist_verdict.py" line="138"/>
         <source>Not suitable</source>
         <translation>No apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="142"/>
+        <location filename="../../ui/checklist_verdict.py" line="143"/>
         <source>Not suitable: do not treat</source>
         <translation>No apto: no tratar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="145"/>
+        <location filename="../../ui/checklist_verdict.py" line="146"/>
         <source>Defer: not before {date}, and not until resolved</source>
         <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="149"/>
+        <location filename="../../ui/checklist_verdict.py" line="150"/>
         <source>Defer: not before {date}</source>
         <translation>Aplazar: no antes del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="152"/>
+        <location filename="../../ui/checklist_verdict.py" line="153"/>
         <source>Defer: not today, not until resolved</source>
         <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="154"/>
+        <location filename="../../ui/checklist_verdict.py" line="155"/>
         <source>Caution: may treat once the actions are done</source>
         <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="155"/>
+        <location filename="../../ui/checklist_verdict.py" line="156"/>
         <source>Suitable: nothing in the checklist stands in the way</source>
         <translation>Apto: nada del cuestionario lo impide</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="162"/>
+        <location filename="../../ui/checklist_verdict.py" line="163"/>
         <source>Not before {date}.</source>
         <translation>No antes del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="165"/>
+        <location filename="../../ui/checklist_verdict.py" line="166"/>
         <source>Until resolved.</source>
         <translation>Hasta que se resuelva.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="167"/>
+        <location filename="../../ui/checklist_verdict.py" line="168"/>
         <source>Why this rule?</source>
         <translation>¿Por qué esta regla?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="175"/>
+        <location filename="../../ui/checklist_verdict.py" line="176"/>
         <source>Why this rule ({rule}): its sources</source>
         <translation>Por qué esta regla ({rule}): sus fuentes</translation>
+    </message>
+</context>
+<context>
+    <name>VisitView</name>
+    <message>
+        <location filename="../../ui/visit/view.py" line="39"/>
+        <source>Visit with {0}</source>
+        <translation>Visita de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="46"/>
+        <source>Patient list</source>
+        <translation>Lista de pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="47"/>
+        <source>Back to the patient list, keeping the visit</source>
+        <translation>Volver a la lista de pacientes sin cerrar la visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="49"/>
+        <source>Back to the patient list; the visit stays open as it is ({0})</source>
+        <translation>Volver a la lista de pacientes; la visita sigue abierta tal como está ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="53"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="54"/>
+        <source>Back to the previous step</source>
+        <translation>Volver al paso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="55"/>
+        <source>The previous step ({0})</source>
+        <translation>Paso anterior ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="56"/>
+        <location filename="../../ui/visit/view.py" line="146"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="57"/>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="58"/>
+        <source>The next step ({0})</source>
+        <translation>Paso siguiente ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="146"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="149"/>
+        <source>Finish the visit ({0})</source>
+        <translation>Terminar la visita ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="151"/>
+        <source>Next: {0} ({1})</source>
+        <translation>Siguiente: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/view.py" line="156"/>
+        <source>Back: {0} ({1})</source>
+        <translation>Atrás: {0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWindow</name>
+    <message>
+        <location filename="../../ui/visit/host.py" line="126"/>
+        <source>Return to the visit with {0}</source>
+        <translation>Volver a la visita de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="176"/>
+        <source>Preparing the aftercare sheet…</source>
+        <translation>Preparando la hoja de cuidados…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="211"/>
+        <source> (default wording)</source>
+        <translation> (texto predeterminado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="240"/>
+        <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
+        <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="244"/>
+        <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
+        <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="247"/>
+        <source>Unfinished session</source>
+        <translation>Sesión sin terminar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/host.py" line="247"/>
+        <source>Open it now?</source>
+        <translation>¿Abrirla ahora?</translation>
     </message>
 </context>
 <context>
@@ -3984,19 +4339,56 @@ Avisos mostrados: {count}</translation>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="34"/>
+        <location filename="../../ui/session_form/warnings.py" line="35"/>
         <source>No warnings.</source>
         <translation>Sin avisos.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="41"/>
+        <location filename="../../ui/session_form/warnings.py" line="42"/>
         <source>Warning</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="43"/>
+        <location filename="../../ui/session_form/warnings.py" line="44"/>
         <source>No warnings</source>
         <translation>Sin avisos</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneMap</name>
+    <message>
+        <location filename="../../ui/visit/zone_map.py" line="182"/>
+        <source>Face and body map</source>
+        <translation>Mapa facial y corporal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_map.py" line="184"/>
+        <source>Planned zones are coloured, with their depth; the zone list does the same.</source>
+        <translation>Las zonas previstas aparecen coloreadas, con su profundidad; la lista de zonas hace lo mismo.</translation>
+    </message>
+</context>
+<context>
+    <name>ZonePicker</name>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="23"/>
+        <location filename="../../ui/visit/zone_picker.py" line="24"/>
+        <source>Planned zones</source>
+        <translation>Zonas previstas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="31"/>
+        <source>Plan {zone}</source>
+        <translation>Prever {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="36"/>
+        <source>Where the ticks come from</source>
+        <translation>De dónde vienen las marcas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="68"/>
+        <source>Ticked as last time ({0}); change them as planned today.</source>
+        <translation>Marcadas como la última vez ({0}); cámbielas según lo previsto hoy.</translation>
     </message>
 </context>
 <context>
@@ -4085,114 +4477,114 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>ZonesSection</name>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="37"/>
+        <location filename="../../ui/session_form/zones.py" line="38"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="47"/>
+        <location filename="../../ui/session_form/zones.py" line="48"/>
         <source>Zone to add</source>
         <translation>Zona que añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="48"/>
         <location filename="../../ui/session_form/zones.py" line="49"/>
+        <location filename="../../ui/session_form/zones.py" line="50"/>
         <source>Add zone</source>
         <translation>Añadir zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="51"/>
+        <location filename="../../ui/session_form/zones.py" line="52"/>
         <source>Remove zone</source>
         <translation>Quitar zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="52"/>
+        <location filename="../../ui/session_form/zones.py" line="53"/>
         <source>Remove the selected zone</source>
         <translation>Quitar la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="65"/>
+        <location filename="../../ui/session_form/zones.py" line="74"/>
         <source>Treated zones</source>
         <translation>Zonas tratadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="76"/>
+        <location filename="../../ui/session_form/zones.py" line="90"/>
         <source>Selected zone</source>
         <translation>Zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="81"/>
+        <location filename="../../ui/session_form/zones.py" line="95"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="82"/>
+        <location filename="../../ui/session_form/zones.py" line="96"/>
         <source>Depth in millimetres</source>
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="84"/>
+        <location filename="../../ui/session_form/zones.py" line="98"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="88"/>
         <location filename="../../ui/session_form/zones.py" line="102"/>
+        <location filename="../../ui/session_form/zones.py" line="116"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="90"/>
+        <location filename="../../ui/session_form/zones.py" line="104"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="92"/>
+        <location filename="../../ui/session_form/zones.py" line="106"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="96"/>
+        <location filename="../../ui/session_form/zones.py" line="110"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="98"/>
+        <location filename="../../ui/session_form/zones.py" line="112"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="99"/>
+        <location filename="../../ui/session_form/zones.py" line="113"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="104"/>
+        <location filename="../../ui/session_form/zones.py" line="118"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="106"/>
+        <location filename="../../ui/session_form/zones.py" line="120"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="108"/>
+        <location filename="../../ui/session_form/zones.py" line="122"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="160"/>
+        <location filename="../../ui/session_form/zones.py" line="186"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="175"/>
+        <location filename="../../ui/session_form/zones.py" line="201"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="177"/>
+        <location filename="../../ui/session_form/zones.py" line="203"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>

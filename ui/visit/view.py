@@ -94,6 +94,11 @@ class VisitView(QWidget):
             self.workflow.go_back()
 
     def _verdict_changed(self, verdict: Verdict | None) -> None:
+        # While questions remain the checklist gives no verdict, but what the answers so far
+        # call for (an allergy, a caution) belongs on the patient bar at once.
+        page = self.workflow.checklist_page
+        if verdict is None and page is not None:
+            verdict = page.provisional_verdict()
         self.patient_bar.set_cautions(cautions_of(verdict))
 
     def step_controls(self, step: str) -> list[QWidget]:
