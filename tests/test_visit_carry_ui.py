@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database
 from assistant.reference import format_mm
 from assistant.sessions import list_sessions, session_context
+from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import replace_text
 from tests.test_visit_screen import window  # noqa: F401 - the fixture
 from ui.main_window import MainWindow
@@ -33,6 +34,8 @@ def test_the_last_zones_come_ticked_and_the_form_marks_what_was_carried(
     assert "as last time" in workflow.zone_picker.note_label.text()
 
     assert window.visit_view is not None
+    assert workflow.checklist_page is not None
+    answer_everything(workflow.checklist_page)  # every question asked, none assumed
     window.visit_view.next_button.click()
     form = workflow.form
     assert form is not None and form.carried.isVisible()
@@ -40,8 +43,8 @@ def test_the_last_zones_come_ticked_and_the_form_marks_what_was_carried(
     assert lines and all(line.endswith("as last time") for line in lines)
     form.select_zone(0)
     before = form.depth_spin.value()
-    replace_text(qtbot, form.depth_spin, str(before + 0.25))
+    replace_text(qtbot, form.depth_spin, str(before + 0.3))
     changed = [line for line in form.carried.lines() if "last time:" in line]
     assert len(changed) == 1, form.carried.lines()
     assert f"{format_mm(before)} mm" in changed[0].split("last time:")[1]
-    assert f"{format_mm(before + 0.25)} mm" in changed[0].split("last time:")[0]
+    assert f"{format_mm(before + 0.3)} mm" in changed[0].split("last time:")[0]
