@@ -12,8 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from assistant import paths
+from assistant import keyfile, paths
+from assistant.cli.unlock import RECOVERY_ENV
 from assistant.db import Database, init_db
+from tests.encryption_support import CHEAP_COSTS, TEST_KEY, write_key_file
 
 POSTGRES_URL_ENV = "CHAIRSIDE_TEST_POSTGRES_URL"
 
@@ -47,14 +49,19 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
     monkeypatch.delenv(paths.DATABASE_URL_ENV, raising=False)
+    monkeypatch.setattr(keyfile, "ARGON2_COSTS", CHEAP_COSTS)
     return data
 
 
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database migrated to the newest schema once per run; tests get a copy of it."""
+    """An encrypted database (the product's default) migrated to the newest schema once per
+    run, with its key file; tests get a copy of both."""
     folder = tmp_path_factory.mktemp("template")
-    template = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", create=True)
+    template = init_db(
+        f"sqlite:///{folder / 'chairside.sqlite3'}", create=True, key=TEST_KEY
+    )
+    os.environ[RECOVERY_ENV] = write_key_file(folder / "chairside.sqlite3")
     assert template.sqlite_path is not None
     with template.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -69,7 +76,8 @@ def db(isolated_data_dir: Path, migrated_template: Path) -> Iterator[Database]:
     target = paths.default_database_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated_template, target)
-    database = init_db(paths.database_url())
+    shutil.copyfile(keyfile.key_file_path(migrated_template), keyfile.key_file_path(target))
+    database = init_db(paths.database_url(), key=TEST_KEY)
     yield database
     database.dispose()
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from assistant import paths
-from assistant.cli import main as cli_main
 from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
+from tests.cli_support import cli_main
 from tests.consent_support import record_consent
 from tests.sessions_support import complete_draft, make_clinic
 

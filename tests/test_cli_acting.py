@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from assistant.auth import set_pin
-from assistant.cli import main as cli_main
 from assistant.cli.acting import os_account
 from assistant.clinic import save_practitioner
 from assistant.db import Database
 from assistant.patients import PatientDetails, create_patient
 from assistant.records.audit import AuditEntry, query_events
+from tests.cli_support import cli_main
 
 PIN = "4826"
 

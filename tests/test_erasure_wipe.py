@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant import paths, sessions
-from assistant.cli import main as cli_main
 from assistant.db import WIPE_PENDING_SUFFIX, Database, init_db
 from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
 from assistant.records.audit import query_events
 from assistant.records.export import erase_patient, erasure_confirmation
+from tests.cli_support import cli_main
 from tests.consent_support import record_consent
 from tests.sessions_support import complete_draft, make_clinic
 

@@ -17,12 +17,13 @@ from assistant import paths
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
 from assistant.db import Database, head_revision
 from assistant.patients import PatientDetails, create_patient, get_patient
+from tests.cli_support import with_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = run_command(build_parser().parse_args(argv))
+    status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err
 
