@@ -210,6 +210,8 @@ class AppContext:
         if self._database is not None and self._database is not database:
             self._database.dispose()
         self._database = database
+        if database.key is not None:
+            self.database_key = database.key
         if database.data_dir is None:
             database.data_dir = self.locations.data_dir
         self.database_url = url or database.engine.url.render_as_string(hide_password=False)

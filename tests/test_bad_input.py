@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +18,7 @@ import pytest
 from assistant import paths
 from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
+from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent
 from tests.sessions_support import complete_draft, make_clinic

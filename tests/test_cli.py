@@ -71,7 +71,7 @@ def test_demo_fills_the_database_in_the_chosen_data_folder(tmp_path: Path) -> No
     database = tmp_path / "clinic" / "chairside.sqlite3"
     assert database.exists()
     assert not (tmp_path / "unused").exists()
-    import sqlite3
+    from tests import keyed_sqlite as sqlite3
 
     con = sqlite3.connect(database)
     assert con.execute("select count(*) from patient").fetchone() == (7,)

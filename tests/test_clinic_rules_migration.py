@@ -4,7 +4,6 @@ migration back keeps every other trigger (no table is rebuilt)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from sqlalchemy import create_engine
 
 from assistant import paths
 from assistant.db import MIGRATIONS, init_db
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import make_signed_records
 
 

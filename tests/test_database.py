@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from assistant import paths
-from assistant import cipher
+from assistant import cipher, paths
 from assistant.db import _migrations_config, head_revision, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.models import Base
+from tests import keyed_sqlite as sqlite3
 
 
 def _digest(path: Path) -> str:

@@ -4,7 +4,6 @@ connection keeps old pages in use the command says so and the next start finishe
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from assistant.db import WIPE_PENDING_SUFFIX, Database, init_db
 from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
 from assistant.records.audit import query_events
 from assistant.records.export import erase_patient, erasure_confirmation
+from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent
 from tests.sessions_support import complete_draft, make_clinic

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from assistant.db import ADVICE_RESTORE, Database, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.models import Patient
 from assistant.patients import PatientDetails, create_patient
+from tests import keyed_sqlite as sqlite3
 
 
 def digest(path: Path) -> str:

@@ -4,7 +4,6 @@ a chain for an older database, the start-up check and appends from several proce
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -20,6 +19,7 @@ from assistant.db import MIGRATIONS, Database, init_db
 from assistant.models import AuditEvent
 from assistant.records import integrity
 from assistant.records.chain import GENESIS, entry_content, link, verify
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli, make_signed_records
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from assistant import paths
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
 from assistant.db import Database, head_revision
 from assistant.patients import PatientDetails, create_patient, get_patient
+from tests import keyed_sqlite as sqlite3
 from tests.cli_support import with_key
 
 ROOT = Path(__file__).resolve().parents[1]

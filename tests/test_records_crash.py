@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ import pytest
 
 from assistant import paths
 from assistant.db import Database
+from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 
 KILLS = 20
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
 from assistant.sessions import SessionDraft, ZoneEntry, create_draft, save_draft
 
-db = init_db(sys.argv[1])
+db = init_db(sys.argv[1], key=bytes.fromhex(sys.argv[2]))  # the test database is encrypted
 print("ready", flush=True)
 n = 0
 while True:
@@ -63,7 +64,7 @@ def test_killing_a_writing_process_never_loses_a_returned_save(db: Database) -> 
     promised: set[int] = set()
     for kill in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-c", WRITER, f"sqlite:///{path}"],
+            [sys.executable, "-c", WRITER, f"sqlite:///{path}", TEST_KEY.hex()],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

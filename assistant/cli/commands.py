@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "assistant.cli.audit_command",
     "assistant.cli.backup_command",
     "assistant.cli.encrypt_command",
+    "assistant.cli.recovery_command",
 )
 
 
