@@ -68,7 +68,8 @@ def main() -> int:
         }
         keys = {"plain": None, "encrypted": key}
         print(
-            f"Built two databases of {args.patients:,} demo patients in {time.perf_counter() - began:.1f} s"
+            f"Built two databases of {args.patients:,} demo patients "
+            f"in {time.perf_counter() - began:.1f} s"
         )
 
         opens: dict[str, list[float]] = {"plain": [], "encrypted": []}
