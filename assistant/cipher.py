@@ -55,6 +55,9 @@ def connect(
     ``key`` is given."""
     con = sqlite.connect(str(target), uri=uri, timeout=timeout, check_same_thread=check_same_thread)
     try:
+        # A wrong key or a damaged page is an error the caller words; SQLCipher's own log
+        # would add lines on stderr (the command line says one).
+        con.execute("PRAGMA cipher_log_level = NONE")
         apply_key(con, key)
     except BaseException:
         con.close()
@@ -102,12 +105,13 @@ def key_for(path: Path) -> bytes | None:
     except OSError:
         return None
     for key in _unlocked:
-        con = connect(f"file:{path}?mode=ro", key, uri=True)
+        con = connect(f"file:{path}?mode=ro&immutable=1", key, uri=True)
         try:
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            con.execute("PRAGMA user_version").fetchone()  # page 1 only: reads through the key
             return key
-        except sqlite.DatabaseError:
-            continue
+        except sqlite.DatabaseError as exc:
+            if "not a database" not in str(exc):
+                return key  # the key reads it; the file is damaged (said when it is opened)
         finally:
             con.close()
     return None
@@ -116,3 +120,20 @@ def key_for(path: Path) -> bytes | None:
 def connect_uri(uri: str, **options: Any) -> Any:
     """A connection to the ``file:`` URI ``uri``, keyed for the file it names."""
     return connect(uri, key_for(_path_of(uri)), uri=True, **options)
+
+
+def plain_header(path: Path, key: bytes) -> bytes | None:
+    """The first 100 bytes of an encrypted database's first page as SQLite wrote them (page
+    size, page count…), decrypted with ``key``; None when the file is too short. SQLCipher 4's
+    page 1: a 16-byte salt, then AES-256-CBC data, then its IV (16 bytes) and HMAC (64)."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    page_size, reserve = 4096, 80
+    with path.open("rb") as handle:
+        page = handle.read(page_size)
+    if len(page) < page_size:
+        return None
+    iv = page[page_size - reserve : page_size - reserve + 16]
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    data = decryptor.update(page[16 : page_size - reserve]) + decryptor.finalize()
+    return SQLITE_HEADER + data[:84]

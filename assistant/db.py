@@ -301,6 +301,8 @@ def init_db(
         sqlite_path = Path(str(sa_url.database)).expanduser()
         if create is None:
             create = sqlite_path == paths.default_database_path()
+        if key is None and sqlite_path.is_file():
+            key = key_for(sqlite_path)  # unlocked earlier in this run (reopened, restored)
         _check_sqlite_file(sqlite_path, create=create, key=key)
         if create:
             paths.make_private(sqlite_path.parent)

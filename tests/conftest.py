@@ -15,7 +15,7 @@ import pytest
 from assistant import keyfile, paths
 from assistant.cli.unlock import RECOVERY_ENV
 from assistant.db import Database, init_db
-from tests.encryption_support import CHEAP_COSTS, TEST_KEY, write_key_file
+from tests.encryption_support import CHEAP_COSTS, TEST_KEY, TEST_RECOVERY, write_key_file
 
 POSTGRES_URL_ENV = "CHAIRSIDE_TEST_POSTGRES_URL"
 
@@ -50,6 +50,8 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
     monkeypatch.delenv(paths.DATABASE_URL_ENV, raising=False)
     monkeypatch.setattr(keyfile, "ARGON2_COSTS", CHEAP_COSTS)
+    monkeypatch.setattr(keyfile, "new_recovery_code", lambda: TEST_RECOVERY)
+    monkeypatch.setenv(RECOVERY_ENV, TEST_RECOVERY)
     return data
 
 
@@ -61,7 +63,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     template = init_db(
         f"sqlite:///{folder / 'chairside.sqlite3'}", create=True, key=TEST_KEY
     )
-    os.environ[RECOVERY_ENV] = write_key_file(folder / "chairside.sqlite3")
+    write_key_file(folder / "chairside.sqlite3")
     assert template.sqlite_path is not None
     with template.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -4,6 +4,7 @@ command line opens it with ``--recovery-key`` (``CHAIRSIDE_RECOVERY_KEY``) or ``
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from assistant import keyfile
@@ -16,9 +17,23 @@ remember(TEST_KEY)  # so tests reading a file below Chairside (tests.keyed_sqlit
 CHEAP_COSTS = {"t": 1, "m": 1024, "p": 1}
 
 
+# Every database a test makes gets this recovery key (conftest makes ``new_recovery_code``
+# return it), so the command line opens any of them with --recovery-key.
+REAL_NEW_RECOVERY_CODE = keyfile.new_recovery_code
+TEST_RECOVERY = REAL_NEW_RECOVERY_CODE()
+
+
 def write_key_file(database: Path, key: bytes = TEST_KEY) -> str:
-    """A key file beside ``database`` with a new recovery key; returns that key."""
+    """A key file beside ``database`` holding the run's recovery key; returns it."""
     keys = keyfile.KeyFile(keyfile.key_file_path(database))
-    code = keys.new_recovery(key)
+    keys.recovery = keyfile._wrap(
+        "hkdf-sha256", keyfile.normalise_recovery_code(TEST_RECOVERY), key, keyfile.RECOVERY_LABEL
+    )
     keys.save()
-    return code
+    return TEST_RECOVERY
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A database file and its key file."""
+    shutil.copyfile(source, target)
+    shutil.copyfile(keyfile.key_file_path(source), keyfile.key_file_path(target))

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def chairside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(data_dir), "consent", *args],
+        [sys.executable, "main.py", "--data-dir", str(data_dir), "--recovery-key", "consent"]
+        + list(args),
         cwd=ROOT,
         capture_output=True,
         text=True,

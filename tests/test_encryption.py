@@ -22,7 +22,7 @@ from assistant.photos import import_photos, photo_bytes
 from assistant.records import backup
 from tests.cli_support import run_in_process
 from tests.consent_support import give_consent
-from tests.encryption_support import TEST_KEY
+from tests.encryption_support import REAL_NEW_RECOVERY_CODE, TEST_KEY
 from tests.photo_support import camera_jpeg
 from tests.sessions_support import make_clinic
 
@@ -99,6 +99,12 @@ def test_a_backup_is_checked_and_restored_under_the_same_key(db: Database, tmp_p
     again.dispose()
 
 
+@pytest.fixture(autouse=True)
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No key unlocked yet, as in a new process (this one has the test database's)."""
+    monkeypatch.setattr(cipher, "_unlocked", [])
+
+
 def _new_clinic(folder: Path) -> tuple[AppContext, str, int, int]:
     """A new encrypted database, as setup makes it: two practitioners with PINs."""
     context = AppContext(Locations.resolve(folder))
@@ -109,6 +115,7 @@ def _new_clinic(folder: Path) -> tuple[AppContext, str, int, int]:
     bob = save_practitioner(db, "Bob Ray", "", actor=ann.id)
     auth.set_pin(db, bob.id, "13579", actor=ann.id)
     context.close()
+    cipher._unlocked.clear()  # the next open is a new start
     return context, code, ann.id, bob.id
 
 
@@ -160,8 +167,9 @@ def test_a_missing_or_damaged_key_file_says_so_and_changes_nothing(
 
 
 def test_the_recovery_key_opens_after_every_pin_changed_and_a_new_one_replaces_it(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(keyfile, "new_recovery_code", REAL_NEW_RECOVERY_CODE)
     _, code, ann, bob = _new_clinic(tmp_path / "clinic")
     context = AppContext(Locations.resolve(tmp_path / "clinic"))
     context.unlock_with_pin(bob, "13579")

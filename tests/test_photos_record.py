@@ -290,6 +290,7 @@ def test_photos_import_through_main_py(db: Database, tmp_path: Path) -> None:
         [
             sys.executable,
             "main.py",
+            "--recovery-key",  # the test database is encrypted
             "photos",
             "import",
             "--patient",

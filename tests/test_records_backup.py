@@ -296,7 +296,8 @@ def test_restore_refuses_a_random_file(live_database: Path, tmp_path: Path) -> N
     junk = tmp_path / "holiday.jpg"
     junk.write_bytes(bytes(range(256)) * 40)
     assert refused(live_database, junk) == (
-        "holiday.jpg is not a Chairside backup (it is not a database file at all). "
+        "holiday.jpg is not a Chairside backup (it is not a database file at all, or it is "
+        "encrypted under another clinic's key). "
         "Nothing was changed; choose another backup."
     )
 

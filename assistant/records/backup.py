@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from assistant import paths
-from assistant.cipher import connect, connect_uri, key_for
+from assistant.cipher import connect, connect_uri, key_for, plain_header
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import (
     BUSY_TIMEOUT_MS,
@@ -322,7 +322,10 @@ def inspect_backup(file: Path) -> BackupCheck:
             "file",
         )
     size = file.stat().st_size
-    expected = None if encrypted else _expected_size(header)
+    if encrypted:
+        key = key_for(file)
+        header = (plain_header(file, key) if key else None) or header
+    expected = _expected_size(header)
     if expected is not None and size < expected:
         raise InvalidInput(
             f"{name} is incomplete: it holds {size:,} of its {expected:,} bytes, so the copy "
