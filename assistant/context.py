@@ -139,10 +139,14 @@ class AppContext:
     def key_file_for(url: str) -> Path | None:
         """The key file an encrypted SQLite database at ``url`` has (None for a server)."""
         from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
 
         from assistant.keyfile import key_file_path
 
-        sa_url = make_url(url)
+        try:
+            sa_url = make_url(url)
+        except ArgumentError:
+            return None  # not a URL: opening it says so
         if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
             return None
         return key_file_path(Path(str(sa_url.database)).expanduser())

@@ -22,7 +22,15 @@ from sqlcipher3.dbapi2 import connect as _connect
 from assistant.cipher import apply_key, key_for
 
 
+class _Connection(Connection):  # type: ignore[misc]
+    def iterdump(self) -> Any:
+        from sqlite3.dump import _iterdump
+
+        return _iterdump(self)
+
+
 def connect(database: Any, *args: Any, uri: bool = False, **kwargs: Any) -> Any:
+    kwargs.setdefault("factory", _Connection)
     con = _connect(str(database), *args, uri=uri, **kwargs)
     text = str(database)
     path = Path(text.removeprefix("file:").split("?", 1)[0]) if uri else Path(text)

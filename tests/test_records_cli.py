@@ -83,7 +83,8 @@ def test_restore_refuses_a_bad_file_with_exit_status_2(
     status, stdout, stderr = cli(capsys, "--as", "1", "restore", str(junk))
     assert status == EXIT_BAD_INPUT and stdout == ""
     assert stderr == (
-        "chairside: notes.txt is not a Chairside backup (it is not a database file at all). "
+        "chairside: notes.txt is not a Chairside backup (it is not a database file at all, or "
+        "it is encrypted under another clinic's key). "
         "Nothing was changed; choose another backup.\n"
     )
 

@@ -29,7 +29,10 @@ CHILD = textwrap.dedent(
     from assistant.sessions import ZoneEntry, create_draft, save_draft
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 
+    from tests.encryption_support import write_key_file
+
     db = init_db(sys.argv[1], key=bytes.fromhex(sys.argv[2]))  # encrypted, as by default
+    write_key_file(db.sqlite_path)
     clinic = make_clinic(db)
     session_id = create_draft(db, make_patient(db), clinic.practitioner)
     print("draft", session_id, flush=True)
