@@ -97,3 +97,35 @@ def test_setup_offers_plain_and_the_recovery_sheet_is_saved(
     sheet.save_sheet(str(tmp_path / "sheet.pdf"))
     assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
     assert "Saved to" in sheet.message.text()
+
+
+def test_a_plain_database_is_offered_encryption_once_at_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from assistant.db import init_db
+
+    folder = tmp_path / "clinic"
+    plain = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", encrypt=False, create=True)
+    ann = auth.create_first_practitioner(plain, "Ann Lee", "", PIN)
+    plain.dispose()
+    asked: list[str] = []
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PIN, True))
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda self: 0)
+    context = AppContext(Locations.resolve(folder))
+    db = context.database()
+    assert db.encryption == "plain"
+    db = app.offer_encryption(context, db, ann)
+    assert db.encryption == "encrypted" and context.database() is db
+    assert asked == ["Encrypt the records", "Encrypt the records"]
+    assert not (folder / "chairside.sqlite3.plain-before-encryption").exists()
+    assert not (folder / "chairside.sqlite3").read_bytes().startswith(cipher.SQLITE_HEADER)
+    context.close()
+    again = AppContext(Locations.resolve(folder))
+    again.unlock_with_pin(ann.id, PIN)
+    assert app.offer_encryption(again, again.database(), ann).encryption == "encrypted"
+    assert len(asked) == 2  # offered once
+    again.close()

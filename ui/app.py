@@ -97,6 +97,8 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
         if choice.exec() != QDialog.DialogCode.Accepted:
             return False
         context.encrypt_new = choice.encrypt
+        if not choice.encrypt:
+            context.settings.set("encryption_offered", True)  # chosen plain: not asked again
     if context.needs_unlock(url):
         dialog = UnlockDialog(context, url)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -149,6 +151,69 @@ def show_recovery_key(db: Database) -> None:
     db.recovery_code = None
 
 
+def offer_encryption(
+    context: AppContext, db: Database, practitioner: PractitionerInfo
+) -> Database:
+    """A plain database in the data folder is offered encryption once, at start: the
+    practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
+    are overwritten and removed if they agree. Returns the database now open."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from assistant.auth import verify_login
+    from assistant.errors import ChairsideError
+    from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
+    from ui.encryption_setup import RecoveryKeyDialog
+
+    settings = context.settings
+    if db.encryption != "plain" or not context.is_default_database or settings.encryption_offered:
+        return db
+    settings.set("encryption_offered", True)
+    title = QCoreApplication.translate("app", "Encrypt the records")
+    answer = QMessageBox.question(
+        None,
+        title,
+        QCoreApplication.translate(
+            "app",
+            "This clinic's database is not encrypted: anyone who copies the data folder can "
+            "read it. Encrypt it now? An encrypted copy is checked row by row before it "
+            "replaces the plain file.",
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return db
+    pin, ok = QInputDialog.getText(
+        None,
+        title,
+        QCoreApplication.translate("app", "Your PIN or password, to protect the key:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok:
+        return db
+    try:
+        verify_login(db, practitioner.id, pin, purpose="encrypt the database")
+        context.release_database()
+        result = encrypt_database(db, practitioner.id, practitioner.name, pin)
+        context.unlock_with_pin(practitioner.id, pin)
+        db = context.replace_database()
+    except ChairsideError as exc:
+        QMessageBox.warning(None, title, str(exc))
+        return context.database()
+    RecoveryKeyDialog(result.recovery_code).exec()
+    plain = [*result.plain_copies, *plain_backups(context.locations.backup_dir())]
+    remove = QMessageBox.question(
+        None,
+        title,
+        QCoreApplication.translate(
+            "app",
+            "The database is encrypted. Overwrite and remove the {0} plain copies (the old "
+            "file and unencrypted backups) now?",
+        ).format(len(plain)),
+    )
+    if remove == QMessageBox.StandardButton.Yes:
+        overwrite_and_remove(plain)
+    return db
+
+
 def encryption_label(db: Database) -> str:
     """What the status bar says about the database in use."""
     kind = db.encryption
@@ -176,6 +241,7 @@ def run_gui(context: AppContext) -> int:
     from ui.main_window import MainWindow
 
     context.practitioner_id = practitioner.id
+    db = offer_encryption(context, db, practitioner)
     gui_context = GuiContext(context)
     window = MainWindow(gui_context)
     kind = QLabel(encryption_label(db))
