@@ -40,8 +40,8 @@ ARGON2_COSTS = {"t": 3, "m": 65536, "p": 4}
 RECOVERY_BYTES = 20  # 160 bits: 32 base-32 letters, 8 groups of 4
 RECOVERY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 ADVICE_KEYS = (
-    "Put the key file back beside the database (a copy is kept with the backups); nothing "
-    "was changed."
+    "Put the key file back beside the database (from a copy kept with your backups); "
+    "nothing was changed."
 )
 
 
