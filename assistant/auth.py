@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.keyfile import KeyFile, KeyFileChange, KeyFileProblem, change_key_file
 from assistant.models import Practitioner, SignInAttempt, utcnow
 from assistant.records import audit
 from assistant.text_safety import check_one_line
@@ -101,10 +103,36 @@ def _get(session: Session, practitioner_id: int) -> Practitioner:
     return row
 
 
+def _wrap_for(db: Database, row: Practitioner, pin: str) -> KeyFileChange | None:
+    """On an encrypted database, wrap its key under this practitioner's PIN in the key file
+    (only their copy changes). Called inside the transaction; undone if it fails."""
+    key = db.key
+    if key is None:
+        return None
+    practitioner_id, name = row.id, row.name
+    return change_key_file(
+        db.key_file(), lambda keys: keys.set_practitioner(practitioner_id, name, pin, key)
+    )
+
+
+@contextmanager
+def _with_key_file() -> Iterator[list[KeyFileChange | None]]:
+    """Key-file changes made in the block are undone when the block (its commit) fails."""
+    changes: list[KeyFileChange | None] = []
+    try:
+        yield changes
+    except BaseException:
+        for change in reversed(changes):
+            if change is not None:
+                change.undo()
+        raise
+
+
 def set_pin(db: Database, practitioner_id: int, pin: str, actor: int | None) -> PractitionerInfo:
-    """Give a practitioner a new PIN or password (only its hash is stored)."""
+    """Give a practitioner a new PIN or password (only its hash is stored; on an encrypted
+    database their copy of the key is rewrapped under it)."""
     validate_secret(pin)
-    with db.session() as session:
+    with _with_key_file() as changes, db.session() as session:
         row = _get(session, practitioner_id)
         had_pin = row.pin_hash is not None
         row.pin_hash = _hasher.hash(pin)
@@ -118,6 +146,7 @@ def set_pin(db: Database, practitioner_id: int, pin: str, actor: int | None) -> 
             summary=f"{'Changed' if had_pin else 'Set'} the sign-in PIN of practitioner {row.id}",
             changes={"pin": ["set" if had_pin else None, "set"]},
         )
+        changes.append(_wrap_for(db, row, pin))
         return _info(row)
 
 
@@ -138,7 +167,7 @@ def create_first_practitioner(
         raise InvalidInput("Enter the practitioner's name.", "name")
     check_one_line(name, "name", "The practitioner's name")
     validate_secret(pin)
-    with db.session() as session:
+    with _with_key_file() as changes, db.session() as session:
         signed_in_possible = session.scalars(
             select(Practitioner.id)
             .where(Practitioner.active.is_(True), Practitioner.pin_hash.is_not(None))
@@ -164,6 +193,7 @@ def create_first_practitioner(
             summary=f"Added practitioner {row.id}, the first to sign in",
             changes={"name": [None, row.name], "credentials": [None, row.credentials]},
         )
+        changes.append(_wrap_for(db, row, pin))
         return _info(row)
 
 
@@ -261,6 +291,7 @@ def verify_login(
                 + ("" if purpose == "sign in" else f" ({purpose})"),
             )
             event.at = now
+            _adopt(db, row, pin)
             return _info(row)
         session.execute(
             update(SignInAttempt)
@@ -283,6 +314,29 @@ def verify_login(
     reason = "That PIN is not right."
     message = f"{reason} {_wait_message(wait)}" if wait else reason
     raise LoginRefused(message, wait, reason=reason)
+
+
+def _adopt(db: Database, row: Practitioner, pin: str) -> None:
+    """A practitioner who has no copy of the database key yet (added before the database was
+    encrypted, or given a PIN elsewhere) gets one when they first sign in."""
+    path = db.key_file()
+    if path is None or db.key is None:
+        return
+    try:
+        if row.id in KeyFile.load(path).practitioners:
+            return
+        _wrap_for(db, row, pin)
+    except (KeyFileProblem, OSError) as exc:
+        log.warning("Could not add practitioner %s to the key file: %s", row.id, exc)
+
+
+def forget_key_copy(db: Database, practitioner_id: int) -> None:
+    """Drop a practitioner's copy of the database key (they no longer work here)."""
+    change_key_file(db.key_file(), lambda keys: keys.drop_practitioner(practitioner_id))
+
+
+def rename_key_copy(db: Database, practitioner_id: int, name: str) -> None:
+    change_key_file(db.key_file(), lambda keys: keys.rename_practitioner(practitioner_id, name))
 
 
 def _wait_message(seconds: int) -> str:
@@ -351,3 +405,24 @@ class IdleLock:
 
     def should_lock(self) -> bool:
         return self.minutes > 0 and self.idle_seconds() >= self.minutes * 60
+
+
+def new_recovery_key(db: Database, actor: int) -> str:
+    """A new recovery key for an encrypted database (shown once; the old one stops working).
+    Only a signed-in practitioner (``actor``) makes one; audited."""
+    key, path = db.key, db.key_file()
+    if key is None or path is None:
+        raise InvalidInput("This database is not encrypted, so it has no recovery key.")
+    codes: list[str] = []
+    with _with_key_file() as changes, db.session() as session:
+        _get(session, actor)
+        changes.append(change_key_file(path, lambda keys: codes.append(keys.new_recovery(key))))
+        audit.record(
+            session,
+            "change",
+            "database",
+            None,
+            actor=actor,
+            summary="Made a new recovery key (the old one no longer opens the database)",
+        )
+    return codes[0]

@@ -197,7 +197,7 @@ def save_practitioner(
     check_one_line(name, "name", "The practitioner's name")
     check_one_line(credentials, "credentials", "The credentials")
     with db.session() as session:
-        return _practitioner_info(
+        info = _practitioner_info(
             _upsert(
                 session,
                 Practitioner,
@@ -207,6 +207,15 @@ def save_practitioner(
                 "practitioner",
             )
         )
+    from assistant import auth
+
+    # An encrypted database's key file follows: a practitioner made inactive loses their copy
+    # of the key; a new name is shown at sign-in.
+    if not info.active:
+        auth.forget_key_copy(db, info.id)
+    else:
+        auth.rename_key_copy(db, info.id, info.name)
+    return info
 
 
 # -- devices and consumables ------------------------------------------------------------------

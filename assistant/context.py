@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.cipher import remember as remember_key
 from assistant.paths import Locations
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.db import Database
+    from assistant.keyfile import KeyFile
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,14 @@ class AppContext:
         # The window's ``ui.tasks.TaskRunner``; typed loosely so the core never imports Qt.
         self.runner = runner
         self._database: Database | None = None
+        # The key of an encrypted SQLite database, once a PIN or the recovery key unwrapped it
+        # (``unlock_with_pin``); and whether a new database is made encrypted (the default).
+        self.database_key: bytes | None = None
+        self.encrypt_new = True
+        # Who unlocked the database from the command line, and with what PIN, so ``--as``
+        # does not ask for the same PIN twice.
+        self.unlocked_by: tuple[int, str] | None = None
+        self.unlocked_with_recovery = False
         self._listeners: list[DatabaseListener] = []
         # Called before the database is first opened (the command line refuses a data folder
         # with no database unless the command creates one).
@@ -114,15 +125,97 @@ class AppContext:
             url,
             create=url == self.locations.default_database_url,
             upgrade_backups=self.locations.backup_dir(),
+            key=self.database_key if self.key_file_for(url) is not None else None,
+            encrypt=self.encrypt_new,
         )
+        if database.key is not None:
+            self.database_key = database.key
         database.data_dir = self.locations.data_dir
         return database
+
+    # -- encryption ----------------------------------------------------------------------------
+
+    @staticmethod
+    def key_file_for(url: str) -> Path | None:
+        """The key file an encrypted SQLite database at ``url`` has (None for a server)."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        from assistant.keyfile import key_file_path
+
+        try:
+            sa_url = make_url(url)
+        except ArgumentError:
+            return None  # not a URL: opening it says so
+        if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
+            return None
+        return key_file_path(Path(str(sa_url.database)).expanduser())
+
+    def database_kind(self, url: str | None = None) -> str:
+        """``encrypted``, ``plain``, ``new`` (no file yet) or ``server``, without opening it."""
+        from assistant.cipher import is_plain
+
+        keys = self.key_file_for(url or self.database_url)
+        if keys is None:
+            return "server"
+        file = keys.with_name(keys.name.removesuffix(".keys"))
+        try:
+            if not file.is_file() or file.stat().st_size == 0:
+                return "new"
+            return "plain" if is_plain(file) else "encrypted"
+        except OSError:
+            return "new"
+
+    def needs_unlock(self, url: str | None = None) -> bool:
+        """True while the database (at ``url``) is encrypted and nobody has unlocked it."""
+        if url is not None and url != self.database_url:
+            return self.database_kind(url) == "encrypted"
+        return self.database_key is None and self.database_kind() == "encrypted"
+
+    def key_file(self, url: str | None = None) -> KeyFile:
+        """The database's key file, read now (``KeyFileProblem`` when missing or damaged)."""
+        from assistant.keyfile import KeyFile
+
+        path = self.key_file_for(url or self.database_url)
+        assert path is not None, "a server database has no key file"
+        return KeyFile.load(path)
+
+    def unlock_with_pin(self, practitioner_id: int, pin: str, url: str | None = None) -> None:
+        """Unwrap the key of the database (at ``url``) with a practitioner's PIN
+        (``WrongSecret`` if wrong)."""
+        self.database_key = self.key_file(url).unlock_with_pin(practitioner_id, pin)
+        self.unlocked_by = (practitioner_id, pin)
+        remember_key(self.database_key)
+
+    def discard_unfinished_setup(self, url: str | None = None) -> bool:
+        """A new encrypted database whose setup never finished (no practitioner, its
+        recovery key never shown) can be opened by nobody and holds nothing anybody
+        entered: remove it, so the next open starts setup again. False (nothing done) for
+        any other database."""
+        if self.database_kind(url) != "encrypted":
+            return False
+        keys = self.key_file(url)
+        if not keys.setup_pending or keys.practitioners:
+            return False
+        database = keys.path.with_name(keys.path.name.removesuffix(".keys"))
+        for suffix in ("-wal", "-shm", "-journal", ""):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+        keys.path.unlink()
+        log.warning("Removed %s: its setup never finished, so nobody could open it", database)
+        return True
+
+    def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
+        self.database_key = self.key_file(url).unlock_with_recovery(code)
+        remember_key(self.database_key)
+        self.unlocked_with_recovery = True
 
     def use_database(self, database: Database, url: str | None = None) -> None:
         """Adopt a database opened elsewhere (start-up's problem dialog may choose another)."""
         if self._database is not None and self._database is not database:
             self._database.dispose()
         self._database = database
+        if database.key is not None:
+            self.database_key = database.key
         if database.data_dir is None:
             database.data_dir = self.locations.data_dir
         self.database_url = url or database.engine.url.render_as_string(hide_password=False)

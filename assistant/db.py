@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -24,6 +23,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import paths
+from assistant.cipher import SQLITE_HEADER, is_plain, key_for, new_key
+from assistant.cipher import connect as connect_file
+from assistant.cipher import remember as remember_key
+from assistant.cipher import sqlite as sqlite3
 from assistant.errors import DatabaseUnavailable
 
 if TYPE_CHECKING:
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "Database", "DatabaseLocked", "init_db"]
 BUSY_TIMEOUT_MS = 5000
 ADVICE_RESTORE = "Open another database, restore a backup (python main.py restore FILE), or quit."
 
@@ -61,9 +64,19 @@ def head_revision() -> str:
     return known_revisions()[-1]
 
 
-def explain_error(exc: BaseException) -> DatabaseUnavailable:
+class DatabaseLocked(DatabaseUnavailable):
+    """The database is encrypted and no key was given: a practitioner signs in first."""
+
+
+def explain_error(exc: BaseException, encrypted: bool = False) -> DatabaseUnavailable:
     """Turn a driver error into the message the user reads."""
     text = str(getattr(exc, "orig", exc)).lower()
+    if encrypted and "not a database" in text:
+        return DatabaseUnavailable(
+            "The encrypted database cannot be read with its key: the file is damaged, or the "
+            "key file beside it belongs to another database.",
+            ADVICE_RESTORE,
+        )
     if "locked" in text or "busy" in text:
         return DatabaseUnavailable(
             "The database is locked by another program or workstation.",
@@ -89,8 +102,12 @@ def explain_error(exc: BaseException) -> DatabaseUnavailable:
 class Database:
     """An open database: an engine plus short-lived sessions, one per operation."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, key: bytes | None = None) -> None:
         self.engine = engine
+        # The SQLCipher key of an encrypted SQLite database (None: plain, or a server).
+        self.key = key
+        # A new encrypted database's recovery key, until setup has shown it (then None).
+        self.recovery_code: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # The data folder this database is used from (its photos, its verified audit point),
         # set by the application context; None: the environment's data folder.
@@ -109,6 +126,20 @@ class Database:
         if not self.is_sqlite or not self.engine.url.database:
             return None
         return Path(self.engine.url.database)
+
+    def key_file(self) -> Path | None:
+        """The key file of an encrypted database (None when the database is not one)."""
+        from assistant.keyfile import key_file_path
+
+        path = self.sqlite_path
+        return key_file_path(path) if path is not None and self.key is not None else None
+
+    @property
+    def encryption(self) -> str:
+        """Which kind is open, for the status bar: encrypted, plain or server."""
+        if not self.is_sqlite:
+            return "server"
+        return "encrypted" if self.key is not None else "plain"
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -143,24 +174,33 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _check_sqlite_file(path: Path, create: bool) -> None:
+def _check_sqlite_file(path: Path, create: bool, key: bytes | None) -> None:
     if path.exists():
         if path.is_dir():
             raise DatabaseUnavailable(f"{path} is a folder, not a database file.", ADVICE_RESTORE)
         if path.stat().st_size == 0:
             return  # an empty file is a new database
         try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
+            plain = is_plain(path)
         except PermissionError as exc:
             raise DatabaseUnavailable(
                 f"Chairside may not read {path}.", "Check the file's permissions."
             ) from exc
-        if header != SQLITE_HEADER:
-            raise DatabaseUnavailable(
-                f"{path} is not a Chairside database (or it is damaged).", ADVICE_RESTORE
+        if plain or key is not None:
+            return
+        from assistant.keyfile import key_file_path
+
+        if key_file_path(path).exists():
+            raise DatabaseLocked(
+                f"{path.name} is encrypted: a practitioner signs in to open it.",
+                "On the command line add --as PRACTITIONER (PIN from the terminal or "
+                "CHAIRSIDE_PIN), or --recovery-key.",
             )
-        return
+        raise DatabaseUnavailable(
+            f"{path} is not a Chairside database (or it is damaged), or it is an encrypted "
+            f"one whose key file ({path.name}.keys) is missing.",
+            ADVICE_RESTORE,
+        )
     if not path.parent.exists():
         if create:
             paths.ensure_private_dir(path.parent)
@@ -171,26 +211,44 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             )
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, key: bytes | None = None) -> Engine:
+    """The engine for ``url``; a SQLite file is opened through SQLCipher's driver, keyed with
+    ``key`` when it is encrypted."""
     sa_url = make_url(url)
     if sa_url.get_backend_name() == "sqlite":
-        engine = create_engine(
-            sa_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-        )
+        file = sa_url.database
+        if file and file != ":memory:" and not sa_url.query:
+            target = str(Path(file).expanduser())
+
+            def connect() -> Any:
+                return connect_file(
+                    target, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                )
+
+            engine = create_engine(sa_url, module=sqlite3, creator=connect)
+        else:
+            engine = create_engine(
+                sa_url,
+                module=sqlite3,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
     return create_engine(sa_url, pool_pre_ping=True)
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API."""
+def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> Path:
+    """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API; an
+    encrypted database is copied encrypted under the same key (``key``, by default the key
+    unlocked in this run that opens it)."""
+    key = key if key is not None else key_for(source)
     target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_file(f"file:{source}?mode=ro", key, uri=True)
     try:
         partial.unlink(missing_ok=True)
         paths.create_private_file(partial)  # a copy of patient records: owner-only
-        dst = sqlite3.connect(partial)
+        dst = connect_file(partial, key)
         try:
             src.backup(dst)
         finally:
@@ -214,12 +272,20 @@ def init_db(
     backup_before_migrate: bool = True,
     create: bool | None = None,
     upgrade_backups: Path | None = None,
+    key: bytes | None = None,
+    encrypt: bool = True,
 ) -> Database:
     """Open (creating or upgrading as needed) the database at ``url``.
 
     A missing SQLite file is created only when ``create`` says so (by default: when it is the
     default file in the data folder); a copy made before an upgrade goes to
-    ``upgrade_backups`` (by default the data folder's backups)."""
+    ``upgrade_backups`` (by default the data folder's backups).
+
+    An existing encrypted file needs its ``key`` (``DatabaseLocked`` without it). A new SQLite
+    file is encrypted unless ``encrypt`` is False: with ``key`` when given (the caller keeps
+    the key file), otherwise with a new random key and a new key file waiting for setup (the
+    first practitioner's PIN) and holding a new recovery key, returned once as
+    ``Database.recovery_code``."""
     url = url or paths.database_url()
     try:
         sa_url = make_url(url)
@@ -235,15 +301,25 @@ def init_db(
         sqlite_path = Path(str(sa_url.database)).expanduser()
         if create is None:
             create = sqlite_path == paths.default_database_path()
-        _check_sqlite_file(sqlite_path, create=create)
+        if key is None and sqlite_path.is_file():
+            key = key_for(sqlite_path)  # unlocked earlier in this run (reopened, restored)
+        _check_sqlite_file(sqlite_path, create=create, key=key)
         if create:
             paths.make_private(sqlite_path.parent)
         if not sqlite_path.exists():
             with contextlib.suppress(OSError):  # SQLite itself reports a folder it cannot use
                 paths.create_private_file(sqlite_path)  # an empty file is a new database
+    recovery_code: str | None = None
     if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
-        _inspect_sqlite_read_only(sqlite_path)
-    engine = create_db_engine(url)
+        if is_plain(sqlite_path):
+            key = None
+        _inspect_sqlite_read_only(sqlite_path, key)
+    elif sqlite_path is not None and encrypt:
+        if key is None:
+            key, recovery_code = _new_key_file(sqlite_path)
+    else:
+        key = None
+    engine = create_db_engine(url, key)
     try:
         revision = current_revision(engine)
         head = head_revision()
@@ -273,7 +349,7 @@ def init_db(
                 folder.mkdir(parents=True, exist_ok=True)
                 copy = folder / f"before-upgrade-{revision}-{stamp}.sqlite3"
                 engine.dispose()
-                backup_sqlite(sqlite_path, copy)
+                backup_sqlite(sqlite_path, copy, key)
                 log.info("Copied the database to %s before upgrading it", copy)
             log.info("Upgrading the database schema from %s to %s", revision, head)
             from alembic import command
@@ -287,8 +363,24 @@ def init_db(
         raise
     except (OperationalError, DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
-        raise explain_error(exc) from exc
-    return Database(engine)
+        raise explain_error(exc, key is not None) from exc
+    if key is not None:
+        remember_key(key)
+    database = Database(engine, key)
+    database.recovery_code = recovery_code
+    return database
+
+
+def _new_key_file(database: Path) -> tuple[bytes, str]:
+    """A new database key, and a key file beside the database that holds it wrapped under a
+    new recovery key only (until the first practitioner's PIN wraps it too)."""
+    from assistant.keyfile import new_key_file
+
+    key = new_key()
+    keys = new_key_file(database)
+    code = keys.new_recovery(key)
+    keys.save()
+    return key, code
 
 
 def _make_database_private(path: Path) -> None:
@@ -336,13 +428,15 @@ def _check_writable(engine: Engine) -> None:
         conn.rollback()
 
 
-def _inspect_sqlite_read_only(path: Path) -> None:
+def _inspect_sqlite_read_only(path: Path, key: bytes | None) -> None:
     """Check an existing file without writing to it: that it looks whole (a bounded check;
     the whole file is checked in the background), schema version, owner."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_file(
+            f"file:{path}?mode=ro", key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as exc:
-        raise explain_error(exc) from exc
+        raise explain_error(exc, key is not None) from exc
     try:
         if not _looks_whole(con, path):
             raise DatabaseUnavailable("The database file is damaged.", ADVICE_RESTORE)
@@ -365,7 +459,7 @@ def _inspect_sqlite_read_only(path: Path) -> None:
                 ADVICE_RESTORE,
             )
     except sqlite3.Error as exc:
-        raise explain_error(exc) from exc
+        raise explain_error(exc, key is not None) from exc
     finally:
         con.close()
 
@@ -378,6 +472,9 @@ def _looks_whole(con: sqlite3.Connection, path: Path) -> bool:
         header = handle.read(100)
     if len(header) < 100:
         return False
+    if header[:16] != SQLITE_HEADER:  # encrypted: SQLCipher authenticates every page it reads
+        result = con.execute("PRAGMA quick_check(sqlite_master)").fetchone()
+        return bool(result) and result[0] == "ok"
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -394,7 +491,9 @@ def check_whole_file(path: Path, most: int = 10) -> list[str]:
     most ``most`` of them; empty when the file is sound. It reads every page, so a large
     clinic's file takes seconds: run it off the window's thread."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_file(
+            f"file:{path}?mode=ro", key_for(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as exc:
         return [str(exc)]
     try:

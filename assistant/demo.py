@@ -172,6 +172,8 @@ def load_demo_data(
                 )
             ]
             session.add_all(practitioners)
+            session.flush()
+            _give_demo_practitioners_the_key(db, practitioners)
         devices = list(session.scalars(select(Device)))
         if not devices:
             devices = []
@@ -414,6 +416,21 @@ def _demo_session(
             )
         ],
     )
+
+
+def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitioner]) -> None:
+    """On an encrypted database, the demo PIN unlocks it too: each demo practitioner gets a
+    copy of the database key in the key file, as setting a PIN gives any practitioner."""
+    if db.key is None:
+        return
+    from assistant.keyfile import change_key_file
+
+    key = db.key
+    for row in practitioners:
+        change_key_file(
+            db.key_file(),
+            lambda keys, row=row: keys.set_practitioner(row.id, row.name, DEMO_PIN, key),  # type: ignore[misc]
+        )
 
 
 def demo_pin_hash() -> str:

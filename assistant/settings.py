@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "last_backup_at": "",  # ISO timestamp of the last successful backup
     "idle_lock_minutes": 5,
     "demo_offered": False,
+    "encryption_offered": False,  # a plain database was offered encryption (or chosen plain)
     "autosave_seconds": 2,
     "window_geometry": "",
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
@@ -96,6 +97,10 @@ class Settings:
     @property
     def demo_offered(self) -> bool:
         return bool(self["demo_offered"])
+
+    @property
+    def encryption_offered(self) -> bool:
+        return bool(self["encryption_offered"])
 
     @property
     def autosave_seconds(self) -> float:

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -33,7 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant import paths  # noqa: E402
+from assistant import (
+    cipher,  # noqa: E402
+    paths,  # noqa: E402
+)
 from assistant.db import Database, init_db  # noqa: E402
 from assistant.demo import load_demo_data  # noqa: E402
 from assistant.records import integrity  # noqa: E402
@@ -52,7 +54,7 @@ def append_entries(db: Database, count: int, start: datetime) -> list[bytes]:
     previous = head.hash
     hashed: list[bytes] = []
     assert db.sqlite_path is not None
-    con = sqlite3.connect(db.sqlite_path)
+    con = cipher.connect(db.sqlite_path, db.key)
     con.execute("PRAGMA synchronous=OFF")
     rows = []
     for n in range(count):

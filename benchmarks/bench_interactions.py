@@ -36,11 +36,15 @@ import sys, time
 t0 = time.perf_counter()
 from ui.app import ChairsideApplication
 app = ChairsideApplication(sys.argv[:1])
-from assistant.db import init_db
+from assistant.context import AppContext
+from assistant.paths import Locations
 from assistant.settings import Settings
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
-db = init_db()
+core = AppContext(Locations.resolve())
+if core.needs_unlock():  # make_clinic's database is encrypted: its first practitioner's PIN
+    core.unlock_with_pin(1, "2468")
+db = core.database()
 window = MainWindow(GuiContext.for_database(db, Settings(), practitioner_id=1))
 window.resize(1280, 800)
 window.show()
@@ -90,6 +94,10 @@ class Driver:
         settings.set("autosave_seconds", 0)
         settings.set("demo_offered", True)
         core = AppContext(locations, settings=settings, practitioner_id=1)
+        if core.needs_unlock():  # an encrypted clinic: signed in as its first practitioner
+            from make_clinic import PIN
+
+            core.unlock_with_pin(1, PIN)
         self.context = GuiContext(core, TaskRunner())
         self.window = MainWindow(self.context)
         self.window.resize(1280, 800)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
+from assistant import cipher  # noqa: E402
 from assistant.db import init_db  # noqa: E402
 from assistant.sessions import (  # noqa: E402
     ProductEntry,
@@ -38,9 +38,10 @@ ZONES = ("forehead", "cheeks", "nose", "chin", "jawline", "neck", "scalp", "abdo
 SESSIONS_PER_PATIENT = 4
 
 
-def fill(path: Path, sessions: int) -> int:
-    """Bulk insert patients, signed sessions, zones and products; returns the patient count."""
-    con = sqlite3.connect(path)
+def fill(path: Path, sessions: int, key: bytes | None = None) -> int:
+    """Bulk insert patients, signed sessions, zones and products; returns the patient count.
+    ``key``: the database's key when it is encrypted."""
+    con = cipher.connect(path, key)
     con.execute("PRAGMA synchronous=OFF")
     con.execute(
         "INSERT INTO practitioner (id, name, credentials, active, created_at) "
@@ -146,7 +147,8 @@ def main() -> int:
     path = folder / "bench.sqlite3"
     url = f"sqlite:///{path}"
     if not path.exists():
-        init_db(url).dispose()  # the schema, by migration
+        made = init_db(url, encrypt=False)  # the schema, by migration
+        made.dispose()
         began = time.perf_counter()
         patients = fill(path, args.sessions)
         print(

@@ -11,6 +11,7 @@ import pytest
 from assistant.cli import build_parser, run_command
 from assistant.db import Database
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from tests.cli_support import with_key
 from tests.consent_support import give_consent
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
@@ -41,6 +42,6 @@ def make_signed_records(db: Database) -> SignedRecords:
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = run_command(build_parser().parse_args(argv))
+    status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err

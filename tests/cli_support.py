@@ -51,6 +51,7 @@ def run_in_process(
     """``chairside ARGV`` through ``assistant.cli.main``; the result looks like a process's."""
     from assistant.cli import main
 
+    argv = with_key(argv)
     out, err = io.StringIO(), io.StringIO()
     with (
         _environment(env or {}, cwd),
@@ -64,12 +65,23 @@ def run_in_process(
     return subprocess.CompletedProcess(list(argv), code, out.getvalue(), err.getvalue())
 
 
+def with_key(argv: Sequence[str]) -> list[str]:
+    """The test databases are encrypted: commands open them with the run's recovery key
+    (``CHAIRSIDE_RECOVERY_KEY``), and ``--as`` still checks its PIN against the database as
+    before (harmless on a plain database). ``tests/test_encryption.py`` covers ``--as``
+    alone unlocking it, and commands refused without either (``--no-key``: add nothing)."""
+    words = list(argv)
+    if any(w in ("--recovery-key", "--version", "-h", "--help", "--no-key") for w in words):
+        return [w for w in words if w != "--no-key"]
+    return ["--recovery-key", *words]
+
+
 def run_process(
     argv: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python main.py ARGV`` in a real process, as a user runs it."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *argv],
+        [sys.executable, str(ROOT / "main.py"), *with_key(argv)],
         cwd=cwd or ROOT,
         env={**os.environ, **(env or {})},
         capture_output=True,
@@ -103,3 +115,10 @@ def locked_folder(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         folder.chmod(0o700)
+
+
+def cli_main(argv: Sequence[str]) -> int:
+    """``assistant.cli.main`` as the tests call it (``with_key``)."""
+    from assistant.cli import main
+
+    return main(with_key(argv))

@@ -13,8 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from assistant import paths
+from assistant import keyfile, paths
+from assistant.cli.unlock import RECOVERY_ENV
 from assistant.db import Database, init_db
+from tests.encryption_support import CHEAP_COSTS, TEST_KEY, TEST_RECOVERY, write_key_file
 
 if TYPE_CHECKING:
     from tests.chain_support import SignedRecords
@@ -56,10 +58,11 @@ def _cheap_pin_hashes() -> Iterator[None]:
 
     from assistant import auth
 
-    product = auth._hasher
+    product, product_wraps = auth._hasher, keyfile.ARGON2_COSTS
     auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    keyfile.ARGON2_COSTS = CHEAP_COSTS  # the key file's PIN wraps, likewise
     yield
-    auth._hasher = product
+    auth._hasher, keyfile.ARGON2_COSTS = product, product_wraps
 
 
 @pytest.fixture(autouse=True)
@@ -67,14 +70,21 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
     monkeypatch.delenv(paths.DATABASE_URL_ENV, raising=False)
+    monkeypatch.setattr(keyfile, "ARGON2_COSTS", CHEAP_COSTS)
+    monkeypatch.setattr(keyfile, "new_recovery_code", lambda: TEST_RECOVERY)
+    monkeypatch.setenv(RECOVERY_ENV, TEST_RECOVERY)
     return data
 
 
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database migrated to the newest schema once per run; tests get a copy of it."""
+    """An encrypted database (the product's default) migrated to the newest schema once per
+    run, with its key file; tests get a copy of both."""
     folder = tmp_path_factory.mktemp("template")
-    template = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", create=True)
+    template = init_db(
+        f"sqlite:///{folder / 'chairside.sqlite3'}", create=True, key=TEST_KEY
+    )
+    write_key_file(folder / "chairside.sqlite3")
     assert template.sqlite_path is not None
     with template.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -89,7 +99,8 @@ def db(isolated_data_dir: Path, migrated_template: Path) -> Iterator[Database]:
     target = paths.default_database_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated_template, target)
-    database = init_db(paths.database_url())
+    shutil.copyfile(keyfile.key_file_path(migrated_template), keyfile.key_file_path(target))
+    database = init_db(paths.database_url(), key=TEST_KEY)
     yield database
     database.dispose()
 
@@ -115,14 +126,17 @@ def _replace_file(db: Database, template: Path) -> None:
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     shutil.copyfile(template, path)
+    shutil.copyfile(keyfile.key_file_path(template), keyfile.key_file_path(path))
 
 
 def _template_from(
     tmp_path_factory: pytest.TempPathFactory, migrated_template: Path, name: str
 ) -> tuple[Path, Database]:
     folder = tmp_path_factory.mktemp(name)
-    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
-    return folder / "chairside.sqlite3", init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    path = folder / "chairside.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    shutil.copyfile(keyfile.key_file_path(migrated_template), keyfile.key_file_path(path))
+    return path, init_db(f"sqlite:///{path}", key=TEST_KEY)
 
 
 def _close_template(template: Database) -> None:

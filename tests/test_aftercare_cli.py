@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from assistant.cli import main as cli_main
-from tests.cli_support import locked_folder, run_in_process, run_process
+from tests.cli_support import cli_main, locked_folder, run_in_process, run_process
 from tests.test_aftercare_pdf import tiny_png
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -33,7 +33,8 @@ def test_restore_after_opening_another_database_restores_that_one(
     from ui import app, database_problem_dialog
     from ui.main_window import MainWindow
 
-    default_db = init_db(paths.database_url())
+    # Plain databases: this is about which URL is restored, not about unlocking either.
+    default_db = init_db(paths.database_url(), encrypt=False)
     create_patient(default_db, PatientDetails("Default", "Only"), actor=None)
     default_db.dispose()
     assert default_db.sqlite_path is not None
@@ -41,7 +42,7 @@ def test_restore_after_opening_another_database_restores_that_one(
     default_file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged
 
     other_file = tmp_path / "other.sqlite3"
-    other = init_db(f"sqlite:///{other_file}")
+    other = init_db(f"sqlite:///{other_file}", encrypt=False)
     create_patient(other, PatientDetails("Kept", "Safe"), actor=None)
     good = backup.backup_to_file(other, tmp_path / "good.sqlite3").path
     create_patient(other, PatientDetails("After", "Backup"), actor=None)

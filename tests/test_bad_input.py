@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,10 +16,12 @@ from typing import Any
 import pytest
 
 from assistant import paths
-from assistant.cli import main as cli_main
 from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
+from tests import keyed_sqlite as sqlite3
+from tests.cli_support import cli_main
 from tests.consent_support import record_consent
+from tests.encryption_support import TEST_KEY, copy_database, write_key_file
 from tests.sessions_support import complete_draft, make_clinic
 
 AS = ("--as", "Dr Naomi Clarke")
@@ -577,7 +578,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
     """One small clinic, built once and copied for each case."""
     folder = tmp_path_factory.mktemp("template")
     path = folder / "chairside.sqlite3"
-    db = init_db(f"sqlite:///{path}")
+    db = init_db(f"sqlite:///{path}", key=TEST_KEY)  # encrypted, as by default
+    write_key_file(path)
     try:
         from assistant import sessions
 
@@ -627,7 +629,7 @@ def test_bad_input_is_refused_in_one_line(
 ) -> None:
     paths.ensure_private_dir(isolated_data_dir)
     live = isolated_data_dir / "chairside.sqlite3"
-    shutil.copyfile(template["path"], live)
+    copy_database(template["path"], live)
     (tmp_path / "letter.txt").write_text("Dear patient", encoding="utf-8")
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("CHAIRSIDE_PIN", PIN)

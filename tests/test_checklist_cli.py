@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main as cli_main
 from assistant.cli.check_command import read_answers_file
+from tests.cli_support import cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
 

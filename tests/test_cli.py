@@ -51,7 +51,9 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
 def test_version(tmp_path: Path) -> None:
     result = run_here("--version", data_dir=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.strip() == f"Chairside {__version__}"
+    # The version, and which kind of database these options would open (none yet here).
+    kind = "no database yet (a new one is encrypted)"
+    assert result.stdout.strip() == f"Chairside {__version__} ({kind})"
 
 
 def test_demo_fills_the_database_in_the_chosen_data_folder(tmp_path: Path) -> None:
@@ -61,6 +63,7 @@ def test_demo_fills_the_database_in_the_chosen_data_folder(tmp_path: Path) -> No
         "demo",
         "--patients",
         "7",
+        "--unencrypted",  # read below with ordinary SQLite (the encrypted demo: test_encryption)
         data_dir=tmp_path / "unused",
     )
     assert result.returncode == 0, result.stderr
@@ -68,7 +71,7 @@ def test_demo_fills_the_database_in_the_chosen_data_folder(tmp_path: Path) -> No
     database = tmp_path / "clinic" / "chairside.sqlite3"
     assert database.exists()
     assert not (tmp_path / "unused").exists()
-    import sqlite3
+    from tests import keyed_sqlite as sqlite3
 
     con = sqlite3.connect(database)
     assert con.execute("select count(*) from patient").fetchone() == (7,)

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.auth import set_pin
-from assistant.cli import main as cli_main
 from assistant.cli.acting import os_account
 from assistant.clinic import save_practitioner
 from assistant.db import Database
 from assistant.patients import PatientDetails, create_patient
 from assistant.records.audit import AuditEntry, query_events
+from tests.cli_support import cli_main
+from tests.encryption_support import TEST_RECOVERY
 
 PIN = "4826"
 
@@ -46,7 +47,10 @@ def test_the_pin_is_asked_on_a_terminal(
             return True
 
     monkeypatch.setattr("sys.stdin", Terminal())
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PIN)
+    monkeypatch.setattr(
+        "getpass.getpass",
+        lambda prompt: TEST_RECOVERY if prompt == "Recovery key: " else asked.append(prompt) or PIN,
+    )
     monkeypatch.setenv("CHAIRSIDE_PIN", "0000")  # ignored when a terminal can ask
     out = tmp_path / "record.json"
     assert cli_main(["--as", "Naomi Clarke", "export", "--patient", str(patient), "--json",

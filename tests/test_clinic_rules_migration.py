@@ -4,21 +4,21 @@ migration back keeps every other trigger (no table is rebuilt)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine
 
 from assistant import paths
-from assistant.db import MIGRATIONS, init_db
+from assistant.cipher import key_for
+from assistant.db import MIGRATIONS, create_db_engine, init_db
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import make_signed_records
 
 
 def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_db_engine(f"sqlite:///{path}", key_for(path))  # the test database's key
     try:
         with engine.begin() as conn:
             config = Config()

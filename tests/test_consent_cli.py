@@ -13,6 +13,7 @@ import pytest
 
 from assistant.consent import consent_pdf, list_consents
 from assistant.db import init_db
+from assistant.keyfile import key_file_path
 from assistant.models import AuditEvent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
@@ -21,7 +22,7 @@ from tests.sessions_support import make_clinic, make_patient
 
 def chairside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``chairside consent ARGS`` through the command line's ``main`` in this process."""
-    return run_in_process(["--data-dir", str(data_dir), "consent", *args])
+    return run_in_process(["--data-dir", str(data_dir), "--recovery-key", "consent", *args])
 
 
 @pytest.fixture
@@ -30,6 +31,7 @@ def data_dir(tmp_path: Path, migrated_template: Path) -> Path:
     folder = tmp_path / "clinic"
     folder.mkdir()
     shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
+    shutil.copyfile(key_file_path(migrated_template), key_file_path(folder / "chairside.sqlite3"))
     db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
     c = make_clinic(db)
     patient = make_patient(db, "Zoë", "Łukasiewicz")

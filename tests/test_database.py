@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,10 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from assistant import paths
+from assistant import cipher, paths
 from assistant.db import _migrations_config, head_revision, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.models import Base
+from tests import keyed_sqlite as sqlite3
 
 
 def _digest(path: Path) -> str:
@@ -102,14 +102,15 @@ def test_upgrade_from_the_first_revision_keeps_data_and_copies_the_file_first(
 
 def test_database_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
-    init_db(f"sqlite:///{path}").dispose()
-    con = sqlite3.connect(path)
+    made = init_db(f"sqlite:///{path}")
+    made.dispose()
+    con = cipher.connect(path, made.key)
     con.execute("update alembic_version set version_num = '9999_future'")
     con.commit()
     con.close()
     before = _digest(path)
     with pytest.raises(DatabaseUnavailable, match="newer version of Chairside"):
-        init_db(f"sqlite:///{path}")
+        init_db(f"sqlite:///{path}", key=made.key)
     assert _digest(path) == before
 
 

@@ -4,18 +4,19 @@ connection keeps old pages in use the command says so and the next start finishe
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from assistant import paths, sessions
-from assistant.cli import main as cli_main
 from assistant.db import WIPE_PENDING_SUFFIX, Database, init_db
 from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
 from assistant.records.audit import query_events
 from assistant.records.export import erase_patient, erasure_confirmation
+from tests import keyed_sqlite as sqlite3
+from tests.cli_support import cli_main
 from tests.consent_support import record_consent
 from tests.sessions_support import complete_draft, make_clinic
 
@@ -54,7 +55,16 @@ def test_no_audit_summary_holds_the_patients_details(db: Database) -> None:
     assert not [s for s in summaries if "Ada" in s or "07700" in s or "1988" in s]
 
 
-def test_after_erasure_no_copy_is_left_in_the_file(db: Database) -> None:
+@pytest.fixture
+def plain_db(isolated_data_dir: Path) -> Iterator[Database]:
+    """A plain database: what is left in the file's free pages can be read in its bytes."""
+    database = init_db(paths.database_url(), encrypt=False, create=True)
+    yield database
+    database.dispose()
+
+
+def test_after_erasure_no_copy_is_left_in_the_file(plain_db: Database) -> None:
+    db = plain_db
     patient = make_record(db)
     live = db.sqlite_path
     assert live is not None

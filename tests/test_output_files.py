@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from assistant import paths
-from assistant.cli import main as cli_main
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file, write_private_file
 from assistant.patients import PatientDetails, create_patient
 from assistant.records.audit import query_events
+from tests import keyed_sqlite as sqlite3
+from tests.cli_support import cli_main
 from tests.test_aftercare_cli import session as aftercare_session
 
 POSIX = os.name == "posix"

@@ -24,7 +24,7 @@ from assistant.photos import (
     thumbnail_bytes,
 )
 from assistant.photos.consent import record_photo_consent
-from assistant.photos.storage import sha256_of
+from assistant.photos.storage import sha256_of, store_for
 from tests.photo_support import (
     assert_clean,
     assert_upright,
@@ -88,7 +88,8 @@ def test_files_are_content_addressed_and_private(db: Database, tmp_path: Path) -
     for file in files:
         assert stat.S_IMODE(file.stat().st_mode) == 0o600
         if file.parent == folder:
-            assert sha256_of(file.read_bytes()) == photo.sha256
+            # Kept encrypted (the database is): named by the SHA-256 of what it holds.
+            assert sha256_of(store_for(db).unseal(file.read_bytes())) == photo.sha256
     assert photo.location == str(folder / f"{photo.sha256}.jpg")
 
 

@@ -31,6 +31,7 @@ from assistant.records.export import (
     write_patient_json,
 )
 from assistant.sessions import create_draft, save_draft, sign_session
+from tests.cli_support import with_key
 from tests.consent_support import give_consent
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
 from tests.sessions_support import complete_draft, make_clinic, make_patient
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = run_command(build_parser().parse_args(argv))
+    status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -326,6 +327,7 @@ def test_photos_import_through_main_py(db: Database, tmp_path: Path) -> None:
         [
             sys.executable,
             "main.py",
+            "--recovery-key",  # the test database is encrypted
             "photos",
             "import",
             "--patient",

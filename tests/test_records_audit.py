@@ -3,7 +3,6 @@ the database itself refuse to change or remove an entry, and the filters find th
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from assistant.records.export import (
     export_patient_json,
     export_patient_pdf,
 )
+from tests import keyed_sqlite as sqlite3
 from tests.test_records_export import make_full_record
 
 

@@ -4,7 +4,6 @@ and restore (older schema migrated, bad files refused with the current database 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,6 +22,7 @@ from assistant.models import AuditEvent, Patient, PatientHistory
 from assistant.patients import PatientDetails, create_patient
 from assistant.records import backup
 from assistant.settings import Settings
+from tests import keyed_sqlite as sqlite3
 
 NOW = datetime(2026, 11, 25, 18, 30, 0)
 
@@ -296,7 +296,8 @@ def test_restore_refuses_a_random_file(live_database: Path, tmp_path: Path) -> N
     junk = tmp_path / "holiday.jpg"
     junk.write_bytes(bytes(range(256)) * 40)
     assert refused(live_database, junk) == (
-        "holiday.jpg is not a Chairside backup (it is not a database file at all). "
+        "holiday.jpg is not a Chairside backup (it is not a database file at all, or it is "
+        "encrypted under another clinic's key). "
         "Nothing was changed; choose another backup."
     )
 

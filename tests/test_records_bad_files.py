@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
+from assistant import cipher
 from assistant import db as db_module
 from assistant.db import ADVICE_RESTORE, Database, init_db
 from assistant.errors import DatabaseUnavailable
 from assistant.models import Patient
 from assistant.patients import PatientDetails, create_patient
+from tests import keyed_sqlite as sqlite3
 
 
 def digest(path: Path) -> str:
@@ -101,7 +102,9 @@ def test_the_drivers_read_only_error_maps_to_the_same_message_on_save(existing: 
     the same message, from the save path, whether or not the tests run as root."""
     before = digest(existing)
     engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(f"file:{existing}?mode=ro", uri=True)
+        "sqlite://",
+        module=cipher.sqlite,  # the product's driver (its errors), keyed for the test database
+        creator=lambda: sqlite3.connect(f"file:{existing}?mode=ro", uri=True),
     )
     database = Database(engine)
     try:

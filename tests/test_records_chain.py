@@ -4,7 +4,6 @@ a chain for an older database, the start-up check and appends from several proce
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -20,7 +19,9 @@ from assistant.db import MIGRATIONS, Database, init_db
 from assistant.models import AuditEvent
 from assistant.records import integrity
 from assistant.records.chain import GENESIS, entry_content, link, verify
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli, make_signed_records
+from tests.encryption_support import TEST_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -202,7 +203,7 @@ APPENDER = """
 import sys
 from assistant.db import init_db
 from assistant.records import audit
-db = init_db(sys.argv[1])
+db = init_db(sys.argv[1], key=bytes.fromhex(sys.argv[4]))  # the test database's key
 for i in range(int(sys.argv[2])):
     with db.session() as session:
         audit.record(session, "login", "practitioner", None, actor=None, summary=sys.argv[3])
@@ -214,7 +215,10 @@ def test_several_processes_appending_at_once_keep_one_line(db: Database) -> None
     url = db.url
     per_process, processes = 40, 4
     children = [
-        subprocess.Popen([sys.executable, "-c", APPENDER, url, str(per_process), f"p{n}"], cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, "-c", APPENDER, url, str(per_process), f"p{n}", TEST_KEY.hex()],
+            cwd=ROOT,
+        )
         for n in range(processes)
     ]
     assert [child.wait(timeout=120) for child in children] == [0] * processes

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,12 +16,14 @@ from assistant import paths
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
 from assistant.db import Database, head_revision
 from assistant.patients import PatientDetails, create_patient, get_patient
+from tests import keyed_sqlite as sqlite3
+from tests.cli_support import with_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = run_command(build_parser().parse_args(argv))
+    status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -82,7 +83,8 @@ def test_restore_refuses_a_bad_file_with_exit_status_2(
     status, stdout, stderr = cli(capsys, "--as", "1", "restore", str(junk))
     assert status == EXIT_BAD_INPUT and stdout == ""
     assert stderr == (
-        "chairside: notes.txt is not a Chairside backup (it is not a database file at all). "
+        "chairside: notes.txt is not a Chairside backup (it is not a database file at all, or "
+        "it is encrypted under another clinic's key). "
         "Nothing was changed; choose another backup.\n"
     )
 

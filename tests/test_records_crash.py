@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ import pytest
 
 from assistant import paths
 from assistant.db import Database
+from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 
 KILLS = 20
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,7 @@ from assistant.sessions import SessionDraft, ZoneEntry, create_draft, save_draft
 
 
 def write(url, out, saves=None):
-    db = init_db(url, create=saves is not None)
+    db = init_db(url, create=saves is not None, key=KEY)  # the test database is encrypted
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     n = 0
     while saves is None or n < saves:
@@ -55,7 +56,7 @@ def write(url, out, saves=None):
 
 # Warm up on a scratch database first (lazy imports, rule files), so each writer's first
 # save is as quick as its later ones.
-scratch = sys.argv[1]
+scratch, KEY = sys.argv[1], bytes.fromhex(sys.argv[2])
 write(f"sqlite:///{scratch}/warm.sqlite3", f"{scratch}/warm.txt", saves=2)
 print("ready", flush=True)
 for line in sys.stdin:
@@ -100,7 +101,7 @@ def test_killing_a_writing_process_never_loses_a_returned_save(
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     forker = subprocess.Popen(
-        [sys.executable, "-c", FORKER, str(scratch)],
+        [sys.executable, "-c", FORKER, str(scratch), TEST_KEY.hex()],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

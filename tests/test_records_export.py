@@ -6,7 +6,6 @@ personal detail the patient ever had, including the values an earlier edit repla
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +35,7 @@ from assistant.sessions import (
     save_draft,
     sign_session,
 )
+from tests import keyed_sqlite as sqlite3
 from tests.consent_support import record_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic
 

@@ -4,14 +4,13 @@ says where the break is and selects that entry."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from assistant.db import Database
 from assistant.settings import Settings
+from tests import keyed_sqlite as sqlite3
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 

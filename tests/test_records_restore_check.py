@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from assistant import paths
 from assistant.db import Database, head_revision
 from assistant.records import backup
 from assistant.records.integrity import backup_head, current_head, metadata_path
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import cli
 from tests.consent_support import PIN
 

@@ -5,7 +5,6 @@ a change to any column of a protected row, whatever columns the live schema has.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from assistant.db import Database
 from assistant.models import AuditEvent
 from assistant.records.chain import GENESIS, canonical, entry_content, link
+from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 
 REFUSED = "refused"

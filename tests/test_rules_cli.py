@@ -16,13 +16,14 @@ from assistant.auth import create_first_practitioner
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
 from assistant.db import Database
 from assistant.rules import rules_in_force
+from tests.cli_support import with_key
 
 ROOT = Path(__file__).resolve().parents[1]
 PIN = "4821"
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = run_command(build_parser().parse_args(argv))
+    status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -16,6 +15,8 @@ import pytest
 
 from assistant.db import init_db
 from assistant.sessions import get_session
+from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,10 @@ CHILD = textwrap.dedent(
     from assistant.sessions import ZoneEntry, create_draft, save_draft
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 
-    db = init_db(sys.argv[1])
+    from tests.encryption_support import write_key_file
+
+    db = init_db(sys.argv[1], key=bytes.fromhex(sys.argv[2]))  # encrypted, as by default
+    write_key_file(db.sqlite_path)
     clinic = make_clinic(db)
     session_id = create_draft(db, make_patient(db), clinic.practitioner)
     print("draft", session_id, flush=True)
@@ -53,7 +57,7 @@ def test_a_killed_process_loses_nothing_that_was_reported_saved(tmp_path: Path) 
     url = f"sqlite:///{tmp_path / 'chairside.sqlite3'}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CHAIRSIDE_DATA_DIR": str(tmp_path)}
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, url],
+        [sys.executable, "-c", CHILD, url, TEST_KEY.hex()],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -86,7 +90,7 @@ def test_a_killed_process_loses_nothing_that_was_reported_saved(tmp_path: Path) 
     finally:
         raw.close()
 
-    db = init_db(url)
+    db = init_db(url, key=TEST_KEY)
     try:
         draft = get_session(db, session_id).draft
     finally:

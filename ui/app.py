@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from assistant import __version__
 from assistant.clinic import PractitionerInfo
@@ -65,6 +65,8 @@ def open_database(context: AppContext) -> Database | None:
     url = context.database_url
     while True:
         try:
+            if not prepare_encryption(context, url):
+                return None
             if url == context.database_url:
                 return context.database()
             return context.replace_database(url)
@@ -80,19 +82,146 @@ def open_database(context: AppContext) -> Database | None:
             url = choice
 
 
-def sign_in(db: Database) -> PractitionerInfo | None:
-    """A new database asks for the first practitioner; otherwise a practitioner signs in.
-    None when the window is closed instead."""
-    from assistant.auth import needs_first_practitioner
+def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
+    """Before the database opens: a new one asks whether to encrypt it; an encrypted one is
+    unlocked by a practitioner's PIN or the recovery key. False when the user quits.
+    ``DatabaseUnavailable`` (a missing or damaged key file) goes to the problem dialog."""
+    from ui.encryption_setup import EncryptionChoiceDialog
+    from ui.unlock_dialog import UnlockDialog
+
+    url = url or context.database_url
+    context.discard_unfinished_setup(url)
+    kind = context.database_kind(url)
+    if kind == "new" and url == context.locations.default_database_url:
+        choice = EncryptionChoiceDialog()
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return False
+        context.encrypt_new = choice.encrypt
+        if not choice.encrypt:
+            context.settings.set("encryption_offered", True)  # chosen plain: not asked again
+    if context.needs_unlock(url):
+        dialog = UnlockDialog(context, url)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+    return True
+
+
+def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo | None:
+    """A new database asks for the first practitioner (then shows its recovery key); the
+    practitioner who unlocked an encrypted database is signed in; after the recovery key a
+    practitioner chooses a new PIN; otherwise a practitioner signs in. None when the window
+    is closed instead."""
+    from assistant.auth import needs_first_practitioner, verify_login
+    from assistant.errors import InvalidInput
     from ui.first_practitioner_dialog import FirstPractitionerDialog
     from ui.login_dialog import LoginDialog
+    from ui.unlock_dialog import NewPinDialog
 
-    dialog: FirstPractitionerDialog | LoginDialog = (
-        FirstPractitionerDialog(db) if needs_first_practitioner(db) else LoginDialog(db)
-    )
+    unlocked = by_recovery = None
+    if context is not None:
+        # Who unlocked the database at start: their PIN signs them in too (used once).
+        unlocked, context.unlocked_by = context.unlocked_by, None
+        by_recovery, context.unlocked_with_recovery = context.unlocked_with_recovery, False
+    if unlocked is not None:
+        try:
+            return verify_login(db, unlocked[0], unlocked[1])
+        except InvalidInput as exc:  # inactive since, or a throttled PIN: sign in as usual
+            log.info("Unlocked but not signed in: %s", exc)
+    dialog: FirstPractitionerDialog | LoginDialog | NewPinDialog
+    if needs_first_practitioner(db):
+        dialog = FirstPractitionerDialog(db)
+    elif by_recovery:
+        dialog = NewPinDialog(db)
+    else:
+        dialog = LoginDialog(db)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
+    show_recovery_key(db)
     return dialog.practitioner
+
+
+
+def show_recovery_key(db: Database) -> None:
+    """A new encrypted database's recovery key, shown once after setup."""
+    if db.recovery_code is None:
+        return
+    from ui.encryption_setup import RecoveryKeyDialog
+
+    RecoveryKeyDialog(db.recovery_code).exec()
+    db.recovery_code = None
+
+
+def offer_encryption(
+    context: AppContext, db: Database, practitioner: PractitionerInfo
+) -> Database:
+    """A plain database in the data folder is offered encryption once, at start: the
+    practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
+    are overwritten and removed if they agree. Returns the database now open."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from assistant.auth import verify_login
+    from assistant.errors import ChairsideError
+    from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
+    from ui.encryption_setup import RecoveryKeyDialog
+
+    settings = context.settings
+    if db.encryption != "plain" or not context.is_default_database or settings.encryption_offered:
+        return db
+    settings.set("encryption_offered", True)
+    title = QCoreApplication.translate("app", "Encrypt the records")
+    answer = QMessageBox.question(
+        None,
+        title,
+        QCoreApplication.translate(
+            "app",
+            "This clinic's database is not encrypted: anyone who copies the data folder can "
+            "read it. Encrypt it now? An encrypted copy is checked row by row before it "
+            "replaces the plain file.",
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return db
+    pin, ok = QInputDialog.getText(
+        None,
+        title,
+        QCoreApplication.translate("app", "Your PIN or password, to protect the key:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok:
+        return db
+    try:
+        verify_login(db, practitioner.id, pin, purpose="encrypt the database")
+        context.release_database()
+        result = encrypt_database(db, practitioner.id, practitioner.name, pin)
+        context.unlock_with_pin(practitioner.id, pin)
+        db = context.replace_database()
+    except ChairsideError as exc:
+        QMessageBox.warning(None, title, str(exc))
+        return context.database()
+    RecoveryKeyDialog(result.recovery_code).exec()
+    plain = [*result.plain_copies, *plain_backups(context.locations.backup_dir())]
+    remove = QMessageBox.question(
+        None,
+        title,
+        QCoreApplication.translate(
+            "app",
+            "The database is encrypted. Overwrite and remove the {0} plain copies (the old "
+            "file and unencrypted backups) now?",
+        ).format(len(plain)),
+    )
+    if remove == QMessageBox.StandardButton.Yes:
+        overwrite_and_remove(plain)
+    return db
+
+
+def encryption_label(db: Database) -> str:
+    """What the status bar says about the database in use."""
+    kind = db.encryption
+    if kind == "encrypted":
+        return QCoreApplication.translate("app", "Encrypted database")
+    if kind == "plain":
+        return QCoreApplication.translate("app", "Plain database (not encrypted)")
+    return QCoreApplication.translate("app", "Database server (encryption at rest: the server's)")
 
 
 def run_gui(context: AppContext) -> int:
@@ -111,7 +240,7 @@ def run_gui(context: AppContext) -> int:
     db = open_database(context)
     if db is None:
         return 1
-    practitioner = sign_in(db)
+    practitioner = sign_in(db, context)
     if practitioner is None:
         context.close()
         return 0
@@ -119,7 +248,13 @@ def run_gui(context: AppContext) -> int:
     from ui.main_window import MainWindow
 
     context.practitioner_id = practitioner.id
-    window = MainWindow(GuiContext(context))
+    db = offer_encryption(context, db, practitioner)
+    gui_context = GuiContext(context)
+    window = MainWindow(gui_context)
+    kind = QLabel(encryption_label(db))
+    kind.setObjectName("databaseKind")
+    window.statusBar().addPermanentWidget(kind)
+    context.on_database_replaced(lambda new: kind.setText(encryption_label(new)))
     window.show()
     window.after_start()
     code = app.exec()

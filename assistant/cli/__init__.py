@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from assistant import __version__, paths
+from assistant.cli import unlock
 from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
 from assistant.context import AppContext
@@ -70,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chairside: patients, suitability checklist, session records and "
         "aftercare sheets for microneedling. Without a command, the window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"Chairside {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and "
+                        "which kind of database is in use (encrypted, plain, server), and exit")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -84,10 +86,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     add_global_option(parser)
+    unlock.add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(subparsers)  # type: ignore[attr-defined]
+    unlock.accept_everywhere(parser)
     return parser
+
+
+KIND_WORDS = {
+    "encrypted": "encrypted SQLite database",
+    "plain": "plain (unencrypted) SQLite database",
+    "new": "no database yet (a new one is encrypted)",
+    "server": "database server (encryption at rest is the server's)",
+}
+
+
+def version_text(data_dir: str | None, database_url: str | None) -> str:
+    """``Chairside 1.2.3`` and which kind of database these options use, without opening it."""
+    try:
+        context = AppContext.from_options(data_dir, database_url)
+        kind = KIND_WORDS[context.database_kind()]
+    except Exception:  # noqa: BLE001 - a bad URL: the version is still worth printing
+        kind = "database not checked"
+    return f"Chairside {__version__} ({kind})"
+
+
+class VersionAction(argparse.Action):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        data_dir = getattr(namespace, "data_dir", None)
+        print(version_text(data_dir, getattr(namespace, "database_url", None)))
+        parser.exit()
 
 
 def context_from_args(args: argparse.Namespace) -> AppContext:
@@ -98,8 +133,16 @@ def context_from_args(args: argparse.Namespace) -> AppContext:
 def run_command(args: argparse.Namespace, context: AppContext | None = None) -> int:
     handler: Handler = args.handler
     context = context or context_from_args(args)
-    if not getattr(args, "creates_database", False):
-        context.before_open = refuse_missing_database
+    refuse = not getattr(args, "creates_database", False)
+    if getattr(args, "unencrypted", False):
+        context.encrypt_new = False
+
+    def before_open(context: AppContext) -> None:
+        if refuse:
+            refuse_missing_database(context)
+        unlock.unlock(args, context)
+
+    context.before_open = before_open
 
     def run() -> int:
         try:

@@ -137,7 +137,11 @@ def practitioner_for(
         audit_actor.set_workstation(account)
         return Acting(None, account)
     practitioner = find_practitioner(db, str(wanted))
-    pin = read_pin(practitioner.name)
+    unlocked = getattr(args, "unlocked_pin", None)  # the PIN that unlocked the database
+    if unlocked is not None and unlocked[0] == practitioner.id:
+        pin = str(unlocked[1])
+    else:
+        pin = read_pin(practitioner.name)
     verify_login(db, practitioner.id, pin, purpose=f"command line: {command}")
     return Acting(practitioner, account)
 
@@ -145,13 +149,14 @@ def practitioner_for(
 def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:
     """When the database in use cannot be opened (the damaged one a restore replaces), the
     PIN is checked against the backup's own practitioners, read-only. Returns the id."""
-    import sqlite3
-
     from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 
+    from assistant.cipher import connect_uri
+    from assistant.cipher import sqlite as sqlite3
+
     wanted = require_actor(args, command)
-    con = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
+    con = connect_uri(f"file:{backup}?mode=ro&immutable=1")
     try:
         rows = con.execute(
             "SELECT id, name, pin_hash FROM practitioner WHERE active = 1"

@@ -66,9 +66,10 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
         backup = args.against.expanduser()
         if not backup.is_file():
             raise InvalidInput(f"There is no backup file {backup}.", "against")
-        with backup.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
+        from assistant.cipher import is_plain, key_for
+
+        if not is_plain(backup) and key_for(backup) is None:  # plain, or under this key
+            raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
         result = integrity.check_against(db, backup)
         line = result.line()
         if result.intact:

@@ -9,6 +9,7 @@ backups folder first, and migrates an older backup to the current schema.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from assistant.cli.acting import (
     practitioner_in_backup,
     require_actor,
 )
+from assistant.cli.unlock import unlock
 from assistant.errors import ChairsideError
+from assistant.keyfile import KeyFileProblem
 
 
 def register(subparsers: Any) -> None:
@@ -78,6 +81,9 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records.backup import inspect_backup, restore
 
     require_actor(args, "restore")  # before anything is opened
+    if context.needs_unlock():  # an encrypted backup is checked through the database's key
+        with contextlib.suppress(KeyFileProblem):
+            unlock(args, context)
     inspect_backup(args.file)  # a file that cannot be restored is refused before the PIN
     actor = _restore_actor(args, context)
     result = restore(

@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "assistant.cli.photos_command",
     "assistant.cli.audit_command",
     "assistant.cli.backup_command",
+    "assistant.cli.encrypt_command",
+    "assistant.cli.recovery_command",
 )
 
 

@@ -28,6 +28,12 @@ def register(subparsers: Any) -> None:
         help="how many demo patients to add (default 60)",
     )
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    parser.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="make a new database plain (unencrypted), for inspection with ordinary SQLite "
+        "tools; without it a new database is encrypted",
+    )
     parser.set_defaults(handler=run, creates_database=True)
 
 
@@ -47,4 +53,19 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         print(file=sys.stderr)
     print(f"Added {summary.patients} demo patients with {summary.sessions} sessions to {db.url}")
     print(f"The demo practitioners sign in with PIN {DEMO_PIN}.")
+    if db.recovery_code is not None:
+        from assistant.keyfile import KeyFile
+
+        keys = db.key_file()
+        assert keys is not None
+        change = KeyFile.load(keys)
+        change.setup_pending = False  # the recovery key is shown: the database can be opened
+        change.save()
+        print(
+            "The database is encrypted; the demo PIN unlocks it, and so does this recovery "
+            f"key (shown once; keep it): {db.recovery_code}"
+        )
+        db.recovery_code = None
+    elif db.encryption == "plain":
+        print("The database is plain (unencrypted).")
     return 0

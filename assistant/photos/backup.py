@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +25,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from assistant.cipher import connect_uri
+from assistant.cipher import sqlite as sqlite3
 from assistant.db import Database
+from assistant.errors import InvalidInput
 from assistant.models import Photo
 from assistant.photos.imaging import EXTENSIONS
 from assistant.photos.storage import PhotoStore, photo_name, store_for
@@ -86,7 +88,7 @@ def backup_photos(db: Database, backup_folder: Path, store: PhotoStore | None = 
         except Exception as exc:  # a missing photo must not stop the database backup
             log.warning("Photo %s could not be backed up: %s", name, exc)
             continue
-        _write_private(target, data)
+        _write_private(target, store.seal(data))
         copied += 1
     if copied:
         log.info("Copied %d new photo(s) to %s", copied, target_folder)
@@ -110,7 +112,10 @@ def restore_photos(
         if not copy.is_file():
             missing.append(name)
             continue
-        data = copy.read_bytes()
+        try:
+            data = store.unseal(copy.read_bytes())
+        except InvalidInput:
+            data = b""
         if hashlib.sha256(data).hexdigest() != sha:
             log.warning("The backup copy of photo %s is damaged; it was not restored", name)
             damaged.append(name)
@@ -122,7 +127,7 @@ def restore_photos(
 
 def _names_in_backup(path: Path) -> set[str]:
     """Photo file names a backup database refers to (empty for a database without photos)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    con = connect_uri(f"file:{path}?mode=ro&immutable=1")
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "photo" not in tables:

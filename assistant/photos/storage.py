@@ -4,7 +4,10 @@ Every photo and thumbnail is stored under a name made of its SHA-256 (``<sha>.jp
 ``thumbs/<sha>.jpg``), so the same picture is kept once and a damaged copy is recognised.
 ``PhotoStore.put`` and ``PhotoStore.get`` are the only ways in and out: encryption at rest
 (a later change: AES-GCM under a key derived from the database key) goes into ``_seal`` and
-``_open`` here, once, for both places the bytes can live:
+``_open`` here, once, for both places the bytes can live. With an encrypted database each
+photo and thumbnail is sealed with AES-GCM under a key derived from the database key
+(``MAGIC``, a random nonce, then the ciphertext); a file without ``MAGIC`` (kept before the
+database was encrypted) is read as it is:
 
 - ``FolderPhotoStore``: files in the data folder's ``photos/`` (folder 0700, files 0600),
   used with the SQLite database on this workstation;
@@ -24,9 +27,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, select
 
 from assistant import paths
+from assistant.cipher import derive_key
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import PhotoBlob
@@ -48,8 +54,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+MAGIC = b"CHAIRSIDE-PHOTO-AESGCM-1\n"
+NONCE_BYTES = 12
+
+
 class PhotoStore(ABC):
     """Bytes by name. Subclasses keep raw (sealed) bytes; this class seals and opens them."""
+
+    # The photo key (derived from the database key) when the database is encrypted.
+    key: bytes | None = None
 
     def put(self, name: str, data: bytes) -> bool:
         """Keep ``data`` under ``name``; False when it was already there (nothing written)."""
@@ -61,11 +74,32 @@ class PhotoStore(ABC):
     def get(self, name: str) -> bytes:
         return self._open(self._read(name))
 
+    def seal(self, data: bytes) -> bytes:
+        """The bytes as they are kept at rest (here, and in a backup's photo folder)."""
+        return self._seal(data)
+
+    def unseal(self, data: bytes) -> bytes:
+        return self._open(data)
+
     def _seal(self, data: bytes) -> bytes:
-        return data  # encryption at rest goes here
+        if self.key is None:
+            return data
+        nonce = os.urandom(NONCE_BYTES)
+        return MAGIC + nonce + AESGCM(self.key).encrypt(nonce, data, MAGIC)
 
     def _open(self, data: bytes) -> bytes:
-        return data
+        if not data.startswith(MAGIC):
+            return data  # kept before the database was encrypted
+        if self.key is None:
+            raise InvalidInput("This photo is encrypted; open the clinic's encrypted database.")
+        body = data[len(MAGIC) :]
+        try:
+            return AESGCM(self.key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], MAGIC)
+        except InvalidTag:
+            raise InvalidInput(
+                "A photo file is damaged (or belongs to another database); restore it from a "
+                "backup."
+            ) from None
 
     @abstractmethod
     def exists(self, name: str) -> bool: ...
@@ -89,8 +123,9 @@ class PhotoStore(ABC):
 
 
 class FolderPhotoStore(PhotoStore):
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
+        self.key = key
 
     def path(self, name: str) -> Path:
         if ".." in name or name.startswith("/"):
@@ -181,5 +216,6 @@ def store_for(db: Database) -> PhotoStore:
     """Files in the data folder beside a SQLite database; the database itself on a server."""
     if db.is_sqlite:
         folder = db.data_dir / "photos" if db.data_dir is not None else None
-        return FolderPhotoStore(paths.photos_dir() if folder is None else folder)
+        key = None if db.key is None else derive_key(db.key, "photos")
+        return FolderPhotoStore(paths.photos_dir() if folder is None else folder, key)
     return DatabasePhotoStore(db)

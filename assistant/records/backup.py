@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,6 +26,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from assistant import paths
+from assistant.cipher import connect, connect_uri, key_for, plain_header
+from assistant.cipher import sqlite as sqlite3
 from assistant.db import (
     BUSY_TIMEOUT_MS,
     SQLITE_HEADER,
@@ -194,7 +195,7 @@ def backup_to_file(
     source = _live_path(db)
     out = out.expanduser()
     check_output_file(out, force=True, protected=(source,))
-    if out.is_file() and out.stat().st_size > 0 and not _has_sqlite_header(out):
+    if out.is_file() and out.stat().st_size > 0 and not _is_database(out):
         raise InvalidInput(
             f"{out} exists and is not a database; it was left alone. Choose another name.",
             "out",
@@ -284,6 +285,11 @@ def _has_sqlite_header(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def _is_database(path: Path) -> bool:
+    """A plain SQLite file, or one encrypted under a key unlocked in this run."""
+    return _has_sqlite_header(path) or key_for(path) is not None
+
+
 def _source_uri(path: Path) -> str:
     # A backup at rest is opened "immutable" so that checking it leaves no -wal/-shm files
     # beside it; a file that arrived with its write-ahead log must be read with the log.
@@ -314,13 +320,17 @@ def inspect_backup(file: Path) -> BackupCheck:
         raise InvalidInput(f"{file} is a folder, not a backup file.", "file")
     with file.open("rb") as handle:
         header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+    encrypted = not header.startswith(SQLITE_HEADER) and key_for(file) is not None
+    if len(header) < 100 or not (header.startswith(SQLITE_HEADER) or encrypted):
         raise InvalidInput(
-            f"{name} is not a Chairside backup (it is not a database file at all). "
-            + NOTHING_CHANGED,
+            f"{name} is not a Chairside backup (it is not a database file at all, or it is "
+            "encrypted under another clinic's key). " + NOTHING_CHANGED,
             "file",
         )
     size = file.stat().st_size
+    if encrypted:
+        key = key_for(file)
+        header = (plain_header(file, key) if key else None) or header
     expected = _expected_size(header)
     if expected is not None and size < expected:
         raise InvalidInput(
@@ -329,7 +339,7 @@ def inspect_backup(file: Path) -> BackupCheck:
             "file",
         )
     try:
-        con = sqlite3.connect(_source_uri(file), uri=True)
+        con = connect_uri(_source_uri(file))
     except sqlite3.Error as exc:
         raise InvalidInput(f"{name} cannot be opened ({exc}). " + NOTHING_CHANGED, "file") from exc
     try:
@@ -389,7 +399,7 @@ def _sqlite_target(db_url: str) -> Path:
 
 def _is_healthy(path: Path) -> bool:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_uri(f"file:{path}?mode=ro", timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error:
         return False
     try:
@@ -426,21 +436,31 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
 
 
 def _copy_in(source: Path, target: Path) -> None:
-    """Copy ``source`` over the database at ``target`` through the backup API."""
-    src = sqlite3.connect(_source_uri(source), uri=True)
+    """Copy ``source`` over the database at ``target`` through the backup API (the copy is
+    encrypted, or not, as the backup is)."""
+    key = key_for(source)
+    src = connect(_source_uri(source), key, uri=True)
     try:
-        if not target.exists():
+        same_kind = target.exists() and target.stat().st_size > 0 and key_for(target) == key
+        if same_kind and key is None:
+            same_kind = _has_sqlite_header(target)
+        if not same_kind:
+            # A new file, or a plain backup over an encrypted database (or the other way):
+            # copied whole beside it, then put in its place with its old log removed (the
+            # database in use was kept aside first).
             partial = target.with_name(target.name + ".partial")
             partial.unlink(missing_ok=True)
             paths.create_private_file(partial)
-            dst = sqlite3.connect(partial)
+            dst = connect(partial, key)
             try:
                 src.backup(dst)
             finally:
                 dst.close()
+            for suffix in ("-wal", "-shm"):
+                target.with_name(target.name + suffix).unlink(missing_ok=True)
             partial.replace(target)
             return
-        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        dst = connect(target, key, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             try:
                 src.backup(dst)
@@ -487,7 +507,7 @@ def restore(
         log.info("Kept the database in use as %s before restoring", kept)
     _copy_in(source, target)
     try:
-        database = init_db(db_url, backup_before_migrate=False)
+        database = init_db(db_url, backup_before_migrate=False, key=key_for(target))
     except DatabaseUnavailable as exc:
         kept_note = f" The database you had before is kept as {kept}." if kept else ""
         raise DatabaseUnavailable(

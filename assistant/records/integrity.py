@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from assistant import paths
+from assistant.cipher import connect_uri
+from assistant.cipher import sqlite as sqlite3
 from assistant.db import Database
 from assistant.records.chain import ChainHead, Verification, extends, verify
 
@@ -161,7 +162,7 @@ def metadata_path(backup: Path) -> Path:
 
 def file_head(path: Path) -> ChainHead | None:
     """The chain head inside an SQLite database file (read-only; None before the chain)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    con = connect_uri(f"file:{path}?mode=ro&immutable=1")
     try:
         row = con.execute(
             "SELECT id, chain_hash FROM audit_event ORDER BY id DESC LIMIT 1"

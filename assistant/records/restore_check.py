@@ -10,7 +10,6 @@ schema are all refused.
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import create_engine
 
+from assistant.cipher import connect_uri
+from assistant.cipher import sqlite as sqlite3
 from assistant.db import MIGRATIONS
 from assistant.records.chain import Verification, verify
 
@@ -106,7 +107,7 @@ def has_chain(revision: str) -> bool:
 
 def verify_file(uri: str) -> Verification:
     """The full chain check of a database file opened read-only (``uri``)."""
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    engine = create_engine("sqlite://", module=sqlite3, creator=lambda: connect_uri(uri))
     try:
         with engine.connect() as conn:
             return verify(conn)
@@ -116,7 +117,7 @@ def verify_file(uri: str) -> Verification:
 
 def backup_problem(uri: str, revision: str) -> str:
     """Why the backup at ``uri`` (opened read-only) may not be restored; empty if it may."""
-    con = sqlite3.connect(uri, uri=True)
+    con = connect_uri(uri)
     try:
         difference = schema_difference(con, revision)
     except sqlite3.Error as exc:
