@@ -4,7 +4,6 @@ damage it finds is shown with the advice to restore a backup."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from assistant.db import Database, check_whole_file, init_db
 from assistant.patients import PatientDetails, create_patient
 from assistant.settings import Settings
+from tests import keyed_sqlite as sqlite3
 from ui import safekeeping
 from ui.app_context import GuiContext
 from ui.safekeeping import Safekeeping
@@ -28,7 +28,7 @@ def _damage_an_index(path: Path) -> None:
     root = con.execute(
         "SELECT rootpage FROM sqlite_master WHERE name = 'ix_patient_sort_key'"
     ).fetchone()[0]
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
     con.close()
     with path.open("r+b") as handle:
         handle.seek((root - 1) * page_size)

@@ -3,7 +3,6 @@ marks that database as a demo, and its practitioners sign in with the printed PI
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from assistant.devices import device_limits_of
 from assistant.errors import InvalidInput
 from assistant.models import Device, ZoneTreatment
 from assistant.patients import PatientDetails, create_patient
+from tests import keyed_sqlite as sqlite3
 from tests.test_cli import run_here
 
 

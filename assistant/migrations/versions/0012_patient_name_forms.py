@@ -35,6 +35,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('patient', schema=None) as batch_op:
-        batch_op.drop_column('preferred_name')
-        batch_op.drop_column('name_order')
+    # Plain DROP COLUMN (no table rebuild: a rebuild would trip the foreign keys and drop
+    # the triggers).
+    op.drop_column('patient', 'preferred_name')
+    op.drop_column('patient', 'name_order')

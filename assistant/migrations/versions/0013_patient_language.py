@@ -33,6 +33,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('patient') as batch:
-        batch.drop_column('large_print')
-        batch.drop_column('language')
+    # Plain DROP COLUMN (no table rebuild: a rebuild would trip the foreign keys and drop
+    # the triggers).
+    op.drop_column('patient', 'large_print')
+    op.drop_column('patient', 'language')
