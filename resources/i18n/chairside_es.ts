@@ -1539,6 +1539,29 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>EncryptionChoiceDialog</name>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="32"/>
+        <source>Welcome to Chairside</source>
+        <translation>Bienvenido a Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="35"/>
+        <source>Chairside keeps health records on this computer. Encrypting them means a lost or stolen laptop gives nothing away: the records open only after a practitioner signs in.</source>
+        <translation>Chairside guarda registros clínicos en este equipo. Cifrarlos significa que un portátil perdido o robado no revela nada: los registros solo se abren después de que un profesional inicie sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="41"/>
+        <source>&amp;Encrypt the database (recommended)</source>
+        <translation>Ci&amp;frar la base de datos (recomendado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="43"/>
+        <source>Keep it &amp;plain: only if this computer&apos;s disk is already encrypted</source>
+        <translation>Dejarla &amp;sin cifrar: solo si el disco de este equipo ya está cifrado</translation>
+    </message>
+</context>
+<context>
     <name>FirstPractitionerDialog</name>
     <message>
         <location filename="../../ui/first_practitioner_dialog.py" line="31"/>
@@ -1981,6 +2004,54 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/main_window.py" line="410"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="134"/>
+        <source>Choose a new PIN</source>
+        <translation>Elija un PIN nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="139"/>
+        <source>The recovery key opened the database. Choose who you are and a new PIN; colleagues keep their own PINs.</source>
+        <translation>La clave de recuperación ha abierto la base de datos. Indique quién es usted y elija un PIN nuevo; sus compañeros conservan sus propios PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="145"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="148"/>
+        <source>New PIN or password</source>
+        <translation>Nuevo PIN o contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="149"/>
+        <source>New PIN again</source>
+        <translation>Repita el nuevo PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="157"/>
+        <source>&amp;Practitioner</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="158"/>
+        <source>&amp;New PIN</source>
+        <translation>&amp;Nuevo PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="159"/>
+        <source>PIN &amp;again</source>
+        <translation>&amp;Repita el PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="171"/>
+        <source>The two PINs are not the same.</source>
+        <translation>Los dos PIN no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3124,44 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="67"/>
+        <source>The clinic&apos;s recovery key</source>
+        <translation>La clave de recuperación de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="73"/>
+        <source>If every practitioner&apos;s PIN is lost, this recovery key is the only way to open the encrypted records. Save the sheet, print it and keep it in the safe. It is shown only now (a signed-in practitioner can make a new one later).</source>
+        <translation>Si se pierden los PIN de todos los profesionales, esta clave de recuperación es la única forma de abrir los registros cifrados. Guarde la hoja, imprímala y consérvela en la caja fuerte. Solo se muestra ahora (un profesional con la sesión iniciada puede generar una nueva más adelante).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="86"/>
+        <source>&amp;Save the printable sheet (PDF)…</source>
+        <translation>&amp;Guardar la hoja para imprimir (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="90"/>
+        <source>I have &amp;kept the recovery key</source>
+        <translation>Ya he &amp;conservado la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="103"/>
+        <source>Save the recovery key sheet</source>
+        <translation>Guardar la hoja de la clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="105"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_setup.py" line="117"/>
+        <source>Saved to {0}. Print it, then delete the file.</source>
+        <translation>Guardada en {0}. Imprímala y después elimine el archivo.</translation>
+    </message>
+</context>
+<context>
     <name>ResponseSection</name>
     <message>
         <location filename="../../ui/session_form/outcome.py" line="39"/>
@@ -4072,6 +4181,74 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="40"/>
+        <source>Sign in to Chairside</source>
+        <translation>Iniciar sesión en Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="48"/>
+        <source>This clinic&apos;s database is encrypted. Sign in to open it.</source>
+        <translation>La base de datos de esta clínica está cifrada. Inicie sesión para abrirla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="51"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="55"/>
+        <source>PIN or password</source>
+        <translation>PIN o contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="57"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="61"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="64"/>
+        <source>Every PIN lost? Use the &amp;recovery key</source>
+        <translation>¿Se han perdido todos los PIN? Use la clave de &amp;recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="66"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="69"/>
+        <source>&amp;Practitioner</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="70"/>
+        <source>P&amp;IN</source>
+        <translation>PI&amp;N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="71"/>
+        <source>Recovery &amp;key</source>
+        <translation>&amp;Clave de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="98"/>
+        <source>Type the recovery key from the sheet kept in the clinic&apos;s safe.</source>
+        <translation>Escriba la clave de recuperación que figura en la hoja guardada en la caja fuerte de la clínica.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="121"/>
+        <source>Wait {0} s before trying again.</source>
+        <translation>Espere {0} s antes de volver a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../ui/checklist_verdict.py" line="42"/>
@@ -4604,6 +4781,41 @@ Your saved records are safe. The details are in the log file in {1}.</source>
         <translation>Algo inesperado ha salido mal: {0}
 
 Sus registros guardados están a salvo. Los detalles están en el archivo de registro de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="171"/>
+        <source>Encrypt the records</source>
+        <translation>Cifrar los registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="175"/>
+        <source>This clinic&apos;s database is not encrypted: anyone who copies the data folder can read it. Encrypt it now? An encrypted copy is checked row by row before it replaces the plain file.</source>
+        <translation>La base de datos de esta clínica no está cifrada: cualquiera que copie la carpeta de datos puede leerla. ¿Cifrarla ahora? Antes de sustituir al archivo sin cifrar, se comprueba una copia cifrada fila por fila.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="187"/>
+        <source>Your PIN or password, to protect the key:</source>
+        <translation>Su PIN o contraseña, para proteger la clave:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="206"/>
+        <source>The database is encrypted. Overwrite and remove the {0} plain copies (the old file and unencrypted backups) now?</source>
+        <translation>La base de datos está cifrada. ¿Sobrescribir y eliminar ahora las {0} copias sin cifrar (el archivo antiguo y las copias de seguridad sin cifrar)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="221"/>
+        <source>Encrypted database</source>
+        <translation>Base de datos cifrada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="223"/>
+        <source>Plain database (not encrypted)</source>
+        <translation>Base de datos en claro (sin cifrar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="224"/>
+        <source>Database server (encryption at rest: the server&apos;s)</source>
+        <translation>Servidor de base de datos (cifrado en reposo: el del servidor)</translation>
     </message>
 </context>
 <context>
