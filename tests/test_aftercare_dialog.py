@@ -172,3 +172,32 @@ def test_switching_language_and_large_print_renders_the_sheet_again(dialog, qtbo
     widget.language_box.setCurrentIndex(widget.language_box.findData("en"))
     assert not widget.review_notice.isVisible()
     assert "Caring for your skin after microneedling" in printed_text(widget)
+
+
+def test_the_save_dialog_says_the_file_is_not_encrypted(dialog, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    captions: list[str] = []
+
+    def ask(_parent, caption, *_args, **_kwargs):
+        captions.append(caption)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    assert dialog()._exec_save_dialog() is None
+    assert captions == ["Save aftercare sheet (not encrypted: keep the file where only the "
+                        "clinic can read it)"]  # fmt: skip
+
+
+def test_every_export_dialog_of_patient_data_says_it_is_not_encrypted():
+    """Every save dialog in the window names the file's lack of encryption, except the
+    recovery key sheet's (it holds no patient data)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    for source in sorted(root.rglob("*.py")):
+        text = source.read_text(encoding="utf-8")
+        for call in re.finditer(r"getSaveFileName\((.*?)\n\s*\)", text, re.S):
+            if source.name == "encryption_setup.py":
+                continue
+            assert "plain_export_caption(" in call.group(1), f"{source.name}: {call.group(1)}"

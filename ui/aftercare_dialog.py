@@ -47,6 +47,7 @@ from assistant.aftercare import (
 )
 from assistant.errors import ChairsideError
 from assistant.output_files import suggested_file_name
+from ui.plain_export import plain_export_caption
 from ui.translations import language_name
 
 log = logging.getLogger(__name__)
@@ -355,7 +356,7 @@ class AftercarePreviewDialog(QDialog):
         name = default_file_name(self.sheet)
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Save aftercare sheet"),
+            plain_export_caption(self.tr("Save aftercare sheet")),
             str(Path.home() / name),
             self.tr("PDF files (*.pdf)"),
         )
@@ -364,7 +365,7 @@ class AftercarePreviewDialog(QDialog):
     def confirm_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self,
-            self.tr("Save aftercare sheet"),
+            plain_export_caption(self.tr("Save aftercare sheet")),
             self.tr("{0} already exists. Replace it?").format(path),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

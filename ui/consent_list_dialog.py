@@ -38,6 +38,7 @@ from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.files import write_file_atomically
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
+from ui.plain_export import plain_export_caption
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +147,10 @@ class ConsentsDialog(QDialog):
     def _exec_save_dialog(self, record: ConsentRecord) -> Path | None:
         name = f"consent-{record.id}-{record.signed_on.isoformat()}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save consent"), str(Path.home() / name), self.tr("PDF files (*.pdf)")
+            self,
+            plain_export_caption(self.tr("Save consent")),
+            str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
         )
         return Path(path) if path else None
 

@@ -34,6 +34,7 @@ from assistant.photos.compare import (
     comparison_pdf,
     sessions_with_view,
 )
+from ui.plain_export import plain_export_caption
 from ui.tasks import TaskRunner
 
 PICTURE_HEIGHT = 520
@@ -189,7 +190,10 @@ class PhotoComparisonDialog(QDialog):
 
     def choose_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the comparison"), "comparison.pdf", self.tr("PDF (*.pdf)")
+            self,
+            plain_export_caption(self.tr("Save the comparison")),
+            "comparison.pdf",
+            self.tr("PDF (*.pdf)"),
         )
         if name:
             self.save_pdf(Path(name))

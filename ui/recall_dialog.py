@@ -25,6 +25,7 @@ from assistant.dates import format_short_date
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.sessions import RecallRow, export_recall_csv, recall
+from ui.plain_export import plain_export_caption
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
@@ -175,7 +176,7 @@ class RecallDialog(QDialog):
     def choose_export_path(self) -> str:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export the recall list"),
+            plain_export_caption(self.tr("Export the recall list")),
             f"recall-{self._lot}.csv",
             self.tr("CSV files (*.csv)"),
         )

@@ -37,6 +37,7 @@ from ui.idle_watcher import IdleWatcher
 from ui.integrity_banner import IntegrityBanner
 from ui.lock_screen import LockScreen
 from ui.login_dialog import LoginDialog
+from ui.plain_export import plain_export_caption
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ class Safekeeping(QObject):
             if ask_path
             else QFileDialog.getSaveFileName(
                 self.parent_widget,
-                self.tr("Export the patient's record"),
+                plain_export_caption(self.tr("Export the patient's record")),
                 str(Path.home() / f"patient-{patient_id}.pdf"),
                 self.tr("Readable summary (*.pdf);;Complete record as JSON (*.json)"),
             )[0]

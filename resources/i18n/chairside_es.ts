@@ -48,135 +48,135 @@
 <context>
     <name>AftercarePreviewDialog</name>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="152"/>
+        <location filename="../../ui/aftercare_dialog.py" line="153"/>
         <source>Aftercare sheet for {0}</source>
         <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="165"/>
+        <location filename="../../ui/aftercare_dialog.py" line="166"/>
         <source>Pages of the aftercare sheet</source>
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="172"/>
+        <location filename="../../ui/aftercare_dialog.py" line="173"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="174"/>
+        <location filename="../../ui/aftercare_dialog.py" line="175"/>
         <source>Save the sheet as a PDF file (Ctrl+S)</source>
         <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="177"/>
+        <location filename="../../ui/aftercare_dialog.py" line="178"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="179"/>
+        <location filename="../../ui/aftercare_dialog.py" line="180"/>
         <source>Print the sheet for the patient (Ctrl+P)</source>
         <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="183"/>
+        <location filename="../../ui/aftercare_dialog.py" line="184"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="201"/>
+        <location filename="../../ui/aftercare_dialog.py" line="202"/>
         <source>Language of the sheet</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="203"/>
+        <location filename="../../ui/aftercare_dialog.py" line="204"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="205"/>
+        <location filename="../../ui/aftercare_dialog.py" line="206"/>
         <source>Lar&amp;ge print</source>
         <translation>Letra &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="207"/>
+        <location filename="../../ui/aftercare_dialog.py" line="208"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="222"/>
+        <location filename="../../ui/aftercare_dialog.py" line="223"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="236"/>
+        <location filename="../../ui/aftercare_dialog.py" line="237"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="250"/>
+        <location filename="../../ui/aftercare_dialog.py" line="251"/>
         <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
         <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="264"/>
+        <location filename="../../ui/aftercare_dialog.py" line="265"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="271"/>
+        <location filename="../../ui/aftercare_dialog.py" line="272"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="271"/>
+        <location filename="../../ui/aftercare_dialog.py" line="272"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="277"/>
+        <location filename="../../ui/aftercare_dialog.py" line="278"/>
         <source>Check before printing:</source>
         <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="295"/>
+        <location filename="../../ui/aftercare_dialog.py" line="296"/>
         <source>Warnings about the aftercare sheet</source>
         <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="303"/>
+        <location filename="../../ui/aftercare_dialog.py" line="304"/>
         <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
         <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="309"/>
-        <location filename="../../ui/aftercare_dialog.py" line="350"/>
+        <location filename="../../ui/aftercare_dialog.py" line="310"/>
+        <location filename="../../ui/aftercare_dialog.py" line="351"/>
         <source>Print aftercare sheet</source>
         <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="331"/>
+        <location filename="../../ui/aftercare_dialog.py" line="332"/>
         <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
         <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="339"/>
+        <location filename="../../ui/aftercare_dialog.py" line="340"/>
         <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
         <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="358"/>
-        <location filename="../../ui/aftercare_dialog.py" line="367"/>
-        <location filename="../../ui/aftercare_dialog.py" line="387"/>
+        <location filename="../../ui/aftercare_dialog.py" line="359"/>
+        <location filename="../../ui/aftercare_dialog.py" line="368"/>
+        <location filename="../../ui/aftercare_dialog.py" line="388"/>
         <source>Save aftercare sheet</source>
         <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="360"/>
+        <location filename="../../ui/aftercare_dialog.py" line="361"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="368"/>
+        <location filename="../../ui/aftercare_dialog.py" line="369"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
@@ -1355,119 +1355,119 @@
 <context>
     <name>ConsentsDialog</name>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="59"/>
+        <location filename="../../ui/consent_list_dialog.py" line="60"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="62"/>
+        <location filename="../../ui/consent_list_dialog.py" line="63"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="65"/>
+        <location filename="../../ui/consent_list_dialog.py" line="66"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="66"/>
+        <location filename="../../ui/consent_list_dialog.py" line="67"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="67"/>
+        <location filename="../../ui/consent_list_dialog.py" line="68"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
         <source>Withdraw treatment consent…</source>
         <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <location filename="../../ui/consent_list_dialog.py" line="70"/>
         <source>Withdraw photo consent…</source>
         <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="101"/>
+        <location filename="../../ui/consent_list_dialog.py" line="102"/>
         <source>No consent has been signed yet.</source>
         <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="107"/>
+        <location filename="../../ui/consent_list_dialog.py" line="108"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="108"/>
+        <location filename="../../ui/consent_list_dialog.py" line="109"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="113"/>
+        <location filename="../../ui/consent_list_dialog.py" line="114"/>
         <source>{what} withdrawn {day}</source>
         <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="116"/>
+        <location filename="../../ui/consent_list_dialog.py" line="117"/>
         <source>Consent {id} · signed {day} · form version {version} · fingerprint {fp}
 {areas} · {device}{states}</source>
         <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="149"/>
+        <location filename="../../ui/consent_list_dialog.py" line="151"/>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="149"/>
+        <location filename="../../ui/consent_list_dialog.py" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="166"/>
+        <location filename="../../ui/consent_list_dialog.py" line="170"/>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="171"/>
+        <location filename="../../ui/consent_list_dialog.py" line="175"/>
         <source>Print consent</source>
         <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="181"/>
+        <location filename="../../ui/consent_list_dialog.py" line="185"/>
         <source>Consent {0}</source>
         <translation>Consentimiento {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="192"/>
+        <location filename="../../ui/consent_list_dialog.py" line="196"/>
         <source>N{WARNING SIGN} The printer could not be started.</source>
         <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="205"/>
+        <location filename="../../ui/consent_list_dialog.py" line="209"/>
         <source>Printed consent {0}.</source>
         <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="213"/>
+        <location filename="../../ui/consent_list_dialog.py" line="217"/>
         <source>Withdraw consent</source>
         <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="214"/>
+        <location filename="../../ui/consent_list_dialog.py" line="218"/>
         <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
         <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="222"/>
+        <location filename="../../ui/consent_list_dialog.py" line="226"/>
         <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
         <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="240"/>
+        <location filename="../../ui/consent_list_dialog.py" line="244"/>
         <source>Withdrawal recorded from {0}.</source>
         <translation>Retirada registrada desde el {0}.</translation>
     </message>
@@ -2486,65 +2486,65 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PhotoComparisonDialog</name>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="69"/>
+        <location filename="../../ui/photo_comparison.py" line="70"/>
         <source>Side by side</source>
         <translation>Lado a lado</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="72"/>
-        <location filename="../../ui/photo_comparison.py" line="99"/>
+        <location filename="../../ui/photo_comparison.py" line="73"/>
+        <location filename="../../ui/photo_comparison.py" line="100"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="76"/>
+        <location filename="../../ui/photo_comparison.py" line="77"/>
         <source>Earlier visit</source>
         <translation>Visita anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="78"/>
+        <location filename="../../ui/photo_comparison.py" line="79"/>
         <source>Later visit</source>
         <translation>Visita posterior</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="89"/>
+        <location filename="../../ui/photo_comparison.py" line="90"/>
         <source>Save as &amp;PDF for the patient…</source>
         <translation>Guardar como &amp;PDF para el paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="93"/>
+        <location filename="../../ui/photo_comparison.py" line="94"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="100"/>
-        <location filename="../../ui/photo_comparison.py" line="176"/>
+        <location filename="../../ui/photo_comparison.py" line="101"/>
+        <location filename="../../ui/photo_comparison.py" line="177"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="101"/>
-        <location filename="../../ui/photo_comparison.py" line="176"/>
+        <location filename="../../ui/photo_comparison.py" line="102"/>
+        <location filename="../../ui/photo_comparison.py" line="177"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="149"/>
+        <location filename="../../ui/photo_comparison.py" line="150"/>
         <source>Photos of this view from two visits are needed for a comparison.</source>
         <translation>Para comparar hacen falta fotos de esta vista de dos visitas.</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="192"/>
+        <location filename="../../ui/photo_comparison.py" line="194"/>
         <source>Save the comparison</source>
         <translation>Guardar la comparación</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="192"/>
+        <location filename="../../ui/photo_comparison.py" line="196"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_comparison.py" line="203"/>
+        <location filename="../../ui/photo_comparison.py" line="207"/>
         <source>Saved {0}</source>
         <translation>Guardado {0}</translation>
     </message>
@@ -2764,6 +2764,14 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>PlainExport</name>
+    <message>
+        <location filename="../../ui/plain_export.py" line="12"/>
+        <source>not encrypted: keep the file where only the clinic can read it</source>
+        <translation>sin cifrar: guarde el archivo donde solo la clínica pueda leerlo</translation>
+    </message>
+</context>
+<context>
     <name>ProductTableModel</name>
     <message>
         <location filename="../../ui/zone_table_model.py" line="298"/>
@@ -2952,97 +2960,97 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="93"/>
+        <location filename="../../ui/recall_dialog.py" line="94"/>
         <source>Recall: who received a lot?</source>
         <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="96"/>
+        <location filename="../../ui/recall_dialog.py" line="97"/>
         <source>Product or cartridge lot number, e.g. HA-2604</source>
         <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="98"/>
+        <location filename="../../ui/recall_dialog.py" line="99"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="100"/>
+        <location filename="../../ui/recall_dialog.py" line="101"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="102"/>
+        <location filename="../../ui/recall_dialog.py" line="103"/>
         <source>Search for the lot</source>
         <translation>Buscar el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="106"/>
+        <location filename="../../ui/recall_dialog.py" line="107"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="119"/>
+        <location filename="../../ui/recall_dialog.py" line="120"/>
         <source>Patients who received the lot</source>
         <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="120"/>
+        <location filename="../../ui/recall_dialog.py" line="121"/>
         <source>Enter a lot number and search.</source>
         <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="122"/>
+        <location filename="../../ui/recall_dialog.py" line="123"/>
         <source>Search result</source>
         <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <location filename="../../ui/recall_dialog.py" line="124"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="125"/>
+        <location filename="../../ui/recall_dialog.py" line="126"/>
         <source>Export the list as CSV</source>
         <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="129"/>
+        <location filename="../../ui/recall_dialog.py" line="130"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="149"/>
+        <location filename="../../ui/recall_dialog.py" line="150"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="163"/>
+        <location filename="../../ui/recall_dialog.py" line="164"/>
         <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
         <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="167"/>
+        <location filename="../../ui/recall_dialog.py" line="168"/>
         <source>No patient received lot {lot}.</source>
         <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="178"/>
+        <location filename="../../ui/recall_dialog.py" line="179"/>
         <source>Export the recall list</source>
         <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="180"/>
+        <location filename="../../ui/recall_dialog.py" line="181"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="197"/>
+        <location filename="../../ui/recall_dialog.py" line="198"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="203"/>
+        <location filename="../../ui/recall_dialog.py" line="204"/>
         <source>Saved {count} row(s) to {path}.</source>
         <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
@@ -3050,42 +3058,42 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallTableModel</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="41"/>
+        <location filename="../../ui/recall_dialog.py" line="42"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="42"/>
+        <location filename="../../ui/recall_dialog.py" line="43"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="43"/>
+        <location filename="../../ui/recall_dialog.py" line="44"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <location filename="../../ui/recall_dialog.py" line="45"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <location filename="../../ui/recall_dialog.py" line="46"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <location filename="../../ui/recall_dialog.py" line="47"/>
         <source>What matched</source>
         <translation>Qué coincidió</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="74"/>
+        <location filename="../../ui/recall_dialog.py" line="75"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="74"/>
+        <location filename="../../ui/recall_dialog.py" line="75"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -3203,12 +3211,12 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../ui/safekeeping.py" line="98"/>
+        <location filename="../../ui/safekeeping.py" line="99"/>
         <source>The database file is damaged</source>
         <translation>El archivo de la base de datos está dañado</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="100"/>
+        <location filename="../../ui/safekeeping.py" line="101"/>
         <source>SQLite&apos;s check found damage in {0}:
 {1}
 
@@ -3219,17 +3227,17 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="171"/>
+        <location filename="../../ui/safekeeping.py" line="172"/>
         <source>Backed up to {0}</source>
         <translation>Copia de seguridad en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="193"/>
+        <location filename="../../ui/safekeeping.py" line="194"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="195"/>
+        <location filename="../../ui/safekeeping.py" line="196"/>
         <source>Replace the records on this database with the backup {0}?
 
 The records you have now are kept aside as a backup first.</source>
@@ -3238,37 +3246,37 @@ The records you have now are kept aside as a backup first.</source>
 Los registros que tiene ahora se guardan antes aparte como copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="210"/>
+        <location filename="../../ui/safekeeping.py" line="211"/>
         <source>Restored the backup {0}.</source>
         <translation>Se ha restaurado la copia {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="225"/>
+        <location filename="../../ui/safekeeping.py" line="226"/>
         <source>Backup</source>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="265"/>
+        <location filename="../../ui/safekeeping.py" line="266"/>
         <source>Export the patient&apos;s record</source>
         <translation>Exportar la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="267"/>
+        <location filename="../../ui/safekeeping.py" line="268"/>
         <source>Readable summary (*.pdf);;Complete record as JSON (*.json)</source>
         <translation>Resumen legible (*.pdf);;Ficha completa en JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="278"/>
+        <location filename="../../ui/safekeeping.py" line="279"/>
         <source>Exported to {0}</source>
         <translation>Exportado a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="290"/>
+        <location filename="../../ui/safekeeping.py" line="291"/>
         <source>Erase a patient</source>
         <translation>Borrar un paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="292"/>
+        <location filename="../../ui/safekeeping.py" line="293"/>
         <source>Erase the personal details of {0}?
 
 Name, birth date, contact details, notes and concerns are removed for good. The clinical record of treatments (dates, zones, depths, lots) is kept, as the law requires.</source>
@@ -3277,30 +3285,30 @@ Name, birth date, contact details, notes and concerns are removed for good. The 
 El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivos de consulta se eliminan para siempre. La historia clínica de los tratamientos (fechas, zonas, profundidades, lotes) se conserva, como exige la ley.</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="303"/>
+        <location filename="../../ui/safekeeping.py" line="304"/>
         <source>Confirm the erasure</source>
         <translation>Confirmar el borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="304"/>
+        <location filename="../../ui/safekeeping.py" line="305"/>
         <source>To confirm, type exactly:
 {0}</source>
         <translation>Para confirmar, escriba exactamente:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="314"/>
-        <location filename="../../ui/safekeeping.py" line="326"/>
+        <location filename="../../ui/safekeeping.py" line="315"/>
+        <location filename="../../ui/safekeeping.py" line="327"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="316"/>
+        <location filename="../../ui/safekeeping.py" line="317"/>
         <source>The patient&apos;s details are erased from the records. Another workstation has the database open, so the old details may still be on disk in space the database no longer uses; Chairside wipes it the next time it opens the database.</source>
         <translation>Los datos del paciente se han borrado de los registros. Otro puesto tiene abierta la base de datos, así que los datos antiguos pueden seguir en el disco, en espacio que la base de datos ya no usa; Chairside lo limpia la próxima vez que abra la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/safekeeping.py" line="328"/>
+        <location filename="../../ui/safekeeping.py" line="329"/>
         <source>The patient&apos;s details are erased. These clinical notes still mention them and were kept unchanged; review them:
 
 {0}</source>
