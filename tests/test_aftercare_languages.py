@@ -325,14 +325,14 @@ def test_the_lists_start_on_the_first_page_in_every_language(code):
 def test_timeline_rows_are_in_date_order():
     text = pdf_text(render_sheet(sheet_in("en")).data)
     table = text[text.index("What to do for your skin") : text.index("What is normal")]
-    starts = []
-    # each row opens with "Until <end>" (from the treatment on) or "From <start> until …"
+    shown = []
+    # each row opens with "Until <end>" (from the treatment on) or "From <start> until …":
+    # down the column, the first date of each row never goes back in time
     for match in re.finditer(r"\b(Until|From) \w+day (\d+) (\w+), (\d\d:\d\d)", table):
-        kind, day, month, clock = match.groups()
-        moment = datetime.strptime(f"{day} {month} 2026 {clock}", "%d %B %Y %H:%M")
-        starts.append(TREATED if kind == "Until" else moment)
-    assert len(starts) >= 8 and starts == sorted(starts)
-    assert starts[-1] > TREATED
+        _kind, day, month, clock = match.groups()
+        shown.append(datetime.strptime(f"{day} {month} 2026 {clock}", "%d %B %Y %H:%M"))
+    assert len(shown) >= 6 and shown == sorted(shown), shown
+    assert shown[0] > TREATED
 
 
 # --------------------------------------------------------------------------- the patient

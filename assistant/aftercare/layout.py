@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -317,10 +318,19 @@ def _grid_style(header_row: bool = True) -> TableStyle:
 
 
 def _in_date_order(steps: list[TimelineStep]) -> list[TimelineStep]:
-    """Steps by when they start, then by when they end ("as prescribed" last); the sort is
-    stable, so steps with the same dates keep the template's order."""
+    """Steps by the date their row shows first, as the patient reads down the column: a
+    step from the end of the treatment reads "Until <end>", any other "From <start>". At the
+    same moment "until" comes before "from"; then by when they end ("as prescribed" last).
+    The sort is stable, so steps with the same dates keep the template's order."""
     far = max((s.end for s in steps if s.end is not None), default=None)
-    return sorted(steps, key=lambda s: (s.start, s.end or far or s.start, s.end is None))
+
+    def shown(step: TimelineStep) -> datetime:
+        return step.end if step.from_treatment and step.end is not None else step.start
+
+    return sorted(
+        steps,
+        key=lambda s: (shown(s), not s.from_treatment, s.end or far or s.start, s.end is None),
+    )
 
 
 def timeline_table(
