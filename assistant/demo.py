@@ -421,14 +421,15 @@ def _demo_session(
 def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitioner]) -> None:
     """On an encrypted database, the demo PIN unlocks it too: each demo practitioner gets a
     copy of the database key in the key file, as setting a PIN gives any practitioner."""
-    if db.key is None:
-        return
+    path = db.key_file()
+    if db.key is None or path is None or not path.exists():
+        return  # plain, or opened with its raw key and no key file (benchmarks, tools)
     from assistant.keyfile import change_key_file
 
     key = db.key
     for row in practitioners:
         change_key_file(
-            db.key_file(),
+            path,
             lambda keys, row=row: keys.set_practitioner(row.id, row.name, DEMO_PIN, key),  # type: ignore[misc]
         )
 

@@ -91,3 +91,21 @@ def test_the_command_prints_the_pin_and_refuses_real_records(tmp_path: Path) -> 
     con = sqlite3.connect(real / "chairside.sqlite3")
     assert con.execute("select count(*) from patient").fetchone() == (1,)
     con.close()
+
+
+def test_the_demo_pin_unlocks_an_encrypted_demo_database(tmp_path: Path) -> None:
+    from assistant.cipher import is_plain
+
+    made = run_here("demo", "--patients", "2", data_dir=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert not is_plain(tmp_path / "chairside.sqlite3")  # encrypted, as every new database
+    opened = run_here(
+        "--no-key", "audit", "--verify", "--as", "Ewa Kowalczyk", data_dir=tmp_path,
+        env={"CHAIRSIDE_PIN": "2468"},
+    )  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
+    wrong = run_here(
+        "--no-key", "audit", "--verify", "--as", "Ewa Kowalczyk", data_dir=tmp_path,
+        env={"CHAIRSIDE_PIN": "1111"},
+    )  # fmt: skip
+    assert wrong.returncode == 2
