@@ -40,6 +40,11 @@ class ZoneDiagram(QWidget):
             if zone_of(element) in known and self._renderer.elementExists(element)
         ]
         self.zones: dict[str, str] = {}
+        # Where each zone lies and its free points depend only on the widget's size: worked
+        # out once per size, not for every point of every paint.
+        self._cached_size: tuple[int, int] | None = None
+        self._rects: dict[str, QRectF] = {}
+        self._free: dict[str, list[QPointF]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the zone list is the keyboard's way
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -69,8 +74,20 @@ class ZoneDiagram(QWidget):
         width, height = size.width() * scale, size.height() * scale
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
+    def _for_this_size(self) -> None:
+        size = (self.width(), self.height())
+        if size != self._cached_size:
+            self._cached_size = size
+            self._rects = {e: self._element_rect(e) for e in self.element_ids}
+            self._free = {}
+
     def element_rect(self, element: str) -> QRectF:
         """The element's bounds on the widget."""
+        self._for_this_size()
+        rect = self._rects.get(element)
+        return QRectF(rect) if rect is not None else self._element_rect(element)
+
+    def _element_rect(self, element: str) -> QRectF:
         view = self._renderer.viewBoxF()
         target = self._target()
         bounds = self._renderer.transformForElement(element).mapRect(
@@ -96,6 +113,12 @@ class ZoneDiagram(QWidget):
     def free_points(self, element: str) -> list[QPointF]:
         """Points of the element no smaller zone covers, the middle first, then outwards
         along its middle line (where a click or a depth tag goes)."""
+        self._for_this_size()
+        if element not in self._free:
+            self._free[element] = self._free_points(element)
+        return [QPointF(p) for p in self._free[element]]
+
+    def _free_points(self, element: str) -> list[QPointF]:
         rect = self.element_rect(element)
         zone = zone_of(element)
         near = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]
