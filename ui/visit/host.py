@@ -55,8 +55,11 @@ class VisitWindow(QMainWindow):
     def practitioner_id(self) -> int | None:
         return self.context.practitioner_id
 
-    def show_patient(self, patient_id: int) -> None:  # pragma: no cover - MainWindow's
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the main window's own, which the visit calls
+
+        def show_patient(self, patient_id: int) -> None: ...
+
+        def may_leave_current_page(self) -> bool: ...
 
     # -- starting and leaving a visit ----------------------------------------------------------
 
@@ -86,9 +89,6 @@ class VisitWindow(QMainWindow):
                 session_id=session_id,
             )
         )
-
-    def may_leave_current_page(self) -> bool:  # pragma: no cover - MainWindow's
-        raise NotImplementedError
 
     def _show_workflow(self, workflow: SessionWorkflow) -> None:
         from assistant.sessions import last_assessment_answers
