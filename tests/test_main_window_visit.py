@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
-from assistant.settings import Settings
 from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import fill_and_save, tick
-from ui.app_context import GuiContext
+from tests.visit_support import open_demo_window
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -29,14 +28,8 @@ def window(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> MainWindow:
-    settings = Settings(tmp_path / "settings.json")
-    settings.set("autosave_seconds", 0)
-    settings.set("demo_offered", True)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win = MainWindow(GuiContext.for_database(demo_db, settings, runner, 1))  # type: ignore[arg-type]
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
+    win = open_demo_window(qtbot, demo_db, runner, tmp_path / "settings.json", monkeypatch)
+    assert isinstance(win, MainWindow)
     return win
 
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
-from assistant.settings import Settings
 from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import fill_and_save
 from tests.visit_support import (
@@ -22,11 +21,11 @@ from tests.visit_support import (
     answer_checklist_by_keys,
     choose_by_keys,
     key,
+    open_demo_window,
     tab_to,
     typed,
     unnamed_controls,
 )
-from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
 PATIENT = 1
@@ -40,14 +39,10 @@ def window(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> MainWindow:
-    settings = Settings(tmp_path / "settings.json")
-    settings.set("autosave_seconds", 0)
-    settings.set("demo_offered", True)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win = MainWindow(GuiContext.for_database(demo_db, settings, runner, 1))  # type: ignore[arg-type]
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = open_demo_window(
+        qtbot, demo_db, runner, tmp_path / "settings.json", monkeypatch, (1366, 768)
+    )
+    assert isinstance(win, MainWindow)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     return win

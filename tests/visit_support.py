@@ -115,3 +115,32 @@ def answer_checklist_by_keys(workflow: object) -> None:
         assert holds_focus(wanted)
         key(Key.Key_Space)
         assert wanted.isChecked()
+
+
+def open_demo_window(
+    qtbot: object,
+    db: object,
+    runner: object,
+    settings_path: object,
+    monkeypatch: object,
+    size: tuple[int, int] = (1280, 800),
+) -> object:
+    """The main window on ``db`` at ``size``, shown, with autosave off, the demo offer
+    already made and every confirmation answered yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from assistant.settings import Settings
+    from ui.app_context import GuiContext
+    from ui.main_window import MainWindow
+
+    settings = Settings(settings_path)  # type: ignore[arg-type]
+    settings.set("autosave_seconds", 0)
+    settings.set("demo_offered", True)
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    win = MainWindow(GuiContext.for_database(db, settings, runner, 1))  # type: ignore[arg-type]
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    win.resize(*size)
+    win.show()
+    return win
