@@ -103,7 +103,7 @@ def _get(session: Session, practitioner_id: int) -> Practitioner:
     return row
 
 
-def _wrap_for(db: Database, row: Practitioner, pin: str) -> KeyFileChange | None:
+def wrap_key_for(db: Database, row: Practitioner, pin: str) -> KeyFileChange | None:
     """On an encrypted database, wrap its key under this practitioner's PIN in the key file
     (only their copy changes). Called inside the transaction; undone if it fails."""
     key = db.key
@@ -146,7 +146,7 @@ def set_pin(db: Database, practitioner_id: int, pin: str, actor: int | None) -> 
             summary=f"{'Changed' if had_pin else 'Set'} the sign-in PIN of practitioner {row.id}",
             changes={"pin": ["set" if had_pin else None, "set"]},
         )
-        changes.append(_wrap_for(db, row, pin))
+        changes.append(wrap_key_for(db, row, pin))
         return _info(row)
 
 
@@ -193,7 +193,7 @@ def create_first_practitioner(
             summary=f"Added practitioner {row.id}, the first to sign in",
             changes={"name": [None, row.name], "credentials": [None, row.credentials]},
         )
-        changes.append(_wrap_for(db, row, pin))
+        changes.append(wrap_key_for(db, row, pin))
         return _info(row)
 
 
@@ -325,7 +325,7 @@ def _adopt(db: Database, row: Practitioner, pin: str) -> None:
     try:
         if row.id in KeyFile.load(path).practitioners:
             return
-        _wrap_for(db, row, pin)
+        wrap_key_for(db, row, pin)
     except (KeyFileProblem, OSError) as exc:
         log.warning("Could not add practitioner %s to the key file: %s", row.id, exc)
 

@@ -422,16 +422,12 @@ def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitio
     """On an encrypted database, the demo PIN unlocks it too: each demo practitioner gets a
     copy of the database key in the key file, as setting a PIN gives any practitioner."""
     path = db.key_file()
-    if db.key is None or path is None or not path.exists():
+    if path is None or not path.exists():
         return  # plain, or opened with its raw key and no key file (benchmarks, tools)
-    from assistant.keyfile import change_key_file
+    from assistant.auth import wrap_key_for
 
-    key = db.key
     for row in practitioners:
-        change_key_file(
-            path,
-            lambda keys, row=row: keys.set_practitioner(row.id, row.name, DEMO_PIN, key),  # type: ignore[misc]
-        )
+        wrap_key_for(db, row, DEMO_PIN)
 
 
 def demo_pin_hash() -> str:
