@@ -472,16 +472,15 @@ def _looks_whole(con: sqlite3.Connection, path: Path) -> bool:
         header = handle.read(100)
     if len(header) < 100:
         return False
-    if header[:16] != SQLITE_HEADER:  # encrypted: SQLCipher authenticates every page it reads
-        result = con.execute("PRAGMA quick_check(sqlite_master)").fetchone()
-        return bool(result) and result[0] == "ok"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    # The size in the header counts only when the file was last written by SQLite 3.7+.
-    size_is_valid = header[24:28] == header[92:96] and pages > 0
-    if size_is_valid and path.stat().st_size < pages * page_size:
-        return False  # cut short
+    # An encrypted file's header is ciphertext; SQLCipher authenticates each page it reads.
+    if header[:16] == SQLITE_HEADER:
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        # The size in the header counts only when the file was last written by SQLite 3.7+.
+        size_is_valid = header[24:28] == header[92:96] and pages > 0
+        if size_is_valid and path.stat().st_size < pages * page_size:
+            return False  # cut short
     result = con.execute("PRAGMA quick_check(sqlite_master)").fetchone()
     return bool(result) and result[0] == "ok"
 

@@ -16,13 +16,10 @@ from sqlalchemy.exc import DBAPIError
 
 from assistant.db import Database, head_revision, init_db
 from assistant.errors import ChairsideError, DatabaseUnavailable
-from tests.postgres_support import empty_schema, migrated_database
+from tests.postgres_support import migrated_database
 
 URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is not set")
-
-
-_reset_schema = empty_schema
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from assistant.errors import ChairsideError
 from assistant.records import audit
 from assistant.records.chain import verify
 from tests.chain_support import SignedRecords, make_signed_records
-from tests.postgres_support import migrated_database
-from tests.test_postgres import URL, _reset_schema
+from tests.postgres_support import empty_schema, migrated_database
+from tests.test_postgres import URL
 
 pytestmark = pytest.mark.skipif(not URL, reason="CHAIRSIDE_TEST_POSTGRES_URL is not set")
 WRITABLE_WHEN_SIGNED = {"aftercare_printed_at", "updated_at"}
@@ -156,7 +156,7 @@ def test_an_older_database_gets_its_chain_from_the_migration(isolated_data_dir: 
 
     from assistant.db import MIGRATIONS
 
-    _reset_schema()
+    empty_schema()
     assert URL
     engine = create_engine(URL)
 

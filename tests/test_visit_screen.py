@@ -48,32 +48,22 @@ def window(
     return win
 
 
-def say_yes(page: object, question_id: str) -> None:
-    """Answer yes, on a checklist with yes/no buttons or with a box to tick."""
-    if hasattr(page, "yes_button"):
-        page.yes_button(question_id).click()
-    else:
-        page.bool_box(question_id).setChecked(True)  # type: ignore[attr-defined]
-
-
 def reactivate(qtbot: QtBot, window: MainWindow) -> None:
     if not window.isActiveWindow():
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
 
 
-def start_visit(
-    window: MainWindow, zones: tuple[str, ...] = ("cheeks",), answered: bool = True
-) -> None:
-    """Start a visit planning ``zones``; with ``answered``, every question answered no."""
+def start_visit(window: MainWindow, zones: tuple[str, ...] = ("cheeks",)) -> None:
+    """Start a visit planning ``zones``, every question answered no."""
     window.show_patient(PATIENT)
     window.start_session(PATIENT)
     assert window.workflow is not None
     for zone in zones:
         window.workflow.zone_checks[zone].setChecked(True)
     page = window.workflow.checklist_page
-    if answered and page is not None:
-        answer_everything(page)
+    assert page is not None
+    answer_everything(page)
 
 
 def test_a_visit_takes_the_whole_window_with_patient_and_step_bars(window: MainWindow) -> None:
@@ -101,7 +91,7 @@ def test_a_yes_answer_shows_as_a_chip_in_the_patient_bar(window: MainWindow) -> 
     view, workflow = window.visit_view, window.workflow
     assert view is not None and workflow is not None and workflow.checklist_page is not None
     assert not view.patient_bar.chips()
-    say_yes(workflow.checklist_page, "topical_anaesthetic_allergy")
+    workflow.checklist_page.yes_button("topical_anaesthetic_allergy").click()
     assert any("anaesthetic" in chip.lower() for chip in view.patient_bar.chips())
     assert view.patient_bar.chips_label.isVisible()
     workflow.zone_checks["upper_lip"].setChecked(True)  # the page is rebuilt: chips stay
