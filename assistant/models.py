@@ -109,7 +109,7 @@ class Patient(Base):
     skin_type: Mapped[str | None] = mapped_column(String(20))
     concerns: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # The language handouts are printed in (assistant.aftercare.languages) and large print.
+    # The language handouts are printed in (assistant.languages) and large print.
     language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     large_print: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from assistant import patient_search, reference
-from assistant.aftercare.languages import LANGUAGES, available_languages
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.i18n import _
+from assistant.languages import LANGUAGES, available_languages
 from assistant.models import Patient, PatientHistory, TreatmentSession
 from assistant.patient_search import digits, fold
 from assistant.records import audit

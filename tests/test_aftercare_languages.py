@@ -26,10 +26,10 @@ from assistant.aftercare import (
     render_sheet,
     shipped_template_path,
 )
-from assistant.aftercare.languages import format_moment
 from assistant.aftercare.layout import LARGE_PRINT, chunks, look
 from assistant.bidi_support import log2vis
 from assistant.errors import InvalidInput
+from assistant.languages import format_moment
 from tests.test_aftercare_pdf import make_clinic, make_sheet, pdf_pages, pdf_text
 
 TREATED = datetime(2026, 11, 24, 15, 30)

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.aftercare.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
+from assistant.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.patients import (
     NAME_ORDER_FAMILY_FIRST,
     NAME_ORDER_GIVEN_FIRST,

@@ -26,7 +26,7 @@ def i18n_dir() -> Path:
 # Interface languages with a complete translation (English is the source).
 INTERFACE_LANGUAGES = ("en", "es")
 
-# The handout languages' names, for the translators (assistant.aftercare.languages holds them).
+# The handout languages' names, for the translators (assistant.languages holds them).
 LANGUAGE_NAMES = (
     QT_TRANSLATE_NOOP("Languages", "English"),
     QT_TRANSLATE_NOOP("Languages", "Spanish"),

@@ -27,14 +27,6 @@ from assistant.aftercare.dates import (
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
-from assistant.aftercare.languages import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    Language,
-    available_languages,
-    format_day,
-    language,
-)
 from assistant.aftercare.layout import (
     BODY_SIZE,
     CELL_HEADING_SIZE,
@@ -66,6 +58,14 @@ from assistant.clinic_profile import ClinicProfile
 from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
 from assistant.errors import InvalidInput
 from assistant.files import check_output_path, write_file_atomically
+from assistant.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Language,
+    available_languages,
+    format_day,
+    language,
+)
 from assistant.pdf import (
     FONT,
     FONT_BOLD,

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from assistant.aftercare.languages import format_day, format_moment
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate, Offset
+from assistant.languages import format_day, format_moment
 
 # The English phrasing, for a step worded without a template.
 _ENGLISH_WHEN = {

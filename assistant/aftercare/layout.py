@@ -36,10 +36,10 @@ from reportlab.platypus import (
 
 from assistant import reference
 from assistant.aftercare.dates import TimelineStep, next_appointment_text, timeline
-from assistant.aftercare.languages import Language, format_moment, language
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
+from assistant.languages import Language, format_moment, language
 from assistant.pdf.families import family_markup, printable_any, register_family
 
 LEADING = 1.2  # line height as a multiple of the font size

@@ -43,6 +43,6 @@ class AftercareSheet:
     # The audit chain head when the sheet was made ("audit #1234 · 0123456789ab"), printed
     # small in the footer: a paper copy the database cannot be rewritten to agree with.
     record_anchor: str = ""
-    # The patient's language (assistant.aftercare.languages) and large print (body >= 16 pt).
+    # The patient's language (assistant.languages) and large print (body >= 16 pt).
     language: str = "en"
     large_print: bool = False

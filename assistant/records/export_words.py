@@ -106,7 +106,7 @@ def in_words(key: str, value: Any) -> Any:
     if key == "field":
         return field_words(str(value))
     if key == "language":
-        from assistant.aftercare.languages import LANGUAGES
+        from assistant.languages import LANGUAGES
 
         known = LANGUAGES.get(str(value))
         return known.name if known else value

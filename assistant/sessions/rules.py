@@ -186,7 +186,7 @@ def _describe_gap(days: int) -> str:
 
 def _long_date(day: date) -> str:
     """A date in words in the practitioner's language ("Tuesday 23 February 2027")."""
-    from assistant.aftercare.languages import LANGUAGES, format_day
+    from assistant.languages import LANGUAGES, format_day
 
     code = current_language()
     return format_day(day, code) if code in LANGUAGES else format_long_date(day)
