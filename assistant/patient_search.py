@@ -96,7 +96,11 @@ def search_terms(
         terms.update(number[i:] for i in range(max(1, len(number) - PHONE_SUFFIX_MIN + 1)))
     if date_of_birth is not None:
         terms.add(date_of_birth.isoformat())
-    return {t[:TERM_MAX] for t in terms if t}
+    terms = {t[:TERM_MAX] for t in terms if t}
+    # Each first character on its own too: one typed letter is then an exact term, whose
+    # matches the index gives in list order, rather than a range of tens of thousands of
+    # terms to sort (or a walk along the whole list checking each patient).
+    return terms | {t[0] for t in terms}
 
 
 def query_terms(text: str) -> list[str]:
@@ -201,11 +205,17 @@ def _has_term(term: str, patient_id: Any = None) -> ColumnElement[bool]:
     return exists().where(other.c.patient_id == patient_id, _prefix(term, other))
 
 
+def _begins(term: str) -> ColumnElement[bool]:
+    """The terms that begin with ``term``: for one character, its own term (each term's
+    first character is one, ``search_terms``), one entry per patient."""
+    return TERMS.c.term == term if len(term) == 1 else _prefix(term)
+
+
 def _candidates(session: Session, term: str, bound: int) -> set[int] | None:
     """The patients with a term beginning with ``term``, or None when more than ``bound``."""
     ids = set(
         session.scalars(
-            select(TERMS.c.patient_id).where(_prefix(term)).distinct().limit(bound + 1)
+            select(TERMS.c.patient_id).where(_begins(term)).distinct().limit(bound + 1)
         )
     )
     return ids if len(ids) <= bound else None
@@ -257,10 +267,11 @@ def find(
             if not ids:
                 return Found((), False, 0, True)
     if ids is None and common:
-        sizes = [(_entries(session, word, ENTRIES_BOUND), word) for word in common]
+        single = [word for word in common if len(word) == 1]
+        sizes = [(_entries(session, w, ENTRIES_BOUND), w) for w in common if len(w) > 1]
         known = sorted((size, word) for size, word in sizes if size is not None)
-        if known:
-            driver = known[0][1]
+        if known or single:
+            driver = known[0][1] if known else single[0]
             others = [w for w in common if w != driver]
             return _driven_by_terms(
                 session, driver, others, limit, after, offset, count_bound, counted
@@ -305,7 +316,8 @@ def _driven_by_terms(
     """The page read from the terms beginning with ``driver`` (which carry the sort key),
     each checked for the ``others``; then those patients' rows."""
     term = TERMS.c
-    where: list[Any] = [_prefix(driver)]
+    # A single character is a term of its own: its matches are already in list order.
+    where: list[Any] = [_begins(driver)]
     where += [_has_term(word, term.patient_id) for word in others]
     page_where = list(where)
     if after is not None:

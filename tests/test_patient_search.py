@@ -203,3 +203,77 @@ def test_demo_patients_are_found_by_their_names_and_listed_in_order(demo_db: Dat
     for row in rows:
         found = search_patients(demo_db, f"{row.first_name} {row.last_name}")
         assert row.id in [r.id for r in found], row.display_name
+
+
+def test_every_first_character_is_a_term_of_its_own() -> None:
+    terms = search_terms("Zoë", "Nguyen", "0117 496", None, "z@x.org")
+    assert {"z", "n", "0", "1", "4", "7"} <= terms
+    assert "9" not in terms and "6" not in terms  # "96" is too short to be a phone ending
+    longer = {t for t in terms if len(t) > 1}
+    assert {t for t in terms if len(t) == 1} == {t[0] for t in longer} | {"z", "x"}
+
+
+@pytest.mark.parametrize("entries_bound", [20_000, 0])
+def test_one_typed_letter_is_read_from_its_own_term_in_list_order(
+    db: Database, monkeypatch: pytest.MonkeyPatch, entries_bound: int
+) -> None:
+    """A letter that begins more patients' terms than the bound is read as the exact
+    one-character term, in list order, paged after the last row, with "more than" the
+    bound; the same as reading it as a range, which older terms relied on."""
+    monkeypatch.setattr(patient_search, "ENTRIES_BOUND", entries_bound)
+    for number in range(7):
+        create_patient(db, PatientDetails(f"Nina{number}", f"Zed{6 - number}"), None)
+    create_patient(db, PatientDetails("Anna", "Nowak", email="nowak@x.org"), None)
+    create_patient(db, PatientDetails("Bob", "Brown"), None)
+    first = find_patients(db, "N", 3, count_bound=4)
+    assert [r.first_name for r in first.rows] == ["Anna", "Nina6", "Nina5"]
+    assert (first.more, first.count, first.count_exact) == (True, 4, False)
+    rest = find_patients(db, "n", 100, after=first.rows[-1], counted=False)
+    assert [r.first_name for r in rest.rows] == ["Nina4", "Nina3", "Nina2", "Nina1", "Nina0"]
+    both = find_patients(db, "n zed3", 10, count_bound=4)
+    assert [r.first_name for r in both.rows] == ["Nina3"] and both.count == 1
+    assert find_patients(db, "q", 10).rows == []
+
+
+def test_the_one_letter_query_walks_the_term_index_without_sorting(db: Database) -> None:
+    with db.engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT DISTINCT sort_key, patient_id FROM "
+                "patient_search_term WHERE term = 'n' ORDER BY sort_key, patient_id LIMIT 101"
+            )
+        )
+    assert "ix_patient_search_term_term" in plan and "TEMP B-TREE" not in plan
+
+
+def test_the_upgrade_adds_first_characters_to_stored_terms(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        config = _migrations_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0013")
+        conn.execute(text(
+            "insert into patient (id, first_name, last_name, phone, email, concerns, notes,"
+            " search_key, sort_key, created_at, updated_at) values"
+            " (1, 'Nina', 'Zed', '', '', '[]', '', '', 'zed\x1fnina', '2026-01-01',"
+            " '2026-01-01')"
+        ))  # fmt: skip
+        conn.execute(text(
+            "insert into patient_search_term (patient_id, term, sort_key) values"
+            " (1, 'nina', 'zed\x1fnina'), (1, 'zed', 'zed\x1fnina'), (1, 'z', 'zed\x1fnina')"
+        ))  # fmt: skip
+    engine.dispose()
+    db = init_db(f"sqlite:///{path}", backup_before_migrate=False)
+    try:
+        with db.session() as session:
+            terms = set(
+                session.scalars(
+                    select(PatientSearchTerm.term).where(PatientSearchTerm.patient_id == 1)
+                )
+            )
+        assert terms == {"nina", "zed", "n", "z"}
+        assert [r.first_name for r in find_patients(db, "n", 10).rows] == ["Nina"]
+    finally:
+        db.dispose()
