@@ -38,11 +38,6 @@ TARGET_HEIGHT = 32  # large enough to hit with gloved hands
 NO_PREVIOUS = object()  # no answer from the last assessment to offer
 
 
-_CHOSEN_STYLE = (
-    "QPushButton:checked { background-color: palette(highlight); "
-    "color: palette(highlighted-text); font-weight: bold; "
-    "border: 2px solid palette(dark); border-radius: 3px; }"
-)
 
 
 def qdate(day: date) -> QDate:
@@ -57,8 +52,9 @@ def _answer_button(text: str, accessible: str) -> QPushButton:
     button.setMinimumWidth(64)
     button.setAccessibleName(accessible)
     button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    # The chosen answer stands out by weight and contrast, not only by a shade of grey.
-    button.setStyleSheet(_CHOSEN_STYLE)
+    # The chosen answer stands out by weight and contrast, not only by a shade of grey
+    # (resources/style.qss: one application-wide rule, not a style sheet per button).
+    button.setProperty("answer", True)
     return button
 
 
