@@ -100,8 +100,14 @@ class DemoSummary:
 
 
 def has_data(db: Database) -> bool:
+    """Whether any patient is recorded (one row read, not a count of them all: the window
+    asks at every start)."""
     with db.session() as session:
-        return bool(session.scalar(select(func.count(Patient.id))))
+        return _has_rows(session, Patient)
+
+
+def _has_rows(session: Session, model: type[Patient] | type[Practitioner]) -> bool:
+    return session.scalars(select(model.id).limit(1)).first() is not None
 
 
 def is_demo_database(db: Database) -> bool:
@@ -119,9 +125,7 @@ def demo_refusal(session: Session) -> str | None:
     """Why demo data may not go into this database (it holds real records), or None."""
     if _is_demo(session):
         return None
-    patients = session.scalar(select(func.count(Patient.id))) or 0
-    practitioners = session.scalar(select(func.count(Practitioner.id))) or 0
-    if not patients and not practitioners:
+    if not _has_rows(session, Patient) and not _has_rows(session, Practitioner):
         return None
     return (
         "This database holds real records; demo data goes only into an empty or demo "
