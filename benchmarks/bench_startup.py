@@ -10,6 +10,7 @@ window, lets Qt paint it, closes it and exits. The Chairside case opens a databa
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -60,6 +61,18 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
+def compiled_env(env: dict[str, str]) -> dict[str, str]:
+    """``env`` for a fresh process that runs from compiled bytecode, as an installed
+    Chairside does (the desktop bundle ships it; pip writes it at the first start): the
+    project's modules are compiled now, and a ``PYTHONDONTWRITEBYTECODE`` in the caller's
+    environment would otherwise have every run compile every module again."""
+    for folder in ("assistant", "ui"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+    env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_case(code: str, env: dict[str, str]) -> tuple[float, int, str]:
     start = time.perf_counter()
     result = subprocess.run(
@@ -78,6 +91,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHAIRSIDE_DATA_DIR": folder}
         env.pop("CHAIRSIDE_DATABASE_URL", None)
+        env = compiled_env(env)
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "main.py", "demo", "--patients", str(args.patients)],
