@@ -20,10 +20,16 @@ from sqlalchemy.orm import Session
 from assistant import patient_search, reference
 from assistant.consent import ConsentRequest, PhotoChoices, issue_in
 from assistant.db import Database
+from assistant.demo_mark import (
+    has_data,
+    has_patients,
+    has_practitioners,
+    is_demo,
+    is_demo_database,
+)
 from assistant.devices import device_limits_of, snap_depth
 from assistant.errors import InvalidInput
 from assistant.models import (
-    AuditEvent,
     Cartridge,
     Clinic,
     Device,
@@ -99,33 +105,11 @@ class DemoSummary:
     sessions: int
 
 
-def has_data(db: Database) -> bool:
-    """Whether any patient is recorded (one row read, not a count of them all: the window
-    asks at every start)."""
-    with db.session() as session:
-        return _has_rows(session, Patient)
-
-
-def _has_rows(session: Session, model: type[Patient] | type[Practitioner]) -> bool:
-    return session.scalars(select(model.id).limit(1)).first() is not None
-
-
-def is_demo_database(db: Database) -> bool:
-    """True once demo data was loaded here (its audit entry, which nothing removes)."""
-    with db.session() as session:
-        return _is_demo(session)
-
-
-def _is_demo(session: Session) -> bool:
-    marker = select(AuditEvent.id).where(AuditEvent.entity == "demo").limit(1)
-    return session.scalars(marker).first() is not None
-
-
 def demo_refusal(session: Session) -> str | None:
     """Why demo data may not go into this database (it holds real records), or None."""
-    if _is_demo(session):
+    if is_demo(session):
         return None
-    if not _has_rows(session, Patient) and not _has_rows(session, Practitioner):
+    if not has_patients(session) and not has_practitioners(session):
         return None
     return (
         "This database holds real records; demo data goes only into an empty or demo "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -31,12 +31,14 @@ if TYPE_CHECKING:
     from ui.audit_view import AuditView
 
 log = logging.getLogger(__name__)
+WARM_UP_DELAY_MS = 100
 
 
 class MainWindow(VisitWindow):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._rest_loaded = False
         db = context.db
         practitioner_id = context.practitioner_id
         self._show_title(db)
@@ -291,7 +293,7 @@ class MainWindow(VisitWindow):
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
-        from assistant.demo import has_data
+        from assistant.demo_mark import has_data
 
         self.safekeeping.start()
         if not self.settings.demo_offered and not has_data(self.db):
@@ -316,6 +318,23 @@ class MainWindow(VisitWindow):
                 "Database: {2}</p>"
             ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._rest_loaded:
+            self._rest_loaded = True
+            # Once the window is painted (a paint follows the show within a few ms): what
+            # opening a patient or a visit needs.
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._load_the_rest)
+
+    @staticmethod
+    def _load_the_rest() -> None:
+        """Import the session store and the visit screens while the practitioner reads the
+        window (about 70 ms), so the window is painted sooner and the first patient opens
+        as fast as the next."""
+        import assistant.photos  # noqa: F401
+        import assistant.sessions  # noqa: F401
+        import ui.visit.view  # noqa: F401
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.may_leave_current_page():
@@ -391,7 +410,7 @@ class MainWindow(VisitWindow):
         self._show_place(db)
 
     def _show_title(self, db: Database) -> None:
-        from assistant.demo import is_demo_database
+        from assistant.demo_mark import is_demo_database
 
         demo = is_demo_database(db)
         self.setWindowTitle(

@@ -243,7 +243,7 @@ class Safekeeping(QObject):
 
     def refresh_backup_banner(self) -> None:
         """The backup banner for this workstation; quiet while the database has no patient."""
-        from assistant.demo import has_data
+        from assistant.demo_mark import has_data
 
         self.banner.update_from(self.context.settings, has_records=has_data(self.context.db))
 

@@ -6,7 +6,7 @@ end (or on "Show older sessions"), so a long history opens as fast as a short on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.dates import format_short_moment
 from assistant.db import Database
-from assistant.photos import photo_counts
-from assistant.sessions import SessionSummary, list_sessions
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, show_error
+
+if TYPE_CHECKING:
+    from assistant.sessions import SessionSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +49,7 @@ class SessionTimelineModel(RowsTableModel):
         self._rows: list[SessionSummary] = []
         self._photos: dict[int, int] = {}
         self._texts: dict[tuple[int, int], str] = {}
+        self._icons: dict[QStyle.StandardPixmap, QIcon] = {}
         self._headers = (
             self.tr("Date"),
             self.tr("State"),
@@ -156,7 +159,11 @@ class SessionTimelineModel(RowsTableModel):
                 if summary.state == "signed"
                 else QStyle.StandardPixmap.SP_MessageBoxWarning
             )
-            return QApplication.style().standardIcon(pixmap)
+            # asked for every row each time the columns are sized: the style's icon once
+            icon = self._icons.get(pixmap)
+            if icon is None:
+                icon = self._icons[pixmap] = QApplication.style().standardIcon(pixmap)
+            return icon
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE and summary.warnings:
             return self.tr("{n} warning(s) were shown when this session was recorded").format(
                 n=summary.warnings
@@ -248,6 +255,11 @@ class SessionTimeline(QWidget):
 
     def refresh(self) -> None:
         """Read the latest page again (after a session changed, or another patient)."""
+        # The session store is loaded when the first patient opens (or soon after the
+        # window shows: ``MainWindow``), not before the window can be painted.
+        from assistant.photos import photo_counts
+        from assistant.sessions import list_sessions
+
         patient_id, db, page = self._patient_id, self._db, self.PAGE
         self._generation += 1
         generation = self._generation
@@ -266,6 +278,8 @@ class SessionTimeline(QWidget):
         """The next page of older sessions, after the ones shown."""
         if not self._more or self._loading:
             return
+        from assistant.sessions import list_sessions
+
         patient_id, db, page = self._patient_id, self._db, self.PAGE
         shown, generation = self.model.rowCount(), self._generation
         self._loading = True

@@ -22,6 +22,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
@@ -41,14 +42,11 @@ from assistant.db import (
 from assistant.errors import DatabaseUnavailable, InvalidInput
 from assistant.models import Practitioner
 from assistant.output_files import check_output_file
-from assistant.photos.backup import (
-    PhotoRestore,
-    backup_photos,
-    prune_backup_photos,
-    restore_photos,
-)
 from assistant.records import audit
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.photos.backup import PhotoRestore
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +171,7 @@ def backup_now(
         target = folder / f"chairside-{now:%Y%m%d-%H%M%S}-{counter}.sqlite3"
         counter += 1
     _copy(db, source, target)
+    from assistant.photos.backup import backup_photos, prune_backup_photos
     photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
     if pruned:
@@ -202,6 +201,7 @@ def backup_to_file(
         )
     check_output_file(out, force=force, protected=(source,))
     _copy(db, source, out)
+    from assistant.photos.backup import backup_photos
     photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
     return BackupInfo(out, now or datetime.now(), out.stat().st_size, photos_copied=photos)
@@ -515,6 +515,7 @@ def restore(
             exc.advice,
         ) from exc
     try:
+        from assistant.photos.backup import restore_photos
         photos = restore_photos(database, source.parent)
         head = head_revision()
         with database.session() as session:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QStackedWid
 
 from assistant.patients import get_patient
 from ui.tasks import show_error
-from ui.visit.view import LIST_KEY
 
 if TYPE_CHECKING:
     from assistant.db import Database
@@ -125,6 +124,8 @@ class VisitWindow(QMainWindow):
         self.resume_button.setText(
             self.tr("Return to the visit with {0}").format(self.visit_view.patient.display_name)
         )
+        from ui.visit.view import LIST_KEY
+
         self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
         self.resume_button.setVisible(True)
         self.patient_list.focus_search()
