@@ -1,7 +1,8 @@
 """Whether a patient's consent covers a session: the rules of ``consent.md`` ("Validity").
 
 A consent covers a course of the same treatment while the form's version is still the one in
-use, it was signed no more than the clinic's number of months before (12 by default), it
+use in the consent's language (a Spanish consent stays valid while the Spanish form is
+unchanged, whatever happens to the English one), it was signed no more than the clinic's number of months before (12 by default), it
 names every area treated and the device used, and the treatment consent has not been
 withdrawn. ``consent_status`` says why when none does, so the visit can tell the patient why
 a consent is needed again."""
@@ -27,6 +28,7 @@ from assistant.consent.records import (
 from assistant.consent.templates import TREATMENT, current_template_in
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.languages import language
 from assistant.models import Clinic, Consent
 
 DEFAULT_VALID_MONTHS = 12
@@ -110,7 +112,9 @@ def _problems(
     if record.template_version != current_version:
         problems.append(
             f"the consent form has changed since consent {record.id} was signed (version "
-            f"{record.template_version} signed, version {current_version} now in use)."
+            f"{record.template_version} signed, version {current_version} now in use"
+            + (f" in {language(record.language).name}" if record.language != "en" else "")
+            + ")."
         )
     if add_months(record.signed_on, months) < context.on:
         problems.append(
@@ -137,11 +141,15 @@ def consent_status_in(session: Session, patient_id: int, context: ConsentContext
     )
     if not rows:
         return ConsentStatus(False, None, ("No consent to this treatment is on record.",))
-    current = current_template_in(session, context.treatment).version
+    current: dict[str, int] = {}  # the version in use, by language
     months = valid_months_in(session)
     newest_reasons: list[str] = []
     for index, row in enumerate(rows):
-        problems = _problems(record_of(session, row), context, current, months)
+        if row.language not in current:
+            current[row.language] = current_template_in(
+                session, context.treatment, row.language
+            ).version
+        problems = _problems(record_of(session, row), context, current[row.language], months)
         if not problems:
             return ConsentStatus(True, row.id, ())
         if index == 0:
