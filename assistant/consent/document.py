@@ -27,6 +27,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -178,7 +179,11 @@ def _look(code: str) -> _Look:
             fontSize=size, leading=leading, **{"spaceAfter": 5, **options, **extra},
         )  # fmt: skip
 
-    indent = {"rightIndent": 14} if lang.rtl else {"leftIndent": 14, "bulletIndent": 2}
+    latin = register_family("noto")
+    indent: dict[str, Any] = (
+        {"rightIndent": 14} if lang.rtl
+        else {"leftIndent": 14, "bulletIndent": 2, "bulletFontName": latin.regular}
+    )  # fmt: skip
     styles = {
         "body": style("body", BODY_SIZE, BODY_SIZE * 1.3),
         "item": style("item", BODY_SIZE, BODY_SIZE * 1.3, spaceAfter=2, **indent),
@@ -224,7 +229,11 @@ def _details(document: ConsentDocument, lk: _Look) -> Table:
         (w["signed_on"], format_day(document.signed_on, lk.code)),
     ]  # fmt: skip
     cells = [lk.row([lk.para(k, "bold", bold=True), lk.para(v)]) for k, v in rows]
-    table = Table(cells, colWidths=lk.row([3.8 * cm, None]))
+    # the labels' column as wide as the longest label, within reason
+    family = register_family(language(lk.code).family)
+    widest = max(stringWidth(printable_any(k), family.bold, BODY_SIZE) for k, _ in rows)
+    label_width = min(max(3.2 * cm, widest + 14), 6 * cm)
+    table = Table(cells, colWidths=lk.row([label_width, None]))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey)]))  # fmt: skip
     return table
@@ -316,7 +325,8 @@ def _choice(lk: _Look, question: str, yes: bool) -> Paragraph:
     answer = lk.words["yes"] if yes else lk.words["no"]
     if lk.rtl:  # one weight: see _signature_table
         return lk.para(f"{answer} — {question}")
-    return Paragraph(f"<b>{lk.text(answer, bold=True)}</b> — {lk.text(question)}",
+    # the dash goes through the family's markup too: Droid Sans Fallback has none
+    return Paragraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
                      lk.styles["body"])  # fmt: skip
 
 
@@ -336,8 +346,8 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
     story += _text_flowables(document.photo_text, lk)
     for question, yes in document.photo_choices:
         story.append(_choice(lk, question, yes))
-    story.append(lk.para(lk.words["signatures"], "heading", bold=True))
-    story.append(KeepTogether([_signature_table(document, lk)]))
+    signatures = lk.para(lk.words["signatures"], "heading", bold=True)
+    story.append(KeepTogether([signatures, _signature_table(document, lk)]))
     story.append(Spacer(1, 10))
     story.append(KeepTogether([_evidence(document, full, lk)]))
     buffer = io.BytesIO()

@@ -26,7 +26,6 @@ from assistant.consent.records import (
     SCOPES,
     ConsentRecord,
     PhotoChoices,
-    area_name,
     record_of,
 )
 from assistant.consent.templates import (
@@ -163,8 +162,14 @@ def consent_language(row: Patient, code: str | None) -> str:
     return language(code if code is not None and code.strip() else row.language).code
 
 
-def _filled(session: Session, row: Patient, areas: tuple[str, ...], device: Device,
-            practitioner: Practitioner, code: str) -> tuple[dict[str, str], ConsentPreview]:  # fmt: skip
+def _filled(
+    session: Session,
+    row: Patient,
+    areas: tuple[str, ...],
+    device: Device,
+    practitioner: Practitioner,
+    code: str,
+) -> tuple[dict[str, str], ConsentPreview]:
     name = display_name(row)
     values = {
         "patient_name": name,

@@ -202,7 +202,9 @@ def current_template(db: Database, key: str, code: str = DEFAULT_LANGUAGE) -> Te
         return _version_of(current_template_in(session, key, code))
 
 
-def template_versions(db: Database, key: str, code: str = DEFAULT_LANGUAGE) -> list[TemplateVersion]:
+def template_versions(
+    db: Database, key: str, code: str = DEFAULT_LANGUAGE
+) -> list[TemplateVersion]:
     """Every version of a form in a language, newest first."""
     code = language(code).code
     with db.session() as session:

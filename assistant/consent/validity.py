@@ -2,10 +2,10 @@
 
 A consent covers a course of the same treatment while the form's version is still the one in
 use in the consent's language (a Spanish consent stays valid while the Spanish form is
-unchanged, whatever happens to the English one), it was signed no more than the clinic's number of months before (12 by default), it
-names every area treated and the device used, and the treatment consent has not been
-withdrawn. ``consent_status`` says why when none does, so the visit can tell the patient why
-a consent is needed again."""
+unchanged, whatever happens to the English one), it was signed no more than the clinic's
+number of months before (12 by default), it names every area treated and the device used,
+and the treatment consent has not been withdrawn. ``consent_status`` says why when none does,
+so the visit can tell the patient why a consent is needed again."""
 
 from __future__ import annotations
 
