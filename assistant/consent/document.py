@@ -252,7 +252,7 @@ def _signature_table(document: ConsentDocument, lk: _Look) -> Table:
         who = [
             lk.para(block.role, "bold", bold=True),
             lk.para(block.name),
-            Paragraph(stamp(block.signed_at), lk.styles["body"]),
+            lk.para(stamp(block.signed_at)),
         ]
         rows.append(lk.row([who, image]))
     table = Table(rows, colWidths=lk.row([None, SIGNATURE_WIDTH + 0.4 * cm]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session
 
 from assistant.consent.records import (
@@ -43,6 +44,7 @@ class ConsentContext:
     areas: tuple[str, ...]  # zone ids
     device_id: int | None
     treatment: str = TREATMENT
+    language: str | None = None  # only consents signed in this language; None: any
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,20 @@ def consent_status_in(session: Session, patient_id: int, context: ConsentContext
         session.scalars(
             select(Consent)
             .where(Consent.patient_id == patient_id, Consent.treatment == context.treatment)
+            .where(
+                Consent.language == language(context.language).code
+                if context.language is not None
+                else sa_true()
+            )
             .order_by(Consent.signed_at.desc(), Consent.id.desc())
         )
     )
     if not rows:
+        if context.language is not None:
+            name = language(context.language).name
+            return ConsentStatus(
+                False, None, (f"No consent to this treatment in {name} is on record.",)
+            )
         return ConsentStatus(False, None, ("No consent to this treatment is on record.",))
     current: dict[str, int] = {}  # the version in use, by language
     months = valid_months_in(session)
