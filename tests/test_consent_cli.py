@@ -144,7 +144,8 @@ def two_languages(tmp_path: Path, migrated_template: Path) -> Path:
             moment = datetime.combine(today - timedelta(10 - day), datetime.min.time())
             request = ConsentRequest(patient, c.practitioner, ("cheeks",), c.device, SIGNATURE,
                                      language=code)  # fmt: skip
-            issue_consent(db, request, PIN, clock=lambda m=moment: m, local_clock=lambda m=moment: m)
+            clock = lambda m=moment: m  # noqa: E731
+            issue_consent(db, request, PIN, clock=clock, local_clock=clock)
     db.dispose()
     return folder
 

@@ -273,8 +273,8 @@ def test_versions_and_validity_are_kept_per_language(db: Database, clinic: Clini
 
     # a new Spanish version ends it, and says which language's form changed
     form = current_template(db, "microneedling", "es")
-    saved = save_clinic_template(db, "microneedling", form.title,
-                                 form.body + "\n\nPregúntenos lo que quiera.", None, "es")  # fmt: skip
+    body = form.body + "\n\nPregúntenos lo que quiera."
+    saved = save_clinic_template(db, "microneedling", form.title, body, None, "es")
     assert saved.version == 2 and saved.language == "es" and saved.source == "clinic"
     status = consent_status(db, spanish_patient, session_context)
     assert not status.valid and "Spanish" in status.message and "version 2" in status.message
