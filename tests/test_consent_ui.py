@@ -205,6 +205,7 @@ def test_the_consents_dialog_saves_prints_and_withdraws(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.list.count() == 1 and record.short_fingerprint in dialog.list.item(0).text()
+    assert "form version 1 in English" in dialog.list.item(0).text()
 
     out = tmp_path / "copy.pdf"
     dialog.ask_save_path = lambda _record: out

@@ -1390,119 +1390,119 @@
 <context>
     <name>ConsentsDialog</name>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="60"/>
+        <location filename="../../ui/consent_list_dialog.py" line="61"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="63"/>
+        <location filename="../../ui/consent_list_dialog.py" line="64"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="66"/>
+        <location filename="../../ui/consent_list_dialog.py" line="67"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="67"/>
+        <location filename="../../ui/consent_list_dialog.py" line="68"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <location filename="../../ui/consent_list_dialog.py" line="70"/>
         <source>Withdraw treatment consent…</source>
         <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="70"/>
+        <location filename="../../ui/consent_list_dialog.py" line="71"/>
         <source>Withdraw photo consent…</source>
         <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="102"/>
+        <location filename="../../ui/consent_list_dialog.py" line="103"/>
         <source>No consent has been signed yet.</source>
         <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="108"/>
+        <location filename="../../ui/consent_list_dialog.py" line="109"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="109"/>
+        <location filename="../../ui/consent_list_dialog.py" line="110"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="114"/>
+        <location filename="../../ui/consent_list_dialog.py" line="115"/>
         <source>{what} withdrawn {day}</source>
         <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="117"/>
-        <source>Consent {id} · signed {day} · form version {version} · fingerprint {fp}
+        <location filename="../../ui/consent_list_dialog.py" line="118"/>
+        <source>Consent {id} · signed {day} · form version {version} in {language} · fingerprint {fp}
 {areas} · {device}{states}</source>
-        <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} · huella {fp}
+        <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} en {language} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="151"/>
+        <location filename="../../ui/consent_list_dialog.py" line="154"/>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="153"/>
+        <location filename="../../ui/consent_list_dialog.py" line="156"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="170"/>
+        <location filename="../../ui/consent_list_dialog.py" line="173"/>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="175"/>
+        <location filename="../../ui/consent_list_dialog.py" line="178"/>
         <source>Print consent</source>
         <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="185"/>
+        <location filename="../../ui/consent_list_dialog.py" line="188"/>
         <source>Consent {0}</source>
         <translation>Consentimiento {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="196"/>
+        <location filename="../../ui/consent_list_dialog.py" line="199"/>
         <source>N{WARNING SIGN} The printer could not be started.</source>
         <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="209"/>
+        <location filename="../../ui/consent_list_dialog.py" line="212"/>
         <source>Printed consent {0}.</source>
         <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="217"/>
+        <location filename="../../ui/consent_list_dialog.py" line="220"/>
         <source>Withdraw consent</source>
         <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="218"/>
+        <location filename="../../ui/consent_list_dialog.py" line="221"/>
         <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
         <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="226"/>
+        <location filename="../../ui/consent_list_dialog.py" line="229"/>
         <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
         <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="244"/>
+        <location filename="../../ui/consent_list_dialog.py" line="247"/>
         <source>Withdrawal recorded from {0}.</source>
         <translation>Retirada registrada desde el {0}.</translation>
     </message>
