@@ -188,6 +188,7 @@ def test_the_pdf_is_printed_in_the_consents_language(
         # Chinese sets no spaces; pypdf may add some between characters
         assert nfkc(expected).replace(" ", "") in flat, expected
     assert "\N{REPLACEMENT CHARACTER}" not in flat and "\x00" not in flat
+    assert "reviewed" not in flat  # the notice is the practitioner's, never the patient's
     if code != "en":
         assert "Plannedareas" not in flat and "Cheeks" not in flat
     # the copy is the one issued, and the fingerprint covers the language
