@@ -1,4 +1,5 @@
-"""The languages an aftercare sheet can be printed in, and dates worded in each of them.
+"""The languages handouts (the aftercare sheet, the consent) can be printed in, and dates
+worded in each of them.
 
 Dates come from CLDR through Babel ("miércoles, 25 de noviembre", "Thứ Tư, 25 tháng 11",
 "11月25日星期三"), never from hand-written month names; English keeps the wording of
@@ -61,7 +62,7 @@ def language(code: str | None) -> Language:
     key = (code or DEFAULT_LANGUAGE).strip().lower().replace("_", "-").split("-")[0]
     if key not in LANGUAGES:
         raise InvalidInput(
-            f"There is no aftercare sheet in the language '{code}'. "
+            f"There are no handouts in the language '{code}'. "
             f"Available: {available_languages()}.",
             "language",
         )

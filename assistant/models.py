@@ -443,10 +443,15 @@ class ConsentTemplate(Base):
     """One version of a consent form's text. Rows are never changed: an edit adds a version."""
 
     __tablename__ = "consent_template"
-    __table_args__ = (Index("ix_consent_template_key_version", "key", "version", unique=True),)
+    __table_args__ = (
+        Index("ix_consent_template_key_language_version", "key", "language", "version",
+              unique=True),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(40))  # microneedling, photo
+    # each language has its own history of versions (assistant.languages codes)
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(20))  # shipped, clinic
     shipped_version: Mapped[str] = mapped_column(String(40), default="")
@@ -470,6 +475,8 @@ class Consent(Base):
     template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
     template_key: Mapped[str] = mapped_column(String(40))
     template_version: Mapped[int] = mapped_column(Integer)
+    # the language the patient read and signed (the forms' language)
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     photo_template_id: Mapped[int] = mapped_column(ForeignKey("consent_template.id"))
     photo_template_version: Mapped[int] = mapped_column(Integer)
     patient_name: Mapped[str] = mapped_column(String(200))

@@ -6,7 +6,7 @@ import hashlib
 import json
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from assistant.consent import consent_pdf, list_consents
 from assistant.db import init_db
 from assistant.keyfile import key_file_path
-from assistant.models import AuditEvent
+from assistant.models import AuditEvent, Consent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
 from tests.sessions_support import make_clinic, make_patient
@@ -119,3 +119,78 @@ def test_verify_unknown_and_unreadable_files(data_dir: Path, tmp_path: Path) -> 
     assert not_pdf.returncode == 2 and "not a PDF" in not_pdf.stderr
     missing = chairside(data_dir, "verify", str(tmp_path / "missing.pdf"))
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def two_languages(tmp_path: Path, migrated_template: Path) -> Path:
+    """Patient 1 (Spanish-speaking) signed a consent in English, then one in Spanish; patient
+    2 (Spanish-speaking) signed only in English."""
+    from assistant.consent import ConsentRequest, issue_consent
+    from assistant.patients import PatientDetails, create_patient
+    from tests.consent_support import PIN, SIGNATURE, ensure_pin
+
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
+    shutil.copyfile(key_file_path(migrated_template), key_file_path(folder / "chairside.sqlite3"))
+    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    c = make_clinic(db)
+    ensure_pin(db, c.practitioner)
+    today = date.today()
+    for first, codes in (("Lucía", ("en", "es")), ("Pilar", ("en",))):
+        details = PatientDetails(first, "García", date(1980, 5, 6), language="es")
+        patient = create_patient(db, details, None).id
+        for day, code in enumerate(codes):
+            moment = datetime.combine(today - timedelta(10 - day), datetime.min.time())
+            request = ConsentRequest(patient, c.practitioner, ("cheeks",), c.device, SIGNATURE,
+                                     language=code)  # fmt: skip
+            clock = lambda m=moment: m  # noqa: E731
+            issue_consent(db, request, PIN, clock=clock, local_clock=clock)
+    db.dispose()
+    return folder
+
+
+def consent_language_of(data_dir: Path, pdf: bytes) -> str:
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    try:
+        with db.session() as session:
+            digest = hashlib.sha256(pdf).hexdigest()
+            return session.query(Consent).filter_by(pdf_sha256=digest).one().language
+    finally:
+        db.dispose()
+
+
+def test_export_picks_the_consent_in_the_language_asked(
+    two_languages: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "c.pdf"
+    # by default the patient's language
+    result = chairside(two_languages, "export", "--patient", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert consent_language_of(two_languages, out.read_bytes()) == "es"
+    english = chairside(two_languages, "export", "--patient", "1", "--out", str(out),
+                        "--force", "--language", "en")  # fmt: skip
+    assert english.returncode == 0, english.stderr
+    assert consent_language_of(two_languages, out.read_bytes()) == "en"
+    # none in the patient's language: the one valid in another is still exported
+    fallback = chairside(two_languages, "export", "--patient", "2", "--out", str(out), "--force")
+    assert fallback.returncode == 0, fallback.stderr
+    assert consent_language_of(two_languages, out.read_bytes()) == "en"
+    # asked for by name, it must be in that language
+    missing = chairside(two_languages, "export", "--patient", "2", "--out", str(out),
+                        "--force", "--language", "es")  # fmt: skip
+    assert missing.returncode == 2 and "no valid consent in Spanish" in missing.stderr
+    listing = chairside(two_languages, "list", "--patient", "1")
+    assert "(Spanish)" in listing.stdout
+
+
+def test_an_unknown_language_exits_2_and_lists_the_codes(
+    two_languages: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "c.pdf"
+    result = chairside(two_languages, "export", "--patient", "1", "--out", str(out),
+                       "--language", "xx")  # fmt: skip
+    assert result.returncode == 2 and not out.exists()
+    assert "'xx'" in result.stderr
+    for code in ("en (English)", "es (Spanish)", "ar (Arabic)", "zh (Chinese"):
+        assert code in result.stderr

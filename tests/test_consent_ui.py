@@ -205,6 +205,7 @@ def test_the_consents_dialog_saves_prints_and_withdraws(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.list.count() == 1 and record.short_fingerprint in dialog.list.item(0).text()
+    assert "form version 1 in English" in dialog.list.item(0).text()
 
     out = tmp_path / "copy.pdf"
     dialog.ask_save_path = lambda _record: out
@@ -291,3 +292,61 @@ def test_signing_in_the_visit_says_why_a_consent_is_needed(
     with qtbot.waitSignal(form.signed):
         qtbot.mouseClick(form.sign_button, LEFT)
     assert get_session(demo_db, session_id).state == "signed"
+
+
+def test_the_step_shows_the_patients_language_and_says_it_is_unreviewed(
+    qtbot: QtBot, db: Database, runner: TaskRunner, clinic: Clinic
+) -> None:
+    from datetime import date
+
+    details = PatientDetails("Lucía", "García", date(1980, 5, 6), language="es")
+    patient = create_patient(db, details, None).id
+    page = open_page(qtbot, db, runner, clinic, patient)
+    text = page.text_view.toPlainText()
+    assert "Yo, Lucía García, acepto" in text and "Mejillas y Frente" in text
+    assert "Consentimiento para fotografías" in text
+    assert page.language_box.currentData() == "es" and page.language() == "es"
+    assert page.review_label.isVisible() and "not been reviewed" in page.review_label.text()
+    assert page.photo_checks["marketing"].text().startswith("Las fotos")
+
+    # another language chosen on the step: its text, and no notice for the reviewed English
+    page.language_box.setCurrentIndex(page.language_box.findData("en"))
+    assert "I, Lucía García, agree" in page.text_view.toPlainText()
+    assert not page.review_label.isVisible()
+    page.language_box.setCurrentIndex(page.language_box.findData("ar"))
+    assert "أوافق" in page.text_view.toPlainText() and page.review_label.isVisible()
+    assert page.text_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    # the patient signs the Spanish text they read, and the consent records it
+    page.language_box.setCurrentIndex(page.language_box.findData("es"))
+    draw(qtbot, page.patient_signature.pad, [(30, 120), (80, 40), (150, 130), (260, 70)])
+    qtbot.keyClicks(page.pin_edit, PIN)
+    with qtbot.waitSignal(page.issued):
+        qtbot.mouseClick(page.issue_button, LEFT)
+    (record,) = list_consents(db, patient)
+    assert record.language == "es"
+
+
+def test_settings_edit_each_languages_form_on_its_own(qtbot: QtBot, db: Database) -> None:
+    from assistant.consent import current_template
+    from ui.consent_template_settings import ConsentTemplateSettings
+
+    page = ConsentTemplateSettings(db, None)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.language_box.currentData() == "en"
+    assert "not been reviewed" not in page.version_label.text()
+    page.language_box.setCurrentIndex(page.language_box.findData("es"))
+    assert page.title_edit.text().startswith("Consentimiento para microneedling")
+    assert "version 1" in page.version_label.text()
+    assert "not been reviewed" in page.version_label.text()
+    page.body_edit.appendPlainText("\nDíganos si toma algún medicamento nuevo.")
+    with qtbot.waitSignal(page.saved) as saved:
+        qtbot.mouseClick(page.save_button, LEFT)
+    assert saved.args == [2]
+    spanish = current_template(db, "microneedling", "es")
+    assert spanish.version == 2 and spanish.source == "clinic"
+    assert spanish.body.endswith("Díganos si toma algún medicamento nuevo.")
+    assert current_template(db, "microneedling").version == 1  # English untouched
+    page.language_box.setCurrentIndex(page.language_box.findData("en"))
+    assert page.title_edit.text().startswith("Consent to microneedling")

@@ -37,6 +37,7 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.files import write_file_atomically
+from assistant.languages import LANGUAGES
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
 from ui.plain_export import plain_export_caption
 
@@ -114,12 +115,14 @@ class ConsentsDialog(QDialog):
                     self.tr("{what} withdrawn {day}").format(what=label, day=day.isoformat())
                 )
         return self.tr(
-            "Consent {id} · signed {day} · form version {version} · fingerprint {fp}\n"
-            "{areas} · {device}{states}"
+            "Consent {id} · signed {day} · form version {version} in {language} · "
+            "fingerprint {fp}\n{areas} · {device}{states}"
         ).format(
             id=record.id,
             day=record.signed_on.isoformat(),
             version=record.template_version,
+            language=LANGUAGES[record.language].native if record.language in LANGUAGES
+            else record.language,
             fp=record.short_fingerprint,
             areas=", ".join(record.area_names),
             device=record.device_label,

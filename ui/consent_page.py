@@ -2,6 +2,10 @@
 the pad (a parent or guardian too for a patient under 18), chooses what photos may be used for,
 and the practitioner countersigns with their PIN. ``issued`` carries the new consent's id.
 
+The text is shown in the language chosen on the step, the patient's own language at first; the
+patient reads and signs that text, and the consent is issued in it. A translation no fluent
+clinician has reviewed yet is pointed out to the practitioner here, never on the PDF.
+
 Self-contained: the visit shows it when no consent covers the planned areas, or when the
 practitioner asks for a new one."""
 
@@ -10,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,8 +44,10 @@ from assistant.consent import (
 )
 from assistant.db import Database
 from assistant.errors import ChairsideError
+from assistant.languages import LANGUAGES
 from ui.signature_pad import SignatureField
 from ui.tasks import TaskRunner
+from ui.translations import language_name
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +76,7 @@ class ConsentPage(QWidget):
         self._patient_id = patient_id
         self._areas = tuple(areas)
         self._preview: ConsentPreview | None = None
+        self._language: str | None = None  # None until the patient's language is known
         self.setAccessibleName(self.tr("Consent"))
 
         self.reason_label = QLabel()
@@ -88,9 +95,27 @@ class ConsentPage(QWidget):
         self.practitioner_box = QComboBox()
         self.practitioner_box.setMinimumHeight(TARGET_HEIGHT)
         self.practitioner_box.setAccessibleName(self.tr("Practitioner who countersigns"))
+        self.language_box = QComboBox()
+        self.language_box.setMinimumHeight(TARGET_HEIGHT)
+        self.language_box.setAccessibleName(self.tr("Language the patient reads and signs"))
+        for code, language in LANGUAGES.items():
+            self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
         choices = QFormLayout()
         choices.addRow(self.tr("Device"), self.device_box)
         choices.addRow(self.tr("Practitioner"), self.practitioner_box)
+        choices.addRow(self.tr("Language"), self.language_box)
+
+        self.review_label = QLabel(
+            "\N{WARNING SIGN} "
+            + self.tr(
+                "This translation has not been reviewed by a fluent clinician yet. Check the "
+                "text with the patient, or choose another language."
+            )
+        )
+        self.review_label.setWordWrap(True)
+        self.review_label.setProperty("role", "banner")
+        self.review_label.setAccessibleName(self.tr("Translation not reviewed"))
+        self.review_label.setVisible(False)
 
         self.text_view = QTextBrowser()
         self.text_view.setOpenLinks(False)
@@ -153,6 +178,7 @@ class ConsentPage(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.reason_label)
         column.addLayout(choices)
+        column.addWidget(self.review_label)
         column.addWidget(self.text_view, 1)
         column.addWidget(self.photo_box)
         column.addWidget(self.patient_signature)
@@ -171,6 +197,7 @@ class ConsentPage(QWidget):
                            device_id)  # fmt: skip
         self.device_box.currentIndexChanged.connect(self.refresh)
         self.practitioner_box.currentIndexChanged.connect(self.refresh)
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
         self.refresh()
 
     def _fill_choices(
@@ -194,15 +221,27 @@ class ConsentPage(QWidget):
         value = box.currentData()
         return int(value) if value is not None else None
 
+    def language(self) -> str | None:
+        """The code of the language shown (None before the first text arrives: the
+        patient's)."""
+        return self._language
+
+    def _language_chosen(self) -> None:
+        self._language = str(self.language_box.currentData())
+        self.refresh()
+
     def refresh(self) -> None:
-        """Fill the consent in again (device or practitioner changed)."""
+        """Fill the consent in again (device, practitioner or language changed)."""
         practitioner = self._chosen(self.practitioner_box)
         if practitioner is None:
             self._show_problem(self.tr("Add a practitioner in Settings first."))
             return
         device = self._chosen(self.device_box)
+        language = self._language
         self._runner.run(
-            lambda: preview_consent(self._db, self._patient_id, self._areas, device, practitioner),
+            lambda: preview_consent(
+                self._db, self._patient_id, self._areas, device, practitioner, language=language
+            ),
             self._show_preview,
             self._failed,
             parent=self,
@@ -210,7 +249,19 @@ class ConsentPage(QWidget):
 
     def _show_preview(self, preview: ConsentPreview) -> None:
         self._preview = preview
+        self._language = preview.language
+        if self.language_box.currentData() != preview.language:
+            self.language_box.blockSignals(True)
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(preview.language)))
+            self.language_box.blockSignals(False)
+        self.review_label.setVisible(not preview.reviewed)
         self.message_label.clear()
+        rtl = LANGUAGES[preview.language].rtl
+        self.text_view.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        # each paragraph takes its direction from its text; the view's scroll bar and the
+        # alignment of mixed lines follow the language
         self.text_view.setMarkdown(_as_markdown(preview))
         for key, check in self.photo_checks.items():
             check.setText(preview.photo_questions.get(key, key))
@@ -235,6 +286,8 @@ class ConsentPage(QWidget):
             patient_strokes=self.patient_signature.strokes(),
             guardian=guardian,
             photo=PhotoChoices(**{k: c.isChecked() for k, c in self.photo_checks.items()}),
+            # the language of the text the patient read (theirs until one is chosen)
+            language=self._preview.language if self._preview is not None else self._language,
         )
 
     def issue(self) -> None:

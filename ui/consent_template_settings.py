@@ -1,6 +1,7 @@
-"""Settings page for the consent forms: the clinic edits its own copy of a form, and every save
-becomes a new version (a version used for a consent is never changed). Also the clinic's rule
-for how many months a signed consent covers a course."""
+"""Settings page for the consent forms: the clinic edits its own copy of a form in each
+language, and every save becomes a new version of that language's form (a version used for a
+consent is never changed). Also the clinic's rule for how many months a signed consent covers
+a course."""
 
 from __future__ import annotations
 
@@ -28,9 +29,12 @@ from assistant.consent import (
     template_versions,
     valid_months,
 )
+from assistant.consent.templates import reviewed
 from assistant.consent.validity import MAX_VALID_MONTHS
 from assistant.db import Database
 from assistant.errors import ChairsideError
+from assistant.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ui.translations import language_name
 
 
 class ConsentTemplateSettings(QWidget):
@@ -44,6 +48,10 @@ class ConsentTemplateSettings(QWidget):
         self.form_box.addItem(self.tr("Treatment consent (microneedling)"), TREATMENT)
         self.form_box.addItem(self.tr("Photo consent"), PHOTO)
         self.form_box.setAccessibleName(self.tr("Consent form to edit"))
+        self.language_box = QComboBox()
+        for code, language in LANGUAGES.items():
+            self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
+        self.language_box.setAccessibleName(self.tr("Language of the form to edit"))
         self.version_label = QLabel()
         self.version_label.setWordWrap(True)
         self.version_label.setAccessibleName(self.tr("Version in use"))
@@ -83,6 +91,7 @@ class ConsentTemplateSettings(QWidget):
         months.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Form"), self.form_box)
+        form.addRow(self.tr("Language"), self.language_box)
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("A consent is valid for"), months)
         layout = QVBoxLayout(self)
@@ -95,15 +104,20 @@ class ConsentTemplateSettings(QWidget):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.form_box.currentIndexChanged.connect(self.load)
+        self.language_box.currentIndexChanged.connect(self.load)
         self.months_spin.setValue(valid_months(db))
         self.load()
 
     def key(self) -> str:
         return str(self.form_box.currentData())
 
+    def language(self) -> str:
+        return str(self.language_box.currentData() or DEFAULT_LANGUAGE)
+
     def load(self) -> None:
-        template = current_template(self._db, self.key())
-        count = len(template_versions(self._db, self.key()))
+        code = self.language()
+        template = current_template(self._db, self.key(), code)
+        count = len(template_versions(self._db, self.key(), code))
         source = (
             self.tr("the clinic's copy")
             if template.source == "clinic"
@@ -113,6 +127,12 @@ class ConsentTemplateSettings(QWidget):
             self.tr("In use: version {version} ({source}); {count} version(s) kept.").format(
                 version=template.version, source=source, count=count
             )
+            + (
+                " \N{WARNING SIGN} "
+                + self.tr("This translation has not been reviewed by a fluent clinician yet.")
+                if template.source == "shipped" and not reviewed(code)
+                else ""
+            )
         )
         self.title_edit.setText(template.title)
         self.body_edit.setPlainText(template.body)
@@ -121,7 +141,7 @@ class ConsentTemplateSettings(QWidget):
         try:
             saved = save_clinic_template(
                 self._db, self.key(), self.title_edit.text(), self.body_edit.toPlainText(),
-                self._actor,
+                self._actor, self.language(),
             )  # fmt: skip
         except ChairsideError as exc:
             self.message.setText("\N{WARNING SIGN} " + str(exc))

@@ -2,8 +2,11 @@
 checking a copy of a consent PDF against this database.
 
 - ``consent list --patient ID [--json]``: the patient's consents, newest first;
-- ``consent export --patient ID --out FILE.pdf [--force]``: the newest consent that is valid
-  today, byte for byte as issued (exit 2 when there is none, or FILE exists without --force);
+- ``consent export --patient ID --out FILE.pdf [--force] [--language CODE]``: the newest
+  consent that is valid today, byte for byte as issued, in the language asked for (exit 2
+  when there is none, or FILE exists without --force, or CODE is unknown: the message lists
+  the available codes). Without ``--language``, the patient's language is preferred; a
+  consent valid today in another language is exported when none is in theirs;
 - ``consent verify FILE.pdf``: exit 0 and one line naming the consent and its date when this
   database issued the file unchanged; exit 1 and one line when it was changed or is unknown;
   exit 2 when the file is not a PDF or cannot be read.
@@ -31,7 +34,9 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
+from assistant.languages import available_languages, language
 from assistant.output_files import check_output_file
+from assistant.patients import get_patient
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +60,12 @@ def register(subparsers: Any) -> None:
     export.add_argument("--patient", required=True, metavar="ID", help="the patient's id")
     export.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save it")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the consent signed in this language (default: the patient's, else any): "
+        f"{available_languages()}",
+    )
     export.set_defaults(handler=run_export)
     verify = actions.add_parser(
         "verify",
@@ -75,7 +86,9 @@ def describe(record: ConsentRecord) -> str:
     photo = ", ".join(k.replace("_", " ") for k, v in record.photo.to_json().items() if v)
     parts = [
         f"#{record.id}  {record.signed_on.isoformat()}  {record.template_key} form "
-        f"v{record.template_version}  fingerprint {record.short_fingerprint}"
+        f"v{record.template_version}"
+        + (f" ({language(record.language).name})" if record.language != "en" else "")
+        + f"  fingerprint {record.short_fingerprint}"
         + ("  (patient erased)" if record.erased else ""),
         f"  areas: {', '.join(record.area_names)}; device: {record.device_label}; "
         f"countersigned by {record.practitioner_name}",
@@ -99,20 +112,34 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return EXIT_OK
 
 
-def latest_valid(db: Database, patient: int, today: date) -> int | None:
+def latest_valid(
+    db: Database, patient: int, today: date, code: str | None = None
+) -> int | None:
     """The newest consent valid today (current form, within the clinic's months, not
-    withdrawn); there is no session, so no areas or device to cover."""
-    status = consent_status(db, patient, ConsentContext(today, (), None))
+    withdrawn), signed in ``code`` when given; there is no session, so no areas or device to
+    cover."""
+    status = consent_status(db, patient, ConsentContext(today, (), None, language=code))
     return status.consent_id if status.valid else None
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     patient = patient_id(args.patient)
+    asked = language(args.language).code if args.language is not None else None
     out = Path(args.out)
     out = check_output_file(out, force=args.force)
     db = context.database()
     list_consents(db, patient)  # an unknown patient is NotFound
-    consent_id = latest_valid(db, patient, date.today())
+    today = date.today()
+    if asked is not None:
+        consent_id = latest_valid(db, patient, today, asked)
+        if consent_id is None:
+            raise InvalidInput(
+                f"Patient {patient} has no valid consent in {language(asked).name} to export.",
+                "language",
+            )
+    else:
+        own = get_patient(db, patient).details.language
+        consent_id = latest_valid(db, patient, today, own) or latest_valid(db, patient, today)
     if consent_id is None:
         raise InvalidInput(f"Patient {patient} has no valid consent to export.", "patient")
     data = consent_pdf(db, consent_id)

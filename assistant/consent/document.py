@@ -18,20 +18,21 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from xml.sax.saxutils import escape
+from functools import cache
+from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -39,9 +40,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
 from assistant.consent.records import KEYWORD_PREFIX
-from assistant.pdf import deferred_canvas
+from assistant.consent.templates import areas_text, labels
+from assistant.languages import DEFAULT_LANGUAGE, format_day, language
+from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
+from assistant.pdf.families import family_markup, printable_any, register_family
 
 SHORT_FINGERPRINT_CHARS = 16
 QR_PREFIX = "chairside-consent"
@@ -82,6 +85,7 @@ class ConsentDocument:
     # The audit chain's head when the consent was issued ("audit #N · hash"), printed in the
     # footer as an anchor outside the database; not part of the content fingerprint.
     record_anchor: str = ""
+    language: str = DEFAULT_LANGUAGE  # the forms' language; the PDF is set in it
 
 
 def canonical_content(document: ConsentDocument) -> bytes:
@@ -110,6 +114,11 @@ def canonical_content(document: ConsentDocument) -> bytes:
             for s in document.signatures
         ],
     }
+    # Consents in English, and every consent issued before forms had a language, were
+    # fingerprinted without this key: it is added only for another language, so theirs stay
+    # what they were.
+    if document.language != DEFAULT_LANGUAGE:
+        data["language"] = document.language
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -130,31 +139,67 @@ def stamp(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True)
+class _Look:
+    """The consent's text in its language: the family's fonts, the direction, the styles and
+    the fixed words."""
+
+    code: str
+    family: str
+    rtl: bool
+    styles: dict[str, ParagraphStyle]
+    words: dict[str, str]
+
+    def text(self, value: str, bold: bool = False) -> str:
+        return family_markup(value, self.family, bold)
+
+    def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
+        return Paragraph(self.text(value, bold), self.styles[style])
+
+    def row(self, cells: list[Any]) -> list[Any]:
+        """A table row in reading order: mirrored right to left."""
+        return cells[::-1] if self.rtl else cells
+
+
+@cache
+def _look(code: str) -> _Look:
+    lang = language(code)
     register_fonts()
-    body = ParagraphStyle(
-        "consent_body", fontName=FONT, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.3, spaceAfter=5
-    )
-    return {
-        "body": body,
-        "small": ParagraphStyle("consent_small", parent=body, fontSize=9, leading=11.5),
-        "title": ParagraphStyle(
-            "consent_title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
-            spaceAfter=8,
+    family = register_family(lang.family)
+    options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
+    if lang.rtl:
+        options.update(wordWrap="RTL", shaping=1)
+    elif lang.family == "cjk":
+        options.update(wordWrap="CJK")
+
+    def style(name: str, size: float, leading: float, bold: bool = False,
+              **extra: Any) -> ParagraphStyle:  # fmt: skip
+        return ParagraphStyle(
+            f"consent_{name}_{lang.code}", fontName=family.bold if bold else family.regular,
+            fontSize=size, leading=leading, **{"spaceAfter": 5, **options, **extra},
+        )  # fmt: skip
+
+    latin = register_family("noto")
+    indent: dict[str, Any] = (
+        {"rightIndent": 14} if lang.rtl
+        else {"leftIndent": 14, "bulletIndent": 2, "bulletFontName": latin.regular}
+    )  # fmt: skip
+    styles = {
+        "body": style("body", BODY_SIZE, BODY_SIZE * 1.3),
+        "item": style("item", BODY_SIZE, BODY_SIZE * 1.3, spaceAfter=2, **indent),
+        "small": style("small", 9, 11.5),
+        "footer": style("footer", 8.5, 10.5, spaceAfter=0),
+        "footer_end": style(
+            "footer_end", 8.5, 10.5, spaceAfter=0, alignment=TA_LEFT if lang.rtl else TA_RIGHT
         ),
-        "heading": ParagraphStyle(
-            "consent_heading", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16,
-            spaceBefore=10, spaceAfter=4,
-        ),
-        "bold": ParagraphStyle("consent_bold", parent=body, fontName=FONT_BOLD),
-    }  # fmt: skip
+        "title": style("title", 16, 20, bold=True, spaceAfter=8),
+        "heading": style("heading", 13, 16, bold=True, spaceBefore=10, spaceAfter=4),
+        "bold": style("bold", BODY_SIZE, BODY_SIZE * 1.3, bold=True),
+    }
+    return _Look(lang.code, lang.family, lang.rtl, styles, labels(lang.code))
 
 
-def _markup(text: str) -> str:
-    return escape(printable(text))
-
-
-def _text_flowables(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _text_flowables(text: str, lk: _Look) -> list[Flowable]:
     """Paragraphs separated by blank lines; lines starting with "- " become a list."""
     story: list[Flowable] = []
     for block in text.strip().split("\n\n"):
@@ -162,38 +207,39 @@ def _text_flowables(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowab
         items = [line[2:] for line in lines if line.startswith("- ")]
         prose = " ".join(line for line in lines if not line.startswith("- "))
         if prose:
-            story.append(Paragraph(_markup(prose), styles["body"]))
+            story.append(lk.para(prose))
+        for item in items:
+            if lk.rtl:  # the bullet stands at the start of the line, on the right
+                story.append(Paragraph(f"• {lk.text(item)}", lk.styles["item"]))
+            else:
+                story.append(Paragraph(lk.text(item), lk.styles["item"], bulletText="•"))
         if items:
-            story.append(
-                ListFlowable(
-                    [ListItem(Paragraph(_markup(i), styles["body"]), leftIndent=14) for i in items],
-                    bulletType="bullet",
-                    bulletFontName=FONT,
-                    leftIndent=14,
-                )
-            )
+            story.append(Spacer(1, 3))
     return story
 
 
-def _details(document: ConsentDocument, styles: dict[str, ParagraphStyle]) -> Table:
+def _details(document: ConsentDocument, lk: _Look) -> Table:
+    w = lk.words
     rows = [
-        ("Patient", document.patient_name),
-        ("Planned areas", ", ".join(document.areas)),
-        ("Device", document.device),
-        ("Form", f"{document.title}, version {document.template_version}"),
-        ("Signed on", document.signed_on.isoformat()),
-    ]
-    cells = [
-        [Paragraph(_markup(k), styles["bold"]), Paragraph(_markup(v), styles["body"])]
-        for k, v in rows
-    ]
-    table = Table(cells, colWidths=[3.5 * cm, None])
+        (w["patient"], document.patient_name),
+        (w["areas"], areas_text(document.areas, lk.code)),
+        (w["device"], document.device),
+        (w["form"], w["form_version"].format(title=document.title,
+                                             version=document.template_version)),
+        (w["signed_on"], format_day(document.signed_on, lk.code)),
+    ]  # fmt: skip
+    cells = [lk.row([lk.para(k, "bold", bold=True), lk.para(v)]) for k, v in rows]
+    # the labels' column as wide as the longest label, within reason
+    family = register_family(language(lk.code).family)
+    widest = max(stringWidth(printable_any(k), family.bold, BODY_SIZE) for k, _ in rows)
+    label_width = min(max(3.2 * cm, widest + 14), 6 * cm)
+    table = Table(cells, colWidths=lk.row([label_width, None]))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey)]))  # fmt: skip
     return table
 
 
-def _signature_table(document: ConsentDocument, styles: dict[str, ParagraphStyle]) -> Table:
+def _signature_table(document: ConsentDocument, lk: _Look) -> Table:
     rows = []
     for block in document.signatures:
         if block.png:
@@ -201,12 +247,18 @@ def _signature_table(document: ConsentDocument, styles: dict[str, ParagraphStyle
                 io.BytesIO(block.png), width=SIGNATURE_WIDTH, height=SIGNATURE_HEIGHT
             )
         else:
-            image = Paragraph(_markup(block.note), styles["body"])
-        who = f"<b>{_markup(block.role)}</b><br/>{_markup(block.name)}<br/>{stamp(block.signed_at)}"
-        rows.append([Paragraph(who, styles["body"]), image])
-    table = Table(rows, colWidths=[None, SIGNATURE_WIDTH + 0.4 * cm])
+            image = lk.para(block.note)
+        # one paragraph per line: right to left, ReportLab orders words within one weight
+        who = [
+            lk.para(block.role, "bold", bold=True),
+            lk.para(block.name),
+            lk.para(stamp(block.signed_at)),
+        ]
+        rows.append(lk.row([who, image]))
+    table = Table(rows, colWidths=lk.row([None, SIGNATURE_WIDTH + 0.4 * cm]))
+    box = 0 if lk.rtl else 1
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("BOX", (1, 0), (1, -1), 0.5, colors.grey),
+                               ("BOX", (box, 0), (box, -1), 0.5, colors.grey),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))  # fmt: skip
     return table
 
@@ -243,44 +295,61 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def _evidence(document: ConsentDocument, full: str, styles: dict[str, ParagraphStyle]) -> Table:
+def evidence_line(document: ConsentDocument, full: str, words: dict[str, str]) -> str:
+    """ "Consent 12 · fingerprint 3FA2-…" in the document's language."""
+    return words["evidence_head"].format(
+        consent=document.consent_id, fingerprint=short_fingerprint(full)
+    )
+
+
+def _evidence(document: ConsentDocument, full: str, lk: _Look) -> Table:
     size = 3.2 * cm
     drawing = QrCode(qr_payload(document.consent_id, full), size)
-    text = (
-        f"<b>Consent {document.consent_id}</b> · fingerprint "
-        f"<b>{short_fingerprint(full)}</b><br/>"
-        f"Forms: {_markup(document.template_key)} version {document.template_version}, "
-        f"photo version {document.photo_template_version}<br/>"
-        "The fingerprint is the start of the SHA-256 of this consent's content; the clinic "
-        "keeps the full fingerprint and the SHA-256 of this PDF, so any copy can be checked "
-        "against the record."
-    )
-    table = Table([[Paragraph(text, styles["small"]), drawing]], colWidths=[None, size + 0.4 * cm])
+    w = lk.words
+    forms = w["forms"].format(
+        form=document.template_key, version=document.template_version,
+        photo_version=document.photo_template_version,
+    )  # fmt: skip
+    text = [
+        lk.para(evidence_line(document, full, w), "small", bold=True),
+        lk.para(forms, "small"),
+        lk.para(w["evidence"], "small"),
+    ]
+    table = Table([lk.row([text, drawing])], colWidths=lk.row([None, size + 0.4 * cm]))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.grey)]))  # fmt: skip
     return table
 
 
+def _choice(lk: _Look, question: str, yes: bool) -> Paragraph:
+    answer = lk.words["yes"] if yes else lk.words["no"]
+    if lk.rtl:  # one weight: see _signature_table
+        return lk.para(f"{answer} — {question}")
+    # the dash goes through the family's markup too: Droid Sans Fallback has none
+    return Paragraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
+                     lk.styles["body"])  # fmt: skip
+
+
 def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
-    """The issued PDF's bytes and the full content fingerprint it shows."""
+    """The issued PDF's bytes and the full content fingerprint it shows, set in the
+    document's language (its fonts, its direction, its words and dates)."""
     full = fingerprint(document)
-    styles = _styles()
+    lk = _look(document.language)
     story: list[Flowable] = []
     if document.clinic_name:
-        story.append(Paragraph(_markup(document.clinic_name), styles["small"]))
-    story.append(Paragraph(_markup(document.title), styles["title"]))
-    story.append(_details(document, styles))
+        story.append(lk.para(document.clinic_name, "small"))
+    story.append(lk.para(document.title, "title", bold=True))
+    story.append(_details(document, lk))
     story.append(Spacer(1, 8))
-    story += _text_flowables(document.text, styles)
-    story.append(Paragraph(_markup(document.photo_title), styles["heading"]))
-    story += _text_flowables(document.photo_text, styles)
+    story += _text_flowables(document.text, lk)
+    story.append(lk.para(document.photo_title, "heading", bold=True))
+    story += _text_flowables(document.photo_text, lk)
     for question, yes in document.photo_choices:
-        answer = "Yes" if yes else "No"
-        story.append(Paragraph(f"<b>{answer}</b> — {_markup(question)}", styles["body"]))
-    story.append(Paragraph("Signatures", styles["heading"]))
-    story.append(KeepTogether([_signature_table(document, styles)]))
+        story.append(_choice(lk, question, yes))
+    signatures = lk.para(lk.words["signatures"], "heading", bold=True)
+    story.append(KeepTogether([signatures, _signature_table(document, lk)]))
     story.append(Spacer(1, 10))
-    story.append(KeepTogether([_evidence(document, full, styles)]))
+    story.append(KeepTogether([_evidence(document, full, lk)]))
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(
         buffer,
@@ -289,23 +358,37 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
         rightMargin=2 * cm,
         topMargin=1.8 * cm,
         bottomMargin=1.8 * cm,
-        title=printable(f"{document.title} — {document.patient_name}"),
-        author=printable(document.clinic_name or "Chairside"),
+        title=printable_any(f"{document.title} — {document.patient_name}"),
+        author=printable_any(document.clinic_name or "Chairside"),
         subject=f"Consent {document.consent_id}",
         keywords=f"{KEYWORD_PREFIX}{document.consent_id} fingerprint={full}",
         creator="Chairside",
         invariant=1,
     )
-    footer = f"Consent {document.consent_id} · fingerprint {short_fingerprint(full)}"
-    if document.record_anchor:
-        footer += f" · {document.record_anchor}"
+    footer = evidence_line(document, full, lk.words)
+    anchor = printable(document.record_anchor)
+    if anchor and not lk.rtl:
+        footer += f" · {anchor}"
 
     def draw_footer(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8.5)
-        canvas.drawString(pdf.leftMargin, 1 * cm, footer)
-        canvas.drawRightString(pdf.pagesize[0] - pdf.rightMargin, 1 * cm, f"Page {page} of {pages}")
-        canvas.restoreState()
+        left, right = pdf.leftMargin, pdf.pagesize[0] - pdf.rightMargin
+        number = lk.para(lk.words["page"].format(page=page, pages=pages), "footer_end")
+        number_width = 4 * cm
+        text = lk.para(footer, "footer")
+        _, height = text.wrapOn(canvas, right - left - number_width - 12, 3 * cm)
+        number.wrapOn(canvas, number_width, 3 * cm)
+        top = 1 * cm + 8.5  # the first baseline stays 1 cm above the page's edge
+        if lk.rtl:  # text on the right, the page number on the left
+            text.drawOn(canvas, left + number_width + 12, top - height)
+            number.drawOn(canvas, left, top - number.height)
+        else:
+            text.drawOn(canvas, left, top - height)
+            number.drawOn(canvas, right - number_width, top - number.height)
+        if anchor and lk.rtl:  # the audit chain's head, left to right below the line
+            canvas.saveState()
+            canvas.setFont(FONT, 7)
+            canvas.drawString(left, top - height - 9, anchor)
+            canvas.restoreState()
 
     pdf.build(story, canvasmaker=deferred_canvas(draw_footer))
     return buffer.getvalue(), full

@@ -4,7 +4,10 @@ A consent is issued only complete: the patient's name, the planned areas and the
 in, the patient's drawn signature, the practitioner's countersignature (their PIN, checked as
 at sign-in and audited the same way) and, for a patient under 18, a parent's or guardian's
 name, relation and signature. Anything missing is ``InvalidInput`` naming the field, checked
-before the PIN is asked for, so a blank consent can never be issued."""
+before the PIN is asked for, so a blank consent can never be issued.
+
+The patient reads and signs the forms in one language: the one asked for, else the patient's
+own (``patient.language``). The consent records it, and its PDF is set in it."""
 
 from __future__ import annotations
 
@@ -23,18 +26,22 @@ from assistant.consent.records import (
     SCOPES,
     ConsentRecord,
     PhotoChoices,
-    area_name,
     record_of,
 )
 from assistant.consent.templates import (
     PHOTO,
     TREATMENT,
+    area_names,
+    areas_text,
     current_template_in,
     fill,
+    labels,
     photo_choice_labels,
+    reviewed,
 )
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.languages import DEFAULT_LANGUAGE, language
 from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient, Practitioner
 from assistant.models import utcnow as utcnow
 from assistant.patients import display_name
@@ -69,6 +76,7 @@ class ConsentRequest:
     guardian: GuardianSignature | None = None
     photo: PhotoChoices = field(default_factory=PhotoChoices)
     treatment: str = TREATMENT
+    language: str | None = None  # a language code; None: the patient's language
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,8 @@ class ConsentPreview:
     photo_questions: dict[str, str]
     needs_guardian: bool
     patient_name: str
+    language: str = DEFAULT_LANGUAGE  # the forms' language
+    reviewed: bool = True  # False: no fluent clinician has reviewed this translation yet
 
 
 def local_now() -> datetime:
@@ -146,26 +156,40 @@ def _needs_guardian(row: Patient, today: date) -> bool:
     return age_on(row.date_of_birth, today) < ADULT_AGE
 
 
-def _filled(session: Session, row: Patient, areas: tuple[str, ...], device: Device,
-            practitioner: Practitioner) -> tuple[dict[str, str], ConsentPreview]:  # fmt: skip
+def consent_language(row: Patient, code: str | None) -> str:
+    """The code of the language the forms are read in: ``code``, else the patient's
+    (``InvalidInput`` listing the available ones for an unknown code)."""
+    return language(code if code is not None and code.strip() else row.language).code
+
+
+def _filled(
+    session: Session,
+    row: Patient,
+    areas: tuple[str, ...],
+    device: Device,
+    practitioner: Practitioner,
+    code: str,
+) -> tuple[dict[str, str], ConsentPreview]:
     name = display_name(row)
     values = {
         "patient_name": name,
-        "areas": ", ".join(area_name(a) for a in areas),
+        "areas": areas_text(area_names(areas, code), code),
         "device": device_label(device),
         "practitioner": practitioner.name,
     }
-    treatment = current_template_in(session, TREATMENT)
-    photo = current_template_in(session, PHOTO)
+    treatment = current_template_in(session, TREATMENT, code)
+    photo = current_template_in(session, PHOTO, code)
     preview = ConsentPreview(
         title=treatment.title,
         text=fill(treatment.body, values),
         template_version=treatment.version,
         photo_title=photo.title,
         photo_text=fill(photo.body, values),
-        photo_questions=photo_choice_labels(),
+        photo_questions=photo_choice_labels(code),
         needs_guardian=False,
         patient_name=name,
+        language=code,
+        reviewed=reviewed(code),
     )
     return values, preview
 
@@ -177,15 +201,18 @@ def preview_consent(
     device_id: int | None,
     practitioner_id: int,
     today: date | None = None,
+    language: str | None = None,
 ) -> ConsentPreview:
-    """The filled-in consent for the patient to read (fields checked as for issuing)."""
+    """The filled-in consent for the patient to read (fields checked as for issuing), in
+    ``language`` or, without one, the patient's language."""
     today = today or local_now().date()
     with db.session() as session:
         row = _patient(session, patient_id)
+        code = consent_language(row, language)
         zones = _areas(areas)
         device = _device(session, device_id)
         practitioner = _practitioner(session, practitioner_id)
-        _, preview = _filled(session, row, zones, device, practitioner)
+        _, preview = _filled(session, row, zones, device, practitioner, code)
         return ConsentPreview(**{**preview.__dict__, "needs_guardian": _needs_guardian(row, today)})
 
 
@@ -202,6 +229,7 @@ def _check(session: Session, request: ConsentRequest, today: date) -> _Checked:
     row = _patient(session, request.patient_id)
     if not f"{row.first_name}{row.last_name}".strip():
         raise InvalidInput("The patient's name is blank; record it first.", "patient_name")
+    consent_language(row, request.language)
     zones = _areas(request.areas)
     _device(session, request.device_id)
     _practitioner(session, request.practitioner_id)
@@ -262,9 +290,11 @@ def issue_in(
     patient = _patient(session, request.patient_id)
     device = _device(session, request.device_id)
     practitioner = _practitioner(session, request.practitioner_id)
-    values, preview = _filled(session, patient, checked.areas, device, practitioner)
-    treatment = current_template_in(session, TREATMENT)
-    photo = current_template_in(session, PHOTO)
+    code = consent_language(patient, request.language)
+    words = labels(code)
+    values, preview = _filled(session, patient, checked.areas, device, practitioner, code)
+    treatment = current_template_in(session, TREATMENT, code)
+    photo = current_template_in(session, PHOTO, code)
     patient_png = signature.render_png(checked.patient_strokes)
     row = Consent(
         patient_id=patient.id,
@@ -272,6 +302,7 @@ def issue_in(
         template_id=treatment.id,
         template_key=treatment.key,
         template_version=treatment.version,
+        language=code,
         photo_template_id=photo.id,
         photo_template_version=photo.version,
         patient_name=values["patient_name"],
@@ -292,7 +323,9 @@ def issue_in(
         pdf_sha256="",
     )
     blocks = [
-        SignatureBlock("Patient", row.patient_name, signed_at, patient_png, row.patient_strokes)
+        SignatureBlock(
+            words["role_patient"], row.patient_name, signed_at, patient_png, row.patient_strokes
+        )
     ]
     if checked.guardian is not None:
         name, relation, strokes = checked.guardian
@@ -301,7 +334,7 @@ def issue_in(
         row.guardian_signature_png = signature.render_png(strokes)
         blocks.append(
             SignatureBlock(
-                f"Parent or guardian ({relation})",
+                words["role_guardian"].format(relation=relation),
                 name,
                 signed_at,
                 row.guardian_signature_png,
@@ -310,22 +343,22 @@ def issue_in(
         )
     blocks.append(
         SignatureBlock(
-            "Practitioner",
+            words["role_practitioner"],
             ", ".join(part for part in (practitioner.name, practitioner.credentials) if part),
             signed_at,
             None,
-            note="Countersigned with the practitioner's PIN",
+            note=words["pin_note"],
         )
     )
     session.add(row)
     session.flush()  # the id is printed on the document
     clinic = session.scalars(select(Clinic).order_by(Clinic.id)).first()
-    labels = photo_choice_labels()
+    questions = photo_choice_labels(code)
     document = ConsentDocument(
         consent_id=row.id,
         clinic_name=clinic.name if clinic else "",
         patient_name=row.patient_name,
-        areas=tuple(area_name(a) for a in checked.areas),
+        areas=area_names(checked.areas, code),
         device=row.device_label,
         title=preview.title,
         template_key=treatment.key,
@@ -335,11 +368,12 @@ def issue_in(
         photo_template_version=photo.version,
         photo_text=preview.photo_text,
         photo_choices=tuple(
-            (labels[key], bool(yes)) for key, yes in request.photo.to_json().items()
+            (questions[key], bool(yes)) for key, yes in request.photo.to_json().items()
         ),
         signed_on=signed_on,
         signatures=tuple(blocks),
         record_anchor=_record_anchor(session),
+        language=code,
     )
     pdf, content_sha = render_pdf(document)
     row.content_sha256 = content_sha
@@ -358,6 +392,7 @@ def issue_in(
         f"countersigned by practitioner {practitioner.id}",
         changes={
             "template_version": treatment.version,
+            "language": code,
             "photo_template_version": photo.version,
             "areas": list(checked.areas),
             "device_id": device.id,

@@ -90,6 +90,7 @@ class ConsentRecord:
     pdf_sha256: str
     erased: bool
     withdrawals: tuple[WithdrawalEntry, ...] = ()
+    language: str = "en"  # the language the patient read and signed
 
     @property
     def short_fingerprint(self) -> str:
@@ -112,6 +113,7 @@ class ConsentRecord:
             "treatment": self.treatment,
             "template": self.template_key,
             "template_version": self.template_version,
+            "language": self.language,
             "photo_template_version": self.photo_template_version,
             "patient_name": self.patient_name,
             "areas": list(self.areas),
@@ -172,6 +174,7 @@ def record_of(session: Session, row: Consent) -> ConsentRecord:
         pdf_sha256=row.pdf_sha256,
         erased=row.erased_at is not None,
         withdrawals=withdrawals_in(session, row.id),
+        language=row.language,
     )
 
 

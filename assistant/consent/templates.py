@@ -1,24 +1,34 @@
-"""Consent forms as versioned text: the shipped forms (``resources/consent.toml``) and the
-clinic's own edited copies, stored in the database.
+"""Consent forms as versioned text: the shipped forms (``resources/consent.toml`` in English,
+``resources/consent-CODE.toml`` in each other language) and the clinic's own edited copies,
+stored in the database.
 
 Every version is a ``consent_template`` row that is never changed (the database refuses it
-too): saving an edit adds the next version, and the newest version of a form is the one in
-use. A consent records the version it was issued from, so what the patient read can always be
-shown again."""
+too): saving an edit adds the next version, and the newest version of a form in a language is
+the one in use in that language. Each (form, language) has its own history. A consent records
+the version and language it was issued from, so what the patient read can always be shown
+again.
+
+Each shipped file also holds the fixed words the consent PDF prints (``labels``) and says
+whether a fluent clinician has reviewed the translation (``reviewed``): the consent step
+tells the practitioner when not, never the patient's copy."""
 
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
 
+from babel.lists import format_list
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from assistant.consent.records import area_name
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.languages import DEFAULT_LANGUAGE, language
 from assistant.models import ConsentTemplate
 from assistant.records import audit
 from assistant.resources import load_toml
@@ -41,24 +51,67 @@ class TemplateVersion:
     title: str
     body: str
     created_at: datetime
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def label(self) -> str:
         return f"{self.title}, version {self.version}"
 
 
+def shipped_file(code: str = DEFAULT_LANGUAGE) -> str:
+    """The shipped file of a language's forms: "consent.toml", "consent-es.toml"…"""
+    code = language(code).code
+    return "consent.toml" if code == DEFAULT_LANGUAGE else f"consent-{code}.toml"
+
+
 @cache
-def _shipped() -> dict[str, Any]:
-    return load_toml("consent.toml")
+def _shipped(code: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    return load_toml(shipped_file(code))
 
 
-def shipped_version() -> str:
-    return str(_shipped()["version"])
+def shipped_version(code: str = DEFAULT_LANGUAGE) -> str:
+    return str(_shipped(language(code).code)["version"])
 
 
-def photo_choice_labels() -> dict[str, str]:
+def reviewed(code: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether a fluent clinician has reviewed the shipped wording in this language."""
+    return bool(_shipped(language(code).code).get("reviewed", False))
+
+
+def photo_choice_labels(code: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """The photo consent's yes/no questions, by key (own_record, training, marketing)."""
-    return {str(k): str(v) for k, v in _shipped()["photo_choices"].items()}
+    return {str(k): str(v) for k, v in _shipped(language(code).code)["photo_choices"].items()}
+
+
+def labels(code: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The fixed words the consent PDF prints, in the language ("Signatures", "Page {page}
+    of {pages}"…), by key."""
+    return {str(k): str(v) for k, v in _shipped(language(code).code)["labels"].items()}
+
+
+@cache
+def zone_names(code: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The treatment areas' names in the language, by zone id (the aftercare sheet's words;
+    an area not named there keeps its English name)."""
+    code = language(code).code
+    if code == DEFAULT_LANGUAGE:
+        return {}
+    zones = load_toml(f"aftercare-{code}.toml").get("zones", {})
+    return {str(k): str(v).strip() for k, v in zones.items()}
+
+
+def area_names(areas: Sequence[str], code: str) -> tuple[str, ...]:
+    """The areas' plain names in the language (the aftercare sheet's words)."""
+    names = zone_names(code)
+    return tuple(names.get(a) or area_name(a) for a in areas)
+
+
+def areas_text(names: Sequence[str], code: str) -> str:
+    """The areas as one phrase, a list as the language writes one ("Mejillas y Frente",
+    "脸颊和额头"); English keeps "Cheeks, Forehead"."""
+    if language(code).code == DEFAULT_LANGUAGE or len(names) < 2:
+        return ", ".join(names)
+    return str(format_list(list(names), locale=language(code).locale))
 
 
 def required_fields(key: str) -> tuple[str, ...]:
@@ -67,8 +120,9 @@ def required_fields(key: str) -> tuple[str, ...]:
 
 def _version_of(row: ConsentTemplate) -> TemplateVersion:
     return TemplateVersion(
-        row.id, row.key, row.version, row.source, row.title, row.body, row.created_at
-    )
+        row.id, row.key, row.version, row.source, row.title, row.body, row.created_at,
+        row.language,
+    )  # fmt: skip
 
 
 def placeholders(body: str) -> set[str]:
@@ -107,29 +161,34 @@ def check_body(key: str, title: str, body: str) -> None:
         )
 
 
-def _latest(session: Session, key: str) -> ConsentTemplate | None:
+def _latest(session: Session, key: str, code: str) -> ConsentTemplate | None:
     return session.scalars(
         select(ConsentTemplate)
-        .where(ConsentTemplate.key == key)
+        .where(ConsentTemplate.key == key, ConsentTemplate.language == code)
         .order_by(ConsentTemplate.version.desc())
         .limit(1)
     ).first()
 
 
-def current_template_in(session: Session, key: str) -> ConsentTemplate:
-    """The version in use; the shipped form becomes version 1 the first time it is needed,
-    and a newer shipped form becomes the next version unless the clinic has its own copy."""
-    latest = _latest(session, key)
-    shipped = _shipped()["templates"][key]
+def current_template_in(
+    session: Session, key: str, code: str = DEFAULT_LANGUAGE
+) -> ConsentTemplate:
+    """The version in use in the language; the shipped form becomes version 1 the first time
+    it is needed, and a newer shipped form becomes the next version unless the clinic has its
+    own copy in that language."""
+    code = language(code).code
+    latest = _latest(session, key, code)
+    shipped = _shipped(code)["templates"][key]
     if latest is not None and (
-        latest.source == "clinic" or latest.shipped_version == shipped_version()
+        latest.source == "clinic" or latest.shipped_version == shipped_version(code)
     ):
         return latest
     row = ConsentTemplate(
         key=key,
+        language=code,
         version=(latest.version + 1) if latest is not None else 1,
         source="shipped",
-        shipped_version=shipped_version(),
+        shipped_version=shipped_version(code),
         title=str(shipped["title"]).strip(),
         body=str(shipped["body"]).strip(),
     )
@@ -138,18 +197,21 @@ def current_template_in(session: Session, key: str) -> ConsentTemplate:
     return row
 
 
-def current_template(db: Database, key: str) -> TemplateVersion:
+def current_template(db: Database, key: str, code: str = DEFAULT_LANGUAGE) -> TemplateVersion:
     with db.session() as session:
-        return _version_of(current_template_in(session, key))
+        return _version_of(current_template_in(session, key, code))
 
 
-def template_versions(db: Database, key: str) -> list[TemplateVersion]:
-    """Every version of a form, newest first."""
+def template_versions(
+    db: Database, key: str, code: str = DEFAULT_LANGUAGE
+) -> list[TemplateVersion]:
+    """Every version of a form in a language, newest first."""
+    code = language(code).code
     with db.session() as session:
-        current_template_in(session, key)
+        current_template_in(session, key, code)
         rows = session.scalars(
             select(ConsentTemplate)
-            .where(ConsentTemplate.key == key)
+            .where(ConsentTemplate.key == key, ConsentTemplate.language == code)
             .order_by(ConsentTemplate.version.desc())
         )
         return [_version_of(row) for row in rows]
@@ -164,26 +226,34 @@ def get_template(db: Database, template_id: int) -> TemplateVersion:
 
 
 def save_clinic_template(
-    db: Database, key: str, title: str, body: str, actor: int | None
+    db: Database,
+    key: str,
+    title: str,
+    body: str,
+    actor: int | None,
+    code: str = DEFAULT_LANGUAGE,
 ) -> TemplateVersion:
-    """Save the clinic's edited copy of a form as its next version (audited).
-
-    Saving the same text again adds nothing and returns the current version."""
+    """Save the clinic's edited copy of a form in a language as its next version there
+    (audited). Saving the same text again adds nothing and returns the current version."""
     title = title.strip()
     body = body.strip()
+    code = language(code).code
     check_body(key, title, body)
     with db.session() as session:
-        current = current_template_in(session, key)
+        current = current_template_in(session, key, code)
         if current.title == title and current.body == body:
             return _version_of(current)
         version = (
             session.scalar(
-                select(func.max(ConsentTemplate.version)).where(ConsentTemplate.key == key)
+                select(func.max(ConsentTemplate.version)).where(
+                    ConsentTemplate.key == key, ConsentTemplate.language == code
+                )
             )
             or 0
         ) + 1
         row = ConsentTemplate(
             key=key,
+            language=code,
             version=version,
             source="clinic",
             shipped_version=current.shipped_version,
@@ -199,8 +269,9 @@ def save_clinic_template(
             "consent_template",
             row.id,
             actor=actor,
-            summary=f"Saved version {version} of the consent form '{key}'",
-            changes={"key": key, "version": [current.version, version]},
+            summary=f"Saved version {version} of the consent form '{key}'"
+            + (f" in {language(code).name}" if code != DEFAULT_LANGUAGE else ""),
+            changes={"key": key, "language": code, "version": [current.version, version]},
         )
         return _version_of(row)
 

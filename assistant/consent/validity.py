@@ -1,10 +1,11 @@
 """Whether a patient's consent covers a session: the rules of ``consent.md`` ("Validity").
 
 A consent covers a course of the same treatment while the form's version is still the one in
-use, it was signed no more than the clinic's number of months before (12 by default), it
-names every area treated and the device used, and the treatment consent has not been
-withdrawn. ``consent_status`` says why when none does, so the visit can tell the patient why
-a consent is needed again."""
+use in the consent's language (a Spanish consent stays valid while the Spanish form is
+unchanged, whatever happens to the English one), it was signed no more than the clinic's
+number of months before (12 by default), it names every area treated and the device used,
+and the treatment consent has not been withdrawn. ``consent_status`` says why when none does,
+so the visit can tell the patient why a consent is needed again."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session
 
 from assistant.consent.records import (
@@ -27,6 +29,7 @@ from assistant.consent.records import (
 from assistant.consent.templates import TREATMENT, current_template_in
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.languages import language
 from assistant.models import Clinic, Consent
 
 DEFAULT_VALID_MONTHS = 12
@@ -41,6 +44,7 @@ class ConsentContext:
     areas: tuple[str, ...]  # zone ids
     device_id: int | None
     treatment: str = TREATMENT
+    language: str | None = None  # only consents signed in this language; None: any
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,9 @@ def _problems(
     if record.template_version != current_version:
         problems.append(
             f"the consent form has changed since consent {record.id} was signed (version "
-            f"{record.template_version} signed, version {current_version} now in use)."
+            f"{record.template_version} signed, version {current_version} now in use"
+            + (f" in {language(record.language).name}" if record.language != "en" else "")
+            + ")."
         )
     if add_months(record.signed_on, months) < context.on:
         problems.append(
@@ -132,16 +138,30 @@ def consent_status_in(session: Session, patient_id: int, context: ConsentContext
         session.scalars(
             select(Consent)
             .where(Consent.patient_id == patient_id, Consent.treatment == context.treatment)
+            .where(
+                Consent.language == language(context.language).code
+                if context.language is not None
+                else sa_true()
+            )
             .order_by(Consent.signed_at.desc(), Consent.id.desc())
         )
     )
     if not rows:
+        if context.language is not None:
+            name = language(context.language).name
+            return ConsentStatus(
+                False, None, (f"No consent to this treatment in {name} is on record.",)
+            )
         return ConsentStatus(False, None, ("No consent to this treatment is on record.",))
-    current = current_template_in(session, context.treatment).version
+    current: dict[str, int] = {}  # the version in use, by language
     months = valid_months_in(session)
     newest_reasons: list[str] = []
     for index, row in enumerate(rows):
-        problems = _problems(record_of(session, row), context, current, months)
+        if row.language not in current:
+            current[row.language] = current_template_in(
+                session, context.treatment, row.language
+            ).version
+        problems = _problems(record_of(session, row), context, current[row.language], months)
         if not problems:
             return ConsentStatus(True, row.id, ())
         if index == 0:

@@ -1124,127 +1124,147 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/consent_page.py" line="73"/>
+        <location filename="../../ui/consent_page.py" line="80"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="78"/>
+        <location filename="../../ui/consent_page.py" line="85"/>
         <source>Why a consent is needed</source>
         <translation>Por qué hace falta un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="81"/>
+        <location filename="../../ui/consent_page.py" line="88"/>
         <source>A new consent is needed: </source>
         <translation>Hace falta un consentimiento nuevo: </translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="87"/>
+        <location filename="../../ui/consent_page.py" line="94"/>
         <source>Device named in the consent</source>
         <translation>Aparato que figura en el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="90"/>
+        <location filename="../../ui/consent_page.py" line="97"/>
         <source>Practitioner who countersigns</source>
         <translation>Profesional que refrenda</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="92"/>
+        <location filename="../../ui/consent_page.py" line="100"/>
+        <source>Language the patient reads and signs</source>
+        <translation>Idioma en que el paciente lee y firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="104"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="93"/>
+        <location filename="../../ui/consent_page.py" line="105"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="97"/>
+        <location filename="../../ui/consent_page.py" line="106"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="111"/>
+        <source>This translation has not been reviewed by a fluent clinician yet. Check the text with the patient, or choose another language.</source>
+        <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma. Revise el texto con el paciente o elija otro idioma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="117"/>
+        <source>Translation not reviewed</source>
+        <translation>Traducción sin revisar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="122"/>
         <source>Consent text</source>
         <translation>Texto del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="103"/>
+        <location filename="../../ui/consent_page.py" line="128"/>
         <source>Photographs: the patient&apos;s own choices</source>
         <translation>Fotografías: lo que elige el propio paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="113"/>
+        <location filename="../../ui/consent_page.py" line="138"/>
         <source>Patient&apos;s signature</source>
         <translation>Firma del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="115"/>
+        <location filename="../../ui/consent_page.py" line="140"/>
         <source>Parent or guardian (the patient is under 18)</source>
         <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="117"/>
+        <location filename="../../ui/consent_page.py" line="142"/>
         <source>Guardian&apos;s name</source>
         <translation>Nombre del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="119"/>
+        <location filename="../../ui/consent_page.py" line="144"/>
         <source>mother, father, legal guardian…</source>
         <translation>madre, padre, tutor legal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="120"/>
+        <location filename="../../ui/consent_page.py" line="145"/>
         <source>Guardian&apos;s relation to the patient</source>
         <translation>Relación del tutor con el paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="121"/>
+        <location filename="../../ui/consent_page.py" line="146"/>
         <source>Guardian&apos;s signature</source>
         <translation>Firma del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="123"/>
+        <location filename="../../ui/consent_page.py" line="148"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="124"/>
+        <location filename="../../ui/consent_page.py" line="149"/>
         <source>Relation</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="131"/>
+        <location filename="../../ui/consent_page.py" line="156"/>
         <source>Practitioner&apos;s PIN to countersign</source>
         <translation>PIN del profesional para refrendar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="134"/>
+        <location filename="../../ui/consent_page.py" line="159"/>
         <source>Countersign with your PIN</source>
         <translation>Refrendar con su PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="139"/>
+        <location filename="../../ui/consent_page.py" line="164"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="140"/>
+        <location filename="../../ui/consent_page.py" line="165"/>
         <source>Issue the signed consent</source>
         <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="144"/>
+        <location filename="../../ui/consent_page.py" line="169"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="164"/>
+        <location filename="../../ui/consent_page.py" line="190"/>
         <source>The consent to read and sign</source>
         <translation>El consentimiento que hay que leer y firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="201"/>
+        <location filename="../../ui/consent_page.py" line="237"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="254"/>
+        <location filename="../../ui/consent_page.py" line="307"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -1252,102 +1272,117 @@
 <context>
     <name>ConsentTemplateSettings</name>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="44"/>
+        <location filename="../../ui/consent_template_settings.py" line="48"/>
         <source>Treatment consent (microneedling)</source>
         <translation>Consentimiento de tratamiento (microneedling)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="45"/>
+        <location filename="../../ui/consent_template_settings.py" line="49"/>
         <source>Photo consent</source>
         <translation>Consentimiento de fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="46"/>
+        <location filename="../../ui/consent_template_settings.py" line="50"/>
         <source>Consent form to edit</source>
         <translation>Formulario de consentimiento que editar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="49"/>
+        <location filename="../../ui/consent_template_settings.py" line="54"/>
+        <source>Language of the form to edit</source>
+        <translation>Idioma del formulario que se edita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_template_settings.py" line="57"/>
         <source>Version in use</source>
         <translation>Versión en uso</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="51"/>
+        <location filename="../../ui/consent_template_settings.py" line="59"/>
         <source>Form title</source>
         <translation>Título del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="53"/>
+        <location filename="../../ui/consent_template_settings.py" line="61"/>
         <source>Form text</source>
         <translation>Texto del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="57"/>
+        <location filename="../../ui/consent_template_settings.py" line="65"/>
         <source>Save as a new version</source>
         <translation>Guardar como versión nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="62"/>
+        <location filename="../../ui/consent_template_settings.py" line="70"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="65"/>
+        <location filename="../../ui/consent_template_settings.py" line="73"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="66"/>
+        <location filename="../../ui/consent_template_settings.py" line="74"/>
         <source>How long a signed consent stays valid</source>
         <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="67"/>
+        <location filename="../../ui/consent_template_settings.py" line="75"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="71"/>
+        <location filename="../../ui/consent_template_settings.py" line="79"/>
         <source>Edit the clinic&apos;s copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with &quot;- &quot; is a list item.</source>
         <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por &quot;- &quot; es un elemento de lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="85"/>
+        <location filename="../../ui/consent_template_settings.py" line="93"/>
         <source>Form</source>
         <translation>Formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="86"/>
+        <location filename="../../ui/consent_template_settings.py" line="94"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_template_settings.py" line="95"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="87"/>
+        <location filename="../../ui/consent_template_settings.py" line="96"/>
         <source>A consent is valid for</source>
         <translation>Un consentimiento es válido durante</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="108"/>
+        <location filename="../../ui/consent_template_settings.py" line="122"/>
         <source>the clinic&apos;s copy</source>
         <translation>la copia de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="110"/>
+        <location filename="../../ui/consent_template_settings.py" line="124"/>
         <source>the wording shipped with Chairside</source>
         <translation>el texto que trae Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="113"/>
+        <location filename="../../ui/consent_template_settings.py" line="127"/>
         <source>In use: version {version} ({source}); {count} version(s) kept.</source>
         <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="129"/>
+        <location filename="../../ui/consent_template_settings.py" line="132"/>
+        <source>This translation has not been reviewed by a fluent clinician yet.</source>
+        <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_template_settings.py" line="149"/>
         <source>Saved as version {0}.</source>
         <translation>Guardado como versión {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="140"/>
+        <location filename="../../ui/consent_template_settings.py" line="160"/>
         <source>A consent now stays valid for {0} months.</source>
         <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
     </message>
@@ -1355,119 +1390,119 @@
 <context>
     <name>ConsentsDialog</name>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="60"/>
+        <location filename="../../ui/consent_list_dialog.py" line="61"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="63"/>
+        <location filename="../../ui/consent_list_dialog.py" line="64"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="66"/>
+        <location filename="../../ui/consent_list_dialog.py" line="67"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="67"/>
+        <location filename="../../ui/consent_list_dialog.py" line="68"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <location filename="../../ui/consent_list_dialog.py" line="70"/>
         <source>Withdraw treatment consent…</source>
         <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="70"/>
+        <location filename="../../ui/consent_list_dialog.py" line="71"/>
         <source>Withdraw photo consent…</source>
         <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="102"/>
+        <location filename="../../ui/consent_list_dialog.py" line="103"/>
         <source>No consent has been signed yet.</source>
         <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="108"/>
+        <location filename="../../ui/consent_list_dialog.py" line="109"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="109"/>
+        <location filename="../../ui/consent_list_dialog.py" line="110"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="114"/>
+        <location filename="../../ui/consent_list_dialog.py" line="115"/>
         <source>{what} withdrawn {day}</source>
         <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="117"/>
-        <source>Consent {id} · signed {day} · form version {version} · fingerprint {fp}
+        <location filename="../../ui/consent_list_dialog.py" line="118"/>
+        <source>Consent {id} · signed {day} · form version {version} in {language} · fingerprint {fp}
 {areas} · {device}{states}</source>
-        <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} · huella {fp}
+        <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} en {language} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="151"/>
+        <location filename="../../ui/consent_list_dialog.py" line="154"/>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="153"/>
+        <location filename="../../ui/consent_list_dialog.py" line="156"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="170"/>
+        <location filename="../../ui/consent_list_dialog.py" line="173"/>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="175"/>
+        <location filename="../../ui/consent_list_dialog.py" line="178"/>
         <source>Print consent</source>
         <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="185"/>
+        <location filename="../../ui/consent_list_dialog.py" line="188"/>
         <source>Consent {0}</source>
         <translation>Consentimiento {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="196"/>
+        <location filename="../../ui/consent_list_dialog.py" line="199"/>
         <source>N{WARNING SIGN} The printer could not be started.</source>
         <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="209"/>
+        <location filename="../../ui/consent_list_dialog.py" line="212"/>
         <source>Printed consent {0}.</source>
         <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="217"/>
+        <location filename="../../ui/consent_list_dialog.py" line="220"/>
         <source>Withdraw consent</source>
         <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="218"/>
+        <location filename="../../ui/consent_list_dialog.py" line="221"/>
         <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
         <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="226"/>
+        <location filename="../../ui/consent_list_dialog.py" line="229"/>
         <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
         <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="244"/>
+        <location filename="../../ui/consent_list_dialog.py" line="247"/>
         <source>Withdrawal recorded from {0}.</source>
         <translation>Retirada registrada desde el {0}.</translation>
     </message>
@@ -4542,12 +4577,12 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>ZoneMap</name>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="182"/>
+        <location filename="../../ui/visit/zone_map.py" line="205"/>
         <source>Face and body map</source>
         <translation>Mapa facial y corporal</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="184"/>
+        <location filename="../../ui/visit/zone_map.py" line="207"/>
         <source>Planned zones are coloured, with their depth; the zone list does the same.</source>
         <translation>Las zonas previstas aparecen coloreadas, con su profundidad; la lista de zonas hace lo mismo.</translation>
     </message>
