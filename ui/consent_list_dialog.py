@@ -37,6 +37,7 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.files import write_file_atomically
+from assistant.labels import data_label
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
 from ui.plain_export import plain_export_caption
 
@@ -121,7 +122,7 @@ class ConsentsDialog(QDialog):
             day=record.signed_on.isoformat(),
             version=record.template_version,
             fp=record.short_fingerprint,
-            areas=", ".join(record.area_names),
+            areas=", ".join(data_label("zones", area) for area in record.areas),
             device=record.device_label,
             states=(" · " + "; ".join(states)) if states else "",
         )  # fmt: skip

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant import reference
 from assistant.dates import format_long_date
+from assistant.labels import data_label
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 
@@ -69,8 +70,6 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
 
     practitioners = {p.id: p.label for p in context.practitioners}
     devices = {d.id: d.label for d in context.devices}
-    endpoints = {c.id: c.label for c in reference.endpoints()}
-    zones = reference.zones()
     treated = draft.treated_at
     parts = [
         "<h2>"
@@ -133,17 +132,16 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
     body = []
     for index, zone in enumerate(draft.zones):
         path = f"zones[{index}]"
-        name = zones[zone.zone].name if zone.zone in zones else zone.zone
         body.append(
             [
-                _e(name),
+                _e(data_label("zones", zone.zone)),
                 amended.cell(
                     record, f"{path}.depth_mm", f"{reference.format_mm(zone.depth_mm)} mm"
                 ),
                 amended.cell(record, f"{path}.passes", _e(zone.passes)),
                 amended.cell(record, f"{path}.speed", _e(zone.speed)),
                 amended.cell(
-                    record, f"{path}.endpoint", _e(endpoints.get(zone.endpoint, zone.endpoint))
+                    record, f"{path}.endpoint", _e(data_label("endpoints", zone.endpoint))
                 ),
                 amended.cell(record, f"{path}.notes", _e(zone.notes)),
             ]
@@ -154,7 +152,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
     products = [
         [
             _e(product.product_name),
-            _e(product.kind),
+            _e(data_label("product_kinds", product.kind)),
             amended.cell(record, f"products[{index}].lot_number", _e(product.lot_number)),
             amended.cell(
                 record,

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from assistant import reference
+from assistant.labels import data_label
 from assistant.sessions import SessionDraft
 
 
@@ -15,7 +16,7 @@ def _tr(text: str) -> str:
 
 def confirm_sign(parent: QWidget, draft: SessionDraft, warnings: int) -> bool:
     zones = ", ".join(
-        f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
+        f"{data_label('zones', z.zone)} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
         for z in draft.zones
     )
     text = _tr(
