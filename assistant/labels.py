@@ -15,6 +15,7 @@ from functools import cache
 
 from assistant import reference
 from assistant.i18n import current_language
+from assistant.records.audit_words import ENTITY_WORDS
 from assistant.resources import load_toml_file, resource_path
 
 # The product kinds are fixed in code (assistant.clinic.PRODUCT_KINDS); their English words.
@@ -44,6 +45,7 @@ def english_labels() -> Mapping[str, Mapping[str, str]]:
         "concerns": _choices(reference.concerns()),
         "glogau": _choices(reference.glogau_types()),
         "product_kinds": dict(PRODUCT_KIND_WORDS),
+        "audit_records": dict(ENTITY_WORDS),
         "phrases": {"per_sub_area": "per sub-area"},
     }
 
@@ -63,15 +65,21 @@ def translated_labels(code: str) -> Mapping[str, Mapping[str, str]]:
     }
 
 
-def data_label(kind: str, key: object, code: str | None = None) -> str:
+def data_label(
+    kind: str, key: object, code: str | None = None, default: str | None = None
+) -> str:
     """The label of ``key`` (a zone id, a concern id, a Fitzpatrick type…) in the list
     ``kind`` in the language ``code`` (by default the practitioner's); the English label when
-    there is no translation, and the key itself when the data does not know it."""
+    there is no translation, and ``default`` (or the key itself) when the data does not know
+    it."""
     key = str(key)
     translated = translated_labels(code or current_language()).get(kind, {}).get(key)
     if translated:
         return translated
-    return english_labels().get(kind, {}).get(key, key)
+    english = english_labels().get(kind, {}).get(key)
+    if english is not None:
+        return english
+    return default if default is not None else key
 
 
 def typical_range(zone: reference.Zone, code: str | None = None) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from assistant import i18n, reference
@@ -16,11 +17,17 @@ from assistant.labels import data_label, english_labels, translated_labels, typi
 
 
 @pytest.fixture
-def spanish() -> Iterator[None]:
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The interface in Spanish: the core's language and the window's translation."""
+    from ui.translations import install_translators
+
     i18n.use_language("es")
+    translators = install_translators(qapp, "es")
     try:
         yield
     finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
         i18n.use_language("en")
 
 
@@ -134,6 +141,9 @@ def test_a_signed_record_names_zones_endpoints_and_kinds_in_spanish(
         assert data_label("product_kinds", product.kind) in text
     # the record itself keeps the ids
     assert all(zone.zone in reference.zones() for zone in record.effective.zones)
+    # and its headings are the interface's too
+    for heading in ("Sesión del", "Firmado por", "Profundidad", "Punto final", "Lote"):
+        assert heading in text, heading
 
 
 def test_exports_keep_the_english_words(spanish: None) -> None:
@@ -144,3 +154,21 @@ def test_exports_keep_the_english_words(spanish: None) -> None:
     assert in_words("concerns", ["stretch_marks"]) == ["Stretch marks"]
     assert in_words("endpoint", "pinpoint_bleeding") == "Pinpoint bleeding"
     assert english_labels()["product_kinds"] == KIND_WORDS
+
+
+def test_the_audit_trail_names_kinds_of_record_in_spanish(db: Database, spanish: None) -> None:
+    from PySide6.QtCore import Qt as QtCore
+
+    from assistant import auth
+    from assistant.patients import PatientDetails, create_patient
+    from ui.audit_table_model import AuditTableModel
+
+    naomi = auth.create_first_practitioner(db, "Dr Naomi Clarke", "GMC 7012345", "4821")
+    create_patient(db, PatientDetails("Ada", "Lovelace"), actor=naomi.id)
+    model = AuditTableModel(db)
+    headers = [model.headerData(c, QtCore.Orientation.Horizontal) for c in range(6)]
+    assert headers[:4] == ["Cuándo", "Quién", "Acción", "Registro"]
+    assert model.data(model.index(0, 3)) == "Paciente"
+    assert data_label("audit_records", "treatment_session") == "Sesión de tratamiento"
+    # a kind the words do not know is still named
+    assert data_label("audit_records", "new_thing", default="New thing") == "New thing"

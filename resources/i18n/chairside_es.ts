@@ -431,74 +431,119 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="31"/>
+        <location filename="../../ui/audit_table_model.py" line="35"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="32"/>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
         <source>Changed</source>
         <translation>Modificado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
         <source>Amended</source>
         <translation>Enmendado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
         <source>Overrode verdict</source>
         <translation>Veredicto anulado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
         <source>Exported</source>
         <translation>Exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
         <source>Printed</source>
         <translation>Impreso</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
         <source>Wrong PIN</source>
         <translation>PIN incorrecto</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <location filename="../../ui/audit_table_model.py" line="45"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <location filename="../../ui/audit_table_model.py" line="46"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <location filename="../../ui/audit_table_model.py" line="47"/>
         <source>Backed up</source>
         <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <location filename="../../ui/audit_table_model.py" line="48"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="70"/>
+        <source>Fields: {0}</source>
+        <translation>Campos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="107"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="108"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="109"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="171"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="181"/>
+        <source>Workstation: {0}</source>
+        <translation>Puesto: {0}</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1565,43 @@
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="108"/>
+        <source>Open a Chairside database</source>
+        <translation>Abrir una base de datos de Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="110"/>
+        <source>Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="120"/>
+        <location filename="../../ui/database_problem_dialog.py" line="145"/>
+        <location filename="../../ui/database_problem_dialog.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="122"/>
+        <source>Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Copias de seguridad de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="148"/>
+        <source>Restored the database from {0}.</source>
+        <translation>Base de datos restaurada desde {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="152"/>
+        <source>It was upgraded to this version of Chairside.</source>
+        <translation>Se ha actualizado a esta versión de Chairside.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="156"/>
+        <source>The database you had before is kept as {0}.</source>
+        <translation>La base de datos que tenía antes se conserva como {0}.</translation>
+    </message>
 </context>
 <context>
     <name>DemoOffer</name>
@@ -2385,6 +2467,34 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>PatientListModel</name>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="50"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="51"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="52"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="53"/>
+        <source>Fitzpatrick</source>
+        <translation>Fitzpatrick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="54"/>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <location filename="../../ui/patient_page.py" line="49"/>
@@ -3110,6 +3220,222 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>RecordDocument</name>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="48"/>
+        <source>amended from “{old}” by {who}, {when}: {why}</source>
+        <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="50"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="75"/>
+        <source>Session of {0}, {1}</source>
+        <translation>Sesión del {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="83"/>
+        <source>Signed by {0} on {1}.</source>
+        <translation>Firmado por {0} el {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <source>Corrections are amendments, shown beside the original value.</source>
+        <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="94"/>
+        <source>Fitzpatrick {0}</source>
+        <translation>Fitzpatrick {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="99"/>
+        <source>{needles} needles, lot {lot}, expires {expiry}</source>
+        <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="112"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="120"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="127"/>
+        <source>Checklist verdict</source>
+        <translation>Veredicto del cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="129"/>
+        <source>Consent on file</source>
+        <translation>Consentimiento archivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="132"/>
+        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="134"/>
+        <location filename="../../ui/session_form/record_view.py" line="144"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="139"/>
+        <source>Photos taken</source>
+        <translation>Fotos tomadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <source>Cartridge</source>
+        <translation>Cartucho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <source>Anaesthetic</source>
+        <translation>Anestésico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <source>Zones</source>
+        <translation>Zonas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="155"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="156"/>
+        <source>Depth</source>
+        <translation>Profundidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="157"/>
+        <source>Passes</source>
+        <translation>Pasadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="158"/>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="159"/>
+        <source>Endpoint</source>
+        <translation>Punto final</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="160"/>
+        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="181"/>
+        <source>Serums and glide products</source>
+        <translation>Sérums y productos deslizantes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="198"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="199"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="201"/>
+        <source>Expiry</source>
+        <translation>Caducidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <source>None used.</source>
+        <translation>No se usó ninguno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <source>Response and aftercare</source>
+        <translation>Respuesta y cuidados posteriores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="211"/>
+        <source>Tolerance (pain 0–10)</source>
+        <translation>Tolerancia (dolor 0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <source>Immediate reactions</source>
+        <translation>Reacciones inmediatas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="213"/>
+        <source>Adverse events</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="215"/>
+        <source>Finished at</source>
+        <translation>Terminada a las</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="218"/>
+        <source>Post-care products given</source>
+        <translation>Productos de cuidado posterior entregados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="220"/>
+        <source>Next session</source>
+        <translation>Próxima sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="227"/>
+        <source>Aftercare sheet printed</source>
+        <translation>Hoja de cuidados impresa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="231"/>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="240"/>
+        <source>Warnings shown when it was recorded</source>
+        <translation>Avisos mostrados al registrarla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="273"/>
+        <source>The signed record</source>
+        <translation>El registro firmado</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <location filename="../../ui/record_editor.py" line="139"/>
@@ -3416,6 +3742,22 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <location filename="../../ui/session_form/stale.py" line="22"/>
         <source>Someone else saved this draft</source>
         <translation>Otra persona ha guardado este borrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/signing.py" line="21"/>
+        <source>Sign this record? It becomes read-only; later changes are recorded as amendments.
+
+Zones: {zones}
+Warnings shown: {count}</source>
+        <translation>¿Firmar este registro? Pasa a ser de solo lectura; los cambios posteriores se registran como enmiendas.
+
+Zonas: {zones}
+Avisos mostrados: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/signing.py" line="28"/>
+        <source>Sign the session record</source>
+        <translation>Firmar el registro de la sesión</translation>
     </message>
 </context>
 <context>
@@ -3944,30 +4286,128 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="25"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="26"/>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="31"/>
+        <source>Next step (continue the checklist, then the record…)</source>
+        <translation>Paso siguiente (seguir con el cuestionario, luego el registro…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="33"/>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="34"/>
+        <source>Back to the patient list; the visit stays open</source>
+        <translation>Volver a la lista de pacientes; la visita sigue abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="35"/>
+        <source>Return to the visit left open</source>
+        <translation>Volver a la visita abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="36"/>
+        <source>Continue from the checklist</source>
+        <translation>Continuar desde el cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="37"/>
+        <source>Save the session record now</source>
+        <translation>Guardar ahora el registro de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="38"/>
+        <source>Sign the session record</source>
+        <translation>Firmar el registro de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="39"/>
+        <source>Preview and print the aftercare sheet</source>
+        <translation>Vista previa e impresión de la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="40"/>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="41"/>
+        <source>Find a patient</source>
+        <translation>Buscar un paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="42"/>
+        <source>Start a session for the patient shown</source>
+        <translation>Empezar una sesión para el paciente mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="43"/>
+        <source>Edit the patient&apos;s details</source>
+        <translation>Editar los datos del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="44"/>
+        <source>The patient&apos;s photos</source>
+        <translation>Las fotos del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="45"/>
+        <source>Recall: who received a lot</source>
+        <translation>Retirada: quién recibió un lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="46"/>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="47"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="48"/>
+        <source>Lock the screen</source>
+        <translation>Bloquear la pantalla</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="52"/>
         <location filename="../../ui/visit/shortcuts.py" line="55"/>
+        <location filename="../../ui/visit/shortcuts.py" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Does</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="68"/>
+        <location filename="../../ui/visit/shortcuts.py" line="71"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
