@@ -32,9 +32,10 @@ def reuse_subsets(face: Any) -> None:
         return
     made: dict[tuple[tuple[int, int], ...], bytes] = {}
     build: Callable[[list[int]], bytes] = face.makeSubset
-    glyphs = face.charToGlyph  # grows when shaping adds a glyph; an entry never changes
 
     def make_subset(subset: list[int]) -> bytes:
+        # charToGlyph grows when shaping adds a glyph; an entry, once there, never changes
+        glyphs = face.charToGlyph
         key = tuple((code, glyphs.get(code, 0)) for code in subset)
         data = made.get(key)
         if data is None:
