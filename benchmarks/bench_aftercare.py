@@ -16,8 +16,9 @@ shared machine read the CPU medians: wall-clock times there include other work.
 
 The warm-up also fills what the app keeps between sheets (``assistant.pdf.reuse``: font
 subsets, Arabic words shaped); the first sheet in a language after start-up costs about
-30 ms more. Measured on the 2-core CI machine (CPU medians, ``--runs 30``): Chinese 25.1 ->
-19.3 ms and Arabic 29.9 -> 20.7 ms once subsets and shaped words were kept.
+30 ms more. Measured on the 2-core CI machine (medians, ``--runs 30``): Chinese 22.0 ->
+18.2 ms, Arabic 27.8 -> 18.5 ms, English 10.5 -> 9.6 ms once subsets and shaped words were
+kept.
 """
 
 from __future__ import annotations
