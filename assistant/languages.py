@@ -70,9 +70,15 @@ def language(code: str | None) -> Language:
 
 
 @cache
+def babel_locale(locale: str) -> Locale:
+    """Babel's locale, parsed once: every date on a sheet would parse it again."""
+    return Locale.parse(locale)
+
+
+@cache
 def _date_pattern(locale: str, with_year: bool) -> str:
     """The locale's pattern for a weekday, day and month (and year) in words."""
-    skeletons = Locale.parse(locale).datetime_skeletons
+    skeletons = babel_locale(locale).datetime_skeletons
     skeleton = "yMMMMEEEEd" if with_year else "MMMMEEEEd"
     pattern = str(skeletons[match_skeleton(skeleton, skeletons)].pattern)
     # CLDR's closest skeleton may abbreviate; the patient gets the words in full
@@ -87,7 +93,8 @@ def format_day(day: date, code: str, with_year: bool = True) -> str:
     if lang.code == "en":
         return english.format_date(day, with_year)
     moment = datetime(day.year, day.month, day.day)
-    return str(format_datetime(moment, _date_pattern(lang.locale, with_year), locale=lang.locale))
+    pattern = _date_pattern(lang.locale, with_year)
+    return str(format_datetime(moment, pattern, locale=babel_locale(lang.locale)))
 
 
 def format_moment(moment: datetime, code: str, reference_year: int | None = None) -> str:
@@ -98,5 +105,6 @@ def format_moment(moment: datetime, code: str, reference_year: int | None = None
         return english.format_moment(moment, reference_year)
     with_year = reference_year is None or moment.year != reference_year
     day = format_day(moment.date(), code, with_year)
-    time = format_time(moment, "short", locale=lang.locale)
-    return str(get_datetime_format("long", locale=lang.locale)).format(time, day)
+    locale = babel_locale(lang.locale)
+    time = format_time(moment, "short", locale=locale)
+    return str(get_datetime_format("long", locale=locale)).format(time, day)

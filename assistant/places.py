@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from assistant.i18n import _
+
 _ENGINES = {"postgresql": "PostgreSQL", "mysql": "MySQL", "mariadb": "MariaDB"}
 
 
@@ -24,12 +26,13 @@ def describe_database(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return "Database in an unrecognised place"
+        return _("Database in an unrecognised place")
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
-            return "Temporary database in memory"
-        return f"Local database in {_home_relative(Path(parsed.database).expanduser().parent)}"
+            return _("Temporary database in memory")
+        folder = _home_relative(Path(parsed.database).expanduser().parent)
+        return _("Local database in {folder}").format(folder=folder)
     engine = _ENGINES.get(backend, backend.capitalize())
-    host = parsed.host or "this computer"
-    return f"Clinic server {host} on {engine}"
+    host = parsed.host or _("this computer")
+    return _("Clinic server {host} on {engine}").format(host=host, engine=engine)

@@ -88,6 +88,19 @@ def test_session_warnings_in_spanish(spanish: None) -> None:
     young = device_age_warning(DeviceLimits(0.1, 3.0, "Dermapen 4", cleared_age=22),
                                date(2008, 1, 1), date(2026, 11, 17))  # fmt: skip
     assert young is not None and "autorizado para pacientes de 22 años" in young.message
+    # the zone is named in the same language as the message around it
+    assert messages.startswith("Frente:")
+
+
+def test_the_database_place_in_spanish(spanish: None) -> None:
+    from assistant.places import describe_database
+
+    assert describe_database("sqlite:////srv/clinic/chairside.sqlite3") == (
+        "Base de datos local en /srv/clinic"
+    )
+    assert describe_database("postgresql://db.example/clinic") == (
+        "Servidor de la clínica db.example con PostgreSQL"
+    )
 
 
 def test_patient_details_errors_in_spanish(spanish: None) -> None:

@@ -118,3 +118,18 @@ def test_the_setting_is_saved_when_chosen(qtbot, tmp_path: Path) -> None:
         page.language.setCurrentIndex(page.language.findData("es"))
     assert signal.args == ["es"]
     assert Settings(tmp_path / "settings.json").interface_language == "es"
+
+
+def test_no_string_hides_from_lupdate_behind_a_wrapper() -> None:
+    """lupdate reads ``self.tr("…")`` and ``translate("Context", "…")``; a literal passed to
+    a helper (``_tr("…")``) is never extracted, so it would stay English on a Spanish screen
+    while the catalog test above still passes."""
+    import re
+
+    hidden = [
+        f"{source.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for source in sorted((ROOT / "ui").rglob("*.py"))
+        for text in [source.read_text(encoding="utf-8")]
+        for match in re.finditer(r"(?<![\w.])_\w*tr\(\s*[\"']", text)
+    ]
+    assert hidden == []

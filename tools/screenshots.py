@@ -1,6 +1,6 @@
 """Pictures of every visit step and main screen, at a laptop's screen size.
 
-    python tools/screenshots.py --out DIR [--size 1366x768]
+    python tools/screenshots.py --out DIR [--size 1366x768] [--language es]
 
 Builds a demo clinic in a temporary folder (your own records are never touched), shows the
 window offscreen at that size and saves one PNG per screen in DIR. Exits 1 when any scroll
@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="screenshots.py", description=__doc__.split("\n")[1])
     parser.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
     parser.add_argument("--size", default="1366x768", type=parse_size, help="WIDTHxHEIGHT")
+    parser.add_argument(
+        "--language", default="en", choices=("en", "es"), help="the interface's language"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -97,24 +100,26 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     shots = Shots(args.out, *args.size)
     with tempfile.TemporaryDirectory(prefix="chairside-shots-", ignore_cleanup_errors=True) as tmp:
-        _take_all(Path(tmp), shots)
+        _take_all(Path(tmp), shots, args.language)
     for problem in shots.problems:
         print(f"screenshots: {problem}", file=sys.stderr)
     print(f"Saved {len(shots.saved)} pictures at {shots.width}x{shots.height} in {args.out}")
     return 1 if shots.problems else 0
 
 
-def _take_all(folder: Path, shots: Shots) -> None:
+def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     from PySide6.QtWidgets import QApplication
 
     from assistant.db import init_db
     from assistant.demo import load_demo_data
+    from assistant.i18n import current_language, use_language
     from assistant.paths import Locations
     from assistant.settings import Settings
     from ui.app import ChairsideApplication
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
     from ui.tasks import SynchronousRunner
+    from ui.translations import install_translators
 
     app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -123,6 +128,9 @@ def _take_all(folder: Path, shots: Shots) -> None:
         from assistant.resources import resource_path
 
         app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    earlier_language = current_language()
+    use_language(language)
+    translators = install_translators(app, language)
     data = folder / "data"
     data.mkdir()
     db = init_db(f"sqlite:///{data / 'chairside.sqlite3'}", create=True)
@@ -147,6 +155,9 @@ def _take_all(folder: Path, shots: Shots) -> None:
     finally:
         db.dispose()
         app.setStyleSheet(earlier_style)
+        for translator in translators:
+            app.removeTranslator(translator)
+        use_language(earlier_language)
 
 
 def _screens(window: Any, db: Any, shots: Shots) -> None:

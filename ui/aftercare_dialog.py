@@ -6,11 +6,17 @@ character the font cannot print, a clinic template that could not be read) are s
 banner above the pages before anything is printed. The sheet's language and large print
 can be switched here (the patient's own choice is the default); a translation no fluent
 clinician has reviewed yet is pointed out to the practitioner, never on the sheet.
+
+A switch renders the sheet again on the task runner's render pool, never on the UI thread:
+the pages say it is being prepared and Print and Save wait for it. One render runs at a
+time; a choice made while one runs is rendered after it, and a result that no longer
+matches the choices shown is dropped, so the last choice wins.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -48,6 +54,7 @@ from assistant.aftercare import (
 from assistant.errors import ChairsideError
 from assistant.output_files import suggested_file_name
 from ui.plain_export import plain_export_caption
+from ui.tasks import SynchronousRunner, TaskRunner, show_error
 from ui.translations import language_name
 
 log = logging.getLogger(__name__)
@@ -64,8 +71,17 @@ _FORMATS = {
 }
 
 
+# PDFium is not thread-safe: pages are drawn on the render pool and for the printer.
+_PDFIUM = threading.Lock()
+
+
 def page_images(data: bytes, dpi: float) -> list[QImage]:
-    """Each page of a PDF as an image at ``dpi``."""
+    """Each page of a PDF as an image at ``dpi`` (any thread: ``QImage``, not ``QPixmap``)."""
+    with _PDFIUM:
+        return _page_images(data, dpi)
+
+
+def _page_images(data: bytes, dpi: float) -> list[QImage]:
     pdf = pypdfium2.PdfDocument(data)
     images: list[QImage] = []
     try:
@@ -142,10 +158,15 @@ class AftercarePreviewDialog(QDialog):
         template: AftercareTemplate | None = None,
         parent: QWidget | None = None,
         rendered: RenderedSheet | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.sheet = sheet
         self.template = template
+        # Renders after a switch of language or size (inline without a runner).
+        self.runner = runner if runner is not None else SynchronousRunner()
+        self._wanted = sheet  # the choices on screen; ``sheet`` is what the pages show
+        self._rendering = False
         # Replaceable so tests (and a future "print again" button) can skip the modal dialogs.
         self.ask_printer: Callable[[QPrinter], bool] = self._exec_print_dialog
         self.ask_save_path: Callable[[], Path | None] = self._exec_save_dialog
@@ -160,6 +181,11 @@ class AftercarePreviewDialog(QDialog):
         layout.addWidget(self.review_notice)
         self.banner = self._make_banner()
         layout.addWidget(self.banner)
+        self.rendering_label = QLabel(self.tr("Preparing the sheet…"))
+        self.rendering_label.setObjectName("renderingNotice")
+        self.rendering_label.setAccessibleName(self.tr("The sheet is being prepared"))
+        self.rendering_label.setVisible(False)
+        layout.addWidget(self.rendering_label)
 
         self.pages_area = QScrollArea()
         self.pages_area.setWidgetResizable(True)
@@ -223,26 +249,81 @@ class AftercarePreviewDialog(QDialog):
         notice.setAccessibleName(self.tr("Translation not reviewed"))
         return notice
 
+    @property
+    def rendering(self) -> bool:
+        """True while the pages shown are not yet those of the choices on screen."""
+        return self._rendering
+
     def _choice_changed(self) -> None:
-        sheet = replace(
+        self._wanted = replace(
             self.sheet,
             language=str(self.language_box.currentData()),
             large_print=self.large_print_box.isChecked(),
         )
+        if not self._rendering:  # else the render in flight starts the next when it ends
+            self._render_next()
+
+    def _render_next(self) -> None:
+        """Render the choices on screen unless the pages already show them."""
+        sheet, template = self._wanted, self.template
         if sheet == self.sheet:
+            self._set_busy(False)
             return
-        try:
-            rendered = render_sheet(sheet, self.template)
-        except ChairsideError as exc:
-            QMessageBox.warning(self, self.tr("Aftercare sheet"), str(exc))
+        self._set_busy(True)
+
+        def render() -> tuple[RenderedSheet, list[QImage]]:  # on the render pool
+            rendered = render_sheet(sheet, template)
+            return rendered, page_images(rendered.data, PREVIEW_DPI)
+
+        self.runner.run(
+            render,
+            lambda result: self._rendered(sheet, *result),
+            lambda error: self._render_failed(sheet, error),
+            owner=self,
+            render=True,
+        )
+
+    def _rendered(
+        self, sheet: AftercareSheet, rendered: RenderedSheet, images: list[QImage]
+    ) -> None:
+        if sheet != self._wanted:  # chosen again meanwhile: this result is stale
+            log.debug("aftercare preview: a stale render dropped (%s)", sheet.language)
+            self._render_next()
             return
         self.sheet = sheet
-        self._show(rendered)
+        self._show(rendered, images)
+        self._set_busy(False)
 
-    def _show(self, rendered: RenderedSheet) -> None:
+    def _render_failed(self, sheet: AftercareSheet, error: BaseException) -> None:
+        if sheet != self._wanted:
+            self._render_next()
+            return
+        self._set_busy(False)
+        self._wanted = self.sheet  # the choices go back to the pages shown
+        for box in (self.language_box, self.large_print_box):
+            box.blockSignals(True)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.sheet.language)))
+        self.large_print_box.setChecked(self.sheet.large_print)
+        for box in (self.language_box, self.large_print_box):
+            box.blockSignals(False)
+        if isinstance(error, ChairsideError):
+            QMessageBox.warning(self, self.tr("Aftercare sheet"), str(error))
+        else:
+            show_error(self, error, self.tr("Aftercare sheet"))
+
+    def _set_busy(self, busy: bool) -> None:
+        """While rendering, the pages shown are the previous choice's: say so, and print or
+        save nothing until the sheet chosen is ready."""
+        self._rendering = busy
+        self.rendering_label.setVisible(busy)
+        self.pages_area.setEnabled(not busy)
+        self.print_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy)
+
+    def _show(self, rendered: RenderedSheet, images: list[QImage] | None = None) -> None:
         """Show ``rendered``: its pages, its warnings, and whether its text was reviewed."""
         self.rendered = rendered
-        self.images = page_images(rendered.data, PREVIEW_DPI)
+        self.images = images if images is not None else page_images(rendered.data, PREVIEW_DPI)
         template, _ = template_for(self.sheet, self.template)
         language = LANGUAGES.get(template.language)
         self.review_notice.setVisible(not template.reviewed)
@@ -324,6 +405,8 @@ class AftercarePreviewDialog(QDialog):
 
     def print_sheet(self) -> bool:
         """Ask for a printer, print every page, emit ``printed``. False when cancelled."""
+        if self._rendering:  # the pages are not yet those of the choices shown
+            return False
         printer = self._new_printer()
         if not self.ask_printer(printer):
             return False
@@ -374,6 +457,8 @@ class AftercarePreviewDialog(QDialog):
 
     def save_pdf(self) -> Path | None:
         """Ask where, write the PDF atomically, emit ``saved``. None when cancelled."""
+        if self._rendering:
+            return None
         path = self.ask_save_path()
         if path is None:
             return None

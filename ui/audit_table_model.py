@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from assistant.db import Database
+from assistant.labels import data_label
 from assistant.records.audit import AuditEntry, query_events
 from assistant.records.audit_words import entity_words, field_words, plain_summary
 from ui.table_model import RowsTableModel
@@ -23,8 +24,8 @@ from ui.table_model import RowsTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditTableModel", text)
+# lupdate reads the strings of translate("AuditTableModel", "…") calls (not of a wrapper)
+translate = QCoreApplication.translate
 
 
 ACTION_LABELS = {
@@ -63,7 +64,7 @@ def describe_changes(changes: dict[str, Any]) -> str:
     for key, value in changes.items():
         if key == "fields" and isinstance(value, list):
             names = ", ".join(field_words(str(v)) for v in value)
-            lines.append(_tr("Fields: {0}").format(names))
+            lines.append(translate("AuditTableModel", "Fields: {0}").format(names))
         elif isinstance(value, list) and len(value) == 2:
             lines.append(f"{field_words(key)}: {value[0]!s} → {value[1]!s}")
         else:
@@ -97,12 +98,12 @@ class AuditTableModel(RowsTableModel):
         self._rows: list[AuditEntry] = []
         self._exhausted = True
         self._headers = (
-            _tr("When"),
-            _tr("Who"),
-            _tr("Action"),
-            _tr("Record"),
-            _tr("Patient"),
-            _tr("What"),
+            translate("AuditTableModel", "When"),
+            translate("AuditTableModel", "Who"),
+            translate("AuditTableModel", "Action"),
+            translate("AuditTableModel", "Record"),
+            translate("AuditTableModel", "Patient"),
+            translate("AuditTableModel", "What"),
         )
         self.refresh()
 
@@ -164,17 +165,17 @@ class AuditTableModel(RowsTableModel):
             if column == "at":
                 return local_time(e.at).strftime("%d %b %Y %H:%M:%S")
             if column == "practitioner":
-                return e.practitioner or _tr("(none)")
+                return e.practitioner or translate("AuditTableModel", "(none)")
             if column == "action":
                 return action_label(e.action)
             if column == "record":
-                return _tr(entity_words(e.entity))
+                return data_label("audit_records", e.entity, default=entity_words(e.entity))
             if column == "patient":
                 return e.patient_name
             return plain_summary(e.summary, e.patient_id, e.patient_name)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = describe_changes(e.changes)
-            where = _tr("Workstation: {0}").format(e.workstation)
+            where = translate("AuditTableModel", "Workstation: {0}").format(e.workstation)
             shown = plain_summary(e.summary, e.patient_id, e.patient_name)
             return "\n".join(part for part in (shown, details, where) if part)
         if role == Qt.ItemDataRole.UserRole:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.checklist import (
     Answer,
     AssessmentResult,
@@ -48,6 +47,7 @@ from assistant.checklist import (
     parse_answers,
 )
 from assistant.errors import InvalidInput
+from assistant.labels import data_label
 from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
 from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
@@ -157,8 +157,7 @@ class ChecklistPage(QWidget):
     def _show_header(self) -> None:
         names = []
         for zone_id in self._zones:
-            known = reference.zones().get(zone_id)
-            names.append(known.name if known else zone_id)
+            names.append(data_label("zones", zone_id))
         parts = [
             self.tr("Assessment on {date}").format(date=format_long_date(self._assessed_on)),
             self.tr("Zones: {zones}").format(zones=", ".join(names) or self.tr("none chosen")),

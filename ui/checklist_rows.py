@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.checklist import Answer, Question, QuestionKind
 from assistant.dates import format_short_date, parse_typed_date
+from assistant.labels import data_label
 from assistant.patients import OLDEST_BIRTH_YEAR
 
 TARGET_HEIGHT = 32  # large enough to hit with gloved hands
@@ -311,7 +312,7 @@ class PatientFactsBox(QGroupBox):
             self.fitzpatrick_combo = QComboBox()
             self.fitzpatrick_combo.addItem(self.tr("Not answered"))
             for choice in reference.fitzpatrick_types():
-                self.fitzpatrick_combo.addItem(choice.label, int(choice.id))
+                self.fitzpatrick_combo.addItem(data_label("fitzpatrick", choice.id), int(choice.id))
             self.fitzpatrick_combo.setMinimumHeight(TARGET_HEIGHT)
             self.fitzpatrick_combo.setAccessibleName(self.tr("Fitzpatrick skin type"))
             self.fitzpatrick_combo.currentIndexChanged.connect(self._emit_changed)

@@ -37,6 +37,7 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.files import write_file_atomically
+from assistant.labels import data_label
 from assistant.languages import LANGUAGES
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
 from ui.plain_export import plain_export_caption
@@ -124,7 +125,7 @@ class ConsentsDialog(QDialog):
             language=LANGUAGES[record.language].native if record.language in LANGUAGES
             else record.language,
             fp=record.short_fingerprint,
-            areas=", ".join(record.area_names),
+            areas=", ".join(data_label("zones", area) for area in record.areas),
             device=record.device_label,
             states=(" · " + "; ".join(states)) if states else "",
         )  # fmt: skip

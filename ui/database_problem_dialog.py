@@ -98,16 +98,18 @@ class DatabaseProblemDialog(QDialog):
             self.accept()
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("DatabaseProblemDialog", text)
+# lupdate reads the strings of translate("DatabaseProblemDialog", "…") calls (not of a wrapper)
+translate = QApplication.translate
 
 
 def choose_database_file(parent: QWidget | None = None, folder: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Open a Chairside database"),
+        translate("DatabaseProblemDialog", "Open a Chairside database"),
         str(folder or Path.home()),
-        _tr("Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        translate(
+            "DatabaseProblemDialog", "Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+        ),
     )
     return Path(name) if name else None
 
@@ -115,9 +117,11 @@ def choose_database_file(parent: QWidget | None = None, folder: Path | None = No
 def choose_backup_file(parent: QWidget | None = None, folder: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Restore a backup"),
+        translate("DatabaseProblemDialog", "Restore a backup"),
         str(folder or Path.home()),
-        _tr("Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        translate(
+            "DatabaseProblemDialog", "Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)"
+        ),
     )
     return Path(name) if name else None
 
@@ -137,14 +141,22 @@ def restore_backup(
     try:
         result = restore(url, file, backups_folder=backups, actor=actor)
     except ChairsideError as exc:
-        QMessageBox.warning(parent, _tr("Restore a backup"), str(exc))
+        QMessageBox.warning(
+            parent, translate("DatabaseProblemDialog", "Restore a backup"), str(exc)
+        )
         return False
-    text = _tr("Restored the database from {0}.").format(result.source.name)
+    text = translate("DatabaseProblemDialog", "Restored the database from {0}.").format(
+        result.source.name
+    )
     if result.migrated:
-        text += " " + _tr("It was upgraded to this version of Chairside.")
+        text += " " + translate(
+            "DatabaseProblemDialog", "It was upgraded to this version of Chairside."
+        )
     if result.kept_aside:
-        text += " " + _tr("The database you had before is kept as {0}.").format(result.kept_aside)
-    QMessageBox.information(parent, _tr("Restore a backup"), text)
+        text += " " + translate(
+            "DatabaseProblemDialog", "The database you had before is kept as {0}."
+        ).format(result.kept_aside)
+    QMessageBox.information(parent, translate("DatabaseProblemDialog", "Restore a backup"), text)
     return True
 
 

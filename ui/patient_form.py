@@ -30,6 +30,7 @@ from assistant import reference
 from assistant.dates import age_on, format_day, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
+from assistant.labels import data_label
 from assistant.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.patients import (
     NAME_ORDER_FAMILY_FIRST,
@@ -99,14 +100,14 @@ class PatientForm(QWidget):
         self.fitzpatrick = QComboBox()
         self.fitzpatrick.addItem(self.tr("Not assessed"), None)
         for choice in reference.fitzpatrick_types():
-            self.fitzpatrick.addItem(choice.label, int(choice.id))
+            self.fitzpatrick.addItem(data_label("fitzpatrick", choice.id), int(choice.id))
         self.skin_type = QComboBox()
         self.skin_type.addItem(self.tr("Not assessed"), None)
         for choice in reference.skin_types():
-            self.skin_type.addItem(choice.label, choice.id)
+            self.skin_type.addItem(data_label("skin_type", choice.id), choice.id)
         self.concerns = QListWidget()
         for choice in reference.concerns():
-            item = QListWidgetItem(choice.label)
+            item = QListWidgetItem(data_label("concerns", choice.id))
             item.setData(Qt.ItemDataRole.UserRole, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

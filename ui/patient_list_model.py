@@ -23,8 +23,8 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PatientListModel", text)
+# lupdate reads the strings of translate("PatientListModel", "…") calls (not of a wrapper)
+translate = QCoreApplication.translate
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -47,11 +47,11 @@ class PatientListModel(RowsTableModel):
         self._total_exact = True
         self._more = False
         self._headers = (
-            _tr("Name"),
-            _tr("Date of birth"),
-            _tr("Phone"),
-            _tr("Fitzpatrick"),
-            _tr("Last session"),
+            translate("PatientListModel", "Name"),
+            translate("PatientListModel", "Date of birth"),
+            translate("PatientListModel", "Phone"),
+            translate("PatientListModel", "Fitzpatrick"),
+            translate("PatientListModel", "Last session"),
         )
         self.refresh()
 

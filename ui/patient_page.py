@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.dates import age_on
+from assistant.labels import data_label
 from assistant.patients import PatientRecord
 from ui.patient_form import date_in_words
 
@@ -135,11 +136,11 @@ class PatientPage(QWidget):
             self.values["date_of_birth"].setText(self.tr("not recorded"))
         contact = " · ".join(part for part in (d.phone, d.email) if part)
         self.values["contact"].setText(contact or self.tr("not recorded"))
-        labels = {int(c.id): c.label for c in reference.fitzpatrick_types()}
+        labels = {int(c.id): data_label("fitzpatrick", c.id) for c in reference.fitzpatrick_types()}
         self.values["fitzpatrick"].setText(labels.get(d.fitzpatrick or 0, self.tr("not assessed")))
-        skin = {c.id: c.label for c in reference.skin_types()}
+        skin = {c.id: data_label("skin_type", c.id) for c in reference.skin_types()}
         self.values["skin_type"].setText(skin.get(d.skin_type or "", self.tr("not assessed")))
-        concern_labels = {c.id: c.label for c in reference.concerns()}
+        concern_labels = {c.id: data_label("concerns", c.id) for c in reference.concerns()}
         self.values["concerns"].setText(
             ", ".join(concern_labels.get(c, c) for c in d.concerns) or self.tr("none recorded")
         )

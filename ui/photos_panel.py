@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.db import Database
+from assistant.labels import data_label
 from assistant.photos import (
     VIEWS,
     PhotoInfo,
@@ -109,7 +110,7 @@ class PhotosPanel(QWidget):
         self.zone_box.setAccessibleName(self.tr("Zone"))
         self.zone_box.addItem(self.tr("No particular zone"), None)
         for zone in reference.zones().values():
-            self.zone_box.addItem(zone.name, zone.id)
+            self.zone_box.addItem(data_label("zones", zone.id), zone.id)
         for box in (self.session_box, self.view_box, self.zone_box):
             box.setMinimumHeight(36)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.dates import format_short_moment
 from assistant.db import Database
+from assistant.labels import data_label
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, show_error
 
@@ -125,7 +126,7 @@ class SessionTimelineModel(RowsTableModel):
             return self._state(summary)
         if column == self.ZONES:
             return ", ".join(
-                f"{reference.zones()[z.zone].name if z.zone in reference.zones() else z.zone}"
+                f"{data_label('zones', z.zone)}"
                 f" {reference.format_mm(z.depth_mm)}×{z.passes}"
                 for z in summary.zones
             )

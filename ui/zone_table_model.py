@@ -19,6 +19,7 @@ from assistant import reference
 from assistant.dates import format_short_date
 from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
+from assistant.labels import data_label
 from assistant.rules import TreatmentRules
 from assistant.sessions import (
     DEFAULT_PASSES,
@@ -219,7 +220,8 @@ class ZoneTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TYPICAL and zone is not None:
                 return self.tr("Warning above {bound} mm. {notes}").format(
-                    bound=reference.format_mm(zone.warn_above_mm), notes=zone.notes
+                    bound=reference.format_mm(zone.warn_above_mm),
+                    notes=data_label("zone_notes", zone.id) if zone.notes else "",
                 )
             if column in (self.WARNINGS, self.DEPTH, self.PASSES, self.ZONE):
                 messages = [self._errors[row]] if self._errors[row] else []
@@ -240,7 +242,7 @@ class ZoneTableModel(RowsTableModel):
 
     def _display(self, entry: ZoneEntry, zone: reference.Zone | None, row: int, column: int) -> str:
         if column == self.ZONE:
-            return zone.name if zone else entry.zone
+            return data_label("zones", entry.zone)
         if column == self.DEPTH:
             return reference.format_mm(entry.depth_mm)
         if column == self.TYPICAL:
@@ -254,8 +256,7 @@ class ZoneTableModel(RowsTableModel):
         if column == self.SPEED:
             return entry.speed
         if column == self.ENDPOINT:
-            names = {e.id: e.label for e in reference.endpoints()}
-            return names.get(entry.endpoint, entry.endpoint)
+            return data_label("endpoints", entry.endpoint)
         if column == self.NOTES:
             return entry.notes
         if column == self.WARNINGS:

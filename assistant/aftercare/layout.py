@@ -39,7 +39,7 @@ from assistant.aftercare.dates import TimelineStep, next_appointment_text, timel
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
-from assistant.languages import Language, format_moment, language
+from assistant.languages import Language, babel_locale, format_moment, language
 from assistant.pdf.families import family_markup, printable_any, register_family
 
 LEADING = 1.2  # line height as a multiple of the font size
@@ -281,7 +281,7 @@ def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> lis
     # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
     areas = (
         ", ".join(names) if lk.language.code == "en" or len(names) < 2
-        else format_list(names, locale=lk.language.locale)
+        else format_list(names, locale=babel_locale(lk.language.locale))
     ) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
     if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:

@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from assistant.errors import ResourceMissing
 from assistant.pdf.fonts import FONT, FONT_BOLD, REPLACEMENT, register_fonts
+from assistant.pdf.reuse import reuse_shaping, reuse_subsets
 from assistant.resources import resource_path
 
 FamilyName = Literal["noto", "cjk"]
@@ -69,6 +70,9 @@ def register_family(name: str) -> Family:
         family.regular, normal=family.regular, bold=family.bold,
         italic=family.regular, boldItalic=family.bold,
     )  # fmt: skip
+    for font_name in (family.regular, family.bold):
+        reuse_subsets(pdfmetrics.getFont(font_name).face)
+    reuse_shaping()
     return family
 
 

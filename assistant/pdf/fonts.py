@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from assistant.errors import ResourceMissing
+from assistant.pdf.reuse import reuse_shaping, reuse_subsets
 from assistant.resources import resource_path
 
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
@@ -35,6 +36,9 @@ def register_fonts() -> None:
     regular, bold = faces
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(bold)
+    for font in faces:
+        reuse_subsets(font.face)
+    reuse_shaping()
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )

@@ -11,6 +11,7 @@ from typing import Any
 from assistant import reference
 from assistant.checklist import Outcome
 from assistant.dates import format_day, format_moment
+from assistant.labels import PRODUCT_KIND_WORDS
 from assistant.records.audit_words import field_words
 
 # Calendar dates (no time of day).
@@ -28,13 +29,7 @@ DATE_KEYS = frozenset(
 # Times of the treatment as the practitioner entered them (wall clock, not UTC).
 WALL_CLOCK_KEYS = frozenset({"treated_at", "ended_at"})
 STATE_WORDS = {"draft": "Draft", "signed": "Signed", "discarded": "Discarded"}
-KIND_WORDS = {
-    "serum": "Serum",
-    "glide": "Glide",
-    "anaesthetic": "Anaesthetic",
-    "post_care": "Post-care",
-    "prp": "PRP",
-}
+KIND_WORDS = PRODUCT_KIND_WORDS
 
 
 def _labels(choices: Any) -> dict[str, str]:

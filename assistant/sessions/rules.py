@@ -15,6 +15,7 @@ from assistant.clinic import PRODUCT_KINDS
 from assistant.dates import age_on, format_long_date
 from assistant.errors import InvalidInput
 from assistant.i18n import _, current_language, ngettext
+from assistant.labels import data_label, typical_range
 from assistant.sessions.record import (
     DeviceLimits,
     PreviousSession,
@@ -56,6 +57,7 @@ def check_zone(
     zone = reference.zone(entry.zone, f"{where}.zone")
     if treatment is not None:
         zone = treatment.zone(entry.zone, f"{where}.zone")
+    name = data_label("zones", zone.id)  # in the practitioner's language, as the message
     limits = (device_limits or DeviceLimits.default()).narrowed()
     hard = treatment.limits if treatment is not None else reference.limits()
     depth = entry.depth_mm
@@ -67,7 +69,7 @@ def check_zone(
         )
         raise InvalidInput(
             message.format(
-                zone=zone.name,
+                zone=name,
                 depth=reference.format_mm(depth),
                 device=limits.label,
                 low=reference.format_mm(limits.min_depth_mm),
@@ -78,7 +80,7 @@ def check_zone(
     if not hard.passes_min <= entry.passes <= hard.passes_max:
         raise InvalidInput(
             _("{zone}: {passes} passes is outside {low}–{high}.").format(
-                zone=zone.name, passes=entry.passes, low=hard.passes_min, high=hard.passes_max
+                zone=name, passes=entry.passes, low=hard.passes_min, high=hard.passes_max
             ),
             f"{where}.passes",
         )
@@ -86,7 +88,7 @@ def check_zone(
         known = ", ".join(e.id for e in reference.endpoints())
         raise InvalidInput(
             _("{zone}: unknown endpoint '{endpoint}' (expected {known}).").format(
-                zone=zone.name, endpoint=entry.endpoint, known=known
+                zone=name, endpoint=entry.endpoint, known=known
             ),
             f"{where}.endpoint",
         )
@@ -101,7 +103,7 @@ def check_zone(
                     if limits.notes
                     else _("{zone}: {depth} mm is above {bound} mm on {device}.")
                 ).format(
-                    zone=zone.name,
+                    zone=name,
                     depth=reference.format_mm(depth),
                     bound=reference.format_mm(limits.warn_above_mm),
                     device=limits.label or _("this device"),
@@ -118,10 +120,10 @@ def check_zone(
                     "{zone}: {depth} mm is above the usual upper bound of {bound} mm for this "
                     "zone (typical {typical})."
                 ).format(
-                    zone=zone.name,
+                    zone=name,
                     depth=reference.format_mm(depth),
                     bound=reference.format_mm(zone.warn_above_mm),
-                    typical=zone.typical_range,
+                    typical=typical_range(zone),
                 ),
             )
         )
@@ -135,7 +137,7 @@ def check_zone(
                         "{zone}: {depth} mm on Fitzpatrick type {type} skin is above {bound} mm "
                         "(risk of post-inflammatory hyperpigmentation)."
                     ).format(
-                        zone=zone.name,
+                        zone=name,
                         depth=reference.format_mm(depth),
                         type=roman(fitzpatrick),
                         bound=reference.format_mm(hard.pigmented_skin_depth_warn_mm),
@@ -151,7 +153,7 @@ def check_zone(
                         "{zone}: {passes} passes on Fitzpatrick type {type} skin is more than "
                         "{bound} (risk of post-inflammatory hyperpigmentation)."
                     ).format(
-                        zone=zone.name,
+                        zone=name,
                         passes=entry.passes,
                         type=roman(fitzpatrick),
                         bound=hard.pigmented_skin_passes_warn,

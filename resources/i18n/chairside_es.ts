@@ -48,135 +48,146 @@
 <context>
     <name>AftercarePreviewDialog</name>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="153"/>
+        <location filename="../../ui/aftercare_dialog.py" line="174"/>
         <source>Aftercare sheet for {0}</source>
         <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="166"/>
+        <location filename="../../ui/aftercare_dialog.py" line="184"/>
+        <source>Preparing the sheet…</source>
+        <translation>Preparando la hoja…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftercare_dialog.py" line="186"/>
+        <source>The sheet is being prepared</source>
+        <translation>La hoja se está preparando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/aftercare_dialog.py" line="192"/>
         <source>Pages of the aftercare sheet</source>
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="173"/>
+        <location filename="../../ui/aftercare_dialog.py" line="199"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="175"/>
+        <location filename="../../ui/aftercare_dialog.py" line="201"/>
         <source>Save the sheet as a PDF file (Ctrl+S)</source>
         <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="178"/>
+        <location filename="../../ui/aftercare_dialog.py" line="204"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="180"/>
+        <location filename="../../ui/aftercare_dialog.py" line="206"/>
         <source>Print the sheet for the patient (Ctrl+P)</source>
         <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="184"/>
+        <location filename="../../ui/aftercare_dialog.py" line="210"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="202"/>
+        <location filename="../../ui/aftercare_dialog.py" line="228"/>
         <source>Language of the sheet</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="204"/>
+        <location filename="../../ui/aftercare_dialog.py" line="230"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="206"/>
+        <location filename="../../ui/aftercare_dialog.py" line="232"/>
         <source>Lar&amp;ge print</source>
         <translation>Letra &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="208"/>
+        <location filename="../../ui/aftercare_dialog.py" line="234"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="223"/>
+        <location filename="../../ui/aftercare_dialog.py" line="249"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="237"/>
+        <location filename="../../ui/aftercare_dialog.py" line="310"/>
+        <location filename="../../ui/aftercare_dialog.py" line="312"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="251"/>
+        <location filename="../../ui/aftercare_dialog.py" line="332"/>
         <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
         <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="265"/>
+        <location filename="../../ui/aftercare_dialog.py" line="346"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="272"/>
+        <location filename="../../ui/aftercare_dialog.py" line="353"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="272"/>
+        <location filename="../../ui/aftercare_dialog.py" line="353"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="278"/>
+        <location filename="../../ui/aftercare_dialog.py" line="359"/>
         <source>Check before printing:</source>
         <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="296"/>
+        <location filename="../../ui/aftercare_dialog.py" line="377"/>
         <source>Warnings about the aftercare sheet</source>
         <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="304"/>
+        <location filename="../../ui/aftercare_dialog.py" line="385"/>
         <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
         <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="310"/>
-        <location filename="../../ui/aftercare_dialog.py" line="351"/>
+        <location filename="../../ui/aftercare_dialog.py" line="391"/>
+        <location filename="../../ui/aftercare_dialog.py" line="434"/>
         <source>Print aftercare sheet</source>
         <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="332"/>
+        <location filename="../../ui/aftercare_dialog.py" line="415"/>
         <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
         <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="340"/>
+        <location filename="../../ui/aftercare_dialog.py" line="423"/>
         <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
         <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="359"/>
-        <location filename="../../ui/aftercare_dialog.py" line="368"/>
-        <location filename="../../ui/aftercare_dialog.py" line="388"/>
+        <location filename="../../ui/aftercare_dialog.py" line="442"/>
+        <location filename="../../ui/aftercare_dialog.py" line="451"/>
+        <location filename="../../ui/aftercare_dialog.py" line="473"/>
         <source>Save aftercare sheet</source>
         <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="361"/>
+        <location filename="../../ui/aftercare_dialog.py" line="444"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="369"/>
+        <location filename="../../ui/aftercare_dialog.py" line="452"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
@@ -321,79 +332,79 @@
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="41"/>
         <source>depth (mm)</source>
         <translation>profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="42"/>
         <source>passes</source>
         <translation>pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
         <source>speed</source>
         <translation>velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
         <source>endpoint</source>
         <translation>punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="47"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
         <source>notes</source>
         <translation>notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="49"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="49"/>
         <source>expiry</source>
         <translation>caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="53"/>
         <source>Field to amend</source>
         <translation>Campo que enmendar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="64"/>
         <source>Current value</source>
         <translation>Valor actual</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="59"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="61"/>
         <source>Reason for the amendment</source>
         <translation>Motivo de la enmienda</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="69"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
         <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
         <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="75"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="73"/>
         <source>Record amendment</source>
         <translation>Registrar la enmienda</translation>
     </message>
@@ -401,18 +412,18 @@
 <context>
     <name>AmendmentsBox</name>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="108"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="113"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="106"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="111"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="128"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="126"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="137"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="135"/>
         <source>No amendments.</source>
         <translation>Sin enmiendas.</translation>
     </message>
@@ -420,74 +431,119 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="31"/>
+        <location filename="../../ui/audit_table_model.py" line="32"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="32"/>
+        <location filename="../../ui/audit_table_model.py" line="33"/>
         <source>Changed</source>
         <translation>Modificado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <location filename="../../ui/audit_table_model.py" line="34"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <location filename="../../ui/audit_table_model.py" line="35"/>
         <source>Amended</source>
         <translation>Enmendado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
         <source>Overrode verdict</source>
         <translation>Veredicto anulado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
         <source>Exported</source>
         <translation>Exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
         <source>Printed</source>
         <translation>Impreso</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
         <source>Wrong PIN</source>
         <translation>PIN incorrecto</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
         <source>Backed up</source>
         <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <location filename="../../ui/audit_table_model.py" line="45"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="67"/>
+        <source>Fields: {0}</source>
+        <translation>Campos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="101"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="102"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="103"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="168"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="178"/>
+        <source>Workstation: {0}</source>
+        <translation>Puesto: {0}</translation>
     </message>
 </context>
 <context>
@@ -819,27 +875,27 @@
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="159"/>
+        <location filename="../../ui/checklist_page.py" line="162"/>
         <source>Assessment on {date}</source>
         <translation>Evaluación del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="160"/>
+        <location filename="../../ui/checklist_page.py" line="163"/>
         <source>Zones: {zones}</source>
         <translation>Zonas: {zones}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="160"/>
+        <location filename="../../ui/checklist_page.py" line="163"/>
         <source>none chosen</source>
         <translation>ninguna elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="164"/>
+        <location filename="../../ui/checklist_page.py" line="167"/>
         <source>Fitzpatrick type {type}</source>
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="187"/>
+        <location filename="../../ui/checklist_page.py" line="190"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
@@ -849,72 +905,72 @@
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="399"/>
+        <location filename="../../ui/checklist_page.py" line="402"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="401"/>
+        <location filename="../../ui/checklist_page.py" line="404"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="338"/>
+        <location filename="../../ui/checklist_page.py" line="341"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="126"/>
+        <location filename="../../ui/checklist_page.py" line="130"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="137"/>
+        <location filename="../../ui/checklist_page.py" line="138"/>
         <source>Verdict and actions</source>
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="346"/>
+        <location filename="../../ui/checklist_page.py" line="349"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="367"/>
+        <location filename="../../ui/checklist_page.py" line="370"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="368"/>
+        <location filename="../../ui/checklist_page.py" line="371"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="393"/>
+        <location filename="../../ui/checklist_page.py" line="396"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="396"/>
+        <location filename="../../ui/checklist_page.py" line="399"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="403"/>
+        <location filename="../../ui/checklist_page.py" line="406"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="406"/>
+        <location filename="../../ui/checklist_page.py" line="409"/>
         <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
         <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="412"/>
+        <location filename="../../ui/checklist_page.py" line="415"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="414"/>
+        <location filename="../../ui/checklist_page.py" line="417"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1390,119 +1446,119 @@
 <context>
     <name>ConsentsDialog</name>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="61"/>
+        <location filename="../../ui/consent_list_dialog.py" line="62"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="64"/>
+        <location filename="../../ui/consent_list_dialog.py" line="65"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="67"/>
+        <location filename="../../ui/consent_list_dialog.py" line="68"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <location filename="../../ui/consent_list_dialog.py" line="70"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="70"/>
+        <location filename="../../ui/consent_list_dialog.py" line="71"/>
         <source>Withdraw treatment consent…</source>
         <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="71"/>
+        <location filename="../../ui/consent_list_dialog.py" line="72"/>
         <source>Withdraw photo consent…</source>
         <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="103"/>
+        <location filename="../../ui/consent_list_dialog.py" line="104"/>
         <source>No consent has been signed yet.</source>
         <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="109"/>
+        <location filename="../../ui/consent_list_dialog.py" line="110"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="110"/>
+        <location filename="../../ui/consent_list_dialog.py" line="111"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="115"/>
+        <location filename="../../ui/consent_list_dialog.py" line="116"/>
         <source>{what} withdrawn {day}</source>
         <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="118"/>
+        <location filename="../../ui/consent_list_dialog.py" line="119"/>
         <source>Consent {id} · signed {day} · form version {version} in {language} · fingerprint {fp}
 {areas} · {device}{states}</source>
         <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} en {language} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="154"/>
+        <location filename="../../ui/consent_list_dialog.py" line="155"/>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="156"/>
+        <location filename="../../ui/consent_list_dialog.py" line="157"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="173"/>
+        <location filename="../../ui/consent_list_dialog.py" line="174"/>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="178"/>
+        <location filename="../../ui/consent_list_dialog.py" line="179"/>
         <source>Print consent</source>
         <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="188"/>
+        <location filename="../../ui/consent_list_dialog.py" line="189"/>
         <source>Consent {0}</source>
         <translation>Consentimiento {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="199"/>
+        <location filename="../../ui/consent_list_dialog.py" line="200"/>
         <source>N{WARNING SIGN} The printer could not be started.</source>
         <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="212"/>
+        <location filename="../../ui/consent_list_dialog.py" line="213"/>
         <source>Printed consent {0}.</source>
         <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="220"/>
+        <location filename="../../ui/consent_list_dialog.py" line="221"/>
         <source>Withdraw consent</source>
         <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="221"/>
+        <location filename="../../ui/consent_list_dialog.py" line="222"/>
         <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
         <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="229"/>
+        <location filename="../../ui/consent_list_dialog.py" line="230"/>
         <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
         <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="247"/>
+        <location filename="../../ui/consent_list_dialog.py" line="248"/>
         <source>Withdrawal recorded from {0}.</source>
         <translation>Retirada registrada desde el {0}.</translation>
     </message>
@@ -1543,6 +1599,43 @@
         <location filename="../../ui/database_problem_dialog.py" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="108"/>
+        <source>Open a Chairside database</source>
+        <translation>Abrir una base de datos de Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="110"/>
+        <source>Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="120"/>
+        <location filename="../../ui/database_problem_dialog.py" line="145"/>
+        <location filename="../../ui/database_problem_dialog.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="122"/>
+        <source>Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Copias de seguridad de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="148"/>
+        <source>Restored the database from {0}.</source>
+        <translation>Base de datos restaurada desde {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="152"/>
+        <source>It was upgraded to this version of Chairside.</source>
+        <translation>Se ha actualizado a esta versión de Chairside.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_problem_dialog.py" line="156"/>
+        <source>The database you had before is kept as {0}.</source>
+        <translation>La base de datos que tenía antes se conserva como {0}.</translation>
     </message>
 </context>
 <context>
@@ -1891,152 +1984,152 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Return to the open visit</source>
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2145,12 +2238,12 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>edad no registrada</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="84"/>
+        <location filename="../../ui/visit/bars.py" line="83"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="86"/>
+        <location filename="../../ui/visit/bars.py" line="85"/>
         <source>Fitzpatrick type not assessed</source>
         <translation>Fototipo de Fitzpatrick sin evaluar</translation>
     </message>
@@ -2158,49 +2251,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="278"/>
+        <location filename="../../ui/checklist_rows.py" line="275"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="284"/>
+        <location filename="../../ui/checklist_rows.py" line="281"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="305"/>
+        <location filename="../../ui/checklist_rows.py" line="302"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="307"/>
-        <location filename="../../ui/checklist_rows.py" line="382"/>
+        <location filename="../../ui/checklist_rows.py" line="304"/>
+        <location filename="../../ui/checklist_rows.py" line="379"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="316"/>
+        <location filename="../../ui/checklist_rows.py" line="313"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="320"/>
-        <location filename="../../ui/checklist_rows.py" line="386"/>
+        <location filename="../../ui/checklist_rows.py" line="317"/>
+        <location filename="../../ui/checklist_rows.py" line="383"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="371"/>
+        <location filename="../../ui/checklist_rows.py" line="368"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="373"/>
+        <location filename="../../ui/checklist_rows.py" line="370"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <location filename="../../ui/checklist_rows.py" line="378"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2208,149 +2301,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../ui/patient_form.py" line="87"/>
+        <location filename="../../ui/patient_form.py" line="88"/>
         <source>Given name first (Ana Silva)</source>
         <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="89"/>
+        <location filename="../../ui/patient_form.py" line="90"/>
         <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
         <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="92"/>
+        <location filename="../../ui/patient_form.py" line="93"/>
         <source>if not the names in this order</source>
         <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="94"/>
+        <location filename="../../ui/patient_form.py" line="95"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="100"/>
-        <location filename="../../ui/patient_form.py" line="104"/>
+        <location filename="../../ui/patient_form.py" line="101"/>
+        <location filename="../../ui/patient_form.py" line="105"/>
         <source>Not assessed</source>
         <translation>Sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="120"/>
+        <location filename="../../ui/patient_form.py" line="121"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="126"/>
-        <location filename="../../ui/patient_form.py" line="386"/>
+        <location filename="../../ui/patient_form.py" line="127"/>
+        <location filename="../../ui/patient_form.py" line="387"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="127"/>
-        <location filename="../../ui/patient_form.py" line="387"/>
+        <location filename="../../ui/patient_form.py" line="128"/>
+        <location filename="../../ui/patient_form.py" line="388"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="128"/>
+        <location filename="../../ui/patient_form.py" line="129"/>
         <source>Name order</source>
         <translation>Orden del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="129"/>
+        <location filename="../../ui/patient_form.py" line="130"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="130"/>
-        <location filename="../../ui/patient_form.py" line="388"/>
+        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="389"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="131"/>
-        <location filename="../../ui/patient_form.py" line="389"/>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="390"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="132"/>
-        <location filename="../../ui/patient_form.py" line="390"/>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="391"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="133"/>
-        <location filename="../../ui/patient_form.py" line="391"/>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="392"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="134"/>
-        <location filename="../../ui/patient_form.py" line="392"/>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="393"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="135"/>
-        <location filename="../../ui/patient_form.py" line="393"/>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="394"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="136"/>
-        <location filename="../../ui/patient_form.py" line="394"/>
+        <location filename="../../ui/patient_form.py" line="137"/>
+        <location filename="../../ui/patient_form.py" line="395"/>
         <source>Handout language</source>
         <translation>Idioma de las hojas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="137"/>
-        <location filename="../../ui/patient_form.py" line="395"/>
+        <location filename="../../ui/patient_form.py" line="138"/>
+        <location filename="../../ui/patient_form.py" line="396"/>
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="138"/>
-        <location filename="../../ui/patient_form.py" line="396"/>
+        <location filename="../../ui/patient_form.py" line="139"/>
+        <location filename="../../ui/patient_form.py" line="397"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="163"/>
+        <location filename="../../ui/patient_form.py" line="164"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="166"/>
+        <location filename="../../ui/patient_form.py" line="167"/>
         <source>Save the patient (Ctrl+S)</source>
         <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="167"/>
+        <location filename="../../ui/patient_form.py" line="168"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="189"/>
+        <location filename="../../ui/patient_form.py" line="190"/>
         <source>Patient details</source>
         <translation>Datos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="217"/>
+        <location filename="../../ui/patient_form.py" line="218"/>
         <source>New patient</source>
         <translation>Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="243"/>
+        <location filename="../../ui/patient_form.py" line="244"/>
         <source>Edit {0}</source>
         <translation>Editar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="282"/>
+        <location filename="../../ui/patient_form.py" line="283"/>
         <source>{0}, age {1}</source>
         <translation>{0}, {1} años</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="399"/>
+        <location filename="../../ui/patient_form.py" line="400"/>
         <source>Someone else changed this patient</source>
         <translation>Otra persona ha cambiado este paciente</translation>
     </message>
@@ -2409,111 +2502,139 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
-    <name>PatientPage</name>
+    <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="48"/>
+        <location filename="../../ui/patient_list_model.py" line="50"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="51"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
+        <location filename="../../ui/patient_list_model.py" line="52"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="53"/>
+        <source>Fitzpatrick</source>
+        <translation>Fitzpatrick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_list_model.py" line="54"/>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
         <location filename="../../ui/patient_page.py" line="49"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="50"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="50"/>
+        <location filename="../../ui/patient_page.py" line="51"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="53"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="62"/>
+        <location filename="../../ui/patient_page.py" line="63"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="65"/>
+        <location filename="../../ui/patient_page.py" line="66"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="68"/>
+        <location filename="../../ui/patient_page.py" line="69"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="74"/>
+        <location filename="../../ui/patient_page.py" line="75"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="76"/>
+        <location filename="../../ui/patient_page.py" line="77"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="78"/>
+        <location filename="../../ui/patient_page.py" line="79"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="80"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="81"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="90"/>
+        <location filename="../../ui/patient_page.py" line="91"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="93"/>
+        <location filename="../../ui/patient_page.py" line="94"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="101"/>
+        <location filename="../../ui/patient_page.py" line="102"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="130"/>
+        <location filename="../../ui/patient_page.py" line="131"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="135"/>
-        <location filename="../../ui/patient_page.py" line="137"/>
+        <location filename="../../ui/patient_page.py" line="136"/>
+        <location filename="../../ui/patient_page.py" line="138"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="139"/>
-        <location filename="../../ui/patient_page.py" line="141"/>
+        <location filename="../../ui/patient_page.py" line="140"/>
+        <location filename="../../ui/patient_page.py" line="142"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="144"/>
+        <location filename="../../ui/patient_page.py" line="145"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -2616,176 +2737,176 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../../ui/photos_panel.py" line="100"/>
+        <location filename="../../ui/photos_panel.py" line="101"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="103"/>
+        <location filename="../../ui/photos_panel.py" line="104"/>
         <source>Visit the photos belong to</source>
         <translation>Visita a la que pertenecen las fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="105"/>
-        <location filename="../../ui/photos_panel.py" line="170"/>
+        <location filename="../../ui/photos_panel.py" line="106"/>
+        <location filename="../../ui/photos_panel.py" line="171"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="109"/>
-        <location filename="../../ui/photos_panel.py" line="171"/>
+        <location filename="../../ui/photos_panel.py" line="110"/>
+        <location filename="../../ui/photos_panel.py" line="172"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="110"/>
+        <location filename="../../ui/photos_panel.py" line="111"/>
         <source>No particular zone</source>
         <translation>Ninguna zona en particular</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="116"/>
+        <location filename="../../ui/photos_panel.py" line="117"/>
         <source>&amp;Add photos…</source>
         <translation>&amp;Añadir fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="118"/>
+        <location filename="../../ui/photos_panel.py" line="119"/>
         <source>Choose JPEG or PNG files, or drop them here</source>
         <translation>Elija archivos JPEG o PNG, o suéltelos aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="120"/>
+        <location filename="../../ui/photos_panel.py" line="121"/>
         <source>Side by &amp;side…</source>
         <translation>Lado a &amp;lado…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="123"/>
+        <location filename="../../ui/photos_panel.py" line="124"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Quitar…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="125"/>
+        <location filename="../../ui/photos_panel.py" line="126"/>
         <source>Take the selected photo out of the record</source>
         <translation>Sacar de la ficha la foto seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="134"/>
+        <location filename="../../ui/photos_panel.py" line="135"/>
         <source>Photo consent</source>
         <translation>Consentimiento de fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="137"/>
+        <location filename="../../ui/photos_panel.py" line="138"/>
         <source>Add to this visit</source>
         <translation>Añadir a esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="140"/>
+        <location filename="../../ui/photos_panel.py" line="141"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="156"/>
+        <location filename="../../ui/photos_panel.py" line="157"/>
         <source>Photos of this patient</source>
         <translation>Fotos de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="163"/>
+        <location filename="../../ui/photos_panel.py" line="164"/>
         <source>Capture guide: the previous photo of this view</source>
         <translation>Guía de captura: la foto anterior de esta vista</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="169"/>
+        <location filename="../../ui/photos_panel.py" line="170"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="185"/>
+        <location filename="../../ui/photos_panel.py" line="186"/>
         <source>&lt;b&gt;Capture guide&lt;/b&gt;</source>
         <translation>&lt;b&gt;Guía de captura&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="241"/>
+        <location filename="../../ui/photos_panel.py" line="242"/>
         <source>The patient has {0} consent to photos ({1}); none can be added.</source>
         <translation>El paciente tiene el consentimiento de fotos {0} ({1}); no se puede añadir ninguna.</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="249"/>
+        <location filename="../../ui/photos_panel.py" line="250"/>
         <source>Photo consent: the patient&apos;s own record. Training without the face: {0}. Marketing: {1}.</source>
         <translation>Consentimiento de fotos: la elección del propio paciente. Formación sin la cara: {0}. Marketing: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="252"/>
         <location filename="../../ui/photos_panel.py" line="253"/>
+        <location filename="../../ui/photos_panel.py" line="254"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="252"/>
         <location filename="../../ui/photos_panel.py" line="253"/>
+        <location filename="../../ui/photos_panel.py" line="254"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="258"/>
+        <location filename="../../ui/photos_panel.py" line="259"/>
         <source>No photo consent is on record: photos are for the clinical record only.</source>
         <translation>No consta ningún consentimiento de fotos: las fotos son solo para la historia clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="267"/>
+        <location filename="../../ui/photos_panel.py" line="268"/>
         <source>No particular visit</source>
         <translation>Ninguna visita en particular</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="282"/>
+        <location filename="../../ui/photos_panel.py" line="283"/>
         <source>Photo {0}, visit {1}</source>
         <translation>Foto {0}, visita {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="300"/>
+        <location filename="../../ui/photos_panel.py" line="301"/>
         <source>No earlier photo of this view.</source>
         <translation>No hay ninguna foto anterior de esta vista.</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="309"/>
+        <location filename="../../ui/photos_panel.py" line="310"/>
         <source>Line the patient up with the last {0} photo ({1}).</source>
         <translation>Coloque al paciente como en la última foto {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="318"/>
+        <location filename="../../ui/photos_panel.py" line="319"/>
         <source>Add photos</source>
         <translation>Añadir fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="318"/>
+        <location filename="../../ui/photos_panel.py" line="319"/>
         <source>Photos (*.jpg *.jpeg *.png *.JPG *.PNG)</source>
         <translation>Fotos (*.jpg *.jpeg *.png *.JPG *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="327"/>
+        <location filename="../../ui/photos_panel.py" line="328"/>
         <source>Adding {0} photo(s)…</source>
         <translation>Añadiendo {0} foto(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="338"/>
+        <location filename="../../ui/photos_panel.py" line="339"/>
         <source>Added {0} photo(s).</source>
         <translation>Se han añadido {0} foto(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="393"/>
+        <location filename="../../ui/photos_panel.py" line="394"/>
         <source>{0} new photo(s) in the watched folder: {1}</source>
         <translation>{0} foto(s) nueva(s) en la carpeta vigilada: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="417"/>
+        <location filename="../../ui/photos_panel.py" line="418"/>
         <source>Remove photo</source>
         <translation>Quitar foto</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="418"/>
+        <location filename="../../ui/photos_panel.py" line="419"/>
         <source>Photo {0} will be taken out of the record and its file deleted. Why?</source>
         <translation>La foto {0} se sacará de la ficha y se borrará su archivo. ¿Por qué?</translation>
     </message>
     <message>
-        <location filename="../../ui/photos_panel.py" line="435"/>
+        <location filename="../../ui/photos_panel.py" line="436"/>
         <source>Removed photo {0}.</source>
         <translation>Se ha quitado la foto {0}.</translation>
     </message>
@@ -2809,52 +2930,52 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <location filename="../../ui/zone_table_model.py" line="299"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <location filename="../../ui/zone_table_model.py" line="299"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <location filename="../../ui/zone_table_model.py" line="299"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="298"/>
+        <location filename="../../ui/zone_table_model.py" line="299"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="333"/>
+        <location filename="../../ui/zone_table_model.py" line="334"/>
         <source>Serum</source>
         <translation>Sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="334"/>
+        <location filename="../../ui/zone_table_model.py" line="335"/>
         <source>Glide</source>
         <translation>Deslizante</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="335"/>
+        <location filename="../../ui/zone_table_model.py" line="336"/>
         <source>PRP (medical procedure)</source>
         <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="336"/>
+        <location filename="../../ui/zone_table_model.py" line="337"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="337"/>
+        <location filename="../../ui/zone_table_model.py" line="338"/>
         <source>Post-care</source>
         <translation>Cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="340"/>
+        <location filename="../../ui/zone_table_model.py" line="341"/>
         <source>— not recorded</source>
         <translation>— no registrado</translation>
     </message>
@@ -2910,84 +3031,84 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="96"/>
+        <location filename="../../ui/checklist_rows.py" line="220"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="96"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="100"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="220"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="100"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="104"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="104"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="109"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="109"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <location filename="../../ui/checklist_rows.py" line="115"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="129"/>
+        <location filename="../../ui/checklist_rows.py" line="126"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="144"/>
+        <location filename="../../ui/checklist_rows.py" line="141"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="149"/>
+        <location filename="../../ui/checklist_rows.py" line="146"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="225"/>
+        <location filename="../../ui/checklist_rows.py" line="222"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="227"/>
+        <location filename="../../ui/checklist_rows.py" line="224"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="257"/>
+        <location filename="../../ui/checklist_rows.py" line="254"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="262"/>
+        <location filename="../../ui/checklist_rows.py" line="259"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3131,6 +3252,222 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/recall_dialog.py" line="75"/>
         <source>Draft</source>
         <translation>Borrador</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDocument</name>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="48"/>
+        <source>amended from “{old}” by {who}, {when}: {why}</source>
+        <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="50"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="75"/>
+        <source>Session of {0}, {1}</source>
+        <translation>Sesión del {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="83"/>
+        <source>Signed by {0} on {1}.</source>
+        <translation>Firmado por {0} el {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <source>Corrections are amendments, shown beside the original value.</source>
+        <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="94"/>
+        <source>Fitzpatrick {0}</source>
+        <translation>Fitzpatrick {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="99"/>
+        <source>{needles} needles, lot {lot}, expires {expiry}</source>
+        <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="112"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="120"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="127"/>
+        <source>Checklist verdict</source>
+        <translation>Veredicto del cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="129"/>
+        <source>Consent on file</source>
+        <translation>Consentimiento archivado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="132"/>
+        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="134"/>
+        <location filename="../../ui/session_form/record_view.py" line="144"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="139"/>
+        <source>Photos taken</source>
+        <translation>Fotos tomadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <source>Device</source>
+        <translation>Aparato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <source>Cartridge</source>
+        <translation>Cartucho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <source>Anaesthetic</source>
+        <translation>Anestésico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <source>Zones</source>
+        <translation>Zonas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="155"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="156"/>
+        <source>Depth</source>
+        <translation>Profundidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="157"/>
+        <source>Passes</source>
+        <translation>Pasadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="158"/>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="159"/>
+        <source>Endpoint</source>
+        <translation>Punto final</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="160"/>
+        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="181"/>
+        <source>Serums and glide products</source>
+        <translation>Sérums y productos deslizantes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="198"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="199"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="201"/>
+        <source>Expiry</source>
+        <translation>Caducidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <source>None used.</source>
+        <translation>No se usó ninguno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <source>Response and aftercare</source>
+        <translation>Respuesta y cuidados posteriores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="211"/>
+        <source>Tolerance (pain 0–10)</source>
+        <translation>Tolerancia (dolor 0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <source>Immediate reactions</source>
+        <translation>Reacciones inmediatas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="213"/>
+        <source>Adverse events</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="215"/>
+        <source>Finished at</source>
+        <translation>Terminada a las</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="218"/>
+        <source>Post-care products given</source>
+        <translation>Productos de cuidado posterior entregados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="220"/>
+        <source>Next session</source>
+        <translation>Próxima sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="227"/>
+        <source>Aftercare sheet printed</source>
+        <translation>Hoja de cuidados impresa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="231"/>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="240"/>
+        <source>Warnings shown when it was recorded</source>
+        <translation>Avisos mostrados al registrarla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/record_view.py" line="273"/>
+        <source>The signed record</source>
+        <translation>El registro firmado</translation>
     </message>
 </context>
 <context>
@@ -3441,41 +3778,57 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <source>Someone else saved this draft</source>
         <translation>Otra persona ha guardado este borrador</translation>
     </message>
+    <message>
+        <location filename="../../ui/session_form/signing.py" line="21"/>
+        <source>Sign this record? It becomes read-only; later changes are recorded as amendments.
+
+Zones: {zones}
+Warnings shown: {count}</source>
+        <translation>¿Firmar este registro? Pasa a ser de solo lectura; los cambios posteriores se registran como enmiendas.
+
+Zonas: {zones}
+Avisos mostrados: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/signing.py" line="28"/>
+        <source>Sign the session record</source>
+        <translation>Firmar el registro de la sesión</translation>
+    </message>
 </context>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="208"/>
+        <location filename="../../ui/session_timeline.py" line="216"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="211"/>
+        <location filename="../../ui/session_timeline.py" line="219"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="212"/>
+        <location filename="../../ui/session_timeline.py" line="220"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="213"/>
+        <location filename="../../ui/session_timeline.py" line="221"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="215"/>
+        <location filename="../../ui/session_timeline.py" line="223"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="217"/>
+        <location filename="../../ui/session_timeline.py" line="225"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="219"/>
+        <location filename="../../ui/session_timeline.py" line="227"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -3483,72 +3836,72 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionTimelineModel</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="51"/>
+        <location filename="../../ui/session_timeline.py" line="55"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="52"/>
+        <location filename="../../ui/session_timeline.py" line="56"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="53"/>
+        <location filename="../../ui/session_timeline.py" line="57"/>
         <source>Zones (depth mm × passes)</source>
         <translation>Zonas (profundidad mm × pasadas)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="54"/>
+        <location filename="../../ui/session_timeline.py" line="58"/>
         <source>Deepest</source>
         <translation>Máxima profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="55"/>
+        <location filename="../../ui/session_timeline.py" line="59"/>
         <source>Products and lots</source>
         <translation>Productos y lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="56"/>
+        <location filename="../../ui/session_timeline.py" line="60"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="57"/>
+        <location filename="../../ui/session_timeline.py" line="61"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="58"/>
+        <location filename="../../ui/session_timeline.py" line="62"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="82"/>
+        <location filename="../../ui/session_timeline.py" line="86"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="84"/>
+        <location filename="../../ui/session_timeline.py" line="88"/>
         <source>Draft, not signed</source>
         <translation>Borrador, sin firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="88"/>
+        <location filename="../../ui/session_timeline.py" line="92"/>
         <source> · session {n} of {total}</source>
         <translation> · sesión {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="135"/>
+        <location filename="../../ui/session_timeline.py" line="139"/>
         <source>{name} lot {lot}</source>
         <translation>{name} lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="141"/>
+        <location filename="../../ui/session_timeline.py" line="145"/>
         <source>{needles} needles, lot {lot}</source>
         <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="161"/>
+        <location filename="../../ui/session_timeline.py" line="169"/>
         <source>{n} warning(s) were shown when this session was recorded</source>
         <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
@@ -3968,30 +4321,128 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="25"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="26"/>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="31"/>
+        <source>Next step (continue the checklist, then the record…)</source>
+        <translation>Paso siguiente (seguir con el cuestionario, luego el registro…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="33"/>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="34"/>
+        <source>Back to the patient list; the visit stays open</source>
+        <translation>Volver a la lista de pacientes; la visita sigue abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="35"/>
+        <source>Return to the visit left open</source>
+        <translation>Volver a la visita abierta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="36"/>
+        <source>Continue from the checklist</source>
+        <translation>Continuar desde el cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="37"/>
+        <source>Save the session record now</source>
+        <translation>Guardar ahora el registro de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="38"/>
+        <source>Sign the session record</source>
+        <translation>Firmar el registro de la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="39"/>
+        <source>Preview and print the aftercare sheet</source>
+        <translation>Vista previa e impresión de la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="40"/>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="41"/>
+        <source>Find a patient</source>
+        <translation>Buscar un paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="42"/>
+        <source>Start a session for the patient shown</source>
+        <translation>Empezar una sesión para el paciente mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="43"/>
+        <source>Edit the patient&apos;s details</source>
+        <translation>Editar los datos del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="44"/>
+        <source>The patient&apos;s photos</source>
+        <translation>Las fotos del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="45"/>
+        <source>Recall: who received a lot</source>
+        <translation>Retirada: quién recibió un lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="46"/>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="47"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="48"/>
+        <source>Lock the screen</source>
+        <translation>Bloquear la pantalla</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="52"/>
         <location filename="../../ui/visit/shortcuts.py" line="55"/>
+        <location filename="../../ui/visit/shortcuts.py" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Does</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="68"/>
+        <location filename="../../ui/visit/shortcuts.py" line="71"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -4073,47 +4524,47 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/visit/bars.py" line="122"/>
+        <location filename="../../ui/visit/bars.py" line="121"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="124"/>
+        <location filename="../../ui/visit/bars.py" line="123"/>
         <source>Checklist</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="125"/>
+        <location filename="../../ui/visit/bars.py" line="124"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="126"/>
+        <location filename="../../ui/visit/bars.py" line="125"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="127"/>
+        <location filename="../../ui/visit/bars.py" line="126"/>
         <source>Aftercare</source>
         <translation>Cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="146"/>
+        <location filename="../../ui/visit/bars.py" line="145"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="148"/>
+        <location filename="../../ui/visit/bars.py" line="147"/>
         <source>now</source>
         <translation>ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="150"/>
+        <location filename="../../ui/visit/bars.py" line="149"/>
         <source>to do</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="155"/>
+        <location filename="../../ui/visit/bars.py" line="154"/>
         <source>Step {0} of 4, {1}: {2}</source>
         <translation>Paso {0} de 4, {1}: {2}</translation>
     </message>
@@ -4515,37 +4966,37 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="126"/>
+        <location filename="../../ui/visit/host.py" line="125"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="176"/>
+        <location filename="../../ui/visit/host.py" line="177"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="211"/>
+        <location filename="../../ui/visit/host.py" line="214"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="240"/>
+        <location filename="../../ui/visit/host.py" line="243"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="244"/>
+        <location filename="../../ui/visit/host.py" line="247"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="247"/>
+        <location filename="../../ui/visit/host.py" line="250"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="247"/>
+        <location filename="../../ui/visit/host.py" line="250"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -4577,12 +5028,12 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>ZoneMap</name>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="205"/>
+        <location filename="../../ui/visit/zone_map.py" line="206"/>
         <source>Face and body map</source>
         <translation>Mapa facial y corporal</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="207"/>
+        <location filename="../../ui/visit/zone_map.py" line="208"/>
         <source>Planned zones are coloured, with their depth; the zone list does the same.</source>
         <translation>Las zonas previstas aparecen coloreadas, con su profundidad; la lista de zonas hace lo mismo.</translation>
     </message>
@@ -4590,23 +5041,23 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="23"/>
         <location filename="../../ui/visit/zone_picker.py" line="24"/>
+        <location filename="../../ui/visit/zone_picker.py" line="25"/>
         <source>Planned zones</source>
         <translation>Zonas previstas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="31"/>
+        <location filename="../../ui/visit/zone_picker.py" line="33"/>
         <source>Plan {zone}</source>
         <translation>Prever {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="36"/>
+        <location filename="../../ui/visit/zone_picker.py" line="38"/>
         <source>Where the ticks come from</source>
         <translation>De dónde vienen las marcas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="68"/>
+        <location filename="../../ui/visit/zone_picker.py" line="70"/>
         <source>Ticked as last time ({0}); change them as planned today.</source>
         <translation>Marcadas como la última vez ({0}); cámbielas según lo previsto hoy.</translation>
     </message>
@@ -4614,82 +5065,82 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>ZoneTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="57"/>
+        <location filename="../../ui/zone_table_model.py" line="58"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="58"/>
+        <location filename="../../ui/zone_table_model.py" line="59"/>
         <source>Depth (mm)</source>
         <translation>Profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="59"/>
+        <location filename="../../ui/zone_table_model.py" line="60"/>
         <source>Typical</source>
         <translation>Habitual</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="60"/>
+        <location filename="../../ui/zone_table_model.py" line="61"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="61"/>
+        <location filename="../../ui/zone_table_model.py" line="62"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="62"/>
+        <location filename="../../ui/zone_table_model.py" line="63"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="63"/>
+        <location filename="../../ui/zone_table_model.py" line="64"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="64"/>
+        <location filename="../../ui/zone_table_model.py" line="65"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="171"/>
+        <location filename="../../ui/zone_table_model.py" line="172"/>
         <source>Refused: outside the device&apos;s limits</source>
         <translation>Rechazado: fuera de los límites del aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="178"/>
+        <location filename="../../ui/zone_table_model.py" line="179"/>
         <source>above {bound} mm</source>
         <translation>más de {bound} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="183"/>
+        <location filename="../../ui/zone_table_model.py" line="184"/>
         <source>deep for type {type}</source>
         <translation>profundo para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="185"/>
+        <location filename="../../ui/zone_table_model.py" line="186"/>
         <source>passes for type {type}</source>
         <translation>pasadas para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="188"/>
+        <location filename="../../ui/zone_table_model.py" line="189"/>
         <source>above {bound} mm for the device</source>
         <translation>más de {bound} mm para el aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="215"/>
+        <location filename="../../ui/zone_table_model.py" line="216"/>
         <source>{original} → {amended} (amended)</source>
         <translation>{original} → {amended} (enmendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="221"/>
+        <location filename="../../ui/zone_table_model.py" line="222"/>
         <source>Warning above {bound} mm. {notes}</source>
         <translation>Aviso por encima de {bound} mm. {notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="250"/>
+        <location filename="../../ui/zone_table_model.py" line="252"/>
         <source>per sub-area</source>
         <translation>por subzona</translation>
     </message>
@@ -4697,114 +5148,114 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>ZonesSection</name>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="38"/>
+        <location filename="../../ui/session_form/zones.py" line="39"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="48"/>
+        <location filename="../../ui/session_form/zones.py" line="51"/>
         <source>Zone to add</source>
         <translation>Zona que añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="49"/>
-        <location filename="../../ui/session_form/zones.py" line="50"/>
+        <location filename="../../ui/session_form/zones.py" line="52"/>
+        <location filename="../../ui/session_form/zones.py" line="53"/>
         <source>Add zone</source>
         <translation>Añadir zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="52"/>
+        <location filename="../../ui/session_form/zones.py" line="55"/>
         <source>Remove zone</source>
         <translation>Quitar zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="53"/>
+        <location filename="../../ui/session_form/zones.py" line="56"/>
         <source>Remove the selected zone</source>
         <translation>Quitar la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="74"/>
+        <location filename="../../ui/session_form/zones.py" line="77"/>
         <source>Treated zones</source>
         <translation>Zonas tratadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="90"/>
+        <location filename="../../ui/session_form/zones.py" line="93"/>
         <source>Selected zone</source>
         <translation>Zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="95"/>
+        <location filename="../../ui/session_form/zones.py" line="98"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="96"/>
+        <location filename="../../ui/session_form/zones.py" line="99"/>
         <source>Depth in millimetres</source>
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="98"/>
+        <location filename="../../ui/session_form/zones.py" line="101"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="102"/>
-        <location filename="../../ui/session_form/zones.py" line="116"/>
+        <location filename="../../ui/session_form/zones.py" line="105"/>
+        <location filename="../../ui/session_form/zones.py" line="119"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="104"/>
+        <location filename="../../ui/session_form/zones.py" line="107"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="106"/>
+        <location filename="../../ui/session_form/zones.py" line="109"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="110"/>
+        <location filename="../../ui/session_form/zones.py" line="113"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="112"/>
+        <location filename="../../ui/session_form/zones.py" line="115"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="113"/>
+        <location filename="../../ui/session_form/zones.py" line="116"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="118"/>
+        <location filename="../../ui/session_form/zones.py" line="121"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="120"/>
+        <location filename="../../ui/session_form/zones.py" line="123"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="122"/>
+        <location filename="../../ui/session_form/zones.py" line="125"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="186"/>
+        <location filename="../../ui/session_form/zones.py" line="189"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="201"/>
+        <location filename="../../ui/session_form/zones.py" line="204"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="203"/>
+        <location filename="../../ui/session_form/zones.py" line="208"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
+from assistant.labels import data_label
 from assistant.sessions import AMENDABLE_FIELDS, SessionRecord, field_label, get_field, value_text
 from ui.session_form.common import big
 
@@ -36,9 +36,7 @@ class AmendDialog(QDialog):
         for path in AMENDABLE_FIELDS:
             self.field_box.addItem(field_label(path), path)
         for index, zone in enumerate(effective.zones):
-            name = (
-                reference.zones()[zone.zone].name if zone.zone in reference.zones() else zone.zone
-            )
+            name = data_label("zones", zone.zone)
             for attr, label in (
                 ("depth_mm", self.tr("depth (mm)")),
                 ("passes", self.tr("passes")),
@@ -145,7 +143,6 @@ def amendment_label(record: SessionRecord, path: str) -> str:
         index = int(path[6 : path.index("]")])
         zones = record.draft.zones
         if index < len(zones):
-            zone = reference.zones().get(zones[index].zone)
             attribute = path.split(".")[-1].replace("_", " ")
-            return f"{zone.name if zone else zones[index].zone}: {attribute}"
+            return f"{data_label('zones', zones[index].zone)}: {attribute}"
     return field_label(path)

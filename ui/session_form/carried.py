@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from assistant import reference
+from assistant.labels import data_label
 from assistant.sessions import CarriedSettings, CarriedValue, SessionContext, SessionDraft, compare
 
 
@@ -36,7 +36,7 @@ class CarriedSection(QGroupBox):
     def _line(self, value: CarriedValue) -> str:
         what = {
             "device": self.tr("Device"),
-            "zone": reference.zones()[value.key].name if value.key in reference.zones() else "",
+            "zone": data_label("zones", value.key),
             "product": value.key,
         }[value.what]
         if value.unchanged:

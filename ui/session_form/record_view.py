@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant import reference
 from assistant.dates import format_long_date
+from assistant.labels import data_label
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordDocument", text)
+# lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
+translate = QCoreApplication.translate
 
 
 def _e(value: object) -> str:
@@ -45,9 +45,9 @@ class _Amended:
     def cell(self, record: SessionRecord, path: str, shown: str) -> str:
         """The value in force, with each amendment's original beside it."""
         notes = [
-            _tr("amended from “{old}” by {who}, {when}: {why}").format(
+            translate("RecordDocument", "amended from “{old}” by {who}, {when}: {why}").format(
                 old=html.escape(a.old_value or "—"),
-                who=html.escape(a.practitioner_name or _tr("unknown")),
+                who=html.escape(a.practitioner_name or translate("RecordDocument", "unknown")),
                 when=html.escape(a.created_at.strftime("%d %b %Y %H:%M")),
                 why=html.escape(a.reason),
             )
@@ -69,12 +69,10 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
 
     practitioners = {p.id: p.label for p in context.practitioners}
     devices = {d.id: d.label for d in context.devices}
-    endpoints = {c.id: c.label for c in reference.endpoints()}
-    zones = reference.zones()
     treated = draft.treated_at
     parts = [
         "<h2>"
-        + _tr("Session of {0}, {1}").format(
+        + translate("RecordDocument", "Session of {0}, {1}").format(
             html.escape(format_long_date(treated.date())), treated.strftime("%H:%M")
         )
         + "</h2>"
@@ -82,17 +80,23 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
     if record.signed_at is not None:
         parts.append(
             "<p><b>"
-            + _tr("Signed by {0} on {1}.").format(
+            + translate("RecordDocument", "Signed by {0} on {1}.").format(
                 html.escape(record.signed_by_name or "—"), _when(_local(record.signed_at))
             )
             + "</b> "
-            + _tr("Corrections are amendments, shown beside the original value.")
+            + translate(
+                "RecordDocument", "Corrections are amendments, shown beside the original value."
+            )
             + "</p>"
         )
     patient = context.patient
-    fitz = _tr("Fitzpatrick {0}").format(roman(patient.fitzpatrick)) if patient.fitzpatrick else ""
+    fitz = (
+        translate("RecordDocument", "Fitzpatrick {0}").format(roman(patient.fitzpatrick))
+        if patient.fitzpatrick
+        else ""
+    )
     cartridge = (
-        _tr("{needles} needles, lot {lot}, expires {expiry}").format(
+        translate("RecordDocument", "{needles} needles, lot {lot}, expires {expiry}").format(
             needles=draft.cartridge_needles or "—",
             lot=draft.cartridge_lot or "—",
             expiry=format_long_date(draft.cartridge_expiry) if draft.cartridge_expiry else "—",
@@ -105,56 +109,80 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         for part in (
             draft.anaesthetic_product,
             draft.anaesthetic_strength,
-            _tr("{0} min").format(draft.anaesthetic_minutes) if draft.anaesthetic_minutes else "",
+            translate("RecordDocument", "{0} min").format(draft.anaesthetic_minutes)
+            if draft.anaesthetic_minutes
+            else "",
         )
         if part
     )
     rows = [
-        (_tr("Patient"), _e(" · ".join(p for p in (patient.name, fitz) if p))),
-        (_tr("Practitioner"), _e(practitioners.get(draft.practitioner_id or 0, ""))),
-        (_tr("Checklist verdict"), _e(context.verdict)),
         (
-            _tr("Consent on file"),
-            field("consent_on_file", _tr("yes") if draft.consent_on_file else _tr("no"))
+            translate("RecordDocument", "Patient"),
+            _e(" · ".join(p for p in (patient.name, fitz) if p)),
+        ),
+        (
+            translate("RecordDocument", "Practitioner"),
+            _e(practitioners.get(draft.practitioner_id or 0, "")),
+        ),
+        (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)),
+        (
+            translate("RecordDocument", "Consent on file"),
+            field(
+                "consent_on_file",
+                translate("RecordDocument", "yes")
+                if draft.consent_on_file
+                else translate("RecordDocument", "no"),
+            )
             + (f" ({format_long_date(draft.consent_date)})" if draft.consent_date else ""),
         ),
         (
-            _tr("Photos taken"),
-            field("photos_taken", _tr("yes") if draft.photos_taken else _tr("no")),
+            translate("RecordDocument", "Photos taken"),
+            field(
+                "photos_taken",
+                translate("RecordDocument", "yes")
+                if draft.photos_taken
+                else translate("RecordDocument", "no"),
+            ),
         ),
-        (_tr("Device"), _e(devices.get(draft.device_id or 0, ""))),
-        (_tr("Cartridge"), _e(cartridge)),
-        (_tr("Anaesthetic"), _e(anaesthetic)),
+        (translate("RecordDocument", "Device"), _e(devices.get(draft.device_id or 0, ""))),
+        (translate("RecordDocument", "Cartridge"), _e(cartridge)),
+        (translate("RecordDocument", "Anaesthetic"), _e(anaesthetic)),
     ]
     parts.append(_table(rows))
 
-    parts.append("<h3>" + _tr("Zones") + "</h3>")
-    header = [_tr("Zone"), _tr("Depth"), _tr("Passes"), _tr("Speed"), _tr("Endpoint"), _tr("Notes")]
+    parts.append("<h3>" + translate("RecordDocument", "Zones") + "</h3>")
+    header = [
+        translate("RecordDocument", "Zone"),
+        translate("RecordDocument", "Depth"),
+        translate("RecordDocument", "Passes"),
+        translate("RecordDocument", "Speed"),
+        translate("RecordDocument", "Endpoint"),
+        translate("RecordDocument", "Notes"),
+    ]
     body = []
     for index, zone in enumerate(draft.zones):
         path = f"zones[{index}]"
-        name = zones[zone.zone].name if zone.zone in zones else zone.zone
         body.append(
             [
-                _e(name),
+                _e(data_label("zones", zone.zone)),
                 amended.cell(
                     record, f"{path}.depth_mm", f"{reference.format_mm(zone.depth_mm)} mm"
                 ),
                 amended.cell(record, f"{path}.passes", _e(zone.passes)),
                 amended.cell(record, f"{path}.speed", _e(zone.speed)),
                 amended.cell(
-                    record, f"{path}.endpoint", _e(endpoints.get(zone.endpoint, zone.endpoint))
+                    record, f"{path}.endpoint", _e(data_label("endpoints", zone.endpoint))
                 ),
                 amended.cell(record, f"{path}.notes", _e(zone.notes)),
             ]
         )
     parts.append(_grid(header, body))
 
-    parts.append("<h3>" + _tr("Serums and glide products") + "</h3>")
+    parts.append("<h3>" + translate("RecordDocument", "Serums and glide products") + "</h3>")
     products = [
         [
             _e(product.product_name),
-            _e(product.kind),
+            _e(data_label("product_kinds", product.kind)),
             amended.cell(record, f"products[{index}].lot_number", _e(product.lot_number)),
             amended.cell(
                 record,
@@ -165,41 +193,53 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         for index, product in enumerate(draft.products)
     ]
     parts.append(
-        _grid([_tr("Product"), _tr("Kind"), _tr("Lot"), _tr("Expiry")], products)
+        _grid(
+            [
+                translate("RecordDocument", "Product"),
+                translate("RecordDocument", "Kind"),
+                translate("RecordDocument", "Lot"),
+                translate("RecordDocument", "Expiry"),
+            ],
+            products,
+        )
         if products
-        else "<p>" + _tr("None used.") + "</p>"
+        else "<p>" + translate("RecordDocument", "None used.") + "</p>"
     )
 
-    parts.append("<h3>" + _tr("Response and aftercare") + "</h3>")
+    parts.append("<h3>" + translate("RecordDocument", "Response and aftercare") + "</h3>")
     after = [
-        (_tr("Tolerance (pain 0–10)"), field("tolerance")),
-        (_tr("Immediate reactions"), field("reactions")),
-        (_tr("Adverse events"), field("adverse_events")),
+        (translate("RecordDocument", "Tolerance (pain 0–10)"), field("tolerance")),
+        (translate("RecordDocument", "Immediate reactions"), field("reactions")),
+        (translate("RecordDocument", "Adverse events"), field("adverse_events")),
         (
-            _tr("Finished at"),
+            translate("RecordDocument", "Finished at"),
             field("ended_at", draft.ended_at.strftime("%H:%M") if draft.ended_at else ""),
         ),
-        (_tr("Post-care products given"), field("post_care")),
+        (translate("RecordDocument", "Post-care products given"), field("post_care")),
         (
-            _tr("Next session"),
+            translate("RecordDocument", "Next session"),
             field(
                 "next_session_date",
                 format_long_date(draft.next_session_date) if draft.next_session_date else "",
             ),
         ),
         (
-            _tr("Aftercare sheet printed"),
+            translate("RecordDocument", "Aftercare sheet printed"),
             _e(
                 _when(_local(record.aftercare_printed_at))
                 if record.aftercare_printed_at
-                else _tr("not yet")
+                else translate("RecordDocument", "not yet")
             ),
         ),
-        (_tr("Notes"), field("notes")),
+        (translate("RecordDocument", "Notes"), field("notes")),
     ]
     parts.append(_table(after))
     if record.warnings:
-        parts.append("<h3>" + _tr("Warnings shown when it was recorded") + "</h3><ul>")
+        parts.append(
+            "<h3>"
+            + translate("RecordDocument", "Warnings shown when it was recorded")
+            + "</h3><ul>"
+        )
         parts += [f"<li>{html.escape(w.message)}</li>" for w in record.warnings]
         parts.append("</ul>")
     return "".join(parts)
@@ -230,7 +270,7 @@ class RecordDocument(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_tr("The signed record"))
+        self.setAccessibleName(translate("RecordDocument", "The signed record"))
         self.setOpenLinks(False)
         # Text and tables wrap to the width: it never scrolls sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

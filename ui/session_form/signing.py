@@ -6,25 +6,26 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from assistant import reference
+from assistant.labels import data_label
 from assistant.sessions import SessionDraft
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionForm", text)
+# lupdate reads the strings of translate("SessionForm", "…") calls (not of a wrapper)
+translate = QCoreApplication.translate
 
 
 def confirm_sign(parent: QWidget, draft: SessionDraft, warnings: int) -> bool:
     zones = ", ".join(
-        f"{reference.zones()[z.zone].name} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
+        f"{data_label('zones', z.zone)} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
         for z in draft.zones
     )
-    text = _tr(
+    text = translate(
+        "SessionForm",
         "Sign this record? It becomes read-only; later changes are recorded as amendments."
-        "\n\nZones: {zones}\nWarnings shown: {count}"
+        "\n\nZones: {zones}\nWarnings shown: {count}",
     ).format(zones=zones or "—", count=warnings)
     answer = QMessageBox.question(
         parent,
-        _tr("Sign the session record"),
+        translate("SessionForm", "Sign the session record"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

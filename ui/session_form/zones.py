@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.devices import snap_depth
+from assistant.labels import data_label, typical_range
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
 from ui.visit.zone_map import ZoneMap
 from ui.zone_table_model import ZoneTableModel
@@ -44,7 +45,9 @@ class ZonesSection(QGroupBox):
         adder = QHBoxLayout()
         self.zone_choice = QComboBox()
         for zone in reference.zones().values():
-            self.zone_choice.addItem(f"{zone.name} ({zone.typical_range})", zone.id)
+            self.zone_choice.addItem(
+                f"{data_label('zones', zone.id)} ({typical_range(zone)})", zone.id
+            )
         big(self.zone_choice, self.tr("Zone to add"))
         self.add_zone_button = QPushButton(self.tr("Add zone"))
         big(self.add_zone_button, self.tr("Add zone"))
@@ -106,7 +109,7 @@ class ZonesSection(QGroupBox):
         big(self.speed_edit, self.tr("Speed setting"))
         self.endpoint_box = QComboBox()
         for endpoint in reference.endpoints():
-            self.endpoint_box.addItem(endpoint.label, endpoint.id)
+            self.endpoint_box.addItem(data_label("endpoints", endpoint.id), endpoint.id)
         big(self.endpoint_box, self.tr("Clinical endpoint"))
         self.zone_notes_edit = QLineEdit()
         big(self.zone_notes_edit, self.tr("Zone notes"))
@@ -198,10 +201,12 @@ class ZonesSection(QGroupBox):
         select_data(self.endpoint_box, entry.endpoint)
         self.zone_notes_edit.setText(entry.notes)
         self._filling_editor = False
-        self.zone_editor_title.setText(self.tr("<b>{zone}</b>").format(zone=html.escape(zone.name)))
+        self.zone_editor_title.setText(self.tr("<b>{zone}</b>").format(
+            zone=html.escape(data_label("zones", zone.id))
+        ))
         self.typical_label.setText(
             self.tr("typical {range}; warning above {bound} mm").format(
-                range=zone.typical_range, bound=reference.format_mm(zone.warn_above_mm)
+                range=typical_range(zone), bound=reference.format_mm(zone.warn_above_mm)
             )
         )
 

@@ -11,9 +11,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from assistant import reference
 from assistant.checklist import Checklist, Outcome, Verdict
 from assistant.dates import age_on
+from assistant.labels import data_label
 from assistant.patients import PatientRecord
 
 # Chips keep their own colours, black on a light tint, so they read in a dark palette too.
@@ -79,9 +79,8 @@ class PatientBar(QFrame):
         else:
             facts.append(self.tr("age not recorded"))
         if details.fitzpatrick:
-            labels = {int(c.id): c.label for c in reference.fitzpatrick_types()}
-            roman = ("I", "II", "III", "IV", "V", "VI")[details.fitzpatrick - 1]
-            facts.append(self.tr("Fitzpatrick {0}").format(labels.get(details.fitzpatrick, roman)))
+            described = data_label("fitzpatrick", details.fitzpatrick)
+            facts.append(self.tr("Fitzpatrick {0}").format(described))
         else:
             facts.append(self.tr("Fitzpatrick type not assessed"))
         self.facts_label.setText(" · ".join(facts))

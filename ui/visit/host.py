@@ -204,7 +204,9 @@ class VisitWindow(QMainWindow):
 
         self.statusBar().clearMessage()
         try:
-            dialog = AftercarePreviewDialog(sheet, template, self, rendered=rendered)
+            dialog = AftercarePreviewDialog(
+                sheet, template, self, rendered=rendered, runner=self.runner
+            )
         except Exception as exc:  # shown to the user; the session itself is safe
             show_error(self, exc)
             return

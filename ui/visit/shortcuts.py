@@ -16,33 +16,36 @@ from PySide6.QtWidgets import (
 
 from ui.visit.view import BACK_KEY, LIST_KEY, NEXT_KEY
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
+# lupdate reads the strings of translate("Shortcuts", "…") calls (not of a wrapper)
+translate = QCoreApplication.translate
 
 
 def shortcuts() -> list[tuple[str, str, str]]:
     """(where, key, what) for every shortcut, in the order they are listed."""
-    visit = _tr("Visit")
-    window = _tr("Window")
+    visit = translate("Shortcuts", "Visit")
+    window = translate("Shortcuts", "Window")
     return [
-        (visit, NEXT_KEY, _tr("Next step (continue the checklist, then the record…)")),
-        (visit, BACK_KEY, _tr("Previous step")),
-        (visit, LIST_KEY, _tr("Back to the patient list; the visit stays open")),
-        (window, LIST_KEY, _tr("Return to the visit left open")),
-        (visit, "Ctrl+Return", _tr("Continue from the checklist")),
-        (visit, "Ctrl+S", _tr("Save the session record now")),
-        (visit, "Ctrl+Shift+S", _tr("Sign the session record")),
-        (visit, "Ctrl+P", _tr("Preview and print the aftercare sheet")),
-        (window, "Ctrl+N", _tr("New patient")),
-        (window, "Ctrl+L", _tr("Find a patient")),
-        (window, "Ctrl+T", _tr("Start a session for the patient shown")),
-        (window, "Ctrl+E", _tr("Edit the patient's details")),
-        (window, "Ctrl+Shift+P", _tr("The patient's photos")),
-        (window, "Ctrl+Shift+R", _tr("Recall: who received a lot")),
-        (window, "Ctrl+Shift+A", _tr("Audit trail")),
-        (window, "Ctrl+Shift+B", _tr("Back up now")),
-        (window, "Ctrl+Shift+L", _tr("Lock the screen")),
+        (
+            visit,
+            NEXT_KEY,
+            translate("Shortcuts", "Next step (continue the checklist, then the record…)"),
+        ),
+        (visit, BACK_KEY, translate("Shortcuts", "Previous step")),
+        (visit, LIST_KEY, translate("Shortcuts", "Back to the patient list; the visit stays open")),
+        (window, LIST_KEY, translate("Shortcuts", "Return to the visit left open")),
+        (visit, "Ctrl+Return", translate("Shortcuts", "Continue from the checklist")),
+        (visit, "Ctrl+S", translate("Shortcuts", "Save the session record now")),
+        (visit, "Ctrl+Shift+S", translate("Shortcuts", "Sign the session record")),
+        (visit, "Ctrl+P", translate("Shortcuts", "Preview and print the aftercare sheet")),
+        (window, "Ctrl+N", translate("Shortcuts", "New patient")),
+        (window, "Ctrl+L", translate("Shortcuts", "Find a patient")),
+        (window, "Ctrl+T", translate("Shortcuts", "Start a session for the patient shown")),
+        (window, "Ctrl+E", translate("Shortcuts", "Edit the patient's details")),
+        (window, "Ctrl+Shift+P", translate("Shortcuts", "The patient's photos")),
+        (window, "Ctrl+Shift+R", translate("Shortcuts", "Recall: who received a lot")),
+        (window, "Ctrl+Shift+A", translate("Shortcuts", "Audit trail")),
+        (window, "Ctrl+Shift+B", translate("Shortcuts", "Back up now")),
+        (window, "Ctrl+Shift+L", translate("Shortcuts", "Lock the screen")),
     ]
 
 

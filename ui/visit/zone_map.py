@@ -13,6 +13,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from assistant import reference
+from assistant.labels import data_label
 from assistant.resources import resource_path
 
 PLANNED_FILL = "#f5c26b"  # warm amber, with the dark outline it reads in both palettes
@@ -180,7 +181,7 @@ class ZoneDiagram(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         zone = self.zone_at(event.position())
-        self.setToolTip(reference.zones()[zone].name if zone else "")
+        self.setToolTip(data_label("zones", zone) if zone else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor if zone else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
 

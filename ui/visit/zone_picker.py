@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from assistant import reference
+from assistant.labels import data_label
 from ui.visit.flow_layout import FlowLayout
 from ui.visit.zone_map import ZoneMap
 
@@ -26,9 +27,10 @@ class ZonePicker(QGroupBox):
         holder = QWidget()
         flow = FlowLayout(holder, spacing=4)
         for zone in reference.zones().values():
-            check = QCheckBox(zone.name)
+            name = data_label("zones", zone.id)
+            check = QCheckBox(name)
             check.setMinimumHeight(TOUCH_HEIGHT)
-            check.setAccessibleName(self.tr("Plan {zone}").format(zone=zone.name))
+            check.setAccessibleName(self.tr("Plan {zone}").format(zone=name))
             check.toggled.connect(self.changed)
             flow.addWidget(check)
             self.checks[zone.id] = check

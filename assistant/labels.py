@@ -1,0 +1,89 @@
+"""Labels that come from data, in the practitioner's language.
+
+Zone names, concerns, skin types, Fitzpatrick descriptions and the other pick lists are
+written in English in ``resources/treatment.toml`` and ``picklists.toml``, where their ids
+are what is stored. On screen they are shown in the interface's language
+(``assistant.i18n.current_language``) from ``resources/labels-CODE.toml``, looked up by
+kind and id; a label missing there stays in English. Stored values and exports keep the
+ids and the English words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from assistant import reference
+from assistant.i18n import current_language
+from assistant.records.audit_words import ENTITY_WORDS
+from assistant.resources import load_toml_file, resource_path
+
+# The product kinds are fixed in code (assistant.clinic.PRODUCT_KINDS); their English words.
+PRODUCT_KIND_WORDS = {
+    "serum": "Serum",
+    "glide": "Glide",
+    "anaesthetic": "Anaesthetic",
+    "post_care": "Post-care",
+    "prp": "PRP",
+}
+
+
+def _choices(choices: tuple[reference.Choice, ...]) -> dict[str, str]:
+    return {c.id: c.label for c in choices}
+
+
+@cache
+def english_labels() -> Mapping[str, Mapping[str, str]]:
+    """Every label of the data by kind and id, as the data files write them (English)."""
+    zones = reference.zones().values()
+    return {
+        "zones": {z.id: z.name for z in zones},
+        "zone_notes": {z.id: z.notes for z in zones if z.notes},
+        "endpoints": _choices(reference.endpoints()),
+        "fitzpatrick": _choices(reference.fitzpatrick_types()),
+        "skin_type": _choices(reference.skin_types()),
+        "concerns": _choices(reference.concerns()),
+        "glogau": _choices(reference.glogau_types()),
+        "product_kinds": dict(PRODUCT_KIND_WORDS),
+        "audit_records": dict(ENTITY_WORDS),
+        "phrases": {"per_sub_area": "per sub-area"},
+    }
+
+
+@cache
+def translated_labels(code: str) -> Mapping[str, Mapping[str, str]]:
+    """The labels of ``resources/labels-CODE.toml`` by kind and id; empty for English or a
+    language without the file."""
+    path = resource_path(f"labels-{code}.toml")
+    if code == "en" or not path.is_file():
+        return {}
+    data = load_toml_file(path)
+    return {
+        str(kind): {str(key): str(text) for key, text in table.items()}
+        for kind, table in data.items()
+        if isinstance(table, dict)
+    }
+
+
+def data_label(
+    kind: str, key: object, code: str | None = None, default: str | None = None
+) -> str:
+    """The label of ``key`` (a zone id, a concern id, a Fitzpatrick type…) in the list
+    ``kind`` in the language ``code`` (by default the practitioner's); the English label when
+    there is no translation, and ``default`` (or the key itself) when the data does not know
+    it."""
+    key = str(key)
+    translated = translated_labels(code or current_language()).get(kind, {}).get(key)
+    if translated:
+        return translated
+    english = english_labels().get(kind, {}).get(key)
+    if english is not None:
+        return english
+    return default if default is not None else key
+
+
+def typical_range(zone: reference.Zone, code: str | None = None) -> str:
+    """A zone's typical depth as the practitioner reads it, in their language."""
+    if zone.typical_min_mm is None or zone.typical_max_mm is None:
+        return data_label("phrases", "per_sub_area", code)
+    return zone.typical_range
