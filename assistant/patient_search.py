@@ -4,9 +4,11 @@ list, the words a patient is found by, and search as you type served by indexes.
 Every patient has a ``sort_key`` (family name, then given name, folded: lower case, without
 accents, "Łukasz" beside "Lukasz") kept on the row, and a set of search terms kept in
 ``patient_search_term``: the folded words of the names and the e-mail address, the ISO birth
-date and every ending of the phone digits. A word typed in the search box matches a patient
-when it begins one of the patient's terms, so each word is an index range, never a scan of
-every row. The list is read in pages in ``sort_key`` order ("keyset" paging, after the last
+date, every ending of the phone digits, and the first character of each of these on its own.
+A word typed in the search box matches a patient when it begins one of the patient's terms,
+so each word is an index range, never a scan of every row; a single character (the first key
+pressed, which begins the terms of most patients) is one exact term, whose matches the index
+holds in list order. The list is read in pages in ``sort_key`` order ("keyset" paging, after the last
 row shown) and counted only up to a bound, so typing costs the same with 100 patients or
 100,000.
 """
