@@ -28,6 +28,7 @@ from assistant import clinic, reference
 from assistant.clinic import ClinicProfile
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
+from assistant.screen_dates import screen_short_date
 from assistant.settings import Settings
 from ui.record_editor import FieldSpec, RecordEditor
 
@@ -302,7 +303,7 @@ class SettingsDialog(QDialog):
                 (self.tr("Cartridge"), lambda r: r.name),
                 (self.tr("Needles"), lambda r: r.needle_count),
                 (self.tr("Lot"), lambda r: r.lot_number),
-                (self.tr("Expires"), lambda r: r.expiry_date.strftime("%d %b %Y")),
+                (self.tr("Expires"), lambda r: screen_short_date(r.expiry_date)),
                 (self.tr("In stock"), lambda r: _yes_no(r.active)),
             ),
             load=lambda: clinic.list_cartridges(db, include_inactive=True),

@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, or_, select
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
+from assistant.i18n import _
 from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
 from assistant.records import audit
 from assistant.sessions.record import DISCARDED
@@ -60,7 +61,7 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
     surrounding spaces ignored; amended lots included), by patient name."""
     wanted = lot.strip().upper()
     if not wanted:
-        raise InvalidInput("Enter the lot number to search for.", "lot")
+        raise InvalidInput(_("Enter the lot number to search for."), "lot")
     if len(wanted) > MAX_LOT:
         raise InvalidInput(
             f"A lot number is at most {MAX_LOT} characters; this one has {len(wanted):,}.", "lot"
@@ -93,7 +94,7 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
             found.setdefault((session_id, f"a:{path}"), f"{kind} {new_value} (amended)")
         if not found:
             return []
-        ids = sorted({session_id for session_id, _ in found})
+        ids = sorted({session_id for session_id, _lot in found})
         rows: list[RecallRow] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -102,7 +103,7 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
                 .join(Patient, Patient.id == TreatmentSession.patient_id)
                 .where(and_(TreatmentSession.id.in_(chunk), TreatmentSession.state != DISCARDED))
             ):
-                for (session_id, _), matched in sorted(found.items()):
+                for (session_id, _lot), matched in sorted(found.items()):
                     if session_id == row.id:
                         rows.append(
                             RecallRow(

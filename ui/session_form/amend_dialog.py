@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.labels import data_label
+from assistant.screen_dates import screen_short_moment
 from assistant.sessions import AMENDABLE_FIELDS, SessionRecord, field_label, get_field, value_text
 from ui.session_form.common import big
 
@@ -124,7 +125,7 @@ class AmendmentsBox(QGroupBox):
                     old=html.escape(amendment.old_value or "—"),
                     new=html.escape(amendment.new_value or "—"),
                     who=html.escape(amendment.practitioner_name or self.tr("unknown")),
-                    when=html.escape(amendment.created_at.strftime("%d %b %Y %H:%M")),
+                    when=html.escape(screen_short_moment(amendment.created_at)),
                     why=html.escape(amendment.reason),
                 )
             )

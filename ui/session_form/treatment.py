@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.dates import format_short_date
 from assistant.errors import InvalidInput
+from assistant.screen_dates import screen_short_date
 from assistant.sessions import DeviceLimits, SessionContext, SessionDraft, check_cartridge_expiry
 from ui.session_form.common import big
 
@@ -61,7 +61,7 @@ class TreatmentSection(QGroupBox):
                 name=cartridge.label,
                 needles=cartridge.needle_count,
                 lot=cartridge.lot_number,
-                expiry=format_short_date(cartridge.expiry_date),
+                expiry=screen_short_date(cartridge.expiry_date),
             )
             if cartridge.expiry_date < date.today():
                 self.cartridge_box.addItem(warning_icon, text + self.tr(" — EXPIRED"), cartridge.id)
