@@ -97,3 +97,15 @@ def test_the_clinical_rules_page_in_spanish(qtbot: QtBot, db: Database, spanish:
     assert rules_in_force(db).value("isotretinoin_last_dose") == "3 months"
     current = page.table.currentIndex().row()
     assert model.index(current, ClinicalRulesModel.IN_FORCE).data().startswith("3 meses")
+
+
+def test_a_window_in_a_spanish_reason_is_worded_in_spanish(spanish: None) -> None:
+    from assistant.checklist import default_checklist, question_message
+    from assistant.checklist.loading import translated_checklist
+
+    spanish_checklist = translated_checklist(default_checklist(), "es")
+    message = question_message(spanish_checklist.question("isotretinoin_last_dose"))
+    assert message.startswith("Isotretinoína oral en los últimos 6 meses.")
+    # the English checklist (the printed rule sheet) keeps its words whatever the interface
+    english = question_message(default_checklist().question("isotretinoin_last_dose"))
+    assert english.startswith("Oral isotretinoin within the last 6 months.")

@@ -95,6 +95,7 @@ def test_the_checklist_header_and_a_deferral_in_spanish(qtbot: QtBot, spanish: N
     assert "martes, 23 de febrero de 2027" in page.verdict_label.text()
     assert "martes, 23 de febrero de 2027" in page.reasons_label.text()
     assert "February" not in page.verdict_label.text() + page.reasons_label.text()
+    assert page.date_edit(qid).text() == "23 ago 2026"  # the date field's month too
 
 
 def test_the_timeline_and_the_patient_list_in_spanish(
@@ -142,3 +143,21 @@ def test_a_record_exported_with_the_interface_in_spanish_stays_english(
     assert "Session of Tuesday 17 November 2026, 10:30" in flat
     assert not [month for month in SPANISH_MONTHS if month in flat]
     assert "martes" not in flat
+
+
+def test_the_verdict_on_the_record_reads_in_spanish(spanish: None) -> None:
+    from types import SimpleNamespace
+
+    from assistant.sessions.views import _verdict_words
+
+    assessment = SimpleNamespace(
+        outcome="defer",
+        defer_until=date(2027, 2, 23),
+        override_reason="Autorizado por su médico",
+        checklist_version="2026.2",
+        assessed_on=date(2026, 11, 24),
+    )
+    assert _verdict_words(assessment) == (  # type: ignore[arg-type]
+        "Aplazar hasta el martes, 23 de febrero de 2027; anulado: Autorizado por su médico "
+        "(cuestionario 2026.2, martes, 24 de noviembre de 2026)"
+    )

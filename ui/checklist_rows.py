@@ -35,6 +35,7 @@ from assistant.dates import parse_typed_date
 from assistant.labels import data_label
 from assistant.patients import OLDEST_BIRTH_YEAR
 from assistant.screen_dates import screen_short_date
+from ui.translations import screen_locale
 
 TARGET_HEIGHT = 32  # large enough to hit with gloved hands
 NO_PREVIOUS = object()  # no answer from the last assessment to offer
@@ -109,6 +110,7 @@ class QuestionRow(QObject):
             self.date_edit = QDateEdit()
             self.date_edit.setCalendarPopup(True)
             self.date_edit.setDisplayFormat("d MMM yyyy")
+            self.date_edit.setLocale(screen_locale())
             self.date_edit.setMaximumDate(qdate(assessed_on))
             self.date_edit.setDate(qdate(assessed_on))
             self.date_edit.setEnabled(False)
