@@ -74,7 +74,7 @@ class RecallTableModel(RowsTableModel):
         if column == self.STATE:
             return self.tr("Signed") if row.state == "signed" else self.tr("Draft")
         if column == self.MATCHED:
-            return row.matched
+            return row.matched_words or row.matched
         return None
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -169,7 +169,9 @@ class ClinicProfileTab(QWidget):
 
 
 def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    if value:
+        return QCoreApplication.translate("SettingsDialog", "yes")
+    return QCoreApplication.translate("SettingsDialog", "no")
 
 
 class SettingsDialog(QDialog):
