@@ -11,6 +11,7 @@ ids and the English words.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from functools import cache
 
 from assistant import reference
@@ -37,6 +38,7 @@ def english_labels() -> Mapping[str, Mapping[str, str]]:
     """Every label of the data by kind and id, as the data files write them (English)."""
     from assistant.languages import LANGUAGES
     from assistant.rules.catalogue import RULE_CHOICES, RULE_UNITS, catalogue
+    from assistant.sessions.record import SessionDraft, field_label
 
     zones = reference.zones().values()
     return {
@@ -54,6 +56,7 @@ def english_labels() -> Mapping[str, Mapping[str, str]]:
         "rules": {rule.id: rule.label for rule in catalogue().values()},
         "rule_units": {word: word for word in RULE_UNITS},
         "rule_choices": {choice: choice for choice in RULE_CHOICES},
+        "session_fields": {f.name: field_label(f.name) for f in fields(SessionDraft)},
     }
 
 

@@ -161,3 +161,11 @@ def test_the_verdict_on_the_record_reads_in_spanish(spanish: None) -> None:
         "Aplazar hasta el martes, 23 de febrero de 2027; anulado: Autorizado por su médico "
         "(cuestionario 2026.2, martes, 24 de noviembre de 2026)"
     )
+
+
+def test_the_fields_of_an_amendment_in_spanish(spanish: None) -> None:
+    from ui.session_form.amend_dialog import amendment_label
+
+    assert amendment_label(None, "cartridge_lot") == "Lote del cartucho"  # type: ignore[arg-type]
+    i18n.use_language("en")
+    assert amendment_label(None, "cartridge_lot") == "Cartridge lot"  # type: ignore[arg-type]

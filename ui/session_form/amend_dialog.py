@@ -35,7 +35,8 @@ class AmendDialog(QDialog):
         effective = record.effective
         self.field_box = QComboBox()
         for path in AMENDABLE_FIELDS:
-            self.field_box.addItem(field_label(path), path)
+            label = data_label("session_fields", path, default=field_label(path))
+            self.field_box.addItem(label, path)
         for index, zone in enumerate(effective.zones):
             name = data_label("zones", zone.zone)
             for attr, label in (
@@ -146,4 +147,4 @@ def amendment_label(record: SessionRecord, path: str) -> str:
         if index < len(zones):
             attribute = path.split(".")[-1].replace("_", " ")
             return f"{data_label('zones', zones[index].zone)}: {attribute}"
-    return field_label(path)
+    return data_label("session_fields", path, default=field_label(path))
