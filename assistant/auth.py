@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _
+from assistant.i18n import _, ngettext
 from assistant.keyfile import KeyFile, KeyFileChange, KeyFileProblem, change_key_file
 from assistant.models import Practitioner, SignInAttempt, utcnow
 from assistant.records import audit
@@ -282,9 +282,15 @@ def verify_login(
     with db.session() as session:
         row = _get(session, practitioner_id)
         if not row.active:
-            raise LoginRefused(f"{row.name} is no longer an active practitioner.")
+            raise LoginRefused(
+                _("{name} is no longer an active practitioner.").format(name=row.name)
+            )
         if row.pin_hash is None:
-            raise LoginRefused(f"{row.name} has no PIN yet; a colleague can set one in Settings.")
+            raise LoginRefused(
+                _("{name} has no PIN yet; a colleague can set one in Settings.").format(
+                    name=row.name
+                )
+            )
     with db.session() as session:
         # The counter's lock comes first: on SQLite a transaction that has read before it
         # writes cannot wait for a parallel sign-in (its snapshot is stale) and fails at once
@@ -333,7 +339,7 @@ def verify_login(
         event.at = now
         wait = login_wait_seconds(failures + 1)
     log.info("Wrong PIN for practitioner %s (%s in a row)", practitioner_id, failures + 1)
-    reason = "That PIN is not right."
+    reason = _("That PIN is not right.")
     message = f"{reason} {_wait_message(wait)}" if wait else reason
     raise LoginRefused(message, wait, reason=reason)
 
@@ -362,8 +368,11 @@ def rename_key_copy(db: Database, practitioner_id: int, name: str) -> None:
 
 
 def _wait_message(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"After several wrong tries, wait {seconds} {unit} before trying again."
+    return ngettext(
+        "After several wrong tries, wait {n} second before trying again.",
+        "After several wrong tries, wait {n} seconds before trying again.",
+        seconds,
+    ).format(n=seconds)
 
 
 def _matches(pin_hash: str, pin: str) -> bool:

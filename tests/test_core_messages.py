@@ -206,3 +206,12 @@ def test_errors_shown_at_the_chair_in_spanish(spanish: None, tmp_path: Path) -> 
     )
     with pytest.raises(InvalidInput, match="^Añada al menos una zona tratada.$"):
         validate_for_signing(replace(draft, cartridge_expiry=date(2027, 1, 1), zones=()))
+
+
+def test_the_sign_in_wait_in_spanish(spanish: None) -> None:
+    from assistant.auth import _wait_message
+
+    assert _wait_message(1) == (
+        "Tras varios intentos fallidos, espere 1 segundo antes de volver a intentarlo."
+    )
+    assert _wait_message(30).startswith("Tras varios intentos fallidos, espere 30 segundos")
