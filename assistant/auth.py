@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.i18n import _, ngettext
 from assistant.keyfile import KeyFile, KeyFileChange, KeyFileProblem, change_key_file
 from assistant.models import Practitioner, SignInAttempt, utcnow
 from assistant.records import audit
@@ -70,19 +71,31 @@ class LoginRefused(InvalidInput):
 def validate_secret(secret: str) -> None:
     """A PIN of at least 4 digits, or a password of at least 8 characters."""
     if not secret or not secret.strip():
-        raise InvalidInput("Enter a PIN of at least 4 digits or a password.", "pin")
+        raise InvalidInput(_("Enter a PIN of at least 4 digits or a password."), "pin")
     if len(secret) > MAX_SECRET_CHARS:
-        raise InvalidInput(f"The password is longer than {MAX_SECRET_CHARS} characters.", "pin")
+        raise InvalidInput(
+            _("The password is longer than {most} characters.").format(
+                most=MAX_SECRET_CHARS
+            ),
+            "pin",
+        )
     if secret.isdigit():
         if len(secret) < MIN_PIN_DIGITS:
-            raise InvalidInput(f"A PIN needs at least {MIN_PIN_DIGITS} digits.", "pin")
+            raise InvalidInput(
+                _("A PIN needs at least {digits} digits.").format(
+                    digits=MIN_PIN_DIGITS
+                ),
+                "pin",
+            )
         if len(set(secret)) == 1:
-            raise InvalidInput("A PIN of one repeated digit is too easy to guess.", "pin")
+            raise InvalidInput(_("A PIN of one repeated digit is too easy to guess."), "pin")
         return
     if len(secret) < MIN_PASSWORD_CHARS:
         raise InvalidInput(
-            f"A password needs at least {MIN_PASSWORD_CHARS} characters "
-            f"(or use a PIN of at least {MIN_PIN_DIGITS} digits).",
+            _(
+                "A password needs at least {chars} characters (or use a PIN of "
+                "at least {digits} digits)."
+            ).format(chars=MIN_PASSWORD_CHARS, digits=MIN_PIN_DIGITS),
             "pin",
         )
 
@@ -164,7 +177,7 @@ def create_first_practitioner(
 ) -> PractitionerInfo:
     """The practitioner who sets Chairside up; refused once anyone can sign in."""
     if not name.strip():
-        raise InvalidInput("Enter the practitioner's name.", "name")
+        raise InvalidInput(_("Enter the practitioner's name."), "name")
     check_one_line(name, "name", "The practitioner's name")
     validate_secret(pin)
     with _with_key_file() as changes, db.session() as session:
@@ -175,8 +188,10 @@ def create_first_practitioner(
         ).first()
         if signed_in_possible is not None:
             raise InvalidInput(
-                "Chairside already has a practitioner who can sign in; "
-                "add colleagues in Settings after signing in.",
+                _(
+                    "Chairside already has a practitioner who can sign in; add colleagues in "
+                    "Settings after signing in."
+                ),
                 "name",
             )
         row = Practitioner(
@@ -267,9 +282,15 @@ def verify_login(
     with db.session() as session:
         row = _get(session, practitioner_id)
         if not row.active:
-            raise LoginRefused(f"{row.name} is no longer an active practitioner.")
+            raise LoginRefused(
+                _("{name} is no longer an active practitioner.").format(name=row.name)
+            )
         if row.pin_hash is None:
-            raise LoginRefused(f"{row.name} has no PIN yet; a colleague can set one in Settings.")
+            raise LoginRefused(
+                _("{name} has no PIN yet; a colleague can set one in Settings.").format(
+                    name=row.name
+                )
+            )
     with db.session() as session:
         # The counter's lock comes first: on SQLite a transaction that has read before it
         # writes cannot wait for a parallel sign-in (its snapshot is stale) and fails at once
@@ -318,7 +339,7 @@ def verify_login(
         event.at = now
         wait = login_wait_seconds(failures + 1)
     log.info("Wrong PIN for practitioner %s (%s in a row)", practitioner_id, failures + 1)
-    reason = "That PIN is not right."
+    reason = _("That PIN is not right.")
     message = f"{reason} {_wait_message(wait)}" if wait else reason
     raise LoginRefused(message, wait, reason=reason)
 
@@ -347,8 +368,11 @@ def rename_key_copy(db: Database, practitioner_id: int, name: str) -> None:
 
 
 def _wait_message(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"After several wrong tries, wait {seconds} {unit} before trying again."
+    return ngettext(
+        "After several wrong tries, wait {n} second before trying again.",
+        "After several wrong tries, wait {n} seconds before trying again.",
+        seconds,
+    ).format(n=seconds)
 
 
 def _matches(pin_hash: str, pin: str) -> bool:
@@ -419,7 +443,7 @@ def new_recovery_key(db: Database, actor: int) -> str:
     Only a signed-in practitioner (``actor``) makes one; audited."""
     key, path = db.key, db.key_file()
     if key is None or path is None:
-        raise InvalidInput("This database is not encrypted, so it has no recovery key.")
+        raise InvalidInput(_("This database is not encrypted, so it has no recovery key."))
     codes: list[str] = []
     with _with_key_file() as changes, db.session() as session:
         _get(session, actor)

@@ -16,6 +16,7 @@ from assistant import reference
 from assistant.clinic_profile import ClinicProfile
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
+from assistant.i18n import _
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
 from assistant.records import audit
 from assistant.text_safety import check_one_line
@@ -95,16 +96,19 @@ def get_clinic(db: Database) -> ClinicProfile:
 
 def validate_clinic(profile: ClinicProfile) -> None:
     if not profile.name.strip():
-        raise InvalidInput("Enter the clinic's name.", "name")
+        raise InvalidInput(_("Enter the clinic's name."), "name")
     if profile.paper_size not in PAPER_SIZES:
-        raise InvalidInput("Paper size must be A4 or Letter.", "paper_size")
+        raise InvalidInput(_("Paper size must be A4 or Letter."), "paper_size")
     if profile.logo_path:
         logo = Path(profile.logo_path)
         if not logo.is_file():
-            raise InvalidInput(f"The logo file {logo} does not exist.", "logo_path")
+            raise InvalidInput(
+                _("The logo file {logo} does not exist.").format(logo=logo), "logo_path"
+            )
         if logo.suffix.lower() not in IMAGE_SUFFIXES:
             raise InvalidInput(
-                f"The logo {logo.name} is not a PNG, JPEG, GIF or BMP image.", "logo_path"
+                _("The logo {name} is not a PNG, JPEG, GIF or BMP image.").format(name=logo.name),
+                "logo_path",
             )
 
 
@@ -193,7 +197,7 @@ def save_practitioner(
     active: bool = True,
 ) -> PractitionerInfo:
     if not name.strip():
-        raise InvalidInput("Enter the practitioner's name.", "name")
+        raise InvalidInput(_("Enter the practitioner's name."), "name")
     check_one_line(name, "name", "The practitioner's name")
     check_one_line(credentials, "credentials", "The credentials")
     with db.session() as session:
@@ -224,11 +228,13 @@ def save_practitioner(
 def validate_device(make: str, model: str, min_depth: float, max_depth: float) -> None:
     limits = reference.limits()
     if not make.strip() or not model.strip():
-        raise InvalidInput("Enter the device's make and model.", "model")
+        raise InvalidInput(_("Enter the device's make and model."), "model")
     if not limits.depth_min_mm <= min_depth < max_depth <= limits.depth_max_mm:
         raise InvalidInput(
-            f"A device's depth limits must lie within {limits.depth_min_mm}–"
-            f"{limits.depth_max_mm} mm, the smallest below the largest.",
+            _(
+                "A device's depth limits must lie within {depth_min_mm}–{depth_max_mm} mm, "
+                "the smallest below the largest."
+            ).format(depth_min_mm=limits.depth_min_mm, depth_max_mm=limits.depth_max_mm),
             "max_depth_mm",
         )
 
@@ -251,9 +257,13 @@ def save_device(
         low, high = shipped.min_depth_mm - 1e-9, shipped.max_depth_mm + 1e-9
         if not low <= min_depth_mm < max_depth_mm <= high:
             raise InvalidInput(
-                f"{shipped.label} allows {reference.format_mm(shipped.min_depth_mm)}–"
-                f"{reference.format_mm(shipped.max_depth_mm)} mm; the device's limits must lie "
-                "within them.",
+                _(
+                    "{device} allows {low}–{high} mm; the device's limits must lie within them."
+                ).format(
+                    device=shipped.label,
+                    low=reference.format_mm(shipped.min_depth_mm),
+                    high=reference.format_mm(shipped.max_depth_mm),
+                ),
                 "max_depth_mm",
             )
     values = {
@@ -311,11 +321,13 @@ def save_cartridge(
 ) -> CartridgeInfo:
     if needle_count not in reference.needle_counts():
         raise InvalidInput(
-            f"Needle count must be one of {', '.join(reference.needle_counts())}.",
+            _("Needle count must be one of {counts}.").format(
+                counts=", ".join(reference.needle_counts())
+            ),
             "needle_count",
         )
     if not lot_number.strip():
-        raise InvalidInput("Enter the cartridge lot number.", "lot_number")
+        raise InvalidInput(_("Enter the cartridge lot number."), "lot_number")
     values = {
         "name": name.strip() or "Cartridge",
         "needle_count": needle_count,
@@ -353,9 +365,12 @@ def save_product(
     active: bool = True,
 ) -> ProductInfo:
     if not name.strip():
-        raise InvalidInput("Enter the product's name.", "name")
+        raise InvalidInput(_("Enter the product's name."), "name")
     if kind not in PRODUCT_KINDS:
-        raise InvalidInput(f"Product kind must be one of {', '.join(PRODUCT_KINDS)}.", "kind")
+        raise InvalidInput(
+            _("Product kind must be one of {kinds}.").format(kinds=", ".join(PRODUCT_KINDS)),
+            "kind",
+        )
     values = {"name": name.strip(), "kind": kind, "strength": strength.strip(), "active": active}
     with db.session() as session:
         return _product_info(_upsert(session, Product, product_id, values, actor, "product"))
@@ -369,7 +384,7 @@ def add_product_lot(
     actor: int | None = None,
 ) -> LotInfo:
     if not lot_number.strip():
-        raise InvalidInput("Enter the lot number.", "lot_number")
+        raise InvalidInput(_("Enter the lot number."), "lot_number")
     with db.session() as session:
         if session.get(Product, product_id) is None:
             raise NotFound(f"There is no product with id {product_id}.")

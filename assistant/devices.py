@@ -7,6 +7,7 @@ import math
 
 from assistant import reference
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 from assistant.models import Device
 from assistant.sessions.record import DeviceLimits
 
@@ -50,11 +51,14 @@ def snap_depth(value: float, limits: DeviceLimits, field: str = "depth_mm") -> f
     if not math.isfinite(value) or not (
         narrowed.min_depth_mm - _EPSILON <= value <= narrowed.max_depth_mm + _EPSILON
     ):
-        device = limits.label or "the device"
+        device = limits.label or _("the device")
         raise InvalidInput(
-            f"{reference.format_mm(value) if math.isfinite(value) else value} mm is outside "
-            f"the range of {device} ({reference.format_mm(narrowed.min_depth_mm)}–"
-            f"{reference.format_mm(narrowed.max_depth_mm)} mm).",
+            _("{depth} mm is outside the range of {device} ({low}–{high} mm).").format(
+                depth=reference.format_mm(value) if math.isfinite(value) else value,
+                device=device,
+                low=reference.format_mm(narrowed.min_depth_mm),
+                high=reference.format_mm(narrowed.max_depth_mm),
+            ),
             field,
         )
     step = limits.step_mm

@@ -11,6 +11,7 @@ ids and the English words.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from functools import cache
 
 from assistant import reference
@@ -35,6 +36,10 @@ def _choices(choices: tuple[reference.Choice, ...]) -> dict[str, str]:
 @cache
 def english_labels() -> Mapping[str, Mapping[str, str]]:
     """Every label of the data by kind and id, as the data files write them (English)."""
+    from assistant.languages import LANGUAGES
+    from assistant.rules.catalogue import RULE_CHOICES, RULE_UNITS, catalogue
+    from assistant.sessions.record import SessionDraft, field_label
+
     zones = reference.zones().values()
     return {
         "zones": {z.id: z.name for z in zones},
@@ -47,6 +52,11 @@ def english_labels() -> Mapping[str, Mapping[str, str]]:
         "product_kinds": dict(PRODUCT_KIND_WORDS),
         "audit_records": dict(ENTITY_WORDS),
         "phrases": {"per_sub_area": "per sub-area"},
+        "languages": {code: lang.name for code, lang in LANGUAGES.items()},
+        "rules": {rule.id: rule.label for rule in catalogue().values()},
+        "rule_units": {word: word for word in RULE_UNITS},
+        "rule_choices": {choice: choice for choice in RULE_CHOICES},
+        "session_fields": {f.name: field_label(f.name) for f in fields(SessionDraft)},
     }
 
 

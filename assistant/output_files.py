@@ -33,6 +33,7 @@ from sqlalchemy.exc import ArgumentError
 
 from assistant import paths
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 
 MAX_NAME_BYTES = 255
 _SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -96,17 +97,19 @@ def check_output_folder(out: Path, *, field: str = "out") -> Path:
     """An existing, writable folder outside Chairside's data folder to write files into."""
     out = out.expanduser()
     if not out.exists():
-        raise InvalidInput(f"There is no folder {out}; create it first.", field)
+        raise InvalidInput(_("There is no folder {out}; create it first.").format(out=out), field)
     if not out.is_dir():
-        raise InvalidInput(f"{out} is not a folder; give a folder.", field)
+        raise InvalidInput(_("{out} is not a folder; give a folder.").format(out=out), field)
     for data_dir in protected_folders():
         if _inside(_resolved(out), data_dir):
             raise InvalidInput(
-                f"{out} is inside Chairside's data folder {data_dir}; choose a folder elsewhere.",
+                _(
+                    "{out} is inside Chairside's data folder {data_dir}; choose a folder elsewhere."
+                ).format(out=out, data_dir=data_dir),
                 field,
             )
     if not os.access(out, os.W_OK | os.X_OK):
-        raise InvalidInput(f"The folder {out} is not writable.", field)
+        raise InvalidInput(_("The folder {out} is not writable.").format(out=out), field)
     return out
 
 
@@ -122,29 +125,35 @@ def check_output_file(
     ``protected`` adds files that must never be replaced (e.g. the file being read)."""
     out = out.expanduser()
     if not out.name or out.name in (".", ".."):
-        raise InvalidInput(f"{out} is not a file name.", field)
+        raise InvalidInput(_("{out} is not a file name.").format(out=out), field)
     if len(os.fsencode(out.name)) > MAX_NAME_BYTES:
         raise InvalidInput(
-            f"The file name is too long ({len(os.fsencode(out.name))} bytes; at most "
-            f"{MAX_NAME_BYTES}).",
+            _("The file name is too long ({size} bytes; at most {most}).").format(
+                size=len(os.fsencode(out.name)), most=MAX_NAME_BYTES
+            ),
             field,
         )
     folder = out.parent
     if not folder.exists():
-        raise InvalidInput(f"The folder {folder} does not exist.", field)
+        raise InvalidInput(_("The folder {folder} does not exist.").format(folder=folder), field)
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder.", field)
+        raise InvalidInput(_("{folder} is not a folder.").format(folder=folder), field)
     target = _resolved(out)
     refused = {_resolved(p) for p in protected} | set(live_database_files())
     if target in refused:
         raise InvalidInput(
-            f"That is the database itself, or one of its files ({out}); choose another file name.",
+            _(
+                "That is the database itself, or one of its files ({out}); choose another "
+                "file name."
+            ).format(out=out),
             field,
         )
     for data_dir in protected_folders():
         if _inside(target, data_dir):
             raise InvalidInput(
-                f"{out} is inside Chairside's data folder {data_dir}; choose a file elsewhere.",
+                _(
+                    "{out} is inside Chairside's data folder {data_dir}; choose a file elsewhere."
+                ).format(out=out, data_dir=data_dir),
                 field,
             )
     if out.is_symlink() or out.exists():
@@ -152,16 +161,20 @@ def check_output_file(
             mode = out.stat().st_mode
         except OSError:
             raise InvalidInput(
-                f"{out} is a broken link; choose another file name.", field
+                _("{out} is a broken link; choose another file name.").format(out=out), field
             ) from None
         if stat.S_ISDIR(mode):
-            raise InvalidInput(f"{out} is a folder; give a file name.", field)
+            raise InvalidInput(_("{out} is a folder; give a file name.").format(out=out), field)
         if not stat.S_ISREG(mode):
-            raise InvalidInput(f"{out} is not a regular file; choose another file name.", field)
+            raise InvalidInput(
+                _("{out} is not a regular file; choose another file name.").format(out=out), field
+            )
         if not force:
-            raise InvalidInput(f"{out} already exists; add --force to replace it.", field)
+            raise InvalidInput(
+                _("{out} already exists; add --force to replace it.").format(out=out), field
+            )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidInput(f"The folder {folder} is not writable.", field)
+        raise InvalidInput(_("The folder {folder} is not writable.").format(folder=folder), field)
     return out
 
 
@@ -172,7 +185,10 @@ def write_private_file(out: Path, data: bytes, *, force: bool = False, field: st
         fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name[:80]}.", suffix=".tmp")
     except OSError as exc:
         raise InvalidInput(
-            f"The folder {out.parent} is not writable ({exc.strerror}).", field
+            _("The folder {parent} is not writable ({strerror}).").format(
+                parent=out.parent, strerror=exc.strerror
+            ),
+            field,
         ) from exc
     temp = Path(temp_name)  # mkstemp creates it 0600
     try:
@@ -181,11 +197,15 @@ def write_private_file(out: Path, data: bytes, *, force: bool = False, field: st
             handle.flush()
             os.fsync(handle.fileno())
         if not force and out.exists():  # appeared while writing: never replace it unasked
-            raise InvalidInput(f"{out} already exists; add --force to replace it.", field)
+            raise InvalidInput(
+                _("{out} already exists; add --force to replace it.").format(out=out), field
+            )
         os.replace(temp, out)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise InvalidInput(f"{out} cannot be written: {exc.strerror}.", field) from exc
+        raise InvalidInput(
+            _("{out} cannot be written: {strerror}.").format(out=out, strerror=exc.strerror), field
+        ) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

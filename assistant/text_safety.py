@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 
 # Embeddings, overrides, isolates and the invisible direction marks.
 BIDI_CONTROLS = frozenset(
@@ -51,8 +52,10 @@ def check_one_line(text: str, field: str, label: str) -> str:
     found = unsafe_characters(text)
     if found:
         raise InvalidInput(
-            f"{label} holds control or text-direction characters ({', '.join(found)}); "
-            "retype it without them.",
+            _(
+                "{label} holds control or text-direction characters ({characters}); retype it "
+                "without them."
+            ).format(label=label, characters=", ".join(found)),
             field,
         )
     return text

@@ -424,3 +424,29 @@ def test_the_pdf_footer_carries_the_audit_chain_head_at_issue(db: Database, clin
     # The newest entry before the consent's own: a later rewrite of the chain disagrees with
     # every paper printed before it.
     assert printed in text
+
+
+def test_why_a_consent_does_not_cover_reads_in_the_practitioners_language(
+    db: Database, clinic: Clinic
+) -> None:
+    from assistant import i18n
+
+    patient = make_patient(db)
+    consent = give_consent(db, patient, clinic.practitioner, clinic.device, areas=["cheeks"]).id
+    context = ConsentContext(TREATED.date(), ("cheeks", "neck"), clinic.narrow_device)
+    session_id = draft_session(db, clinic, patient)  # forehead and cheeks
+    i18n.use_language("es")
+    try:
+        status = consent_status(db, patient, context)
+        assert f"El consentimiento {consent} no cubre Cuello." in status.message
+        assert f"El consentimiento {consent} se dio para otro dispositivo" in status.message
+        assert status.message.startswith("Se necesita un nuevo consentimiento: ")
+        with pytest.raises(InvalidInput) as info:
+            sign_session(db, session_id, clinic.practitioner)
+        assert str(info.value).startswith(
+            "Esta sesión no se puede firmar sin un consentimiento válido."
+        )
+        assert f"El consentimiento {consent} no cubre Frente." in str(info.value)
+    finally:
+        i18n.use_language("en")
+    assert "does not cover Neck" in consent_status(db, patient, context).message

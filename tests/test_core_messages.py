@@ -174,3 +174,44 @@ def checklist_in_force_english(db):  # type: ignore[no-untyped-def]
         return checklist_in_force(db)
     finally:
         i18n.use_language("es")
+
+
+def test_errors_shown_at_the_chair_in_spanish(spanish: None, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from assistant.auth import validate_secret
+    from assistant.errors import InvalidInput
+    from assistant.output_files import check_output_file
+    from assistant.sessions import SessionDraft, validate_draft, validate_for_signing
+
+    with pytest.raises(InvalidInput, match="^Un PIN necesita al menos 4 dígitos.$"):
+        validate_secret("12")
+    with pytest.raises(InvalidInput, match="no es un nombre de archivo|no existe"):
+        check_output_file(tmp_path / "missing" / "record.pdf")
+    draft = SessionDraft(
+        treated_at=datetime(2026, 11, 17, 10),
+        practitioner_id=1,
+        device_id=1,
+        cartridge_needles="16",
+        cartridge_lot="DP16-2611A",
+        cartridge_expiry=date(2026, 11, 16),
+        consent_on_file=True,
+        zones=(ZoneEntry("cheeks", 1.0, 2),),
+    )
+    with pytest.raises(InvalidInput) as expired:
+        validate_draft(draft)
+    assert str(expired.value) == (
+        "El cartucho del lote DP16-2611A caducó el lunes, 16 de noviembre de 2026, antes de "
+        "esta sesión (martes, 17 de noviembre de 2026). Use un cartucho sin caducar."
+    )
+    with pytest.raises(InvalidInput, match="^Añada al menos una zona tratada.$"):
+        validate_for_signing(replace(draft, cartridge_expiry=date(2027, 1, 1), zones=()))
+
+
+def test_the_sign_in_wait_in_spanish(spanish: None) -> None:
+    from assistant.auth import _wait_message
+
+    assert _wait_message(1) == (
+        "Tras varios intentos fallidos, espere 1 segundo antes de volver a intentarlo."
+    )
+    assert _wait_message(30).startswith("Tras varios intentos fallidos, espere 30 segundos")

@@ -148,3 +148,34 @@ def test_scrolling_to_the_end_of_the_timeline_reads_the_next_page(
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     assert timeline.model.rowCount() == min(6, total)
+
+
+def test_the_recall_dialog_in_spanish_and_its_csv_in_english(
+    qtbot: QtBot,
+    demo_db: Database,
+    runner: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant import i18n
+
+    i18n.use_language("es")
+    try:
+        dialog = RecallDialog(demo_db, runner, actor=1)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.lot_edit, "DP16-2611A")
+        qtbot.mouseClick(dialog.search_button, LEFT)
+        model = dialog.model
+        shown = [
+            model.data(model.index(r, model.MATCHED), Qt.ItemDataRole.DisplayRole)
+            for r in range(model.rowCount())
+        ]
+        assert shown and all(s.startswith("lote de cartucho DP16-2611A") for s in shown)
+        target = tmp_path / "recall.csv"
+        monkeypatch.setattr(dialog, "choose_export_path", lambda: str(target))
+        qtbot.mouseClick(dialog.export_button, LEFT)
+    finally:
+        i18n.use_language("en")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        exported = list(csv.DictReader(handle))
+    assert exported and all(r["matched"].startswith("cartridge lot DP16-2611A") for r in exported)

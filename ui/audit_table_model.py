@@ -19,6 +19,7 @@ from assistant.db import Database
 from assistant.labels import data_label
 from assistant.records.audit import AuditEntry, query_events
 from assistant.records.audit_words import entity_words, field_words, plain_summary
+from assistant.screen_dates import screen_short_moment
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -163,7 +164,7 @@ class AuditTableModel(RowsTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "at":
-                return local_time(e.at).strftime("%d %b %Y %H:%M:%S")
+                return screen_short_moment(local_time(e.at), seconds=True)
             if column == "practitioner":
                 return e.practitioner or translate("AuditTableModel", "(none)")
             if column == "action":

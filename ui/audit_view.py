@@ -29,6 +29,7 @@ from assistant.db import Database
 from assistant.records.audit import ACTIONS
 from assistant.records.chain import Verification
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
+from ui.translations import screen_locale
 
 FILTER_DELAY_MS = 200
 
@@ -78,6 +79,7 @@ class AuditView(QWidget):
         for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
+            edit.setLocale(screen_locale())
             edit.setAccessibleName(name)
             edit.setEnabled(False)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assistant import paths
 from assistant.records.backup import days_since_last_backup, last_backup_at
+from assistant.screen_dates import screen_short_moment
 from assistant.settings import Settings
 
 
@@ -92,7 +93,7 @@ class BackupSettingsPage(QWidget):
             self.last.setText(self.tr("None yet on this workstation"))
             return
         days = days_since_last_backup(self.settings, now) or 0
-        when = last.strftime("%d %b %Y %H:%M")
+        when = screen_short_moment(last)
         if days == 0:
             self.last.setText(self.tr("{0} (today)").format(when))
         elif days == 1:

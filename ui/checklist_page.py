@@ -43,11 +43,11 @@ from assistant.checklist import (
     QuestionKind,
     Verdict,
     evaluate,
-    format_long_date,
     parse_answers,
 )
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
+from assistant.screen_dates import screen_long_date
 from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
 from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
@@ -159,7 +159,7 @@ class ChecklistPage(QWidget):
         for zone_id in self._zones:
             names.append(data_label("zones", zone_id))
         parts = [
-            self.tr("Assessment on {date}").format(date=format_long_date(self._assessed_on)),
+            self.tr("Assessment on {date}").format(date=screen_long_date(self._assessed_on)),
             self.tr("Zones: {zones}").format(zones=", ".join(names) or self.tr("none chosen")),
         ]
         if self._facts.fitzpatrick is not None:

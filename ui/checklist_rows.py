@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from assistant import reference
 from assistant.checklist import Answer, Question, QuestionKind
-from assistant.dates import format_short_date, parse_typed_date
+from assistant.dates import parse_typed_date
 from assistant.labels import data_label
 from assistant.patients import OLDEST_BIRTH_YEAR
+from assistant.screen_dates import screen_short_date
+from ui.translations import screen_locale
 
 TARGET_HEIGHT = 32  # large enough to hit with gloved hands
 NO_PREVIOUS = object()  # no answer from the last assessment to offer
@@ -108,6 +110,7 @@ class QuestionRow(QObject):
             self.date_edit = QDateEdit()
             self.date_edit.setCalendarPopup(True)
             self.date_edit.setDisplayFormat("d MMM yyyy")
+            self.date_edit.setLocale(screen_locale())
             self.date_edit.setMaximumDate(qdate(assessed_on))
             self.date_edit.setDate(qdate(assessed_on))
             self.date_edit.setEnabled(False)
@@ -219,7 +222,7 @@ class QuestionRow(QObject):
         if kind is QuestionKind.BOOL:
             return self.tr("Yes") if value is True else self.tr("No")
         if kind is QuestionKind.DATE:
-            return format_short_date(value) if isinstance(value, date) else self.tr("never")
+            return screen_short_date(value) if isinstance(value, date) else self.tr("never")
         option = self.question.option(str(value)) if value is not None else None
         return option.label if option else self.tr("not answered")
 

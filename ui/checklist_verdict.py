@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.checklist import Checklist, Outcome, Reason, Verdict, format_long_date
+from assistant.checklist import Checklist, Outcome, Reason, Verdict
+from assistant.screen_dates import screen_long_date
 from ui.checklist_rows import TARGET_HEIGHT
 
 MIN_OVERRIDE_WORDS = 3
@@ -144,11 +145,11 @@ class VerdictPanel(QWidget):
         if verdict.outcome is Outcome.DEFER:
             if verdict.defer_until is not None and verdict.has_undated_deferral:
                 return self.tr("Defer: not before {date}, and not until resolved").format(
-                    date=format_long_date(verdict.defer_until)
+                    date=screen_long_date(verdict.defer_until)
                 )
             if verdict.defer_until is not None:
                 return self.tr("Defer: not before {date}").format(
-                    date=format_long_date(verdict.defer_until)
+                    date=screen_long_date(verdict.defer_until)
                 )
             return self.tr("Defer: not today, not until resolved")
         if verdict.outcome is Outcome.CAUTION:
@@ -160,7 +161,7 @@ class VerdictPanel(QWidget):
         if reason.outcome is Outcome.DEFER:
             if reason.until is not None:
                 text += " " + html.escape(
-                    self.tr("Not before {date}.").format(date=format_long_date(reason.until))
+                    self.tr("Not before {date}.").format(date=screen_long_date(reason.until))
                 )
             else:
                 text += " " + html.escape(self.tr("Until resolved."))

@@ -24,6 +24,7 @@ from assistant.auth import verify_login
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.rules import RuleInForce, RuleSet, rules_in_force, set_rule
+from assistant.rules.words import bounds_words, rule_label, value_words
 from ui.table_model import Index, RowsTableModel
 
 AskPin = Callable[[QWidget], str | None]
@@ -53,13 +54,13 @@ class ClinicalRulesModel(RowsTableModel):
         rule: RuleInForce = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.RULE:
-                return rule.definition.label
+                return rule_label(rule.definition)
             if index.column() == self.IN_FORCE:
                 # text, not colour alone: a clinic value says so
-                return rule.value + (self.tr(" (clinic)") if rule.changed else "")
+                return value_words(rule.value) + (self.tr(" (clinic)") if rule.changed else "")
             if index.column() == self.DEFAULT:
-                return rule.definition.default
-            return rule.definition.bounds
+                return value_words(rule.definition.default)
+            return bounds_words(rule.definition)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([rule.id, *rule.definition.sources])
         return None
@@ -148,11 +149,11 @@ class ClinicalRulesPage(QWidget):
         if not current.isValid():
             return
         rule = self.model.rule(current.row())
-        self.value_edit.setText(rule.value)
+        self.value_edit.setText(value_words(rule.value))
         sources = "\n".join(f"• {s}" for s in rule.definition.sources)
         self.sources_label.setText(
             self.tr("{rule}: allowed {bounds}. Sources:\n{sources}").format(
-                rule=rule.id, bounds=rule.definition.bounds, sources=sources
+                rule=rule.id, bounds=bounds_words(rule.definition), sources=sources
             )
         )
 
@@ -182,7 +183,7 @@ class ClinicalRulesPage(QWidget):
         self.reason_edit.clear()
         self.message.setText(
             self.tr("✓ {rule} is now {value} (rules version {v}).").format(
-                rule=rule.id, value=rules.value(rule.id), v=rules.version
+                rule=rule.id, value=value_words(rules.value(rule.id)), v=rules.version
             )
         )
         self.ruleChanged.emit(rules.version)

@@ -39,6 +39,7 @@ from assistant.errors import ChairsideError
 from assistant.files import write_file_atomically
 from assistant.labels import data_label
 from assistant.languages import LANGUAGES
+from assistant.screen_dates import screen_short_date
 from ui.aftercare_dialog import MAX_PRINT_DPI, page_images
 from ui.plain_export import plain_export_caption
 
@@ -113,14 +114,14 @@ class ConsentsDialog(QDialog):
             day = record.withdrawn_on(scope)
             if day is not None:
                 states.append(
-                    self.tr("{what} withdrawn {day}").format(what=label, day=day.isoformat())
+                    self.tr("{what} withdrawn {day}").format(what=label, day=screen_short_date(day))
                 )
         return self.tr(
             "Consent {id} · signed {day} · form version {version} in {language} · "
             "fingerprint {fp}\n{areas} · {device}{states}"
         ).format(
             id=record.id,
-            day=record.signed_on.isoformat(),
+            day=screen_short_date(record.signed_on),
             version=record.template_version,
             language=LANGUAGES[record.language].native if record.language in LANGUAGES
             else record.language,
@@ -245,6 +246,8 @@ class ConsentsDialog(QDialog):
         row = self.list.currentRow()
         self.reload()
         self.list.setCurrentRow(row)
-        self.message.setText(self.tr("Withdrawal recorded from {0}.").format(day.isoformat()))
+        self.message.setText(
+            self.tr("Withdrawal recorded from {0}.").format(screen_short_date(day))
+        )
         self.changed.emit()
         return True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.dates import age_on, format_day, parse_typed_date
+from assistant.dates import age_on, parse_typed_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
 from assistant.labels import data_label
@@ -42,11 +42,12 @@ from assistant.patients import (
     validate,
     validation_errors,
 )
+from assistant.screen_dates import screen_day
 from ui.tasks import show_error
 from ui.translations import language_name
 
 parse_date_text = parse_typed_date
-date_in_words = format_day
+date_in_words = screen_day
 
 
 class PatientForm(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from assistant.db import Database
 from assistant.patients import PatientRow, find_patients
+from assistant.screen_dates import screen_short_date
 from ui.table_model import RowsTableModel
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
@@ -30,7 +31,7 @@ translate = QCoreApplication.translate
 def format_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    return value.strftime("%d %b %Y")
+    return screen_short_date(value)
 
 
 class PatientListModel(RowsTableModel):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.dates import format_short_date
 from assistant.db import Database
 from assistant.errors import ChairsideError
+from assistant.screen_dates import screen_short_date
 from assistant.sessions import RecallRow, export_recall_csv, recall
 from ui.plain_export import plain_export_caption
 from ui.table_model import RowsTableModel
@@ -66,15 +66,15 @@ class RecallTableModel(RowsTableModel):
         if column == self.PATIENT:
             return f"{row.patient_name} (#{row.patient_id})"
         if column == self.BORN:
-            return format_short_date(row.date_of_birth) if row.date_of_birth else ""
+            return screen_short_date(row.date_of_birth) if row.date_of_birth else ""
         if column == self.PHONE:
             return row.phone
         if column == self.DATE:
-            return format_short_date(row.treated_at)
+            return screen_short_date(row.treated_at)
         if column == self.STATE:
             return self.tr("Signed") if row.state == "signed" else self.tr("Draft")
         if column == self.MATCHED:
-            return row.matched
+            return row.matched_words or row.matched
         return None
 
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.dates import format_short_moment
 from assistant.db import Database
 from assistant.labels import data_label
+from assistant.screen_dates import screen_short_moment
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, show_error
 
@@ -121,7 +121,7 @@ class SessionTimelineModel(RowsTableModel):
 
     def _text(self, summary: SessionSummary, column: int) -> str:
         if column == self.DATE:
-            return format_short_moment(summary.treated_at)
+            return screen_short_moment(summary.treated_at)
         if column == self.STATE:
             return self._state(summary)
         if column == self.ZONES:

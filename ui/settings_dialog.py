@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from assistant import clinic, reference
 from assistant.clinic import ClinicProfile
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
+from assistant.screen_dates import screen_short_date
 from assistant.settings import Settings
 from ui.record_editor import FieldSpec, RecordEditor
 
@@ -168,7 +169,9 @@ class ClinicProfileTab(QWidget):
 
 
 def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    if value:
+        return QCoreApplication.translate("SettingsDialog", "yes")
+    return QCoreApplication.translate("SettingsDialog", "no")
 
 
 class SettingsDialog(QDialog):
@@ -302,7 +305,7 @@ class SettingsDialog(QDialog):
                 (self.tr("Cartridge"), lambda r: r.name),
                 (self.tr("Needles"), lambda r: r.needle_count),
                 (self.tr("Lot"), lambda r: r.lot_number),
-                (self.tr("Expires"), lambda r: r.expiry_date.strftime("%d %b %Y")),
+                (self.tr("Expires"), lambda r: screen_short_date(r.expiry_date)),
                 (self.tr("In stock"), lambda r: _yes_no(r.active)),
             ),
             load=lambda: clinic.list_cartridges(db, include_inactive=True),

@@ -13,8 +13,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
+from assistant.i18n import current_language
 from assistant.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -43,6 +50,14 @@ LANGUAGE_NAMES = (
 def language_name(english: str) -> str:
     """A language's name in the interface's language."""
     return QCoreApplication.translate("Languages", english)
+
+
+def screen_locale() -> QLocale:
+    """The locale of the interface's language, for the month and weekday names a date field
+    shows ("26 nov 2026"); in English, the workstation's. Only date fields take it: numbers
+    are typed the same way in every language (0.5 mm)."""
+    code = current_language()
+    return QLocale() if code == "en" else QLocale(code)
 
 
 def qm_path(code: str) -> Path:

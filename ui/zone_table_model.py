@@ -16,11 +16,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
-from assistant.dates import format_short_date
 from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.rules import TreatmentRules
+from assistant.screen_dates import screen_short_date
 from assistant.sessions import (
     DEFAULT_PASSES,
     DeviceLimits,
@@ -345,4 +345,4 @@ class ProductTableModel(RowsTableModel):
 
 
 def _short_date(day: date | None) -> str:
-    return format_short_date(day) if day else ""
+    return screen_short_date(day) if day else ""

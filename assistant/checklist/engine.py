@@ -170,10 +170,16 @@ _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
 def question_message(question: Question) -> str:
-    """The reason text with the window in force written in."""
-    if question.window is not None:
-        return question.message.replace("{window}", question.window.describe())
-    return question.message
+    """The reason text with the window in force written in, in the language of the text
+    ("en los últimos 6 meses")."""
+    if question.window is None:
+        return question.message
+    window = question.window.describe()
+    if question.language != "en":
+        from assistant.rules.words import value_words  # the rules build on the checklist
+
+        window = value_words(window, question.language)
+    return question.message.replace("{window}", window)
 
 
 def _in_scope(question: Question, zones: Sequence[reference.Zone]) -> bool:

@@ -311,6 +311,7 @@ def translated_checklist(checklist: Checklist, code: str) -> Checklist:
     def question(q: Question) -> Question:
         return replace(
             q,
+            language=code,
             text=t(q.text),
             message=t(q.message),
             actions=actions(q.actions),

@@ -140,6 +140,9 @@ class Question:
     zones_configurable: bool = False
     # Answers under an earlier revision's ids: old id -> choice id (yes to it = that choice).
     legacy: Mapping[str, str] = field(default_factory=dict)
+    # The language of its texts (assistant.checklist.loading.translated_checklist), in which
+    # the window is worded into the message too.
+    language: str = "en"
 
     def option(self, choice_id: str) -> Choice | None:
         return next((o for o in self.options if o.id == choice_id), None)

@@ -41,6 +41,7 @@ from assistant.consent.templates import (
 )
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.i18n import _
 from assistant.languages import DEFAULT_LANGUAGE, language
 from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient, Practitioner
 from assistant.models import utcnow as utcnow
@@ -115,7 +116,7 @@ def _areas(areas: Sequence[str]) -> tuple[str, ...]:
         if zone_id not in result:
             result.append(zone_id)
     if not result:
-        raise InvalidInput("Choose the planned areas before the consent is signed.", "areas")
+        raise InvalidInput(_("Choose the planned areas before the consent is signed."), "areas")
     return tuple(result)
 
 
@@ -131,14 +132,14 @@ def _patient(session: Session, patient_id: int) -> Patient:
 def _device(session: Session, device_id: int | None) -> Device:
     row = session.get(Device, device_id) if device_id is not None else None
     if row is None:
-        raise InvalidInput("Choose the device before the consent is signed.", "device_id")
+        raise InvalidInput(_("Choose the device before the consent is signed."), "device_id")
     return row
 
 
 def _practitioner(session: Session, practitioner_id: int) -> Practitioner:
     row = session.get(Practitioner, practitioner_id)
     if row is None:
-        raise InvalidInput("Choose the practitioner who countersigns.", "practitioner_id")
+        raise InvalidInput(_("Choose the practitioner who countersigns."), "practitioner_id")
     return row
 
 
@@ -149,8 +150,10 @@ def device_label(row: Device) -> str:
 def _needs_guardian(row: Patient, today: date) -> bool:
     if row.date_of_birth is None:
         raise InvalidInput(
-            "Record the patient's date of birth first: a patient under 18 needs a parent's "
-            "or guardian's signature too.",
+            _(
+                "Record the patient's date of birth first: a patient under 18 needs a "
+                "parent's or guardian's signature too."
+            ),
             "date_of_birth",
         )
     return age_on(row.date_of_birth, today) < ADULT_AGE
@@ -228,7 +231,7 @@ def _check(session: Session, request: ConsentRequest, today: date) -> _Checked:
         raise InvalidInput(f"There is no consent form for '{request.treatment}'.", "treatment")
     row = _patient(session, request.patient_id)
     if not f"{row.first_name}{row.last_name}".strip():
-        raise InvalidInput("The patient's name is blank; record it first.", "patient_name")
+        raise InvalidInput(_("The patient's name is blank; record it first."), "patient_name")
     consent_language(row, request.language)
     zones = _areas(request.areas)
     _device(session, request.device_id)
@@ -239,15 +242,16 @@ def _check(session: Session, request: ConsentRequest, today: date) -> _Checked:
         given = request.guardian
         if given is None or not given.name.strip():
             raise InvalidInput(
-                "The patient is under 18: enter the parent's or guardian's name.", "guardian_name"
+                _("The patient is under 18: enter the parent's or guardian's name."),
+                "guardian_name",
             )
         if not given.relation.strip():
             raise InvalidInput(
-                "Enter the guardian's relation to the patient (mother, father, guardian…).",
+                _("Enter the guardian's relation to the patient (mother, father, guardian…)."),
                 "guardian_relation",
             )
         if len(given.name) > MAX_NAME_CHARS or len(given.relation) > 100:
-            raise InvalidInput("The guardian's name or relation is too long.", "guardian_name")
+            raise InvalidInput(_("The guardian's name or relation is too long."), "guardian_name")
         guardian = (
             " ".join(given.name.split()),
             " ".join(given.relation.split()),
@@ -270,7 +274,7 @@ def issue_consent(
     with db.session() as session:
         _check(session, request, today)
     if not pin:
-        raise InvalidInput("The practitioner countersigns with their PIN.", "pin")
+        raise InvalidInput(_("The practitioner countersigns with their PIN."), "pin")
     auth.verify_login(
         db, request.practitioner_id, pin, clock=clock, purpose="consent countersignature"
     )
@@ -484,9 +488,9 @@ def withdraw_consent(
         if row is None:
             raise NotFound(f"There is no consent with id {consent_id}.")
         if withdrawn_on > today:
-            raise InvalidInput("A withdrawal is recorded when it is given, not ahead.", "date")
+            raise InvalidInput(_("A withdrawal is recorded when it is given, not ahead."), "date")
         if withdrawn_on < row.signed_on:
-            raise InvalidInput("The withdrawal date is before the consent was signed.", "date")
+            raise InvalidInput(_("The withdrawal date is before the consent was signed."), "date")
         if any(w.scope == scope for w in record_of(session, row).withdrawals):
             raise InvalidInput(f"The {scope} consent has already been withdrawn.", "scope")
         entry = ConsentWithdrawal(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from PIL import Image, ImageDraw
 
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 
 Point = tuple[float, float]
 Stroke = tuple[Point, ...]
@@ -43,14 +44,14 @@ def normalise_strokes(strokes: Iterable[Iterable[Sequence[float]]], field: str) 
                 result.append(tuple(points))
     except (TypeError, ValueError, IndexError):
         raise InvalidInput(
-            "The signature could not be read; clear it and sign again.", field
+            _("The signature could not be read; clear it and sign again."), field
         ) from None
     if total > MAX_POINTS:
-        raise InvalidInput("The signature is too long; clear it and sign again.", field)
+        raise InvalidInput(_("The signature is too long; clear it and sign again."), field)
     xs = [x for stroke in result for x, _ in stroke]
     ys = [y for stroke in result for _, y in stroke]
     if not result or max(max(xs) - min(xs), max(ys) - min(ys)) < MIN_EXTENT:
-        raise InvalidInput("The signature is empty; sign in the box.", field)
+        raise InvalidInput(_("The signature is empty; sign in the box."), field)
     return tuple(result)
 
 

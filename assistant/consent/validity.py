@@ -29,6 +29,8 @@ from assistant.consent.records import (
 from assistant.consent.templates import TREATMENT, current_template_in
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.i18n import _
+from assistant.labels import data_label
 from assistant.languages import language
 from assistant.models import Clinic, Consent
 
@@ -56,8 +58,8 @@ class ConsentStatus:
     @property
     def message(self) -> str:
         if self.valid:
-            return f"Consent {self.consent_id} covers this session."
-        return "A new consent is needed: " + " ".join(self.reasons)
+            return _("Consent {id} covers this session.").format(id=self.consent_id)
+        return _("A new consent is needed: {reasons}").format(reasons=" ".join(self.reasons))
 
 
 def add_months(day: date, months: int) -> date:
@@ -81,7 +83,9 @@ def set_valid_months(db: Database, months: int, actor: int | None) -> None:
     from assistant.records import audit
 
     if not 1 <= months <= MAX_VALID_MONTHS:
-        raise InvalidInput(f"Choose between 1 and {MAX_VALID_MONTHS} months.", "months")
+        raise InvalidInput(
+            _("Choose between 1 and {most} months.").format(most=MAX_VALID_MONTHS), "months"
+        )
     with db.session() as session:
         clinic = session.scalars(select(Clinic).order_by(Clinic.id)).first()
         if clinic is None:
@@ -104,33 +108,65 @@ def set_valid_months(db: Database, months: int, actor: int | None) -> None:
 def _problems(
     record: ConsentRecord, context: ConsentContext, current_version: int, months: int
 ) -> list[str]:
+    """Why ``record`` does not cover ``context``, as whole sentences in the practitioner's
+    language (dates as YYYY-MM-DD, the same in every language)."""
     problems = []
     signed = record.signed_on.isoformat()
     withdrawn = record.withdrawn_on(TREATMENT_SCOPE)
     if withdrawn is not None and withdrawn <= context.on:
-        problems.append(f"the patient withdrew consent {record.id} on {withdrawn.isoformat()}.")
-    if record.signed_on > context.on:
-        problems.append(f"consent {record.id} was signed on {signed}, after this session's date.")
-    if record.template_version != current_version:
         problems.append(
-            f"the consent form has changed since consent {record.id} was signed (version "
-            f"{record.template_version} signed, version {current_version} now in use"
-            + (f" in {language(record.language).name}" if record.language != "en" else "")
-            + ")."
+            _("The patient withdrew consent {id} on {date}.").format(
+                id=record.id, date=withdrawn.isoformat()
+            )
+        )
+    if record.signed_on > context.on:
+        problems.append(
+            _("Consent {id} was signed on {date}, after this session's date.").format(
+                id=record.id, date=signed
+            )
+        )
+    if record.template_version != current_version:
+        changed = (
+            _(
+                "The consent form has changed since consent {id} was signed (version "
+                "{signed} signed, version {current} now in use in {language})."
+            )
+            if record.language != "en"
+            else _(
+                "The consent form has changed since consent {id} was signed (version "
+                "{signed} signed, version {current} now in use)."
+            )
+        )
+        problems.append(
+            changed.format(
+                id=record.id,
+                signed=record.template_version,
+                current=current_version,
+                language=_language_name(record.language),
+            )
         )
     if add_months(record.signed_on, months) < context.on:
         problems.append(
-            f"consent {record.id} was signed on {signed}, more than {months} months ago."
+            _("Consent {id} was signed on {date}, more than {months} months ago.").format(
+                id=record.id, date=signed, months=months
+            )
         )
     missing = [a for a in context.areas if a not in record.areas]
     if missing:
-        names = ", ".join(area_name(a) for a in missing)
-        problems.append(f"consent {record.id} does not cover {names}.")
+        names = ", ".join(data_label("zones", a, default=area_name(a)) for a in missing)
+        problems.append(_("Consent {id} does not cover {areas}.").format(id=record.id, areas=names))
     if context.device_id is not None and record.device_id != context.device_id:
         problems.append(
-            f"consent {record.id} was given for another device ({record.device_label})."
+            _("Consent {id} was given for another device ({device}).").format(
+                id=record.id, device=record.device_label
+            )
         )
     return problems
+
+
+def _language_name(code: str) -> str:
+    """A language's name in the practitioner's language ("Spanish", "español")."""
+    return data_label("languages", language(code).code, default=language(code).name)
 
 
 def consent_status_in(session: Session, patient_id: int, context: ConsentContext) -> ConsentStatus:
@@ -148,11 +184,17 @@ def consent_status_in(session: Session, patient_id: int, context: ConsentContext
     )
     if not rows:
         if context.language is not None:
-            name = language(context.language).name
+            name = _language_name(context.language)
             return ConsentStatus(
-                False, None, (f"No consent to this treatment in {name} is on record.",)
+                False,
+                None,
+                (
+                    _("No consent to this treatment in {language} is on record.").format(
+                        language=name
+                    ),
+                ),
             )
-        return ConsentStatus(False, None, ("No consent to this treatment is on record.",))
+        return ConsentStatus(False, None, (_("No consent to this treatment is on record."),))
     current: dict[str, int] = {}  # the version in use, by language
     months = valid_months_in(session)
     newest_reasons: list[str] = []
@@ -166,8 +208,7 @@ def consent_status_in(session: Session, patient_id: int, context: ConsentContext
             return ConsentStatus(True, row.id, ())
         if index == 0:
             newest_reasons = problems
-    reasons = tuple(p[0].upper() + p[1:] for p in newest_reasons)
-    return ConsentStatus(False, rows[0].id, reasons)
+    return ConsentStatus(False, rows[0].id, tuple(newest_reasons))
 
 
 def consent_status(db: Database, patient_id: int, context: ConsentContext) -> ConsentStatus:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from assistant import reference
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.i18n import _
 from assistant.models import Patient, Photo, Practitioner, TreatmentSession
 from assistant.photos.consent import check_photos_allowed
 from assistant.photos.imaging import EXTENSIONS, PreparedPhoto, make_thumbnail, prepare_photo
@@ -92,7 +93,10 @@ class PhotoInfo:
 def check_view(view: str) -> str:
     if view not in VIEWS:
         raise InvalidInput(
-            f"'{view}' is not a photo view; use one of: {', '.join(VIEWS)}.", "view"
+            _("'{view}' is not a photo view; use one of: {views}.").format(
+                view=view, views=", ".join(VIEWS)
+            ),
+            "view",
         )
     return view
 
@@ -103,7 +107,9 @@ def check_zone(zone: str | None) -> str | None:
     assert zone is not None
     if zone not in reference.zones():
         raise InvalidInput(
-            f"'{zone}' is not a treatment zone; use one of: {', '.join(reference.zones())}.",
+            _("'{zone}' is not a treatment zone; use one of: {zones}.").format(
+                zone=zone, zones=", ".join(reference.zones())
+            ),
             "zone",
         )
     return zone
@@ -138,7 +144,11 @@ def _live_patient(session: Session, patient_id: int) -> Patient:
     if patient is None:
         raise NotFound(f"There is no patient with id {patient_id}. Nothing was stored.")
     if patient.erased_at is not None:
-        raise InvalidInput(f"Patient {patient_id} has been erased; no photo can be added.")
+        raise InvalidInput(
+            _("Patient {patient_id} has been erased; no photo can be added.").format(
+                patient_id=patient_id
+            )
+        )
     return patient
 
 
@@ -148,7 +158,9 @@ def _check_session(session: Session, patient_id: int, session_id: int | None) ->
     row = session.get(TreatmentSession, session_id)
     if row is None or row.patient_id != patient_id:
         raise InvalidInput(
-            f"Session {session_id} is not a session of patient {patient_id}. Nothing was stored.",
+            _(
+                "Session {session_id} is not a session of patient {patient_id}. Nothing was stored."
+            ).format(session_id=session_id, patient_id=patient_id),
             "session",
         )
 
@@ -168,7 +180,7 @@ def import_photos(
     check_view(view)
     zone = check_zone(zone)
     if not files:
-        raise InvalidInput("Name at least one photo file.", "file")
+        raise InvalidInput(_("Name at least one photo file."), "file")
     with db.session() as session:
         _live_patient(session, patient_id)
         _check_session(session, patient_id, session_id)
@@ -177,17 +189,18 @@ def import_photos(
     prepared: list[tuple[Path, PreparedPhoto]] = []
     for file in files:
         photo = prepare_photo(Path(file))
-        if photo.sha256 in existing or any(p.sha256 == photo.sha256 for _, p in prepared):
+        if photo.sha256 in existing or any(p.sha256 == photo.sha256 for _name, p in prepared):
             raise InvalidInput(
-                f"{Path(file).name}: this photo is already in the patient's record. "
-                "Nothing was stored.",
+                _(
+                    "{file}: this photo is already in the patient's record. Nothing was stored."
+                ).format(file=Path(file).name),
                 "file",
             )
         prepared.append((Path(file), photo))
     store = store or store_for(db)
     written: list[str] = []
     try:
-        for _, photo in prepared:
+        for _name, photo in prepared:
             for name, data in (
                 (photo_name(photo.sha256, photo.extension), photo.data),
                 (thumbnail_name(photo.sha256), photo.thumbnail),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.i18n import _
 from assistant.models import Consent, ConsentWithdrawal, Patient, PhotoConsent
 from assistant.records import audit
 
@@ -110,10 +111,14 @@ def record_photo_consent(
 ) -> PhotoConsentAnswer:
     """Append the patient's answer (audited ``change``)."""
     if status not in STATUSES:
-        raise InvalidInput(f"Photo consent is one of {', '.join(STATUSES)}.", "consent")
+        raise InvalidInput(
+            _("Photo consent is one of {statuses}.").format(statuses=", ".join(STATUSES)), "consent"
+        )
     unknown = set(uses or {}) - set(USES)
     if unknown:
-        raise InvalidInput(f"Unknown photo uses: {', '.join(sorted(unknown))}.", "consent")
+        raise InvalidInput(
+            _("Unknown photo uses: {uses}.").format(uses=", ".join(sorted(unknown))), "consent"
+        )
     with db.session() as session:
         if session.get(Patient, patient_id) is None:
             raise NotFound(f"There is no patient with id {patient_id}.")

@@ -35,6 +35,7 @@ from assistant import paths
 from assistant.cipher import derive_key
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 from assistant.models import PhotoBlob
 
 log = logging.getLogger(__name__)
@@ -91,14 +92,16 @@ class PhotoStore(ABC):
         if not data.startswith(MAGIC):
             return data  # kept before the database was encrypted
         if self.key is None:
-            raise InvalidInput("This photo is encrypted; open the clinic's encrypted database.")
+            raise InvalidInput(_("This photo is encrypted; open the clinic's encrypted database."))
         body = data[len(MAGIC) :]
         try:
             return AESGCM(self.key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], MAGIC)
         except InvalidTag:
             raise InvalidInput(
-                "A photo file is damaged (or belongs to another database); restore it from a "
-                "backup."
+                _(
+                    "A photo file is damaged (or belongs to another database); restore it "
+                    "from a backup."
+                )
             ) from None
 
     @abstractmethod
@@ -129,7 +132,7 @@ class FolderPhotoStore(PhotoStore):
 
     def path(self, name: str) -> Path:
         if ".." in name or name.startswith("/"):
-            raise InvalidInput(f"{name} is not a photo name.")
+            raise InvalidInput(_("{name} is not a photo name.").format(name=name))
         return self.folder / name
 
     def exists(self, name: str) -> bool:
@@ -152,7 +155,10 @@ class FolderPhotoStore(PhotoStore):
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise InvalidInput(
-                f"The photo cannot be saved in {target.parent} ({exc.strerror or exc}).", "file"
+                _("The photo cannot be saved in {parent} ({error}).").format(
+                    parent=target.parent, error=exc.strerror or exc
+                ),
+                "file",
             ) from exc
 
     def _read(self, name: str) -> bytes:
@@ -160,7 +166,9 @@ class FolderPhotoStore(PhotoStore):
             return self.path(name).read_bytes()
         except FileNotFoundError:
             raise InvalidInput(
-                f"The photo file {self.path(name)} is missing; restore it from a backup."
+                _("The photo file {path} is missing; restore it from a backup.").format(
+                    path=self.path(name)
+                )
             ) from None
 
     def delete(self, name: str) -> None:
@@ -196,7 +204,9 @@ class DatabasePhotoStore(PhotoStore):
         with self.db.session() as session:
             row = session.get(PhotoBlob, name)
             if row is None:
-                raise InvalidInput(f"The photo {name} is missing from the database.")
+                raise InvalidInput(
+                    _("The photo {name} is missing from the database.").format(name=name)
+                )
             return bytes(row.data)
 
     def delete(self, name: str) -> None:

@@ -35,6 +35,7 @@ from assistant.cipher import connect, is_plain, new_key, sqlite
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.files import replace_atomically
+from assistant.i18n import _
 from assistant.keyfile import KeyFile, key_file_path
 
 log = logging.getLogger(__name__)
@@ -73,14 +74,14 @@ def _compare(copy: Path, plain: Path, key: bytes) -> None:
     con = connect(copy, key)
     try:
         if con.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-            raise InvalidInput("The encrypted copy failed its check; the database is unchanged.")
+            raise InvalidInput(_("The encrypted copy failed its check; the database is unchanged."))
         con.execute(f"ATTACH DATABASE {_quote(plain)} AS plain KEY ''")
         schema = "SELECT type, name, sql FROM {0}.sqlite_master ORDER BY type, name"
         if (
             con.execute(schema.format("main")).fetchall()
             != con.execute(schema.format("plain")).fetchall()
         ):
-            raise InvalidInput("The encrypted copy's schema differs; the database is unchanged.")
+            raise InvalidInput(_("The encrypted copy's schema differs; the database is unchanged."))
         for table in _tables(con, "plain"):
             name = '"' + table.replace('"', '""') + '"'
             counts = [
@@ -93,7 +94,9 @@ def _compare(copy: Path, plain: Path, key: bytes) -> None:
             ).fetchone()[0]
             if counts[0] != counts[1] or differ:
                 raise InvalidInput(
-                    f"The encrypted copy's table {table} differs; the database is unchanged."
+                    _(
+                        "The encrypted copy's table {table} differs; the database is unchanged."
+                    ).format(table=table)
                 )
     finally:
         con.close()
@@ -115,9 +118,9 @@ def encrypt_database(
     (already checked) wraps the new key. ``step`` is told as each step starts."""
     path = db.sqlite_path
     if path is None or not db.is_sqlite:
-        raise InvalidInput("A database on a server is encrypted by the server, not Chairside.")
+        raise InvalidInput(_("A database on a server is encrypted by the server, not Chairside."))
     if db.key is not None or not is_plain(path):
-        raise InvalidInput("This database is already encrypted.")
+        raise InvalidInput(_("This database is already encrypted."))
     tell = step or (lambda _name: None)
     db.dispose()
     copy = path.with_name(path.name + ENCRYPTING)
@@ -156,8 +159,10 @@ def encrypt_database(
         busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         if busy:
             raise InvalidInput(
-                "Another program or workstation is using the database; close it and try "
-                "again. The database is unchanged."
+                _(
+                    "Another program or workstation is using the database; close it and try "
+                    "again. The database is unchanged."
+                )
             )
         con.execute("PRAGMA journal_mode=DELETE")  # empties and removes its -wal
     finally:

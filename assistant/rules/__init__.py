@@ -19,7 +19,7 @@ from assistant.checklist import Checklist, Outcome, default_checklist
 from assistant.checklist.loading import translated_checklist
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import current_language
+from assistant.i18n import _, current_language
 from assistant.models import ClinicRuleChange, Practitioner
 from assistant.records import audit
 from assistant.rules.catalogue import (
@@ -93,15 +93,19 @@ def rules_in_session(session: Session) -> RuleSet:
             rule = definition(row.rule_id)
         except InvalidInput:
             raise InvalidInput(
-                f"The clinic's rule store is damaged: change {row.id} names an unknown "
-                f"rule '{row.rule_id}'. Nothing was changed.",
+                _(
+                    "The clinic's rule store is damaged: change {id} names an unknown rule "
+                    "'{rule_id}'. Nothing was changed."
+                ).format(id=row.id, rule_id=row.rule_id),
                 row.rule_id,
             ) from None
         try:
             values[rule.id] = parse_value(rule, row.value)
         except InvalidInput as exc:
             raise InvalidInput(
-                f"The clinic's rule store is damaged: change {row.id}: {exc} Nothing was changed.",
+                _(
+                    "The clinic's rule store is damaged: change {id}: {exc} Nothing was changed."
+                ).format(id=row.id, exc=exc),
                 rule.id,
             ) from None
     last = rows[-1].id if rows else None
@@ -117,9 +121,14 @@ def set_rule(db: Database, rule_id: str, value: str, reason: str, actor: int) ->
     canonical = parse_value(rule, value)
     reason = reason.strip()
     if not reason:
-        raise InvalidInput(f"{rule_id}: write the reason for the change.", "reason")
+        raise InvalidInput(
+            _("{rule_id}: write the reason for the change.").format(rule_id=rule_id), "reason"
+        )
     if len(reason) > MAX_REASON:
-        raise InvalidInput(f"The reason is longer than {MAX_REASON} characters.", "reason")
+        raise InvalidInput(
+            _("The reason is longer than {max_reason} characters.").format(max_reason=MAX_REASON),
+            "reason",
+        )
     current = rules_in_force(db)  # refuses to build on a damaged store
     _check_consistent(rule, canonical, current)
     old = current.value(rule_id)
@@ -156,8 +165,10 @@ def _check_consistent(rule: RuleDefinition, value: str, current: RuleSet) -> Non
     values = {low_id: current.value(low_id), high_id: current.value(high_id), rule.id: value}
     if numeric(rule, values[low_id]) > numeric(rule, values[high_id]):
         raise InvalidInput(
-            f"{rule.id}: {value} would make the typical range {values[low_id]}–"
-            f"{values[high_id]}; the start must not be above the end.",
+            _(
+                "{rule}: {value} would make the typical range {low}–{high}; "
+                "the start must not be above the end."
+            ).format(rule=rule.id, value=value, low=values[low_id], high=values[high_id]),
             rule.id,
         )
 

@@ -20,6 +20,7 @@ from assistant.checklist import (
     default_checklist,
 )
 from assistant.errors import InvalidInput
+from assistant.i18n import _
 from assistant.resources import load_toml
 
 # Kinds of value: how a text is read and compared with the bounds.
@@ -28,7 +29,7 @@ WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
 )  # fmt: skip
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 _ROMAN_OF = {v: k for k, v in _ROMAN.items()}
-_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\W\d_]*)\s*$")
 _UNITS = {
     "d": "days", "day": "days", "days": "days",
     "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
@@ -36,6 +37,10 @@ _UNITS = {
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "mm": "mm", "": "",
 }  # fmt: skip
+# The words of the values' texts that the Clinical rules page shows in the practitioner's
+# language (resources/labels-CODE.toml, [rule_units] and [rule_choices]).
+RULE_UNITS = ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "and", "or")
+RULE_CHOICES = ("not_suitable", "caution", "defer", "perioral", "facial")
 
 
 @dataclass(frozen=True)
@@ -67,28 +72,53 @@ def _mm(value: float) -> str:
     return f"{reference.format_mm(value)} mm"
 
 
+def _unit(word: str) -> str | None:
+    """The canonical unit of a unit as typed, in English or the practitioner's language."""
+    from assistant.rules.words import unit_of_words
+
+    word = word.lower()
+    return _UNITS.get(word) or _UNITS.get(unit_of_words(word) or "")
+
+
 def _amount(rule: RuleDefinition, text: str) -> tuple[float, str]:
     match = _AMOUNT.match(text)
-    unit = _UNITS.get(match.group(2).lower()) if match else None
+    unit = _unit(match.group(2)) if match else None
     if match is None or unit is None:
-        raise _refused(rule, text, "is not a value such as " + _example(rule))
+        raise _refused(rule, text, _("{rule} ({label}): '{text}' is not a value such as "
+                                     "{example}; allowed: {bounds}."))  # fmt: skip
     return float(match.group(1)), unit
 
 
 def _example(rule: RuleDefinition) -> str:
-    return {
-        WINDOW: '"3 months", "6 weeks" or "14 days"',
-        DEPTH: '"0.5 mm"',
-        COUNT: '"3"',
-        FITZPATRICK: '"4" or "IV"',
-        WEEKS: '"4 weeks"',
-        HOURS: '"48 hours"',
-    }.get(rule.kind, rule.bounds)
+    from assistant.rules.words import bounds_words, value_words
+
+    examples = {
+        WINDOW: ("3 months", "6 weeks", "14 days"),
+        DEPTH: ("0.5 mm",),
+        COUNT: ("3",),
+        FITZPATRICK: ("4", "IV"),
+        WEEKS: ("4 weeks",),
+        HOURS: ("48 hours",),
+    }.get(rule.kind)
+    if examples is None:
+        return bounds_words(rule)
+    return ", ".join(f'"{value_words(e)}"' for e in examples)
 
 
-def _refused(rule: RuleDefinition, text: str, why: str) -> InvalidInput:
+def _refused(rule: RuleDefinition, text: str, message: str) -> InvalidInput:
+    """``message`` (with ``{rule}``, ``{label}``, ``{text}``, ``{bounds}`` and perhaps
+    ``{example}``) about ``text`` as a value of ``rule``."""
+    from assistant.rules.words import bounds_words, rule_label
+
     return InvalidInput(
-        f"{rule.id} ({rule.label}): '{text}' {why}; allowed: {rule.bounds}.", rule.id
+        message.format(
+            rule=rule.id,
+            label=rule_label(rule),
+            text=text,
+            bounds=bounds_words(rule),
+            example=_example(rule),
+        ),
+        rule.id,
     )
 
 
@@ -109,16 +139,20 @@ def _number(rule: RuleDefinition, text: str) -> float:
     expected = {DEPTH: ("mm", ""), COUNT: ("",), FITZPATRICK: ("",), WEEKS: ("weeks",)}
     if rule.kind == WINDOW:
         if unit not in ("days", "weeks", "months") or amount != int(amount):
-            raise _refused(rule, text, "is not a whole number of days, weeks or months")
+            raise _refused(rule, text, _("{rule} ({label}): '{text}' is not a whole number of "
+                                         "days, weeks or months; allowed: {bounds}."))  # fmt: skip
         return window_of(f"{int(amount)} {unit}").nominal_days
     if rule.kind == HOURS:
         if unit not in ("hours", "days") or amount != int(amount):
-            raise _refused(rule, text, "is not a whole number of hours")
+            raise _refused(rule, text, _("{rule} ({label}): '{text}' is not a whole number of "
+                                         "hours; allowed: {bounds}."))  # fmt: skip
         return amount * (24 if unit == "days" else 1)
     if unit not in expected[rule.kind]:
-        raise _refused(rule, text, f"is in the wrong unit ({unit})")
+        raise _refused(rule, text, _("{rule} ({label}): '{text}' is in the wrong unit; "
+                                     "allowed: {bounds}."))  # fmt: skip
     if rule.kind != DEPTH and amount != int(amount):
-        raise _refused(rule, text, "is not a whole number")
+        raise _refused(rule, text, _("{rule} ({label}): '{text}' is not a whole number; "
+                                     "allowed: {bounds}."))  # fmt: skip
     return amount
 
 
@@ -127,13 +161,18 @@ def parse_value(rule: RuleDefinition, text: str) -> str:
     rule and its bounds for a value in the wrong unit or outside the bounds."""
     text = str(text).strip()
     if rule.choices:
-        if text not in rule.choices:
-            raise _refused(rule, text, "is not one of the choices")
-        return text
+        from assistant.rules.words import choice_of_words
+
+        choice = text if text in rule.choices else choice_of_words(text)
+        if choice not in rule.choices:
+            raise _refused(rule, text, _("{rule} ({label}): '{text}' is not one of the "
+                                         "choices; allowed: {bounds}."))  # fmt: skip
+        return str(choice)
     value = _number(rule, text)
     assert rule.low is not None and rule.high is not None
     if not _number(rule, rule.low) - 1e-9 <= value <= _number(rule, rule.high) + 1e-9:
-        raise _refused(rule, text, "is outside the bounds")
+        raise _refused(rule, text, _("{rule} ({label}): '{text}' is outside the bounds; "
+                                     "allowed: {bounds}."))  # fmt: skip
     if rule.kind == WINDOW:
         amount, unit = _amount(rule, text)
         return f"{int(amount)} {unit}"
@@ -272,7 +311,9 @@ def definition(rule_id: str) -> RuleDefinition:
         return catalogue()[rule_id]
     except KeyError:
         raise InvalidInput(
-            f"Unknown rule '{rule_id}'. `chairside rules show` lists every rule a clinic may set.",
+            _(
+                "Unknown rule '{rule}'. `chairside rules show` lists every rule a clinic may set."
+            ).format(rule=rule_id),
             "rule_id",
         ) from None
 

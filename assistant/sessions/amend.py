@@ -11,6 +11,7 @@ from typing import Any
 import assistant.sessions.guard  # noqa: F401
 from assistant.db import Database
 from assistant.errors import InvalidInput, RecordLocked
+from assistant.i18n import _
 from assistant.models import (
     Amendment,
     utcnow,
@@ -66,19 +67,21 @@ def amend_session(
     field, the old and new value and why; the audit log gets an "amend" event."""
     reason = " ".join((reason or "").split())
     if len(reason) < MIN_REASON_CHARS:
-        raise InvalidInput("Write why the record is being amended.", "reason")
+        raise InvalidInput(_("Write why the record is being amended."), "reason")
     with db.session() as session:
         row = _get_row(session, session_id)
         if row.state != SIGNED:
             raise InvalidInput(
-                "Only a signed session is amended; a draft is simply edited.", "state"
+                _("Only a signed session is amended; a draft is simply edited."), "state"
             )
         record = _record_of(session, row)
         current = record.effective
         value = parse_field_value(field, new_value)
         old = get_field(current, field)
         if value == old:
-            raise InvalidInput(f"{field_label(field)} already holds that value.", field)
+            raise InvalidInput(
+                _("{field} already holds that value.").format(field=field_label(field)), field
+            )
         amended = set_field(current, field, value)
         validate_for_signing(amended, _device_limits(session, amended.device_id))
         entry = Amendment(

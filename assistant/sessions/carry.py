@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.db import Database
+from assistant.i18n import _
 from assistant.models import Device, Product, TreatmentSession
 from assistant.sessions.record import SIGNED, DeviceLimits, ProductEntry, SessionDraft, ZoneEntry
 from assistant.sessions.rules import DEFAULT_PASSES, default_depth
@@ -122,8 +123,12 @@ def carry_forward(
 def _zone_text(entry: ZoneEntry) -> str:
     from assistant.reference import format_mm
 
-    text = f"{format_mm(entry.depth_mm)} mm × {entry.passes}"
-    return text + (f", speed {entry.speed}" if entry.speed else "")
+    depth = format_mm(entry.depth_mm)
+    if entry.speed:
+        return _("{depth} mm × {passes}, speed {speed}").format(
+            depth=depth, passes=entry.passes, speed=entry.speed
+        )
+    return f"{depth} mm × {entry.passes}"
 
 
 def compare(

@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, or_, select
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
+from assistant.i18n import _
 from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
 from assistant.records import audit
 from assistant.sessions.record import DISCARDED
@@ -34,7 +35,8 @@ class RecallRow:
     session_id: int
     treated_at: datetime
     state: str
-    matched: str  # e.g. "product lot HA-2604 (Hyaluronic acid 1.5%)"
+    matched: str  # e.g. "product lot HA-2604 (Hyaluronic acid 1.5%)"; the CSV's words
+    matched_words: str = ""  # the same in the practitioner's language, for the screen
 
     @property
     def patient_name(self) -> str:
@@ -60,20 +62,26 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
     surrounding spaces ignored; amended lots included), by patient name."""
     wanted = lot.strip().upper()
     if not wanted:
-        raise InvalidInput("Enter the lot number to search for.", "lot")
+        raise InvalidInput(_("Enter the lot number to search for."), "lot")
     if len(wanted) > MAX_LOT:
         raise InvalidInput(
             f"A lot number is at most {MAX_LOT} characters; this one has {len(wanted):,}.", "lot"
         )
     check_one_line(wanted, "lot", "The lot number")
-    found: dict[tuple[int, str], str] = {}
+    found: dict[tuple[int, str], tuple[str, str]] = {}  # English, the practitioner's
     with db.session() as session:
         for session_id, name, lot_number in session.execute(
             select(ProductUse.session_id, ProductUse.product_name, ProductUse.lot_number).where(
                 func.upper(func.trim(ProductUse.lot_number)) == wanted
             )
         ):
-            found.setdefault((session_id, f"p:{name}"), f"product lot {lot_number} ({name})")
+            found.setdefault(
+                (session_id, f"p:{name}"),
+                (
+                    f"product lot {lot_number} ({name})",
+                    _("product lot {lot} ({product})").format(lot=lot_number, product=name),
+                ),
+            )
         for session_id, lot_number, needles in session.execute(
             select(
                 TreatmentSession.id,
@@ -81,19 +89,40 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
                 TreatmentSession.cartridge_needles,
             ).where(func.upper(func.trim(TreatmentSession.cartridge_lot)) == wanted)
         ):
-            needles_text = f", {needles} needles" if needles else ""
-            found.setdefault((session_id, "cartridge"), f"cartridge lot {lot_number}{needles_text}")
+            found.setdefault(
+                (session_id, "cartridge"),
+                (
+                    f"cartridge lot {lot_number}, {needles} needles",
+                    _("cartridge lot {lot}, {needles} needles").format(
+                        lot=lot_number, needles=needles
+                    ),
+                )
+                if needles
+                else (
+                    f"cartridge lot {lot_number}",
+                    _("cartridge lot {lot}").format(lot=lot_number),
+                ),
+            )
         for session_id, path, new_value in session.execute(
             select(Amendment.session_id, Amendment.field, Amendment.new_value).where(
                 or_(Amendment.field == "cartridge_lot", Amendment.field.like("products[%"))
                 & (func.upper(func.trim(Amendment.new_value)) == wanted)
             )
         ):
-            kind = "cartridge lot" if path == "cartridge_lot" else "product lot"
-            found.setdefault((session_id, f"a:{path}"), f"{kind} {new_value} (amended)")
+            cartridge = path == "cartridge_lot"
+            kind = "cartridge lot" if cartridge else "product lot"
+            words = (
+                _("cartridge lot {lot} (amended)")
+                if cartridge
+                else _("product lot {lot} (amended)")
+            )
+            found.setdefault(
+                (session_id, f"a:{path}"),
+                (f"{kind} {new_value} (amended)", words.format(lot=new_value)),
+            )
         if not found:
             return []
-        ids = sorted({session_id for session_id, _ in found})
+        ids = sorted({session_id for session_id, _lot in found})
         rows: list[RecallRow] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -102,7 +131,7 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
                 .join(Patient, Patient.id == TreatmentSession.patient_id)
                 .where(and_(TreatmentSession.id.in_(chunk), TreatmentSession.state != DISCARDED))
             ):
-                for (session_id, _), matched in sorted(found.items()):
+                for (session_id, _lot), (matched, words) in sorted(found.items()):
                     if session_id == row.id:
                         rows.append(
                             RecallRow(
@@ -115,6 +144,7 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
                                 row.treated_at,
                                 row.state,
                                 matched,
+                                words,
                             )
                         )
         rows.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.treated_at))

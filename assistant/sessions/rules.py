@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from assistant import reference
 from assistant.clinic import PRODUCT_KINDS
-from assistant.dates import age_on, format_long_date
+from assistant.dates import age_on
 from assistant.errors import InvalidInput
-from assistant.i18n import _, current_language, ngettext
+from assistant.i18n import _, ngettext
 from assistant.labels import data_label, typical_range
+from assistant.screen_dates import screen_long_date
 from assistant.sessions.record import (
     DeviceLimits,
     PreviousSession,
@@ -188,10 +189,7 @@ def _describe_gap(days: int) -> str:
 
 def _long_date(day: date) -> str:
     """A date in words in the practitioner's language ("Tuesday 23 February 2027")."""
-    from assistant.languages import LANGUAGES, format_day
-
-    code = current_language()
-    return format_day(day, code) if code in LANGUAGES else format_long_date(day)
+    return screen_long_date(day)
 
 
 def interval_warning(
@@ -284,48 +282,63 @@ def validate_draft(
     for index, entry in enumerate(draft.zones):
         check_zone(entry, device_limits, None, index, treatment)
     if draft.tolerance is not None and not 0 <= draft.tolerance <= TOLERANCE_MAX:
-        raise InvalidInput(f"Tolerance is scored 0 to {TOLERANCE_MAX}.", "tolerance")
+        raise InvalidInput(
+            _("Tolerance is scored 0 to {tolerance_max}.").format(tolerance_max=TOLERANCE_MAX),
+            "tolerance",
+        )
     if draft.anaesthetic_minutes is not None and not (
         0 <= draft.anaesthetic_minutes <= ANAESTHETIC_MINUTES_MAX
     ):
         raise InvalidInput(
-            f"Anaesthetic minutes must be between 0 and {ANAESTHETIC_MINUTES_MAX}.",
+            _("Anaesthetic minutes must be between 0 and {most}.").format(
+                most=ANAESTHETIC_MINUTES_MAX
+            ),
             "anaesthetic_minutes",
         )
     if draft.cartridge_needles and draft.cartridge_needles not in reference.needle_counts():
         raise InvalidInput(
-            f"Needle count must be one of {', '.join(reference.needle_counts())}.",
+            _("Needle count must be one of {counts}.").format(
+                counts=", ".join(reference.needle_counts())
+            ),
             "cartridge_needles",
         )
     if len(draft.cartridge_lot) > MAX_LOT:
-        raise InvalidInput(f"The lot number is longer than {MAX_LOT} characters.", "cartridge_lot")
+        raise InvalidInput(
+            _("The lot number is longer than {max_lot} characters.").format(max_lot=MAX_LOT),
+            "cartridge_lot",
+        )
     check_cartridge_expiry(draft)
     if draft.ended_at is not None and draft.ended_at < draft.treated_at:
-        raise InvalidInput("The session cannot end before it starts.", "ended_at")
+        raise InvalidInput(_("The session cannot end before it starts."), "ended_at")
     if draft.next_session_date is not None and draft.next_session_date <= draft.treated_at.date():
-        raise InvalidInput("The next session must be after this one.", "next_session_date")
+        raise InvalidInput(_("The next session must be after this one."), "next_session_date")
     if draft.interval_weeks is not None and not 1 <= draft.interval_weeks <= INTERVAL_WEEKS_MAX:
-        raise InvalidInput("The interval must be between 1 and 104 weeks.", "interval_weeks")
+        raise InvalidInput(_("The interval must be between 1 and 104 weeks."), "interval_weeks")
     if draft.course_total is not None and not 1 <= draft.course_total <= COURSE_MAX:
-        raise InvalidInput(f"A course has 1 to {COURSE_MAX} sessions.", "course_total")
+        raise InvalidInput(
+            _("A course has 1 to {course_max} sessions.").format(course_max=COURSE_MAX),
+            "course_total",
+        )
     if draft.course_number is not None:
         total = draft.course_total or COURSE_MAX
         if not 1 <= draft.course_number <= total:
             raise InvalidInput(
-                f"Session number {draft.course_number} does not fit a course of {total}.",
+                _("Session number {course_number} does not fit a course of {total}.").format(
+                    course_number=draft.course_number, total=total
+                ),
                 "course_number",
             )
     for index, product in enumerate(draft.products):
         if not product.product_name.strip():
-            raise InvalidInput("Enter the product's name.", f"products[{index}].product_name")
+            raise InvalidInput(_("Enter the product's name."), f"products[{index}].product_name")
         if product.kind not in PRODUCT_KINDS:
             raise InvalidInput(
-                f"Product kind must be one of {', '.join(PRODUCT_KINDS)}.",
+                _("Product kind must be one of {kinds}.").format(kinds=', '.join(PRODUCT_KINDS)),
                 f"products[{index}].kind",
             )
         if len(product.lot_number) > MAX_LOT:
             raise InvalidInput(
-                f"The lot number is longer than {MAX_LOT} characters.",
+                _("The lot number is longer than {max_lot} characters.").format(max_lot=MAX_LOT),
                 f"products[{index}].lot_number",
             )
 
@@ -334,10 +347,23 @@ def check_cartridge_expiry(draft: SessionDraft) -> None:
     """An expired cartridge (expiry before the day of treatment) is refused."""
     expiry = draft.cartridge_expiry
     if expiry is not None and expiry < draft.treated_at.date():
-        lot = f" lot {draft.cartridge_lot}" if draft.cartridge_lot else ""
+        message = (
+            _(
+                "The cartridge lot {lot} expired on {expiry}, before this session ({day}). "
+                "Use an unexpired cartridge."
+            )
+            if draft.cartridge_lot
+            else _(
+                "The cartridge expired on {expiry}, before this session ({day}). "
+                "Use an unexpired cartridge."
+            )
+        )
         raise InvalidInput(
-            f"The cartridge{lot} expired on {format_long_date(expiry)}, before this session "
-            f"({format_long_date(draft.treated_at.date())}). Use an unexpired cartridge.",
+            message.format(
+                lot=draft.cartridge_lot,
+                expiry=_long_date(expiry),
+                day=_long_date(draft.treated_at.date()),
+            ),
             "cartridge_expiry",
         )
 
@@ -346,17 +372,17 @@ def validate_for_signing(draft: SessionDraft, device_limits: DeviceLimits | None
     """What a record needs before it is signed; ``InvalidInput`` naming the first gap."""
     validate_draft(draft, device_limits)
     if draft.practitioner_id is None:
-        raise InvalidInput("Choose the practitioner who treated the patient.", "practitioner_id")
+        raise InvalidInput(_("Choose the practitioner who treated the patient."), "practitioner_id")
     if not draft.zones:
-        raise InvalidInput("Add at least one treated zone.", "zones")
+        raise InvalidInput(_("Add at least one treated zone."), "zones")
     if not draft.consent_on_file:
-        raise InvalidInput("Record that signed consent is on file.", "consent_on_file")
+        raise InvalidInput(_("Record that signed consent is on file."), "consent_on_file")
     if draft.device_id is None:
-        raise InvalidInput("Choose the device used.", "device_id")
+        raise InvalidInput(_("Choose the device used."), "device_id")
     if not draft.cartridge_lot.strip():
-        raise InvalidInput("Record the cartridge and its lot number.", "cartridge_lot")
+        raise InvalidInput(_("Record the cartridge and its lot number."), "cartridge_lot")
     if draft.cartridge_expiry is None:
-        raise InvalidInput("Record the cartridge's expiry date.", "cartridge_expiry")
+        raise InvalidInput(_("Record the cartridge's expiry date."), "cartridge_expiry")
 
 
 DEFAULT_PASSES = 1

@@ -18,6 +18,7 @@ import assistant.sessions.guard  # noqa: F401
 from assistant.consent.validity import ConsentContext, consent_status_in
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
+from assistant.i18n import _
 from assistant.models import (
     Amendment,
     Assessment,
@@ -492,8 +493,9 @@ def _require_consent(session: Session, patient_id: int, draft: SessionDraft) -> 
     status = consent_status_in(session, patient_id, context)
     if not status.valid:
         raise InvalidInput(
-            "This session cannot be signed without a valid consent. "
-            + status.message
-            + " Take the patient's consent in the consent step.",
+            _(
+                "This session cannot be signed without a valid consent. {why} "
+                "Take the patient's consent in the consent step."
+            ).format(why=status.message),
             "consent",
         )

@@ -315,22 +315,33 @@ def session_context(db: Database, session_id: int) -> SessionContext:
 
 
 def _verdict_words(assessment: Assessment | None) -> str:
-    """"Proceed with caution (overridden: …)", as the record shows the checklist's verdict."""
+    """ "Caution (overridden: …)", as the record on screen shows the checklist's verdict, in
+    the practitioner's language."""
     if assessment is None:
         return ""
-    from assistant.checklist import Outcome
-    from assistant.dates import format_long_date
+    from assistant.i18n import _
+    from assistant.screen_dates import screen_long_date
 
-    try:
-        words = Outcome(assessment.outcome).label
-    except ValueError:
-        words = assessment.outcome
+    outcomes = {
+        "suitable": _("Suitable"),
+        "caution": _("Caution"),
+        "defer": _("Defer"),
+        "not_suitable": _("Not suitable"),
+    }
+    words = outcomes.get(assessment.outcome, assessment.outcome)
     if assessment.defer_until is not None:
-        words += f" until {format_long_date(assessment.defer_until)}"
+        words = _("{verdict} until {date}").format(
+            verdict=words, date=screen_long_date(assessment.defer_until)
+        )
     if assessment.override_reason:
-        words += f"; overridden: {assessment.override_reason}"
-    day = format_long_date(assessment.assessed_on)
-    return f"{words} (checklist {assessment.checklist_version}, {day})"
+        words = _("{verdict}; overridden: {reason}").format(
+            verdict=words, reason=assessment.override_reason
+        )
+    return _("{verdict} (checklist {version}, {date})").format(
+        verdict=words,
+        version=assessment.checklist_version,
+        date=screen_long_date(assessment.assessed_on),
+    )
 
 
 # --------------------------------------------------------------------------- aftercare

@@ -4,43 +4,43 @@
 <context>
     <name>AfterSection</name>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="61"/>
+        <location filename="../../ui/session_form/outcome.py" line="62"/>
         <source>After the session</source>
         <translation>Después de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="63"/>
+        <location filename="../../ui/session_form/outcome.py" line="64"/>
         <source>Finished at</source>
         <translation>Terminó a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="64"/>
+        <location filename="../../ui/session_form/outcome.py" line="65"/>
         <source>Session finished</source>
         <translation>Sesión terminada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="67"/>
+        <location filename="../../ui/session_form/outcome.py" line="68"/>
         <source>Finish time</source>
         <translation>Hora de fin</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="75"/>
+        <location filename="../../ui/session_form/outcome.py" line="76"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="76"/>
-        <location filename="../../ui/session_form/outcome.py" line="79"/>
+        <location filename="../../ui/session_form/outcome.py" line="77"/>
+        <location filename="../../ui/session_form/outcome.py" line="80"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="77"/>
+        <location filename="../../ui/session_form/outcome.py" line="78"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="78"/>
+        <location filename="../../ui/session_form/outcome.py" line="79"/>
         <source>Post-care</source>
         <translation>Cuidados posteriores</translation>
     </message>
@@ -195,73 +195,73 @@
 <context>
     <name>AftercareStep</name>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="20"/>
-        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
         <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="25"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="26"/>
         <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
         <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="31"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="32"/>
         <source>What the aftercare sheet holds</source>
         <translation>Qué contiene la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="34"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
         <source>Aftercare sheet state</source>
         <translation>Estado de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
         <source>Preview and print the sheet…</source>
         <translation>Ver e imprimir la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="37"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
         <source>Preview and print the aftercare sheet</source>
         <translation>Ver e imprimir la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="44"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="58"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="59"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="62"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="63"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="66"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -327,84 +327,84 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="32"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="33"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="41"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="42"/>
         <source>depth (mm)</source>
         <translation>profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="42"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
         <source>passes</source>
         <translation>pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
         <source>speed</source>
         <translation>velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
         <source>endpoint</source>
         <translation>punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
         <source>notes</source>
         <translation>notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="49"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="49"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
         <source>expiry</source>
         <translation>caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="53"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="54"/>
         <source>Field to amend</source>
         <translation>Campo que enmendar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="64"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="56"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
         <source>Current value</source>
         <translation>Valor actual</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="58"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="61"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="62"/>
         <source>Reason for the amendment</source>
         <translation>Motivo de la enmienda</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="64"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
         <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
         <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="73"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="74"/>
         <source>Record amendment</source>
         <translation>Registrar la enmienda</translation>
     </message>
@@ -412,18 +412,18 @@
 <context>
     <name>AmendmentsBox</name>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="106"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="111"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="107"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="112"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="126"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="127"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="135"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="136"/>
         <source>No amendments.</source>
         <translation>Sin enmiendas.</translation>
     </message>
@@ -431,117 +431,117 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="32"/>
+        <location filename="../../ui/audit_table_model.py" line="33"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <location filename="../../ui/audit_table_model.py" line="34"/>
         <source>Changed</source>
         <translation>Modificado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <location filename="../../ui/audit_table_model.py" line="35"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
         <source>Amended</source>
         <translation>Enmendado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
         <source>Overrode verdict</source>
         <translation>Veredicto anulado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
         <source>Exported</source>
         <translation>Exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
         <source>Printed</source>
         <translation>Impreso</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
         <source>Wrong PIN</source>
         <translation>PIN incorrecto</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <location filename="../../ui/audit_table_model.py" line="45"/>
         <source>Backed up</source>
         <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="45"/>
+        <location filename="../../ui/audit_table_model.py" line="46"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="67"/>
+        <location filename="../../ui/audit_table_model.py" line="68"/>
         <source>Fields: {0}</source>
         <translation>Campos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="101"/>
+        <location filename="../../ui/audit_table_model.py" line="102"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="102"/>
+        <location filename="../../ui/audit_table_model.py" line="103"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="103"/>
+        <location filename="../../ui/audit_table_model.py" line="104"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <location filename="../../ui/audit_table_model.py" line="105"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <location filename="../../ui/audit_table_model.py" line="106"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <location filename="../../ui/audit_table_model.py" line="107"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="168"/>
+        <location filename="../../ui/audit_table_model.py" line="169"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="178"/>
+        <location filename="../../ui/audit_table_model.py" line="179"/>
         <source>Workstation: {0}</source>
         <translation>Puesto: {0}</translation>
     </message>
@@ -549,124 +549,124 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="58"/>
-        <location filename="../../ui/audit_view.py" line="123"/>
+        <location filename="../../ui/audit_view.py" line="59"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="59"/>
+        <location filename="../../ui/audit_view.py" line="60"/>
         <source>Any action</source>
         <translation>Cualquier acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="64"/>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="65"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="65"/>
+        <location filename="../../ui/audit_view.py" line="66"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="70"/>
+        <location filename="../../ui/audit_view.py" line="71"/>
         <source>Patient number</source>
         <translation>Número de paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="72"/>
+        <location filename="../../ui/audit_view.py" line="73"/>
         <source>Any patient</source>
         <translation>Cualquier paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="74"/>
+        <location filename="../../ui/audit_view.py" line="75"/>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="78"/>
+        <location filename="../../ui/audit_view.py" line="79"/>
         <source>From date</source>
         <translation>Desde la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="78"/>
+        <location filename="../../ui/audit_view.py" line="79"/>
         <source>To date</source>
         <translation>Hasta la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="85"/>
+        <location filename="../../ui/audit_view.py" line="87"/>
         <source>Words in the description</source>
         <translation>Palabras de la descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="86"/>
+        <location filename="../../ui/audit_view.py" line="88"/>
         <source>Search the audit trail</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="90"/>
+        <location filename="../../ui/audit_view.py" line="92"/>
         <source>The audit chain has not been checked yet.</source>
         <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="92"/>
+        <location filename="../../ui/audit_view.py" line="94"/>
         <source>Audit chain check</source>
         <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="94"/>
+        <location filename="../../ui/audit_view.py" line="96"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="100"/>
+        <location filename="../../ui/audit_view.py" line="102"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="129"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="131"/>
+        <location filename="../../ui/audit_view.py" line="133"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="135"/>
+        <location filename="../../ui/audit_view.py" line="137"/>
         <source>&amp;Back to patients</source>
         <translation>&amp;Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="136"/>
+        <location filename="../../ui/audit_view.py" line="138"/>
         <source>Back to the patient list</source>
         <translation>Volver a la lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="207"/>
+        <location filename="../../ui/audit_view.py" line="209"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="210"/>
+        <location filename="../../ui/audit_view.py" line="212"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="216"/>
+        <location filename="../../ui/audit_view.py" line="218"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="233"/>
+        <location filename="../../ui/audit_view.py" line="235"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="235"/>
+        <location filename="../../ui/audit_view.py" line="237"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -745,85 +745,85 @@
 <context>
     <name>BackupSettingsPage</name>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="41"/>
-        <location filename="../../ui/backup_settings_page.py" line="67"/>
-        <location filename="../../ui/backup_settings_page.py" line="115"/>
+        <location filename="../../ui/backup_settings_page.py" line="42"/>
+        <location filename="../../ui/backup_settings_page.py" line="68"/>
+        <location filename="../../ui/backup_settings_page.py" line="116"/>
         <source>Backup folder</source>
         <translation>Carpeta de copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="43"/>
+        <location filename="../../ui/backup_settings_page.py" line="44"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="47"/>
+        <location filename="../../ui/backup_settings_page.py" line="48"/>
         <source>Backups to keep</source>
         <translation>Copias que conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="48"/>
+        <location filename="../../ui/backup_settings_page.py" line="49"/>
         <source>Back up when Chairside closes (at most once a day)</source>
         <translation>Hacer copia al cerrar Chairside (como mucho una vez al día)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="51"/>
+        <location filename="../../ui/backup_settings_page.py" line="52"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="52"/>
+        <location filename="../../ui/backup_settings_page.py" line="53"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="53"/>
+        <location filename="../../ui/backup_settings_page.py" line="54"/>
         <source>Lock after idle minutes</source>
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="55"/>
-        <location filename="../../ui/backup_settings_page.py" line="70"/>
+        <location filename="../../ui/backup_settings_page.py" line="56"/>
+        <location filename="../../ui/backup_settings_page.py" line="71"/>
         <source>Last backup</source>
         <translation>Última copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="56"/>
+        <location filename="../../ui/backup_settings_page.py" line="57"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="57"/>
+        <location filename="../../ui/backup_settings_page.py" line="58"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="68"/>
+        <location filename="../../ui/backup_settings_page.py" line="69"/>
         <source>&amp;Keep the last</source>
         <translation>&amp;Conservar las últimas</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="71"/>
+        <location filename="../../ui/backup_settings_page.py" line="72"/>
         <source>&amp;Lock the window after</source>
         <translation>&amp;Bloquear la ventana tras</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="92"/>
+        <location filename="../../ui/backup_settings_page.py" line="93"/>
         <source>None yet on this workstation</source>
         <translation>Ninguna aún en este puesto</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="97"/>
+        <location filename="../../ui/backup_settings_page.py" line="98"/>
         <source>{0} (today)</source>
         <translation>{0} (hoy)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="99"/>
+        <location filename="../../ui/backup_settings_page.py" line="100"/>
         <source>{0} (1 day ago)</source>
         <translation>{0} (hace 1 día)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_settings_page.py" line="101"/>
+        <location filename="../../ui/backup_settings_page.py" line="102"/>
         <source>{0} ({1} days ago)</source>
         <translation>{0} (hace {1} días)</translation>
     </message>
@@ -831,38 +831,38 @@
 <context>
     <name>CarriedSection</name>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="18"/>
+        <location filename="../../ui/session_form/carried.py" line="19"/>
         <source>From last time ({0})</source>
         <translation>De la última vez ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="19"/>
-        <location filename="../../ui/session_form/carried.py" line="22"/>
+        <location filename="../../ui/session_form/carried.py" line="20"/>
+        <location filename="../../ui/session_form/carried.py" line="23"/>
         <source>Settings from last time</source>
         <translation>Ajustes de la última vez</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="38"/>
+        <location filename="../../ui/session_form/carried.py" line="39"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="44"/>
+        <location filename="../../ui/session_form/carried.py" line="45"/>
         <source>{0}: {1} — as last time</source>
         <translation>{0}: {1} — como la última vez</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="46"/>
+        <location filename="../../ui/session_form/carried.py" line="47"/>
         <source>{0}: not this time (last time: {1})</source>
         <translation>{0}: esta vez no (la última vez: {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="47"/>
+        <location filename="../../ui/session_form/carried.py" line="48"/>
         <source>used</source>
         <translation>usado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/carried.py" line="49"/>
+        <location filename="../../ui/session_form/carried.py" line="50"/>
         <source>{0}: {1} (last time: {2})</source>
         <translation>{0}: {1} (la última vez: {2})</translation>
     </message>
@@ -978,100 +978,100 @@
 <context>
     <name>ClinicProfileTab</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>No logo</source>
         <translation>Sin logotipo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Save clinic profile</source>
         <translation>Guardar el perfil de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Clinic name</source>
         <translation>Nombre de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="141"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
-        <location filename="../../ui/settings_dialog.py" line="141"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
-        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>Out-of-hours phone</source>
         <translation>Teléfono fuera de horario</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>Logo file</source>
         <translation>Archivo del logotipo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
         <location filename="../../ui/settings_dialog.py" line="84"/>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>Clinic profile saved.</source>
         <translation>Perfil de la clínica guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Someone else changed the clinic profile</source>
         <translation>Otra persona ha cambiado el perfil de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Choose the clinic logo</source>
         <translation>Elegir el logotipo de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
     </message>
@@ -1079,27 +1079,27 @@
 <context>
     <name>ClinicalRulesModel</name>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <location filename="../../ui/clinical_rules_page.py" line="38"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <location filename="../../ui/clinical_rules_page.py" line="38"/>
         <source>In force</source>
         <translation>En vigor</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="37"/>
+        <location filename="../../ui/clinical_rules_page.py" line="38"/>
         <source>Default</source>
         <translation>Predeterminado</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="38"/>
+        <location filename="../../ui/clinical_rules_page.py" line="39"/>
         <source>Allowed</source>
         <translation>Permitido</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="59"/>
+        <location filename="../../ui/clinical_rules_page.py" line="60"/>
         <source> (clinic)</source>
         <translation> (clínica)</translation>
     </message>
@@ -1107,72 +1107,72 @@
 <context>
     <name>ClinicalRulesPage</name>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="100"/>
+        <location filename="../../ui/clinical_rules_page.py" line="101"/>
         <source>Clinical rules</source>
         <translation>Reglas clínicas</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="108"/>
+        <location filename="../../ui/clinical_rules_page.py" line="109"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="110"/>
+        <location filename="../../ui/clinical_rules_page.py" line="111"/>
         <source>Reason for the change</source>
         <translation>Motivo del cambio</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="111"/>
         <location filename="../../ui/clinical_rules_page.py" line="112"/>
+        <location filename="../../ui/clinical_rules_page.py" line="113"/>
         <source>Change the rule</source>
         <translation>Cambiar la regla</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="117"/>
+        <location filename="../../ui/clinical_rules_page.py" line="118"/>
         <source>New value (with its unit)</source>
         <translation>Valor nuevo (con su unidad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="118"/>
+        <location filename="../../ui/clinical_rules_page.py" line="119"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="132"/>
-        <location filename="../../ui/clinical_rules_page.py" line="177"/>
+        <location filename="../../ui/clinical_rules_page.py" line="133"/>
+        <location filename="../../ui/clinical_rules_page.py" line="178"/>
         <source>⚠ {error}</source>
         <translation>⚠ {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="136"/>
-        <location filename="../../ui/clinical_rules_page.py" line="181"/>
+        <location filename="../../ui/clinical_rules_page.py" line="137"/>
+        <location filename="../../ui/clinical_rules_page.py" line="182"/>
         <source>Rules version {v}</source>
         <translation>Versión de las reglas {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="139"/>
+        <location filename="../../ui/clinical_rules_page.py" line="140"/>
         <source>Sign in to change a clinical rule.</source>
         <translation>Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="154"/>
+        <location filename="../../ui/clinical_rules_page.py" line="155"/>
         <source>{rule}: allowed {bounds}. Sources:
 {sources}</source>
         <translation>{rule}: permitido {bounds}. Fuentes:
 {sources}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="162"/>
+        <location filename="../../ui/clinical_rules_page.py" line="163"/>
         <source>⚠ Choose a rule first.</source>
         <translation>⚠ Elija primero una regla.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="165"/>
+        <location filename="../../ui/clinical_rules_page.py" line="166"/>
         <source>⚠ Sign in to change a clinical rule.</source>
         <translation>⚠ Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="184"/>
+        <location filename="../../ui/clinical_rules_page.py" line="185"/>
         <source>✓ {rule} is now {value} (rules version {v}).</source>
         <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
     </message>
@@ -1446,119 +1446,119 @@
 <context>
     <name>ConsentsDialog</name>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="62"/>
+        <location filename="../../ui/consent_list_dialog.py" line="63"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="65"/>
+        <location filename="../../ui/consent_list_dialog.py" line="66"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="68"/>
+        <location filename="../../ui/consent_list_dialog.py" line="69"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="69"/>
+        <location filename="../../ui/consent_list_dialog.py" line="70"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="70"/>
+        <location filename="../../ui/consent_list_dialog.py" line="71"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="71"/>
+        <location filename="../../ui/consent_list_dialog.py" line="72"/>
         <source>Withdraw treatment consent…</source>
         <translation>Retirar el consentimiento de tratamiento…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="72"/>
+        <location filename="../../ui/consent_list_dialog.py" line="73"/>
         <source>Withdraw photo consent…</source>
         <translation>Retirar el consentimiento de fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="104"/>
+        <location filename="../../ui/consent_list_dialog.py" line="105"/>
         <source>No consent has been signed yet.</source>
         <translation>Aún no se ha firmado ningún consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="110"/>
+        <location filename="../../ui/consent_list_dialog.py" line="111"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="111"/>
+        <location filename="../../ui/consent_list_dialog.py" line="112"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="116"/>
+        <location filename="../../ui/consent_list_dialog.py" line="117"/>
         <source>{what} withdrawn {day}</source>
         <translation>{what} retirado el {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="119"/>
+        <location filename="../../ui/consent_list_dialog.py" line="120"/>
         <source>Consent {id} · signed {day} · form version {version} in {language} · fingerprint {fp}
 {areas} · {device}{states}</source>
         <translation>Consentimiento {id} · firmado el {day} · versión del formulario {version} en {language} · huella {fp}
 {areas} · {device}{states}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="155"/>
+        <location filename="../../ui/consent_list_dialog.py" line="156"/>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="157"/>
+        <location filename="../../ui/consent_list_dialog.py" line="158"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="174"/>
+        <location filename="../../ui/consent_list_dialog.py" line="175"/>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="179"/>
+        <location filename="../../ui/consent_list_dialog.py" line="180"/>
         <source>Print consent</source>
         <translation>Imprimir consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="189"/>
+        <location filename="../../ui/consent_list_dialog.py" line="190"/>
         <source>Consent {0}</source>
         <translation>Consentimiento {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="200"/>
+        <location filename="../../ui/consent_list_dialog.py" line="201"/>
         <source>N{WARNING SIGN} The printer could not be started.</source>
         <translation>N{WARNING SIGN} No se ha podido iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="213"/>
+        <location filename="../../ui/consent_list_dialog.py" line="214"/>
         <source>Printed consent {0}.</source>
         <translation>Consentimiento {0} impreso.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="221"/>
+        <location filename="../../ui/consent_list_dialog.py" line="222"/>
         <source>Withdraw consent</source>
         <translation>Retirar el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="222"/>
+        <location filename="../../ui/consent_list_dialog.py" line="223"/>
         <source>Date the patient withdrew the {0} consent (YYYY-MM-DD):</source>
         <translation>Fecha en que el paciente retiró el consentimiento de {0} (AAAA-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="230"/>
+        <location filename="../../ui/consent_list_dialog.py" line="231"/>
         <source>N{WARNING SIGN} Enter the date as YYYY-MM-DD.</source>
         <translation>N{WARNING SIGN} Escriba la fecha como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_list_dialog.py" line="248"/>
+        <location filename="../../ui/consent_list_dialog.py" line="250"/>
         <source>Withdrawal recorded from {0}.</source>
         <translation>Retirada registrada desde el {0}.</translation>
     </message>
@@ -1760,53 +1760,53 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>HeaderSection</name>
     <message>
-        <location filename="../../ui/session_form/header.py" line="23"/>
+        <location filename="../../ui/session_form/header.py" line="24"/>
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="29"/>
+        <location filename="../../ui/session_form/header.py" line="30"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="36"/>
+        <location filename="../../ui/session_form/header.py" line="38"/>
         <source>Date and start time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="38"/>
+        <location filename="../../ui/session_form/header.py" line="40"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="40"/>
-        <location filename="../../ui/session_form/header.py" line="81"/>
+        <location filename="../../ui/session_form/header.py" line="42"/>
+        <location filename="../../ui/session_form/header.py" line="83"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="45"/>
+        <location filename="../../ui/session_form/header.py" line="47"/>
         <source>Session number in the course</source>
         <translation>Número de sesión en el tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="49"/>
+        <location filename="../../ui/session_form/header.py" line="51"/>
         <source>Sessions in the course</source>
         <translation>Sesiones del tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="53"/>
+        <location filename="../../ui/session_form/header.py" line="55"/>
         <source>of</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="60"/>
+        <location filename="../../ui/session_form/header.py" line="62"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="81"/>
+        <location filename="../../ui/session_form/header.py" line="83"/>
         <source>Course</source>
         <translation>Tratamiento</translation>
     </message>
@@ -1855,47 +1855,47 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>Languages</name>
     <message>
-        <location filename="../../ui/translations.py" line="31"/>
+        <location filename="../../ui/translations.py" line="38"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="32"/>
+        <location filename="../../ui/translations.py" line="39"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="33"/>
+        <location filename="../../ui/translations.py" line="40"/>
         <source>French</source>
         <translation>Francés</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="34"/>
+        <location filename="../../ui/translations.py" line="41"/>
         <source>German</source>
         <translation>Alemán</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="35"/>
+        <location filename="../../ui/translations.py" line="42"/>
         <source>Polish</source>
         <translation>Polaco</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="36"/>
+        <location filename="../../ui/translations.py" line="43"/>
         <source>Portuguese</source>
         <translation>Portugués</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="37"/>
+        <location filename="../../ui/translations.py" line="44"/>
         <source>Vietnamese</source>
         <translation>Vietnamita</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="38"/>
+        <location filename="../../ui/translations.py" line="45"/>
         <source>Arabic</source>
         <translation>Árabe</translation>
     </message>
     <message>
-        <location filename="../../ui/translations.py" line="39"/>
+        <location filename="../../ui/translations.py" line="46"/>
         <source>Chinese (Simplified)</source>
         <translation>Chino (simplificado)</translation>
     </message>
@@ -2185,27 +2185,27 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>NextSection</name>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="96"/>
+        <location filename="../../ui/session_form/outcome.py" line="97"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="102"/>
+        <location filename="../../ui/session_form/outcome.py" line="104"/>
         <source>Next session date</source>
         <translation>Fecha de la próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="104"/>
+        <location filename="../../ui/session_form/outcome.py" line="106"/>
         <source>Use recommended</source>
         <translation>Usar la recomendada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="105"/>
+        <location filename="../../ui/session_form/outcome.py" line="107"/>
         <source>Use the recommended next date</source>
         <translation>Usar la próxima fecha recomendada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="112"/>
+        <location filename="../../ui/session_form/outcome.py" line="114"/>
         <source>Recommended next session</source>
         <translation>Próxima sesión recomendada</translation>
     </message>
@@ -2251,49 +2251,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="275"/>
+        <location filename="../../ui/checklist_rows.py" line="281"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="281"/>
+        <location filename="../../ui/checklist_rows.py" line="287"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="302"/>
+        <location filename="../../ui/checklist_rows.py" line="308"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="304"/>
-        <location filename="../../ui/checklist_rows.py" line="379"/>
+        <location filename="../../ui/checklist_rows.py" line="310"/>
+        <location filename="../../ui/checklist_rows.py" line="385"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="313"/>
+        <location filename="../../ui/checklist_rows.py" line="319"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="317"/>
-        <location filename="../../ui/checklist_rows.py" line="383"/>
+        <location filename="../../ui/checklist_rows.py" line="323"/>
+        <location filename="../../ui/checklist_rows.py" line="389"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="368"/>
+        <location filename="../../ui/checklist_rows.py" line="374"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="370"/>
+        <location filename="../../ui/checklist_rows.py" line="376"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="378"/>
+        <location filename="../../ui/checklist_rows.py" line="384"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2301,149 +2301,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../ui/patient_form.py" line="88"/>
+        <location filename="../../ui/patient_form.py" line="89"/>
         <source>Given name first (Ana Silva)</source>
         <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="90"/>
+        <location filename="../../ui/patient_form.py" line="91"/>
         <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
         <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="93"/>
+        <location filename="../../ui/patient_form.py" line="94"/>
         <source>if not the names in this order</source>
         <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="95"/>
+        <location filename="../../ui/patient_form.py" line="96"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="101"/>
-        <location filename="../../ui/patient_form.py" line="105"/>
+        <location filename="../../ui/patient_form.py" line="102"/>
+        <location filename="../../ui/patient_form.py" line="106"/>
         <source>Not assessed</source>
         <translation>Sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="121"/>
+        <location filename="../../ui/patient_form.py" line="122"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="127"/>
-        <location filename="../../ui/patient_form.py" line="387"/>
+        <location filename="../../ui/patient_form.py" line="128"/>
+        <location filename="../../ui/patient_form.py" line="388"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="128"/>
-        <location filename="../../ui/patient_form.py" line="388"/>
+        <location filename="../../ui/patient_form.py" line="129"/>
+        <location filename="../../ui/patient_form.py" line="389"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="129"/>
+        <location filename="../../ui/patient_form.py" line="130"/>
         <source>Name order</source>
         <translation>Orden del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="131"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="131"/>
-        <location filename="../../ui/patient_form.py" line="389"/>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="390"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="132"/>
-        <location filename="../../ui/patient_form.py" line="390"/>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="391"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="133"/>
-        <location filename="../../ui/patient_form.py" line="391"/>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="392"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="134"/>
-        <location filename="../../ui/patient_form.py" line="392"/>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="393"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="135"/>
-        <location filename="../../ui/patient_form.py" line="393"/>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="394"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="136"/>
-        <location filename="../../ui/patient_form.py" line="394"/>
+        <location filename="../../ui/patient_form.py" line="137"/>
+        <location filename="../../ui/patient_form.py" line="395"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="137"/>
-        <location filename="../../ui/patient_form.py" line="395"/>
+        <location filename="../../ui/patient_form.py" line="138"/>
+        <location filename="../../ui/patient_form.py" line="396"/>
         <source>Handout language</source>
         <translation>Idioma de las hojas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="138"/>
-        <location filename="../../ui/patient_form.py" line="396"/>
+        <location filename="../../ui/patient_form.py" line="139"/>
+        <location filename="../../ui/patient_form.py" line="397"/>
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="139"/>
-        <location filename="../../ui/patient_form.py" line="397"/>
+        <location filename="../../ui/patient_form.py" line="140"/>
+        <location filename="../../ui/patient_form.py" line="398"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="164"/>
+        <location filename="../../ui/patient_form.py" line="165"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="167"/>
+        <location filename="../../ui/patient_form.py" line="168"/>
         <source>Save the patient (Ctrl+S)</source>
         <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="168"/>
+        <location filename="../../ui/patient_form.py" line="169"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="190"/>
+        <location filename="../../ui/patient_form.py" line="191"/>
         <source>Patient details</source>
         <translation>Datos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="218"/>
+        <location filename="../../ui/patient_form.py" line="219"/>
         <source>New patient</source>
         <translation>Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="244"/>
+        <location filename="../../ui/patient_form.py" line="245"/>
         <source>Edit {0}</source>
         <translation>Editar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="283"/>
+        <location filename="../../ui/patient_form.py" line="284"/>
         <source>{0}, age {1}</source>
         <translation>{0}, {1} años</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="400"/>
+        <location filename="../../ui/patient_form.py" line="401"/>
         <source>Someone else changed this patient</source>
         <translation>Otra persona ha cambiado este paciente</translation>
     </message>
@@ -2504,27 +2504,27 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/patient_list_model.py" line="50"/>
+        <location filename="../../ui/patient_list_model.py" line="51"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list_model.py" line="51"/>
+        <location filename="../../ui/patient_list_model.py" line="52"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list_model.py" line="52"/>
+        <location filename="../../ui/patient_list_model.py" line="53"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list_model.py" line="53"/>
+        <location filename="../../ui/patient_list_model.py" line="54"/>
         <source>Fitzpatrick</source>
         <translation>Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list_model.py" line="54"/>
+        <location filename="../../ui/patient_list_model.py" line="55"/>
         <source>Last session</source>
         <translation>Última sesión</translation>
     </message>
@@ -3031,84 +3031,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="96"/>
-        <location filename="../../ui/checklist_rows.py" line="220"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="223"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="96"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
-        <location filename="../../ui/checklist_rows.py" line="220"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="223"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="104"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="104"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="115"/>
+        <location filename="../../ui/checklist_rows.py" line="118"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="126"/>
+        <location filename="../../ui/checklist_rows.py" line="129"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="141"/>
+        <location filename="../../ui/checklist_rows.py" line="144"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="146"/>
+        <location filename="../../ui/checklist_rows.py" line="149"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="222"/>
+        <location filename="../../ui/checklist_rows.py" line="225"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="224"/>
+        <location filename="../../ui/checklist_rows.py" line="227"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="254"/>
-        <source>Not answered:</source>
-        <translation>Sin responder:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_rows.py" line="259"/>
+        <location filename="../../ui/checklist_rows.py" line="258"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3544,38 +3539,38 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>ResponseSection</name>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="39"/>
+        <location filename="../../ui/session_form/outcome.py" line="40"/>
         <source>Patient response</source>
         <translation>Respuesta del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="43"/>
+        <location filename="../../ui/session_form/outcome.py" line="44"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="44"/>
+        <location filename="../../ui/session_form/outcome.py" line="45"/>
         <source>Tolerance, pain 0 to 10</source>
         <translation>Tolerancia, dolor de 0 a 10</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="46"/>
+        <location filename="../../ui/session_form/outcome.py" line="47"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="47"/>
-        <location filename="../../ui/session_form/outcome.py" line="50"/>
+        <location filename="../../ui/session_form/outcome.py" line="48"/>
+        <location filename="../../ui/session_form/outcome.py" line="51"/>
         <source>Adverse events</source>
         <translation>Acontecimientos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="48"/>
+        <location filename="../../ui/session_form/outcome.py" line="49"/>
         <source>Tolerance (0–10)</source>
         <translation>Tolerancia (0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/outcome.py" line="49"/>
+        <location filename="../../ui/session_form/outcome.py" line="50"/>
         <source>Reactions</source>
         <translation>Reacciones</translation>
     </message>
@@ -4039,283 +4034,293 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Clinic</source>
         <translation>Clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
-        <location filename="../../ui/settings_dialog.py" line="285"/>
-        <location filename="../../ui/settings_dialog.py" line="331"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="334"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Credentials</source>
         <translation>Titulación</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Can sign in</source>
         <translation>Puede iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="222"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Set PIN or password for the selected…</source>
         <translation>Poner PIN o contraseña al seleccionado…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="228"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Practitioners</source>
         <translation>Profesionales</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Make</source>
         <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="238"/>
         <source>Serial number</source>
         <translation>Número de serie</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="238"/>
+        <location filename="../../ui/settings_dialog.py" line="241"/>
         <source>Based on profile</source>
         <translation>Basado en el perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="240"/>
+        <location filename="../../ui/settings_dialog.py" line="243"/>
         <source>No profile</source>
         <translation>Sin perfil</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings_dialog.py" line="248"/>
         <source>Shallowest depth (mm)</source>
         <translation>Profundidad mínima (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="253"/>
+        <location filename="../../ui/settings_dialog.py" line="256"/>
         <source>Deepest depth (mm)</source>
         <translation>Profundidad máxima (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="259"/>
-        <location filename="../../ui/settings_dialog.py" line="265"/>
-        <location filename="../../ui/settings_dialog.py" line="334"/>
+        <location filename="../../ui/settings_dialog.py" line="262"/>
+        <location filename="../../ui/settings_dialog.py" line="268"/>
+        <location filename="../../ui/settings_dialog.py" line="337"/>
         <source>In use</source>
         <translation>En uso</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="262"/>
+        <location filename="../../ui/settings_dialog.py" line="265"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <location filename="../../ui/settings_dialog.py" line="266"/>
         <source>Serial</source>
         <translation>N.º de serie</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="264"/>
+        <location filename="../../ui/settings_dialog.py" line="267"/>
         <source>Depth range</source>
         <translation>Rango de profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="284"/>
         <source>Devices</source>
         <translation>Aparatos</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
-        <location filename="../../ui/settings_dialog.py" line="303"/>
+        <location filename="../../ui/settings_dialog.py" line="291"/>
+        <location filename="../../ui/settings_dialog.py" line="306"/>
         <source>Needles</source>
         <translation>Agujas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="292"/>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="295"/>
+        <location filename="../../ui/settings_dialog.py" line="298"/>
         <source>Expiry date</source>
         <translation>Fecha de caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="299"/>
-        <location filename="../../ui/settings_dialog.py" line="306"/>
+        <location filename="../../ui/settings_dialog.py" line="302"/>
+        <location filename="../../ui/settings_dialog.py" line="309"/>
         <source>In stock</source>
         <translation>En existencias</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302"/>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="304"/>
+        <location filename="../../ui/settings_dialog.py" line="307"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>Expires</source>
         <translation>Caduca</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="320"/>
+        <location filename="../../ui/settings_dialog.py" line="323"/>
         <source>Cartridges</source>
         <translation>Cartuchos</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings_dialog.py" line="326"/>
         <source>Serum</source>
         <translation>Sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="327"/>
         <source>Glide</source>
         <translation>Deslizante</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="325"/>
+        <location filename="../../ui/settings_dialog.py" line="328"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="326"/>
+        <location filename="../../ui/settings_dialog.py" line="329"/>
         <source>Post-care</source>
         <translation>Cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="327"/>
+        <location filename="../../ui/settings_dialog.py" line="330"/>
         <source>PRP (medical procedure)</source>
         <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="332"/>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="335"/>
+        <location filename="../../ui/settings_dialog.py" line="341"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="336"/>
         <source>Strength</source>
         <translation>Concentración</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="337"/>
+        <location filename="../../ui/settings_dialog.py" line="340"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="339"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="351"/>
+        <location filename="../../ui/settings_dialog.py" line="354"/>
         <source>Products and lots</source>
         <translation>Productos y lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="361"/>
+        <location filename="../../ui/settings_dialog.py" line="364"/>
         <source>Clinical rules</source>
         <translation>Reglas clínicas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <location filename="../../ui/settings_dialog.py" line="369"/>
         <source>Consent forms</source>
         <translation>Formularios de consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <location filename="../../ui/settings_dialog.py" line="374"/>
         <source>Interface</source>
         <translation>Interfaz</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="391"/>
+        <location filename="../../ui/settings_dialog.py" line="394"/>
         <source>⚠ Select a practitioner first.</source>
         <translation>⚠ Seleccione primero un profesional.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="395"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
         <source>Set PIN</source>
         <translation>Poner PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>New PIN (at least 4 digits) or password (at least 8 characters):</source>
         <translation>PIN nuevo (al menos 4 cifras) o contraseña (al menos 8 caracteres):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="401"/>
+        <location filename="../../ui/settings_dialog.py" line="404"/>
         <source>Type it again:</source>
         <translation>Escríbalo otra vez:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings_dialog.py" line="408"/>
         <source>⚠ The two entries differ; nothing was changed.</source>
         <translation>⚠ Las dos entradas no coinciden; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="412"/>
+        <location filename="../../ui/settings_dialog.py" line="415"/>
         <source>PIN set. They can now sign in.</source>
         <translation>PIN puesto. Ya puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="421"/>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
         <source>New lot number</source>
         <translation>Número de lote nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>Expiry dd/mm/yyyy</source>
         <translation>Caducidad dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>New lot expiry date</source>
         <translation>Fecha de caducidad del lote nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Add lot to the selected product</source>
         <translation>Añadir el lote al producto seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="438"/>
+        <location filename="../../ui/settings_dialog.py" line="441"/>
         <source>⚠ Select a product first.</source>
         <translation>⚠ Seleccione primero un producto.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="453"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
         <source>Lot added.</source>
         <translation>Lote añadido.</translation>
     </message>
@@ -4572,104 +4577,104 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="35"/>
+        <location filename="../../ui/session_form/treatment.py" line="36"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="40"/>
-        <location filename="../../ui/session_form/treatment.py" line="45"/>
-        <location filename="../../ui/session_form/treatment.py" line="57"/>
+        <location filename="../../ui/session_form/treatment.py" line="41"/>
+        <location filename="../../ui/session_form/treatment.py" line="46"/>
+        <location filename="../../ui/session_form/treatment.py" line="58"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="43"/>
-        <location filename="../../ui/session_form/treatment.py" line="109"/>
+        <location filename="../../ui/session_form/treatment.py" line="44"/>
+        <location filename="../../ui/session_form/treatment.py" line="111"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="48"/>
+        <location filename="../../ui/session_form/treatment.py" line="49"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="55"/>
-        <location filename="../../ui/session_form/treatment.py" line="110"/>
+        <location filename="../../ui/session_form/treatment.py" line="56"/>
+        <location filename="../../ui/session_form/treatment.py" line="112"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="60"/>
+        <location filename="../../ui/session_form/treatment.py" line="61"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="67"/>
+        <location filename="../../ui/session_form/treatment.py" line="68"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="70"/>
-        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <location filename="../../ui/session_form/treatment.py" line="71"/>
+        <location filename="../../ui/session_form/treatment.py" line="113"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="74"/>
+        <location filename="../../ui/session_form/treatment.py" line="75"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="82"/>
+        <location filename="../../ui/session_form/treatment.py" line="83"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="84"/>
+        <location filename="../../ui/session_form/treatment.py" line="85"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="85"/>
+        <location filename="../../ui/session_form/treatment.py" line="86"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="89"/>
+        <location filename="../../ui/session_form/treatment.py" line="90"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="90"/>
+        <location filename="../../ui/session_form/treatment.py" line="91"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="95"/>
         <location filename="../../ui/session_form/treatment.py" line="96"/>
+        <location filename="../../ui/session_form/treatment.py" line="97"/>
         <source>Signed consent on file</source>
         <translation>Consentimiento firmado archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="100"/>
+        <location filename="../../ui/session_form/treatment.py" line="102"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="101"/>
-        <location filename="../../ui/session_form/treatment.py" line="102"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
+        <location filename="../../ui/session_form/treatment.py" line="104"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="113"/>
+        <location filename="../../ui/session_form/treatment.py" line="115"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="114"/>
+        <location filename="../../ui/session_form/treatment.py" line="116"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -4745,146 +4750,146 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="42"/>
-        <location filename="../../ui/checklist_verdict.py" line="54"/>
+        <location filename="../../ui/checklist_verdict.py" line="43"/>
+        <location filename="../../ui/checklist_verdict.py" line="55"/>
         <source>Verdict</source>
         <translation>Veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="61"/>
-        <location filename="../../ui/checklist_verdict.py" line="68"/>
+        <location filename="../../ui/checklist_verdict.py" line="62"/>
+        <location filename="../../ui/checklist_verdict.py" line="69"/>
         <source>Reasons and actions</source>
         <translation>Motivos y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="82"/>
+        <location filename="../../ui/checklist_verdict.py" line="83"/>
         <source>Why this rule</source>
         <translation>Por qué esta regla</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="86"/>
+        <location filename="../../ui/checklist_verdict.py" line="87"/>
         <source>Checklist version {version}</source>
         <translation>Versión del cuestionario {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="91"/>
+        <location filename="../../ui/checklist_verdict.py" line="92"/>
         <source>Override</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="93"/>
-        <location filename="../../ui/checklist_verdict.py" line="96"/>
+        <location filename="../../ui/checklist_verdict.py" line="94"/>
+        <location filename="../../ui/checklist_verdict.py" line="97"/>
         <source>Override the verdict</source>
         <translation>Anular el veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="99"/>
+        <location filename="../../ui/checklist_verdict.py" line="100"/>
         <source>Reason for treating despite the verdict (at least {n} words):</source>
         <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="108"/>
+        <location filename="../../ui/checklist_verdict.py" line="109"/>
         <source>Override reason</source>
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="117"/>
+        <location filename="../../ui/checklist_verdict.py" line="118"/>
         <source>What is left to do</source>
         <translation>Qué falta por hacer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="120"/>
+        <location filename="../../ui/checklist_verdict.py" line="121"/>
         <source>Next unanswered</source>
         <translation>Siguiente sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="123"/>
+        <location filename="../../ui/checklist_verdict.py" line="124"/>
         <source>Go to the next unanswered question</source>
         <translation>Ir a la siguiente pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="125"/>
-        <location filename="../../ui/checklist_verdict.py" line="129"/>
+        <location filename="../../ui/checklist_verdict.py" line="126"/>
+        <location filename="../../ui/checklist_verdict.py" line="130"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="127"/>
+        <location filename="../../ui/checklist_verdict.py" line="128"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="128"/>
+        <location filename="../../ui/checklist_verdict.py" line="129"/>
         <source>Continue (Ctrl+Return)</source>
         <translation>Continuar (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="135"/>
+        <location filename="../../ui/checklist_verdict.py" line="136"/>
         <source>Suitable</source>
         <translation>Apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="136"/>
+        <location filename="../../ui/checklist_verdict.py" line="137"/>
         <source>Caution</source>
         <translation>Precaución</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="137"/>
+        <location filename="../../ui/checklist_verdict.py" line="138"/>
         <source>Defer</source>
         <translation>Aplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="138"/>
+        <location filename="../../ui/checklist_verdict.py" line="139"/>
         <source>Not suitable</source>
         <translation>No apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="143"/>
+        <location filename="../../ui/checklist_verdict.py" line="144"/>
         <source>Not suitable: do not treat</source>
         <translation>No apto: no tratar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="146"/>
+        <location filename="../../ui/checklist_verdict.py" line="147"/>
         <source>Defer: not before {date}, and not until resolved</source>
         <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="150"/>
+        <location filename="../../ui/checklist_verdict.py" line="151"/>
         <source>Defer: not before {date}</source>
         <translation>Aplazar: no antes del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="153"/>
+        <location filename="../../ui/checklist_verdict.py" line="154"/>
         <source>Defer: not today, not until resolved</source>
         <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="155"/>
+        <location filename="../../ui/checklist_verdict.py" line="156"/>
         <source>Caution: may treat once the actions are done</source>
         <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="156"/>
+        <location filename="../../ui/checklist_verdict.py" line="157"/>
         <source>Suitable: nothing in the checklist stands in the way</source>
         <translation>Apto: nada del cuestionario lo impide</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="163"/>
+        <location filename="../../ui/checklist_verdict.py" line="164"/>
         <source>Not before {date}.</source>
         <translation>No antes del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="166"/>
+        <location filename="../../ui/checklist_verdict.py" line="167"/>
         <source>Until resolved.</source>
         <translation>Hasta que se resuelva.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="168"/>
+        <location filename="../../ui/checklist_verdict.py" line="169"/>
         <source>Why this rule?</source>
         <translation>¿Por qué esta regla?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="176"/>
+        <location filename="../../ui/checklist_verdict.py" line="177"/>
         <source>Why this rule ({rule}): its sources</source>
         <translation>Por qué esta regla ({rule}): sus fuentes</translation>
     </message>
@@ -4966,37 +4971,37 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="125"/>
+        <location filename="../../ui/visit/host.py" line="126"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="177"/>
+        <location filename="../../ui/visit/host.py" line="178"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="214"/>
+        <location filename="../../ui/visit/host.py" line="215"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="243"/>
+        <location filename="../../ui/visit/host.py" line="244"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="247"/>
+        <location filename="../../ui/visit/host.py" line="248"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="250"/>
+        <location filename="../../ui/visit/host.py" line="251"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="250"/>
+        <location filename="../../ui/visit/host.py" line="251"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -5041,23 +5046,23 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="24"/>
         <location filename="../../ui/visit/zone_picker.py" line="25"/>
+        <location filename="../../ui/visit/zone_picker.py" line="26"/>
         <source>Planned zones</source>
         <translation>Zonas previstas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="33"/>
+        <location filename="../../ui/visit/zone_picker.py" line="34"/>
         <source>Plan {zone}</source>
         <translation>Prever {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="38"/>
+        <location filename="../../ui/visit/zone_picker.py" line="39"/>
         <source>Where the ticks come from</source>
         <translation>De dónde vienen las marcas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="70"/>
+        <location filename="../../ui/visit/zone_picker.py" line="71"/>
         <source>Ticked as last time ({0}); change them as planned today.</source>
         <translation>Marcadas como la última vez ({0}); cámbielas según lo previsto hoy.</translation>
     </message>
@@ -5328,12 +5333,12 @@ Sus registros guardados están a salvo. Los detalles están en el archivo de reg
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="71"/>
+        <location filename="../../ui/clinical_rules_page.py" line="72"/>
         <source>Confirm the change</source>
         <translation>Confirmar el cambio</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="72"/>
+        <location filename="../../ui/clinical_rules_page.py" line="73"/>
         <source>Your PIN, to change a clinical rule:</source>
         <translation>Su PIN, para cambiar una regla clínica:</translation>
     </message>

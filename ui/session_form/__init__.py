@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.dates import format_long_date
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
+from assistant.screen_dates import screen_long_date
 from assistant.sessions import (
     DeviceLimits,
     SessionContext,
@@ -536,7 +536,7 @@ class SessionForm(QWidget):
                 "as amendments, beside the original."
             ).format(
                 name=record.signed_by_name or "—",
-                date=format_long_date(day) if day else "",
+                date=screen_long_date(day) if day else "",
                 time=signed_at[:5],
             )
         )

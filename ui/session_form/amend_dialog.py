@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.labels import data_label
+from assistant.screen_dates import screen_short_moment
 from assistant.sessions import AMENDABLE_FIELDS, SessionRecord, field_label, get_field, value_text
 from ui.session_form.common import big
 
@@ -34,7 +35,8 @@ class AmendDialog(QDialog):
         effective = record.effective
         self.field_box = QComboBox()
         for path in AMENDABLE_FIELDS:
-            self.field_box.addItem(field_label(path), path)
+            label = data_label("session_fields", path, default=field_label(path))
+            self.field_box.addItem(label, path)
         for index, zone in enumerate(effective.zones):
             name = data_label("zones", zone.zone)
             for attr, label in (
@@ -124,7 +126,7 @@ class AmendmentsBox(QGroupBox):
                     old=html.escape(amendment.old_value or "—"),
                     new=html.escape(amendment.new_value or "—"),
                     who=html.escape(amendment.practitioner_name or self.tr("unknown")),
-                    when=html.escape(amendment.created_at.strftime("%d %b %Y %H:%M")),
+                    when=html.escape(screen_short_moment(amendment.created_at)),
                     why=html.escape(amendment.reason),
                 )
             )
@@ -145,4 +147,4 @@ def amendment_label(record: SessionRecord, path: str) -> str:
         if index < len(zones):
             attribute = path.split(".")[-1].replace("_", " ")
             return f"{data_label('zones', zones[index].zone)}: {attribute}"
-    return field_label(path)
+    return data_label("session_fields", path, default=field_label(path))

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime, QModelIndex, QTime
 
 from assistant import reference
-from assistant.dates import format_long_date
 from assistant.errors import InvalidInput
+from assistant.screen_dates import screen_long_date
 from assistant.sessions import (
     SessionDraft,
     SessionRecord,
@@ -171,7 +171,7 @@ def refresh_next_date(form: SessionForm) -> None:
     weeks = recommended_interval_weeks(deepest, form._context.treatment)
     form.next_section.recommended_label.setText(
         form.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
-            date=format_long_date(recommended),
+            date=screen_long_date(recommended),
             weeks=weeks,
             depth=reference.format_mm(deepest),
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from assistant.labels import data_label
+from assistant.screen_dates import screen_short_date
 from assistant.sessions import CarriedSettings, CarriedValue, SessionContext, SessionDraft, compare
 
 
@@ -14,7 +15,7 @@ class CarriedSection(QGroupBox):
         super().__init__(parent)
         self._carried: CarriedSettings | None = context.carried
         self._devices = {d.id: d.label for d in context.devices}
-        day = self._carried.treated_at.strftime("%d %b %Y") if self._carried else ""
+        day = screen_short_date(self._carried.treated_at) if self._carried else ""
         self.setTitle(self.tr("From last time ({0})").format(day))
         self.setAccessibleName(self.tr("Settings from last time"))
         self.lines_label = QLabel()

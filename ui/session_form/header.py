@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QSty
 
 from assistant.sessions import SessionContext, roman
 from ui.session_form.common import ICON_SIZE, big
+from ui.translations import screen_locale
 
 
 class HeaderSection(QWidget):
@@ -33,6 +34,7 @@ class HeaderSection(QWidget):
         self.treated_edit = QDateTimeEdit()
         self.treated_edit.setCalendarPopup(True)
         self.treated_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.treated_edit.setLocale(screen_locale())
         big(self.treated_edit, self.tr("Date and start time"))
         self.treated_edit.dateTimeChanged.connect(self.changed)
         layout.addWidget(QLabel(self.tr("Started")))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session_form.common import big
+from ui.translations import screen_locale
 
 
 class _Section(QGroupBox):
@@ -98,6 +99,7 @@ class NextSection(QGroupBox):
         self.next_date_edit = QDateEdit()
         self.next_date_edit.setCalendarPopup(True)
         self.next_date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.next_date_edit.setLocale(screen_locale())
         self.next_date_edit.setSpecialValueText("—")
         big(self.next_date_edit, self.tr("Next session date"))
         self.next_date_edit.dateChanged.connect(self.dateEdited)

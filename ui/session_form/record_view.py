@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant import reference
-from assistant.dates import format_long_date
 from assistant.labels import data_label
+from assistant.screen_dates import screen_long_date, screen_short_moment
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 # lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
@@ -31,7 +31,7 @@ def _local(utc: datetime) -> datetime:
 
 
 def _when(moment: datetime) -> str:
-    return f"{format_long_date(moment.date())} {moment.strftime('%H:%M')}"
+    return f"{screen_long_date(moment.date())} {moment.strftime('%H:%M')}"
 
 
 class _Amended:
@@ -48,7 +48,7 @@ class _Amended:
             translate("RecordDocument", "amended from “{old}” by {who}, {when}: {why}").format(
                 old=html.escape(a.old_value or "—"),
                 who=html.escape(a.practitioner_name or translate("RecordDocument", "unknown")),
-                when=html.escape(a.created_at.strftime("%d %b %Y %H:%M")),
+                when=html.escape(screen_short_moment(a.created_at)),
                 why=html.escape(a.reason),
             )
             for a in self.by_path.get(path, [])
@@ -73,7 +73,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
     parts = [
         "<h2>"
         + translate("RecordDocument", "Session of {0}, {1}").format(
-            html.escape(format_long_date(treated.date())), treated.strftime("%H:%M")
+            html.escape(screen_long_date(treated.date())), treated.strftime("%H:%M")
         )
         + "</h2>"
     ]
@@ -99,7 +99,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         translate("RecordDocument", "{needles} needles, lot {lot}, expires {expiry}").format(
             needles=draft.cartridge_needles or "—",
             lot=draft.cartridge_lot or "—",
-            expiry=format_long_date(draft.cartridge_expiry) if draft.cartridge_expiry else "—",
+            expiry=screen_long_date(draft.cartridge_expiry) if draft.cartridge_expiry else "—",
         )
         if draft.cartridge_lot
         else ""
@@ -133,7 +133,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
                 if draft.consent_on_file
                 else translate("RecordDocument", "no"),
             )
-            + (f" ({format_long_date(draft.consent_date)})" if draft.consent_date else ""),
+            + (f" ({screen_long_date(draft.consent_date)})" if draft.consent_date else ""),
         ),
         (
             translate("RecordDocument", "Photos taken"),
@@ -187,7 +187,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             amended.cell(
                 record,
                 f"products[{index}].expiry_date",
-                _e(format_long_date(product.expiry_date) if product.expiry_date else ""),
+                _e(screen_long_date(product.expiry_date) if product.expiry_date else ""),
             ),
         ]
         for index, product in enumerate(draft.products)
@@ -220,7 +220,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             translate("RecordDocument", "Next session"),
             field(
                 "next_session_date",
-                format_long_date(draft.next_session_date) if draft.next_session_date else "",
+                screen_long_date(draft.next_session_date) if draft.next_session_date else "",
             ),
         ),
         (

@@ -8,6 +8,7 @@ from dataclasses import fields, replace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from assistant.labels import data_label
 from assistant.sessions import SessionDraft
 
 
@@ -17,7 +18,7 @@ def choose_between_drafts(
     """The draft the user keeps, or None when they cancel (the saved one then stays)."""
     from ui.stale_record_dialog import StaleRecordDialog
 
-    labels = [(f.name, f.name.replace("_", " ").capitalize()) for f in fields(SessionDraft)]
+    labels = [(f.name, data_label("session_fields", f.name)) for f in fields(SessionDraft)]
     dialog = StaleRecordDialog(
         QCoreApplication.translate("SessionForm", "Someone else saved this draft"),
         labels,

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.dates import format_short_date
 from assistant.errors import InvalidInput
+from assistant.screen_dates import screen_short_date
 from assistant.sessions import DeviceLimits, SessionContext, SessionDraft, check_cartridge_expiry
 from ui.session_form.common import big
+from ui.translations import screen_locale
 
 
 class TreatmentSection(QGroupBox):
@@ -61,7 +62,7 @@ class TreatmentSection(QGroupBox):
                 name=cartridge.label,
                 needles=cartridge.needle_count,
                 lot=cartridge.lot_number,
-                expiry=format_short_date(cartridge.expiry_date),
+                expiry=screen_short_date(cartridge.expiry_date),
             )
             if cartridge.expiry_date < date.today():
                 self.cartridge_box.addItem(warning_icon, text + self.tr(" — EXPIRED"), cartridge.id)
@@ -97,6 +98,7 @@ class TreatmentSection(QGroupBox):
         self.consent_date_edit = QDateEdit()
         self.consent_date_edit.setCalendarPopup(True)
         self.consent_date_edit.setDisplayFormat("d MMM yyyy")
+        self.consent_date_edit.setLocale(screen_locale())
         big(self.consent_date_edit, self.tr("Consent date"))
         self.photos_check = QCheckBox(self.tr("Photos taken"))
         big(self.photos_check, self.tr("Photos taken"))

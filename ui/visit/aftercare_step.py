@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from assistant.screen_dates import screen_short_moment
 from assistant.sessions import SessionRecord
 from ui.session_form.common import TARGET_HEIGHT
 
@@ -59,7 +60,7 @@ class AftercareStep(QWidget):
         else:
             local = printed.replace(tzinfo=UTC).astimezone()
             self.state_label.setText(
-                self.tr("Printed on {0}.").format(local.strftime("%d %b %Y %H:%M"))
+                self.tr("Printed on {0}.").format(screen_short_moment(local))
             )
 
     def show_printed(self) -> None:

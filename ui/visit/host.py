@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
 from assistant.patients import get_patient
+from assistant.screen_dates import screen_short_moment
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ class VisitWindow(QMainWindow):
         more = len(drafts) - 1
         text = self.tr(
             "An unfinished session for {0}, started {1}, was kept as a draft ({2} zones)."
-        ).format(draft.patient_name, draft.treated_at.strftime("%d %b %Y %H:%M"), draft.zones)
+        ).format(draft.patient_name, screen_short_moment(draft.treated_at), draft.zones)
         if more:
             text += " " + self.tr(
                 "{0} more unfinished drafts are listed on their patients' pages."

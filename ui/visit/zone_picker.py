@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLa
 
 from assistant import reference
 from assistant.labels import data_label
+from assistant.screen_dates import screen_short_date
 from ui.visit.flow_layout import FlowLayout
 from ui.visit.zone_map import ZoneMap
 
@@ -68,7 +69,7 @@ class ZonePicker(QGroupBox):
         if last_time is not None:
             self.note_label.setText(
                 self.tr("Ticked as last time ({0}); change them as planned today.").format(
-                    last_time.strftime("%d %b %Y")
+                    screen_short_date(last_time)
                 )
             )
         self.note_label.setVisible(last_time is not None)

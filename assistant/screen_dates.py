@@ -1,0 +1,76 @@
+"""Dates on screen, in the practitioner's language.
+
+``assistant.dates`` words every date that is stored, printed or exported in English, the
+same on every workstation. What the practitioner reads on screen (the checklist's header,
+a deferral's date, the timeline, the patient list) follows the interface's language
+(``assistant.i18n.current_language``) instead, worded by CLDR through Babel as the
+handouts' dates are (``assistant.languages``): "miércoles, 4 de noviembre de 2026",
+"4 nov 2026". In English, or a language Chairside has no dates for, these are exactly
+``assistant.dates``'s words.
+
+Never use these for anything written to a file, a PDF or the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_skeleton
+
+from assistant import dates as english
+from assistant.i18n import current_language
+from assistant.languages import LANGUAGES, Language, babel_locale, format_day, format_moment
+
+
+def _screen_language() -> Language | None:
+    """The interface's language when its dates differ from the English ones."""
+    code = current_language()
+    if code == "en" or code not in LANGUAGES:
+        return None
+    return LANGUAGES[code]
+
+
+def screen_date(day: date, with_year: bool = True) -> str:
+    """The date in words: "miércoles, 4 de noviembre de 2026" ("Wednesday 4 November
+    2026")."""
+    lang = _screen_language()
+    if lang is None:
+        return english.format_date(day, with_year)
+    return format_day(day, lang.code, with_year)
+
+
+def screen_long_date(day: date) -> str:
+    """A date in words with its year and weekday."""
+    return screen_date(day, with_year=True)
+
+
+def screen_day(day: date) -> str:
+    """The date without its weekday: "4 de noviembre de 2026" ("4 November 2026")."""
+    lang = _screen_language()
+    if lang is None:
+        return english.format_day(day)
+    return str(format_date(day, "long", locale=babel_locale(lang.locale)))
+
+
+def screen_short_date(day: date | datetime) -> str:
+    """For tables and lists: "4 nov 2026" ("4 Nov 2026")."""
+    lang = _screen_language()
+    if lang is None:
+        return english.format_short_date(day)
+    plain = date(day.year, day.month, day.day)
+    return str(format_skeleton("yMMMd", plain, locale=babel_locale(lang.locale)))
+
+
+def screen_short_moment(moment: datetime, seconds: bool = False) -> str:
+    """For tables and lists: "4 nov 2026 09:30" (with ``seconds``, "09:30:15")."""
+    time = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    return f"{screen_short_date(moment)} {time}"
+
+
+def screen_moment(moment: datetime, reference_year: int | None = None) -> str:
+    """Date and time in words ("miércoles, 25 de noviembre, 18:30"), with the year when it
+    is not ``reference_year``."""
+    lang = _screen_language()
+    if lang is None:
+        return english.format_moment(moment, reference_year)
+    return format_moment(moment, lang.code, reference_year)
