@@ -8,9 +8,9 @@ date, every ending of the phone digits, and the first character of each of these
 A word typed in the search box matches a patient when it begins one of the patient's terms,
 so each word is an index range, never a scan of every row; a single character (the first key
 pressed, which begins the terms of most patients) is one exact term, whose matches the index
-holds in list order. The list is read in pages in ``sort_key`` order ("keyset" paging, after the last
-row shown) and counted only up to a bound, so typing costs the same with 100 patients or
-100,000.
+holds in list order. The list is read in pages in ``sort_key`` order ("keyset" paging,
+after the last row shown) and counted only up to a bound, so typing costs the same with 100
+patients or 100,000.
 """
 
 from __future__ import annotations
