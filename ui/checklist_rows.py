@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -81,9 +80,9 @@ class QuestionRow(QObject):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.controls = QWidget()
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(0, 0, 0, 0)
+        # The answer's controls go straight into the group's grid (``place``): no container
+        # widget per question, which starting a visit would build and lay out 44 times.
+        self.controls: list[QWidget] = []
         self.focus_chain: list[QWidget] = []
         self.yes: QPushButton | None = None
         self.no: QPushButton | None = None
@@ -99,7 +98,7 @@ class QuestionRow(QObject):
             self.no = _answer_button(self.tr("No"), self.tr("{q} No").format(q=text))
             for button in (self.yes, self.no):
                 self._group.addButton(button)
-                row.addWidget(button)
+                self.controls.append(button)
                 self.focus_chain.append(button)
             self.label.setBuddy(self.yes)
         elif question.kind is QuestionKind.DATE:
@@ -119,8 +118,8 @@ class QuestionRow(QObject):
             self.date_edit.dateChanged.connect(self._emit_changed)
             for button in (self.never, self.on_date):
                 self._group.addButton(button)
-                row.addWidget(button)
-            row.addWidget(self.date_edit)
+                self.controls.append(button)
+            self.controls.append(self.date_edit)
             self.focus_chain += [self.never, self.on_date, self.date_edit]
             self.label.setBuddy(self.never)
         else:
@@ -132,7 +131,7 @@ class QuestionRow(QObject):
             self.combo.setMinimumHeight(TARGET_HEIGHT)
             self.combo.setAccessibleName(text)
             self.combo.currentIndexChanged.connect(self._emit_changed)
-            row.addWidget(self.combo)
+            self.controls.append(self.combo)
             self.focus_chain.append(self.combo)
             self.label.setBuddy(self.combo)
         self._group.buttonToggled.connect(self._button_toggled)
@@ -157,10 +156,16 @@ class QuestionRow(QObject):
     # --- Layout ------------------------------------------------------------------------------
 
     def place(self, grid: QGridLayout, row: int) -> None:
+        """The label in column 0, the answer's controls in columns 1 to 3 (a single one
+        spans them), "Last time … keep" in column 4."""
         grid.addWidget(self.label, row, 0)
-        grid.addWidget(self.controls, row, 1)
+        if len(self.controls) == 1:
+            grid.addWidget(self.controls[0], row, 1, 1, 3)
+        else:
+            for column, widget in enumerate(self.controls, start=1):
+                grid.addWidget(widget, row, column)
         if self.keep_button is not None:
-            grid.addWidget(self.keep_button, row, 2)
+            grid.addWidget(self.keep_button, row, 4)
 
     # --- Answer ------------------------------------------------------------------------------
 
