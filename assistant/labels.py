@@ -10,7 +10,7 @@ ids and the English words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from functools import cache
 
@@ -33,31 +33,68 @@ def _choices(choices: tuple[reference.Choice, ...]) -> dict[str, str]:
     return {c.id: c.label for c in choices}
 
 
-@cache
-def english_labels() -> Mapping[str, Mapping[str, str]]:
-    """Every label of the data by kind and id, as the data files write them (English)."""
-    from assistant.languages import LANGUAGES
-    from assistant.rules.catalogue import RULE_CHOICES, RULE_UNITS, catalogue
+def _rules() -> dict[str, str]:
+    from assistant.rules.catalogue import catalogue
+
+    return {rule.id: rule.label for rule in catalogue().values()}
+
+
+def _rule_units() -> dict[str, str]:
+    from assistant.rules.catalogue import RULE_UNITS
+
+    return {word: word for word in RULE_UNITS}
+
+
+def _rule_choices() -> dict[str, str]:
+    from assistant.rules.catalogue import RULE_CHOICES
+
+    return {choice: choice for choice in RULE_CHOICES}
+
+
+def _session_fields() -> dict[str, str]:
     from assistant.sessions.record import SessionDraft, field_label
 
-    zones = reference.zones().values()
-    return {
-        "zones": {z.id: z.name for z in zones},
-        "zone_notes": {z.id: z.notes for z in zones if z.notes},
-        "endpoints": _choices(reference.endpoints()),
-        "fitzpatrick": _choices(reference.fitzpatrick_types()),
-        "skin_type": _choices(reference.skin_types()),
-        "concerns": _choices(reference.concerns()),
-        "glogau": _choices(reference.glogau_types()),
-        "product_kinds": dict(PRODUCT_KIND_WORDS),
-        "audit_records": dict(ENTITY_WORDS),
-        "phrases": {"per_sub_area": "per sub-area"},
-        "languages": {code: lang.name for code, lang in LANGUAGES.items()},
-        "rules": {rule.id: rule.label for rule in catalogue().values()},
-        "rule_units": {word: word for word in RULE_UNITS},
-        "rule_choices": {choice: choice for choice in RULE_CHOICES},
-        "session_fields": {f.name: field_label(f.name) for f in fields(SessionDraft)},
-    }
+    return {f.name: field_label(f.name) for f in fields(SessionDraft)}
+
+
+def _languages() -> dict[str, str]:
+    from assistant.languages import LANGUAGES
+
+    return {code: lang.name for code, lang in LANGUAGES.items()}
+
+
+# Each kind is read when first asked for: the patient form's concerns need neither the
+# session record nor the clinical rules (loading those cost the window 80 ms at start).
+_ENGLISH: dict[str, Callable[[], Mapping[str, str]]] = {
+    "zones": lambda: {z.id: z.name for z in reference.zones().values()},
+    "zone_notes": lambda: {z.id: z.notes for z in reference.zones().values() if z.notes},
+    "endpoints": lambda: _choices(reference.endpoints()),
+    "fitzpatrick": lambda: _choices(reference.fitzpatrick_types()),
+    "skin_type": lambda: _choices(reference.skin_types()),
+    "concerns": lambda: _choices(reference.concerns()),
+    "glogau": lambda: _choices(reference.glogau_types()),
+    "product_kinds": lambda: dict(PRODUCT_KIND_WORDS),
+    "audit_records": lambda: dict(ENTITY_WORDS),
+    "phrases": lambda: {"per_sub_area": "per sub-area"},
+    "languages": _languages,
+    "rules": _rules,
+    "rule_units": _rule_units,
+    "rule_choices": _rule_choices,
+    "session_fields": _session_fields,
+}
+
+
+@cache
+def english_kind(kind: str) -> Mapping[str, str]:
+    """The labels of one kind as the data files write them (English); empty for an unknown
+    kind."""
+    build = _ENGLISH.get(kind)
+    return build() if build is not None else {}
+
+
+def english_labels() -> Mapping[str, Mapping[str, str]]:
+    """Every label of the data by kind and id, as the data files write them (English)."""
+    return {kind: english_kind(kind) for kind in _ENGLISH}
 
 
 @cache
@@ -86,7 +123,7 @@ def data_label(
     translated = translated_labels(code or current_language()).get(kind, {}).get(key)
     if translated:
         return translated
-    english = english_labels().get(kind, {}).get(key)
+    english = english_kind(kind).get(key)
     if english is not None:
         return english
     return default if default is not None else key
