@@ -215,3 +215,22 @@ def test_the_sign_in_wait_in_spanish(spanish: None) -> None:
         "Tras varios intentos fallidos, espere 1 segundo antes de volver a intentarlo."
     )
     assert _wait_message(30).startswith("Tras varios intentos fallidos, espere 30 segundos")
+
+
+def test_a_refused_backup_in_spanish(spanish: None, tmp_path: Path) -> None:
+    """Restoring from the window checks the file first; its refusal is in the practitioner's
+    language, and so is what it adds (nothing was changed)."""
+    from assistant.errors import InvalidInput
+    from assistant.records.backup import inspect_backup
+
+    not_a_backup = tmp_path / "notes.sqlite3"
+    not_a_backup.write_bytes(b"shopping list\n" * 20)
+    with pytest.raises(InvalidInput) as refused:
+        inspect_backup(not_a_backup)
+    assert str(refused.value) == (
+        "notes.sqlite3 no es una copia de seguridad de Chairside (no es un archivo de base de "
+        "datos, o está cifrado con la clave de otra clínica). No se ha cambiado nada; elija "
+        "otra copia de seguridad."
+    )
+    with pytest.raises(InvalidInput, match="^No existe el archivo "):
+        inspect_backup(tmp_path / "missing.sqlite3")

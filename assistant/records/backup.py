@@ -8,7 +8,7 @@ in the clinic's chosen folder; the newest ``backup_keep`` are kept. Beside each 
 
 ``restore`` checks the chosen file before touching anything: an SQLite file, complete, that
 passes ``PRAGMA integrity_check``, carries a Chairside schema version this program knows, has
-exactly the schema of that version and an intact audit chain (``restore_check``).
+exactly the schema of that version and an intact audit chain (``backup_check``).
 The current database is then copied aside, the backup is copied in place through the backup
 API, and an older schema is migrated by ``init_db``. A database on a PostgreSQL server is
 backed up by the server's own tools (``pg_dump``); Chairside says so rather than trying.
@@ -27,22 +27,29 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 
 from assistant import paths
-from assistant.cipher import connect, connect_uri, key_for, plain_header
+from assistant.cipher import connect, connect_uri, key_for
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import (
     BUSY_TIMEOUT_MS,
-    SQLITE_HEADER,
     Database,
     backup_sqlite,
     explain_error,
     head_revision,
     init_db,
-    known_revisions,
 )
 from assistant.errors import DatabaseUnavailable, InvalidInput
+from assistant.i18n import _
 from assistant.models import Practitioner
 from assistant.output_files import check_output_file
 from assistant.records import audit
+from assistant.records.backup_check import (  # noqa: F401  (inspect_backup: its public place)
+    BackupCheck,
+    _has_sqlite_header,
+    _is_database,
+    _source_uri,
+    inspect_backup,
+    nothing_changed,
+)
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -53,11 +60,13 @@ log = logging.getLogger(__name__)
 AUTO_PATTERN = re.compile(r"^chairside-\d{8}-\d{6}(-\d+)?\.sqlite3$")
 WARN_AFTER_DAYS = 7
 BACKUP_INTERVAL = timedelta(days=1)
-SERVER_MESSAGE = (
-    "This database is on the clinic's PostgreSQL server, which is backed up (and restored) "
-    "there with pg_dump and pg_restore, not by Chairside."
-)
-NOTHING_CHANGED = "Nothing was changed; choose another backup."
+
+
+def server_message() -> str:
+    return _(
+        "This database is on the clinic's PostgreSQL server, which is backed up (and restored) "
+        "there with pg_dump and pg_restore, not by Chairside."
+    )
 
 
 @dataclass(frozen=True)
@@ -67,15 +76,6 @@ class BackupInfo:
     size: int
     pruned: tuple[Path, ...] = ()
     photos_copied: int = 0
-
-
-@dataclass(frozen=True)
-class BackupCheck:
-    """A file that ``restore`` would accept, and the schema it was made with."""
-
-    path: Path
-    revision: str
-    needs_upgrade: bool
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,10 @@ def backup_folders(settings: Settings, default: Path | None = None) -> list[Path
 
 def _live_path(db: Database) -> Path:
     if not db.is_sqlite:
-        raise InvalidInput(SERVER_MESSAGE)
+        raise InvalidInput(server_message())
     path = db.sqlite_path
     if path is None or str(path) == ":memory:":
-        raise InvalidInput("This database lives only in memory, so it cannot be backed up.")
+        raise InvalidInput(_("This database lives only in memory, so it cannot be backed up."))
     return path
 
 
@@ -123,8 +123,10 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         raise explain_error(exc) from exc
     except OSError as exc:
         raise InvalidInput(
-            f"The backup cannot be written to {target.parent} ({exc.strerror or exc}). "
-            "Check that the drive is connected, or choose another backup folder in Settings.",
+            _(
+                "The backup cannot be written to {folder} ({error}). Check that the drive is "
+                "connected, or choose another backup folder in Settings."
+            ).format(folder=target.parent, error=exc.strerror or exc),
             "backup_folder",
         ) from exc
 
@@ -196,7 +198,8 @@ def backup_to_file(
     check_output_file(out, force=True, protected=(source,))
     if out.is_file() and out.stat().st_size > 0 and not _is_database(out):
         raise InvalidInput(
-            f"{out} exists and is not a database; it was left alone. Choose another name.",
+            _("{out} exists and is not a database; it was left alone. Choose another name.")
+            .format(out=out),
             "out",
         )
     check_output_file(out, force=force, protected=(source,))
@@ -280,120 +283,12 @@ def backup_on_exit(
 # -- restoring --------------------------------------------------------------------------------
 
 
-def _has_sqlite_header(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
-def _is_database(path: Path) -> bool:
-    """A plain SQLite file, or one encrypted under a key unlocked in this run."""
-    return _has_sqlite_header(path) or key_for(path) is not None
-
-
-def _source_uri(path: Path) -> str:
-    # A backup at rest is opened "immutable" so that checking it leaves no -wal/-shm files
-    # beside it; a file that arrived with its write-ahead log must be read with the log.
-    wal = path.with_name(path.name + "-wal")
-    immutable = "" if wal.exists() and wal.stat().st_size > 0 else "&immutable=1"
-    return f"file:{path}?mode=ro{immutable}"
-
-
-def _expected_size(header: bytes) -> int | None:
-    """The file size the header promises, when the header's own count is trustworthy."""
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = int.from_bytes(header[28:32], "big")
-    change_counter = header[24:28]
-    valid_for = header[92:96]
-    if page_count == 0 or change_counter != valid_for:
-        return None
-    return page_size * page_count
-
-
-def inspect_backup(file: Path) -> BackupCheck:
-    """Check that ``file`` is a complete, undamaged Chairside database this version knows."""
-    file = file.expanduser()
-    name = file.name
-    if not file.exists():
-        raise InvalidInput(f"There is no file {file}.", "file")
-    if file.is_dir():
-        raise InvalidInput(f"{file} is a folder, not a backup file.", "file")
-    with file.open("rb") as handle:
-        header = handle.read(100)
-    encrypted = not header.startswith(SQLITE_HEADER) and key_for(file) is not None
-    if len(header) < 100 or not (header.startswith(SQLITE_HEADER) or encrypted):
-        raise InvalidInput(
-            f"{name} is not a Chairside backup (it is not a database file at all, or it is "
-            "encrypted under another clinic's key). " + NOTHING_CHANGED,
-            "file",
-        )
-    size = file.stat().st_size
-    if encrypted:
-        key = key_for(file)
-        header = (plain_header(file, key) if key else None) or header
-    expected = _expected_size(header)
-    if expected is not None and size < expected:
-        raise InvalidInput(
-            f"{name} is incomplete: it holds {size:,} of its {expected:,} bytes, so the copy "
-            "was cut short. " + NOTHING_CHANGED,
-            "file",
-        )
-    try:
-        con = connect_uri(_source_uri(file))
-    except sqlite3.Error as exc:
-        raise InvalidInput(f"{name} cannot be opened ({exc}). " + NOTHING_CHANGED, "file") from exc
-    try:
-        try:
-            problems = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
-        except sqlite3.DatabaseError as exc:
-            problems = [str(exc)]
-        if problems != ["ok"]:
-            log.warning("Backup %s failed the integrity check: %s", file, problems)
-            raise InvalidInput(
-                f"{name} is damaged (it fails SQLite's integrity check). " + NOTHING_CHANGED,
-                "file",
-            )
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        row = (
-            con.execute("SELECT version_num FROM alembic_version").fetchone()
-            if "alembic_version" in tables
-            else None
-        )
-    finally:
-        con.close()
-    if row is None:
-        raise InvalidInput(
-            f"{name} is a database of another program, not a Chairside backup (it has no "
-            "Chairside schema version). " + NOTHING_CHANGED,
-            "file",
-        )
-    revision = str(row[0])
-    if revision not in known_revisions():
-        raise InvalidInput(
-            f"{name} was made by a newer version of Chairside (schema {revision}; this version "
-            f"knows schemas up to {head_revision()}). Update Chairside on this workstation "
-            "first, then restore it. Nothing was changed.",
-            "file",
-        )
-    _check_schema_and_chain(file, revision)
-    return BackupCheck(file, revision, revision != head_revision())
-
-
-def _check_schema_and_chain(file: Path, revision: str) -> None:
-    """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
-    from assistant.records.restore_check import backup_problem
-
-    problem = backup_problem(_source_uri(file), revision)
-    if problem:
-        raise InvalidInput(f"{file.name} {problem} " + NOTHING_CHANGED, "file")
-
-
 def _sqlite_target(db_url: str) -> Path:
     sa_url = make_url(db_url)
     if sa_url.get_backend_name() != "sqlite":
-        raise InvalidInput(SERVER_MESSAGE)
+        raise InvalidInput(server_message())
     if sa_url.database in (None, "", ":memory:"):
-        raise InvalidInput("This database lives only in memory, so nothing can be restored.")
+        raise InvalidInput(_("This database lives only in memory, so nothing can be restored."))
     return Path(str(sa_url.database)).expanduser()
 
 
@@ -494,11 +389,11 @@ def restore(
     check = inspect_backup(file)
     source = check.path
     if target.exists() and source.resolve() == target.resolve():
-        raise InvalidInput("That file is the database in use; choose a backup.", "file")
+        raise InvalidInput(_("That file is the database in use; choose a backup."), "file")
     if not target.parent.exists():
         raise DatabaseUnavailable(
-            f"The folder {target.parent} does not exist.",
-            "Check that the drive is connected, or choose another database.",
+            _("The folder {folder} does not exist.").format(folder=target.parent),
+            _("Check that the drive is connected, or choose another database."),
         )
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backups_folder or paths.backup_dir(ensure=True)
@@ -509,9 +404,14 @@ def restore(
     try:
         database = init_db(db_url, backup_before_migrate=False, key=key_for(target))
     except DatabaseUnavailable as exc:
-        kept_note = f" The database you had before is kept as {kept}." if kept else ""
+        kept_note = (
+            " " + _("The database you had before is kept as {path}.").format(path=kept)
+            if kept
+            else ""
+        )
         raise DatabaseUnavailable(
-            f"The backup was copied in but cannot be opened: {exc.reason}{kept_note}",
+            _("The backup was copied in but cannot be opened: {reason}").format(reason=exc.reason)
+            + kept_note,
             exc.advice,
         ) from exc
     try:
