@@ -33,6 +33,7 @@ from assistant.i18n import _
 from assistant.labels import data_label
 from assistant.languages import language
 from assistant.models import Clinic, Consent
+from assistant.screen_dates import screen_long_date
 
 DEFAULT_VALID_MONTHS = 12
 MAX_VALID_MONTHS = 60
@@ -109,14 +110,14 @@ def _problems(
     record: ConsentRecord, context: ConsentContext, current_version: int, months: int
 ) -> list[str]:
     """Why ``record`` does not cover ``context``, as whole sentences in the practitioner's
-    language (dates as YYYY-MM-DD, the same in every language)."""
+    language, dates worded in it too ("Thursday 1 October 2026")."""
     problems = []
-    signed = record.signed_on.isoformat()
+    signed = screen_long_date(record.signed_on)
     withdrawn = record.withdrawn_on(TREATMENT_SCOPE)
     if withdrawn is not None and withdrawn <= context.on:
         problems.append(
             _("The patient withdrew consent {id} on {date}.").format(
-                id=record.id, date=withdrawn.isoformat()
+                id=record.id, date=screen_long_date(withdrawn)
             )
         )
     if record.signed_on > context.on:
