@@ -19,6 +19,8 @@ from assistant.db import Database, init_db
 from tests.encryption_support import CHEAP_COSTS, TEST_KEY, TEST_RECOVERY, write_key_file
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from tests.chain_support import SignedRecords
 
 POSTGRES_URL_ENV = "CHAIRSIDE_TEST_POSTGRES_URL"
@@ -189,3 +191,19 @@ def runner() -> object:
     from ui.tasks import SynchronousRunner
 
     return SynchronousRunner()
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The interface in Spanish: the core's language and the window's translation."""
+    from assistant import i18n
+    from ui.translations import install_translators
+
+    i18n.use_language("es")
+    translators = install_translators(qapp, "es")
+    try:
+        yield
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        i18n.use_language("en")

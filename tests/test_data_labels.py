@@ -4,31 +4,12 @@ and the English words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from assistant import i18n, reference
 from assistant.db import Database
 from assistant.labels import data_label, english_labels, translated_labels, typical_range
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    """The interface in Spanish: the core's language and the window's translation."""
-    from ui.translations import install_translators
-
-    i18n.use_language("es")
-    translators = install_translators(qapp, "es")
-    try:
-        yield
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.use_language("en")
 
 
 def test_every_label_of_the_data_has_a_spanish_entry() -> None:

@@ -4,13 +4,9 @@ canonical English text, and what is refused is said in Spanish."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from assistant import i18n
 from assistant.auth import create_first_practitioner
 from assistant.db import Database
 from assistant.errors import InvalidInput
@@ -20,20 +16,6 @@ from assistant.rules.catalogue import parse_value
 from assistant.rules.words import bounds_words, rule_label, value_words
 
 PIN = "4821"
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    from ui.translations import install_translators
-
-    i18n.use_language("es")
-    translators = install_translators(qapp, "es")
-    try:
-        yield
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.use_language("en")
 
 
 def test_every_rule_has_a_spanish_label() -> None:

@@ -3,14 +3,11 @@ or exported keeps the English words of ``assistant.dates`` whatever the interfac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from assistant import dates, i18n
@@ -29,21 +26,6 @@ from tests.checklist_support import answer_everything
 from ui.tasks import TaskRunner
 
 SPANISH_MONTHS = ("enero", "febrero", "marzo", "octubre", "noviembre", "diciembre")
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    """The interface in Spanish: the core's language and the window's translation."""
-    from ui.translations import install_translators
-
-    i18n.use_language("es")
-    translators = install_translators(qapp, "es")
-    try:
-        yield
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.use_language("en")
 
 
 def test_screen_dates_in_spanish(spanish: None) -> None:
