@@ -26,6 +26,10 @@ def _e(value: object) -> str:
     return html.escape(str(value)) if value not in (None, "") else "—"
 
 
+def _yes_no(value: bool) -> str:
+    return translate("RecordDocument", "yes") if value else translate("RecordDocument", "no")
+
+
 def _local(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone()
 
@@ -127,22 +131,12 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)),
         (
             translate("RecordDocument", "Consent on file"),
-            field(
-                "consent_on_file",
-                translate("RecordDocument", "yes")
-                if draft.consent_on_file
-                else translate("RecordDocument", "no"),
-            )
+            field("consent_on_file", _yes_no(draft.consent_on_file))
             + (f" ({screen_long_date(draft.consent_date)})" if draft.consent_date else ""),
         ),
         (
             translate("RecordDocument", "Photos taken"),
-            field(
-                "photos_taken",
-                translate("RecordDocument", "yes")
-                if draft.photos_taken
-                else translate("RecordDocument", "no"),
-            ),
+            field("photos_taken", _yes_no(draft.photos_taken)),
         ),
         (translate("RecordDocument", "Device"), _e(devices.get(draft.device_id or 0, ""))),
         (translate("RecordDocument", "Cartridge"), _e(cartridge)),
