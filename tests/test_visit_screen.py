@@ -182,6 +182,16 @@ def test_the_screenshot_tool_finds_no_sideways_scrolling(tmp_path: Path, size: s
         assert screen in names
 
 
+def test_the_spanish_screens_fit_the_smallest_laptop(tmp_path: Path) -> None:
+    """Spanish words run longer than English ones: every screen still fits 1024x768."""
+    from assistant.i18n import current_language
+    from tools.screenshots import main
+
+    assert main(["--out", str(tmp_path), "--size", "1024x768", "--language", "es"]) == 0
+    assert len(list(tmp_path.glob("*.png"))) >= 7
+    assert current_language() == "en"  # the tool puts the language back
+
+
 def test_the_screenshot_tool_reports_a_horizontal_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:
     from tools.screenshots import Shots
 
