@@ -169,3 +169,26 @@ def test_backups_carry_the_chain_head_and_verify_against_it(
     assert status == 1 and out.count("\n") == 1
     assert f"does not extend the backup good.sqlite3: entry {head.entry}" in out
     assert head_revision() in metadata_path(good_backup).read_text()
+
+
+def test_the_refusal_is_in_the_practitioners_language(good_backup: Path) -> None:
+    from assistant import i18n
+    from assistant.errors import InvalidInput
+
+    crafted = good_backup.with_name("crafted.sqlite3")
+    shutil.copyfile(good_backup, crafted)
+    con = sqlite3.connect(crafted)
+    con.execute("CREATE TABLE notes_aside (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    i18n.use_language("es")
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            backup.inspect_backup(crafted)
+    finally:
+        i18n.use_language("en")
+    assert str(refused.value) == (
+        f"crafted.sqlite3 no es una copia de seguridad de Chairside tal como las hace el "
+        f"esquema {head_revision()}: tiene la tabla notes_aside de más. No se ha cambiado nada; "
+        "elija otra copia de seguridad."
+    )

@@ -158,8 +158,8 @@ def _check_schema_and_chain(file: Path, revision: str) -> None:
     """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
     from assistant.records.restore_check import backup_problem
 
-    problem = backup_problem(_source_uri(file), revision)
+    problem = backup_problem(_source_uri(file), revision, file.name)
     if problem:
-        raise InvalidInput(f"{file.name} {problem} " + nothing_changed(), "file")
+        raise InvalidInput(problem + " " + nothing_changed(), "file")
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import create_engine
 from assistant.cipher import connect_uri
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import MIGRATIONS
+from assistant.i18n import _
 from assistant.records.chain import Verification, verify
 
 Signature = dict[tuple[str, str], Any]
@@ -81,22 +82,26 @@ def reference_signature(revision: str) -> Signature:
             con.close()
 
 
-def _describe(kind: str, name: str) -> str:
-    return f"{kind} {name}"
+def _kind(kind: str) -> str:
+    """A kind of schema object in the practitioner's language ("table", "la tabla")."""
+    words = {"table": _("table"), "index": _("index"), "trigger": _("trigger"), "view": _("view")}
+    return words.get(kind, kind)
 
 
 def schema_difference(con: sqlite3.Connection, revision: str) -> str:
     """Empty when the database has exactly the schema of ``revision``; else the first
-    difference, in words."""
+    difference, in words (the kind, "table" or "trigger", and the name as SQLite has them)."""
     found = schema_signature(con)
     expected = reference_signature(revision)
-    for key in sorted(set(expected) - set(found)):
-        return f"{_describe(*key)} is missing"
-    for key in sorted(set(found) - set(expected)):
-        return f"it has an extra {_describe(*key)}"
+    for kind, name in sorted(set(expected) - set(found)):
+        return _("{kind} {name} is missing").format(kind=_kind(kind), name=name)
+    for kind, name in sorted(set(found) - set(expected)):
+        return _("it has an extra {kind} {name}").format(kind=_kind(kind), name=name)
     for key in sorted(expected):
         if found[key] != expected[key]:
-            return f"{_describe(*key)} differs from schema {revision}"
+            return _("{kind} {name} differs from schema {revision}").format(
+                kind=_kind(key[0]), name=key[1], revision=revision
+            )
     return ""
 
 
@@ -115,8 +120,9 @@ def verify_file(uri: str) -> Verification:
         engine.dispose()
 
 
-def backup_problem(uri: str, revision: str) -> str:
-    """Why the backup at ``uri`` (opened read-only) may not be restored; empty if it may."""
+def backup_problem(uri: str, revision: str, name: str) -> str:
+    """Why the backup ``name`` at ``uri`` (opened read-only) may not be restored, as a
+    sentence in the practitioner's language; empty if it may."""
     con = connect_uri(uri)
     try:
         difference = schema_difference(con, revision)
@@ -125,11 +131,15 @@ def backup_problem(uri: str, revision: str) -> str:
     finally:
         con.close()
     if difference:
-        return f"is not a Chairside backup as schema {revision} makes them: {difference}."
+        return _(
+            "{name} is not a Chairside backup as schema {revision} makes them: {difference}."
+        ).format(name=name, revision=revision, difference=difference)
     if not has_chain(revision):
         return ""  # an older backup: the upgrade builds its chain
     try:
         problem = verify_file(uri).problem
     except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
-        problem = f"its audit trail cannot be read ({exc})."
-    return f"fails the audit chain check: {problem}" if problem else ""
+        return _("{name}: its audit trail cannot be read ({error}).").format(name=name, error=exc)
+    if not problem:
+        return ""
+    return _("{name} fails the audit chain check: {problem}").format(name=name, problem=problem)
