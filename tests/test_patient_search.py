@@ -125,23 +125,32 @@ def test_pages_follow_the_last_row_and_the_count_stops_at_the_bound(
     ]  # fmt: skip
 
 
-def test_the_upgrade_computes_keys_and_terms_for_stored_patients(tmp_path: Path) -> None:
+def upgraded_from(tmp_path: Path, revision: str, *statements: str) -> Database:
+    """A plain database made at ``revision`` holding the rows ``statements`` insert, then
+    opened (and so upgraded) by the application."""
     path = tmp_path / "old.sqlite3"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         config = _migrations_config()
         config.attributes["connection"] = conn
-        command.upgrade(config, "0010")
-        conn.execute(text(
-            "insert into patient (first_name, last_name, date_of_birth, phone, email, concerns,"
-            " notes, search_key, created_at, updated_at, erased_at) values"
-            " ('Zoë', 'Müller', '1990-05-01', '0117 496 0555', '', '[]', '', '',"
-            " '2026-01-01', '2026-01-01', NULL),"
-            " ('Erased', '', NULL, '', '', '[]', '', '', '2026-01-01', '2026-01-01',"
-            " '2026-02-01')"
-        ))  # fmt: skip
+        command.upgrade(config, revision)
+        for statement in statements:
+            conn.execute(text(statement))
     engine.dispose()
-    db = init_db(f"sqlite:///{path}", backup_before_migrate=False)
+    return init_db(f"sqlite:///{path}", backup_before_migrate=False)
+
+
+def test_the_upgrade_computes_keys_and_terms_for_stored_patients(tmp_path: Path) -> None:
+    db = upgraded_from(
+        tmp_path,
+        "0010",
+        "insert into patient (first_name, last_name, date_of_birth, phone, email, concerns,"
+        " notes, search_key, created_at, updated_at, erased_at) values"
+        " ('Zoë', 'Müller', '1990-05-01', '0117 496 0555', '', '[]', '', '',"
+        " '2026-01-01', '2026-01-01', NULL),"
+        " ('Erased', '', NULL, '', '', '[]', '', '', '2026-01-01', '2026-01-01',"
+        " '2026-02-01')",
+    )
     try:
         with db.session() as session:
             key = session.execute(text("select sort_key from patient where id = 1")).scalar()
@@ -248,24 +257,15 @@ def test_the_one_letter_query_walks_the_term_index_without_sorting(db: Database)
 
 
 def test_the_upgrade_adds_first_characters_to_stored_terms(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        config = _migrations_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0013")
-        conn.execute(text(
-            "insert into patient (id, first_name, last_name, phone, email, concerns, notes,"
-            " search_key, sort_key, created_at, updated_at) values"
-            " (1, 'Nina', 'Zed', '', '', '[]', '', '', 'zed\x1fnina', '2026-01-01',"
-            " '2026-01-01')"
-        ))  # fmt: skip
-        conn.execute(text(
-            "insert into patient_search_term (patient_id, term, sort_key) values"
-            " (1, 'nina', 'zed\x1fnina'), (1, 'zed', 'zed\x1fnina'), (1, 'z', 'zed\x1fnina')"
-        ))  # fmt: skip
-    engine.dispose()
-    db = init_db(f"sqlite:///{path}", backup_before_migrate=False)
+    db = upgraded_from(
+        tmp_path,
+        "0013",
+        "insert into patient (id, first_name, last_name, phone, email, concerns, notes,"
+        " search_key, sort_key, created_at, updated_at) values"
+        " (1, 'Nina', 'Zed', '', '', '[]', '', '', 'zed\x1fnina', '2026-01-01', '2026-01-01')",
+        "insert into patient_search_term (patient_id, term, sort_key) values"
+        " (1, 'nina', 'zed\x1fnina'), (1, 'zed', 'zed\x1fnina'), (1, 'z', 'zed\x1fnina')",
+    )
     try:
         with db.session() as session:
             terms = set(
