@@ -99,17 +99,25 @@ def english_labels() -> Mapping[str, Mapping[str, str]]:
 
 @cache
 def translated_labels(code: str) -> Mapping[str, Mapping[str, str]]:
-    """The labels of ``resources/labels-CODE.toml`` by kind and id; empty for English or a
-    language without the file."""
-    path = resource_path(f"labels-{code}.toml")
-    if code == "en" or not path.is_file():
+    """The labels of ``resources/labels-CODE.toml`` by kind and id, with the zone names of
+    the language's aftercare sheet (``resources/aftercare-CODE.toml``: one list of zone
+    names per language, so the screen, the handout and the consent agree); empty for
+    English or a language with neither file."""
+    if code == "en":
         return {}
-    data = load_toml_file(path)
-    return {
-        str(kind): {str(key): str(text) for key, text in table.items()}
-        for kind, table in data.items()
-        if isinstance(table, dict)
-    }
+    tables: dict[str, Mapping[str, str]] = {}
+    path = resource_path(f"labels-{code}.toml")
+    if path.is_file():
+        tables = {
+            str(kind): {str(key): str(text) for key, text in table.items()}
+            for kind, table in load_toml_file(path).items()
+            if isinstance(table, dict)
+        }
+    handout = resource_path(f"aftercare-{code}.toml")
+    zones = load_toml_file(handout).get("zones", {}) if handout.is_file() else {}
+    if isinstance(zones, dict) and zones:
+        tables["zones"] = {str(key): str(text).strip() for key, text in zones.items()}
+    return tables
 
 
 def data_label(

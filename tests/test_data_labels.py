@@ -35,7 +35,9 @@ def test_a_label_in_each_language_and_the_key_when_unknown(spanish: None) -> Non
     assert data_label("zones", "cheeks") == "Mejillas"
     assert data_label("fitzpatrick", 4).startswith("IV: se quema muy poco")
     assert data_label("zones", "cheeks", "en") == "Cheeks"
-    assert data_label("zones", "cheeks", "fr") == "Cheeks"  # no file: English
+    # French has no labels file: English, except the zone names of the French handout
+    assert data_label("concerns", "acne_scars", "fr") == "Acne scars (icepick, boxcar, rolling)"
+    assert data_label("zones", "cheeks", "fr") == "Joues"
     assert data_label("zones", "elbow") == "elbow"  # unknown to the data: the stored key
     assert typical_range(reference.zones()["full_face"]) == "por subzonas"
     assert typical_range(reference.zones()["cheeks"]) == "0.5–1.5 mm"
@@ -153,3 +155,17 @@ def test_the_audit_trail_names_kinds_of_record_in_spanish(db: Database, spanish:
     assert data_label("audit_records", "treatment_session") == "Sesión de tratamiento"
     # a kind the words do not know is still named
     assert data_label("audit_records", "new_thing", default="New thing") == "New thing"
+
+
+def test_zone_names_on_screen_are_the_handouts() -> None:
+    """One list of zone names per language: the aftercare sheet's, also on screen and on
+    the consent."""
+    from assistant.aftercare.template import load_template
+    from assistant.consent.templates import area_names
+
+    for code in ("es", "fr", "zh"):
+        handout = load_template(language=code).zones
+        assert handout, code
+        for zone, name in handout.items():
+            assert data_label("zones", zone, code) == name
+        assert area_names(tuple(handout), code) == tuple(handout.values())

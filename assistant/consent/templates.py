@@ -25,9 +25,9 @@ from babel.lists import format_list
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assistant.consent.records import area_name
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.labels import data_label
 from assistant.languages import DEFAULT_LANGUAGE, language
 from assistant.models import ConsentTemplate
 from assistant.records import audit
@@ -89,21 +89,9 @@ def labels(code: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return {str(k): str(v) for k, v in _shipped(language(code).code)["labels"].items()}
 
 
-@cache
-def zone_names(code: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """The treatment areas' names in the language, by zone id (the aftercare sheet's words;
-    an area not named there keeps its English name)."""
-    code = language(code).code
-    if code == DEFAULT_LANGUAGE:
-        return {}
-    zones = load_toml(f"aftercare-{code}.toml").get("zones", {})
-    return {str(k): str(v).strip() for k, v in zones.items()}
-
-
 def area_names(areas: Sequence[str], code: str) -> tuple[str, ...]:
     """The areas' plain names in the language (the aftercare sheet's words)."""
-    names = zone_names(code)
-    return tuple(names.get(a) or area_name(a) for a in areas)
+    return tuple(data_label("zones", area, language(code).code) for area in areas)
 
 
 def areas_text(names: Sequence[str], code: str) -> str:
