@@ -230,7 +230,7 @@ def _details(document: ConsentDocument, lk: _Look) -> Table:
     ]  # fmt: skip
     cells = [lk.row([lk.para(k, "bold", bold=True), lk.para(v)]) for k, v in rows]
     # the labels' column as wide as the longest label, within reason
-    family = register_family(language(lk.code).family)
+    family = register_family(lk.family)
     widest = max(stringWidth(printable_any(k), family.bold, BODY_SIZE) for k, _ in rows)
     label_width = min(max(3.2 * cm, widest + 14), 6 * cm)
     table = Table(cells, colWidths=lk.row([label_width, None]))
