@@ -187,11 +187,6 @@ def _describe_gap(days: int) -> str:
     return ngettext("{n} day", "{n} days", days).format(n=days)
 
 
-def _long_date(day: date) -> str:
-    """A date in words in the practitioner's language ("Tuesday 23 February 2027")."""
-    return screen_long_date(day)
-
-
 def interval_warning(
     previous: PreviousSession | None,
     treated_at: datetime,
@@ -212,12 +207,12 @@ def interval_warning(
             "Previous session on {previous} at {depth} mm: {weeks} weeks recommended, this one "
             "on {date} is only {gap} later (earliest recommended {earliest})."
         ).format(
-            previous=_long_date(previous.treated_at.date()),
+            previous=screen_long_date(previous.treated_at.date()),
             depth=reference.format_mm(previous.deepest_depth_mm),
             weeks=weeks,
-            date=_long_date(treated_at.date()),
+            date=screen_long_date(treated_at.date()),
             gap=_describe_gap(gap),
-            earliest=_long_date(earliest),
+            earliest=screen_long_date(earliest),
         ),
     )
 
@@ -361,8 +356,8 @@ def check_cartridge_expiry(draft: SessionDraft) -> None:
         raise InvalidInput(
             message.format(
                 lot=draft.cartridge_lot,
-                expiry=_long_date(expiry),
-                day=_long_date(draft.treated_at.date()),
+                expiry=screen_long_date(expiry),
+                day=screen_long_date(draft.treated_at.date()),
             ),
             "cartridge_expiry",
         )
