@@ -162,7 +162,7 @@ def test_the_visit_asks_for_consent_between_checklist_and_session(
     with qtbot.waitSignal(consent.issued):
         qtbot.mouseClick(consent.issue_button, LEFT)
     assert workflow.form is not None and workflow.stack.currentWidget() is workflow.form_holder
-    assert workflow.consent_button.isVisible()
+    assert workflow.more_button.isVisible() and workflow.consent_action.isVisible()
     assert list_consents(demo_db, patient)[0].areas == ("cheeks",)
 
 
@@ -279,7 +279,8 @@ def test_signing_in_the_visit_says_why_a_consent_is_needed(
     assert get_session(demo_db, session_id).state == "draft"
 
     ensure_pin(demo_db, 1)
-    qtbot.mouseClick(workflow.consent_button, LEFT)  # "New consent…" for the form's zones
+    assert workflow.consent_action in workflow.more_button.menu().actions()
+    workflow.consent_action.trigger()  # More › "Take a new consent…" for the form's zones
     consent = workflow.consent_page
     assert consent is not None and workflow.stack.currentWidget() is consent
     draw(qtbot, consent.patient_signature.pad, [(30, 120), (80, 40), (150, 130), (260, 70)])

@@ -176,8 +176,10 @@ def test_the_session_screen_opens_the_photos_of_that_visit(
     win.show_patient(patient)
     win.open_session(sessions[1])
     workflow = win.workflow
-    assert workflow is not None and workflow.photos_button.isVisibleTo(workflow)
-    qtbot.mouseClick(workflow.photos_button, Qt.MouseButton.LeftButton)
+    assert workflow is not None and workflow.more_button.isVisibleTo(workflow)
+    assert workflow.photos_action.isVisible()
+    assert workflow.photos_action in workflow.more_button.menu().actions()
+    workflow.photos_action.trigger()
     (photos,) = win.findChildren(PhotosWindow)
     assert photos.panel.session_id == sessions[1]
     photos.close()

@@ -192,6 +192,45 @@ def test_the_spanish_screens_fit_the_smallest_laptop(tmp_path: Path) -> None:
     assert current_language() == "en"  # the tool puts the language back
 
 
+@pytest.mark.parametrize("language", ["en_GB", "es_ES"])
+@pytest.mark.parametrize("pattern", ["d MMM yyyy", "ddd d MMM yyyy", "d MMM yyyy  HH:mm"])
+def test_a_date_field_is_as_wide_on_every_day_of_the_year(
+    qtbot: QtBot, language: str, pattern: str
+) -> None:
+    """A screen measures the same whatever today's date: a field showing 1 May (short) asks
+    for the room of its longest date (a Wednesday in September, in Spanish), not its own."""
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from ui.session_form.common import big
+
+    widths = []
+    for day in (QDate(2026, 5, 1), QDate(2026, 9, 30), QDate(2027, 2, 24)):
+        edit = QDateTimeEdit(QDateTime(day, QTime(1, 1)))
+        qtbot.addWidget(edit)
+        edit.setLocale(QLocale(language))
+        edit.setDisplayFormat(pattern)
+        big(edit, "Date")
+        own_text = edit.fontMetrics().horizontalAdvance(edit.text())
+        assert edit.minimumWidth() > own_text + 20  # its own text fits, with the arrow
+        widths.append(edit.minimumWidth())
+    assert len(set(widths)) == 1, widths
+
+
+def test_a_drop_down_is_not_as_wide_as_its_longest_item(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.session_form.common import big
+
+    short, long = QComboBox(), QComboBox()
+    short.addItem("Chin")
+    long.addItem("Cartridge with a very long maker's name: 36 needles, lot AB-123456789")
+    for box in (short, long):
+        qtbot.addWidget(box)
+        big(box, "Zone")
+    assert short.minimumSizeHint().width() == long.minimumSizeHint().width()
+
+
 def test_the_screenshot_tool_reports_a_horizontal_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:
     from tools.screenshots import Shots
 
@@ -453,7 +492,7 @@ def test_the_tab_order_of_each_step(window: MainWindow, demo_db: Database) -> No
             form.notes_edit,
             form.save_button,
             form.sign_button,
-            workflow.photos_button,
+            workflow.more_button,
             view.back_button,
             view.list_button,
         ],

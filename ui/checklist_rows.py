@@ -34,6 +34,7 @@ from assistant.dates import parse_typed_date
 from assistant.labels import data_label
 from assistant.patients import OLDEST_BIRTH_YEAR
 from assistant.screen_dates import screen_short_date
+from ui.session_form.common import hold_longest_date
 from ui.translations import screen_locale
 
 TARGET_HEIGHT = 32  # large enough to hit with gloved hands
@@ -115,6 +116,7 @@ class QuestionRow(QObject):
             self.date_edit.setEnabled(False)
             self.date_edit.setMinimumHeight(TARGET_HEIGHT)
             self.date_edit.setAccessibleName(self.tr("{q} Date").format(q=text))
+            hold_longest_date(self.date_edit)
             self.date_edit.dateChanged.connect(self._emit_changed)
             for button in (self.never, self.on_date):
                 self._group.addButton(button)

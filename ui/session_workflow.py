@@ -6,8 +6,8 @@ visit screen, ``ui.visit``, draws the step bar and the Back/Next buttons around 
 Step 1 asks which zones are planned (the checklist needs them: the cold-sore rule applies to
 perioral zones) and shows the checklist. When the practitioner continues, the assessment is
 stored and a draft session created with the planned zones; when no consent covers those zones
-the consent step (``ui.consent_page``) comes next, saying why; then the session form. "New
-consent…" opens the consent step again for the zones and device in the form.
+the consent step (``ui.consent_page``) comes next, saying why; then the session form. More ›
+"Take a new consent…" opens the consent step again for the zones and device in the form.
 An existing session id opens step 2 directly (an unfinished draft, or a signed record).
 """
 
@@ -18,10 +18,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -125,29 +126,31 @@ class SessionWorkflow(QWidget):
         self.aftercare_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
         self.aftercare_button.setVisible(False)
         self.aftercare_button.clicked.connect(self._aftercare)
-        self.photos_button = QPushButton(self.tr("Photos…"))
-        self.photos_button.setMinimumHeight(TARGET_HEIGHT)
-        self.photos_button.setAccessibleName(self.tr("Photos of this visit"))
-        self.photos_button.setVisible(False)
-        self.photos_button.clicked.connect(self._photos)
-        self.consent_button = QPushButton(self.tr("New consent…"))
-        self.consent_button.setMinimumHeight(TARGET_HEIGHT)
-        self.consent_button.setAccessibleName(self.tr("Take a new consent"))
-        self.consent_button.setVisible(False)
-        self.consent_button.clicked.connect(self.ask_for_consent)
-        self.consents_button = QPushButton(self.tr("Consents…"))
-        self.consents_button.setMinimumHeight(TARGET_HEIGHT)
-        self.consents_button.setAccessibleName(self.tr("The patient's consents"))
-        self.consents_button.clicked.connect(self.show_consents)
+        # The step's secondary actions share one "More" menu, so the bottom row keeps one
+        # primary action (Sign, or the aftercare sheet once signed) and fits 1024 px in any
+        # language.
+        self.photos_action = QAction(self.tr("Photos of this visit…"), self)
+        self.photos_action.setVisible(False)
+        self.photos_action.triggered.connect(self._photos)
+        self.consent_action = QAction(self.tr("Take a new consent…"), self)
+        self.consent_action.setVisible(False)
+        self.consent_action.triggered.connect(self.ask_for_consent)
+        self.consents_action = QAction(self.tr("The patient's consents…"), self)
+        self.consents_action.triggered.connect(self.show_consents)
+        more = QMenu(self)
+        more.addActions([self.photos_action, self.consents_action, self.consent_action])
+        self.more_button = QPushButton(self.tr("More"))
+        self.more_button.setMinimumHeight(TARGET_HEIGHT)
+        self.more_button.setAccessibleName(self.tr("More actions for this visit"))
+        self.more_button.setToolTip(self.tr("Photos and consents of this visit"))
+        self.more_button.setMenu(more)
         # The visit screen moves this row into its own bottom row, beside Back/Next.
         self.actions_bar = QWidget()
         bottom = QHBoxLayout(self.actions_bar)
         self.actions_layout = bottom
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.message_label, 1)
-        bottom.addWidget(self.photos_button)
-        bottom.addWidget(self.consents_button)
-        bottom.addWidget(self.consent_button)
+        bottom.addWidget(self.more_button)
         bottom.addWidget(self.aftercare_button)
 
         layout = QVBoxLayout(self)
@@ -292,7 +295,8 @@ class SessionWorkflow(QWidget):
         self.consent_summary.setText(
             self.tr(
                 "A signed consent covers this visit's zones and device.\n\n"
-                "\"New consent…\" takes another one, for example when the plan changes."
+                "More › Take a new consent… takes another one, for example when the plan "
+                "changes."
             )
         )
 
@@ -335,8 +339,8 @@ class SessionWorkflow(QWidget):
             self.tr("Session record (signed)") if signed else self.tr("The session record")
         )
         self.aftercare_button.setVisible(signed)
-        self.photos_button.setVisible(True)
-        self.consent_button.setVisible(not signed)
+        self.photos_action.setVisible(True)
+        self.consent_action.setVisible(not signed)
         if signed:
             self.done.add("session")
         self.aftercare_step.show_record(context.record)
@@ -345,7 +349,7 @@ class SessionWorkflow(QWidget):
 
     def _signed(self, session_id: int) -> None:
         self.step_label.setText(self.tr("Session record (signed)"))
-        self.consent_button.setVisible(False)
+        self.consent_action.setVisible(False)
         self.aftercare_button.setVisible(True)
         self.done.add("session")
         if self.form is not None:
@@ -424,7 +428,8 @@ class SessionWorkflow(QWidget):
             self.stack.setCurrentWidget(self.consent_summary)
             if not self.consent_summary.text():
                 self.consent_summary.setText(self.tr(
-                    "\"New consent…\" takes a consent for the zones and device in the record."))
+                    "More › Take a new consent… takes a consent for the zones and device in the "
+                    "record."))
             self.step_label.setText(self.tr("Consent"))
             self._set_step("consent")
 

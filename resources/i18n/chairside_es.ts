@@ -332,79 +332,79 @@
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="42"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
         <source>depth (mm)</source>
         <translation>profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
         <source>passes</source>
         <translation>pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
         <source>speed</source>
         <translation>velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
         <source>endpoint</source>
         <translation>punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="47"/>
         <source>notes</source>
         <translation>notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
         <source>expiry</source>
         <translation>caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="54"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
         <source>Field to amend</source>
         <translation>Campo que enmendar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="56"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
         <source>Current value</source>
         <translation>Valor actual</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="58"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="59"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="62"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
         <source>Reason for the amendment</source>
         <translation>Motivo de la enmienda</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="64"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="69"/>
         <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
         <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="74"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="75"/>
         <source>Record amendment</source>
         <translation>Registrar la enmienda</translation>
     </message>
@@ -412,18 +412,18 @@
 <context>
     <name>AmendmentsBox</name>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="107"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="112"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="108"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="113"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="127"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="128"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="136"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="137"/>
         <source>No amendments.</source>
         <translation>Sin enmiendas.</translation>
     </message>
@@ -2251,49 +2251,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="281"/>
+        <location filename="../../ui/checklist_rows.py" line="286"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="287"/>
+        <location filename="../../ui/checklist_rows.py" line="292"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="308"/>
+        <location filename="../../ui/checklist_rows.py" line="313"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="310"/>
-        <location filename="../../ui/checklist_rows.py" line="385"/>
+        <location filename="../../ui/checklist_rows.py" line="315"/>
+        <location filename="../../ui/checklist_rows.py" line="390"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="319"/>
+        <location filename="../../ui/checklist_rows.py" line="324"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="323"/>
-        <location filename="../../ui/checklist_rows.py" line="389"/>
+        <location filename="../../ui/checklist_rows.py" line="328"/>
+        <location filename="../../ui/checklist_rows.py" line="394"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="374"/>
+        <location filename="../../ui/checklist_rows.py" line="379"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="376"/>
+        <location filename="../../ui/checklist_rows.py" line="381"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="384"/>
+        <location filename="../../ui/checklist_rows.py" line="389"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -3031,79 +3031,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="228"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="228"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="105"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="105"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <location filename="../../ui/checklist_rows.py" line="117"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="129"/>
+        <location filename="../../ui/checklist_rows.py" line="128"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="144"/>
+        <location filename="../../ui/checklist_rows.py" line="143"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="149"/>
+        <location filename="../../ui/checklist_rows.py" line="148"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="225"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="227"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="258"/>
+        <location filename="../../ui/checklist_rows.py" line="263"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3252,215 +3252,213 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecordDocument</name>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="48"/>
+        <location filename="../../ui/session_form/record_view.py" line="52"/>
         <source>amended from “{old}” by {who}, {when}: {why}</source>
         <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="50"/>
+        <location filename="../../ui/session_form/record_view.py" line="54"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="75"/>
+        <location filename="../../ui/session_form/record_view.py" line="79"/>
         <source>Session of {0}, {1}</source>
         <translation>Sesión del {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="83"/>
+        <location filename="../../ui/session_form/record_view.py" line="87"/>
         <source>Signed by {0} on {1}.</source>
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <location filename="../../ui/session_form/record_view.py" line="91"/>
         <source>Corrections are amendments, shown beside the original value.</source>
         <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="94"/>
+        <location filename="../../ui/session_form/record_view.py" line="98"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="99"/>
+        <location filename="../../ui/session_form/record_view.py" line="103"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="112"/>
+        <location filename="../../ui/session_form/record_view.py" line="116"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="120"/>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <location filename="../../ui/session_form/record_view.py" line="128"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="127"/>
+        <location filename="../../ui/session_form/record_view.py" line="131"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="129"/>
+        <location filename="../../ui/session_form/record_view.py" line="133"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="132"/>
-        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <location filename="../../ui/session_form/record_view.py" line="30"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="134"/>
-        <location filename="../../ui/session_form/record_view.py" line="144"/>
+        <location filename="../../ui/session_form/record_view.py" line="30"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="139"/>
+        <location filename="../../ui/session_form/record_view.py" line="138"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="141"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <location filename="../../ui/session_form/record_view.py" line="142"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="143"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="155"/>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="156"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="157"/>
+        <location filename="../../ui/session_form/record_view.py" line="151"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="158"/>
+        <location filename="../../ui/session_form/record_view.py" line="152"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="159"/>
+        <location filename="../../ui/session_form/record_view.py" line="153"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="160"/>
-        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <location filename="../../ui/session_form/record_view.py" line="154"/>
+        <location filename="../../ui/session_form/record_view.py" line="228"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="181"/>
+        <location filename="../../ui/session_form/record_view.py" line="175"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="198"/>
+        <location filename="../../ui/session_form/record_view.py" line="192"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="199"/>
+        <location filename="../../ui/session_form/record_view.py" line="193"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <location filename="../../ui/session_form/record_view.py" line="194"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="201"/>
+        <location filename="../../ui/session_form/record_view.py" line="195"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <location filename="../../ui/session_form/record_view.py" line="200"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <location filename="../../ui/session_form/record_view.py" line="203"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="211"/>
+        <location filename="../../ui/session_form/record_view.py" line="205"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="213"/>
+        <location filename="../../ui/session_form/record_view.py" line="207"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="215"/>
+        <location filename="../../ui/session_form/record_view.py" line="209"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="218"/>
+        <location filename="../../ui/session_form/record_view.py" line="212"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="220"/>
+        <location filename="../../ui/session_form/record_view.py" line="214"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="227"/>
+        <location filename="../../ui/session_form/record_view.py" line="221"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="231"/>
+        <location filename="../../ui/session_form/record_view.py" line="225"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="240"/>
+        <location filename="../../ui/session_form/record_view.py" line="234"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="273"/>
+        <location filename="../../ui/session_form/record_view.py" line="267"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -3769,7 +3767,7 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/stale.py" line="22"/>
+        <location filename="../../ui/session_form/stale.py" line="23"/>
         <source>Someone else saved this draft</source>
         <translation>Otra persona ha guardado este borrador</translation>
     </message>
@@ -3904,131 +3902,131 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="88"/>
+        <location filename="../../ui/session_workflow.py" line="89"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="95"/>
+        <location filename="../../ui/session_workflow.py" line="96"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="111"/>
-        <location filename="../../ui/session_workflow.py" line="428"/>
+        <location filename="../../ui/session_workflow.py" line="112"/>
+        <location filename="../../ui/session_workflow.py" line="433"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="120"/>
+        <location filename="../../ui/session_workflow.py" line="121"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="121"/>
+        <location filename="../../ui/session_workflow.py" line="122"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="123"/>
+        <location filename="../../ui/session_workflow.py" line="124"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="124"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="126"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="128"/>
-        <source>Photos…</source>
-        <translation>Fotos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="130"/>
-        <source>Photos of this visit</source>
-        <translation>Fotos de esta visita</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="133"/>
-        <source>New consent…</source>
-        <translation>Consentimiento nuevo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="135"/>
-        <source>Take a new consent</source>
-        <translation>Tomar un consentimiento nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="138"/>
-        <source>Consents…</source>
-        <translation>Consentimientos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="140"/>
-        <source>The patient&apos;s consents</source>
-        <translation>Los consentimientos del paciente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="294"/>
-        <source>A signed consent covers this visit&apos;s zones and device.
-
-&quot;New consent…&quot; takes another one, for example when the plan changes.</source>
-        <translation>Un consentimiento firmado cubre las zonas y el aparato de esta visita.
-
-&quot;Consentimiento nuevo…&quot; recoge otro, por ejemplo cuando cambia el plan.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="315"/>
-        <location filename="../../ui/session_workflow.py" line="335"/>
+        <location filename="../../ui/session_workflow.py" line="319"/>
+        <location filename="../../ui/session_workflow.py" line="339"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="401"/>
+        <location filename="../../ui/session_workflow.py" line="405"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="412"/>
+        <location filename="../../ui/session_workflow.py" line="416"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="427"/>
-        <source>&quot;New consent…&quot; takes a consent for the zones and device in the record.</source>
-        <translation>&quot;Consentimiento nuevo…&quot; recoge un consentimiento para las zonas y el aparato del registro.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_workflow.py" line="434"/>
+        <location filename="../../ui/session_workflow.py" line="439"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="160"/>
+        <location filename="../../ui/session_workflow.py" line="163"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="167"/>
+        <location filename="../../ui/session_workflow.py" line="132"/>
+        <source>Photos of this visit…</source>
+        <translation>Fotos de esta visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="135"/>
+        <source>Take a new consent…</source>
+        <translation>Tomar un consentimiento nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="138"/>
+        <source>The patient&apos;s consents…</source>
+        <translation>Consentimientos del paciente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="142"/>
+        <source>More</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="144"/>
+        <source>More actions for this visit</source>
+        <translation>Más acciones de esta visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="145"/>
+        <source>Photos and consents of this visit</source>
+        <translation>Fotos y consentimientos de esta visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="170"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="287"/>
+        <location filename="../../ui/session_workflow.py" line="290"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="335"/>
-        <location filename="../../ui/session_workflow.py" line="347"/>
+        <location filename="../../ui/session_workflow.py" line="297"/>
+        <source>A signed consent covers this visit&apos;s zones and device.
+
+More › Take a new consent… takes another one, for example when the plan changes.</source>
+        <translation>Un consentimiento firmado cubre las zonas y el aparato de esta visita.
+
+Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="339"/>
+        <location filename="../../ui/session_workflow.py" line="351"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="431"/>
+        <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
+        <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
 </context>
 <context>

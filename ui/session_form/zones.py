@@ -98,6 +98,7 @@ class ZonesSection(QGroupBox):
         self.depth_spin.setSuffix(self.tr(" mm"))
         big(self.depth_spin, self.tr("Depth in millimetres"))
         self.typical_label = QLabel()
+        self.typical_label.setWordWrap(True)
         self.typical_label.setAccessibleName(self.tr("Typical depth for the zone"))
         self.passes_spin = QSpinBox()
         hard = reference.limits()
