@@ -1,9 +1,9 @@
 """Who did it, from the command line: ``--as PRACTITIONER`` with a PIN.
 
-Commands that read or change patient records accept ``--as`` (a practitioner's name or id),
-before or after the command name. The PIN is read from the terminal (``getpass``, never
-echoed) or, when no terminal is attached (a script, a scheduled job), from the
-``CHAIRSIDE_PIN`` environment variable. It is checked like a sign-in (audited, throttled
+Commands that read or change patient records accept ``--as`` (a practitioner's name as people
+write it, or number: ``assistant.practitioner_names``), before or after the command name.
+The PIN is read from the terminal (``getpass``, never echoed) or, when no terminal is
+attached (a script, a scheduled job), from the ``CHAIRSIDE_PIN`` environment variable. It is checked like a sign-in (audited, throttled
 after wrong guesses). Commands that change records irreversibly (``erase``, ``restore``,
 ``rules set``) require it: ``add_actor_option(parser, required=True)`` and
 ``practitioner_for(args, context, ...)`` are all a command needs.
@@ -33,7 +33,10 @@ if TYPE_CHECKING:  # the database layer is imported only by commands that use it
 
 PIN_ENV = "CHAIRSIDE_PIN"
 DEST = "acting_as"
-HELP = "the practitioner doing this (name or id); the PIN is asked for, or read from $" + PIN_ENV
+HELP = (
+    "the practitioner doing this: their name as people say it (title, case and accents "
+    "aside) or number (see 'practitioners'); the PIN is asked for, or read from $" + PIN_ENV
+)
 
 
 @dataclass(frozen=True)
