@@ -3,10 +3,11 @@
 Commands that read or change patient records accept ``--as`` (a practitioner's name as people
 write it, or number: ``assistant.practitioner_names``), before or after the command name.
 The PIN is read from the terminal (``getpass``, never echoed) or, when no terminal is
-attached (a script, a scheduled job), from the ``CHAIRSIDE_PIN`` environment variable. It is checked like a sign-in (audited, throttled
-after wrong guesses). Commands that change records irreversibly (``erase``, ``restore``,
-``rules set``) require it: ``add_actor_option(parser, required=True)`` and
-``practitioner_for(args, context, ...)`` are all a command needs.
+attached (a script, a scheduled job), from the ``CHAIRSIDE_PIN`` environment variable. It
+is checked like a sign-in (audited, throttled after wrong guesses). Commands that change
+records irreversibly (``erase``, ``restore``, ``rules set``) require it:
+``add_actor_option(parser, required=True)`` and ``practitioner_for(args, context, ...)`` are
+all a command needs.
 
 Without ``--as``, read-only commands still say who ran them: the audit entries they write
 carry the operating-system account and the computer (``user@host``) as the workstation.
