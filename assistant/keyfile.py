@@ -234,18 +234,21 @@ class KeyFile:
         )
 
     def find(self, wanted: str) -> int:
-        """The practitioner named (ignoring case) or numbered ``wanted``."""
+        """The practitioner named or numbered ``wanted``, as people write the name
+        (``assistant.practitioner_names``)."""
+        from assistant.practitioner_names import ambiguity, match_name
+
         text = wanted.strip()
-        matches = [
-            pid for pid, name in self.people()
-            if (text.isdigit() and len(text) <= 19 and pid == int(text))
-            or name.casefold() == text.casefold()
-        ]  # fmt: skip
-        if len(matches) == 1:
-            return matches[0]
-        known = ", ".join(name for _, name in self.people()) or "none"
+        people = self.people()
+        found = match_name(people, text)
+        if found.unique is not None:
+            return found.unique
+        if found.ids:
+            raise InvalidInput(ambiguity(text, people, found.ids), "as")
+        known = ", ".join(f"{name} ({pid})" for pid, name in people) or "none"
         raise InvalidInput(
-            f"--as: '{text}' cannot unlock this database (practitioners who can: {known}).",
+            f"--as: '{text}' cannot unlock this database (practitioners who can, with their "
+            f"numbers: {known}).",
             "as",
         )
 

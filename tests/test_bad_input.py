@@ -111,27 +111,34 @@ CASES: list[Case] = [
     Case("demo --patients huge", ("demo", "--patients", HUGE), says="between 0"),
     # -- record ids -----------------------------------------------------------------------
     *[
-        Case(f"{name} id {label}", (*argv, value), says=says)
-        for name, argv in (
-            ("audit", ("audit", "--patient")),
-            ("export", ("export", "--json", "{tmp}/r.json", "--patient")),
-            ("erase", ("erase", "--confirm", "x", "--patient")),
-            ("sessions", ("sessions", "--patient")),
-            ("aftercare", ("aftercare", "--out", "{tmp}/s.pdf", "--session")),
+        Case(f"{name} id {label}", (*argv, value), says=says.format(what=what))
+        for name, argv, what in (
+            ("audit", ("audit", "--patient"), "patient"),
+            ("export", ("export", "--json", "{tmp}/r.json", "--patient"), "patient"),
+            ("erase", ("erase", "--confirm", "x", "--patient"), "patient"),
+            ("aftercare", ("aftercare", "--out", "{tmp}/s.pdf", "--session"), "session"),
         )
         for label, value, says in (
             ("2**63", BIG, "record number"),
             ("2**64", HUGE, "record number"),
-            ("0", "0", "record number"),
-            ("-1", "-1", "record number"),
+            # In the user's terms, not "(1 to 9223372036854775807)".
+            ("0", "0", "There is no {what} 0; {what} numbers start at 1"),
+            ("-1", "-1", "There is no {what} -1; {what} numbers start at 1"),
             ("text", "twelve", "record number"),
             ("40 digits", "9" * 40, "record number"),
         )
-        if name != "sessions"
     ],
     Case("sessions id 2**63", ("sessions", "--patient", BIG), says="is not a patient id"),
-    Case("sessions id 0", ("sessions", "--patient", "0"), says="is not a patient id"),
-    Case("sessions id -1", ("sessions", "--patient", "-1"), says="is not a patient id"),
+    Case(
+        "sessions id 0",
+        ("sessions", "--patient", "0"),
+        says="There is no patient 0; patient numbers start at 1",
+    ),
+    Case(
+        "sessions id -1",
+        ("sessions", "--patient", "-1"),
+        says="There is no patient -1; patient numbers start at 1",
+    ),
     Case("sessions id 1e3", ("sessions", "--patient", "1e3"), says="is not a patient id"),
     Case("sessions id empty", ("sessions", "--patient", ""), says="is not a patient id"),
     Case("sessions id 5000 digits", ("sessions", "--patient", "9" * 5000), says="patient id"),

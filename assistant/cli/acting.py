@@ -1,12 +1,13 @@
 """Who did it, from the command line: ``--as PRACTITIONER`` with a PIN.
 
-Commands that read or change patient records accept ``--as`` (a practitioner's name or id),
-before or after the command name. The PIN is read from the terminal (``getpass``, never
-echoed) or, when no terminal is attached (a script, a scheduled job), from the
-``CHAIRSIDE_PIN`` environment variable. It is checked like a sign-in (audited, throttled
-after wrong guesses). Commands that change records irreversibly (``erase``, ``restore``,
-``rules set``) require it: ``add_actor_option(parser, required=True)`` and
-``practitioner_for(args, context, ...)`` are all a command needs.
+Commands that read or change patient records accept ``--as`` (a practitioner's name as people
+write it, or number: ``assistant.practitioner_names``), before or after the command name.
+The PIN is read from the terminal (``getpass``, never echoed) or, when no terminal is
+attached (a script, a scheduled job), from the ``CHAIRSIDE_PIN`` environment variable. It
+is checked like a sign-in (audited, throttled after wrong guesses). Commands that change
+records irreversibly (``erase``, ``restore``, ``rules set``) require it:
+``add_actor_option(parser, required=True)`` and ``practitioner_for(args, context, ...)`` are
+all a command needs.
 
 Without ``--as``, read-only commands still say who ran them: the audit entries they write
 carry the operating-system account and the computer (``user@host``) as the workstation.
@@ -33,7 +34,10 @@ if TYPE_CHECKING:  # the database layer is imported only by commands that use it
 
 PIN_ENV = "CHAIRSIDE_PIN"
 DEST = "acting_as"
-HELP = "the practitioner doing this (name or id); the PIN is asked for, or read from $" + PIN_ENV
+HELP = (
+    "the practitioner doing this: their name as people say it (title, case and accents "
+    "aside) or number (see 'practitioners'); the PIN is asked for, or read from $" + PIN_ENV
+)
 
 
 @dataclass(frozen=True)
@@ -75,24 +79,22 @@ def os_account() -> str:
 
 
 def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
-    """The active practitioner named (exactly, ignoring case) or numbered ``wanted``."""
+    """The active practitioner named or numbered ``wanted``: the name as people write it
+    (title, case and accents aside; ``assistant.practitioner_names``) or the number."""
     from assistant.clinic import list_practitioners
+    from assistant.practitioner_names import ambiguity, match_name
 
     text = wanted.strip()
-    everyone = list_practitioners(db)
-    if text.isdigit() and len(text) <= 19:
-        matches = [p for p in everyone if p.id == int(text)]
-    else:
-        matches = [p for p in everyone if p.name.casefold() == text.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise InvalidInput(
-            f"--as: several practitioners are called '{text}'; give the number instead.", "as"
-        )
+    everyone = {p.id: p for p in list_practitioners(db)}
+    people = [(p.id, p.name) for p in everyone.values()]
+    found = match_name(people, text)
+    if found.unique is not None:
+        return everyone[found.unique]
+    if found.ids:
+        raise InvalidInput(ambiguity(text, people, found.ids), "as")
     # The names of the clinic's practitioners are not told to whoever guesses one.
     raise InvalidInput(
-        f"--as: there is no active practitioner '{text}' (give the name or number exactly).",
+        f"--as: there is no active practitioner '{text}' (give the name or number).",
         "as",
     )
 
@@ -165,11 +167,13 @@ def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str)
         raise InvalidInput(f"The practitioners in {backup.name} cannot be read.", "as") from exc
     finally:
         con.close()
-    matches = [
-        r for r in rows
-        if (wanted.isdigit() and len(wanted) <= 19 and r[0] == int(wanted))
-        or str(r[1]).casefold() == wanted.casefold()
-    ]  # fmt: skip
+    from assistant.practitioner_names import ambiguity, match_name
+
+    people = [(int(r[0]), str(r[1])) for r in rows]
+    found = match_name(people, wanted)
+    if len(found.ids) > 1:
+        raise InvalidInput(ambiguity(wanted, people, found.ids), "as")
+    matches = [r for r in rows if found.unique is not None and r[0] == found.unique]
     if len(matches) != 1 or not matches[0][2]:
         raise InvalidInput(f"--as: there is no active practitioner '{wanted}' with a PIN.", "as")
     practitioner_id, name, pin_hash = matches[0]

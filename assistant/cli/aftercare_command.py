@@ -52,7 +52,7 @@ from assistant.aftercare import (
 )
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.cli.arguments import record_id
+from assistant.cli.arguments import record_number
 from assistant.cli.json_input import read_json_object
 from assistant.dates import parse_date
 from assistant.errors import InvalidInput
@@ -83,7 +83,7 @@ def register(subparsers: Any) -> None:
     source.add_argument(
         "--session",
         metavar="ID",
-        type=record_id,
+        type=record_number("session"),
         dest="session_id",
         help="a session in the database",
     )

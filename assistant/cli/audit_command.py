@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_id
+from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_number
 from assistant.errors import InvalidInput
 from assistant.records.audit import ACTIONS, query_events
 
@@ -28,7 +28,10 @@ def register(subparsers: Any) -> None:
         "export, print, erasure, sign-in, backup and restore, newest first.",
     )
     parser.add_argument(
-        "--patient", type=record_id, metavar="ID", help="only this patient's entries"
+        "--patient",
+        type=record_number("patient"),
+        metavar="ID",
+        help="only this patient's entries",
     )
     parser.add_argument("--action", choices=ACTIONS, metavar="ACTION", help="only this action")
     parser.add_argument("--text", metavar="WORDS", help="only entries whose summary contains this")

@@ -9,6 +9,8 @@ COMMAND_MODULES = (
     "assistant.cli.check_command",
     "assistant.cli.rules_command",
     "assistant.cli.aftercare_command",
+    "assistant.cli.patients_command",
+    "assistant.cli.practitioners_command",
     "assistant.cli.sessions_command",
     "assistant.cli.consent_command",
     "assistant.cli.recall_command",

@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.cli.arguments import record_id
+from assistant.cli.arguments import record_number
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +24,11 @@ def register(subparsers: Any) -> None:
         'number and full name, e.g. --confirm "12 Jane Doe".',
     )
     parser.add_argument(
-        "--patient", type=record_id, required=True, metavar="ID", help="patient number"
+        "--patient",
+        type=record_number("patient"),
+        required=True,
+        metavar="ID",
+        help="patient number",
     )
     parser.add_argument(
         "--confirm", required=True, metavar='"ID NAME"', help="the patient's number and full name"

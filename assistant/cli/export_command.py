@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.cli.arguments import record_id
+from assistant.cli.arguments import record_number
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file
 
@@ -22,7 +22,11 @@ def register(subparsers: Any) -> None:
         "request): as JSON for another system, as a readable PDF summary, or both.",
     )
     parser.add_argument(
-        "--patient", type=record_id, required=True, metavar="ID", help="patient number"
+        "--patient",
+        type=record_number("patient"),
+        required=True,
+        metavar="ID",
+        help="patient number",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the record as JSON")
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF summary")

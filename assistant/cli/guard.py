@@ -3,7 +3,8 @@
 - Every error message is one line on stderr, with control and text-direction characters
   escaped (``assistant.text_safety.for_terminal``), then exit status 2.
 - A usage mistake (unknown option, a value of the wrong kind) is one line too, instead of
-  argparse's usage block.
+  argparse's usage block; a misspelled command or choice names the nearest one ("did you
+  mean `sessions`?").
 - Output piped into a program that stops reading (``| head``) ends quietly with status 141
   (128 + SIGPIPE, what the shell reports for programs killed by it).
 - Anything unexpected is a bug: its traceback goes to the log file and the user reads one
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from assistant.errors import ChairsideError
 from assistant.text_safety import for_terminal
@@ -41,6 +43,24 @@ class OneLineArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         say(f"{message} (see: {self.prog} --help)")
         raise SystemExit(2)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        names = [str(choice) for choice in choices]
+        listed = ", ".join(f"'{name}'" for name in names)
+        hint = did_you_mean(str(value), names)
+        raise argparse.ArgumentError(
+            action, f"invalid choice: '{value}'{hint} (choose from {listed})"
+        )
+
+
+def did_you_mean(typed: str, names: list[str]) -> str:
+    """``; did you mean `sessions`?`` for the name nearest to ``typed``, or nothing."""
+    folded = {name.casefold(): name for name in names}
+    nearest = difflib.get_close_matches(typed.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean `{folded[nearest[0]]}`?" if nearest else ""
 
 
 def _quiet_stdout() -> None:

@@ -18,17 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.arguments import number_problem
 from assistant.errors import InvalidInput
 
 
 def _number(text: str, option: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidInput(f"{option}: '{text}' is not a number.", option.strip("-")) from None
-    if value < 1:
-        raise InvalidInput(f"{option}: '{text}' is not a valid id.", option.strip("-"))
-    return value
+    what = option.strip("-")
+    problem = number_problem(text, what, kind="a number")
+    if problem is not None:
+        raise InvalidInput(f"{option}: {problem}.", what)
+    return int(text.strip())
 
 
 def register(subparsers: Any) -> None:

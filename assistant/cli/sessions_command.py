@@ -13,7 +13,7 @@ from typing import Any
 from assistant import reference
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.cli.arguments import MAX_ID
+from assistant.cli.arguments import number_problem
 from assistant.errors import InvalidInput
 from assistant.sessions import SessionSummary, list_sessions
 
@@ -32,15 +32,10 @@ def register(subparsers: Any) -> None:
 
 
 def patient_id(text: str) -> int:
-    try:
-        value = int(text) if len(text) <= 25 else -1
-    except ValueError:
-        raise InvalidInput(
-            f"--patient: '{text}' is not a patient id (a number).", "patient"
-        ) from None
-    if not 1 <= value <= MAX_ID:
-        raise InvalidInput(f"--patient: '{text}' is not a patient id.", "patient")
-    return value
+    problem = number_problem(text, "patient", kind="a patient id")
+    if problem is not None:
+        raise InvalidInput(f"--patient: {problem}.", "patient")
+    return int(text.strip())
 
 
 def describe(summary: SessionSummary) -> str:
