@@ -1,0 +1,48 @@
+"""A box scanned at the chair: the cartridge's box fills the cartridge, its lot and expiry;
+a serum's box adds the product with its lot. A lot that has expired by the session's day, or
+was recalled by its maker, is refused and says why; so is a box that was never received."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.errors import ChairsideError
+from assistant.stock import ChairScan, scan_at_chair, unusable_reason
+
+if TYPE_CHECKING:
+    from ui.session_form import SessionForm
+
+
+def connect_box_scan(form: SessionForm) -> None:
+    form.treatment.scan_field.scanned.connect(lambda code: box_scanned(form, code))
+
+
+def box_scanned(form: SessionForm, code: str) -> None:
+    if form.is_read_only():
+        return
+    db = form._db
+    form._runner.run(
+        lambda: scan_at_chair(db, code),
+        lambda scan: _use(form, scan),
+        lambda error: _refused(form, error),
+        parent=form,
+    )
+
+
+def _refused(form: SessionForm, error: BaseException) -> None:
+    if not isinstance(error, ChairsideError):
+        raise error
+    form.treatment.show_scan_message(str(error), problem=True)
+
+
+def _use(form: SessionForm, scan: ChairScan) -> None:
+    why = unusable_reason(scan.expiry, scan.recalled, scan.lot, form._treated_at().date())
+    treatment = form.treatment
+    if why:
+        treatment.show_scan_message(why, problem=True)
+        return
+    if scan.kind == "cartridge":
+        treatment.use_cartridge(scan)
+    else:
+        form.products.use_product(scan)
+    treatment.show_scanned(scan)
