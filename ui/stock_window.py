@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from assistant.db import Database
 from assistant.errors import ChairsideError
-from assistant.sessions import recall
+from assistant.sessions import RecallRow, recall
 from assistant.settings import DEFAULTS
 from assistant.stock import (
     NewItem,
@@ -307,10 +307,14 @@ class StockWindow(QDialog):
     def _act(self, fn: Any, done: str) -> None:
         self._runner.run(
             fn,
-            lambda _result: (self.action_message.setText(done), self.refresh()),
+            lambda _result: self._acted(done),
             self._failed,
             parent=self,
         )
+
+    def _acted(self, done: str) -> None:
+        self.action_message.setText(done)
+        self.refresh()
 
     def count(self) -> None:
         line = self.chosen()
@@ -338,11 +342,16 @@ class StockWindow(QDialog):
             return
         lot = line.lot
         self._runner.run(
-            lambda: (mark_recalled(self._db, lot, self._actor), recall(self._db, lot))[1],
+            lambda: self._mark_and_list(lot),
             lambda rows: self._recalled(lot, len({r.patient_id for r in rows})),
             self._failed,
             parent=self,
         )
+
+    def _mark_and_list(self, lot: str) -> list[RecallRow]:
+        """On the database thread: mark the lot, then who received it."""
+        mark_recalled(self._db, lot, self._actor)
+        return recall(self._db, lot)
 
     def _recalled(self, lot: str, patients: int) -> None:
         self.action_message.setText(
