@@ -32,6 +32,7 @@ from assistant.stock import (
     receive_box,
     scan_at_chair,
     stock_warnings,
+    stop_offering,
 )
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
@@ -205,6 +206,8 @@ def test_an_empty_cartridge_lot_still_offered_is_a_warning(db: Database) -> None
     received = receive_box(db, box(), None, details=CARTRIDGE, today=TODAY)
     discard_units(db, received.lot_id, 10, None, "dropped")
     assert ("empty", "ABC123") in {(w.code, w.lot) for w in stock_warnings(db, TODAY)}
+    stop_offering(db, received.lot_id, None)
+    assert ("empty", "ABC123") not in {(w.code, w.lot) for w in stock_warnings(db, TODAY)}
 
 
 # --- at the chair ------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from assistant.stock import (
     receive_box,
     stock_lines,
     stock_warnings,
+    stop_offering,
 )
 from ui.scan_field import ScanField
 from ui.stock_item_dialog import StockItemDialog
@@ -123,11 +124,16 @@ class StockWindow(QDialog):
         big(self.count_button, self.tr("Record a stock count of the chosen lot"))
         self.discard_button = QPushButton(self.tr("Discard…"))
         big(self.discard_button, self.tr("Discard units of the chosen lot"))
+        self.stop_button = QPushButton(self.tr("No longer offer"))
+        big(self.stop_button, self.tr("No longer offer the chosen empty lot at the chair"))
         self.recall_button = QPushButton(self.tr("Mark recalled…"))
         big(self.recall_button, self.tr("Mark the chosen lot recalled by its maker"))
         close_button = QPushButton(self.tr("Close"))
         big(close_button, self.tr("Close"))
-        for button in (self.count_button, self.discard_button, self.recall_button, close_button):
+        for button in (
+            self.count_button, self.discard_button, self.stop_button, self.recall_button,
+            close_button,
+        ):  # fmt: skip
             button.setAutoDefault(False)
         self.action_message = QLabel()
         self.action_message.setWordWrap(True)
@@ -135,6 +141,7 @@ class StockWindow(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.count_button)
         actions.addWidget(self.discard_button)
+        actions.addWidget(self.stop_button)
         actions.addWidget(self.recall_button)
         actions.addStretch(1)
         actions.addWidget(close_button)
@@ -149,6 +156,7 @@ class StockWindow(QDialog):
         self.receive_button.clicked.connect(self._receive_typed)
         self.count_button.clicked.connect(self.count)
         self.discard_button.clicked.connect(self.discard)
+        self.stop_button.clicked.connect(self.stop_offering)
         self.recall_button.clicked.connect(self.mark_recalled)
         close_button.clicked.connect(self.accept)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -157,7 +165,8 @@ class StockWindow(QDialog):
         QWidget.setTabOrder(self.receive_button, self.table)
         QWidget.setTabOrder(self.table, self.count_button)
         QWidget.setTabOrder(self.count_button, self.discard_button)
-        QWidget.setTabOrder(self.discard_button, self.recall_button)
+        QWidget.setTabOrder(self.discard_button, self.stop_button)
+        QWidget.setTabOrder(self.stop_button, self.recall_button)
         QWidget.setTabOrder(self.recall_button, close_button)
         self._selection_changed()
         self.scan_field.setFocus()
@@ -199,6 +208,9 @@ class StockWindow(QDialog):
         line = self.chosen()
         self.count_button.setEnabled(line is not None)
         self.discard_button.setEnabled(line is not None and line.on_hand > 0)
+        self.stop_button.setEnabled(
+            line is not None and line.offered and line.on_hand <= 0 and line.kind == "cartridge"
+        )
         self.recall_button.setEnabled(line is not None and not line.recalled)
 
     # --- receiving -------------------------------------------------------------------------
@@ -334,6 +346,15 @@ class StockWindow(QDialog):
         self._act(
             lambda: discard_units(self._db, line.lot_id, units, self._actor),
             self.tr("Discarded {count} of lot {lot}.").format(count=units, lot=line.lot),
+        )
+
+    def stop_offering(self) -> None:
+        line = self.chosen()
+        if line is None:
+            return
+        self._act(
+            lambda: stop_offering(self._db, line.lot_id, self._actor),
+            self.tr("Lot {lot} is no longer offered at the chair.").format(lot=line.lot),
         )
 
     def mark_recalled(self) -> None:

@@ -4742,168 +4742,183 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>StockWindow</name>
     <message>
-        <location filename="../../ui/stock_window.py" line="77"/>
+        <location filename="../../ui/stock_window.py" line="78"/>
         <source>Stock</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="80"/>
+        <location filename="../../ui/stock_window.py" line="81"/>
         <source>Receive a delivery</source>
         <translation>Recibir un pedido</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="83"/>
+        <location filename="../../ui/stock_window.py" line="84"/>
         <source>Scan each box, or type its code and press Enter</source>
         <translation>Escanee cada caja, o escriba su código y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="85"/>
+        <location filename="../../ui/stock_window.py" line="86"/>
         <source>Code on the box</source>
         <translation>Código de la caja</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="88"/>
+        <location filename="../../ui/stock_window.py" line="89"/>
         <source>Boxes: </source>
         <translation>Cajas: </translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="89"/>
+        <location filename="../../ui/stock_window.py" line="90"/>
         <source>Boxes of this code</source>
         <translation>Cajas con este código</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="90"/>
+        <location filename="../../ui/stock_window.py" line="91"/>
         <source>Receive</source>
         <translation>Recibir</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="91"/>
+        <location filename="../../ui/stock_window.py" line="92"/>
         <source>Receive the box</source>
         <translation>Recibir la caja</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="94"/>
+        <location filename="../../ui/stock_window.py" line="95"/>
         <source>The scanner types the code and Enter; nothing else to press.</source>
         <translation>El lector escribe el código e Intro; no hay que pulsar nada más.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="97"/>
+        <location filename="../../ui/stock_window.py" line="98"/>
         <source>What was received</source>
         <translation>Lo recibido</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="109"/>
+        <location filename="../../ui/stock_window.py" line="110"/>
         <source>Stock warnings</source>
         <translation>Avisos del almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="121"/>
+        <location filename="../../ui/stock_window.py" line="122"/>
         <source>Lots in stock</source>
         <translation>Lotes en el almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="122"/>
+        <location filename="../../ui/stock_window.py" line="123"/>
         <source>Count…</source>
         <translation>Contar…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="123"/>
+        <location filename="../../ui/stock_window.py" line="124"/>
         <source>Record a stock count of the chosen lot</source>
         <translation>Registrar un recuento del lote elegido</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="124"/>
+        <location filename="../../ui/stock_window.py" line="125"/>
         <source>Discard…</source>
         <translation>Desechar…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="125"/>
+        <location filename="../../ui/stock_window.py" line="126"/>
         <source>Discard units of the chosen lot</source>
         <translation>Desechar unidades del lote elegido</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="126"/>
+        <location filename="../../ui/stock_window.py" line="127"/>
+        <source>No longer offer</source>
+        <translation>Dejar de ofrecer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="128"/>
+        <source>No longer offer the chosen empty lot at the chair</source>
+        <translation>Dejar de ofrecer en el sillón el lote agotado elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="129"/>
         <source>Mark recalled…</source>
         <translation>Marcar como retirado…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="127"/>
+        <location filename="../../ui/stock_window.py" line="130"/>
         <source>Mark the chosen lot recalled by its maker</source>
         <translation>Marcar el lote elegido como retirado por el fabricante</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="128"/>
-        <location filename="../../ui/stock_window.py" line="129"/>
+        <location filename="../../ui/stock_window.py" line="131"/>
+        <location filename="../../ui/stock_window.py" line="132"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="134"/>
+        <location filename="../../ui/stock_window.py" line="140"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="183"/>
+        <location filename="../../ui/stock_window.py" line="192"/>
         <source>Nothing in stock yet: scan the boxes of a delivery to receive them.</source>
         <translation>Aún no hay nada en el almacén: escanee las cajas de un pedido para recibirlas.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="188"/>
+        <location filename="../../ui/stock_window.py" line="197"/>
         <source>No stock warnings.</source>
         <translation>No hay avisos del almacén.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="235"/>
+        <location filename="../../ui/stock_window.py" line="247"/>
         <source>Not received: the product was not described.</source>
         <translation>No se ha recibido: el producto no se describió.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="254"/>
+        <location filename="../../ui/stock_window.py" line="266"/>
         <source>Received {added} of {name}, lot {lot}: {on_hand} on hand.</source>
         <translation>Recibidas {added} unidades de {name}, lote {lot}: {on_hand} en existencia.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="273"/>
+        <location filename="../../ui/stock_window.py" line="285"/>
         <source>Stock count</source>
         <translation>Recuento</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="274"/>
+        <location filename="../../ui/stock_window.py" line="286"/>
         <source>Units of {name}, lot {lot}, on the shelf:</source>
         <translation>Unidades de {name}, lote {lot}, en el estante:</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="286"/>
+        <location filename="../../ui/stock_window.py" line="298"/>
         <source>Discard</source>
         <translation>Desechar</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="287"/>
+        <location filename="../../ui/stock_window.py" line="299"/>
         <source>Units of {name}, lot {lot}, to discard (expired, damaged, sent back):</source>
         <translation>Unidades de {name}, lote {lot}, que desechar (caducadas, dañadas, devueltas):</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="299"/>
+        <location filename="../../ui/stock_window.py" line="311"/>
         <source>Mark recalled</source>
         <translation>Marcar como retirado</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="301"/>
+        <location filename="../../ui/stock_window.py" line="313"/>
         <source>Mark lot {lot} of {name} recalled by its maker? It can no longer be used at the chair or received.</source>
         <translation>¿Marcar el lote {lot} de {name} como retirado por el fabricante? Ya no podrá usarse en el sillón ni recibirse.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="322"/>
+        <location filename="../../ui/stock_window.py" line="338"/>
         <source>Counted {count} of lot {lot}.</source>
         <translation>Contadas {count} unidades del lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="332"/>
+        <location filename="../../ui/stock_window.py" line="348"/>
         <source>Discarded {count} of lot {lot}.</source>
         <translation>Desechadas {count} unidades del lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_window.py" line="350"/>
+        <location filename="../../ui/stock_window.py" line="357"/>
+        <source>Lot {lot} is no longer offered at the chair.</source>
+        <translation>El lote {lot} ya no se ofrece en el sillón.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="380"/>
         <source>Lot {lot} is marked recalled. {patients} patient(s) received it: Records › Recall lists them.</source>
         <translation>El lote {lot} está marcado como retirado. {patients} paciente(s) lo recibieron: Registros › Retirada los muestra.</translation>
     </message>
