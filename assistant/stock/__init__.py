@@ -3,7 +3,8 @@ out when a session is signed, expiry and recall kept from the skin.
 
 - ``assistant.stock.gs1``: what a GS1 code on a box says (GTIN, lot, expiry, serial);
 - ``assistant.stock.tables``: the items, lots and movements (on hand is their sum);
-- ``assistant.stock.receive``: receiving, counting, discarding, marking a lot recalled;
+- ``assistant.stock.receive``: receiving a box, and the steps every change shares;
+- ``assistant.stock.shelf``: counting, discarding, marking a lot recalled;
 - ``assistant.stock.usage``: what a session uses, booked when signed and amended, and the
   refusal of a recalled or expired lot at the chair;
 - ``assistant.stock.views``: the list, the warnings, a lot's history, a scan at the chair.
@@ -15,17 +16,13 @@ from assistant.stock.gs1 import BoxCode, looks_like_gs1, read_code
 from assistant.stock.receive import (
     KINDS,
     REASONS,
-    LotChange,
     NewItem,
     ReceivedLot,
-    count_lot,
-    discard_units,
     expiry_warning,
     item_for_gtin,
-    mark_recalled,
     receive_box,
-    stop_offering,
 )
+from assistant.stock.shelf import LotChange, count_lot, discard_units, mark_recalled, stop_offering
 from assistant.stock.views import (
     ChairScan,
     StockLine,
