@@ -158,3 +158,18 @@ def test_an_expired_or_recalled_box_is_refused_at_the_chair(
     assert form.current_draft().cartridge_lot == ""
     scan(qtbot, form.treatment.scan_field, box(lot="NEVER"))
     assert "not in stock" in form.treatment.scan_message.text()
+
+
+def test_the_recall_search_says_the_lot_is_marked_recalled(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    from ui.recall_dialog import RecallDialog
+
+    receive_box(db, box(), None, today=RECEIVED_ON, details=NewItem("Nano 16", "cartridge"))
+    dialog = RecallDialog(db, runner, actor=None)
+    qtbot.addWidget(dialog)
+    scan(qtbot, dialog.lot_edit, "ABC123")
+    assert "marked recalled" not in dialog.result_label.text()
+    mark_recalled(db, "ABC123", None)
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    assert "marked recalled in stock" in dialog.result_label.text()

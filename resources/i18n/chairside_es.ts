@@ -3116,97 +3116,102 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="94"/>
+        <location filename="../../ui/recall_dialog.py" line="96"/>
         <source>Recall: who received a lot?</source>
         <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="97"/>
+        <location filename="../../ui/recall_dialog.py" line="99"/>
         <source>Product or cartridge lot number, e.g. HA-2604</source>
         <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="99"/>
+        <location filename="../../ui/recall_dialog.py" line="101"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="101"/>
+        <location filename="../../ui/recall_dialog.py" line="103"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="103"/>
+        <location filename="../../ui/recall_dialog.py" line="105"/>
         <source>Search for the lot</source>
         <translation>Buscar el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="107"/>
+        <location filename="../../ui/recall_dialog.py" line="109"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="120"/>
+        <location filename="../../ui/recall_dialog.py" line="122"/>
         <source>Patients who received the lot</source>
         <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="121"/>
+        <location filename="../../ui/recall_dialog.py" line="123"/>
         <source>Enter a lot number and search.</source>
         <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <location filename="../../ui/recall_dialog.py" line="125"/>
         <source>Search result</source>
         <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="124"/>
+        <location filename="../../ui/recall_dialog.py" line="126"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="126"/>
+        <location filename="../../ui/recall_dialog.py" line="128"/>
         <source>Export the list as CSV</source>
         <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="130"/>
+        <location filename="../../ui/recall_dialog.py" line="132"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="150"/>
+        <location filename="../../ui/recall_dialog.py" line="152"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="164"/>
+        <location filename="../../ui/recall_dialog.py" line="166"/>
         <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
         <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="168"/>
+        <location filename="../../ui/recall_dialog.py" line="170"/>
         <source>No patient received lot {lot}.</source>
         <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="179"/>
+        <location filename="../../ui/recall_dialog.py" line="172"/>
+        <source>The lot is marked recalled in stock since {date}.</source>
+        <translation>El lote está marcado como retirado en el almacén desde el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="185"/>
         <source>Export the recall list</source>
         <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="181"/>
+        <location filename="../../ui/recall_dialog.py" line="187"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="198"/>
+        <location filename="../../ui/recall_dialog.py" line="204"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="204"/>
+        <location filename="../../ui/recall_dialog.py" line="210"/>
         <source>Saved {count} row(s) to {path}.</source>
         <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
@@ -3214,42 +3219,42 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallTableModel</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="42"/>
+        <location filename="../../ui/recall_dialog.py" line="44"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="43"/>
+        <location filename="../../ui/recall_dialog.py" line="45"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <location filename="../../ui/recall_dialog.py" line="46"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <location filename="../../ui/recall_dialog.py" line="47"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <location filename="../../ui/recall_dialog.py" line="48"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="47"/>
+        <location filename="../../ui/recall_dialog.py" line="49"/>
         <source>What matched</source>
         <translation>Qué coincidió</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="77"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="77"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
