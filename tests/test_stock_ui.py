@@ -137,6 +137,16 @@ def test_scanning_the_cartridge_box_fills_the_cartridge_lot_and_expiry(
         "16",
     )
     assert "filled in" in form.treatment.scan_message.text()
+    assert "expires" not in form.treatment.scan_message.text()
+
+
+def test_a_box_expiring_soon_is_used_with_a_warning(
+    qtbot: QtBot, form: SessionForm, db: Database
+) -> None:
+    receive_box(db, box(lot="NEAR", expiry="261201"), None, today=RECEIVED_ON)
+    scan(qtbot, form.treatment.scan_field, box(lot="NEAR", expiry="261201"))
+    assert form.current_draft().cartridge_lot == "NEAR"
+    assert "expires" in form.treatment.scan_message.text()
 
 
 def test_scanning_a_serum_adds_the_product_and_its_lot(qtbot: QtBot, form: SessionForm) -> None:

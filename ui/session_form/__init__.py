@@ -114,6 +114,7 @@ class SessionForm(QWidget):
         self._context = context
         self._record = context.record
         self._actor = actor
+        self._settings = settings
         self._loading = True
         self._read_only = False
         self._next_follows = True

@@ -1,13 +1,15 @@
 """A box scanned at the chair: the cartridge's box fills the cartridge, its lot and expiry;
 a serum's box adds the product with its lot. A lot that has expired by the session's day, or
-was recalled by its maker, is refused and says why; so is a box that was never received."""
+was recalled by its maker, is refused and says why; so is a box that was never received. One
+expiring within the clinic's warning period is used, with a warning."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from assistant.errors import ChairsideError
-from assistant.stock import ChairScan, scan_at_chair, unusable_reason
+from assistant.settings import DEFAULTS
+from assistant.stock import ChairScan, expiry_warning, scan_at_chair, unusable_reason
 
 if TYPE_CHECKING:
     from ui.session_form import SessionForm
@@ -36,7 +38,8 @@ def _refused(form: SessionForm, error: BaseException) -> None:
 
 
 def _use(form: SessionForm, scan: ChairScan) -> None:
-    why = unusable_reason(scan.expiry, scan.recalled, scan.lot, form._treated_at().date())
+    day = form._treated_at().date()
+    why = unusable_reason(scan.expiry, scan.recalled, scan.lot, day)
     treatment = form.treatment
     if why:
         treatment.show_scan_message(why, problem=True)
@@ -45,4 +48,10 @@ def _use(form: SessionForm, scan: ChairScan) -> None:
         treatment.use_cartridge(scan)
     else:
         form.products.use_product(scan)
-    treatment.show_scanned(scan)
+    settings = form._settings
+    days = (
+        settings.stock_expiry_warning_days
+        if settings is not None
+        else int(DEFAULTS["stock_expiry_warning_days"])
+    )
+    treatment.show_scanned(scan, expiry_warning(scan.lot, scan.expiry, day, days))

@@ -223,12 +223,15 @@ class TreatmentSection(QGroupBox):
             )
         select_data(self.cartridge_box, scan.cartridge_id)
 
-    def show_scanned(self, scan: ChairScan) -> None:
+    def show_scanned(self, scan: ChairScan, warning: str = "") -> None:
         if scan.kind == "cartridge":
             text = self.tr("Cartridge {name}, lot {lot}, filled in from the box.")
         else:
             text = self.tr("{name}, lot {lot}, added to the products used.")
-        self.show_scan_message(text.format(name=scan.name, lot=scan.lot), problem=False)
+        text = text.format(name=scan.name, lot=scan.lot)
+        if warning:
+            text += "\n\N{WARNING SIGN} " + warning
+        self.show_scan_message(text, problem=False)
 
     def show_scan_message(self, text: str, problem: bool) -> None:
         self.scan_message.setText(("\N{WARNING SIGN} " if problem else "") + text)
