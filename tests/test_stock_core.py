@@ -107,6 +107,7 @@ def test_day_00_is_the_last_day_of_the_month() -> None:
         (f"01{GTIN}17271231", "no lot number (10)"),
         ("1727123110ABC", "no GTIN (01)"),
         ("", "Scan or type"),
+        ("9506000134352", "only the product's number"),
     ],
 )
 def test_an_unreadable_code_names_what_could_not_be_read(code: str, names: str) -> None:

@@ -51,6 +51,19 @@ def read_code(code: str) -> BoxCode:
             import biip
 
             result = biip.parse(text)
+            message_ais = (
+                {e.ai.ai for e in result.gs1_message.element_strings}
+                if result.gs1_message is not None
+                else set()
+            )
+            if result.gtin is not None and "01" not in message_ais:
+                raise InvalidInput(
+                    _(
+                        "This barcode holds only the product's number (GTIN {gtin}), without "
+                        "its lot or expiry: scan the square GS1 code on the box."
+                    ).format(gtin=result.gtin.value),
+                    "code",
+                )
             if result.gs1_message is None:
                 raise ParseError(result.gs1_message_error or "")
             message = result.gs1_message
