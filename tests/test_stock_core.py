@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from assistant.db import Database
@@ -303,3 +305,25 @@ def test_an_expired_serum_lot_is_refused_at_the_chair(db: Database) -> None:
 def test_a_code_not_in_stock_is_not_found_at_the_chair(db: Database) -> None:
     with pytest.raises(NotFound, match="not in stock"):
         scan_at_chair(db, box())
+
+
+LOTS = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ0123456789-", min_size=1, max_size=20)
+DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2049, 12, 31))
+
+
+@settings(deadline=None)  # the first call imports the GS1 tables
+@given(lot=LOTS, expiry=DAYS, serial=st.one_of(st.just(""), LOTS), form=st.sampled_from("sgh"))
+def test_any_lot_expiry_and_serial_read_back_in_every_form(
+    lot: str, expiry: date, serial: str, form: str
+) -> None:
+    """A scanner's string with its symbology identifier and separators, the same without
+    them before a fixed-length value, and the printed line: all read back the same."""
+    yymmdd = f"{expiry:%y%m%d}"
+    if form == "s":
+        code = f"]d201{GTIN}17{yymmdd}10{lot}" + (f"{GS}21{serial}" if serial else "")
+    elif form == "g":
+        code = f"{GS}01{GTIN}10{lot}{GS}17{yymmdd}" + (f"21{serial}" if serial else "")
+    else:
+        code = f"(01){GTIN}(17){yymmdd}(10){lot}" + (f"(21){serial}" if serial else "")
+    read = read_code(code)
+    assert (read.gtin, read.lot, read.expiry, read.serial) == (GTIN, lot, expiry, serial)
