@@ -146,7 +146,13 @@ def test_a_box_expiring_soon_is_used_with_a_warning(
     receive_box(db, box(lot="NEAR", expiry="261201"), None, today=RECEIVED_ON)
     scan(qtbot, form.treatment.scan_field, box(lot="NEAR", expiry="261201"))
     assert form.current_draft().cartridge_lot == "NEAR"
-    assert "expires" in form.treatment.scan_message.text()
+    assert "expires" in form.treatment.cartridge_error.text()
+    assert form.treatment.cartridge_error.isVisibleTo(form)
+    box_ = form.cartridge_box
+    box_.setCurrentIndex(box_.findText("ABC123", Qt.MatchFlag.MatchContains))
+    assert not form.treatment.cartridge_error.isVisibleTo(form)
+    box_.setCurrentIndex(box_.findText("NEAR", Qt.MatchFlag.MatchContains))  # chosen by hand
+    assert "expires" in form.treatment.cartridge_error.text()
 
 
 def test_scanning_a_serum_adds_the_product_and_its_lot(qtbot: QtBot, form: SessionForm) -> None:

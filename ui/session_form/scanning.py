@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.errors import ChairsideError
-from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning, scan_at_chair, unusable_reason
 
 if TYPE_CHECKING:
@@ -16,6 +15,8 @@ if TYPE_CHECKING:
 
 
 def connect_box_scan(form: SessionForm) -> None:
+    if form._settings is not None:
+        form.treatment.expiry_warning_days = form._settings.stock_expiry_warning_days
     form.treatment.scan_field.scanned.connect(lambda code: box_scanned(form, code))
 
 
@@ -48,10 +49,6 @@ def _use(form: SessionForm, scan: ChairScan) -> None:
         treatment.use_cartridge(scan)
     else:
         form.products.use_product(scan)
-    settings = form._settings
-    days = (
-        settings.stock_expiry_warning_days
-        if settings is not None
-        else int(DEFAULTS["stock_expiry_warning_days"])
-    )
-    treatment.show_scanned(scan, expiry_warning(scan.lot, scan.expiry, day, days))
+    # A cartridge expiring soon is warned about beside the cartridge itself.
+    soon = expiry_warning(scan.lot, scan.expiry, day, treatment.expiry_warning_days)
+    treatment.show_scanned(scan, soon if scan.kind != "cartridge" else "")

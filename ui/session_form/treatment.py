@@ -30,7 +30,8 @@ from assistant.sessions import (
     SessionDraft,
     check_cartridge_expiry,
 )
-from assistant.stock import ChairScan
+from assistant.settings import DEFAULTS
+from assistant.stock import ChairScan, expiry_warning
 from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
 from ui.translations import screen_locale
@@ -45,6 +46,8 @@ class TreatmentSection(QGroupBox):
         self.setTitle(self.tr("Treatment"))
         self._context = context
         self.loading = False
+        # A cartridge expiring within this many days of the session warns (set from Settings).
+        self.expiry_warning_days = int(DEFAULTS["stock_expiry_warning_days"])
         form = QFormLayout(self)
         self.practitioner_box = QComboBox()
         self.practitioner_box.addItem(self.tr("— choose —"), None)
@@ -199,6 +202,14 @@ class TreatmentSection(QGroupBox):
                     )
                 except InvalidInput as exc:
                     message = "\N{WARNING SIGN} " + str(exc)
+                else:
+                    soon = expiry_warning(
+                        cartridge.lot_number,
+                        cartridge.expiry_date,
+                        treated_at.date(),
+                        self.expiry_warning_days,
+                    )
+                    message = "\N{WARNING SIGN} " + soon if soon else ""
         self.cartridge_error.setText(message)
         self.cartridge_error.setVisible(bool(message))
 
