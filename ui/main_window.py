@@ -157,9 +157,6 @@ class MainWindow(VisitWindow):
             self.tr("&Recall: who received a lot…"), self.open_recall, "Ctrl+Shift+R"
         )
         self.records_menu.addAction(self.recall_action)
-        # Stock: what is on hand, and receiving a delivery by scanning its boxes.
-        self.stock_action = self._action(self.tr("S&tock and deliveries…"), self.open_stock)
-        self.records_menu.addAction(self.stock_action)
         self.audit_action = self._action(
             self.tr("&Audit trail"), lambda: self.show_audit(), "Ctrl+Shift+A"
         )
@@ -182,6 +179,12 @@ class MainWindow(VisitWindow):
         )
         self.records_menu.addAction(self.lock_action)
         self.records_menu.addAction(self.switch_action)
+        # Stock: receiving a delivery by scanning its boxes, and what is on hand.
+        self.stock_menu = bar.addMenu(self.tr("&Stock"))
+        self.receive_action = self._action(self.tr("&Receive a delivery…"), self.open_stock)
+        self.stock_action = self._action(self.tr("&Lots on hand and warnings…"), self.open_stock)
+        self.stock_menu.addAction(self.receive_action)
+        self.stock_menu.addAction(self.stock_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))

@@ -1984,7 +1984,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2040,101 +2040,111 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="161"/>
-        <source>S&amp;tock and deliveries…</source>
-        <translation>Al&amp;macén y pedidos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Stock</source>
+        <translation>Al&amp;macén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;Receive a delivery…</source>
+        <translation>&amp;Recibir un pedido…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Lots on hand and warnings…</source>
+        <translation>&amp;Lotes en existencia y avisos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -3695,84 +3705,84 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="121"/>
+        <location filename="../../ui/session_form/__init__.py" line="122"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="171"/>
+        <location filename="../../ui/session_form/__init__.py" line="172"/>
         <source>Record state</source>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="177"/>
+        <location filename="../../ui/session_form/__init__.py" line="178"/>
         <source>The session&apos;s details</source>
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="279"/>
+        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="281"/>
         <location filename="../../ui/session_form/__init__.py" line="282"/>
+        <location filename="../../ui/session_form/__init__.py" line="283"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="283"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="286"/>
+        <location filename="../../ui/session_form/__init__.py" line="287"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="287"/>
+        <location filename="../../ui/session_form/__init__.py" line="288"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="288"/>
+        <location filename="../../ui/session_form/__init__.py" line="289"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="291"/>
+        <location filename="../../ui/session_form/__init__.py" line="292"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="293"/>
+        <location filename="../../ui/session_form/__init__.py" line="294"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="294"/>
+        <location filename="../../ui/session_form/__init__.py" line="295"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="416"/>
-        <location filename="../../ui/session_form/__init__.py" line="484"/>
+        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="485"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="419"/>
+        <location filename="../../ui/session_form/__init__.py" line="420"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="468"/>
+        <location filename="../../ui/session_form/__init__.py" line="469"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="537"/>
+        <location filename="../../ui/session_form/__init__.py" line="538"/>
         <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -4931,135 +4941,135 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="45"/>
+        <location filename="../../ui/session_form/treatment.py" line="46"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="50"/>
-        <location filename="../../ui/session_form/treatment.py" line="55"/>
-        <location filename="../../ui/session_form/treatment.py" line="67"/>
+        <location filename="../../ui/session_form/treatment.py" line="53"/>
+        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/session_form/treatment.py" line="70"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="53"/>
-        <location filename="../../ui/session_form/treatment.py" line="128"/>
+        <location filename="../../ui/session_form/treatment.py" line="56"/>
+        <location filename="../../ui/session_form/treatment.py" line="131"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/session_form/treatment.py" line="61"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="65"/>
-        <location filename="../../ui/session_form/treatment.py" line="129"/>
+        <location filename="../../ui/session_form/treatment.py" line="68"/>
+        <location filename="../../ui/session_form/treatment.py" line="132"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="70"/>
-        <location filename="../../ui/session_form/treatment.py" line="216"/>
+        <location filename="../../ui/session_form/treatment.py" line="73"/>
+        <location filename="../../ui/session_form/treatment.py" line="227"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="77"/>
+        <location filename="../../ui/session_form/treatment.py" line="80"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="80"/>
-        <location filename="../../ui/session_form/treatment.py" line="132"/>
+        <location filename="../../ui/session_form/treatment.py" line="83"/>
+        <location filename="../../ui/session_form/treatment.py" line="135"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="84"/>
+        <location filename="../../ui/session_form/treatment.py" line="87"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="88"/>
+        <location filename="../../ui/session_form/treatment.py" line="91"/>
         <source>Scan the cartridge or serum box</source>
         <translation>Escanee la caja del cartucho o del sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="89"/>
+        <location filename="../../ui/session_form/treatment.py" line="92"/>
         <source>Code on the box</source>
         <translation>Código de la caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="92"/>
+        <location filename="../../ui/session_form/treatment.py" line="95"/>
         <source>What the scan filled in</source>
         <translation>Lo que rellenó el escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="100"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="102"/>
+        <location filename="../../ui/session_form/treatment.py" line="105"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
+        <location filename="../../ui/session_form/treatment.py" line="106"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="107"/>
+        <location filename="../../ui/session_form/treatment.py" line="110"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="108"/>
+        <location filename="../../ui/session_form/treatment.py" line="111"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="113"/>
-        <location filename="../../ui/session_form/treatment.py" line="114"/>
+        <location filename="../../ui/session_form/treatment.py" line="116"/>
+        <location filename="../../ui/session_form/treatment.py" line="117"/>
         <source>Signed consent on file</source>
         <translation>Consentimiento firmado archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="119"/>
+        <location filename="../../ui/session_form/treatment.py" line="122"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="120"/>
-        <location filename="../../ui/session_form/treatment.py" line="121"/>
+        <location filename="../../ui/session_form/treatment.py" line="123"/>
+        <location filename="../../ui/session_form/treatment.py" line="124"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="130"/>
+        <location filename="../../ui/session_form/treatment.py" line="133"/>
         <source>Scan a box</source>
         <translation>Escanear caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="134"/>
+        <location filename="../../ui/session_form/treatment.py" line="137"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="135"/>
+        <location filename="../../ui/session_form/treatment.py" line="138"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="228"/>
+        <location filename="../../ui/session_form/treatment.py" line="239"/>
         <source>Cartridge {name}, lot {lot}, filled in from the box.</source>
         <translation>Cartucho {name}, lote {lot}, rellenado desde la caja.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="230"/>
+        <location filename="../../ui/session_form/treatment.py" line="241"/>
         <source>{name}, lot {lot}, added to the products used.</source>
         <translation>{name}, lote {lot}, añadido a los productos usados.</translation>
     </message>
