@@ -525,3 +525,8 @@ class SignInAttempt(Base):
     practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# The stock tables live in their own module on the same metadata; importing the module (not
+# its names) here puts them in ``Base.metadata`` wherever the schema is assembled.
+import assistant.stock.tables  # noqa: E402, F401

@@ -32,6 +32,10 @@ DEFAULTS: dict[str, Any] = {
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
     "interface_language": "en",  # the practitioner's language for the window (ui/i18n)
     "file_checked_on": "",  # ISO date of the last whole-file check of the database
+    # Stock: a lot expiring within this many days warns when received and in Stock.
+    "stock_expiry_warning_days": 30,
+    # Stock: the reorder level a newly received item starts with (units on hand, all lots).
+    "stock_reorder_level": 2,
 }
 
 
@@ -117,6 +121,14 @@ class Settings:
     @property
     def window_geometry(self) -> str:
         return str(self["window_geometry"] or "")
+
+    @property
+    def stock_expiry_warning_days(self) -> int:
+        return max(0, int(self["stock_expiry_warning_days"]))
+
+    @property
+    def stock_reorder_level(self) -> int:
+        return max(0, int(self["stock_reorder_level"]))
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value

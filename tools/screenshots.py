@@ -195,8 +195,37 @@ def _screens(window: Any, db: Any, shots: Shots) -> None:
     shots.take("visit-4-aftercare", window)
     _aftercare_preview(window, db, signed, shots)
     window.workflow.finish()
+    _stock(window, db, shots)
     window.show_audit()
     shots.take("audit-trail", window)
+
+
+def _stock(window: Any, db: Any, shots: Shots) -> None:
+    """Stock after two deliveries: a cartridge lot, one running low and expiring soon, and a
+    serum."""
+    from datetime import date, timedelta
+
+    from assistant.stock import NewItem, receive_box
+    from ui.stock_window import StockWindow
+
+    today = date.today()
+
+    def code(gtin: str, lot: str, days: int) -> str:
+        return f"]d201{gtin}17{today + timedelta(days=days):%y%m%d}10{lot}\x1d21{lot}-1"
+
+    cartridge = NewItem("Nano cartridge 16", "cartridge", "16", "10 per box", 10, 15)
+    receive_box(db, code("09506000134352", "NC16-2711", 400), 1, quantity=2, details=cartridge)
+    receive_box(db, code("09506000134352", "NC16-2606", 20), 1)
+    serum = NewItem("Growth-factor serum", "product", size="5 ml", units_per_box=5, reorder_level=2)
+    receive_box(db, code("09506000134376", "GF-2709", 300), 1, details=serum)
+    dialog = StockWindow(db, window.runner, window.settings, 1, window)
+    dialog.resize(min(shots.width, 1000), shots.height - 60)
+    dialog.show()
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = dialog.width(), dialog.height()
+    shots.take("stock", dialog)
+    shots.width, shots.height = saved_size
+    dialog.close()
 
 
 def _answer_checklist(workflow: Any) -> None:

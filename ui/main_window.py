@@ -179,6 +179,12 @@ class MainWindow(VisitWindow):
         )
         self.records_menu.addAction(self.lock_action)
         self.records_menu.addAction(self.switch_action)
+        # Stock: receiving a delivery by scanning its boxes, and what is on hand.
+        self.stock_menu = bar.addMenu(self.tr("&Stock"))
+        self.receive_action = self._action(self.tr("&Receive a delivery…"), self.open_stock)
+        self.stock_action = self._action(self.tr("&Lots on hand and warnings…"), self.open_stock)
+        self.stock_menu.addAction(self.receive_action)
+        self.stock_menu.addAction(self.stock_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
@@ -267,6 +273,11 @@ class MainWindow(VisitWindow):
         from ui.recall_dialog import RecallDialog
 
         RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
+
+    def open_stock(self) -> None:
+        from ui.stock_window import StockWindow
+
+        StockWindow(self.db, self.runner, self.settings, self.practitioner_id, self).exec()
 
     # -- settings and demo data --------------------------------------------------------------
 

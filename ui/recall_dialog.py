@@ -3,6 +3,7 @@ for the phone calls or letters. The export is audited (it holds contact details)
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.screen_dates import screen_short_date
 from assistant.sessions import RecallRow, export_recall_csv, recall
+from assistant.stock import recalled_on
 from ui.plain_export import plain_export_caption
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
@@ -149,13 +151,13 @@ class RecallDialog(QDialog):
         self.search_button.setEnabled(False)
         self.result_label.setText(self.tr("Searching…"))
         self._runner.run(
-            lambda: recall(self._db, lot),
-            lambda rows: self._found(lot, rows),
+            lambda: (recall(self._db, lot), recalled_on(self._db, lot)),
+            lambda found: self._found(lot, *found),
             self._failed,
             parent=self,
         )
 
-    def _found(self, lot: str, rows: list[RecallRow]) -> None:
+    def _found(self, lot: str, rows: list[RecallRow], marked: date | None = None) -> None:
         self._lot = lot
         self.search_button.setEnabled(True)
         self.model.set_rows(rows)
@@ -166,6 +168,10 @@ class RecallDialog(QDialog):
             )
         else:
             text = self.tr("No patient received lot {lot}.").format(lot=lot)
+        if marked is not None:
+            text += " " + self.tr("The lot is marked recalled in stock since {date}.").format(
+                date=screen_short_date(marked)
+            )
         self.result_label.setText(text)
         self.export_button.setEnabled(bool(rows))
 

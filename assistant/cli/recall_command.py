@@ -14,6 +14,7 @@ from typing import Any
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.sessions import export_recall_csv, recall
+from assistant.stock import recalled_on
 
 
 def register(subparsers: Any) -> None:
@@ -36,6 +37,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.csv:
         sys.stdout.write(export_recall_csv(db, args.lot, rows, actor=actor))
         return EXIT_OK
+    marked = recalled_on(db, args.lot)
+    if marked is not None:
+        print(f"Lot {args.lot.strip()} was marked recalled in stock on {marked.isoformat()}.")
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")
         return EXIT_OK

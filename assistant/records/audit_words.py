@@ -24,6 +24,8 @@ ENTITY_WORDS = {
     "cartridge": "Cartridge",
     "product": "Product",
     "product_lot": "Product lot",
+    "stock_item": "Stock item",
+    "stock_lot": "Stock lot",
 }
 
 FIELD_WORDS = {

@@ -37,6 +37,7 @@ from assistant.sessions.store import (
     _get_row,
     _record_of,
 )
+from assistant.stock.usage import settle_session_in
 
 
 def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:
@@ -108,6 +109,8 @@ def amend_session(
             content_hash=chain.amendment_content_hash(session.connection(), entry.id),
         )
         session.flush()
+        # A corrected lot moves the session's unit from the old lot to the new one.
+        settle_session_in(session, row.id, amended, actor, "amended", row.patient_id)
         return _record_of(session, row)
 
 

@@ -53,6 +53,7 @@ from assistant.sessions.rules import (
     validate_draft,
     validate_for_signing,
 )
+from assistant.stock.usage import check_usable_in, settle_session_in
 
 MIN_REASON_CHARS = 5
 
@@ -382,6 +383,7 @@ def save_draft_in(
     limits = _device_limits(session, draft.device_id)
     treatment = _treatment(session)
     validate_draft(draft, limits, treatment)
+    check_usable_in(session, draft)
     patient = session.get(Patient, row.patient_id)
     assert patient is not None
     history = _history(session, row.patient_id, row.id, draft.treated_at)
@@ -444,6 +446,7 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         draft = _draft_of(row)
         limits = _device_limits(session, draft.device_id)
         validate_for_signing(draft, limits)
+        check_usable_in(session, draft)
         signer_id = actor if actor is not None else draft.practitioner_id
         if signer_id is None or session.get(Practitioner, signer_id) is None:
             raise InvalidInput("Choose the practitioner who signs the record.", "practitioner_id")
@@ -479,6 +482,8 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
             changes={"state": [DRAFT, SIGNED]},
             content_hash=chain.session_content_hash(session.connection(), row.id),
         )
+        # One cartridge and one unit of each product lot leave the stock, naming the session.
+        settle_session_in(session, row.id, draft, signer_id, "used", row.patient_id)
         session.flush()
         return _record_of(session, row)
 

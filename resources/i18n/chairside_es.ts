@@ -1984,7 +1984,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2064,72 +2064,87 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Stock</source>
+        <translation>Al&amp;macén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;Receive a delivery…</source>
+        <translation>&amp;Recibir un pedido…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Lots on hand and warnings…</source>
+        <translation>&amp;Lotes en existencia y avisos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2251,49 +2266,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="286"/>
+        <location filename="../../ui/checklist_rows.py" line="288"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="292"/>
+        <location filename="../../ui/checklist_rows.py" line="294"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="313"/>
+        <location filename="../../ui/checklist_rows.py" line="315"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="315"/>
-        <location filename="../../ui/checklist_rows.py" line="390"/>
+        <location filename="../../ui/checklist_rows.py" line="317"/>
+        <location filename="../../ui/checklist_rows.py" line="392"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="324"/>
+        <location filename="../../ui/checklist_rows.py" line="326"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="328"/>
-        <location filename="../../ui/checklist_rows.py" line="394"/>
+        <location filename="../../ui/checklist_rows.py" line="330"/>
+        <location filename="../../ui/checklist_rows.py" line="396"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="379"/>
+        <location filename="../../ui/checklist_rows.py" line="381"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <location filename="../../ui/checklist_rows.py" line="383"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="389"/>
+        <location filename="../../ui/checklist_rows.py" line="391"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2983,47 +2998,47 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>ProductsSection</name>
     <message>
-        <location filename="../../ui/session_form/products.py" line="30"/>
+        <location filename="../../ui/session_form/products.py" line="31"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="39"/>
+        <location filename="../../ui/session_form/products.py" line="40"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="44"/>
+        <location filename="../../ui/session_form/products.py" line="45"/>
         <source>lot number</source>
         <translation>número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="45"/>
+        <location filename="../../ui/session_form/products.py" line="46"/>
         <source>Product lot number</source>
         <translation>Número de lote del producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="46"/>
+        <location filename="../../ui/session_form/products.py" line="47"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="47"/>
+        <location filename="../../ui/session_form/products.py" line="48"/>
         <source>Add product</source>
         <translation>Añadir producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="59"/>
+        <location filename="../../ui/session_form/products.py" line="60"/>
         <source>Products used</source>
         <translation>Productos usados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="69"/>
+        <location filename="../../ui/session_form/products.py" line="70"/>
         <source>Remove product</source>
         <translation>Quitar producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="70"/>
+        <location filename="../../ui/session_form/products.py" line="71"/>
         <source>Remove the selected product</source>
         <translation>Quitar el producto seleccionado</translation>
     </message>
@@ -3031,79 +3046,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
-        <location filename="../../ui/checklist_rows.py" line="228"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="228"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="105"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="105"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="117"/>
+        <location filename="../../ui/checklist_rows.py" line="118"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="128"/>
+        <location filename="../../ui/checklist_rows.py" line="130"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="143"/>
+        <location filename="../../ui/checklist_rows.py" line="145"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="148"/>
+        <location filename="../../ui/checklist_rows.py" line="150"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="232"/>
+        <location filename="../../ui/checklist_rows.py" line="234"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="263"/>
+        <location filename="../../ui/checklist_rows.py" line="265"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3111,97 +3126,102 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="94"/>
+        <location filename="../../ui/recall_dialog.py" line="96"/>
         <source>Recall: who received a lot?</source>
         <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="97"/>
+        <location filename="../../ui/recall_dialog.py" line="99"/>
         <source>Product or cartridge lot number, e.g. HA-2604</source>
         <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="99"/>
+        <location filename="../../ui/recall_dialog.py" line="101"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="101"/>
+        <location filename="../../ui/recall_dialog.py" line="103"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="103"/>
+        <location filename="../../ui/recall_dialog.py" line="105"/>
         <source>Search for the lot</source>
         <translation>Buscar el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="107"/>
+        <location filename="../../ui/recall_dialog.py" line="109"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="120"/>
+        <location filename="../../ui/recall_dialog.py" line="122"/>
         <source>Patients who received the lot</source>
         <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="121"/>
+        <location filename="../../ui/recall_dialog.py" line="123"/>
         <source>Enter a lot number and search.</source>
         <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <location filename="../../ui/recall_dialog.py" line="125"/>
         <source>Search result</source>
         <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="124"/>
+        <location filename="../../ui/recall_dialog.py" line="126"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="126"/>
+        <location filename="../../ui/recall_dialog.py" line="128"/>
         <source>Export the list as CSV</source>
         <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="130"/>
+        <location filename="../../ui/recall_dialog.py" line="132"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="150"/>
+        <location filename="../../ui/recall_dialog.py" line="152"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="164"/>
+        <location filename="../../ui/recall_dialog.py" line="166"/>
         <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
         <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="168"/>
+        <location filename="../../ui/recall_dialog.py" line="170"/>
         <source>No patient received lot {lot}.</source>
         <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="179"/>
+        <location filename="../../ui/recall_dialog.py" line="172"/>
+        <source>The lot is marked recalled in stock since {date}.</source>
+        <translation>El lote está marcado como retirado en el almacén desde el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="185"/>
         <source>Export the recall list</source>
         <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="181"/>
+        <location filename="../../ui/recall_dialog.py" line="187"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="198"/>
+        <location filename="../../ui/recall_dialog.py" line="204"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="204"/>
+        <location filename="../../ui/recall_dialog.py" line="210"/>
         <source>Saved {count} row(s) to {path}.</source>
         <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
@@ -3209,42 +3229,42 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallTableModel</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="42"/>
+        <location filename="../../ui/recall_dialog.py" line="44"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="43"/>
+        <location filename="../../ui/recall_dialog.py" line="45"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <location filename="../../ui/recall_dialog.py" line="46"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <location filename="../../ui/recall_dialog.py" line="47"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <location filename="../../ui/recall_dialog.py" line="48"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="47"/>
+        <location filename="../../ui/recall_dialog.py" line="49"/>
         <source>What matched</source>
         <translation>Qué coincidió</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="77"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="77"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -3685,84 +3705,84 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="120"/>
+        <location filename="../../ui/session_form/__init__.py" line="122"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="169"/>
+        <location filename="../../ui/session_form/__init__.py" line="172"/>
         <source>Record state</source>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="175"/>
+        <location filename="../../ui/session_form/__init__.py" line="178"/>
         <source>The session&apos;s details</source>
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="277"/>
+        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="279"/>
-        <location filename="../../ui/session_form/__init__.py" line="280"/>
+        <location filename="../../ui/session_form/__init__.py" line="282"/>
+        <location filename="../../ui/session_form/__init__.py" line="283"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="281"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="284"/>
+        <location filename="../../ui/session_form/__init__.py" line="287"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="285"/>
+        <location filename="../../ui/session_form/__init__.py" line="288"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="286"/>
+        <location filename="../../ui/session_form/__init__.py" line="289"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="289"/>
+        <location filename="../../ui/session_form/__init__.py" line="292"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="291"/>
+        <location filename="../../ui/session_form/__init__.py" line="294"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="292"/>
+        <location filename="../../ui/session_form/__init__.py" line="295"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="414"/>
-        <location filename="../../ui/session_form/__init__.py" line="482"/>
+        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="485"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="420"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="466"/>
+        <location filename="../../ui/session_form/__init__.py" line="469"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="535"/>
+        <location filename="../../ui/session_form/__init__.py" line="538"/>
         <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -4573,108 +4593,485 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
 </context>
 <context>
-    <name>TreatmentSection</name>
+    <name>StockItemDialog</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="36"/>
-        <source>Treatment</source>
-        <translation>Tratamiento</translation>
+        <location filename="../../ui/stock_item_dialog.py" line="26"/>
+        <source>A product received for the first time</source>
+        <translation>Un producto recibido por primera vez</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="41"/>
-        <location filename="../../ui/session_form/treatment.py" line="46"/>
-        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/stock_item_dialog.py" line="29"/>
+        <source>GTIN {gtin} has not been received before. Say once what it is; the next boxes are named from it.</source>
+        <translation>El GTIN {gtin} no se ha recibido antes. Indique una vez qué es; las siguientes cajas se nombran a partir de ello.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="36"/>
+        <location filename="../../ui/stock_item_dialog.py" line="58"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="38"/>
+        <source>Needle cartridge</source>
+        <translation>Cartucho de agujas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="39"/>
+        <source>Serum or glide product</source>
+        <translation>Sérum o producto de deslizamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="40"/>
+        <location filename="../../ui/stock_item_dialog.py" line="59"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="42"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="44"/>
-        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <location filename="../../ui/stock_item_dialog.py" line="45"/>
+        <location filename="../../ui/stock_item_dialog.py" line="60"/>
+        <source>Needles</source>
+        <translation>Agujas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="48"/>
+        <source>as printed, e.g. 5 ml</source>
+        <translation>como viene impreso, p. ej. 5 ml</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="49"/>
+        <location filename="../../ui/stock_item_dialog.py" line="61"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="52"/>
+        <location filename="../../ui/stock_item_dialog.py" line="62"/>
+        <source>Units in a box</source>
+        <translation>Unidades por caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="56"/>
+        <location filename="../../ui/stock_item_dialog.py" line="63"/>
+        <source>Reorder at (units)</source>
+        <translation>Pedir de nuevo con (unidades)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="67"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="97"/>
+        <source>Enter the product&apos;s name.</source>
+        <translation>Escriba el nombre del producto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_item_dialog.py" line="100"/>
+        <source>Choose the cartridge&apos;s needle count.</source>
+        <translation>Elija el número de agujas del cartucho.</translation>
+    </message>
+</context>
+<context>
+    <name>StockTableModel</name>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="34"/>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="35"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="36"/>
+        <source>Expires</source>
+        <translation>Caduca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="37"/>
+        <source>On hand</source>
+        <translation>En existencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="38"/>
+        <source>Reorder at</source>
+        <translation>Pedir con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="39"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="53"/>
+        <source>{name} (cartridge, {needles} needles)</source>
+        <translation>{name} (cartucho, {needles} agujas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="56"/>
+        <source>{name} (cartridge)</source>
+        <translation>{name} (cartucho)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="57"/>
+        <source>{name} (product)</source>
+        <translation>{name} (producto)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="62"/>
+        <source>Recalled</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="64"/>
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="66"/>
+        <source>Expires soon</source>
+        <translation>Caduca pronto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="68"/>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="70"/>
+        <source>None left</source>
+        <translation>Agotado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window_parts.py" line="71"/>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+</context>
+<context>
+    <name>StockWindow</name>
+    <message>
+        <location filename="../../ui/stock_window.py" line="78"/>
+        <source>Stock</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="81"/>
+        <source>Receive a delivery</source>
+        <translation>Recibir un pedido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="84"/>
+        <source>Scan each box, or type its code and press Enter</source>
+        <translation>Escanee cada caja, o escriba su código y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="86"/>
+        <source>Code on the box</source>
+        <translation>Código de la caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="89"/>
+        <source>Boxes: </source>
+        <translation>Cajas: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="90"/>
+        <source>Boxes of this code</source>
+        <translation>Cajas con este código</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="91"/>
+        <source>Receive</source>
+        <translation>Recibir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="92"/>
+        <source>Receive the box</source>
+        <translation>Recibir la caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="95"/>
+        <source>The scanner types the code and Enter; nothing else to press.</source>
+        <translation>El lector escribe el código e Intro; no hay que pulsar nada más.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="98"/>
+        <source>What was received</source>
+        <translation>Lo recibido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="110"/>
+        <source>Stock warnings</source>
+        <translation>Avisos del almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="122"/>
+        <source>Lots in stock</source>
+        <translation>Lotes en el almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="123"/>
+        <source>Count…</source>
+        <translation>Contar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="124"/>
+        <source>Record a stock count of the chosen lot</source>
+        <translation>Registrar un recuento del lote elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="125"/>
+        <source>Discard…</source>
+        <translation>Desechar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="126"/>
+        <source>Discard units of the chosen lot</source>
+        <translation>Desechar unidades del lote elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="127"/>
+        <source>No longer offer</source>
+        <translation>Dejar de ofrecer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="128"/>
+        <source>No longer offer the chosen empty lot at the chair</source>
+        <translation>Dejar de ofrecer en el sillón el lote agotado elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="129"/>
+        <source>Mark recalled…</source>
+        <translation>Marcar como retirado…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="130"/>
+        <source>Mark the chosen lot recalled by its maker</source>
+        <translation>Marcar el lote elegido como retirado por el fabricante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="131"/>
+        <location filename="../../ui/stock_window.py" line="132"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="140"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="192"/>
+        <source>Nothing in stock yet: scan the boxes of a delivery to receive them.</source>
+        <translation>Aún no hay nada en el almacén: escanee las cajas de un pedido para recibirlas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="197"/>
+        <source>No stock warnings.</source>
+        <translation>No hay avisos del almacén.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="247"/>
+        <source>Not received: the product was not described.</source>
+        <translation>No se ha recibido: el producto no se describió.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="266"/>
+        <source>Received {added} of {name}, lot {lot}: {on_hand} on hand.</source>
+        <translation>Recibidas {added} unidades de {name}, lote {lot}: {on_hand} en existencia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="285"/>
+        <source>Stock count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="286"/>
+        <source>Units of {name}, lot {lot}, on the shelf:</source>
+        <translation>Unidades de {name}, lote {lot}, en el estante:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="298"/>
+        <source>Discard</source>
+        <translation>Desechar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="299"/>
+        <source>Units of {name}, lot {lot}, to discard (expired, damaged, sent back):</source>
+        <translation>Unidades de {name}, lote {lot}, que desechar (caducadas, dañadas, devueltas):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="311"/>
+        <source>Mark recalled</source>
+        <translation>Marcar como retirado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="313"/>
+        <source>Mark lot {lot} of {name} recalled by its maker? It can no longer be used at the chair or received.</source>
+        <translation>¿Marcar el lote {lot} de {name} como retirado por el fabricante? Ya no podrá usarse en el sillón ni recibirse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="338"/>
+        <source>Counted {count} of lot {lot}.</source>
+        <translation>Contadas {count} unidades del lote {lot}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="348"/>
+        <source>Discarded {count} of lot {lot}.</source>
+        <translation>Desechadas {count} unidades del lote {lot}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="357"/>
+        <source>Lot {lot} is no longer offered at the chair.</source>
+        <translation>El lote {lot} ya no se ofrece en el sillón.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_window.py" line="380"/>
+        <source>Lot {lot} is marked recalled. {patients} patient(s) received it: Records › Recall lists them.</source>
+        <translation>El lote {lot} está marcado como retirado. {patients} paciente(s) lo recibieron: Registros › Retirada los muestra.</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentSection</name>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="46"/>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="53"/>
+        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/session_form/treatment.py" line="70"/>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="56"/>
+        <location filename="../../ui/session_form/treatment.py" line="129"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="49"/>
+        <location filename="../../ui/session_form/treatment.py" line="61"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="56"/>
-        <location filename="../../ui/session_form/treatment.py" line="112"/>
+        <location filename="../../ui/session_form/treatment.py" line="68"/>
+        <location filename="../../ui/session_form/treatment.py" line="130"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="61"/>
+        <location filename="../../ui/session_form/treatment.py" line="73"/>
+        <location filename="../../ui/session_form/treatment.py" line="226"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="68"/>
+        <location filename="../../ui/session_form/treatment.py" line="80"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="71"/>
-        <location filename="../../ui/session_form/treatment.py" line="113"/>
+        <location filename="../../ui/session_form/treatment.py" line="83"/>
+        <location filename="../../ui/session_form/treatment.py" line="133"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="75"/>
+        <location filename="../../ui/session_form/treatment.py" line="87"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="83"/>
+        <location filename="../../ui/session_form/treatment.py" line="91"/>
+        <source>Scan the cartridge or serum box</source>
+        <translation>Escanee la caja del cartucho o del sérum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="92"/>
+        <source>Code on the box</source>
+        <translation>Código de la caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="95"/>
+        <source>What the scan filled in</source>
+        <translation>Lo que rellenó el escaneo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="85"/>
+        <location filename="../../ui/session_form/treatment.py" line="105"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="86"/>
+        <location filename="../../ui/session_form/treatment.py" line="106"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="90"/>
+        <location filename="../../ui/session_form/treatment.py" line="110"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="91"/>
+        <location filename="../../ui/session_form/treatment.py" line="111"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="96"/>
-        <location filename="../../ui/session_form/treatment.py" line="97"/>
+        <location filename="../../ui/session_form/treatment.py" line="116"/>
+        <location filename="../../ui/session_form/treatment.py" line="117"/>
         <source>Signed consent on file</source>
         <translation>Consentimiento firmado archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="102"/>
+        <location filename="../../ui/session_form/treatment.py" line="122"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
-        <location filename="../../ui/session_form/treatment.py" line="104"/>
+        <location filename="../../ui/session_form/treatment.py" line="123"/>
+        <location filename="../../ui/session_form/treatment.py" line="124"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="115"/>
+        <location filename="../../ui/session_form/treatment.py" line="131"/>
+        <source>Scan a box</source>
+        <translation>Escanear caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="135"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="116"/>
+        <location filename="../../ui/session_form/treatment.py" line="136"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="238"/>
+        <source>Cartridge {name}, lot {lot}, filled in from the box.</source>
+        <translation>Cartucho {name}, lote {lot}, rellenado desde la caja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="240"/>
+        <source>{name}, lot {lot}, added to the products used.</source>
+        <translation>{name}, lote {lot}, añadido a los productos usados.</translation>
     </message>
 </context>
 <context>
@@ -5197,68 +5594,68 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="101"/>
+        <location filename="../../ui/session_form/zones.py" line="102"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="105"/>
-        <location filename="../../ui/session_form/zones.py" line="119"/>
+        <location filename="../../ui/session_form/zones.py" line="106"/>
+        <location filename="../../ui/session_form/zones.py" line="120"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="107"/>
+        <location filename="../../ui/session_form/zones.py" line="108"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="109"/>
+        <location filename="../../ui/session_form/zones.py" line="110"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="113"/>
+        <location filename="../../ui/session_form/zones.py" line="114"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="115"/>
+        <location filename="../../ui/session_form/zones.py" line="116"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="116"/>
+        <location filename="../../ui/session_form/zones.py" line="117"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="121"/>
+        <location filename="../../ui/session_form/zones.py" line="122"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="123"/>
+        <location filename="../../ui/session_form/zones.py" line="124"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="125"/>
+        <location filename="../../ui/session_form/zones.py" line="126"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="189"/>
+        <location filename="../../ui/session_form/zones.py" line="190"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="204"/>
+        <location filename="../../ui/session_form/zones.py" line="206"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="208"/>
+        <location filename="../../ui/session_form/zones.py" line="209"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>
@@ -5318,12 +5715,12 @@ Sus registros guardados están a salvo. Los detalles están en el archivo de reg
 <context>
     <name>form</name>
     <message>
-        <location filename="../../ui/session_form/binding.py" line="166"/>
+        <location filename="../../ui/session_form/binding.py" line="167"/>
         <source>Add a zone to see the recommended date.</source>
         <translation>Añada una zona para ver la fecha recomendada.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/binding.py" line="173"/>
+        <location filename="../../ui/session_form/binding.py" line="174"/>
         <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
         <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>

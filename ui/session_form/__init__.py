@@ -60,6 +60,7 @@ from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.products import ProductsSection
 from ui.session_form.record_view import RecordDocument
+from ui.session_form.scanning import connect_box_scan
 from ui.session_form.signing import confirm_sign
 from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
 from ui.session_form.treatment import TreatmentSection
@@ -113,6 +114,7 @@ class SessionForm(QWidget):
         self._context = context
         self._record = context.record
         self._actor = actor
+        self._settings = settings
         self._loading = True
         self._read_only = False
         self._next_follows = True
@@ -157,6 +159,7 @@ class SessionForm(QWidget):
         ):
             changed.connect(self._changed)
         self.treatment.deviceChanged.connect(self._device_changed)
+        connect_box_scan(self)
         self.next_section.dateEdited.connect(self._next_date_edited)
         self.next_section.useRecommended.connect(self._use_recommended)
         self._expose_controls()

@@ -146,6 +146,7 @@ def set_read_only(form: SessionForm, read_only: bool) -> None:
     for widget in (
         form.treated_edit, form.course_number_spin, form.course_total_spin,
         form.practitioner_box, form.device_box, form.cartridge_box, form.anaesthetic_box,
+        form.treatment.scan_field,
         form.minutes_spin, form.consent_check, form.consent_date_edit, form.photos_check,
         form.tolerance_spin, form.ended_check, form.ended_edit, form.next_date_edit,
         form.use_recommended_button,

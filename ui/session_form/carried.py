@@ -48,4 +48,3 @@ class CarriedSection(QGroupBox):
                 what, value.previous if value.what != "product" else self.tr("used")
             )
         return self.tr("{0}: {1} (last time: {2})").format(what, value.current, value.previous)
-

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.sessions import ProductEntry, SessionContext
+from assistant.stock import ChairScan
 from ui.session_form.common import big
 from ui.zone_table_model import ProductTableModel
 
@@ -97,6 +98,26 @@ class ProductsSection(QGroupBox):
         lot = self.lot_box.currentText().strip()
         expiry = next((e for number, e in product.lots if number == lot), None)
         self.product_model.add(ProductEntry(product.id, product.name, product.kind, lot, expiry))
+        self.changed.emit()
+
+    def use_product(self, scan: ChairScan) -> None:
+        """Add the scanned serum with its lot and expiry, as if chosen and added."""
+        if scan.product_id is None:
+            return
+        product = next((p for p in self._context.products if p.id == scan.product_id), None)
+        if self.product_box.findData(scan.product_id) < 0:
+            self.product_box.addItem(scan.name, scan.product_id)
+        self.product_box.setCurrentIndex(self.product_box.findData(scan.product_id))
+        self.lot_box.setEditText(scan.lot)
+        self.product_model.add(
+            ProductEntry(
+                scan.product_id,
+                product.name if product is not None else scan.name,
+                product.kind if product is not None else "serum",
+                scan.lot,
+                scan.expiry,
+            )
+        )
         self.changed.emit()
 
     def _remove_product(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
@@ -22,8 +23,17 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.errors import InvalidInput
 from assistant.screen_dates import screen_short_date
-from assistant.sessions import DeviceLimits, SessionContext, SessionDraft, check_cartridge_expiry
-from ui.session_form.common import big
+from assistant.sessions import (
+    CartridgeChoice,
+    DeviceLimits,
+    SessionContext,
+    SessionDraft,
+    check_cartridge_expiry,
+)
+from assistant.settings import DEFAULTS
+from assistant.stock import ChairScan, expiry_warning
+from ui.scan_field import ScanField
+from ui.session_form.common import big, select_data
 from ui.translations import screen_locale
 
 
@@ -36,6 +46,8 @@ class TreatmentSection(QGroupBox):
         self.setTitle(self.tr("Treatment"))
         self._context = context
         self.loading = False
+        # A cartridge expiring within this many days of the session warns (set from Settings).
+        self.expiry_warning_days = int(DEFAULTS["stock_expiry_warning_days"])
         form = QFormLayout(self)
         self.practitioner_box = QComboBox()
         self.practitioner_box.addItem(self.tr("— choose —"), None)
@@ -74,6 +86,14 @@ class TreatmentSection(QGroupBox):
         self.cartridge_error.setWordWrap(True)
         self.cartridge_error.setAccessibleName(self.tr("Cartridge problem"))
         self.cartridge_error.setVisible(False)
+        # A box scanned here fills the cartridge (or, for a serum, adds the product and lot).
+        self.scan_field = ScanField()
+        self.scan_field.setPlaceholderText(self.tr("Scan the cartridge or serum box"))
+        self.scan_field.setAccessibleName(self.tr("Code on the box"))
+        self.scan_message = QLabel()
+        self.scan_message.setWordWrap(True)
+        self.scan_message.setAccessibleName(self.tr("What the scan filled in"))
+        self.scan_message.setVisible(False)
         self.anaesthetic_box = QComboBox()
         self.anaesthetic_box.setEditable(True)
         self.anaesthetic_box.addItem("", "")
@@ -108,6 +128,8 @@ class TreatmentSection(QGroupBox):
         consent.addStretch(1)
         form.addRow(self.tr("Practitioner"), self.practitioner_box)
         form.addRow(self.tr("Device"), self.device_box)
+        form.addRow(self.tr("Scan a box"), self.scan_field)
+        form.addRow("", self.scan_message)
         form.addRow(self.tr("Cartridge"), self.cartridge_box)
         form.addRow("", self.cartridge_error)
         form.addRow(self.tr("Anaesthetic"), anaesthetic)
@@ -126,6 +148,7 @@ class TreatmentSection(QGroupBox):
         self.tab_order: list[QWidget] = [
             self.practitioner_box,
             self.device_box,
+            self.scan_field,
             self.cartridge_box,
             self.anaesthetic_box,
             self.strength_edit,
@@ -178,5 +201,51 @@ class TreatmentSection(QGroupBox):
                     )
                 except InvalidInput as exc:
                     message = "\N{WARNING SIGN} " + str(exc)
+                else:
+                    soon = expiry_warning(
+                        cartridge.lot_number,
+                        cartridge.expiry_date,
+                        treated_at.date(),
+                        self.expiry_warning_days,
+                    )
+                    message = "\N{WARNING SIGN} " + soon if soon else ""
         self.cartridge_error.setText(message)
         self.cartridge_error.setVisible(bool(message))
+
+    def use_cartridge(self, scan: ChairScan) -> None:
+        """Choose the scanned cartridge lot (offered now even when it was received after the
+        form opened)."""
+        if scan.cartridge_id is None:
+            return
+        if self.cartridge_box.findData(scan.cartridge_id) < 0:
+            choice = CartridgeChoice(
+                scan.cartridge_id, scan.name, scan.needle_count, scan.lot, scan.expiry
+            )
+            self._context = replace(self._context, cartridges=(*self._context.cartridges, choice))
+            self.cartridge_box.addItem(
+                self.tr("{name}: {needles} needles, lot {lot}, expires {expiry}").format(
+                    name=scan.name,
+                    needles=scan.needle_count,
+                    lot=scan.lot,
+                    expiry=screen_short_date(scan.expiry),
+                ),
+                scan.cartridge_id,
+            )
+        select_data(self.cartridge_box, scan.cartridge_id)
+
+    def show_scanned(self, scan: ChairScan, warning: str = "") -> None:
+        if scan.kind == "cartridge":
+            text = self.tr("Cartridge {name}, lot {lot}, filled in from the box.")
+        else:
+            text = self.tr("{name}, lot {lot}, added to the products used.")
+        text = text.format(name=scan.name, lot=scan.lot)
+        if warning:
+            text += "\n\N{WARNING SIGN} " + warning
+        self.show_scan_message(text, problem=False)
+
+    def show_scan_message(self, text: str, problem: bool) -> None:
+        self.scan_message.setText(("\N{WARNING SIGN} " if problem else "") + text)
+        self.scan_message.setProperty("role", "error" if problem else "")
+        self.scan_message.style().unpolish(self.scan_message)
+        self.scan_message.style().polish(self.scan_message)
+        self.scan_message.setVisible(bool(text))

@@ -202,9 +202,9 @@ class ZonesSection(QGroupBox):
         select_data(self.endpoint_box, entry.endpoint)
         self.zone_notes_edit.setText(entry.notes)
         self._filling_editor = False
-        self.zone_editor_title.setText(self.tr("<b>{zone}</b>").format(
-            zone=html.escape(data_label("zones", zone.id))
-        ))
+        self.zone_editor_title.setText(
+            self.tr("<b>{zone}</b>").format(zone=html.escape(data_label("zones", zone.id)))
+        )
         self.typical_label.setText(
             self.tr("typical {range}; warning above {bound} mm").format(
                 range=typical_range(zone), bound=reference.format_mm(zone.warn_above_mm)
