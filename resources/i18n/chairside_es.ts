@@ -1103,6 +1103,11 @@
         <source> (clinic)</source>
         <translation> (clínica)</translation>
     </message>
+    <message>
+        <location filename="../../ui/clinical_rules_page.py" line="63"/>
+        <source> ⚠ outside the current bounds: review</source>
+        <translation> ⚠ fuera de los límites actuales: revísela</translation>
+    </message>
 </context>
 <context>
     <name>ClinicalRulesPage</name>
@@ -1153,6 +1158,11 @@
         <location filename="../../ui/clinical_rules_page.py" line="140"/>
         <source>Sign in to change a clinical rule.</source>
         <translation>Inicie sesión para cambiar una regla clínica.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinical_rules_page.py" line="145"/>
+        <source>⚠ Kept as the clinic set them, but outside the bounds of this revision: {rules}. Review each one and set it again within the bounds allowed.</source>
+        <translation>⚠ Se mantienen tal como los fijó la clínica, pero fuera de los límites de esta revisión: {rules}. Revise cada uno y vuelva a fijarlo dentro de los límites permitidos.</translation>
     </message>
     <message>
         <location filename="../../ui/clinical_rules_page.py" line="155"/>
