@@ -227,7 +227,8 @@ def test_zone_bands_and_sources() -> None:
     assert any("English RS" in s for s in scalp) and any("Faghihi" in s for s in scalp)
     assert zones["back"].sources == ("chairside_notes",)
     assert "No citable source" in words["chairside_notes"]
-    assert (zones["back"].area, zones["scalp"].area, zones["neck"].area) == ("body", "scalp", "body")
+    areas = (zones["back"].area, zones["scalp"].area, zones["neck"].area)
+    assert areas == ("body", "scalp", "body")
 
 
 # --- the command line ----------------------------------------------------------------------
