@@ -218,6 +218,12 @@ def test_zone_warnings_of_2026_3(zone: str, depth: float, warned: bool) -> None:
     assert ("zone_depth" in [w.code for w in warnings]) is warned
 
 
+def test_the_full_face_warning_says_to_record_deeper_work_zone_by_zone() -> None:
+    (warning,) = check_zone(ZoneEntry("full_face", 1.0, 2), None, fitzpatrick=2)
+    assert "above the usual upper bound of 0.5 mm" in warning.message
+    assert "record deeper work on the cheeks or scars zone by zone" in warning.message
+
+
 def test_zone_bands_and_sources() -> None:
     zones = reference.zones()
     assert zones["full_face"].typical_range == "0.25–0.5 mm"
