@@ -249,6 +249,12 @@ def consent_approved_in(session: Session, code: str) -> bool:
     return approved_in(session).covers(resource_path(f"consent-{language(code).code}.toml"))
 
 
+def consent_approved(db: Database, code: str) -> bool:
+    """:func:`consent_approved_in` in a session of its own."""
+    with db.session() as session:
+        return consent_approved_in(session, code)
+
+
 def approved_translations(db: Database) -> ApprovedTranslations:
     """Every file version the clinic has approved."""
     with db.session() as session:

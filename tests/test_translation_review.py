@@ -218,3 +218,18 @@ def test_the_consent_notice_goes_for_an_approved_version_and_returns_when_it_cha
     assert not reviewed()
     assert preview_consent(db, patient, ["cheeks"], clinic.device, clinic.practitioner,
                            language="fr").reviewed is False  # fmt: skip
+
+
+def test_settings_consent_forms_say_so_only_until_approved(
+    qtbot: QtBot, db: Database, lead: int
+) -> None:
+    from ui.consent_template_settings import ConsentTemplateSettings
+
+    page = ConsentTemplateSettings(db, lead)
+    qtbot.addWidget(page)
+    page.language_box.setCurrentIndex(page.language_box.findData("es"))
+    assert "not been reviewed" in page.version_label.text()
+    approve_translation(db, "es", REVIEWER, lead)
+    page.language_box.setCurrentIndex(page.language_box.findData("fr"))
+    page.language_box.setCurrentIndex(page.language_box.findData("es"))
+    assert "not been reviewed" not in page.version_label.text()
