@@ -84,6 +84,9 @@ def _date_pattern(locale: str, with_year: bool) -> str:
     # CLDR's closest skeleton may abbreviate; the patient gets the words in full
     pattern = re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", pattern)
     pattern = re.sub(r"(?<!c)c{1,3}(?!c)", "cccc", pattern)
+    if locale.startswith("vi") and with_year and "năm" not in pattern:
+        # "25 tháng 11 2026" reads as two numbers run together: Vietnamese says "năm" (year)
+        pattern = re.sub(r"[\s,]*y+$", " 'năm' y", pattern)
     return re.sub(r"(?<!M)M{3}(?!M)", "MMMM", pattern)
 
 

@@ -461,6 +461,22 @@ class ConsentTemplate(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
 
 
+class TranslationApproval(Base):
+    """A fluent clinician's approval of one version (SHA-256 of its bytes) of a translated
+    file in use (``aftercare-es.toml``, ``consent-es.toml``); the clinic's, never shipped."""
+
+    __tablename__ = "translation_approval"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(10))
+    file: Mapped[str] = mapped_column(String(80))
+    source: Mapped[str] = mapped_column(String(20))  # shipped, clinic (its own edited copy)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    reviewer: Mapped[str] = mapped_column(String(200))  # "NAME, role" as they signed
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    approved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Consent(Base):
     """A consent as issued: the filled-in text, the signatures, and the exact PDF handed over.
 

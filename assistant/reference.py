@@ -26,6 +26,8 @@ class Zone:
     notes: str
     facial: bool = False
     sources: tuple[str, ...] = ()
+    # the kind of area the aftercare sheet writes for: "face", "body" or "scalp"
+    area: str = "body"
 
     @property
     def typical_range(self) -> str:
@@ -67,6 +69,7 @@ def zones() -> dict[str, Zone]:
             notes=row.get("notes", ""),
             facial=bool(row.get("facial", False)),
             sources=tuple(row.get("sources", ())),
+            area=str(row.get("area", "face" if row.get("facial") else "body")),
         )
     return result
 

@@ -93,7 +93,7 @@ def test_an_unknown_language_lists_the_available_ones():
 def test_one_file_per_language_with_every_step_of_the_english(code):
     english, template = load_template(), load_template(language=code)
     assert template.language == code
-    assert template.version == english.version == "2026.2"
+    assert template.version == english.version == "2026.3"
     assert [(s.start, s.end, s.only_when, s.follows) for s in template.steps] == [
         (s.start, s.end, s.only_when, s.follows) for s in english.steps
     ]
@@ -357,7 +357,7 @@ def test_a_session_prints_in_the_patients_language_and_print_size(db) -> None:
     sheet = aftercare_sheet_for_session(db, session_id)
     assert (sheet.language, sheet.large_print) == ("vi", True)
     text = pdf_text(render_sheet(sheet).data)
-    assert "Chăm sóc da sau khi lăn kim" in text
+    assert "Chăm sóc da sau khi điều trị vi kim" in text
     # everything the patient reads is large; only the audit anchor stays small (for checking)
     assert sheet.record_anchor.startswith("audit #")
     from dataclasses import replace

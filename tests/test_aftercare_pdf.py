@@ -130,21 +130,29 @@ def template() -> aftercare.AftercareTemplate:
 
 
 def test_shipped_template_has_every_step_of_the_clinical_source(template):
-    offsets = [(str(s.start), str(s.end)) for s in template.steps]
+    offsets = [(str(s.start), str(s.end), s.areas) for s in template.steps]
+    every, face, body, scalp = ("face", "body", "scalp"), ("face",), ("body",), ("scalp",)
     assert offsets == [
-        ("0h", "6h"),
-        ("6h", "24h"),
-        ("0h", "24h"),
-        ("0h", "24h"),
-        ("0h", "72h"),
-        ("0h", "72h"),
-        ("0h", "7d"),
-        ("0h", "14d"),
-        ("24h", "14d"),
-        ("0h", "None"),
-        ("2d", "5d"),
+        ("0h", "6h", every),
+        ("6h", "24h", ("face", "body")),
+        ("0h", "24h", scalp),  # no washing the hair, then a gentle shampoo
+        ("0h", "24h", face),  # no make-up, no sunscreen
+        ("0h", "24h", body),  # loose, clean clothing
+        ("0h", "24h", every),
+        ("0h", "72h", every),
+        ("0h", "72h", every),
+        ("0h", "72h", body),  # no shaving
+        ("0h", "72h", scalp),  # no hair dye, styling products or minoxidil
+        ("0h", "7d", ("face", "body")),
+        ("0h", "14d", every),
+        ("0h", "14d", body),  # no self-tan
+        ("24h", "14d", face),
+        ("24h", "14d", body),  # sun protection for uncovered skin
+        ("24h", "14d", scalp),  # a hat in the sun
+        ("0h", "None", every),
+        ("2d", "5d", every),
     ]
-    assert template.version == "2026.2"
+    assert template.version == "2026.3"
     texts = " ".join(s.text for s in template.steps)
     for phrase in (
         "hot yoga", "retinol", "vitamin C", "SPF 30", "threading", "mineral make-up",
@@ -278,8 +286,8 @@ def test_the_clinics_sweat_window_sets_the_exercise_step(template, hours, until)
 
 def test_72_hours_across_the_spring_clock_change(template):
     sheet = make_sheet(treated_at=datetime(2026, 3, 27, 15, 30))
-    step = timeline(sheet, template, LONDON)[4]
-    assert str(template.steps[4].end) == "72h"
+    step = next(s for s in timeline(sheet, template, LONDON) if "sweat" in s.text)
+    assert str(template.steps[6].end) == "72h" and "sweat" in template.steps[6].text
     assert step.end == datetime(2026, 3, 30, 16, 30)
 
 
@@ -674,8 +682,8 @@ def _line_number(text: str, needle: str) -> int:
     [
         # a TOML syntax error: tomllib's message gives the line and column
         ('title = "Caring', 'title = "Caring \\q', "Caring \\q", "(at line {n}, column"),
-        ('until = "7d"', 'until = "5x"', '"5x"', "line {n}: step 7 has 'until = \"5x\"'"),
-        ('from = "2d"', 'from = "6d"', 'until = "5d"', "line {n}: step 11 ends before it starts"),
+        ('until = "7d"', 'until = "5x"', '"5x"', "line {n}: step 11 has 'until = \"5x\"'"),
+        ('from = "2d"', 'from = "6d"', 'until = "5d"', "line {n}: step 18 ends before it starts"),
         ('"book for the week of {week}"', '"book soon"', "book soon", "line {n}: 'book_week'"),
     ],
 )
@@ -710,7 +718,7 @@ def test_a_clinic_template_missing_a_step_text_is_reported(isolated_data_dir):
     assert text.splitlines()[header_line - 1] == "[[steps]]"
     _, warning = load_active_template()
     assert warning is not None
-    assert f"line {header_line}: step 5 has no 'text'" in warning
+    assert f"line {header_line}: step 7 has no 'text'" in warning
 
 
 def test_reset_keeps_the_clinic_copy_aside(isolated_data_dir):

@@ -19,7 +19,9 @@ from assistant.checklist import (
 from assistant.db import Database
 from assistant.errors import InvalidInput
 
-CHECKLIST = default_checklist()
+# Revision 2026.2 as shipped beside the current one: verdicts it produced keep meaning what
+# they meant (tests/test_checklist_2026_3.py covers what changed since).
+CHECKLIST = checklist_for_version("2026.2")
 FACTS = PatientFacts(date(1990, 5, 1), 2)
 
 
@@ -158,8 +160,9 @@ def test_assessments_of_2026_1_still_display_with_their_own_texts() -> None:
     )
     # its stored answers are still understood by the revision that produced them
     assert parse_answers(old, {"diabetes_controlled": True, "smoker": False})
-    assert checklist_for_version("2026.2+clinic.3") is CHECKLIST
-    assert checklist_for_version("2026.2") is CHECKLIST
+    assert CHECKLIST.version == "2026.2"
+    assert checklist_for_version("2026.2+clinic.3").questions.keys() == CHECKLIST.questions.keys()
+    assert checklist_for_version("2026.3+clinic.3") is default_checklist()
 
 
 def test_a_stored_2026_1_assessment_still_displays_with_its_version(db: Database) -> None:

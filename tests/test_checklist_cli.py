@@ -27,15 +27,18 @@ EXAMPLE = {
 EXPECTED_EXAMPLE_JSON = {
     "outcome": "defer",
     "defer_until": "2027-02-01",
-    "checklist_version": "2026.2",
-    "rules_version": "2026.2",
+    "checklist_version": "2026.3",
+    "rules_version": "2026.3",
     "reasons": [
         {
             "id": "isotretinoin_last_dose",
             "outcome": "defer",
-            "message": "Oral isotretinoin within the last 6 months. Device care sheets say 6 "
-            "months; the 2017 consensus papers (Spring et al.; Waldman et al.) found too little "
-            "evidence to delay superficial, non-ablative procedures after isotretinoin.",
+            "message": "Oral isotretinoin within the last 6 months. The 6 months comes from the "
+            "drug's own label and from clinic care sheets (some say 12 months), not from the "
+            "device instructions, which rule out only current use. The 2017 consensus papers "
+            "(Spring et al.; Waldman et al.) found too little evidence to delay superficial, "
+            "non-ablative procedures after isotretinoin, but neither studied microneedling by "
+            "name.",
             "actions": [],
         },
         {
@@ -98,7 +101,7 @@ def test_example_as_text_in_a_subprocess(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Defer: not before Monday 1 February 2027."
     assert "Antiviral prophylaxis as prescribed, started before treatment" in result.stdout
-    assert "Checklist version 2026.2." in result.stdout
+    assert "Checklist version 2026.3." in result.stdout
 
 
 def test_bad_input_in_a_subprocess(tmp_path: Path) -> None:

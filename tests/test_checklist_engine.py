@@ -30,6 +30,7 @@ from assistant.checklist import (
     format_long_date,
     load_checklist,
     parse_answers,
+    question_actions,
     question_message,
 )
 from assistant.errors import InvalidInput
@@ -165,7 +166,7 @@ EXPECTED_ACTIONS: dict[str, tuple[str, ...]] = {
     ),
     "blood_thinning_otc_last": (
         "Warn of bruising.",
-        "Advise avoiding for 7 days before future sessions if their doctor agrees.",
+        "Advise avoiding them for 7 days before future sessions if their doctor agrees.",
     ),
     "cold_sore_history": (ANTIVIRAL,),
     "autoimmune_disease": ("Physician clearance on file.",),
@@ -238,7 +239,7 @@ def test_data_file_holds_exactly_the_rules_of_the_source(checklist: Checklist) -
     assert set(checklist.questions) == set(EXPECTED_QUESTIONS)
     rules = {r.id: (r.fact, r.threshold) for r in checklist.fact_rules}
     assert rules == EXPECTED_FACT_RULES
-    assert checklist.version == "2026.2"
+    assert checklist.version == "2026.3"
 
 
 def test_groups_are_the_three_screen_groups(checklist: Checklist) -> None:
@@ -263,7 +264,8 @@ def test_question_matches_the_source(checklist: Checklist, question_id: str) -> 
     assert question.message.strip()
     assert question.sources and all(key in checklist.sources for key in question.sources)
     if question.kind is not QuestionKind.CHOICE:
-        assert question.actions == EXPECTED_ACTIONS.get(question_id, ())
+        # the window in force is written into the actions as into the message
+        assert question_actions(question) == EXPECTED_ACTIONS.get(question_id, ())
     if question_id in EXPECTED_NOT_SUITABLE_MESSAGES:
         assert question.message == EXPECTED_NOT_SUITABLE_MESSAGES[question_id]
     assert question.zones == ("perioral" if question_id == "cold_sore_history" else None)
@@ -309,7 +311,7 @@ def test_nothing_answered_is_suitable(checklist: Checklist) -> None:
     assert verdict.outcome is Outcome.SUITABLE
     assert verdict.reasons == ()
     assert verdict.defer_until is None
-    assert verdict.checklist_version == "2026.2"
+    assert verdict.checklist_version == "2026.3"
 
 
 def test_undated_defer_has_no_date(checklist: Checklist) -> None:
@@ -363,6 +365,10 @@ def test_window_boundaries(checklist: Checklist, question_id: str) -> None:
 
     for assessed in (end, end + timedelta(days=1)):
         verdict = check(checklist, answers, assessed_on=assessed)
+        if question_id == "chemotherapy_last":  # then a caution for 12 months from the dose
+            assert verdict.outcome is Outcome.CAUTION, assessed
+            assert verdict.reasons[0].actions == ("Physician clearance on file.",)
+            continue
         assert verdict.outcome is Outcome.SUITABLE, assessed
         assert verdict.reasons == ()
 
@@ -656,7 +662,7 @@ def test_to_dict_is_the_documented_json(checklist: Checklist) -> None:
     assert set(data) == {"outcome", "defer_until", "checklist_version", "reasons"}
     assert data["outcome"] == "defer"
     assert data["defer_until"] == "2027-02-01"
-    assert data["checklist_version"] == "2026.2"
+    assert data["checklist_version"] == "2026.3"
     assert [set(r) for r in data["reasons"]] == [{"id", "outcome", "message", "actions"}] * 3
     by_id = {r["id"]: r for r in data["reasons"]}
     assert by_id["isotretinoin_last_dose"]["outcome"] == "defer"
@@ -684,7 +690,7 @@ def test_describe_tells_the_verdict_in_words(checklist: Checklist) -> None:
     text = verdict.describe()
     assert text.splitlines()[0] == "Defer: not before Tuesday 23 February 2027."
     assert "Set expectations." in text
-    assert "2026.2" in text
+    assert "2026.3" in text
     assert check(checklist, {}).describe().startswith("Suitable")
     assert check(checklist, {"smoker": True}).describe().startswith("Caution")
     assert check(checklist, {"keloid_history": True}).describe().startswith("Not suitable")

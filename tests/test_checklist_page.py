@@ -67,9 +67,11 @@ def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
     for qid, question in CHECKLIST.questions.items():
         row = page.row(qid)
         assert not row.is_answered()
-        assert row.label.text() == f"Not answered: {question.text}", qid
+        # a question with help (where else to answer) shows it on the line below
+        shown = f"Not answered: {question.text}" + (f"\n{question.help}" if question.help else "")
+        assert row.label.text() == shown, qid
         assert row.label.font().bold(), qid  # an unanswered question stands out
-        assert row.label.accessibleName() == f"Not answered: {question.text}"
+        assert row.label.accessibleName() == shown
         if question.kind is QuestionKind.BOOL:
             assert not page.yes_button(qid).isChecked() and not page.no_button(qid).isChecked()
         elif question.kind is QuestionKind.DATE:
@@ -78,6 +80,7 @@ def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
             assert not page.date_edit(qid).isEnabled()
         else:
             assert page.choice_box(qid).currentData() is None
+    assert "prescribed anticoagulant" in page.row("blood_thinning_otc_last").label.text()
     remaining = len(CHECKLIST.questions)
     assert page.verdict() is None
     assert page.verdict_label.text() == f"No verdict yet: {remaining} questions are not answered"

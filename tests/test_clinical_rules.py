@@ -31,7 +31,7 @@ WINDOW_BOUNDS = {
     "chemotherapy_last": ("1 month", "1 month – 12 months"),
     "systemic_steroids_last": ("1 month", "0 days – 6 months"),
     "surgery_or_wound_in_area_last": ("6 months", "6 weeks – 12 months"),
-    "ablative_laser_or_deep_peel_last": ("3 months", "14 days – 6 months"),
+    "ablative_laser_or_deep_peel_last": ("3 months", "6 weeks – 6 months"),
     "light_peel_or_nonablative_laser_last": ("14 days", "7 days – 6 weeks"),
     "filler_in_area_last": ("14 days", "14 days – 12 months"),
     "toxin_in_area_last": ("14 days", "14 days – 6 months"),
@@ -39,10 +39,13 @@ WINDOW_BOUNDS = {
     "topical_retinoid_last": ("5 days", "1 day – 14 days"),
     "exfoliating_acids_last": ("3 days", "1 day – 14 days"),
     "waxing_or_depilatory_last": ("3 days", "1 day – 14 days"),
+    "blood_thinning_otc_last": ("7 days", "3 days – 14 days"),
 }
 OTHER_RULES = {
     "keloid_history": ("not_suitable", "not_suitable or caution"),
     "anticoagulant_prescribed": ("caution", "caution or not_suitable"),
+    "isotretinoin_last_dose_outcome": ("defer", "defer or caution"),
+    "scalp_products_hours": ("72 hours", "24 hours – 72 hours"),
     "cold_sore_zones": ("perioral", "perioral or facial"),
     "sweat_window_hours": ("72 hours", "24 hours – 72 hours"),
     "passes_max": ("8", "1 – 8"),
@@ -77,7 +80,9 @@ def test_every_zone_band_and_warning_bound_is_configurable() -> None:
     for zone in ("forehead", "cheeks", "abdomen", "scar_body"):
         for key in ("typical_min_mm", "typical_max_mm", "warn_above_mm"):
             assert f"zone_{zone}_{key}" in ids
-    assert "zone_full_face_warn_above_mm" in ids and "zone_full_face_typical_min_mm" not in ids
+    for zone in ("full_face", "back"):  # a typical band for the full face since 2026.3
+        for key in ("typical_min_mm", "typical_max_mm", "warn_above_mm"):
+            assert f"zone_{zone}_{key}" in ids
 
 
 @pytest.mark.parametrize(
@@ -129,13 +134,13 @@ def test_values_outside_bounds_or_in_the_wrong_unit_are_refused_with_the_bounds(
 def test_an_unknown_rule_is_named(db: Database, lead: int) -> None:
     with pytest.raises(InvalidInput, match="Unknown rule 'isotretinoin'"):
         set_rule(db, "isotretinoin", "3 months", "shorter", lead)
-    assert rules_in_force(db).version == "2026.2"
+    assert rules_in_force(db).version == "2026.3"
 
 
 def test_a_new_database_has_the_shipped_rules(db: Database) -> None:
     rules = rules_in_force(db)
-    assert rules.version == "2026.2" and dict(rules.values) == {}
-    assert checklist_in_force(db).version == "2026.2"
+    assert rules.version == "2026.3" and dict(rules.values) == {}
+    assert checklist_in_force(db).version == "2026.3"
 
 
 def test_a_clinic_change_alters_the_verdict_and_its_version(db: Database, lead: int) -> None:
@@ -143,16 +148,16 @@ def test_a_clinic_change_alters_the_verdict_and_its_version(db: Database, lead: 
     before = evaluate(checklist_in_force(db), answers, FACTS, ["cheeks"], ON)
     assert before.outcome is Outcome.DEFER and before.defer_until == date(2027, 1, 1)
     rules = set_rule(db, "isotretinoin_last_dose", "3 months", "Consensus papers 2017", lead)
-    assert rules.version == "2026.2+clinic.1"
+    assert rules.version == "2026.3+clinic.1"
     after = evaluate(checklist_in_force(db), answers, FACTS, ["cheeks"], ON)
     assert after.outcome is Outcome.SUITABLE
-    assert after.checklist_version == "2026.2+clinic.1"
+    assert after.checklist_version == "2026.3+clinic.1"
     recent = {"isotretinoin_last_dose": "2026-09-30"}
     defer = evaluate(checklist_in_force(db), recent, FACTS, ["cheeks"], ON)
     assert defer.defer_until == date(2026, 12, 30)
     assert "within the last 3 months" in defer.reasons[0].message
     second = set_rule(db, "keloid_history", "caution", "Physician-led clinic", lead)
-    assert second.version == "2026.2+clinic.2"
+    assert second.version == "2026.3+clinic.2"
     keloid = evaluate(checklist_in_force(db), {"keloid_history": True}, FACTS, ["cheeks"], ON)
     assert keloid.outcome is Outcome.CAUTION
     assert any("Physician referral" in a for a in keloid.actions)
@@ -172,7 +177,7 @@ def test_a_change_needs_a_reason_and_a_practitioner(db: Database, lead: int) -> 
         set_rule(db, "chemotherapy_last", "2 months", "  ", lead)
     with pytest.raises(Exception, match="practitioner"):
         set_rule(db, "chemotherapy_last", "2 months", "why", lead + 99)
-    assert rules_in_force(db).version == "2026.2"
+    assert rules_in_force(db).version == "2026.3"
 
 
 def test_the_cold_sore_rule_can_cover_every_facial_zone(db: Database, lead: int) -> None:
@@ -205,7 +210,7 @@ def test_zone_bounds_and_intervals_follow_the_clinic(db: Database, lead: int) ->
     set_rule(db, "interval_up_to_1_5_mm", "6 weeks", "Longer recovery", lead)
     treatment = treatment_in_force(db)
     assert treatment.interval_weeks(1.0) == 6 and treatment.interval_weeks(0.5) == 2
-    assert treatment.version == "2026.2+clinic.2"
+    assert treatment.version == "2026.3+clinic.2"
 
 
 def test_a_typical_range_cannot_be_turned_upside_down(db: Database, lead: int) -> None:

@@ -30,7 +30,7 @@ def test_every_configurable_value_is_listed_with_default_and_bounds(
     row = next(r for r in range(model.rowCount()) if model.rule(r).id == "filler_in_area_last")
     cells = [model.index(row, c).data() for c in range(4)]
     assert cells == ["Last dermal filler in the area", "14 days", "14 days", "14 days – 12 months"]
-    assert "Rules version 2026.2" in page.version_label.text()
+    assert "Rules version 2026.3" in page.version_label.text()
 
 
 def test_a_change_with_pin_and_reason_makes_a_new_version(
@@ -44,7 +44,7 @@ def test_a_change_with_pin_and_reason_makes_a_new_version(
     page.reason_edit.setText("2017 consensus papers")
     with qtbot.waitSignal(page.ruleChanged) as signal:
         assert page.save()
-    assert signal.args == ["2026.2+clinic.1"]
+    assert signal.args == ["2026.3+clinic.1"]
     assert rules_in_force(db).value("isotretinoin_last_dose") == "3 months"
     row = page.table.currentIndex().row()
     assert page.model.index(row, ClinicalRulesModel.IN_FORCE).data() == "3 months (clinic)"
@@ -66,7 +66,7 @@ def test_out_of_bounds_and_wrong_pin_are_refused_in_place(qtbot: QtBot, db: Data
     wrong.reason_edit.setText("shorter")
     assert not wrong.save()
     assert "PIN" in wrong.message.text()
-    assert rules_in_force(db).version == "2026.2"
+    assert rules_in_force(db).version == "2026.3"
 
 
 def make_page_wrong_pin(qtbot: QtBot, db: Database) -> ClinicalRulesPage:

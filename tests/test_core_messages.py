@@ -133,6 +133,10 @@ def checklist_texts_of(checklist) -> set[str]:  # type: ignore[no-untyped-def]
                 texts |= {o.label, *o.actions} | ({o.message} if o.message else set())
             for v in q.variants.values():
                 texts |= {v.message, *v.actions}
+            if q.help:
+                texts.add(q.help)
+            if q.after is not None:
+                texts |= {q.after.message, *q.after.actions}
     for f in checklist.fact_rules:
         texts |= {f.message, *f.actions}
     return texts

@@ -39,7 +39,7 @@ def test_a_label_in_each_language_and_the_key_when_unknown(spanish: None) -> Non
     assert data_label("concerns", "acne_scars", "fr") == "Acne scars (icepick, boxcar, rolling)"
     assert data_label("zones", "cheeks", "fr") == "Joues"
     assert data_label("zones", "elbow") == "elbow"  # unknown to the data: the stored key
-    assert typical_range(reference.zones()["full_face"]) == "por subzonas"
+    assert typical_range(reference.zones()["full_face"]) == "0.25–0.5 mm"
     assert typical_range(reference.zones()["cheeks"]) == "0.5–1.5 mm"
     i18n.use_language("en")
     assert data_label("zones", "cheeks") == "Cheeks"

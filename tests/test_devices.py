@@ -146,7 +146,7 @@ def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
     sign_session(db, session_id, c.practitioner)
     with db.session() as session:
         row = session.get(TreatmentSession, session_id)
-        assert row is not None and row.rules_version == "2026.2+clinic.1"
+        assert row is not None and row.rules_version == "2026.3+clinic.1"
     with pytest.raises(Exception, match="read-only"), db.session() as session:
         session.execute(
             text("UPDATE treatment_session SET rules_version = 'x' WHERE id = :id"),

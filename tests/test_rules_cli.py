@@ -47,14 +47,16 @@ def test_show_json_lists_every_rule_with_version_and_sources(
     status, out, _ = cli(capsys, "rules", "show", "--json")
     assert status == EXIT_OK
     data = json.loads(out)
-    assert data["rules_version"] == "2026.2"
+    assert data["rules_version"] == "2026.3"
     rule = next(r for r in data["rules"] if r["id"] == "isotretinoin_last_dose")
-    assert set(rule) == {"id", "label", "value", "default", "bounds", "clinic_value", "sources"}
+    assert set(rule) == {
+        "id", "label", "value", "default", "bounds", "clinic_value", "outside_bounds", "sources",
+    }  # fmt: skip
     assert rule["value"] == rule["default"] == "6 months"
     assert rule["bounds"] == "0 days – 12 months" and rule["clinic_value"] is False
     assert any("JAMA Dermatology" in s for s in rule["sources"])
     status, text, _ = cli(capsys, "rules", "show")
-    assert status == EXIT_OK and "Clinical rules version 2026.2" in text
+    assert status == EXIT_OK and "Clinical rules version 2026.3" in text
 
 
 def test_set_with_the_pin_changes_the_rule_and_the_version(
@@ -62,10 +64,10 @@ def test_set_with_the_pin_changes_the_rule_and_the_version(
 ) -> None:
     status, out, err = set_isotretinoin(capsys)
     assert status == EXIT_OK, err
-    assert out.strip() == "isotretinoin_last_dose: 3 months (rules version 2026.2+clinic.1)"
+    assert out.strip() == "isotretinoin_last_dose: 3 months (rules version 2026.3+clinic.1)"
     data = json.loads(cli(capsys, "rules", "show", "--json")[1])
     rule = next(r for r in data["rules"] if r["id"] == "isotretinoin_last_dose")
-    assert data["rules_version"] == "2026.2+clinic.1"
+    assert data["rules_version"] == "2026.3+clinic.1"
     assert rule["value"] == "3 months" and rule["clinic_value"] is True
 
 
@@ -76,7 +78,7 @@ def test_a_wrong_pin_exits_2_and_changes_nothing(
     status, out, err = set_isotretinoin(capsys)
     assert status == EXIT_BAD_INPUT and out == ""
     assert err.startswith("chairside: ") and "PIN" in err and err.count("\n") == 1
-    assert rules_in_force(db).version == "2026.2"
+    assert rules_in_force(db).version == "2026.3"
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,7 @@ def test_bad_values_exit_2_naming_the_rule_and_its_bounds(
     )
     assert status == EXIT_BAD_INPUT and out == ""
     assert expected in err and argv[0] in err
-    assert rules_in_force(db).version == "2026.2"
+    assert rules_in_force(db).version == "2026.3"
 
 
 def test_an_unknown_practitioner_exits_2(
@@ -123,12 +125,12 @@ def test_check_uses_the_rules_in_force(
         encoding="utf-8",
     )  # fmt: skip
     before = json.loads(cli(capsys, "check", str(answers), "--json")[1])
-    assert before["outcome"] == "defer" and before["rules_version"] == "2026.2"
+    assert before["outcome"] == "defer" and before["rules_version"] == "2026.3"
     assert "smoker" not in before["unanswered"] and "keloid_history" in before["unanswered"]
     assert set_isotretinoin(capsys)[0] == EXIT_OK
     after = json.loads(cli(capsys, "check", str(answers), "--json")[1])
     assert after["outcome"] == "suitable"
-    assert after["rules_version"] == after["checklist_version"] == "2026.2+clinic.1"
+    assert after["rules_version"] == after["checklist_version"] == "2026.3+clinic.1"
 
 
 def test_rule_sheet_lists_every_rule_with_a_signature_line(
@@ -141,7 +143,7 @@ def test_rule_sheet_lists_every_rule_with_a_signature_line(
     assert str(out) in stdout
     text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
     text = " ".join(text.split())
-    assert "2026.2+clinic.1" in text and "3 months (clinic)" in text
+    assert "2026.3+clinic.1" in text and "3 months (clinic)" in text
     assert "medical lead" in text and "Signature" in text
     assert "isotretinoin_last_dose" in text and "zone_scar_body_warn_above_mm" in text
     assert "Spring LK" in text
@@ -187,7 +189,7 @@ def test_set_reads_the_pin_from_the_environment_without_a_terminal(
         stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "2026.2+clinic.1" in result.stdout
+    assert "2026.3+clinic.1" in result.stdout
     env.pop("CHAIRSIDE_PIN")
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,

@@ -99,14 +99,18 @@ def test_unknown_zone_and_endpoint_are_named() -> None:
         ("cheeks", 2.25, True),
         ("nose", 0.75, False),
         ("nose", 1.0, True),
-        ("periorbital", 0.5, False),
-        ("periorbital", 0.75, True),
+        ("periorbital", 0.3, False),
+        ("periorbital", 0.4, True),  # 2026.3: warns above the chart's maximum
+        ("periorbital", 0.5, True),
         ("upper_lip", 0.75, False),
         ("upper_lip", 1.0, True),
         ("abdomen", 2.5, False),
         ("abdomen", 2.75, True),
-        ("full_face", 1.5, False),
-        ("full_face", 2.0, True),
+        ("full_face", 0.5, False),
+        ("full_face", 0.75, True),  # 2026.3: one depth for the face stays at the eyes' band
+        ("full_face", 1.5, True),
+        ("back", 2.0, False),
+        ("back", 2.25, True),
     ],
 )
 def test_a_depth_above_the_zone_bound_warns(zone: str, depth: float, warned: bool) -> None:

@@ -28,7 +28,7 @@ def test_rows_show_depth_beside_the_typical_range(qtmodeltester: ModelTester) ->
     assert text(model, 0, ZoneTableModel.DEPTH) == "1.5"
     assert text(model, 0, ZoneTableModel.TYPICAL) == "0.5–1.5 mm"
     assert text(model, 0, ZoneTableModel.ENDPOINT) == "Pinpoint bleeding"
-    assert text(model, 1, ZoneTableModel.TYPICAL) == "per sub-area"
+    assert text(model, 1, ZoneTableModel.TYPICAL) == "0.25–0.5 mm"
     assert text(model, 0, ZoneTableModel.WARNINGS) == ""
 
 
@@ -131,7 +131,7 @@ def test_the_clinics_depth_bands_are_shown_and_warned_against() -> None:
     from assistant.rules import RuleSet, treatment_rules
 
     values = {"zone_cheeks_warn_above_mm": "2.5 mm", "zone_cheeks_typical_min_mm": "1.0 mm"}
-    treatment = treatment_rules(RuleSet("2026.2+clinic.4", values))
+    treatment = treatment_rules(RuleSet("2026.3+clinic.4", values))
     model = ZoneTableModel()
     model.set_context(DeviceLimits.default(), None, treatment)
     model.set_entries([ZoneEntry("cheeks", 2.25, 2)])

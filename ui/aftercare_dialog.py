@@ -53,6 +53,7 @@ from assistant.aftercare import (
 )
 from assistant.errors import ChairsideError
 from assistant.output_files import suggested_file_name
+from assistant.translation_review import ApprovedTranslations
 from ui.plain_export import plain_export_caption
 from ui.tasks import SynchronousRunner, TaskRunner, show_error
 from ui.translations import language_name
@@ -159,10 +160,13 @@ class AftercarePreviewDialog(QDialog):
         parent: QWidget | None = None,
         rendered: RenderedSheet | None = None,
         runner: TaskRunner | None = None,
+        approvals: ApprovedTranslations | None = None,
     ) -> None:
         super().__init__(parent)
         self.sheet = sheet
         self.template = template
+        # the translation versions the clinic approved: their notice is not shown
+        self.approvals = approvals if approvals is not None else ApprovedTranslations()
         # Renders after a switch of language or size (inline without a runner).
         self.runner = runner if runner is not None else SynchronousRunner()
         self._wanted = sheet  # the choices on screen; ``sheet`` is what the pages show
@@ -326,7 +330,9 @@ class AftercarePreviewDialog(QDialog):
         self.images = images if images is not None else page_images(rendered.data, PREVIEW_DPI)
         template, _ = template_for(self.sheet, self.template)
         language = LANGUAGES.get(template.language)
-        self.review_notice.setVisible(not template.reviewed)
+        self.review_notice.setVisible(
+            not template.reviewed and not self.approvals.covers(template.source)
+        )
         if language is not None:
             self.review_notice.setText(
                 self.tr("The {0} text of this sheet has not been reviewed by a fluent clinician "

@@ -269,6 +269,8 @@ class QuestionRow(QObject):
             font = self.label.font()
             font.setBold(not answered)
             self.label.setFont(font)
+        if self.question.help:  # where else to answer (aspirin on a doctor's advice)
+            text = f"{text}\n{self.question.help}"
         self.label.setText(text)
         self.label.setAccessibleName(text)
         if self.keep_button is not None:

@@ -57,7 +57,10 @@ class ClinicalRulesModel(RowsTableModel):
                 return rule_label(rule.definition)
             if index.column() == self.IN_FORCE:
                 # text, not colour alone: a clinic value says so
-                return value_words(rule.value) + (self.tr(" (clinic)") if rule.changed else "")
+                shown = value_words(rule.value) + (self.tr(" (clinic)") if rule.changed else "")
+                if rule.outside_bounds:  # set under an earlier revision: kept, to review
+                    shown += self.tr(" ⚠ outside the current bounds: review")
+                return shown
             if index.column() == self.DEFAULT:
                 return value_words(rule.definition.default)
             return bounds_words(rule.definition)
@@ -136,7 +139,15 @@ class ClinicalRulesPage(QWidget):
         self.model.set_rules(rules)
         self.version_label.setText(self.tr("Rules version {v}").format(v=rules.version))
         self.save_button.setEnabled(self.actor is not None)
-        if self.actor is None:
+        flagged = rules.flagged()
+        if flagged:
+            self.message.setText(
+                self.tr(
+                    "⚠ Kept as the clinic set them, but outside the bounds of this revision: "
+                    "{rules}. Review each one and set it again within the bounds allowed."
+                ).format(rules=", ".join(rule_label(r.definition) for r in flagged))
+            )
+        elif self.actor is None:
             self.message.setText(self.tr("Sign in to change a clinical rule."))
 
     def select_rule(self, rule_id: str) -> None:

@@ -34,6 +34,7 @@ from assistant.consent.validity import MAX_VALID_MONTHS
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import DEFAULT_LANGUAGE, LANGUAGES
+from assistant.translation_review import consent_approved
 from ui.translations import language_name
 
 
@@ -130,7 +131,9 @@ class ConsentTemplateSettings(QWidget):
             + (
                 " \N{WARNING SIGN} "
                 + self.tr("This translation has not been reviewed by a fluent clinician yet.")
-                if template.source == "shipped" and not reviewed(code)
+                if template.source == "shipped"
+                and not reviewed(code)
+                and not consent_approved(self._db, code)
                 else ""
             )
         )

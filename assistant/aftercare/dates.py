@@ -62,13 +62,21 @@ def timeline(
     """Each step with real start and end times (``tz`` defaults to the system's zone)."""
     start = sheet.treated_at.replace(tzinfo=None)
     conditions = {"cold_sore_caution": sheet.cold_sore_caution}
+    rules = {
+        "sweat_window_hours": sheet.sweat_window_hours,
+        "scalp_products_hours": sheet.scalp_products_hours,
+    }
+    areas = sheet.areas
     result = []
     for step in template.steps:
         if step.only_when is not None and not conditions.get(step.only_when, False):
             continue
+        if areas.isdisjoint(step.areas):
+            continue
         end = step.end
-        if step.follows == "sweat_window_hours" and sheet.sweat_window_hours is not None:
-            end = Offset(sheet.sweat_window_hours, "h")
+        hours = rules.get(step.follows) if step.follows is not None else None
+        if hours is not None:
+            end = Offset(hours, "h")
         result.append(
             TimelineStep(
                 text=step.text,

@@ -40,9 +40,22 @@ class AftercareSheet:
     cold_sore_caution: bool = False
     # The clinic's sweat window in force (hours); None: the template's own.
     sweat_window_hours: int | None = None
+    # The clinic's wait before hair dye, styling products or minoxidil (hours); None: the
+    # template's own.
+    scalp_products_hours: int | None = None
     # The audit chain head when the sheet was made ("audit #1234 · 0123456789ab"), printed
     # small in the footer: a paper copy the database cannot be rewritten to agree with.
     record_anchor: str = ""
     # The patient's language (assistant.languages) and large print (body >= 16 pt).
     language: str = "en"
     large_print: bool = False
+
+    @property
+    def areas(self) -> frozenset[str]:
+        """The kinds of area treated ("face", "body", "scalp"): the sheet prints their steps.
+        A sheet without zones prints every step (nothing is assumed about the areas)."""
+        from assistant.reference import zones
+
+        known = zones()
+        kinds = frozenset(known[z].area for z in self.zones if z in known)
+        return kinds or frozenset(("face", "body", "scalp"))

@@ -69,7 +69,9 @@ class Offset:
 
 AS_PRESCRIBED = "as prescribed"
 STEP_CONDITIONS = ("cold_sore_caution",)
-STEP_RULES = ("sweat_window_hours",)
+STEP_RULES = ("sweat_window_hours", "scalp_products_hours")
+# The kinds of area a step is written for (assistant.reference.Zone.area).
+AREAS = ("face", "body", "scalp")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class TemplateStep:
     text: str
     only_when: str | None = None  # printed only when this condition holds for the patient
     follows: str | None = None  # the end follows this clinical rule in force
-
+    areas: tuple[str, ...] = AREAS  # printed when the session treats one of these
 
 @dataclass(frozen=True)
 class AftercareTemplate:
@@ -99,6 +101,9 @@ class AftercareTemplate:
     # a fluent clinician has checked the translation (the English original counts as checked)
     reviewed: bool = True
     reviewer: str = ""
+    # the language variant (BCP 47: "pt-PT") and register ("formal: o senhor / a senhora")
+    variant: str = ""
+    register: str = ""
     # the templates folder it was looked up in, to find the same clinic's other languages
     folder: Path | None = field(default=None, compare=False)
     # names of the treated areas by zone id; areas not named here print their English name
@@ -221,7 +226,19 @@ def _parse_steps(data: Mapping[str, Any], raw: str) -> tuple[TemplateStep, ...]:
                 f"{where} has 'follows = \"{follows}\"'; expected " + ", ".join(STEP_RULES),
                 _line_of_step(raw, index, "follows"),
             )
-        steps.append(TemplateStep(start, end, " ".join(text.split()), only_when, follows))
+        areas = row.get("areas", list(AREAS))
+        if (
+            not isinstance(areas, list)
+            or not areas
+            or not all(isinstance(a, str) and a in AREAS for a in areas)
+        ):
+            raise _TemplateProblem(
+                f"{where} has 'areas = {areas}'; expected a list of " + ", ".join(AREAS),
+                _line_of_step(raw, index, "areas"),
+            )
+        steps.append(
+            TemplateStep(start, end, " ".join(text.split()), only_when, follows, tuple(areas))
+        )
     return tuple(steps)
 
 
@@ -261,6 +278,8 @@ def _parse_template(
         language=str(data.get("language", "en")).strip() or "en",
         reviewed=reviewed,
         reviewer=str(data.get("reviewer", "")).strip(),
+        variant=str(data.get("variant", "")).strip(),
+        register=str(data.get("register", "")).strip(),
         zones={str(k): str(v).strip() for k, v in zones.items()},
         version=str(data.get("version", "")).strip() or "unversioned",
         title=_string(data, "title", "the template", raw),

@@ -22,10 +22,12 @@ from assistant.checklist.engine import (
     PatientFacts,
     Reason,
     Verdict,
+    after_reason_text,
     describe,
     describe_outcome,
     describe_reason,
     evaluate,
+    question_actions,
     question_message,
 )
 from assistant.checklist.loading import (
@@ -85,6 +87,8 @@ __all__ = [
     "load_checklist",
     "parse_answers",
     "parse_date",
+    "after_reason_text",
+    "question_actions",
     "question_message",
     "unanswered",
 ]

@@ -16,6 +16,7 @@ from assistant.checklist.model import (
     Outcome,
     Question,
     QuestionKind,
+    Window,
 )
 from assistant.dates import age_on, format_long_date
 from assistant.errors import InvalidInput
@@ -169,17 +170,36 @@ def _fact_message(rule: FactRule, facts: PatientFacts) -> str:
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
+def _with_window(text: str, window: Window | None, language: str) -> str:
+    if window is None:
+        return text
+    words = window.describe()
+    if language != "en":
+        from assistant.rules.words import value_words  # the rules build on the checklist
+
+        words = value_words(words, language)
+    return text.replace("{window}", words)
+
+
 def question_message(question: Question) -> str:
     """The reason text with the window in force written in, in the language of the text
     ("en los últimos 6 meses")."""
-    if question.window is None:
-        return question.message
-    window = question.window.describe()
-    if question.language != "en":
-        from assistant.rules.words import value_words  # the rules build on the checklist
+    return _with_window(question.message, question.window, question.language)
 
-        window = value_words(window, question.language)
-    return question.message.replace("{window}", window)
+
+def question_actions(question: Question) -> tuple[str, ...]:
+    """The actions with the window in force written in ("avoiding them for 10 days")."""
+    return tuple(_with_window(a, question.window, question.language) for a in question.actions)
+
+
+def after_reason_text(question: Question) -> tuple[str, tuple[str, ...]]:
+    """The message and actions of the rule's ``after`` period, its window written in."""
+    assert question.after is not None
+    window, language = question.after.window, question.language
+    return (
+        _with_window(question.after.message, window, language),
+        tuple(_with_window(a, window, language) for a in question.after.actions),
+    )
 
 
 def _in_scope(question: Question, zones: Sequence[reference.Zone]) -> bool:
@@ -197,7 +217,8 @@ def _question_reason(
     if not _in_scope(question, zones):
         return None
     until: date | None = None
-    outcome, message, actions = question.outcome, question_message(question), question.actions
+    outcome, message = question.outcome, question_message(question)
+    actions = question_actions(question)
     if question.kind is QuestionKind.BOOL:
         fired = answer is True
     elif question.kind is QuestionKind.CHOICE:
@@ -223,6 +244,10 @@ def _question_reason(
         fired = end > assessed_on
         if outcome is Outcome.DEFER:
             until = end
+        after = question.after
+        if not fired and after is not None and after.window.end(answer) > assessed_on:
+            message, actions = after_reason_text(question)
+            return Reason(question.id, after.outcome, message, actions, None)
     if not fired:
         return None
     return Reason(question.id, outcome, message, actions, until)

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.checklist.model import (
     RULE_OUTCOMES,
+    After,
     Checklist,
     Choice,
     FactRule,
@@ -134,7 +135,33 @@ def _question(row: Mapping[str, Any], groups: set[str]) -> Question:
         raise InvalidInput(
             f"checklist.toml: {where}: 'legacy' must map old ids to its choices.", "legacy"
         )
+    help_text = row.get("help", "")
+    if not isinstance(help_text, str):
+        raise InvalidInput(f"checklist.toml: {where} 'help' must be a text.", "help")
+    earlier = row.get("earlier_bounds", [])
+    if not isinstance(earlier, list) or (earlier and bounds is None):
+        raise InvalidInput(
+            f"checklist.toml: {where}: 'earlier_bounds' is a list, beside 'bounds'.",
+            "earlier_bounds",
+        )
+    earlier_bounds = tuple(
+        (low, high)
+        for value in earlier
+        for low, high in [
+            (_window(value, where, "min"), _window(value, where, "max"))
+            if isinstance(value, dict) else (None, None)
+        ]
+        if low is not None and high is not None
+    )  # fmt: skip
+    if len(earlier_bounds) != len(earlier):
+        raise InvalidInput(
+            f"checklist.toml: {where}: each of 'earlier_bounds' is {{ min = …, max = … }}.",
+            "earlier_bounds",
+        )
     return Question(
+        earlier_bounds=earlier_bounds,
+        help=help_text.strip(),
+        after=_after(row, where, window),
         id=qid,
         group=group,
         kind=kind,
@@ -152,6 +179,26 @@ def _question(row: Mapping[str, Any], groups: set[str]) -> Question:
         variants=variants,
         zones_configurable=bool(row.get("zones_configurable", False)),
         legacy={str(k): str(v) for k, v in legacy.items()},
+    )
+
+
+def _after(row: Mapping[str, Any], where: str, window: Window | None) -> After | None:
+    value = row.get("after")
+    if value is None:
+        return None
+    after_window = _window(value, where, "window") if isinstance(value, dict) else None
+    if window is None or after_window is None or (
+        after_window.nominal_days <= window.nominal_days
+    ):
+        raise InvalidInput(
+            f"checklist.toml: {where}: 'after' needs a window longer than the rule's own.",
+            "after",
+        )
+    return After(
+        after_window,
+        _outcome(value, f"{where} 'after'"),
+        _text(value, "message", f"{where} 'after'"),
+        _actions(value, f"{where} 'after'"),
     )
 
 
@@ -324,6 +371,9 @@ def translated_checklist(checklist: Checklist, code: str) -> Checklist:
                 k: replace(v, message=t(v.message), actions=actions(v.actions))
                 for k, v in q.variants.items()
             },
+            help=t(q.help) if q.help else q.help,
+            after=replace(q.after, message=t(q.after.message), actions=actions(q.after.actions))
+            if q.after else None,
         )
 
     questions = {qid: question(q) for qid, q in checklist.questions.items()}

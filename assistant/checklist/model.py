@@ -118,6 +118,17 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class After:
+    """What a dated rule still gives once its window has passed, until ``window`` from the
+    last date (chemotherapy: a caution with clearance for 12 months after the last dose)."""
+
+    window: Window
+    outcome: Outcome
+    message: str
+    actions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     group: str
@@ -135,6 +146,8 @@ class Question:
     # What the clinic may change: the window between bounds, the outcome among these, the
     # zone scope of a zone-bound rule.
     bounds: tuple[Window, Window] | None = None
+    # the bounds of earlier revisions (a clinic value set within them is kept, flagged)
+    earlier_bounds: tuple[tuple[Window, Window], ...] = ()
     configurable_outcomes: tuple[Outcome, ...] = ()
     variants: Mapping[Outcome, Variant] = field(default_factory=dict)
     zones_configurable: bool = False
@@ -143,6 +156,9 @@ class Question:
     # The language of its texts (assistant.checklist.loading.translated_checklist), in which
     # the window is worded into the message too.
     language: str = "en"
+    # A line shown under the question on screen: what to answer, or where else to answer.
+    help: str = ""
+    after: After | None = None
 
     def option(self, choice_id: str) -> Choice | None:
         return next((o for o in self.options if o.id == choice_id), None)

@@ -8,6 +8,7 @@ COMMAND_MODULES = (
     "assistant.cli.demo_command",
     "assistant.cli.check_command",
     "assistant.cli.rules_command",
+    "assistant.cli.translations_command",
     "assistant.cli.aftercare_command",
     "assistant.cli.patients_command",
     "assistant.cli.practitioners_command",

@@ -2,7 +2,7 @@
 ``rules sheet --out FILE.pdf [--force]``: the clinical rules in force in the selected database.
 
 Each value a clinic may change has a shipped default and bounds; a change needs the
-practitioner's PIN and a reason, is audited and makes a new version ("2026.2+clinic.N").
+practitioner's PIN and a reason, is audited and makes a new version ("2026.3+clinic.N").
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def _rules_json(context: CliContext) -> dict[str, Any]:
                 "default": r.definition.default,
                 "bounds": r.definition.bounds,
                 "clinic_value": r.changed,
+                "outside_bounds": r.outside_bounds,
                 "sources": list(r.definition.sources),
             }
             for r in rules.rules()
@@ -70,6 +71,8 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
             f"clinic value; default {rule['default']}" if rule["clinic_value"] else "default"
         )
         print(f"{rule['id']}: {rule['value']} ({origin}; allowed {rule['bounds']})")
+        if rule["outside_bounds"]:
+            print("    outside the bounds of this revision: kept; review it and set it again")
         for source in rule["sources"]:
             print(f"    source: {source}")
     return EXIT_OK

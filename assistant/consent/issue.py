@@ -47,6 +47,7 @@ from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient
 from assistant.models import utcnow as utcnow
 from assistant.patients import display_name
 from assistant.records import audit
+from assistant.translation_review import consent_approved_in
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +193,7 @@ def _filled(
         needs_guardian=False,
         patient_name=name,
         language=code,
-        reviewed=reviewed(code),
+        reviewed=reviewed(code) or consent_approved_in(session, code),
     )
     return values, preview
 

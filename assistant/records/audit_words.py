@@ -20,6 +20,7 @@ ENTITY_WORDS = {
     "practitioner": "Practitioner",
     "recall": "Product recall",
     "treatment_session": "Treatment session",
+    "translation_approval": "Translation approval",
     "device": "Device",
     "cartridge": "Cartridge",
     "product": "Product",

@@ -1,7 +1,9 @@
-"""The clinical rules in force: the shipped values of revision 2026.2 and the values the
-clinic set within their bounds. Every change needs a practitioner and a reason, is audited,
-and makes a new rule-set version ("2026.2+clinic.N"); every verdict stores the version that
-produced it.
+"""The clinical rules in force: the shipped values of the current revision and the values
+the clinic set within their bounds. Every change needs a practitioner and a reason, is
+audited, and makes a new rule-set version ("2026.3+clinic.N"); every verdict stores the
+version that produced it. A value the clinic set under an earlier revision that falls
+outside a bound of this one is kept in force as it is and flagged (``outside_bounds``), for
+the clinic to review: never changed silently.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from assistant.rules.catalogue import (
     numeric,
     parse_value,
     window_of,
+    within_bounds,
+    within_earlier_bounds,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +47,8 @@ class RuleInForce:
     definition: RuleDefinition
     value: str
     changed: bool  # the clinic's value, not the shipped default
+    # the clinic's value lies outside the bounds of the current revision: kept, flagged
+    outside_bounds: bool = False
 
     @property
     def id(self) -> str:
@@ -55,6 +61,8 @@ class RuleSet:
 
     version: str
     values: Mapping[str, str] = field(default_factory=dict)  # the clinic's values only
+    # rules whose clinic value lies outside the current bounds (kept in force, flagged)
+    outside: frozenset[str] = frozenset()
 
     def value(self, rule_id: str) -> str:
         return self.values.get(rule_id, definition(rule_id).default)
@@ -64,9 +72,18 @@ class RuleSet:
 
     def rules(self) -> list[RuleInForce]:
         return [
-            RuleInForce(rule, self.values.get(rule.id, rule.default), rule.id in self.values)
+            RuleInForce(
+                rule,
+                self.values.get(rule.id, rule.default),
+                rule.id in self.values,
+                rule.id in self.outside,
+            )
             for rule in catalogue().values()
         ]
+
+    def flagged(self) -> list[RuleInForce]:
+        """The clinic's values outside the bounds of the current revision."""
+        return [rule for rule in self.rules() if rule.outside_bounds]
 
 
 def shipped_version() -> str:
@@ -100,7 +117,10 @@ def rules_in_session(session: Session) -> RuleSet:
                 row.rule_id,
             ) from None
         try:
-            values[rule.id] = parse_value(rule, row.value)
+            value = parse_value(rule, row.value, check_bounds=False)
+            if not within_bounds(rule, value) and not within_earlier_bounds(rule, value):
+                parse_value(rule, row.value)  # the message naming the bounds
+            values[rule.id] = value
         except InvalidInput as exc:
             raise InvalidInput(
                 _(
@@ -111,7 +131,8 @@ def rules_in_session(session: Session) -> RuleSet:
     last = rows[-1].id if rows else None
     values = {k: v for k, v in values.items() if v != definition(k).default}
     version = shipped_version() + (f"+clinic.{last}" if last is not None else "")
-    return RuleSet(version, values)
+    outside = frozenset(k for k, v in values.items() if not within_bounds(definition(k), v))
+    return RuleSet(version, values, outside)
 
 
 def set_rule(db: Database, rule_id: str, value: str, reason: str, actor: int) -> RuleSet:
@@ -184,10 +205,10 @@ def apply_to_checklist(checklist: Checklist, rules: RuleSet) -> Checklist:
         if rule.kind == "window":
             questions[rule_id] = dataclasses.replace(questions[rule_id], window=window_of(value))
         elif rule.kind == "outcome":
-            question = questions[rule_id]
+            question = questions[rule.question or rule_id]
             outcome = Outcome(value)
             variant = question.variants.get(outcome)
-            questions[rule_id] = dataclasses.replace(
+            questions[question.id] = dataclasses.replace(
                 question,
                 outcome=outcome,
                 message=variant.message if variant else question.message,
@@ -230,6 +251,7 @@ class TreatmentRules:
     limits: reference.TreatmentLimits
     intervals: tuple[tuple[float, int], ...]
     sweat_window_hours: int
+    scalp_products_hours: int = 72
 
     def zone(self, zone_id: str, field_name: str = "zone") -> reference.Zone:
         reference.zone(zone_id, field_name)  # the message naming the known zones
@@ -264,7 +286,8 @@ def treatment_rules(rules: RuleSet) -> TreatmentRules:
         for index, (depth, _weeks) in enumerate(shipped)
     )
     return TreatmentRules(
-        rules.version, zones, limits, intervals, int(rules.number("sweat_window_hours"))
+        rules.version, zones, limits, intervals, int(rules.number("sweat_window_hours")),
+        int(rules.number("scalp_products_hours")),
     )
 
 

@@ -55,6 +55,12 @@ class RuleDefinition:
     high: str | None = None
     choices: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # in words
+    # the checklist question it sets, when its id is not the question's own
+    # ("isotretinoin_last_dose_outcome": the outcome of a question whose id names its window)
+    question: str = ""
+    # the bounds of earlier revisions, canonical texts: a stored clinic value within one of
+    # them is kept and flagged; outside all of them the store is damaged
+    earlier: tuple[tuple[str, str], ...] = ()
 
     @property
     def bounds(self) -> str:
@@ -156,9 +162,30 @@ def _number(rule: RuleDefinition, text: str) -> float:
     return amount
 
 
-def parse_value(rule: RuleDefinition, text: str) -> str:
+def within_bounds(rule: RuleDefinition, canonical: str) -> bool:
+    """Whether a canonical value lies within the rule's bounds as shipped now (a value the
+    clinic set under an earlier revision may not)."""
+    if rule.choices:
+        return canonical in rule.choices
+    assert rule.low is not None and rule.high is not None
+    return _between(rule, canonical, rule.low, rule.high)
+
+
+def within_earlier_bounds(rule: RuleDefinition, canonical: str) -> bool:
+    """Whether a canonical value lies within the bounds of an earlier revision."""
+    return any(_between(rule, canonical, low, high) for low, high in rule.earlier)
+
+
+def _between(rule: RuleDefinition, canonical: str, low: str, high: str) -> bool:
+    value = _number(rule, canonical)
+    return _number(rule, low) - 1e-9 <= value <= _number(rule, high) + 1e-9
+
+
+def parse_value(rule: RuleDefinition, text: str, *, check_bounds: bool = True) -> str:
     """The canonical text for ``text`` as a value of ``rule``; ``InvalidInput`` naming the
-    rule and its bounds for a value in the wrong unit or outside the bounds."""
+    rule and its bounds for a value in the wrong unit or outside the bounds (the bounds are
+    left unchecked with ``check_bounds=False``: a stored value set under an earlier
+    revision is read as it is, and flagged)."""
     text = str(text).strip()
     if rule.choices:
         from assistant.rules.words import choice_of_words
@@ -170,7 +197,8 @@ def parse_value(rule: RuleDefinition, text: str) -> str:
         return str(choice)
     value = _number(rule, text)
     assert rule.low is not None and rule.high is not None
-    if not _number(rule, rule.low) - 1e-9 <= value <= _number(rule, rule.high) + 1e-9:
+    low, high = _number(rule, rule.low), _number(rule, rule.high)
+    if check_bounds and not low - 1e-9 <= value <= high + 1e-9:
         raise _refused(rule, text, _("{rule} ({label}): '{text}' is outside the bounds; "
                                      "allowed: {bounds}."))  # fmt: skip
     if rule.kind == WINDOW:
@@ -203,17 +231,26 @@ def _checklist_rules(checklist: Checklist) -> list[RuleDefinition]:
             sources = checklist.rule_sources(q.id)
             label = q.text.rstrip("?")
             if q.kind is QuestionKind.DATE and q.bounds is not None and q.window is not None:
+                earlier = tuple(
+                    (_window_text(low), _window_text(high)) for low, high in q.earlier_bounds
+                )
                 rules.append(
                     RuleDefinition(
                         q.id, label, WINDOW, _window_text(q.window),
                         _window_text(q.bounds[0]), _window_text(q.bounds[1]), (), sources,
+                        earlier=earlier,
                     )
                 )  # fmt: skip
             if q.configurable_outcomes:
+                # a dated question's id already names its window
+                own = q.kind is not QuestionKind.DATE or q.bounds is None
                 rules.append(
                     RuleDefinition(
-                        q.id, label, OUTCOME, q.outcome.value,
+                        q.id if own else f"{q.id}_outcome",
+                        label if own else f"{label}: outcome",
+                        OUTCOME, q.outcome.value,
                         choices=tuple(o.value for o in q.configurable_outcomes), sources=sources,
+                        question=q.id,
                     )
                 )  # fmt: skip
             if q.zones_configurable:
@@ -242,6 +279,7 @@ def _treatment_rules() -> list[RuleDefinition]:
         "pigmented_skin_depth_warn_mm": DEPTH,
         "pigmented_skin_passes_warn": COUNT,
         "sweat_window_hours": HOURS,
+        "scalp_products_hours": HOURS,
     }
     for key, row in configurable.items():
         kind = kinds[key]
@@ -318,4 +356,13 @@ def definition(rule_id: str) -> RuleDefinition:
         ) from None
 
 
-__all__ = ["RuleDefinition", "catalogue", "definition", "numeric", "parse_value", "window_of"]
+__all__ = [
+    "RuleDefinition",
+    "catalogue",
+    "definition",
+    "numeric",
+    "parse_value",
+    "window_of",
+    "within_bounds",
+    "within_earlier_bounds",
+]

@@ -24,7 +24,13 @@ from reportlab.platypus import (
 )
 
 from assistant.aftercare import FONT, FONT_BOLD, register_fonts
-from assistant.checklist import default_checklist, format_long_date, question_message
+from assistant.checklist import (
+    after_reason_text,
+    default_checklist,
+    format_long_date,
+    question_actions,
+    question_message,
+)
 from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.output_files import check_output_file, write_private_file
@@ -111,6 +117,8 @@ def rule_sheet_pdf(
     rows = [[_p(h, s["bold"]) for h in ("Rule", "In force", "Default", "Allowed", "Sources")]]
     for rule in rules.rules():
         value = f"{rule.value}\n(clinic)" if rule.changed else rule.value
+        if rule.outside_bounds:
+            value += "\noutside the bounds of this revision: review"
         rows.append(
             [
                 _p(f"{rule.definition.label}\n{rule.id}", s["small"]),
@@ -128,11 +136,18 @@ def rule_sheet_pdf(
     rows = [[_p(h, s["bold"]) for h in ("Question", "Outcome", "Reason and actions", "Sources")]]
     for group in in_force.groups:
         for q in group.questions:
+            outcome = q.outcome.label if q.kind.value != "choice" else "per choice"
+            texts = [question_message(q), *question_actions(q)]
+            if q.after is not None:
+                message, actions = after_reason_text(q)
+                outcome += f"\nthen {q.after.outcome.label.lower()}"
+                texts += [f"Then, until {q.after.window.describe()} after the last date: "
+                          f"{message}", *actions]  # fmt: skip
             rows.append(
                 [
                     _p(q.text, s["small"]),
-                    _p(q.outcome.label if q.kind.value != "choice" else "per choice", s["body"]),
-                    _p("\n".join([question_message(q), *q.actions]), s["small"]),
+                    _p(outcome, s["body"]),
+                    _p("\n".join(texts), s["small"]),
                     _p(cite(in_force.rule_sources(q.id)), s["small"]),
                 ]
             )

@@ -113,21 +113,21 @@ def check_zone(
             )
         )
     if depth > zone.warn_above_mm + _EPSILON:
-        warnings.append(
-            SessionWarning(
-                "zone_depth",
-                zone.id,
-                _(
-                    "{zone}: {depth} mm is above the usual upper bound of {bound} mm for this "
-                    "zone (typical {typical})."
-                ).format(
-                    zone=name,
-                    depth=reference.format_mm(depth),
-                    bound=reference.format_mm(zone.warn_above_mm),
-                    typical=typical_range(zone),
-                ),
-            )
+        message = _(
+            "{zone}: {depth} mm is above the usual upper bound of {bound} mm for this "
+            "zone (typical {typical})."
+        ).format(
+            zone=name,
+            depth=reference.format_mm(depth),
+            bound=reference.format_mm(zone.warn_above_mm),
+            typical=typical_range(zone),
         )
+        if zone.id == "full_face":  # one depth for the face stays at the eyes' band
+            message += " " + _(
+                "The full face covers the eyes and forehead: record deeper work on the cheeks "
+                "or scars zone by zone."
+            )
+        warnings.append(SessionWarning("zone_depth", zone.id, message))
     if fitzpatrick is not None and fitzpatrick >= hard.pigmented_skin_min_fitzpatrick:
         if depth > hard.pigmented_skin_depth_warn_mm + _EPSILON:
             warnings.append(

@@ -372,6 +372,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             else set()
         )
         head = chain_head(session.connection())
+        in_force = treatment_rules(rules_in_session(session))
         return AftercareSheet(
             clinic=replace(profile, paper_size=paper),
             patient_name=display_name(patient),
@@ -382,7 +383,8 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
             interval_weeks=draft.interval_weeks,
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
             cold_sore_caution="cold_sore_history" in fired,
-            sweat_window_hours=treatment_rules(rules_in_session(session)).sweat_window_hours,
+            sweat_window_hours=in_force.sweat_window_hours,
+            scalp_products_hours=in_force.scalp_products_hours,
             record_anchor=head.label() if head else "",
             language=patient.language if patient.language in LANGUAGES else "en",
             large_print=bool(patient.large_print),

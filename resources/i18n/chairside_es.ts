@@ -48,146 +48,146 @@
 <context>
     <name>AftercarePreviewDialog</name>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="174"/>
+        <location filename="../../ui/aftercare_dialog.py" line="178"/>
         <source>Aftercare sheet for {0}</source>
         <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="184"/>
+        <location filename="../../ui/aftercare_dialog.py" line="188"/>
         <source>Preparing the sheet…</source>
         <translation>Preparando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="186"/>
+        <location filename="../../ui/aftercare_dialog.py" line="190"/>
         <source>The sheet is being prepared</source>
         <translation>La hoja se está preparando</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="192"/>
+        <location filename="../../ui/aftercare_dialog.py" line="196"/>
         <source>Pages of the aftercare sheet</source>
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="199"/>
+        <location filename="../../ui/aftercare_dialog.py" line="203"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="201"/>
+        <location filename="../../ui/aftercare_dialog.py" line="205"/>
         <source>Save the sheet as a PDF file (Ctrl+S)</source>
         <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="204"/>
+        <location filename="../../ui/aftercare_dialog.py" line="208"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="206"/>
+        <location filename="../../ui/aftercare_dialog.py" line="210"/>
         <source>Print the sheet for the patient (Ctrl+P)</source>
         <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="210"/>
+        <location filename="../../ui/aftercare_dialog.py" line="214"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="228"/>
+        <location filename="../../ui/aftercare_dialog.py" line="232"/>
         <source>Language of the sheet</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="230"/>
+        <location filename="../../ui/aftercare_dialog.py" line="234"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="232"/>
+        <location filename="../../ui/aftercare_dialog.py" line="236"/>
         <source>Lar&amp;ge print</source>
         <translation>Letra &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="234"/>
+        <location filename="../../ui/aftercare_dialog.py" line="238"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="249"/>
+        <location filename="../../ui/aftercare_dialog.py" line="253"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="310"/>
-        <location filename="../../ui/aftercare_dialog.py" line="312"/>
+        <location filename="../../ui/aftercare_dialog.py" line="314"/>
+        <location filename="../../ui/aftercare_dialog.py" line="316"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="332"/>
+        <location filename="../../ui/aftercare_dialog.py" line="338"/>
         <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
         <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="346"/>
+        <location filename="../../ui/aftercare_dialog.py" line="352"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="353"/>
+        <location filename="../../ui/aftercare_dialog.py" line="359"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="353"/>
+        <location filename="../../ui/aftercare_dialog.py" line="359"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="359"/>
+        <location filename="../../ui/aftercare_dialog.py" line="365"/>
         <source>Check before printing:</source>
         <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="377"/>
+        <location filename="../../ui/aftercare_dialog.py" line="383"/>
         <source>Warnings about the aftercare sheet</source>
         <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="385"/>
+        <location filename="../../ui/aftercare_dialog.py" line="391"/>
         <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
         <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="391"/>
-        <location filename="../../ui/aftercare_dialog.py" line="434"/>
+        <location filename="../../ui/aftercare_dialog.py" line="397"/>
+        <location filename="../../ui/aftercare_dialog.py" line="440"/>
         <source>Print aftercare sheet</source>
         <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="415"/>
+        <location filename="../../ui/aftercare_dialog.py" line="421"/>
         <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
         <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="423"/>
+        <location filename="../../ui/aftercare_dialog.py" line="429"/>
         <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
         <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="442"/>
-        <location filename="../../ui/aftercare_dialog.py" line="451"/>
-        <location filename="../../ui/aftercare_dialog.py" line="473"/>
+        <location filename="../../ui/aftercare_dialog.py" line="448"/>
+        <location filename="../../ui/aftercare_dialog.py" line="457"/>
+        <location filename="../../ui/aftercare_dialog.py" line="479"/>
         <source>Save aftercare sheet</source>
         <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="444"/>
+        <location filename="../../ui/aftercare_dialog.py" line="450"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="452"/>
+        <location filename="../../ui/aftercare_dialog.py" line="458"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
@@ -1103,76 +1103,86 @@
         <source> (clinic)</source>
         <translation> (clínica)</translation>
     </message>
+    <message>
+        <location filename="../../ui/clinical_rules_page.py" line="62"/>
+        <source> ⚠ outside the current bounds: review</source>
+        <translation> ⚠ fuera de los límites actuales: revísela</translation>
+    </message>
 </context>
 <context>
     <name>ClinicalRulesPage</name>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="101"/>
+        <location filename="../../ui/clinical_rules_page.py" line="104"/>
         <source>Clinical rules</source>
         <translation>Reglas clínicas</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="109"/>
+        <location filename="../../ui/clinical_rules_page.py" line="112"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="111"/>
+        <location filename="../../ui/clinical_rules_page.py" line="114"/>
         <source>Reason for the change</source>
         <translation>Motivo del cambio</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="112"/>
-        <location filename="../../ui/clinical_rules_page.py" line="113"/>
+        <location filename="../../ui/clinical_rules_page.py" line="115"/>
+        <location filename="../../ui/clinical_rules_page.py" line="116"/>
         <source>Change the rule</source>
         <translation>Cambiar la regla</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="118"/>
+        <location filename="../../ui/clinical_rules_page.py" line="121"/>
         <source>New value (with its unit)</source>
         <translation>Valor nuevo (con su unidad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="119"/>
+        <location filename="../../ui/clinical_rules_page.py" line="122"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="133"/>
-        <location filename="../../ui/clinical_rules_page.py" line="178"/>
+        <location filename="../../ui/clinical_rules_page.py" line="136"/>
+        <location filename="../../ui/clinical_rules_page.py" line="189"/>
         <source>⚠ {error}</source>
         <translation>⚠ {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="137"/>
-        <location filename="../../ui/clinical_rules_page.py" line="182"/>
+        <location filename="../../ui/clinical_rules_page.py" line="140"/>
+        <location filename="../../ui/clinical_rules_page.py" line="193"/>
         <source>Rules version {v}</source>
         <translation>Versión de las reglas {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="140"/>
+        <location filename="../../ui/clinical_rules_page.py" line="151"/>
         <source>Sign in to change a clinical rule.</source>
         <translation>Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="155"/>
+        <location filename="../../ui/clinical_rules_page.py" line="146"/>
+        <source>⚠ Kept as the clinic set them, but outside the bounds of this revision: {rules}. Review each one and set it again within the bounds allowed.</source>
+        <translation>⚠ Se mantienen tal como los fijó la clínica, pero fuera de los límites de esta revisión: {rules}. Revise cada uno y vuelva a fijarlo dentro de los límites permitidos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clinical_rules_page.py" line="166"/>
         <source>{rule}: allowed {bounds}. Sources:
 {sources}</source>
         <translation>{rule}: permitido {bounds}. Fuentes:
 {sources}</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="163"/>
+        <location filename="../../ui/clinical_rules_page.py" line="174"/>
         <source>⚠ Choose a rule first.</source>
         <translation>⚠ Elija primero una regla.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="166"/>
+        <location filename="../../ui/clinical_rules_page.py" line="177"/>
         <source>⚠ Sign in to change a clinical rule.</source>
         <translation>⚠ Inicie sesión para cambiar una regla clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="185"/>
+        <location filename="../../ui/clinical_rules_page.py" line="196"/>
         <source>✓ {rule} is now {value} (rules version {v}).</source>
         <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
     </message>
@@ -1328,117 +1338,117 @@
 <context>
     <name>ConsentTemplateSettings</name>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="48"/>
+        <location filename="../../ui/consent_template_settings.py" line="49"/>
         <source>Treatment consent (microneedling)</source>
         <translation>Consentimiento de tratamiento (microneedling)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="49"/>
+        <location filename="../../ui/consent_template_settings.py" line="50"/>
         <source>Photo consent</source>
         <translation>Consentimiento de fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="50"/>
+        <location filename="../../ui/consent_template_settings.py" line="51"/>
         <source>Consent form to edit</source>
         <translation>Formulario de consentimiento que editar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="54"/>
+        <location filename="../../ui/consent_template_settings.py" line="55"/>
         <source>Language of the form to edit</source>
         <translation>Idioma del formulario que se edita</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="57"/>
+        <location filename="../../ui/consent_template_settings.py" line="58"/>
         <source>Version in use</source>
         <translation>Versión en uso</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="59"/>
+        <location filename="../../ui/consent_template_settings.py" line="60"/>
         <source>Form title</source>
         <translation>Título del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="61"/>
+        <location filename="../../ui/consent_template_settings.py" line="62"/>
         <source>Form text</source>
         <translation>Texto del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="65"/>
+        <location filename="../../ui/consent_template_settings.py" line="66"/>
         <source>Save as a new version</source>
         <translation>Guardar como versión nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="70"/>
+        <location filename="../../ui/consent_template_settings.py" line="71"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="73"/>
+        <location filename="../../ui/consent_template_settings.py" line="74"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="74"/>
+        <location filename="../../ui/consent_template_settings.py" line="75"/>
         <source>How long a signed consent stays valid</source>
         <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="75"/>
+        <location filename="../../ui/consent_template_settings.py" line="76"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="79"/>
+        <location filename="../../ui/consent_template_settings.py" line="80"/>
         <source>Edit the clinic&apos;s copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with &quot;- &quot; is a list item.</source>
         <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por &quot;- &quot; es un elemento de lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="93"/>
+        <location filename="../../ui/consent_template_settings.py" line="94"/>
         <source>Form</source>
         <translation>Formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="94"/>
+        <location filename="../../ui/consent_template_settings.py" line="95"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="95"/>
+        <location filename="../../ui/consent_template_settings.py" line="96"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="96"/>
+        <location filename="../../ui/consent_template_settings.py" line="97"/>
         <source>A consent is valid for</source>
         <translation>Un consentimiento es válido durante</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="122"/>
+        <location filename="../../ui/consent_template_settings.py" line="123"/>
         <source>the clinic&apos;s copy</source>
         <translation>la copia de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="124"/>
+        <location filename="../../ui/consent_template_settings.py" line="125"/>
         <source>the wording shipped with Chairside</source>
         <translation>el texto que trae Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="127"/>
+        <location filename="../../ui/consent_template_settings.py" line="128"/>
         <source>In use: version {version} ({source}); {count} version(s) kept.</source>
         <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="132"/>
+        <location filename="../../ui/consent_template_settings.py" line="133"/>
         <source>This translation has not been reviewed by a fluent clinician yet.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="149"/>
+        <location filename="../../ui/consent_template_settings.py" line="152"/>
         <source>Saved as version {0}.</source>
         <translation>Guardado como versión {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="160"/>
+        <location filename="../../ui/consent_template_settings.py" line="163"/>
         <source>A consent now stays valid for {0} months.</source>
         <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
     </message>
@@ -2266,49 +2276,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="288"/>
+        <location filename="../../ui/checklist_rows.py" line="290"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="294"/>
+        <location filename="../../ui/checklist_rows.py" line="296"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="315"/>
+        <location filename="../../ui/checklist_rows.py" line="317"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="317"/>
-        <location filename="../../ui/checklist_rows.py" line="392"/>
+        <location filename="../../ui/checklist_rows.py" line="319"/>
+        <location filename="../../ui/checklist_rows.py" line="394"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="326"/>
+        <location filename="../../ui/checklist_rows.py" line="328"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="330"/>
-        <location filename="../../ui/checklist_rows.py" line="396"/>
+        <location filename="../../ui/checklist_rows.py" line="332"/>
+        <location filename="../../ui/checklist_rows.py" line="398"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <location filename="../../ui/checklist_rows.py" line="383"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="383"/>
+        <location filename="../../ui/checklist_rows.py" line="385"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="391"/>
+        <location filename="../../ui/checklist_rows.py" line="393"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -5376,27 +5386,27 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="215"/>
+        <location filename="../../ui/visit/host.py" line="219"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="244"/>
+        <location filename="../../ui/visit/host.py" line="248"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="248"/>
+        <location filename="../../ui/visit/host.py" line="252"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="255"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="255"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -5728,12 +5738,12 @@ Sus registros guardados están a salvo. Los detalles están en el archivo de reg
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="72"/>
+        <location filename="../../ui/clinical_rules_page.py" line="75"/>
         <source>Confirm the change</source>
         <translation>Confirmar el cambio</translation>
     </message>
     <message>
-        <location filename="../../ui/clinical_rules_page.py" line="73"/>
+        <location filename="../../ui/clinical_rules_page.py" line="76"/>
         <source>Your PIN, to change a clinical rule:</source>
         <translation>Su PIN, para cambiar una regla clínica:</translation>
     </message>

@@ -177,19 +177,21 @@ class VisitWindow(QMainWindow):
         templates = self.context.locations.templates_dir()
         self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
 
-        def load() -> tuple[Any, Any, str | None]:
+        def load() -> tuple[Any, Any, str | None, Any]:
+            from assistant.translation_review import approved_translations
+
             sheet = aftercare_sheet_for_session(db, session_id)
             template, problem = load_active_template(templates)
-            return sheet, template, problem
+            return sheet, template, problem, approved_translations(db)
 
-        def loaded(result: tuple[Any, Any, str | None]) -> None:
+        def loaded(result: tuple[Any, Any, str | None, Any]) -> None:
             from assistant.aftercare import render_sheet
 
-            sheet, template, problem = result
+            sheet, template, problem, approvals = result
             self.runner.run(
                 lambda: render_sheet(sheet, template),
                 lambda rendered: self._show_aftercare_preview(
-                    session_id, sheet, template, rendered, problem
+                    session_id, sheet, template, rendered, problem, approvals
                 ),
                 parent=self,
                 render=True,
@@ -198,7 +200,8 @@ class VisitWindow(QMainWindow):
         self.runner.run(load, loaded, parent=self)
 
     def _show_aftercare_preview(
-        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
+        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None,
+        approvals: Any = None,
     ) -> None:
         from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
@@ -206,7 +209,8 @@ class VisitWindow(QMainWindow):
         self.statusBar().clearMessage()
         try:
             dialog = AftercarePreviewDialog(
-                sheet, template, self, rendered=rendered, runner=self.runner
+                sheet, template, self, rendered=rendered, runner=self.runner,
+                approvals=approvals,
             )
         except Exception as exc:  # shown to the user; the session itself is safe
             show_error(self, exc)
