@@ -32,6 +32,13 @@ DEFAULTS: dict[str, Any] = {
     "photo_watch_folder": "",  # where a camera or phone drops new photos; empty: none
     "interface_language": "en",  # the practitioner's language for the window (ui/i18n)
     "file_checked_on": "",  # ISO date of the last whole-file check of the database
+    # The patient's questionnaire on a phone (assistant.intake): off until the clinic turns it
+    # on and chooses the address of this computer on its own network.
+    "intake_enabled": False,
+    "intake_address": "",  # empty: this computer only (127.0.0.1)
+    "intake_port": 0,  # 0: any free port (the QR code carries it)
+    "intake_minutes": 30,  # how long a questionnaire link works
+    "intake_review_days": 7,  # older answers are shown for review, not confirmed as today's
 }
 
 
@@ -117,6 +124,26 @@ class Settings:
     @property
     def window_geometry(self) -> str:
         return str(self["window_geometry"] or "")
+
+    @property
+    def intake_enabled(self) -> bool:
+        return bool(self["intake_enabled"])
+
+    @property
+    def intake_address(self) -> str:
+        return str(self["intake_address"] or "").strip() or "127.0.0.1"
+
+    @property
+    def intake_port(self) -> int:
+        return int(self["intake_port"])
+
+    @property
+    def intake_minutes(self) -> int:
+        return int(self["intake_minutes"])
+
+    @property
+    def intake_review_days(self) -> int:
+        return int(self["intake_review_days"])
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value

@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "assistant.cli.sessions_command",
     "assistant.cli.consent_command",
     "assistant.cli.recall_command",
+    "assistant.cli.intake_command",
     "assistant.cli.export_command",
     "assistant.cli.erase_command",
     "assistant.cli.photos_command",

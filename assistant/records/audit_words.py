@@ -21,6 +21,7 @@ ENTITY_WORDS = {
     "recall": "Product recall",
     "treatment_session": "Treatment session",
     "device": "Device",
+    "intake_questionnaire": "Patient's questionnaire",
     "cartridge": "Cartridge",
     "product": "Product",
     "product_lot": "Product lot",
