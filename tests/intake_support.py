@@ -60,7 +60,12 @@ def make_clinic(db: Database) -> Clinic:
     )
     minor = create_patient(
         db,
-        PatientDetails("Lior", "Ben-Haim", date_of_birth=date.today().replace(year=date.today().year - 15), language="ar"),
+        PatientDetails(
+            "Lior",
+            "Ben-Haim",
+            date_of_birth=date.today().replace(year=date.today().year - 15),
+            language="ar",
+        ),
         practitioner.id,
     )
     return Clinic(practitioner.id, patient.id, minor.id)

@@ -188,9 +188,7 @@ class IntakeServer:
             return _REFUSED[self.book.state(token)][0], "used"
         try:
             received = parse_received(plaintext, wording(link.language), utcnow().date(), "")
-            questionnaire = save_received(
-                self.db, link.patient_id, received, link.practitioner_id
-            )
+            questionnaire = save_received(self.db, link.patient_id, received, link.practitioner_id)
         except ChairsideError as exc:
             self.book.release(token)
             log.warning("A questionnaire was refused: %s", exc)

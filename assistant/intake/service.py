@@ -93,9 +93,7 @@ class IntakeDesk:
         today = self._clock().date()
         guardian = born is not None and _age(born, today) < ADULT_AGE
         self.server.clinic_name = get_clinic(self.db).name.strip()
-        link = self.book.issue(
-            patient_id, code, minutes, guardian=guardian, practitioner_id=actor
-        )
+        link = self.book.issue(patient_id, code, minutes, guardian=guardian, practitioner_id=actor)
         self._arrived[link.token] = threading.Event()
         self.server.start()
         return Offer(link.token, patient_id, code, self.server.url_for(link), link.expires_at)

@@ -229,4 +229,3 @@ def erase_in(session: Session, patient_id: int) -> int:
         delete(IntakeQuestionnaire).where(IntakeQuestionnaire.patient_id == patient_id)
     )
     return int(getattr(result, "rowcount", 0) or 0)
-

@@ -57,9 +57,7 @@ class Wording:
     groups: tuple[PatientGroup, ...]
 
     def question(self, question_id: str) -> PatientQuestion | None:
-        return next(
-            (q for g in self.groups for q in g.questions if q.id == question_id), None
-        )
+        return next((q for g in self.groups for q in g.questions if q.id == question_id), None)
 
     def to_json(self, clinic_name: str, guardian: bool) -> dict[str, Any]:
         """What the page needs: its words, the groups and questions, whether a guardian

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from assistant.consent import erase_consents_in
 from assistant.db import Database, wipe_free_space
-from assistant.intake.store import erase_in as erase_questionnaires_in
 from assistant.errors import InvalidInput
+from assistant.intake.store import erase_in as erase_questionnaires_in
 from assistant.models import (
     Amendment,
     Assessment,
