@@ -141,3 +141,9 @@ class LinkBook:
         if link.used:
             return LinkState.USED
         return LinkState.EXPIRED if self._clock() >= link.expires_at else LinkState.OPEN
+
+    def open_links(self) -> list[Link]:
+        """The links still waiting for their answers."""
+        now = self._clock()
+        with self._lock:
+            return [k for k in self._links.values() if not k.used and now < k.expires_at]

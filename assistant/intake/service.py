@@ -32,12 +32,20 @@ class Offer:
     url: str
     expires_at: datetime  # naive UTC
 
+    @property
+    def language_name(self) -> str:
+        return handout_language(self.language).native
+
     def to_json(self) -> dict[str, str]:
         return {"url": self.url, "expires_at": self.expires_at.isoformat(timespec="seconds") + "Z"}
 
 
-def _age(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+def needs_guardian(born: date | None, today: date) -> bool:
+    """Under 18 on ``today``: a parent or guardian answers with the patient."""
+    if born is None:
+        return False
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return age < ADULT_AGE
 
 
 class IntakeDesk:
@@ -89,9 +97,7 @@ class IntakeDesk:
         if patient.erased:
             raise NotFound(f"There is no patient with id {patient_id}.")
         code = handout_language(language or patient.details.language).code
-        born = patient.details.date_of_birth
-        today = self._clock().date()
-        guardian = born is not None and _age(born, today) < ADULT_AGE
+        guardian = needs_guardian(patient.details.date_of_birth, self._clock().date())
         self.server.clinic_name = get_clinic(self.db).name.strip()
         link = self.book.issue(patient_id, code, minutes, guardian=guardian, practitioner_id=actor)
         self._arrived[link.token] = threading.Event()
@@ -117,3 +123,7 @@ class IntakeDesk:
             event.set()
         if self._on_received is not None:
             self._on_received(questionnaire)
+
+    def open_offers(self) -> list[int]:
+        """The patients whose links still wait for their answers."""
+        return [link.patient_id for link in self.book.open_links()]

@@ -25,7 +25,7 @@ PAGE_KEYS = (
     "year", "when", "why", "next", "back", "review", "review_intro", "change",
     "not_answered", "send", "sending", "thanks_title", "thanks", "guardian_title",
     "guardian_intro", "guardian_name", "guardian_relation", "error_send", "error_link", "used",
-    "expired", "slowed",
+    "expired", "slowed", "thanks_here", "staff",
 )  # fmt: skip
 
 
