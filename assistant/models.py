@@ -527,5 +527,6 @@ class SignInAttempt(Base):
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-# Tables kept with their subsystem, registered on the same metadata.
-from assistant.intake.table import IntakeQuestionnaire  # noqa: E402,F401
+# Tables kept with their subsystem, registered on the same metadata (whichever module is
+# imported first).
+import assistant.intake.table  # noqa: E402,F401
