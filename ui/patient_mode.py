@@ -236,6 +236,10 @@ class PatientMode(QWidget):
         self._checker.check(self._practitioner, pin)
 
     def _leave(self, _info: object) -> None:
+        self.end()
+
+    def end(self) -> None:
+        """Give the window back (after the PIN was checked)."""
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
