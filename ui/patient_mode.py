@@ -150,7 +150,8 @@ class PatientMode(QWidget):
         self._checker = checker
         self._practitioner = practitioner_id
         self._answers: dict[str, str] = {}
-        self._guardian = guardian
+        self._asks_guardian = guardian
+        self._guardian = {"name": "", "relation": ""}
         self.setProperty("patientMode", True)
         self.setAutoFillBackground(True)
         self.setLayoutDirection(
@@ -195,7 +196,7 @@ class PatientMode(QWidget):
         self.pin.returnPressed.connect(self._try_pin)
         checker.message.connect(self.pin_message.setText)
         checker.succeeded.connect(self._leave)
-        self._guardian_fields: dict[str, QLineEdit] = {}
+        self.guardian_fields: dict[str, QLineEdit] = {}
         self._steps: list[Any] = ["intro", *(["guardian"] if guardian else []),
                                   *words.groups, "review", "thanks"]  # fmt: skip
         self._step = 0
@@ -265,15 +266,14 @@ class PatientMode(QWidget):
 
     def _saved(self) -> None:
         self._answers.clear()
-        for field in self._guardian_fields.values():
-            field.clear()
+        self._guardian = {"name": "", "relation": ""}
         self._step = len(self._steps) - 1
         self._show()
 
     def _received(self) -> Received:
         guardian = None
-        if self._guardian:
-            guardian = {k: " ".join(f.text().split()) for k, f in self._guardian_fields.items()}
+        if self._asks_guardian:
+            guardian = {k: " ".join(v.split()) for k, v in self._guardian.items()}
         return Received(self.words.language, self.words.version, "this_computer",
                         dict(self._answers), guardian if guardian and any(guardian.values())
                         else None)  # fmt: skip
@@ -310,7 +310,9 @@ class PatientMode(QWidget):
             para(page["guardian_intro"])
             for key in ("name", "relation"):
                 para(page[f"guardian_{key}"])
-                field = self._guardian_fields.setdefault(key, QLineEdit())
+                field = QLineEdit(self._guardian[key])
+                field.textChanged.connect(lambda text, key=key: self._guardian.update({key: text}))
+                self.guardian_fields[key] = field
                 field.setMinimumHeight(TARGET)
                 field.setMaxLength(120)
                 field.setAccessibleName(page[f"guardian_{key}"])
