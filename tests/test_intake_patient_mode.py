@@ -37,7 +37,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[MainWindow, Clin
 
 
 def _answer(mode: PatientMode, qid: str, value: str) -> None:
-    for button in mode.scroll.widget().findChildren(QPushButton):
+    for button in mode.pages.widget().findChildren(QPushButton):
         if button.property("value") == value and button.accessibleName().startswith(
             mode.words.question(qid).text  # type: ignore[union-attr]
         ):

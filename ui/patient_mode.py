@@ -167,10 +167,10 @@ class PatientMode(QWidget):
         self.staff_button.clicked.connect(self._ask_pin)
         top.addWidget(self.staff_button)
         outer.addLayout(top)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.pages = QScrollArea()
+        self.pages.setWidgetResizable(True)
+        self.pages.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.pages, 1)
         self.pin_row = QWidget()
         pin_layout = QHBoxLayout(self.pin_row)
         self.pin = pin_field(self.pin_row, self.tr("Practitioner's PIN"))
@@ -337,7 +337,7 @@ class PatientMode(QWidget):
             title(page["thanks_title"])
             para(page["thanks_here"])
         layout.addStretch(1)
-        self.scroll.setWidget(content)
+        self.pages.setWidget(content)
 
     def _said(self, question: PatientQuestion) -> str:
         value = self._answers.get(question.id)
