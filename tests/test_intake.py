@@ -241,8 +241,19 @@ def test_questionnaires_are_exported_and_erased_with_the_patient(
         _received({"smoker": "no"}, {"name": "Ann Adams", "relation": "mother"}),
         clinic.practitioner,
     )
-    (exported,) = export_patient_json(db, clinic.patient)["questionnaires"]
+    data = export_patient_json(db, clinic.patient)
+    (exported,) = data["questionnaires"]
     assert exported["answers"] == {"smoker": "no"}
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from assistant.records.export_pdf import render_patient_pdf
+
+    printed = " ".join(
+        page.extract_text() for page in PdfReader(BytesIO(render_patient_pdf(data))).pages
+    )
+    assert "Questionnaires the patient answered (1)" in printed and "Ann Adams" in printed
     assert exported["guardian"] == {"name": "Ann Adams", "relation": "mother"}
     assert exported["language"] == "en" and exported["device"] == "phone"
     confirmation = erasure_confirmation(db, clinic.patient)

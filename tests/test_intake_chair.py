@@ -153,3 +153,20 @@ def test_the_qr_code_holds_the_link() -> None:
     for top, left in ((0, 0), (0, len(matrix) - 7), (len(matrix) - 7, 0)):
         assert all(matrix[top][left + i] and matrix[top + i][left] for i in range(7))
     assert not all(matrix[-1][-7 + i] for i in range(7))
+
+
+def test_answers_arriving_while_the_checklist_is_open_appear_at_once(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner, tmp_path: Path
+) -> None:
+    workflow = SessionWorkflow(demo_db, runner, Settings(tmp_path / "s.json"), PATIENT, 1)
+    qtbot.addWidget(workflow)
+    workflow.show()
+    page = workflow.checklist_page
+    assert page is not None and page.patient_said is None
+    page.yes_button("smoker").click()  # asked before the phone's answers came in
+    workflow.questionnaire_arrived(save_received(demo_db, PATIENT, _received(), None))
+    page = workflow.checklist_page
+    assert page is not None and page.patient_said is not None
+    assert page.answers() == {"smoker": True}
+    assert _said(page, "smoker") == "Patient said: yes — confirmed"
+    assert _said(page, "keloid_history") == "Patient said: no — to confirm"

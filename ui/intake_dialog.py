@@ -4,6 +4,7 @@ encrypts the answers; the patient's name is shown here only, never on the phone.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
@@ -58,6 +59,16 @@ class IntakeDialog(QDialog):
         )
         self.listening.setWordWrap(True)
         layout.addWidget(self.listening)
+        if ipaddress.ip_address(address).is_loopback:
+            self.loopback = QLabel(
+                self.tr(
+                    "This address is this computer's own: a phone cannot reach it. Choose the "
+                    "address on the clinic's network in Settings › Questionnaire."
+                )
+            )
+            self.loopback.setWordWrap(True)
+            self.loopback.setProperty("role", "error")
+            layout.addWidget(self.loopback)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("State of the questionnaire"))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from assistant.errors import ChairsideError
 from assistant.intake.service import IntakeDesk, Offer
 from assistant.intake.store import Questionnaire
 
@@ -53,7 +54,11 @@ class IntakeHost(QObject):
                 ),
             )
             return
-        desk = self._desk()
+        try:
+            desk = self._desk()
+        except ChairsideError as exc:  # an address that is not this computer's, say
+            QMessageBox.warning(self.window, self.tr("Questionnaire on a phone"), str(exc))
+            return
         minutes = settings.intake_minutes
         actor = self.context.practitioner_id
         self._names[patient_id] = patient_name

@@ -107,6 +107,9 @@ class MainWindow(VisitWindow):
         self.intake = IntakeHost(context, self)
         self.patient_page.intakeRequested.connect(self._offer_questionnaire)
         self.patient_page.patientModeRequested.connect(self.intake.patient_mode)
+        self.intake.questionnaireArrived.connect(
+            lambda q: self.workflow.questionnaire_arrived(q) if self.workflow else None
+        )
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)

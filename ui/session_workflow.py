@@ -235,6 +235,15 @@ class SessionWorkflow(QWidget):
         if self.step == "checklist":
             self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
 
+    def questionnaire_arrived(self, questionnaire: Any) -> None:
+        """The patient's answers arrived while the checklist is open: shown beside the
+        questions at once, the answers already given kept."""
+        if questionnaire.patient_id != self._patient_id or self.step != "checklist":
+            return
+        self._questionnaire = questionnaire
+        if self.checklist_page is not None:
+            self._build_checklist(self.checklist_page.answers())
+
     def _patient_said(self) -> Any:
         """The patient's own answers beside the questions, when they sent a questionnaire."""
         if self._questionnaire is None:

@@ -22,6 +22,7 @@ MIN_MINUTES = 1
 MAX_MINUTES = 24 * 60
 WRONG_TRIES = 5  # wrong tokens from one address within BRAKE_WINDOW before it is slowed down
 BRAKE_WINDOW = timedelta(minutes=10)
+KEEP = timedelta(days=1)
 
 DEVICES = ("phone", "tablet", "computer", "this_computer")
 
@@ -88,6 +89,11 @@ class LinkBook:
             practitioner_id=practitioner_id,
         )
         with self._lock:
+            # Links over a day past their expiry are forgotten (a used one until then says
+            # "already used"; afterwards "does not work").
+            stale = [k for k, v in self._links.items() if v.expires_at + KEEP < self._clock()]
+            for key in stale:
+                del self._links[key]
             self._links[_digest(link.token)] = link
         return link
 

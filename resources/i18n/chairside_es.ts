@@ -1814,52 +1814,57 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="39"/>
+        <location filename="../../ui/intake_dialog.py" line="40"/>
         <source>Questionnaire on a phone</source>
         <translation>Cuestionario en un teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="43"/>
+        <location filename="../../ui/intake_dialog.py" line="44"/>
         <source>{name} scans this code with the phone&apos;s camera and answers in {language}.</source>
         <translation>{name} escanea este código con la cámara del teléfono y responde en {language}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="51"/>
+        <location filename="../../ui/intake_dialog.py" line="52"/>
         <source>QR code of the questionnaire&apos;s link</source>
         <translation>Código QR del enlace al cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="55"/>
+        <location filename="../../ui/intake_dialog.py" line="56"/>
         <source>Listening on {address}, port {port}, for this patient only. The link works once, until {time}; the phone must be on the clinic&apos;s network.</source>
         <translation>Escuchando en {address}, puerto {port}, solo para este paciente. El enlace sirve una vez, hasta {time}; el teléfono debe estar en la red de la clínica.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="63"/>
+        <location filename="../../ui/intake_dialog.py" line="65"/>
+        <source>This address is this computer&apos;s own: a phone cannot reach it. Choose the address on the clinic&apos;s network in Settings › Questionnaire.</source>
+        <translation>Esta dirección es la del propio ordenador: un teléfono no puede llegar a ella. Elija la dirección en la red de la clínica en Ajustes › Cuestionario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="74"/>
         <source>State of the questionnaire</source>
         <translation>Estado del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="80"/>
+        <location filename="../../ui/intake_dialog.py" line="91"/>
         <source>The answers have arrived. They wait in the checklist, to confirm.</source>
         <translation>Las respuestas han llegado. Esperan en la lista de comprobación, para confirmarlas.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="83"/>
+        <location filename="../../ui/intake_dialog.py" line="94"/>
         <source>The link has been used</source>
         <translation>El enlace ya se ha usado</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="86"/>
+        <location filename="../../ui/intake_dialog.py" line="97"/>
         <source>The link has expired. Close this and make a new one.</source>
         <translation>El enlace ha caducado. Cierre esto y cree uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="88"/>
+        <location filename="../../ui/intake_dialog.py" line="99"/>
         <source>The link has expired</source>
         <translation>El enlace ha caducado</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="91"/>
+        <location filename="../../ui/intake_dialog.py" line="102"/>
         <source>Waiting for the answers…</source>
         <translation>Esperando las respuestas…</translation>
     </message>
@@ -1867,27 +1872,28 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>IntakeHost</name>
     <message>
-        <location filename="../../ui/intake_host.py" line="34"/>
+        <location filename="../../ui/intake_host.py" line="35"/>
         <source>Questionnaire server</source>
         <translation>Servidor del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_host.py" line="48"/>
+        <location filename="../../ui/intake_host.py" line="49"/>
+        <location filename="../../ui/intake_host.py" line="60"/>
         <source>Questionnaire on a phone</source>
         <translation>Cuestionario en un teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_host.py" line="50"/>
+        <location filename="../../ui/intake_host.py" line="51"/>
         <source>Questionnaires on a phone are turned off. A practitioner can turn them on in Settings › Questionnaire, and choose this computer&apos;s address on the clinic&apos;s network. &quot;Let the patient answer here&quot; works without it.</source>
         <translation>Los cuestionarios en un teléfono están desactivados. Un profesional puede activarlos en Ajustes › Cuestionario y elegir la dirección de este ordenador en la red de la clínica. «Que el paciente responda aquí» funciona sin ello.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_host.py" line="95"/>
+        <location filename="../../ui/intake_host.py" line="100"/>
         <source>{name}&apos;s answers have arrived, to confirm in the checklist.</source>
         <translation>Han llegado las respuestas de {name}, para confirmarlas en la lista de comprobación.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_host.py" line="117"/>
+        <location filename="../../ui/intake_host.py" line="122"/>
         <source>Questionnaire: listening on {address}:{port} for {names}</source>
         <translation>Cuestionario: escuchando en {address}:{port} para {names}</translation>
     </message>
@@ -2121,7 +2127,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2136,137 +2142,137 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2669,12 +2675,12 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../ui/patient_mode.py" line="175"/>
+        <location filename="../../ui/patient_mode.py" line="176"/>
         <source>Practitioner&apos;s PIN</source>
         <translation>PIN del profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_mode.py" line="177"/>
+        <location filename="../../ui/patient_mode.py" line="178"/>
         <source>Back to the practitioner&apos;s view</source>
         <translation>Volver a la vista del profesional</translation>
     </message>
@@ -2782,29 +2788,29 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Que el paciente responda aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="116"/>
+        <location filename="../../ui/patient_page.py" line="119"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="145"/>
+        <location filename="../../ui/patient_page.py" line="149"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="150"/>
-        <location filename="../../ui/patient_page.py" line="152"/>
+        <location filename="../../ui/patient_page.py" line="154"/>
+        <location filename="../../ui/patient_page.py" line="156"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="154"/>
-        <location filename="../../ui/patient_page.py" line="156"/>
+        <location filename="../../ui/patient_page.py" line="158"/>
+        <location filename="../../ui/patient_page.py" line="160"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="159"/>
+        <location filename="../../ui/patient_page.py" line="163"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -4176,7 +4182,7 @@ Avisos mostrados: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/session_workflow.py" line="112"/>
-        <location filename="../../ui/session_workflow.py" line="460"/>
+        <location filename="../../ui/session_workflow.py" line="469"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -4236,7 +4242,7 @@ Avisos mostrados: {count}</translation>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="326"/>
+        <location filename="../../ui/session_workflow.py" line="335"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 &quot;New consent…&quot; takes another one, for example when the plan changes.</source>
@@ -4245,28 +4251,28 @@ Avisos mostrados: {count}</translation>
 &quot;Consentimiento nuevo…&quot; recoge otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="347"/>
-        <location filename="../../ui/session_workflow.py" line="367"/>
+        <location filename="../../ui/session_workflow.py" line="356"/>
+        <location filename="../../ui/session_workflow.py" line="376"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="433"/>
+        <location filename="../../ui/session_workflow.py" line="442"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="444"/>
+        <location filename="../../ui/session_workflow.py" line="453"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="459"/>
+        <location filename="../../ui/session_workflow.py" line="468"/>
         <source>&quot;New consent…&quot; takes a consent for the zones and device in the record.</source>
         <translation>&quot;Consentimiento nuevo…&quot; recoge un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="466"/>
+        <location filename="../../ui/session_workflow.py" line="475"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
@@ -4281,13 +4287,13 @@ Avisos mostrados: {count}</translation>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="319"/>
+        <location filename="../../ui/session_workflow.py" line="328"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="367"/>
-        <location filename="../../ui/session_workflow.py" line="379"/>
+        <location filename="../../ui/session_workflow.py" line="376"/>
+        <location filename="../../ui/session_workflow.py" line="388"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
