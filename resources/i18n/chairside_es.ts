@@ -1836,7 +1836,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     <message>
         <location filename="../../ui/intake_dialog.py" line="65"/>
         <source>This address is this computer&apos;s own: a phone cannot reach it. Choose the address on the clinic&apos;s network in Settings › Questionnaire.</source>
-        <translation>Esta dirección es la del propio ordenador: un teléfono no puede llegar a ella. Elija la dirección en la red de la clínica en Ajustes › Cuestionario.</translation>
+        <translation>Esta dirección es la del propio ordenador: un teléfono no puede llegar a ella. Elija la dirección en la red de la clínica en Configuración › Cuestionario del paciente.</translation>
     </message>
     <message>
         <location filename="../../ui/intake_dialog.py" line="74"/>
@@ -1846,7 +1846,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     <message>
         <location filename="../../ui/intake_dialog.py" line="91"/>
         <source>The answers have arrived. They wait in the checklist, to confirm.</source>
-        <translation>Las respuestas han llegado. Esperan en la lista de comprobación, para confirmarlas.</translation>
+        <translation>Las respuestas han llegado. Esperan en el cuestionario de idoneidad, para confirmarlas.</translation>
     </message>
     <message>
         <location filename="../../ui/intake_dialog.py" line="94"/>
@@ -1885,17 +1885,17 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     <message>
         <location filename="../../ui/intake_host.py" line="51"/>
         <source>Questionnaires on a phone are turned off. A practitioner can turn them on in Settings › Questionnaire, and choose this computer&apos;s address on the clinic&apos;s network. &quot;Let the patient answer here&quot; works without it.</source>
-        <translation>Los cuestionarios en un teléfono están desactivados. Un profesional puede activarlos en Ajustes › Cuestionario y elegir la dirección de este ordenador en la red de la clínica. «Que el paciente responda aquí» funciona sin ello.</translation>
+        <translation>Los cuestionarios en un teléfono están desactivados. Un profesional puede activarlos en Configuración › Cuestionario del paciente y elegir la dirección de este ordenador en la red de la clínica. «Que el paciente responda aquí» funciona sin ello.</translation>
     </message>
     <message>
         <location filename="../../ui/intake_host.py" line="100"/>
         <source>{name}&apos;s answers have arrived, to confirm in the checklist.</source>
-        <translation>Han llegado las respuestas de {name}, para confirmarlas en la lista de comprobación.</translation>
+        <translation>Han llegado las respuestas de {name}, para confirmarlas en el cuestionario de idoneidad.</translation>
     </message>
     <message>
         <location filename="../../ui/intake_host.py" line="122"/>
         <source>Questionnaire: listening on {address}:{port} for {names}</source>
-        <translation>Cuestionario: escuchando en {address}:{port} para {names}</translation>
+        <translation>Cuestionario del paciente: escuchando en {address}:{port} para {names}</translation>
     </message>
 </context>
 <context>
@@ -2770,7 +2770,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     <message>
         <location filename="../../ui/patient_page.py" line="101"/>
         <source>&amp;Questionnaire</source>
-        <translation>&amp;Cuestionario</translation>
+        <translation>Cuestionario del &amp;paciente</translation>
     </message>
     <message>
         <location filename="../../ui/patient_page.py" line="104"/>
@@ -4534,7 +4534,7 @@ Avisos mostrados: {count}</translation>
     <message>
         <location filename="../../ui/settings_dialog.py" line="379"/>
         <source>Questionnaire</source>
-        <translation>Cuestionario</translation>
+        <translation>Cuestionario del paciente</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="399"/>
