@@ -109,12 +109,9 @@ class PatientPage(QWidget):
         self.phone_action.triggered.connect(lambda: self._emit(self.intakeRequested))
         self.here_action.triggered.connect(lambda: self._emit(self.patientModeRequested))
         self.questionnaire_button.setMenu(questionnaire)
+        actions.addWidget(self.questionnaire_button)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
-        # On a row of its own, so the buttons above still fit a small screen in Spanish.
-        asking = QHBoxLayout()
-        asking.addWidget(self.questionnaire_button)
-        asking.addStretch(1)
 
         history_title = QLabel(self.tr("<b>Sessions</b>"))
         self.history = QWidget()
@@ -126,7 +123,6 @@ class PatientPage(QWidget):
         layout.addWidget(self.name_label)
         layout.addLayout(details)
         layout.addLayout(actions)
-        layout.addLayout(asking)
         layout.addWidget(history_title)
         layout.addWidget(self.history, 1)
 
