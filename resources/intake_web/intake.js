@@ -233,6 +233,7 @@ function renderReview() {
     box.append(
       el("h2", {}, el("span", { text: group.title }),
         el("button", { type: "button", "data-group": group.id, text: words("change"),
+          "aria-label": `${words("change")}: ${group.title}`,
           on: { click: () => { step = steps().indexOf(index); render(); } } })),
       list,
     );
