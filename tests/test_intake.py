@@ -22,6 +22,7 @@ from assistant.errors import InvalidInput
 from assistant.intake import crypto
 from assistant.intake.answers import Received, checklist_answer, parse_received
 from assistant.intake.links import WRONG_TRIES, LinkBook, LinkState
+from assistant.intake.server import MAX_BODY
 from assistant.intake.service import IntakeDesk
 from assistant.intake.store import confirm_answers, list_questionnaires, save_received
 from assistant.intake.wording import build_wording, wording
@@ -287,6 +288,7 @@ def test_the_server_refuses_what_it_should(db: Database, clinic: Clinic) -> None
         assert all(detail not in form for detail in personal_details())
         assert _status(base + "/static/../../assistant/db.py") == 404
         assert _status(base + "/static/intake.js") == 200
+        assert _status(page, b"x" * (MAX_BODY + 1)) == 400  # far too long for answers
         assert _status(page, b"\x01" + b"0" * 40) == 400  # not encrypted with the link's key
         assert list_questionnaires(db, clinic.patient) == []
         for _ in range(WRONG_TRIES - 1):  # the altered message counted as one wrong try

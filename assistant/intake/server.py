@@ -209,6 +209,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "Chairside"
     sys_version = ""
+    timeout = 30  # a connection that sends nothing does not hold a thread for ever
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         # The path holds the token: never written to the log.
@@ -284,7 +285,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         kind, token = self._route()
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
         if kind != "page" or not 0 < length <= MAX_BODY:
             self._json(HTTPStatus.BAD_REQUEST, {"error": "error_send"})
             return
