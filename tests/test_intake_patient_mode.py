@@ -76,6 +76,9 @@ def test_the_patient_answers_on_this_computer_and_the_pin_gives_it_back(
     assert stored.answers == {"smoker": "no", "keloid_history": "not_sure"}
     assert stored.guardian == {"name": "Miriam Ben-Haim", "relation": "الأم"}
 
+    main.close()  # closing the window is refused while the patient has it
+    assert main.isVisible() and mode.isVisible()
+
     qtbot.mouseClick(mode.staff_button, LEFT)
     qtbot.keyClicks(mode.pin, "0000")
     qtbot.mouseClick(mode.unlock_button, LEFT)
@@ -85,3 +88,4 @@ def test_the_patient_answers_on_this_computer_and_the_pin_gives_it_back(
         qtbot.keyClicks(mode.pin, PIN)
         qtbot.mouseClick(mode.unlock_button, LEFT)
     assert not mode.isVisible() and main.stack.currentWidget() is main.patient_page
+    assert not main.intake.in_patient_mode()

@@ -160,7 +160,14 @@ class IntakeHost(QObject):
             words, get_clinic(db).name, guardian, save, checker, actor, self.window
         )
         self.mode.finished.connect(checker.deleteLater)
+        self.mode.finished.connect(self._mode_ended)
         self.mode.cover()
+
+    def _mode_ended(self) -> None:
+        self.mode = None
+
+    def in_patient_mode(self) -> bool:
+        return self.mode is not None
 
     def stop(self) -> None:
         """Stop listening: every link given out stops working."""

@@ -345,6 +345,9 @@ class MainWindow(VisitWindow):
         import ui.visit.view  # noqa: F401
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.intake.in_patient_mode():  # the patient cannot close it: the PIN comes first
+            event.ignore()
+            return
         if not self.may_leave_current_page():
             event.ignore()
             return
