@@ -33,11 +33,19 @@ from PySide6.QtWidgets import (
 from assistant.intake.answers import NEVER, NOT_SURE, Received
 from assistant.intake.wording import PatientGroup, PatientQuestion, Wording
 from assistant.languages import language as handout_language
-from ui.lock_screen import _KEY_EVENTS
 from ui.pin_entry import PinChecker, message_label, pin_field
 
 log = logging.getLogger(__name__)
 TARGET = 56  # large targets for someone not used to the screen
+# What must not reach the window underneath (as the lock screen keeps them from it).
+KEY_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+    }
+)
 
 
 def _button(text: str) -> QPushButton:
@@ -220,7 +228,7 @@ class PatientMode(QWidget):
         parent = self.parentWidget()
         if kind == QEvent.Type.Resize and watched is parent and parent is not None:
             self.setGeometry(parent.rect())
-        elif kind in _KEY_EVENTS and not (
+        elif kind in KEY_EVENTS and not (
             isinstance(watched, QWidget) and (watched is self or self.isAncestorOf(watched))
         ):
             return True  # the window underneath gets no keys or shortcuts
