@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import sys
 import urllib.error
@@ -374,7 +375,7 @@ def test_intake_start_serves_until_the_answers_arrive_then_lists_them(
             ),
         ],  # fmt: skip
         cwd=ROOT,
-        env={**__import__("os").environ, "CHAIRSIDE_PIN": PIN},
+        env={**os.environ, "CHAIRSIDE_PIN": PIN},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
