@@ -543,6 +543,7 @@ class SignInAttempt(Base):
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-# The stock tables live in their own module on the same metadata; importing the module (not
-# its names) here puts them in ``Base.metadata`` wherever the schema is assembled.
+# Tables kept with their subsystem live in its own module on the same metadata; importing the
+# module (not its names) here puts them in ``Base.metadata`` wherever the schema is assembled.
+import assistant.intake.table  # noqa: E402, F401
 import assistant.stock.tables  # noqa: E402, F401

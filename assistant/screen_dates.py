@@ -74,3 +74,11 @@ def screen_moment(moment: datetime, reference_year: int | None = None) -> str:
     if lang is None:
         return english.format_moment(moment, reference_year)
     return format_moment(moment, lang.code, reference_year)
+
+
+def screen_month(day: date | datetime) -> str:
+    """A month and its year, for an answer given as a month: "marzo de 2025" ("March
+    2025")."""
+    lang = _screen_language()
+    locale = babel_locale(lang.locale if lang is not None else "en_GB")
+    return str(format_skeleton("yMMMM", date(day.year, day.month, 1), locale=locale))

@@ -36,6 +36,13 @@ DEFAULTS: dict[str, Any] = {
     "stock_expiry_warning_days": 30,
     # Stock: the reorder level a newly received item starts with (units on hand, all lots).
     "stock_reorder_level": 2,
+    # The patient's questionnaire on a phone (assistant.intake): off until the clinic turns it
+    # on and chooses the address of this computer on its own network.
+    "intake_enabled": False,
+    "intake_address": "",  # empty: this computer only (127.0.0.1)
+    "intake_port": 0,  # 0: any free port (the QR code carries it)
+    "intake_minutes": 30,  # how long a questionnaire link works
+    "intake_review_days": 7,  # older answers are shown for review, not confirmed as today's
 }
 
 
@@ -129,6 +136,26 @@ class Settings:
     @property
     def stock_reorder_level(self) -> int:
         return max(0, int(self["stock_reorder_level"]))
+
+    @property
+    def intake_enabled(self) -> bool:
+        return bool(self["intake_enabled"])
+
+    @property
+    def intake_address(self) -> str:
+        return str(self["intake_address"] or "").strip() or "127.0.0.1"
+
+    @property
+    def intake_port(self) -> int:
+        return int(self["intake_port"])
+
+    @property
+    def intake_minutes(self) -> int:
+        return int(self["intake_minutes"])
+
+    @property
+    def intake_review_days(self) -> int:
+        return int(self["intake_review_days"])
 
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value

@@ -153,6 +153,7 @@ def test_json_export_holds_the_complete_record(db: Database, full: FullRecord) -
         "assessments",
         "sessions",
         "consents",
+        "questionnaires",
         "detail_changes",
         "photos",
         "audit",

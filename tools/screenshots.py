@@ -198,6 +198,33 @@ def _screens(window: Any, db: Any, shots: Shots) -> None:
     _stock(window, db, shots)
     window.show_audit()
     shots.take("audit-trail", window)
+    _questionnaire(window, db, next(p for p in range(1, 13) if p != patient), shots)
+
+
+def _questionnaire(window: Any, db: Any, patient: int, shots: Shots) -> None:
+    """The patient's own answers waiting at the chair, and the window in patient mode."""
+    from assistant.intake.answers import Received
+    from assistant.intake.store import save_received
+    from assistant.intake.wording import wording
+
+    said = {"keloid_history": "no", "bleeding_disorder": "no", "smoker": "yes",
+            "autoimmune_disease": "not_sure", "pregnant_or_breastfeeding": "no",
+            "isotretinoin_last_dose": "2025-03", "chemotherapy_last": "never"}  # fmt: skip
+    save_received(db, patient, Received("en", wording("en").version, "phone", said, None), 1)
+    window.show_patient(patient)
+    window.start_session(patient)
+    workflow = window.workflow
+    workflow.zone_checks["cheeks"].setChecked(True)
+    page = workflow.checklist_page
+    page.patient_said.confirm_buttons["permanent"].click()
+    page.yes_button("keloid_history").click()  # the patient remembers a raised scar
+    shots.take("visit-1-checklist-patient-said", window)
+    window.workflow.finish()
+    window.show_patient(patient)
+    window.intake.patient_mode(patient)
+    window.intake.mode.next_button.click()  # past the introduction: the first questions
+    shots.take("patient-mode", window)
+    window.intake.mode.end()
 
 
 def _stock(window: Any, db: Any, shots: Shots) -> None:

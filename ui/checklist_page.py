@@ -48,6 +48,7 @@ from assistant.checklist import (
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.screen_dates import screen_long_date
+from ui.checklist_patient_said import PatientSaid
 from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
 from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
@@ -95,8 +96,11 @@ class ChecklistPage(QWidget):
         assessed_on: date,
         previous_answers: Mapping[str, object] | None = None,
         parent: QWidget | None = None,
+        patient_said: PatientSaid | None = None,
     ) -> None:
         super().__init__(parent)
+        # The patient's own answers beside the questions, to confirm (ui.checklist_patient_said)
+        self.patient_said = patient_said
         self._checklist = checklist
         self._record_facts = facts
         self._facts = facts
@@ -117,6 +121,8 @@ class ChecklistPage(QWidget):
         outer.addWidget(self.header_label)
         self.previous_banner = self._build_previous_banner()
         outer.addWidget(self.previous_banner)
+        if patient_said is not None:
+            outer.addWidget(patient_said.banner())
 
         # The page is built from the outside in: each container is in place before its
         # contents are added, so every widget joins the window (and takes its style) once,
@@ -214,10 +220,17 @@ class ChecklistPage(QWidget):
             layout.addWidget(box)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
+            said = self.patient_said
+            first = said.add_group(grid, group, self._rows) if said is not None else 0
+            if said is not None and group.id in said.confirm_buttons:
+                self._tab_chain.append(said.confirm_buttons[group.id])
             for row_number, question in enumerate(group.questions):
                 previous = self._previous.get(question.id, NO_PREVIOUS)
                 row = QuestionRow(question, self._assessed_on, previous, parent=box)
-                row.place(grid, row_number)
+                if said is not None:  # what the patient said goes on the grid row below
+                    said.place(grid, row, first + 2 * row_number)
+                else:
+                    row.place(grid, row_number)
                 row.changed.connect(self._refresh)
                 self._rows[question.id] = row
                 self._tab_chain += row.focus_chain

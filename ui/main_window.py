@@ -102,6 +102,14 @@ class MainWindow(VisitWindow):
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
         self.patient_page.auditRequested.connect(self.show_audit)
         self.patient_page.photosRequested.connect(self.open_photos)
+        from ui.intake_host import IntakeHost
+
+        self.intake = IntakeHost(context, self)
+        self.patient_page.intakeRequested.connect(self._offer_questionnaire)
+        self.patient_page.patientModeRequested.connect(self.intake.patient_mode)
+        self.intake.questionnaireArrived.connect(
+            lambda q: self.workflow.questionnaire_arrived(q) if self.workflow else None
+        )
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -348,11 +356,15 @@ class MainWindow(VisitWindow):
         import ui.visit.view  # noqa: F401
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.intake.in_patient_mode():  # the patient cannot close it: the PIN comes first
+            event.ignore()
+            return
         if not self.may_leave_current_page():
             event.ignore()
             return
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         self.runner.wait()
+        self.intake.stop()
         self.safekeeping.on_exit()
         event.accept()
 
@@ -407,6 +419,7 @@ class MainWindow(VisitWindow):
         """Every view re-reads the database the context now holds."""
         if self.workflow is not None:
             self._close_workflow()
+        self.intake.stop()
         self.patient_form.db = db
         self.patient_list.model.db = db
         self.timeline.set_database(db)
@@ -419,6 +432,11 @@ class MainWindow(VisitWindow):
         self.stack.setCurrentWidget(self.welcome)
         self._show_title(db)
         self._show_place(db)
+
+    def _offer_questionnaire(self, patient_id: int) -> None:
+        record = self.patient_page.record
+        name = record.display_name if record is not None and record.id == patient_id else ""
+        self.intake.offer_phone(patient_id, name)
 
     def _show_title(self, db: Database) -> None:
         from assistant.demo_mark import is_demo_database

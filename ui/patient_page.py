@@ -30,6 +30,8 @@ class PatientPage(QWidget):
     eraseRequested = Signal(int)
     auditRequested = Signal(int)
     photosRequested = Signal(int)
+    intakeRequested = Signal(int)  # the questionnaire on a phone (a QR code)
+    patientModeRequested = Signal(int)  # the patient answers on this computer
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,18 @@ class PatientPage(QWidget):
         self.photos_button.setShortcut("Ctrl+Shift+P")
         self.photos_button.clicked.connect(lambda: self._emit(self.photosRequested))
         actions.addWidget(self.photos_button)
+        self.questionnaire_button = QPushButton(self.tr("&Questionnaire"))
+        self.questionnaire_button.setMinimumHeight(44)
+        self.questionnaire_button.setAccessibleName(
+            self.tr("The patient answers the health questions")
+        )
+        questionnaire = QMenu(self.questionnaire_button)
+        self.phone_action = questionnaire.addAction(self.tr("Questionnaire on a phone…"))
+        self.here_action = questionnaire.addAction(self.tr("Let the patient answer here"))
+        self.phone_action.triggered.connect(lambda: self._emit(self.intakeRequested))
+        self.here_action.triggered.connect(lambda: self._emit(self.patientModeRequested))
+        self.questionnaire_button.setMenu(questionnaire)
+        actions.addWidget(self.questionnaire_button)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
 

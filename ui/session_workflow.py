@@ -80,6 +80,7 @@ class SessionWorkflow(QWidget):
         self._actor = practitioner_id
         self._facts = PatientFacts()
         self._previous_answers: dict[str, Any] | None = None
+        self._questionnaire: Any = None  # the patient's latest questionnaire, if any
         self._checklist: Checklist = default_checklist()
         self.checklist_page: ChecklistPage | None = None
         self.consent_page: ConsentPage | None = None
@@ -190,18 +191,22 @@ class SessionWorkflow(QWidget):
     def planned_zones(self) -> list[str]:
         return self.zone_picker.planned()
 
-    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]:
+    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any, Any]:
+        from assistant.intake.store import latest_questionnaire
+
         patient = get_patient(self._db, self._patient_id)
         facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
         # the rules in force in this clinic (its values and version)
         checklist = checklist_in_force(self._db)
         previous = last_assessment_answers(self._db, self._patient_id)
-        return facts, previous, checklist, last_signed_settings(self._db, self._patient_id)
+        carried = last_signed_settings(self._db, self._patient_id)
+        return facts, previous, checklist, carried, latest_questionnaire(self._db, self._patient_id)
 
     def _patient_loaded(
-        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist, Any]
+        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist, Any, Any]
     ) -> None:
-        self._facts, self._previous_answers, self._checklist, carried = loaded
+        self._facts, self._previous_answers, self._checklist, carried, questionnaire = loaded
+        self._questionnaire = questionnaire
         if carried is not None and not self.planned_zones():
             # The zones of the last signed session, ticked and said so (settings carried
             # forward); the checklist is still asked afresh.
@@ -220,6 +225,7 @@ class SessionWorkflow(QWidget):
             date.today(),
             self._previous_answers,
             parent=self.checklist_step,  # in the window already, so its tab order holds
+            patient_said=self._patient_said(),
         )
         if answers:
             page.set_answers(answers)
@@ -232,6 +238,25 @@ class SessionWorkflow(QWidget):
         if self.step == "checklist":
             self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
 
+    def questionnaire_arrived(self, questionnaire: Any) -> None:
+        """The patient's answers arrived while the checklist is open: shown beside the
+        questions at once, the answers already given kept."""
+        if questionnaire.patient_id != self._patient_id or self.step != "checklist":
+            return
+        self._questionnaire = questionnaire
+        if self.checklist_page is not None:
+            self._build_checklist(self.checklist_page.answers())
+
+    def _patient_said(self) -> Any:
+        """The patient's own answers beside the questions, when they sent a questionnaire."""
+        if self._questionnaire is None:
+            return None
+        from assistant.dates import utcnow
+        from ui.checklist_patient_said import PatientSaid
+
+        days = int(getattr(self._settings, "intake_review_days", 7))
+        return PatientSaid(self._questionnaire, self._questionnaire.review_only(utcnow(), days))
+
     def _zones_changed(self) -> None:
         if self.checklist_page is not None:
             # The checklist depends on the zones (perioral rules); answers stay as given.
@@ -242,8 +267,24 @@ class SessionWorkflow(QWidget):
         self.message_label.clear()
         if self.checklist_page is not None:
             self.checklist_page.continue_button.setEnabled(False)
+        said = self.checklist_page.patient_said if self.checklist_page is not None else None
+        confirmed = said.to_confirm(result.answers) if said is not None else {}
+        questionnaire = said.questionnaire.id if said is not None else None
+        days = int(getattr(self._settings, "intake_review_days", 7))
+
+        def start() -> SessionContext:
+            context = start_session(self._db, self._patient_id, result, zones, self._actor)
+            if confirmed and questionnaire is not None:
+                # Beside the patient's answers: the practitioner's, changed ones marked.
+                from assistant.dates import utcnow
+                from assistant.intake.store import confirm_answers
+
+                confirm_answers(self._db, questionnaire, confirmed, self._actor,
+                                now=utcnow(), review_days=days)  # fmt: skip
+            return context
+
         self._runner.run(
-            lambda: start_session(self._db, self._patient_id, result, zones, self._actor),
+            start,
             self._started,
             self._failed,
             parent=self,

@@ -373,6 +373,11 @@ class SettingsDialog(QDialog):
         self.interface_settings = InterfaceSettings(settings)
         self.tabs.addTab(self.interface_settings, self.tr("Interface"))
 
+        from ui.intake_settings import IntakeSettings
+
+        self.intake_settings = IntakeSettings(settings)
+        self.tabs.addTab(self.intake_settings, self.tr("Questionnaire"))
+
         for editor in (self.practitioners, self.devices, self.cartridges, self.products):
             editor.changed.connect(self.changed)
 

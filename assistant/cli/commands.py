@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "assistant.cli.consent_command",
     "assistant.cli.recall_command",
     "assistant.cli.stock_command",
+    "assistant.cli.intake_command",
     "assistant.cli.export_command",
     "assistant.cli.erase_command",
     "assistant.cli.photos_command",

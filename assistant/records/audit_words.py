@@ -22,6 +22,7 @@ ENTITY_WORDS = {
     "treatment_session": "Treatment session",
     "translation_approval": "Translation approval",
     "device": "Device",
+    "intake_questionnaire": "Patient's questionnaire",
     "cartridge": "Cartridge",
     "product": "Product",
     "product_lot": "Product lot",

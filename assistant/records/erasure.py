@@ -1,6 +1,7 @@
 """Erasing a patient's personal details on request: name, birth date, contact details,
-notes and concerns go, and so do the patient's photos (rows and files); the clinical record
-of treatments stays, as the law requires. The erasure is confirmed by typing the patient's
+notes and concerns go, and so do the patient's photos (rows and files) and the
+questionnaires they answered themselves; the clinical record of treatments stays, as the
+law requires. The erasure is confirmed by typing the patient's
 number and name, audited in the same transaction, and scrubs the old values kept in
 ``patient_history``."""
 
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from assistant.consent import erase_consents_in
 from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput
+from assistant.intake.store import erase_in as erase_questionnaires_in
 from assistant.models import (
     Amendment,
     Assessment,
@@ -152,6 +154,7 @@ def erase_patient(
             scrubbed += 1
         photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
         consents = erase_consents_in(session, patient_id, erased_at)
+        questionnaires = erase_questionnaires_in(session, patient_id)
         session.flush()
         audit.record(
             session,
@@ -166,6 +169,7 @@ def erase_patient(
                 "history_rows_scrubbed": scrubbed,
                 "photos_removed": photos_removed,
                 "consents_blanked": consents,
+                "questionnaires_removed": questionnaires,
             },
         )
     delete_stored(db, doomed_photos)

@@ -1,10 +1,11 @@
 """A patient's complete record for a subject-access request, and erasure of a patient.
 
 ``export_patient_json`` gathers everything Chairside holds about one patient: details,
-suitability assessments, sessions with their zones, products and amendments, the history of
-detail changes, the photos and the audit entries about the patient. ``write_patient_json``
-writes the photo files themselves into a folder beside the JSON file (``<name>-photos/``).
-``export_patient_pdf`` prints the same as a readable summary. Both are audited ``export``.
+suitability assessments, the questionnaires the patient answered, sessions with their
+zones, products and amendments, the history of detail changes, the photos and the audit
+entries about the patient. ``write_patient_json`` writes the photo files themselves into a
+folder beside the JSON file (``<name>-photos/``). ``export_patient_pdf`` prints the same as
+a readable summary. Both are audited ``export``.
 
 ``erase_patient`` answers a request for erasure: the personal details are replaced by a
 tombstone ("Erased", everything else cleared), the old values in ``patient_history`` are
@@ -32,6 +33,7 @@ from assistant.consent.records import record_of as consent_record_of
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.files import write_file_atomically
+from assistant.intake.store import export_in as questionnaires_in
 from assistant.models import (
     Assessment,
     Consent,
@@ -176,6 +178,7 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
                 select(Consent).where(Consent.patient_id == patient_id).order_by(Consent.id)
             )
         ],
+        "questionnaires": questionnaires_in(session, patient_id),
         "detail_changes": history,
         "photos": [],
         "audit": trail,

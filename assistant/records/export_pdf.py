@@ -218,6 +218,7 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 ]
             )
         )
+    story += _questionnaires(data.get("questionnaires", []), styles, width)
     story.append(Paragraph(f"Treatment sessions ({len(data['sessions'])})", styles["heading"]))
     if not data["sessions"]:
         story.append(Paragraph("None.", styles["body"]))
@@ -345,6 +346,34 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
             [width * f for f in (0.18, 0.18, 0.12, 0.52)],
         )
     )
+    return story
+
+
+def _questionnaires(
+    found: Sequence[Mapping[str, Any]], styles: Mapping[str, ParagraphStyle], width: float
+) -> list[Flowable]:
+    """The questionnaires the patient answered: what they said, and what was confirmed."""
+    story: list[Flowable] = [
+        Paragraph(f"Questionnaires the patient answered ({len(found)})", styles["heading"])
+    ]
+    if not found:
+        story.append(Paragraph("None.", styles["body"]))
+    for q in found:
+        confirmed = {k: v.get("answer") for k, v in (q.get("confirmed") or {}).items()}
+        rows = [
+            ("Language, device", f"{q['language']}, {q['device']}"),
+            ("Wording", q["wording_version"]),
+            ("Parent or guardian", q.get("guardian")),
+            ("Confirmed", w("confirmed_at", q.get("confirmed_at"))),
+        ]
+        rows += [
+            (qid, said if qid not in confirmed else f"{said} (confirmed: {_text(confirmed[qid])})")
+            for qid, said in q["answers"].items()
+        ]
+        story.append(
+            Paragraph(f"Received {_text(w('received_at', q['received_at']))}", styles["subheading"])
+        )
+        story.append(_pairs_table(rows, styles, width))
     return story
 
 

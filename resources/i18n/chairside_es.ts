@@ -870,107 +870,107 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="111"/>
+        <location filename="../../ui/checklist_page.py" line="115"/>
         <source>Suitability checklist</source>
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="162"/>
+        <location filename="../../ui/checklist_page.py" line="168"/>
         <source>Assessment on {date}</source>
         <translation>Evaluación del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="163"/>
+        <location filename="../../ui/checklist_page.py" line="169"/>
         <source>Zones: {zones}</source>
         <translation>Zonas: {zones}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="163"/>
+        <location filename="../../ui/checklist_page.py" line="169"/>
         <source>none chosen</source>
         <translation>ninguna elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="167"/>
+        <location filename="../../ui/checklist_page.py" line="173"/>
         <source>Fitzpatrick type {type}</source>
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="190"/>
+        <location filename="../../ui/checklist_page.py" line="196"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="115"/>
+        <location filename="../../ui/checklist_page.py" line="119"/>
         <source>Assessment details</source>
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="402"/>
+        <location filename="../../ui/checklist_page.py" line="415"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="404"/>
+        <location filename="../../ui/checklist_page.py" line="417"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="341"/>
+        <location filename="../../ui/checklist_page.py" line="354"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="130"/>
+        <location filename="../../ui/checklist_page.py" line="136"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="138"/>
+        <location filename="../../ui/checklist_page.py" line="144"/>
         <source>Verdict and actions</source>
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="349"/>
+        <location filename="../../ui/checklist_page.py" line="362"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="370"/>
+        <location filename="../../ui/checklist_page.py" line="383"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="371"/>
+        <location filename="../../ui/checklist_page.py" line="384"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="396"/>
+        <location filename="../../ui/checklist_page.py" line="409"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="399"/>
+        <location filename="../../ui/checklist_page.py" line="412"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="406"/>
+        <location filename="../../ui/checklist_page.py" line="419"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="409"/>
+        <location filename="../../ui/checklist_page.py" line="422"/>
         <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
         <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="415"/>
+        <location filename="../../ui/checklist_page.py" line="428"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="417"/>
+        <location filename="../../ui/checklist_page.py" line="430"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1822,6 +1822,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="40"/>
+        <source>Questionnaire on a phone</source>
+        <translation>Cuestionario en un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="44"/>
+        <source>{name} scans this code with the phone&apos;s camera and answers in {language}.</source>
+        <translation>{name} escanea este código con la cámara del teléfono y responde en {language}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="52"/>
+        <source>QR code of the questionnaire&apos;s link</source>
+        <translation>Código QR del enlace al cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="56"/>
+        <source>Listening on {address}, port {port}, for this patient only. The link works once, until {time}; the phone must be on the clinic&apos;s network.</source>
+        <translation>Escuchando en {address}, puerto {port}, solo para este paciente. El enlace sirve una vez, hasta {time}; el teléfono debe estar en la red de la clínica.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="65"/>
+        <source>This address is this computer&apos;s own: a phone cannot reach it. Choose the address on the clinic&apos;s network in Settings › Questionnaire.</source>
+        <translation>Esta dirección es la del propio ordenador: un teléfono no puede llegar a ella. Elija la dirección en la red de la clínica en Configuración › Cuestionario del paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="74"/>
+        <source>State of the questionnaire</source>
+        <translation>Estado del cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="91"/>
+        <source>The answers have arrived. They wait in the checklist, to confirm.</source>
+        <translation>Las respuestas han llegado. Esperan en el cuestionario de idoneidad, para confirmarlas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="94"/>
+        <source>The link has been used</source>
+        <translation>El enlace ya se ha usado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="97"/>
+        <source>The link has expired. Close this and make a new one.</source>
+        <translation>El enlace ha caducado. Cierre esto y cree uno nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="99"/>
+        <source>The link has expired</source>
+        <translation>El enlace ha caducado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="102"/>
+        <source>Waiting for the answers…</source>
+        <translation>Esperando las respuestas…</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeHost</name>
+    <message>
+        <location filename="../../ui/intake_host.py" line="35"/>
+        <source>Questionnaire server</source>
+        <translation>Servidor del cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_host.py" line="49"/>
+        <location filename="../../ui/intake_host.py" line="60"/>
+        <source>Questionnaire on a phone</source>
+        <translation>Cuestionario en un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_host.py" line="51"/>
+        <source>Questionnaires on a phone are turned off. A practitioner can turn them on in Settings › Questionnaire, and choose this computer&apos;s address on the clinic&apos;s network. &quot;Let the patient answer here&quot; works without it.</source>
+        <translation>Los cuestionarios en un teléfono están desactivados. Un profesional puede activarlos en Configuración › Cuestionario del paciente y elegir la dirección de este ordenador en la red de la clínica. «Que el paciente responda aquí» funciona sin ello.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_host.py" line="100"/>
+        <source>{name}&apos;s answers have arrived, to confirm in the checklist.</source>
+        <translation>Han llegado las respuestas de {name}, para confirmarlas en el cuestionario de idoneidad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_host.py" line="122"/>
+        <source>Questionnaire: listening on {address}:{port} for {names}</source>
+        <translation>Cuestionario del paciente: escuchando en {address}:{port} para {names}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSettings</name>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="17"/>
+        <source>Let patients answer the health questions on a phone</source>
+        <translation>Permitir que los pacientes respondan las preguntas de salud en un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="23"/>
+        <source>Address of this computer on the clinic&apos;s network</source>
+        <translation>Dirección de este ordenador en la red de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="29"/>
+        <source>any free port</source>
+        <translation>cualquier puerto libre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="32"/>
+        <location filename="../../ui/intake_settings.py" line="57"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="35"/>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="38"/>
+        <location filename="../../ui/intake_settings.py" line="58"/>
+        <source>A link works for</source>
+        <translation>Un enlace sirve durante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="41"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="44"/>
+        <location filename="../../ui/intake_settings.py" line="59"/>
+        <source>Answers can be confirmed for</source>
+        <translation>Las respuestas se pueden confirmar durante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="47"/>
+        <source>The phone must be on the clinic&apos;s own network (Wi-Fi). Answers are encrypted on the phone and reach only this computer; the link in the QR code works once, for one patient. Answers older than the days set here are shown for review only.</source>
+        <translation>El teléfono debe estar en la red propia de la clínica (wifi). Las respuestas se cifran en el teléfono y solo llegan a este ordenador; el enlace del código QR sirve una vez, para un paciente. Las respuestas con más días de los indicados aquí se muestran solo para revisarlas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_settings.py" line="56"/>
+        <source>Address of this computer</source>
+        <translation>Dirección de este ordenador</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityBanner</name>
     <message>
         <location filename="../../ui/integrity_banner.py" line="19"/>
@@ -1994,7 +2137,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2009,152 +2152,152 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Stock</source>
         <translation>Al&amp;macén</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Receive a delivery…</source>
         <translation>&amp;Recibir un pedido…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Lots on hand and warnings…</source>
         <translation>&amp;Lotes en existencia y avisos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2555,113 +2698,239 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>PatientMode</name>
+    <message>
+        <location filename="../../ui/patient_mode.py" line="184"/>
+        <source>Practitioner&apos;s PIN</source>
+        <translation>PIN del profesional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_mode.py" line="186"/>
+        <source>Back to the practitioner&apos;s view</source>
+        <translation>Volver a la vista del profesional</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="49"/>
+        <location filename="../../ui/patient_page.py" line="51"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="50"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="53"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="55"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="56"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="63"/>
+        <location filename="../../ui/patient_page.py" line="65"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="66"/>
+        <location filename="../../ui/patient_page.py" line="68"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="69"/>
+        <location filename="../../ui/patient_page.py" line="71"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="75"/>
+        <location filename="../../ui/patient_page.py" line="77"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="77"/>
+        <location filename="../../ui/patient_page.py" line="79"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="81"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="80"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="84"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="91"/>
+        <location filename="../../ui/patient_page.py" line="93"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="94"/>
+        <location filename="../../ui/patient_page.py" line="96"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="102"/>
+        <location filename="../../ui/patient_page.py" line="101"/>
+        <source>&amp;Questionnaire</source>
+        <translation>Cuestionario del &amp;paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="104"/>
+        <source>The patient answers the health questions</source>
+        <translation>El paciente responde las preguntas de salud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="107"/>
+        <source>Questionnaire on a phone…</source>
+        <translation>Cuestionario en un teléfono…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="108"/>
+        <source>Let the patient answer here</source>
+        <translation>Que el paciente responda aquí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="116"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="131"/>
+        <location filename="../../ui/patient_page.py" line="145"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="136"/>
-        <location filename="../../ui/patient_page.py" line="138"/>
+        <location filename="../../ui/patient_page.py" line="150"/>
+        <location filename="../../ui/patient_page.py" line="152"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="140"/>
-        <location filename="../../ui/patient_page.py" line="142"/>
+        <location filename="../../ui/patient_page.py" line="154"/>
+        <location filename="../../ui/patient_page.py" line="156"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="145"/>
+        <location filename="../../ui/patient_page.py" line="159"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSaid</name>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="47"/>
+        <source>The patient&apos;s questionnaire of {when} is too old to confirm as today&apos;s answers: its answers are shown for review only. Ask every question.</source>
+        <translation>El cuestionario del paciente del {when} es demasiado antiguo para confirmarlo como respuestas de hoy: sus respuestas se muestran solo para revisarlas. Haga todas las preguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="52"/>
+        <source>The patient answered {n} questions on {when} ({device}). Their answers are shown as &quot;Patient said&quot;; go through them with the patient and confirm each group, or answer differently. &quot;Not sure&quot; is left for you to ask.</source>
+        <translation>El paciente respondió {n} preguntas el {when} ({device}). Sus respuestas aparecen como «El paciente dijo»; repáselas con el paciente y confirme cada grupo, o responda de otro modo. «No estoy seguro» queda para que usted lo pregunte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="58"/>
+        <source>The patient&apos;s questionnaire</source>
+        <translation>El cuestionario del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="64"/>
+        <source>on a phone</source>
+        <translation>en un teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="65"/>
+        <source>on a tablet</source>
+        <translation>en una tableta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="66"/>
+        <source>on a computer</source>
+        <translation>en un ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="67"/>
+        <source>on this computer</source>
+        <translation>en este ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="79"/>
+        <source>Confirm the patient&apos;s answers in this group ({n})</source>
+        <translation>Confirmar las respuestas del paciente en este grupo ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="84"/>
+        <source>{group}: confirm the patient&apos;s answers</source>
+        <translation>{group}: confirmar las respuestas del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="118"/>
+        <source>Patient said: {answer} (for review only)</source>
+        <translation>El paciente dijo: {answer} (solo para revisar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="120"/>
+        <source>Patient said: {answer} — ask</source>
+        <translation>El paciente dijo: {answer}; pregunte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="122"/>
+        <source>Patient said: {answer} — to confirm</source>
+        <translation>El paciente dijo: {answer}; por confirmar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="124"/>
+        <source>Patient said: {answer} — confirmed</source>
+        <translation>El paciente dijo: {answer}; confirmado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="126"/>
+        <source>Patient said: {answer} — changed</source>
+        <translation>El paciente dijo: {answer}; cambiado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="133"/>
+        <source>not sure</source>
+        <translation>no está seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="135"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="135"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_patient_said.py" line="138"/>
+        <source>never</source>
+        <translation>nunca</translation>
     </message>
 </context>
 <context>
@@ -3932,114 +4201,114 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="89"/>
+        <location filename="../../ui/session_workflow.py" line="90"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="96"/>
+        <location filename="../../ui/session_workflow.py" line="97"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="112"/>
-        <location filename="../../ui/session_workflow.py" line="433"/>
+        <location filename="../../ui/session_workflow.py" line="113"/>
+        <location filename="../../ui/session_workflow.py" line="474"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="121"/>
+        <location filename="../../ui/session_workflow.py" line="122"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="122"/>
+        <location filename="../../ui/session_workflow.py" line="123"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="124"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="126"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="126"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="319"/>
-        <location filename="../../ui/session_workflow.py" line="339"/>
+        <location filename="../../ui/session_workflow.py" line="360"/>
+        <location filename="../../ui/session_workflow.py" line="380"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="405"/>
+        <location filename="../../ui/session_workflow.py" line="446"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="416"/>
+        <location filename="../../ui/session_workflow.py" line="457"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="439"/>
+        <location filename="../../ui/session_workflow.py" line="480"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="163"/>
+        <location filename="../../ui/session_workflow.py" line="164"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="132"/>
+        <location filename="../../ui/session_workflow.py" line="133"/>
         <source>Photos of this visit…</source>
         <translation>Fotos de esta visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="135"/>
+        <location filename="../../ui/session_workflow.py" line="136"/>
         <source>Take a new consent…</source>
         <translation>Tomar un consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="138"/>
+        <location filename="../../ui/session_workflow.py" line="139"/>
         <source>The patient&apos;s consents…</source>
         <translation>Consentimientos del paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="142"/>
+        <location filename="../../ui/session_workflow.py" line="143"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="144"/>
+        <location filename="../../ui/session_workflow.py" line="145"/>
         <source>More actions for this visit</source>
         <translation>Más acciones de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="146"/>
         <source>Photos and consents of this visit</source>
         <translation>Fotos y consentimientos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="170"/>
+        <location filename="../../ui/session_workflow.py" line="171"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="290"/>
+        <location filename="../../ui/session_workflow.py" line="331"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="297"/>
+        <location filename="../../ui/session_workflow.py" line="338"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4048,13 +4317,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="339"/>
-        <location filename="../../ui/session_workflow.py" line="351"/>
+        <location filename="../../ui/session_workflow.py" line="380"/>
+        <location filename="../../ui/session_workflow.py" line="392"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="431"/>
+        <location filename="../../ui/session_workflow.py" line="472"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -4186,7 +4455,7 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="295"/>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
@@ -4293,62 +4562,67 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Interfaz</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="394"/>
+        <location filename="../../ui/settings_dialog.py" line="379"/>
+        <source>Questionnaire</source>
+        <translation>Cuestionario del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
         <source>⚠ Select a practitioner first.</source>
         <translation>⚠ Seleccione primero un profesional.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="403"/>
         <source>Set PIN</source>
         <translation>Poner PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="401"/>
+        <location filename="../../ui/settings_dialog.py" line="406"/>
         <source>New PIN (at least 4 digits) or password (at least 8 characters):</source>
         <translation>PIN nuevo (al menos 4 cifras) o contraseña (al menos 8 caracteres):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="404"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Type it again:</source>
         <translation>Escríbalo otra vez:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="413"/>
         <source>⚠ The two entries differ; nothing was changed.</source>
         <translation>⚠ Las dos entradas no coinciden; no se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="415"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>PIN set. They can now sign in.</source>
         <translation>PIN puesto. Ya puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
         <source>New lot number</source>
         <translation>Número de lote nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="426"/>
+        <location filename="../../ui/settings_dialog.py" line="431"/>
         <source>Expiry dd/mm/yyyy</source>
         <translation>Caducidad dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="427"/>
+        <location filename="../../ui/settings_dialog.py" line="432"/>
         <source>New lot expiry date</source>
         <translation>Fecha de caducidad del lote nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="428"/>
+        <location filename="../../ui/settings_dialog.py" line="433"/>
         <source>Add lot to the selected product</source>
         <translation>Añadir el lote al producto seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="441"/>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
         <source>⚠ Select a product first.</source>
         <translation>⚠ Seleccione primero un producto.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="461"/>
         <source>Lot added.</source>
         <translation>Lote añadido.</translation>
     </message>

@@ -5,7 +5,7 @@
 role as they signed, the practitioner who recorded it and when. The approval belongs to the
 clinic's database; a changed file no longer matches and reads as unreviewed again.
 
-Revision ID: 0019
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-07
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0019'
+revision = '0017'
 down_revision = '0016'
 branch_labels = None
 depends_on = None
