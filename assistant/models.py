@@ -525,3 +525,7 @@ class SignInAttempt(Base):
     practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# The clinic's day (appointments, follow-ups, complications) on the same metadata.
+from assistant.day import tables as _day_tables  # noqa: E402, F401
