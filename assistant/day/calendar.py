@@ -7,12 +7,18 @@ The clinic's name is the organiser, its address the location, and the summary sa
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from assistant import __version__
+from assistant.clinic import get_clinic
 from assistant.clinic_profile import ClinicProfile
-from assistant.day.appointments import AppointmentInfo
+from assistant.day.appointments import AppointmentInfo, get_appointment
+from assistant.db import Database
+from assistant.output_files import write_private_file
+from assistant.patients import get_patient
+from assistant.records import audit
 from assistant.resources import load_toml
 
 
@@ -49,3 +55,24 @@ def appointment_ics(
         event.add("contact", f"{clinic.name} {clinic.phone}".strip())
     calendar.add_component(event)
     return bytes(calendar.to_ical())
+
+
+def save_appointment_ics(
+    db: Database, appointment_id: int, out: Path, actor: int | None, *, force: bool = False
+) -> Path:
+    """Write the patient's calendar file (never over a file unless ``force``), then audit it."""
+    appointment = get_appointment(db, appointment_id)
+    patient = get_patient(db, appointment.patient_id)
+    data = appointment_ics(appointment, get_clinic(db), patient.details.language)
+    written = write_private_file(out, data, force=force)
+    with db.session() as session:
+        audit.record(
+            session,
+            "export",
+            "appointment",
+            appointment_id,
+            actor=actor,
+            patient_id=appointment.patient_id,
+            summary=f"Saved the calendar file of appointment {appointment_id} to {written}",
+        )
+    return written
