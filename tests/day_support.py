@@ -23,7 +23,9 @@ class Treated:
     session: int
 
 
-def sign(db: Database, c: Clinic, patient: int, treated_at: datetime = TREATED, **changes: object) -> int:
+def sign(
+    db: Database, c: Clinic, patient: int, treated_at: datetime = TREATED, **changes: object
+) -> int:
     session_id = create_draft(db, patient, c.practitioner, treated_at=treated_at)
     save_draft(db, session_id, complete_draft(c, treated_at, **changes), c.practitioner)
     sign_session(db, session_id, c.practitioner)

@@ -40,16 +40,22 @@ def data_dir(tmp_path: Path) -> Path:
     ensure_pin(db, c.practitioner)
     clinic.save_clinic(
         db,
-        ClinicProfile(name="Clínica Lumen", address="12 High Street\nBath BA1 1AA",
-                      phone="01225 000000"),
+        ClinicProfile(
+            name="Clínica Lumen", address="12 High Street\nBath BA1 1AA", phone="01225 000000"
+        ),
         None,
-    )  # fmt: skip
+    )
     patient = create_patient(
         db,
-        PatientDetails(first_name="Zoë", last_name="Łukasiewicz", date_of_birth=date(1990, 3, 4),
-                       fitzpatrick=3, language="es"),
+        PatientDetails(
+            first_name="Zoë",
+            last_name="Łukasiewicz",
+            date_of_birth=date(1990, 3, 4),
+            fitzpatrick=3,
+            language="es",
+        ),
         actor=None,
-    ).id  # fmt: skip
+    ).id
     give_consent(db, patient, c.practitioner, c.device, signed_on=TREATED.date() - timedelta(10))
     sign(db, c, patient, TREATED, course_number=1, course_total=4)
     db.dispose()
@@ -62,10 +68,19 @@ def at(day: date, clock: str = "10:00") -> str:
 
 def test_book_refuses_an_unsafe_date_naming_the_earliest_and_why(data_dir: Path) -> None:
     result = run_process(
-        ["--data-dir", str(data_dir), "book", "--patient", "1", "--at", at(SAFE - timedelta(1)),
-         "--as", "1"],
+        [
+            "--data-dir",
+            str(data_dir),
+            "book",
+            "--patient",
+            "1",
+            "--at",
+            at(SAFE - timedelta(1)),
+            "--as",
+            "1",
+        ],
         env={"CHAIRSIDE_PIN": PIN},
-    )  # fmt: skip
+    )
     assert result.returncode == 2, result.stdout
     assert f"not before {SAFE:%A} {SAFE.day} {SAFE:%B %Y}" in result.stderr
     assert "4 weeks after a session at 1.5 mm" in result.stderr
@@ -76,8 +91,18 @@ def test_book_refuses_an_unsafe_date_naming_the_earliest_and_why(data_dir: Path)
 
 def test_book_with_a_reason_is_stored_and_the_day_lists_it(data_dir: Path) -> None:
     early = SAFE - timedelta(days=2)
-    result = chairside(data_dir, "book", "--patient", "1", "--at", at(early, "09:15"),
-                       "--override", "Patient travels abroad for a month", "--as", "1")  # fmt: skip
+    result = chairside(
+        data_dir,
+        "book",
+        "--patient",
+        "1",
+        "--at",
+        at(early, "09:15"),
+        "--override",
+        "Patient travels abroad for a month",
+        "--as",
+        "1",
+    )
     assert result.returncode == 0, result.stderr
     booked = json.loads(result.stdout)
     assert booked["override_reason"] == "Patient travels abroad for a month"
@@ -103,8 +128,20 @@ def test_book_at_the_safe_date_writes_a_calendar_file_without_health_details(
     data_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "cita.ics"
-    result = chairside(data_dir, "book", "--patient", "1", "--at", at(SAFE, "16:30"),
-                       "--minutes", "45", "--ics", str(out), "--as", "1")  # fmt: skip
+    result = chairside(
+        data_dir,
+        "book",
+        "--patient",
+        "1",
+        "--at",
+        at(SAFE, "16:30"),
+        "--minutes",
+        "45",
+        "--ics",
+        str(out),
+        "--as",
+        "1",
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["override_reason"] is None
     (event,) = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
@@ -116,8 +153,18 @@ def test_book_at_the_safe_date_writes_a_calendar_file_without_health_details(
     text = out.read_text(encoding="utf-8")
     for private in ("Zoë", "Łukasiewicz", "1.5", "mm", "cheeks", "DP16"):
         assert private not in text
-    again = chairside(data_dir, "book", "--patient", "1", "--at", at(SAFE, "17:30"),
-                      "--ics", str(out), "--as", "1")  # fmt: skip
+    again = chairside(
+        data_dir,
+        "book",
+        "--patient",
+        "1",
+        "--at",
+        at(SAFE, "17:30"),
+        "--ics",
+        str(out),
+        "--as",
+        "1",
+    )
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
@@ -136,8 +183,18 @@ def test_followups_listed_and_closed_with_a_note(data_dir: Path) -> None:
     (call,) = json.loads(listed.stdout)
     assert call["patient_id"] == 1
     assert call["due"] == (TREATED.date() + timedelta(days=2)).isoformat()
-    done = chairside(data_dir, "followups", "done", str(call["id"]), "--note",
-                     "Redness as expected", "--outcome", "expected_reaction", "--as", "1")  # fmt: skip
+    done = chairside(
+        data_dir,
+        "followups",
+        "done",
+        str(call["id"]),
+        "--note",
+        "Redness as expected",
+        "--outcome",
+        "expected_reaction",
+        "--as",
+        "1",
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["outcome"] == "expected_reaction"
     assert json.loads(chairside(data_dir, "followups", "--json").stdout) == []
@@ -148,18 +205,36 @@ def test_followups_listed_and_closed_with_a_note(data_dir: Path) -> None:
 
 
 def test_complication_add_list_by_lot_and_report(data_dir: Path, tmp_path: Path) -> None:
-    added = chairside(data_dir, "complication", "add", "--session", "1", "--kind", "infection",
-                      "--onset", (TREATED.date() + timedelta(1)).isoformat(), "--severity",
-                      "moderate", "--description", "Pustules on both cheeks", "--as", "1")  # fmt: skip
+    added = chairside(
+        data_dir,
+        "complication",
+        "add",
+        "--session",
+        "1",
+        "--kind",
+        "infection",
+        "--onset",
+        (TREATED.date() + timedelta(1)).isoformat(),
+        "--severity",
+        "moderate",
+        "--description",
+        "Pustules on both cheeks",
+        "--as",
+        "1",
+    )
     assert added.returncode == 0, added.stderr
     record = json.loads(added.stdout)
     assert record["session"]["cartridge"]["lot"] == "DP16-2611A"
     assert record["session"]["device"] == {"make": "Dermapen", "model": "4", "serial": "DP4-1"}
     assert [z["depth_mm"] for z in record["session"]["zones"]] == [0.5, 1.5]
-    by_lot = json.loads(chairside(data_dir, "complication", "list", "--lot", "ha-2604",
-                                  "--json").stdout)  # fmt: skip
+    by_lot = json.loads(
+        chairside(data_dir, "complication", "list", "--lot", "ha-2604", "--json").stdout
+    )
     assert [c["id"] for c in by_lot] == [record["id"]]
-    assert json.loads(chairside(data_dir, "complication", "list", "--lot", "X1", "--json").stdout) == []
+    assert (
+        json.loads(chairside(data_dir, "complication", "list", "--lot", "X1", "--json").stdout)
+        == []
+    )
     recall = chairside(data_dir, "recall", "--lot", "DP16-2611A")
     assert f"complication #{record['id']}: infection, moderate" in recall.stdout
     out = tmp_path / "report.pdf"
@@ -171,12 +246,37 @@ def test_complication_add_list_by_lot_and_report(data_dir: Path, tmp_path: Path)
         assert field in text
     again = chairside(data_dir, "complication", "report", str(record["id"]), "--out", str(out))
     assert again.returncode == 2
-    wrong = chairside(data_dir, "complication", "add", "--session", "1", "--kind", "sunburn",
-                      "--onset", TODAY.isoformat(), "--severity", "mild", "--as", "1")  # fmt: skip
+    wrong = chairside(
+        data_dir,
+        "complication",
+        "add",
+        "--session",
+        "1",
+        "--kind",
+        "sunburn",
+        "--onset",
+        TODAY.isoformat(),
+        "--severity",
+        "mild",
+        "--as",
+        "1",
+    )
     assert wrong.returncode == 2
-    early = chairside(data_dir, "complication", "add", "--session", "1", "--kind", "other",
-                      "--onset", (TREATED.date() - timedelta(1)).isoformat(), "--severity",
-                      "mild", "--as", "1")  # fmt: skip
+    early = chairside(
+        data_dir,
+        "complication",
+        "add",
+        "--session",
+        "1",
+        "--kind",
+        "other",
+        "--onset",
+        (TREATED.date() - timedelta(1)).isoformat(),
+        "--severity",
+        "mild",
+        "--as",
+        "1",
+    )
     assert early.returncode == 2 and "before the session" in early.stderr
 
 
@@ -192,6 +292,7 @@ def test_summary_writes_a_pdf_with_charts_and_no_patient_name(
     assert "Zoë" not in text and "Łukasiewicz" not in text
     assert "Sessions (blue) and new patients (orange) per month" in text
     assert "Complications per 100 sessions, by cartridge lot" in text
-    backwards = chairside(data_dir, "summary", "--from", end, "--to", start, "--out",
-                          str(tmp_path / "x.pdf"))  # fmt: skip
+    backwards = chairside(
+        data_dir, "summary", "--from", end, "--to", start, "--out", str(tmp_path / "x.pdf")
+    )
     assert backwards.returncode == 2

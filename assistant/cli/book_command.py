@@ -66,7 +66,7 @@ def parse_moment(text: str, field: str = "at") -> datetime:
             pass
     raise InvalidInput(
         f"--{field}: '{text}' is not a time; write it as \"YYYY-MM-DD HH:MM\", "
-        "e.g. \"2026-12-22 10:30\".",
+        'e.g. "2026-12-22 10:30".',
         field,
     )
 

@@ -193,9 +193,10 @@ def book_appointment_in(
 ) -> AppointmentInfo:
     _check_request(request)
     _patient(session, request.patient_id)
-    if request.practitioner_id is not None and session.get(
-        Practitioner, request.practitioner_id
-    ) is None:
+    if (
+        request.practitioner_id is not None
+        and session.get(Practitioner, request.practitioner_id) is None
+    ):
         raise NotFound(f"There is no practitioner with id {request.practitioner_id}.")
     earliest = earliest_safe_in(session, request.patient_id, today)
     reason = request.override_reason.strip()

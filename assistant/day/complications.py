@@ -182,8 +182,7 @@ def session_facts_in(session: Session, session_id: int) -> SessionFacts:
         cartridge_expiry=draft.cartridge_expiry,
         zones=tuple(ZoneFact(z.zone, z.depth_mm, z.passes) for z in draft.zones),
         products=tuple(
-            ProductFact(p.product_name, p.kind, p.lot_number, p.expiry_date)
-            for p in draft.products
+            ProductFact(p.product_name, p.kind, p.lot_number, p.expiry_date) for p in draft.products
         ),
         anaesthetic=" ".join(
             part for part in (draft.anaesthetic_product, draft.anaesthetic_strength) if part
@@ -220,9 +219,7 @@ def _check(details: ComplicationDetails, treated_on: date, today: date) -> None:
         )
     for day, field in ((details.onset_on, "onset"), (details.reported_on, "reported_on")):
         if day is not None and day > today:
-            raise InvalidInput(
-                _("{date} is in the future.").format(date=day.isoformat()), field
-            )
+            raise InvalidInput(_("{date} is in the future.").format(date=day.isoformat()), field)
     if details.resolved_on is not None and details.resolved_on < details.onset_on:
         raise InvalidInput(_("The event cannot be resolved before its onset."), "resolved_on")
     for name in ("description", "treatment_given", "referral", "udi", "report_reference"):

@@ -101,8 +101,10 @@ def report_story(db: Database, info: ComplicationInfo, today: date) -> list[Flow
                 ("Referral", d.referral),
                 ("Outcome", outcome),
                 ("Date resolved", d.resolved_on.isoformat() if d.resolved_on else None),
-                ("Device involvement", f"event after microneedling session {f.session_id} "
-                                       f"on {f.treated_at:%Y-%m-%d}"),
+                (
+                    "Device involvement",
+                    f"event after microneedling session {f.session_id} on {f.treated_at:%Y-%m-%d}",
+                ),
             ],
             s,
             width,
@@ -144,8 +146,11 @@ def report_story(db: Database, info: ComplicationInfo, today: date) -> list[Flow
         Paragraph("Other products used (C. Products)", s["heading"]),
         grid(
             ("Product", "Kind", "Lot", "Expiry"),
-            [(p.name, p.kind, p.lot, p.expiry.isoformat() if p.expiry else None)
-             for p in f.products] or [("none recorded", "", "", "")],
+            [
+                (p.name, p.kind, p.lot, p.expiry.isoformat() if p.expiry else None)
+                for p in f.products
+            ]
+            or [("none recorded", "", "", "")],
             s,
             (width * 0.4, width * 0.2, width * 0.2, width * 0.2),
         ),  # fmt: skip
@@ -175,9 +180,7 @@ def report_story(db: Database, info: ComplicationInfo, today: date) -> list[Flow
     return story
 
 
-def complication_report_pdf(
-    db: Database, complication_id: int, today: date | None = None
-) -> bytes:
+def complication_report_pdf(db: Database, complication_id: int, today: date | None = None) -> bytes:
     today = today or date.today()
     info = get_complication(db, complication_id)
     clinic = get_clinic(db)

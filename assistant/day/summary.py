@@ -246,8 +246,10 @@ def summary_story(summary: Summary, width: float, clinic_name: str) -> list[Flow
     rate_header = ("", "Sessions", "Complications", "Per 100 sessions")
     widths = (width * 0.46, width * 0.18, width * 0.18, width * 0.18)
     story: list[Flowable] = [
-        Paragraph(f"Governance summary {summary.start.isoformat()} to "
-                  f"{summary.end.isoformat()}", s["title"]),  # fmt: skip
+        Paragraph(
+            f"Governance summary {summary.start.isoformat()} to {summary.end.isoformat()}",
+            s["title"],
+        ),  # fmt: skip
         Paragraph(
             f"{clinic_name or 'The clinic'}: {summary.sessions} signed session(s), "
             f"{summary.complications} complication(s), {summary.per_100:.1f} per 100 sessions; "
@@ -259,8 +261,10 @@ def summary_story(summary: Summary, width: float, clinic_name: str) -> list[Flow
         vertical_chart(
             "Sessions (blue) and new patients (orange) per month",
             short,
-            [[summary.sessions_by_month[m] for m in months],
-             [summary.new_patients_by_month[m] for m in months]],
+            [
+                [summary.sessions_by_month[m] for m in months],
+                [summary.new_patients_by_month[m] for m in months],
+            ],
             width,
         ),  # fmt: skip
         vertical_chart(
@@ -276,10 +280,12 @@ def summary_story(summary: Summary, width: float, clinic_name: str) -> list[Flow
             width,
         ),
         horizontal_chart("Complications per 100 sessions, by kind", summary.by_kind, width),
-        horizontal_chart("Complications per 100 sessions, by cartridge lot", summary.by_lot,
-                         width),  # fmt: skip
-        horizontal_chart("Complications per 100 sessions, by depth band", summary.by_depth,
-                         width),  # fmt: skip
+        horizontal_chart(
+            "Complications per 100 sessions, by cartridge lot", summary.by_lot, width
+        ),  # fmt: skip
+        horizontal_chart(
+            "Complications per 100 sessions, by depth band", summary.by_depth, width
+        ),  # fmt: skip
         horizontal_chart("Complications per 100 sessions, by device", summary.by_device, width),
     ]
     for title, rates in (
@@ -296,8 +302,15 @@ def summary_story(summary: Summary, width: float, clinic_name: str) -> list[Flow
     story.append(
         grid(
             ("Month", "Sessions", "New patients", "Complications"),
-            [(m, summary.sessions_by_month[m], summary.new_patients_by_month[m],
-              summary.complications_by_month[m]) for m in months],
+            [
+                (
+                    m,
+                    summary.sessions_by_month[m],
+                    summary.new_patients_by_month[m],
+                    summary.complications_by_month[m],
+                )
+                for m in months
+            ],
             s,
             (width * 0.25,) * 4,
         )  # fmt: skip
@@ -314,8 +327,10 @@ def summary_pdf(db: Database, start: date, end: date) -> bytes:
         page_size=size,
         margins=MARGINS,
         footer=Footer(
-            (f"Governance summary {start.isoformat()} to {end.isoformat()} · "
-             f"Chairside {__version__}",),
+            (
+                f"Governance summary {start.isoformat()} to {end.isoformat()} · "
+                f"Chairside {__version__}",
+            ),
             "No patient is named in this summary.",
             "Page {page} of {pages}",
         ),  # fmt: skip
