@@ -24,6 +24,10 @@ ENTITY_WORDS = {
     "cartridge": "Cartridge",
     "product": "Product",
     "product_lot": "Product lot",
+    "appointment": "Appointment",
+    "follow_up": "Follow-up call",
+    "complication": "Complication",
+    "summary": "Governance summary",
 }
 
 FIELD_WORDS = {
