@@ -345,3 +345,16 @@ def test_a_complication_is_checked_and_its_outcome_recorded(db: Database) -> Non
     assert not resolved.is_open
     (change,) = audit_rows(db, "complication", "change")
     assert set(change.changes) == {"outcome", "resolved_on", "treatment_given"}
+
+
+def test_an_erasure_blanks_appointment_notes_and_cancels_open_visits(db: Database) -> None:
+    from assistant.records.erasure import erase_patient
+
+    t = treated_patient(db)
+    booked = book_appointment(
+        db, BookingRequest(t.patient, datetime(2026, 12, 16, 9), note="Amara's sister drives"),
+        None, TODAY,
+    )  # fmt: skip
+    erase_patient(db, t.patient, None, f"{t.patient} Amara Okafor")
+    after = get_appointment(db, booked.id)
+    assert (after.note, after.state, after.cancel_reason) == ("", "cancelled", "patient erased")

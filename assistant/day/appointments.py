@@ -384,3 +384,17 @@ def has_appointments(db: Database) -> bool:
     """Whether any appointment is booked (one row read): the window opens on the day then."""
     with db.session() as session:
         return session.scalar(select(Appointment.id).limit(1)) is not None
+
+
+def erase_appointments_in(session: Session, patient_id: int, erased_at: datetime) -> int:
+    """A patient's erasure: the notes of their appointments go (they may name them) and the
+    visits still open are cancelled. The count of appointments touched."""
+    count = 0
+    for row in session.scalars(select(Appointment).where(Appointment.patient_id == patient_id)):
+        row.note = ""
+        if row.state in OPEN_STATES:
+            row.state = CANCELLED
+            row.cancelled_at = erased_at
+            row.cancel_reason = "patient erased"
+        count += 1
+    return count

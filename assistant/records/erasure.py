@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.consent import erase_consents_in
+from assistant.day.appointments import erase_appointments_in
 from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput
 from assistant.models import (
@@ -151,6 +152,7 @@ def erase_patient(
             entry.new_value = None
             scrubbed += 1
         photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
+        appointments = erase_appointments_in(session, patient_id, erased_at)
         consents = erase_consents_in(session, patient_id, erased_at)
         session.flush()
         audit.record(
@@ -166,6 +168,7 @@ def erase_patient(
                 "history_rows_scrubbed": scrubbed,
                 "photos_removed": photos_removed,
                 "consents_blanked": consents,
+                "appointments_blanked": appointments,
             },
         )
     delete_stored(db, doomed_photos)
