@@ -30,6 +30,8 @@ class PatientPage(QWidget):
     eraseRequested = Signal(int)
     auditRequested = Signal(int)
     photosRequested = Signal(int)
+    bookRequested = Signal(int)
+    complicationRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,10 @@ class PatientPage(QWidget):
         menu = QMenu(self.more_button)
         self.export_action = menu.addAction(self.tr("Export the complete record…"))
         self.audit_action = menu.addAction(self.tr("Show the audit trail"))
+        self.complication_action = menu.addAction(self.tr("Record a complication…"))
+        self.complication_action.triggered.connect(
+            lambda: self._emit(self.complicationRequested)
+        )
         menu.addSeparator()
         self.erase_action = menu.addAction(self.tr("Erase personal details…"))
         self.export_action.triggered.connect(lambda: self._emit(self.exportRequested))
@@ -96,6 +102,11 @@ class PatientPage(QWidget):
         self.photos_button.setShortcut("Ctrl+Shift+P")
         self.photos_button.clicked.connect(lambda: self._emit(self.photosRequested))
         actions.addWidget(self.photos_button)
+        self.book_button = QPushButton(self.tr("&Book a visit…"))
+        self.book_button.setMinimumHeight(44)
+        self.book_button.setToolTip(self.tr("Book the next visit at a safe date"))
+        self.book_button.clicked.connect(lambda: self._emit(self.bookRequested))
+        actions.addWidget(self.book_button)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
 

@@ -380,12 +380,6 @@ def patient_appointments(db: Database, patient_id: int) -> list[AppointmentInfo]
         ]
 
 
-def has_appointments(db: Database) -> bool:
-    """Whether any appointment is booked (one row read): the window opens on the day then."""
-    with db.session() as session:
-        return session.scalar(select(Appointment.id).limit(1)) is not None
-
-
 def erase_appointments_in(session: Session, patient_id: int, erased_at: datetime) -> int:
     """A patient's erasure: the notes of their appointments go (they may name them) and the
     visits still open are cancelled. The count of appointments touched."""

@@ -190,6 +190,11 @@ def session_facts_in(session: Session, session_id: int) -> SessionFacts:
     )
 
 
+def get_session_facts(db: Database, session_id: int) -> SessionFacts:
+    with db.session() as session:
+        return session_facts_in(session, session_id)
+
+
 def _details(row: Complication) -> ComplicationDetails:
     return ComplicationDetails(
         **{f.name: getattr(row, f.name) for f in fields(ComplicationDetails)}

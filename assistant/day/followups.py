@@ -41,7 +41,10 @@ class FollowupRule:
     depth_mm: float = float(DEFAULTS["followup_depth_mm"])
 
     @classmethod
-    def of(cls, settings: Settings) -> FollowupRule:
+    def of(cls, settings: Settings | None) -> FollowupRule:
+        """The rule of these settings (the shipped one without)."""
+        if settings is None:
+            return cls()
         return cls(settings.followup_days, settings.followup_depth_mm)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.db import Database
 from assistant.i18n import _, ngettext
 from assistant.models import Assessment, TreatmentSession
 from assistant.rules import rules_in_session, treatment_rules
@@ -89,6 +90,12 @@ def last_signed_session_in(session: Session, patient_id: int) -> int | None:
         .order_by(TreatmentSession.treated_at.desc(), TreatmentSession.id.desc())
         .limit(1)
     )
+
+
+def last_signed_session(db: Database, patient_id: int) -> int | None:
+    """The patient's latest signed session (a complication is recorded against one)."""
+    with db.session() as session:
+        return last_signed_session_in(session, patient_id)
 
 
 def earliest_safe_in(session: Session, patient_id: int, today: date) -> EarliestSafe:

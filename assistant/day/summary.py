@@ -344,7 +344,20 @@ def save_summary(
     db: Database, start: date, end: date, out: Path, actor: int | None, *, force: bool = False
 ) -> Path:
     """Write the summary PDF (never over a file unless ``force``), then audit it."""
-    written = write_private_file(out, summary_pdf(db, start, end), force=force)
+    return save_summary_bytes(db, summary_pdf(db, start, end), start, end, out, actor, force)
+
+
+def save_summary_bytes(
+    db: Database,
+    data: bytes,
+    start: date,
+    end: date,
+    out: Path,
+    actor: int | None,
+    force: bool = False,
+) -> Path:
+    """Write a summary already drawn (the screen's), then audit it."""
+    written = write_private_file(out, data, force=force)
     with db.session() as session:
         audit.record(
             session,
