@@ -103,10 +103,8 @@ class PatientPage(QWidget):
         self.photos_button.clicked.connect(lambda: self._emit(self.photosRequested))
         actions.addWidget(self.photos_button)
         self.book_button = QPushButton(self.tr("&Book a visit…"))
-        self.book_button.setMinimumHeight(44)
         self.book_button.setToolTip(self.tr("Book the next visit at a safe date"))
         self.book_button.clicked.connect(lambda: self._emit(self.bookRequested))
-        actions.addWidget(self.book_button)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
 
@@ -120,7 +118,10 @@ class PatientPage(QWidget):
         layout.addWidget(self.name_label)
         layout.addLayout(details)
         layout.addLayout(actions)
-        layout.addWidget(history_title)
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(history_title, 1)
+        history_bar.addWidget(self.book_button)
+        layout.addLayout(history_bar)
         layout.addWidget(self.history, 1)
 
     def set_history_widget(self, widget: QWidget) -> None:
