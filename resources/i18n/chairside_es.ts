@@ -195,73 +195,83 @@
 <context>
     <name>AftercareStep</name>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
-        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="24"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
         <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="26"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="27"/>
         <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
         <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="32"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="33"/>
         <source>What the aftercare sheet holds</source>
         <translation>Qué contiene la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
         <source>Aftercare sheet state</source>
         <translation>Estado de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="37"/>
         <source>Preview and print the sheet…</source>
         <translation>Ver e imprimir la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
         <source>Preview and print the aftercare sheet</source>
         <translation>Ver e imprimir la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="41"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="43"/>
+        <source>Book the next visit…</source>
+        <translation>Reservar la próxima visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <source>Book the next visit at a safe date; the sheet then prints it</source>
+        <translation>Reservar la próxima visita en una fecha segura; la hoja la imprime después</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="53"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="54"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="59"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="63"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="71"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="75"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -332,79 +342,79 @@
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="42"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
         <source>depth (mm)</source>
         <translation>profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="43"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
         <source>passes</source>
         <translation>pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="44"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
         <source>speed</source>
         <translation>velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="45"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
         <source>endpoint</source>
         <translation>punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="46"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="47"/>
         <source>notes</source>
         <translation>notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="50"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="51"/>
         <source>expiry</source>
         <translation>caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="54"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="55"/>
         <source>Field to amend</source>
         <translation>Campo que enmendar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="56"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="57"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
         <source>Current value</source>
         <translation>Valor actual</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="58"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="66"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="59"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
         <source>New value</source>
         <translation>Valor nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="62"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="63"/>
         <source>Reason for the amendment</source>
         <translation>Motivo de la enmienda</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="64"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="65"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="67"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="68"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="69"/>
         <source>Dates as 2026-11-17, times as 2026-11-17 10:30, yes/no for ticks.</source>
         <translation>Fechas como 2026-11-17, horas como 2026-11-17 10:30, sí/no para las casillas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="74"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="75"/>
         <source>Record amendment</source>
         <translation>Registrar la enmienda</translation>
     </message>
@@ -412,18 +422,18 @@
 <context>
     <name>AmendmentsBox</name>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="107"/>
-        <location filename="../../ui/session_form/amend_dialog.py" line="112"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="108"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="113"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="127"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="128"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/amend_dialog.py" line="136"/>
+        <location filename="../../ui/session_form/amend_dialog.py" line="137"/>
         <source>No amendments.</source>
         <translation>Sin enmiendas.</translation>
     </message>
@@ -829,6 +839,127 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="66"/>
+        <source>Book the next visit</source>
+        <translation>Reservar la próxima visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="68"/>
+        <source>Reading the earliest safe date…</source>
+        <translation>Leyendo la primera fecha segura…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="70"/>
+        <source>Earliest safe date</source>
+        <translation>Primera fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="83"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="85"/>
+        <location filename="../../ui/booking_dialog.py" line="94"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="87"/>
+        <location filename="../../ui/booking_dialog.py" line="89"/>
+        <source>Reason for an earlier date</source>
+        <translation>Motivo de una fecha anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <source>Needed only before the earliest safe date</source>
+        <translation>Solo hace falta antes de la primera fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="92"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="93"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="99"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="102"/>
+        <source>Save the &amp;calendar file…</source>
+        <translation>Guardar el archivo de &amp;calendario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="103"/>
+        <source>An .ics file for the patient&apos;s own calendar</source>
+        <translation>Un archivo .ics para el calendario del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="108"/>
+        <source>&amp;Book</source>
+        <translation>&amp;Reservar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <source>Nothing holds the next session back.</source>
+        <translation>Nada retrasa la próxima sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <source>Earliest safe date: {0} ({1}).</source>
+        <translation>Primera fecha segura: {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="137"/>
+        <source>Deferred until resolved (does not move the date): {0}</source>
+        <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="158"/>
+        <source>This is before the earliest safe date: give the reason.</source>
+        <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="187"/>
+        <source>Booked for {0}.</source>
+        <translation>Reservada para el {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="192"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="205"/>
+        <location filename="../../ui/booking_dialog.py" line="223"/>
+        <source>Save the calendar file</source>
+        <translation>Guardar el archivo de calendario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="207"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="229"/>
+        <source>Calendar file saved to {0}.</source>
+        <translation>Archivo de calendario guardado en {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CarriedSection</name>
     <message>
         <location filename="../../ui/session_form/carried.py" line="19"/>
@@ -1175,6 +1306,89 @@
         <location filename="../../ui/clinical_rules_page.py" line="185"/>
         <source>✓ {rule} is now {value} (rules version {v}).</source>
         <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplicationDialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="153"/>
+        <source>Record a complication</source>
+        <translation>Registrar una complicación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="154"/>
+        <source>Session {0}: {1}</source>
+        <translation>Sesión {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="156"/>
+        <source>The session</source>
+        <translation>La sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="166"/>
+        <source>(not assessed)</source>
+        <translation>(sin valorar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="167"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="168"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="173"/>
+        <source>Serious, as the regulators define it: life-threatening, hospitalisation, permanent impairment, or intervention needed to prevent it</source>
+        <translation>Grave, según la definen los reguladores: potencialmente mortal, hospitalización, deterioro permanente o intervención necesaria para evitarlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="183"/>
+        <source>From the device&apos;s label, when there is one</source>
+        <translation>De la etiqueta del aparato, si la tiene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="185"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="186"/>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="187"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="188"/>
+        <source>Serious</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="189"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="190"/>
+        <source>Treatment given</source>
+        <translation>Tratamiento administrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="191"/>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="192"/>
+        <source>Device UDI</source>
+        <translation>UDI del aparato</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1853,201 @@
     </message>
 </context>
 <context>
+    <name>DayHost</name>
+    <message>
+        <location filename="../../ui/day_host.py" line="70"/>
+        <location filename="../../ui/day_host.py" line="86"/>
+        <location filename="../../ui/day_host.py" line="94"/>
+        <source>Record a complication</source>
+        <translation>Registrar una complicación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_host.py" line="95"/>
+        <source>This patient has no signed session to record a complication against.</source>
+        <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <location filename="../../ui/day_view.py" line="49"/>
+        <source>The day</source>
+        <translation>El día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="57"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="59"/>
+        <source>Governance &amp;summary…</source>
+        <translation>&amp;Resumen de gobernanza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="70"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="71"/>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="72"/>
+        <source>Course step</source>
+        <translation>Paso del tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="73"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="74"/>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="75"/>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <source>Due</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="78"/>
+        <source>Appointments of today and tomorrow</source>
+        <translation>Citas de hoy y de mañana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="87"/>
+        <source>&amp;Open the visit</source>
+        <translation>&amp;Abrir la visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="88"/>
+        <source>Start or continue the selected patient&apos;s visit</source>
+        <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="91"/>
+        <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="97"/>
+        <source>Follow-up calls due</source>
+        <translation>Llamadas de seguimiento pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="102"/>
+        <source>&amp;Call done…</source>
+        <translation>&amp;Llamada hecha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="103"/>
+        <source>Record the selected call with a note</source>
+        <translation>Registrar la llamada seleccionada con una nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="136"/>
+        <source>The day: {0}</source>
+        <translation>El día: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="139"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="139"/>
+        <source>Tomorrow, {0}</source>
+        <translation>Mañana, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="148"/>
+        <source>No appointments.</source>
+        <translation>No hay citas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="170"/>
+        <source>arrived</source>
+        <translation>ha llegado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="172"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="173"/>
+        <source>did not come</source>
+        <translation>no vino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="176"/>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="181"/>
+        <source>valid</source>
+        <translation>válido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="183"/>
+        <source>needed</source>
+        <translation>necesario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="187"/>
+        <source>waiting</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="188"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="195"/>
+        <source>before the earliest safe date, {0}</source>
+        <translation>antes de la primera fecha segura, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="200"/>
+        <source>deferred until resolved: {0}</source>
+        <translation>aplazado hasta que se resuelva: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="213"/>
+        <source>follow-up call #{0}</source>
+        <translation>llamada de seguimiento n.º {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="214"/>
+        <source>open complication #{0}</source>
+        <translation>complicación abierta n.º {0}</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../ui/demo_offer.py" line="51"/>
@@ -1755,6 +2164,45 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/first_practitioner_dialog.py" line="60"/>
         <source>&amp;PIN or password</source>
         <translation>&amp;PIN o contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="91"/>
+        <source>Follow-up call</source>
+        <translation>Llamada de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="94"/>
+        <source>{0}, due {1}: {2}</source>
+        <translation>{0}, pendiente el {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="99"/>
+        <source>(not said)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="100"/>
+        <location filename="../../ui/complication_dialog.py" line="104"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="102"/>
+        <source>Note of the call</source>
+        <translation>Nota de la llamada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="103"/>
+        <source>e.g. redness as expected, no pain</source>
+        <translation>p. ej. enrojecimiento esperado, sin dolor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="105"/>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -1984,152 +2432,167 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Return to the open visit</source>
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>The &amp;day</source>
+        <translation>El &amp;día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>&amp;Governance summary…</source>
+        <translation>&amp;Resumen de gobernanza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2251,49 +2714,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="281"/>
+        <location filename="../../ui/checklist_rows.py" line="286"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="287"/>
+        <location filename="../../ui/checklist_rows.py" line="292"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="308"/>
+        <location filename="../../ui/checklist_rows.py" line="313"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="310"/>
-        <location filename="../../ui/checklist_rows.py" line="385"/>
+        <location filename="../../ui/checklist_rows.py" line="315"/>
+        <location filename="../../ui/checklist_rows.py" line="390"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="319"/>
+        <location filename="../../ui/checklist_rows.py" line="324"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="323"/>
-        <location filename="../../ui/checklist_rows.py" line="389"/>
+        <location filename="../../ui/checklist_rows.py" line="328"/>
+        <location filename="../../ui/checklist_rows.py" line="394"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="374"/>
+        <location filename="../../ui/checklist_rows.py" line="379"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="376"/>
+        <location filename="../../ui/checklist_rows.py" line="381"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="384"/>
+        <location filename="../../ui/checklist_rows.py" line="389"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2532,109 +2995,124 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="49"/>
+        <location filename="../../ui/patient_page.py" line="51"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="50"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="53"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="55"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="56"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="63"/>
+        <location filename="../../ui/patient_page.py" line="65"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="66"/>
+        <location filename="../../ui/patient_page.py" line="68"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="69"/>
+        <location filename="../../ui/patient_page.py" line="71"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="75"/>
+        <location filename="../../ui/patient_page.py" line="77"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="77"/>
+        <location filename="../../ui/patient_page.py" line="79"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="81"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="80"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="83"/>
+        <source>Record a complication…</source>
+        <translation>Registrar una complicación…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="88"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="91"/>
+        <location filename="../../ui/patient_page.py" line="97"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="94"/>
+        <location filename="../../ui/patient_page.py" line="100"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="102"/>
+        <location filename="../../ui/patient_page.py" line="105"/>
+        <source>&amp;Book a visit…</source>
+        <translation>&amp;Reservar una visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="106"/>
+        <source>Book the next visit at a safe date</source>
+        <translation>Reservar la próxima visita en una fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="111"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="131"/>
+        <location filename="../../ui/patient_page.py" line="143"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="136"/>
-        <location filename="../../ui/patient_page.py" line="138"/>
+        <location filename="../../ui/patient_page.py" line="148"/>
+        <location filename="../../ui/patient_page.py" line="150"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="140"/>
-        <location filename="../../ui/patient_page.py" line="142"/>
+        <location filename="../../ui/patient_page.py" line="152"/>
+        <location filename="../../ui/patient_page.py" line="154"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="145"/>
+        <location filename="../../ui/patient_page.py" line="157"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -3031,79 +3509,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="228"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="97"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
-        <location filename="../../ui/checklist_rows.py" line="223"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="228"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="105"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="105"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="107"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <location filename="../../ui/checklist_rows.py" line="117"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="129"/>
+        <location filename="../../ui/checklist_rows.py" line="128"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="144"/>
+        <location filename="../../ui/checklist_rows.py" line="143"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="149"/>
+        <location filename="../../ui/checklist_rows.py" line="148"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="225"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="227"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="258"/>
+        <location filename="../../ui/checklist_rows.py" line="263"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3252,215 +3730,213 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecordDocument</name>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="48"/>
+        <location filename="../../ui/session_form/record_view.py" line="52"/>
         <source>amended from “{old}” by {who}, {when}: {why}</source>
         <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="50"/>
+        <location filename="../../ui/session_form/record_view.py" line="54"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="75"/>
+        <location filename="../../ui/session_form/record_view.py" line="79"/>
         <source>Session of {0}, {1}</source>
         <translation>Sesión del {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="83"/>
+        <location filename="../../ui/session_form/record_view.py" line="87"/>
         <source>Signed by {0} on {1}.</source>
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <location filename="../../ui/session_form/record_view.py" line="91"/>
         <source>Corrections are amendments, shown beside the original value.</source>
         <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="94"/>
+        <location filename="../../ui/session_form/record_view.py" line="98"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="99"/>
+        <location filename="../../ui/session_form/record_view.py" line="103"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="112"/>
+        <location filename="../../ui/session_form/record_view.py" line="116"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="120"/>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <location filename="../../ui/session_form/record_view.py" line="128"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="127"/>
+        <location filename="../../ui/session_form/record_view.py" line="131"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="129"/>
+        <location filename="../../ui/session_form/record_view.py" line="133"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="132"/>
-        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <location filename="../../ui/session_form/record_view.py" line="30"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="134"/>
-        <location filename="../../ui/session_form/record_view.py" line="144"/>
+        <location filename="../../ui/session_form/record_view.py" line="30"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="139"/>
+        <location filename="../../ui/session_form/record_view.py" line="138"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="141"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <location filename="../../ui/session_form/record_view.py" line="142"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="143"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="155"/>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="156"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="157"/>
+        <location filename="../../ui/session_form/record_view.py" line="151"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="158"/>
+        <location filename="../../ui/session_form/record_view.py" line="152"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="159"/>
+        <location filename="../../ui/session_form/record_view.py" line="153"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="160"/>
-        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <location filename="../../ui/session_form/record_view.py" line="154"/>
+        <location filename="../../ui/session_form/record_view.py" line="228"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="181"/>
+        <location filename="../../ui/session_form/record_view.py" line="175"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="198"/>
+        <location filename="../../ui/session_form/record_view.py" line="192"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="199"/>
+        <location filename="../../ui/session_form/record_view.py" line="193"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <location filename="../../ui/session_form/record_view.py" line="194"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="201"/>
+        <location filename="../../ui/session_form/record_view.py" line="195"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <location filename="../../ui/session_form/record_view.py" line="200"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <location filename="../../ui/session_form/record_view.py" line="203"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="211"/>
+        <location filename="../../ui/session_form/record_view.py" line="205"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="213"/>
+        <location filename="../../ui/session_form/record_view.py" line="207"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="215"/>
+        <location filename="../../ui/session_form/record_view.py" line="209"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="218"/>
+        <location filename="../../ui/session_form/record_view.py" line="212"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="220"/>
+        <location filename="../../ui/session_form/record_view.py" line="214"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="227"/>
+        <location filename="../../ui/session_form/record_view.py" line="221"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="231"/>
+        <location filename="../../ui/session_form/record_view.py" line="225"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="240"/>
+        <location filename="../../ui/session_form/record_view.py" line="234"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="273"/>
+        <location filename="../../ui/session_form/record_view.py" line="267"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -3687,89 +4163,89 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="120"/>
+        <location filename="../../ui/session_form/__init__.py" line="121"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="169"/>
+        <location filename="../../ui/session_form/__init__.py" line="170"/>
         <source>Record state</source>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="175"/>
+        <location filename="../../ui/session_form/__init__.py" line="176"/>
         <source>The session&apos;s details</source>
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="277"/>
+        <location filename="../../ui/session_form/__init__.py" line="278"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="279"/>
         <location filename="../../ui/session_form/__init__.py" line="280"/>
+        <location filename="../../ui/session_form/__init__.py" line="281"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="281"/>
+        <location filename="../../ui/session_form/__init__.py" line="282"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="284"/>
+        <location filename="../../ui/session_form/__init__.py" line="285"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="285"/>
+        <location filename="../../ui/session_form/__init__.py" line="286"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="286"/>
+        <location filename="../../ui/session_form/__init__.py" line="287"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="289"/>
+        <location filename="../../ui/session_form/__init__.py" line="290"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="291"/>
+        <location filename="../../ui/session_form/__init__.py" line="292"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="292"/>
+        <location filename="../../ui/session_form/__init__.py" line="293"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="414"/>
-        <location filename="../../ui/session_form/__init__.py" line="482"/>
+        <location filename="../../ui/session_form/__init__.py" line="415"/>
+        <location filename="../../ui/session_form/__init__.py" line="483"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="418"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="466"/>
+        <location filename="../../ui/session_form/__init__.py" line="467"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="535"/>
+        <location filename="../../ui/session_form/__init__.py" line="536"/>
         <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/stale.py" line="22"/>
+        <location filename="../../ui/session_form/stale.py" line="23"/>
         <source>Someone else saved this draft</source>
         <translation>Otra persona ha guardado este borrador</translation>
     </message>
@@ -3904,78 +4380,78 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="88"/>
+        <location filename="../../ui/session_workflow.py" line="89"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="95"/>
+        <location filename="../../ui/session_workflow.py" line="96"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="111"/>
-        <location filename="../../ui/session_workflow.py" line="428"/>
+        <location filename="../../ui/session_workflow.py" line="112"/>
+        <location filename="../../ui/session_workflow.py" line="430"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="120"/>
+        <location filename="../../ui/session_workflow.py" line="122"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="121"/>
+        <location filename="../../ui/session_workflow.py" line="123"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="123"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="124"/>
+        <location filename="../../ui/session_workflow.py" line="126"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="128"/>
+        <location filename="../../ui/session_workflow.py" line="130"/>
         <source>Photos…</source>
         <translation>Fotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="130"/>
+        <location filename="../../ui/session_workflow.py" line="132"/>
         <source>Photos of this visit</source>
         <translation>Fotos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="133"/>
+        <location filename="../../ui/session_workflow.py" line="135"/>
         <source>New consent…</source>
         <translation>Consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="135"/>
+        <location filename="../../ui/session_workflow.py" line="137"/>
         <source>Take a new consent</source>
         <translation>Tomar un consentimiento nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="138"/>
+        <location filename="../../ui/session_workflow.py" line="140"/>
         <source>Consents…</source>
         <translation>Consentimientos…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="140"/>
+        <location filename="../../ui/session_workflow.py" line="142"/>
         <source>The patient&apos;s consents</source>
         <translation>Los consentimientos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="294"/>
+        <location filename="../../ui/session_workflow.py" line="296"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 &quot;New consent…&quot; takes another one, for example when the plan changes.</source>
@@ -3984,49 +4460,49 @@ Avisos mostrados: {count}</translation>
 &quot;Consentimiento nuevo…&quot; recoge otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="315"/>
-        <location filename="../../ui/session_workflow.py" line="335"/>
+        <location filename="../../ui/session_workflow.py" line="317"/>
+        <location filename="../../ui/session_workflow.py" line="337"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="401"/>
+        <location filename="../../ui/session_workflow.py" line="403"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="412"/>
+        <location filename="../../ui/session_workflow.py" line="414"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="427"/>
+        <location filename="../../ui/session_workflow.py" line="429"/>
         <source>&quot;New consent…&quot; takes a consent for the zones and device in the record.</source>
         <translation>&quot;Consentimiento nuevo…&quot; recoge un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="434"/>
+        <location filename="../../ui/session_workflow.py" line="436"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="160"/>
+        <location filename="../../ui/session_workflow.py" line="162"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="167"/>
+        <location filename="../../ui/session_workflow.py" line="169"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="287"/>
+        <location filename="../../ui/session_workflow.py" line="289"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="335"/>
-        <location filename="../../ui/session_workflow.py" line="347"/>
+        <location filename="../../ui/session_workflow.py" line="337"/>
+        <location filename="../../ui/session_workflow.py" line="349"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
@@ -4575,6 +5051,77 @@ Avisos mostrados: {count}</translation>
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/summary_view.py" line="49"/>
+        <source>Governance summary</source>
+        <translation>Resumen de gobernanza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="53"/>
+        <location filename="../../ui/summary_view.py" line="64"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="53"/>
+        <location filename="../../ui/summary_view.py" line="66"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="58"/>
+        <source>&amp;Draw</source>
+        <translation>&amp;Dibujar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="60"/>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="71"/>
+        <source>No patient is named in the summary.</source>
+        <translation>El resumen no nombra a ningún paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="79"/>
+        <source>The summary&apos;s pages</source>
+        <translation>Las páginas del resumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="93"/>
+        <source>Drawing the summary…</source>
+        <translation>Dibujando el resumen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="111"/>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="116"/>
+        <source>{0} page(s). No patient is named in the summary.</source>
+        <translation>{0} página(s). El resumen no nombra a ningún paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="127"/>
+        <location filename="../../ui/summary_view.py" line="153"/>
+        <source>Save the summary</source>
+        <translation>Guardar el resumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="129"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="150"/>
+        <source>Saved to {0}.</source>
+        <translation>Guardado en {0}.</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentSection</name>
     <message>
         <location filename="../../ui/session_form/treatment.py" line="36"/>
@@ -4971,37 +5518,37 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="126"/>
+        <location filename="../../ui/visit/host.py" line="129"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="178"/>
+        <location filename="../../ui/visit/host.py" line="181"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="215"/>
+        <location filename="../../ui/visit/host.py" line="218"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="244"/>
+        <location filename="../../ui/visit/host.py" line="247"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="248"/>
+        <location filename="../../ui/visit/host.py" line="251"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="254"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="254"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -5263,6 +5810,14 @@ Avisos mostrados: {count}</translation>
         <location filename="../../ui/session_form/zones.py" line="208"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="63"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
 </context>
 <context>
