@@ -195,8 +195,31 @@ def _screens(window: Any, db: Any, shots: Shots) -> None:
     shots.take("visit-4-aftercare", window)
     _aftercare_preview(window, db, signed, shots)
     window.workflow.finish()
+    _day(window, db, shots)
     window.show_audit()
     shots.take("audit-trail", window)
+
+
+def _day(window: Any, db: Any, shots: Shots) -> None:
+    """The day screen with a few visits booked today and tomorrow, and the summary."""
+    from datetime import date, datetime, time, timedelta
+
+    from assistant.day.appointments import BookingRequest, book_appointment
+
+    today = date.today()
+    for patient, day, hour in ((2, 0, 9), (3, 0, 11), (4, 0, 14), (5, 1, 10), (6, 1, 15)):
+        at = datetime.combine(today + timedelta(days=day), time(hour, 30))
+        request = BookingRequest(patient, at, override_reason="Demo: booked before its time")
+        book_appointment(db, request, None)
+    window.show_day()
+    shots.take("day", window)
+    dialog = window.day.open_summary()
+    dialog.resize(min(shots.width, 1000), shots.height - 60)
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = dialog.width(), dialog.height()
+    shots.take("summary", dialog)
+    shots.width, shots.height = saved_size
+    dialog.close()
 
 
 def _answer_checklist(workflow: Any) -> None:

@@ -81,8 +81,16 @@ class DayView(QWidget):
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The day's heading spans the row: the time column is as wide as a time and its state.
+        header.setSectionResizeMode(self.TIME, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
+            self.TIME,
+            self.fontMetrics().horizontalAdvance("00:00 (" + self.tr("did not come") + ")") + 24,
+        )
+        header.setSectionResizeMode(self.PATIENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.DUE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)
         self.open_button = QPushButton(self.tr("&Open the visit"))
         self.open_button.setToolTip(self.tr("Start or continue the selected patient's visit"))
@@ -138,17 +146,17 @@ class DayView(QWidget):
         for index, (day, entries) in enumerate(self.entries.items()):
             label = self.tr("Today, {0}") if index == 0 else self.tr("Tomorrow, {0}")
             heading = QTreeWidgetItem([label.format(screen_day(day))])
-            heading.setFirstColumnSpanned(True)
             font = heading.font(0)
             font.setBold(True)
             heading.setFont(0, font)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)  # once in the tree
             if not entries:
                 empty = QTreeWidgetItem([self.tr("No appointments.")])
-                empty.setFirstColumnSpanned(True)
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(empty)
+                empty.setFirstColumnSpanned(True)
             for entry in entries:
                 self.tree.addTopLevelItem(self._row(entry))
         self.calls.clear()

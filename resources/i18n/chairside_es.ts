@@ -1898,7 +1898,7 @@
     <message>
         <location filename="../../ui/day_view.py" line="72"/>
         <source>Course step</source>
-        <translation>Paso del tratamiento</translation>
+        <translation>Paso</translation>
     </message>
     <message>
         <location filename="../../ui/day_view.py" line="73"/>
