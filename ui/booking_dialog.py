@@ -143,7 +143,8 @@ class BookingDialog(QDialog):
         self._date_changed()
 
     def chosen(self) -> datetime:
-        return datetime.combine(self.date_edit.date().toPython(), self.time_edit.time().toPython())
+        day, clock = self.date_edit.date(), self.time_edit.time()
+        return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
 
     def too_early(self) -> bool:
         return self.earliest is not None and not self.earliest.allows(self.chosen().date())
@@ -220,9 +221,12 @@ class BookingDialog(QDialog):
             partial(save_appointment_ics, self._db, self.appointment.id, path, self._actor,
                     force=True),
             self._ics_saved,
-            lambda error: QMessageBox.warning(self, self.tr("Save the calendar file"), str(error)),
+            self._ics_failed,
             parent=self,
         )  # fmt: skip
+
+    def _ics_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Save the calendar file"), str(error))
 
     def _ics_saved(self, path: Path) -> None:
         self.result_label.setText(

@@ -196,7 +196,8 @@ class ComplicationDialog(_Dialog):
         self._finish_layout(self._save)
 
     def details(self) -> ComplicationDetails:
-        onset: date = self.onset.date().toPython()
+        day = self.onset.date()
+        onset = date(day.year(), day.month(), day.day())
         return ComplicationDetails(
             kind=str(self.kind.currentData()),
             onset_on=onset,

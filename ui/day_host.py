@@ -67,7 +67,7 @@ class DayHost(QObject):
         w.runner.run(
             partial(get_session_facts, w.db, session_id),
             lambda facts: self._complication_form(session_id, facts_words(facts)),
-            lambda error: QMessageBox.warning(w, self.tr("Record a complication"), str(error)),
+            self._failed,
             parent=w,
         )
 
@@ -83,7 +83,7 @@ class DayHost(QObject):
         w.runner.run(
             partial(last_signed_session, w.db, patient_id),
             self._patient_session,
-            lambda error: QMessageBox.warning(w, self.tr("Record a complication"), str(error)),
+            self._failed,
             parent=w,
         )
 
@@ -96,6 +96,9 @@ class DayHost(QObject):
             )
             return
         self.record_complication(session_id)
+
+    def _failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self.window, self.tr("Record a complication"), str(error))
 
     def open_summary(self) -> QDialog:
         w = self.window

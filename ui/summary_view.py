@@ -85,7 +85,11 @@ class SummaryDialog(QDialog):
         self.draw()
 
     def period(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        start, end = self.start.date(), self.end.date()
+        return (
+            date(start.year(), start.month(), start.day()),
+            date(end.year(), end.month(), end.day()),
+        )
 
     def draw(self) -> None:
         start, end = self.period()
@@ -103,8 +107,9 @@ class SummaryDialog(QDialog):
         self.data, images = result
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         for index, image in enumerate(images, 1):
             page = QLabel()
             page.setPixmap(QPixmap.fromImage(image))
