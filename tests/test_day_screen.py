@@ -153,3 +153,22 @@ def test_the_window_opens_on_the_day_once_appointments_exist(
     window.patient_page.book_button.click()
     assert isinstance(window.day.dialog, BookingDialog)
     window.day.dialog.close()
+
+
+def test_the_recall_dialog_lists_the_complications_of_the_lot(
+    qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated
+) -> None:
+    from assistant.day.complications import ComplicationDetails, add_complication
+    from ui.recall_dialog import RecallDialog
+
+    add_complication(db, treated.session,
+                     ComplicationDetails("granuloma", TREATED.date(), "severe"), None)  # fmt: skip
+    dialog = RecallDialog(db, runner)
+    qtbot.addWidget(dialog)
+    dialog.lot_edit.setText("HA-2604")
+    dialog.search()
+    assert not dialog.complications_label.isHidden()
+    assert "Granuloma (foreign-body reaction), Severe" in dialog.complications_label.text()
+    dialog.lot_edit.setText("NONE-1")
+    dialog.search()
+    assert dialog.complications_label.isHidden()

@@ -251,27 +251,27 @@
         <translation>Reservar la próxima visita en una fecha segura; la hoja la imprime después</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="53"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="55"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="54"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="56"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="70"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="71"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="74"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="75"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="78"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -928,33 +928,33 @@
         <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="158"/>
+        <location filename="../../ui/booking_dialog.py" line="159"/>
         <source>This is before the earliest safe date: give the reason.</source>
         <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="187"/>
+        <location filename="../../ui/booking_dialog.py" line="188"/>
         <source>Booked for {0}.</source>
         <translation>Reservada para el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="192"/>
+        <location filename="../../ui/booking_dialog.py" line="193"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="205"/>
-        <location filename="../../ui/booking_dialog.py" line="223"/>
+        <location filename="../../ui/booking_dialog.py" line="206"/>
+        <location filename="../../ui/booking_dialog.py" line="229"/>
         <source>Save the calendar file</source>
         <translation>Guardar el archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="207"/>
+        <location filename="../../ui/booking_dialog.py" line="208"/>
         <source>Calendar files (*.ics)</source>
         <translation>Archivos de calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="229"/>
+        <location filename="../../ui/booking_dialog.py" line="233"/>
         <source>Calendar file saved to {0}.</source>
         <translation>Archivo de calendario guardado en {0}.</translation>
     </message>
@@ -1855,9 +1855,8 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="70"/>
-        <location filename="../../ui/day_host.py" line="86"/>
         <location filename="../../ui/day_host.py" line="94"/>
+        <location filename="../../ui/day_host.py" line="101"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
@@ -1891,7 +1890,7 @@
     </message>
     <message>
         <location filename="../../ui/day_view.py" line="71"/>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="103"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
@@ -1912,7 +1911,7 @@
     </message>
     <message>
         <location filename="../../ui/day_view.py" line="75"/>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="103"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
@@ -1922,127 +1921,128 @@
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="87"/>
+        <location filename="../../ui/day_view.py" line="95"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="88"/>
+        <location filename="../../ui/day_view.py" line="96"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="91"/>
+        <location filename="../../ui/day_view.py" line="99"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="103"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="103"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="97"/>
+        <location filename="../../ui/day_view.py" line="105"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="102"/>
+        <location filename="../../ui/day_view.py" line="110"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="103"/>
+        <location filename="../../ui/day_view.py" line="111"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="136"/>
+        <location filename="../../ui/day_view.py" line="144"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="139"/>
+        <location filename="../../ui/day_view.py" line="147"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="139"/>
+        <location filename="../../ui/day_view.py" line="147"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="148"/>
+        <location filename="../../ui/day_view.py" line="156"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="170"/>
+        <location filename="../../ui/day_view.py" line="178"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="179"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="172"/>
+        <location filename="../../ui/day_view.py" line="180"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="173"/>
+        <location filename="../../ui/day_view.py" line="88"/>
+        <location filename="../../ui/day_view.py" line="181"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="176"/>
+        <location filename="../../ui/day_view.py" line="184"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="181"/>
+        <location filename="../../ui/day_view.py" line="189"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="183"/>
+        <location filename="../../ui/day_view.py" line="191"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="187"/>
+        <location filename="../../ui/day_view.py" line="195"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="188"/>
+        <location filename="../../ui/day_view.py" line="196"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="195"/>
+        <location filename="../../ui/day_view.py" line="203"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="200"/>
+        <location filename="../../ui/day_view.py" line="208"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="213"/>
+        <location filename="../../ui/day_view.py" line="221"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="214"/>
+        <location filename="../../ui/day_view.py" line="222"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
@@ -3589,97 +3589,112 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="94"/>
+        <location filename="../../ui/recall_dialog.py" line="105"/>
         <source>Recall: who received a lot?</source>
         <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="97"/>
+        <location filename="../../ui/recall_dialog.py" line="108"/>
         <source>Product or cartridge lot number, e.g. HA-2604</source>
         <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="99"/>
+        <location filename="../../ui/recall_dialog.py" line="110"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="101"/>
+        <location filename="../../ui/recall_dialog.py" line="112"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="103"/>
+        <location filename="../../ui/recall_dialog.py" line="114"/>
         <source>Search for the lot</source>
         <translation>Buscar el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="107"/>
+        <location filename="../../ui/recall_dialog.py" line="118"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="120"/>
+        <location filename="../../ui/recall_dialog.py" line="131"/>
         <source>Patients who received the lot</source>
         <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="121"/>
+        <location filename="../../ui/recall_dialog.py" line="132"/>
         <source>Enter a lot number and search.</source>
         <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <location filename="../../ui/recall_dialog.py" line="134"/>
         <source>Search result</source>
         <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="124"/>
+        <location filename="../../ui/recall_dialog.py" line="135"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="126"/>
+        <location filename="../../ui/recall_dialog.py" line="137"/>
         <source>Export the list as CSV</source>
         <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="130"/>
+        <location filename="../../ui/recall_dialog.py" line="141"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="150"/>
+        <location filename="../../ui/recall_dialog.py" line="154"/>
+        <source>Complications after these sessions</source>
+        <translation>Complicaciones tras estas sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="166"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="164"/>
+        <location filename="../../ui/recall_dialog.py" line="176"/>
+        <source>Complication #{0}: {1}, {2}, onset {3} (session {4})</source>
+        <translation>Complicación n.º {0}: {1}, {2}, inicio {3} (sesión {4})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="186"/>
+        <source>Complications after these sessions:</source>
+        <translation>Complicaciones tras estas sesiones:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="199"/>
         <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
         <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="168"/>
+        <location filename="../../ui/recall_dialog.py" line="203"/>
         <source>No patient received lot {lot}.</source>
         <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="179"/>
+        <location filename="../../ui/recall_dialog.py" line="214"/>
         <source>Export the recall list</source>
         <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="181"/>
+        <location filename="../../ui/recall_dialog.py" line="216"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="198"/>
+        <location filename="../../ui/recall_dialog.py" line="233"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="204"/>
+        <location filename="../../ui/recall_dialog.py" line="239"/>
         <source>Saved {count} row(s) to {path}.</source>
         <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
@@ -3687,42 +3702,42 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallTableModel</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="42"/>
+        <location filename="../../ui/recall_dialog.py" line="53"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="43"/>
+        <location filename="../../ui/recall_dialog.py" line="54"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <location filename="../../ui/recall_dialog.py" line="55"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <location filename="../../ui/recall_dialog.py" line="56"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <location filename="../../ui/recall_dialog.py" line="57"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="47"/>
+        <location filename="../../ui/recall_dialog.py" line="58"/>
         <source>What matched</source>
         <translation>Qué coincidió</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="86"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="75"/>
+        <location filename="../../ui/recall_dialog.py" line="86"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -5090,33 +5105,33 @@ Avisos mostrados: {count}</translation>
         <translation>Las páginas del resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="93"/>
+        <location filename="../../ui/summary_view.py" line="97"/>
         <source>Drawing the summary…</source>
         <translation>Dibujando el resumen…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="111"/>
+        <location filename="../../ui/summary_view.py" line="116"/>
         <source>Page {0}</source>
         <translation>Página {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="116"/>
+        <location filename="../../ui/summary_view.py" line="121"/>
         <source>{0} page(s). No patient is named in the summary.</source>
         <translation>{0} página(s). El resumen no nombra a ningún paciente.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="127"/>
-        <location filename="../../ui/summary_view.py" line="153"/>
+        <location filename="../../ui/summary_view.py" line="132"/>
+        <location filename="../../ui/summary_view.py" line="158"/>
         <source>Save the summary</source>
         <translation>Guardar el resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="129"/>
+        <location filename="../../ui/summary_view.py" line="134"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_view.py" line="150"/>
+        <location filename="../../ui/summary_view.py" line="155"/>
         <source>Saved to {0}.</source>
         <translation>Guardado en {0}.</translation>
     </message>
