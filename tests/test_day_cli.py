@@ -296,3 +296,22 @@ def test_summary_writes_a_pdf_with_charts_and_no_patient_name(
         data_dir, "summary", "--from", end, "--to", start, "--out", str(tmp_path / "x.pdf")
     )
     assert backwards.returncode == 2
+
+
+def test_complication_update_records_the_outcome_and_the_report(data_dir: Path) -> None:
+    onset = (TREATED.date() + timedelta(1)).isoformat()
+    added = chairside(data_dir, "complication", "add", "--session", "1", "--kind", "bruising",
+                      "--onset", onset, "--severity", "mild", "--as", "1")  # fmt: skip
+    ident = str(json.loads(added.stdout)["id"])
+    updated = chairside(data_dir, "complication", "update", ident, "--outcome", "resolved",
+                        "--resolved", TODAY.isoformat(), "--reported-to", "mhra",
+                        "--reported-on", TODAY.isoformat(), "--reference", "YC-2026-0042",
+                        "--as", "1")  # fmt: skip
+    assert updated.returncode == 0, updated.stderr
+    record = json.loads(updated.stdout)
+    assert (record["outcome"], record["reported_to"], record["report_reference"]) == (
+        "resolved", "mhra", "YC-2026-0042")  # fmt: skip
+    assert record["kind"] == "bruising" and record["resolved_on"] == TODAY.isoformat()
+    early = chairside(data_dir, "complication", "update", ident, "--resolved",
+                      TREATED.date().isoformat(), "--as", "1")  # fmt: skip
+    assert early.returncode == 2

@@ -3,6 +3,9 @@
 - ``complication add --session ID --kind KIND --onset DATE --severity mild|moderate|severe
   [--description TEXT] --as P``: record an adverse event against a session (its device,
   cartridge lot, depths and products come from the session); prints it as JSON;
+- ``complication update ID [--outcome O] [--resolved DATE] [--serious yes|no] [--treatment
+  TEXT] [--referral TEXT] [--udi UDI] [--reported-to mhra|fda] [--reported-on DATE]
+  [--reference REF] --as P``: what became of it, and its report to a regulator;
 - ``complication list [--lot LOT] --json``: every complication, or those after sessions that
   used product or cartridge lot LOT;
 - ``complication report ID --out FILE.pdf``: what the MHRA Yellow Card and FDA MedWatch 3500
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +24,13 @@ from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
 from assistant.dates import parse_date
-from assistant.day.complications import ComplicationDetails, add_complication, list_complications
+from assistant.day.complications import (
+    ComplicationDetails,
+    add_complication,
+    get_complication,
+    list_complications,
+    update_complication,
+)
 from assistant.day.report import save_complication_report
 from assistant.day.vocabulary import choices
 from assistant.output_files import check_output_file
@@ -44,6 +54,21 @@ def register(subparsers: Any) -> None:
     add.add_argument("--udi", default="", metavar="UDI", help="from the device's label")
     add_actor_option(add, required=True)
     add.set_defaults(handler=run_add)
+    update = actions.add_parser(
+        "update", help="record an event's outcome, treatment or report to a regulator"
+    )
+    update.add_argument("id", type=record_id, metavar="ID", help="the complication's number")
+    update.add_argument("--outcome", choices=tuple(choices("complication_outcomes")))
+    update.add_argument("--resolved", metavar="YYYY-MM-DD", help="the date it resolved")
+    update.add_argument("--serious", choices=("yes", "no"), help="by the regulators' criteria")
+    update.add_argument("--treatment", metavar="TEXT", help="treatment given")
+    update.add_argument("--referral", metavar="TEXT", help="referred to whom")
+    update.add_argument("--udi", metavar="UDI", help="from the device's label")
+    update.add_argument("--reported-to", choices=tuple(choices("regulators")))
+    update.add_argument("--reported-on", metavar="YYYY-MM-DD", help="the date reported")
+    update.add_argument("--reference", metavar="REF", help="the regulator's reference number")
+    add_actor_option(update, required=True)
+    update.set_defaults(handler=run_update)
     listing = actions.add_parser("list", help="every complication, or those of a lot")
     listing.add_argument("--lot", metavar="LOT", help="a product or cartridge lot")
     listing.add_argument("--json", action="store_true", help="print them as JSON")
@@ -69,6 +94,27 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     db = context.database()
     actor = practitioner_for(args, db, "complication add").practitioner_id
     info = add_complication(db, args.session, details, actor)
+    print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def run_update(args: argparse.Namespace, context: CliContext) -> int:
+    db = context.database()
+    actor = practitioner_for(args, db, "complication update").practitioner_id
+    details = get_complication(db, args.id).details
+    changes: dict[str, Any] = {
+        "outcome": args.outcome,
+        "resolved_on": parse_date(args.resolved, "resolved") if args.resolved else None,
+        "serious": {"yes": True, "no": False}.get(args.serious or ""),
+        "treatment_given": args.treatment,
+        "referral": args.referral,
+        "udi": args.udi,
+        "reported_to": args.reported_to,
+        "reported_on": parse_date(args.reported_on, "reported_on") if args.reported_on else None,
+        "report_reference": args.reference,
+    }
+    details = replace(details, **{k: v for k, v in changes.items() if v is not None})
+    info = update_complication(db, args.id, details, actor)
     print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
     return EXIT_OK
 
