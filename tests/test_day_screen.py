@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -172,3 +173,35 @@ def test_the_recall_dialog_lists_the_complications_of_the_lot(
     dialog.lot_edit.setText("NONE-1")
     dialog.search()
     assert dialog.complications_label.isHidden()
+
+
+def test_the_patients_complications_open_to_record_the_outcome_and_report(
+    qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from assistant.day.complications import ComplicationDetails, add_complication
+    from ui.complications_list import ComplicationsDialog
+
+    add_complication(db, treated.session,
+                     ComplicationDetails("scarring", TREATED.date(), "moderate"), None)  # fmt: skip
+    dialog = ComplicationsDialog(db, runner, treated.patient, treated.clinic.practitioner)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.tree.topLevelItem(0).text(1) == "Scarring"
+    form = dialog.edit()
+    assert form is not None and form.kind.currentData() == "scarring"
+    form.outcome.setCurrentIndex(form.outcome.findData("resolved_with_sequelae"))
+    form.resolved.setText("31/02/2026")
+    form.buttons.accepted.emit()
+    assert "date" in form.message.text().lower()
+    form.resolved.setText(f"{TODAY:%d/%m/%Y}")
+    form.reported_to.setCurrentIndex(form.reported_to.findData("mhra"))
+    form.buttons.accepted.emit()
+    (info,) = list_complications(db)
+    assert info.details.outcome == "resolved_with_sequelae"
+    assert (info.details.resolved_on, info.details.reported_to) == (TODAY, "mhra")
+    assert dialog.tree.topLevelItem(0).text(3) == "Resolved with sequelae"
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(dialog, "ask_report_path", lambda _info: out)
+    dialog.save_report()
+    assert out.read_bytes().startswith(b"%PDF")

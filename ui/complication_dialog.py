@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.dates import parse_typed_date
 from assistant.day.complications import (
     ComplicationDetails,
     ComplicationInfo,
     SessionFacts,
     add_complication,
+    update_complication,
 )
 from assistant.day.followups import POSSIBLE_COMPLICATION, FollowUpInfo, complete_followup
 from assistant.day.vocabulary import choices
 from assistant.db import Database
+from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.screen_dates import screen_short_date
 from ui.tasks import TaskRunner
@@ -147,10 +150,15 @@ class ComplicationDialog(_Dialog):
     saved = Signal(object)  # ComplicationInfo
 
     def __init__(self, db: Database, runner: TaskRunner, session_id: int, facts: str,
-                 actor: int | None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 actor: int | None, parent: QWidget | None = None,
+                 existing: ComplicationInfo | None = None) -> None:  # fmt: skip
         super().__init__(db, runner, actor, parent)
         self.session_id = session_id
-        self.setWindowTitle(self.tr("Record a complication"))
+        self.existing = existing
+        self.setWindowTitle(
+            self.tr("Record a complication") if existing is None
+            else self.tr("Complication {0}").format(existing.id)
+        )  # fmt: skip
         about = QLabel(self.tr("Session {0}: {1}").format(session_id, facts))
         about.setWordWrap(True)
         about.setAccessibleName(self.tr("The session"))
@@ -181,6 +189,13 @@ class ComplicationDialog(_Dialog):
         self.referral = QLineEdit()
         self.udi = QLineEdit()
         self.udi.setPlaceholderText(self.tr("From the device's label, when there is one"))
+        self.outcome = _combo("complication_outcomes", self.tr("(not yet known)"))
+        self.resolved = QLineEdit()
+        self.resolved.setPlaceholderText(self.tr("dd/mm/yyyy, once resolved"))
+        self.reported_to = _combo("regulators", self.tr("(not reported)"))
+        self.reported_on = QLineEdit()
+        self.reported_on.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.reference = QLineEdit()
         for label, widget in (
             (self.tr("Kind"), self.kind),
             (self.tr("Onset"), self.onset),
@@ -190,10 +205,43 @@ class ComplicationDialog(_Dialog):
             (self.tr("Treatment given"), self.treatment),
             (self.tr("Referral"), self.referral),
             (self.tr("Device UDI"), self.udi),
+            (self.tr("Outcome"), self.outcome),
+            (self.tr("Resolved on"), self.resolved),
+            (self.tr("Reported to"), self.reported_to),
+            (self.tr("Reported on"), self.reported_on),
+            (self.tr("Reference number"), self.reference),
         ):
             widget.setAccessibleName(label)
             self.form.addRow(label, widget)
         self._finish_layout(self._save)
+        if existing is not None:
+            self._show(existing.details)
+
+    def _show(self, d: ComplicationDetails) -> None:
+        for combo, value in (
+            (self.kind, d.kind),
+            (self.severity, d.severity),
+            (self.serious, d.serious),
+            (self.outcome, d.outcome),
+            (self.reported_to, d.reported_to),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.onset.setDate(QDate(d.onset_on.year, d.onset_on.month, d.onset_on.day))
+        self.description.setPlainText(d.description)
+        self.treatment.setText(d.treatment_given)
+        self.referral.setText(d.referral)
+        self.udi.setText(d.udi)
+        self.resolved.setText(f"{d.resolved_on:%d/%m/%Y}" if d.resolved_on else "")
+        self.reported_on.setText(f"{d.reported_on:%d/%m/%Y}" if d.reported_on else "")
+        self.reference.setText(d.report_reference)
+
+    def _typed_date(self, edit: QLineEdit) -> date | None:
+        try:
+            return parse_typed_date(edit.text())
+        except ValueError as exc:
+            raise InvalidInput(
+                self.tr("{0}: {1}").format(edit.accessibleName(), exc), "date"
+            ) from None
 
     def details(self) -> ComplicationDetails:
         day = self.onset.date()
@@ -207,16 +255,25 @@ class ComplicationDialog(_Dialog):
             treatment_given=self.treatment.text(),
             referral=self.referral.text(),
             udi=self.udi.text().strip(),
+            outcome=self.outcome.currentData(),
+            resolved_on=self._typed_date(self.resolved),
+            reported_to=self.reported_to.currentData(),
+            reported_on=self._typed_date(self.reported_on),
+            report_reference=self.reference.text().strip(),
         )
 
     def _save(self) -> None:
+        try:
+            details = self.details()
+        except InvalidInput as exc:
+            self.message.setText("\N{WARNING SIGN} " + str(exc))
+            return
         self.buttons.setEnabled(False)
-        self._runner.run(
-            partial(add_complication, self._db, self.session_id, self.details(), self._actor),
-            self._saved,
-            self._failed,
-            parent=self,
-        )
+        if self.existing is None:
+            work = partial(add_complication, self._db, self.session_id, details, self._actor)
+        else:
+            work = partial(update_complication, self._db, self.existing.id, details, self._actor)
+        self._runner.run(work, self._saved, self._failed, parent=self)
 
     def _saved(self, info: ComplicationInfo) -> None:
         self.saved.emit(info)

@@ -16,6 +16,7 @@ from assistant.day.safety import last_signed_session
 from assistant.db import Database
 from ui.booking_dialog import BookingDialog
 from ui.complication_dialog import ComplicationDialog, FollowupDialog, facts_words
+from ui.complications_list import ComplicationsDialog
 from ui.day_view import DayView
 from ui.summary_view import SummaryDialog
 
@@ -96,6 +97,11 @@ class DayHost(QObject):
             )
             return
         self.record_complication(session_id)
+
+    def complications(self, patient_id: int) -> QDialog:
+        """The patient's complications, to open one or save its report."""
+        w = self.window
+        return self._open(ComplicationsDialog(w.db, w.runner, patient_id, w.practitioner_id, w))
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self.window, self.tr("Record a complication"), str(error))

@@ -108,6 +108,9 @@ class MainWindow(VisitWindow):
         self.patient_page.complicationRequested.connect(
             lambda patient: self.day_host().record_complication_for_patient(patient)
         )
+        self.patient_page.complicationsRequested.connect(
+            lambda patient: self.day_host().complications(patient)
+        )
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)

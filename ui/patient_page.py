@@ -32,6 +32,7 @@ class PatientPage(QWidget):
     photosRequested = Signal(int)
     bookRequested = Signal(int)
     complicationRequested = Signal(int)
+    complicationsRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,10 @@ class PatientPage(QWidget):
         menu = QMenu(self.more_button)
         self.export_action = menu.addAction(self.tr("Export the complete record…"))
         self.audit_action = menu.addAction(self.tr("Show the audit trail"))
+        self.complications_action = menu.addAction(self.tr("Complications…"))
+        self.complications_action.triggered.connect(
+            lambda: self._emit(self.complicationsRequested)
+        )
         self.complication_action = menu.addAction(self.tr("Record a complication…"))
         self.complication_action.triggered.connect(
             lambda: self._emit(self.complicationRequested)

@@ -1311,84 +1311,223 @@
 <context>
     <name>ComplicationDialog</name>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="153"/>
+        <location filename="../../ui/complication_dialog.py" line="159"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="154"/>
+        <location filename="../../ui/complication_dialog.py" line="160"/>
+        <source>Complication {0}</source>
+        <translation>Complicación {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="162"/>
         <source>Session {0}: {1}</source>
         <translation>Sesión {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="156"/>
+        <location filename="../../ui/complication_dialog.py" line="164"/>
         <source>The session</source>
         <translation>La sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="166"/>
+        <location filename="../../ui/complication_dialog.py" line="174"/>
         <source>(not assessed)</source>
         <translation>(sin valorar)</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="167"/>
+        <location filename="../../ui/complication_dialog.py" line="175"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="168"/>
+        <location filename="../../ui/complication_dialog.py" line="176"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="173"/>
+        <location filename="../../ui/complication_dialog.py" line="181"/>
         <source>Serious, as the regulators define it: life-threatening, hospitalisation, permanent impairment, or intervention needed to prevent it</source>
         <translation>Grave, según la definen los reguladores: potencialmente mortal, hospitalización, deterioro permanente o intervención necesaria para evitarlo</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="183"/>
+        <location filename="../../ui/complication_dialog.py" line="191"/>
         <source>From the device&apos;s label, when there is one</source>
         <translation>De la etiqueta del aparato, si la tiene</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="185"/>
+        <location filename="../../ui/complication_dialog.py" line="192"/>
+        <source>(not yet known)</source>
+        <translation>(aún no se sabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="194"/>
+        <source>dd/mm/yyyy, once resolved</source>
+        <translation>dd/mm/aaaa, una vez resuelta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="195"/>
+        <source>(not reported)</source>
+        <translation>(no notificada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="197"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="200"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="186"/>
+        <location filename="../../ui/complication_dialog.py" line="201"/>
         <source>Onset</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="187"/>
+        <location filename="../../ui/complication_dialog.py" line="202"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="188"/>
+        <location filename="../../ui/complication_dialog.py" line="203"/>
         <source>Serious</source>
         <translation>Grave</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="189"/>
+        <location filename="../../ui/complication_dialog.py" line="204"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="190"/>
+        <location filename="../../ui/complication_dialog.py" line="205"/>
         <source>Treatment given</source>
         <translation>Tratamiento administrado</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="191"/>
+        <location filename="../../ui/complication_dialog.py" line="206"/>
         <source>Referral</source>
         <translation>Derivación</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="192"/>
+        <location filename="../../ui/complication_dialog.py" line="207"/>
         <source>Device UDI</source>
         <translation>UDI del aparato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="208"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="209"/>
+        <source>Resolved on</source>
+        <translation>Resuelta el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="210"/>
+        <source>Reported to</source>
+        <translation>Notificada a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="211"/>
+        <source>Reported on</source>
+        <translation>Notificada el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="212"/>
+        <source>Reference number</source>
+        <translation>Número de referencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="243"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplicationsDialog</name>
+    <message>
+        <location filename="../../ui/complications_list.py" line="45"/>
+        <source>Complications</source>
+        <translation>Complicaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="50"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="53"/>
+        <source>The patient&apos;s complications</source>
+        <translation>Las complicaciones del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="58"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="59"/>
+        <source>Record the outcome, the treatment, the report</source>
+        <translation>Registrar el resultado, el tratamiento, la notificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="61"/>
+        <source>Save the &amp;report…</source>
+        <translation>Guardar el &amp;informe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="63"/>
+        <source>The fields of the MHRA Yellow Card and FDA MedWatch 3500, as a PDF</source>
+        <translation>Los campos de la MHRA Yellow Card y del FDA MedWatch 3500, en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="66"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="105"/>
+        <source>No complication is recorded for this patient.</source>
+        <translation>No hay ninguna complicación registrada para este paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="130"/>
+        <location filename="../../ui/complications_list.py" line="150"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="132"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="144"/>
+        <source>Report saved to {0}.</source>
+        <translation>Informe guardado en {0}.</translation>
     </message>
 </context>
 <context>
@@ -1855,13 +1994,13 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="94"/>
-        <location filename="../../ui/day_host.py" line="101"/>
+        <location filename="../../ui/day_host.py" line="95"/>
+        <location filename="../../ui/day_host.py" line="107"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/day_host.py" line="95"/>
+        <location filename="../../ui/day_host.py" line="96"/>
         <source>This patient has no signed session to record a complication against.</source>
         <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
     </message>
@@ -2169,38 +2308,38 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>FollowupDialog</name>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="91"/>
+        <location filename="../../ui/complication_dialog.py" line="94"/>
         <source>Follow-up call</source>
         <translation>Llamada de seguimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="94"/>
+        <location filename="../../ui/complication_dialog.py" line="97"/>
         <source>{0}, due {1}: {2}</source>
         <translation>{0}, pendiente el {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="99"/>
+        <location filename="../../ui/complication_dialog.py" line="102"/>
         <source>(not said)</source>
         <translation>(sin indicar)</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="100"/>
-        <location filename="../../ui/complication_dialog.py" line="104"/>
+        <location filename="../../ui/complication_dialog.py" line="103"/>
+        <location filename="../../ui/complication_dialog.py" line="107"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="102"/>
+        <location filename="../../ui/complication_dialog.py" line="105"/>
         <source>Note of the call</source>
         <translation>Nota de la llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="103"/>
+        <location filename="../../ui/complication_dialog.py" line="106"/>
         <source>e.g. redness as expected, no pain</source>
         <translation>p. ej. enrojecimiento esperado, sin dolor</translation>
     </message>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="105"/>
+        <location filename="../../ui/complication_dialog.py" line="108"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2432,7 +2571,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2447,152 +2586,152 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Day</source>
         <translation>&amp;Día</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>The &amp;day</source>
         <translation>El &amp;día</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Governance summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2995,124 +3134,129 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="53"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="55"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="55"/>
+        <location filename="../../ui/patient_page.py" line="56"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="56"/>
+        <location filename="../../ui/patient_page.py" line="57"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="65"/>
+        <location filename="../../ui/patient_page.py" line="66"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="68"/>
+        <location filename="../../ui/patient_page.py" line="69"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="71"/>
+        <location filename="../../ui/patient_page.py" line="72"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="77"/>
+        <location filename="../../ui/patient_page.py" line="78"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="80"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="81"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="83"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="83"/>
+        <location filename="../../ui/patient_page.py" line="84"/>
+        <source>Complications…</source>
+        <translation>Complicaciones…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="88"/>
         <source>Record a complication…</source>
         <translation>Registrar una complicación…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="88"/>
+        <location filename="../../ui/patient_page.py" line="93"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="97"/>
+        <location filename="../../ui/patient_page.py" line="102"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="100"/>
+        <location filename="../../ui/patient_page.py" line="105"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="105"/>
+        <location filename="../../ui/patient_page.py" line="110"/>
         <source>&amp;Book a visit…</source>
         <translation>&amp;Reservar una visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="106"/>
+        <location filename="../../ui/patient_page.py" line="111"/>
         <source>Book the next visit at a safe date</source>
         <translation>Reservar la próxima visita en una fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="111"/>
+        <location filename="../../ui/patient_page.py" line="116"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="143"/>
+        <location filename="../../ui/patient_page.py" line="148"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="148"/>
-        <location filename="../../ui/patient_page.py" line="150"/>
+        <location filename="../../ui/patient_page.py" line="153"/>
+        <location filename="../../ui/patient_page.py" line="155"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="152"/>
-        <location filename="../../ui/patient_page.py" line="154"/>
+        <location filename="../../ui/patient_page.py" line="157"/>
+        <location filename="../../ui/patient_page.py" line="159"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="157"/>
+        <location filename="../../ui/patient_page.py" line="162"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -5830,7 +5974,7 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../ui/complication_dialog.py" line="63"/>
+        <location filename="../../ui/complication_dialog.py" line="66"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
