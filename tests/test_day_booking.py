@@ -358,3 +358,16 @@ def test_an_erasure_blanks_appointment_notes_and_cancels_open_visits(db: Databas
     erase_patient(db, t.patient, None, f"{t.patient} Amara Okafor")
     after = get_appointment(db, booked.id)
     assert (after.note, after.state, after.cancel_reason) == ("", "cancelled", "patient erased")
+
+
+def test_the_patients_export_holds_appointments_calls_and_complications(db: Database) -> None:
+    from assistant.records.export import export_patient_json
+
+    t = treated_patient(db)
+    book_appointment(db, BookingRequest(t.patient, datetime(2026, 12, 16, 9)), None, TODAY)
+    add_complication(db, t.session, ComplicationDetails("bruising", date(2026, 11, 18), "mild"),
+                     None, TODAY)  # fmt: skip
+    data = export_patient_json(db, t.patient, actor=None)
+    assert [a["starts_at"] for a in data["appointments"]] == ["2026-12-16T09:00:00"]
+    assert [f["session_id"] for f in data["follow_ups"]] == [t.session]
+    assert [c["kind"] for c in data["complications"]] == ["bruising"]
