@@ -5039,21 +5039,26 @@ Avisos mostrados: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/visit/shortcuts.py" line="45"/>
+        <source>The day: today&apos;s and tomorrow&apos;s appointments</source>
+        <translation>El día: las citas de hoy y de mañana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="46"/>
         <source>Recall: who received a lot</source>
         <translation>Retirada: quién recibió un lote</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="46"/>
+        <location filename="../../ui/visit/shortcuts.py" line="47"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="47"/>
+        <location filename="../../ui/visit/shortcuts.py" line="48"/>
         <source>Back up now</source>
         <translation>Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="48"/>
+        <location filename="../../ui/visit/shortcuts.py" line="49"/>
         <source>Lock the screen</source>
         <translation>Bloquear la pantalla</translation>
     </message>
@@ -5061,28 +5066,28 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="55"/>
-        <location filename="../../ui/visit/shortcuts.py" line="58"/>
+        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Does</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="71"/>
+        <location filename="../../ui/visit/shortcuts.py" line="72"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
