@@ -54,6 +54,7 @@ class DayView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long date in words never widens the window
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.summary_button = QPushButton(self.tr("Governance &summary…"))
