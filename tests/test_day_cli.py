@@ -197,6 +197,8 @@ def test_followups_listed_and_closed_with_a_note(data_dir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["outcome"] == "expected_reaction"
+    anonymous = chairside(data_dir, "followups", "done", str(call["id"]), "--note", "x")
+    assert anonymous.returncode == 2 and "--as" in anonymous.stderr
     assert json.loads(chairside(data_dir, "followups", "--json").stdout) == []
     twice = chairside(data_dir, "followups", "done", str(call["id"]), "--note", "x", "--as", "1")
     assert twice.returncode == 2
