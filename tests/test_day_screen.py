@@ -205,3 +205,28 @@ def test_the_patients_complications_open_to_record_the_outcome_and_report(
     monkeypatch.setattr(dialog, "ask_report_path", lambda _info: out)
     dialog.save_report()
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_an_appointment_is_marked_from_the_day(
+    qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    at = datetime.combine(TODAY, time(9))
+    first = book_appointment(db, BookingRequest(treated.patient, at, override_reason="x"), None)
+    view = DayView(db, runner, actor=treated.clinic.practitioner)
+    qtbot.addWidget(view)
+    view.refresh(TODAY)
+    view.tree.setCurrentItem(view.tree.topLevelItem(1))
+    view.arrived_action.trigger()
+    assert view.tree.topLevelItem(1).text(0) == "09:00 (arrived)"
+    monkeypatch.setattr(view, "ask_cancel_reason", lambda: "")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    view.tree.setCurrentItem(view.tree.topLevelItem(1))
+    view.cancel_action.trigger()  # no reason: refused, nothing changes
+    assert patient_appointments(db, treated.patient)[0].state == "arrived"
+    monkeypatch.setattr(view, "ask_cancel_reason", lambda: "Feeling unwell")
+    view.tree.setCurrentItem(view.tree.topLevelItem(1))
+    view.cancel_action.trigger()
+    (after,) = patient_appointments(db, treated.patient)
+    assert (after.id, after.state, after.cancel_reason) == (first.id, "cancelled", "Feeling unwell")
+    assert view.tree.topLevelItem(1).text(0) == "09:00 (cancelled)"

@@ -28,7 +28,7 @@ class DayHost(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.view = DayView(window.db, window.runner)
+        self.view = DayView(window.db, window.runner, actor=window.practitioner_id)
         window.stack.addWidget(self.view)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
@@ -36,6 +36,7 @@ class DayHost(QObject):
         self.dialog: QDialog | None = None  # the last one opened (for tests and screenshots)
 
     def show(self) -> None:
+        self.view.actor = self.window.practitioner_id
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
 

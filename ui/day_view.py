@@ -7,6 +7,7 @@ It reads ``assistant.day.agenda.day_agenda`` — what ``python main.py day --jso
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -14,7 +15,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.day.agenda import AgendaEntry, day_agenda
+from assistant.day.appointments import change_state
 from assistant.day.followups import FollowUpInfo, list_followups
 from assistant.db import Database
 from assistant.screen_dates import screen_day, screen_short_date
 from ui.tasks import TaskRunner
 
 PATIENT_ROLE = Qt.ItemDataRole.UserRole
+APPOINTMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DayView(QWidget):
@@ -39,10 +45,17 @@ class DayView(QWidget):
 
     TIME, PATIENT, STEP, CONSENT, QUESTIONNAIRE, DUE = range(6)
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        actor: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._runner = runner
+        self.actor = actor  # who marks the appointments (the signed-in practitioner)
         self.today = date.today()
         self.entries: dict[date, list[AgendaEntry]] = {}
         self.followups: list[FollowUpInfo] = []
@@ -111,8 +124,19 @@ class DayView(QWidget):
         self.call_button = QPushButton(self.tr("&Call done…"))
         self.call_button.setToolTip(self.tr("Record the selected call with a note"))
         self.call_button.clicked.connect(self._call_done)
+        self.state_button = QPushButton(self.tr("&Appointment"))
+        self.state_button.setToolTip(self.tr("Mark the selected appointment"))
+        menu = QMenu(self.state_button)
+        self.arrived_action = menu.addAction(self.tr("Arrived"))
+        self.no_show_action = menu.addAction(self.tr("Did not come"))
+        self.cancel_action = menu.addAction(self.tr("Cancel…"))
+        self.arrived_action.triggered.connect(lambda: self.mark("arrived"))
+        self.no_show_action.triggered.connect(lambda: self.mark("no_show"))
+        self.cancel_action.triggered.connect(lambda: self.mark("cancelled"))
+        self.state_button.setMenu(menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.state_button)
         buttons.addStretch(1)
         buttons.addWidget(self.call_button)
 
@@ -225,6 +249,7 @@ class DayView(QWidget):
     def _row(self, entry: AgendaEntry) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.row_texts(entry))
         item.setData(0, PATIENT_ROLE, entry.patient_id)
+        item.setData(0, APPOINTMENT_ROLE, entry.appointment.id)
         item.setToolTip(self.CONSENT, "\n".join(entry.consent_reasons))
         return item
 
@@ -239,6 +264,34 @@ class DayView(QWidget):
         item = self.tree.currentItem()
         if item is not None:
             self._activated(item, 0)
+
+    def ask_cancel_reason(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Cancel the appointment"), self.tr("Why is it cancelled?")
+        )
+        return text if ok else None
+
+    def mark(self, state: str) -> None:
+        """Mark the selected appointment arrived, not come or cancelled (with why)."""
+        item = self.tree.currentItem()
+        appointment = item.data(0, APPOINTMENT_ROLE) if item is not None else None
+        if not appointment:
+            return
+        reason = ""
+        if state == "cancelled":
+            asked = self.ask_cancel_reason()
+            if asked is None:
+                return
+            reason = asked
+        self._runner.run(
+            partial(change_state, self._db, int(appointment), state, self.actor, reason),
+            lambda _info: self.refresh(self.today),
+            self._mark_failed,
+            parent=self,
+        )
+
+    def _mark_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Appointment"), str(error))
 
     def _call_done(self) -> None:
         item = self.calls.currentItem() or self.calls.topLevelItem(0)

@@ -1994,13 +1994,13 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="95"/>
-        <location filename="../../ui/day_host.py" line="107"/>
+        <location filename="../../ui/day_host.py" line="96"/>
+        <location filename="../../ui/day_host.py" line="108"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/day_host.py" line="96"/>
+        <location filename="../../ui/day_host.py" line="97"/>
         <source>This patient has no signed session to record a complication against.</source>
         <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
     </message>
@@ -2008,180 +2008,220 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../ui/day_view.py" line="49"/>
+        <location filename="../../ui/day_view.py" line="62"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="57"/>
+        <location filename="../../ui/day_view.py" line="71"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="59"/>
+        <location filename="../../ui/day_view.py" line="73"/>
         <source>Governance &amp;summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="70"/>
+        <location filename="../../ui/day_view.py" line="84"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="71"/>
-        <location filename="../../ui/day_view.py" line="103"/>
+        <location filename="../../ui/day_view.py" line="85"/>
+        <location filename="../../ui/day_view.py" line="117"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="72"/>
+        <location filename="../../ui/day_view.py" line="86"/>
         <source>Course step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="73"/>
+        <location filename="../../ui/day_view.py" line="87"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="74"/>
+        <location filename="../../ui/day_view.py" line="88"/>
         <source>Questionnaire</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="75"/>
-        <location filename="../../ui/day_view.py" line="103"/>
+        <location filename="../../ui/day_view.py" line="89"/>
+        <location filename="../../ui/day_view.py" line="117"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="78"/>
+        <location filename="../../ui/day_view.py" line="92"/>
         <source>Appointments of today and tomorrow</source>
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="109"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="96"/>
+        <location filename="../../ui/day_view.py" line="110"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="99"/>
+        <location filename="../../ui/day_view.py" line="113"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="103"/>
+        <location filename="../../ui/day_view.py" line="117"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="103"/>
+        <location filename="../../ui/day_view.py" line="117"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="105"/>
+        <location filename="../../ui/day_view.py" line="119"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="110"/>
+        <location filename="../../ui/day_view.py" line="124"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="111"/>
+        <location filename="../../ui/day_view.py" line="125"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="144"/>
+        <location filename="../../ui/day_view.py" line="127"/>
+        <source>&amp;Appointment</source>
+        <translation>&amp;Cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="128"/>
+        <source>Mark the selected appointment</source>
+        <translation>Marcar la cita seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="130"/>
+        <source>Arrived</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="131"/>
+        <source>Did not come</source>
+        <translation>No vino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="132"/>
+        <source>Cancel…</source>
+        <translation>Cancelar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="169"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="147"/>
+        <location filename="../../ui/day_view.py" line="172"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="147"/>
+        <location filename="../../ui/day_view.py" line="172"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="156"/>
+        <location filename="../../ui/day_view.py" line="181"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="178"/>
+        <location filename="../../ui/day_view.py" line="203"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="179"/>
+        <location filename="../../ui/day_view.py" line="204"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="180"/>
+        <location filename="../../ui/day_view.py" line="205"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="88"/>
-        <location filename="../../ui/day_view.py" line="181"/>
+        <location filename="../../ui/day_view.py" line="270"/>
+        <source>Cancel the appointment</source>
+        <translation>Cancelar la cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="270"/>
+        <source>Why is it cancelled?</source>
+        <translation>¿Por qué se cancela?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="294"/>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="102"/>
+        <location filename="../../ui/day_view.py" line="206"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="184"/>
+        <location filename="../../ui/day_view.py" line="209"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="189"/>
+        <location filename="../../ui/day_view.py" line="214"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="191"/>
+        <location filename="../../ui/day_view.py" line="216"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="195"/>
+        <location filename="../../ui/day_view.py" line="220"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="196"/>
+        <location filename="../../ui/day_view.py" line="221"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="203"/>
+        <location filename="../../ui/day_view.py" line="228"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="208"/>
+        <location filename="../../ui/day_view.py" line="233"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="221"/>
+        <location filename="../../ui/day_view.py" line="246"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="222"/>
+        <location filename="../../ui/day_view.py" line="247"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
