@@ -101,7 +101,6 @@ class DayView(QWidget):
             self.TIME,
             self.fontMetrics().horizontalAdvance("00:00 (" + self.tr("did not come") + ")") + 24,
         )
-        header.setSectionResizeMode(self.PATIENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.DUE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
