@@ -63,6 +63,12 @@ def _languages() -> dict[str, str]:
     return {code: lang.name for code, lang in LANGUAGES.items()}
 
 
+def _day(kind: str) -> Mapping[str, str]:
+    from assistant.day.vocabulary import choices
+
+    return choices(kind)
+
+
 # Each kind is read when first asked for: the patient form's concerns need neither the
 # session record nor the clinical rules (loading those cost the window 80 ms at start).
 _ENGLISH: dict[str, Callable[[], Mapping[str, str]]] = {
@@ -81,6 +87,12 @@ _ENGLISH: dict[str, Callable[[], Mapping[str, str]]] = {
     "rule_units": _rule_units,
     "rule_choices": _rule_choices,
     "session_fields": _session_fields,
+    # The complications register and the follow-up calls (resources/day.toml).
+    "complication_kinds": lambda: _day("complication_kinds"),
+    "severities": lambda: _day("severities"),
+    "complication_outcomes": lambda: _day("complication_outcomes"),
+    "followup_outcomes": lambda: _day("followup_outcomes"),
+    "regulators": lambda: _day("regulators"),
 }
 
 

@@ -545,5 +545,6 @@ class SignInAttempt(Base):
 
 # Tables kept with their subsystem live in its own module on the same metadata; importing the
 # module (not its names) here puts them in ``Base.metadata`` wherever the schema is assembled.
+import assistant.day.tables  # noqa: E402, F401
 import assistant.intake.table  # noqa: E402, F401
 import assistant.stock.tables  # noqa: E402, F401

@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     "intake_port": 0,  # 0: any free port (the QR code carries it)
     "intake_minutes": 30,  # how long a questionnaire link works
     "intake_review_days": 7,  # older answers are shown for review, not confirmed as today's
+    "followup_days": 2,  # a follow-up call this many days after a signed session…
+    "followup_depth_mm": 1.0,  # …where any zone was this deep or deeper (or had a reaction)
+    "appointment_minutes": 60,  # the length of a new appointment
 }
 
 
@@ -73,7 +76,10 @@ class Settings:
             return
         for key, value in stored.items():
             default = DEFAULTS.get(key)
-            if default is None or isinstance(value, type(default)):
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if default is None or isinstance(value, type(default)) or (
+                isinstance(default, float) and whole
+            ):
                 self._values[key] = value
 
     def __getitem__(self, key: str) -> Any:
@@ -124,6 +130,18 @@ class Settings:
     @property
     def interface_language(self) -> str:
         return str(self["interface_language"] or "en")
+
+    @property
+    def followup_days(self) -> int:
+        return int(self["followup_days"])
+
+    @property
+    def followup_depth_mm(self) -> float:
+        return float(self["followup_depth_mm"])
+
+    @property
+    def appointment_minutes(self) -> int:
+        return int(self["appointment_minutes"])
 
     @property
     def window_geometry(self) -> str:

@@ -196,6 +196,7 @@ def _screens(window: Any, db: Any, shots: Shots) -> None:
     _aftercare_preview(window, db, signed, shots)
     window.workflow.finish()
     _stock(window, db, shots)
+    _day(window, db, shots)
     window.show_audit()
     shots.take("audit-trail", window)
     _questionnaire(window, db, next(p for p in range(1, 13) if p != patient), shots)
@@ -251,6 +252,28 @@ def _stock(window: Any, db: Any, shots: Shots) -> None:
     saved_size = (shots.width, shots.height)
     shots.width, shots.height = dialog.width(), dialog.height()
     shots.take("stock", dialog)
+    shots.width, shots.height = saved_size
+    dialog.close()
+
+
+def _day(window: Any, db: Any, shots: Shots) -> None:
+    """The day screen with a few visits booked today and tomorrow, and the summary."""
+    from datetime import date, datetime, time, timedelta
+
+    from assistant.day.appointments import BookingRequest, book_appointment
+
+    today = date.today()
+    for patient, day, hour in ((2, 0, 9), (3, 0, 11), (4, 0, 14), (5, 1, 10), (6, 1, 15)):
+        at = datetime.combine(today + timedelta(days=day), time(hour, 30))
+        request = BookingRequest(patient, at, override_reason="Demo: booked before its time")
+        book_appointment(db, request, None)
+    window.show_day()
+    shots.take("day", window)
+    dialog = window.day.open_summary()
+    dialog.resize(min(shots.width, 1000), shots.height - 60)
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = dialog.width(), dialog.height()
+    shots.take("summary", dialog)
     shots.width, shots.height = saved_size
     dialog.close()
 

@@ -29,6 +29,7 @@ from ui.visit.host import VisitWindow
 
 if TYPE_CHECKING:
     from ui.audit_view import AuditView
+    from ui.day_host import DayHost
 
 log = logging.getLogger(__name__)
 WARM_UP_DELAY_MS = 100
@@ -61,6 +62,7 @@ class MainWindow(VisitWindow):
         self.workflow = None
         self.visit_view = None
         self.audit_view: AuditView | None = None
+        self.day: DayHost | None = None  # the day screen, built when first shown
         for page in (self.welcome, self.patient_page, self.patient_form):
             self.stack.addWidget(page)
 
@@ -110,6 +112,13 @@ class MainWindow(VisitWindow):
         self.intake.questionnaireArrived.connect(
             lambda q: self.workflow.questionnaire_arrived(q) if self.workflow else None
         )
+        self.patient_page.bookRequested.connect(self.book_visit)
+        self.patient_page.complicationRequested.connect(
+            lambda patient: self.day_host().record_complication_for_patient(patient)
+        )
+        self.patient_page.complicationsRequested.connect(
+            lambda patient: self.day_host().complications(patient)
+        )
 
         self.patient_list.patientSelected.connect(self.show_patient)
         self.patient_list.newPatientRequested.connect(self.new_patient)
@@ -121,6 +130,10 @@ class MainWindow(VisitWindow):
 
         self._build_menus()
         self._show_place(db)
+        from assistant.day.presence import has_appointments
+
+        if has_appointments(db):  # the day is the first screen once appointments exist
+            QTimer.singleShot(0, self.show_day)
         geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -193,9 +206,30 @@ class MainWindow(VisitWindow):
         self.stock_action = self._action(self.tr("&Lots on hand and warnings…"), self.open_stock)
         self.stock_menu.addAction(self.receive_action)
         self.stock_menu.addAction(self.stock_action)
+        day_menu = bar.addMenu(self.tr("&Day"))
+        self.day_action = self._action(self.tr("The &day"), self.show_day, "Ctrl+D")
+        day_menu.addAction(self.day_action)
+        day_menu.addAction(
+            self._action(self.tr("&Governance summary…"), lambda: self.day_host().open_summary())
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
+
+    def day_host(self) -> DayHost:
+        if self.day is None:
+            from ui.day_host import DayHost
+
+            self.day = DayHost(self)
+        return self.day
+
+    def show_day(self) -> None:
+        """Today's and tomorrow's appointments, and the calls due."""
+        if self.may_leave_current_page():
+            self.day_host().show()
+
+    def book_visit(self, patient_id: int) -> None:
+        self.day_host().book(patient_id)
 
     def show_shortcuts(self) -> None:
         from ui.visit.shortcuts import ShortcutsDialog
@@ -430,6 +464,8 @@ class MainWindow(VisitWindow):
         self.patient_page.record = None
         self.patient_list.refresh()
         self.stack.setCurrentWidget(self.welcome)
+        if self.day is not None:
+            self.day.set_database(db)
         self._show_title(db)
         self._show_place(db)
 

@@ -32,6 +32,9 @@ class PatientPage(QWidget):
     photosRequested = Signal(int)
     intakeRequested = Signal(int)  # the questionnaire on a phone (a QR code)
     patientModeRequested = Signal(int)  # the patient answers on this computer
+    bookRequested = Signal(int)
+    complicationRequested = Signal(int)
+    complicationsRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,14 @@ class PatientPage(QWidget):
         menu = QMenu(self.more_button)
         self.export_action = menu.addAction(self.tr("Export the complete record…"))
         self.audit_action = menu.addAction(self.tr("Show the audit trail"))
+        self.complications_action = menu.addAction(self.tr("Complications…"))
+        self.complications_action.triggered.connect(
+            lambda: self._emit(self.complicationsRequested)
+        )
+        self.complication_action = menu.addAction(self.tr("Record a complication…"))
+        self.complication_action.triggered.connect(
+            lambda: self._emit(self.complicationRequested)
+        )
         menu.addSeparator()
         self.erase_action = menu.addAction(self.tr("Erase personal details…"))
         self.export_action.triggered.connect(lambda: self._emit(self.exportRequested))
@@ -110,6 +121,9 @@ class PatientPage(QWidget):
         self.here_action.triggered.connect(lambda: self._emit(self.patientModeRequested))
         self.questionnaire_button.setMenu(questionnaire)
         actions.addWidget(self.questionnaire_button)
+        self.book_button = QPushButton(self.tr("&Book a visit…"))
+        self.book_button.setToolTip(self.tr("Book the next visit at a safe date"))
+        self.book_button.clicked.connect(lambda: self._emit(self.bookRequested))
         actions.addWidget(self.more_button)
         actions.addStretch(1)
 
@@ -123,7 +137,10 @@ class PatientPage(QWidget):
         layout.addWidget(self.name_label)
         layout.addLayout(details)
         layout.addLayout(actions)
-        layout.addWidget(history_title)
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(history_title, 1)
+        history_bar.addWidget(self.book_button)
+        layout.addLayout(history_bar)
         layout.addWidget(self.history, 1)
 
     def set_history_widget(self, widget: QWidget) -> None:

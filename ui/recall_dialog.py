@@ -4,6 +4,7 @@ for the phone calls or letters. The export is audited (it holds contact details)
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,25 @@ from PySide6.QtWidgets import (
 
 from assistant.db import Database
 from assistant.errors import ChairsideError
+from assistant.labels import data_label
 from assistant.screen_dates import screen_short_date
 from assistant.sessions import RecallRow, export_recall_csv, recall
+from assistant.sessions.recall import RecallComplication, recall_complications
 from assistant.stock import recalled_on
 from ui.plain_export import plain_export_caption
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def recall_with_complications(
+    db: Database, lot: str
+) -> tuple[list[RecallRow], list[RecallComplication], date | None]:
+    """Who received the lot, the complications after those sessions, and since when the lot is
+    marked recalled in stock (worker thread)."""
+    rows = recall(db, lot)
+    return rows, recall_complications(db, rows), recalled_on(db, lot)
 
 
 class RecallTableModel(RowsTableModel):
@@ -140,6 +152,11 @@ class RecallDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.complications_label = QLabel()
+        self.complications_label.setWordWrap(True)
+        self.complications_label.setAccessibleName(self.tr("Complications after these sessions"))
+        self.complications_label.setVisible(False)
+        layout.addWidget(self.complications_label)
         layout.addLayout(bottom)
         QWidget.setTabOrder(self.lot_edit, self.search_button)
         QWidget.setTabOrder(self.search_button, self.table)
@@ -151,14 +168,37 @@ class RecallDialog(QDialog):
         self.search_button.setEnabled(False)
         self.result_label.setText(self.tr("Searching…"))
         self._runner.run(
-            lambda: (recall(self._db, lot), recalled_on(self._db, lot)),
+            partial(recall_with_complications, self._db, lot),
             lambda found: self._found(lot, *found),
             self._failed,
             parent=self,
         )
 
-    def _found(self, lot: str, rows: list[RecallRow], marked: date | None = None) -> None:
+    def _show_complications(self, events: list[RecallComplication]) -> None:
+        lines = [
+            self.tr("Complication #{0}: {1}, {2}, onset {3} (session {4})").format(
+                e.id,
+                data_label("complication_kinds", e.kind),
+                data_label("severities", e.severity),
+                screen_short_date(e.onset_on),
+                e.session_id,
+            )
+            for e in events
+        ]
+        self.complications_label.setText(
+            "\n".join([self.tr("Complications after these sessions:"), *lines])
+        )
+        self.complications_label.setVisible(bool(events))
+
+    def _found(
+        self,
+        lot: str,
+        rows: list[RecallRow],
+        events: list[RecallComplication] | None = None,
+        marked: date | None = None,
+    ) -> None:
         self._lot = lot
+        self._show_complications(events or [])
         self.search_button.setEnabled(True)
         self.model.set_rows(rows)
         patients = len({r.patient_id for r in rows})

@@ -56,6 +56,7 @@ STEPS = ("checklist", "consent", "session", "aftercare")
 
 class SessionWorkflow(QWidget):
     aftercareRequested = Signal(int)  # session id
+    bookRequested = Signal(int)  # patient id: book the next visit
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
     photosRequested = Signal(int, int)  # patient id, session id
@@ -114,6 +115,7 @@ class SessionWorkflow(QWidget):
         self.stack.addWidget(self.consent_summary)
         self.aftercare_step = AftercareStep()
         self.aftercare_step.previewRequested.connect(self._aftercare)
+        self.aftercare_step.bookRequested.connect(lambda: self.bookRequested.emit(patient_id))
         self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()

@@ -89,6 +89,10 @@ def timeline(
 
 
 def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:
+    if sheet.next_appointment_at is not None:
+        return template.next_on_date.format(
+            date=format_moment(sheet.next_appointment_at, sheet.language)
+        )
     if sheet.next_session is not None:
         return template.next_on_date.format(date=format_day(sheet.next_session, sheet.language))
     if sheet.interval_weeks:

@@ -32,6 +32,8 @@ class AftercareSheet:
     treated_at: datetime  # end of the treatment, naive local wall time
     zones: tuple[str, ...]  # zone ids from resources/treatment.toml
     next_session: date | None = None
+    # The booked appointment (local wall time), printed with its time; it wins over the date.
+    next_appointment_at: datetime | None = None
     interval_weeks: int | None = None
     notes: str = ""
     zone_depths: tuple[ZoneDepth, ...] = ()

@@ -14,6 +14,7 @@ from typing import Any
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.sessions import export_recall_csv, recall
+from assistant.sessions.recall import recall_complications
 from assistant.stock import recalled_on
 
 
@@ -50,5 +51,14 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         print(
             f"  #{row.patient_id} {row.patient_name} (born {dob}, phone {row.phone or '—'}): "
             f"session #{row.session_id} on {row.treated_at:%Y-%m-%d}, {row.state}; {row.matched}"
+        )
+    events = recall_complications(db, rows)
+    if events:
+        print(f"Complications after these sessions: {len(events)}.")
+    for event in events:
+        print(
+            f"  complication #{event.id}: {event.kind}, {event.severity}, onset "
+            f"{event.onset_on.isoformat()}, session #{event.session_id}, patient "
+            f"#{event.patient_id}; {event.outcome or 'outcome not recorded'}"
         )
     return EXIT_OK

@@ -28,6 +28,10 @@ ENTITY_WORDS = {
     "product_lot": "Product lot",
     "stock_item": "Stock item",
     "stock_lot": "Stock lot",
+    "appointment": "Appointment",
+    "follow_up": "Follow-up call",
+    "complication": "Complication",
+    "summary": "Governance summary",
 }
 
 FIELD_WORDS = {

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.consent import erase_consents_in
+from assistant.day.appointments import erase_appointments_in
 from assistant.db import Database, wipe_free_space
 from assistant.errors import InvalidInput
 from assistant.intake.store import erase_in as erase_questionnaires_in
@@ -153,6 +154,7 @@ def erase_patient(
             entry.new_value = None
             scrubbed += 1
         photos_removed, doomed_photos = remove_patient_photos(session, patient_id)
+        appointments = erase_appointments_in(session, patient_id, erased_at)
         consents = erase_consents_in(session, patient_id, erased_at)
         questionnaires = erase_questionnaires_in(session, patient_id)
         session.flush()
@@ -170,6 +172,7 @@ def erase_patient(
                 "photos_removed": photos_removed,
                 "consents_blanked": consents,
                 "questionnaires_removed": questionnaires,
+                "appointments_blanked": appointments,
             },
         )
     delete_stored(db, doomed_photos)

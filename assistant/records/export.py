@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from assistant import __version__
 from assistant.consent.records import record_of as consent_record_of
+from assistant.day.tables import Appointment, Complication, FollowUp
 from assistant.db import Database
 from assistant.errors import NotFound
 from assistant.files import write_file_atomically
@@ -179,10 +180,23 @@ def _collect(session: Session, patient_id: int) -> dict[str, Any]:
             )
         ],
         "questionnaires": questionnaires_in(session, patient_id),
+        "appointments": _rows(session, Appointment, patient_id),
+        "follow_ups": _rows(session, FollowUp, patient_id),
+        "complications": _rows(session, Complication, patient_id),
         "detail_changes": history,
         "photos": [],
         "audit": trail,
     }
+
+
+def _rows(session: Session, table: Any, patient_id: int) -> list[dict[str, Any]]:
+    """The patient's rows of one of the day's tables (appointments, calls, complications)."""
+    return [
+        _columns(row, skip=("patient_id",))
+        for row in session.scalars(
+            select(table).where(table.patient_id == patient_id).order_by(table.id)
+        )
+    ]
 
 
 def _audit_export(

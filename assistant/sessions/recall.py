@@ -151,6 +151,38 @@ def recall(db: Database, lot: str) -> list[RecallRow]:
         return rows
 
 
+@dataclass(frozen=True)
+class RecallComplication:
+    """A complication recorded after a session that used the recalled lot."""
+
+    id: int
+    patient_id: int
+    session_id: int
+    kind: str  # id of resources/day.toml [complication_kinds]
+    severity: str
+    onset_on: date
+    outcome: str | None
+
+
+def recall_complications(db: Database, rows: Sequence[RecallRow]) -> list[RecallComplication]:
+    """The complications of the sessions ``recall`` found, by onset."""
+    from assistant.day.tables import Complication
+
+    ids = sorted({row.session_id for row in rows})
+    found: list[RecallComplication] = []
+    with db.session() as session:
+        for start in range(0, len(ids), 500):
+            for c in session.scalars(
+                select(Complication).where(Complication.session_id.in_(ids[start : start + 500]))
+            ):
+                found.append(
+                    RecallComplication(
+                        c.id, c.patient_id, c.session_id, c.kind, c.severity, c.onset_on, c.outcome
+                    )
+                )
+    return sorted(found, key=lambda c: (c.onset_on, c.id))
+
+
 def _csv_safe(value: str, phone: bool = False) -> str:
     """Keep a spreadsheet from running a cell as a formula (a name typed as "=HYPERLINK…")."""
     if phone and _PHONE_LIKE.match(value):

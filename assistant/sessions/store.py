@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -47,6 +47,10 @@ from assistant.sessions.record import (
     ZoneEntry,
     apply_amendments,
 )
+
+if TYPE_CHECKING:
+    from assistant.day.followups import FollowupRule
+
 from assistant.sessions.rules import (
     compute_warnings,
     previous_session,
@@ -131,7 +135,12 @@ def _get_row(session: Session, session_id: int) -> TreatmentSession:
 
 def get_session(db: Database, session_id: int) -> SessionRecord:
     with db.session() as session:
-        return _record_of(session, _get_row(session, session_id))
+        return get_session_in(session, session_id)
+
+
+def get_session_in(session: Session, session_id: int) -> SessionRecord:
+    """``get_session`` inside a transaction the caller holds."""
+    return _record_of(session, _get_row(session, session_id))
 
 
 def _treatment(session: Session) -> TreatmentRules:
@@ -437,8 +446,12 @@ def save_draft_in(
     )
 
 
-def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRecord:
-    """Sign the draft: it is checked for completeness and becomes read-only."""
+def sign_session(
+    db: Database, session_id: int, actor: int | None, followup: FollowupRule | None = None
+) -> SessionRecord:
+    """Sign the draft: it is checked for completeness and becomes read-only. The follow-up
+    call it asks for is added (``followup``: the clinic's rule, by default the shipped one)
+    and the patient's appointment of that day marked done, in the same transaction."""
     with db.session() as session:
         row = _get_row(session, session_id)
         if row.state != DRAFT:
@@ -485,7 +498,11 @@ def sign_session(db: Database, session_id: int, actor: int | None) -> SessionRec
         # One cartridge and one unit of each product lot leave the stock, naming the session.
         settle_session_in(session, row.id, draft, signer_id, "used", row.patient_id)
         session.flush()
-        return _record_of(session, row)
+        from assistant.day.followups import after_signing_in  # the day builds on sessions
+
+        record = _record_of(session, row)
+        after_signing_in(session, record, followup, signer_id)
+        return record
 
 
 def _require_consent(session: Session, patient_id: int, draft: SessionDraft) -> None:

@@ -352,6 +352,7 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     with its amendments applied."""
 
     from assistant.aftercare import LANGUAGES, PAPERS, AftercareSheet, ZoneDepth
+    from assistant.day.appointments import next_appointment_in
     from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
@@ -373,13 +374,15 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
         )
         head = chain_head(session.connection())
         in_force = treatment_rules(rules_in_session(session))
+        booked = next_appointment_in(session, patient.id, draft.treated_at)
         return AftercareSheet(
             clinic=replace(profile, paper_size=paper),
             patient_name=display_name(patient),
             practitioner=practitioner.name if practitioner else "",
             treated_at=draft.ended_at or draft.treated_at,
             zones=tuple(dict.fromkeys(z.zone for z in draft.zones)),
-            next_session=draft.next_session_date,
+            next_session=booked.starts_at.date() if booked else draft.next_session_date,
+            next_appointment_at=booked.starts_at if booked else None,
             interval_weeks=draft.interval_weeks,
             zone_depths=tuple(ZoneDepth(z.zone, z.depth_mm, z.passes) for z in draft.zones),
             cold_sore_caution="cold_sore_history" in fired,

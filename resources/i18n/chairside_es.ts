@@ -195,73 +195,83 @@
 <context>
     <name>AftercareStep</name>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
-        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="24"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
         <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="26"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="27"/>
         <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
         <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="32"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="33"/>
         <source>What the aftercare sheet holds</source>
         <translation>Qué contiene la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
         <source>Aftercare sheet state</source>
         <translation>Estado de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="37"/>
         <source>Preview and print the sheet…</source>
         <translation>Ver e imprimir la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
         <source>Preview and print the aftercare sheet</source>
         <translation>Ver e imprimir la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="41"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="43"/>
+        <source>Book the next visit…</source>
+        <translation>Reservar la próxima visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <source>Book the next visit at a safe date; the sheet then prints it</source>
+        <translation>Reservar la próxima visita en una fecha segura; la hoja la imprime después</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="55"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="56"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="59"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="70"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="63"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="74"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="78"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -829,6 +839,127 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="66"/>
+        <source>Book the next visit</source>
+        <translation>Reservar la próxima visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="68"/>
+        <source>Reading the earliest safe date…</source>
+        <translation>Leyendo la primera fecha segura…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="70"/>
+        <source>Earliest safe date</source>
+        <translation>Primera fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="83"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="85"/>
+        <location filename="../../ui/booking_dialog.py" line="94"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="87"/>
+        <location filename="../../ui/booking_dialog.py" line="89"/>
+        <source>Reason for an earlier date</source>
+        <translation>Motivo de una fecha anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <source>Needed only before the earliest safe date</source>
+        <translation>Solo hace falta antes de la primera fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="92"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="93"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="99"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="102"/>
+        <source>Save the &amp;calendar file…</source>
+        <translation>Guardar el archivo de &amp;calendario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="103"/>
+        <source>An .ics file for the patient&apos;s own calendar</source>
+        <translation>Un archivo .ics para el calendario del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="108"/>
+        <source>&amp;Book</source>
+        <translation>&amp;Reservar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <source>Nothing holds the next session back.</source>
+        <translation>Nada retrasa la próxima sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <source>Earliest safe date: {0} ({1}).</source>
+        <translation>Primera fecha segura: {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="137"/>
+        <source>Deferred until resolved (does not move the date): {0}</source>
+        <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="159"/>
+        <source>This is before the earliest safe date: give the reason.</source>
+        <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="188"/>
+        <source>Booked for {0}.</source>
+        <translation>Reservada para el {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="193"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="206"/>
+        <location filename="../../ui/booking_dialog.py" line="229"/>
+        <source>Save the calendar file</source>
+        <translation>Guardar el archivo de calendario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="208"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="233"/>
+        <source>Calendar file saved to {0}.</source>
+        <translation>Archivo de calendario guardado en {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CarriedSection</name>
     <message>
         <location filename="../../ui/session_form/carried.py" line="19"/>
@@ -1185,6 +1316,228 @@
         <location filename="../../ui/clinical_rules_page.py" line="196"/>
         <source>✓ {rule} is now {value} (rules version {v}).</source>
         <translation>✓ {rule} es ahora {value} (versión de las reglas {v}).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplicationDialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="159"/>
+        <source>Record a complication</source>
+        <translation>Registrar una complicación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="160"/>
+        <source>Complication {0}</source>
+        <translation>Complicación {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="162"/>
+        <source>Session {0}: {1}</source>
+        <translation>Sesión {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="164"/>
+        <source>The session</source>
+        <translation>La sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="174"/>
+        <source>(not assessed)</source>
+        <translation>(sin valorar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="175"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="176"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="181"/>
+        <source>Serious, as the regulators define it: life-threatening, hospitalisation, permanent impairment, or intervention needed to prevent it</source>
+        <translation>Grave, según la definen los reguladores: potencialmente mortal, hospitalización, deterioro permanente o intervención necesaria para evitarlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="191"/>
+        <source>From the device&apos;s label, when there is one</source>
+        <translation>De la etiqueta del aparato, si la tiene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="192"/>
+        <source>(not yet known)</source>
+        <translation>(aún no se sabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="194"/>
+        <source>dd/mm/yyyy, once resolved</source>
+        <translation>dd/mm/aaaa, una vez resuelta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="195"/>
+        <source>(not reported)</source>
+        <translation>(no notificada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="197"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="200"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="201"/>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="202"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="203"/>
+        <source>Serious</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="204"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="205"/>
+        <source>Treatment given</source>
+        <translation>Tratamiento administrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="206"/>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="207"/>
+        <source>Device UDI</source>
+        <translation>UDI del aparato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="208"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="209"/>
+        <source>Resolved on</source>
+        <translation>Resuelta el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="210"/>
+        <source>Reported to</source>
+        <translation>Notificada a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="211"/>
+        <source>Reported on</source>
+        <translation>Notificada el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="212"/>
+        <source>Reference number</source>
+        <translation>Número de referencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="243"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplicationsDialog</name>
+    <message>
+        <location filename="../../ui/complications_list.py" line="45"/>
+        <source>Complications</source>
+        <translation>Complicaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="49"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="50"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="53"/>
+        <source>The patient&apos;s complications</source>
+        <translation>Las complicaciones del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="58"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="59"/>
+        <source>Record the outcome, the treatment, the report</source>
+        <translation>Registrar el resultado, el tratamiento, la notificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="61"/>
+        <source>Save the &amp;report…</source>
+        <translation>Guardar el &amp;informe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="63"/>
+        <source>The fields of the MHRA Yellow Card and FDA MedWatch 3500, as a PDF</source>
+        <translation>Los campos de la MHRA Yellow Card y del FDA MedWatch 3500, en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="66"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="105"/>
+        <source>No complication is recorded for this patient.</source>
+        <translation>No hay ninguna complicación registrada para este paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="130"/>
+        <location filename="../../ui/complications_list.py" line="150"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="132"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complications_list.py" line="144"/>
+        <source>Report saved to {0}.</source>
+        <translation>Informe guardado en {0}.</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2002,241 @@
     </message>
 </context>
 <context>
+    <name>DayHost</name>
+    <message>
+        <location filename="../../ui/day_host.py" line="96"/>
+        <location filename="../../ui/day_host.py" line="108"/>
+        <source>Record a complication</source>
+        <translation>Registrar una complicación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_host.py" line="97"/>
+        <source>This patient has no signed session to record a complication against.</source>
+        <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <location filename="../../ui/day_view.py" line="62"/>
+        <source>The day</source>
+        <translation>El día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="71"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="73"/>
+        <source>Governance &amp;summary…</source>
+        <translation>&amp;Resumen de gobernanza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="84"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="85"/>
+        <location filename="../../ui/day_view.py" line="116"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="86"/>
+        <source>Course step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="87"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="88"/>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="89"/>
+        <location filename="../../ui/day_view.py" line="116"/>
+        <source>Due</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="92"/>
+        <source>Appointments of today and tomorrow</source>
+        <translation>Citas de hoy y de mañana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="102"/>
+        <location filename="../../ui/day_view.py" line="205"/>
+        <source>did not come</source>
+        <translation>no vino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="108"/>
+        <source>&amp;Open the visit</source>
+        <translation>&amp;Abrir la visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="109"/>
+        <source>Start or continue the selected patient&apos;s visit</source>
+        <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="112"/>
+        <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="116"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="116"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="118"/>
+        <source>Follow-up calls due</source>
+        <translation>Llamadas de seguimiento pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="123"/>
+        <source>&amp;Call done…</source>
+        <translation>&amp;Llamada hecha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="124"/>
+        <source>Record the selected call with a note</source>
+        <translation>Registrar la llamada seleccionada con una nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="126"/>
+        <source>&amp;Appointment</source>
+        <translation>&amp;Cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="127"/>
+        <source>Mark the selected appointment</source>
+        <translation>Marcar la cita seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="129"/>
+        <source>Arrived</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="130"/>
+        <source>Did not come</source>
+        <translation>No vino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="131"/>
+        <source>Cancel…</source>
+        <translation>Cancelar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="168"/>
+        <source>The day: {0}</source>
+        <translation>El día: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
+        <source>Tomorrow, {0}</source>
+        <translation>Mañana, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="180"/>
+        <source>No appointments.</source>
+        <translation>No hay citas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="202"/>
+        <source>arrived</source>
+        <translation>ha llegado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="203"/>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="204"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="208"/>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="213"/>
+        <source>valid</source>
+        <translation>válido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="215"/>
+        <source>needed</source>
+        <translation>necesario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="219"/>
+        <source>waiting</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="220"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="227"/>
+        <source>before the earliest safe date, {0}</source>
+        <translation>antes de la primera fecha segura, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="232"/>
+        <source>deferred until resolved: {0}</source>
+        <translation>aplazado hasta que se resuelva: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="245"/>
+        <source>follow-up call #{0}</source>
+        <translation>llamada de seguimiento n.º {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="246"/>
+        <source>open complication #{0}</source>
+        <translation>complicación abierta n.º {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="269"/>
+        <source>Cancel the appointment</source>
+        <translation>Cancelar la cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="269"/>
+        <source>Why is it cancelled?</source>
+        <translation>¿Por qué se cancela?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="293"/>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../ui/demo_offer.py" line="51"/>
@@ -1765,6 +2353,45 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/first_practitioner_dialog.py" line="60"/>
         <source>&amp;PIN or password</source>
         <translation>&amp;PIN o contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="94"/>
+        <source>Follow-up call</source>
+        <translation>Llamada de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="97"/>
+        <source>{0}, due {1}: {2}</source>
+        <translation>{0}, pendiente el {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="102"/>
+        <source>(not said)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="103"/>
+        <location filename="../../ui/complication_dialog.py" line="107"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="105"/>
+        <source>Note of the call</source>
+        <translation>Nota de la llamada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="106"/>
+        <source>e.g. redness as expected, no pain</source>
+        <translation>p. ej. enrojecimiento esperado, sin dolor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="108"/>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -2137,167 +2764,182 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>&lt;h2&gt;Welcome to Chairside&lt;/h2&gt;&lt;p&gt;Find a patient on the left (Ctrl+F), or create one with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenido a Chairside&lt;/h2&gt;&lt;p&gt;Busque un paciente a la izquierda (Ctrl+F) o cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Return to the open visit</source>
         <translation>Volver a la visita abierta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;New patient</source>
         <translation>&amp;Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Find patient</source>
         <translation>&amp;Buscar paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Open a &amp;demo clinic…</source>
         <translation>Abrir una clínica de &amp;demostración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Records</source>
         <translation>&amp;Registros</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Recall: who received a lot…</source>
         <translation>&amp;Retirada: quién recibió un lote…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Audit trail</source>
         <translation>Registro de &amp;auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Bloquear la pantalla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Switch practitioner…</source>
         <translation>&amp;Cambiar de profesional…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Stock</source>
         <translation>Al&amp;macén</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Receive a delivery…</source>
         <translation>&amp;Recibir un pedido…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Lots on hand and warnings…</source>
         <translation>&amp;Lotes en existencia y avisos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>The &amp;day</source>
+        <translation>El &amp;día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>&amp;Governance summary…</source>
+        <translation>&amp;Resumen de gobernanza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;About Chairside</source>
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -2713,129 +3355,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="55"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="56"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="57"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="55"/>
+        <location filename="../../ui/patient_page.py" line="58"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="56"/>
+        <location filename="../../ui/patient_page.py" line="59"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="65"/>
+        <location filename="../../ui/patient_page.py" line="68"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="68"/>
+        <location filename="../../ui/patient_page.py" line="71"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="71"/>
+        <location filename="../../ui/patient_page.py" line="74"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="77"/>
+        <location filename="../../ui/patient_page.py" line="80"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="81"/>
+        <location filename="../../ui/patient_page.py" line="84"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="85"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="84"/>
+        <location filename="../../ui/patient_page.py" line="86"/>
+        <source>Complications…</source>
+        <translation>Complicaciones…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="90"/>
+        <source>Record a complication…</source>
+        <translation>Registrar una complicación…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="95"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="93"/>
+        <location filename="../../ui/patient_page.py" line="104"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="96"/>
+        <location filename="../../ui/patient_page.py" line="107"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="101"/>
+        <location filename="../../ui/patient_page.py" line="112"/>
         <source>&amp;Questionnaire</source>
         <translation>Cuestionario del &amp;paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="104"/>
+        <location filename="../../ui/patient_page.py" line="115"/>
         <source>The patient answers the health questions</source>
         <translation>El paciente responde las preguntas de salud</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="107"/>
+        <location filename="../../ui/patient_page.py" line="118"/>
         <source>Questionnaire on a phone…</source>
         <translation>Cuestionario en un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="108"/>
+        <location filename="../../ui/patient_page.py" line="119"/>
         <source>Let the patient answer here</source>
         <translation>Que el paciente responda aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="116"/>
+        <location filename="../../ui/patient_page.py" line="124"/>
+        <source>&amp;Book a visit…</source>
+        <translation>&amp;Reservar una visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="125"/>
+        <source>Book the next visit at a safe date</source>
+        <translation>Reservar la próxima visita en una fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_page.py" line="130"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="145"/>
+        <location filename="../../ui/patient_page.py" line="162"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="150"/>
-        <location filename="../../ui/patient_page.py" line="152"/>
+        <location filename="../../ui/patient_page.py" line="167"/>
+        <location filename="../../ui/patient_page.py" line="169"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="154"/>
-        <location filename="../../ui/patient_page.py" line="156"/>
+        <location filename="../../ui/patient_page.py" line="171"/>
+        <location filename="../../ui/patient_page.py" line="173"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="159"/>
+        <location filename="../../ui/patient_page.py" line="176"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -3405,102 +4067,117 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="96"/>
+        <location filename="../../ui/recall_dialog.py" line="108"/>
         <source>Recall: who received a lot?</source>
         <translation>Retirada: ¿quién recibió un lote?</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="99"/>
+        <location filename="../../ui/recall_dialog.py" line="111"/>
         <source>Product or cartridge lot number, e.g. HA-2604</source>
         <translation>Número de lote de producto o cartucho, p. ej., HA-2604</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="101"/>
+        <location filename="../../ui/recall_dialog.py" line="113"/>
         <source>Lot number</source>
         <translation>Número de lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="103"/>
+        <location filename="../../ui/recall_dialog.py" line="115"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="105"/>
+        <location filename="../../ui/recall_dialog.py" line="117"/>
         <source>Search for the lot</source>
         <translation>Buscar el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="109"/>
+        <location filename="../../ui/recall_dialog.py" line="121"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="122"/>
+        <location filename="../../ui/recall_dialog.py" line="134"/>
         <source>Patients who received the lot</source>
         <translation>Pacientes que recibieron el lote</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="123"/>
+        <location filename="../../ui/recall_dialog.py" line="135"/>
         <source>Enter a lot number and search.</source>
         <translation>Escriba un número de lote y busque.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="125"/>
+        <location filename="../../ui/recall_dialog.py" line="137"/>
         <source>Search result</source>
         <translation>Resultado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="126"/>
+        <location filename="../../ui/recall_dialog.py" line="138"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="128"/>
+        <location filename="../../ui/recall_dialog.py" line="140"/>
         <source>Export the list as CSV</source>
         <translation>Exportar la lista como CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="132"/>
+        <location filename="../../ui/recall_dialog.py" line="144"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="152"/>
+        <location filename="../../ui/recall_dialog.py" line="157"/>
+        <source>Complications after these sessions</source>
+        <translation>Complicaciones tras estas sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="169"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="166"/>
+        <location filename="../../ui/recall_dialog.py" line="179"/>
+        <source>Complication #{0}: {1}, {2}, onset {3} (session {4})</source>
+        <translation>Complicación n.º {0}: {1}, {2}, inicio {3} (sesión {4})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="189"/>
+        <source>Complications after these sessions:</source>
+        <translation>Complicaciones tras estas sesiones:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recall_dialog.py" line="206"/>
         <source>Lot {lot}: {patients} patient(s), {sessions} session(s).</source>
         <translation>Lote {lot}: {patients} paciente(s), {sessions} sesión(es).</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="170"/>
+        <location filename="../../ui/recall_dialog.py" line="210"/>
         <source>No patient received lot {lot}.</source>
         <translation>Ningún paciente recibió el lote {lot}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="172"/>
+        <location filename="../../ui/recall_dialog.py" line="212"/>
         <source>The lot is marked recalled in stock since {date}.</source>
         <translation>El lote está marcado como retirado en el almacén desde el {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="185"/>
+        <location filename="../../ui/recall_dialog.py" line="225"/>
         <source>Export the recall list</source>
         <translation>Exportar la lista de retirada</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="187"/>
+        <location filename="../../ui/recall_dialog.py" line="227"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="204"/>
+        <location filename="../../ui/recall_dialog.py" line="244"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se ha podido escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="210"/>
+        <location filename="../../ui/recall_dialog.py" line="250"/>
         <source>Saved {count} row(s) to {path}.</source>
         <translation>Se han guardado {count} fila(s) en {path}.</translation>
     </message>
@@ -3508,42 +4185,42 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecallTableModel</name>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="44"/>
+        <location filename="../../ui/recall_dialog.py" line="56"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="45"/>
+        <location filename="../../ui/recall_dialog.py" line="57"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="46"/>
+        <location filename="../../ui/recall_dialog.py" line="58"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="47"/>
+        <location filename="../../ui/recall_dialog.py" line="59"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="48"/>
+        <location filename="../../ui/recall_dialog.py" line="60"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="49"/>
+        <location filename="../../ui/recall_dialog.py" line="61"/>
         <source>What matched</source>
         <translation>Qué coincidió</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="77"/>
+        <location filename="../../ui/recall_dialog.py" line="89"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/recall_dialog.py" line="77"/>
+        <location filename="../../ui/recall_dialog.py" line="89"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -3984,84 +4661,84 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="122"/>
+        <location filename="../../ui/session_form/__init__.py" line="123"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="172"/>
+        <location filename="../../ui/session_form/__init__.py" line="173"/>
         <source>Record state</source>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="178"/>
+        <location filename="../../ui/session_form/__init__.py" line="179"/>
         <source>The session&apos;s details</source>
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="280"/>
+        <location filename="../../ui/session_form/__init__.py" line="281"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="282"/>
         <location filename="../../ui/session_form/__init__.py" line="283"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="284"/>
+        <location filename="../../ui/session_form/__init__.py" line="285"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="287"/>
+        <location filename="../../ui/session_form/__init__.py" line="288"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="288"/>
+        <location filename="../../ui/session_form/__init__.py" line="289"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="289"/>
+        <location filename="../../ui/session_form/__init__.py" line="290"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="292"/>
+        <location filename="../../ui/session_form/__init__.py" line="293"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="294"/>
+        <location filename="../../ui/session_form/__init__.py" line="295"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="295"/>
+        <location filename="../../ui/session_form/__init__.py" line="296"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="417"/>
-        <location filename="../../ui/session_form/__init__.py" line="485"/>
+        <location filename="../../ui/session_form/__init__.py" line="418"/>
+        <location filename="../../ui/session_form/__init__.py" line="486"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="420"/>
+        <location filename="../../ui/session_form/__init__.py" line="421"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="469"/>
+        <location filename="../../ui/session_form/__init__.py" line="470"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="538"/>
+        <location filename="../../ui/session_form/__init__.py" line="539"/>
         <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -4201,114 +4878,114 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="90"/>
+        <location filename="../../ui/session_workflow.py" line="91"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="97"/>
+        <location filename="../../ui/session_workflow.py" line="98"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="113"/>
-        <location filename="../../ui/session_workflow.py" line="474"/>
+        <location filename="../../ui/session_workflow.py" line="114"/>
+        <location filename="../../ui/session_workflow.py" line="476"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="122"/>
+        <location filename="../../ui/session_workflow.py" line="124"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="123"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="126"/>
+        <location filename="../../ui/session_workflow.py" line="128"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="127"/>
+        <location filename="../../ui/session_workflow.py" line="129"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="360"/>
-        <location filename="../../ui/session_workflow.py" line="380"/>
+        <location filename="../../ui/session_workflow.py" line="362"/>
+        <location filename="../../ui/session_workflow.py" line="382"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="446"/>
+        <location filename="../../ui/session_workflow.py" line="448"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="457"/>
+        <location filename="../../ui/session_workflow.py" line="459"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="480"/>
+        <location filename="../../ui/session_workflow.py" line="482"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="164"/>
+        <location filename="../../ui/session_workflow.py" line="166"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="133"/>
+        <location filename="../../ui/session_workflow.py" line="135"/>
         <source>Photos of this visit…</source>
         <translation>Fotos de esta visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="136"/>
+        <location filename="../../ui/session_workflow.py" line="138"/>
         <source>Take a new consent…</source>
         <translation>Tomar un consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="139"/>
+        <location filename="../../ui/session_workflow.py" line="141"/>
         <source>The patient&apos;s consents…</source>
         <translation>Consentimientos del paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="143"/>
+        <location filename="../../ui/session_workflow.py" line="145"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="147"/>
         <source>More actions for this visit</source>
         <translation>Más acciones de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="146"/>
+        <location filename="../../ui/session_workflow.py" line="148"/>
         <source>Photos and consents of this visit</source>
         <translation>Fotos y consentimientos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="171"/>
+        <location filename="../../ui/session_workflow.py" line="173"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="331"/>
+        <location filename="../../ui/session_workflow.py" line="333"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="338"/>
+        <location filename="../../ui/session_workflow.py" line="340"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4317,13 +4994,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="380"/>
-        <location filename="../../ui/session_workflow.py" line="392"/>
+        <location filename="../../ui/session_workflow.py" line="382"/>
+        <location filename="../../ui/session_workflow.py" line="394"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="472"/>
+        <location filename="../../ui/session_workflow.py" line="474"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -4706,21 +5383,26 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/visit/shortcuts.py" line="45"/>
+        <source>The day: today&apos;s and tomorrow&apos;s appointments</source>
+        <translation>El día: las citas de hoy y de mañana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/shortcuts.py" line="46"/>
         <source>Recall: who received a lot</source>
         <translation>Retirada: quién recibió un lote</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="46"/>
+        <location filename="../../ui/visit/shortcuts.py" line="47"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="47"/>
+        <location filename="../../ui/visit/shortcuts.py" line="48"/>
         <source>Back up now</source>
         <translation>Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="48"/>
+        <location filename="../../ui/visit/shortcuts.py" line="49"/>
         <source>Lock the screen</source>
         <translation>Bloquear la pantalla</translation>
     </message>
@@ -4728,28 +5410,28 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="55"/>
-        <location filename="../../ui/visit/shortcuts.py" line="58"/>
+        <location filename="../../ui/visit/shortcuts.py" line="56"/>
+        <location filename="../../ui/visit/shortcuts.py" line="59"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="59"/>
+        <location filename="../../ui/visit/shortcuts.py" line="60"/>
         <source>Does</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/shortcuts.py" line="71"/>
+        <location filename="../../ui/visit/shortcuts.py" line="72"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -5223,6 +5905,77 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/summary_view.py" line="49"/>
+        <source>Governance summary</source>
+        <translation>Resumen de gobernanza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="53"/>
+        <location filename="../../ui/summary_view.py" line="64"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="53"/>
+        <location filename="../../ui/summary_view.py" line="66"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="58"/>
+        <source>&amp;Draw</source>
+        <translation>&amp;Dibujar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="60"/>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="71"/>
+        <source>No patient is named in the summary.</source>
+        <translation>El resumen no nombra a ningún paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="79"/>
+        <source>The summary&apos;s pages</source>
+        <translation>Las páginas del resumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="97"/>
+        <source>Drawing the summary…</source>
+        <translation>Dibujando el resumen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="116"/>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="121"/>
+        <source>{0} page(s). No patient is named in the summary.</source>
+        <translation>{0} página(s). El resumen no nombra a ningún paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="132"/>
+        <location filename="../../ui/summary_view.py" line="158"/>
+        <source>Save the summary</source>
+        <translation>Guardar el resumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="134"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_view.py" line="155"/>
+        <source>Saved to {0}.</source>
+        <translation>Guardado en {0}.</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentSection</name>
     <message>
         <location filename="../../ui/session_form/treatment.py" line="46"/>
@@ -5650,37 +6403,37 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="126"/>
+        <location filename="../../ui/visit/host.py" line="129"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="178"/>
+        <location filename="../../ui/visit/host.py" line="181"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="219"/>
+        <location filename="../../ui/visit/host.py" line="222"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="248"/>
+        <location filename="../../ui/visit/host.py" line="251"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="252"/>
+        <location filename="../../ui/visit/host.py" line="255"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="255"/>
+        <location filename="../../ui/visit/host.py" line="258"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="255"/>
+        <location filename="../../ui/visit/host.py" line="258"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -5942,6 +6695,14 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <location filename="../../ui/session_form/zones.py" line="209"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../ui/complication_dialog.py" line="66"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
 </context>
 <context>

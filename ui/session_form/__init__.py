@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.day.followups import FollowupRule
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
 from assistant.screen_dates import screen_long_date
@@ -120,7 +121,7 @@ class SessionForm(QWidget):
         self._next_follows = True
         self._setting_next = False
         self.setAccessibleName(self.tr("Session record"))
-
+        self._followup = FollowupRule.of(settings)  # the follow-up call signing adds
         seconds = (
             settings.autosave_seconds if settings is not None else DEFAULTS["autosave_seconds"]
         )
@@ -472,7 +473,7 @@ class SessionForm(QWidget):
         if not self._confirm_sign(self.current_draft()):
             return
         self._runner.run(
-            partial(sign_session, self._db, self._record.id, self._actor),
+            partial(sign_session, self._db, self._record.id, self._actor, self._followup),
             self._signed,
             self._sign_failed,
             parent=self,

@@ -15,6 +15,7 @@ from ui.session_form.common import TARGET_HEIGHT
 
 class AftercareStep(QWidget):
     previewRequested = Signal()
+    bookRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,9 +40,18 @@ class AftercareStep(QWidget):
         self.preview_button.setShortcut(QKeySequence(self.tr("Ctrl+P")))
         self.preview_button.setToolTip(self.tr("Preview and print the aftercare sheet (Ctrl+P)"))
         self.preview_button.clicked.connect(self.previewRequested)
+        self.book_button = QPushButton(self.tr("Book the next visit…"))
+        self.book_button.setMinimumHeight(TARGET_HEIGHT + 8)
+        self.book_button.setToolTip(
+            self.tr("Book the next visit at a safe date; the sheet then prints it")
+        )
+        self.book_button.clicked.connect(self.bookRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
+        booking = QHBoxLayout()  # a row of its own: the step stays as narrow as before
+        booking.addWidget(self.book_button)
+        booking.addStretch(1)
         self.finish_hint = QLabel(self.tr("Then Finish (Alt+Right) closes the visit."))
         self.finish_hint.setAccessibleName(self.tr("How to finish"))
         layout = QVBoxLayout(self)
@@ -49,6 +59,7 @@ class AftercareStep(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
+        layout.addLayout(booking)
         layout.addWidget(self.finish_hint)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -61,6 +61,8 @@ class VisitWindow(QMainWindow):
 
         def may_leave_current_page(self) -> bool: ...
 
+        def book_visit(self, patient_id: int) -> None: ...
+
     # -- starting and leaving a visit ----------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
@@ -101,6 +103,7 @@ class VisitWindow(QMainWindow):
         self.visit_view = view
         workflow.finished.connect(self._session_finished)
         workflow.aftercareRequested.connect(self.show_aftercare)
+        workflow.bookRequested.connect(self.book_visit)
         workflow.photosRequested.connect(self.open_photos)
         view.listRequested.connect(self.back_to_list)
         self.pages.addWidget(view)

@@ -42,6 +42,7 @@ def shortcuts() -> list[tuple[str, str, str]]:
         (window, "Ctrl+T", translate("Shortcuts", "Start a session for the patient shown")),
         (window, "Ctrl+E", translate("Shortcuts", "Edit the patient's details")),
         (window, "Ctrl+Shift+P", translate("Shortcuts", "The patient's photos")),
+        (window, "Ctrl+D", translate("Shortcuts", "The day: today's and tomorrow's appointments")),
         (window, "Ctrl+Shift+R", translate("Shortcuts", "Recall: who received a lot")),
         (window, "Ctrl+Shift+A", translate("Shortcuts", "Audit trail")),
         (window, "Ctrl+Shift+B", translate("Shortcuts", "Back up now")),

@@ -1,0 +1,52 @@
+"""``chairside day [--date YYYY-MM-DD] --json``: the day's appointments, as the day screen
+shows them: for each, ``patient_id``, ``at``, ``course_step``, ``consent_valid``,
+``earliest_safe`` and the items ``due`` (follow-up calls, open complications)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from assistant.cli import EXIT_OK, CliContext
+from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.dates import parse_date
+from assistant.day.agenda import day_agenda
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "day",
+        help="the day's appointments and what is due",
+        description="The appointments of a day (default: today) with the course step, "
+        "whether a consent covers the visit, the earliest safe date and what is due.",
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    parser.add_argument("--json", action="store_true", help="print the day as JSON")
+    add_actor_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    on = parse_date(args.date, "date") if args.date else date.today()
+    db = context.database()
+    practitioner_for(args, db, "day")
+    entries = day_agenda(db, on)
+    if args.json:
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        print(f"No appointments on {on.isoformat()}.")
+    for entry in entries:
+        a = entry.appointment
+        print(
+            f"{a.starts_at:%H:%M}  #{a.patient_id} {entry.patient_name}  {a.state}"
+            + (f"  session {a.course_step}" if a.course_step else "")
+            + ("  consent valid" if entry.consent_valid else "  no valid consent")
+        )
+        if entry.too_early:
+            print(f"  {entry.earliest_safe.refusal()}")
+        for item in entry.due:
+            print(f"  due: {item.words}")
+    return EXIT_OK

@@ -1,0 +1,14 @@
+"""Whether the clinic books appointments at all: one row read at start (the window opens on
+the day then), without loading the rest of the day's modules."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from assistant.day.tables import Appointment
+from assistant.db import Database
+
+
+def has_appointments(db: Database) -> bool:
+    with db.session() as session:
+        return session.scalar(select(Appointment.id).limit(1)) is not None
