@@ -26,6 +26,7 @@ ENTITY_WORDS = {
     "product_lot": "Product lot",
     "stock_item": "Stock item",
     "stock_lot": "Stock lot",
+    "record": "Record (seal)",
 }
 
 FIELD_WORDS = {

@@ -501,6 +501,11 @@
         <translation>Restaurado</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_table_model.py" line="47"/>
+        <source>Sealed</source>
+        <translation>Sellado</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_table_model.py" line="68"/>
         <source>Fields: {0}</source>
         <translation>Campos: {0}</translation>
