@@ -301,7 +301,7 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
 
 
 def _vouched_until(conn: Connection, until: int) -> tuple[dict[str, tuple[int, datetime]], bool]:
-    """The latest vouching entry of each kind up to entry ``until`` (by time), and whether
+    """The latest vouching entry of each kind up to entry ``until``, and whether
     sealing had started by then (time order holds from the first seal on: older chains keep
     theirs)."""
     from assistant.records import seal
@@ -317,7 +317,7 @@ def _vouched_until(conn: Connection, until: int) -> tuple[dict[str, tuple[int, d
         row = conn.execute(
             select(table.c.id, table.c.at)
             .where(table.c.action == action, table.c.id <= until)
-            .order_by(table.c.at.desc())
+            .order_by(table.c.id.desc())  # the newest by number: they run forward in time
             .limit(1)
         ).first()
         if row is not None and (kind not in latest or row.at > latest[kind][1]):
