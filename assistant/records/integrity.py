@@ -10,8 +10,8 @@ The verified point is sealed: each database's entry carries an HMAC-SHA256 under
 from the database key, so a file rewritten to point at a forged chain is noticed (reported as a
 break). An entry without a seal (written by an older version) is used once more, for a full
 check that still compares its head, and sealed afterwards: a rewrite that also removes the seal
-goes unnoticed, as deleting the file does. A plain SQLite database or a PostgreSQL server has no key to seal
-with: there the file is kept unsealed and a rewrite is not noticed.
+goes unnoticed, as deleting the file does. A plain SQLite database or a PostgreSQL server has
+no key to seal with: there the file is kept unsealed and a rewrite is not noticed.
 """
 
 from __future__ import annotations
