@@ -150,6 +150,8 @@ def test_filters_find_events_by_action_practitioner_patient_dates_and_text(db: D
         assert signs[0].practitioner == "Dr Naomi Clarke"
         mine = audit.query_events(session, practitioner_id=naomi)
         assert {e.action for e in mine} == {"create"}
+        seals = audit.query_events(session, action="seal", practitioner_id=naomi)
+        assert seals and all(e.entity == "record" for e in seals)  # listed when asked for
         for_patient = audit.query_events(session, patient_id=full.patient)
         assert {e.patient_id for e in for_patient} == {full.patient}
         assert audit.query_events(session, text="AMENDED TOLERANCE")[0].action == "amend"

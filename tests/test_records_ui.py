@@ -382,7 +382,8 @@ def test_restoring_from_the_problem_dialog_repairs_a_damaged_database(
     reopened = init_db(url)
     try:
         with reopened.session() as session:
-            assert session.scalars(select(AuditEvent.action)).all()[-1] == "restore"
+            last = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()[-1]
+            assert last == "restore"
     finally:
         reopened.dispose()
 

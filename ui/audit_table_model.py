@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "lock": QT_TRANSLATE_NOOP("AuditTableModel", "Locked"),
     "backup": QT_TRANSLATE_NOOP("AuditTableModel", "Backed up"),
     "restore": QT_TRANSLATE_NOOP("AuditTableModel", "Restored"),
+    "seal": QT_TRANSLATE_NOOP("AuditTableModel", "Sealed"),
 }
 
 

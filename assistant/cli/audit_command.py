@@ -2,7 +2,8 @@
 
 ``audit --verify [--against BACKUP]`` checks the hash chain instead: exit 0 and one line with
 the counts when it is intact, exit 1 and one line naming the first entry or session that does
-not match.
+not match. ``audit --verify --head HEAD`` also checks that the chain holds a head as printed on
+an aftercare sheet or in a backup's metadata ("audit #1234 · 0123456789ab").
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="with --verify: also check that the chain extends this backup's",
     )
+    parser.add_argument(
+        "--head",
+        metavar="HEAD",
+        help="with --verify: also check that the chain holds this head, as printed "
+        '("audit #1234 · 0123456789ab")',
+    )
     add_actor_option(parser)
     parser.set_defaults(handler=run)
 
@@ -64,6 +71,8 @@ MAX_TEXT = 200
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records import integrity
 
+    if args.head is not None:
+        return run_verify_head(args, context)
     db = context.database()
     if args.against is not None:
         backup = args.against.expanduser()
@@ -84,11 +93,33 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     return EXIT_OK if result.intact else EXIT_FAILURE
 
 
+def run_verify_head(args: argparse.Namespace, context: CliContext) -> int:
+    from assistant.records import integrity
+
+    if args.against is not None:
+        raise InvalidInput("--head and --against are checked one at a time.", "head")
+    parsed = integrity.parse_head(str(args.head))
+    if parsed is None:
+        raise InvalidInput(
+            '--head: write the head as printed, for example "audit #1234 · 0123456789ab" '
+            "(the entry number and at least 12 hex digits of its hash).",
+            "head",
+        )
+    result = integrity.check_head(context.database(), *parsed)
+    line = result.line()
+    if result.intact:
+        line = line[:-1] + f"; it holds audit #{parsed[0]} \u00b7 {parsed[1][:12]}."
+    print(line)
+    return EXIT_OK if result.intact else EXIT_FAILURE
+
+
 def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.verify:
         return run_verify(args, context)
     if args.against is not None:
         raise InvalidInput("--against goes with --verify.", "against")
+    if args.head is not None:
+        raise InvalidInput("--head goes with --verify.", "head")
     if args.text is not None and len(args.text) > MAX_TEXT:
         raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
     limit = args.limit

@@ -1,6 +1,8 @@
 """Checking a copy of a consent PDF against the database, and exporting the issued bytes.
 
-A copy is the one issued when the SHA-256 of its bytes is the one stored at issue. A PDF whose
+A copy is the one issued when the SHA-256 of its bytes is the one stored at issue, both in the
+consent's row and in the audit entry of its issue (hash-chained, so a forger who replaces the
+PDF and the row's hash together is still found out). A PDF whose
 bytes differ but which names a consent of this database (the id and content fingerprint in
 its keywords) was changed; any other PDF is unknown here."""
 
@@ -12,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from assistant.consent.records import KEYWORD_PREFIX
 from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import Consent
+from assistant.models import AuditEvent, Consent
 
 PDF_MAGIC = b"%PDF-"
 _KEYWORD = re.compile(
@@ -57,6 +60,14 @@ def verify_bytes(db: Database, data: bytes) -> Verification:
             select(Consent).where(Consent.pdf_sha256 == digest).order_by(Consent.id).limit(1)
         ).first()
         if row is not None:
+            issued = _issued_digest(session, row.id)
+            if issued is not None and issued != digest:
+                return Verification(
+                    CHANGED,
+                    row.id,
+                    f"Changed: this file is not the PDF issued as consent {row.id} (signed on "
+                    f"{row.signed_on.isoformat()}); the audit trail records another.",
+                )
             who = (
                 f"patient {row.patient_id} ({row.patient_name})"
                 if row.erased_at is None
@@ -79,6 +90,36 @@ def verify_bytes(db: Database, data: bytes) -> Verification:
                     f"(signed on {named.signed_on.isoformat()}); its fingerprint differs.",
                 )
     return Verification(UNKNOWN, None, "Unknown: this database did not issue this PDF.")
+
+
+def _issued_digest(session: Session, consent_id: int) -> str | None:
+    """The PDF's SHA-256 as the audit chain recorded it when the consent was issued ("" when
+    that entry no longer matches its chain hash), or None when the entry does not hold one
+    (a consent issued by an older version)."""
+    from assistant.records.chain import GENESIS, entry_content, link
+
+    entry = session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.entity == "consent",
+            AuditEvent.entity_id == consent_id,
+            AuditEvent.action == "create",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    ).first()
+    recorded = (entry.changes or {}).get("pdf_sha256") if entry is not None else None
+    if entry is None or not isinstance(recorded, str):
+        return None
+    before = session.scalar(
+        select(AuditEvent.chain_hash)
+        .where(AuditEvent.id < entry.id)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    if entry.chain_hash != link(before or GENESIS, entry_content(entry)):
+        return ""
+    return recorded
 
 
 def verify_file(db: Database, path: Path) -> Verification:

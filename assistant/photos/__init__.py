@@ -384,6 +384,19 @@ def export_filename(photo: PhotoInfo) -> str:
     return f"photo-{photo.id}-{photo.view}-{when}{photo.extension}"
 
 
+def exported_bytes(data: bytes, photo: PhotoInfo) -> bytes:
+    """The stored bytes cleaned once more by allow-list on the way out (a photo imported by an
+    older version may still carry metadata that is no longer kept)."""
+    from assistant.photos import metadata
+
+    try:
+        return metadata.clean(data)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"Photo {photo.id} is damaged ({exc}); nothing was exported.", "photo"
+        ) from None
+
+
 def export_photos(
     db: Database, patient_id: int, out: Path, *, actor: int | None = None,
     store: PhotoStore | None = None, force: bool = False,
@@ -401,7 +414,7 @@ def export_photos(
     written = []
     for photo in photos:
         target = out / export_filename(photo)
-        write_file_atomically(target, store.get(photo.name), force=force)
+        write_file_atomically(target, exported_bytes(store.get(photo.name), photo), force=force)
         written.append(target)
     with db.session() as session:
         audit.record(

@@ -7,12 +7,12 @@
   ``MAX_PIXELS`` pixels (a decompression bomb);
 - the orientation tag is applied to the pixels (``ImageOps.exif_transpose``), so the picture
   stands the right way up in every viewer;
-- GPS position, camera make, model and serial numbers, the maker note, the owner's name and
-  the embedded thumbnail are removed, and so are XMP, IPTC and comment blocks (which repeat
-  them). Harmless exposure data and the time taken stay.
+- metadata is kept by allow-list (``assistant.photos.metadata``): the ICC colour profile
+  stays, everything else goes (every EXIF IFD, XMP, IPTC, comments, maker notes, PNG text
+  chunks). The time taken is read first and kept in the database, not in the file.
 
 The pixels are kept as they are whenever possible. A JPEG that is already upright is not
-recompressed: its metadata blocks are replaced by a cleaned EXIF block and every other byte
+recompressed: its metadata segments are dropped and every other byte
 (quantisation tables, Huffman tables, the compressed scan data) is copied unchanged, so the
 stored picture decodes to exactly the same pixels. Only a JPEG whose orientation tag says it
 must be turned is re-encoded, once, with its own quantisation tables and chroma subsampling
@@ -32,6 +32,7 @@ from pathlib import Path
 from PIL import ExifTags, Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 from assistant.errors import InvalidInput
+from assistant.photos import metadata
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_PIXELS = 100_000_000  # larger than any clinic camera; a 12 MP phone photo is 12,000,000
@@ -39,30 +40,6 @@ THUMBNAIL_SIZE = 320
 THUMBNAIL_QUALITY = 85
 FORMATS = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png"}
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
-
-# Tags that identify a camera, its owner or a place (https://exiftool.org/TagNames/EXIF.html).
-IFD0_REMOVED = (
-    ExifTags.Base.Make,
-    ExifTags.Base.Model,
-    ExifTags.Base.Orientation,
-    ExifTags.Base.GPSInfo,
-    ExifTags.Base.HostComputer,
-    ExifTags.Base.Artist,
-    0xC62F,  # CameraSerialNumber (DNG)
-    0xC614,  # UniqueCameraModel (DNG)
-)
-EXIF_IFD_REMOVED = (
-    ExifTags.Base.MakerNote,
-    ExifTags.Base.BodySerialNumber,
-    ExifTags.Base.LensSerialNumber,
-    ExifTags.Base.CameraOwnerName,
-    ExifTags.Base.LensMake,
-    ExifTags.Base.LensModel,
-    ExifTags.Base.ImageUniqueID,
-    ExifTags.Base.UserComment,
-)
-# JPEG segments kept as they are: JFIF header, ICC colour profile, Adobe colour transform.
-_KEEP_APP = ((0xE0, b"JFIF\x00"), (0xE0, b"JFXX\x00"), (0xE2, b"ICC_PROFILE\x00"), (0xEE, b"Adobe"))
 
 
 @dataclass(frozen=True)
@@ -98,83 +75,6 @@ def _taken_at(exif: Image.Exif) -> datetime | None:
     return None
 
 
-def clean_exif(exif: Image.Exif) -> bytes:
-    """The EXIF block to keep: no place, no camera identity, no orientation, no thumbnail.
-
-    Pillow writes IFD0 and its sub-IFDs only, so the thumbnail (IFD1) is never written."""
-    cleaned = Image.Exif()
-    for tag, value in exif.items():
-        if tag in IFD0_REMOVED or tag in (ExifTags.IFD.Exif, ExifTags.IFD.Interop):
-            continue
-        cleaned[tag] = value
-    sub = {k: v for k, v in exif.get_ifd(ExifTags.IFD.Exif).items() if k not in EXIF_IFD_REMOVED}
-    sub.pop(ExifTags.IFD.Interop, None)
-    if sub:
-        cleaned.get_ifd(ExifTags.IFD.Exif).update(sub)
-    return cleaned.tobytes() if len(cleaned) or sub else b""
-
-
-def _segments_until_scan(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
-    """The marker segments before the first scan, and the offset where that scan's SOS starts."""
-    if data[:2] != b"\xff\xd8":
-        raise ValueError("no JPEG start marker")
-    pos = 2
-    segments: list[tuple[int, bytes]] = []
-    while True:
-        while pos < len(data) and data[pos] == 0xFF and data[pos + 1] == 0xFF:
-            pos += 1  # fill bytes
-        if pos + 4 > len(data) or data[pos] != 0xFF:
-            raise ValueError("damaged JPEG header")
-        marker = data[pos + 1]
-        if marker == 0xDA:
-            return segments, pos
-        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
-        segments.append((marker, data[pos + 4 : pos + 2 + length]))
-        pos += 2 + length
-
-
-def _end_of_image(data: bytes, start: int) -> int:
-    """Offset just past the first image's EOI (an MPO carries further images after it)."""
-    pos = start
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= len(data):
-            raise ValueError("the picture data ends early")
-        marker = data[pos + 1]
-        if marker == 0x00 or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
-            pos += 1 if marker == 0xFF else 2  # stuffed byte, restart marker or fill
-            continue
-        if marker == 0xD9:
-            return pos + 2
-        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
-        pos += 2 + length  # a segment between scans (SOS, DHT, DRI ...), then entropy data
-
-
-def strip_jpeg_losslessly(data: bytes, exif: bytes) -> bytes:
-    """``data`` with its metadata segments replaced by ``exif``; the picture bytes unchanged."""
-    segments, scan = _segments_until_scan(data)
-    end = _end_of_image(data, scan)
-    out = [b"\xff\xd8"]
-    exif_written = not exif
-    for marker, payload in segments:
-        app = 0xE0 <= marker <= 0xEF or marker == 0xFE
-        keep = not app or any(marker == m and payload.startswith(p) for m, p in _KEEP_APP)
-        if not keep:
-            continue
-        if not exif_written and marker != 0xE0:
-            out.append(_segment(0xE1, b"Exif\x00\x00" + exif))
-            exif_written = True
-        out.append(_segment(marker, payload))
-    if not exif_written:
-        out.append(_segment(0xE1, b"Exif\x00\x00" + exif))
-    out.append(data[scan:end])
-    return b"".join(out)
-
-
-def _segment(marker: int, payload: bytes) -> bytes:
-    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
-
-
 def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
     try:
         size = path.stat().st_size
@@ -186,8 +86,9 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
         raise _refuse(path, "this is a folder, not a photo.")
     if size > MAX_FILE_BYTES:
         raise _refuse(
-            path, f"the file is too large ({size / 1e6:.0f} MB; the limit is "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
+            path,
+            f"the file is too large ({size / 1e6:.0f} MB; the limit is "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB).",
         )
     data = path.read_bytes()
     try:
@@ -207,8 +108,9 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise _refuse(
-            path, f"the picture is enormous ({width} × {height} pixels; the limit is "
-            f"{MAX_PIXELS // 1_000_000} megapixels)."
+            path,
+            f"the picture is enormous ({width} × {height} pixels; the limit is "
+            f"{MAX_PIXELS // 1_000_000} megapixels).",
         )
     try:
         image.load()
@@ -228,6 +130,13 @@ def _thumbnail(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def _bare(image: Image.Image) -> Image.Image:
+    """The pixels without what Pillow would write back by itself (comment, XMP, EXIF...)."""
+    bare = image.copy()
+    bare.info = {k: v for k, v in image.info.items() if k == "transparency"}
+    return bare
+
+
 def prepare_photo(path: Path) -> PreparedPhoto:
     """Check ``path`` and return its cleaned bytes and thumbnail (see the module's notes)."""
     data, image = _open_checked(path)
@@ -236,30 +145,27 @@ def prepare_photo(path: Path) -> PreparedPhoto:
     taken_at = _taken_at(exif)
     orientation = exif.get(ExifTags.Base.Orientation, 1)
     upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
-    cleaned_exif = clean_exif(exif)
+    icc = image.info.get("icc_profile") or None
     recompressed = False
-    if media_type == "image/jpeg" and upright is image:
-        try:
-            stored = strip_jpeg_losslessly(data, cleaned_exif)
-        except (ValueError, struct.error, IndexError) as exc:
-            raise _refuse(path, f"the file is damaged or incomplete ({exc}).") from None
-    elif media_type == "image/jpeg":
-        out = io.BytesIO()
-        upright.save(
-            out,
-            "JPEG",
-            qtables=getattr(image, "quantization", None) or None,
-            subsampling=JpegImagePlugin.get_sampling(image),
-            exif=cleaned_exif,
-            icc_profile=image.info.get("icc_profile"),
-        )
-        stored, recompressed = out.getvalue(), True
-    else:
-        out = io.BytesIO()
-        upright.save(
-            out, "PNG", exif=cleaned_exif or None, icc_profile=image.info.get("icc_profile")
-        )
-        stored = out.getvalue()
+    try:
+        if media_type == "image/jpeg" and upright is image:
+            stored = metadata.clean_jpeg(data)
+        elif media_type == "image/jpeg":
+            out = io.BytesIO()
+            _bare(upright).save(
+                out,
+                "JPEG",
+                qtables=getattr(image, "quantization", None) or None,
+                subsampling=JpegImagePlugin.get_sampling(image),
+                icc_profile=icc,
+            )
+            stored, recompressed = metadata.clean_jpeg(out.getvalue()), True
+        else:
+            out = io.BytesIO()
+            _bare(upright).save(out, "PNG", icc_profile=icc)
+            stored = metadata.clean_png(out.getvalue())
+    except (ValueError, struct.error, IndexError) as exc:
+        raise _refuse(path, f"the file is damaged or incomplete ({exc}).") from None
     return PreparedPhoto(
         data=stored,
         sha256=hashlib.sha256(stored).hexdigest(),

@@ -32,6 +32,7 @@ ENTITY_WORDS = {
     "follow_up": "Follow-up call",
     "complication": "Complication",
     "summary": "Governance summary",
+    "record": "Record (seal)",
 }
 
 FIELD_WORDS = {

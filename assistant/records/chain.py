@@ -19,7 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -28,6 +28,10 @@ from assistant.models import Amendment, AuditEvent, ProductUse, TreatmentSession
 
 GENESIS = "0" * 64
 SHORT = 12  # hex digits of a hash shown to people
+# Entries that vouch for records run forward in time, each kind (signatures and amendments;
+# seals) on its own; a workstation's clock may lag another's by this much.
+CLOCK_TOLERANCE = timedelta(minutes=5)
+VOUCHING = {"sign": "session", "amend": "session", "seal": "seal"}  # action: its kind
 
 # What a signature vouches for: every column of the session but the two that may still change
 # once it is signed (the aftercare "printed at" stamp and ``updated_at``).
@@ -187,6 +191,7 @@ class Verification:
     problem: str = ""
     full: bool = True
     entry: int | None = None  # the entry where the break shows, when there is one
+    records: int = 0  # sealed patients, consents, photos, devices, practitioners checked
 
     @property
     def intact(self) -> bool:
@@ -197,9 +202,10 @@ class Verification:
             return f"Audit chain broken: {self.problem}"
         head = f"; head {self.head.label()}" if self.head else ""
         scope = "" if self.full else " since the last check"
+        records = f", {self.records} sealed records" if self.records else ""
         return (
-            f"Audit chain intact{scope}: {self.entries} entries, {self.sessions} signed "
-            f"sessions and {self.amendments} amendments verified{head}."
+            f"Audit chain intact{scope}: {self.entries} entries{records}, {self.sessions} "
+            f"signed sessions and {self.amendments} amendments verified{head}."
         )
 
 
@@ -222,10 +228,14 @@ def _entries(conn: Connection, after: int | None) -> Iterator[Any]:
 
 def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
     """Walk the chain (all of it, or what follows ``since``) and re-hash what it vouches for."""
+    from assistant.records import seal
+
     previous = GENESIS
+    latest: dict[str, tuple[int, datetime]] = {}
+    started = False  # time order holds from the first seal on (older chains keep theirs)
     if since is not None:
         row = conn.execute(
-            select(AuditEvent.chain_hash).where(AuditEvent.id == since.entry)
+            select(AuditEvent.chain_hash, AuditEvent.at).where(AuditEvent.id == since.entry)
         ).first()
         if row is None:
             return Verification(
@@ -237,10 +247,12 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
                 False, since.entry,
             )  # fmt: skip
         previous = since.hash
+        latest, started = _vouched_until(conn, since.entry)
     count = 0
     head = since
     signs: dict[int, tuple[int, str | None]] = {}
     amends: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+    seals: dict[str, tuple[int, str]] = {}
     for row in _entries(conn, since.entry if since else None):
         # Columns in ENTRY_FIELDS order after id and chain_hash: encoded as they come.
         expected = link(previous, canonical(tuple(row)[2:]))
@@ -249,6 +261,13 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
                 count, 0, 0, head, f"entry {row.id} does not match its hash or the entry "
                 "before it.", since is None, row.id,
             )  # fmt: skip
+        kind = VOUCHING.get(row.action)
+        if kind is not None and isinstance(row.at, datetime):
+            problem = _out_of_time(row, latest.get(kind)) if started else ""
+            if problem:
+                return Verification(count, 0, 0, head, problem, since is None, row.id)
+            if kind not in latest or row.at > latest[kind][1]:
+                latest[kind] = (row.id, row.at)
         previous = expected
         head = ChainHead(row.id, expected)
         count += 1
@@ -257,11 +276,96 @@ def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
                 signs.setdefault(row.entity_id, (row.id, row.content_hash))
             elif row.action == "amend":
                 amends[row.entity_id].append((row.id, row.content_hash))
+        elif row.action == seal.ACTION and row.entity == seal.ENTITY:
+            records = (row.changes or {}).get("records")
+            # The map itself is chained; its hash is there to quote (an older schema's
+            # downgrade may have dropped it).
+            if not isinstance(records, dict) or row.content_hash not in (
+                None,
+                seal.seal_hash(records),
+            ):
+                return Verification(
+                    count, 0, 0, head, f"entry {row.id} does not match the records it seals.",
+                    since is None, row.id,
+                )  # fmt: skip
+            seals.update((name, (row.id, str(digest))) for name, digest in records.items())
+            started = True
     try:
         sessions, amendments = _check_records(conn, signs, amends, since is None)
+        records_checked = _check_sealed(conn, seals, since is None)
     except _Broken as exc:
         return Verification(count, 0, 0, head, str(exc), since is None, exc.entry)
-    return Verification(count, sessions, amendments, head, "", since is None)
+    return Verification(
+        count, sessions, amendments, head, "", since is None, records=records_checked
+    )
+
+
+def _vouched_until(conn: Connection, until: int) -> tuple[dict[str, tuple[int, datetime]], bool]:
+    """The latest vouching entry of each kind up to entry ``until``, and whether
+    sealing had started by then (time order holds from the first seal on: older chains keep
+    theirs)."""
+    from assistant.records import seal
+
+    table = AuditEvent.__table__
+    found = conn.execute(
+        select(table.c.id)
+        .where(table.c.action == seal.ACTION, table.c.entity == seal.ENTITY, table.c.id <= until)
+        .limit(1)
+    ).first()
+    latest: dict[str, tuple[int, datetime]] = {}
+    for action, kind in VOUCHING.items():
+        row = conn.execute(
+            select(table.c.id, table.c.at)
+            .where(table.c.action == action, table.c.id <= until)
+            .order_by(table.c.id.desc())  # the newest by number: they run forward in time
+            .limit(1)
+        ).first()
+        if row is not None and (kind not in latest or row.at > latest[kind][1]):
+            latest[kind] = (row.id, row.at)
+    return latest, found is not None
+
+
+def _out_of_time(row: Any, latest: tuple[int, datetime] | None) -> str:
+    """A break when ``row`` is dated before an earlier entry by more than the tolerance."""
+    if latest is None or not isinstance(row.at, datetime):
+        return ""
+    if row.at >= latest[1] - CLOCK_TOLERANCE:
+        return ""
+    return (
+        f"entry {row.id} ({row.action}) is dated {row.at:%Y-%m-%d %H:%M:%S}, before entry "
+        f"{latest[0]} ({latest[1]:%Y-%m-%d %H:%M:%S} UTC): entries must run forward in time."
+    )
+
+
+def _check_sealed(conn: Connection, seals: dict[str, tuple[int, str]], full: bool) -> int:
+    """Every sealed row as stored now matches the last seal naming it (and, on a full check,
+    every row of the sealed tables has one). Returns how many rows were checked."""
+    from assistant.records import seal
+
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for name in seals:
+        parsed = seal.parse_key(name)
+        if parsed is not None:
+            wanted[parsed[0]].add(parsed[1])
+    checked = 0
+    for table in seal.SEALED_FIELDS:
+        if not full and not wanted[table]:
+            continue
+        live = seal.live_records(conn, table, None if full else wanted[table])
+        words = table.replace("_", " ")
+        for row_id in sorted(set(live) | wanted[table]):
+            sealed = seals.get(seal.key(table, row_id))
+            if sealed is None:
+                raise _Broken(f"{words} {row_id} has no seal in the chain.")
+            entry, digest = sealed
+            if row_id not in live:
+                if digest != seal.REMOVED:
+                    raise _Broken(f"{words} {row_id}, sealed in entry {entry}, is missing.", entry)
+                continue
+            if live[row_id] != digest:
+                raise _Broken(f"{words} {row_id} does not match what entry {entry} sealed.", entry)
+            checked += 1
+    return checked
 
 
 def _check_records(

@@ -5,27 +5,48 @@ this workstation's last verified point (``audit-verified.json`` in the data fold
 database), which lets the start-up check walk only what was added since and notices entries
 removed from the end; and each backup's metadata (``BACKUP.meta.json`` beside it) holding the
 chain head it was taken at, which ``audit --verify --against BACKUP`` compares with.
+
+The verified point is sealed: each database's entry carries an HMAC-SHA256 under a key derived
+from the database key, so a file rewritten to point at a forged chain is noticed (reported as a
+break). An entry without a seal (written by an older version) is used once more, for a full
+check that still compares its head, and sealed afterwards: a rewrite that also removes the seal
+goes unnoticed, as deleting the file does. A plain SQLite database or a PostgreSQL server has
+no key to seal with: there the file is kept unsealed and a rewrite is not noticed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from assistant import paths
 from assistant.cipher import connect_uri
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import Database
-from assistant.records.chain import ChainHead, Verification, extends, verify
+from assistant.models import AuditEvent
+from assistant.records.chain import (
+    SHORT,
+    ChainHead,
+    Verification,
+    canonical,
+    extends,
+    verify,
+)
 
 log = logging.getLogger(__name__)
 
 ANCHOR_FILE = "audit-verified.json"
+_SEAL_PURPOSE = b"chairside audit-verified point seal v1"
 FULL_CHECK_EVERY = timedelta(days=7)
 METADATA_SUFFIX = ".meta.json"
 
@@ -60,6 +81,19 @@ class VerifiedPoint:
     checked_at: datetime | None
     full_at: datetime | None
     broken: str = ""
+    rewritten: bool = False  # its seal does not match: changed outside Chairside
+
+
+def seal_key(database_key: bytes | None) -> bytes | None:
+    """The verified point's sealing key, derived from the database key (None without one)."""
+    if not database_key:
+        return None
+    return hmac.new(database_key, _SEAL_PURPOSE, hashlib.sha256).digest()
+
+
+def _seal(key: bytes, url: str, entry: dict[str, Any]) -> str:
+    content = canonical([url, {k: v for k, v in entry.items() if k != "seal"}])
+    return hmac.new(key, content, hashlib.sha256).hexdigest()
 
 
 def _when(value: Any) -> datetime | None:
@@ -69,10 +103,20 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
-def verified_point(url: str, folder: Path | None = None) -> VerifiedPoint:
+def verified_point(
+    url: str, folder: Path | None = None, database_key: bytes | None = None
+) -> VerifiedPoint:
     data = _read_anchors(folder).get(url)
     if not isinstance(data, dict):
         return VerifiedPoint(None, None, None)
+    key = seal_key(database_key)
+    if key is not None:
+        sealed = data.get("seal")
+        if isinstance(sealed, str) and not hmac.compare_digest(sealed, _seal(key, url, data)):
+            return VerifiedPoint(None, None, None, rewritten=True)
+        if not isinstance(sealed, str):
+            # Written by an older version: its head is still compared, on a full check.
+            return VerifiedPoint(ChainHead.from_json(data.get("head")), None, None, "unsealed")
     return VerifiedPoint(
         ChainHead.from_json(data.get("head")),
         _when(data.get("checked_at")),
@@ -81,14 +125,20 @@ def verified_point(url: str, folder: Path | None = None) -> VerifiedPoint:
     )
 
 
-def _remember(url: str, point: VerifiedPoint, folder: Path | None = None) -> None:
+def _remember(
+    url: str, point: VerifiedPoint, folder: Path | None = None, database_key: bytes | None = None
+) -> None:
     anchors = _read_anchors(folder)
-    anchors[url] = {
+    entry: dict[str, Any] = {
         "head": point.head.to_json() if point.head else None,
         "checked_at": point.checked_at.isoformat(timespec="seconds") if point.checked_at else "",
         "full_at": point.full_at.isoformat(timespec="seconds") if point.full_at else "",
         "broken": point.broken,
     }
+    key = seal_key(database_key)
+    if key is not None:
+        entry["seal"] = _seal(key, url, entry)
+    anchors[url] = entry
     try:
         _write_json(_anchor_path(folder), anchors)
     except OSError as exc:
@@ -109,13 +159,19 @@ def _when_label(point: VerifiedPoint) -> str:
     return f" on {point.checked_at:%Y-%m-%d}" if point.checked_at else ""
 
 
+REWRITTEN = (
+    f"{ANCHOR_FILE}, this workstation's verified point, was changed outside Chairside (its "
+    "seal does not match); the chain was checked from the start."
+)
+
+
 def check(db: Database, *, full: bool, now: datetime | None = None) -> Verification:
     """Verify the chain (all of it, or what follows this workstation's verified point) and
     remember the outcome."""
     now = now or datetime.now()
-    point = verified_point(db.url, db.data_dir)
+    point = verified_point(db.url, db.data_dir, db.key)
     with db.engine.connect() as conn:
-        since = None if full or point.broken else point.head
+        since = None if full or point.broken or point.rewritten else point.head
         result = verify(conn, since)
         if result.intact and point.head is not None and since is None:
             problem = extends(conn, point.head)
@@ -125,15 +181,19 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
                     problem=f"{problem} This workstation verified it{_when_label(point)}.",
                     entry=point.head.entry,
                 )
+    if result.intact and point.rewritten:
+        result = replace(result, problem=REWRITTEN)
     if result.intact:
         done_full = result.full or since is None
         _remember(
             db.url,
             VerifiedPoint(result.head, now, now if done_full else point.full_at),
             db.data_dir,
+            db.key,
         )
     else:
-        _remember(db.url, replace(point, checked_at=now, broken=result.problem), db.data_dir)
+        broken = replace(point, checked_at=now, broken=result.problem, rewritten=False)
+        _remember(db.url, broken, db.data_dir, db.key)
     return result
 
 
@@ -141,7 +201,7 @@ def startup_check(db: Database, now: datetime | None = None) -> Verification:
     """The check at every start: what was added since the last verified point (fast), and
     the whole chain when the last full check is a week old (or found a break)."""
     now = now or datetime.now()
-    point = verified_point(db.url, db.data_dir)
+    point = verified_point(db.url, db.data_dir, db.key)
     full = point.full_at is None or now - point.full_at >= FULL_CHECK_EVERY or bool(point.broken)
     return check(db, full=full, now=now)
 
@@ -222,3 +282,39 @@ def check_against(db: Database, backup: Path) -> Verification:
             problem = f"the chain does not extend the backup {backup.name}: {differs}"
             return replace(result, problem=problem, entry=head.entry)
     return replace(result, problem=problem) if problem else result
+
+
+# -- a head printed on paper -------------------------------------------------------------------
+
+_PRINTED_HEAD = re.compile(
+    r"\s*(?:audit\s*)?#?\s*(\d{1,12})[\s\u00b7:/@,]+([0-9a-f]{12,64})\s*", re.I
+)
+
+
+def parse_head(text: str) -> tuple[int, str] | None:
+    """``(entry, hash or its beginning)`` from a head as printed ("audit #1234 · 0123456789ab",
+    or the entry and the whole hash from a backup's metadata); None when it is not one."""
+    found = _PRINTED_HEAD.fullmatch(text)
+    if found is None:
+        return None
+    return int(found.group(1)), found.group(2).lower()
+
+
+def check_head(db: Database, entry: int, digest: str) -> Verification:
+    """``audit --verify --head HEAD``: the full check, and entry ``entry`` of the chain holds
+    the hash ``digest`` begins."""
+    result = check(db, full=True)
+    if not result.intact:
+        return result
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            select(AuditEvent.chain_hash).where(AuditEvent.id == entry)
+        ).scalar_one_or_none()
+    shown = f"audit #{entry} \u00b7 {digest[:SHORT]}"
+    if found is None:
+        problem = f"the chain does not hold {shown}: there is no entry {entry}."
+    elif not str(found).startswith(digest):
+        problem = f"the chain does not hold {shown}: entry {entry} is {str(found)[:SHORT]}."
+    else:
+        return result
+    return replace(result, problem=problem, entry=entry)

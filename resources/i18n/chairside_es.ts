@@ -511,47 +511,52 @@
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="68"/>
+        <location filename="../../ui/audit_table_model.py" line="47"/>
+        <source>Sealed</source>
+        <translation>Sellado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="69"/>
         <source>Fields: {0}</source>
         <translation>Campos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="102"/>
+        <location filename="../../ui/audit_table_model.py" line="103"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="103"/>
+        <location filename="../../ui/audit_table_model.py" line="104"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <location filename="../../ui/audit_table_model.py" line="105"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <location filename="../../ui/audit_table_model.py" line="106"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <location filename="../../ui/audit_table_model.py" line="107"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="107"/>
+        <location filename="../../ui/audit_table_model.py" line="108"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="169"/>
+        <location filename="../../ui/audit_table_model.py" line="170"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="179"/>
+        <location filename="../../ui/audit_table_model.py" line="180"/>
         <source>Workstation: {0}</source>
         <translation>Puesto: {0}</translation>
     </message>
