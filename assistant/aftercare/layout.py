@@ -8,6 +8,7 @@ grows linearly with the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +41,7 @@ from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
 from assistant.languages import Language, babel_locale, format_moment, language
+from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
 
 LEADING = 1.2  # line height as a multiple of the font size
@@ -50,7 +52,7 @@ CELL_HEADING_SIZE = 13.5
 CELL_PADDING = 5
 
 
-class Para(Paragraph):
+class Para(BidiParagraph):
     """A Paragraph that lays itself out once per width: tables ask each cell for its size
     more than once (to measure, then to draw), and shaping Arabic every time costs."""
 
@@ -101,19 +103,32 @@ class Look:
     def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
         return Para(self.text(value, bold), self.styles[style])
 
-    def paras(self, value: str, style: str = "body", bold: bool = False) -> list[Flowable]:
+    def paras(
+        self, value: str, style: str = "body", bold: bool = False, typed: bool = False
+    ) -> list[Flowable]:
         """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
         the other: ReportLab lays a paragraph out again on every page it is split across,
-        so one paragraph of the whole text would cost time growing with its square."""
-        return [Para(self.text(part, bold), self.styles[style]) for part in chunks(value)]
+        so one paragraph of the whole text would cost time growing with its square.
+        ``typed``: text someone typed (a name, an address), read in the direction of its
+        first letter."""
+        return [Para(self.text(part, bold), self.styles[style], auto_direction=typed)
+                for part in chunks(value)]  # fmt: skip
 
     def labelled_markup(self, label: str, value: str) -> str:
-        """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
-        orders a right-to-left line by words within a run of one font, not across runs."""
-        joined = " ".join(value.split())
-        if self.rtl:
-            return self.text(f"{label.strip()}: {joined}")
-        return f"{self.text(label.strip() + ':')} <b>{self.text(joined, bold=True)}</b>"
+        """ "Label: **value**" as Paragraph markup, the label first in the reading order
+        (on the right, right to left), with the language's colon."""
+        joined = one_line(value)
+        head = self.text(label.strip() + self.colon)
+        return f"{head}{self.space}<b>{self.text(joined, bold=True)}</b>"
+
+    @property
+    def colon(self) -> str:
+        """The colon after a label: full width in Chinese (it carries its own space)."""
+        return "\N{FULLWIDTH COLON}" if self.language.family == "cjk" else ":"
+
+    @property
+    def space(self) -> str:
+        return "" if self.language.family == "cjk" else " "
 
     def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
         return Para(self.labelled_markup(label, value), self.styles[style])
@@ -122,8 +137,8 @@ class Look:
         """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
         if len(value) <= CHUNK:
             return [self.labelled(label, value, style)]
-        head = Para(self.text(f"{label.strip()}:"), self.styles[style])
-        return [head, *self.paras(" ".join(value.split()), style, bold=True)]
+        head = Para(self.text(f"{label.strip()}{self.colon}"), self.styles[style])
+        return [head, *self.paras(one_line(value), style, bold=True)]
 
     def row(self, cells: list[Any]) -> list[Any]:
         """A table row in reading order: mirrored for right-to-left languages."""
@@ -131,6 +146,13 @@ class Look:
 
 
 CHUNK = 1000  # characters: a few lines of text, far less than a page
+_BLANKS = re.compile("[ \t\r\n]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, its runs of spaces and line breaks made one space (its no-break
+    spaces kept: they hold a phone number together)."""
+    return _BLANKS.sub(" ", text).strip()
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:
@@ -245,9 +267,9 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     h = template.headings
     clinic = sheet.clinic
     address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
-    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True)
+    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True, typed=True)
     if address:
-        left += lk.paras(address)
+        left += lk.paras(address, typed=True)
     pairs = [
         (h["phone"], clinic.phone),
         (h["out_of_hours"], clinic.out_of_hours_phone),
@@ -486,7 +508,8 @@ def story(
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
     if sheet.notes.strip():
-        parts += [lk.para(template.headings["notes"], "heading", True), *lk.paras(sheet.notes)]
+        parts.append(lk.para(template.headings["notes"], "heading", True))
+        parts += lk.paras(sheet.notes, typed=True)
     parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
     parts += [Spacer(1, gap), normal_and_call(sheet, template, lk, width)]
     return parts

@@ -44,6 +44,7 @@ from assistant.consent.records import KEYWORD_PREFIX
 from assistant.consent.templates import areas_text, labels
 from assistant.languages import DEFAULT_LANGUAGE, format_day, language
 from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
+from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
 
 SHORT_FINGERPRINT_CHARS = 16
@@ -154,7 +155,7 @@ class _Look:
         return family_markup(value, self.family, bold)
 
     def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Paragraph(self.text(value, bold), self.styles[style])
+        return BidiParagraph(self.text(value, bold), self.styles[style])
 
     def row(self, cells: list[Any]) -> list[Any]:
         """A table row in reading order: mirrored right to left."""
@@ -210,9 +211,9 @@ def _text_flowables(text: str, lk: _Look) -> list[Flowable]:
             story.append(lk.para(prose))
         for item in items:
             if lk.rtl:  # the bullet stands at the start of the line, on the right
-                story.append(Paragraph(f"• {lk.text(item)}", lk.styles["item"]))
+                story.append(BidiParagraph(f"• {lk.text(item)}", lk.styles["item"]))
             else:
-                story.append(Paragraph(lk.text(item), lk.styles["item"], bulletText="•"))
+                story.append(BidiParagraph(lk.text(item), lk.styles["item"], bulletText="•"))
         if items:
             story.append(Spacer(1, 3))
     return story
@@ -323,10 +324,8 @@ def _evidence(document: ConsentDocument, full: str, lk: _Look) -> Table:
 
 def _choice(lk: _Look, question: str, yes: bool) -> Paragraph:
     answer = lk.words["yes"] if yes else lk.words["no"]
-    if lk.rtl:  # one weight: see _signature_table
-        return lk.para(f"{answer} — {question}")
     # the dash goes through the family's markup too: Droid Sans Fallback has none
-    return Paragraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
+    return BidiParagraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
                      lk.styles["body"])  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import deferred_canvas
+from assistant.pdf.bidi import BidiParagraph
 from assistant.rules import RuleSet
 
 _SIZE = 9.5
@@ -60,7 +61,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return BidiParagraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def _table(rows: list[list[Paragraph]], widths: list[float]) -> Table:
