@@ -157,7 +157,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
-MARGIN = 1.6 * cm
+MARGIN = 1.3 * cm
 
 
 def _sheet_fields(sheet: AftercareSheet) -> Iterator[tuple[str, str]]:
@@ -261,7 +261,7 @@ def render_sheet(
         )
     register_fonts()
     page_size = PAGE_SIZES[sheet.clinic.paper_size]
-    margins = Margins(MARGIN, MARGIN, 1.0 * cm, 0.4 * cm)
+    margins = Margins(MARGIN, MARGIN, 0.8 * cm, 0.3 * cm)
     data, pages = build_pdf(
         story(sheet, template, content_width(page_size, margins), tz),
         page_size=page_size,

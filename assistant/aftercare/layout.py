@@ -9,7 +9,8 @@ grows linearly with the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -44,12 +45,14 @@ from assistant.languages import Language, babel_locale, format_moment, language
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
 
-LEADING = 1.2  # line height as a multiple of the font size
-BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
+LEADING = 1.15  # line height as a multiple of the font size
+BODY_SIZE = 11.0  # readable at arm's length; nothing on the sheet is smaller than 11 pt
 SMALL_SIZE = 11.0
-HEADING_CELL_SIZE = 12.5
-CELL_HEADING_SIZE = 13.5
+HEADING_CELL_SIZE = 12.0
+CELL_HEADING_SIZE = 12.5
 CELL_PADDING = 5
+PAGE_ROOM = 690  # points: a little less than the text area of a Letter page, the smaller
+NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
 
 
 class Para(BidiParagraph):
@@ -77,12 +80,14 @@ class Sizes:
     phone: float
     leading: float
     gap: float  # space between the parts of the sheet
+    cell_leading: float  # the timeline's and the lists' lines, a little closer: each row
+    # is ruled off, each item has its bullet
 
 
-REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 17, 16, 15,
-                      LEADING, 8)  # fmt: skip
+REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 16, 15, 14,
+                      LEADING, 5, 1.12)  # fmt: skip
 # Large print: body text of 16 pt or more, and more room between lines and parts.
-LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14)
+LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14, 1.3)
 
 
 @dataclass(frozen=True)
@@ -194,8 +199,7 @@ def look(code: str, large_print: bool) -> Look:
             name,
             fontName=family.bold if bold else family.regular,
             fontSize=size,
-            leading=size * sizes.leading,
-            **{**options, **extra},
+            **{"leading": size * sizes.leading, **options, **extra},
         )
 
     s = sizes
@@ -205,26 +209,41 @@ def look(code: str, large_print: bool) -> Look:
     styles = {
         "body": style("body", s.body),
         "small": style("small", s.small),
-        "cell": style("cell", s.small),
+        "cell": style("cell", s.small, leading=s.small * s.cell_leading),
         "cell_bold": style("cell_bold", s.cell_heading, bold=True),
         "heading": style("heading", s.section, bold=True, spaceBefore=s.gap, spaceAfter=3),
         "list_heading": style("list_heading", s.section, bold=True, spaceAfter=3),
-        "title": style("title", s.title, bold=True, spaceAfter=4),
+        "title": style("title", s.title, bold=True, spaceAfter=3),
         "clinic": style("clinic", s.clinic, bold=True),
         "phone": style("phone", s.phone, bold=True, spaceAfter=2),
         "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
         "bullet": style(
             "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
-            **indent,
+            leading=s.small * s.cell_leading, **indent,
         ),
     }  # fmt: skip
     return Look(lang, sizes, styles)
 
 
+class WholePara(Para):
+    """A list item: it moves to the next page whole rather than break between pages (one
+    longer than ``WHOLE_LINES`` lines, typed by a clinic, may still break)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if len(self.blPara.lines) <= WHOLE_LINES:
+            return []
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        return parts
+
+
+WHOLE_LINES = 8
+
+
 def bullet(look_: Look, item: str) -> Paragraph:
     if look_.rtl:  # the bullet stands at the start of the line, on the right
-        return Para(f"• {look_.text(item)}", look_.styles["bullet"])
-    return Para(look_.text(item), look_.styles["bullet"], bulletText="•")
+        return WholePara(f"• {look_.text(item)}", look_.styles["bullet"])
+    return WholePara(look_.text(item), look_.styles["bullet"], bulletText="•")
 
 
 def _logo(path: Path) -> Image:
@@ -278,10 +297,16 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     # a phone number never breaks inside: it moves under its label when it must
     contact = [lk.labelled(label, value.replace(" ", "\N{NO-BREAK SPACE}"), "contact")
                for label, value in pairs]  # fmt: skip
-    # the phone numbers take the room they need (within reason); the name and address the rest
-    contact_width = min(
-        max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8, width * 0.45
+    # the phone numbers take the room they need (within reason); the name and address the
+    # rest. When both fit on their lines side by side, each label stays on its number's line.
+    needed = max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8
+    family = register_family(lk.language.family)
+    beside = max(
+        stringWidth(printable_any(clinic.name), family.bold, lk.styles["clinic"].fontSize),
+        stringWidth(printable_any(address), family.regular, lk.styles["body"].fontSize),
     )
+    room = width - beside - 12 - (4.4 * cm if clinic.logo_path else 0)
+    contact_width = needed if needed <= min(room, width * 0.55) else min(needed, width * 0.45)
     if len(clinic.name) + len(address) > CHUNK:
         # too long to sit beside the phone numbers: one after the other, so it can run on
         return [*left, *contact, Spacer(1, 4),
@@ -297,7 +322,9 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
 
 
-def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> list[Flowable]:
+def details(
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
+) -> list[Flowable]:
     h = template.headings
     names = [template.zones.get(z) or reference.zone(z).name for z in sheet.zones]
     # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
@@ -306,23 +333,42 @@ def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> lis
         else format_list(names, locale=babel_locale(lk.language.locale))
     ) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
-    if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:
-        people = [*lk.labelled_long(h["patient"], sheet.patient_name),
-                  *lk.labelled_long(h["practitioner"], sheet.practitioner)]  # fmt: skip
+    patient, practitioner = sheet.patient_name, sheet.practitioner
+    people: list[Flowable]
+    if len(patient) + len(practitioner) > CHUNK:
+        people = [*lk.labelled_long(h["patient"], patient),
+                  *lk.labelled_long(h["practitioner"], practitioner)]  # fmt: skip
     else:
-        gap = "&nbsp;" * 6
-        both = (
-            lk.labelled_markup(h["patient"], sheet.patient_name)
-            + gap
-            + lk.labelled_markup(h["practitioner"], sheet.practitioner)
-        )
-        people = [Para(both, lk.styles["body"])]
+        both = [lk.labelled(h["patient"], patient), lk.labelled(h["practitioner"], practitioner)]
+        people = side_by_side(lk, both, width)
     return [
         *people,
-        lk.labelled(h["treated_at"], treated),
+        *side_by_side(lk, [lk.labelled(h["treated_at"], treated),
+                           lk.labelled(h["next_appointment"],
+                                       next_appointment_text(sheet, template))], width),
         lk.labelled(h["areas"], areas),
-        lk.labelled(h["next_appointment"], next_appointment_text(sheet, template)),
-    ]
+    ]  # fmt: skip
+
+
+SIDE_GAP = 18  # between two labelled values on one line
+
+
+def side_by_side(lk: Look, paras: list[Paragraph], width: float) -> list[Flowable]:
+    """Two short labelled values on one line, in reading order, when both fit whole; one
+    under the other when they do not."""
+    natural = []
+    for para in paras:
+        para.wrap(width, 10_000)
+        lines = para.blPara.lines
+        if len(lines) != 1:
+            return list(paras)
+        spare = getattr(lines[0], "extraSpace", None)  # a line of several styles, or a
+        natural.append(width - (lines[0][0] if spare is None else spare))  # simple one
+    if sum(natural) + SIDE_GAP > width:
+        return list(paras)
+    first = natural[0] + SIDE_GAP
+    return [Table([lk.row(list(paras))], colWidths=lk.row([first, width - first]),
+                  style=_plain_style())]  # fmt: skip
 
 
 def _grid_style(header_row: bool = True) -> TableStyle:
@@ -332,7 +378,7 @@ def _grid_style(header_row: bool = True) -> TableStyle:
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     if header_row:
         commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
@@ -373,24 +419,43 @@ def timeline_table(
         previous = step
     cell = lk.styles["cell"]
     family = register_family(lk.language.family)
-    # as wide as the longest date needs (no lone "16:00" on a line), within reason
+
+    def measure(text: str) -> float:
+        return float(stringWidth(printable_any(text), family.regular, cell.fontSize))
+
+    # as wide as the longest date needs, within reason; narrower when that makes the table
+    # shorter (the instructions then wrap less), a date then breaking after its weekday
     when_lines = [line for lines, _ in rows for line in lines]
-    widest = max(stringWidth(printable_any(line), family.regular, cell.fontSize)
-                 for line in when_lines)  # fmt: skip
-    when_width = min(widest + 2 * CELL_PADDING + 2, width * (0.5 if sheet.large_print else 0.42))
-    table_rows: list[list[Any]] = [
-        lk.row([lk.para(h["timeline_when"], "cell_bold", True),
-                lk.para(h["timeline_what"], "cell_bold", True)])
-    ]  # fmt: skip
-    for lines, texts in rows:
-        when_cell = Para("<br/>".join(lk.text(line) for line in lines), cell)
-        table_rows.append(lk.row([when_cell, [lk.para(text, "cell") for text in texts]]))
-    return Table(
-        table_rows,
-        colWidths=lk.row([when_width, width - when_width]),
-        repeatRows=1,
-        style=_grid_style(),
-    )
+    natural = max(measure(line) for line in when_lines) + 2 * CELL_PADDING + 2
+    widest = min(natural, width * (0.5 if sheet.large_print else 0.42))
+    what_cells = [[lk.para(text, "cell") for text in texts] for _, texts in rows]
+    heading = lk.row([lk.para(h["timeline_when"], "cell_bold", True),
+                      lk.para(h["timeline_what"], "cell_bold", True)])  # fmt: skip
+    tables = []
+    for when_width in sorted({widest, *(min(widest, width * r) for r in WHEN_SHARES)}):
+        inner = when_width - 2 * CELL_PADDING
+        table_rows: list[list[Any]] = [heading]
+        for (lines, _), what in zip(rows, what_cells, strict=True):
+            text = "<br/>".join(lk.text(_held_date(line, inner, measure)) for line in lines)
+            table_rows.append(lk.row([Para(text, cell), what]))
+        tables.append(Table(table_rows, colWidths=lk.row([when_width, width - when_width]),
+                            repeatRows=1, style=_grid_style()))  # fmt: skip
+    # the shortest; of two as short, the one with the wider dates
+    return min(reversed(tables), key=lambda table: round(table.wrap(width, 100_000)[1]))
+
+
+WHEN_SHARES = (0.38, 0.34, 0.3)  # of the width, tried for the timeline's dates
+
+
+def _held_date(line: str, room: float, measure: Callable[[str], float]) -> str:
+    """A date line too wide for its cell, held together after its weekday ("Hasta el
+    martes, / 24 de noviembre, 21:30"), when that part fits; the line as it is otherwise."""
+    if measure(line) <= room or ", " not in line:
+        return line
+    head, rest = line.split(", ", 1)
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in rest) or measure(rest) > room:
+        return line
+    return f"{head}, {rest.replace(' ', chr(0xA0))}"
 
 
 def _when_lines(
@@ -411,10 +476,11 @@ def _when_lines(
 
 def normal_and_call(
     sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
-) -> Flowable:
+) -> list[Flowable]:
     """"What is normal" beside the boxed "call the clinic" list (one under the other in
-    large print). The table may split between pages, so neither list leaves a half-empty
-    page behind it."""
+    large print). The box moves to the next page whole, never broken (unless it is taller
+    than a page); "what is normal" in large print may run on between its items, so it
+    leaves no half-empty page behind it."""
     h = template.headings
     clinic = sheet.clinic
     normal: list[Flowable] = [lk.para(h["normal"], "list_heading", True)]
@@ -424,16 +490,16 @@ def normal_and_call(
         call.append(lk.labelled(h["phone"], clinic.phone.strip(), "phone"))
     if clinic.out_of_hours_phone.strip():
         call.append(lk.labelled(h["out_of_hours"], clinic.out_of_hours_phone, "small"))
-    call.append(Spacer(1, 3))
+    call.append(Spacer(1, 2))
     call += [bullet(lk, item) for item in template.call_clinic]
-    pad = 6
+    pad = 5
     box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
     if sheet.large_print:
         boxed = _RunningTable([[call]], colWidths=[width],
                               style=_plain_style([box, *_padding(pad)]))  # fmt: skip
-        normal_table = _RunningTable([[normal]], colWidths=[width], style=_plain_style())
-        return KeepTogether([normal_table, Spacer(1, lk.sizes.gap), boxed])
-    normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
+        # the heading stays with the first item; the items follow one by one
+        head = KeepTogether(normal[:2]) if len(normal) > 1 else normal[0]
+        return [head, *normal[2:], Spacer(1, lk.sizes.gap), boxed]
     call_column = 0 if lk.rtl else 1
     commands = [
         ("BOX", (call_column, 0), (call_column, 0), 1.5, colors.black),
@@ -442,23 +508,30 @@ def normal_and_call(
         ("RIGHTPADDING" if not lk.rtl else "LEFTPADDING", (1 - call_column, 0),
          (1 - call_column, 0), pad),
     ]  # fmt: skip
-    return _RunningTable(
-        [lk.row([normal, call])],
-        colWidths=lk.row([normal_width, width - normal_width]),
-        style=_plain_style(commands),
-    )
+    # the boxed column gets at least half the room (its lines matter more), and as much
+    # more as makes the two columns end nearest each other
+    tables = [
+        _RunningTable([lk.row([normal, call])], colWidths=lk.row([share, width - share]),
+                      style=_plain_style(commands))
+        for share in (width * ratio for ratio in NORMAL_SHARES)
+    ]  # fmt: skip
+    return [min(tables, key=lambda table: table.wrap(width, 10_000)[1])]
 
 
 class _RunningTable(Table):
-    """A table whose one row may run on to the next page (``splitInRow``); a split that
-    would leave nothing for the next page (ReportLab measures right-to-left paragraphs a
-    little taller than they are) keeps the table whole on this one."""
+    """A table of one row that moves to the next page whole; only a row taller than
+    ``PAGE_ROOM`` runs on to the next page (``splitInRow``). A split that would leave
+    nothing for the next page (ReportLab measures right-to-left paragraphs a little taller
+    than they are) keeps the table whole on this one."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
         super().__init__(*args, **kwargs)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        _, height = self.wrap(avail_width, avail_height)
+        if height <= PAGE_ROOM:
+            return []
         parts: list[Flowable] = super().split(avail_width, avail_height)
         if len(parts) == 2 and all(
             not cell for row in getattr(parts[1], "_cellvalues", []) for cell in row
@@ -503,7 +576,7 @@ def story(
     gap = lk.sizes.gap
     parts: list[Flowable] = header(sheet, template, lk, width)
     parts += [Spacer(1, gap), lk.para(template.title, "title", True)]
-    parts += details(sheet, template, lk)
+    parts += details(sheet, template, lk, width)
     parts += [Spacer(1, 4), lk.para(template.intro)]
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
@@ -511,5 +584,5 @@ def story(
         parts.append(lk.para(template.headings["notes"], "heading", True))
         parts += lk.paras(sheet.notes, typed=True)
     parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
-    parts += [Spacer(1, gap), normal_and_call(sheet, template, lk, width)]
+    parts += [Spacer(1, gap), *normal_and_call(sheet, template, lk, width)]
     return parts
