@@ -26,7 +26,7 @@ from assistant.aftercare import (
     render_sheet,
     shipped_template_path,
 )
-from assistant.aftercare.layout import LARGE_PRINT, chunks, look
+from assistant.aftercare.look import LARGE_PRINT, chunks, look
 from assistant.bidi_support import log2vis
 from assistant.errors import InvalidInput
 from assistant.languages import format_moment

@@ -27,7 +27,8 @@ from assistant.aftercare.dates import (
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
-from assistant.aftercare.layout import (
+from assistant.aftercare.layout import story
+from assistant.aftercare.look import (
     BODY_SIZE,
     CELL_HEADING_SIZE,
     CELL_PADDING,
@@ -36,7 +37,6 @@ from assistant.aftercare.layout import (
     LEADING,
     SMALL_SIZE,
     look,
-    story,
 )
 from assistant.aftercare.sheet import PAPERS, AftercareSheet, Paper, ZoneDepth
 from assistant.aftercare.template import (

@@ -8,20 +8,15 @@ grows linearly with the text.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -33,217 +28,28 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from assistant import reference
 from assistant.aftercare.dates import TimelineStep, next_appointment_text, timeline
+from assistant.aftercare.look import (
+    CELL_PADDING,
+    CHUNK,
+    PAGE_ROOM,
+    Look,
+    Para,
+    bullet,
+    grid_style,
+    look,
+    plain_style,
+)
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
-from assistant.languages import Language, babel_locale, format_moment, language
-from assistant.pdf.bidi import BidiParagraph
-from assistant.pdf.families import family_markup, printable_any, register_family
+from assistant.languages import babel_locale, format_moment
+from assistant.pdf.families import printable_any, register_family
 
-LEADING = 1.15  # line height as a multiple of the font size
-BODY_SIZE = 11.0  # readable at arm's length; nothing on the sheet is smaller than 11 pt
-SMALL_SIZE = 11.0
-HEADING_CELL_SIZE = 12.0
-CELL_HEADING_SIZE = 12.5
-CELL_PADDING = 5
-PAGE_ROOM = 690  # points: a little less than the text area of a Letter page, the smaller
 NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
-
-
-class Para(BidiParagraph):
-    """A Paragraph that lays itself out once per width: tables ask each cell for its size
-    more than once (to measure, then to draw), and shaping Arabic every time costs."""
-
-    _wrapped_for: float | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped_for == avail_width and hasattr(self, "blPara"):
-            return self.width, self.height
-        size: tuple[float, float] = super().wrap(avail_width, avail_height)
-        self._wrapped_for = avail_width
-        return size
-
-
-@dataclass(frozen=True)
-class Sizes:
-    body: float
-    small: float
-    cell_heading: float
-    section: float
-    title: float
-    clinic: float
-    phone: float
-    leading: float
-    gap: float  # space between the parts of the sheet
-    cell_leading: float  # the timeline's and the lists' lines, a little closer: each row
-    # is ruled off, each item has its bullet
-
-
-REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 16, 15, 14,
-                      LEADING, 5, 1.12)  # fmt: skip
-# Large print: body text of 16 pt or more, and more room between lines and parts.
-LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14, 1.3)
-
-
-@dataclass(frozen=True)
-class Look:
-    """What a sheet's text looks like: its language's fonts and direction, and its sizes."""
-
-    language: Language
-    sizes: Sizes
-    styles: dict[str, ParagraphStyle]
-
-    @property
-    def rtl(self) -> bool:
-        return self.language.rtl
-
-    def text(self, value: str, bold: bool = False) -> str:
-        return family_markup(value, self.language.family, bold)
-
-    def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Para(self.text(value, bold), self.styles[style])
-
-    def paras(
-        self, value: str, style: str = "body", bold: bool = False, typed: bool = False
-    ) -> list[Flowable]:
-        """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
-        the other: ReportLab lays a paragraph out again on every page it is split across,
-        so one paragraph of the whole text would cost time growing with its square.
-        ``typed``: text someone typed (a name, an address), read in the direction of its
-        first letter."""
-        return [Para(self.text(part, bold), self.styles[style], auto_direction=typed)
-                for part in chunks(value)]  # fmt: skip
-
-    def labelled_markup(self, label: str, value: str) -> str:
-        """ "Label: **value**" as Paragraph markup, the label first in the reading order
-        (on the right, right to left), with the language's colon."""
-        joined = one_line(value)
-        head = self.text(label.strip() + self.colon)
-        return f"{head}{self.space}<b>{self.text(joined, bold=True)}</b>"
-
-    @property
-    def colon(self) -> str:
-        """The colon after a label: full width in Chinese (it carries its own space)."""
-        return "\N{FULLWIDTH COLON}" if self.language.family == "cjk" else ":"
-
-    @property
-    def space(self) -> str:
-        return "" if self.language.family == "cjk" else " "
-
-    def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
-        return Para(self.labelled_markup(label, value), self.styles[style])
-
-    def labelled_long(self, label: str, value: str, style: str = "body") -> list[Flowable]:
-        """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
-        if len(value) <= CHUNK:
-            return [self.labelled(label, value, style)]
-        head = Para(self.text(f"{label.strip()}{self.colon}"), self.styles[style])
-        return [head, *self.paras(one_line(value), style, bold=True)]
-
-    def row(self, cells: list[Any]) -> list[Any]:
-        """A table row in reading order: mirrored for right-to-left languages."""
-        return cells[::-1] if self.rtl else cells
-
-
-CHUNK = 1000  # characters: a few lines of text, far less than a page
-_BLANKS = re.compile("[ \t\r\n]+")
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line, its runs of spaces and line breaks made one space (its no-break
-    spaces kept: they hold a phone number together)."""
-    return _BLANKS.sub(" ", text).strip()
-
-
-def chunks(text: str, size: int = CHUNK) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, between words where it can,
-    with its line breaks kept; a word longer than ``size`` is cut inside."""
-    pieces: list[str] = []
-    for line in text.strip().splitlines() or [""]:
-        current = ""
-        for word in line.split(" "):
-            while len(word) > size:
-                if current:
-                    pieces.append(current)
-                    current = ""
-                pieces.append(word[:size])
-                word = word[size:]
-            if current and len(current) + 1 + len(word) > size:
-                pieces.append(current)
-                current = word
-            else:
-                current = f"{current} {word}" if current else word
-        pieces.append(current)
-    return [piece for piece in pieces if piece.strip()] or [""]
-
-
-@cache
-def look(code: str, large_print: bool) -> Look:
-    lang = language(code)
-    family = register_family(lang.family)
-    latin = register_family("noto")
-    sizes = LARGE_PRINT if large_print else REGULAR_PRINT
-    options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
-    if lang.rtl:
-        options.update(wordWrap="RTL", shaping=1)
-    elif lang.family == "cjk":
-        options.update(wordWrap="CJK")
-
-    def style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=family.bold if bold else family.regular,
-            fontSize=size,
-            **{"leading": size * sizes.leading, **options, **extra},
-        )
-
-    s = sizes
-    indent: dict[str, Any] = (
-        {"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}
-    )
-    styles = {
-        "body": style("body", s.body),
-        "small": style("small", s.small),
-        "cell": style("cell", s.small, leading=s.small * s.cell_leading),
-        "cell_bold": style("cell_bold", s.cell_heading, bold=True),
-        "heading": style("heading", s.section, bold=True, spaceBefore=s.gap, spaceAfter=3),
-        "list_heading": style("list_heading", s.section, bold=True, spaceAfter=3),
-        "title": style("title", s.title, bold=True, spaceAfter=3),
-        "clinic": style("clinic", s.clinic, bold=True),
-        "phone": style("phone", s.phone, bold=True, spaceAfter=2),
-        "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
-        "bullet": style(
-            "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
-            leading=s.small * s.cell_leading, **indent,
-        ),
-    }  # fmt: skip
-    return Look(lang, sizes, styles)
-
-
-class WholePara(Para):
-    """A list item: it moves to the next page whole rather than break between pages (one
-    longer than ``WHOLE_LINES`` lines, typed by a clinic, may still break)."""
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
-        if len(self.blPara.lines) <= WHOLE_LINES:
-            return []
-        parts: list[Flowable] = super().split(avail_width, avail_height)
-        return parts
-
-
-WHOLE_LINES = 8
-
-
-def bullet(look_: Look, item: str) -> Paragraph:
-    if look_.rtl:  # the bullet stands at the start of the line, on the right
-        return WholePara(f"• {look_.text(item)}", look_.styles["bullet"])
-    return WholePara(look_.text(item), look_.styles["bullet"], bulletText="•")
 
 
 def _logo(path: Path) -> Image:
@@ -266,19 +72,6 @@ def _natural_width(look_: Look, label: str, value: str) -> float:
     return float(
         stringWidth(printable_any(f"{label}: "), family.regular, style.fontSize)
         + stringWidth(printable_any(value), family.bold, style.fontSize)
-    )
-
-
-def _plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
-    return TableStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            *commands,
-        ]
     )
 
 
@@ -318,7 +111,7 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
         cells.insert(0, logo)
         widths.insert(0, logo.drawWidth + 0.4 * cm)
         widths[1] -= widths[0]
-    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=_plain_style())
+    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=plain_style())
     return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
 
 
@@ -368,21 +161,7 @@ def side_by_side(lk: Look, paras: list[Paragraph], width: float) -> list[Flowabl
         return list(paras)
     first = natural[0] + SIDE_GAP
     return [Table([lk.row(list(paras))], colWidths=lk.row([first, width - first]),
-                  style=_plain_style())]  # fmt: skip
-
-
-def _grid_style(header_row: bool = True) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if header_row:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
-    return TableStyle(commands)
+                  style=plain_style())]  # fmt: skip
 
 
 def _in_date_order(steps: list[TimelineStep]) -> list[TimelineStep]:
@@ -439,7 +218,7 @@ def timeline_table(
             text = "<br/>".join(lk.text(_held_date(line, inner, measure)) for line in lines)
             table_rows.append(lk.row([Para(text, cell), what]))
         tables.append(Table(table_rows, colWidths=lk.row([when_width, width - when_width]),
-                            repeatRows=1, style=_grid_style()))  # fmt: skip
+                            repeatRows=1, style=grid_style()))  # fmt: skip
     # the shortest; of two as short, the one with the wider dates
     return min(reversed(tables), key=lambda table: round(table.wrap(width, 100_000)[1]))
 
@@ -496,7 +275,7 @@ def normal_and_call(
     box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
     if sheet.large_print:
         boxed = _RunningTable([[call]], colWidths=[width],
-                              style=_plain_style([box, *_padding(pad)]))  # fmt: skip
+                              style=plain_style([box, *_padding(pad)]))  # fmt: skip
         # the heading stays with the first item; the items follow one by one
         head = KeepTogether(normal[:2]) if len(normal) > 1 else normal[0]
         return [head, *normal[2:], Spacer(1, lk.sizes.gap), boxed]
@@ -512,7 +291,7 @@ def normal_and_call(
     # more as makes the two columns end nearest each other
     tables = [
         _RunningTable([lk.row([normal, call])], colWidths=lk.row([share, width - share]),
-                      style=_plain_style(commands))
+                      style=plain_style(commands))
         for share in (width * ratio for ratio in NORMAL_SHARES)
     ]  # fmt: skip
     return [min(tables, key=lambda table: table.wrap(width, 10_000)[1])]
@@ -565,7 +344,7 @@ def depth_table(
             )
         )
     table = Table(rows, colWidths=lk.row([width * 0.5, width * 0.25, width * 0.25]),
-                  repeatRows=1, style=_grid_style())  # fmt: skip
+                  repeatRows=1, style=grid_style())  # fmt: skip
     return KeepTogether([lk.para(h["depths"], "heading", True), table])
 
 
