@@ -84,7 +84,14 @@ def _date_pattern(locale: str, with_year: bool) -> str:
     # CLDR's closest skeleton may abbreviate; the patient gets the words in full
     pattern = re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", pattern)
     pattern = re.sub(r"(?<!c)c{1,3}(?!c)", "cccc", pattern)
-    return re.sub(r"(?<!M)M{3}(?!M)", "MMMM", pattern)
+    pattern = re.sub(r"(?<!M)M{3}(?!M)", "MMMM", pattern)
+    # a word the language puts between month and year ("tháng 7 năm 2026"): CLDR writes it
+    # in the month-and-year pattern, not always in the closest full one
+    month_year = str(skeletons.get("yMMMM", ""))
+    word = re.search(r"MMMM\s*('[^']+')\s*y", month_year)
+    if with_year and word and word.group(1) not in pattern:
+        pattern = re.sub(r"MMMM,?\s*y", f"MMMM {word.group(1)} y", pattern)
+    return pattern
 
 
 def format_day(day: date, code: str, with_year: bool = True) -> str:

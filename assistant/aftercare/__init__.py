@@ -209,7 +209,8 @@ class RenderResult:
 def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
     phone = sheet.clinic.phone.strip()
     name = sheet.clinic.name.strip()
-    phone_text = f"{template.headings['phone']}: {phone}" if phone else ""
+    lk = look(sheet.language, sheet.large_print)
+    phone_text = f"{template.headings['phone']}{lk.colon}{lk.space}{phone}" if phone else ""
     both = " · ".join(part for part in (name, phone_text) if part)
     lang = language(sheet.language)
     family = register_family(lang.family)

@@ -338,7 +338,8 @@ def depth_table(
             lk.row(
                 [
                     lk.para(template.zones.get(row.zone) or reference.zone(row.zone).name, "cell"),
-                    lk.para(f"{reference.format_mm(row.depth_mm)} mm", "cell"),
+                    lk.para(h["depth_value"].format(depth=reference.format_mm(row.depth_mm)),
+                            "cell"),
                     lk.para(str(row.passes), "cell"),
                 ]
             )

@@ -23,6 +23,8 @@ from bidi import algorithm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from assistant.pdf.cjk import break_cjk
+
 _RTL_CLASSES = frozenset({"R", "AL"})
 _PIECES = re.compile("[ ]+|[^ ]+")  # ReportLab joins the words of a line with plain spaces
 _PRIVATE_USE = range(0xE000, 0xF900)  # glyphs HarfBuzz made that have no character of their own
@@ -180,6 +182,7 @@ class BidiParagraph(Paragraph):
     algorithm: right to left when its style's ``wordWrap`` is "RTL", and with any
     right-to-left words (a name) ordered correctly inside a left-to-right paragraph.
     Text without right-to-left letters in a left-to-right style is drawn as by Paragraph.
+    Chinese lines (``wordWrap`` "CJK") are also broken by Chinese rules.
 
     ``auto_direction``: the paragraph's direction is that of its first letter (rule P2), for
     text typed by someone (an address in Latin letters on an Arabic sheet reads "14 Quay
@@ -205,6 +208,10 @@ class BidiParagraph(Paragraph):
         if self._bidi and not style.shaping:
             style = _shaped(style)
         super().__init__(text, style, *args, **kwargs)
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - ReportLab's names
+        """Chinese lines broken by its rules too (``assistant.pdf.cjk``)."""
+        return break_cjk(super().breakLinesCJK, maxWidths)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         parts: list[Any] = super().split(avail_width, avail_height)
