@@ -63,16 +63,42 @@ class _Unit:
 
 
 def _kind(ch: str) -> str:
-    """ "R" for a right-to-left letter, "L" for a left-to-right one, "" for a glyph that
-    follows its neighbour (a mark, a glyph HarfBuzz made), "N" for the rest."""
+    """ "R" for a right-to-left letter, "L" for a left-to-right one, "D" for a digit, "N"
+    for the rest (punctuation, marks, glyphs HarfBuzz made)."""
     if ord(ch) in _PRIVATE_USE:
-        return ""
+        return "N"
     kind = unicodedata.bidirectional(ch)
     if kind in _RTL_CLASSES:
         return "R"
     if kind == "L":
         return "L"
-    return "" if kind == "NSM" else "N"
+    return "D" if kind in ("EN", "AN") else "N"
+
+
+def _word_units(frag: Any, text: str, start: int, end: int) -> list[_Unit]:
+    """The units of one word. HarfBuzz has drawn a right-to-left run with the punctuation
+    around it ("(العلاج", "الدقيقة:") in its own visual order: it moves as one. Latin
+    letters move as one; digits and other punctuation each find their own level."""
+    units: list[_Unit] = []
+    kinds = [_kind(ch) for ch in text[start:end]]
+    i = 0
+    while i < len(kinds):
+        j = i + 1
+        if kinds[i] in "RN":
+            while j < len(kinds) and kinds[j] in "RN":
+                j += 1
+            if "R" in kinds[i:j]:
+                units.append(_Unit(frag, text[start + i : start + j], _STRONG_RTL))
+            else:
+                units += [_Unit(frag, text[start + k], text[start + k]) for k in range(i, j)]
+        elif kinds[i] == "L":
+            while j < len(kinds) and kinds[j] == "L":
+                j += 1
+            units.append(_Unit(frag, text[start + i : start + j], _STRONG_LTR))
+        else:
+            units.append(_Unit(frag, text[start + i], text[start + i]))
+        i = j
+    return units
 
 
 def _units(frag: Any) -> list[_Unit]:
@@ -84,23 +110,8 @@ def _units(frag: Any) -> list[_Unit]:
         start, end = match.span()
         if text[start] == " ":
             units.append(_Unit(frag, text[start:end], " "))
-            continue
-        # runs of letters of one direction move as one (HarfBuzz has set each in its own
-        # direction); digits and punctuation each find their own level
-        run_start, run_kind = start, ""
-        for i in range(start, end + 1):
-            kind = _kind(text[i]) if i < end else "end"
-            if kind == "" or (kind == run_kind and kind != "N"):
-                continue
-            if run_kind == "":  # marks at the start of a word go with what follows
-                run_kind = kind
-                continue
-            piece = text[run_start:i]
-            stands_for = {"R": _STRONG_RTL, "L": _STRONG_LTR}.get(run_kind, piece[:1])
-            units.append(_Unit(frag, piece, stands_for))
-            run_start, run_kind = i, kind
-        if run_kind == "":  # only marks
-            units.append(_Unit(frag, text[run_start:end], text[run_start]))
+        else:
+            units += _word_units(frag, text, start, end)
     return units
 
 
