@@ -106,3 +106,22 @@ def test_a_time_stays_with_its_date_in_large_print() -> None:
         paragraph.wrap(width, 10_000)
         for line in broken_lines(paragraph):
             assert not line.strip().startswith("15:30"), (width, line)
+
+
+def test_the_rule_sheet_is_set_in_the_documents_type_and_in_words() -> None:
+    from assistant.rules import shipped_rules
+    from assistant.rules.sheet import rule_sheet_pdf
+
+    data, pages = rule_sheet_pdf("Harbour Skin Clinic", shipped_rules(), today=date(2026, 12, 7))
+    reader = PdfReader(io.BytesIO(data))
+    embedded = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+        if "+" in str(font.get_object()["/BaseFont"])  # fonts shipped and embedded
+    }
+    assert embedded == {"NotoSans-Regular", "NotoSans-Bold"}
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "History of keloid or hypertrophic scarring" in text and "not suitable" in text
+    assert "keloid_history" not in text and "not_suitable" not in text and "_mm" not in text
+    assert f"Page {pages} of {pages}" in text
