@@ -116,9 +116,10 @@ def _zone_rows(rules: list[RuleInForce]) -> list[_Row]:
     def phrase(value: Callable[[RuleInForce], str]) -> str:
         said = []
         if low and high:
-            said.append(f"typical {value(low).removesuffix(' mm')} – {value(high)}")
+            said.append(f"typical {value(low).removesuffix(' mm')}\N{NO-BREAK SPACE}–"
+                        f"\N{NO-BREAK SPACE}{value(high)}")  # fmt: skip
         if warn:
-            said.append(f"warn above {value(warn)}")
+            said.append(f"warn above\N{NO-BREAK SPACE}{value(warn)}")
         return "\n".join(said)
 
     def in_force(rule: RuleInForce) -> str:
@@ -197,7 +198,7 @@ def rule_sheet_pdf(
             _p(row.allowed, s["small"]),
             _p(cite(row.sources), s["small"]),
         ])  # fmt: skip
-    story.append(_table(table, [width * f for f in (0.32, 0.21, 0.19, 0.18, 0.1)]))
+    story.append(_table(table, [width * f for f in (0.3, 0.22, 0.22, 0.16, 0.1)]))
     story += _heading("Checklist rules, with the values above in force", s)
     from assistant.rules import apply_to_checklist
 
