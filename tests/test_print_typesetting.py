@@ -5,8 +5,9 @@ dates with "năm" before the year; Arabic millimetres as "ملم"; numbers held 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from assistant.aftercare.look import Para, look
 from assistant.languages import format_day, format_moment
 from assistant.pdf.cjk import CANNOT_END, CANNOT_START
 from assistant.pdf.families import hold_numbers
+from tests import pdf_geometry as geometry
 from tests.test_aftercare_pdf import make_sheet, pdf_text
 
 CHINESE = (
@@ -89,7 +91,7 @@ def test_arabic_depths_are_in_millimetres_written_in_arabic() -> None:
         ("0.5 mm deep", "0.5\xa0mm deep"),
         ("lundi 20 juillet 2026, 15:25", "lundi 20\xa0juillet 2026,\xa015:25"),
         ("الهاتف: 0117 496 0123", "الهاتف: 0117\xa0496\xa00123"),
-        ("20 يوليو", "20 يوليو"),  # never joined to an Arabic word: it would be shaped with it
+        ("20 يوليو 2026، 3:25 م", "20\xa0يوليو 2026،\xa03:25\xa0م"),
         ("no numbers here", "no numbers here"),
     ],
 )
@@ -125,3 +127,19 @@ def test_the_rule_sheet_is_set_in_the_documents_type_and_in_words() -> None:
     assert "History of keloid or hypertrophic scarring" in text and "not suitable" in text
     assert "keloid_history" not in text and "not_suitable" not in text and "_mm" not in text
     assert f"Page {pages} of {pages}" in text
+
+
+def test_digits_joined_to_arabic_words_still_read_left_to_right() -> None:
+    """"20 يوليو" and "3:25 م" are held together, so HarfBuzz gets a word mixing digits and
+    Arabic letters: it is shaped run by run, and its digits are not reversed."""
+    sheet = make_sheet(language="ar", treated_at=datetime(2026, 7, 20, 15, 25))
+    data = render_sheet(sheet).data
+    line = next(line for line in geometry.lines(data)
+                if "2026" in "".join(line.logical_words()) and "3:25" in line.text)  # fmt: skip
+    numbers = re.findall(r"[\d:]+", " ".join(line.logical_words()))
+    assert {"20", "2026", "3:25"} <= set(numbers), line.logical_words()
+    assert not {"02", "6202", "52:3", "71"} & set(numbers)  # none reversed
+    # and they stand in reading order, right to left: the day, then the time
+    x = {n: next(w.left for w in line.words if re.match(rf"(^|\D){n}(\D|$)", w.logical))
+         for n in ("20", "3:25")}  # fmt: skip
+    assert x["20"] > x["3:25"]

@@ -211,7 +211,9 @@ def timeline_table(
     heading = lk.row([lk.para(h["timeline_when"], "cell_bold", True),
                       lk.para(h["timeline_what"], "cell_bold", True)])  # fmt: skip
     tables = []
-    for when_width in sorted({widest, *(min(widest, width * r) for r in WHEN_SHARES)}):
+    # large print keeps its dates on fewer lines: they are what the patient looks for
+    shares = () if sheet.large_print else WHEN_SHARES
+    for when_width in sorted({widest, *(min(widest, width * r) for r in shares)}):
         inner = when_width - 2 * CELL_PADDING
         table_rows: list[list[Any]] = [heading]
         for (lines, _), what in zip(rows, what_cells, strict=True):

@@ -143,9 +143,9 @@ def _face_for(ch: str, primary: int, faces: Faces) -> int:
 
 
 # Spaces a line never breaks at: between the groups of a number ("07700 900456", "(0117) 496"),
-# after a number and before the word it counts or dates ("0.5 mm", "20 juillet"), and before
-# a time of day ("20 July, 23:25"). Not next to a right-to-left letter: HarfBuzz shapes a word
-# with an Arabic letter right to left as a whole, and its digits would read backwards.
+# after a number and before the word it counts or dates ("0.5 mm", "20 juillet", "3:25 م"),
+# and before a time of day ("20 July, 23:25"). A word that joins digits to Arabic letters is
+# shaped run by run (``assistant.pdf.reuse``), so its digits still read left to right.
 _HELD = re.compile(
     r"(?<=[\d)]) (?=[\d(])"
     r"|(?<=\d) (?=[^\s\d]+(?:\s|$))"
@@ -153,19 +153,9 @@ _HELD = re.compile(
 )
 
 
-def _held(match: re.Match[str]) -> str:
-    text = match.string
-    start, end = match.span()
-    after = text[end:].split(maxsplit=1)[0] if text[end:].strip() else ""
-    before = text[:start].rsplit(maxsplit=1)[-1] if text[:start].strip() else ""
-    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in before + after):
-        return " "
-    return "\N{NO-BREAK SPACE}"
-
-
 def hold_numbers(text: str) -> str:
     """``text`` with no-break spaces where a number must stay whole on its line."""
-    return _HELD.sub(_held, text) if any(c.isdigit() for c in text) else text
+    return _HELD.sub("\N{NO-BREAK SPACE}", text) if any(c.isdigit() for c in text) else text
 
 
 @lru_cache(maxsize=4096)
