@@ -263,15 +263,22 @@ def render_sheet(
     register_fonts()
     page_size = PAGE_SIZES[sheet.clinic.paper_size]
     margins = Margins(MARGIN, MARGIN, 0.8 * cm, 0.3 * cm)
-    data, pages = build_pdf(
-        story(sheet, template, content_width(page_size, margins), tz),
-        page_size=page_size,
-        margins=margins,
-        footer=_footer(sheet, template),
-        title=f"Aftercare: {printable_any(sheet.patient_name)}",
-        author=printable_any(sheet.clinic.name),
-        subject=f"Aftercare sheet, template {template.version} ({template.language})",
-    )
+    def build(fit: bool) -> tuple[bytes, int]:
+        return build_pdf(
+            story(sheet, template, content_width(page_size, margins), tz, fit),
+            page_size=page_size,
+            margins=margins,
+            footer=_footer(sheet, template),
+            title=f"Aftercare: {printable_any(sheet.patient_name)}",
+            author=printable_any(sheet.clinic.name),
+            subject=f"Aftercare sheet, template {template.version} ({template.language})",
+        )
+
+    data, pages = build(fit=False)
+    if pages > 1 and not sheet.large_print:  # once more, its columns sized to fit
+        fitted, fewer = build(fit=True)
+        if fewer < pages:
+            data, pages = fitted, fewer
     return RenderedSheet(data, pages, tuple(warnings))
 
 

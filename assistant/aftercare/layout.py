@@ -50,6 +50,7 @@ from assistant.languages import babel_locale, format_moment
 from assistant.pdf.families import printable_any, register_family
 
 NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
+FIRST_SHARE = 0.42  # tried first; the others only for a sheet that does not fit (``fit``)
 
 
 def _logo(path: Path) -> Image:
@@ -186,6 +187,7 @@ def timeline_table(
     lk: Look,
     width: float,
     tz: ZoneInfo | None,
+    fit: bool = False,
 ) -> Table:
     h = template.headings
     rows: list[tuple[list[str], list[str]]] = []
@@ -212,7 +214,7 @@ def timeline_table(
                       lk.para(h["timeline_what"], "cell_bold", True)])  # fmt: skip
     tables = []
     # large print keeps its dates on fewer lines: they are what the patient looks for
-    shares = () if sheet.large_print else WHEN_SHARES
+    shares = WHEN_SHARES if fit and not sheet.large_print else ()
     for when_width in sorted({widest, *(min(widest, width * r) for r in shares)}):
         inner = when_width - 2 * CELL_PADDING
         table_rows: list[list[Any]] = [heading]
@@ -256,7 +258,8 @@ def _when_lines(
 
 
 def normal_and_call(
-    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float,
+    fit: bool = False,
 ) -> list[Flowable]:
     """"What is normal" beside the boxed "call the clinic" list (one under the other in
     large print). The box moves to the next page whole, never broken (unless it is taller
@@ -294,7 +297,7 @@ def normal_and_call(
     tables = [
         _RunningTable([lk.row([normal, call])], colWidths=lk.row([share, width - share]),
                       style=plain_style(commands))
-        for share in (width * ratio for ratio in NORMAL_SHARES)
+        for share in (width * ratio for ratio in (NORMAL_SHARES if fit else (FIRST_SHARE,)))
     ]  # fmt: skip
     return [min(tables, key=lambda table: table.wrap(width, 10_000)[1])]
 
@@ -352,8 +355,15 @@ def depth_table(
 
 
 def story(
-    sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
+    sheet: AftercareSheet,
+    template: AftercareTemplate,
+    width: float,
+    tz: ZoneInfo | None,
+    fit: bool = False,
 ) -> list[Flowable]:
+    """The sheet's flowables. ``fit``: the timeline's date column and the two lists are
+    sized to make the sheet shortest (each tried at a few widths: this costs time, so it is
+    done for a sheet that has run onto another page at the widths its text asks for)."""
     lk = look(sheet.language, sheet.large_print)
     gap = lk.sizes.gap
     parts: list[Flowable] = header(sheet, template, lk, width)
@@ -365,6 +375,6 @@ def story(
     if sheet.notes.strip():
         parts.append(lk.para(template.headings["notes"], "heading", True))
         parts += lk.paras(sheet.notes, typed=True)
-    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
-    parts += [Spacer(1, gap), *normal_and_call(sheet, template, lk, width)]
+    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz, fit)]
+    parts += [Spacer(1, gap), *normal_and_call(sheet, template, lk, width, fit)]
     return parts

@@ -17,6 +17,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bidi import algorithm
@@ -47,9 +48,16 @@ def first_strong_level(markup: str) -> int | None:
     return None
 
 
+# the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their
+# presentation forms): a quick look before asking each character its class
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff]")
+
+
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds a right-to-left letter (Arabic, Hebrew…)."""
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return _RTL_BLOCKS.search(text) is not None and any(
+        unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text
+    )
 
 
 @dataclass
@@ -62,6 +70,7 @@ class _Unit:
     stands_for: str  # one character of the same bidirectional type, for the algorithm
 
 
+@lru_cache(maxsize=4096)
 def _kind(ch: str) -> str:
     """ "R" for a right-to-left letter, "L" for a left-to-right one, "D" for a digit, "N"
     for the rest (punctuation, marks, glyphs HarfBuzz made)."""
