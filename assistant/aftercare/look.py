@@ -178,7 +178,8 @@ def look(code: str, large_print: bool) -> Look:
 
     s = sizes
     indent: dict[str, Any] = (
-        {"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}
+        {"rightIndent": 12, "bulletIndent": 1} if lang.rtl
+        else {"leftIndent": 12, "bulletIndent": 1}
     )
     styles = {
         "body": style("body", s.body),
@@ -215,8 +216,8 @@ WHOLE_LINES = 8
 
 
 def bullet(look_: Look, item: str) -> Paragraph:
-    if look_.rtl:  # the bullet stands at the start of the line, on the right
-        return WholePara(f"• {look_.text(item)}", look_.styles["bullet"])
+    """A list item, its bullet at the start of its first line (on the right, right to left)
+    and its other lines under its text."""
     return WholePara(look_.text(item), look_.styles["bullet"], bulletText="•")
 
 

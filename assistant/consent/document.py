@@ -222,10 +222,10 @@ def _look(code: str) -> _Look:
         )  # fmt: skip
 
     latin = register_family("noto")
-    indent: dict[str, Any] = (
-        {"rightIndent": 14} if lang.rtl
-        else {"leftIndent": 14, "bulletIndent": 2, "bulletFontName": latin.regular}
-    )  # fmt: skip
+    indent: dict[str, Any] = {
+        "rightIndent" if lang.rtl else "leftIndent": 14,
+        "bulletIndent": 2, "bulletFontName": latin.regular,
+    }  # fmt: skip
     styles = {
         "body": style("body", BODY_SIZE, BODY_SIZE * 1.3),
         "item": style("item", BODY_SIZE, BODY_SIZE * 1.3, spaceAfter=2, **indent),
@@ -251,11 +251,8 @@ def _text_flowables(text: str, lk: _Look) -> list[Flowable]:
         prose = " ".join(line for line in lines if not line.startswith("- "))
         if prose:
             story.append(lk.para(prose))
-        for item in items:
-            if lk.rtl:  # the bullet stands at the start of the line, on the right
-                story.append(BidiParagraph(f"• {lk.text(item)}", lk.styles["item"]))
-            else:
-                story.append(BidiParagraph(lk.text(item), lk.styles["item"], bulletText="•"))
+        for item in items:  # the bullet at the start of the line (on the right, in Arabic)
+            story.append(BidiParagraph(lk.text(item), lk.styles["item"], bulletText="•"))
         if items:
             story.append(Spacer(1, 3))
     return story
