@@ -76,18 +76,33 @@ def babel_locale(locale: str) -> Locale:
 
 
 @cache
-def _date_pattern(locale: str, with_year: bool) -> str:
-    """The locale's pattern for a weekday, day and month (and year) in words."""
+def _date_pattern(locale: str, with_year: bool, weekday: bool = True) -> str:
+    """The locale's pattern for a weekday (unless not ``weekday``), day and month (and
+    year) in words."""
     skeletons = babel_locale(locale).datetime_skeletons
-    skeleton = "yMMMMEEEEd" if with_year else "MMMMEEEEd"
+    skeleton = ("y" if with_year else "") + "MMMM" + ("EEEE" if weekday else "") + "d"
     pattern = str(skeletons[match_skeleton(skeleton, skeletons)].pattern)
     # CLDR's closest skeleton may abbreviate; the patient gets the words in full
     pattern = re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", pattern)
     pattern = re.sub(r"(?<!c)c{1,3}(?!c)", "cccc", pattern)
-    if locale.startswith("vi") and with_year and "năm" not in pattern:
-        # "25 tháng 11 2026" reads as two numbers run together: Vietnamese says "năm" (year)
-        pattern = re.sub(r"[\s,]*y+$", " 'năm' y", pattern)
-    return re.sub(r"(?<!M)M{3}(?!M)", "MMMM", pattern)
+    pattern = re.sub(r"(?<!M)M{3}(?!M)", "MMMM", pattern)
+    # a word the language puts between month and year ("tháng 7 năm 2026"): CLDR writes it
+    # in the month-and-year pattern, not always in the closest full one
+    month_year = str(skeletons.get("yMMMM", ""))
+    word = re.search(r"MMMM\s*('[^']+')\s*y", month_year)
+    if with_year and word and word.group(1) not in pattern:
+        pattern = re.sub(r"MMMM,?\s*y", f"MMMM {word.group(1)} y", pattern)
+    return pattern
+
+
+def format_birth_date(day: date, code: str) -> str:
+    """A date of birth in words, without its weekday: "12 April 1988", "12 tháng 4 năm 1988"."""
+    lang = language(code)
+    if lang.code == "en":
+        return f"{day.day} {day:%B %Y}"
+    pattern = _date_pattern(lang.locale, True, weekday=False)
+    moment = datetime(day.year, day.month, day.day)
+    return str(format_datetime(moment, pattern, locale=babel_locale(lang.locale)))
 
 
 def format_day(day: date, code: str, with_year: bool = True) -> str:

@@ -14,9 +14,10 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from assistant.files import write_file_atomically
+from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.page import Margins, build_pdf
 from assistant.pdf.styles import markup, paragraph_style
 
@@ -39,9 +40,9 @@ def render_recovery_sheet(code: str, clinic: str, made_at: datetime) -> bytes:
     key = paragraph_style("RecoveryKey", 22, bold=True, leading=30, spaceBefore=10, spaceAfter=10)
     groups = code.split("-")
     story = [
-        Paragraph(markup("Chairside recovery key"), title),
-        Paragraph(markup(f"{clinic} — made {made_at:%d %B %Y, %H:%M}"), body),
-        Paragraph(
+        BidiParagraph(markup("Chairside recovery key"), title),
+        BidiParagraph(markup(f"{clinic} — made {made_at:%d %B %Y, %H:%M}"), body),
+        BidiParagraph(
             markup(
                 "This key opens the clinic's encrypted Chairside database when every "
                 "practitioner's PIN is lost. Keep this sheet in the safe; anyone who has it "
@@ -49,10 +50,10 @@ def render_recovery_sheet(code: str, clinic: str, made_at: datetime) -> bytes:
             ),
             body,
         ),
-        Paragraph(" ".join(groups[:4]) + "<br/>" + " ".join(groups[4:]), key),
+        BidiParagraph(" ".join(groups[:4]) + "<br/>" + " ".join(groups[4:]), key),
         _qr(code),
         Spacer(1, 0.5 * cm),
-        Paragraph(
+        BidiParagraph(
             markup(
                 'To use it: at the sign-in screen choose "Use the recovery key" and type the '
                 "letters above (or on the command line: python main.py --recovery-key …), "
@@ -61,7 +62,7 @@ def render_recovery_sheet(code: str, clinic: str, made_at: datetime) -> bytes:
             ),
             body,
         ),
-        Paragraph(
+        BidiParagraph(
             markup(
                 "A signed-in practitioner can make a new recovery key at any time; this one "
                 "then stops working. Destroy this sheet when that happens."

@@ -40,6 +40,7 @@ from assistant.languages import LANGUAGES, format_day
 from assistant.models import Consent
 from assistant.patients import PatientDetails, create_patient
 from assistant.resources import resource_path
+from tests import pdf_geometry as geometry
 from tests.consent_support import PIN, SIGNATURE, ensure_pin
 from tests.sessions_support import Clinic, make_clinic
 
@@ -203,19 +204,21 @@ def test_arabic_is_right_to_left_joined_and_reads_back_as_shaped(
     title = shipped("ar")["templates"]["microneedling"]["title"]  # type: ignore[index]
     page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     lines = [line.strip() for line in page.splitlines() if line.strip()]
-    # The title's words stand right to left: read back left to right, they come in the
-    # reverse of the order typed, as the bidirectional algorithm orders them.
-    # (The parentheses are mirrored, as the algorithm asks: "(" typed reads back as ")".)
+    # The title's words stand right to left where the page shows them: the first word
+    # typed on the right, the last on the left.
     visual = log2vis(title, "RTL").split()
     assert len(visual) == len(title.split())
-    expected = [w[::-1] for w in visual]
-    assert expected[-1] == title.split()[0]  # the first word typed stands on the right
-    title_line = next(line for line in lines if nfkc(line).split() == expected)
+    seen = geometry.line_holding(data, title)
+    assert seen is not None
+    typed = [word.strip("()") for word in title.split()]
+    assert [word.strip("()") for word in seen.logical_words()] == typed[::-1]
     # each word as HarfBuzz shaped it (drawing order, right to left), its letters joined
+    title_line = next(
+        line for line in lines if {w.strip("()") for w in nfkc(line).split()} == set(typed)
+    )
     font = _look("ar").styles["title"].fontName
-    for printed, word in zip(title_line.split(), [w[::-1] for w in visual], strict=True):
-        letters = word.strip("()")  # the parentheses are mirrored after shaping
-        assert printed.strip("()") == str(shapeStr(letters, font, 16))[::-1]
+    shaped = {str(shapeStr(word, font, 16))[::-1] for word in typed}
+    assert {word.strip("()") for word in title_line.split()} == shaped
     arabic = [ch for ch in title_line if "\u0600" <= ch <= "\u06ff" or ord(ch) >= 0xFB50]
     joined = [ch for ch in arabic if 0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFF]
     names = [unicodedata.name(ch) for ch in joined]

@@ -39,7 +39,7 @@ def test_a_sheet_is_the_same_with_and_without_reuse(
     for face in our_faces():
         assert "makeSubset" in vars(face)  # each of our faces keeps its subsets
         monkeypatch.delattr(face, "makeSubset")  # ReportLab's own again
-    monkeypatch.setattr(paragraph, "shapeFragWord", reuse._shape)
+    monkeypatch.setattr(paragraph, "shapeFragWord", reuse.shape_uncached)  # keeps nothing
     assert render_sheet(sheet).data == kept
     assert render_sheet(replace(sheet, large_print=True)).data == large
 

@@ -145,7 +145,12 @@ def test_rule_sheet_lists_every_rule_with_a_signature_line(
     text = " ".join(text.split())
     assert "2026.3+clinic.1" in text and "3 months (clinic)" in text
     assert "medical lead" in text and "Signature" in text
-    assert "isotretinoin_last_dose" in text and "zone_scar_body_warn_above_mm" in text
+    # in words, as a medical lead reads them: labels and values, never identifiers
+    assert "Last dose of oral isotretinoin" in text and "Body scar (surgical, traumatic)" in text
+    assert "warn above 2.5 mm" in text and "not suitable" in text
+    for identifier in ("isotretinoin_last_dose", "zone_scar_body_warn_above_mm",
+                       "keloid_history", "not_suitable"):  # fmt: skip
+        assert identifier not in text
     assert "Spring LK" in text
     pages = len(PdfReader(str(out)).pages)
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text

@@ -27,7 +27,8 @@ from assistant.aftercare.dates import (
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
-from assistant.aftercare.layout import (
+from assistant.aftercare.layout import story
+from assistant.aftercare.look import (
     BODY_SIZE,
     CELL_HEADING_SIZE,
     CELL_PADDING,
@@ -36,7 +37,6 @@ from assistant.aftercare.layout import (
     LEADING,
     SMALL_SIZE,
     look,
-    story,
 )
 from assistant.aftercare.sheet import PAPERS, AftercareSheet, Paper, ZoneDepth
 from assistant.aftercare.template import (
@@ -157,7 +157,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
-MARGIN = 1.6 * cm
+MARGIN = 1.3 * cm
 
 
 def _sheet_fields(sheet: AftercareSheet) -> Iterator[tuple[str, str]]:
@@ -209,7 +209,8 @@ class RenderResult:
 def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
     phone = sheet.clinic.phone.strip()
     name = sheet.clinic.name.strip()
-    phone_text = f"{template.headings['phone']}: {phone}" if phone else ""
+    lk = look(sheet.language, sheet.large_print)
+    phone_text = f"{template.headings['phone']}{lk.colon}{lk.space}{phone}" if phone else ""
     both = " · ".join(part for part in (name, phone_text) if part)
     lang = language(sheet.language)
     family = register_family(lang.family)
@@ -261,16 +262,23 @@ def render_sheet(
         )
     register_fonts()
     page_size = PAGE_SIZES[sheet.clinic.paper_size]
-    margins = Margins(MARGIN, MARGIN, 1.0 * cm, 0.4 * cm)
-    data, pages = build_pdf(
-        story(sheet, template, content_width(page_size, margins), tz),
-        page_size=page_size,
-        margins=margins,
-        footer=_footer(sheet, template),
-        title=f"Aftercare: {printable_any(sheet.patient_name)}",
-        author=printable_any(sheet.clinic.name),
-        subject=f"Aftercare sheet, template {template.version} ({template.language})",
-    )
+    margins = Margins(MARGIN, MARGIN, 0.8 * cm, 0.3 * cm)
+    def build(fit: bool) -> tuple[bytes, int]:
+        return build_pdf(
+            story(sheet, template, content_width(page_size, margins), tz, fit),
+            page_size=page_size,
+            margins=margins,
+            footer=_footer(sheet, template),
+            title=f"Aftercare: {printable_any(sheet.patient_name)}",
+            author=printable_any(sheet.clinic.name),
+            subject=f"Aftercare sheet, template {template.version} ({template.language})",
+        )
+
+    data, pages = build(fit=False)
+    if pages > 1 and not sheet.large_print:  # once more, its columns sized to fit
+        fitted, fewer = build(fit=True)
+        if fewer < pages:
+            data, pages = fitted, fewer
     return RenderedSheet(data, pages, tuple(warnings))
 
 

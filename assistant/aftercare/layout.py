@@ -8,18 +8,15 @@ grows linearly with the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,178 +28,29 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from assistant import reference
 from assistant.aftercare.dates import TimelineStep, next_appointment_text, timeline
+from assistant.aftercare.look import (
+    CELL_PADDING,
+    CHUNK,
+    PAGE_ROOM,
+    Look,
+    Para,
+    bullet,
+    grid_style,
+    look,
+    plain_style,
+)
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
-from assistant.languages import Language, babel_locale, format_moment, language
-from assistant.pdf.families import family_markup, printable_any, register_family
+from assistant.languages import babel_locale, format_moment
+from assistant.pdf.families import printable_any, register_family
 
-LEADING = 1.2  # line height as a multiple of the font size
-BODY_SIZE = 11.5  # readable at arm's length; nothing on the sheet is smaller than 11 pt
-SMALL_SIZE = 11.0
-HEADING_CELL_SIZE = 12.5
-CELL_HEADING_SIZE = 13.5
-CELL_PADDING = 5
-
-
-class Para(Paragraph):
-    """A Paragraph that lays itself out once per width: tables ask each cell for its size
-    more than once (to measure, then to draw), and shaping Arabic every time costs."""
-
-    _wrapped_for: float | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped_for == avail_width and hasattr(self, "blPara"):
-            return self.width, self.height
-        size: tuple[float, float] = super().wrap(avail_width, avail_height)
-        self._wrapped_for = avail_width
-        return size
-
-
-@dataclass(frozen=True)
-class Sizes:
-    body: float
-    small: float
-    cell_heading: float
-    section: float
-    title: float
-    clinic: float
-    phone: float
-    leading: float
-    gap: float  # space between the parts of the sheet
-
-
-REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 17, 16, 15,
-                      LEADING, 8)  # fmt: skip
-# Large print: body text of 16 pt or more, and more room between lines and parts.
-LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14)
-
-
-@dataclass(frozen=True)
-class Look:
-    """What a sheet's text looks like: its language's fonts and direction, and its sizes."""
-
-    language: Language
-    sizes: Sizes
-    styles: dict[str, ParagraphStyle]
-
-    @property
-    def rtl(self) -> bool:
-        return self.language.rtl
-
-    def text(self, value: str, bold: bool = False) -> str:
-        return family_markup(value, self.language.family, bold)
-
-    def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Para(self.text(value, bold), self.styles[style])
-
-    def paras(self, value: str, style: str = "body", bold: bool = False) -> list[Flowable]:
-        """Text of any length as Paragraphs of at most ``CHUNK`` characters each, one after
-        the other: ReportLab lays a paragraph out again on every page it is split across,
-        so one paragraph of the whole text would cost time growing with its square."""
-        return [Para(self.text(part, bold), self.styles[style]) for part in chunks(value)]
-
-    def labelled_markup(self, label: str, value: str) -> str:
-        """ "Label: **value**" as Paragraph markup. Right to left, in one weight: ReportLab
-        orders a right-to-left line by words within a run of one font, not across runs."""
-        joined = " ".join(value.split())
-        if self.rtl:
-            return self.text(f"{label.strip()}: {joined}")
-        return f"{self.text(label.strip() + ':')} <b>{self.text(joined, bold=True)}</b>"
-
-    def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
-        return Para(self.labelled_markup(label, value), self.styles[style])
-
-    def labelled_long(self, label: str, value: str, style: str = "body") -> list[Flowable]:
-        """ "Label: **value**", the value in pieces of ``CHUNK`` characters when it is long."""
-        if len(value) <= CHUNK:
-            return [self.labelled(label, value, style)]
-        head = Para(self.text(f"{label.strip()}:"), self.styles[style])
-        return [head, *self.paras(" ".join(value.split()), style, bold=True)]
-
-    def row(self, cells: list[Any]) -> list[Any]:
-        """A table row in reading order: mirrored for right-to-left languages."""
-        return cells[::-1] if self.rtl else cells
-
-
-CHUNK = 1000  # characters: a few lines of text, far less than a page
-
-
-def chunks(text: str, size: int = CHUNK) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, between words where it can,
-    with its line breaks kept; a word longer than ``size`` is cut inside."""
-    pieces: list[str] = []
-    for line in text.strip().splitlines() or [""]:
-        current = ""
-        for word in line.split(" "):
-            while len(word) > size:
-                if current:
-                    pieces.append(current)
-                    current = ""
-                pieces.append(word[:size])
-                word = word[size:]
-            if current and len(current) + 1 + len(word) > size:
-                pieces.append(current)
-                current = word
-            else:
-                current = f"{current} {word}" if current else word
-        pieces.append(current)
-    return [piece for piece in pieces if piece.strip()] or [""]
-
-
-@cache
-def look(code: str, large_print: bool) -> Look:
-    lang = language(code)
-    family = register_family(lang.family)
-    latin = register_family("noto")
-    sizes = LARGE_PRINT if large_print else REGULAR_PRINT
-    options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
-    if lang.rtl:
-        options.update(wordWrap="RTL", shaping=1)
-    elif lang.family == "cjk":
-        options.update(wordWrap="CJK")
-
-    def style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=family.bold if bold else family.regular,
-            fontSize=size,
-            leading=size * sizes.leading,
-            **{**options, **extra},
-        )
-
-    s = sizes
-    indent: dict[str, Any] = (
-        {"rightIndent": 12} if lang.rtl else {"leftIndent": 12, "bulletIndent": 1}
-    )
-    styles = {
-        "body": style("body", s.body),
-        "small": style("small", s.small),
-        "cell": style("cell", s.small),
-        "cell_bold": style("cell_bold", s.cell_heading, bold=True),
-        "heading": style("heading", s.section, bold=True, spaceBefore=s.gap, spaceAfter=3),
-        "list_heading": style("list_heading", s.section, bold=True, spaceAfter=3),
-        "title": style("title", s.title, bold=True, spaceAfter=4),
-        "clinic": style("clinic", s.clinic, bold=True),
-        "phone": style("phone", s.phone, bold=True, spaceAfter=2),
-        "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
-        "bullet": style(
-            "bullet", s.small, bulletFontName=latin.regular, bulletFontSize=s.small,
-            **indent,
-        ),
-    }  # fmt: skip
-    return Look(lang, sizes, styles)
-
-
-def bullet(look_: Look, item: str) -> Paragraph:
-    if look_.rtl:  # the bullet stands at the start of the line, on the right
-        return Para(f"• {look_.text(item)}", look_.styles["bullet"])
-    return Para(look_.text(item), look_.styles["bullet"], bulletText="•")
+NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
+FIRST_SHARE = 0.42  # tried first; the others only for a sheet that does not fit (``fit``)
 
 
 def _logo(path: Path) -> Image:
@@ -228,26 +76,13 @@ def _natural_width(look_: Look, label: str, value: str) -> float:
     )
 
 
-def _plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
-    return TableStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            *commands,
-        ]
-    )
-
-
 def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float) -> list[Any]:
     h = template.headings
     clinic = sheet.clinic
     address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
-    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True)
+    left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True, typed=True)
     if address:
-        left += lk.paras(address)
+        left += lk.paras(address, typed=True)
     pairs = [
         (h["phone"], clinic.phone),
         (h["out_of_hours"], clinic.out_of_hours_phone),
@@ -256,10 +91,16 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     # a phone number never breaks inside: it moves under its label when it must
     contact = [lk.labelled(label, value.replace(" ", "\N{NO-BREAK SPACE}"), "contact")
                for label, value in pairs]  # fmt: skip
-    # the phone numbers take the room they need (within reason); the name and address the rest
-    contact_width = min(
-        max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8, width * 0.45
+    # the phone numbers take the room they need (within reason); the name and address the
+    # rest. When both fit on their lines side by side, each label stays on its number's line.
+    needed = max((_natural_width(lk, *pair) for pair in pairs), default=0) + 8
+    family = register_family(lk.language.family)
+    beside = max(
+        stringWidth(printable_any(clinic.name), family.bold, lk.styles["clinic"].fontSize),
+        stringWidth(printable_any(address), family.regular, lk.styles["body"].fontSize),
     )
+    room = width - beside - 12 - (4.4 * cm if clinic.logo_path else 0)
+    contact_width = needed if needed <= min(room, width * 0.55) else min(needed, width * 0.45)
     if len(clinic.name) + len(address) > CHUNK:
         # too long to sit beside the phone numbers: one after the other, so it can run on
         return [*left, *contact, Spacer(1, 4),
@@ -271,11 +112,13 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
         cells.insert(0, logo)
         widths.insert(0, logo.drawWidth + 0.4 * cm)
         widths[1] -= widths[0]
-    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=_plain_style())
+    table = Table([lk.row(cells)], colWidths=lk.row(widths), style=plain_style())
     return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
 
 
-def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> list[Flowable]:
+def details(
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
+) -> list[Flowable]:
     h = template.headings
     names = [template.zones.get(z) or reference.zone(z).name for z in sheet.zones]
     # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
@@ -284,37 +127,42 @@ def details(sheet: AftercareSheet, template: AftercareTemplate, lk: Look) -> lis
         else format_list(names, locale=babel_locale(lk.language.locale))
     ) or "—"
     treated = format_moment(sheet.treated_at.replace(tzinfo=None), sheet.language)
-    if lk.rtl or len(sheet.patient_name) + len(sheet.practitioner) > CHUNK:
-        people = [*lk.labelled_long(h["patient"], sheet.patient_name),
-                  *lk.labelled_long(h["practitioner"], sheet.practitioner)]  # fmt: skip
+    patient, practitioner = sheet.patient_name, sheet.practitioner
+    people: list[Flowable]
+    if len(patient) + len(practitioner) > CHUNK:
+        people = [*lk.labelled_long(h["patient"], patient),
+                  *lk.labelled_long(h["practitioner"], practitioner)]  # fmt: skip
     else:
-        gap = "&nbsp;" * 6
-        both = (
-            lk.labelled_markup(h["patient"], sheet.patient_name)
-            + gap
-            + lk.labelled_markup(h["practitioner"], sheet.practitioner)
-        )
-        people = [Para(both, lk.styles["body"])]
+        both = [lk.labelled(h["patient"], patient), lk.labelled(h["practitioner"], practitioner)]
+        people = side_by_side(lk, both, width)
     return [
         *people,
-        lk.labelled(h["treated_at"], treated),
+        *side_by_side(lk, [lk.labelled(h["treated_at"], treated),
+                           lk.labelled(h["next_appointment"],
+                                       next_appointment_text(sheet, template))], width),
         lk.labelled(h["areas"], areas),
-        lk.labelled(h["next_appointment"], next_appointment_text(sheet, template)),
-    ]
+    ]  # fmt: skip
 
 
-def _grid_style(header_row: bool = True) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header_row:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
-    return TableStyle(commands)
+SIDE_GAP = 18  # between two labelled values on one line
+
+
+def side_by_side(lk: Look, paras: list[Paragraph], width: float) -> list[Flowable]:
+    """Two short labelled values on one line, in reading order, when both fit whole; one
+    under the other when they do not."""
+    natural = []
+    for para in paras:
+        para.wrap(width, 10_000)
+        lines = para.blPara.lines
+        if len(lines) != 1:
+            return list(paras)
+        spare = getattr(lines[0], "extraSpace", None)  # a line of several styles, or a
+        natural.append(width - (lines[0][0] if spare is None else spare))  # simple one
+    if sum(natural) + SIDE_GAP > width:
+        return list(paras)
+    first = natural[0] + SIDE_GAP
+    return [Table([lk.row(list(paras))], colWidths=lk.row([first, width - first]),
+                  style=plain_style())]  # fmt: skip
 
 
 def _in_date_order(steps: list[TimelineStep]) -> list[TimelineStep]:
@@ -339,6 +187,7 @@ def timeline_table(
     lk: Look,
     width: float,
     tz: ZoneInfo | None,
+    fit: bool = False,
 ) -> Table:
     h = template.headings
     rows: list[tuple[list[str], list[str]]] = []
@@ -351,24 +200,45 @@ def timeline_table(
         previous = step
     cell = lk.styles["cell"]
     family = register_family(lk.language.family)
-    # as wide as the longest date needs (no lone "16:00" on a line), within reason
+
+    def measure(text: str) -> float:
+        return float(stringWidth(printable_any(text), family.regular, cell.fontSize))
+
+    # as wide as the longest date needs, within reason; narrower when that makes the table
+    # shorter (the instructions then wrap less), a date then breaking after its weekday
     when_lines = [line for lines, _ in rows for line in lines]
-    widest = max(stringWidth(printable_any(line), family.regular, cell.fontSize)
-                 for line in when_lines)  # fmt: skip
-    when_width = min(widest + 2 * CELL_PADDING + 2, width * (0.5 if sheet.large_print else 0.42))
-    table_rows: list[list[Any]] = [
-        lk.row([lk.para(h["timeline_when"], "cell_bold", True),
-                lk.para(h["timeline_what"], "cell_bold", True)])
-    ]  # fmt: skip
-    for lines, texts in rows:
-        when_cell = Para("<br/>".join(lk.text(line) for line in lines), cell)
-        table_rows.append(lk.row([when_cell, [lk.para(text, "cell") for text in texts]]))
-    return Table(
-        table_rows,
-        colWidths=lk.row([when_width, width - when_width]),
-        repeatRows=1,
-        style=_grid_style(),
-    )
+    natural = max(measure(line) for line in when_lines) + 2 * CELL_PADDING + 2
+    widest = min(natural, width * (0.5 if sheet.large_print else 0.42))
+    what_cells = [[lk.para(text, "cell") for text in texts] for _, texts in rows]
+    heading = lk.row([lk.para(h["timeline_when"], "cell_bold", True),
+                      lk.para(h["timeline_what"], "cell_bold", True)])  # fmt: skip
+    tables = []
+    # large print keeps its dates on fewer lines: they are what the patient looks for
+    shares = WHEN_SHARES if fit and not sheet.large_print else ()
+    for when_width in sorted({widest, *(min(widest, width * r) for r in shares)}):
+        inner = when_width - 2 * CELL_PADDING
+        table_rows: list[list[Any]] = [heading]
+        for (lines, _), what in zip(rows, what_cells, strict=True):
+            text = "<br/>".join(lk.text(_held_date(line, inner, measure)) for line in lines)
+            table_rows.append(lk.row([Para(text, cell), what]))
+        tables.append(Table(table_rows, colWidths=lk.row([when_width, width - when_width]),
+                            repeatRows=1, style=grid_style()))  # fmt: skip
+    # the shortest; of two as short, the one with the wider dates
+    return min(reversed(tables), key=lambda table: round(table.wrap(width, 100_000)[1]))
+
+
+WHEN_SHARES = (0.38, 0.34, 0.3)  # of the width, tried for the timeline's dates
+
+
+def _held_date(line: str, room: float, measure: Callable[[str], float]) -> str:
+    """A date line too wide for its cell, held together after its weekday ("Hasta el
+    martes, / 24 de noviembre, 21:30"), when that part fits; the line as it is otherwise."""
+    if measure(line) <= room or ", " not in line:
+        return line
+    head, rest = line.split(", ", 1)
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in rest) or measure(rest) > room:
+        return line
+    return f"{head}, {rest.replace(' ', chr(0xA0))}"
 
 
 def _when_lines(
@@ -388,11 +258,13 @@ def _when_lines(
 
 
 def normal_and_call(
-    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
-) -> Flowable:
+    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float,
+    fit: bool = False,
+) -> list[Flowable]:
     """"What is normal" beside the boxed "call the clinic" list (one under the other in
-    large print). The table may split between pages, so neither list leaves a half-empty
-    page behind it."""
+    large print). The box moves to the next page whole, never broken (unless it is taller
+    than a page); "what is normal" in large print may run on between its items, so it
+    leaves no half-empty page behind it."""
     h = template.headings
     clinic = sheet.clinic
     normal: list[Flowable] = [lk.para(h["normal"], "list_heading", True)]
@@ -402,16 +274,16 @@ def normal_and_call(
         call.append(lk.labelled(h["phone"], clinic.phone.strip(), "phone"))
     if clinic.out_of_hours_phone.strip():
         call.append(lk.labelled(h["out_of_hours"], clinic.out_of_hours_phone, "small"))
-    call.append(Spacer(1, 3))
+    call.append(Spacer(1, 2))
     call += [bullet(lk, item) for item in template.call_clinic]
-    pad = 6
+    pad = 5
     box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
     if sheet.large_print:
         boxed = _RunningTable([[call]], colWidths=[width],
-                              style=_plain_style([box, *_padding(pad)]))  # fmt: skip
-        normal_table = _RunningTable([[normal]], colWidths=[width], style=_plain_style())
-        return KeepTogether([normal_table, Spacer(1, lk.sizes.gap), boxed])
-    normal_width = width * 0.4  # the boxed column gets the room: its lines matter more
+                              style=plain_style([box, *_padding(pad)]))  # fmt: skip
+        # the heading stays with the first item; the items follow one by one
+        head = KeepTogether(normal[:2]) if len(normal) > 1 else normal[0]
+        return [head, *normal[2:], Spacer(1, lk.sizes.gap), boxed]
     call_column = 0 if lk.rtl else 1
     commands = [
         ("BOX", (call_column, 0), (call_column, 0), 1.5, colors.black),
@@ -420,23 +292,30 @@ def normal_and_call(
         ("RIGHTPADDING" if not lk.rtl else "LEFTPADDING", (1 - call_column, 0),
          (1 - call_column, 0), pad),
     ]  # fmt: skip
-    return _RunningTable(
-        [lk.row([normal, call])],
-        colWidths=lk.row([normal_width, width - normal_width]),
-        style=_plain_style(commands),
-    )
+    # the boxed column gets at least half the room (its lines matter more), and as much
+    # more as makes the two columns end nearest each other
+    tables = [
+        _RunningTable([lk.row([normal, call])], colWidths=lk.row([share, width - share]),
+                      style=plain_style(commands))
+        for share in (width * ratio for ratio in (NORMAL_SHARES if fit else (FIRST_SHARE,)))
+    ]  # fmt: skip
+    return [min(tables, key=lambda table: table.wrap(width, 10_000)[1])]
 
 
 class _RunningTable(Table):
-    """A table whose one row may run on to the next page (``splitInRow``); a split that
-    would leave nothing for the next page (ReportLab measures right-to-left paragraphs a
-    little taller than they are) keeps the table whole on this one."""
+    """A table of one row that moves to the next page whole; only a row taller than
+    ``PAGE_ROOM`` runs on to the next page (``splitInRow``). A split that would leave
+    nothing for the next page (ReportLab measures right-to-left paragraphs a little taller
+    than they are) keeps the table whole on this one."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
         super().__init__(*args, **kwargs)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        _, height = self.wrap(avail_width, avail_height)
+        if height <= PAGE_ROOM:
+            return []
         parts: list[Flowable] = super().split(avail_width, avail_height)
         if len(parts) == 2 and all(
             not cell for row in getattr(parts[1], "_cellvalues", []) for cell in row
@@ -464,29 +343,38 @@ def depth_table(
             lk.row(
                 [
                     lk.para(template.zones.get(row.zone) or reference.zone(row.zone).name, "cell"),
-                    lk.para(f"{reference.format_mm(row.depth_mm)} mm", "cell"),
+                    lk.para(h["depth_value"].format(depth=reference.format_mm(row.depth_mm)),
+                            "cell"),
                     lk.para(str(row.passes), "cell"),
                 ]
             )
         )
     table = Table(rows, colWidths=lk.row([width * 0.5, width * 0.25, width * 0.25]),
-                  repeatRows=1, style=_grid_style())  # fmt: skip
+                  repeatRows=1, style=grid_style())  # fmt: skip
     return KeepTogether([lk.para(h["depths"], "heading", True), table])
 
 
 def story(
-    sheet: AftercareSheet, template: AftercareTemplate, width: float, tz: ZoneInfo | None
+    sheet: AftercareSheet,
+    template: AftercareTemplate,
+    width: float,
+    tz: ZoneInfo | None,
+    fit: bool = False,
 ) -> list[Flowable]:
+    """The sheet's flowables. ``fit``: the timeline's date column and the two lists are
+    sized to make the sheet shortest (each tried at a few widths: this costs time, so it is
+    done for a sheet that has run onto another page at the widths its text asks for)."""
     lk = look(sheet.language, sheet.large_print)
     gap = lk.sizes.gap
     parts: list[Flowable] = header(sheet, template, lk, width)
     parts += [Spacer(1, gap), lk.para(template.title, "title", True)]
-    parts += details(sheet, template, lk)
+    parts += details(sheet, template, lk, width)
     parts += [Spacer(1, 4), lk.para(template.intro)]
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
     if sheet.notes.strip():
-        parts += [lk.para(template.headings["notes"], "heading", True), *lk.paras(sheet.notes)]
-    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz)]
-    parts += [Spacer(1, gap), normal_and_call(sheet, template, lk, width)]
+        parts.append(lk.para(template.headings["notes"], "heading", True))
+        parts += lk.paras(sheet.notes, typed=True)
+    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz, fit)]
+    parts += [Spacer(1, gap), *normal_and_call(sheet, template, lk, width, fit)]
     return parts

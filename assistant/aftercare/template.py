@@ -30,7 +30,7 @@ TEMPLATE_NAME = "aftercare.toml"
 # Headings every template must provide (a clinic copy may omit some: the shipped wording fills in).
 HEADING_KEYS = (
     "patient", "treated_at", "practitioner", "areas", "depths", "depth_zone", "depth_mm",
-    "depth_passes", "notes", "timeline_when", "timeline_what", "normal",
+    "depth_value", "depth_passes", "notes", "timeline_when", "timeline_what", "normal",
     "call_clinic", "call_phone", "out_of_hours", "next_appointment", "phone", "page_number",
     "when_until", "when_from_until", "when_prescribed", "when_from_prescribed",
 )  # fmt: skip

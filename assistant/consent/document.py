@@ -16,10 +16,12 @@ import hashlib
 import io
 import itertools
 import json
+import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
@@ -42,8 +44,9 @@ from reportlab.platypus import (
 
 from assistant.consent.records import KEYWORD_PREFIX
 from assistant.consent.templates import areas_text, labels
-from assistant.languages import DEFAULT_LANGUAGE, format_day, language
+from assistant.languages import DEFAULT_LANGUAGE, format_birth_date, format_day, language
 from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
+from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
 
 SHORT_FINGERPRINT_CHARS = 16
@@ -86,6 +89,10 @@ class ConsentDocument:
     # footer as an anchor outside the database; not part of the content fingerprint.
     record_anchor: str = ""
     language: str = DEFAULT_LANGUAGE  # the forms' language; the PDF is set in it
+    patient_born: date | None = None  # beside the name: two patients may share one
+    # the clinic's time zone ("Europe/London"), in which the signing times are printed with
+    # their offset; "" for the zone of the computer printing it
+    time_zone: str = ""
 
 
 def canonical_content(document: ConsentDocument) -> bytes:
@@ -119,6 +126,11 @@ def canonical_content(document: ConsentDocument) -> bytes:
     # what they were.
     if document.language != DEFAULT_LANGUAGE:
         data["language"] = document.language
+    # and so were consents printed before the date of birth and the time zone were
+    if document.patient_born is not None:
+        data["patient_born"] = document.patient_born.isoformat()
+    if document.time_zone:
+        data["time_zone"] = document.time_zone
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -135,8 +147,35 @@ def qr_payload(consent_id: int, full_fingerprint: str) -> str:
     return f"{QR_PREFIX}:{consent_id}:{full_fingerprint[:SHORT_FINGERPRINT_CHARS]}"
 
 
-def stamp(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+def stamp(moment: datetime, zone: str = "") -> str:
+    """A UTC moment in the clinic's time zone with its offset: "2026-06-15 14:25 BST
+    (UTC+01:00)"; in the zone of this computer when ``zone`` is ""."""
+    utc = moment.replace(tzinfo=UTC)
+    local = utc.astimezone(ZoneInfo(zone)) if zone else utc.astimezone()
+    offset = local.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:5]}"
+    name = local.tzname() or ""
+    shown = f" {name}" if name.isalpha() else ""  # "BST", not "+01"
+    return f"{local:%Y-%m-%d %H:%M}{shown} ({offset})"
+
+
+def local_zone_name() -> str:
+    """This computer's time zone by its name ("Europe/London"), or "" when the system does
+    not say (its offset is printed all the same)."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        link = os.path.realpath("/etc/localtime")
+        candidates.append(link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else "")
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+            except (ValueError, ZoneInfoNotFoundError):
+                continue
+            return name
+    return ""
 
 
 @dataclass(frozen=True)
@@ -153,8 +192,11 @@ class _Look:
     def text(self, value: str, bold: bool = False) -> str:
         return family_markup(value, self.family, bold)
 
-    def para(self, value: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Paragraph(self.text(value, bold), self.styles[style])
+    def para(
+        self, value: str, style: str = "body", bold: bool = False, typed: bool = False
+    ) -> Paragraph:
+        """``typed``: read in the direction of its first letter (a name, a time stamp)."""
+        return BidiParagraph(self.text(value, bold), self.styles[style], auto_direction=typed)
 
     def row(self, cells: list[Any]) -> list[Any]:
         """A table row in reading order: mirrored right to left."""
@@ -180,10 +222,10 @@ def _look(code: str) -> _Look:
         )  # fmt: skip
 
     latin = register_family("noto")
-    indent: dict[str, Any] = (
-        {"rightIndent": 14} if lang.rtl
-        else {"leftIndent": 14, "bulletIndent": 2, "bulletFontName": latin.regular}
-    )  # fmt: skip
+    indent: dict[str, Any] = {
+        "rightIndent" if lang.rtl else "leftIndent": 14,
+        "bulletIndent": 2, "bulletFontName": latin.regular,
+    }  # fmt: skip
     styles = {
         "body": style("body", BODY_SIZE, BODY_SIZE * 1.3),
         "item": style("item", BODY_SIZE, BODY_SIZE * 1.3, spaceAfter=2, **indent),
@@ -193,7 +235,8 @@ def _look(code: str) -> _Look:
             "footer_end", 8.5, 10.5, spaceAfter=0, alignment=TA_LEFT if lang.rtl else TA_RIGHT
         ),
         "title": style("title", 16, 20, bold=True, spaceAfter=8),
-        "heading": style("heading", 13, 16, bold=True, spaceBefore=10, spaceAfter=4),
+        "heading": style("heading", 13, 16, bold=True, spaceBefore=10, spaceAfter=4,
+                         keepWithNext=1),
         "bold": style("bold", BODY_SIZE, BODY_SIZE * 1.3, bold=True),
     }
     return _Look(lang.code, lang.family, lang.rtl, styles, labels(lang.code))
@@ -208,11 +251,8 @@ def _text_flowables(text: str, lk: _Look) -> list[Flowable]:
         prose = " ".join(line for line in lines if not line.startswith("- "))
         if prose:
             story.append(lk.para(prose))
-        for item in items:
-            if lk.rtl:  # the bullet stands at the start of the line, on the right
-                story.append(Paragraph(f"• {lk.text(item)}", lk.styles["item"]))
-            else:
-                story.append(Paragraph(lk.text(item), lk.styles["item"], bulletText="•"))
+        for item in items:  # the bullet at the start of the line (on the right, in Arabic)
+            story.append(BidiParagraph(lk.text(item), lk.styles["item"], bulletText="•"))
         if items:
             story.append(Spacer(1, 3))
     return story
@@ -222,6 +262,8 @@ def _details(document: ConsentDocument, lk: _Look) -> Table:
     w = lk.words
     rows = [
         (w["patient"], document.patient_name),
+        *([(w["date_of_birth"], format_birth_date(document.patient_born, lk.code))]
+          if document.patient_born is not None else []),
         (w["areas"], areas_text(document.areas, lk.code)),
         (w["device"], document.device),
         (w["form"], w["form_version"].format(title=document.title,
@@ -252,7 +294,7 @@ def _signature_table(document: ConsentDocument, lk: _Look) -> Table:
         who = [
             lk.para(block.role, "bold", bold=True),
             lk.para(block.name),
-            lk.para(stamp(block.signed_at)),
+            lk.para(stamp(block.signed_at, document.time_zone), typed=True),
         ]
         rows.append(lk.row([who, image]))
     table = Table(rows, colWidths=lk.row([None, SIGNATURE_WIDTH + 0.4 * cm]))
@@ -323,11 +365,20 @@ def _evidence(document: ConsentDocument, full: str, lk: _Look) -> Table:
 
 def _choice(lk: _Look, question: str, yes: bool) -> Paragraph:
     answer = lk.words["yes"] if yes else lk.words["no"]
-    if lk.rtl:  # one weight: see _signature_table
-        return lk.para(f"{answer} — {question}")
     # the dash goes through the family's markup too: Droid Sans Fallback has none
-    return Paragraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
+    return BidiParagraph(f"<b>{lk.text(answer, bold=True)}</b> {lk.text('— ' + question)}",
                      lk.styles["body"])  # fmt: skip
+
+
+def _last_paragraph(story: list[Flowable]) -> list[Flowable]:
+    """The end of ``story`` from its last paragraph of text (with the spacing after it)."""
+    start = len(story)
+    while start > 0 and not isinstance(story[start - 1], Paragraph):
+        start -= 1
+    start = max(start - 1, 0)
+    while start > 0 and getattr(story[start - 1].style, "keepWithNext", False):
+        start -= 1  # its heading comes with it
+    return story[start:]
 
 
 def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
@@ -344,10 +395,13 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
     story += _text_flowables(document.text, lk)
     story.append(lk.para(document.photo_title, "heading", bold=True))
     story += _text_flowables(document.photo_text, lk)
-    for question, yes in document.photo_choices:
-        story.append(_choice(lk, question, yes))
+    # the last paragraph (and the photo choices after it) stays with the signatures: they
+    # sign what stands above them
+    last = _last_paragraph(story)
+    del story[len(story) - len(last) :]
+    last += [_choice(lk, question, yes) for question, yes in document.photo_choices]
     signatures = lk.para(lk.words["signatures"], "heading", bold=True)
-    story.append(KeepTogether([signatures, _signature_table(document, lk)]))
+    story.append(KeepTogether([*last, signatures, _signature_table(document, lk)]))
     story.append(Spacer(1, 10))
     story.append(KeepTogether([_evidence(document, full, lk)]))
     buffer = io.BytesIO()

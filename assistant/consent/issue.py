@@ -289,6 +289,7 @@ def issue_in(
     """Store a complete consent whose practitioner has been verified (by PIN in
     ``issue_consent``; demo data, which has no PINs, calls this directly)."""
     # The PDF toolkit is loaded when a consent is issued, not when the program starts.
+    from assistant.consent import document as printed
     from assistant.consent.document import ConsentDocument, SignatureBlock, render_pdf
 
     checked = _check(session, request, signed_on)
@@ -379,6 +380,8 @@ def issue_in(
         signatures=tuple(blocks),
         record_anchor=_record_anchor(session),
         language=code,
+        patient_born=patient.date_of_birth,
+        time_zone=printed.local_zone_name(),
     )
     pdf, content_sha = render_pdf(document)
     row.content_sha256 = content_sha

@@ -9,6 +9,7 @@ name on an English sheet); one that no shipped face has is printed as
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -48,6 +49,9 @@ FAMILIES: dict[str, Family] = {
 }  # fmt: skip
 
 _LAYOUT_CHARACTERS = frozenset("\n\r\t")
+# What a family with one weight (Chinese) sets in bold elsewhere: headings and values stand
+# out by this colour and their size, never by a heavier Latin face among regular characters.
+EMPHASIS_COLOUR = "#1f3a68"
 
 
 @cache
@@ -138,14 +142,34 @@ def _face_for(ch: str, primary: int, faces: Faces) -> int:
     return primary
 
 
+# Spaces a line never breaks at: between the groups of a number ("07700 900456", "(0117) 496"),
+# after a number and before the word it counts or dates ("0.5 mm", "20 juillet", "3:25 م"),
+# and before a time of day ("20 July, 23:25"). A word that joins digits to Arabic letters is
+# shaped run by run (``assistant.pdf.reuse``), so its digits still read left to right.
+_HELD = re.compile(
+    r"(?<=[\d)]) (?=[\d(])"
+    r"|(?<=\d) (?=[^\s\d]+(?:\s|$))"
+    r"|(?<=\S) (?=\d{1,2}[:.]\d\d(?!\d))"
+)
+
+
+def hold_numbers(text: str) -> str:
+    """``text`` with no-break spaces where a number must stay whole on its line."""
+    return _HELD.sub("\N{NO-BREAK SPACE}", text) if any(c.isdigit() for c in text) else text
+
+
 @lru_cache(maxsize=4096)
 def family_markup(text: str, family: str, bold: bool = False) -> str:
     """User or template text as Paragraph markup in ``family``: printable, escaped, line
-    breaks kept, and each run the family cannot draw set in a shipped face that can."""
+    breaks kept, numbers held together (``hold_numbers``), and each run the family cannot
+    draw set in a shipped face that can."""
     faces = _faces()
     primary = list(FAMILIES).index(family)
+    emphasis = bold and FAMILIES[family].bold == FAMILIES[family].regular
+    if emphasis:  # no bold face: no bold digits or Latin inside it either, the colour instead
+        bold = False
     lines = []
-    for line in printable_any(text).strip().splitlines():
+    for line in hold_numbers(printable_any(text).strip()).splitlines():
         parts: list[str] = []
         run: list[str] = []
         current = primary
@@ -159,7 +183,8 @@ def family_markup(text: str, family: str, bold: bool = False) -> str:
         if run:
             parts.append(_tagged("".join(run), current, primary, bold, faces))
         lines.append("".join(parts))
-    return "<br/>".join(lines)
+    joined = "<br/>".join(lines)
+    return f'<font color="{EMPHASIS_COLOUR}">{joined}</font>' if emphasis else joined
 
 
 def _tagged(run: str, face: int, primary: int, bold: bool, faces: Faces) -> str:

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
 
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
@@ -101,7 +102,7 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
                 leading=size * 1.2, alignment=align,
                 **({"wordWrap": "RTL", "shaping": 1} if footer.rtl else {}),
             )  # fmt: skip
-            return Paragraph(footer.markup(text, bold), style)
+            return BidiParagraph(footer.markup(text, bold), style)
 
         def _draw_footer_paragraphs(self, total: int) -> None:
             page_width, _ = self._pagesize

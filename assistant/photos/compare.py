@@ -18,11 +18,12 @@ from PIL import Image as PILImage
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from assistant import reference
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.pdf.bidi import BidiParagraph
 from assistant.photos import PhotoInfo, check_view, list_photos, photo_bytes
 from assistant.records import audit
 from assistant.sessions import list_sessions
@@ -142,14 +143,14 @@ def render_comparison_pdf(db: Database, comparison: Comparison, title: str = "")
             f"<b>{label}</b>: {side.treated_at:%d %B %Y}<br/>"
             f"{escape(printable(side.depths))}"
         )
-        captions.append(Paragraph(text, caption))
+        captions.append(BidiParagraph(text, caption))
     table = Table([cells, captions], colWidths=[column + 0.3 * cm] * 2)
     table.setStyle(
         TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")])
     )
     view = comparison.before.photo.view_label
     story = [
-        Paragraph(escape(printable(title or f"Your progress: {view} view")), heading),
+        BidiParagraph(escape(printable(title or f"Your progress: {view} view")), heading),
         Spacer(1, 0.3 * cm),
         table,
     ]

@@ -17,7 +17,6 @@ from reportlab.lib.units import cm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,6 +28,7 @@ from assistant.files import write_file_atomically
 from assistant.output_files import check_output_file
 from assistant.patients import display_name
 from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
+from assistant.pdf.bidi import BidiParagraph
 from assistant.records.audit_words import plain_summary
 from assistant.records.export import _audit_export, _collect, _photo_entries
 from assistant.records.export_words import in_words as w
@@ -71,7 +71,7 @@ def _pairs_table(
     pairs: Sequence[tuple[str, Any]], styles: Mapping[str, ParagraphStyle], width: float
 ) -> Table:
     rows = [
-        [Paragraph(escape(label), styles["small"]), Paragraph(_text(value), styles["body"])]
+        [BidiParagraph(escape(label), styles["small"]), BidiParagraph(_text(value), styles["body"])]
         for label, value in pairs
     ]
     table = Table(rows, colWidths=[width * 0.3, width * 0.7])
@@ -93,8 +93,8 @@ def _grid(
     styles: Mapping[str, ParagraphStyle],
     widths: Sequence[float],
 ) -> Table:
-    data = [[Paragraph(f"<b>{escape(h)}</b>", styles["small"]) for h in header]]
-    data += [[Paragraph(_text(cell), styles["small"]) for cell in row] for row in rows]
+    data = [[BidiParagraph(f"<b>{escape(h)}</b>", styles["small"]) for h in header]]
+    data += [[BidiParagraph(_text(cell), styles["small"]) for cell in row] for row in rows]
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -154,13 +154,13 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
     p = data["patient"]
     name = display_name(SimpleNamespace(**p))
     story: list[Flowable] = [
-        Paragraph(f"Patient record: {_text(name)}", styles["title"]),
-        Paragraph(
+        BidiParagraph(f"Patient record: {_text(name)}", styles["title"]),
+        BidiParagraph(
             f"Everything Chairside holds about patient {p['id']}, exported "
             f"{_text(w('exported_at', data['exported_at']))}.",
             styles["small"],
         ),
-        Paragraph("Details", styles["heading"]),
+        BidiParagraph("Details", styles["heading"]),
         _pairs_table(
             [
                 ("Patient number", p["id"]),
@@ -184,15 +184,15 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
         ),
     ]
     story.append(
-        Paragraph(f"Suitability assessments ({len(data['assessments'])})", styles["heading"])
+        BidiParagraph(f"Suitability assessments ({len(data['assessments'])})", styles["heading"])
     )
     if not data["assessments"]:
-        story.append(Paragraph("None.", styles["body"]))
+        story.append(BidiParagraph("None.", styles["body"]))
     for a in data["assessments"]:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(
+                    BidiParagraph(
                         f"Assessment of {_text(w('assessed_on', a['assessed_on']))}",
                         styles["subheading"],
                     ),
@@ -219,12 +219,12 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
             )
         )
     story += _questionnaires(data.get("questionnaires", []), styles, width)
-    story.append(Paragraph(f"Treatment sessions ({len(data['sessions'])})", styles["heading"]))
+    story.append(BidiParagraph(f"Treatment sessions ({len(data['sessions'])})", styles["heading"]))
     if not data["sessions"]:
-        story.append(Paragraph("None.", styles["body"]))
+        story.append(BidiParagraph("None.", styles["body"]))
     for s in data["sessions"]:
         block: list[Flowable] = [
-            Paragraph(
+            BidiParagraph(
                 f"Session of {_text(w('treated_at', s['treated_at']))}", styles["subheading"]
             ),
             _pairs_table(
@@ -270,7 +270,7 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 )
             )
         if s["amendments"]:
-            block.append(Paragraph("Amendments", styles["subheading"]))
+            block.append(BidiParagraph("Amendments", styles["subheading"]))
             block.append(
                 _grid(
                     ["When", "By", "Field", "Was", "Now", "Why"],
@@ -291,7 +291,7 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
             )
         story.extend(block)
     if data["detail_changes"]:
-        story.append(Paragraph("Changes to the details", styles["heading"]))
+        story.append(BidiParagraph("Changes to the details", styles["heading"]))
         story.append(
             _grid(
                 ["When", "By", "Field", "Was", "Now"],
@@ -310,7 +310,7 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
             )
         )
     if data.get("photos"):
-        story.append(Paragraph(f"Photos ({len(data['photos'])})", styles["heading"]))
+        story.append(BidiParagraph(f"Photos ({len(data['photos'])})", styles["heading"]))
         story.append(
             _grid(
                 ["Photo", "Session", "View", "Taken", "Added", "SHA-256"],
@@ -329,7 +329,7 @@ def _story(data: Mapping[str, Any], width: float) -> list[Flowable]:
                 [width * f for f in (0.1, 0.1, 0.18, 0.2, 0.2, 0.22)],
             )
         )
-    story.append(Paragraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
+    story.append(BidiParagraph(f"Audit trail ({len(data['audit'])} entries)", styles["heading"]))
     story.append(
         _grid(
             ["When", "Who", "Action", "What"],
@@ -354,10 +354,10 @@ def _questionnaires(
 ) -> list[Flowable]:
     """The questionnaires the patient answered: what they said, and what was confirmed."""
     story: list[Flowable] = [
-        Paragraph(f"Questionnaires the patient answered ({len(found)})", styles["heading"])
+        BidiParagraph(f"Questionnaires the patient answered ({len(found)})", styles["heading"])
     ]
     if not found:
-        story.append(Paragraph("None.", styles["body"]))
+        story.append(BidiParagraph("None.", styles["body"]))
     for q in found:
         confirmed = {k: v.get("answer") for k, v in (q.get("confirmed") or {}).items()}
         rows = [
@@ -371,7 +371,9 @@ def _questionnaires(
             for qid, said in q["answers"].items()
         ]
         story.append(
-            Paragraph(f"Received {_text(w('received_at', q['received_at']))}", styles["subheading"])
+            BidiParagraph(
+                f"Received {_text(w('received_at', q['received_at']))}", styles["subheading"]
+            )
         )
         story.append(_pairs_table(rows, styles, width))
     return story

@@ -3,27 +3,26 @@ with its bounds and sources) for the clinic's medical lead to sign and file."""
 
 from __future__ import annotations
 
-import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from assistant.aftercare import FONT, FONT_BOLD, register_fonts
 from assistant.checklist import (
     after_reason_text,
     default_checklist,
@@ -34,10 +33,19 @@ from assistant.checklist import (
 from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.output_files import check_output_file, write_private_file
-from assistant.pdf import deferred_canvas
-from assistant.rules import RuleSet
+from assistant.pdf import Footer, Margins, build_pdf, content_width
+from assistant.pdf.bidi import BidiParagraph
+from assistant.pdf.families import family_markup, register_family
+from assistant.rules import RuleInForce, RuleSet
+from assistant.rules.catalogue import RuleDefinition
+from assistant.rules.words import bounds_words, rule_label, value_words
 
-_SIZE = 9.5
+_SIZE = 10.0
+_SMALL = 9.0
+_FAMILY = "noto"  # the aftercare sheet's and the consent's type
+_ZONE_RULE = re.compile(
+    r"^zone_(?P<zone>.+)_(?P<part>typical_min_mm|typical_max_mm|warn_above_mm)$"
+)
 
 
 @dataclass(frozen=True)
@@ -47,51 +55,130 @@ class RuleSheetResult:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=_SIZE, leading=_SIZE * 1.25)
+    family = register_family(_FAMILY)
+    base = ParagraphStyle("body", fontName=family.regular, fontSize=_SIZE, leading=_SIZE * 1.25)
+    bold = family.bold
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=10.5),
-        "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD),
-        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=12,
-            leading=15,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
-    }
+        "small": ParagraphStyle("small", parent=base, fontSize=_SMALL, leading=_SMALL * 1.25),
+        "bold": ParagraphStyle("bold", parent=base, fontName=bold),
+        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=16, leading=20),
+        "heading": ParagraphStyle("heading", parent=base, fontName=bold, fontSize=12.5,
+                                  leading=15, spaceBefore=10, spaceAfter=4),
+    }  # fmt: skip
+
+
+def _heading(text: str, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A heading never alone at the foot of a page: a new page when little room is left."""
+    return [CondPageBreak(HEADING_ROOM), _p(text, s["heading"])]
+
+
+HEADING_ROOM = 80  # points: the heading and the first rows under it
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return BidiParagraph(family_markup(text, _FAMILY), style)
 
 
 def _table(rows: list[list[Paragraph]], widths: list[float]) -> Table:
     style = TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
     )
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 
+def words(canonical: str) -> str:
+    """A rule's value as a medical lead reads it: "6 months", "not suitable", "0.5 mm"."""
+    return value_words(canonical, "en").replace("_", " ")
+
+
+def allowed(rule: RuleDefinition) -> str:
+    return bounds_words(rule, "en").replace("_", " ")
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    in_force: str
+    default: str
+    allowed: str
+    sources: tuple[str, ...]
+    changed: bool
+
+
+# A clinic's value that a new revision's bounds no longer allow is kept in force, and said.
+OUTSIDE_BOUNDS = "\noutside the bounds of this revision: review"
+
+
+def _zone_rows(rules: list[RuleInForce]) -> list[_Row]:
+    """A zone's three depth rules as one row: "typical 0.25 – 0.5 mm" and "warn above
+    0.5 mm" on two lines."""
+    parts = {_ZONE_RULE.match(r.id).group("part"): r for r in rules}  # type: ignore[union-attr]
+    low, high, warn = (parts.get(k) for k in ("typical_min_mm", "typical_max_mm",
+                                              "warn_above_mm"))  # fmt: skip
+
+    def phrase(value: Callable[[RuleInForce], str]) -> str:
+        said = []
+        if low and high:
+            said.append(f"typical {value(low).removesuffix(' mm')}\N{NO-BREAK SPACE}–"
+                        f"\N{NO-BREAK SPACE}{value(high)}")  # fmt: skip
+        if warn:
+            said.append(f"warn above\N{NO-BREAK SPACE}{value(warn)}")
+        return "\n".join(said)
+
+    def in_force(rule: RuleInForce) -> str:
+        value = words(rule.value) + (" (clinic)" if rule.changed else "")
+        return value + (OUTSIDE_BOUNDS if rule.outside_bounds else "")
+
+    first = rules[0]
+    zone = first.definition.label.split(":")[0]
+    sources = tuple(dict.fromkeys(s for r in rules for s in r.definition.sources))
+    return [_Row(f"{zone}: needle depth", phrase(in_force),
+                 phrase(lambda r: words(r.definition.default)),
+                 allowed(first.definition), sources, any(r.changed for r in rules))]  # fmt: skip
+
+
+def _rows(rules: RuleSet) -> list[_Row]:
+    rows: list[_Row] = []
+    zones: dict[str, list[RuleInForce]] = {}
+    for rule in rules.rules():
+        match = _ZONE_RULE.match(rule.id)
+        if match:
+            if match.group("zone") not in zones:
+                zones[match.group("zone")] = []
+                rows.append(_Row(match.group("zone"), "", "", "", (), False))  # a place
+            zones[match.group("zone")].append(rule)
+            continue
+        value = words(rule.value) + (" (clinic)" if rule.changed else "")
+        if rule.outside_bounds:
+            value += OUTSIDE_BOUNDS
+        rows.append(_Row(rule_label(rule.definition, "en"), value,
+                         words(rule.definition.default), allowed(rule.definition),
+                         rule.definition.sources, rule.changed))  # fmt: skip
+    placed: list[_Row] = []
+    for row in rows:
+        placed += _zone_rows(zones[row.label]) if row.label in zones and not row.in_force else [row]
+    return placed
+
+
 def rule_sheet_pdf(
     clinic_name: str, rules: RuleSet, paper: str = "A4", today: date | None = None
 ) -> tuple[bytes, int]:
-    """The rule sheet as PDF bytes and its page count."""
-    register_fonts()
+    """The rule sheet as PDF bytes and its page count: each rule's label, the value in force,
+    the shipped default and the values allowed in words, with its sources, in the type of
+    the other printed documents."""
     s = _styles()
     page = LETTER if paper == "Letter" else A4
-    width = page[0] - 30 * mm
+    margins = Margins(15 * mm, 15 * mm, 14 * mm, 4 * mm)
+    width = content_width(page, margins)
     checklist = default_checklist()
-    story: list[object] = [
+    story: list[Flowable] = [
         _p("Clinical rules in force", s["title"]),
         _p(
             f"{clinic_name or 'Clinic'} · rules version {rules.version} · printed "
@@ -101,11 +188,11 @@ def rule_sheet_pdf(
         Spacer(1, 4),
         _p(
             "Values the clinic may set, with the shipped default of revision "
-            f"{checklist.version}, the bounds allowed and the sources. A value marked "
+            f"{checklist.version}, the values allowed and the sources. A value marked "
             "“clinic” was changed by the clinic (see the audit trail for who, when and why).",
             s["small"],
         ),
-        _p("Values the clinic may set", s["heading"]),
+        *_heading("Values the clinic may set", s),
     ]
     numbers: dict[str, int] = {}
 
@@ -114,26 +201,22 @@ def rule_sheet_pdf(
             numbers.setdefault(source, len(numbers) + 1)
         return ", ".join(f"[{numbers[source]}]" for source in sources)
 
-    rows = [[_p(h, s["bold"]) for h in ("Rule", "In force", "Default", "Allowed", "Sources")]]
-    for rule in rules.rules():
-        value = f"{rule.value}\n(clinic)" if rule.changed else rule.value
-        if rule.outside_bounds:
-            value += "\noutside the bounds of this revision: review"
-        rows.append(
-            [
-                _p(f"{rule.definition.label}\n{rule.id}", s["small"]),
-                _p(value, s["bold"] if rule.changed else s["body"]),
-                _p(rule.definition.default, s["body"]),
-                _p(rule.definition.bounds, s["small"]),
-                _p(cite(rule.definition.sources), s["small"]),
-            ]
-        )
-    story.append(_table(rows, [width * f for f in (0.38, 0.17, 0.15, 0.2, 0.1)]))
-    story.append(_p("Checklist rules, with the values above in force", s["heading"]))
+    header = ("Rule", "In force", "Default", "Allowed", "Sources")
+    table: list[list[Paragraph]] = [[_p(h, s["bold"]) for h in header]]
+    for row in _rows(rules):
+        table.append([
+            _p(row.label, s["body"]),
+            _p(row.in_force, s["bold"] if row.changed else s["body"]),
+            _p(row.default, s["body"]),
+            _p(row.allowed, s["small"]),
+            _p(cite(row.sources), s["small"]),
+        ])  # fmt: skip
+    story.append(_table(table, [width * f for f in (0.3, 0.22, 0.22, 0.16, 0.1)]))
+    story += _heading("Checklist rules, with the values above in force", s)
     from assistant.rules import apply_to_checklist
 
     in_force = apply_to_checklist(checklist, rules)
-    rows = [[_p(h, s["bold"]) for h in ("Question", "Outcome", "Reason and actions", "Sources")]]
+    table = [[_p(h, s["bold"]) for h in ("Question", "Outcome", "Reason and actions", "Sources")]]
     for group in in_force.groups:
         for q in group.questions:
             outcome = q.outcome.label if q.kind.value != "choice" else "per choice"
@@ -143,16 +226,14 @@ def rule_sheet_pdf(
                 outcome += f"\nthen {q.after.outcome.label.lower()}"
                 texts += [f"Then, until {q.after.window.describe()} after the last date: "
                           f"{message}", *actions]  # fmt: skip
-            rows.append(
-                [
-                    _p(q.text, s["small"]),
-                    _p(outcome, s["body"]),
-                    _p("\n".join(texts), s["small"]),
-                    _p(cite(in_force.rule_sources(q.id)), s["small"]),
-                ]
-            )
-    story.append(_table(rows, [width * f for f in (0.3, 0.13, 0.47, 0.1)]))
-    story.append(_p("Sources", s["heading"]))
+            table.append([
+                _p(q.text, s["small"]),
+                _p(outcome, s["body"]),
+                _p("\n".join(texts), s["small"]),
+                _p(cite(in_force.rule_sources(q.id)), s["small"]),
+            ])  # fmt: skip
+    story.append(_table(table, [width * f for f in (0.3, 0.13, 0.47, 0.1)]))
+    story += _heading("Sources", s)
     for source, number in numbers.items():
         story.append(_p(f"[{number}] {source}", s["small"]))
     story.append(Spacer(1, 14))
@@ -163,37 +244,23 @@ def rule_sheet_pdf(
                 _table(
                     [
                         [_p(h, s["bold"]) for h in ("Name", "Signature", "Date")],
-                        [_p("\n\n", s["body"]), _p("", s["body"]), _p("", s["body"])],
+                        [Spacer(1, 30), Spacer(1, 30), Spacer(1, 30)],
                     ],
                     [width * f for f in (0.4, 0.4, 0.2)],
                 ),
             ]
         )
     )
-    buffer = io.BytesIO()
-    pages: list[int] = []
-
-    def footer(canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8.5)
-        canvas.drawString(
-            15 * mm, 10 * mm, f"Clinical rules {rules.version} · Page {page} of {total}"
-        )
-        canvas.restoreState()
-        if page == total:
-            pages.append(total)
-
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=page,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"Clinical rules {rules.version}",
-    )
-    document.build(story, canvasmaker=deferred_canvas(footer))
-    return buffer.getvalue(), pages[0] if pages else 0
+    family = register_family(_FAMILY)
+    footer = Footer(
+        (f"{clinic_name or 'Clinic'} · Clinical rules {rules.version}",
+         f"Clinical rules {rules.version}"),
+        "", "Page {page} of {pages}", size=_SMALL, font=family.regular, font_bold=family.bold,
+        markup=lambda text, bold: family_markup(text, _FAMILY, bold),
+    )  # fmt: skip
+    title = f"Clinical rules {rules.version}"
+    return build_pdf(story, page_size=page, margins=margins, footer=footer, title=title,
+                     author=clinic_name or "Chairside")  # fmt: skip
 
 
 def write_rule_sheet(
