@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,19 +28,10 @@ from assistant.db import Database
 from assistant.records.audit import ACTIONS
 from assistant.records.chain import Verification
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
+from ui.table_fit import ColumnFitter
 from ui.translations import screen_locale
 
 FILTER_DELAY_MS = 200
-
-
-# The longest text each column usually holds (the last column stretches).
-AUDIT_COLUMN_SAMPLES = (
-    "00 Mmm 0000 00:00:00",
-    "Dr Naomi Clarke-Whitfield",
-    "Overrode verdict",
-    "Suitability checklist",
-    "Małgorzata Łukasiewicz-Wójcik",
-)
 
 
 class AuditView(QWidget):
@@ -104,22 +94,22 @@ class AuditView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        # Each column whole on one line; the ones a narrow window cannot hold step aside
+        # (the patient is named in the description too), and the selected entry is told in
+        # full below.
+        m = AuditTableModel.COLUMNS
+        self.fitter = ColumnFitter(
+            self.table,
+            [m.index(c) for c in ("at", "practitioner", "action", "summary", "patient", "record")],
+            stretch=m.index("summary"),
+            fill=True,
         )
-        self.table.setWordWrap(False)
-        # Widths from the font (sizing to contents would read every row), for the longest
-        # entry each column usually holds, and never narrower than the column's title.
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        for column, sample in enumerate(AUDIT_COLUMN_SAMPLES):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, width + 24)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
-        )
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("The selected entry"))
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.model.modelReset.connect(lambda: self.details.clear())
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("Action")), 0, 0)
@@ -145,6 +135,7 @@ class AuditView(QWidget):
         layout.addLayout(status)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.count)
 
         self._timer = QTimer(self)
@@ -236,6 +227,14 @@ class AuditView(QWidget):
             if more
             else self.tr("{0} entries").format(shown)
         )
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.clear()
+            return
+        when = self.model.index(current.row(), 0).data()
+        told = self.model.index(current.row(), 0).data(Qt.ItemDataRole.ToolTipRole)
+        self.details.setText(f"{when} · {told}")
 
     def _open_row(self, index: QModelIndex) -> None:
         entry = self.model.entry(index.row())

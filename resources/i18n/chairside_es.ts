@@ -549,124 +549,129 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="59"/>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="49"/>
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="60"/>
+        <location filename="../../ui/audit_view.py" line="50"/>
         <source>Any action</source>
         <translation>Cualquier acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="65"/>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="55"/>
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="66"/>
+        <location filename="../../ui/audit_view.py" line="56"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="71"/>
+        <location filename="../../ui/audit_view.py" line="61"/>
         <source>Patient number</source>
         <translation>Número de paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="73"/>
+        <location filename="../../ui/audit_view.py" line="63"/>
         <source>Any patient</source>
         <translation>Cualquier paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="75"/>
+        <location filename="../../ui/audit_view.py" line="65"/>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="79"/>
+        <location filename="../../ui/audit_view.py" line="69"/>
         <source>From date</source>
         <translation>Desde la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="79"/>
+        <location filename="../../ui/audit_view.py" line="69"/>
         <source>To date</source>
         <translation>Hasta la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="87"/>
+        <location filename="../../ui/audit_view.py" line="77"/>
         <source>Words in the description</source>
         <translation>Palabras de la descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="88"/>
+        <location filename="../../ui/audit_view.py" line="78"/>
         <source>Search the audit trail</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="92"/>
+        <location filename="../../ui/audit_view.py" line="82"/>
         <source>The audit chain has not been checked yet.</source>
         <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="94"/>
+        <location filename="../../ui/audit_view.py" line="84"/>
         <source>Audit chain check</source>
         <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="96"/>
+        <location filename="../../ui/audit_view.py" line="86"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="102"/>
+        <location filename="../../ui/audit_view.py" line="92"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="129"/>
+        <location filename="../../ui/audit_view.py" line="108"/>
+        <source>The selected entry</source>
+        <translation>La entrada seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="117"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="133"/>
+        <location filename="../../ui/audit_view.py" line="121"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="137"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>&amp;Back to patients</source>
         <translation>&amp;Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="138"/>
+        <location filename="../../ui/audit_view.py" line="126"/>
         <source>Back to the patient list</source>
         <translation>Volver a la lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="209"/>
+        <location filename="../../ui/audit_view.py" line="198"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="212"/>
+        <location filename="../../ui/audit_view.py" line="201"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="218"/>
+        <location filename="../../ui/audit_view.py" line="207"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="235"/>
+        <location filename="../../ui/audit_view.py" line="224"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="237"/>
+        <location filename="../../ui/audit_view.py" line="226"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -2251,49 +2256,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="286"/>
+        <location filename="../../ui/checklist_rows.py" line="288"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="292"/>
+        <location filename="../../ui/checklist_rows.py" line="294"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="313"/>
+        <location filename="../../ui/checklist_rows.py" line="315"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="315"/>
-        <location filename="../../ui/checklist_rows.py" line="390"/>
+        <location filename="../../ui/checklist_rows.py" line="317"/>
+        <location filename="../../ui/checklist_rows.py" line="392"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="324"/>
+        <location filename="../../ui/checklist_rows.py" line="326"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="328"/>
-        <location filename="../../ui/checklist_rows.py" line="394"/>
+        <location filename="../../ui/checklist_rows.py" line="330"/>
+        <location filename="../../ui/checklist_rows.py" line="396"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="379"/>
+        <location filename="../../ui/checklist_rows.py" line="381"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <location filename="../../ui/checklist_rows.py" line="383"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="389"/>
+        <location filename="../../ui/checklist_rows.py" line="391"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2476,27 +2481,27 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="73"/>
+        <location filename="../../ui/patient_list.py" line="60"/>
         <source>Number of patients found</source>
         <translation>Número de pacientes encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="146"/>
+        <location filename="../../ui/patient_list.py" line="112"/>
         <source>Patients found: more than {0}</source>
         <translation>Pacientes encontrados: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="148"/>
+        <location filename="../../ui/patient_list.py" line="114"/>
         <source>Patients: more than {0}</source>
         <translation>Pacientes: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="150"/>
+        <location filename="../../ui/patient_list.py" line="116"/>
         <source>Patients found: {0}</source>
         <translation>Pacientes encontrados: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="152"/>
+        <location filename="../../ui/patient_list.py" line="118"/>
         <source>Patients: {0}</source>
         <translation>Pacientes: {0}</translation>
     </message>
@@ -3013,17 +3018,17 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Añadir producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="59"/>
+        <location filename="../../ui/session_form/products.py" line="55"/>
         <source>Products used</source>
         <translation>Productos usados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="69"/>
+        <location filename="../../ui/session_form/products.py" line="71"/>
         <source>Remove product</source>
         <translation>Quitar producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="70"/>
+        <location filename="../../ui/session_form/products.py" line="72"/>
         <source>Remove the selected product</source>
         <translation>Quitar el producto seleccionado</translation>
     </message>
@@ -3031,79 +3036,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
-        <location filename="../../ui/checklist_rows.py" line="228"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="97"/>
+        <location filename="../../ui/checklist_rows.py" line="98"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="228"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="230"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="99"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="105"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="105"/>
+        <location filename="../../ui/checklist_rows.py" line="106"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="107"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="117"/>
+        <location filename="../../ui/checklist_rows.py" line="118"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="128"/>
+        <location filename="../../ui/checklist_rows.py" line="130"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="143"/>
+        <location filename="../../ui/checklist_rows.py" line="145"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="148"/>
+        <location filename="../../ui/checklist_rows.py" line="150"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="232"/>
+        <location filename="../../ui/checklist_rows.py" line="234"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="263"/>
+        <location filename="../../ui/checklist_rows.py" line="265"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3791,37 +3796,37 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="216"/>
+        <location filename="../../ui/session_timeline.py" line="231"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="219"/>
+        <location filename="../../ui/session_timeline.py" line="234"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="220"/>
+        <location filename="../../ui/session_timeline.py" line="235"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="221"/>
+        <location filename="../../ui/session_timeline.py" line="236"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="223"/>
+        <location filename="../../ui/session_timeline.py" line="238"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="225"/>
+        <location filename="../../ui/session_timeline.py" line="240"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="227"/>
+        <location filename="../../ui/session_timeline.py" line="242"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -3884,17 +3889,17 @@ Avisos mostrados: {count}</translation>
         <translation> · sesión {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="139"/>
+        <location filename="../../ui/session_timeline.py" line="138"/>
         <source>{name} lot {lot}</source>
         <translation>{name} lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="145"/>
+        <location filename="../../ui/session_timeline.py" line="144"/>
         <source>{needles} needles, lot {lot}</source>
         <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="169"/>
+        <location filename="../../ui/session_timeline.py" line="176"/>
         <source>{n} warning(s) were shown when this session was recorded</source>
         <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
@@ -4588,7 +4593,7 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/session_form/treatment.py" line="44"/>
-        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <location filename="../../ui/session_form/treatment.py" line="109"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
@@ -4599,7 +4604,7 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/session_form/treatment.py" line="56"/>
-        <location filename="../../ui/session_form/treatment.py" line="112"/>
+        <location filename="../../ui/session_form/treatment.py" line="110"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
@@ -4615,7 +4620,7 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/session_form/treatment.py" line="71"/>
-        <location filename="../../ui/session_form/treatment.py" line="113"/>
+        <location filename="../../ui/session_form/treatment.py" line="111"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
@@ -4667,12 +4672,12 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="115"/>
+        <location filename="../../ui/session_form/treatment.py" line="113"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="116"/>
+        <location filename="../../ui/session_form/treatment.py" line="114"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -4974,32 +4979,32 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="178"/>
+        <location filename="../../ui/visit/host.py" line="179"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="215"/>
+        <location filename="../../ui/visit/host.py" line="216"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="244"/>
+        <location filename="../../ui/visit/host.py" line="245"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="248"/>
+        <location filename="../../ui/visit/host.py" line="249"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="252"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="252"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -5182,83 +5187,83 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Zonas tratadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="93"/>
+        <location filename="../../ui/session_form/zones.py" line="95"/>
         <source>Selected zone</source>
         <translation>Zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="98"/>
+        <location filename="../../ui/session_form/zones.py" line="100"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="99"/>
+        <location filename="../../ui/session_form/zones.py" line="101"/>
         <source>Depth in millimetres</source>
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="101"/>
+        <location filename="../../ui/session_form/zones.py" line="104"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="105"/>
-        <location filename="../../ui/session_form/zones.py" line="119"/>
+        <location filename="../../ui/session_form/zones.py" line="108"/>
+        <location filename="../../ui/session_form/zones.py" line="122"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="107"/>
+        <location filename="../../ui/session_form/zones.py" line="110"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="109"/>
+        <location filename="../../ui/session_form/zones.py" line="112"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="113"/>
+        <location filename="../../ui/session_form/zones.py" line="116"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="115"/>
+        <location filename="../../ui/session_form/zones.py" line="118"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="116"/>
+        <location filename="../../ui/session_form/zones.py" line="119"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="121"/>
+        <location filename="../../ui/session_form/zones.py" line="124"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="123"/>
+        <location filename="../../ui/session_form/zones.py" line="126"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="125"/>
+        <location filename="../../ui/session_form/zones.py" line="128"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="189"/>
+        <location filename="../../ui/session_form/zones.py" line="192"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="204"/>
+        <location filename="../../ui/session_form/zones.py" line="208"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="208"/>
+        <location filename="../../ui/session_form/zones.py" line="211"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>

@@ -129,6 +129,7 @@ class VisitWindow(QMainWindow):
 
         self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
         self.resume_button.setVisible(True)
+        self.patient_list.select_patient(self.visit_view.patient.id)
         self.patient_list.focus_search()
 
     def resume_visit(self) -> None:
