@@ -137,17 +137,14 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     from assistant.settings import Settings
     from ui.app import ChairsideApplication
     from ui.app_context import GuiContext
+    from ui.look import apply_look
     from ui.main_window import MainWindow
     from ui.tasks import SynchronousRunner
     from ui.translations import install_translators
 
     app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
-    earlier_style = app.styleSheet()
-    if not earlier_style:  # run inside another application (the tests): its look, for now
-        from assistant.resources import resource_path
-
-        app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    restore_look = apply_look(app)  # inside another application (the tests) too
     earlier_language = current_language()
     use_language(language)
     translators = install_translators(app, language)
@@ -175,7 +172,7 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
             app.processEvents()
     finally:
         db.dispose()
-        app.setStyleSheet(earlier_style)
+        restore_look()
         for translator in translators:
             app.removeTranslator(translator)
         use_language(earlier_language)

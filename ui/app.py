@@ -32,9 +32,9 @@ class ChairsideApplication(QApplication):
         icon = resource_path("icons", "chairside.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        style = resource_path("style.qss")
-        if style.exists():
-            self.setStyleSheet(style.read_text(encoding="utf-8"))
+        from ui.look import apply_look
+
+        apply_look(self)  # the shipped fonts, registered at start, and the style sheet
 
 
 def install_excepthook(log_dir: Path) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from assistant.checklist import Checklist, Outcome, Reason, Verdict
 from assistant.screen_dates import screen_long_date
+from ui import look
 from ui.checklist_rows import TARGET_HEIGHT
 
 MIN_OVERRIDE_WORDS = 3
@@ -48,10 +49,7 @@ class VerdictPanel(QWidget):
         headline.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
-        font = self.verdict_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.verdict_label.setFont(font)
+        self.verdict_label.setFont(look.font(look.TITLE, bold=True))
         self.verdict_label.setAccessibleName(self.tr("Verdict"))
         headline.addWidget(self.verdict_label, 1)
         verdict_layout.addLayout(headline)

@@ -15,7 +15,6 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,13 +44,13 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import LANGUAGES
+from ui import look
 from ui.signature_pad import SignatureField
 from ui.tasks import TaskRunner
 from ui.translations import language_name
 
 log = logging.getLogger(__name__)
 
-READING_POINT_SIZE = 15
 TARGET_HEIGHT = 44
 
 
@@ -120,9 +119,7 @@ class ConsentPage(QWidget):
         self.text_view = QTextBrowser()
         self.text_view.setOpenLinks(False)
         self.text_view.setAccessibleName(self.tr("Consent text"))
-        font = QFont(self.text_view.font())
-        font.setPointSize(READING_POINT_SIZE)
-        self.text_view.setFont(font)
+        self.text_view.setFont(look.font(look.BODY))
         self.text_view.setMinimumHeight(300)
 
         self.photo_box = QGroupBox(self.tr("Photographs: the patient's own choices"))

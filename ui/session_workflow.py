@@ -144,6 +144,7 @@ class SessionWorkflow(QWidget):
         self.more_button.setAccessibleName(self.tr("More actions for this visit"))
         self.more_button.setToolTip(self.tr("Photos and consents of this visit"))
         self.more_button.setMenu(more)
+        self.more_button.setProperty("menu", True)  # room for the arrow (style.qss)
         # The visit screen moves this row into its own bottom row, beside Back/Next.
         self.actions_bar = QWidget()
         bottom = QHBoxLayout(self.actions_bar)
