@@ -332,8 +332,7 @@ def test_a_whole_visit_with_the_keyboard_alone(
 
     choose_by_keys(form.device_box, "Dermapen 4")
     choose_by_keys(form.cartridge_box, "lot DP16-2611A")
-    tab_to(form.consent_check)
-    key(Key.Key_Space)
+    qtbot.waitUntil(lambda: form.treatment.consent_on_file)  # read from the consent records
     tab_to(form.notes_edit)
     typed("Tolerated well.")
     key(Key.Key_S, Mod.ControlModifier)  # save now

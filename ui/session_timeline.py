@@ -154,11 +154,9 @@ class SessionTimelineModel(RowsTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if QApplication.instance() is None:
                 return None
-            pixmap = (
-                QStyle.StandardPixmap.SP_DialogApplyButton
-                if summary.state == "signed"
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
+            if summary.state != "signed":
+                return None  # a draft says "⚠ Draft…" in words: one mark, not two
+            pixmap = QStyle.StandardPixmap.SP_DialogApplyButton
             # asked for every row each time the columns are sized: the style's icon once
             icon = self._icons.get(pixmap)
             if icon is None:

@@ -44,7 +44,8 @@ from assistant.sessions import (
 )
 from ui.checklist_page import ChecklistPage
 from ui.consent_page import ConsentPage
-from ui.session_form import TARGET_HEIGHT, SessionForm
+from ui.session_form import SessionForm
+from ui.session_form.common import TARGET_HEIGHT
 from ui.tasks import TaskRunner
 from ui.visit.aftercare_step import AftercareStep
 from ui.visit.zone_picker import ZonePicker

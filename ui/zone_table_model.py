@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
 from assistant.devices import snap_depth
@@ -227,15 +226,7 @@ class ZoneTableModel(RowsTableModel):
                 messages = [self._errors[row]] if self._errors[row] else []
                 messages += [w.message for w in self._warnings[row]]
                 return "\n".join(messages) or None
-        problem = bool(self._errors[row] or self._warnings[row])
-        decorated = role == Qt.ItemDataRole.DecorationRole and column == self.WARNINGS
-        if decorated and problem and QApplication.instance() is not None:
-            pixmap = (
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if self._errors[row]
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
-            return QApplication.style().standardIcon(pixmap)
+        # A warning is said once: its ⚠ and words, no second icon beside them.
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPTH, self.PASSES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

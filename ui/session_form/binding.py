@@ -45,9 +45,8 @@ def fill_form(form: SessionForm, record: SessionRecord) -> None:
     form.minutes_spin.setValue(
         draft.anaesthetic_minutes if draft.anaesthetic_minutes is not None else -1
     )
-    form.consent_check.setChecked(draft.consent_on_file)
-    form.consent_date_edit.setDate(qdate(draft.consent_date or draft.treated_at.date()))
-    form.consent_date_edit.setEnabled(draft.consent_on_file)
+    form.treatment.consent_on_file = draft.consent_on_file  # until the records are read
+    form.treatment.consent_date = draft.consent_date
     form.photos_check.setChecked(draft.photos_taken)
     form.tolerance_spin.setValue(draft.tolerance if draft.tolerance is not None else -1)
     form.reactions_edit.setPlainText(draft.reactions)
@@ -109,10 +108,8 @@ def read_draft(form: SessionForm) -> SessionDraft:
         anaesthetic_product=form.anaesthetic_box.currentText().strip(),
         anaesthetic_strength=form.strength_edit.text().strip(),
         anaesthetic_minutes=minutes if minutes >= 0 else None,
-        consent_on_file=form.consent_check.isChecked(),
-        consent_date=form.consent_date_edit.date().toPython()  # type: ignore[arg-type]
-        if form.consent_check.isChecked()
-        else None,
+        consent_on_file=form.treatment.consent_on_file,
+        consent_date=form.treatment.consent_date,
         photos_taken=form.photos_check.isChecked(),
         tolerance=tolerance if tolerance >= 0 else None,
         reactions=form.reactions_edit.toPlainText(),
@@ -146,7 +143,7 @@ def set_read_only(form: SessionForm, read_only: bool) -> None:
     for widget in (
         form.treated_edit, form.course_number_spin, form.course_total_spin,
         form.practitioner_box, form.device_box, form.cartridge_box, form.anaesthetic_box,
-        form.minutes_spin, form.consent_check, form.consent_date_edit, form.photos_check,
+        form.minutes_spin, form.photos_check,
         form.tolerance_spin, form.ended_check, form.ended_edit, form.next_date_edit,
         form.use_recommended_button,
     ):  # fmt: skip

@@ -87,11 +87,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             + translate("RecordDocument", "Signed by {0} on {1}.").format(
                 html.escape(record.signed_by_name or "—"), _when(_local(record.signed_at))
             )
-            + "</b> "
-            + translate(
-                "RecordDocument", "Corrections are amendments, shown beside the original value."
-            )
-            + "</p>"
+            + "</b></p>"
         )
     patient = context.patient
     fitz = (
@@ -128,7 +124,6 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             translate("RecordDocument", "Practitioner"),
             _e(practitioners.get(draft.practitioner_id or 0, "")),
         ),
-        (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)),
         (
             translate("RecordDocument", "Consent on file"),
             field("consent_on_file", _yes_no(draft.consent_on_file))
@@ -142,6 +137,8 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         (translate("RecordDocument", "Cartridge"), _e(cartridge)),
         (translate("RecordDocument", "Anaesthetic"), _e(anaesthetic)),
     ]
+    if context.verdict:  # a session recorded without the checklist has no verdict to show
+        rows.insert(2, (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)))
     parts.append(_table(rows))
 
     parts.append("<h3>" + translate("RecordDocument", "Zones") + "</h3>")

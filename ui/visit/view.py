@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from assistant.checklist import Verdict
 from assistant.patients import PatientRecord
+from ui import look
 from ui.session_form.common import TARGET_HEIGHT
 from ui.session_workflow import SessionWorkflow
 from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
@@ -144,6 +145,9 @@ class VisitView(QWidget):
         steps = list(names)
         index = steps.index(step)
         self.next_button.setText(self.tr("Finish") if step == "aftercare" else self.tr("Next"))
+        # One primary action a step: Next, except while the session waits to be signed.
+        signing = step == "session" and "session" not in workflow.done
+        look.set_role(self.next_button, "" if signing else "primary")
         self.next_button.setToolTip(
             (
                 self.tr("Finish the visit ({0})")
