@@ -208,9 +208,11 @@ class ChecklistPage(QWidget):
             self.facts_box.changed.connect(self._refresh)
             self._tab_chain += self.facts_box.focus_chain
             layout.addWidget(self.facts_box)
+        self._groups: list[tuple[QGroupBox, str, list[str]]] = []
         for group in self._checklist.groups:
             box = QGroupBox(group.title, container)
             box.setAccessibleName(group.title)
+            self._groups.append((box, group.title, [q.id for q in group.questions]))
             layout.addWidget(box)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
@@ -219,6 +221,7 @@ class ChecklistPage(QWidget):
                 row = QuestionRow(question, self._assessed_on, previous, parent=box)
                 row.place(grid, row_number)
                 row.changed.connect(self._refresh)
+                row.stepRequested.connect(lambda step, qid=question.id: self._step(qid, step))
                 self._rows[question.id] = row
                 self._tab_chain += row.focus_chain
         layout.addStretch(1)
@@ -229,7 +232,6 @@ class ChecklistPage(QWidget):
         self.verdict_icon = panel.verdict_icon
         self.verdict_label = panel.verdict_label
         self.reasons_label = panel.reasons_label
-        self.reasons_scroll = panel.reasons_scroll
         self.why_label = panel.why_label
         self.version_label = panel.version_label
         self.override_box = panel.override_box
@@ -291,6 +293,26 @@ class ChecklistPage(QWidget):
             self.questions_scroll.ensureWidgetVisible(target)
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _step(self, qid: str, step: int) -> None:
+        """The keyboard to the question above or below ``qid`` (Up, Down, or after Y/N)."""
+        ids = list(self._rows)
+        index = ids.index(qid) + step
+        if 0 <= index < len(ids):
+            row = self._rows[ids[index]]
+            row.focus()
+            if row.focus_chain:
+                self.questions_scroll.ensureWidgetVisible(row.focus_chain[0])
+
+    def _show_progress(self) -> None:
+        """Each group's title says how far it is answered ("3 of 12 answered")."""
+        for box, title, ids in self._groups:
+            answered = sum(1 for qid in ids if self._rows[qid].is_answered())
+            box.setTitle(
+                self.tr("{group} · {n} of {total} answered").format(
+                    group=title, n=answered, total=len(ids)
+                )
+            )
+
     def patient_facts(self) -> PatientFacts:
         """The facts the rules use: the record's, with what the page asked for filled in."""
         if self.facts_box is None:
@@ -328,6 +350,7 @@ class ChecklistPage(QWidget):
             self._provisional = None
             self._error = str(exc)
         self._verdict = self._provisional if self.remaining() == 0 else None
+        self._show_progress()
         self._show_verdict()
         self._update_continue()
         if self._verdict != previous or self._verdict is None:

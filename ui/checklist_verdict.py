@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,6 @@ from ui.checklist_rows import TARGET_HEIGHT
 MIN_OVERRIDE_WORDS = 3
 _TARGET_HEIGHT = TARGET_HEIGHT
 _ICON_SIZE = 32
-_REASONS_MIN_HEIGHT = 220  # the verdict's reasons and actions are never a tiny scroll box
 
 
 class VerdictPanel(QWidget):
@@ -59,17 +56,9 @@ class VerdictPanel(QWidget):
         self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons_label.setAccessibleName(self.tr("Reasons and actions"))
         self.reasons_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.reasons_scroll = QScrollArea()
-        self.reasons_scroll.setWidgetResizable(True)
-        self.reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.reasons_scroll.setMinimumHeight(_REASONS_MIN_HEIGHT)
-        self.reasons_scroll.setAccessibleName(self.tr("Reasons and actions"))
-        self.reasons_scroll.setWidget(self.reasons_label)
-        # The scroll area paints its widget's background; the label should look like text.
-        self.reasons_scroll.viewport().setAutoFillBackground(False)
-        self.reasons_label.setAutoFillBackground(False)
-        verdict_layout.addWidget(self.reasons_scroll, 1)
+        # The reasons take the room they need (no box of their own to scroll): the verdict
+        # is as tall as what it says, and the column scrolls as a whole when it must.
+        verdict_layout.addWidget(self.reasons_label)
         self.reasons_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -85,7 +74,7 @@ class VerdictPanel(QWidget):
             self.tr("Checklist version {version}").format(version=self._checklist.version)
         )
         verdict_layout.addWidget(self.version_label)
-        layout.addWidget(verdict_box, 1)
+        layout.addWidget(verdict_box)
 
         self.override_box = QGroupBox(self.tr("Override"))
         override_layout = QVBoxLayout(self.override_box)
@@ -128,6 +117,7 @@ class VerdictPanel(QWidget):
         self.continue_button.setAccessibleName(self.tr("Continue"))
         buttons.addWidget(self.continue_button, 1)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
     def outcome_words(self, outcome: Outcome) -> str:
         return {

@@ -550,7 +550,7 @@
     <name>AuditView</name>
     <message>
         <location filename="../../ui/audit_view.py" line="49"/>
-        <location filename="../../ui/audit_view.py" line="113"/>
+        <location filename="../../ui/audit_view.py" line="115"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="55"/>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="117"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
@@ -626,52 +626,52 @@
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="108"/>
+        <location filename="../../ui/audit_view.py" line="110"/>
         <source>The selected entry</source>
         <translation>La entrada seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="117"/>
+        <location filename="../../ui/audit_view.py" line="119"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="121"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>&amp;Back to patients</source>
         <translation>&amp;Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="126"/>
+        <location filename="../../ui/audit_view.py" line="128"/>
         <source>Back to the patient list</source>
         <translation>Volver a la lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="198"/>
+        <location filename="../../ui/audit_view.py" line="200"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="201"/>
+        <location filename="../../ui/audit_view.py" line="203"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="207"/>
+        <location filename="../../ui/audit_view.py" line="209"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="224"/>
+        <location filename="../../ui/audit_view.py" line="226"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="226"/>
+        <location filename="../../ui/audit_view.py" line="228"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -910,17 +910,17 @@
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="402"/>
+        <location filename="../../ui/checklist_page.py" line="425"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="404"/>
+        <location filename="../../ui/checklist_page.py" line="427"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="341"/>
+        <location filename="../../ui/checklist_page.py" line="364"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
@@ -935,47 +935,52 @@
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="349"/>
+        <location filename="../../ui/checklist_page.py" line="311"/>
+        <source>{group} · {n} of {total} answered</source>
+        <translation>{group} · {n} de {total} respondidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="372"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="370"/>
+        <location filename="../../ui/checklist_page.py" line="393"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="371"/>
+        <location filename="../../ui/checklist_page.py" line="394"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="396"/>
+        <location filename="../../ui/checklist_page.py" line="419"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="399"/>
+        <location filename="../../ui/checklist_page.py" line="422"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="406"/>
+        <location filename="../../ui/checklist_page.py" line="429"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="409"/>
+        <location filename="../../ui/checklist_page.py" line="432"/>
         <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
         <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="415"/>
+        <location filename="../../ui/checklist_page.py" line="438"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="417"/>
+        <location filename="../../ui/checklist_page.py" line="440"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1185,147 +1190,147 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/consent_page.py" line="80"/>
+        <location filename="../../ui/consent_page.py" line="79"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="85"/>
+        <location filename="../../ui/consent_page.py" line="84"/>
         <source>Why a consent is needed</source>
         <translation>Por qué hace falta un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="88"/>
+        <location filename="../../ui/consent_page.py" line="87"/>
         <source>A new consent is needed: </source>
         <translation>Hace falta un consentimiento nuevo: </translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="94"/>
+        <location filename="../../ui/consent_page.py" line="93"/>
         <source>Device named in the consent</source>
         <translation>Aparato que figura en el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="97"/>
+        <location filename="../../ui/consent_page.py" line="96"/>
         <source>Practitioner who countersigns</source>
         <translation>Profesional que refrenda</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="100"/>
+        <location filename="../../ui/consent_page.py" line="99"/>
         <source>Language the patient reads and signs</source>
         <translation>Idioma en que el paciente lee y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="104"/>
+        <location filename="../../ui/consent_page.py" line="103"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="105"/>
+        <location filename="../../ui/consent_page.py" line="104"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="106"/>
+        <location filename="../../ui/consent_page.py" line="105"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="111"/>
+        <location filename="../../ui/consent_page.py" line="110"/>
         <source>This translation has not been reviewed by a fluent clinician yet. Check the text with the patient, or choose another language.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma. Revise el texto con el paciente o elija otro idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="117"/>
+        <location filename="../../ui/consent_page.py" line="116"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="122"/>
+        <location filename="../../ui/consent_page.py" line="121"/>
         <source>Consent text</source>
         <translation>Texto del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="128"/>
+        <location filename="../../ui/consent_page.py" line="125"/>
         <source>Photographs: the patient&apos;s own choices</source>
         <translation>Fotografías: lo que elige el propio paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="138"/>
+        <location filename="../../ui/consent_page.py" line="135"/>
         <source>Patient&apos;s signature</source>
         <translation>Firma del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="140"/>
+        <location filename="../../ui/consent_page.py" line="137"/>
         <source>Parent or guardian (the patient is under 18)</source>
         <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="142"/>
+        <location filename="../../ui/consent_page.py" line="139"/>
         <source>Guardian&apos;s name</source>
         <translation>Nombre del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="144"/>
+        <location filename="../../ui/consent_page.py" line="141"/>
         <source>mother, father, legal guardian…</source>
         <translation>madre, padre, tutor legal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="145"/>
+        <location filename="../../ui/consent_page.py" line="142"/>
         <source>Guardian&apos;s relation to the patient</source>
         <translation>Relación del tutor con el paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="146"/>
+        <location filename="../../ui/consent_page.py" line="143"/>
         <source>Guardian&apos;s signature</source>
         <translation>Firma del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="148"/>
+        <location filename="../../ui/consent_page.py" line="145"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="149"/>
+        <location filename="../../ui/consent_page.py" line="146"/>
         <source>Relation</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="156"/>
+        <location filename="../../ui/consent_page.py" line="153"/>
         <source>Practitioner&apos;s PIN to countersign</source>
         <translation>PIN del profesional para refrendar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="159"/>
+        <location filename="../../ui/consent_page.py" line="156"/>
         <source>Countersign with your PIN</source>
         <translation>Refrendar con su PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="164"/>
+        <location filename="../../ui/consent_page.py" line="161"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="165"/>
+        <location filename="../../ui/consent_page.py" line="162"/>
         <source>Issue the signed consent</source>
         <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="169"/>
+        <location filename="../../ui/consent_page.py" line="166"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="190"/>
+        <location filename="../../ui/consent_page.py" line="187"/>
         <source>The consent to read and sign</source>
         <translation>El consentimiento que hay que leer y firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="237"/>
+        <location filename="../../ui/consent_page.py" line="234"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="307"/>
+        <location filename="../../ui/consent_page.py" line="304"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -1368,82 +1373,82 @@
         <translation>Texto del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="65"/>
+        <location filename="../../ui/consent_template_settings.py" line="63"/>
         <source>Save as a new version</source>
         <translation>Guardar como versión nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="70"/>
+        <location filename="../../ui/consent_template_settings.py" line="68"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="73"/>
+        <location filename="../../ui/consent_template_settings.py" line="71"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="74"/>
+        <location filename="../../ui/consent_template_settings.py" line="72"/>
         <source>How long a signed consent stays valid</source>
         <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="75"/>
+        <location filename="../../ui/consent_template_settings.py" line="73"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="79"/>
+        <location filename="../../ui/consent_template_settings.py" line="77"/>
         <source>Edit the clinic&apos;s copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with &quot;- &quot; is a list item.</source>
         <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por &quot;- &quot; es un elemento de lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="93"/>
+        <location filename="../../ui/consent_template_settings.py" line="91"/>
         <source>Form</source>
         <translation>Formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="94"/>
+        <location filename="../../ui/consent_template_settings.py" line="92"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="95"/>
+        <location filename="../../ui/consent_template_settings.py" line="93"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="96"/>
+        <location filename="../../ui/consent_template_settings.py" line="94"/>
         <source>A consent is valid for</source>
         <translation>Un consentimiento es válido durante</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="122"/>
+        <location filename="../../ui/consent_template_settings.py" line="120"/>
         <source>the clinic&apos;s copy</source>
         <translation>la copia de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="124"/>
+        <location filename="../../ui/consent_template_settings.py" line="122"/>
         <source>the wording shipped with Chairside</source>
         <translation>el texto que trae Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="127"/>
+        <location filename="../../ui/consent_template_settings.py" line="125"/>
         <source>In use: version {version} ({source}); {count} version(s) kept.</source>
         <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="132"/>
+        <location filename="../../ui/consent_template_settings.py" line="130"/>
         <source>This translation has not been reviewed by a fluent clinician yet.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="149"/>
+        <location filename="../../ui/consent_template_settings.py" line="147"/>
         <source>Saved as version {0}.</source>
         <translation>Guardado como versión {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="160"/>
+        <location filename="../../ui/consent_template_settings.py" line="158"/>
         <source>A consent now stays valid for {0} months.</source>
         <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
     </message>
@@ -1674,22 +1679,22 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>EncryptionChoiceDialog</name>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="32"/>
+        <location filename="../../ui/encryption_setup.py" line="33"/>
         <source>Welcome to Chairside</source>
         <translation>Bienvenido a Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="35"/>
+        <location filename="../../ui/encryption_setup.py" line="36"/>
         <source>Chairside keeps health records on this computer. Encrypting them means a lost or stolen laptop gives nothing away: the records open only after a practitioner signs in.</source>
         <translation>Chairside guarda registros clínicos en este equipo. Cifrarlos significa que un portátil perdido o robado no revela nada: los registros solo se abren después de que un profesional inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="41"/>
+        <location filename="../../ui/encryption_setup.py" line="42"/>
         <source>&amp;Encrypt the database (recommended)</source>
         <translation>Ci&amp;frar la base de datos (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="43"/>
+        <location filename="../../ui/encryption_setup.py" line="44"/>
         <source>Keep it &amp;plain: only if this computer&apos;s disk is already encrypted</source>
         <translation>Dejarla &amp;sin cifrar: solo si el disco de este equipo ya está cifrado</translation>
     </message>
@@ -1765,53 +1770,53 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>HeaderSection</name>
     <message>
-        <location filename="../../ui/session_form/header.py" line="24"/>
+        <location filename="../../ui/session_form/header.py" line="25"/>
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="30"/>
+        <location filename="../../ui/session_form/header.py" line="28"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="38"/>
+        <location filename="../../ui/session_form/header.py" line="36"/>
         <source>Date and start time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="40"/>
+        <location filename="../../ui/session_form/header.py" line="38"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="42"/>
-        <location filename="../../ui/session_form/header.py" line="83"/>
+        <location filename="../../ui/session_form/header.py" line="40"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="47"/>
+        <location filename="../../ui/session_form/header.py" line="45"/>
         <source>Session number in the course</source>
         <translation>Número de sesión en el tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="51"/>
+        <location filename="../../ui/session_form/header.py" line="49"/>
         <source>Sessions in the course</source>
         <translation>Sesiones del tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="55"/>
+        <location filename="../../ui/session_form/header.py" line="53"/>
         <source>of</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="62"/>
+        <location filename="../../ui/session_form/header.py" line="60"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="83"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Course</source>
         <translation>Tratamiento</translation>
     </message>
@@ -2218,37 +2223,37 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientBar</name>
     <message>
-        <location filename="../../ui/visit/bars.py" line="52"/>
+        <location filename="../../ui/visit/bars.py" line="50"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="54"/>
+        <location filename="../../ui/visit/bars.py" line="52"/>
         <source>Age and Fitzpatrick type</source>
         <translation>Edad y fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="58"/>
+        <location filename="../../ui/visit/bars.py" line="56"/>
         <source>Cautions and allergies</source>
         <translation>Precauciones y alergias</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="78"/>
+        <location filename="../../ui/visit/bars.py" line="77"/>
         <source>age {0}</source>
         <translation>{0} años</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="80"/>
+        <location filename="../../ui/visit/bars.py" line="79"/>
         <source>age not recorded</source>
         <translation>edad no registrada</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="83"/>
+        <location filename="../../ui/visit/bars.py" line="82"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="85"/>
+        <location filename="../../ui/visit/bars.py" line="84"/>
         <source>Fitzpatrick type not assessed</source>
         <translation>Fototipo de Fitzpatrick sin evaluar</translation>
     </message>
@@ -2256,49 +2261,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="288"/>
+        <location filename="../../ui/checklist_rows.py" line="312"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="294"/>
+        <location filename="../../ui/checklist_rows.py" line="318"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="315"/>
+        <location filename="../../ui/checklist_rows.py" line="339"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="317"/>
-        <location filename="../../ui/checklist_rows.py" line="392"/>
+        <location filename="../../ui/checklist_rows.py" line="341"/>
+        <location filename="../../ui/checklist_rows.py" line="416"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="326"/>
+        <location filename="../../ui/checklist_rows.py" line="350"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="330"/>
-        <location filename="../../ui/checklist_rows.py" line="396"/>
+        <location filename="../../ui/checklist_rows.py" line="354"/>
+        <location filename="../../ui/checklist_rows.py" line="420"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="381"/>
+        <location filename="../../ui/checklist_rows.py" line="405"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="383"/>
+        <location filename="../../ui/checklist_rows.py" line="407"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="391"/>
+        <location filename="../../ui/checklist_rows.py" line="415"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -2306,149 +2311,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../ui/patient_form.py" line="89"/>
+        <location filename="../../ui/patient_form.py" line="87"/>
         <source>Given name first (Ana Silva)</source>
         <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="91"/>
+        <location filename="../../ui/patient_form.py" line="89"/>
         <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
         <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="94"/>
+        <location filename="../../ui/patient_form.py" line="92"/>
         <source>if not the names in this order</source>
         <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="96"/>
+        <location filename="../../ui/patient_form.py" line="94"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="102"/>
-        <location filename="../../ui/patient_form.py" line="106"/>
+        <location filename="../../ui/patient_form.py" line="100"/>
+        <location filename="../../ui/patient_form.py" line="104"/>
         <source>Not assessed</source>
         <translation>Sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="122"/>
+        <location filename="../../ui/patient_form.py" line="120"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="128"/>
-        <location filename="../../ui/patient_form.py" line="388"/>
+        <location filename="../../ui/patient_form.py" line="126"/>
+        <location filename="../../ui/patient_form.py" line="386"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="129"/>
-        <location filename="../../ui/patient_form.py" line="389"/>
+        <location filename="../../ui/patient_form.py" line="127"/>
+        <location filename="../../ui/patient_form.py" line="387"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="128"/>
         <source>Name order</source>
         <translation>Orden del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="129"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="132"/>
-        <location filename="../../ui/patient_form.py" line="390"/>
+        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="388"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="133"/>
-        <location filename="../../ui/patient_form.py" line="391"/>
+        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="389"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="134"/>
-        <location filename="../../ui/patient_form.py" line="392"/>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="390"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="135"/>
-        <location filename="../../ui/patient_form.py" line="393"/>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="391"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="136"/>
-        <location filename="../../ui/patient_form.py" line="394"/>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="392"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="137"/>
-        <location filename="../../ui/patient_form.py" line="395"/>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="393"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="138"/>
-        <location filename="../../ui/patient_form.py" line="396"/>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="394"/>
         <source>Handout language</source>
         <translation>Idioma de las hojas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="139"/>
-        <location filename="../../ui/patient_form.py" line="397"/>
+        <location filename="../../ui/patient_form.py" line="137"/>
+        <location filename="../../ui/patient_form.py" line="395"/>
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="140"/>
-        <location filename="../../ui/patient_form.py" line="398"/>
+        <location filename="../../ui/patient_form.py" line="138"/>
+        <location filename="../../ui/patient_form.py" line="396"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="165"/>
+        <location filename="../../ui/patient_form.py" line="163"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="168"/>
+        <location filename="../../ui/patient_form.py" line="166"/>
         <source>Save the patient (Ctrl+S)</source>
         <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="169"/>
+        <location filename="../../ui/patient_form.py" line="167"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="191"/>
+        <location filename="../../ui/patient_form.py" line="189"/>
         <source>Patient details</source>
         <translation>Datos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="219"/>
+        <location filename="../../ui/patient_form.py" line="217"/>
         <source>New patient</source>
         <translation>Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="245"/>
+        <location filename="../../ui/patient_form.py" line="243"/>
         <source>Edit {0}</source>
         <translation>Editar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="284"/>
+        <location filename="../../ui/patient_form.py" line="282"/>
         <source>{0}, age {1}</source>
         <translation>{0}, {1} años</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="401"/>
+        <location filename="../../ui/patient_form.py" line="399"/>
         <source>Someone else changed this patient</source>
         <translation>Otra persona ha cambiado este paciente</translation>
     </message>
@@ -2537,109 +2542,109 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="49"/>
+        <location filename="../../ui/patient_page.py" line="47"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="50"/>
+        <location filename="../../ui/patient_page.py" line="48"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="51"/>
+        <location filename="../../ui/patient_page.py" line="49"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="52"/>
+        <location filename="../../ui/patient_page.py" line="50"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="53"/>
+        <location filename="../../ui/patient_page.py" line="51"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="63"/>
+        <location filename="../../ui/patient_page.py" line="61"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="66"/>
+        <location filename="../../ui/patient_page.py" line="64"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="69"/>
+        <location filename="../../ui/patient_page.py" line="67"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="75"/>
+        <location filename="../../ui/patient_page.py" line="73"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="77"/>
+        <location filename="../../ui/patient_page.py" line="75"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="79"/>
+        <location filename="../../ui/patient_page.py" line="77"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="80"/>
+        <location filename="../../ui/patient_page.py" line="78"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="80"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="91"/>
+        <location filename="../../ui/patient_page.py" line="90"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="94"/>
+        <location filename="../../ui/patient_page.py" line="93"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="102"/>
+        <location filename="../../ui/patient_page.py" line="101"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="131"/>
+        <location filename="../../ui/patient_page.py" line="130"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="136"/>
-        <location filename="../../ui/patient_page.py" line="138"/>
+        <location filename="../../ui/patient_page.py" line="135"/>
+        <location filename="../../ui/patient_page.py" line="137"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="140"/>
-        <location filename="../../ui/patient_page.py" line="142"/>
+        <location filename="../../ui/patient_page.py" line="139"/>
+        <location filename="../../ui/patient_page.py" line="141"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="145"/>
+        <location filename="../../ui/patient_page.py" line="144"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -2935,52 +2940,52 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="334"/>
+        <location filename="../../ui/zone_table_model.py" line="325"/>
         <source>Serum</source>
         <translation>Sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="335"/>
+        <location filename="../../ui/zone_table_model.py" line="326"/>
         <source>Glide</source>
         <translation>Deslizante</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="336"/>
+        <location filename="../../ui/zone_table_model.py" line="327"/>
         <source>PRP (medical procedure)</source>
         <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="337"/>
+        <location filename="../../ui/zone_table_model.py" line="328"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="338"/>
+        <location filename="../../ui/zone_table_model.py" line="329"/>
         <source>Post-care</source>
         <translation>Cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="341"/>
+        <location filename="../../ui/zone_table_model.py" line="332"/>
         <source>— not recorded</source>
         <translation>— no registrado</translation>
     </message>
@@ -3036,79 +3041,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="101"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="101"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="110"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="110"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <location filename="../../ui/checklist_rows.py" line="120"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="130"/>
+        <location filename="../../ui/checklist_rows.py" line="132"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="145"/>
+        <location filename="../../ui/checklist_rows.py" line="147"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="150"/>
+        <location filename="../../ui/checklist_rows.py" line="152"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="232"/>
+        <location filename="../../ui/checklist_rows.py" line="234"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="234"/>
+        <location filename="../../ui/checklist_rows.py" line="236"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="265"/>
+        <location filename="../../ui/checklist_rows.py" line="291"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -3277,42 +3282,37 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="91"/>
-        <source>Corrections are amendments, shown beside the original value.</source>
-        <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/record_view.py" line="98"/>
+        <location filename="../../ui/session_form/record_view.py" line="94"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="103"/>
+        <location filename="../../ui/session_form/record_view.py" line="99"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="116"/>
+        <location filename="../../ui/session_form/record_view.py" line="112"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <location filename="../../ui/session_form/record_view.py" line="120"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="128"/>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="131"/>
+        <location filename="../../ui/session_form/record_view.py" line="141"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="133"/>
+        <location filename="../../ui/session_form/record_view.py" line="128"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
@@ -3327,143 +3327,143 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="138"/>
+        <location filename="../../ui/session_form/record_view.py" line="133"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="141"/>
+        <location filename="../../ui/session_form/record_view.py" line="136"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <location filename="../../ui/session_form/record_view.py" line="137"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="143"/>
+        <location filename="../../ui/session_form/record_view.py" line="138"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="144"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="146"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="150"/>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="151"/>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="152"/>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="154"/>
-        <location filename="../../ui/session_form/record_view.py" line="228"/>
+        <location filename="../../ui/session_form/record_view.py" line="151"/>
+        <location filename="../../ui/session_form/record_view.py" line="225"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="175"/>
+        <location filename="../../ui/session_form/record_view.py" line="172"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="192"/>
+        <location filename="../../ui/session_form/record_view.py" line="189"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="193"/>
+        <location filename="../../ui/session_form/record_view.py" line="190"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="194"/>
+        <location filename="../../ui/session_form/record_view.py" line="191"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="195"/>
+        <location filename="../../ui/session_form/record_view.py" line="192"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <location filename="../../ui/session_form/record_view.py" line="197"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="203"/>
+        <location filename="../../ui/session_form/record_view.py" line="200"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="205"/>
+        <location filename="../../ui/session_form/record_view.py" line="202"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <location filename="../../ui/session_form/record_view.py" line="203"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="207"/>
+        <location filename="../../ui/session_form/record_view.py" line="204"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <location filename="../../ui/session_form/record_view.py" line="209"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="214"/>
+        <location filename="../../ui/session_form/record_view.py" line="211"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="221"/>
+        <location filename="../../ui/session_form/record_view.py" line="218"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="225"/>
+        <location filename="../../ui/session_form/record_view.py" line="222"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <location filename="../../ui/session_form/record_view.py" line="231"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="267"/>
+        <location filename="../../ui/session_form/record_view.py" line="264"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -3504,37 +3504,37 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="67"/>
+        <location filename="../../ui/encryption_setup.py" line="68"/>
         <source>The clinic&apos;s recovery key</source>
         <translation>La clave de recuperación de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="73"/>
+        <location filename="../../ui/encryption_setup.py" line="74"/>
         <source>If every practitioner&apos;s PIN is lost, this recovery key is the only way to open the encrypted records. Save the sheet, print it and keep it in the safe. It is shown only now (a signed-in practitioner can make a new one later).</source>
         <translation>Si se pierden los PIN de todos los profesionales, esta clave de recuperación es la única forma de abrir los registros cifrados. Guarde la hoja, imprímala y consérvela en la caja fuerte. Solo se muestra ahora (un profesional con la sesión iniciada puede generar una nueva más adelante).</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="86"/>
+        <location filename="../../ui/encryption_setup.py" line="88"/>
         <source>&amp;Save the printable sheet (PDF)…</source>
         <translation>&amp;Guardar la hoja para imprimir (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="90"/>
+        <location filename="../../ui/encryption_setup.py" line="92"/>
         <source>I have &amp;kept the recovery key</source>
         <translation>Ya he &amp;conservado la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="103"/>
+        <location filename="../../ui/encryption_setup.py" line="105"/>
         <source>Save the recovery key sheet</source>
         <translation>Guardar la hoja de la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="105"/>
+        <location filename="../../ui/encryption_setup.py" line="107"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="117"/>
+        <location filename="../../ui/encryption_setup.py" line="119"/>
         <source>Saved to {0}. Print it, then delete the file.</source>
         <translation>Guardada en {0}. Imprímala y después elimine el archivo.</translation>
     </message>
@@ -3705,71 +3705,71 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="277"/>
+        <location filename="../../ui/session_form/__init__.py" line="276"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
+        <location filename="../../ui/session_form/__init__.py" line="278"/>
         <location filename="../../ui/session_form/__init__.py" line="279"/>
-        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="281"/>
+        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="284"/>
+        <location filename="../../ui/session_form/__init__.py" line="283"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="285"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="286"/>
+        <location filename="../../ui/session_form/__init__.py" line="285"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="289"/>
+        <location filename="../../ui/session_form/__init__.py" line="288"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="291"/>
+        <location filename="../../ui/session_form/__init__.py" line="290"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="292"/>
+        <location filename="../../ui/session_form/__init__.py" line="291"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="414"/>
-        <location filename="../../ui/session_form/__init__.py" line="482"/>
+        <location filename="../../ui/session_form/__init__.py" line="413"/>
+        <location filename="../../ui/session_form/__init__.py" line="481"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="416"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="466"/>
+        <location filename="../../ui/session_form/__init__.py" line="465"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="535"/>
-        <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
-        <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
+        <location filename="../../ui/session_form/__init__.py" line="531"/>
+        <source>Read-only: corrections are recorded as amendments, beside the original.</source>
+        <translation>Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
     <message>
         <location filename="../../ui/session_form/stale.py" line="23"/>
@@ -3796,37 +3796,37 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="231"/>
+        <location filename="../../ui/session_timeline.py" line="229"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="234"/>
+        <location filename="../../ui/session_timeline.py" line="232"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="235"/>
+        <location filename="../../ui/session_timeline.py" line="233"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="236"/>
+        <location filename="../../ui/session_timeline.py" line="234"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="238"/>
+        <location filename="../../ui/session_timeline.py" line="236"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="240"/>
+        <location filename="../../ui/session_timeline.py" line="238"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="242"/>
+        <location filename="../../ui/session_timeline.py" line="240"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -3899,7 +3899,7 @@ Avisos mostrados: {count}</translation>
         <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="176"/>
+        <location filename="../../ui/session_timeline.py" line="174"/>
         <source>{n} warning(s) were shown when this session was recorded</source>
         <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
@@ -3907,114 +3907,114 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="89"/>
+        <location filename="../../ui/session_workflow.py" line="90"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="96"/>
+        <location filename="../../ui/session_workflow.py" line="97"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="112"/>
-        <location filename="../../ui/session_workflow.py" line="433"/>
+        <location filename="../../ui/session_workflow.py" line="113"/>
+        <location filename="../../ui/session_workflow.py" line="435"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="121"/>
+        <location filename="../../ui/session_workflow.py" line="122"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="122"/>
+        <location filename="../../ui/session_workflow.py" line="123"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="124"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="126"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="126"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="319"/>
-        <location filename="../../ui/session_workflow.py" line="339"/>
+        <location filename="../../ui/session_workflow.py" line="321"/>
+        <location filename="../../ui/session_workflow.py" line="341"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="405"/>
+        <location filename="../../ui/session_workflow.py" line="407"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="416"/>
+        <location filename="../../ui/session_workflow.py" line="418"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="439"/>
+        <location filename="../../ui/session_workflow.py" line="441"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="163"/>
+        <location filename="../../ui/session_workflow.py" line="165"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="132"/>
+        <location filename="../../ui/session_workflow.py" line="133"/>
         <source>Photos of this visit…</source>
         <translation>Fotos de esta visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="135"/>
+        <location filename="../../ui/session_workflow.py" line="136"/>
         <source>Take a new consent…</source>
         <translation>Tomar un consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="138"/>
+        <location filename="../../ui/session_workflow.py" line="139"/>
         <source>The patient&apos;s consents…</source>
         <translation>Consentimientos del paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="142"/>
+        <location filename="../../ui/session_workflow.py" line="143"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="144"/>
+        <location filename="../../ui/session_workflow.py" line="145"/>
         <source>More actions for this visit</source>
         <translation>Más acciones de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="146"/>
         <source>Photos and consents of this visit</source>
         <translation>Fotos y consentimientos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="170"/>
+        <location filename="../../ui/session_workflow.py" line="172"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="290"/>
+        <location filename="../../ui/session_workflow.py" line="292"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="297"/>
+        <location filename="../../ui/session_workflow.py" line="299"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4023,13 +4023,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="339"/>
-        <location filename="../../ui/session_workflow.py" line="351"/>
+        <location filename="../../ui/session_workflow.py" line="341"/>
+        <location filename="../../ui/session_workflow.py" line="353"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="431"/>
+        <location filename="../../ui/session_workflow.py" line="433"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -4532,47 +4532,47 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/visit/bars.py" line="121"/>
+        <location filename="../../ui/visit/bars.py" line="120"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="123"/>
+        <location filename="../../ui/visit/bars.py" line="122"/>
         <source>Checklist</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="124"/>
+        <location filename="../../ui/visit/bars.py" line="123"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="125"/>
+        <location filename="../../ui/visit/bars.py" line="124"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="126"/>
+        <location filename="../../ui/visit/bars.py" line="125"/>
         <source>Aftercare</source>
         <translation>Cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="145"/>
+        <location filename="../../ui/visit/bars.py" line="144"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="147"/>
+        <location filename="../../ui/visit/bars.py" line="146"/>
         <source>now</source>
         <translation>ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="149"/>
+        <location filename="../../ui/visit/bars.py" line="148"/>
         <source>to do</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="154"/>
+        <location filename="../../ui/visit/bars.py" line="153"/>
         <source>Step {0} of 4, {1}: {2}</source>
         <translation>Paso {0} de 4, {1}: {2}</translation>
     </message>
@@ -4580,104 +4580,109 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="36"/>
+        <location filename="../../ui/session_form/treatment.py" line="34"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="41"/>
-        <location filename="../../ui/session_form/treatment.py" line="46"/>
-        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/session_form/treatment.py" line="39"/>
+        <location filename="../../ui/session_form/treatment.py" line="44"/>
+        <location filename="../../ui/session_form/treatment.py" line="56"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="44"/>
-        <location filename="../../ui/session_form/treatment.py" line="109"/>
+        <location filename="../../ui/session_form/treatment.py" line="42"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="49"/>
+        <location filename="../../ui/session_form/treatment.py" line="47"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="56"/>
-        <location filename="../../ui/session_form/treatment.py" line="110"/>
+        <location filename="../../ui/session_form/treatment.py" line="54"/>
+        <location filename="../../ui/session_form/treatment.py" line="104"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="61"/>
+        <location filename="../../ui/session_form/treatment.py" line="59"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="68"/>
+        <location filename="../../ui/session_form/treatment.py" line="66"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="71"/>
-        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <location filename="../../ui/session_form/treatment.py" line="69"/>
+        <location filename="../../ui/session_form/treatment.py" line="105"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="75"/>
+        <location filename="../../ui/session_form/treatment.py" line="73"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="83"/>
+        <location filename="../../ui/session_form/treatment.py" line="81"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="85"/>
+        <location filename="../../ui/session_form/treatment.py" line="83"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="86"/>
+        <location filename="../../ui/session_form/treatment.py" line="84"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="90"/>
+        <location filename="../../ui/session_form/treatment.py" line="88"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="91"/>
+        <location filename="../../ui/session_form/treatment.py" line="89"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="96"/>
-        <location filename="../../ui/session_form/treatment.py" line="97"/>
-        <source>Signed consent on file</source>
-        <translation>Consentimiento firmado archivado</translation>
+        <location filename="../../ui/session_form/treatment.py" line="98"/>
+        <source>Looking for a consent that covers this session…</source>
+        <translation>Buscando un consentimiento que cubra esta sesión…</translation>
     </message>
     <message>
+        <location filename="../../ui/session_form/treatment.py" line="133"/>
+        <source>A signed consent covers this session (signed {0}).</source>
+        <translation>Un consentimiento firmado cubre esta sesión (firmado el {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="139"/>
+        <source>No signed consent covers this session.</source>
+        <translation>Ningún consentimiento firmado cubre esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="101"/>
         <location filename="../../ui/session_form/treatment.py" line="102"/>
-        <source>Consent date</source>
-        <translation>Fecha del consentimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
-        <location filename="../../ui/session_form/treatment.py" line="104"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="113"/>
+        <location filename="../../ui/session_form/treatment.py" line="107"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="114"/>
+        <location filename="../../ui/session_form/treatment.py" line="100"/>
+        <location filename="../../ui/session_form/treatment.py" line="108"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -4753,146 +4758,145 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="43"/>
-        <location filename="../../ui/checklist_verdict.py" line="55"/>
+        <location filename="../../ui/checklist_verdict.py" line="41"/>
+        <location filename="../../ui/checklist_verdict.py" line="50"/>
         <source>Verdict</source>
         <translation>Veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="62"/>
-        <location filename="../../ui/checklist_verdict.py" line="69"/>
+        <location filename="../../ui/checklist_verdict.py" line="57"/>
         <source>Reasons and actions</source>
         <translation>Motivos y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="83"/>
+        <location filename="../../ui/checklist_verdict.py" line="70"/>
         <source>Why this rule</source>
         <translation>Por qué esta regla</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="87"/>
+        <location filename="../../ui/checklist_verdict.py" line="74"/>
         <source>Checklist version {version}</source>
         <translation>Versión del cuestionario {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="92"/>
+        <location filename="../../ui/checklist_verdict.py" line="79"/>
         <source>Override</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="94"/>
-        <location filename="../../ui/checklist_verdict.py" line="97"/>
+        <location filename="../../ui/checklist_verdict.py" line="81"/>
+        <location filename="../../ui/checklist_verdict.py" line="84"/>
         <source>Override the verdict</source>
         <translation>Anular el veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="100"/>
+        <location filename="../../ui/checklist_verdict.py" line="87"/>
         <source>Reason for treating despite the verdict (at least {n} words):</source>
         <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="109"/>
+        <location filename="../../ui/checklist_verdict.py" line="96"/>
         <source>Override reason</source>
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="118"/>
+        <location filename="../../ui/checklist_verdict.py" line="105"/>
         <source>What is left to do</source>
         <translation>Qué falta por hacer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="121"/>
+        <location filename="../../ui/checklist_verdict.py" line="108"/>
         <source>Next unanswered</source>
         <translation>Siguiente sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="124"/>
+        <location filename="../../ui/checklist_verdict.py" line="111"/>
         <source>Go to the next unanswered question</source>
         <translation>Ir a la siguiente pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="126"/>
-        <location filename="../../ui/checklist_verdict.py" line="130"/>
+        <location filename="../../ui/checklist_verdict.py" line="113"/>
+        <location filename="../../ui/checklist_verdict.py" line="117"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="128"/>
+        <location filename="../../ui/checklist_verdict.py" line="115"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="129"/>
+        <location filename="../../ui/checklist_verdict.py" line="116"/>
         <source>Continue (Ctrl+Return)</source>
         <translation>Continuar (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="136"/>
+        <location filename="../../ui/checklist_verdict.py" line="124"/>
         <source>Suitable</source>
         <translation>Apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="137"/>
+        <location filename="../../ui/checklist_verdict.py" line="125"/>
         <source>Caution</source>
         <translation>Precaución</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="138"/>
+        <location filename="../../ui/checklist_verdict.py" line="126"/>
         <source>Defer</source>
         <translation>Aplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="139"/>
+        <location filename="../../ui/checklist_verdict.py" line="127"/>
         <source>Not suitable</source>
         <translation>No apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="144"/>
+        <location filename="../../ui/checklist_verdict.py" line="132"/>
         <source>Not suitable: do not treat</source>
         <translation>No apto: no tratar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="147"/>
+        <location filename="../../ui/checklist_verdict.py" line="135"/>
         <source>Defer: not before {date}, and not until resolved</source>
         <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="151"/>
+        <location filename="../../ui/checklist_verdict.py" line="139"/>
         <source>Defer: not before {date}</source>
         <translation>Aplazar: no antes del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="154"/>
+        <location filename="../../ui/checklist_verdict.py" line="142"/>
         <source>Defer: not today, not until resolved</source>
         <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="156"/>
+        <location filename="../../ui/checklist_verdict.py" line="144"/>
         <source>Caution: may treat once the actions are done</source>
         <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="157"/>
+        <location filename="../../ui/checklist_verdict.py" line="145"/>
         <source>Suitable: nothing in the checklist stands in the way</source>
         <translation>Apto: nada del cuestionario lo impide</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="164"/>
+        <location filename="../../ui/checklist_verdict.py" line="152"/>
         <source>Not before {date}.</source>
         <translation>No antes del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="167"/>
+        <location filename="../../ui/checklist_verdict.py" line="155"/>
         <source>Until resolved.</source>
         <translation>Hasta que se resuelva.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="169"/>
+        <location filename="../../ui/checklist_verdict.py" line="157"/>
         <source>Why this rule?</source>
         <translation>¿Por qué esta regla?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="177"/>
+        <location filename="../../ui/checklist_verdict.py" line="165"/>
         <source>Why this rule ({rule}): its sources</source>
         <translation>Por qué esta regla ({rule}): sus fuentes</translation>
     </message>
@@ -4900,73 +4904,73 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VisitView</name>
     <message>
-        <location filename="../../ui/visit/view.py" line="39"/>
+        <location filename="../../ui/visit/view.py" line="40"/>
         <source>Visit with {0}</source>
         <translation>Visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="46"/>
+        <location filename="../../ui/visit/view.py" line="47"/>
         <source>Patient list</source>
         <translation>Lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="47"/>
+        <location filename="../../ui/visit/view.py" line="48"/>
         <source>Back to the patient list, keeping the visit</source>
         <translation>Volver a la lista de pacientes sin cerrar la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="49"/>
+        <location filename="../../ui/visit/view.py" line="50"/>
         <source>Back to the patient list; the visit stays open as it is ({0})</source>
         <translation>Volver a la lista de pacientes; la visita sigue abierta tal como está ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="53"/>
+        <location filename="../../ui/visit/view.py" line="54"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="54"/>
+        <location filename="../../ui/visit/view.py" line="55"/>
         <source>Back to the previous step</source>
         <translation>Volver al paso anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="55"/>
+        <location filename="../../ui/visit/view.py" line="56"/>
         <source>The previous step ({0})</source>
         <translation>Paso anterior ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="56"/>
-        <location filename="../../ui/visit/view.py" line="146"/>
+        <location filename="../../ui/visit/view.py" line="57"/>
+        <location filename="../../ui/visit/view.py" line="147"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="57"/>
+        <location filename="../../ui/visit/view.py" line="58"/>
         <source>Next step</source>
         <translation>Paso siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="58"/>
+        <location filename="../../ui/visit/view.py" line="59"/>
         <source>The next step ({0})</source>
         <translation>Paso siguiente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="146"/>
+        <location filename="../../ui/visit/view.py" line="147"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="149"/>
+        <location filename="../../ui/visit/view.py" line="153"/>
         <source>Finish the visit ({0})</source>
         <translation>Terminar la visita ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="151"/>
+        <location filename="../../ui/visit/view.py" line="155"/>
         <source>Next: {0} ({1})</source>
         <translation>Siguiente: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="156"/>
+        <location filename="../../ui/visit/view.py" line="160"/>
         <source>Back: {0} ({1})</source>
         <translation>Atrás: {0} ({1})</translation>
     </message>
@@ -5036,12 +5040,12 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZoneMap</name>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="206"/>
+        <location filename="../../ui/visit/zone_map.py" line="204"/>
         <source>Face and body map</source>
         <translation>Mapa facial y corporal</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="208"/>
+        <location filename="../../ui/visit/zone_map.py" line="206"/>
         <source>Planned zones are coloured, with their depth; the zone list does the same.</source>
         <translation>Las zonas previstas aparecen coloreadas, con su profundidad; la lista de zonas hace lo mismo.</translation>
     </message>
@@ -5073,82 +5077,82 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZoneTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="58"/>
+        <location filename="../../ui/zone_table_model.py" line="57"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="59"/>
+        <location filename="../../ui/zone_table_model.py" line="58"/>
         <source>Depth (mm)</source>
         <translation>Profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="60"/>
+        <location filename="../../ui/zone_table_model.py" line="59"/>
         <source>Typical</source>
         <translation>Habitual</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="61"/>
+        <location filename="../../ui/zone_table_model.py" line="60"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="62"/>
+        <location filename="../../ui/zone_table_model.py" line="61"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="63"/>
+        <location filename="../../ui/zone_table_model.py" line="62"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="64"/>
+        <location filename="../../ui/zone_table_model.py" line="63"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="65"/>
+        <location filename="../../ui/zone_table_model.py" line="64"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="172"/>
+        <location filename="../../ui/zone_table_model.py" line="171"/>
         <source>Refused: outside the device&apos;s limits</source>
         <translation>Rechazado: fuera de los límites del aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="179"/>
+        <location filename="../../ui/zone_table_model.py" line="178"/>
         <source>above {bound} mm</source>
         <translation>más de {bound} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="184"/>
+        <location filename="../../ui/zone_table_model.py" line="183"/>
         <source>deep for type {type}</source>
         <translation>profundo para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="186"/>
+        <location filename="../../ui/zone_table_model.py" line="185"/>
         <source>passes for type {type}</source>
         <translation>pasadas para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="189"/>
+        <location filename="../../ui/zone_table_model.py" line="188"/>
         <source>above {bound} mm for the device</source>
         <translation>más de {bound} mm para el aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="216"/>
+        <location filename="../../ui/zone_table_model.py" line="215"/>
         <source>{original} → {amended} (amended)</source>
         <translation>{original} → {amended} (enmendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="222"/>
+        <location filename="../../ui/zone_table_model.py" line="221"/>
         <source>Warning above {bound} mm. {notes}</source>
         <translation>Aviso por encima de {bound} mm. {notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="252"/>
+        <location filename="../../ui/zone_table_model.py" line="243"/>
         <source>per sub-area</source>
         <translation>por subzona</translation>
     </message>
@@ -5323,12 +5327,12 @@ Sus registros guardados están a salvo. Los detalles están en el archivo de reg
 <context>
     <name>form</name>
     <message>
-        <location filename="../../ui/session_form/binding.py" line="166"/>
+        <location filename="../../ui/session_form/binding.py" line="163"/>
         <source>Add a zone to see the recommended date.</source>
         <translation>Añada una zona para ver la fecha recomendada.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/binding.py" line="173"/>
+        <location filename="../../ui/session_form/binding.py" line="170"/>
         <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
         <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>
