@@ -518,3 +518,24 @@ def test_the_tab_order_of_each_step(window: MainWindow, demo_db: Database) -> No
     view.next_button.click()
     chain = tab_chain(workflow.aftercare_step.preview_button)
     in_order(chain, [workflow.aftercare_step.preview_button, view.back_button, view.next_button])
+
+
+def test_back_from_the_consent_shows_the_accepted_checklist_and_next_returns(
+    window: MainWindow,
+) -> None:
+    start_visit(window, ("cheeks", "hands"))  # the hands need a new consent
+    workflow, view = window.workflow, window.visit_view
+    assert workflow is not None and view is not None
+    view.next_button.click()
+    assert workflow.step == "consent" and workflow.consent_page is not None
+    assert view.back_button.isEnabled()
+    assert workflow.consent_page.issue_button.property("role") == "primary"
+    assert view.next_button.property("role") != "primary"  # one primary action a step
+    view.back_button.click()
+    assert workflow.step == "checklist"
+    page = workflow.checklist_page
+    assert page is not None and page.isVisible()
+    assert not page.questions_scroll.widget().isEnabled()  # read, not answered again
+    view.next_button.click()
+    assert workflow.step == "consent"
+    assert workflow.stack.currentWidget() is workflow.consent_page

@@ -32,7 +32,7 @@ def _shown(widget: Any, top: Any) -> bool:
 
 
 def sideways_scrolling(top: Any) -> list[str]:
-    from PySide6.QtWidgets import QAbstractScrollArea, QTableView
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QTableView
 
     problems = []
     for area in _all(top, QAbstractScrollArea):
@@ -40,6 +40,12 @@ def sideways_scrolling(top: Any) -> list[str]:
             continue
         if area.horizontalScrollBar().isVisible():
             problems.append(f"horizontal scrollbar on {_where(area)}")
+        elif isinstance(area, QScrollArea) and area.widget() is not None:
+            inner = area.widget()
+            if inner.isVisible() and inner.width() > area.viewport().width() + SLACK:
+                problems.append(
+                    f"{_where(area)} holds {inner.width()} px in {area.viewport().width()} px"
+                )
         elif isinstance(area, QTableView):
             header = area.horizontalHeader()
             if header.length() > area.viewport().width() + SLACK:

@@ -254,6 +254,11 @@ class SessionWorkflow(QWidget):
     def _started(self, context: SessionContext) -> None:
         self.sessionCreated.emit(context.record.id)
         self.done.add("checklist")
+        if self.checklist_page is not None:  # accepted: Back shows it as it was answered
+            self.checklist_page.questions_scroll.widget().setEnabled(False)
+            self.checklist_page.side_panel.setEnabled(False)
+            for check in self.zone_checks.values():
+                check.setEnabled(False)
         zones = tuple(z.zone for z in context.record.draft.zones)
         wanted = ConsentContext(date.today(), zones, None)
         self._runner.run(
@@ -317,6 +322,8 @@ class SessionWorkflow(QWidget):
         ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
 
     def _back_to_form(self) -> None:
+        if self.form is not None:
+            self.form.consent_watch.check()  # a consent may have been issued meanwhile
         self.stack.setCurrentWidget(self.form_holder)
         self.step_label.setText(self.tr("The session record"))
         self._set_step("session")
@@ -383,7 +390,17 @@ class SessionWorkflow(QWidget):
             self.aftercare_button.setVisible("session" in self.done and step != "aftercare")
         self.stepChanged.emit(step)
 
+    def _forward_from_checklist(self) -> None:
+        if self.consent_page is not None and "consent" not in self.done:
+            self.stack.setCurrentWidget(self.consent_page)
+            self.step_label.setText(self.tr("Consent: the patient reads and signs"))
+            self._set_step("consent")
+        elif self.form is not None:
+            self._back_to_form()
+
     def can_go_back(self) -> bool:
+        if self.step == "consent":
+            return "checklist" in self.done and self.checklist_page is not None
         if self.step == "session":
             return "checklist" in self.done
         return self.step == "aftercare"
@@ -398,7 +415,9 @@ class SessionWorkflow(QWidget):
     def go_next(self) -> None:
         """Next: continue the checklist, leave the consent step, go on to the aftercare
         sheet once the record is signed, or finish the visit."""
-        if self.step == "checklist" and self.checklist_page is not None:
+        if self.step == "checklist" and "checklist" in self.done:
+            self._forward_from_checklist()  # back on the accepted checklist: on again
+        elif self.step == "checklist" and self.checklist_page is not None:
             if self.checklist_page.continue_button.isEnabled():
                 self.checklist_page.continue_button.click()
             else:
@@ -422,7 +441,12 @@ class SessionWorkflow(QWidget):
     def go_back(self) -> None:
         """Back: from the aftercare sheet to the record, from the record to the consent."""
         self.message_label.clear()
-        if self.step == "aftercare":
+        if self.step == "consent" and self.can_go_back():
+            # the accepted checklist, to read again; its answers are kept as given
+            self.stack.setCurrentWidget(self.checklist_step)
+            self.step_label.setText(self.tr("Suitability checklist"))
+            self._set_step("checklist")
+        elif self.step == "aftercare":
             self._back_to_form()
         elif self.step == "session" and self.can_go_back():
             if not self.flush():

@@ -243,7 +243,7 @@
     <message>
         <location filename="../../ui/visit/aftercare_step.py" line="45"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
-        <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
+        <translation>Después, Terminar (Alt+→) cierra la visita.</translation>
     </message>
     <message>
         <location filename="../../ui/visit/aftercare_step.py" line="46"/>
@@ -431,117 +431,117 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
         <source>Changed</source>
         <translation>Modificado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
         <source>Amended</source>
         <translation>Enmendado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
         <source>Overrode verdict</source>
         <translation>Veredicto anulado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
         <source>Exported</source>
         <translation>Exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
         <source>Printed</source>
         <translation>Impreso</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <location filename="../../ui/audit_table_model.py" line="45"/>
         <source>Wrong PIN</source>
         <translation>PIN incorrecto</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <location filename="../../ui/audit_table_model.py" line="46"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <location filename="../../ui/audit_table_model.py" line="47"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="45"/>
+        <location filename="../../ui/audit_table_model.py" line="48"/>
         <source>Backed up</source>
         <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="46"/>
+        <location filename="../../ui/audit_table_model.py" line="49"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="68"/>
+        <location filename="../../ui/audit_table_model.py" line="71"/>
         <source>Fields: {0}</source>
         <translation>Campos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="102"/>
+        <location filename="../../ui/audit_table_model.py" line="106"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="103"/>
+        <location filename="../../ui/audit_table_model.py" line="107"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <location filename="../../ui/audit_table_model.py" line="108"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <location filename="../../ui/audit_table_model.py" line="109"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <location filename="../../ui/audit_table_model.py" line="110"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="107"/>
+        <location filename="../../ui/audit_table_model.py" line="111"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="169"/>
+        <location filename="../../ui/audit_table_model.py" line="178"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="179"/>
+        <location filename="../../ui/audit_table_model.py" line="188"/>
         <source>Workstation: {0}</source>
         <translation>Puesto: {0}</translation>
     </message>
@@ -549,129 +549,130 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="49"/>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="48"/>
+        <location filename="../../ui/audit_view.py" line="116"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="50"/>
+        <location filename="../../ui/audit_view.py" line="49"/>
         <source>Any action</source>
         <translation>Cualquier acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="55"/>
-        <location filename="../../ui/audit_view.py" line="117"/>
+        <location filename="../../ui/audit_view.py" line="54"/>
+        <location filename="../../ui/audit_view.py" line="118"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="56"/>
+        <location filename="../../ui/audit_view.py" line="55"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="61"/>
-        <source>Patient number</source>
-        <translation>Número de paciente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit_view.py" line="63"/>
-        <source>Any patient</source>
-        <translation>Cualquier paciente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit_view.py" line="65"/>
+        <location filename="../../ui/audit_view.py" line="66"/>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="69"/>
+        <location filename="../../ui/audit_view.py" line="70"/>
         <source>From date</source>
         <translation>Desde la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="69"/>
+        <location filename="../../ui/audit_view.py" line="70"/>
         <source>To date</source>
         <translation>Hasta la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="77"/>
+        <location filename="../../ui/audit_view.py" line="78"/>
         <source>Words in the description</source>
         <translation>Palabras de la descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="78"/>
+        <location filename="../../ui/audit_view.py" line="79"/>
         <source>Search the audit trail</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="82"/>
+        <location filename="../../ui/audit_view.py" line="83"/>
         <source>The audit chain has not been checked yet.</source>
         <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="84"/>
+        <location filename="../../ui/audit_view.py" line="85"/>
         <source>Audit chain check</source>
         <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="86"/>
+        <location filename="../../ui/audit_view.py" line="87"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="92"/>
+        <location filename="../../ui/audit_view.py" line="93"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="110"/>
+        <location filename="../../ui/audit_view.py" line="111"/>
         <source>The selected entry</source>
         <translation>La entrada seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119"/>
+        <location filename="../../ui/audit_view.py" line="61"/>
+        <location filename="../../ui/audit_view.py" line="120"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="123"/>
+        <location filename="../../ui/audit_view.py" line="62"/>
+        <source>Any patient: type a name</source>
+        <translation>Cualquier paciente: escriba un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="124"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="128"/>
         <source>&amp;Back to patients</source>
         <translation>&amp;Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="128"/>
+        <location filename="../../ui/audit_view.py" line="129"/>
         <source>Back to the patient list</source>
         <translation>Volver a la lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="200"/>
+        <location filename="../../ui/audit_view.py" line="191"/>
+        <source>Patient {0}</source>
+        <translation>Paciente {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="207"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="203"/>
+        <location filename="../../ui/audit_view.py" line="210"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="209"/>
+        <location filename="../../ui/audit_view.py" line="216"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="226"/>
+        <location filename="../../ui/audit_view.py" line="233"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="228"/>
+        <location filename="../../ui/audit_view.py" line="235"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -1190,22 +1191,22 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/consent_page.py" line="79"/>
+        <location filename="../../ui/consent_page.py" line="81"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="84"/>
+        <location filename="../../ui/consent_page.py" line="86"/>
         <source>Why a consent is needed</source>
         <translation>Por qué hace falta un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="87"/>
+        <location filename="../../ui/consent_page.py" line="89"/>
         <source>A new consent is needed: </source>
         <translation>Hace falta un consentimiento nuevo: </translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="93"/>
+        <location filename="../../ui/consent_page.py" line="94"/>
         <source>Device named in the consent</source>
         <translation>Aparato que figura en el consentimiento</translation>
     </message>
@@ -1215,122 +1216,127 @@
         <translation>Profesional que refrenda</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="99"/>
+        <location filename="../../ui/consent_page.py" line="98"/>
         <source>Language the patient reads and signs</source>
         <translation>Idioma en que el paciente lee y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="103"/>
+        <location filename="../../ui/consent_page.py" line="107"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="104"/>
+        <location filename="../../ui/consent_page.py" line="108"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="105"/>
+        <location filename="../../ui/consent_page.py" line="109"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="110"/>
+        <location filename="../../ui/consent_page.py" line="126"/>
         <source>This translation has not been reviewed by a fluent clinician yet. Check the text with the patient, or choose another language.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma. Revise el texto con el paciente o elija otro idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="116"/>
+        <location filename="../../ui/consent_page.py" line="132"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="121"/>
+        <location filename="../../ui/consent_page.py" line="137"/>
         <source>Consent text</source>
         <translation>Texto del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="125"/>
+        <location filename="../../ui/consent_page.py" line="142"/>
         <source>Photographs: the patient&apos;s own choices</source>
         <translation>Fotografías: lo que elige el propio paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="135"/>
+        <location filename="../../ui/consent_page.py" line="152"/>
         <source>Patient&apos;s signature</source>
         <translation>Firma del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="137"/>
+        <location filename="../../ui/consent_page.py" line="154"/>
         <source>Parent or guardian (the patient is under 18)</source>
         <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="139"/>
+        <location filename="../../ui/consent_page.py" line="156"/>
         <source>Guardian&apos;s name</source>
         <translation>Nombre del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="141"/>
+        <location filename="../../ui/consent_page.py" line="158"/>
         <source>mother, father, legal guardian…</source>
         <translation>madre, padre, tutor legal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="142"/>
+        <location filename="../../ui/consent_page.py" line="159"/>
         <source>Guardian&apos;s relation to the patient</source>
         <translation>Relación del tutor con el paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="143"/>
+        <location filename="../../ui/consent_page.py" line="160"/>
         <source>Guardian&apos;s signature</source>
         <translation>Firma del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="145"/>
+        <location filename="../../ui/consent_page.py" line="162"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="146"/>
+        <location filename="../../ui/consent_page.py" line="163"/>
         <source>Relation</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="153"/>
+        <location filename="../../ui/consent_page.py" line="170"/>
         <source>Practitioner&apos;s PIN to countersign</source>
         <translation>PIN del profesional para refrendar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="156"/>
+        <location filename="../../ui/consent_page.py" line="173"/>
         <source>Countersign with your PIN</source>
         <translation>Refrendar con su PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="161"/>
+        <location filename="../../ui/consent_page.py" line="178"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="162"/>
+        <location filename="../../ui/consent_page.py" line="179"/>
         <source>Issue the signed consent</source>
         <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="166"/>
+        <location filename="../../ui/consent_page.py" line="184"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="187"/>
+        <location filename="../../ui/consent_page.py" line="213"/>
         <source>The consent to read and sign</source>
         <translation>El consentimiento que hay que leer y firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="234"/>
+        <location filename="../../ui/consent_page.py" line="240"/>
+        <source>{device} (serial {serial})</source>
+        <translation>{device} (n.º de serie {serial})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="269"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="304"/>
+        <location filename="../../ui/consent_page.py" line="339"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -1451,6 +1457,14 @@
         <location filename="../../ui/consent_template_settings.py" line="158"/>
         <source>A consent now stays valid for {0} months.</source>
         <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWatch</name>
+    <message>
+        <location filename="../../ui/session_form/consent_watch.py" line="92"/>
+        <source>This session cannot be signed without a valid consent. {why} Take the patient&apos;s consent in the consent step (More › Take a new consent…).</source>
+        <translation>Esta sesión no se puede firmar sin un consentimiento válido. {why} Tome el consentimiento del paciente en el paso de consentimiento (Más › Tomar un consentimiento nuevo…).</translation>
     </message>
 </context>
 <context>
@@ -1994,7 +2008,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2134,12 +2148,12 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -3262,208 +3276,208 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecordDocument</name>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="52"/>
+        <location filename="../../ui/session_form/record_view.py" line="51"/>
         <source>amended from “{old}” by {who}, {when}: {why}</source>
         <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="54"/>
+        <location filename="../../ui/session_form/record_view.py" line="53"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="79"/>
+        <location filename="../../ui/session_form/record_view.py" line="78"/>
         <source>Session of {0}, {1}</source>
         <translation>Sesión del {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <location filename="../../ui/session_form/record_view.py" line="86"/>
         <source>Signed by {0} on {1}.</source>
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="94"/>
+        <location filename="../../ui/session_form/record_view.py" line="93"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="99"/>
+        <location filename="../../ui/session_form/record_view.py" line="98"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="112"/>
+        <location filename="../../ui/session_form/record_view.py" line="111"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="120"/>
+        <location filename="../../ui/session_form/record_view.py" line="119"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <location filename="../../ui/session_form/record_view.py" line="123"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="141"/>
+        <location filename="../../ui/session_form/record_view.py" line="140"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="128"/>
+        <location filename="../../ui/session_form/record_view.py" line="127"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="30"/>
+        <location filename="../../ui/session_form/record_view.py" line="29"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="30"/>
+        <location filename="../../ui/session_form/record_view.py" line="29"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="133"/>
+        <location filename="../../ui/session_form/record_view.py" line="132"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="136"/>
+        <location filename="../../ui/session_form/record_view.py" line="135"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="137"/>
+        <location filename="../../ui/session_form/record_view.py" line="136"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="138"/>
+        <location filename="../../ui/session_form/record_view.py" line="137"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="144"/>
+        <location filename="../../ui/session_form/record_view.py" line="143"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="146"/>
+        <location filename="../../ui/session_form/record_view.py" line="145"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="146"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="150"/>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="151"/>
-        <location filename="../../ui/session_form/record_view.py" line="225"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
+        <location filename="../../ui/session_form/record_view.py" line="224"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="172"/>
+        <location filename="../../ui/session_form/record_view.py" line="171"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="189"/>
+        <location filename="../../ui/session_form/record_view.py" line="188"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="190"/>
+        <location filename="../../ui/session_form/record_view.py" line="189"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="191"/>
+        <location filename="../../ui/session_form/record_view.py" line="190"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="192"/>
+        <location filename="../../ui/session_form/record_view.py" line="191"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="197"/>
+        <location filename="../../ui/session_form/record_view.py" line="196"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <location filename="../../ui/session_form/record_view.py" line="199"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="202"/>
+        <location filename="../../ui/session_form/record_view.py" line="201"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="203"/>
+        <location filename="../../ui/session_form/record_view.py" line="202"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="204"/>
+        <location filename="../../ui/session_form/record_view.py" line="203"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <location filename="../../ui/session_form/record_view.py" line="205"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <location filename="../../ui/session_form/record_view.py" line="208"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="211"/>
+        <location filename="../../ui/session_form/record_view.py" line="210"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="218"/>
+        <location filename="../../ui/session_form/record_view.py" line="217"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="222"/>
+        <location filename="../../ui/session_form/record_view.py" line="221"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="231"/>
+        <location filename="../../ui/session_form/record_view.py" line="230"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="264"/>
+        <location filename="../../ui/session_form/record_view.py" line="263"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -3752,7 +3766,7 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
     </message>
     <message>
         <location filename="../../ui/session_form/__init__.py" line="413"/>
-        <location filename="../../ui/session_form/__init__.py" line="481"/>
+        <location filename="../../ui/session_form/__init__.py" line="484"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
@@ -3762,12 +3776,12 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="465"/>
+        <location filename="../../ui/session_form/__init__.py" line="468"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="531"/>
+        <location filename="../../ui/session_form/__init__.py" line="534"/>
         <source>Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -3792,41 +3806,51 @@ Avisos mostrados: {count}</translation>
         <source>Sign the session record</source>
         <translation>Firmar el registro de la sesión</translation>
     </message>
+    <message>
+        <location filename="../../ui/session_form/binding.py" line="165"/>
+        <source>Add a zone to see the recommended date.</source>
+        <translation>Añada una zona para ver la fecha recomendada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/binding.py" line="172"/>
+        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
+        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
+    </message>
 </context>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="229"/>
+        <location filename="../../ui/session_timeline.py" line="228"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="232"/>
+        <location filename="../../ui/session_timeline.py" line="231"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="233"/>
+        <location filename="../../ui/session_timeline.py" line="232"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="234"/>
+        <location filename="../../ui/session_timeline.py" line="233"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="236"/>
+        <location filename="../../ui/session_timeline.py" line="235"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="238"/>
+        <location filename="../../ui/session_timeline.py" line="237"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="240"/>
+        <location filename="../../ui/session_timeline.py" line="239"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -3834,72 +3858,72 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionTimelineModel</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="55"/>
+        <location filename="../../ui/session_timeline.py" line="54"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="56"/>
+        <location filename="../../ui/session_timeline.py" line="55"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="57"/>
+        <location filename="../../ui/session_timeline.py" line="56"/>
         <source>Zones (depth mm × passes)</source>
         <translation>Zonas (profundidad mm × pasadas)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="58"/>
+        <location filename="../../ui/session_timeline.py" line="57"/>
         <source>Deepest</source>
         <translation>Máxima profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="59"/>
+        <location filename="../../ui/session_timeline.py" line="58"/>
         <source>Products and lots</source>
         <translation>Productos y lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="60"/>
+        <location filename="../../ui/session_timeline.py" line="59"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="61"/>
+        <location filename="../../ui/session_timeline.py" line="60"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="62"/>
+        <location filename="../../ui/session_timeline.py" line="61"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="86"/>
+        <location filename="../../ui/session_timeline.py" line="85"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="88"/>
+        <location filename="../../ui/session_timeline.py" line="87"/>
         <source>Draft, not signed</source>
         <translation>Borrador, sin firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="92"/>
+        <location filename="../../ui/session_timeline.py" line="91"/>
         <source> · session {n} of {total}</source>
         <translation> · sesión {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="138"/>
+        <location filename="../../ui/session_timeline.py" line="137"/>
         <source>{name} lot {lot}</source>
         <translation>{name} lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="144"/>
+        <location filename="../../ui/session_timeline.py" line="143"/>
         <source>{needles} needles, lot {lot}</source>
         <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="174"/>
+        <location filename="../../ui/session_timeline.py" line="173"/>
         <source>{n} warning(s) were shown when this session was recorded</source>
         <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
@@ -3918,7 +3942,7 @@ Avisos mostrados: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/session_workflow.py" line="113"/>
-        <location filename="../../ui/session_workflow.py" line="435"/>
+        <location filename="../../ui/session_workflow.py" line="459"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -3948,23 +3972,28 @@ Avisos mostrados: {count}</translation>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="321"/>
-        <location filename="../../ui/session_workflow.py" line="341"/>
+        <location filename="../../ui/session_workflow.py" line="328"/>
+        <location filename="../../ui/session_workflow.py" line="348"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="407"/>
+        <location filename="../../ui/session_workflow.py" line="426"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="418"/>
+        <location filename="../../ui/session_workflow.py" line="437"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="441"/>
+        <location filename="../../ui/session_workflow.py" line="447"/>
+        <source>Suitability checklist</source>
+        <translation>Cuestionario de idoneidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="465"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
@@ -4009,12 +4038,13 @@ Avisos mostrados: {count}</translation>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="292"/>
+        <location filename="../../ui/session_workflow.py" line="297"/>
+        <location filename="../../ui/session_workflow.py" line="396"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="299"/>
+        <location filename="../../ui/session_workflow.py" line="304"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4023,13 +4053,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="341"/>
-        <location filename="../../ui/session_workflow.py" line="353"/>
+        <location filename="../../ui/session_workflow.py" line="348"/>
+        <location filename="../../ui/session_workflow.py" line="360"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="433"/>
+        <location filename="../../ui/session_workflow.py" line="457"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -4580,109 +4610,109 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="34"/>
+        <location filename="../../ui/session_form/treatment.py" line="33"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="39"/>
-        <location filename="../../ui/session_form/treatment.py" line="44"/>
-        <location filename="../../ui/session_form/treatment.py" line="56"/>
+        <location filename="../../ui/session_form/treatment.py" line="38"/>
+        <location filename="../../ui/session_form/treatment.py" line="43"/>
+        <location filename="../../ui/session_form/treatment.py" line="55"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="42"/>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
+        <location filename="../../ui/session_form/treatment.py" line="41"/>
+        <location filename="../../ui/session_form/treatment.py" line="102"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="47"/>
+        <location filename="../../ui/session_form/treatment.py" line="46"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="54"/>
-        <location filename="../../ui/session_form/treatment.py" line="104"/>
+        <location filename="../../ui/session_form/treatment.py" line="53"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="59"/>
+        <location filename="../../ui/session_form/treatment.py" line="58"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="66"/>
+        <location filename="../../ui/session_form/treatment.py" line="65"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="69"/>
-        <location filename="../../ui/session_form/treatment.py" line="105"/>
+        <location filename="../../ui/session_form/treatment.py" line="68"/>
+        <location filename="../../ui/session_form/treatment.py" line="104"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="73"/>
+        <location filename="../../ui/session_form/treatment.py" line="72"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="81"/>
+        <location filename="../../ui/session_form/treatment.py" line="80"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="83"/>
+        <location filename="../../ui/session_form/treatment.py" line="82"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="84"/>
+        <location filename="../../ui/session_form/treatment.py" line="83"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="88"/>
+        <location filename="../../ui/session_form/treatment.py" line="87"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="89"/>
+        <location filename="../../ui/session_form/treatment.py" line="88"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="98"/>
+        <location filename="../../ui/session_form/treatment.py" line="97"/>
         <source>Looking for a consent that covers this session…</source>
         <translation>Buscando un consentimiento que cubra esta sesión…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="133"/>
+        <location filename="../../ui/session_form/treatment.py" line="132"/>
         <source>A signed consent covers this session (signed {0}).</source>
         <translation>Un consentimiento firmado cubre esta sesión (firmado el {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="139"/>
+        <location filename="../../ui/session_form/treatment.py" line="138"/>
         <source>No signed consent covers this session.</source>
         <translation>Ningún consentimiento firmado cubre esta sesión.</translation>
     </message>
     <message>
+        <location filename="../../ui/session_form/treatment.py" line="100"/>
         <location filename="../../ui/session_form/treatment.py" line="101"/>
-        <location filename="../../ui/session_form/treatment.py" line="102"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="107"/>
+        <location filename="../../ui/session_form/treatment.py" line="106"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="100"/>
-        <location filename="../../ui/session_form/treatment.py" line="108"/>
+        <location filename="../../ui/session_form/treatment.py" line="99"/>
+        <location filename="../../ui/session_form/treatment.py" line="107"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -4960,17 +4990,17 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="153"/>
+        <location filename="../../ui/visit/view.py" line="159"/>
         <source>Finish the visit ({0})</source>
         <translation>Terminar la visita ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="155"/>
+        <location filename="../../ui/visit/view.py" line="161"/>
         <source>Next: {0} ({1})</source>
         <translation>Siguiente: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="160"/>
+        <location filename="../../ui/visit/view.py" line="166"/>
         <source>Back: {0} ({1})</source>
         <translation>Atrás: {0} ({1})</translation>
     </message>
@@ -5160,114 +5190,114 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZonesSection</name>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="39"/>
+        <location filename="../../ui/session_form/zones.py" line="40"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="51"/>
+        <location filename="../../ui/session_form/zones.py" line="52"/>
         <source>Zone to add</source>
         <translation>Zona que añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="52"/>
         <location filename="../../ui/session_form/zones.py" line="53"/>
+        <location filename="../../ui/session_form/zones.py" line="54"/>
         <source>Add zone</source>
         <translation>Añadir zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="55"/>
+        <location filename="../../ui/session_form/zones.py" line="56"/>
         <source>Remove zone</source>
         <translation>Quitar zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="56"/>
+        <location filename="../../ui/session_form/zones.py" line="57"/>
         <source>Remove the selected zone</source>
         <translation>Quitar la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="77"/>
+        <location filename="../../ui/session_form/zones.py" line="78"/>
         <source>Treated zones</source>
         <translation>Zonas tratadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="95"/>
+        <location filename="../../ui/session_form/zones.py" line="96"/>
         <source>Selected zone</source>
         <translation>Zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="100"/>
+        <location filename="../../ui/session_form/zones.py" line="101"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="101"/>
+        <location filename="../../ui/session_form/zones.py" line="102"/>
         <source>Depth in millimetres</source>
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="104"/>
+        <location filename="../../ui/session_form/zones.py" line="105"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="108"/>
-        <location filename="../../ui/session_form/zones.py" line="122"/>
+        <location filename="../../ui/session_form/zones.py" line="109"/>
+        <location filename="../../ui/session_form/zones.py" line="123"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="110"/>
+        <location filename="../../ui/session_form/zones.py" line="111"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="112"/>
+        <location filename="../../ui/session_form/zones.py" line="113"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="116"/>
+        <location filename="../../ui/session_form/zones.py" line="117"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="118"/>
+        <location filename="../../ui/session_form/zones.py" line="119"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="119"/>
+        <location filename="../../ui/session_form/zones.py" line="120"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="124"/>
+        <location filename="../../ui/session_form/zones.py" line="125"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="126"/>
+        <location filename="../../ui/session_form/zones.py" line="127"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="128"/>
+        <location filename="../../ui/session_form/zones.py" line="129"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="192"/>
+        <location filename="../../ui/session_form/zones.py" line="193"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="208"/>
+        <location filename="../../ui/session_form/zones.py" line="209"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="211"/>
+        <location filename="../../ui/session_form/zones.py" line="212"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>
@@ -5322,19 +5352,6 @@ Sus registros guardados están a salvo. Los detalles están en el archivo de reg
         <location filename="../../ui/app.py" line="224"/>
         <source>Database server (encryption at rest: the server&apos;s)</source>
         <translation>Servidor de base de datos (cifrado en reposo: el del servidor)</translation>
-    </message>
-</context>
-<context>
-    <name>form</name>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="163"/>
-        <source>Add a zone to see the recommended date.</source>
-        <translation>Añada una zona para ver la fecha recomendada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="170"/>
-        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
-        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>
 </context>
 <context>

@@ -460,6 +460,9 @@ class SessionForm(QWidget):
         if self._read_only:
             return
         self.action_error.clear()
+        if refusal := self.consent_watch.refusal():  # no consent on record covers it
+            self.action_error.setText(refusal)
+            return
         if not self.flush():
             self.action_error.setText(
                 "\N{WARNING SIGN} " + self.tr("Save the record before signing.")

@@ -43,6 +43,8 @@ class ConsentWatch(QObject):
         self._runner = runner
         self._patient_id = patient_id
         self._generation = 0
+        self.answered = False  # the records have been read at least once
+        self._reasons = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -77,4 +79,16 @@ class ConsentWatch(QObject):
             return  # an older reading, overtaken by a later edit
         status, signed_on = result
         why = " ".join(status.reasons)
+        self._reasons = "" if status.valid else why or status.message
+        self.answered = True
         self._form.treatment.show_consent(status.valid, signed_on, why)
+
+    def refusal(self) -> str:
+        """Why the session cannot be signed for want of a consent ("" when one covers it, or
+        while the records are still being read: signing checks them again)."""
+        if not self.answered or not self._reasons:
+            return ""
+        return "\N{WARNING SIGN} " + self.tr(
+            "This session cannot be signed without a valid consent. {why} Take the patient's "
+            "consent in the consent step (More › Take a new consent…)."
+        ).format(why=self._reasons)

@@ -145,9 +145,15 @@ class VisitView(QWidget):
         steps = list(names)
         index = steps.index(step)
         self.next_button.setText(self.tr("Finish") if step == "aftercare" else self.tr("Next"))
-        # One primary action a step: Next, except while the session waits to be signed.
+        # One primary action a step: Next, except while the session waits to be signed or
+        # the patient's consent to be issued (then Sign… or Issue… is the step's action).
         signing = step == "session" and "session" not in workflow.done
-        look.set_role(self.next_button, "" if signing else "primary")
+        consenting = (
+            step == "consent"
+            and workflow.consent_page is not None
+            and workflow.stack.currentWidget() is workflow.consent_page
+        )
+        look.set_role(self.next_button, "" if signing or consenting else "primary")
         self.next_button.setToolTip(
             (
                 self.tr("Finish the visit ({0})")
