@@ -139,7 +139,15 @@ def test_audit_view_filters(qtbot: QtBot, db: Database, naomi: PractitionerInfo)
     with qtbot.waitSignal(view.patientRequested) as requested:
         view.table.doubleClicked.emit(view.model.index(0, 0))
     assert requested.args == [patient.id]
-    view.patient.setValue(0)
+    view.patient.clear()
+    qtbot.keyClicks(view.patient, patient.details.last_name[:4])  # the patient list's search
+    view.apply_filters()
+    assert {view.model.entry(r).patient_id for r in range(view.model.rowCount())} == {patient.id}
+    view.patient.clear()
+    qtbot.keyClicks(view.patient, "zzzz-nobody")
+    view.apply_filters()
+    assert view.model.rowCount() == 0
+    view.patient.clear()  # nothing typed: every patient
     view.apply_filters()
 
     view.use_dates.setChecked(True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -57,10 +56,12 @@ class AuditView(QWidget):
         for info in list_practitioners(db, include_inactive=True):
             self.practitioner.addItem(info.name, info.id)
 
-        self.patient = QSpinBox()
-        self.patient.setAccessibleName(self.tr("Patient number"))
-        self.patient.setRange(0, 2_000_000_000)
-        self.patient.setSpecialValueText(self.tr("Any patient"))
+        # The patient list's search (name, phone or date of birth): every patient it finds.
+        self.patient = QLineEdit()
+        self.patient.setAccessibleName(self.tr("Patient"))
+        self.patient.setPlaceholderText(self.tr("Any patient: type a name"))
+        self.patient.setClearButtonEnabled(True)
+        self._patient_id: int | None = None  # one patient exactly (from their page)
 
         self.use_dates = QCheckBox(self.tr("Between"))
         today = QDate.currentDate()
@@ -144,7 +145,7 @@ class AuditView(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.action.currentIndexChanged.connect(self.apply_filters)
         self.practitioner.currentIndexChanged.connect(self.apply_filters)
-        self.patient.valueChanged.connect(self._timer.start)
+        self.patient.textEdited.connect(self._patient_typed)
         self.text.textChanged.connect(self._timer.start)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(self.apply_filters)
@@ -168,7 +169,8 @@ class AuditView(QWidget):
         return AuditFilter(
             action=self.action.currentData(),
             practitioner_id=self.practitioner.currentData(),
-            patient_id=self.patient.value() or None,
+            patient_id=self._patient_id,
+            patient_text=self.patient.text(),
             since=since,
             until=until,
             text=self.text.text(),
@@ -183,10 +185,15 @@ class AuditView(QWidget):
         self.model.refresh()
         self._update_count()
 
-    def show_patient(self, patient_id: int) -> None:
+    def show_patient(self, patient_id: int, name: str = "") -> None:
         """Open the screen on one patient's entries (from the patient page)."""
-        self.patient.setValue(patient_id)
+        self._patient_id = patient_id
+        self.patient.setText(name or self.tr("Patient {0}").format(patient_id))
         self.apply_filters()
+
+    def _patient_typed(self, _text: str) -> None:
+        self._patient_id = None  # typing searches again, among every patient
+        self._timer.start()
 
     def show_integrity(self, result: Verification) -> None:
         """Say whether the chain was found intact, and where it breaks when it is not."""
