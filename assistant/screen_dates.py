@@ -1,4 +1,4 @@
-"""Dates on screen, in the practitioner's language.
+"""Dates and depths on screen, in the practitioner's language.
 
 ``assistant.dates`` words every date that is stored, printed or exported in English, the
 same on every workstation. What the practitioner reads on screen (the checklist's header,
@@ -74,3 +74,18 @@ def screen_moment(moment: datetime, reference_year: int | None = None) -> str:
     if lang is None:
         return english.format_moment(moment, reference_year)
     return format_moment(moment, lang.code, reference_year)
+
+
+def screen_mm(value: float) -> str:
+    """A depth on screen as practitioners write it (0.25, 1.5), with the decimal sign of the
+    interface's language: "0,8" in Spanish. Never for anything stored, printed or exported
+    (``assistant.reference.format_mm``)."""
+    from babel.numbers import get_decimal_symbol
+
+    from assistant.reference import format_mm
+
+    text = format_mm(value)
+    lang = _screen_language()
+    if lang is None:
+        return text
+    return text.replace(".", get_decimal_symbol(babel_locale(lang.code)))

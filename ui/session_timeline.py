@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.db import Database
 from assistant.labels import data_label
-from assistant.screen_dates import screen_short_moment
+from assistant.screen_dates import screen_mm, screen_short_moment
 from ui.table_fit import ColumnFitter
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, show_error
@@ -126,13 +125,13 @@ class SessionTimelineModel(RowsTableModel):
             return self._state(summary)
         if column == self.ZONES:
             return ", ".join(
-                f"{data_label('zones', z.zone)} {reference.format_mm(z.depth_mm)}×{z.passes}"
+                f"{data_label('zones', z.zone)} {screen_mm(z.depth_mm)}×{z.passes}"
                 for z in summary.zones
             )
         if column == self.DEEPEST:
             if summary.deepest_depth_mm is None:
                 return "—"
-            return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
+            return f"{screen_mm(summary.deepest_depth_mm)} mm"
         if column == self.PRODUCTS:
             return "; ".join(
                 self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")

@@ -7,11 +7,10 @@ from dataclasses import replace
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QModelIndex, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QTime
 
-from assistant import reference
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_long_date
+from assistant.screen_dates import screen_long_date, screen_mm
 from assistant.sessions import (
     SessionDraft,
     SessionRecord,
@@ -23,6 +22,9 @@ from ui.session_form.common import qdate, select_data
 
 if TYPE_CHECKING:
     from ui.session_form import SessionForm
+
+# lupdate reads translate("SessionForm", "…") calls: the form's own context, not "form"
+translate = QCoreApplication.translate
 
 
 def fill_form(form: SessionForm, record: SessionRecord) -> None:
@@ -160,17 +162,19 @@ def refresh_next_date(form: SessionForm) -> None:
     deepest = max((z.depth_mm for z in zones), default=None)
     if deepest is None:
         form.next_section.recommended_label.setText(
-            form.tr("Add a zone to see the recommended date.")
+            translate("SessionForm", "Add a zone to see the recommended date.")
         )
         form.use_recommended_button.setEnabled(False)
         return
     recommended = recommended_next_date(form._treated_at(), deepest, form._context.treatment)
     weeks = recommended_interval_weeks(deepest, form._context.treatment)
     form.next_section.recommended_label.setText(
-        form.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
+        translate(
+            "SessionForm", "Recommended: {date} ({weeks} weeks after a session at {depth} mm)"
+        ).format(
             date=screen_long_date(recommended),
             weeks=weeks,
-            depth=reference.format_mm(deepest),
+            depth=screen_mm(deepest),
         )
     )
     form.use_recommended_button.setEnabled(not form._read_only)

@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assistant import reference
 from assistant.labels import data_label
-from assistant.screen_dates import screen_long_date, screen_short_moment
+from assistant.screen_dates import screen_long_date, screen_mm, screen_short_moment
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 # lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
@@ -157,7 +156,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             [
                 _e(data_label("zones", zone.zone)),
                 amended.cell(
-                    record, f"{path}.depth_mm", f"{reference.format_mm(zone.depth_mm)} mm"
+                    record, f"{path}.depth_mm", f"{screen_mm(zone.depth_mm)} mm"
                 ),
                 amended.cell(record, f"{path}.passes", _e(zone.passes)),
                 amended.cell(record, f"{path}.speed", _e(zone.speed)),

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_short_date
+from assistant.screen_dates import screen_mm, screen_short_date
 from assistant.sessions import DeviceLimits, SessionContext, SessionDraft, check_cartridge_expiry
 from ui.session_form.common import big
 
@@ -46,8 +45,8 @@ class TreatmentSection(QGroupBox):
             self.device_box.addItem(
                 self.tr("{device}, {low}–{high} mm").format(
                     device=device.label,
-                    low=reference.format_mm(device.limits.min_depth_mm),
-                    high=reference.format_mm(device.limits.max_depth_mm),
+                    low=screen_mm(device.limits.min_depth_mm),
+                    high=screen_mm(device.limits.max_depth_mm),
                 ),
                 device.id,
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.devices import snap_depth
 from assistant.labels import data_label, typical_range
+from assistant.screen_dates import screen_mm
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
@@ -147,7 +148,7 @@ class ZonesSection(QGroupBox):
 
     def _show_on_map(self, *_args: object) -> None:
         entries = self.zone_model.entries()
-        self.map.show_zones({e.zone: reference.format_mm(e.depth_mm) for e in entries})
+        self.map.show_zones({e.zone: screen_mm(e.depth_mm) for e in entries})
 
     def _zone_clicked_on_map(self, zone: str) -> None:
         rows = [e.zone for e in self.zone_model.entries()]
@@ -209,7 +210,7 @@ class ZonesSection(QGroupBox):
         )
         self.typical_label.setText(
             self.tr("typical {range}; warning above {bound} mm").format(
-                range=typical_range(zone), bound=reference.format_mm(zone.warn_above_mm)
+                range=typical_range(zone), bound=screen_mm(zone.warn_above_mm)
             )
         )
 
