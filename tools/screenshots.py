@@ -181,7 +181,9 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
 def _first_start(db: Any, shots: Shots) -> None:
     from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
     from ui.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.first_start import FirstStartDialog
 
+    shots.take_dialog("first-start-0-demo-or-my-clinic", FirstStartDialog())
     shots.take_dialog("first-start-1-encryption", EncryptionChoiceDialog())
     shots.take_dialog("first-start-2-first-practitioner", FirstPractitionerDialog(db))
     shots.take_dialog(

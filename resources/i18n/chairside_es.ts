@@ -1663,6 +1663,29 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="142"/>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="144"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="145"/>
+        <source>Set up my clinic</source>
+        <translation>Configurar mi clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="151"/>
+        <source>This is the demo clinic: its patients are made up. Your own clinic is set up in a folder of its own.</source>
+        <translation>Esta es la clínica de demostración: sus pacientes son inventados. Su propia clínica se configura en una carpeta aparte.</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../ui/demo_offer.py" line="51"/>
@@ -1779,6 +1802,58 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <location filename="../../ui/first_practitioner_dialog.py" line="60"/>
         <source>&amp;PIN or password</source>
         <translation>&amp;PIN o contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="97"/>
+        <source>Preparing the demo clinic…</source>
+        <translation>Preparando la clínica de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="115"/>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="116"/>
+        <source>The demo clinic is ready in {folder} but its window did not open. Start Chairside with: --data-dir &quot;{folder}&quot;</source>
+        <translation>La clínica de demostración está lista en {folder}, pero su ventana no se ha abierto. Inicie Chairside con: --data-dir &quot;{folder}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="40"/>
+        <location filename="../../ui/first_start.py" line="42"/>
+        <source>Welcome to Chairside</source>
+        <translation>Bienvenido a Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="46"/>
+        <source>Try it with made-up patients first, or set up your own clinic now. You can set up your clinic from the demo at any time.</source>
+        <translation>Pruébelo primero con pacientes inventados o configure ahora su propia clínica. Puede configurar su clínica desde la demostración en cualquier momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="51"/>
+        <source>Try the demo clinic</source>
+        <translation>Probar la clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="52"/>
+        <source>Set up my clinic</source>
+        <translation>Configurar mi clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="55"/>
+        <source>{n} made-up patients with their sessions, in a folder of its own. Nothing to set up; your clinic stays empty.</source>
+        <translation>{n} pacientes inventados con sus sesiones, en una carpeta aparte. Nada que configurar; su clínica sigue vacía.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="61"/>
+        <source>Choose whether to encrypt the records, then add yourself as the first practitioner with a PIN.</source>
+        <translation>Elija si cifrar los registros y después añádase como primer profesional con un PIN.</translation>
     </message>
 </context>
 <context>
@@ -2008,7 +2083,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2138,22 +2213,22 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -5319,37 +5394,37 @@ Your saved records are safe. The details are in the log file in {1}.</source>
 Sus registros guardados están a salvo. Los detalles están en el archivo de registro de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="171"/>
+        <location filename="../../ui/app.py" line="210"/>
         <source>Encrypt the records</source>
         <translation>Cifrar los registros</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="175"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>This clinic&apos;s database is not encrypted: anyone who copies the data folder can read it. Encrypt it now? An encrypted copy is checked row by row before it replaces the plain file.</source>
         <translation>La base de datos de esta clínica no está cifrada: cualquiera que copie la carpeta de datos puede leerla. ¿Cifrarla ahora? Antes de sustituir al archivo sin cifrar, se comprueba una copia cifrada fila por fila.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="226"/>
         <source>Your PIN or password, to protect the key:</source>
         <translation>Su PIN o contraseña, para proteger la clave:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="206"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>The database is encrypted. Overwrite and remove the {0} plain copies (the old file and unencrypted backups) now?</source>
         <translation>La base de datos está cifrada. ¿Sobrescribir y eliminar ahora las {0} copias sin cifrar (el archivo antiguo y las copias de seguridad sin cifrar)?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="221"/>
+        <location filename="../../ui/app.py" line="260"/>
         <source>Encrypted database</source>
         <translation>Base de datos cifrada</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="262"/>
         <source>Plain database (not encrypted)</source>
         <translation>Base de datos en claro (sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="224"/>
+        <location filename="../../ui/app.py" line="263"/>
         <source>Database server (encryption at rest: the server&apos;s)</source>
         <translation>Servidor de base de datos (cifrado en reposo: el del servidor)</translation>
     </message>
