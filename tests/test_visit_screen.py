@@ -302,7 +302,15 @@ def test_a_whole_visit_with_the_keyboard_alone(
         dialog.printed.emit()  # type: ignore[attr-defined]
         return 1
 
+    def fake_print(_printer: object, data: bytes) -> int:
+        printed.append(len(data) and 1)
+        return 1
+
     monkeypatch.setattr(AftercarePreviewDialog, "exec", fake_exec)
+    # The sheet is shown in the step: Ctrl+P prints it (the printer chosen, no paper used).
+    monkeypatch.setattr(AftercarePreviewDialog, "_exec_print_dialog", lambda _d, _p: True)
+    monkeypatch.setattr("ui.aftercare_dialog.print_pdf", fake_print)
+    monkeypatch.setattr("ui.aftercare_dialog.refuses_jobs", lambda _printer: False)
     window.patient_list.search.setFocus()
     patient = window.patient_list.model
     assert patient.rowCount() > 0
@@ -344,6 +352,8 @@ def test_a_whole_visit_with_the_keyboard_alone(
 
     key(Key.Key_Right, Mod.AltModifier)  # Next: the aftercare sheet
     assert workflow.step == "aftercare"
+    qtbot.waitUntil(lambda: workflow.aftercare_step.sheet is not None)  # in the step itself
+    assert workflow.aftercare_step.sheet.isVisible()
     key(Key.Key_P, Mod.ControlModifier)  # print it
     qtbot.waitUntil(lambda: bool(printed))
     assert printed[0] >= 1
@@ -516,8 +526,9 @@ def test_the_tab_order_of_each_step(window: MainWindow, demo_db: Database) -> No
     chain = tab_chain(workflow.form.amend_button)
     in_order(chain, [workflow.form.amend_button, view.back_button, view.next_button])
     view.next_button.click()
-    chain = tab_chain(workflow.aftercare_step.preview_button)
-    in_order(chain, [workflow.aftercare_step.preview_button, view.back_button, view.next_button])
+    step = workflow.aftercare_step  # the sheet's own controls once it is shown in the step
+    first = step.sheet.language_box if step.sheet is not None else step.preview_button
+    in_order(tab_chain(first), [first, view.back_button, view.next_button])
 
 
 def test_back_from_the_consent_shows_the_accepted_checklist_and_next_returns(

@@ -57,6 +57,7 @@ STEPS = ("checklist", "consent", "session", "aftercare")
 
 class SessionWorkflow(QWidget):
     aftercareRequested = Signal(int)  # session id
+    aftercareSheetWanted = Signal(int)  # session id: the sheet to show in the aftercare step
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
     photosRequested = Signal(int, int)  # patient id, session id
@@ -114,6 +115,7 @@ class SessionWorkflow(QWidget):
         self.stack.addWidget(self.consent_summary)
         self.aftercare_step = AftercareStep()
         self.aftercare_step.previewRequested.connect(self._aftercare)
+        self.aftercare_step.sheetShown.connect(lambda: self.stepChanged.emit(self.step))
         self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()
@@ -465,6 +467,9 @@ class SessionWorkflow(QWidget):
         self.step_label.setText(self.tr("The aftercare sheet"))
         self._set_step("aftercare")
         self.aftercare_step.preview_button.setFocus()
+        if self.aftercare_step.sheet is None and self.form is not None:
+            # the sheet, prepared off the UI thread, shown in the step (if still there)
+            self.aftercareSheetWanted.emit(self.form.session_id)
 
     def aftercare_printed(self) -> None:
         self.done.add("aftercare")

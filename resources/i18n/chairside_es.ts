@@ -48,146 +48,146 @@
 <context>
     <name>AftercarePreviewDialog</name>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="174"/>
+        <location filename="../../ui/aftercare_dialog.py" line="176"/>
         <source>Aftercare sheet for {0}</source>
         <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="184"/>
+        <location filename="../../ui/aftercare_dialog.py" line="186"/>
         <source>Preparing the sheet…</source>
         <translation>Preparando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="186"/>
+        <location filename="../../ui/aftercare_dialog.py" line="188"/>
         <source>The sheet is being prepared</source>
         <translation>La hoja se está preparando</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="192"/>
+        <location filename="../../ui/aftercare_dialog.py" line="194"/>
         <source>Pages of the aftercare sheet</source>
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="199"/>
+        <location filename="../../ui/aftercare_dialog.py" line="201"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="201"/>
+        <location filename="../../ui/aftercare_dialog.py" line="203"/>
         <source>Save the sheet as a PDF file (Ctrl+S)</source>
         <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="204"/>
+        <location filename="../../ui/aftercare_dialog.py" line="206"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="206"/>
+        <location filename="../../ui/aftercare_dialog.py" line="208"/>
         <source>Print the sheet for the patient (Ctrl+P)</source>
         <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="210"/>
+        <location filename="../../ui/aftercare_dialog.py" line="212"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="228"/>
+        <location filename="../../ui/aftercare_dialog.py" line="230"/>
         <source>Language of the sheet</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="230"/>
+        <location filename="../../ui/aftercare_dialog.py" line="232"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="232"/>
+        <location filename="../../ui/aftercare_dialog.py" line="234"/>
         <source>Lar&amp;ge print</source>
         <translation>Letra &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="234"/>
+        <location filename="../../ui/aftercare_dialog.py" line="236"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="249"/>
+        <location filename="../../ui/aftercare_dialog.py" line="251"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="310"/>
         <location filename="../../ui/aftercare_dialog.py" line="312"/>
+        <location filename="../../ui/aftercare_dialog.py" line="314"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="332"/>
+        <location filename="../../ui/aftercare_dialog.py" line="334"/>
         <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
         <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="346"/>
+        <location filename="../../ui/aftercare_dialog.py" line="348"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="353"/>
+        <location filename="../../ui/aftercare_dialog.py" line="355"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="353"/>
+        <location filename="../../ui/aftercare_dialog.py" line="355"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="359"/>
+        <location filename="../../ui/aftercare_dialog.py" line="362"/>
         <source>Check before printing:</source>
         <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="377"/>
+        <location filename="../../ui/aftercare_dialog.py" line="380"/>
         <source>Warnings about the aftercare sheet</source>
         <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="385"/>
+        <location filename="../../ui/aftercare_dialog.py" line="388"/>
         <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
         <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="391"/>
-        <location filename="../../ui/aftercare_dialog.py" line="434"/>
+        <location filename="../../ui/aftercare_dialog.py" line="394"/>
+        <location filename="../../ui/aftercare_dialog.py" line="437"/>
         <source>Print aftercare sheet</source>
         <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="415"/>
+        <location filename="../../ui/aftercare_dialog.py" line="418"/>
         <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
         <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="423"/>
+        <location filename="../../ui/aftercare_dialog.py" line="426"/>
         <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
         <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="442"/>
-        <location filename="../../ui/aftercare_dialog.py" line="451"/>
-        <location filename="../../ui/aftercare_dialog.py" line="473"/>
+        <location filename="../../ui/aftercare_dialog.py" line="445"/>
+        <location filename="../../ui/aftercare_dialog.py" line="454"/>
+        <location filename="../../ui/aftercare_dialog.py" line="476"/>
         <source>Save aftercare sheet</source>
         <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="444"/>
+        <location filename="../../ui/aftercare_dialog.py" line="447"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="452"/>
+        <location filename="../../ui/aftercare_dialog.py" line="455"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
@@ -195,73 +195,79 @@
 <context>
     <name>AftercareStep</name>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="21"/>
-        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="41"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="42"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="44"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
-        <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="26"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="47"/>
         <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
         <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="32"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="53"/>
         <source>What the aftercare sheet holds</source>
         <translation>Qué contiene la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="35"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="56"/>
         <source>Aftercare sheet state</source>
         <translation>Estado de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="57"/>
         <source>Preview and print the sheet…</source>
         <translation>Ver e imprimir la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="38"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="59"/>
         <source>Preview and print the aftercare sheet</source>
         <translation>Ver e imprimir la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="60"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="61"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="63"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+→) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="64"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="59"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="72"/>
+        <source>Pages of the aftercare sheet</source>
+        <translation>Páginas de la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="117"/>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="131"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="63"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="135"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="67"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="139"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -4006,120 +4012,120 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="90"/>
+        <location filename="../../ui/session_workflow.py" line="91"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="97"/>
+        <location filename="../../ui/session_workflow.py" line="98"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="113"/>
-        <location filename="../../ui/session_workflow.py" line="459"/>
+        <location filename="../../ui/session_workflow.py" line="114"/>
+        <location filename="../../ui/session_workflow.py" line="461"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="122"/>
+        <location filename="../../ui/session_workflow.py" line="124"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="123"/>
+        <location filename="../../ui/session_workflow.py" line="125"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="126"/>
+        <location filename="../../ui/session_workflow.py" line="128"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="127"/>
+        <location filename="../../ui/session_workflow.py" line="129"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="328"/>
-        <location filename="../../ui/session_workflow.py" line="348"/>
+        <location filename="../../ui/session_workflow.py" line="330"/>
+        <location filename="../../ui/session_workflow.py" line="350"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="426"/>
+        <location filename="../../ui/session_workflow.py" line="428"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="437"/>
+        <location filename="../../ui/session_workflow.py" line="439"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="447"/>
+        <location filename="../../ui/session_workflow.py" line="449"/>
         <source>Suitability checklist</source>
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="465"/>
+        <location filename="../../ui/session_workflow.py" line="467"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="165"/>
+        <location filename="../../ui/session_workflow.py" line="167"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="133"/>
+        <location filename="../../ui/session_workflow.py" line="135"/>
         <source>Photos of this visit…</source>
         <translation>Fotos de esta visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="136"/>
+        <location filename="../../ui/session_workflow.py" line="138"/>
         <source>Take a new consent…</source>
         <translation>Tomar un consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="139"/>
+        <location filename="../../ui/session_workflow.py" line="141"/>
         <source>The patient&apos;s consents…</source>
         <translation>Consentimientos del paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="143"/>
+        <location filename="../../ui/session_workflow.py" line="145"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="147"/>
         <source>More actions for this visit</source>
         <translation>Más acciones de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="146"/>
+        <location filename="../../ui/session_workflow.py" line="148"/>
         <source>Photos and consents of this visit</source>
         <translation>Fotos y consentimientos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="172"/>
+        <location filename="../../ui/session_workflow.py" line="174"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="297"/>
-        <location filename="../../ui/session_workflow.py" line="396"/>
+        <location filename="../../ui/session_workflow.py" line="299"/>
+        <location filename="../../ui/session_workflow.py" line="398"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="304"/>
+        <location filename="../../ui/session_workflow.py" line="306"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4128,13 +4134,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="348"/>
-        <location filename="../../ui/session_workflow.py" line="360"/>
+        <location filename="../../ui/session_workflow.py" line="350"/>
+        <location filename="../../ui/session_workflow.py" line="362"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="457"/>
+        <location filename="../../ui/session_workflow.py" line="459"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -5045,7 +5051,7 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
     </message>
     <message>
         <location filename="../../ui/visit/view.py" line="57"/>
-        <location filename="../../ui/visit/view.py" line="147"/>
+        <location filename="../../ui/visit/view.py" line="151"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -5060,22 +5066,22 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Paso siguiente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="147"/>
+        <location filename="../../ui/visit/view.py" line="151"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="159"/>
+        <location filename="../../ui/visit/view.py" line="169"/>
         <source>Finish the visit ({0})</source>
         <translation>Terminar la visita ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="161"/>
+        <location filename="../../ui/visit/view.py" line="171"/>
         <source>Next: {0} ({1})</source>
         <translation>Siguiente: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="166"/>
+        <location filename="../../ui/visit/view.py" line="176"/>
         <source>Back: {0} ({1})</source>
         <translation>Atrás: {0} ({1})</translation>
     </message>
@@ -5083,37 +5089,37 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="126"/>
+        <location filename="../../ui/visit/host.py" line="127"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="179"/>
+        <location filename="../../ui/visit/host.py" line="180"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="216"/>
+        <location filename="../../ui/visit/host.py" line="234"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="245"/>
+        <location filename="../../ui/visit/host.py" line="265"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="249"/>
+        <location filename="../../ui/visit/host.py" line="269"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="252"/>
+        <location filename="../../ui/visit/host.py" line="272"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="252"/>
+        <location filename="../../ui/visit/host.py" line="272"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
