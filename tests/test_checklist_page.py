@@ -611,3 +611,12 @@ def test_y_and_n_answer_and_the_arrows_move_between_questions(qtbot: QtBot) -> N
     group = CHECKLIST.groups[0]
     box = next(b for b in page.findChildren(QGroupBox) if b.accessibleName() == group.title)
     assert box.title() == f"{group.title} · 2 of {len(group.questions)} answered"
+
+
+def test_the_verdict_box_takes_its_colour_beside_the_words_and_icon(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    assert page.side_panel.verdict_box.property("verdict") == "unknown"
+    answer_everything(page)
+    assert page.verdict() is not None
+    assert page.side_panel.verdict_box.property("verdict") == "suitable"
+    assert page.verdict_label.text()  # the words say it too

@@ -56,6 +56,12 @@ log = logging.getLogger(__name__)
 _ICON_SIZE = 32
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
+_EDGES = {
+    Outcome.SUITABLE: "suitable",
+    Outcome.CAUTION: "caution",
+    Outcome.DEFER: "unsuitable",
+    Outcome.NOT_SUITABLE: "unsuitable",
+}
 _ICONS = {
     Outcome.SUITABLE: QStyle.StandardPixmap.SP_DialogApplyButton,
     Outcome.CAUTION: QStyle.StandardPixmap.SP_MessageBoxInformation,
@@ -385,6 +391,11 @@ class ChecklistPage(QWidget):
             self.reasons_label.setText("".join(parts))
         self.verdict_icon.setPixmap(self.style().standardIcon(icon).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.verdict_icon.setAccessibleName(self.verdict_label.text())
+        edge = "unknown"
+        if verdict is not None and not remaining:
+            edge = _EDGES[verdict.outcome]
+        self.side_panel.show_outcome(edge)
+        self.side_panel.fit_height()
         shown = self._verdict
         self.override_box.setVisible(shown is not None and shown.outcome in _OVERRIDABLE)
 
@@ -429,8 +440,8 @@ class ChecklistPage(QWidget):
             hint = self.tr("Correct the input above to continue.")
         elif remaining:
             hint = self.tr(
-                'Ask every question: each one marked "Not answered" needs a yes or no, '
-                '"never" or a date.'
+                "Ask every question: each one still marked at its left edge needs a yes or "
+                'no, "never" or a date (Next unanswered finds it).'
             )
         elif allowed:
             hint = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -32,6 +32,26 @@ _ICON_SIZE = 32
 class VerdictPanel(QWidget):
     """The verdict, reasons and actions, the override and the Continue button."""
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its wrapped words need at its width: the column's scroll area does
+        not ask (it would cut the verdict's last lines)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def show_outcome(self, outcome: str) -> None:
+        """The verdict box's coloured edge: "suitable", "caution", "unsuitable" or "unknown"
+        (beside the words and icon that say it)."""
+        if self.verdict_box.property("verdict") != outcome:
+            self.verdict_box.setProperty("verdict", outcome)
+            self.verdict_box.style().unpolish(self.verdict_box)
+            self.verdict_box.style().polish(self.verdict_box)
+
     def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._checklist = checklist
@@ -39,6 +59,7 @@ class VerdictPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         verdict_box = QGroupBox(self.tr("Verdict"))
+        self.verdict_box = verdict_box  # its edge takes the verdict's colour (style.qss)
         verdict_layout = QVBoxLayout(verdict_box)
         headline = QHBoxLayout()
         self.verdict_icon = QLabel()

@@ -882,112 +882,112 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="111"/>
+        <location filename="../../ui/checklist_page.py" line="117"/>
         <source>Suitability checklist</source>
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="162"/>
+        <location filename="../../ui/checklist_page.py" line="168"/>
         <source>Assessment on {date}</source>
         <translation>Evaluación del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="163"/>
+        <location filename="../../ui/checklist_page.py" line="169"/>
         <source>Zones: {zones}</source>
         <translation>Zonas: {zones}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="163"/>
+        <location filename="../../ui/checklist_page.py" line="169"/>
         <source>none chosen</source>
         <translation>ninguna elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="167"/>
+        <location filename="../../ui/checklist_page.py" line="173"/>
         <source>Fitzpatrick type {type}</source>
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="190"/>
+        <location filename="../../ui/checklist_page.py" line="196"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="115"/>
+        <location filename="../../ui/checklist_page.py" line="121"/>
         <source>Assessment details</source>
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="425"/>
+        <location filename="../../ui/checklist_page.py" line="436"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="427"/>
+        <location filename="../../ui/checklist_page.py" line="438"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="364"/>
+        <location filename="../../ui/checklist_page.py" line="370"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="130"/>
+        <location filename="../../ui/checklist_page.py" line="136"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="138"/>
+        <location filename="../../ui/checklist_page.py" line="144"/>
         <source>Verdict and actions</source>
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="311"/>
+        <location filename="../../ui/checklist_page.py" line="317"/>
         <source>{group} · {n} of {total} answered</source>
         <translation>{group} · {n} de {total} respondidas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="372"/>
+        <location filename="../../ui/checklist_page.py" line="378"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="393"/>
+        <location filename="../../ui/checklist_page.py" line="404"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="394"/>
+        <location filename="../../ui/checklist_page.py" line="405"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="419"/>
+        <location filename="../../ui/checklist_page.py" line="430"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="422"/>
+        <location filename="../../ui/checklist_page.py" line="433"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="429"/>
+        <location filename="../../ui/checklist_page.py" line="440"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="432"/>
-        <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
-        <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
+        <location filename="../../ui/checklist_page.py" line="443"/>
+        <source>Ask every question: each one still marked at its left edge needs a yes or no, &quot;never&quot; or a date (Next unanswered finds it).</source>
+        <translation>Haga todas las preguntas: cada una que sigue marcada en su borde izquierdo necesita un sí o un no, «nunca» o una fecha (Siguiente sin responder la encuentra).</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="438"/>
+        <location filename="../../ui/checklist_page.py" line="449"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="440"/>
+        <location filename="../../ui/checklist_page.py" line="451"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -4869,145 +4869,145 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="41"/>
-        <location filename="../../ui/checklist_verdict.py" line="50"/>
+        <location filename="../../ui/checklist_verdict.py" line="61"/>
+        <location filename="../../ui/checklist_verdict.py" line="71"/>
         <source>Verdict</source>
         <translation>Veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="57"/>
+        <location filename="../../ui/checklist_verdict.py" line="78"/>
         <source>Reasons and actions</source>
         <translation>Motivos y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="70"/>
+        <location filename="../../ui/checklist_verdict.py" line="91"/>
         <source>Why this rule</source>
         <translation>Por qué esta regla</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="74"/>
+        <location filename="../../ui/checklist_verdict.py" line="95"/>
         <source>Checklist version {version}</source>
         <translation>Versión del cuestionario {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="79"/>
+        <location filename="../../ui/checklist_verdict.py" line="100"/>
         <source>Override</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="81"/>
-        <location filename="../../ui/checklist_verdict.py" line="84"/>
+        <location filename="../../ui/checklist_verdict.py" line="102"/>
+        <location filename="../../ui/checklist_verdict.py" line="105"/>
         <source>Override the verdict</source>
         <translation>Anular el veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="87"/>
+        <location filename="../../ui/checklist_verdict.py" line="108"/>
         <source>Reason for treating despite the verdict (at least {n} words):</source>
         <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="96"/>
+        <location filename="../../ui/checklist_verdict.py" line="117"/>
         <source>Override reason</source>
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="105"/>
+        <location filename="../../ui/checklist_verdict.py" line="126"/>
         <source>What is left to do</source>
         <translation>Qué falta por hacer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="108"/>
+        <location filename="../../ui/checklist_verdict.py" line="129"/>
         <source>Next unanswered</source>
         <translation>Siguiente sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="111"/>
+        <location filename="../../ui/checklist_verdict.py" line="132"/>
         <source>Go to the next unanswered question</source>
         <translation>Ir a la siguiente pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="113"/>
-        <location filename="../../ui/checklist_verdict.py" line="117"/>
+        <location filename="../../ui/checklist_verdict.py" line="134"/>
+        <location filename="../../ui/checklist_verdict.py" line="138"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="115"/>
+        <location filename="../../ui/checklist_verdict.py" line="136"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="116"/>
+        <location filename="../../ui/checklist_verdict.py" line="137"/>
         <source>Continue (Ctrl+Return)</source>
         <translation>Continuar (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="124"/>
+        <location filename="../../ui/checklist_verdict.py" line="145"/>
         <source>Suitable</source>
         <translation>Apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="125"/>
+        <location filename="../../ui/checklist_verdict.py" line="146"/>
         <source>Caution</source>
         <translation>Precaución</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="126"/>
+        <location filename="../../ui/checklist_verdict.py" line="147"/>
         <source>Defer</source>
         <translation>Aplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="127"/>
+        <location filename="../../ui/checklist_verdict.py" line="148"/>
         <source>Not suitable</source>
         <translation>No apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="132"/>
+        <location filename="../../ui/checklist_verdict.py" line="153"/>
         <source>Not suitable: do not treat</source>
         <translation>No apto: no tratar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="135"/>
+        <location filename="../../ui/checklist_verdict.py" line="156"/>
         <source>Defer: not before {date}, and not until resolved</source>
         <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="139"/>
+        <location filename="../../ui/checklist_verdict.py" line="160"/>
         <source>Defer: not before {date}</source>
         <translation>Aplazar: no antes del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="142"/>
+        <location filename="../../ui/checklist_verdict.py" line="163"/>
         <source>Defer: not today, not until resolved</source>
         <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="144"/>
+        <location filename="../../ui/checklist_verdict.py" line="165"/>
         <source>Caution: may treat once the actions are done</source>
         <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="145"/>
+        <location filename="../../ui/checklist_verdict.py" line="166"/>
         <source>Suitable: nothing in the checklist stands in the way</source>
         <translation>Apto: nada del cuestionario lo impide</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="152"/>
+        <location filename="../../ui/checklist_verdict.py" line="173"/>
         <source>Not before {date}.</source>
         <translation>No antes del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="155"/>
+        <location filename="../../ui/checklist_verdict.py" line="176"/>
         <source>Until resolved.</source>
         <translation>Hasta que se resuelva.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="157"/>
+        <location filename="../../ui/checklist_verdict.py" line="178"/>
         <source>Why this rule?</source>
         <translation>¿Por qué esta regla?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="165"/>
+        <location filename="../../ui/checklist_verdict.py" line="186"/>
         <source>Why this rule ({rule}): its sources</source>
         <translation>Por qué esta regla ({rule}): sus fuentes</translation>
     </message>
