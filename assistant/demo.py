@@ -8,6 +8,7 @@ the window can say DEMO. The demo practitioners sign in with ``DEMO_PIN``."""
 from __future__ import annotations
 
 import math
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -467,7 +468,9 @@ def create_demo_clinic(
     from assistant.paths import Locations
 
     locations = Locations.resolve(folder)
-    locations.data_dir.mkdir(parents=True, exist_ok=True)
+    locations.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":  # made up, but a clinic's folder: this user's only
+        locations.data_dir.chmod(0o700)
     db = init_db(locations.default_database_url)
     try:
         if is_demo_database(db) and has_data(db):

@@ -1,4 +1,4 @@
-"""Dates on screen, in the practitioner's language.
+"""Dates and depths on screen, in the practitioner's language.
 
 ``assistant.dates`` words every date that is stored, printed or exported in English, the
 same on every workstation. What the practitioner reads on screen (the checklist's header,
@@ -82,3 +82,18 @@ def screen_month(day: date | datetime) -> str:
     lang = _screen_language()
     locale = babel_locale(lang.locale if lang is not None else "en_GB")
     return str(format_skeleton("yMMMM", date(day.year, day.month, 1), locale=locale))
+
+
+def screen_mm(value: float) -> str:
+    """A depth on screen as practitioners write it (0.25, 1.5), with the decimal sign of the
+    interface's language: "0,8" in Spanish. Never for anything stored, printed or exported
+    (``assistant.reference.format_mm``)."""
+    from babel.numbers import get_decimal_symbol
+
+    from assistant.reference import format_mm
+
+    text = format_mm(value)
+    lang = _screen_language()
+    if lang is None:
+        return text
+    return text.replace(".", get_decimal_symbol(babel_locale(lang.code)))

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import QPushButton, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QScrollArea, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.checklist import (
@@ -68,10 +68,11 @@ def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
         row = page.row(qid)
         assert not row.is_answered()
         # a question with help (where else to answer) shows it on the line below
-        shown = f"Not answered: {question.text}" + (f"\n{question.help}" if question.help else "")
+        shown = question.text + (f"\n{question.help}" if question.help else "")
         assert row.label.text() == shown, qid
-        assert row.label.font().bold(), qid  # an unanswered question stands out
-        assert row.label.accessibleName() == shown
+        assert row.label.property("answered") is False, qid  # marked quietly (style.qss)
+        assert not row.label.font().bold(), qid
+        assert row.label.accessibleName() == f"Not answered: {shown}"
         if question.kind is QuestionKind.BOOL:
             assert not page.yes_button(qid).isChecked() and not page.no_button(qid).isChecked()
         elif question.kind is QuestionKind.DATE:
@@ -100,7 +101,10 @@ def test_continue_counts_down_and_waits_for_the_last_answer(qtbot: QtBot) -> Non
     qtbot.mouseClick(page.no_button("keloid_history"), Qt.MouseButton.LeftButton)
     assert page.no_button("keloid_history").isChecked()
     assert page.row("keloid_history").label.text() == CHECKLIST.questions["keloid_history"].text
-    assert not page.row("keloid_history").label.font().bold()
+    assert page.row("keloid_history").label.property("answered") is True
+    assert page.row("keloid_history").label.accessibleName() == (
+        CHECKLIST.questions["keloid_history"].text
+    )
     assert page.continue_button.text() == f"Continue ({total - 1} questions left)"
     answer_everything(page)
     assert page.unanswered() == []
@@ -397,9 +401,10 @@ def test_every_control_is_named_and_grouped(qtbot: QtBot) -> None:
     assert page.override_reason_edit.accessibleName()
     assert page.next_unanswered_button.accessibleName()
     assert page.continue_button.accessibleName() == "Continue"
-    titles = [box.title() for box in page.findChildren(type(page.override_box))]
-    for group in CHECKLIST.groups:
-        assert group.title in titles
+    boxes = page.findChildren(type(page.override_box))
+    for group in CHECKLIST.groups:  # titled by the group, with how far it is answered
+        box = next(b for b in boxes if b.accessibleName() == group.title)
+        assert box.title().startswith(group.title + " · 0 of ")
     for widget in page.findChildren(QWidget):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(widget, QScrollArea):
             internal = widget.objectName().startswith("qt_")  # a spin box's own line edit
@@ -486,8 +491,15 @@ def test_fits_a_1280_by_800_screen_without_sideways_scrolling(
     assert hint.boundedTo(QSize(1280, 800)) == hint
     for area in page.findChildren(QScrollArea):
         assert area.horizontalScrollBar().maximum() == 0, area
-    # The verdict's reasons and actions get room to read, not a four-line box.
-    assert page.reasons_scroll.viewport().height() >= 200
+    # The verdict's reasons and actions are shown whole, in no scroll box of their own.
+    reasons = page.reasons_label
+    assert reasons.height() >= reasons.heightForWidth(reasons.width()) - 1
+    areas, parent = [], reasons.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QScrollArea):
+            areas.append(parent)
+        parent = parent.parentWidget()
+    assert areas == [page.side_scroll]
     assert page.override_box.isVisible()
     assert page.continue_button.isVisible()
     for button in page.findChildren(QPushButton):
@@ -582,3 +594,32 @@ def test_changing_the_zones_keeps_the_answers_and_the_details_typed(qtbot: QtBot
     assert page.unanswered() == [] and page.answers()["cold_sore_history"] is True
     assert page.facts_box is not None and page.facts_box.date_of_birth() == date(1990, 5, 1)
     assert page.verdict_label.text().startswith("Caution")  # antiviral cover now needed
+
+
+def test_y_and_n_answer_and_the_arrows_move_between_questions(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    page.show()
+    first, second, third = (q.id for q in CHECKLIST.groups[0].questions[:3])
+    page.yes_button(first).setFocus()
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_N)
+    assert page.no_button(first).isChecked()
+    assert page.focusWidget() is page.yes_button(second)  # on to the next question
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Y)
+    assert page.yes_button(second).isChecked()
+    assert page.focusWidget() is page.yes_button(third)
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Up)
+    assert page.focusWidget() is page.yes_button(second)  # the answer chosen
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Down)
+    assert page.focusWidget() is page.yes_button(third)
+    group = CHECKLIST.groups[0]
+    box = next(b for b in page.findChildren(QGroupBox) if b.accessibleName() == group.title)
+    assert box.title() == f"{group.title} · 2 of {len(group.questions)} answered"
+
+
+def test_the_verdict_box_takes_its_colour_beside_the_words_and_icon(qtbot: QtBot) -> None:
+    page = make_page(qtbot)
+    assert page.side_panel.verdict_box.property("verdict") == "unknown"
+    answer_everything(page)
+    assert page.verdict() is not None
+    assert page.side_panel.verdict_box.property("verdict") == "suitable"
+    assert page.verdict_label.text()  # the words say it too

@@ -139,7 +139,15 @@ def test_audit_view_filters(qtbot: QtBot, db: Database, naomi: PractitionerInfo)
     with qtbot.waitSignal(view.patientRequested) as requested:
         view.table.doubleClicked.emit(view.model.index(0, 0))
     assert requested.args == [patient.id]
-    view.patient.setValue(0)
+    view.patient.clear()
+    qtbot.keyClicks(view.patient, patient.details.last_name[:4])  # the patient list's search
+    view.apply_filters()
+    assert {view.model.entry(r).patient_id for r in range(view.model.rowCount())} == {patient.id}
+    view.patient.clear()
+    qtbot.keyClicks(view.patient, "zzzz-nobody")
+    view.apply_filters()
+    assert view.model.rowCount() == 0
+    view.patient.clear()  # nothing typed: every patient
     view.apply_filters()
 
     view.use_dates.setChecked(True)
@@ -481,15 +489,19 @@ def test_start_up_asks_for_the_first_practitioner_then_for_a_pin(
 
 
 def test_audit_view_columns_are_not_cut_off(qtbot: QtBot, db: Database) -> None:
-    from ui.audit_view import AUDIT_COLUMN_SAMPLES
+    """Every column shown holds its heading and its cells whole; one that does not fit
+    steps aside, and the selected entry is told in full below the table."""
+    from assistant.demo import load_demo_data
+    from tools.screen_checks import cut_table_text, sideways_scrolling
 
+    load_demo_data(db, patients=3)
     view = AuditView(db)
     qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    header = view.table.horizontalHeader()
-    metrics = view.table.fontMetrics()
-    for column, sample in enumerate(AUDIT_COLUMN_SAMPLES):
-        title = str(view.model.headerData(column, Qt.Orientation.Horizontal))
-        needed = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-        assert header.sectionSize(column) >= needed, sample
+    for width in (1280, 900):
+        view.resize(width, 800)
+        view.show()
+        qtbot.wait(10)
+        assert cut_table_text(view) == []
+        assert sideways_scrolling(view) == []
+    view.table.selectRow(0)
+    assert view.details.text()

@@ -45,6 +45,21 @@ def test_screen_dates_in_spanish(spanish: None) -> None:
     assert dates.format_short_date(date(2026, 11, 4)) == "4 Nov 2026"
 
 
+def test_depths_on_screen_take_the_language_s_decimal_sign(spanish: None) -> None:
+    from assistant.reference import format_mm
+    from assistant.screen_dates import screen_mm
+
+    assert screen_mm(0.8) == "0,8" and screen_mm(1.5) == "1,5" and screen_mm(0.25) == "0,25"
+    assert format_mm(0.8) == "0.8"  # what is stored, printed and exported stays as it was
+
+
+def test_depths_on_screen_in_english_are_the_printed_ones() -> None:
+    from assistant.reference import format_mm
+    from assistant.screen_dates import screen_mm
+
+    assert screen_mm(0.8) == format_mm(0.8) == "0.8"
+
+
 def test_screen_dates_in_english_are_the_printed_words() -> None:
     day, moment = date(2026, 11, 4), datetime(2026, 11, 4, 9, 30)
     assert i18n.current_language() == "en"

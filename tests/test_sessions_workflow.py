@@ -67,7 +67,8 @@ def open_workflow(
 def fill_and_save(qtbot: QtBot, form: SessionForm) -> None:
     choose(qtbot, form.device_box, "Dermapen 4")
     choose(qtbot, form.cartridge_box, "lot DP16-2611A")
-    tick(qtbot, form.consent_check)
+    # the consent state comes from the patient's consent records, not from a tick
+    qtbot.waitUntil(lambda: form.consent_watch.answered, timeout=5000)
     form.select_zone(0)
     replace_text(qtbot, form.depth_spin, "1.5")
     replace_text(qtbot, form.passes_spin, "3")

@@ -3,9 +3,12 @@
     python tools/screenshots.py --out DIR [--size 1366x768] [--language es]
 
 Builds a demo clinic in a temporary folder (your own records are never touched), shows the
-window offscreen at that size and saves one PNG per screen in DIR. Exits 1 when any scroll
-area on those screens shows a horizontal scrollbar, or a screen needs more room than the size
-(each problem on one line), and 2 for bad arguments. The README's pictures come from it.
+window offscreen at that size and saves one PNG per screen in DIR, the first-start dialogs
+too. The demo is dated for the longest words of the language (the sessions in September, a
+Wednesday) and its first patient carries a long name, so what fits here fits on any day.
+Exits 1 when a screen scrolls sideways, cuts a table's heading or cell with an ellipsis, cuts
+the text of a button or label, or needs more room than the size (each problem on one line),
+and 2 for bad arguments. The README's pictures come from it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 PATIENT_ZONES = ("forehead", "cheeks", "hands")  # the hands are outside the demo consents
+LONG_NAME = ("Maximiliana Alejandra", "Fernández-Castellanos")
+
+
+def long_day(today: date | None = None) -> date:
+    """The demo's "today": the last Wednesday of the latest September gone, when the months
+    and weekdays of English and Spanish ("September", "Wednesday", "septiembre",
+    "miércoles") are at their longest."""
+    today = today or date.today()
+    year = today.year if today >= date(today.year, 9, 30) else today.year - 1
+    day = date(year, 9, 30)
+    return day - timedelta(days=(day.weekday() - 2) % 7)
 
 
 @dataclass
@@ -33,9 +48,12 @@ class Shots:
     saved: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def take(self, name: str, widget: Any) -> None:
+    def take(self, name: str, widget: Any, shown: Any = None) -> None:
+        """A picture of ``widget``; ``shown``: the part a person sees, when something covers
+        the rest (the patient mode covers the window): only its text is checked."""
         from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtWidgets import QAbstractScrollArea
+
+        from tools.screen_checks import problems_on
 
         for _ in range(3):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -45,19 +63,24 @@ class Shots:
                 f"{name}: needs {widget.width()}x{widget.height()}, more than "
                 f"{self.width}x{self.height}"
             )
-        for area in widget.findChildren(QAbstractScrollArea):
-            if area.isVisible() and area.horizontalScrollBar().isVisible():
-                label = area.accessibleName() or area.objectName() or type(area).__name__
-                parent = area.parentWidget()
-                while parent is not None and not parent.accessibleName():
-                    parent = parent.parentWidget()
-                where = parent.accessibleName() if parent is not None else ""
-                self.problems.append(
-                    f"{name}: horizontal scrollbar on {label}" + (f" in {where}" if where else "")
-                )
+        checked = shown if shown is not None else widget
+        self.problems.extend(f"{name}: {problem}" for problem in problems_on(checked))
         path = self.out / f"{name}.png"
         widget.grab().save(str(path))
         self.saved.append(path)
+
+    def take_dialog(self, name: str, dialog: Any) -> None:
+        """A dialog at its own size (no more than the screen's)."""
+        dialog.adjustSize()
+        dialog.resize(min(dialog.width(), self.width), min(dialog.height(), self.height))
+        dialog.show()
+        saved_size = (self.width, self.height)
+        self.width, self.height = dialog.width(), dialog.height()
+        try:
+            self.take(name, dialog)
+        finally:
+            self.width, self.height = saved_size
+            dialog.close()
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -117,17 +140,14 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     from assistant.settings import Settings
     from ui.app import ChairsideApplication
     from ui.app_context import GuiContext
+    from ui.look import apply_look
     from ui.main_window import MainWindow
     from ui.tasks import SynchronousRunner
     from ui.translations import install_translators
 
     app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
-    earlier_style = app.styleSheet()
-    if not earlier_style:  # run inside another application (the tests): its look, for now
-        from assistant.resources import resource_path
-
-        app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    restore_look = apply_look(app)  # inside another application (the tests) too
     earlier_language = current_language()
     use_language(language)
     translators = install_translators(app, language)
@@ -135,13 +155,14 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     data.mkdir()
     db = init_db(f"sqlite:///{data / 'chairside.sqlite3'}", create=True)
     try:
-        load_demo_data(db, patients=12, seed=2026)
+        load_demo_data(db, patients=12, seed=2026, today=long_day())
         settings = Settings(data / "settings.json")
         settings.set("demo_offered", True)
         settings.set("autosave_seconds", 0)
         context = GuiContext.for_database(
             db, settings, SynchronousRunner(), 1, locations=Locations(data)
         )
+        _first_start(db, shots)
         window = MainWindow(context)
         window.resize(shots.width, shots.height)
         window.show()
@@ -154,10 +175,34 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
             app.processEvents()
     finally:
         db.dispose()
-        app.setStyleSheet(earlier_style)
+        restore_look()
         for translator in translators:
             app.removeTranslator(translator)
         use_language(earlier_language)
+
+
+def _first_start(db: Any, shots: Shots) -> None:
+    from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+    from ui.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.first_start import FirstStartDialog
+
+    shots.take_dialog("first-start-0-demo-or-my-clinic", FirstStartDialog())
+    shots.take_dialog("first-start-1-encryption", EncryptionChoiceDialog())
+    shots.take_dialog("first-start-2-first-practitioner", FirstPractitionerDialog(db))
+    shots.take_dialog(
+        "first-start-3-recovery-key",
+        RecoveryKeyDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789", "Demo Clinic"),
+    )
+
+
+def _give_long_name(db: Any, patient_id: int) -> None:
+    from dataclasses import replace
+
+    from assistant.patients import get_patient, update_patient
+
+    details = get_patient(db, patient_id).details
+    first, last = LONG_NAME
+    update_patient(db, patient_id, replace(details, first_name=first, last_name=last), None)
 
 
 def _screens(window: Any, db: Any, shots: Shots) -> None:
@@ -167,6 +212,8 @@ def _screens(window: Any, db: Any, shots: Shots) -> None:
         p for p in range(1, 13) if any(s.state == "signed" for s in list_sessions(db, p))
     )
     signed = next(s.id for s in list_sessions(db, patient) if s.state == "signed")
+    _give_long_name(db, patient)
+    window.patient_list.refresh()
     window.patient_list.select_patient(patient)
     window.show_patient(patient)
     shots.take("main-window", window)
@@ -224,7 +271,7 @@ def _questionnaire(window: Any, db: Any, patient: int, shots: Shots) -> None:
     window.show_patient(patient)
     window.intake.patient_mode(patient)
     window.intake.mode.next_button.click()  # past the introduction: the first questions
-    shots.take("patient-mode", window)
+    shots.take("patient-mode", window, shown=window.intake.mode)
     window.intake.mode.end()
 
 

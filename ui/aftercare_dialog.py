@@ -152,6 +152,7 @@ class AftercarePreviewDialog(QDialog):
 
     printed = Signal()  # the sheet went to the printer: the caller records when
     saved = Signal(str)  # path of the saved PDF
+    pagesShown = Signal()  # new page images are on screen (after a language or size change)
 
     def __init__(
         self,
@@ -161,6 +162,7 @@ class AftercarePreviewDialog(QDialog):
         rendered: RenderedSheet | None = None,
         runner: TaskRunner | None = None,
         approvals: ApprovedTranslations | None = None,
+        images: list[QImage] | None = None,
     ) -> None:
         super().__init__(parent)
         self.sheet = sheet
@@ -217,7 +219,7 @@ class AftercarePreviewDialog(QDialog):
         for button in (self.save_button, self.print_button, self.close_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self._show(rendered if rendered is not None else render_sheet(sheet, template))
+        self._show(rendered if rendered is not None else render_sheet(sheet, template), images)
         self.print_button.setFocus()
 
     # ------------------------------------------------------------------ language and size
@@ -358,6 +360,7 @@ class AftercarePreviewDialog(QDialog):
         self.page_count_label.setText(
             self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
         )
+        self.pagesShown.emit()
 
     # ------------------------------------------------------------------ widgets
 

@@ -32,9 +32,9 @@ class ChairsideApplication(QApplication):
         icon = resource_path("icons", "chairside.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        style = resource_path("style.qss")
-        if style.exists():
-            self.setStyleSheet(style.read_text(encoding="utf-8"))
+        from ui.look import apply_look
+
+        apply_look(self)  # the shipped fonts, registered at start, and the style sheet
 
 
 def install_excepthook(log_dir: Path) -> None:
@@ -106,6 +106,43 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
     return True
 
 
+def first_start_chooses_demo(context: AppContext) -> bool:
+    """On the very first start, "Try the demo clinic" or "Set up my clinic"; True when the
+    demo was chosen (and its window opened)."""
+    from ui.first_start import FirstStartDialog, open_demo_clinic
+
+    url = context.database_url
+    if url != context.locations.default_database_url or context.database_kind(url) != "new":
+        return False
+    if context.settings.demo_offered:
+        return False
+    dialog = FirstStartDialog()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return True  # closed: nothing set up, nothing to open
+    if dialog.choice != "demo":
+        context.settings.set("demo_offered", True)  # not asked again in the window
+        return False
+    return open_demo_clinic(context.locations.data_dir) or True
+
+
+def demo_sign_in(db: Database) -> PractitionerInfo | None:
+    """The demo clinic signs its first practitioner in by itself: nothing to set up."""
+    from assistant.auth import verify_login
+    from assistant.clinic import list_practitioners
+    from assistant.demo import DEMO_PIN
+    from assistant.demo_mark import is_demo_database
+    from assistant.errors import ChairsideError
+
+    if not is_demo_database(db):
+        return None
+    for practitioner in list_practitioners(db):
+        try:
+            return verify_login(db, practitioner.id, DEMO_PIN)
+        except ChairsideError:
+            continue
+    return None
+
+
 def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo | None:
     """A new database asks for the first practitioner (then shows its recovery key); the
     practitioner who unlocked an encrypted database is signed in; after the recovery key a
@@ -127,6 +164,8 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
             return verify_login(db, unlocked[0], unlocked[1])
         except InvalidInput as exc:  # inactive since, or a throttled PIN: sign in as usual
             log.info("Unlocked but not signed in: %s", exc)
+    if not needs_first_practitioner(db) and (demo := demo_sign_in(db)) is not None:
+        return demo
     dialog: FirstPractitionerDialog | LoginDialog | NewPinDialog
     if needs_first_practitioner(db):
         dialog = FirstPractitionerDialog(db)
@@ -237,6 +276,8 @@ def run_gui(context: AppContext) -> int:
     use_language(language)  # the core's messages (warnings, errors) too
     # kept with the application: a translator only works while it exists
     app.setProperty("translators", install_translators(app, language))
+    if first_start_chooses_demo(context):
+        return 0  # the demo runs in a window of its own; this clinic stays unset
     db = open_database(context)
     if db is None:
         return 1

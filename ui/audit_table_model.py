@@ -17,10 +17,13 @@ from PySide6.QtCore import (
 
 from assistant.db import Database
 from assistant.labels import data_label
+from assistant.patients import find_patients
 from assistant.records.audit import AuditEntry, query_events
 from assistant.records.audit_words import entity_words, field_words, plain_summary
 from assistant.screen_dates import screen_short_moment
 from ui.table_model import RowsTableModel
+
+PATIENTS_SEARCHED = 500  # a name matching more patients than this asks for more letters
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,6 +84,7 @@ class AuditFilter:
     action: str | None = None
     practitioner_id: int | None = None
     patient_id: int | None = None
+    patient_text: str = ""  # the patient list's search: any patient it finds
     since: datetime | None = None
     until: datetime | None = None
     text: str = ""
@@ -120,6 +124,10 @@ class AuditTableModel(RowsTableModel):
 
     def _fetch(self, offset: int) -> list[AuditEntry]:
         f = self._filter
+        patient_ids = None
+        if f.patient_text.strip() and f.patient_id is None:
+            found = find_patients(self.db, f.patient_text.strip(), PATIENTS_SEARCHED)
+            patient_ids = [row.id for row in found.rows]
         with self.db.session() as session:
             return list(
                 query_events(
@@ -127,6 +135,7 @@ class AuditTableModel(RowsTableModel):
                     action=f.action,
                     practitioner_id=f.practitioner_id,
                     patient_id=f.patient_id,
+                    patient_ids=patient_ids,
                     since=to_utc(f.since) if f.since else None,
                     until=to_utc(f.until) if f.until else None,
                     text=f.text.strip() or None,

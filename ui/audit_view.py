@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -29,19 +27,10 @@ from assistant.db import Database
 from assistant.records.audit import ACTIONS
 from assistant.records.chain import Verification
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
+from ui.table_fit import ColumnFitter
 from ui.translations import screen_locale
 
 FILTER_DELAY_MS = 200
-
-
-# The longest text each column usually holds (the last column stretches).
-AUDIT_COLUMN_SAMPLES = (
-    "00 Mmm 0000 00:00:00",
-    "Dr Naomi Clarke-Whitfield",
-    "Overrode verdict",
-    "Suitability checklist",
-    "Małgorzata Łukasiewicz-Wójcik",
-)
 
 
 class AuditView(QWidget):
@@ -67,10 +56,12 @@ class AuditView(QWidget):
         for info in list_practitioners(db, include_inactive=True):
             self.practitioner.addItem(info.name, info.id)
 
-        self.patient = QSpinBox()
-        self.patient.setAccessibleName(self.tr("Patient number"))
-        self.patient.setRange(0, 2_000_000_000)
-        self.patient.setSpecialValueText(self.tr("Any patient"))
+        # The patient list's search (name, phone or date of birth): every patient it finds.
+        self.patient = QLineEdit()
+        self.patient.setAccessibleName(self.tr("Patient"))
+        self.patient.setPlaceholderText(self.tr("Any patient: type a name"))
+        self.patient.setClearButtonEnabled(True)
+        self._patient_id: int | None = None  # one patient exactly (from their page)
 
         self.use_dates = QCheckBox(self.tr("Between"))
         today = QDate.currentDate()
@@ -104,22 +95,22 @@ class AuditView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        # Each column whole on one line; the ones a narrow window cannot hold step aside
+        # (the patient is named in the description too), and the selected entry is told in
+        # full below.
+        m = AuditTableModel.COLUMNS
+        self.fitter = ColumnFitter(
+            self.table,
+            [m.index(c) for c in ("at", "practitioner", "action", "summary", "patient", "record")],
+            stretch=m.index("summary"),
+            fill=True,
         )
-        self.table.setWordWrap(False)
-        # Widths from the font (sizing to contents would read every row), for the longest
-        # entry each column usually holds, and never narrower than the column's title.
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        for column, sample in enumerate(AUDIT_COLUMN_SAMPLES):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, width + 24)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            len(AuditTableModel.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
-        )
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("The selected entry"))
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.model.modelReset.connect(lambda: self.details.clear())
 
         filters = QGridLayout()
         filters.addWidget(QLabel(self.tr("Action")), 0, 0)
@@ -145,6 +136,7 @@ class AuditView(QWidget):
         layout.addLayout(status)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.count)
 
         self._timer = QTimer(self)
@@ -153,7 +145,7 @@ class AuditView(QWidget):
         self._timer.timeout.connect(self.apply_filters)
         self.action.currentIndexChanged.connect(self.apply_filters)
         self.practitioner.currentIndexChanged.connect(self.apply_filters)
-        self.patient.valueChanged.connect(self._timer.start)
+        self.patient.textEdited.connect(self._patient_typed)
         self.text.textChanged.connect(self._timer.start)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(self.apply_filters)
@@ -177,7 +169,8 @@ class AuditView(QWidget):
         return AuditFilter(
             action=self.action.currentData(),
             practitioner_id=self.practitioner.currentData(),
-            patient_id=self.patient.value() or None,
+            patient_id=self._patient_id,
+            patient_text=self.patient.text(),
             since=since,
             until=until,
             text=self.text.text(),
@@ -192,10 +185,15 @@ class AuditView(QWidget):
         self.model.refresh()
         self._update_count()
 
-    def show_patient(self, patient_id: int) -> None:
+    def show_patient(self, patient_id: int, name: str = "") -> None:
         """Open the screen on one patient's entries (from the patient page)."""
-        self.patient.setValue(patient_id)
+        self._patient_id = patient_id
+        self.patient.setText(name or self.tr("Patient {0}").format(patient_id))
         self.apply_filters()
+
+    def _patient_typed(self, _text: str) -> None:
+        self._patient_id = None  # typing searches again, among every patient
+        self._timer.start()
 
     def show_integrity(self, result: Verification) -> None:
         """Say whether the chain was found intact, and where it breaks when it is not."""
@@ -236,6 +234,14 @@ class AuditView(QWidget):
             if more
             else self.tr("{0} entries").format(shown)
         )
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.clear()
+            return
+        when = self.model.index(current.row(), 0).data()
+        told = self.model.index(current.row(), 0).data(Qt.ItemDataRole.ToolTipRole)
+        self.details.setText(f"{when} · {told}")
 
     def _open_row(self, index: QModelIndex) -> None:
         entry = self.model.entry(index.row())

@@ -57,6 +57,12 @@ log = logging.getLogger(__name__)
 _ICON_SIZE = 32
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
+_EDGES = {
+    Outcome.SUITABLE: "suitable",
+    Outcome.CAUTION: "caution",
+    Outcome.DEFER: "unsuitable",
+    Outcome.NOT_SUITABLE: "unsuitable",
+}
 _ICONS = {
     Outcome.SUITABLE: QStyle.StandardPixmap.SP_DialogApplyButton,
     Outcome.CAUTION: QStyle.StandardPixmap.SP_MessageBoxInformation,
@@ -214,9 +220,11 @@ class ChecklistPage(QWidget):
             self.facts_box.changed.connect(self._refresh)
             self._tab_chain += self.facts_box.focus_chain
             layout.addWidget(self.facts_box)
+        self._groups: list[tuple[QGroupBox, str, list[str]]] = []
         for group in self._checklist.groups:
             box = QGroupBox(group.title, container)
             box.setAccessibleName(group.title)
+            self._groups.append((box, group.title, [q.id for q in group.questions]))
             layout.addWidget(box)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
@@ -232,6 +240,7 @@ class ChecklistPage(QWidget):
                 else:
                     row.place(grid, row_number)
                 row.changed.connect(self._refresh)
+                row.stepRequested.connect(lambda step, qid=question.id: self._step(qid, step))
                 self._rows[question.id] = row
                 self._tab_chain += row.focus_chain
         layout.addStretch(1)
@@ -242,7 +251,6 @@ class ChecklistPage(QWidget):
         self.verdict_icon = panel.verdict_icon
         self.verdict_label = panel.verdict_label
         self.reasons_label = panel.reasons_label
-        self.reasons_scroll = panel.reasons_scroll
         self.why_label = panel.why_label
         self.version_label = panel.version_label
         self.override_box = panel.override_box
@@ -304,6 +312,26 @@ class ChecklistPage(QWidget):
             self.questions_scroll.ensureWidgetVisible(target)
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _step(self, qid: str, step: int) -> None:
+        """The keyboard to the question above or below ``qid`` (Up, Down, or after Y/N)."""
+        ids = list(self._rows)
+        index = ids.index(qid) + step
+        if 0 <= index < len(ids):
+            row = self._rows[ids[index]]
+            row.focus()
+            if row.focus_chain:
+                self.questions_scroll.ensureWidgetVisible(row.focus_chain[0])
+
+    def _show_progress(self) -> None:
+        """Each group's title says how far it is answered ("3 of 12 answered")."""
+        for box, title, ids in self._groups:
+            answered = sum(1 for qid in ids if self._rows[qid].is_answered())
+            box.setTitle(
+                self.tr("{group} · {n} of {total} answered").format(
+                    group=title, n=answered, total=len(ids)
+                )
+            )
+
     def patient_facts(self) -> PatientFacts:
         """The facts the rules use: the record's, with what the page asked for filled in."""
         if self.facts_box is None:
@@ -341,6 +369,7 @@ class ChecklistPage(QWidget):
             self._provisional = None
             self._error = str(exc)
         self._verdict = self._provisional if self.remaining() == 0 else None
+        self._show_progress()
         self._show_verdict()
         self._update_continue()
         if self._verdict != previous or self._verdict is None:
@@ -365,7 +394,8 @@ class ChecklistPage(QWidget):
                 icon = _ICONS[verdict.outcome]
                 self.verdict_label.setText(self.side_panel.headline(verdict))
             if verdict.reasons:
-                parts.append(f"<p><b>{html.escape(self.tr('Reasons'))}</b></p><ul>")
+                reasons = html.escape(self.tr("Reasons"))
+                parts.append(f"<p><b>{reasons}</b></p><ul>")
                 parts += [self.side_panel.reason_html(r) for r in verdict.reasons]
                 parts.append("</ul>")
             if verdict.actions:
@@ -375,6 +405,11 @@ class ChecklistPage(QWidget):
             self.reasons_label.setText("".join(parts))
         self.verdict_icon.setPixmap(self.style().standardIcon(icon).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.verdict_icon.setAccessibleName(self.verdict_label.text())
+        edge = "unknown"
+        if verdict is not None and not remaining:
+            edge = _EDGES[verdict.outcome]
+        self.side_panel.show_outcome(edge)
+        self.side_panel.fit_height()
         shown = self._verdict
         self.override_box.setVisible(shown is not None and shown.outcome in _OVERRIDABLE)
 
@@ -419,8 +454,8 @@ class ChecklistPage(QWidget):
             hint = self.tr("Correct the input above to continue.")
         elif remaining:
             hint = self.tr(
-                'Ask every question: each one marked "Not answered" needs a yes or no, '
-                '"never" or a date.'
+                "Ask every question: each one still marked at its left edge needs a yes or "
+                'no, "never" or a date (Next unanswered finds it).'
             )
         elif allowed:
             hint = ""

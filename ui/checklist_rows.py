@@ -65,6 +65,7 @@ class QuestionRow(QObject):
     """The controls of one question, laid out on one row of a group's grid."""
 
     changed = Signal()
+    stepRequested = Signal(int)  # Up/Down, or an answer given by Y/N: the question above/below
 
     def __init__(
         self,
@@ -81,6 +82,7 @@ class QuestionRow(QObject):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setObjectName("question")  # style.qss: an unanswered one has a quiet edge
         # The answer's controls go straight into the group's grid (``place``): no container
         # widget per question, which starting a visit would build and lay out 44 times.
         self.controls: list[QWidget] = []
@@ -236,16 +238,35 @@ class QuestionRow(QObject):
     # --- Keyboard ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Left and right arrows move between a question's answers, as in a radio group."""
+        """Left and right arrows move between a question's answers, as in a radio group; Up
+        and Down go to the question above or below; Y and N answer a yes/no question and go
+        on to the next one."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()), 0)
+            key = Qt.Key(event.key())
             buttons = self._group.buttons()
-            if step and watched in buttons:
+            if watched not in buttons or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return super().eventFilter(watched, event)
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(key, 0)
+            if step:
                 index = buttons.index(watched) + step
                 if 0 <= index < len(buttons):
                     buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
                 return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.stepRequested.emit(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key in (Qt.Key.Key_Y, Qt.Key.Key_N) and self.yes is not None:
+                self.set_answer(key == Qt.Key.Key_Y)
+                self.stepRequested.emit(1)
+                return True
         return super().eventFilter(watched, event)
+
+    def focus(self) -> None:
+        """The keyboard on this question: its chosen answer, or its first."""
+        chosen = [b for b in self._group.buttons() if b.isChecked()]
+        target = chosen[0] if chosen else self.focus_chain[0] if self.focus_chain else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- State -------------------------------------------------------------------------------
 
@@ -259,20 +280,22 @@ class QuestionRow(QObject):
         self.changed.emit()
 
     def _show_state(self) -> None:
-        # An unanswered question says so and stands out in bold; plain text, as a rich
+        # An unanswered question is marked quietly (an accent edge, style.qss) and says so
+        # to a screen reader; the text itself stays the question. Plain text, as a rich
         # text label costs twice as much to lay out and paint (44 of them start a visit).
         answered = self.is_answered()
-        text = self.question.text if answered else self.tr("Not answered: {q}").format(
-            q=self.question.text
-        )
-        if self.label.font().bold() == answered:
-            font = self.label.font()
-            font.setBold(not answered)
-            self.label.setFont(font)
+        text = self.question.text
         if self.question.help:  # where else to answer (aspirin on a doctor's advice)
             text = f"{text}\n{self.question.help}"
         self.label.setText(text)
-        self.label.setAccessibleName(text)
+        self.label.setAccessibleName(
+            text if answered else self.tr("Not answered: {q}").format(q=text)
+        )
+        if self.label.property("answered") != answered:
+            self.label.setProperty("answered", answered)
+            if self.label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.label.style().unpolish(self.label)
+                self.label.style().polish(self.label)
         if self.keep_button is not None:
             same = self.is_answered() and self.answer() == self._previous
             self.keep_button.setEnabled(not same)

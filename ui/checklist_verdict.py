@@ -6,16 +6,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -23,16 +21,36 @@ from PySide6.QtWidgets import (
 
 from assistant.checklist import Checklist, Outcome, Reason, Verdict
 from assistant.screen_dates import screen_long_date
+from ui import look
 from ui.checklist_rows import TARGET_HEIGHT
 
 MIN_OVERRIDE_WORDS = 3
 _TARGET_HEIGHT = TARGET_HEIGHT
 _ICON_SIZE = 32
-_REASONS_MIN_HEIGHT = 220  # the verdict's reasons and actions are never a tiny scroll box
 
 
 class VerdictPanel(QWidget):
     """The verdict, reasons and actions, the override and the Continue button."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its wrapped words need at its width: the column's scroll area does
+        not ask (it would cut the verdict's last lines)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def show_outcome(self, outcome: str) -> None:
+        """The verdict box's coloured edge: "suitable", "caution", "unsuitable" or "unknown"
+        (beside the words and icon that say it)."""
+        if self.verdict_box.property("verdict") != outcome:
+            self.verdict_box.setProperty("verdict", outcome)
+            self.verdict_box.style().unpolish(self.verdict_box)
+            self.verdict_box.style().polish(self.verdict_box)
 
     def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +59,7 @@ class VerdictPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         verdict_box = QGroupBox(self.tr("Verdict"))
+        self.verdict_box = verdict_box  # its edge takes the verdict's colour (style.qss)
         verdict_layout = QVBoxLayout(verdict_box)
         headline = QHBoxLayout()
         self.verdict_icon = QLabel()
@@ -48,10 +67,7 @@ class VerdictPanel(QWidget):
         headline.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
-        font = self.verdict_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.verdict_label.setFont(font)
+        self.verdict_label.setFont(look.font(look.TITLE, bold=True))
         self.verdict_label.setAccessibleName(self.tr("Verdict"))
         headline.addWidget(self.verdict_label, 1)
         verdict_layout.addLayout(headline)
@@ -61,17 +77,9 @@ class VerdictPanel(QWidget):
         self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons_label.setAccessibleName(self.tr("Reasons and actions"))
         self.reasons_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.reasons_scroll = QScrollArea()
-        self.reasons_scroll.setWidgetResizable(True)
-        self.reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.reasons_scroll.setMinimumHeight(_REASONS_MIN_HEIGHT)
-        self.reasons_scroll.setAccessibleName(self.tr("Reasons and actions"))
-        self.reasons_scroll.setWidget(self.reasons_label)
-        # The scroll area paints its widget's background; the label should look like text.
-        self.reasons_scroll.viewport().setAutoFillBackground(False)
-        self.reasons_label.setAutoFillBackground(False)
-        verdict_layout.addWidget(self.reasons_scroll, 1)
+        # The reasons take the room they need (no box of their own to scroll): the verdict
+        # is as tall as what it says, and the column scrolls as a whole when it must.
+        verdict_layout.addWidget(self.reasons_label)
         self.reasons_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -87,7 +95,7 @@ class VerdictPanel(QWidget):
             self.tr("Checklist version {version}").format(version=self._checklist.version)
         )
         verdict_layout.addWidget(self.version_label)
-        layout.addWidget(verdict_box, 1)
+        layout.addWidget(verdict_box)
 
         self.override_box = QGroupBox(self.tr("Override"))
         override_layout = QVBoxLayout(self.override_box)
@@ -117,19 +125,21 @@ class VerdictPanel(QWidget):
         self.continue_hint.setWordWrap(True)
         self.continue_hint.setAccessibleName(self.tr("What is left to do"))
         layout.addWidget(self.continue_hint)
-        buttons = QHBoxLayout()
+        # one above the other: the column stays narrow whatever the counts and the language
+        buttons = QVBoxLayout()
         self.next_unanswered_button = QPushButton(self.tr("Next unanswered"))
         self.next_unanswered_button.setMinimumHeight(_TARGET_HEIGHT)
         self.next_unanswered_button.setAutoDefault(False)
         self.next_unanswered_button.setAccessibleName(self.tr("Go to the next unanswered question"))
-        buttons.addWidget(self.next_unanswered_button)
+        buttons.addWidget(self.next_unanswered_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setMinimumHeight(_TARGET_HEIGHT + 6)
         self.continue_button.setShortcut(QKeySequence(self.tr("Ctrl+Return")))
         self.continue_button.setToolTip(self.tr("Continue (Ctrl+Return)"))
         self.continue_button.setAccessibleName(self.tr("Continue"))
-        buttons.addWidget(self.continue_button, 1)
+        buttons.addWidget(self.continue_button)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
     def outcome_words(self, outcome: Outcome) -> str:
         return {

@@ -15,11 +15,12 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,13 +46,13 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import LANGUAGES
+from ui import look
 from ui.signature_pad import SignatureField
 from ui.tasks import TaskRunner
 from ui.translations import language_name
 
 log = logging.getLogger(__name__)
 
-READING_POINT_SIZE = 15
 TARGET_HEIGHT = 44
 
 
@@ -90,20 +91,34 @@ class ConsentPage(QWidget):
         self.reason_label.setVisible(bool(reasons))
 
         self.device_box = QComboBox()
-        self.device_box.setMinimumHeight(TARGET_HEIGHT)
         self.device_box.setAccessibleName(self.tr("Device named in the consent"))
         self.practitioner_box = QComboBox()
-        self.practitioner_box.setMinimumHeight(TARGET_HEIGHT)
         self.practitioner_box.setAccessibleName(self.tr("Practitioner who countersigns"))
         self.language_box = QComboBox()
-        self.language_box.setMinimumHeight(TARGET_HEIGHT)
         self.language_box.setAccessibleName(self.tr("Language the patient reads and signs"))
         for code, language in LANGUAGES.items():
             self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
-        choices = QFormLayout()
-        choices.addRow(self.tr("Device"), self.device_box)
-        choices.addRow(self.tr("Practitioner"), self.practitioner_box)
-        choices.addRow(self.tr("Language"), self.language_box)
+        # The practitioner's choices: three compact fields on one row above the text.
+        choices = QGridLayout()
+        choices.setHorizontalSpacing(8)
+        choices.setVerticalSpacing(4)
+        for column, (label, box) in enumerate(
+            (
+                (self.tr("Device"), self.device_box),
+                (self.tr("Practitioner"), self.practitioner_box),
+                (self.tr("Language"), self.language_box),
+            )
+        ):
+            caption = QLabel(label)
+            caption.setProperty("role", "caption")
+            caption.setBuddy(box)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(8)
+            choices.addWidget(caption, 0, column)
+            choices.addWidget(box, 1, column)
+            choices.setColumnStretch(column, 1)
 
         self.review_label = QLabel(
             "\N{WARNING SIGN} "
@@ -120,10 +135,9 @@ class ConsentPage(QWidget):
         self.text_view = QTextBrowser()
         self.text_view.setOpenLinks(False)
         self.text_view.setAccessibleName(self.tr("Consent text"))
-        font = QFont(self.text_view.font())
-        font.setPointSize(READING_POINT_SIZE)
-        self.text_view.setFont(font)
-        self.text_view.setMinimumHeight(300)
+        self.text_view.setFont(look.font(look.BODY))
+        self.text_view.setMinimumHeight(200)
+        self.text_view.document().setDocumentMargin(12)
 
         self.photo_box = QGroupBox(self.tr("Photographs: the patient's own choices"))
         photo_layout = QVBoxLayout(self.photo_box)
@@ -165,6 +179,7 @@ class ConsentPage(QWidget):
         self.issue_button = QPushButton(self.tr("Issue the signed consent"))
         self.issue_button.setMinimumHeight(TARGET_HEIGHT)
         self.issue_button.setDefault(True)
+        self.issue_button.setProperty("role", "primary")  # the step's one main action
         self.issue_button.clicked.connect(self.issue)
         self.cancel_button = QPushButton(self.tr("Back"))
         self.cancel_button.setMinimumHeight(TARGET_HEIGHT)
@@ -174,23 +189,35 @@ class ConsentPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.issue_button)
 
+        # Two columns, each scrolling on its own, never one inside the other: the text to
+        # read at body size on the left, what the patient ticks and signs on the right, so
+        # the signature pad is in view beside the text.
+        reading = QVBoxLayout()
+        reading.addWidget(self.reason_label)
+        reading.addLayout(choices)
+        reading.addWidget(self.review_label)
+        reading.addWidget(self.text_view, 1)
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(self.reason_label)
-        column.addLayout(choices)
-        column.addWidget(self.review_label)
-        column.addWidget(self.text_view, 1)
-        column.addWidget(self.photo_box)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.patient_signature)
+        column.addWidget(self.photo_box)
         column.addWidget(self.guardian_box)
         column.addLayout(countersign)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         scroll.setAccessibleName(self.tr("The consent to read and sign"))
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addLayout(reading, 1)
+        columns.addWidget(scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(columns, 1)
         layout.addLayout(buttons)
 
         self._fill_choices(clinic.list_devices(db), clinic.list_practitioners(db), practitioner_id,
@@ -208,7 +235,12 @@ class ConsentPage(QWidget):
         device_id: int | None,
     ) -> None:
         for device in devices:
-            self.device_box.addItem(device.label, device.id)
+            worded = f"{device.make} {device.model}"
+            if device.serial:
+                worded = self.tr("{device} (serial {serial})").format(
+                    device=worded, serial=device.serial
+                )
+            self.device_box.addItem(worded, device.id)
         for person in practitioners:
             self.practitioner_box.addItem(person.name, person.id)
         for box, wanted in ((self.device_box, device_id), (self.practitioner_box, practitioner_id)):

@@ -6,7 +6,6 @@ a course."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.translation_review import consent_approved
+from ui import look
 from ui.translations import language_name
 
 
@@ -60,9 +60,7 @@ class ConsentTemplateSettings(QWidget):
         self.title_edit.setAccessibleName(self.tr("Form title"))
         self.body_edit = QPlainTextEdit()
         self.body_edit.setAccessibleName(self.tr("Form text"))
-        font = QFont(self.body_edit.font())
-        font.setPointSize(font.pointSize() + 2)
-        self.body_edit.setFont(font)
+        self.body_edit.setFont(look.font(look.BODY))
         self.save_button = QPushButton(self.tr("Save as a new version"))
         self.save_button.setMinimumHeight(34)
         self.save_button.clicked.connect(self.save)

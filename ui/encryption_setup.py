@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InvalidInput
+from ui import look
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +78,10 @@ class RecoveryKeyDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.key_label = QLabel(code)
-        font = QFont("monospace")
-        font.setPointSize(16)
-        self.key_label.setFont(font)
+        key_font = QFont("DejaVu Sans Mono")
+        key_font.setStyleHint(QFont.StyleHint.Monospace)
+        key_font.setPixelSize(look.HEADING)
+        self.key_label.setFont(key_font)
         self.key_label.setTextInteractionFlags(
             self.key_label.textInteractionFlags().TextSelectableByMouse
         )

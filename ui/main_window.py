@@ -349,11 +349,23 @@ class MainWindow(VisitWindow):
         from assistant.demo_mark import has_data
 
         self.safekeeping.start()
+        self.show_demo_banner()
         if not self.settings.demo_offered and not has_data(self.db):
             self.settings.set("demo_offered", True)
             self.offer_demo_data()
             return
         self.offer_unfinished_drafts()
+
+    def show_demo_banner(self) -> None:
+        """In the demo clinic's window: "Set up my clinic", one click away."""
+        from assistant.demo_mark import is_demo_database
+        from ui.first_start import DemoBanner
+
+        if is_demo_database(self.db):
+            self.demo_banner = DemoBanner(self.context.locations.data_dir, self)
+            layout = self.centralWidget().layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self.demo_banner)
 
     def offer_demo_data(self) -> None:
         """A demo clinic in a folder and window of its own (never in this database)."""
@@ -418,7 +430,9 @@ class MainWindow(VisitWindow):
             # while it shows, and comes back with any other page.
             self.stack.currentChanged.connect(self._audit_shown_or_left)
         if patient_id is not None:
-            self.audit_view.show_patient(patient_id)
+            record = self.patient_page.record
+            name = record.display_name if record is not None and record.id == patient_id else ""
+            self.audit_view.show_patient(patient_id, name)
         else:
             self.audit_view.reload()
         if self.safekeeping.integrity is not None:

@@ -43,6 +43,7 @@ from assistant.patients import (
     validation_errors,
 )
 from assistant.screen_dates import screen_day
+from ui import look
 from ui.tasks import show_error
 from ui.translations import language_name
 
@@ -78,10 +79,7 @@ class PatientForm(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(look.font(look.HEADING, bold=True))
 
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from assistant.db import Database
 from ui.patient_list_model import PatientListModel
+from ui.table_fit import ColumnFitter
 
 SEARCH_DELAY_MS = 150
 
@@ -50,22 +50,9 @@ class PatientList(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, not from the rows: sizing to contents would read every row.
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (1, "00 Mmm 0000"),
-            (2, "+00 0000 000000"),
-            (3, "VI"),
-            (4, "00 Mmm 0000"),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, width + 16)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Each column whole on one line: on a narrow window the columns least needed to
+        # find a patient step aside (last session, Fitzpatrick, phone); the name never does.
+        self.fitter = ColumnFitter(self.table, (0, 1, 2, 4, 3), stretch=0)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda index: self._emit_row(index.row()))
 
@@ -91,27 +78,6 @@ class PatientList(QWidget):
         self.setTabOrder(self.search, self.new_button)
         self.setTabOrder(self.new_button, self.table)
         self._update_count()
-
-    # On a narrow window the columns least needed to find a patient step aside (last
-    # session, then phone), so the list never scrolls sideways and names stay readable.
-    OPTIONAL_COLUMNS = (4, 2)
-    MIN_NAME_WIDTH = 150
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        room = self.table.viewport().width() - self.MIN_NAME_WIDTH
-        for column in self.OPTIONAL_COLUMNS:
-            self.table.setColumnHidden(column, False)
-        needed = sum(header.sectionSize(c) for c in range(1, self.model.columnCount()))
-        for column in self.OPTIONAL_COLUMNS:
-            if needed <= room:
-                break
-            self.table.setColumnHidden(column, True)
-            needed -= header.sectionSize(column)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -20,6 +20,7 @@ from assistant import reference
 from assistant.dates import age_on
 from assistant.labels import data_label
 from assistant.patients import PatientRecord
+from ui import look
 from ui.patient_form import date_in_words
 
 
@@ -43,10 +44,7 @@ class PatientPage(QWidget):
         self.name_label = QLabel()
         self.name_label.setObjectName("pageTitle")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setFont(look.font(look.DISPLAY, bold=True))
 
         self.values: dict[str, QLabel] = {}
         details = QFormLayout()
@@ -97,6 +95,7 @@ class PatientPage(QWidget):
         self.audit_action.triggered.connect(lambda: self._emit(self.auditRequested))
         self.erase_action.triggered.connect(lambda: self._emit(self.eraseRequested))
         self.more_button.setMenu(menu)
+        self.more_button.setProperty("menu", True)  # room for the arrow (style.qss)
 
         actions = QHBoxLayout()
         actions.addWidget(self.new_session_button)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.db import Database
 from assistant.labels import data_label
-from assistant.screen_dates import screen_short_moment
+from assistant.screen_dates import screen_mm, screen_short_moment
+from ui.table_fit import ColumnFitter
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, show_error
 
@@ -126,14 +125,13 @@ class SessionTimelineModel(RowsTableModel):
             return self._state(summary)
         if column == self.ZONES:
             return ", ".join(
-                f"{data_label('zones', z.zone)}"
-                f" {reference.format_mm(z.depth_mm)}×{z.passes}"
+                f"{data_label('zones', z.zone)} {screen_mm(z.depth_mm)}×{z.passes}"
                 for z in summary.zones
             )
         if column == self.DEEPEST:
             if summary.deepest_depth_mm is None:
                 return "—"
-            return f"{reference.format_mm(summary.deepest_depth_mm)} mm"
+            return f"{screen_mm(summary.deepest_depth_mm)} mm"
         if column == self.PRODUCTS:
             return "; ".join(
                 self.tr("{name} lot {lot}").format(name=p.product_name, lot=p.lot_number or "?")
@@ -155,20 +153,28 @@ class SessionTimelineModel(RowsTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if QApplication.instance() is None:
                 return None
-            pixmap = (
-                QStyle.StandardPixmap.SP_DialogApplyButton
-                if summary.state == "signed"
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
+            if summary.state != "signed":
+                return None  # a draft says "⚠ Draft…" in words: one mark, not two
+            pixmap = QStyle.StandardPixmap.SP_DialogApplyButton
             # asked for every row each time the columns are sized: the style's icon once
             icon = self._icons.get(pixmap)
             if icon is None:
                 icon = self._icons[pixmap] = QApplication.style().standardIcon(pixmap)
             return icon
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE and summary.warnings:
-            return self.tr("{n} warning(s) were shown when this session was recorded").format(
-                n=summary.warnings
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # the whole session, whichever columns the table's width leaves out
+            lines = [
+                f"{heading}: {text}"
+                for number, heading in enumerate(self._headers)
+                if (text := self._text(summary, number)) not in ("", "—")
+            ]
+            if summary.warnings:
+                lines.append(
+                    self.tr("{n} warning(s) were shown when this session was recorded").format(
+                        n=summary.warnings
+                    )
+                )
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         return None
@@ -198,21 +204,27 @@ class SessionTimeline(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(36)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The long texts share the width and wrap, so the table never scrolls sideways.
-        for column in (
-            SessionTimelineModel.ZONES,
-            SessionTimelineModel.PRODUCTS,
-            SessionTimelineModel.CARTRIDGE,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per session: the columns a narrow window cannot hold whole step aside
+        # (photos and amendments first), empty ones are hidden, the zones take what is left;
+        # a row's tooltip tells the whole session.
+        model = SessionTimelineModel
+        self.fitter = ColumnFitter(
+            self.table,
+            (
+                model.DATE,
+                model.STATE,
+                model.DEEPEST,
+                model.ZONES,
+                model.PRODUCTS,
+                model.CARTRIDGE,
+                model.PHOTOS,
+                model.AMENDMENTS,
+            ),
+            stretch=model.ZONES,
+            fill=True,
+        )
         self.table.setAccessibleName(self.tr("Sessions of this patient"))
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
@@ -291,9 +303,7 @@ class SessionTimeline(QWidget):
             parent=self,
         )
 
-    def _loaded(
-        self, result: tuple[list[SessionSummary], dict[int, int]], generation: int
-    ) -> None:
+    def _loaded(self, result: tuple[list[SessionSummary], dict[int, int]], generation: int) -> None:
         if generation != self._generation:
             return
         self._loading = False

@@ -44,7 +44,8 @@ from assistant.sessions import (
 )
 from ui.checklist_page import ChecklistPage
 from ui.consent_page import ConsentPage
-from ui.session_form import TARGET_HEIGHT, SessionForm
+from ui.session_form import SessionForm
+from ui.session_form.common import TARGET_HEIGHT
 from ui.tasks import TaskRunner
 from ui.visit.aftercare_step import AftercareStep
 from ui.visit.zone_picker import ZonePicker
@@ -57,6 +58,7 @@ STEPS = ("checklist", "consent", "session", "aftercare")
 class SessionWorkflow(QWidget):
     aftercareRequested = Signal(int)  # session id
     bookRequested = Signal(int)  # patient id: book the next visit
+    aftercareSheetWanted = Signal(int)  # session id: the sheet to show in the aftercare step
     finished = Signal(int)  # session id, or 0 when left before a session was created
     sessionCreated = Signal(int)
     photosRequested = Signal(int, int)  # patient id, session id
@@ -116,6 +118,7 @@ class SessionWorkflow(QWidget):
         self.aftercare_step = AftercareStep()
         self.aftercare_step.previewRequested.connect(self._aftercare)
         self.aftercare_step.bookRequested.connect(lambda: self.bookRequested.emit(patient_id))
+        self.aftercare_step.sheetShown.connect(lambda: self.stepChanged.emit(self.step))
         self.stack.addWidget(self.aftercare_step)
 
         self.message_label = QLabel()
@@ -147,6 +150,7 @@ class SessionWorkflow(QWidget):
         self.more_button.setAccessibleName(self.tr("More actions for this visit"))
         self.more_button.setToolTip(self.tr("Photos and consents of this visit"))
         self.more_button.setMenu(more)
+        self.more_button.setProperty("menu", True)  # room for the arrow (style.qss)
         # The visit screen moves this row into its own bottom row, beside Back/Next.
         self.actions_bar = QWidget()
         bottom = QHBoxLayout(self.actions_bar)
@@ -295,6 +299,11 @@ class SessionWorkflow(QWidget):
     def _started(self, context: SessionContext) -> None:
         self.sessionCreated.emit(context.record.id)
         self.done.add("checklist")
+        if self.checklist_page is not None:  # accepted: Back shows it as it was answered
+            self.checklist_page.questions_scroll.widget().setEnabled(False)
+            self.checklist_page.side_panel.setEnabled(False)
+            for check in self.zone_checks.values():
+                check.setEnabled(False)
         zones = tuple(z.zone for z in context.record.draft.zones)
         wanted = ConsentContext(date.today(), zones, None)
         self._runner.run(
@@ -358,6 +367,8 @@ class SessionWorkflow(QWidget):
         ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
 
     def _back_to_form(self) -> None:
+        if self.form is not None:
+            self.form.consent_watch.check()  # a consent may have been issued meanwhile
         self.stack.setCurrentWidget(self.form_holder)
         self.step_label.setText(self.tr("The session record"))
         self._set_step("session")
@@ -424,7 +435,17 @@ class SessionWorkflow(QWidget):
             self.aftercare_button.setVisible("session" in self.done and step != "aftercare")
         self.stepChanged.emit(step)
 
+    def _forward_from_checklist(self) -> None:
+        if self.consent_page is not None and "consent" not in self.done:
+            self.stack.setCurrentWidget(self.consent_page)
+            self.step_label.setText(self.tr("Consent: the patient reads and signs"))
+            self._set_step("consent")
+        elif self.form is not None:
+            self._back_to_form()
+
     def can_go_back(self) -> bool:
+        if self.step == "consent":
+            return "checklist" in self.done and self.checklist_page is not None
         if self.step == "session":
             return "checklist" in self.done
         return self.step == "aftercare"
@@ -439,7 +460,9 @@ class SessionWorkflow(QWidget):
     def go_next(self) -> None:
         """Next: continue the checklist, leave the consent step, go on to the aftercare
         sheet once the record is signed, or finish the visit."""
-        if self.step == "checklist" and self.checklist_page is not None:
+        if self.step == "checklist" and "checklist" in self.done:
+            self._forward_from_checklist()  # back on the accepted checklist: on again
+        elif self.step == "checklist" and self.checklist_page is not None:
             if self.checklist_page.continue_button.isEnabled():
                 self.checklist_page.continue_button.click()
             else:
@@ -463,7 +486,12 @@ class SessionWorkflow(QWidget):
     def go_back(self) -> None:
         """Back: from the aftercare sheet to the record, from the record to the consent."""
         self.message_label.clear()
-        if self.step == "aftercare":
+        if self.step == "consent" and self.can_go_back():
+            # the accepted checklist, to read again; its answers are kept as given
+            self.stack.setCurrentWidget(self.checklist_step)
+            self.step_label.setText(self.tr("Suitability checklist"))
+            self._set_step("checklist")
+        elif self.step == "aftercare":
             self._back_to_form()
         elif self.step == "session" and self.can_go_back():
             if not self.flush():
@@ -482,6 +510,9 @@ class SessionWorkflow(QWidget):
         self.step_label.setText(self.tr("The aftercare sheet"))
         self._set_step("aftercare")
         self.aftercare_step.preview_button.setFocus()
+        if self.aftercare_step.sheet is None and self.form is not None:
+            # the sheet, prepared off the UI thread, shown in the step (if still there)
+            self.aftercareSheetWanted.emit(self.form.session_id)
 
     def aftercare_printed(self) -> None:
         self.done.add("aftercare")

@@ -13,14 +13,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QStyle
 
 from assistant import reference
 from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.rules import TreatmentRules
-from assistant.screen_dates import screen_short_date
+from assistant.screen_dates import screen_mm, screen_short_date
 from assistant.sessions import (
     DEFAULT_PASSES,
     DeviceLimits,
@@ -177,7 +176,7 @@ class ZoneTableModel(RowsTableModel):
                 assert zone is not None
                 parts.append(
                     self.tr("above {bound} mm").format(
-                        bound=reference.format_mm(zone.warn_above_mm)
+                        bound=screen_mm(zone.warn_above_mm)
                     )
                 )
             elif warning.code == "pigmented_depth":
@@ -187,7 +186,7 @@ class ZoneTableModel(RowsTableModel):
             elif warning.code == "device_depth" and self._limits.warn_above_mm is not None:
                 parts.append(
                     self.tr("above {bound} mm for the device").format(
-                        bound=reference.format_mm(self._limits.warn_above_mm)
+                        bound=screen_mm(self._limits.warn_above_mm)
                     )
                 )
         return f"{WARNING_SIGN} " + "; ".join(parts) if parts else ""
@@ -220,22 +219,14 @@ class ZoneTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TYPICAL and zone is not None:
                 return self.tr("Warning above {bound} mm. {notes}").format(
-                    bound=reference.format_mm(zone.warn_above_mm),
+                    bound=screen_mm(zone.warn_above_mm),
                     notes=data_label("zone_notes", zone.id) if zone.notes else "",
                 )
             if column in (self.WARNINGS, self.DEPTH, self.PASSES, self.ZONE):
                 messages = [self._errors[row]] if self._errors[row] else []
                 messages += [w.message for w in self._warnings[row]]
                 return "\n".join(messages) or None
-        problem = bool(self._errors[row] or self._warnings[row])
-        decorated = role == Qt.ItemDataRole.DecorationRole and column == self.WARNINGS
-        if decorated and problem and QApplication.instance() is not None:
-            pixmap = (
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if self._errors[row]
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
-            return QApplication.style().standardIcon(pixmap)
+        # A warning is said once: its ⚠ and words, no second icon beside them.
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPTH, self.PASSES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -244,7 +235,7 @@ class ZoneTableModel(RowsTableModel):
         if column == self.ZONE:
             return data_label("zones", entry.zone)
         if column == self.DEPTH:
-            return reference.format_mm(entry.depth_mm)
+            return screen_mm(entry.depth_mm)
         if column == self.TYPICAL:
             if zone is None:
                 return ""

@@ -167,6 +167,7 @@ def query_events(
     *,
     action: str | None = None,
     patient_id: int | None = None,
+    patient_ids: Sequence[int] | None = None,
     entity: str | None = None,
     practitioner_id: int | None = None,
     since: datetime | None = None,
@@ -189,6 +190,8 @@ def query_events(
         stmt = stmt.where(AuditEvent.action != "seal")
     if patient_id is not None:
         stmt = stmt.where(AuditEvent.patient_id == patient_id)
+    if patient_ids is not None:  # one of these patients (a name searched for)
+        stmt = stmt.where(AuditEvent.patient_id.in_(list(patient_ids)))
     if entity:
         stmt = stmt.where(AuditEvent.entity == entity)
     if practitioner_id is not None:

@@ -121,9 +121,10 @@ def carry_forward(
 
 
 def _zone_text(entry: ZoneEntry) -> str:
-    from assistant.reference import format_mm
+    # shown on the form only ("From last time"): the screen's decimal sign
+    from assistant.screen_dates import screen_mm
 
-    depth = format_mm(entry.depth_mm)
+    depth = screen_mm(entry.depth_mm)
     if entry.speed:
         return _("{depth} mm × {passes}, speed {speed}").format(
             depth=depth, passes=entry.passes, speed=entry.speed

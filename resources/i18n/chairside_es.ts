@@ -48,146 +48,146 @@
 <context>
     <name>AftercarePreviewDialog</name>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="178"/>
+        <location filename="../../ui/aftercare_dialog.py" line="180"/>
         <source>Aftercare sheet for {0}</source>
         <translation>Hoja de cuidados para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="188"/>
+        <location filename="../../ui/aftercare_dialog.py" line="190"/>
         <source>Preparing the sheet…</source>
         <translation>Preparando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="190"/>
+        <location filename="../../ui/aftercare_dialog.py" line="192"/>
         <source>The sheet is being prepared</source>
         <translation>La hoja se está preparando</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="196"/>
+        <location filename="../../ui/aftercare_dialog.py" line="198"/>
         <source>Pages of the aftercare sheet</source>
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="203"/>
+        <location filename="../../ui/aftercare_dialog.py" line="205"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="205"/>
+        <location filename="../../ui/aftercare_dialog.py" line="207"/>
         <source>Save the sheet as a PDF file (Ctrl+S)</source>
         <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="208"/>
+        <location filename="../../ui/aftercare_dialog.py" line="210"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="210"/>
+        <location filename="../../ui/aftercare_dialog.py" line="212"/>
         <source>Print the sheet for the patient (Ctrl+P)</source>
         <translation>Imprimir la hoja para el paciente (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="214"/>
+        <location filename="../../ui/aftercare_dialog.py" line="216"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="232"/>
+        <location filename="../../ui/aftercare_dialog.py" line="234"/>
         <source>Language of the sheet</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="234"/>
+        <location filename="../../ui/aftercare_dialog.py" line="236"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="236"/>
+        <location filename="../../ui/aftercare_dialog.py" line="238"/>
         <source>Lar&amp;ge print</source>
         <translation>Letra &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="238"/>
+        <location filename="../../ui/aftercare_dialog.py" line="240"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="253"/>
+        <location filename="../../ui/aftercare_dialog.py" line="255"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="314"/>
         <location filename="../../ui/aftercare_dialog.py" line="316"/>
+        <location filename="../../ui/aftercare_dialog.py" line="318"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="338"/>
+        <location filename="../../ui/aftercare_dialog.py" line="340"/>
         <source>The {0} text of this sheet has not been reviewed by a fluent clinician yet. Check it with the patient before they rely on it; this note is not printed.</source>
         <translation>El texto en {0} de esta hoja aún no lo ha revisado un profesional clínico que domine el idioma. Compruébelo con el paciente antes de que se fíe de él; esta nota no se imprime.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="352"/>
+        <location filename="../../ui/aftercare_dialog.py" line="354"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="359"/>
+        <location filename="../../ui/aftercare_dialog.py" line="361"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="359"/>
+        <location filename="../../ui/aftercare_dialog.py" line="361"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="365"/>
+        <location filename="../../ui/aftercare_dialog.py" line="368"/>
         <source>Check before printing:</source>
         <translation>Compruebe antes de imprimir:</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="383"/>
+        <location filename="../../ui/aftercare_dialog.py" line="386"/>
         <source>Warnings about the aftercare sheet</source>
         <translation>Avisos sobre la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="391"/>
+        <location filename="../../ui/aftercare_dialog.py" line="394"/>
         <source>No printer is installed on this computer. Save the sheet as a PDF (Save PDF…) to print it elsewhere, or add a printer in the system settings and try again.</source>
         <translation>No hay ninguna impresora instalada en este ordenador. Guarde la hoja como PDF (Guardar PDF…) para imprimirla en otro sitio, o añada una impresora en la configuración del sistema y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="397"/>
-        <location filename="../../ui/aftercare_dialog.py" line="440"/>
+        <location filename="../../ui/aftercare_dialog.py" line="400"/>
+        <location filename="../../ui/aftercare_dialog.py" line="443"/>
         <source>Print aftercare sheet</source>
         <translation>Imprimir hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="421"/>
+        <location filename="../../ui/aftercare_dialog.py" line="424"/>
         <source>The printer {0} is stopped and does not accept the sheet. Restart it in the system&apos;s printer settings, choose another printer, or save the sheet as a PDF.</source>
         <translation>La impresora {0} está detenida y no acepta la hoja. Reiníciela en la configuración de impresoras del sistema, elija otra impresora o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="429"/>
+        <location filename="../../ui/aftercare_dialog.py" line="432"/>
         <source>The printer could not be started. Check that it is switched on and try again, or save the sheet as a PDF.</source>
         <translation>No se ha podido iniciar la impresora. Compruebe que está encendida y vuelva a intentarlo, o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="448"/>
-        <location filename="../../ui/aftercare_dialog.py" line="457"/>
-        <location filename="../../ui/aftercare_dialog.py" line="479"/>
+        <location filename="../../ui/aftercare_dialog.py" line="451"/>
+        <location filename="../../ui/aftercare_dialog.py" line="460"/>
+        <location filename="../../ui/aftercare_dialog.py" line="482"/>
         <source>Save aftercare sheet</source>
         <translation>Guardar hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="450"/>
+        <location filename="../../ui/aftercare_dialog.py" line="453"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/aftercare_dialog.py" line="458"/>
+        <location filename="../../ui/aftercare_dialog.py" line="461"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} ya existe. ¿Reemplazarlo?</translation>
     </message>
@@ -195,83 +195,94 @@
 <context>
     <name>AftercareStep</name>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="22"/>
-        <location filename="../../ui/visit/aftercare_step.py" line="24"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="42"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="43"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="45"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="23"/>
-        <source>&lt;h2&gt;Aftercare sheet&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Hoja de cuidados&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="27"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="48"/>
         <source>Give the patient the aftercare sheet: each care step with its calendar date, the warning signs with the clinic&apos;s phone number, and the next appointment. Preview it, then print it or save it as a PDF.</source>
         <translation>Entregue al paciente la hoja de cuidados: cada paso de cuidado con su fecha en el calendario, los signos de alarma con el teléfono de la clínica y la próxima cita. Revísela en la vista previa y después imprímala o guárdela como PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="33"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="54"/>
         <source>What the aftercare sheet holds</source>
         <translation>Qué contiene la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="36"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="57"/>
         <source>Aftercare sheet state</source>
         <translation>Estado de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="37"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="58"/>
         <source>Preview and print the sheet…</source>
         <translation>Ver e imprimir la hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="39"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="60"/>
         <source>Preview and print the aftercare sheet</source>
         <translation>Ver e imprimir la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="40"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="61"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="41"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="62"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="43"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="64"/>
         <source>Book the next visit…</source>
         <translation>Reservar la próxima visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="46"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="66"/>
+        <source>Book the next visit at a safe date</source>
+        <translation>Reservar la próxima visita en una fecha segura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="68"/>
         <source>Book the next visit at a safe date; the sheet then prints it</source>
         <translation>Reservar la próxima visita en una fecha segura; la hoja la imprime después</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="55"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="71"/>
         <source>Then Finish (Alt+Right) closes the visit.</source>
         <translation>Después, Terminar (Alt+Right) cierra la visita.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="56"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="72"/>
         <source>How to finish</source>
         <translation>Cómo terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="70"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="80"/>
+        <source>Pages of the aftercare sheet</source>
+        <translation>Páginas de la hoja de cuidados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="126"/>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/aftercare_step.py" line="140"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="74"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="144"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="78"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="148"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -441,122 +452,122 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="33"/>
+        <location filename="../../ui/audit_table_model.py" line="36"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="34"/>
+        <location filename="../../ui/audit_table_model.py" line="37"/>
         <source>Changed</source>
         <translation>Modificado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="35"/>
+        <location filename="../../ui/audit_table_model.py" line="38"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="36"/>
+        <location filename="../../ui/audit_table_model.py" line="39"/>
         <source>Amended</source>
         <translation>Enmendado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="37"/>
+        <location filename="../../ui/audit_table_model.py" line="40"/>
         <source>Overrode verdict</source>
         <translation>Veredicto anulado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="38"/>
+        <location filename="../../ui/audit_table_model.py" line="41"/>
         <source>Exported</source>
         <translation>Exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="39"/>
+        <location filename="../../ui/audit_table_model.py" line="42"/>
         <source>Printed</source>
         <translation>Impreso</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="40"/>
+        <location filename="../../ui/audit_table_model.py" line="43"/>
         <source>Erased</source>
         <translation>Borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="41"/>
+        <location filename="../../ui/audit_table_model.py" line="44"/>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="42"/>
+        <location filename="../../ui/audit_table_model.py" line="45"/>
         <source>Wrong PIN</source>
         <translation>PIN incorrecto</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="43"/>
+        <location filename="../../ui/audit_table_model.py" line="46"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="44"/>
+        <location filename="../../ui/audit_table_model.py" line="47"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="45"/>
+        <location filename="../../ui/audit_table_model.py" line="48"/>
         <source>Backed up</source>
         <translation>Copia de seguridad hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="46"/>
+        <location filename="../../ui/audit_table_model.py" line="49"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="47"/>
+        <location filename="../../ui/audit_table_model.py" line="50"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="69"/>
+        <location filename="../../ui/audit_table_model.py" line="72"/>
         <source>Fields: {0}</source>
         <translation>Campos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="103"/>
+        <location filename="../../ui/audit_table_model.py" line="107"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="104"/>
+        <location filename="../../ui/audit_table_model.py" line="108"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="105"/>
+        <location filename="../../ui/audit_table_model.py" line="109"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="106"/>
+        <location filename="../../ui/audit_table_model.py" line="110"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="107"/>
+        <location filename="../../ui/audit_table_model.py" line="111"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="108"/>
+        <location filename="../../ui/audit_table_model.py" line="112"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="170"/>
+        <location filename="../../ui/audit_table_model.py" line="179"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="180"/>
+        <location filename="../../ui/audit_table_model.py" line="189"/>
         <source>Workstation: {0}</source>
         <translation>Puesto: {0}</translation>
     </message>
@@ -564,124 +575,130 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="59"/>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="48"/>
+        <location filename="../../ui/audit_view.py" line="116"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="60"/>
+        <location filename="../../ui/audit_view.py" line="49"/>
         <source>Any action</source>
         <translation>Cualquier acción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="65"/>
-        <location filename="../../ui/audit_view.py" line="127"/>
+        <location filename="../../ui/audit_view.py" line="54"/>
+        <location filename="../../ui/audit_view.py" line="118"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="66"/>
+        <location filename="../../ui/audit_view.py" line="55"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="71"/>
-        <source>Patient number</source>
-        <translation>Número de paciente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit_view.py" line="73"/>
-        <source>Any patient</source>
-        <translation>Cualquier paciente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit_view.py" line="75"/>
+        <location filename="../../ui/audit_view.py" line="66"/>
         <source>Between</source>
         <translation>Entre</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="79"/>
+        <location filename="../../ui/audit_view.py" line="70"/>
         <source>From date</source>
         <translation>Desde la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="79"/>
+        <location filename="../../ui/audit_view.py" line="70"/>
         <source>To date</source>
         <translation>Hasta la fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="87"/>
+        <location filename="../../ui/audit_view.py" line="78"/>
         <source>Words in the description</source>
         <translation>Palabras de la descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="88"/>
+        <location filename="../../ui/audit_view.py" line="79"/>
         <source>Search the audit trail</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="92"/>
+        <location filename="../../ui/audit_view.py" line="83"/>
         <source>The audit chain has not been checked yet.</source>
         <translation>La cadena de auditoría aún no se ha comprobado.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="94"/>
+        <location filename="../../ui/audit_view.py" line="85"/>
         <source>Audit chain check</source>
         <translation>Comprobación de la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="96"/>
+        <location filename="../../ui/audit_view.py" line="87"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="102"/>
+        <location filename="../../ui/audit_view.py" line="93"/>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="129"/>
+        <location filename="../../ui/audit_view.py" line="61"/>
+        <location filename="../../ui/audit_view.py" line="120"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="133"/>
+        <location filename="../../ui/audit_view.py" line="62"/>
+        <source>Any patient: type a name</source>
+        <translation>Cualquier paciente: escriba un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="111"/>
+        <source>The selected entry</source>
+        <translation>La entrada seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="124"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="137"/>
+        <location filename="../../ui/audit_view.py" line="128"/>
         <source>&amp;Back to patients</source>
         <translation>&amp;Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="138"/>
+        <location filename="../../ui/audit_view.py" line="129"/>
         <source>Back to the patient list</source>
         <translation>Volver a la lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="209"/>
+        <location filename="../../ui/audit_view.py" line="191"/>
+        <source>Patient {0}</source>
+        <translation>Paciente {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="207"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="212"/>
+        <location filename="../../ui/audit_view.py" line="210"/>
         <source>Audit chain verified: {0} entries checked; head {1}.</source>
         <translation>Cadena de auditoría verificada: {0} entradas comprobadas; cabeza {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="218"/>
+        <location filename="../../ui/audit_view.py" line="216"/>
         <source>Audit chain broken: {0}</source>
         <translation>Cadena de auditoría rota: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="235"/>
+        <location filename="../../ui/audit_view.py" line="233"/>
         <source>{0}+ entries (scroll for more)</source>
         <translation>{0}+ entradas (desplácese para ver más)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="237"/>
+        <location filename="../../ui/audit_view.py" line="235"/>
         <source>{0} entries</source>
         <translation>{0} entradas</translation>
     </message>
@@ -1006,107 +1023,117 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="115"/>
+        <location filename="../../ui/checklist_page.py" line="121"/>
         <source>Suitability checklist</source>
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="168"/>
+        <location filename="../../ui/checklist_page.py" line="174"/>
         <source>Assessment on {date}</source>
         <translation>Evaluación del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="169"/>
+        <location filename="../../ui/checklist_page.py" line="175"/>
         <source>Zones: {zones}</source>
         <translation>Zonas: {zones}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="169"/>
+        <location filename="../../ui/checklist_page.py" line="175"/>
         <source>none chosen</source>
         <translation>ninguna elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="173"/>
+        <location filename="../../ui/checklist_page.py" line="179"/>
         <source>Fitzpatrick type {type}</source>
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="196"/>
+        <location filename="../../ui/checklist_page.py" line="202"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="119"/>
+        <location filename="../../ui/checklist_page.py" line="125"/>
         <source>Assessment details</source>
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="415"/>
+        <location filename="../../ui/checklist_page.py" line="450"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="417"/>
+        <location filename="../../ui/checklist_page.py" line="452"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="354"/>
+        <location filename="../../ui/checklist_page.py" line="383"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="136"/>
+        <location filename="../../ui/checklist_page.py" line="142"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="144"/>
+        <location filename="../../ui/checklist_page.py" line="150"/>
         <source>Verdict and actions</source>
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="362"/>
+        <location filename="../../ui/checklist_page.py" line="330"/>
+        <source>{group} · {n} of {total} answered</source>
+        <translation>{group} · {n} de {total} respondidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="391"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="383"/>
+        <location filename="../../ui/checklist_page.py" line="397"/>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="418"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="384"/>
+        <location filename="../../ui/checklist_page.py" line="419"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="409"/>
+        <location filename="../../ui/checklist_page.py" line="444"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="412"/>
+        <location filename="../../ui/checklist_page.py" line="447"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="419"/>
+        <location filename="../../ui/checklist_page.py" line="454"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="422"/>
-        <source>Ask every question: each one marked &quot;Not answered&quot; needs a yes or no, &quot;never&quot; or a date.</source>
-        <translation>Haga todas las preguntas: cada una marcada como &quot;Sin responder&quot; necesita un sí o un no, &quot;nunca&quot; o una fecha.</translation>
+        <location filename="../../ui/checklist_page.py" line="457"/>
+        <source>Ask every question: each one still marked at its left edge needs a yes or no, &quot;never&quot; or a date (Next unanswered finds it).</source>
+        <translation>Haga todas las preguntas: cada una que sigue marcada en su borde izquierdo necesita un sí o un no, «nunca» o una fecha (Siguiente sin responder la encuentra).</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="428"/>
+        <location filename="../../ui/checklist_page.py" line="463"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="430"/>
+        <location filename="../../ui/checklist_page.py" line="465"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1548,17 +1575,17 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../ui/consent_page.py" line="80"/>
+        <location filename="../../ui/consent_page.py" line="81"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="85"/>
+        <location filename="../../ui/consent_page.py" line="86"/>
         <source>Why a consent is needed</source>
         <translation>Por qué hace falta un consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="88"/>
+        <location filename="../../ui/consent_page.py" line="89"/>
         <source>A new consent is needed: </source>
         <translation>Hace falta un consentimiento nuevo: </translation>
     </message>
@@ -1568,127 +1595,132 @@
         <translation>Aparato que figura en el consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="97"/>
+        <location filename="../../ui/consent_page.py" line="96"/>
         <source>Practitioner who countersigns</source>
         <translation>Profesional que refrenda</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="100"/>
+        <location filename="../../ui/consent_page.py" line="98"/>
         <source>Language the patient reads and signs</source>
         <translation>Idioma en que el paciente lee y firma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="104"/>
+        <location filename="../../ui/consent_page.py" line="107"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="105"/>
+        <location filename="../../ui/consent_page.py" line="108"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="106"/>
+        <location filename="../../ui/consent_page.py" line="109"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="111"/>
+        <location filename="../../ui/consent_page.py" line="126"/>
         <source>This translation has not been reviewed by a fluent clinician yet. Check the text with the patient, or choose another language.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma. Revise el texto con el paciente o elija otro idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="117"/>
+        <location filename="../../ui/consent_page.py" line="132"/>
         <source>Translation not reviewed</source>
         <translation>Traducción sin revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="122"/>
+        <location filename="../../ui/consent_page.py" line="137"/>
         <source>Consent text</source>
         <translation>Texto del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="128"/>
+        <location filename="../../ui/consent_page.py" line="142"/>
         <source>Photographs: the patient&apos;s own choices</source>
         <translation>Fotografías: lo que elige el propio paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="138"/>
+        <location filename="../../ui/consent_page.py" line="152"/>
         <source>Patient&apos;s signature</source>
         <translation>Firma del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="140"/>
+        <location filename="../../ui/consent_page.py" line="154"/>
         <source>Parent or guardian (the patient is under 18)</source>
         <translation>Madre, padre o tutor (el paciente es menor de 18 años)</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="142"/>
+        <location filename="../../ui/consent_page.py" line="156"/>
         <source>Guardian&apos;s name</source>
         <translation>Nombre del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="144"/>
+        <location filename="../../ui/consent_page.py" line="158"/>
         <source>mother, father, legal guardian…</source>
         <translation>madre, padre, tutor legal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="145"/>
+        <location filename="../../ui/consent_page.py" line="159"/>
         <source>Guardian&apos;s relation to the patient</source>
         <translation>Relación del tutor con el paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="146"/>
+        <location filename="../../ui/consent_page.py" line="160"/>
         <source>Guardian&apos;s signature</source>
         <translation>Firma del tutor</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="148"/>
+        <location filename="../../ui/consent_page.py" line="162"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="149"/>
+        <location filename="../../ui/consent_page.py" line="163"/>
         <source>Relation</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="156"/>
+        <location filename="../../ui/consent_page.py" line="170"/>
         <source>Practitioner&apos;s PIN to countersign</source>
         <translation>PIN del profesional para refrendar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="159"/>
+        <location filename="../../ui/consent_page.py" line="173"/>
         <source>Countersign with your PIN</source>
         <translation>Refrendar con su PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="164"/>
+        <location filename="../../ui/consent_page.py" line="178"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="165"/>
+        <location filename="../../ui/consent_page.py" line="179"/>
         <source>Issue the signed consent</source>
         <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="169"/>
+        <location filename="../../ui/consent_page.py" line="184"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="190"/>
+        <location filename="../../ui/consent_page.py" line="213"/>
         <source>The consent to read and sign</source>
         <translation>El consentimiento que hay que leer y firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="237"/>
+        <location filename="../../ui/consent_page.py" line="240"/>
+        <source>{device} (serial {serial})</source>
+        <translation>{device} (n.º de serie {serial})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent_page.py" line="269"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="307"/>
+        <location filename="../../ui/consent_page.py" line="339"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -1731,84 +1763,92 @@
         <translation>Texto del formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="66"/>
+        <location filename="../../ui/consent_template_settings.py" line="64"/>
         <source>Save as a new version</source>
         <translation>Guardar como versión nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="71"/>
+        <location filename="../../ui/consent_template_settings.py" line="69"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="74"/>
+        <location filename="../../ui/consent_template_settings.py" line="72"/>
         <source> months</source>
         <translation> meses</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="75"/>
+        <location filename="../../ui/consent_template_settings.py" line="73"/>
         <source>How long a signed consent stays valid</source>
         <translation>Cuánto tiempo es válido un consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="76"/>
+        <location filename="../../ui/consent_template_settings.py" line="74"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="80"/>
+        <location filename="../../ui/consent_template_settings.py" line="78"/>
         <source>Edit the clinic&apos;s copy of a consent form. Each save becomes a new version; consents already signed keep the version the patient read, and a session can only be signed once the patient has signed the version now in use. Fields filled in when the consent is issued: {patient_name}, {areas}, {device}, {practitioner}. A blank line starts a paragraph; a line starting with &quot;- &quot; is a list item.</source>
         <translation>Edite la copia de la clínica de un formulario de consentimiento. Cada vez que guarda se crea una versión nueva; los consentimientos ya firmados conservan la versión que leyó el paciente, y una sesión solo se puede firmar cuando el paciente ha firmado la versión en uso. Campos que se rellenan al emitir el consentimiento: {patient_name}, {areas}, {device}, {practitioner}. Una línea en blanco empieza un párrafo; una línea que empieza por &quot;- &quot; es un elemento de lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="94"/>
+        <location filename="../../ui/consent_template_settings.py" line="92"/>
         <source>Form</source>
         <translation>Formulario</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="95"/>
+        <location filename="../../ui/consent_template_settings.py" line="93"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="96"/>
+        <location filename="../../ui/consent_template_settings.py" line="94"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="97"/>
+        <location filename="../../ui/consent_template_settings.py" line="95"/>
         <source>A consent is valid for</source>
         <translation>Un consentimiento es válido durante</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="123"/>
+        <location filename="../../ui/consent_template_settings.py" line="121"/>
         <source>the clinic&apos;s copy</source>
         <translation>la copia de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="125"/>
+        <location filename="../../ui/consent_template_settings.py" line="123"/>
         <source>the wording shipped with Chairside</source>
         <translation>el texto que trae Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="128"/>
+        <location filename="../../ui/consent_template_settings.py" line="126"/>
         <source>In use: version {version} ({source}); {count} version(s) kept.</source>
         <translation>En uso: versión {version} ({source}); {count} versión(es) guardada(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="133"/>
+        <location filename="../../ui/consent_template_settings.py" line="131"/>
         <source>This translation has not been reviewed by a fluent clinician yet.</source>
         <translation>Esta traducción aún no la ha revisado un profesional clínico que domine el idioma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="152"/>
+        <location filename="../../ui/consent_template_settings.py" line="150"/>
         <source>Saved as version {0}.</source>
         <translation>Guardado como versión {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_template_settings.py" line="163"/>
+        <location filename="../../ui/consent_template_settings.py" line="161"/>
         <source>A consent now stays valid for {0} months.</source>
         <translation>Ahora un consentimiento es válido durante {0} meses.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWatch</name>
+    <message>
+        <location filename="../../ui/session_form/consent_watch.py" line="92"/>
+        <source>This session cannot be signed without a valid consent. {why} Take the patient&apos;s consent in the consent step (More › Take a new consent…).</source>
+        <translation>Esta sesión no se puede firmar sin un consentimiento válido. {why} Tome el consentimiento del paciente en el paso de consentimiento (Más › Tomar un consentimiento nuevo…).</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2282,29 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="142"/>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="144"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="145"/>
+        <source>Set up my clinic</source>
+        <translation>Configurar mi clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="151"/>
+        <source>This is the demo clinic: its patients are made up. Your own clinic is set up in a folder of its own.</source>
+        <translation>Esta es la clínica de demostración: sus pacientes son inventados. Su propia clínica se configura en una carpeta aparte.</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../ui/demo_offer.py" line="51"/>
@@ -2272,22 +2335,22 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>EncryptionChoiceDialog</name>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="32"/>
+        <location filename="../../ui/encryption_setup.py" line="33"/>
         <source>Welcome to Chairside</source>
         <translation>Bienvenido a Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="35"/>
+        <location filename="../../ui/encryption_setup.py" line="36"/>
         <source>Chairside keeps health records on this computer. Encrypting them means a lost or stolen laptop gives nothing away: the records open only after a practitioner signs in.</source>
         <translation>Chairside guarda registros clínicos en este equipo. Cifrarlos significa que un portátil perdido o robado no revela nada: los registros solo se abren después de que un profesional inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="41"/>
+        <location filename="../../ui/encryption_setup.py" line="42"/>
         <source>&amp;Encrypt the database (recommended)</source>
         <translation>Ci&amp;frar la base de datos (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="43"/>
+        <location filename="../../ui/encryption_setup.py" line="44"/>
         <source>Keep it &amp;plain: only if this computer&apos;s disk is already encrypted</source>
         <translation>Dejarla &amp;sin cifrar: solo si el disco de este equipo ya está cifrado</translation>
     </message>
@@ -2361,6 +2424,58 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="97"/>
+        <source>Preparing the demo clinic…</source>
+        <translation>Preparando la clínica de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="115"/>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="116"/>
+        <source>The demo clinic is ready in {folder} but its window did not open. Start Chairside with: --data-dir &quot;{folder}&quot;</source>
+        <translation>La clínica de demostración está lista en {folder}, pero su ventana no se ha abierto. Inicie Chairside con: --data-dir &quot;{folder}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="40"/>
+        <location filename="../../ui/first_start.py" line="42"/>
+        <source>Welcome to Chairside</source>
+        <translation>Bienvenido a Chairside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="46"/>
+        <source>Try it with made-up patients first, or set up your own clinic now. You can set up your clinic from the demo at any time.</source>
+        <translation>Pruébelo primero con pacientes inventados o configure ahora su propia clínica. Puede configurar su clínica desde la demostración en cualquier momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="51"/>
+        <source>Try the demo clinic</source>
+        <translation>Probar la clínica de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="52"/>
+        <source>Set up my clinic</source>
+        <translation>Configurar mi clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="55"/>
+        <source>{n} made-up patients with their sessions, in a folder of its own. Nothing to set up; your clinic stays empty.</source>
+        <translation>{n} pacientes inventados con sus sesiones, en una carpeta aparte. Nada que configurar; su clínica sigue vacía.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="61"/>
+        <source>Choose whether to encrypt the records, then add yourself as the first practitioner with a PIN.</source>
+        <translation>Elija si cifrar los registros y después añádase como primer profesional con un PIN.</translation>
+    </message>
+</context>
+<context>
     <name>FollowupDialog</name>
     <message>
         <location filename="../../ui/complication_dialog.py" line="94"/>
@@ -2402,53 +2517,53 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>HeaderSection</name>
     <message>
-        <location filename="../../ui/session_form/header.py" line="24"/>
+        <location filename="../../ui/session_form/header.py" line="25"/>
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="30"/>
+        <location filename="../../ui/session_form/header.py" line="28"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="38"/>
+        <location filename="../../ui/session_form/header.py" line="36"/>
         <source>Date and start time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="40"/>
+        <location filename="../../ui/session_form/header.py" line="38"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="42"/>
-        <location filename="../../ui/session_form/header.py" line="83"/>
+        <location filename="../../ui/session_form/header.py" line="40"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="47"/>
+        <location filename="../../ui/session_form/header.py" line="45"/>
         <source>Session number in the course</source>
         <translation>Número de sesión en el tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="51"/>
+        <location filename="../../ui/session_form/header.py" line="49"/>
         <source>Sessions in the course</source>
         <translation>Sesiones del tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="55"/>
+        <location filename="../../ui/session_form/header.py" line="53"/>
         <source>of</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="62"/>
+        <location filename="../../ui/session_form/header.py" line="60"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="83"/>
+        <location filename="../../ui/session_form/header.py" line="81"/>
         <source>Course</source>
         <translation>Tratamiento</translation>
     </message>
@@ -2769,7 +2884,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2929,22 +3044,22 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -3028,37 +3143,37 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientBar</name>
     <message>
-        <location filename="../../ui/visit/bars.py" line="52"/>
+        <location filename="../../ui/visit/bars.py" line="50"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="54"/>
+        <location filename="../../ui/visit/bars.py" line="52"/>
         <source>Age and Fitzpatrick type</source>
         <translation>Edad y fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="58"/>
+        <location filename="../../ui/visit/bars.py" line="56"/>
         <source>Cautions and allergies</source>
         <translation>Precauciones y alergias</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="78"/>
+        <location filename="../../ui/visit/bars.py" line="77"/>
         <source>age {0}</source>
         <translation>{0} años</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="80"/>
+        <location filename="../../ui/visit/bars.py" line="79"/>
         <source>age not recorded</source>
         <translation>edad no registrada</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="83"/>
+        <location filename="../../ui/visit/bars.py" line="82"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="85"/>
+        <location filename="../../ui/visit/bars.py" line="84"/>
         <source>Fitzpatrick type not assessed</source>
         <translation>Fototipo de Fitzpatrick sin evaluar</translation>
     </message>
@@ -3066,49 +3181,49 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientFactsBox</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="290"/>
+        <location filename="../../ui/checklist_rows.py" line="313"/>
         <source>Missing from the patient&apos;s record</source>
         <translation>Falta en la ficha del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="296"/>
+        <location filename="../../ui/checklist_rows.py" line="319"/>
         <source>The rules on age and skin type need these. They are saved to the patient&apos;s record when you continue.</source>
         <translation>Las reglas sobre la edad y el fototipo necesitan estos datos. Se guardan en la ficha del paciente al continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="317"/>
+        <location filename="../../ui/checklist_rows.py" line="340"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="319"/>
-        <location filename="../../ui/checklist_rows.py" line="394"/>
+        <location filename="../../ui/checklist_rows.py" line="342"/>
+        <location filename="../../ui/checklist_rows.py" line="417"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="328"/>
+        <location filename="../../ui/checklist_rows.py" line="351"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="332"/>
-        <location filename="../../ui/checklist_rows.py" line="398"/>
+        <location filename="../../ui/checklist_rows.py" line="355"/>
+        <location filename="../../ui/checklist_rows.py" line="421"/>
         <source>Fitzpatrick skin type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="383"/>
+        <location filename="../../ui/checklist_rows.py" line="406"/>
         <source>The date of birth is in the future.</source>
         <translation>La fecha de nacimiento está en el futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="385"/>
+        <location filename="../../ui/checklist_rows.py" line="408"/>
         <source>The date of birth is before {year}.</source>
         <translation>La fecha de nacimiento es anterior a {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="393"/>
+        <location filename="../../ui/checklist_rows.py" line="416"/>
         <source>Not answered:</source>
         <translation>Sin responder:</translation>
     </message>
@@ -3116,149 +3231,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../ui/patient_form.py" line="89"/>
+        <location filename="../../ui/patient_form.py" line="87"/>
         <source>Given name first (Ana Silva)</source>
         <translation>Nombre primero (Ana Silva)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="91"/>
+        <location filename="../../ui/patient_form.py" line="89"/>
         <source>Family name first (Nguyễn Lan, Kovács Péter)</source>
         <translation>Apellido primero (Nguyễn Lan, Kovács Péter)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="94"/>
+        <location filename="../../ui/patient_form.py" line="92"/>
         <source>if not the names in this order</source>
         <translation>si no son los nombres en este orden</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="96"/>
+        <location filename="../../ui/patient_form.py" line="94"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="102"/>
-        <location filename="../../ui/patient_form.py" line="106"/>
+        <location filename="../../ui/patient_form.py" line="100"/>
+        <location filename="../../ui/patient_form.py" line="104"/>
         <source>Not assessed</source>
         <translation>Sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="122"/>
+        <location filename="../../ui/patient_form.py" line="120"/>
         <source>Body text of 16 points or more</source>
         <translation>Texto de 16 puntos o más</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="128"/>
-        <location filename="../../ui/patient_form.py" line="388"/>
+        <location filename="../../ui/patient_form.py" line="126"/>
+        <location filename="../../ui/patient_form.py" line="386"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="129"/>
-        <location filename="../../ui/patient_form.py" line="389"/>
+        <location filename="../../ui/patient_form.py" line="127"/>
+        <location filename="../../ui/patient_form.py" line="387"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="128"/>
         <source>Name order</source>
         <translation>Orden del nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="129"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="132"/>
-        <location filename="../../ui/patient_form.py" line="390"/>
+        <location filename="../../ui/patient_form.py" line="130"/>
+        <location filename="../../ui/patient_form.py" line="388"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="133"/>
-        <location filename="../../ui/patient_form.py" line="391"/>
+        <location filename="../../ui/patient_form.py" line="131"/>
+        <location filename="../../ui/patient_form.py" line="389"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="134"/>
-        <location filename="../../ui/patient_form.py" line="392"/>
+        <location filename="../../ui/patient_form.py" line="132"/>
+        <location filename="../../ui/patient_form.py" line="390"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="135"/>
-        <location filename="../../ui/patient_form.py" line="393"/>
+        <location filename="../../ui/patient_form.py" line="133"/>
+        <location filename="../../ui/patient_form.py" line="391"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="136"/>
-        <location filename="../../ui/patient_form.py" line="394"/>
+        <location filename="../../ui/patient_form.py" line="134"/>
+        <location filename="../../ui/patient_form.py" line="392"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="137"/>
-        <location filename="../../ui/patient_form.py" line="395"/>
+        <location filename="../../ui/patient_form.py" line="135"/>
+        <location filename="../../ui/patient_form.py" line="393"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="138"/>
-        <location filename="../../ui/patient_form.py" line="396"/>
+        <location filename="../../ui/patient_form.py" line="136"/>
+        <location filename="../../ui/patient_form.py" line="394"/>
         <source>Handout language</source>
         <translation>Idioma de las hojas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="139"/>
-        <location filename="../../ui/patient_form.py" line="397"/>
+        <location filename="../../ui/patient_form.py" line="137"/>
+        <location filename="../../ui/patient_form.py" line="395"/>
         <source>Large print</source>
         <translation>Letra grande</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="140"/>
-        <location filename="../../ui/patient_form.py" line="398"/>
+        <location filename="../../ui/patient_form.py" line="138"/>
+        <location filename="../../ui/patient_form.py" line="396"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="165"/>
+        <location filename="../../ui/patient_form.py" line="163"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="168"/>
+        <location filename="../../ui/patient_form.py" line="166"/>
         <source>Save the patient (Ctrl+S)</source>
         <translation>Guardar el paciente (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="169"/>
+        <location filename="../../ui/patient_form.py" line="167"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="191"/>
+        <location filename="../../ui/patient_form.py" line="189"/>
         <source>Patient details</source>
         <translation>Datos del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="219"/>
+        <location filename="../../ui/patient_form.py" line="217"/>
         <source>New patient</source>
         <translation>Paciente nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="245"/>
+        <location filename="../../ui/patient_form.py" line="243"/>
         <source>Edit {0}</source>
         <translation>Editar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="284"/>
+        <location filename="../../ui/patient_form.py" line="282"/>
         <source>{0}, age {1}</source>
         <translation>{0}, {1} años</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_form.py" line="401"/>
+        <location filename="../../ui/patient_form.py" line="399"/>
         <source>Someone else changed this patient</source>
         <translation>Otra persona ha cambiado este paciente</translation>
     </message>
@@ -3291,27 +3406,27 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="73"/>
+        <location filename="../../ui/patient_list.py" line="60"/>
         <source>Number of patients found</source>
         <translation>Número de pacientes encontrados</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="146"/>
+        <location filename="../../ui/patient_list.py" line="112"/>
         <source>Patients found: more than {0}</source>
         <translation>Pacientes encontrados: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="148"/>
+        <location filename="../../ui/patient_list.py" line="114"/>
         <source>Patients: more than {0}</source>
         <translation>Pacientes: más de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="150"/>
+        <location filename="../../ui/patient_list.py" line="116"/>
         <source>Patients found: {0}</source>
         <translation>Pacientes encontrados: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="152"/>
+        <location filename="../../ui/patient_list.py" line="118"/>
         <source>Patients: {0}</source>
         <translation>Pacientes: {0}</translation>
     </message>
@@ -3360,149 +3475,149 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_page.py" line="54"/>
+        <location filename="../../ui/patient_page.py" line="52"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="55"/>
+        <location filename="../../ui/patient_page.py" line="53"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="56"/>
+        <location filename="../../ui/patient_page.py" line="54"/>
         <source>Fitzpatrick type</source>
         <translation>Fototipo de Fitzpatrick</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="57"/>
+        <location filename="../../ui/patient_page.py" line="55"/>
         <source>Skin type</source>
         <translation>Tipo de piel</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="58"/>
+        <location filename="../../ui/patient_page.py" line="56"/>
         <source>Concerns</source>
         <translation>Motivos de consulta</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="59"/>
+        <location filename="../../ui/patient_page.py" line="57"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="68"/>
+        <location filename="../../ui/patient_page.py" line="66"/>
         <source>Start a &amp;session</source>
         <translation>Empezar una &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="71"/>
+        <location filename="../../ui/patient_page.py" line="69"/>
         <source>Walk the suitability checklist, then record the treatment (Ctrl+T)</source>
         <translation>Recorrer el cuestionario de idoneidad y después registrar el tratamiento (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="74"/>
+        <location filename="../../ui/patient_page.py" line="72"/>
         <source>&amp;Edit details</source>
         <translation>&amp;Editar datos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="80"/>
+        <location filename="../../ui/patient_page.py" line="78"/>
         <source>Record…</source>
         <translation>Ficha…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="82"/>
+        <location filename="../../ui/patient_page.py" line="80"/>
         <source>Export, audit trail or erasure</source>
         <translation>Exportar, registro de auditoría o borrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="84"/>
+        <location filename="../../ui/patient_page.py" line="82"/>
         <source>Export the complete record…</source>
         <translation>Exportar la ficha completa…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="85"/>
+        <location filename="../../ui/patient_page.py" line="83"/>
         <source>Show the audit trail</source>
         <translation>Mostrar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="86"/>
+        <location filename="../../ui/patient_page.py" line="84"/>
         <source>Complications…</source>
         <translation>Complicaciones…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="90"/>
+        <location filename="../../ui/patient_page.py" line="88"/>
         <source>Record a complication…</source>
         <translation>Registrar una complicación…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="95"/>
+        <location filename="../../ui/patient_page.py" line="93"/>
         <source>Erase personal details…</source>
         <translation>Borrar los datos personales…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="104"/>
+        <location filename="../../ui/patient_page.py" line="103"/>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="107"/>
+        <location filename="../../ui/patient_page.py" line="106"/>
         <source>Before-and-after photos: add, compare (Ctrl+Shift+P)</source>
         <translation>Fotos de antes y después: añadir, comparar (Ctrl+Mayús+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="112"/>
+        <location filename="../../ui/patient_page.py" line="111"/>
         <source>&amp;Questionnaire</source>
         <translation>Cuestionario del &amp;paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="115"/>
+        <location filename="../../ui/patient_page.py" line="114"/>
         <source>The patient answers the health questions</source>
         <translation>El paciente responde las preguntas de salud</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="118"/>
+        <location filename="../../ui/patient_page.py" line="117"/>
         <source>Questionnaire on a phone…</source>
         <translation>Cuestionario en un teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="119"/>
+        <location filename="../../ui/patient_page.py" line="118"/>
         <source>Let the patient answer here</source>
         <translation>Que el paciente responda aquí</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="124"/>
+        <location filename="../../ui/patient_page.py" line="123"/>
         <source>&amp;Book a visit…</source>
         <translation>&amp;Reservar una visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="125"/>
+        <location filename="../../ui/patient_page.py" line="124"/>
         <source>Book the next visit at a safe date</source>
         <translation>Reservar la próxima visita en una fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="130"/>
+        <location filename="../../ui/patient_page.py" line="129"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sesiones&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="162"/>
+        <location filename="../../ui/patient_page.py" line="161"/>
         <source>{0} (age {1})</source>
         <translation>{0} ({1} años)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="167"/>
-        <location filename="../../ui/patient_page.py" line="169"/>
+        <location filename="../../ui/patient_page.py" line="166"/>
+        <location filename="../../ui/patient_page.py" line="168"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="171"/>
-        <location filename="../../ui/patient_page.py" line="173"/>
+        <location filename="../../ui/patient_page.py" line="170"/>
+        <location filename="../../ui/patient_page.py" line="172"/>
         <source>not assessed</source>
         <translation>sin evaluar</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_page.py" line="176"/>
+        <location filename="../../ui/patient_page.py" line="175"/>
         <source>none recorded</source>
         <translation>ninguno registrado</translation>
     </message>
@@ -3891,52 +4006,52 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="299"/>
+        <location filename="../../ui/zone_table_model.py" line="290"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="334"/>
+        <location filename="../../ui/zone_table_model.py" line="325"/>
         <source>Serum</source>
         <translation>Sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="335"/>
+        <location filename="../../ui/zone_table_model.py" line="326"/>
         <source>Glide</source>
         <translation>Deslizante</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="336"/>
+        <location filename="../../ui/zone_table_model.py" line="327"/>
         <source>PRP (medical procedure)</source>
         <translation>PRP (procedimiento médico)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="337"/>
+        <location filename="../../ui/zone_table_model.py" line="328"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="338"/>
+        <location filename="../../ui/zone_table_model.py" line="329"/>
         <source>Post-care</source>
         <translation>Cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="341"/>
+        <location filename="../../ui/zone_table_model.py" line="332"/>
         <source>— not recorded</source>
         <translation>— no registrado</translation>
     </message>
@@ -3974,17 +4089,17 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Añadir producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="60"/>
+        <location filename="../../ui/session_form/products.py" line="56"/>
         <source>Products used</source>
         <translation>Productos usados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="70"/>
+        <location filename="../../ui/session_form/products.py" line="72"/>
         <source>Remove product</source>
         <translation>Quitar producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/products.py" line="71"/>
+        <location filename="../../ui/session_form/products.py" line="73"/>
         <source>Remove the selected product</source>
         <translation>Quitar el producto seleccionado</translation>
     </message>
@@ -3992,79 +4107,79 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="98"/>
+        <location filename="../../ui/checklist_rows.py" line="100"/>
         <source>{q} Yes</source>
         <translation>{q} Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
-        <location filename="../../ui/checklist_rows.py" line="230"/>
+        <location filename="../../ui/checklist_rows.py" line="101"/>
+        <location filename="../../ui/checklist_rows.py" line="232"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="99"/>
+        <location filename="../../ui/checklist_rows.py" line="101"/>
         <source>{q} No</source>
         <translation>{q} No</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="106"/>
+        <location filename="../../ui/checklist_rows.py" line="108"/>
         <source>{q} Never</source>
         <translation>{q} Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="110"/>
         <source>On a date</source>
         <translation>En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="108"/>
+        <location filename="../../ui/checklist_rows.py" line="110"/>
         <source>{q} On a date</source>
         <translation>{q} En una fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="118"/>
+        <location filename="../../ui/checklist_rows.py" line="120"/>
         <source>{q} Date</source>
         <translation>{q} Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="130"/>
+        <location filename="../../ui/checklist_rows.py" line="132"/>
         <source>Not answered</source>
         <translation>Sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="145"/>
+        <location filename="../../ui/checklist_rows.py" line="147"/>
         <source>Last time: {answer} — keep</source>
         <translation>La última vez: {answer} — conservar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="150"/>
+        <location filename="../../ui/checklist_rows.py" line="152"/>
         <source>{q} Keep last time&apos;s answer: {answer}</source>
         <translation>{q} Conservar la respuesta de la última vez: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="232"/>
+        <location filename="../../ui/checklist_rows.py" line="234"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="234"/>
+        <location filename="../../ui/checklist_rows.py" line="236"/>
         <source>not answered</source>
         <translation>sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_rows.py" line="265"/>
+        <location filename="../../ui/checklist_rows.py" line="292"/>
         <source>Not answered: {q}</source>
         <translation>Sin responder: {q}</translation>
     </message>
@@ -4233,213 +4348,208 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecordDocument</name>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="52"/>
+        <location filename="../../ui/session_form/record_view.py" line="51"/>
         <source>amended from “{old}” by {who}, {when}: {why}</source>
         <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="54"/>
+        <location filename="../../ui/session_form/record_view.py" line="53"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="79"/>
+        <location filename="../../ui/session_form/record_view.py" line="78"/>
         <source>Session of {0}, {1}</source>
         <translation>Sesión del {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="87"/>
+        <location filename="../../ui/session_form/record_view.py" line="86"/>
         <source>Signed by {0} on {1}.</source>
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="91"/>
-        <source>Corrections are amendments, shown beside the original value.</source>
-        <translation>Las correcciones son enmiendas y se muestran junto al valor original.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/record_view.py" line="98"/>
+        <location filename="../../ui/session_form/record_view.py" line="93"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="103"/>
+        <location filename="../../ui/session_form/record_view.py" line="98"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="116"/>
+        <location filename="../../ui/session_form/record_view.py" line="111"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="124"/>
+        <location filename="../../ui/session_form/record_view.py" line="119"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="128"/>
+        <location filename="../../ui/session_form/record_view.py" line="123"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="131"/>
+        <location filename="../../ui/session_form/record_view.py" line="140"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="133"/>
+        <location filename="../../ui/session_form/record_view.py" line="127"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="30"/>
+        <location filename="../../ui/session_form/record_view.py" line="29"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="30"/>
+        <location filename="../../ui/session_form/record_view.py" line="29"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="138"/>
+        <location filename="../../ui/session_form/record_view.py" line="132"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="141"/>
+        <location filename="../../ui/session_form/record_view.py" line="135"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="142"/>
+        <location filename="../../ui/session_form/record_view.py" line="136"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="143"/>
+        <location filename="../../ui/session_form/record_view.py" line="137"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="143"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="145"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="150"/>
+        <location filename="../../ui/session_form/record_view.py" line="146"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="151"/>
+        <location filename="../../ui/session_form/record_view.py" line="147"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="152"/>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="153"/>
+        <location filename="../../ui/session_form/record_view.py" line="149"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="154"/>
-        <location filename="../../ui/session_form/record_view.py" line="228"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
+        <location filename="../../ui/session_form/record_view.py" line="224"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="175"/>
+        <location filename="../../ui/session_form/record_view.py" line="171"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="192"/>
+        <location filename="../../ui/session_form/record_view.py" line="188"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="193"/>
+        <location filename="../../ui/session_form/record_view.py" line="189"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="194"/>
+        <location filename="../../ui/session_form/record_view.py" line="190"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="195"/>
+        <location filename="../../ui/session_form/record_view.py" line="191"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="200"/>
+        <location filename="../../ui/session_form/record_view.py" line="196"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="203"/>
+        <location filename="../../ui/session_form/record_view.py" line="199"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="205"/>
+        <location filename="../../ui/session_form/record_view.py" line="201"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="206"/>
+        <location filename="../../ui/session_form/record_view.py" line="202"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="207"/>
+        <location filename="../../ui/session_form/record_view.py" line="203"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="209"/>
+        <location filename="../../ui/session_form/record_view.py" line="205"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="212"/>
+        <location filename="../../ui/session_form/record_view.py" line="208"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="214"/>
+        <location filename="../../ui/session_form/record_view.py" line="210"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="221"/>
+        <location filename="../../ui/session_form/record_view.py" line="217"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="225"/>
+        <location filename="../../ui/session_form/record_view.py" line="221"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="234"/>
+        <location filename="../../ui/session_form/record_view.py" line="230"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="267"/>
+        <location filename="../../ui/session_form/record_view.py" line="263"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -4480,37 +4590,37 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="67"/>
+        <location filename="../../ui/encryption_setup.py" line="68"/>
         <source>The clinic&apos;s recovery key</source>
         <translation>La clave de recuperación de la clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="73"/>
+        <location filename="../../ui/encryption_setup.py" line="74"/>
         <source>If every practitioner&apos;s PIN is lost, this recovery key is the only way to open the encrypted records. Save the sheet, print it and keep it in the safe. It is shown only now (a signed-in practitioner can make a new one later).</source>
         <translation>Si se pierden los PIN de todos los profesionales, esta clave de recuperación es la única forma de abrir los registros cifrados. Guarde la hoja, imprímala y consérvela en la caja fuerte. Solo se muestra ahora (un profesional con la sesión iniciada puede generar una nueva más adelante).</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="86"/>
+        <location filename="../../ui/encryption_setup.py" line="88"/>
         <source>&amp;Save the printable sheet (PDF)…</source>
         <translation>&amp;Guardar la hoja para imprimir (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="90"/>
+        <location filename="../../ui/encryption_setup.py" line="92"/>
         <source>I have &amp;kept the recovery key</source>
         <translation>Ya he &amp;conservado la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="103"/>
+        <location filename="../../ui/encryption_setup.py" line="105"/>
         <source>Save the recovery key sheet</source>
         <translation>Guardar la hoja de la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="105"/>
+        <location filename="../../ui/encryption_setup.py" line="107"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/encryption_setup.py" line="117"/>
+        <location filename="../../ui/encryption_setup.py" line="119"/>
         <source>Saved to {0}. Print it, then delete the file.</source>
         <translation>Guardada en {0}. Imprímala y después elimine el archivo.</translation>
     </message>
@@ -4681,71 +4791,71 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <translation>Los datos de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="281"/>
+        <location filename="../../ui/session_form/__init__.py" line="280"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
+        <location filename="../../ui/session_form/__init__.py" line="282"/>
         <location filename="../../ui/session_form/__init__.py" line="283"/>
-        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Save now</source>
         <translation>Guardar ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="285"/>
+        <location filename="../../ui/session_form/__init__.py" line="284"/>
         <source>Saved automatically as you type (Ctrl+S)</source>
         <translation>Se guarda solo mientras escribe (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="288"/>
+        <location filename="../../ui/session_form/__init__.py" line="287"/>
         <source>Sign the record…</source>
         <translation>Firmar el registro…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="289"/>
+        <location filename="../../ui/session_form/__init__.py" line="288"/>
         <source>Sign the record</source>
         <translation>Firmar el registro</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="290"/>
+        <location filename="../../ui/session_form/__init__.py" line="289"/>
         <source>Sign; the record becomes read-only (Ctrl+Shift+S)</source>
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="293"/>
+        <location filename="../../ui/session_form/__init__.py" line="292"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="295"/>
+        <location filename="../../ui/session_form/__init__.py" line="294"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="296"/>
+        <location filename="../../ui/session_form/__init__.py" line="295"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="418"/>
-        <location filename="../../ui/session_form/__init__.py" line="486"/>
+        <location filename="../../ui/session_form/__init__.py" line="417"/>
+        <location filename="../../ui/session_form/__init__.py" line="488"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="421"/>
+        <location filename="../../ui/session_form/__init__.py" line="420"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="470"/>
+        <location filename="../../ui/session_form/__init__.py" line="472"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="539"/>
-        <source>Signed by {name} on {date} at {time}. Read-only: corrections are recorded as amendments, beside the original.</source>
-        <translation>Firmado por {name} el {date} a las {time}. Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
+        <location filename="../../ui/session_form/__init__.py" line="538"/>
+        <source>Read-only: corrections are recorded as amendments, beside the original.</source>
+        <translation>Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
     <message>
         <location filename="../../ui/session_form/stale.py" line="23"/>
@@ -4768,41 +4878,51 @@ Avisos mostrados: {count}</translation>
         <source>Sign the session record</source>
         <translation>Firmar el registro de la sesión</translation>
     </message>
+    <message>
+        <location filename="../../ui/session_form/binding.py" line="166"/>
+        <source>Add a zone to see the recommended date.</source>
+        <translation>Añada una zona para ver la fecha recomendada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/binding.py" line="173"/>
+        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
+        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
+    </message>
 </context>
 <context>
     <name>SessionTimeline</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="216"/>
+        <location filename="../../ui/session_timeline.py" line="228"/>
         <source>Sessions of this patient</source>
         <translation>Sesiones de este paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="219"/>
+        <location filename="../../ui/session_timeline.py" line="231"/>
         <source>No sessions recorded yet.</source>
         <translation>Aún no hay sesiones registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="220"/>
+        <location filename="../../ui/session_timeline.py" line="232"/>
         <source>No sessions</source>
         <translation>Sin sesiones</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="221"/>
+        <location filename="../../ui/session_timeline.py" line="233"/>
         <source>Open session</source>
         <translation>Abrir sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="223"/>
+        <location filename="../../ui/session_timeline.py" line="235"/>
         <source>Open the selected session</source>
         <translation>Abrir la sesión seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="225"/>
+        <location filename="../../ui/session_timeline.py" line="237"/>
         <source>Show older sessions</source>
         <translation>Mostrar sesiones anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="227"/>
+        <location filename="../../ui/session_timeline.py" line="239"/>
         <source>Show older sessions of this patient</source>
         <translation>Mostrar las sesiones anteriores de este paciente</translation>
     </message>
@@ -4810,72 +4930,72 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionTimelineModel</name>
     <message>
-        <location filename="../../ui/session_timeline.py" line="55"/>
+        <location filename="../../ui/session_timeline.py" line="54"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="56"/>
+        <location filename="../../ui/session_timeline.py" line="55"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="57"/>
+        <location filename="../../ui/session_timeline.py" line="56"/>
         <source>Zones (depth mm × passes)</source>
         <translation>Zonas (profundidad mm × pasadas)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="58"/>
+        <location filename="../../ui/session_timeline.py" line="57"/>
         <source>Deepest</source>
         <translation>Máxima profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="59"/>
+        <location filename="../../ui/session_timeline.py" line="58"/>
         <source>Products and lots</source>
         <translation>Productos y lotes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="60"/>
+        <location filename="../../ui/session_timeline.py" line="59"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="61"/>
+        <location filename="../../ui/session_timeline.py" line="60"/>
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="62"/>
+        <location filename="../../ui/session_timeline.py" line="61"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="86"/>
+        <location filename="../../ui/session_timeline.py" line="85"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="88"/>
+        <location filename="../../ui/session_timeline.py" line="87"/>
         <source>Draft, not signed</source>
         <translation>Borrador, sin firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="92"/>
+        <location filename="../../ui/session_timeline.py" line="91"/>
         <source> · session {n} of {total}</source>
         <translation> · sesión {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="139"/>
+        <location filename="../../ui/session_timeline.py" line="137"/>
         <source>{name} lot {lot}</source>
         <translation>{name} lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="145"/>
+        <location filename="../../ui/session_timeline.py" line="143"/>
         <source>{needles} needles, lot {lot}</source>
         <translation>{needles} agujas, lote {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_timeline.py" line="169"/>
+        <location filename="../../ui/session_timeline.py" line="173"/>
         <source>{n} warning(s) were shown when this session was recorded</source>
         <translation>Se mostraron {n} aviso(s) al registrar esta sesión</translation>
     </message>
@@ -4883,114 +5003,120 @@ Avisos mostrados: {count}</translation>
 <context>
     <name>SessionWorkflow</name>
     <message>
-        <location filename="../../ui/session_workflow.py" line="91"/>
+        <location filename="../../ui/session_workflow.py" line="93"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="98"/>
+        <location filename="../../ui/session_workflow.py" line="100"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="114"/>
-        <location filename="../../ui/session_workflow.py" line="476"/>
+        <location filename="../../ui/session_workflow.py" line="116"/>
+        <location filename="../../ui/session_workflow.py" line="504"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="124"/>
+        <location filename="../../ui/session_workflow.py" line="127"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="125"/>
+        <location filename="../../ui/session_workflow.py" line="128"/>
         <source>Aftercare sheet…</source>
         <translation>Hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="127"/>
+        <location filename="../../ui/session_workflow.py" line="130"/>
         <source>Aftercare sheet</source>
         <translation>Hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="128"/>
+        <location filename="../../ui/session_workflow.py" line="131"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="129"/>
+        <location filename="../../ui/session_workflow.py" line="132"/>
         <source>Preview and print the aftercare sheet (Ctrl+P)</source>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="362"/>
-        <location filename="../../ui/session_workflow.py" line="382"/>
+        <location filename="../../ui/session_workflow.py" line="373"/>
+        <location filename="../../ui/session_workflow.py" line="393"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="448"/>
+        <location filename="../../ui/session_workflow.py" line="471"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="459"/>
+        <location filename="../../ui/session_workflow.py" line="482"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="482"/>
+        <location filename="../../ui/session_workflow.py" line="492"/>
+        <source>Suitability checklist</source>
+        <translation>Cuestionario de idoneidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_workflow.py" line="510"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="166"/>
+        <location filename="../../ui/session_workflow.py" line="170"/>
         <source>Session record</source>
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="135"/>
+        <location filename="../../ui/session_workflow.py" line="138"/>
         <source>Photos of this visit…</source>
         <translation>Fotos de esta visita…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="138"/>
+        <location filename="../../ui/session_workflow.py" line="141"/>
         <source>Take a new consent…</source>
         <translation>Tomar un consentimiento nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="141"/>
+        <location filename="../../ui/session_workflow.py" line="144"/>
         <source>The patient&apos;s consents…</source>
         <translation>Consentimientos del paciente…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="145"/>
+        <location filename="../../ui/session_workflow.py" line="148"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="147"/>
+        <location filename="../../ui/session_workflow.py" line="150"/>
         <source>More actions for this visit</source>
         <translation>Más acciones de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="148"/>
+        <location filename="../../ui/session_workflow.py" line="151"/>
         <source>Photos and consents of this visit</source>
         <translation>Fotos y consentimientos de esta visita</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="173"/>
+        <location filename="../../ui/session_workflow.py" line="177"/>
         <source>Step 1 of 2: planned zones and suitability checklist</source>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="333"/>
+        <location filename="../../ui/session_workflow.py" line="342"/>
+        <location filename="../../ui/session_workflow.py" line="441"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="340"/>
+        <location filename="../../ui/session_workflow.py" line="349"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -4999,13 +5125,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="382"/>
-        <location filename="../../ui/session_workflow.py" line="394"/>
+        <location filename="../../ui/session_workflow.py" line="393"/>
+        <location filename="../../ui/session_workflow.py" line="405"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="474"/>
+        <location filename="../../ui/session_workflow.py" line="502"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -5518,47 +5644,47 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/visit/bars.py" line="121"/>
+        <location filename="../../ui/visit/bars.py" line="120"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="123"/>
+        <location filename="../../ui/visit/bars.py" line="122"/>
         <source>Checklist</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="124"/>
+        <location filename="../../ui/visit/bars.py" line="123"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="125"/>
+        <location filename="../../ui/visit/bars.py" line="124"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="126"/>
+        <location filename="../../ui/visit/bars.py" line="125"/>
         <source>Aftercare</source>
         <translation>Cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="145"/>
+        <location filename="../../ui/visit/bars.py" line="144"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="147"/>
+        <location filename="../../ui/visit/bars.py" line="146"/>
         <source>now</source>
         <translation>ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="149"/>
+        <location filename="../../ui/visit/bars.py" line="148"/>
         <source>to do</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="154"/>
+        <location filename="../../ui/visit/bars.py" line="153"/>
         <source>Step {0} of 4, {1}: {2}</source>
         <translation>Paso {0} de 4, {1}: {2}</translation>
     </message>
@@ -5983,135 +6109,140 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="46"/>
+        <location filename="../../ui/session_form/treatment.py" line="43"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="53"/>
-        <location filename="../../ui/session_form/treatment.py" line="58"/>
-        <location filename="../../ui/session_form/treatment.py" line="70"/>
+        <location filename="../../ui/session_form/treatment.py" line="50"/>
+        <location filename="../../ui/session_form/treatment.py" line="55"/>
+        <location filename="../../ui/session_form/treatment.py" line="67"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="56"/>
-        <location filename="../../ui/session_form/treatment.py" line="129"/>
+        <location filename="../../ui/session_form/treatment.py" line="53"/>
+        <location filename="../../ui/session_form/treatment.py" line="122"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="61"/>
+        <location filename="../../ui/session_form/treatment.py" line="58"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="68"/>
-        <location filename="../../ui/session_form/treatment.py" line="130"/>
+        <location filename="../../ui/session_form/treatment.py" line="65"/>
+        <location filename="../../ui/session_form/treatment.py" line="123"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="73"/>
-        <location filename="../../ui/session_form/treatment.py" line="226"/>
+        <location filename="../../ui/session_form/treatment.py" line="70"/>
+        <location filename="../../ui/session_form/treatment.py" line="233"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="80"/>
+        <location filename="../../ui/session_form/treatment.py" line="77"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="83"/>
-        <location filename="../../ui/session_form/treatment.py" line="133"/>
+        <location filename="../../ui/session_form/treatment.py" line="80"/>
+        <location filename="../../ui/session_form/treatment.py" line="126"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="87"/>
+        <location filename="../../ui/session_form/treatment.py" line="84"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="91"/>
+        <location filename="../../ui/session_form/treatment.py" line="88"/>
         <source>Scan the cartridge or serum box</source>
         <translation>Escanee la caja del cartucho o del sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="92"/>
+        <location filename="../../ui/session_form/treatment.py" line="89"/>
         <source>Code on the box</source>
         <translation>Código de la caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="95"/>
+        <location filename="../../ui/session_form/treatment.py" line="92"/>
         <source>What the scan filled in</source>
         <translation>Lo que rellenó el escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
+        <location filename="../../ui/session_form/treatment.py" line="100"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="105"/>
+        <location filename="../../ui/session_form/treatment.py" line="102"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="106"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="110"/>
+        <location filename="../../ui/session_form/treatment.py" line="107"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="111"/>
+        <location filename="../../ui/session_form/treatment.py" line="108"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="116"/>
-        <location filename="../../ui/session_form/treatment.py" line="117"/>
-        <source>Signed consent on file</source>
-        <translation>Consentimiento firmado archivado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/treatment.py" line="122"/>
-        <source>Consent date</source>
-        <translation>Fecha del consentimiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/treatment.py" line="123"/>
-        <location filename="../../ui/session_form/treatment.py" line="124"/>
+        <location filename="../../ui/session_form/treatment.py" line="120"/>
+        <location filename="../../ui/session_form/treatment.py" line="121"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="131"/>
+        <location filename="../../ui/session_form/treatment.py" line="124"/>
         <source>Scan a box</source>
         <translation>Escanear caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="135"/>
+        <location filename="../../ui/session_form/treatment.py" line="128"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="136"/>
+        <location filename="../../ui/session_form/treatment.py" line="119"/>
+        <location filename="../../ui/session_form/treatment.py" line="129"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="238"/>
+        <location filename="../../ui/session_form/treatment.py" line="117"/>
+        <source>Looking for a consent that covers this session…</source>
+        <translation>Buscando un consentimiento que cubra esta sesión…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="155"/>
+        <source>A signed consent covers this session (signed {0}).</source>
+        <translation>Un consentimiento firmado cubre esta sesión (firmado el {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="161"/>
+        <source>No signed consent covers this session.</source>
+        <translation>Ningún consentimiento firmado cubre esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_form/treatment.py" line="245"/>
         <source>Cartridge {name}, lot {lot}, filled in from the box.</source>
         <translation>Cartucho {name}, lote {lot}, rellenado desde la caja.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="240"/>
+        <location filename="../../ui/session_form/treatment.py" line="247"/>
         <source>{name}, lot {lot}, added to the products used.</source>
         <translation>{name}, lote {lot}, añadido a los productos usados.</translation>
     </message>
@@ -6187,146 +6318,145 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="43"/>
-        <location filename="../../ui/checklist_verdict.py" line="55"/>
+        <location filename="../../ui/checklist_verdict.py" line="61"/>
+        <location filename="../../ui/checklist_verdict.py" line="71"/>
         <source>Verdict</source>
         <translation>Veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="62"/>
-        <location filename="../../ui/checklist_verdict.py" line="69"/>
+        <location filename="../../ui/checklist_verdict.py" line="78"/>
         <source>Reasons and actions</source>
         <translation>Motivos y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="83"/>
+        <location filename="../../ui/checklist_verdict.py" line="91"/>
         <source>Why this rule</source>
         <translation>Por qué esta regla</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="87"/>
+        <location filename="../../ui/checklist_verdict.py" line="95"/>
         <source>Checklist version {version}</source>
         <translation>Versión del cuestionario {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="92"/>
+        <location filename="../../ui/checklist_verdict.py" line="100"/>
         <source>Override</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="94"/>
-        <location filename="../../ui/checklist_verdict.py" line="97"/>
+        <location filename="../../ui/checklist_verdict.py" line="102"/>
+        <location filename="../../ui/checklist_verdict.py" line="105"/>
         <source>Override the verdict</source>
         <translation>Anular el veredicto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="100"/>
+        <location filename="../../ui/checklist_verdict.py" line="108"/>
         <source>Reason for treating despite the verdict (at least {n} words):</source>
         <translation>Motivo para tratar a pesar del veredicto (al menos {n} palabras):</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="109"/>
+        <location filename="../../ui/checklist_verdict.py" line="117"/>
         <source>Override reason</source>
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="118"/>
+        <location filename="../../ui/checklist_verdict.py" line="126"/>
         <source>What is left to do</source>
         <translation>Qué falta por hacer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="121"/>
+        <location filename="../../ui/checklist_verdict.py" line="130"/>
         <source>Next unanswered</source>
         <translation>Siguiente sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="124"/>
+        <location filename="../../ui/checklist_verdict.py" line="133"/>
         <source>Go to the next unanswered question</source>
         <translation>Ir a la siguiente pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="126"/>
-        <location filename="../../ui/checklist_verdict.py" line="130"/>
+        <location filename="../../ui/checklist_verdict.py" line="135"/>
+        <location filename="../../ui/checklist_verdict.py" line="139"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="128"/>
+        <location filename="../../ui/checklist_verdict.py" line="137"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="129"/>
+        <location filename="../../ui/checklist_verdict.py" line="138"/>
         <source>Continue (Ctrl+Return)</source>
         <translation>Continuar (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="136"/>
+        <location filename="../../ui/checklist_verdict.py" line="146"/>
         <source>Suitable</source>
         <translation>Apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="137"/>
+        <location filename="../../ui/checklist_verdict.py" line="147"/>
         <source>Caution</source>
         <translation>Precaución</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="138"/>
+        <location filename="../../ui/checklist_verdict.py" line="148"/>
         <source>Defer</source>
         <translation>Aplazar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="139"/>
+        <location filename="../../ui/checklist_verdict.py" line="149"/>
         <source>Not suitable</source>
         <translation>No apto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="144"/>
+        <location filename="../../ui/checklist_verdict.py" line="154"/>
         <source>Not suitable: do not treat</source>
         <translation>No apto: no tratar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="147"/>
+        <location filename="../../ui/checklist_verdict.py" line="157"/>
         <source>Defer: not before {date}, and not until resolved</source>
         <translation>Aplazar: no antes del {date} y no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="151"/>
+        <location filename="../../ui/checklist_verdict.py" line="161"/>
         <source>Defer: not before {date}</source>
         <translation>Aplazar: no antes del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="154"/>
+        <location filename="../../ui/checklist_verdict.py" line="164"/>
         <source>Defer: not today, not until resolved</source>
         <translation>Aplazar: hoy no, no hasta que se resuelva</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="156"/>
+        <location filename="../../ui/checklist_verdict.py" line="166"/>
         <source>Caution: may treat once the actions are done</source>
         <translation>Precaución: se puede tratar una vez hechas las acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="157"/>
+        <location filename="../../ui/checklist_verdict.py" line="167"/>
         <source>Suitable: nothing in the checklist stands in the way</source>
         <translation>Apto: nada del cuestionario lo impide</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="164"/>
+        <location filename="../../ui/checklist_verdict.py" line="174"/>
         <source>Not before {date}.</source>
         <translation>No antes del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="167"/>
+        <location filename="../../ui/checklist_verdict.py" line="177"/>
         <source>Until resolved.</source>
         <translation>Hasta que se resuelva.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="169"/>
+        <location filename="../../ui/checklist_verdict.py" line="179"/>
         <source>Why this rule?</source>
         <translation>¿Por qué esta regla?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_verdict.py" line="177"/>
+        <location filename="../../ui/checklist_verdict.py" line="187"/>
         <source>Why this rule ({rule}): its sources</source>
         <translation>Por qué esta regla ({rule}): sus fuentes</translation>
     </message>
@@ -6334,73 +6464,73 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VisitView</name>
     <message>
-        <location filename="../../ui/visit/view.py" line="39"/>
+        <location filename="../../ui/visit/view.py" line="40"/>
         <source>Visit with {0}</source>
         <translation>Visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="46"/>
+        <location filename="../../ui/visit/view.py" line="47"/>
         <source>Patient list</source>
         <translation>Lista de pacientes</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="47"/>
+        <location filename="../../ui/visit/view.py" line="48"/>
         <source>Back to the patient list, keeping the visit</source>
         <translation>Volver a la lista de pacientes sin cerrar la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="49"/>
+        <location filename="../../ui/visit/view.py" line="50"/>
         <source>Back to the patient list; the visit stays open as it is ({0})</source>
         <translation>Volver a la lista de pacientes; la visita sigue abierta tal como está ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="53"/>
+        <location filename="../../ui/visit/view.py" line="54"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="54"/>
+        <location filename="../../ui/visit/view.py" line="55"/>
         <source>Back to the previous step</source>
         <translation>Volver al paso anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="55"/>
+        <location filename="../../ui/visit/view.py" line="56"/>
         <source>The previous step ({0})</source>
         <translation>Paso anterior ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="56"/>
-        <location filename="../../ui/visit/view.py" line="146"/>
+        <location filename="../../ui/visit/view.py" line="57"/>
+        <location filename="../../ui/visit/view.py" line="151"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="57"/>
+        <location filename="../../ui/visit/view.py" line="58"/>
         <source>Next step</source>
         <translation>Paso siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="58"/>
+        <location filename="../../ui/visit/view.py" line="59"/>
         <source>The next step ({0})</source>
         <translation>Paso siguiente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="146"/>
+        <location filename="../../ui/visit/view.py" line="151"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="149"/>
+        <location filename="../../ui/visit/view.py" line="169"/>
         <source>Finish the visit ({0})</source>
         <translation>Terminar la visita ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="151"/>
+        <location filename="../../ui/visit/view.py" line="171"/>
         <source>Next: {0} ({1})</source>
         <translation>Siguiente: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="156"/>
+        <location filename="../../ui/visit/view.py" line="176"/>
         <source>Back: {0} ({1})</source>
         <translation>Atrás: {0} ({1})</translation>
     </message>
@@ -6408,37 +6538,37 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit/host.py" line="129"/>
+        <location filename="../../ui/visit/host.py" line="130"/>
         <source>Return to the visit with {0}</source>
         <translation>Volver a la visita de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="181"/>
+        <location filename="../../ui/visit/host.py" line="183"/>
         <source>Preparing the aftercare sheet…</source>
         <translation>Preparando la hoja de cuidados…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="222"/>
+        <location filename="../../ui/visit/host.py" line="241"/>
         <source> (default wording)</source>
         <translation> (texto predeterminado)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="251"/>
+        <location filename="../../ui/visit/host.py" line="272"/>
         <source>An unfinished session for {0}, started {1}, was kept as a draft ({2} zones).</source>
         <translation>Se ha conservado como borrador una sesión sin terminar de {0}, iniciada el {1} ({2} zonas).</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="255"/>
+        <location filename="../../ui/visit/host.py" line="276"/>
         <source>{0} more unfinished drafts are listed on their patients&apos; pages.</source>
         <translation>Hay {0} borradores más sin terminar en las páginas de sus pacientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="258"/>
+        <location filename="../../ui/visit/host.py" line="279"/>
         <source>Unfinished session</source>
         <translation>Sesión sin terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/host.py" line="258"/>
+        <location filename="../../ui/visit/host.py" line="279"/>
         <source>Open it now?</source>
         <translation>¿Abrirla ahora?</translation>
     </message>
@@ -6470,12 +6600,12 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZoneMap</name>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="206"/>
+        <location filename="../../ui/visit/zone_map.py" line="204"/>
         <source>Face and body map</source>
         <translation>Mapa facial y corporal</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_map.py" line="208"/>
+        <location filename="../../ui/visit/zone_map.py" line="206"/>
         <source>Planned zones are coloured, with their depth; the zone list does the same.</source>
         <translation>Las zonas previstas aparecen coloreadas, con su profundidad; la lista de zonas hace lo mismo.</translation>
     </message>
@@ -6507,82 +6637,82 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZoneTableModel</name>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="58"/>
+        <location filename="../../ui/zone_table_model.py" line="57"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="59"/>
+        <location filename="../../ui/zone_table_model.py" line="58"/>
         <source>Depth (mm)</source>
         <translation>Profundidad (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="60"/>
+        <location filename="../../ui/zone_table_model.py" line="59"/>
         <source>Typical</source>
         <translation>Habitual</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="61"/>
+        <location filename="../../ui/zone_table_model.py" line="60"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="62"/>
+        <location filename="../../ui/zone_table_model.py" line="61"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="63"/>
+        <location filename="../../ui/zone_table_model.py" line="62"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="64"/>
+        <location filename="../../ui/zone_table_model.py" line="63"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="65"/>
+        <location filename="../../ui/zone_table_model.py" line="64"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="172"/>
+        <location filename="../../ui/zone_table_model.py" line="171"/>
         <source>Refused: outside the device&apos;s limits</source>
         <translation>Rechazado: fuera de los límites del aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="179"/>
+        <location filename="../../ui/zone_table_model.py" line="178"/>
         <source>above {bound} mm</source>
         <translation>más de {bound} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="184"/>
+        <location filename="../../ui/zone_table_model.py" line="183"/>
         <source>deep for type {type}</source>
         <translation>profundo para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="186"/>
+        <location filename="../../ui/zone_table_model.py" line="185"/>
         <source>passes for type {type}</source>
         <translation>pasadas para el fototipo {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="189"/>
+        <location filename="../../ui/zone_table_model.py" line="188"/>
         <source>above {bound} mm for the device</source>
         <translation>más de {bound} mm para el aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="216"/>
+        <location filename="../../ui/zone_table_model.py" line="215"/>
         <source>{original} → {amended} (amended)</source>
         <translation>{original} → {amended} (enmendado)</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="222"/>
+        <location filename="../../ui/zone_table_model.py" line="221"/>
         <source>Warning above {bound} mm. {notes}</source>
         <translation>Aviso por encima de {bound} mm. {notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/zone_table_model.py" line="252"/>
+        <location filename="../../ui/zone_table_model.py" line="243"/>
         <source>per sub-area</source>
         <translation>por subzona</translation>
     </message>
@@ -6590,114 +6720,114 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZonesSection</name>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="39"/>
+        <location filename="../../ui/session_form/zones.py" line="40"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="51"/>
+        <location filename="../../ui/session_form/zones.py" line="52"/>
         <source>Zone to add</source>
         <translation>Zona que añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="52"/>
         <location filename="../../ui/session_form/zones.py" line="53"/>
+        <location filename="../../ui/session_form/zones.py" line="54"/>
         <source>Add zone</source>
         <translation>Añadir zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="55"/>
+        <location filename="../../ui/session_form/zones.py" line="56"/>
         <source>Remove zone</source>
         <translation>Quitar zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="56"/>
+        <location filename="../../ui/session_form/zones.py" line="57"/>
         <source>Remove the selected zone</source>
         <translation>Quitar la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="77"/>
+        <location filename="../../ui/session_form/zones.py" line="78"/>
         <source>Treated zones</source>
         <translation>Zonas tratadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="93"/>
+        <location filename="../../ui/session_form/zones.py" line="96"/>
         <source>Selected zone</source>
         <translation>Zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="98"/>
+        <location filename="../../ui/session_form/zones.py" line="101"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="99"/>
+        <location filename="../../ui/session_form/zones.py" line="102"/>
         <source>Depth in millimetres</source>
         <translation>Profundidad en milímetros</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="102"/>
+        <location filename="../../ui/session_form/zones.py" line="105"/>
         <source>Typical depth for the zone</source>
         <translation>Profundidad habitual para la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="106"/>
-        <location filename="../../ui/session_form/zones.py" line="120"/>
+        <location filename="../../ui/session_form/zones.py" line="109"/>
+        <location filename="../../ui/session_form/zones.py" line="123"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="108"/>
+        <location filename="../../ui/session_form/zones.py" line="111"/>
         <source>e.g. 8</source>
         <translation>p. ej., 8</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="110"/>
+        <location filename="../../ui/session_form/zones.py" line="113"/>
         <source>Speed setting</source>
         <translation>Ajuste de velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="114"/>
+        <location filename="../../ui/session_form/zones.py" line="117"/>
         <source>Clinical endpoint</source>
         <translation>Punto final clínico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="116"/>
+        <location filename="../../ui/session_form/zones.py" line="119"/>
         <source>Zone notes</source>
         <translation>Notas de la zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="117"/>
+        <location filename="../../ui/session_form/zones.py" line="120"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="122"/>
+        <location filename="../../ui/session_form/zones.py" line="125"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="124"/>
+        <location filename="../../ui/session_form/zones.py" line="127"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="126"/>
+        <location filename="../../ui/session_form/zones.py" line="129"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="190"/>
+        <location filename="../../ui/session_form/zones.py" line="193"/>
         <source>Add a zone, then set its depth and passes.</source>
         <translation>Añada una zona y después fije su profundidad y sus pasadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="206"/>
+        <location filename="../../ui/session_form/zones.py" line="209"/>
         <source>&lt;b&gt;{zone}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{zone}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/zones.py" line="209"/>
+        <location filename="../../ui/session_form/zones.py" line="212"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>
@@ -6727,52 +6857,39 @@ Your saved records are safe. The details are in the log file in {1}.</source>
 Sus registros guardados están a salvo. Los detalles están en el archivo de registro de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="171"/>
+        <location filename="../../ui/app.py" line="210"/>
         <source>Encrypt the records</source>
         <translation>Cifrar los registros</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="175"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>This clinic&apos;s database is not encrypted: anyone who copies the data folder can read it. Encrypt it now? An encrypted copy is checked row by row before it replaces the plain file.</source>
         <translation>La base de datos de esta clínica no está cifrada: cualquiera que copie la carpeta de datos puede leerla. ¿Cifrarla ahora? Antes de sustituir al archivo sin cifrar, se comprueba una copia cifrada fila por fila.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="226"/>
         <source>Your PIN or password, to protect the key:</source>
         <translation>Su PIN o contraseña, para proteger la clave:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="206"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>The database is encrypted. Overwrite and remove the {0} plain copies (the old file and unencrypted backups) now?</source>
         <translation>La base de datos está cifrada. ¿Sobrescribir y eliminar ahora las {0} copias sin cifrar (el archivo antiguo y las copias de seguridad sin cifrar)?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="221"/>
+        <location filename="../../ui/app.py" line="260"/>
         <source>Encrypted database</source>
         <translation>Base de datos cifrada</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="262"/>
         <source>Plain database (not encrypted)</source>
         <translation>Base de datos en claro (sin cifrar)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="224"/>
+        <location filename="../../ui/app.py" line="263"/>
         <source>Database server (encryption at rest: the server&apos;s)</source>
         <translation>Servidor de base de datos (cifrado en reposo: el del servidor)</translation>
-    </message>
-</context>
-<context>
-    <name>form</name>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="167"/>
-        <source>Add a zone to see the recommended date.</source>
-        <translation>Añada una zona para ver la fecha recomendada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="174"/>
-        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
-        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from assistant.day.followups import FollowupRule
 from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
-from assistant.screen_dates import screen_long_date
 from assistant.sessions import (
     DeviceLimits,
     SessionContext,
@@ -56,7 +55,8 @@ from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
 from ui.session_form.carried import CarriedSection
-from ui.session_form.common import TARGET_HEIGHT, big, qdate
+from ui.session_form.common import big, qdate
+from ui.session_form.consent_watch import ConsentWatch
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.products import ProductsSection
@@ -223,6 +223,7 @@ class SessionForm(QWidget):
             QWidget.setTabOrder(first, second)
         self._load(self._record)
         self._loading = False
+        self.consent_watch = ConsentWatch(self, db, runner, context.patient.id)
         self._refresh_live()
         self._show_saved_status()
 
@@ -241,8 +242,6 @@ class SessionForm(QWidget):
         self.anaesthetic_box = self.treatment.anaesthetic_box
         self.strength_edit = self.treatment.strength_edit
         self.minutes_spin = self.treatment.minutes_spin
-        self.consent_check = self.treatment.consent_check
-        self.consent_date_edit = self.treatment.consent_date_edit
         self.photos_check = self.treatment.photos_check
         self.zone_choice = self.zones.zone_choice
         self.add_zone_button = self.zones.add_zone_button
@@ -288,7 +287,7 @@ class SessionForm(QWidget):
         self.sign_button = QPushButton(self.tr("Sign the record…"))
         big(self.sign_button, self.tr("Sign the record"))
         self.sign_button.setToolTip(self.tr("Sign; the record becomes read-only (Ctrl+Shift+S)"))
-        self.sign_button.setMinimumHeight(TARGET_HEIGHT + 8)
+        self.sign_button.setProperty("role", "primary")  # the step's one main action
         self.sign_button.clicked.connect(self.sign)
         self._sign_shortcut = QShortcut(QKeySequence(self.tr("Ctrl+Shift+S")), self)
         self._sign_shortcut.activated.connect(self.sign)
@@ -465,6 +464,9 @@ class SessionForm(QWidget):
         if self._read_only:
             return
         self.action_error.clear()
+        if refusal := self.consent_watch.refusal():  # no consent on record covers it
+            self.action_error.setText(refusal)
+            return
         if not self.flush():
             self.action_error.setText(
                 "\N{WARNING SIGN} " + self.tr("Save the record before signing.")
@@ -531,18 +533,9 @@ class SessionForm(QWidget):
             self.signed_banner.setVisible(False)
             self.amendments_box.setVisible(False)
             return
-        signed_at = self._local_time(record.signed_at) if record.signed_at else ""
-        day = record.signed_at.date() if record.signed_at else None
-        # Plain words: the shipped font has no padlock glyph (it showed as a box).
+        # The document names who signed and when; the banner says what signing means.
         self.signed_banner.setText(
-            self.tr(
-                "Signed by {name} on {date} at {time}. Read-only: corrections are recorded "
-                "as amendments, beside the original."
-            ).format(
-                name=record.signed_by_name or "—",
-                date=screen_long_date(day) if day else "",
-                time=signed_at[:5],
-            )
+            self.tr("Read-only: corrections are recorded as amendments, beside the original.")
         )
         self.signed_banner.setVisible(True)
         self.zone_model.set_amended(self.amendments_box.show_record(record))

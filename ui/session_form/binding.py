@@ -7,11 +7,10 @@ from dataclasses import replace
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QModelIndex, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QTime
 
-from assistant import reference
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_long_date
+from assistant.screen_dates import screen_long_date, screen_mm
 from assistant.sessions import (
     SessionDraft,
     SessionRecord,
@@ -23,6 +22,9 @@ from ui.session_form.common import qdate, select_data
 
 if TYPE_CHECKING:
     from ui.session_form import SessionForm
+
+# lupdate reads translate("SessionForm", "…") calls: the form's own context, not "form"
+translate = QCoreApplication.translate
 
 
 def fill_form(form: SessionForm, record: SessionRecord) -> None:
@@ -45,9 +47,8 @@ def fill_form(form: SessionForm, record: SessionRecord) -> None:
     form.minutes_spin.setValue(
         draft.anaesthetic_minutes if draft.anaesthetic_minutes is not None else -1
     )
-    form.consent_check.setChecked(draft.consent_on_file)
-    form.consent_date_edit.setDate(qdate(draft.consent_date or draft.treated_at.date()))
-    form.consent_date_edit.setEnabled(draft.consent_on_file)
+    form.treatment.consent_on_file = draft.consent_on_file  # until the records are read
+    form.treatment.consent_date = draft.consent_date
     form.photos_check.setChecked(draft.photos_taken)
     form.tolerance_spin.setValue(draft.tolerance if draft.tolerance is not None else -1)
     form.reactions_edit.setPlainText(draft.reactions)
@@ -109,10 +110,8 @@ def read_draft(form: SessionForm) -> SessionDraft:
         anaesthetic_product=form.anaesthetic_box.currentText().strip(),
         anaesthetic_strength=form.strength_edit.text().strip(),
         anaesthetic_minutes=minutes if minutes >= 0 else None,
-        consent_on_file=form.consent_check.isChecked(),
-        consent_date=form.consent_date_edit.date().toPython()  # type: ignore[arg-type]
-        if form.consent_check.isChecked()
-        else None,
+        consent_on_file=form.treatment.consent_on_file,
+        consent_date=form.treatment.consent_date,
         photos_taken=form.photos_check.isChecked(),
         tolerance=tolerance if tolerance >= 0 else None,
         reactions=form.reactions_edit.toPlainText(),
@@ -147,7 +146,7 @@ def set_read_only(form: SessionForm, read_only: bool) -> None:
         form.treated_edit, form.course_number_spin, form.course_total_spin,
         form.practitioner_box, form.device_box, form.cartridge_box, form.anaesthetic_box,
         form.treatment.scan_field,
-        form.minutes_spin, form.consent_check, form.consent_date_edit, form.photos_check,
+        form.minutes_spin, form.photos_check,
         form.tolerance_spin, form.ended_check, form.ended_edit, form.next_date_edit,
         form.use_recommended_button,
     ):  # fmt: skip
@@ -164,17 +163,19 @@ def refresh_next_date(form: SessionForm) -> None:
     deepest = max((z.depth_mm for z in zones), default=None)
     if deepest is None:
         form.next_section.recommended_label.setText(
-            form.tr("Add a zone to see the recommended date.")
+            translate("SessionForm", "Add a zone to see the recommended date.")
         )
         form.use_recommended_button.setEnabled(False)
         return
     recommended = recommended_next_date(form._treated_at(), deepest, form._context.treatment)
     weeks = recommended_interval_weeks(deepest, form._context.treatment)
     form.next_section.recommended_label.setText(
-        form.tr("Recommended: {date} ({weeks} weeks after a session at {depth} mm)").format(
+        translate(
+            "SessionForm", "Recommended: {date} ({weeks} weeks after a session at {depth} mm)"
+        ).format(
             date=screen_long_date(recommended),
             weeks=weeks,
-            depth=reference.format_mm(deepest),
+            depth=screen_mm(deepest),
         )
     )
     form.use_recommended_button.setEnabled(not form._read_only)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QStyle, QWidget
 
 from assistant.sessions import SessionContext, roman
+from ui import look
 from ui.session_form.common import ICON_SIZE, big
 from ui.translations import screen_locale
 
@@ -23,10 +24,7 @@ class HeaderSection(QWidget):
         if patient.fitzpatrick:
             parts.append(self.tr("Fitzpatrick {type}").format(type=roman(patient.fitzpatrick)))
         title = QLabel(" · ".join(parts))
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
+        title.setFont(look.font(look.TITLE, bold=True))
         title.setAccessibleName(self.tr("Patient"))
         self.title_label = title  # hidden where a patient bar already names the patient
         layout.addWidget(title)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from assistant.sessions import ProductEntry, SessionContext
 from assistant.stock import ChairScan
 from ui.session_form.common import big
+from ui.table_fit import ColumnFitter
 from ui.zone_table_model import ProductTableModel
 
 
@@ -53,17 +53,19 @@ class ProductsSection(QGroupBox):
         self.product_table = QTableView()
         self.product_table.setModel(model)
         self.product_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.product_table.horizontalHeader().setStretchLastSection(True)
-        self.product_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.product_table.setAccessibleName(self.tr("Products used"))
         self.product_table.setTabKeyNavigation(False)  # Tab leaves the table
-        # The product's name takes what is left and wraps: the table never scrolls sideways.
-        header = self.product_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.product_table.setWordWrap(True)
-        self.product_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # One line per product, each column whole; the product's name takes what is left.
+        self.product_fitter = ColumnFitter(
+            self.product_table,
+            (
+                ProductTableModel.PRODUCT,
+                ProductTableModel.LOT,
+                ProductTableModel.EXPIRY,
+                ProductTableModel.KIND,
+            ),
+            stretch=ProductTableModel.PRODUCT,
+        )
         self.product_table.setMinimumHeight(4 * 30)
         self.product_table.setMaximumHeight(6 * 30)
         layout.addWidget(self.product_table)

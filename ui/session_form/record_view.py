@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assistant import reference
 from assistant.labels import data_label
-from assistant.screen_dates import screen_long_date, screen_short_moment
+from assistant.screen_dates import screen_long_date, screen_mm, screen_short_moment
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 # lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
@@ -87,11 +86,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             + translate("RecordDocument", "Signed by {0} on {1}.").format(
                 html.escape(record.signed_by_name or "—"), _when(_local(record.signed_at))
             )
-            + "</b> "
-            + translate(
-                "RecordDocument", "Corrections are amendments, shown beside the original value."
-            )
-            + "</p>"
+            + "</b></p>"
         )
     patient = context.patient
     fitz = (
@@ -128,7 +123,6 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             translate("RecordDocument", "Practitioner"),
             _e(practitioners.get(draft.practitioner_id or 0, "")),
         ),
-        (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)),
         (
             translate("RecordDocument", "Consent on file"),
             field("consent_on_file", _yes_no(draft.consent_on_file))
@@ -142,6 +136,8 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         (translate("RecordDocument", "Cartridge"), _e(cartridge)),
         (translate("RecordDocument", "Anaesthetic"), _e(anaesthetic)),
     ]
+    if context.verdict:  # a session recorded without the checklist has no verdict to show
+        rows.insert(2, (translate("RecordDocument", "Checklist verdict"), _e(context.verdict)))
     parts.append(_table(rows))
 
     parts.append("<h3>" + translate("RecordDocument", "Zones") + "</h3>")
@@ -160,7 +156,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             [
                 _e(data_label("zones", zone.zone)),
                 amended.cell(
-                    record, f"{path}.depth_mm", f"{reference.format_mm(zone.depth_mm)} mm"
+                    record, f"{path}.depth_mm", f"{screen_mm(zone.depth_mm)} mm"
                 ),
                 amended.cell(record, f"{path}.passes", _e(zone.passes)),
                 amended.cell(record, f"{path}.speed", _e(zone.speed)),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from assistant import reference
 from assistant.labels import data_label
+from assistant.screen_dates import screen_mm
 from assistant.sessions import SessionDraft
 
 # lupdate reads the strings of translate("SessionForm", "…") calls (not of a wrapper)
@@ -15,7 +15,7 @@ translate = QCoreApplication.translate
 
 def confirm_sign(parent: QWidget, draft: SessionDraft, warnings: int) -> bool:
     zones = ", ".join(
-        f"{data_label('zones', z.zone)} {reference.format_mm(z.depth_mm)} mm × {z.passes}"
+        f"{data_label('zones', z.zone)} {screen_mm(z.depth_mm)} mm × {z.passes}"
         for z in draft.zones
     )
     text = translate(

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import reference
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_short_date
+from assistant.screen_dates import screen_mm, screen_short_date
 from assistant.sessions import (
     CartridgeChoice,
     DeviceLimits,
@@ -34,7 +32,6 @@ from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
 from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
-from ui.translations import screen_locale
 
 
 class TreatmentSection(QGroupBox):
@@ -60,8 +57,8 @@ class TreatmentSection(QGroupBox):
             self.device_box.addItem(
                 self.tr("{device}, {low}–{high} mm").format(
                     device=device.label,
-                    low=reference.format_mm(device.limits.min_depth_mm),
-                    high=reference.format_mm(device.limits.max_depth_mm),
+                    low=screen_mm(device.limits.min_depth_mm),
+                    high=screen_mm(device.limits.max_depth_mm),
                 ),
                 device.id,
             )
@@ -113,19 +110,15 @@ class TreatmentSection(QGroupBox):
         anaesthetic.addWidget(self.anaesthetic_box, 3)
         anaesthetic.addWidget(self.strength_edit, 1)
         anaesthetic.addWidget(self.minutes_spin, 1)
-        self.consent_check = QCheckBox(self.tr("Signed consent on file"))
-        big(self.consent_check, self.tr("Signed consent on file"))
-        self.consent_date_edit = QDateEdit()
-        self.consent_date_edit.setCalendarPopup(True)
-        self.consent_date_edit.setDisplayFormat("d MMM yyyy")
-        self.consent_date_edit.setLocale(screen_locale())
-        big(self.consent_date_edit, self.tr("Consent date"))
+        # Whether a signed consent covers the session comes from the consent records
+        # (``consent_watch``), shown here in words; nothing to tick.
+        self.consent_on_file = False
+        self.consent_date: date | None = None
+        self.consent_state = QLabel(self.tr("Looking for a consent that covers this session…"))
+        self.consent_state.setWordWrap(True)
+        self.consent_state.setAccessibleName(self.tr("Consent"))
         self.photos_check = QCheckBox(self.tr("Photos taken"))
         big(self.photos_check, self.tr("Photos taken"))
-        consent = QHBoxLayout()
-        consent.addWidget(self.consent_check)
-        consent.addWidget(self.consent_date_edit)
-        consent.addStretch(1)
         form.addRow(self.tr("Practitioner"), self.practitioner_box)
         form.addRow(self.tr("Device"), self.device_box)
         form.addRow(self.tr("Scan a box"), self.scan_field)
@@ -133,7 +126,7 @@ class TreatmentSection(QGroupBox):
         form.addRow(self.tr("Cartridge"), self.cartridge_box)
         form.addRow("", self.cartridge_error)
         form.addRow(self.tr("Anaesthetic"), anaesthetic)
-        form.addRow(self.tr("Consent"), consent)
+        form.addRow(self.tr("Consent"), self.consent_state)
         form.addRow("", self.photos_check)
         self.practitioner_box.currentIndexChanged.connect(self.changed)
         self.device_box.currentIndexChanged.connect(self.deviceChanged)
@@ -141,9 +134,6 @@ class TreatmentSection(QGroupBox):
         self.anaesthetic_box.currentTextChanged.connect(self._anaesthetic_changed)
         self.strength_edit.textChanged.connect(self.changed)
         self.minutes_spin.valueChanged.connect(self.changed)
-        self.consent_check.toggled.connect(self.changed)
-        self.consent_check.toggled.connect(self.consent_date_edit.setEnabled)
-        self.consent_date_edit.dateChanged.connect(self.changed)
         self.photos_check.toggled.connect(self.changed)
         self.tab_order: list[QWidget] = [
             self.practitioner_box,
@@ -153,10 +143,27 @@ class TreatmentSection(QGroupBox):
             self.anaesthetic_box,
             self.strength_edit,
             self.minutes_spin,
-            self.consent_check,
-            self.consent_date_edit,
             self.photos_check,
         ]
+
+    def show_consent(self, covered: bool, signed_on: date | None, why: str) -> None:
+        """What the consent records say: a consent covers the session (signed on that day),
+        or why none does; the draft records it as it is saved."""
+        if covered and signed_on is not None:
+            self.consent_state.setText(
+                "\N{CHECK MARK} "
+                + self.tr("A signed consent covers this session (signed {0}).").format(
+                    screen_short_date(signed_on)
+                )
+            )
+        else:
+            self.consent_state.setText(
+                "\N{WARNING SIGN} " + (why or self.tr("No signed consent covers this session."))
+            )
+        changed = (covered, signed_on) != (self.consent_on_file, self.consent_date)
+        self.consent_on_file, self.consent_date = covered, signed_on if covered else None
+        if changed and not self.loading:
+            self.changed.emit()
 
     def _anaesthetic_changed(self, text: str) -> None:
         index = self.anaesthetic_box.findText(text)

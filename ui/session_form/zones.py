@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,7 +25,9 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.devices import snap_depth
 from assistant.labels import data_label, typical_range
+from assistant.screen_dates import screen_mm
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
+from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
 from ui.zone_table_model import ZoneTableModel
 
@@ -75,14 +76,16 @@ class ZonesSection(QGroupBox):
         self.zone_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.zone_table.verticalHeader().setDefaultSectionSize(TARGET_HEIGHT)
         self.zone_table.setAccessibleName(self.tr("Treated zones"))
-        header = self.zone_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Notes and warnings share what is left and wrap: the table never scrolls sideways.
-        for column in (ZoneTableModel.NOTES, ZoneTableModel.WARNINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.zone_table.setWordWrap(True)
+        # One line per zone: the columns a narrow form cannot hold whole step aside (the
+        # warnings are listed beside the map too); the zone's name takes what is left.
+        m = ZoneTableModel
+        self.zone_fitter = ColumnFitter(
+            self.zone_table,
+            (m.ZONE, m.DEPTH, m.PASSES, m.SPEED, m.TYPICAL, m.ENDPOINT, m.WARNINGS, m.NOTES),
+            stretch=m.ZONE,
+            keep=(m.DEPTH, m.PASSES),
+        )
         self.zone_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.zone_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.zone_table.setMinimumHeight(5 * TARGET_HEIGHT)  # four zones without scrolling
         self.zone_table.setMaximumHeight(8 * TARGET_HEIGHT)
         self.zone_table.selectionModel().currentRowChanged.connect(self.zone_selected)
@@ -145,7 +148,7 @@ class ZonesSection(QGroupBox):
 
     def _show_on_map(self, *_args: object) -> None:
         entries = self.zone_model.entries()
-        self.map.show_zones({e.zone: reference.format_mm(e.depth_mm) for e in entries})
+        self.map.show_zones({e.zone: screen_mm(e.depth_mm) for e in entries})
 
     def _zone_clicked_on_map(self, zone: str) -> None:
         rows = [e.zone for e in self.zone_model.entries()]
@@ -207,7 +210,7 @@ class ZonesSection(QGroupBox):
         )
         self.typical_label.setText(
             self.tr("typical {range}; warning above {bound} mm").format(
-                range=typical_range(zone), bound=reference.format_mm(zone.warn_above_mm)
+                range=typical_range(zone), bound=screen_mm(zone.warn_above_mm)
             )
         )
 

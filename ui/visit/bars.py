@@ -15,6 +15,7 @@ from assistant.checklist import Checklist, Outcome, Verdict
 from assistant.dates import age_on
 from assistant.labels import data_label
 from assistant.patients import PatientRecord
+from ui import look
 
 # Chips keep their own colours, black on a light tint, so they read in a dark palette too.
 _CAUTION = "background-color:#fff0c2; color:#000000;"
@@ -45,10 +46,7 @@ class PatientBar(QFrame):
         self.setObjectName("patientBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name_label = QLabel()
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setFont(look.font(look.HEADING, bold=True))
         self.name_label.setAccessibleName(self.tr("Patient"))
         self.facts_label = QLabel()
         self.facts_label.setAccessibleName(self.tr("Age and Fitzpatrick type"))
@@ -58,6 +56,7 @@ class PatientBar(QFrame):
         self.chips_label.setAccessibleName(self.tr("Cautions and allergies"))
         self.chips_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(self.name_label)
         top.addWidget(self.facts_label)
         top.addStretch(1)

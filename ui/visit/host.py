@@ -104,6 +104,7 @@ class VisitWindow(QMainWindow):
         workflow.finished.connect(self._session_finished)
         workflow.aftercareRequested.connect(self.show_aftercare)
         workflow.bookRequested.connect(self.book_visit)
+        workflow.aftercareSheetWanted.connect(lambda sid: self.show_aftercare(sid, in_step=True))
         workflow.photosRequested.connect(self.open_photos)
         view.listRequested.connect(self.back_to_list)
         self.pages.addWidget(view)
@@ -132,6 +133,7 @@ class VisitWindow(QMainWindow):
 
         self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
         self.resume_button.setVisible(True)
+        self.patient_list.select_patient(self.visit_view.patient.id)
         self.patient_list.focus_search()
 
     def resume_visit(self) -> None:
@@ -170,7 +172,7 @@ class VisitWindow(QMainWindow):
 
     # -- the aftercare sheet ---------------------------------------------------------------------
 
-    def show_aftercare(self, session_id: int) -> None:
+    def show_aftercare(self, session_id: int, in_step: bool = False) -> None:
         """Read the sheet on the database thread, lay it out on the render pool, then show
         the preview; the window stays responsive throughout."""
         from assistant.aftercare import load_active_template
@@ -189,12 +191,18 @@ class VisitWindow(QMainWindow):
 
         def loaded(result: tuple[Any, Any, str | None, Any]) -> None:
             from assistant.aftercare import render_sheet
+            from ui.aftercare_dialog import PREVIEW_DPI, page_images
 
             sheet, template, problem, approvals = result
+
+            def render() -> tuple[Any, Any]:  # on the render pool: the PDF and its pages
+                rendered = render_sheet(sheet, template)
+                return rendered, page_images(rendered.data, PREVIEW_DPI)
+
             self.runner.run(
-                lambda: render_sheet(sheet, template),
-                lambda rendered: self._show_aftercare_preview(
-                    session_id, sheet, template, rendered, problem, approvals
+                render,
+                lambda done: self._show_aftercare_preview(
+                    session_id, sheet, template, done[0], problem, done[1], in_step, approvals
                 ),
                 parent=self,
                 render=True,
@@ -203,16 +211,27 @@ class VisitWindow(QMainWindow):
         self.runner.run(load, loaded, parent=self)
 
     def _show_aftercare_preview(
-        self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None,
+        self,
+        session_id: int,
+        sheet: Any,
+        template: Any,
+        rendered: Any,
+        problem: str | None,
+        images: Any = None,
+        in_step: bool = False,
         approvals: Any = None,
     ) -> None:
         from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
 
         self.statusBar().clearMessage()
+        workflow = self.workflow
+        on_step = workflow is not None and workflow.step == "aftercare"
+        if in_step and not on_step:
+            return  # the visit moved on (or closed) while the sheet was prepared
         try:
             dialog = AftercarePreviewDialog(
-                sheet, template, self, rendered=rendered, runner=self.runner,
+                sheet, template, self, rendered=rendered, runner=self.runner, images=images,
                 approvals=approvals,
             )
         except Exception as exc:  # shown to the user; the session itself is safe
@@ -233,10 +252,12 @@ class VisitWindow(QMainWindow):
                 parent=self,
             )
         )
-        workflow = self.workflow
         if workflow is not None:
             dialog.printed.connect(workflow.aftercare_printed)
             dialog.saved.connect(lambda _path: workflow.aftercare_printed())
+        if workflow is not None and in_step:
+            workflow.aftercare_step.show_sheet(dialog)  # the sheet in the step itself
+            return
         dialog.exec()
 
     def offer_unfinished_drafts(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from assistant.checklist import Verdict
 from assistant.patients import PatientRecord
+from ui import look
 from ui.session_form.common import TARGET_HEIGHT
 from ui.session_workflow import SessionWorkflow
 from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
@@ -111,6 +112,10 @@ class VisitView(QWidget):
             form = workflow.form
             return [*form.tab_chain(), form.amend_button]
         if step == "aftercare":
+            sheet = workflow.aftercare_step.sheet
+            if sheet is not None:  # the sheet in the step: its choices, then Save and Print
+                return [sheet.language_box, sheet.large_print_box, sheet.save_button,
+                        sheet.print_button]  # fmt: skip
             return [workflow.aftercare_step.preview_button]
         return []
 
@@ -144,6 +149,21 @@ class VisitView(QWidget):
         steps = list(names)
         index = steps.index(step)
         self.next_button.setText(self.tr("Finish") if step == "aftercare" else self.tr("Next"))
+        # One primary action a step: Next, except while the session waits to be signed or
+        # the patient's consent to be issued, or the sheet to be printed (then Sign…, Issue…
+        # or Print… is the step's action).
+        signing = step == "session" and "session" not in workflow.done
+        consenting = (
+            step == "consent"
+            and workflow.consent_page is not None
+            and workflow.stack.currentWidget() is workflow.consent_page
+        )
+        printing = (
+            step == "aftercare"
+            and "aftercare" not in workflow.done
+            and workflow.aftercare_step.sheet is not None
+        )
+        look.set_role(self.next_button, "" if signing or consenting or printing else "primary")
         self.next_button.setToolTip(
             (
                 self.tr("Finish the visit ({0})")

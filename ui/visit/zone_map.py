@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from assistant import reference
 from assistant.labels import data_label
 from assistant.resources import resource_path
+from ui import look
 
 PLANNED_FILL = "#f5c26b"  # warm amber, with the dark outline it reads in both palettes
 MAP_FILES = ("face_map.svg", "body_map.svg")
@@ -138,10 +139,7 @@ class ZoneDiagram(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._renderer.render(painter, self._target())
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(look.font(look.SMALL - 2, bold=True))
         metrics = painter.fontMetrics()
         drawn: set[str] = set()
         tags: list[QRectF] = []

@@ -1,0 +1,157 @@
+"""What the screenshot tool looks for on a screen: text that does not fit.
+
+Each check returns one line per problem: a scroll area that scrolls sideways (a table whose
+columns are wider than it counts too, even with its scrollbar turned off), a table heading
+or cell cut with an ellipsis, and text cut inside a button or a label that does not wrap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SLACK = 1  # rounding between a text's measured width and the pixels it is given
+
+
+def _where(widget: Any) -> str:
+    label = widget.accessibleName() or widget.objectName() or type(widget).__name__
+    parent = widget.parentWidget()
+    while parent is not None and not parent.accessibleName():
+        parent = parent.parentWidget()
+    return label + (f" in {parent.accessibleName()}" if parent is not None else "")
+
+
+def _all(top: Any, kind: Any) -> list[Any]:
+    """``top`` and every widget of that kind inside it."""
+    return ([top] if isinstance(top, kind) else []) + list(top.findChildren(kind))
+
+
+def _shown(widget: Any, top: Any) -> bool:
+    """On screen: visible, and not scrolled wholly out of its scroll area's view."""
+    if not widget.isVisible() or widget.width() <= 0:
+        return False
+    return widget.visibleRegion().boundingRect().width() > 0 or widget is top
+
+
+def sideways_scrolling(top: Any) -> list[str]:
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QTableView
+
+    problems = []
+    for area in _all(top, QAbstractScrollArea):
+        if not area.isVisible():
+            continue
+        if area.horizontalScrollBar().isVisible():
+            problems.append(f"horizontal scrollbar on {_where(area)}")
+        elif isinstance(area, QScrollArea) and area.widget() is not None:
+            inner = area.widget()
+            if inner.isVisible() and inner.width() > area.viewport().width() + SLACK:
+                problems.append(
+                    f"{_where(area)} holds {inner.width()} px in {area.viewport().width()} px"
+                )
+        elif isinstance(area, QTableView):
+            header = area.horizontalHeader()
+            if header.length() > area.viewport().width() + SLACK:
+                problems.append(
+                    f"columns of {_where(area)} need {header.length()} px, "
+                    f"{area.viewport().width()} px shown"
+                )
+    return problems
+
+
+def cut_table_text(top: Any) -> list[str]:
+    from PySide6.QtWidgets import QTableView
+
+    from ui.table_fit import cell_width, heading_width
+
+    problems = []
+    for table in _all(top, QTableView):
+        if not table.isVisible():
+            continue
+        model, header = table.model(), table.horizontalHeader()
+        if model is None:
+            continue
+        columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+        if header.isVisible():
+            for column in columns:
+                if heading_width(header, column) > header.sectionSize(column) + SLACK:
+                    title = model.headerData(column, header.orientation())
+                    problems.append(
+                        f"heading '{title}' cut in {_where(table)} "
+                        f"({header.sectionSize(column)} of {heading_width(header, column)} px)"
+                    )
+        first = table.rowAt(0)
+        last = table.rowAt(table.viewport().height() - 1)
+        if first < 0:
+            continue
+        last = model.rowCount() - 1 if last < 0 else last
+        for row in range(first, last + 1):
+            for column in columns:
+                index = model.index(row, column)
+                if not index.data():
+                    continue
+                if cell_width(table, index) > table.columnWidth(column) + SLACK:
+                    problems.append(f"cell '{index.data()}' cut in {_where(table)}")
+    return problems
+
+
+def _plain(text: str) -> str:
+    """A button's text as drawn: "&&" is one ampersand, a single "&" marks the shortcut."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def cut_words(top: Any) -> list[str]:
+    from PySide6.QtGui import Qt
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QRadioButton
+
+    problems = []
+    for label in _all(top, QLabel):
+        if not _shown(label, top) or label.wordWrap() or not label.text():
+            continue
+        if label.pixmap() is not None and not label.pixmap().isNull():
+            continue
+        if Qt.mightBeRichText(label.text()) or label.textFormat() == Qt.TextFormat.RichText:
+            needed = label.sizeHint().width()
+            room = label.width()
+        else:
+            metrics = label.fontMetrics()
+            text = _plain(label.text()) if label.buddy() is not None else label.text()
+            needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            margins = label.contentsMargins()
+            room = label.width() - margins.left() - margins.right() - 2 * label.margin()
+            if label.indent() > 0:
+                room -= label.indent()
+        if needed > room + SLACK:
+            problems.append(f"'{label.text()[:60]}' cut in {_where(label)}")
+    for button in _all(top, QAbstractButton):
+        if not _shown(button, top) or not button.text():
+            continue
+        if not isinstance(button, QPushButton | QCheckBox | QRadioButton):
+            continue
+        hint = button.sizeHint()
+        metrics = button.fontMetrics()
+        text = _plain(button.text())
+        needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if isinstance(button, QPushButton):
+            room = button.width() - _chrome(button, hint.width() - needed)
+        else:
+            room = button.width() - (hint.width() - needed)
+        if needed > room + SLACK:
+            problems.append(f"button '{text[:60]}' cut in {_where(button)}")
+    return problems
+
+
+def _chrome(button: Any, around: int) -> int:
+    """What a push button needs beside its text to draw it whole: its icon, the menu arrow,
+    and the frame; half the style's generous padding may go before the text is cut."""
+    from PySide6.QtWidgets import QStyle
+
+    style = button.style()
+    frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    icon = 0
+    if not button.icon().isNull():
+        icon = button.iconSize().width() + 4
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    menu = arrow if button.menu() is not None else 0
+    return min(around, max(0, frame // 2) + icon + menu)
+
+
+def problems_on(top: Any) -> list[str]:
+    return sideways_scrolling(top) + cut_table_text(top) + cut_words(top)
