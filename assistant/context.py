@@ -120,7 +120,11 @@ class AppContext:
 
     def _open(self, url: str) -> Database:
         from assistant.db import init_db
+        from assistant.records.encrypt import finish_interrupted, roll_back_interrupted
 
+        keys = self.key_file_for(url)
+        if keys is not None:  # an encryption killed before its switch leaves nothing behind
+            roll_back_interrupted(keys.with_name(keys.name.removesuffix(".keys")))
         database = init_db(
             url,
             create=url == self.locations.default_database_url,
@@ -131,6 +135,7 @@ class AppContext:
         if database.key is not None:
             self.database_key = database.key
         database.data_dir = self.locations.data_dir
+        database.finished_encryption = finish_interrupted(database)
         return database
 
     # -- encryption ----------------------------------------------------------------------------

@@ -108,6 +108,8 @@ class Database:
         self.key = key
         # A new encrypted database's recovery key, until setup has shown it (then None).
         self.recovery_code: str | None = None
+        # True when opening it finished an encryption a killed run left half-done.
+        self.finished_encryption = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # The data folder this database is used from (its photos, its verified audit point),
         # set by the application context; None: the environment's data folder.
