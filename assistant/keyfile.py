@@ -176,8 +176,18 @@ class KeyFile:
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        from assistant.bounded import TEXT_LIMIT, read_regular
+        from assistant.errors import InvalidInput
+
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path, TEXT_LIMIT, "key_file")
+        except InvalidInput as exc:
+            if not path.exists():
+                raise KeyFileProblem(
+                    f"The database is encrypted and its key file {path.name} is missing.",
+                    ADVICE_KEYS,
+                ) from None
+            raise KeyFileProblem(f"The key file cannot be used: {exc}") from None
         except FileNotFoundError:
             raise KeyFileProblem(
                 f"The database is encrypted and its key file {path.name} is missing.",

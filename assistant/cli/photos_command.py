@@ -22,12 +22,19 @@ from assistant.errors import InvalidInput
 
 
 def _number(text: str, option: str) -> int:
+    from assistant.cli.arguments import MAX_ID
+
+    shown = text if len(text) <= 30 else text[:30] + "…"
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 40 else None
     except ValueError:
-        raise InvalidInput(f"{option}: '{text}' is not a number.", option.strip("-")) from None
-    if value < 1:
-        raise InvalidInput(f"{option}: '{text}' is not a valid id.", option.strip("-"))
+        value = None
+    if value is None:
+        raise InvalidInput(f"{option}: '{shown}' is not a number.", option.strip("-"))
+    if not 1 <= value <= MAX_ID:
+        raise InvalidInput(
+            f"{option}: '{shown}' is not a valid id (1 to {MAX_ID}).", option.strip("-")
+        )
     return value
 
 

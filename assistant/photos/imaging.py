@@ -189,7 +189,9 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
             path, f"the file is too large ({size / 1e6:.0f} MB; the limit is "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
         )
-    data = path.read_bytes()
+    from assistant.bounded import read_regular
+
+    data = read_regular(path, MAX_FILE_BYTES)  # a pipe or a device: refused, never read
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
