@@ -136,6 +136,10 @@ class AppContext:
             self.database_key = database.key
         database.data_dir = self.locations.data_dir
         database.finished_encryption = finish_interrupted(database)
+        if database.key is not None:
+            from assistant.pin_attempts import audit_pending
+
+            audit_pending(database)  # wrong tries made while it was locked, now in the trail
         return database
 
     # -- encryption ----------------------------------------------------------------------------
@@ -187,8 +191,13 @@ class AppContext:
 
     def unlock_with_pin(self, practitioner_id: int, pin: str, url: str | None = None) -> None:
         """Unwrap the key of the database (at ``url``) with a practitioner's PIN
-        (``WrongSecret`` if wrong)."""
-        self.database_key = self.key_file(url).unlock_with_pin(practitioner_id, pin)
+        (``LoginRefused``, with the wait before the next try, if wrong or too soon)."""
+        from assistant.pin_attempts import who
+
+        keys = self.key_file(url)
+        self.database_key = _counted(
+            keys.path, who(practitioner_id), lambda: keys.unlock_with_pin(practitioner_id, pin)
+        )
         self.unlocked_by = (practitioner_id, pin)
         remember_key(self.database_key)
 
@@ -210,7 +219,10 @@ class AppContext:
         return True
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
-        self.database_key = self.key_file(url).unlock_with_recovery(code)
+        from assistant.pin_attempts import RECOVERY
+
+        keys = self.key_file(url)
+        self.database_key = _counted(keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code))
         remember_key(self.database_key)
         self.unlocked_with_recovery = True
 
@@ -249,3 +261,26 @@ class AppContext:
     def close(self) -> None:
         self.release_database()
         self._listeners.clear()
+
+
+def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
+    """``unwrap()`` with the wrong tries counted beside the key file: refused unchecked
+    while the wait after the last wrong try lasts; a wrong try counted and refused with the
+    wait it starts (``PinRefused``, a ``LoginRefused`` and a ``WrongSecret``)."""
+    from assistant.auth import wait_message
+    from assistant.i18n import _
+    from assistant.keyfile import WrongGuess
+    from assistant.pin_attempts import PinRefused, note_failure, note_success, seconds_to_wait
+
+    wait = seconds_to_wait(key_file, name)
+    if wait:
+        raise PinRefused(wait_message(wait), wait, reason="")
+    try:
+        key = unwrap()
+    except WrongGuess as exc:
+        wait = note_failure(key_file, name)
+        reason = str(exc) if name == "recovery" else _("That PIN is not right.")
+        message = f"{reason} {wait_message(wait)}" if wait else reason
+        raise PinRefused(message, wait, reason) from None
+    note_success(key_file, name)
+    return key

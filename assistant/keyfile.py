@@ -53,6 +53,10 @@ class WrongSecret(InvalidInput):
     """The PIN or recovery key does not unwrap the database key."""
 
 
+class WrongGuess(WrongSecret):
+    """A PIN or recovery key that was tried and is wrong: counted against the next tries."""
+
+
 def key_file_path(database: Path) -> Path:
     return database.with_name(database.name + SUFFIX)
 
@@ -153,7 +157,7 @@ def normalise_recovery_code(code: str) -> bytes:
     text = "".join(ch for ch in code.upper() if not ch.isspace() and ch != "-")
     text = text.translate(str.maketrans("018", "OIB"))
     if len(text) != 32 or any(ch not in RECOVERY_ALPHABET for ch in text):
-        raise WrongSecret(
+        raise WrongGuess(
             "A recovery key is 32 letters and digits in 8 groups of 4 (as printed on the sheet).",
             "recovery_key",
         )
@@ -269,7 +273,7 @@ class KeyFile:
             )
         key = _unwrap(entry[1], pin.encode("utf-8"), _pin_label(practitioner_id))
         if key is None:
-            raise WrongSecret("That PIN is not right.", "pin")
+            raise WrongGuess("That PIN is not right.", "pin")
         return key
 
     def unlock_with_recovery(self, code: str) -> bytes:
@@ -278,7 +282,7 @@ class KeyFile:
             raise WrongSecret("This database has no recovery key.", "recovery_key")
         key = _unwrap(self.recovery, secret, RECOVERY_LABEL)
         if key is None:
-            raise WrongSecret(
+            raise WrongGuess(
                 "That recovery key does not open this database (a newer one may have replaced it).",
                 "recovery_key",
             )
