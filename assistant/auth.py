@@ -356,7 +356,8 @@ def _adopt(db: Database, row: Practitioner, pin: str) -> None:
     try:
         if row.id in KeyFile.load(path).practitioners:
             return
-        wrap_key_for(db, row, pin)
+        key, practitioner_id, name = db.key, row.id, row.name
+        change_key_file(path, lambda keys: keys.enroll(practitioner_id, name, pin, key))
     except (KeyFileProblem, OSError) as exc:
         log.warning("Could not add practitioner %s to the key file: %s", row.id, exc)
 

@@ -198,6 +198,12 @@ class AppContext:
         self.database_key = _counted(
             keys.path, who(practitioner_id), lambda: keys.unlock_with_pin(practitioner_id, pin)
         )
+        if keys.needs_workstation_copy(practitioner_id):
+            # A copy made with the PIN alone: replaced by one that needs this workstation's
+            # secret too, so the data folder copied elsewhere no longer opens with the PIN.
+            name = keys.practitioners[practitioner_id][0]
+            keys.enroll(practitioner_id, name, pin, self.database_key)
+            keys.save()
         self.unlocked_by = (practitioner_id, pin)
         remember_key(self.database_key)
 
