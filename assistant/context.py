@@ -221,7 +221,7 @@ class AppContext:
         for suffix in ("-wal", "-shm", "-journal", ""):
             database.with_name(database.name + suffix).unlink(missing_ok=True)
         keys.path.unlink()
-        log.warning("Removed %s: its setup never finished, so nobody could open it", database)
+        log.warning("Removed a database whose setup never finished (nobody could open it)")
         return True
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:

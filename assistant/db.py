@@ -352,7 +352,7 @@ def init_db(
                 copy = folder / f"before-upgrade-{revision}-{stamp}.sqlite3"
                 engine.dispose()
                 backup_sqlite(sqlite_path, copy, key)
-                log.info("Copied the database to %s before upgrading it", copy)
+                log.info("Copied the database into the backups folder before upgrading it")
             log.info("Upgrading the database schema from %s to %s", revision, head)
             from alembic import command
 

@@ -91,7 +91,9 @@ def test_encrypting_replaces_the_plain_file_and_the_plain_copies_go_when_asked(
     result = encrypt_database(db, practitioner, "Naomi", PIN)
     assert not database.read_bytes().startswith(cipher.SQLITE_HEADER)
     assert b"Amelia" not in database.read_bytes()
-    photo = (folder / "photos" / "abc.jpg").read_bytes()
+    (photo_file,) = (folder / "photos").iterdir()  # renamed to its keyed name when sealed
+    assert photo_file.name.startswith("k-") and photo_file.suffix == ".jpg"
+    photo = photo_file.read_bytes()
     assert photo.startswith(MAGIC) and b"Amelia" not in photo
     again = open_either(folder, practitioner)
     assert contents(again) == rows

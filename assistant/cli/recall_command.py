@@ -36,6 +36,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.csv:
         sys.stdout.write(export_recall_csv(db, args.lot, rows, actor=actor))
         return EXIT_OK
+    from assistant.sessions.recall import STANDARD_OUTPUT, record_recall_export
+
+    record_recall_export(db, args.lot, rows, STANDARD_OUTPUT, actor)  # names and phones shown
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")
         return EXIT_OK

@@ -140,7 +140,7 @@ def _write_metadata(target: Path) -> None:
     try:
         write_backup_metadata(target, head_revision())
     except OSError as exc:
-        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+        log.warning("Could not write the metadata of a backup: %s", exc.strerror or exc)
 
 
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
@@ -178,9 +178,11 @@ def backup_now(
     photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
     if pruned:
-        prune_backup_photos(folder)
+        from assistant.photos.storage import store_for
+
+        prune_backup_photos(folder, store_for(db))
     _audit_backup(db, target, actor, automatic=True)
-    log.info("Backed up the database to %s", target)
+    log.info("Backed up the database (automatic backup)")
     return BackupInfo(target, now, target.stat().st_size, pruned, photos)
 
 
@@ -224,7 +226,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
             path.unlink()
             path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
-            log.warning("Could not remove the old backup %s: %s", path, exc)
+            log.warning("Could not remove an old automatic backup: %s", exc.strerror or exc)
     return doomed
 
 
@@ -505,5 +507,5 @@ def restore(
     from assistant.records.integrity import forget_verified_point
 
     forget_verified_point(database.url)
-    log.info("Restored %s from %s", target, source)
+    log.info("Restored the database from a backup (schema %s)", check.revision)
     return RestoreResult(target, source, check.revision, head, kept, photos, encrypting)

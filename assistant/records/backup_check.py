@@ -132,7 +132,7 @@ def inspect_backup(file: Path) -> BackupCheck:
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if problems != ["ok"]:
-            log.warning("Backup %s failed the integrity check: %s", file, problems)
+            log.warning("A backup failed the integrity check (%d problem(s))", len(problems))
             raise InvalidInput(
                 _("{name} is damaged (it fails SQLite's integrity check).").format(name=name)
                 + " "
