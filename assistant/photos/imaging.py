@@ -7,9 +7,13 @@
   ``MAX_PIXELS`` pixels (a decompression bomb);
 - the orientation tag is applied to the pixels (``ImageOps.exif_transpose``), so the picture
   stands the right way up in every viewer;
-- GPS position, camera make, model and serial numbers, the maker note, the owner's name and
-  the embedded thumbnail are removed, and so are XMP, IPTC and comment blocks (which repeat
-  them). Harmless exposure data and the time taken stay.
+- metadata is kept by allow-list, not removed by a list of known tags: only what the
+  picture needs to show its colours stays (the ICC colour profile; for a JPEG the JFIF
+  header without its thumbnail and Adobe's colour-transform flag; for a PNG its gamma,
+  chromaticities, sRGB, ICC and transparency chunks). Every EXIF IFD (GPS, camera, serial
+  numbers, maker notes, descriptions, authors, comments, thumbnails), XMP, IPTC, comment
+  segments, unknown segments (between scans too) and PNG text or EXIF chunks go. The time
+  taken is read first and kept in the record, not in the file.
 
 The pixels are kept as they are whenever possible. A JPEG that is already upright is not
 recompressed: its metadata blocks are replaced by a cleaned EXIF block and every other byte
@@ -40,29 +44,17 @@ THUMBNAIL_QUALITY = 85
 FORMATS = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png"}
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
 
-# Tags that identify a camera, its owner or a place (https://exiftool.org/TagNames/EXIF.html).
-IFD0_REMOVED = (
-    ExifTags.Base.Make,
-    ExifTags.Base.Model,
-    ExifTags.Base.Orientation,
-    ExifTags.Base.GPSInfo,
-    ExifTags.Base.HostComputer,
-    ExifTags.Base.Artist,
-    0xC62F,  # CameraSerialNumber (DNG)
-    0xC614,  # UniqueCameraModel (DNG)
+# JPEG application segments kept: the JFIF header (cut to its fixed 14 bytes: no thumbnail),
+# the ICC colour profile, and Adobe's colour-transform flag (cut to its fixed 12 bytes).
+_KEEP_APP = {(0xE0, b"JFIF\x00"): 14, (0xE2, b"ICC_PROFILE\x00"): None, (0xEE, b"Adobe"): 12}
+# Other JPEG segments kept: frame headers, Huffman and arithmetic tables (0xC0-0xCF but the
+# reserved 0xC8), quantisation tables, restart interval, number of lines.
+_KEEP_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC8} | {0xDB, 0xDC, 0xDD}
+# PNG chunks kept: the critical ones and those that say how to show the colours.
+PNG_KEEP = frozenset(
+    {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"cICP"}
 )
-EXIF_IFD_REMOVED = (
-    ExifTags.Base.MakerNote,
-    ExifTags.Base.BodySerialNumber,
-    ExifTags.Base.LensSerialNumber,
-    ExifTags.Base.CameraOwnerName,
-    ExifTags.Base.LensMake,
-    ExifTags.Base.LensModel,
-    ExifTags.Base.ImageUniqueID,
-    ExifTags.Base.UserComment,
-)
-# JPEG segments kept as they are: JFIF header, ICC colour profile, Adobe colour transform.
-_KEEP_APP = ((0xE0, b"JFIF\x00"), (0xE0, b"JFXX\x00"), (0xE2, b"ICC_PROFILE\x00"), (0xEE, b"Adobe"))
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass(frozen=True)
@@ -98,22 +90,6 @@ def _taken_at(exif: Image.Exif) -> datetime | None:
     return None
 
 
-def clean_exif(exif: Image.Exif) -> bytes:
-    """The EXIF block to keep: no place, no camera identity, no orientation, no thumbnail.
-
-    Pillow writes IFD0 and its sub-IFDs only, so the thumbnail (IFD1) is never written."""
-    cleaned = Image.Exif()
-    for tag, value in exif.items():
-        if tag in IFD0_REMOVED or tag in (ExifTags.IFD.Exif, ExifTags.IFD.Interop):
-            continue
-        cleaned[tag] = value
-    sub = {k: v for k, v in exif.get_ifd(ExifTags.IFD.Exif).items() if k not in EXIF_IFD_REMOVED}
-    sub.pop(ExifTags.IFD.Interop, None)
-    if sub:
-        cleaned.get_ifd(ExifTags.IFD.Exif).update(sub)
-    return cleaned.tobytes() if len(cleaned) or sub else b""
-
-
 def _segments_until_scan(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
     """The marker segments before the first scan, and the offset where that scan's SOS starts."""
     if data[:2] != b"\xff\xd8":
@@ -133,9 +109,11 @@ def _segments_until_scan(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
         pos += 2 + length
 
 
-def _end_of_image(data: bytes, start: int) -> int:
-    """Offset just past the first image's EOI (an MPO carries further images after it)."""
-    pos = start
+def _scans(data: bytes, start: int) -> bytes:
+    """The scans from ``start`` to the first image's EOI (an MPO carries further images after
+    it), with any segment between scans that is not a scan or a table left out."""
+    out = []
+    pos = copied = start
     while True:
         pos = data.find(b"\xff", pos)
         if pos < 0 or pos + 1 >= len(data):
@@ -145,29 +123,69 @@ def _end_of_image(data: bytes, start: int) -> int:
             pos += 1 if marker == 0xFF else 2  # stuffed byte, restart marker or fill
             continue
         if marker == 0xD9:
-            return pos + 2
+            out.append(data[copied : pos + 2])
+            return b"".join(out)
         (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if marker != 0xDA and marker not in _KEEP_MARKERS:  # a comment or an APP segment
+            out.append(data[copied:pos])
+            copied = pos + 2 + length
         pos += 2 + length  # a segment between scans (SOS, DHT, DRI ...), then entropy data
 
 
-def strip_jpeg_losslessly(data: bytes, exif: bytes) -> bytes:
-    """``data`` with its metadata segments replaced by ``exif``; the picture bytes unchanged."""
+def _kept_app(marker: int, payload: bytes) -> bytes | None:
+    for (kept, prefix), size in _KEEP_APP.items():
+        if marker == kept and payload.startswith(prefix):
+            if size is None:
+                return payload
+            if len(payload) < size:
+                return None
+            cut = bytearray(payload[:size])
+            if prefix == b"JFIF\x00":
+                cut[12:14] = b"\x00\x00"  # no thumbnail
+            return bytes(cut)
+    return None
+
+
+def strip_jpeg_losslessly(data: bytes, exif: bytes = b"") -> bytes:
+    """``data`` with only the segments the picture needs (and ``exif``, if given); the
+    picture bytes unchanged."""
     segments, scan = _segments_until_scan(data)
-    end = _end_of_image(data, scan)
     out = [b"\xff\xd8"]
     exif_written = not exif
     for marker, payload in segments:
-        app = 0xE0 <= marker <= 0xEF or marker == 0xFE
-        keep = not app or any(marker == m and payload.startswith(p) for m, p in _KEEP_APP)
-        if not keep:
+        if marker in _KEEP_MARKERS:
+            kept: bytes | None = payload
+        else:
+            kept = _kept_app(marker, payload)
+        if kept is None:
             continue
         if not exif_written and marker != 0xE0:
             out.append(_segment(0xE1, b"Exif\x00\x00" + exif))
             exif_written = True
-        out.append(_segment(marker, payload))
+        out.append(_segment(marker, kept))
     if not exif_written:
         out.append(_segment(0xE1, b"Exif\x00\x00" + exif))
-    out.append(data[scan:end])
+    out.append(_scans(data, scan))
+    return b"".join(out)
+
+
+def strip_png(data: bytes) -> bytes:
+    """``data`` with only the chunks in ``PNG_KEEP`` (each copied with its checksum)."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("no PNG signature")
+    out = [PNG_SIGNATURE]
+    pos = len(PNG_SIGNATURE)
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        end = pos + 12 + length
+        if end > len(data):
+            raise ValueError("a PNG chunk ends early")
+        if kind in PNG_KEEP:
+            out.append(data[pos:end])
+        pos = end
+        if kind == b"IEND":
+            break
     return b"".join(out)
 
 
@@ -238,30 +256,31 @@ def prepare_photo(path: Path) -> PreparedPhoto:
     taken_at = _taken_at(exif)
     orientation = exif.get(ExifTags.Base.Orientation, 1)
     upright = ImageOps.exif_transpose(image) if orientation in range(2, 9) else image
-    cleaned_exif = clean_exif(exif)
     recompressed = False
-    if media_type == "image/jpeg" and upright is image:
-        try:
-            stored = strip_jpeg_losslessly(data, cleaned_exif)
-        except (ValueError, struct.error, IndexError) as exc:
-            raise _refuse(path, f"the file is damaged or incomplete ({exc}).") from None
-    elif media_type == "image/jpeg":
-        out = io.BytesIO()
-        upright.save(
-            out,
-            "JPEG",
-            qtables=getattr(image, "quantization", None) or None,
-            subsampling=JpegImagePlugin.get_sampling(image),
-            exif=cleaned_exif,
-            icc_profile=image.info.get("icc_profile"),
-        )
-        stored, recompressed = out.getvalue(), True
-    else:
-        out = io.BytesIO()
-        upright.save(
-            out, "PNG", exif=cleaned_exif or None, icc_profile=image.info.get("icc_profile")
-        )
-        stored = out.getvalue()
+    icc_profile = image.info.get("icc_profile")  # the one piece of metadata kept
+    try:
+        if media_type == "image/jpeg" and upright is image:
+            stored = strip_jpeg_losslessly(data)
+        elif media_type == "image/jpeg":
+            out = io.BytesIO()
+            upright.info = {}  # nothing of the original's (comment, XMP…) is written again
+            upright.save(
+                out,
+                "JPEG",
+                qtables=getattr(image, "quantization", None) or None,
+                subsampling=JpegImagePlugin.get_sampling(image),
+                icc_profile=icc_profile,
+            )
+            stored, recompressed = strip_jpeg_losslessly(out.getvalue()), True
+        else:
+            out = io.BytesIO()
+            transparency = image.info.get("transparency")
+            upright.info = {}
+            extra = {} if transparency is None else {"transparency": transparency}
+            upright.save(out, "PNG", icc_profile=icc_profile, **extra)
+            stored = strip_png(out.getvalue())
+    except (ValueError, struct.error, IndexError) as exc:
+        raise _refuse(path, f"the file is damaged or incomplete ({exc}).") from None
     return PreparedPhoto(
         data=stored,
         sha256=hashlib.sha256(stored).hexdigest(),
