@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -51,16 +52,36 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="with --verify: also check that the chain extends this backup's",
     )
+    parser.add_argument(
+        "--head",
+        metavar="HEAD",
+        help='with --verify: also check a chain head as printed on a sheet or beside a backup '
+        '(e.g. "audit #1234 · 0123456789ab")',
+    )
     add_actor_option(parser)
     parser.set_defaults(handler=run)
 
 
 MAX_TEXT = 200
+_PRINTED_HEAD = re.compile(
+    r"^\s*(?:audit)?\s*#?\s*(\d{1,19})\s*[^0-9a-fA-F]*\s*([0-9a-fA-F]{12,64})\s*$"
+)
+
+
+def printed_head(text: str) -> tuple[int, str]:
+    """The entry and hash (or its first 12 or more hex digits) of a head as printed."""
+    found = _PRINTED_HEAD.match(text) if len(text) <= 200 else None
+    if found is None:
+        raise InvalidInput(
+            '--head: write the head as printed, e.g. "audit #1234 · 0123456789ab".', "head"
+        )
+    return int(found.group(1)), found.group(2).lower()
 
 
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records import integrity
 
+    head = printed_head(args.head) if args.head is not None else None
     db = context.database()
     if args.against is not None:
         backup = args.against.expanduser()
@@ -77,6 +98,11 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     else:
         result = integrity.check(db, full=True)
         line = result.line()
+    if head is not None and result.intact:
+        result = integrity.check_head(db, result, *head)
+        line = result.line()
+        if result.intact:
+            line = line[:-1] + f"; it holds the printed head audit #{head[0]} · {head[1][:12]}."
     print(line)
     return EXIT_OK if result.intact else EXIT_FAILURE
 
@@ -86,6 +112,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         return run_verify(args, context)
     if args.against is not None:
         raise InvalidInput("--against goes with --verify.", "against")
+    if args.head is not None:
+        raise InvalidInput("--head goes with --verify.", "head")
     if args.text is not None and len(args.text) > MAX_TEXT:
         raise InvalidInput(f"--text: at most {MAX_TEXT} characters to search for.", "text")
     limit = args.limit

@@ -69,10 +69,32 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
-def verified_point(url: str, folder: Path | None = None) -> VerifiedPoint:
+def _seal(key: bytes, url: str, data: dict[str, Any]) -> str:
+    """An HMAC of a database's verified point, under a key derived from the database key."""
+    import hashlib
+    import hmac
+
+    from assistant.cipher import derive_key
+
+    fields = {k: v for k, v in data.items() if k != "seal"}
+    text = json.dumps([url, fields], sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hmac.new(derive_key(key, "audit-verified-point"), text, hashlib.sha256).hexdigest()
+
+
+REWRITTEN = (
+    f"this workstation's verified point ({ANCHOR_FILE}) was rewritten outside Chairside "
+    "(its seal does not match)."
+)
+
+
+def verified_point(url: str, folder: Path | None = None, key: bytes | None = None) -> VerifiedPoint:
+    """This workstation's verified point for the database at ``url``; with the database's
+    ``key`` its seal is checked, and a point whose seal does not match is a break."""
     data = _read_anchors(folder).get(url)
     if not isinstance(data, dict):
         return VerifiedPoint(None, None, None)
+    if key is not None and data.get("seal") != _seal(key, url, data):
+        return VerifiedPoint(None, None, None, REWRITTEN)
     return VerifiedPoint(
         ChainHead.from_json(data.get("head")),
         _when(data.get("checked_at")),
@@ -81,14 +103,19 @@ def verified_point(url: str, folder: Path | None = None) -> VerifiedPoint:
     )
 
 
-def _remember(url: str, point: VerifiedPoint, folder: Path | None = None) -> None:
+def _remember(
+    url: str, point: VerifiedPoint, folder: Path | None = None, key: bytes | None = None
+) -> None:
     anchors = _read_anchors(folder)
-    anchors[url] = {
+    entry: dict[str, Any] = {
         "head": point.head.to_json() if point.head else None,
         "checked_at": point.checked_at.isoformat(timespec="seconds") if point.checked_at else "",
         "full_at": point.full_at.isoformat(timespec="seconds") if point.full_at else "",
         "broken": point.broken,
     }
+    if key is not None:
+        entry["seal"] = _seal(key, url, entry)
+    anchors[url] = entry
     try:
         _write_json(_anchor_path(folder), anchors)
     except OSError as exc:
@@ -131,7 +158,7 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
     """Verify the live schema and the chain (all of it, or what follows this workstation's
     verified point) and remember the outcome."""
     now = now or datetime.now()
-    point = verified_point(db.url, db.data_dir)
+    point = verified_point(db.url, db.data_dir, db.key)
     schema = live_schema_problem(db)
     with db.engine.connect() as conn:
         since = None if full or point.broken else point.head
@@ -144,6 +171,9 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
                     problem=f"{problem} This workstation verified it{_when_label(point)}.",
                     entry=point.head.entry,
                 )
+    if point.broken == REWRITTEN and result.intact:
+        result = replace(result, problem=REWRITTEN)  # said once; the next check starts afresh
+        point = replace(point, broken="")
     if schema:  # said after the chain's own break, which names the entry
         joined = f"{result.problem} Also, {schema}" if result.problem else schema
         result = replace(result, problem=joined)
@@ -153,9 +183,11 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
             db.url,
             VerifiedPoint(result.head, now, now if done_full else point.full_at),
             db.data_dir,
+            db.key,
         )
     else:
-        _remember(db.url, replace(point, checked_at=now, broken=result.problem), db.data_dir)
+        broken = replace(point, checked_at=now, broken=result.problem)
+        _remember(db.url, broken, db.data_dir, db.key)
     return result
 
 
@@ -163,7 +195,7 @@ def startup_check(db: Database, now: datetime | None = None) -> Verification:
     """The check at every start: what was added since the last verified point (fast), and
     the whole chain when the last full check is a week old (or found a break)."""
     now = now or datetime.now()
-    point = verified_point(db.url, db.data_dir)
+    point = verified_point(db.url, db.data_dir, db.key)
     full = point.full_at is None or now - point.full_at >= FULL_CHECK_EVERY or bool(point.broken)
     return check(db, full=full, now=now)
 
@@ -244,3 +276,21 @@ def check_against(db: Database, backup: Path) -> Verification:
             problem = f"the chain does not extend the backup {backup.name}: {differs}"
             return replace(result, problem=problem, entry=head.entry)
     return replace(result, problem=problem) if problem else result
+
+
+def check_head(db: Database, result: Verification, entry: int, digits: str) -> Verification:
+    """``audit --verify --head HEAD``: the (intact) chain still holds, at ``entry``, the hash
+    printed on a sheet (its first ``len(digits)`` hex digits)."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT chain_hash FROM audit_event WHERE id = :id"), {"id": entry}
+        ).scalar()
+    if found is None:
+        problem = f"entry {entry}, the printed head, is missing."
+    elif not str(found).startswith(digits):
+        problem = f"entry {entry} is {str(found)[:12]}, not {digits[:12]} as printed."
+    else:
+        return result
+    return replace(result, problem=problem, entry=entry)
