@@ -93,3 +93,4 @@ def test_refused_a_head_that_is_not_one(
 ) -> None:
     status, out, err = cli(capsys, "audit", "--verify", "--head", text)
     assert status == 2 and out == "" and err.count("\n") == 1 and "--head" in err
+

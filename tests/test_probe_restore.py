@@ -254,3 +254,17 @@ def test_detected_live_schema_edit(
     assert status == 1 and out.count("\n") == 1 and expected in out, out
     result = integrity.startup_check(db)  # the window's check at start, too
     assert not result.intact and expected in result.problem
+
+
+def test_a_backup_with_the_planners_statistics_restores(
+    good_backup: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ANALYZE`` adds SQLite's own statistics table: no code, and no difference."""
+    con = sqlite3.connect(good_backup)
+    con.execute("ANALYZE")
+    con.commit()
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+    con.close()
+    status, _out, err = cli(capsys, "restore", str(good_backup), *AS)
+    assert status == 0, err
+    assert cli(capsys, "audit", "--verify")[0] == 0

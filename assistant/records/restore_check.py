@@ -69,6 +69,14 @@ def _quote_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# The planner's statistics tables ``ANALYZE`` makes, exactly as SQLite defines them (they
+# hold numbers for the query planner, no code): present or not, they are no difference.
+PLANNER_STATISTICS = {
+    "sqlite_stat1": "create table sqlite_stat1 ( tbl , idx , stat )",
+    "sqlite_stat4": "create table sqlite_stat4 ( tbl , idx , neq , nlt , ndlt , sample )",
+}
+
+
 def schema_signature(con: sqlite3.Connection) -> Signature:
     """Every object of the schema, whatever its name (SQLite's own ones too: an object
     named like them can only be planted by editing the schema behind SQLite's back): its
@@ -77,6 +85,8 @@ def schema_signature(con: sqlite3.Connection) -> Signature:
     signature: Signature = {}
     objects = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in objects:
+        if kind == "table" and PLANNER_STATISTICS.get(str(name)) == normal_sql(sql):
+            continue
         key = (str(kind), str(name))
         if key in signature:  # two objects of one kind and name: only a crafted file has them
             signature[key] = ("duplicate",)
