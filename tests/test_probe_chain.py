@@ -8,6 +8,7 @@ refusals in the probe suite's tally."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,32 @@ def test_refused_a_head_that_is_not_one(
     status, out, err = cli(capsys, "audit", "--verify", "--head", text)
     assert status == 2 and out == "" and err.count("\n") == 1 and "--head" in err
 
+
+
+def test_detected_a_consent_pdf_and_its_hash_replaced_together(
+    db: Database,
+    signed_records: SignedRecords,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The consent's row holds a forged PDF (say, one allowing marketing use) and the
+    forgery's own SHA-256: the audit entry that issued it, under the chain, does not."""
+    import hashlib
+
+    assert db.sqlite_path is not None
+    con = sqlite3.connect(db.sqlite_path, isolation_level=None)
+    consent_id, pdf = con.execute("SELECT id, pdf FROM consent ORDER BY id LIMIT 1").fetchone()
+    forged = bytes(pdf) + b"\n% marketing use: allowed\n"
+    with triggers_lifted(con):
+        con.execute(
+            "UPDATE consent SET pdf = ?, pdf_sha256 = ? WHERE id = ?",
+            (forged, hashlib.sha256(forged).hexdigest(), consent_id),
+        )
+    con.close()
+    copy = tmp_path / "consent.pdf"
+    copy.write_bytes(forged)
+    status, out, err = cli(capsys, "consent", "verify", str(copy))
+    assert status != 0 and out.startswith(f"Changed: consent {consent_id} in the database"), (
+        out + err
+    )
+    assert "audit entry" in out and "is not the one issued" in out

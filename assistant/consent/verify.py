@@ -1,22 +1,26 @@
 """Checking a copy of a consent PDF against the database, and exporting the issued bytes.
 
-A copy is the one issued when the SHA-256 of its bytes is the one stored at issue. A PDF whose
-bytes differ but which names a consent of this database (the id and content fingerprint in
-its keywords) was changed; any other PDF is unknown here."""
+A copy is the one issued when the SHA-256 of its bytes is the one stored at issue and the one
+the audit entry that issued it records (that entry is under the hash chain, so replacing the
+stored PDF and its hash together is caught). A PDF whose bytes differ but which names a
+consent of this database (the id and content fingerprint in its keywords) was changed; any
+other PDF is unknown here."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from assistant.consent.records import KEYWORD_PREFIX
 from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import Consent
+from assistant.models import AuditEvent, Consent
 
 PDF_MAGIC = b"%PDF-"
 _KEYWORD = re.compile(
@@ -52,12 +56,48 @@ def read_pdf(path: Path) -> bytes:
     return data
 
 
+def issued_in_chain(session: Session, consent_id: int) -> tuple[int, str] | None:
+    """The audit entry that issued consent ``consent_id`` (under the hash chain) and the
+    SHA-256 of the PDF it records; None for a consent issued before entries held it."""
+    entry = session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.entity == "consent",
+            AuditEvent.entity_id == consent_id,
+            AuditEvent.action == "create",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    ).first()
+    changes = entry.changes if entry is not None else None
+    if isinstance(changes, str):
+        try:
+            changes = json.loads(changes)
+        except ValueError:
+            changes = None
+    if entry is None or not isinstance(changes, dict):
+        return None
+    digest = changes.get("pdf_sha256")
+    return (entry.id, digest) if isinstance(digest, str) else None
+
+
 def verify_bytes(db: Database, data: bytes) -> Verification:
     digest = hashlib.sha256(data).hexdigest()
     with db.session() as session:
         row = session.scalars(
             select(Consent).where(Consent.pdf_sha256 == digest).order_by(Consent.id).limit(1)
         ).first()
+        issued = issued_in_chain(session, row.id) if row is not None else None
+        if row is not None and issued is not None and issued[1] != digest:
+            # The consent's row and stored PDF were replaced together; the audit entry that
+            # issued it (under the hash chain) still holds the PDF's own SHA-256.
+            return Verification(
+                CHANGED,
+                row.id,
+                f"Changed: consent {row.id} in the database is not the one issued; audit "
+                f"entry {issued[0]} records the issued PDF as SHA-256 {issued[1][:12]}…, this "
+                f"file is {digest[:12]}….",
+            )
         if row is not None:
             who = (
                 f"patient {row.patient_id} ({row.patient_name})"
