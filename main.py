@@ -2,7 +2,7 @@
 
 import sys
 
-from assistant.cli import build_parser, context_from_args, run_command
+from assistant.cli import build_parser, context_from_args, parse_arguments, run_command
 from assistant.logs import configure_logging
 
 
@@ -13,7 +13,9 @@ def main() -> int:
         action="store_true",
         help="check that this installation works (offscreen, in a temporary folder) and exit",
     )
-    args = parser.parse_args()
+    args = parse_arguments(parser)  # one line and exit 2 for what cannot be used
+    if isinstance(args, int):
+        return args
     if args.smoke_test:
         from ui.smoke_test import run_smoke_test
 

@@ -87,8 +87,11 @@ def validate_secret(secret: str) -> None:
                 ),
                 "pin",
             )
-        if len(set(secret)) == 1:
-            raise InvalidInput(_("A PIN of one repeated digit is too easy to guess."), "pin")
+        from assistant.weak_pins import weak_pin_reason
+
+        reason = weak_pin_reason(secret)
+        if reason:
+            raise InvalidInput(reason, "pin")
         return
     if len(secret) < MIN_PASSWORD_CHARS:
         raise InvalidInput(
@@ -353,7 +356,8 @@ def _adopt(db: Database, row: Practitioner, pin: str) -> None:
     try:
         if row.id in KeyFile.load(path).practitioners:
             return
-        wrap_key_for(db, row, pin)
+        key, practitioner_id, name = db.key, row.id, row.name
+        change_key_file(path, lambda keys: keys.enroll(practitioner_id, name, pin, key))
     except (KeyFileProblem, OSError) as exc:
         log.warning("Could not add practitioner %s to the key file: %s", row.id, exc)
 
@@ -373,6 +377,9 @@ def _wait_message(seconds: int) -> str:
         "After several wrong tries, wait {n} seconds before trying again.",
         seconds,
     ).format(n=seconds)
+
+
+wait_message = _wait_message  # also for the key file's own count (``assistant.context``)
 
 
 def _matches(pin_hash: str, pin: str) -> bool:

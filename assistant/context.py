@@ -120,7 +120,11 @@ class AppContext:
 
     def _open(self, url: str) -> Database:
         from assistant.db import init_db
+        from assistant.records.encrypt import finish_interrupted, roll_back_interrupted
 
+        keys = self.key_file_for(url)
+        if keys is not None:  # an encryption killed before its switch leaves nothing behind
+            roll_back_interrupted(keys.with_name(keys.name.removesuffix(".keys")))
         database = init_db(
             url,
             create=url == self.locations.default_database_url,
@@ -131,6 +135,11 @@ class AppContext:
         if database.key is not None:
             self.database_key = database.key
         database.data_dir = self.locations.data_dir
+        database.finished_encryption = finish_interrupted(database)
+        if database.key is not None:
+            from assistant.pin_attempts import audit_pending
+
+            audit_pending(database)  # wrong tries made while it was locked, now in the trail
         return database
 
     # -- encryption ----------------------------------------------------------------------------
@@ -182,8 +191,19 @@ class AppContext:
 
     def unlock_with_pin(self, practitioner_id: int, pin: str, url: str | None = None) -> None:
         """Unwrap the key of the database (at ``url``) with a practitioner's PIN
-        (``WrongSecret`` if wrong)."""
-        self.database_key = self.key_file(url).unlock_with_pin(practitioner_id, pin)
+        (``LoginRefused``, with the wait before the next try, if wrong or too soon)."""
+        from assistant.pin_attempts import who
+
+        keys = self.key_file(url)
+        self.database_key = _counted(
+            keys.path, who(practitioner_id), lambda: keys.unlock_with_pin(practitioner_id, pin)
+        )
+        if keys.needs_workstation_copy(practitioner_id):
+            # A copy made with the PIN alone: replaced by one that needs this workstation's
+            # secret too, so the data folder copied elsewhere no longer opens with the PIN.
+            name = keys.practitioners[practitioner_id][0]
+            keys.enroll(practitioner_id, name, pin, self.database_key)
+            keys.save()
         self.unlocked_by = (practitioner_id, pin)
         remember_key(self.database_key)
 
@@ -201,11 +221,14 @@ class AppContext:
         for suffix in ("-wal", "-shm", "-journal", ""):
             database.with_name(database.name + suffix).unlink(missing_ok=True)
         keys.path.unlink()
-        log.warning("Removed %s: its setup never finished, so nobody could open it", database)
+        log.warning("Removed a database whose setup never finished (nobody could open it)")
         return True
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
-        self.database_key = self.key_file(url).unlock_with_recovery(code)
+        from assistant.pin_attempts import RECOVERY
+
+        keys = self.key_file(url)
+        self.database_key = _counted(keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code))
         remember_key(self.database_key)
         self.unlocked_with_recovery = True
 
@@ -244,3 +267,26 @@ class AppContext:
     def close(self) -> None:
         self.release_database()
         self._listeners.clear()
+
+
+def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
+    """``unwrap()`` with the wrong tries counted beside the key file: refused unchecked
+    while the wait after the last wrong try lasts; a wrong try counted and refused with the
+    wait it starts (``PinRefused``, a ``LoginRefused`` and a ``WrongSecret``)."""
+    from assistant.auth import wait_message
+    from assistant.i18n import _
+    from assistant.keyfile import WrongGuess
+    from assistant.pin_attempts import PinRefused, note_failure, note_success, seconds_to_wait
+
+    wait = seconds_to_wait(key_file, name)
+    if wait:
+        raise PinRefused(wait_message(wait), wait, reason="")
+    try:
+        key = unwrap()
+    except WrongGuess as exc:
+        wait = note_failure(key_file, name)
+        reason = str(exc) if name == "recovery" else _("That PIN is not right.")
+        message = f"{reason} {wait_message(wait)}" if wait else reason
+        raise PinRefused(message, wait, reason) from None
+    note_success(key_file, name)
+    return key

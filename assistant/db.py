@@ -108,6 +108,8 @@ class Database:
         self.key = key
         # A new encrypted database's recovery key, until setup has shown it (then None).
         self.recovery_code: str | None = None
+        # True when opening it finished an encryption a killed run left half-done.
+        self.finished_encryption = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # The data folder this database is used from (its photos, its verified audit point),
         # set by the application context; None: the environment's data folder.
@@ -350,7 +352,7 @@ def init_db(
                 copy = folder / f"before-upgrade-{revision}-{stamp}.sqlite3"
                 engine.dispose()
                 backup_sqlite(sqlite_path, copy, key)
-                log.info("Copied the database to %s before upgrading it", copy)
+                log.info("Copied the database into the backups folder before upgrading it")
             log.info("Upgrading the database schema from %s to %s", revision, head)
             from alembic import command
 

@@ -2,8 +2,13 @@
 
 ``chairside.sqlite3.keys`` (JSON, owner-only) holds, for each practitioner who can unlock
 the database, their name and the database key wrapped (AES-GCM) under a key derived from
-their PIN (argon2id, with its own salt and costs), and the same key wrapped under the
-clinic's recovery key. Nothing else: no patient data, never the database key in the clear.
+their PIN (argon2id, with its own salt and costs) together with the workstation's secret
+(``assistant.workstation``, kept outside the data folder): one copy per practitioner and
+workstation, each naming its workstation by an id. The same key is wrapped under the
+clinic's recovery key too, which alone opens a copied folder elsewhere. A copy made before
+workstation secrets (PIN only) still opens, and is replaced by one under both secrets at
+that practitioner's next sign-in. Nothing else: no patient data, never the database key in
+the clear.
 
 Adding a practitioner, changing a PIN and removing a practitioner rewrap or drop only that
 practitioner's copy; a new recovery key replaces the old one's copy (the old one stops
@@ -53,6 +58,10 @@ class WrongSecret(InvalidInput):
     """The PIN or recovery key does not unwrap the database key."""
 
 
+class WrongGuess(WrongSecret):
+    """A PIN or recovery key that was tried and is wrong: counted against the next tries."""
+
+
 def key_file_path(database: Path) -> Path:
     return database.with_name(database.name + SUFFIX)
 
@@ -76,6 +85,7 @@ class Wrap:
     nonce: bytes
     sealed: bytes
     costs: dict[str, int] = field(default_factory=dict)
+    workstation: str = ""  # the workstation whose secret it needs too ("": the PIN alone)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -86,6 +96,8 @@ class Wrap:
         }
         if self.costs:
             out["costs"] = self.costs
+        if self.workstation:
+            out["workstation"] = self.workstation
         return out
 
     @classmethod
@@ -99,14 +111,24 @@ class Wrap:
             or not all(isinstance(v, int) and 0 < v <= 4_194_304 for v in costs.values())
         ):
             raise ValueError("bad costs")
+        workstation = data.get("workstation", "")
+        if not isinstance(workstation, str) or len(workstation) > 64:
+            raise ValueError("bad workstation")
         return cls(
-            data["kdf"], _unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["key"]), costs
+            data["kdf"],
+            _unb64(data["salt"]),
+            _unb64(data["nonce"]),
+            _unb64(data["key"]),
+            costs,
+            workstation,
         )
 
 
-def _kek(wrap_kdf: str, secret: bytes, salt: bytes, costs: dict[str, int]) -> bytes:
+def _kek(
+    wrap_kdf: str, secret: bytes, salt: bytes, costs: dict[str, int], workstation: bytes = b""
+) -> bytes:
     if wrap_kdf == "argon2id":
-        return hash_secret_raw(
+        stretched = hash_secret_raw(
             secret,
             salt,
             time_cost=costs["t"],
@@ -115,19 +137,30 @@ def _kek(wrap_kdf: str, secret: bytes, salt: bytes, costs: dict[str, int]) -> by
             hash_len=KEY_BYTES,
             type=Type.ID,
         )
+        if not workstation:
+            return stretched  # a copy made before workstation secrets
+        return HKDF(hashes.SHA256(), KEY_BYTES, salt, b"chairside pin and workstation").derive(
+            stretched + workstation
+        )
     return HKDF(hashes.SHA256(), KEY_BYTES, salt, b"chairside recovery key").derive(secret)
 
 
-def _wrap(kdf: str, secret: bytes, key: bytes, label: str) -> Wrap:
+def _wrap(kdf: str, secret: bytes, key: bytes, label: str, workstation: bool = False) -> Wrap:
+    from assistant.workstation import workstation_id, workstation_secret
+
     salt, nonce = os.urandom(16), os.urandom(12)
     costs = dict(ARGON2_COSTS) if kdf == "argon2id" else {}
-    sealed = AESGCM(_kek(kdf, secret, salt, costs)).encrypt(nonce, key, label.encode())
-    return Wrap(kdf, salt, nonce, sealed, costs)
+    second = workstation_secret() if workstation else b""
+    sealed = AESGCM(_kek(kdf, secret, salt, costs, second)).encrypt(nonce, key, label.encode())
+    return Wrap(kdf, salt, nonce, sealed, costs, workstation_id(second) if second else "")
 
 
 def _unwrap(wrap: Wrap, secret: bytes, label: str) -> bytes | None:
+    from assistant.workstation import workstation_secret
+
+    second = workstation_secret() if wrap.workstation else b""
     try:
-        key = AESGCM(_kek(wrap.kdf, secret, wrap.salt, wrap.costs)).decrypt(
+        key = AESGCM(_kek(wrap.kdf, secret, wrap.salt, wrap.costs, second)).decrypt(
             wrap.nonce, wrap.sealed, label.encode()
         )
     except InvalidTag:
@@ -153,7 +186,7 @@ def normalise_recovery_code(code: str) -> bytes:
     text = "".join(ch for ch in code.upper() if not ch.isspace() and ch != "-")
     text = text.translate(str.maketrans("018", "OIB"))
     if len(text) != 32 or any(ch not in RECOVERY_ALPHABET for ch in text):
-        raise WrongSecret(
+        raise WrongGuess(
             "A recovery key is 32 letters and digits in 8 groups of 4 (as printed on the sheet).",
             "recovery_key",
         )
@@ -168,16 +201,29 @@ class KeyFile:
     """The key file of one database, read into memory; ``save()`` writes it back."""
 
     path: Path
+    # The copies this workstation can use (its own, or one made before workstation secrets).
     practitioners: dict[int, tuple[str, Wrap]] = field(default_factory=dict)
     recovery: Wrap | None = None
     setup_pending: bool = False
+    # Other workstations' copies (practitioner id, name, wrap), kept as they are.
+    elsewhere: list[tuple[int, str, Wrap]] = field(default_factory=list)
 
     # -- reading and writing ------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        from assistant.bounded import TEXT_LIMIT, read_regular
+        from assistant.errors import InvalidInput
+
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path, TEXT_LIMIT, "key_file")
+        except InvalidInput as exc:
+            if not path.exists():
+                raise KeyFileProblem(
+                    f"The database is encrypted and its key file {path.name} is missing.",
+                    ADVICE_KEYS,
+                ) from None
+            raise KeyFileProblem(f"The key file cannot be used: {exc}") from None
         except FileNotFoundError:
             raise KeyFileProblem(
                 f"The database is encrypted and its key file {path.name} is missing.",
@@ -189,18 +235,27 @@ class KeyFile:
             data = json.loads(raw.decode("utf-8"))
             if data.get("format") != FORMAT or data.get("version") != VERSION:
                 raise ValueError("not a key file")
+            from assistant.workstation import workstation_id
+
+            here = workstation_id()
             people: dict[int, tuple[str, Wrap]] = {}
+            elsewhere: list[tuple[int, str, Wrap]] = []
             for entry in data["practitioners"]:
                 name = entry["name"]
                 if not isinstance(name, str) or not isinstance(entry["id"], int):
                     raise ValueError("bad entry")
-                people[entry["id"]] = (name, Wrap.from_json(entry["wrap"]))
+                wrap = Wrap.from_json(entry["wrap"])
+                if wrap.workstation and wrap.workstation != here:
+                    elsewhere.append((entry["id"], name, wrap))
+                elif wrap.workstation or entry["id"] not in people:
+                    people[entry["id"]] = (name, wrap)  # this workstation's copy first
             recovery = data.get("recovery")
             return cls(
                 path,
                 people,
                 None if recovery is None else Wrap.from_json(recovery),
                 bool(data.get("setup_pending", False)),
+                elsewhere,
             )
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             raise KeyFileProblem(
@@ -215,7 +270,11 @@ class KeyFile:
             "setup_pending": self.setup_pending,
             "practitioners": [
                 {"id": pid, "name": name, "wrap": wrap.to_json()}
-                for pid, (name, wrap) in sorted(self.practitioners.items())
+                for pid, name, wrap in sorted(
+                    [(pid, name, wrap) for pid, (name, wrap) in self.practitioners.items()]
+                    + self.elsewhere,
+                    key=lambda entry: (entry[0], entry[2].workstation),
+                )
             ],
             "recovery": None if self.recovery is None else self.recovery.to_json(),
         }
@@ -227,11 +286,15 @@ class KeyFile:
     # -- unlocking -----------------------------------------------------------------------------
 
     def people(self) -> list[tuple[int, str]]:
-        """Who can unlock the database (id, name), by name."""
-        return sorted(
-            ((pid, name) for pid, (name, _) in self.practitioners.items()),
-            key=lambda p: p[1].casefold(),
-        )
+        """Who can unlock the database (id, name), by name: on this workstation or another."""
+        names = {pid: name for pid, name, _ in self.elsewhere}
+        names.update((pid, name) for pid, (name, _) in self.practitioners.items())
+        return sorted(names.items(), key=lambda p: p[1].casefold())
+
+    def needs_workstation_copy(self, practitioner_id: int) -> bool:
+        """True when the practitioner's copy here is one made with the PIN alone."""
+        entry = self.practitioners.get(practitioner_id)
+        return entry is not None and not entry[1].workstation
 
     def find(self, wanted: str) -> int:
         """The practitioner named or numbered ``wanted``, as people write the name
@@ -254,6 +317,13 @@ class KeyFile:
 
     def unlock_with_pin(self, practitioner_id: int, pin: str) -> bytes:
         entry = self.practitioners.get(practitioner_id)
+        if entry is None and any(pid == practitioner_id for pid, _, _ in self.elsewhere):
+            raise WrongSecret(
+                "This workstation has no copy of this practitioner's key yet (it is new here, "
+                "or the data folder was copied here): a colleague who has signed in here opens "
+                "the database first, or the recovery key does; then sign in once with your PIN.",
+                "pin",
+            )
         if entry is None:
             raise WrongSecret(
                 "This practitioner cannot unlock the database yet: a colleague signs in "
@@ -262,7 +332,7 @@ class KeyFile:
             )
         key = _unwrap(entry[1], pin.encode("utf-8"), _pin_label(practitioner_id))
         if key is None:
-            raise WrongSecret("That PIN is not right.", "pin")
+            raise WrongGuess("That PIN is not right.", "pin")
         return key
 
     def unlock_with_recovery(self, code: str) -> bytes:
@@ -271,7 +341,7 @@ class KeyFile:
             raise WrongSecret("This database has no recovery key.", "recovery_key")
         key = _unwrap(self.recovery, secret, RECOVERY_LABEL)
         if key is None:
-            raise WrongSecret(
+            raise WrongGuess(
                 "That recovery key does not open this database (a newer one may have replaced it).",
                 "recovery_key",
             )
@@ -280,16 +350,34 @@ class KeyFile:
     # -- changing ------------------------------------------------------------------------------
 
     def set_practitioner(self, practitioner_id: int, name: str, pin: str, key: bytes) -> None:
-        wrap = _wrap("argon2id", pin.encode("utf-8"), key, _pin_label(practitioner_id))
+        """This workstation's copy for the practitioner, under their PIN and the workstation's
+        secret (a new PIN: the copies on other workstations, under the old PIN, go)."""
+        wrap = _wrap(
+            "argon2id", pin.encode("utf-8"), key, _pin_label(practitioner_id), workstation=True
+        )
         self.practitioners[practitioner_id] = (name, wrap)
+        self.elsewhere = [e for e in self.elsewhere if e[0] != practitioner_id]
         self.setup_pending = False
 
+    def enroll(self, practitioner_id: int, name: str, pin: str, key: bytes) -> None:
+        """A copy for this workstation, keeping the practitioner's copies on others."""
+        others = [entry for entry in self.elsewhere]
+        self.set_practitioner(practitioner_id, name, pin, key)
+        self.elsewhere = others
+
     def drop_practitioner(self, practitioner_id: int) -> bool:
-        return self.practitioners.pop(practitioner_id, None) is not None
+        before = len(self.elsewhere)
+        self.elsewhere = [e for e in self.elsewhere if e[0] != practitioner_id]
+        here = self.practitioners.pop(practitioner_id, None) is not None
+        return here or len(self.elsewhere) != before
 
     def rename_practitioner(self, practitioner_id: int, name: str) -> None:
         if practitioner_id in self.practitioners:
             self.practitioners[practitioner_id] = (name, self.practitioners[practitioner_id][1])
+        self.elsewhere = [
+            (pid, name if pid == practitioner_id else old, wrap)
+            for pid, old, wrap in self.elsewhere
+        ]
 
     def new_recovery(self, key: bytes) -> str:
         """A new recovery key (returned once, to be printed); the old one stops working."""

@@ -3,8 +3,11 @@ amended twice), a draft, and a patient edit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -45,3 +48,18 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = run_command(build_parser().parse_args(with_key(argv)))
     out, err = capsys.readouterr()
     return status, out, err
+
+
+@contextmanager
+def triggers_lifted(con: Any, *names: str) -> Iterator[None]:
+    """Drop the triggers ``names`` (all of them when none is named) for an edit below
+    Chairside, then put each back exactly as it was: a forger who leaves the schema as it
+    was, so that only the chain can give the edit away."""
+    query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+    saved = [(n, sql) for n, sql in con.execute(query).fetchall() if not names or n in names]
+    assert len(saved) == len(names) or not names
+    for name, _sql in saved:
+        con.execute(f"DROP TRIGGER {name}")
+    yield
+    for _name, sql in saved:
+        con.execute(sql)

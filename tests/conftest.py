@@ -1,5 +1,6 @@
 """Shared fixtures. Nothing here touches the real user data folder: every test gets its own
-data folder and SQLite database under ``tmp_path``, and Qt runs offscreen."""
+data folder and SQLite database under ``tmp_path``, its workstation secret in a configuration
+folder of the run's own, and Qt runs offscreen."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This workstation's secret (``assistant.workstation``) goes to a folder of the run's own,
+# never the developer's credential store or configuration folder (child processes too).
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="chairside-config-")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest
 

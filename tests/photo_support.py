@@ -7,6 +7,10 @@ from __future__ import annotations
 import io
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.db import Database
 
 from PIL import ExifTags, Image
 
@@ -105,3 +109,11 @@ def assert_upright(image: Image.Image) -> None:
     assert isinstance(top, tuple) and isinstance(bottom, tuple)
     assert top[2] > 200 and top[0] < 60, top
     assert bottom[0] > 200 and bottom[2] < 60, bottom
+
+
+def on_disk(db: Database, name: str) -> str:
+    """The file name a photo (or thumbnail) ``name`` has at rest: keyed on an encrypted
+    database (``PhotoStore.disk_name``), without its folder."""
+    from assistant.photos.storage import store_for
+
+    return store_for(db).disk_name(name).rsplit("/", 1)[-1]

@@ -91,13 +91,18 @@ def test_encrypting_replaces_the_plain_file_and_the_plain_copies_go_when_asked(
     result = encrypt_database(db, practitioner, "Naomi", PIN)
     assert not database.read_bytes().startswith(cipher.SQLITE_HEADER)
     assert b"Amelia" not in database.read_bytes()
-    photo = (folder / "photos" / "abc.jpg").read_bytes()
+    (photo_file,) = (folder / "photos").iterdir()  # renamed to its keyed name when sealed
+    assert photo_file.name.startswith("k-") and photo_file.suffix == ".jpg"
+    photo = photo_file.read_bytes()
     assert photo.startswith(MAGIC) and b"Amelia" not in photo
     again = open_either(folder, practitioner)
     assert contents(again) == rows
     again.dispose()
+    # The plain copy of the database went as soon as the encrypted one was verified.
+    assert result.plain_copies == ()
+    assert not (folder / "chairside.sqlite3.plain-before-encryption").exists()
     plain = [*result.plain_copies, *plain_backups(folder / "backups")]
-    assert set(plain) == {folder / "chairside.sqlite3.plain-before-encryption", plain_backup}
+    assert set(plain) == {plain_backup}
     overwrite_and_remove(plain)
     assert not any(p.exists() for p in plain)
     assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [
@@ -127,10 +132,14 @@ def test_killed_at_each_step_one_complete_database_opens(tmp_path: Path, step: s
         assert child.returncode == -signal.SIGKILL, child.stderr
     db = open_either(folder, practitioner)
     assert contents(db) == rows
-    assert db.encryption == ("encrypted" if step in ("photos", "never") else "plain")
+    encrypted = step in ("photos", "remove-plain", "never")
+    assert db.encryption == ("encrypted" if encrypted else "plain")
     db.dispose()
+    # Opening it settled the run: no plain copy, no half-made copy or key file is left.
+    left = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert left == ["chairside.sqlite3", *(["chairside.sqlite3.keys"] if encrypted else [])]
     # Whatever was left half-done, encrypting again finishes the job.
-    if step not in ("photos", "never"):
+    if not encrypted:
         db = init_db(f"sqlite:///{database}", create=False)
         db.data_dir = folder
         encrypt_database(db, practitioner, "Naomi", PIN)

@@ -72,14 +72,14 @@ def test_the_recovery_key_unlocks_then_a_new_pin_is_chosen(
     db = context.database()
     new_pin = NewPinDialog(db)
     qtbot.addWidget(new_pin)
-    new_pin.pin.setText("13571357")
-    new_pin.repeat.setText("13571357")
+    new_pin.pin.setText("13572864")
+    new_pin.repeat.setText("13572864")
     new_pin.save()
     assert new_pin.practitioner is not None and new_pin.practitioner.id == ann
     context.close()
     cipher._unlocked.clear()
     again = AppContext(Locations.resolve(folder))
-    again.unlock_with_pin(ann, "13571357")
+    again.unlock_with_pin(ann, "13572864")
     again.database()
     again.close()
 

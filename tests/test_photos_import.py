@@ -30,6 +30,7 @@ from tests.photo_support import (
     assert_upright,
     camera_jpeg,
     camera_png,
+    on_disk,
 )
 from tests.sessions_support import make_patient
 
@@ -84,13 +85,18 @@ def test_files_are_content_addressed_and_private(db: Database, tmp_path: Path) -
     folder = paths.photos_dir()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     files = photo_files()
-    assert {f.name for f in files} == {f"{photo.sha256}.jpg"}
+    # Named by keyed hash, never by the picture's SHA-256 (which would confirm a known picture).
+    assert {f.name for f in files} == {
+        on_disk(db, f"{photo.sha256}.jpg"),
+        on_disk(db, f"thumbs/{photo.sha256}.jpg"),
+    }
+    assert not any(photo.sha256 in f.name for f in files)
     for file in files:
         assert stat.S_IMODE(file.stat().st_mode) == 0o600
         if file.parent == folder:
-            # Kept encrypted (the database is): named by the SHA-256 of what it holds.
+            # Kept encrypted (the database is): named by a keyed hash of what it holds.
             assert sha256_of(store_for(db).unseal(file.read_bytes())) == photo.sha256
-    assert photo.location == str(folder / f"{photo.sha256}.jpg")
+    assert photo.location == str(folder / on_disk(db, f"{photo.sha256}.jpg"))
 
 
 def _damaged_files(tmp_path: Path) -> dict[str, Path]:

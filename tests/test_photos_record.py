@@ -33,7 +33,7 @@ from assistant.records.export import (
 from assistant.sessions import create_draft, save_draft, sign_session
 from tests.cli_support import with_key
 from tests.consent_support import give_consent
-from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
+from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png, on_disk
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +108,8 @@ def test_erasure_removes_photo_rows_and_files(db: Database, tmp_path: Path) -> N
     erase_patient(db, patient, None, erasure_confirmation(db, patient))
     assert list_photos(db, patient) == []
     names = {p.name for p in stored_files()}
-    assert names == {f"{kept.sha256}.jpg"}  # the other patient's photo and thumbnail only
+    # the other patient's photo and thumbnail only
+    assert names == {on_disk(db, f"{kept.sha256}.jpg"), on_disk(db, f"thumbs/{kept.sha256}.jpg")}
     with db.session() as session:
         assert session.scalars(select(Photo.patient_id)).all() == [keep]
         erased = session.scalars(select(AuditEvent).where(AuditEvent.action == "erase")).one()
@@ -131,7 +132,9 @@ def test_erasure_removes_the_patient_s_photos_from_the_backup_folders(
     for folder in (chosen, paths.backup_dir()):
         folder.mkdir(parents=True, exist_ok=True)
         backup.backup_now(db, folder, keep=5)
-        assert {gone.name, kept.name} <= {p.name for p in (folder / "photos").iterdir()}
+        assert {on_disk(db, gone.name), on_disk(db, kept.name)} <= {
+            p.name for p in (folder / "photos").iterdir()
+        }
     from assistant.auth import set_pin
 
     set_pin(db, practitioner, "2468", None)
@@ -142,14 +145,14 @@ def test_erasure_removes_the_patient_s_photos_from_the_backup_folders(
     )  # fmt: skip
     assert status == EXIT_OK, err
     for folder in (chosen, paths.backup_dir()):
-        assert {p.name for p in (folder / "photos").iterdir()} == {kept.name}
+        assert {p.name for p in (folder / "photos").iterdir()} == {on_disk(db, kept.name)}
     # The core function names its folders; the backup databases keep only the rows.
     other = make_patient(db, "Omar", "Haddad")
     (third,) = import_photos(db, other, [camera_jpeg(tmp_path / "d.jpg")], "frontal")
     backup.backup_now(db, chosen, keep=5, now=datetime(2030, 1, 1))
     result = erase_patient(db, other, None, erasure_confirmation(db, other), [chosen])
     assert result.backup_photo_copies_removed == 1
-    assert not (chosen / "photos" / third.name).exists()
+    assert not (chosen / "photos" / on_disk(db, third.name)).exists()
 
 
 # -- backup and restore ------------------------------------------------------------------------
@@ -168,18 +171,18 @@ def test_backups_copy_new_photos_and_restore_checks_their_hashes(
     again = backup.backup_now(db, folder, keep=5, now=datetime(2030, 1, 1))
     assert again.photos_copied == 1  # incremental: only the new one
     assert sorted(p.name for p in (folder / "photos").iterdir()) == sorted(
-        [first.name, second.name]
+        [on_disk(db, first.name), on_disk(db, second.name)]
     )
     # The data folder loses its photos; one backup copy is damaged.
     for file in stored_files():
         file.unlink()
-    damaged = folder / "photos" / second.name
+    damaged = folder / "photos" / on_disk(db, second.name)
     damaged.write_bytes(damaged.read_bytes()[:-10] + b"0123456789")
     db.dispose()
     result = backup.restore(paths.database_url(), again.path)
     assert result.photos is not None
     assert (result.photos.restored, result.photos.damaged) == (1, (second.name,))
-    assert photo_bytes(db, first) and not (paths.photos_dir() / second.name).exists()
+    assert photo_bytes(db, first) and not (paths.photos_dir() / on_disk(db, second.name)).exists()
     assert_clean(photo_bytes(db, first))
 
 
@@ -356,4 +359,4 @@ def test_pruning_old_backups_drops_photos_no_backup_needs(db: Database, tmp_path
     backup.backup_now(db, folder, keep=1, now=datetime(2030, 1, 1))
     remove_photo(db, gone.id, reason="taken of the wrong patient")
     backup.backup_now(db, folder, keep=1, now=datetime(2030, 1, 2))  # the first is pruned
-    assert sorted(p.name for p in (folder / "photos").iterdir()) == [kept.name]
+    assert sorted(p.name for p in (folder / "photos").iterdir()) == [on_disk(db, kept.name)]

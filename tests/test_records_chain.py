@@ -20,7 +20,7 @@ from assistant.models import AuditEvent
 from assistant.records import integrity
 from assistant.records.chain import GENESIS, entry_content, link, verify
 from tests import keyed_sqlite as sqlite3
-from tests.chain_support import SignedRecords, cli, make_signed_records
+from tests.chain_support import SignedRecords, cli, make_signed_records, triggers_lifted
 from tests.encryption_support import TEST_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,8 +64,8 @@ def test_verify_names_the_first_entry_that_does_not_match(
     db: Database, records: SignedRecords, capsys: pytest.CaptureFixture[str]
 ) -> None:
     con = raw(db)
-    con.execute("DROP TRIGGER audit_event_no_update")
-    con.execute("UPDATE audit_event SET summary = 'nothing happened' WHERE id = 5")
+    with triggers_lifted(con, "audit_event_no_update"):
+        con.execute("UPDATE audit_event SET summary = 'nothing happened' WHERE id = 5")
     con.commit()
     con.close()
     status, out, _ = cli(capsys, "audit", "--verify")
@@ -170,8 +170,8 @@ def test_the_start_up_check_walks_only_what_is_new_until_the_weekly_full_check(
     assert second.intact and not second.full and second.entries == 2  # the entry, its seal
     # An old entry rewritten: the next full check finds it and the break is remembered.
     con = raw(db)
-    con.execute("DROP TRIGGER audit_event_no_update")
-    con.execute("UPDATE audit_event SET workstation = 'elsewhere' WHERE id = 2")
+    with triggers_lifted(con, "audit_event_no_update"):
+        con.execute("UPDATE audit_event SET workstation = 'elsewhere' WHERE id = 2")
     con.commit()
     con.close()
     assert integrity.startup_check(db, now + timedelta(hours=2)).intact  # incremental

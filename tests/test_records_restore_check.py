@@ -16,7 +16,7 @@ from assistant.db import Database, head_revision
 from assistant.records import backup
 from assistant.records.integrity import backup_head, current_head, metadata_path
 from tests import keyed_sqlite as sqlite3
-from tests.chain_support import cli
+from tests.chain_support import cli, triggers_lifted
 from tests.consent_support import PIN
 
 
@@ -156,13 +156,13 @@ def test_backups_carry_the_chain_head_and_verify_against_it(
 
     # The live chain rewritten from the backup's head on (and recomputed): it no longer
     # extends the backup, even though it is consistent in itself.
-    from tests.test_records_tamper import drop_all_triggers, recompute_chain
+    from tests.test_records_tamper import recompute_chain
 
     assert db.sqlite_path is not None
     con = sqlite3.connect(db.sqlite_path, isolation_level=None)
-    drop_all_triggers(con)
-    con.execute(f"UPDATE audit_event SET summary = 'x' WHERE id = {head.entry}")
-    recompute_chain(con, db)
+    with triggers_lifted(con):
+        con.execute(f"UPDATE audit_event SET summary = 'x' WHERE id = {head.entry}")
+        recompute_chain(con, db)
     con.close()
     (paths.data_dir() / "audit-verified.json").unlink()  # a workstation with no anchor
     status, out, _ = cli(capsys, "audit", "--verify", "--against", str(good_backup))

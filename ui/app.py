@@ -71,7 +71,7 @@ def open_database(context: AppContext) -> Database | None:
                 return context.database()
             return context.replace_database(url)
         except DatabaseUnavailable as exc:
-            log.error("Cannot open the database %s: %s", url, exc)
+            log.error("Cannot open the database (%s)", type(exc).__name__)
             from ui import database_problem_dialog
 
             choice = database_problem_dialog.ask_what_to_do(

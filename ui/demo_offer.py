@@ -26,7 +26,7 @@ def launch_chairside(folder: Path) -> bool:
         main = Path(__file__).resolve().parent.parent / "main.py"
         program, arguments = sys.executable, [str(main), "--data-dir", str(folder)]
     started, _pid = QProcess.startDetached(program, arguments)
-    log.info("demo window on %s: %s", folder, "started" if started else "failed")
+    log.info("demo window: %s", "started" if started else "failed")
     return bool(started)
 
 

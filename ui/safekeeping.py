@@ -93,7 +93,7 @@ class Safekeeping(QObject):
             if not problems:
                 c.settings.set("file_checked_on", day)
                 return
-            log.error("The database file %s is damaged: %s", path, "; ".join(problems))
+            log.error("The database file is damaged (%d problem(s))", len(problems))
             QMessageBox.warning(
                 self.parent_widget,
                 self.tr("The database file is damaged"),

@@ -115,10 +115,14 @@ class UnlockDialog(QDialog):
                 self.practitioner_id, self.pin_text = int(practitioner_id), pin
         except InvalidInput as exc:
             self._failures += 1
-            wait = auth.login_wait_seconds(self._failures)
             text = str(exc)
+            if isinstance(exc, auth.LoginRefused):
+                # Counted beside the key file, across restarts and the command line.
+                wait, text = exc.wait_seconds, exc.reason
+            else:
+                wait = auth.login_wait_seconds(self._failures)
             if wait:
-                text += " " + self.tr("Wait {0} s before trying again.").format(wait)
+                text = f'{text} {self.tr("Wait {0} s before trying again.").format(wait)}'.strip()
                 self.sign_in.setEnabled(False)
                 self.wait.start(wait * 1000)
             self.message.setText(text)

@@ -305,7 +305,7 @@ def render_pdf(
     rendered = render_sheet(sheet, template, tz, templates)
     write_file_atomically(out, rendered.data, force=force)
     log.info(
-        "aftercare sheet written to %s (%d pages, %.0f ms)",
-        out, rendered.pages, (time.perf_counter() - started) * 1000,
+        "aftercare sheet written (%d pages, %.0f ms)",
+        rendered.pages, (time.perf_counter() - started) * 1000,
     )  # fmt: skip
     return RenderResult(out, rendered.pages, rendered.warnings)

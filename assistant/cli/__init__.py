@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from assistant import __version__, paths
 from assistant.cli import unlock
@@ -36,10 +38,35 @@ CliContext = AppContext
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
+def _named_sqlite_file(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        sa_url = make_url(url)
+    except (ArgumentError, ValueError):
+        return None  # not a URL: opening it says so
+    if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(sa_url.database)).expanduser()
+
+
 def refuse_missing_database(context: AppContext) -> None:
-    """``DatabaseUnavailable`` when the database in the data folder does not exist yet."""
+    """``DatabaseUnavailable`` when the database in the data folder, or the SQLite file a
+    database URL names, does not exist yet (a mistyped name never makes a new clinic)."""
     if not context.is_default_database:
-        return  # a server, or a file named on purpose: init_db checks it
+        named = _named_sqlite_file(context.database_url)
+        if named is None or named.is_dir() or not named.parent.is_dir():
+            return  # a server, a folder, a missing folder: init_db says which
+        if named.is_file() and named.stat().st_size > 0:
+            return  # a database file that is there: init_db checks it
+        from assistant.errors import DatabaseUnavailable
+
+        raise DatabaseUnavailable(
+            f"There is no database file {named.name} in {named.parent}.",
+            "Check --database-url (or CHAIRSIDE_DATABASE_URL); run 'python main.py demo' "
+            "to create a new clinic.",
+        )
     database = context.locations.default_database_path
     if database.is_file() and database.stat().st_size > 0:
         return
@@ -159,10 +186,22 @@ def parse_arguments(
 ) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status when parsing ended (``--help``, a usage
     error already reported in one line)."""
+    from assistant.cli.guard import say
+    from assistant.cli.input_check import length_problem, text_problem
+
+    problem = text_problem(sys.argv[1:] if argv is None else argv)
+    if problem:
+        say(problem)
+        return EXIT_BAD_INPUT
     try:
-        return parser.parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    problem = length_problem(args)
+    if problem:
+        say(problem)
+        return EXIT_BAD_INPUT
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         from assistant.sessions import aftercare_sheet_for_session
 
         db = context.database()
-        practitioner_for(args, db, "aftercare")
+        actor = practitioner_for(args, db, "aftercare").practitioner_id
         sheet = aftercare_sheet_for_session(db, args.session_id)
     else:
         sheet = sheet_from_json(args.session_file)
@@ -139,6 +139,11 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     result = render_pdf(
         sheet, out, tz=tz, force=args.force, templates=context.locations.templates_dir()
     )
+    if args.session_id is not None:
+        from assistant.sessions import mark_aftercare_printed
+
+        # Audited like the window's "save as PDF", by whoever --as names.
+        mark_aftercare_printed(db, args.session_id, actor, saved_as=out.name)
     for warning in result.warnings:
         print(f"chairside: warning: {warning}", file=sys.stderr)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"

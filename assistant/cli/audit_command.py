@@ -66,8 +66,6 @@ def register(subparsers: Any) -> None:
 
 
 MAX_TEXT = 200
-
-
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.records import integrity
 

@@ -93,6 +93,8 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
         backups_folder=context.locations.backup_dir(ensure=True),
     )
     print(f"Restored {result.database} from {result.source}")
+    if result.encrypted_on_restore:
+        print("The backup was not encrypted; it was encrypted as it was restored")
     if result.migrated:
         print(f"Upgraded it from schema {result.from_revision} to {result.to_revision}")
     if result.kept_aside:

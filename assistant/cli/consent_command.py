@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
+from assistant.cli.acting import practitioner_for
 from assistant.cli.sessions_command import patient_id
 from assistant.consent import (
     ConsentContext,
@@ -128,6 +129,7 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     out = Path(args.out)
     out = check_output_file(out, force=args.force)
     db = context.database()
+    actor = practitioner_for(args, db, "consent export").practitioner_id
     list_consents(db, patient)  # an unknown patient is NotFound
     today = date.today()
     if asked is not None:
@@ -144,7 +146,7 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
         raise InvalidInput(f"Patient {patient} has no valid consent to export.", "patient")
     data = consent_pdf(db, consent_id)
     write_file_atomically(out, data, force=args.force)
-    record_output(db, consent_id, "export", None, str(out))
+    record_output(db, consent_id, "export", actor, str(out))
     print(f"Saved consent {consent_id} to {out}")
     return EXIT_OK
 

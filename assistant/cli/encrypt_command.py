@@ -1,7 +1,9 @@
 """``python main.py encrypt --as PRACTITIONER``: encrypt the plain database in use.
 
 The practitioner's PIN (checked like a sign-in) wraps the new key; the recovery key is
-printed once. The plain copy and the plain automatic backups are overwritten and removed
+printed once. The plain copy of the database is overwritten and removed as soon as the
+encrypted one is verified (a run killed half-way is finished or rolled back when the database
+is next opened, by this command too); the plain automatic backups are overwritten and removed
 after the user confirms (``--remove-plain`` in a script; asked on a terminal)."""
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         print(
             "The database is on a server: its encryption at rest is the server's (disk "
             "encryption), not Chairside's."
+        )
+        return 0
+    if db.key is not None and db.finished_encryption:
+        print(
+            "Finished an encryption that was interrupted: the encrypted database was verified "
+            "and the plain copy overwritten and removed."
         )
         return 0
     if db.key is not None:

@@ -66,10 +66,18 @@ def _depth(value: Any, level: int = 0) -> int:
 def read_json_object(path: Path, field: str, known_keys: Sequence[str]) -> dict[str, Any]:
     """The JSON object in ``path``; a missing or unreadable file, invalid JSON, anything but
     an object at the top, or a key outside ``known_keys`` is ``InvalidInput``."""
+    from assistant.bounded import read_regular
+
+    if not path.exists() and not path.is_symlink():
+        raise InvalidInput(f"{path}: no such file.", field)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file.", field) from None
+        # A regular file only (a pipe or a device is refused, never read), and never more
+        # than a description can be: the size is checked before a byte is read.
+        text = read_regular(path, MAX_JSON_CHARS * 4, field).decode("utf-8")
+    except InvalidInput as exc:
+        raise InvalidInput(
+            f"{path} cannot be read, so it is not valid JSON: {exc}", field
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"{path} cannot be read: {exc}.", field) from None
     if len(text) > MAX_JSON_CHARS:

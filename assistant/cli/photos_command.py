@@ -103,7 +103,11 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.photos import export_photos
 
     patient = _number(args.patient, "--patient")
+    from assistant.cli.acting import practitioner_for
+
     out = check_output_folder(Path(args.out))
-    written = export_photos(context.database(), patient, out, force=args.force)
+    db = context.database()
+    actor = practitioner_for(args, db, "photos export").practitioner_id
+    written = export_photos(db, patient, out, force=args.force, actor=actor)
     print(f"Wrote {len(written)} photo(s) of patient {patient} to {out}")
     return EXIT_OK

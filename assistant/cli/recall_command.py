@@ -41,6 +41,9 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     marked = recalled_on(db, args.lot)
     if marked is not None:
         print(f"Lot {args.lot.strip()} was marked recalled in stock on {marked.isoformat()}.")
+    from assistant.sessions.recall import STANDARD_OUTPUT, record_recall_export
+
+    record_recall_export(db, args.lot, rows, STANDARD_OUTPUT, actor)  # names and phones shown
     if not rows:
         print(f"No patient received lot {args.lot.strip()}.")
         return EXIT_OK

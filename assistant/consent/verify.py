@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assistant.bounded import PDF_LIMIT, read_regular
 from assistant.consent.records import KEYWORD_PREFIX
 from assistant.db import Database
 from assistant.errors import InvalidInput
@@ -45,7 +46,7 @@ class Verification:
 def read_pdf(path: Path) -> bytes:
     """The file's bytes; ``InvalidInput`` when it cannot be read or is not a PDF."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, PDF_LIMIT)  # a regular file, and at most 64 MB
     except OSError as exc:
         raise InvalidInput(f"{path} cannot be read ({exc.strerror or exc}).", "file") from None
     if not data.startswith(PDF_MAGIC):

@@ -31,7 +31,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import Photo
 from assistant.photos.imaging import EXTENSIONS
-from assistant.photos.storage import PhotoStore, photo_name, store_for
+from assistant.photos.storage import KEYED, PhotoStore, photo_name, store_for
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +80,18 @@ def backup_photos(db: Database, backup_folder: Path, store: PhotoStore | None = 
     target_folder = backup_folder / PHOTO_FOLDER
     copied = 0
     for _sha, name in _referenced(db):
-        target = target_folder / name
+        target = target_folder / store.disk_name(name)
         if target.is_file():
             continue
         try:
             data = store.get(name)
         except Exception as exc:  # a missing photo must not stop the database backup
-            log.warning("Photo %s could not be backed up: %s", name, exc)
+            log.warning("A photo could not be backed up: %s", type(exc).__name__)
             continue
         _write_private(target, store.seal(data))
         copied += 1
     if copied:
-        log.info("Copied %d new photo(s) to %s", copied, target_folder)
+        log.info("Copied %d new photo(s) beside the backup", copied)
     return copied
 
 
@@ -108,7 +108,9 @@ def restore_photos(
         if store.exists(name):
             present += 1
             continue
-        copy = source / name
+        copy = source / store.disk_name(name)
+        if not copy.is_file():
+            copy = source / name  # a backup made before files were named by keyed hash
         if not copy.is_file():
             missing.append(name)
             continue
@@ -117,7 +119,7 @@ def restore_photos(
         except InvalidInput:
             data = b""
         if hashlib.sha256(data).hexdigest() != sha:
-            log.warning("The backup copy of photo %s is damaged; it was not restored", name)
+            log.warning("A photo's backup copy is damaged; it was not restored")
             damaged.append(name)
             continue
         store.put(name, data)
@@ -155,15 +157,18 @@ def remove_backup_copies(backup_folders: Iterable[Path], names: Iterable[str]) -
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                log.warning("Could not delete the backed-up photo %s: %s", copy, exc)
+                log.warning("Could not delete a backed-up photo: %s", exc.strerror or exc)
     return removed
 
 
-def prune_backup_photos(backup_folder: Path) -> tuple[str, ...]:
+def prune_backup_photos(
+    backup_folder: Path, store: PhotoStore | None = None
+) -> tuple[str, ...]:
     """Delete photo copies that no backup database in ``backup_folder`` refers to any more.
 
     Every ``*.sqlite3`` file in the folder counts (automatic and manual backups); if one of
-    them cannot be read, nothing is deleted."""
+    them cannot be read, nothing is deleted. Copies named by keyed hash are matched through
+    ``store`` (the clinic's), and kept when it is not given."""
     folder = backup_folder / PHOTO_FOLDER
     if not folder.is_dir():
         return ()
@@ -172,9 +177,19 @@ def prune_backup_photos(backup_folder: Path) -> tuple[str, ...]:
         try:
             wanted |= _names_in_backup(backup)
         except sqlite3.Error as exc:
-            log.warning("Kept every backed-up photo: %s could not be read (%s)", backup, exc)
+            log.warning("Kept every backed-up photo: a backup could not be read (%s)", exc)
             return ()
-    doomed = tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in wanted))
+    if store is not None:
+        wanted |= {store.disk_name(name) for name in wanted}
+    doomed = tuple(
+        sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.is_file()
+            and p.name not in wanted
+            and (store is not None or not p.name.startswith(KEYED))
+        )
+    )
     for name in doomed:
         with contextlib.suppress(OSError):
             (folder / name).unlink()

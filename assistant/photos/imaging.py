@@ -31,6 +31,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
+from assistant.bounded import read_regular
 from assistant.errors import InvalidInput
 from assistant.photos import metadata
 
@@ -90,7 +91,7 @@ def _open_checked(path: Path) -> tuple[bytes, Image.Image]:
             f"the file is too large ({size / 1e6:.0f} MB; the limit is "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB).",
         )
-    data = path.read_bytes()
+    data = read_regular(path, MAX_FILE_BYTES)  # a pipe or a device: refused, never read
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

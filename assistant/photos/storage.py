@@ -7,7 +7,10 @@ Every photo and thumbnail is stored under a name made of its SHA-256 (``<sha>.jp
 ``_open`` here, once, for both places the bytes can live. With an encrypted database each
 photo and thumbnail is sealed with AES-GCM under a key derived from the database key
 (``MAGIC``, a random nonce, then the ciphertext); a file without ``MAGIC`` (kept before the
-database was encrypted) is read as it is:
+database was encrypted) is read as it is. Its files are not named by the SHA-256 (which
+would let a copied folder confirm that a known picture is held) but by
+``keyed_name``: ``k-`` and an HMAC-SHA256 of the name under another key derived from the
+database key; a file kept under its plain name before is renamed when first reached:
 
 - ``FolderPhotoStore``: files in the data folder's ``photos/`` (folder 0700, files 0600),
   used with the SQLite database on this workstation;
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import logging
 import os
 import tempfile
@@ -51,6 +55,21 @@ def thumbnail_name(sha256: str) -> str:
     return f"{THUMBS}{sha256}.jpg"
 
 
+KEYED = "k-"
+
+
+def keyed_name(name_key: bytes | None, name: str) -> str:
+    """The name a photo's file has at rest: ``name`` itself for a plain database; for an
+    encrypted one ``k-`` and the HMAC-SHA256 of ``name`` under ``name_key``, keeping its
+    folder (``thumbs/``) and extension. A name already keyed is returned as it is."""
+    folder, _, base = name.rpartition("/")
+    if name_key is None or base.startswith(KEYED):
+        return name
+    extension = base[base.index(".") :] if "." in base else ""
+    digest = hmac.new(name_key, name.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"{folder}/{KEYED}{digest}{extension}" if folder else f"{KEYED}{digest}{extension}"
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -64,6 +83,12 @@ class PhotoStore(ABC):
 
     # The photo key (derived from the database key) when the database is encrypted.
     key: bytes | None = None
+    # The key that names files at rest (derived from the database key), likewise.
+    name_key: bytes | None = None
+
+    def disk_name(self, name: str) -> str:
+        """The file name ``name`` is kept under (here and in a backup's photo folder)."""
+        return keyed_name(self.name_key, name)
 
     def put(self, name: str, data: bytes) -> bool:
         """Keep ``data`` under ``name``; False when it was already there (nothing written)."""
@@ -126,14 +151,22 @@ class PhotoStore(ABC):
 
 
 class FolderPhotoStore(PhotoStore):
-    def __init__(self, folder: Path, key: bytes | None = None) -> None:
+    def __init__(
+        self, folder: Path, key: bytes | None = None, name_key: bytes | None = None
+    ) -> None:
         self.folder = folder
         self.key = key
+        self.name_key = name_key
 
     def path(self, name: str) -> Path:
         if ".." in name or name.startswith("/"):
             raise InvalidInput(_("{name} is not a photo name.").format(name=name))
-        return self.folder / name
+        target = self.folder / self.disk_name(name)
+        if self.name_key is not None and not target.exists():
+            plain = self.folder / name
+            if plain != target and plain.is_file():
+                os.replace(plain, target)  # kept under its plain name before: renamed once
+        return target
 
     def exists(self, name: str) -> bool:
         return self.path(name).is_file()
@@ -227,5 +260,6 @@ def store_for(db: Database) -> PhotoStore:
     if db.is_sqlite:
         folder = db.data_dir / "photos" if db.data_dir is not None else None
         key = None if db.key is None else derive_key(db.key, "photos")
-        return FolderPhotoStore(paths.photos_dir() if folder is None else folder, key)
+        name_key = None if db.key is None else derive_key(db.key, "photo-names")
+        return FolderPhotoStore(paths.photos_dir() if folder is None else folder, key, name_key)
     return DatabasePhotoStore(db)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 
 from assistant import paths
-from assistant.cipher import connect, connect_uri, key_for
+from assistant.cipher import connect, connect_uri, is_plain, key_for
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import (
     BUSY_TIMEOUT_MS,
@@ -86,6 +86,7 @@ class RestoreResult:
     to_revision: str
     kept_aside: Path | None
     photos: PhotoRestore | None = None
+    encrypted_on_restore: bool = False  # a plain backup, encrypted under the clinic's key
 
     @property
     def migrated(self) -> bool:
@@ -139,7 +140,7 @@ def _write_metadata(target: Path) -> None:
     try:
         write_backup_metadata(target, head_revision())
     except OSError as exc:
-        log.warning("Could not write the metadata of the backup %s: %s", target, exc)
+        log.warning("Could not write the metadata of a backup: %s", exc.strerror or exc)
 
 
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
@@ -177,9 +178,11 @@ def backup_now(
     photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
     if pruned:
-        prune_backup_photos(folder)
+        from assistant.photos.storage import store_for
+
+        prune_backup_photos(folder, store_for(db))
     _audit_backup(db, target, actor, automatic=True)
-    log.info("Backed up the database to %s", target)
+    log.info("Backed up the database (automatic backup)")
     return BackupInfo(target, now, target.stat().st_size, pruned, photos)
 
 
@@ -223,7 +226,7 @@ def prune_backups(folder: Path, keep: int) -> tuple[Path, ...]:
             path.unlink()
             path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
         except OSError as exc:
-            log.warning("Could not remove the old backup %s: %s", path, exc)
+            log.warning("Could not remove an old automatic backup: %s", exc.strerror or exc)
     return doomed
 
 
@@ -330,9 +333,64 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
     return aside
 
 
-def _copy_in(source: Path, target: Path) -> None:
+def _clinic_key(target: Path) -> bytes | None:
+    """The key of the clinic's encrypted database at ``target`` (None for a plain clinic);
+    refused when the clinic is encrypted but its key is not unlocked in this run."""
+    from assistant.keyfile import key_file_path
+
+    whole = target.is_file() and target.stat().st_size > 0
+    if whole and is_plain(target):
+        return None
+    if not whole and not key_file_path(target).exists():
+        return None  # no database yet and no key file: a new, plain place
+    key = key_for(target) if whole else None
+    if key is None:
+        raise InvalidInput(
+            _(
+                "This clinic's database is encrypted and its key is not unlocked here, so the "
+                "backup cannot be restored encrypted. Sign in, then restore again."
+            )
+            + " "
+            + nothing_changed(),
+            "file",
+        )
+    return key
+
+
+def _encrypt_in(source: Path, target: Path, key: bytes) -> None:
+    """A plain backup restored into an encrypted clinic: exported encrypted under the
+    clinic's key (SQLCipher's ``sqlcipher_export``) beside the database, then put in its
+    place; the plain file is only ever read."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    paths.create_private_file(partial)
+    quoted = "'" + _source_uri(source).replace("'", "''") + "'"
+    try:
+        dst = connect(f"file:{partial}", key, uri=True)
+        try:
+            dst.execute(f"ATTACH DATABASE {quoted} AS plain KEY ''")
+            dst.execute("SELECT sqlcipher_export('main', 'plain')")
+            version = int(dst.execute("PRAGMA plain.user_version").fetchone()[0])
+            dst.execute(f"PRAGMA main.user_version = {version}")
+            dst.commit()
+            dst.execute("DETACH DATABASE plain")
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise explain_error(exc) from exc
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    partial.replace(target)
+
+
+def _copy_in(source: Path, target: Path, clinic_key: bytes | None = None) -> None:
     """Copy ``source`` over the database at ``target`` through the backup API (the copy is
-    encrypted, or not, as the backup is)."""
+    encrypted, or not, as the backup is); a plain backup into an encrypted clinic
+    (``clinic_key``) is encrypted under the clinic's key as it is copied in."""
+    if clinic_key is not None and key_for(source) is None:
+        _encrypt_in(source, target, clinic_key)
+        return
     key = key_for(source)
     src = connect(_source_uri(source), key, uri=True)
     try:
@@ -395,12 +453,14 @@ def restore(
             _("The folder {folder} does not exist.").format(folder=target.parent),
             _("Check that the drive is connected, or choose another database."),
         )
+    clinic_key = _clinic_key(target)  # a plain backup never leaves an encrypted clinic plain
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backups_folder or paths.backup_dir(ensure=True)
     kept = _keep_current_aside(target, folder, stamp)
     if kept:
-        log.info("Kept the database in use as %s before restoring", kept)
-    _copy_in(source, target)
+        log.info("Kept the database in use before restoring")
+    encrypting = clinic_key is not None and key_for(source) is None
+    _copy_in(source, target, clinic_key)
     try:
         database = init_db(db_url, backup_before_migrate=False, key=key_for(target))
     except DatabaseUnavailable as exc:
@@ -438,6 +498,7 @@ def restore(
                     "photos_restored": photos.restored,
                     "photos_missing": list(photos.missing),
                     "photos_damaged": list(photos.damaged),
+                    "encrypted_on_restore": encrypting,
                     **({} if known or actor is None else {"by_practitioner_before": actor}),
                 },
             )
@@ -446,5 +507,5 @@ def restore(
     from assistant.records.integrity import forget_verified_point
 
     forget_verified_point(database.url)
-    log.info("Restored %s from %s", target, source)
-    return RestoreResult(target, source, check.revision, head, kept, photos)
+    log.info("Restored the database from a backup (schema %s)", check.revision)
+    return RestoreResult(target, source, check.revision, head, kept, photos, encrypting)

@@ -9,9 +9,12 @@ file is refused; ``assistant.records.backup.restore`` calls it before touching a
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.bounded import BACKUP_LIMIT, check_regular, open_regular
 from assistant.cipher import connect_uri, key_for, plain_header
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import SQLITE_HEADER, head_revision, known_revisions
@@ -68,12 +71,26 @@ def inspect_backup(file: Path) -> BackupCheck:
     """Check that ``file`` is a complete, undamaged Chairside database this version knows."""
     file = file.expanduser()
     name = file.name
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         raise InvalidInput(_("There is no file {file}.").format(file=file), "file")
     if file.is_dir():
         raise InvalidInput(_("{file} is a folder, not a backup file.").format(file=file), "file")
-    with file.open("rb") as handle:
+    if not stat.S_ISREG(file.stat().st_mode):  # a pipe or a device: refused, never opened
+        raise InvalidInput(
+            _(
+                "{name} is not a Chairside backup: it is not a regular file (a pipe, a device "
+                "or a socket)."
+            ).format(name=name)
+            + " "
+            + nothing_changed(),
+            "file",
+        )
+    descriptor = open_regular(file, BACKUP_LIMIT)  # the same, and the size, on the open file
+    with os.fdopen(descriptor, "rb") as handle:
         header = handle.read(100)
+    wal = file.with_name(file.name + "-wal")
+    if wal.exists() or wal.is_symlink():
+        check_regular(wal, BACKUP_LIMIT)
     encrypted = not header.startswith(SQLITE_HEADER) and key_for(file) is not None
     if len(header) < 100 or not (header.startswith(SQLITE_HEADER) or encrypted):
         raise InvalidInput(
@@ -115,7 +132,7 @@ def inspect_backup(file: Path) -> BackupCheck:
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if problems != ["ok"]:
-            log.warning("Backup %s failed the integrity check: %s", file, problems)
+            log.warning("A backup failed the integrity check (%d problem(s))", len(problems))
             raise InvalidInput(
                 _("{name} is damaged (it fails SQLite's integrity check).").format(name=name)
                 + " "

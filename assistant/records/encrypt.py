@@ -14,11 +14,17 @@ killed at:
    key file beside it still opens as plain);
 5. ``switch``: the encrypted copy replaces the database in one rename;
 6. ``photos``: each photo file is sealed under the photo key, one atomic replace each (a
-   photo not sealed yet is still read as it is).
+   photo not sealed yet is still read as it is);
+7. ``remove-plain``: the encrypted database is verified (it passes SQLite's check and holds
+   the plain copy's audit chain head unchanged), then the plain copy is overwritten with
+   zeros and removed.
 
-Until one of those ends, the plain database is the database. Afterwards, once the user
-confirms, ``remove_plain_copies`` overwrites and removes the plain copy and the plain
-automatic backups.
+Until the switch, the plain database is the database. A run killed at any step is settled
+the next time the database is opened (``roll_back_interrupted`` before it opens, for a run
+killed before the switch: the encrypted copy and its key files go, the database stays
+plain; ``finish_interrupted`` once it is open with its key, for a run killed after: the
+photos are sealed and the plain copy verified against, overwritten and removed). The plain
+automatic backups go once the user confirms (``overwrite_and_remove``).
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from assistant.keyfile import KeyFile, key_file_path
 
 log = logging.getLogger(__name__)
 
-STEPS = ("export", "compare", "settle", "key-file", "switch", "photos")
+STEPS = ("export", "compare", "settle", "key-file", "switch", "photos", "remove-plain")
 ENCRYPTING = ".encrypting"
 PLAIN_COPY = ".plain-before-encryption"
 
@@ -193,9 +199,104 @@ def encrypt_database(
     encrypted.data_dir = db.data_dir
     try:
         sealed = _seal_photos(encrypted)
+        tell("remove-plain")
+        _remove_plain_copy(encrypted)
     finally:
         encrypted.dispose()
-    return Encrypted(path, code, (plain_copy,), sealed)
+    left = (plain_copy,) if plain_copy.exists() else ()
+    return Encrypted(path, code, left, sealed)
+
+
+def _leftovers(path: Path) -> list[Path]:
+    copy = path.with_name(path.name + ENCRYPTING)
+    keys_new = key_file_path(path).with_name(key_file_path(path).name + ".new")
+    return [copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm", "-journal")), keys_new]
+
+
+def roll_back_interrupted(path: Path) -> bool:
+    """Before a plain database at ``path`` opens: undo what a killed ``encrypt`` left before
+    its switch (the encrypted copy, the new key files, the link to the plain file). True when
+    there was something to undo."""
+    try:
+        if not path.is_file() or not is_plain(path):
+            return False
+    except OSError:
+        return False
+    copy = path.with_name(path.name + ENCRYPTING)
+    plain_copy = path.with_name(path.name + PLAIN_COPY)
+    undone = False
+    if copy.exists() and key_file_path(path).exists():
+        # Killed between the key-file step and the switch: the key file wraps the key of a
+        # copy that never took the database's place.
+        key_file_path(path).unlink()
+        undone = True
+    for leftover in _leftovers(path):
+        if leftover.exists():
+            leftover.unlink()
+            undone = True
+    if plain_copy.exists():
+        # The database itself is still this plain file: its link goes; nothing is zeroed,
+        # for the link and the database may be one file.
+        plain_copy.unlink()
+        undone = True
+    if undone:
+        log.warning("An interrupted encryption was rolled back; the database stays plain")
+    return undone
+
+
+def _holds_head_of(db: Database, plain_copy: Path) -> bool:
+    """The encrypted database passes SQLite's check and holds the plain copy's chain head."""
+    from sqlalchemy import text
+
+    from assistant.records.integrity import file_head
+
+    head = file_head(plain_copy)
+    with db.engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA quick_check").scalar() != "ok":
+            return False
+        if head is None:
+            return True
+        found = conn.execute(
+            text("SELECT chain_hash FROM audit_event WHERE id = :id"), {"id": head.entry}
+        ).scalar()
+    return bool(found == head.hash)
+
+
+def _remove_plain_copy(db: Database) -> bool:
+    path = db.sqlite_path
+    if path is None or db.key is None:
+        return False
+    plain_copy = path.with_name(path.name + PLAIN_COPY)
+    if not plain_copy.exists():
+        return False
+    if os.path.samefile(plain_copy, path):
+        plain_copy.unlink()  # never the case after the switch; never zero the database
+        return True
+    if not _holds_head_of(db, plain_copy):
+        log.warning("The encrypted database could not be verified; its plain copy is kept")
+        return False
+    overwrite_and_remove([plain_copy])
+    return True
+
+
+def finish_interrupted(db: Database) -> bool:
+    """Once an encrypted database is open with its key: finish what a killed ``encrypt``
+    left after its switch (photos still plain are sealed; the plain copy is verified
+    against, then overwritten and removed). True when there was something to finish."""
+    path = db.sqlite_path
+    if path is None or db.key is None:
+        return False
+    if not path.with_name(path.name + PLAIN_COPY).exists() and not any(
+        p.exists() for p in _leftovers(path)
+    ):
+        return False
+    for leftover in _leftovers(path):
+        leftover.unlink(missing_ok=True)
+    _seal_photos(db)
+    finished = _remove_plain_copy(db)
+    if finished:
+        log.info("Finished an interrupted encryption: the plain copy was removed")
+    return finished
 
 
 def _seal_photos(db: Database) -> int:

@@ -176,7 +176,10 @@ def erase_patient(
             },
         )
     delete_stored(db, doomed_photos)
-    backup_copies = remove_backup_copies(backup_folders, doomed_photos)
+    from assistant.photos.storage import store_for
+
+    keyed = [store_for(db).disk_name(name) for name in doomed_photos]
+    backup_copies = remove_backup_copies(backup_folders, [*doomed_photos, *keyed])
     pending = False
     if db.is_sqlite and db.sqlite_path is not None:
         pending = not wipe_free_space(db.engine, db.sqlite_path)

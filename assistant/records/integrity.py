@@ -165,11 +165,30 @@ REWRITTEN = (
 )
 
 
+def live_schema_problem(db: Database) -> str:
+    """Empty when the database in use has exactly the schema its version's migrations make
+    (every table's SQL, index, trigger and view, whatever its name); else the difference in
+    words. A trigger disarmed in place (its SQL rewritten through ``writable_schema``) is a
+    difference. Checked for SQLite files; a server's schema is the server's."""
+    if not db.is_sqlite or db.sqlite_path is None:
+        return ""
+    from assistant.records.restore_check import schema_difference
+
+    with db.engine.connect() as conn:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        raw = conn.connection.dbapi_connection
+        difference = schema_difference(raw, str(revision))
+    if not difference:
+        return ""
+    return f"the database's schema is not the one schema {revision} makes ({difference})."
+
+
 def check(db: Database, *, full: bool, now: datetime | None = None) -> Verification:
-    """Verify the chain (all of it, or what follows this workstation's verified point) and
-    remember the outcome."""
+    """Verify the live schema and the chain (all of it, or what follows this workstation's
+    verified point) and remember the outcome."""
     now = now or datetime.now()
     point = verified_point(db.url, db.data_dir, db.key)
+    schema = live_schema_problem(db)
     with db.engine.connect() as conn:
         since = None if full or point.broken or point.rewritten else point.head
         result = verify(conn, since)
@@ -183,6 +202,9 @@ def check(db: Database, *, full: bool, now: datetime | None = None) -> Verificat
                 )
     if result.intact and point.rewritten:
         result = replace(result, problem=REWRITTEN)
+    if schema:  # said after the chain's own break, which names the entry
+        joined = f"{result.problem} Also, {schema}" if result.problem else schema
+        result = replace(result, problem=joined)
     if result.intact:
         done_full = result.full or since is None
         _remember(

@@ -2,14 +2,17 @@
 version, and an intact audit chain.
 
 The reference schema of a revision is made by migrating an empty database to it, so it is
-whatever the migrations make, never a hand-kept list. Tables and their columns, indexes,
-triggers and views are compared: an extra trigger (one that could rewrite records later), a
+whatever the migrations make, never a hand-kept list. Every object of the schema is compared,
+whatever its name (names starting ``sqlite_`` included): tables with their full SQL (a
+``CHECK`` or a default slipped in), their columns and foreign keys, indexes, triggers and
+views. An extra trigger (one that could rewrite records later), a trigger edited in place, a
 view standing in for a table, a missing column or a version number that does not match the
 schema are all refused.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -26,35 +29,88 @@ from assistant.records.chain import Verification, verify
 Signature = dict[tuple[str, str], Any]
 
 
-def _normal_sql(sql: str | None) -> str:
-    return " ".join((sql or "").lower().split())
+_TOKEN = re.compile(
+    r"""(?P<space>\s+)|(?P<comment>--[^\n]*|/\*.*?(?:\*/|$))"""
+    r"""|(?P<string>'(?:[^']|'')*')"""
+    r"""|(?P<quoted>"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])"""
+    r"""|(?P<word>[A-Za-z0-9_$]+)|(?P<other>.)""",
+    re.DOTALL,
+)
+_BARE = re.compile(r"[a-z_][a-z0-9_$]*")
+
+
+def _identifier(quoted: str) -> str:
+    inner = quoted[1:-1]
+    if quoted[0] in "\"`":
+        inner = inner.replace(quoted[0] * 2, quoted[0])
+    inner = inner.lower()
+    return inner if _BARE.fullmatch(inner) else '"' + inner.replace('"', '""') + '"'
+
+
+def normal_sql(sql: str | None) -> str:
+    """The SQL of a schema object with only what does not change its meaning taken out:
+    whitespace and comments dropped, words and identifiers in lower case (SQLite's names are
+    not case-sensitive), quotes kept only where a name needs them. String literals stay as
+    written, so ``WHEN 0`` never looks like ``WHEN 1`` and 'A' never like 'a'."""
+    tokens = []
+    for match in _TOKEN.finditer(sql or ""):
+        kind, text = match.lastgroup, match.group()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "quoted":
+            text = _identifier(text)
+        elif kind == "word":
+            text = text.lower()
+        tokens.append(text)
+    return " ".join(tokens)
+
+
+def _quote_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# The planner's statistics tables ``ANALYZE`` makes, exactly as SQLite defines them (they
+# hold numbers for the query planner, no code): present or not, they are no difference.
+PLANNER_STATISTICS = {
+    "sqlite_stat1": "create table sqlite_stat1 ( tbl , idx , stat )",
+    "sqlite_stat4": "create table sqlite_stat4 ( tbl , idx , neq , nlt , ndlt , sample )",
+}
 
 
 def schema_signature(con: sqlite3.Connection) -> Signature:
-    """Every table (columns, foreign keys), index, trigger and view of the database."""
+    """Every object of the schema, whatever its name (SQLite's own ones too: an object
+    named like them can only be planted by editing the schema behind SQLite's back): its
+    table and normalised SQL, and for a table its columns and foreign keys as SQLite reads
+    them, for an index its columns."""
     signature: Signature = {}
-    objects = con.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-    ).fetchall()
+    objects = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in objects:
+        if kind == "table" and PLANNER_STATISTICS.get(str(name)) == normal_sql(sql):
+            continue
+        key = (str(kind), str(name))
+        if key in signature:  # two objects of one kind and name: only a crafted file has them
+            signature[key] = ("duplicate",)
+            continue
+        quoted = _quote_name(str(name))
         if kind == "table":
             columns = [
-                (row[1], str(row[2]).upper(), row[3], row[4], row[5])
-                for row in con.execute(f'PRAGMA table_info("{name}")')
+                (row[1], str(row[2]).upper(), row[3], row[4], row[5], row[6])
+                for row in con.execute(f"PRAGMA table_xinfo({quoted})")
             ]
             keys = sorted(
-                tuple(row[2:5]) for row in con.execute(f'PRAGMA foreign_key_list("{name}")')
+                tuple(row[2:]) for row in con.execute(f"PRAGMA foreign_key_list({quoted})")
             )
-            signature[(kind, name)] = (columns, keys)
+            signature[key] = (table, normal_sql(sql), columns, keys)
         elif kind == "index":
-            unique = next(
-                (row[2] for row in con.execute(f'PRAGMA index_list("{table}")') if row[1] == name),
-                None,
-            )
-            columns = [row[2] for row in con.execute(f'PRAGMA index_info("{name}")')]
-            signature[(kind, name)] = (table, unique, columns)
+            index = [
+                row[2:]
+                for row in con.execute(f"PRAGMA index_list({_quote_name(str(table))})")
+                if row[1] == name
+            ]
+            columns = [tuple(row) for row in con.execute(f"PRAGMA index_xinfo({quoted})")]
+            signature[key] = (table, normal_sql(sql), index, columns)
         else:
-            signature[(kind, name)] = (table, _normal_sql(sql))
+            signature[key] = (table, normal_sql(sql))
     return signature
 
 
@@ -66,7 +122,9 @@ def reference_signature(revision: str) -> Signature:
 
     with tempfile.TemporaryDirectory(prefix="chairside-reference-") as folder:
         path = Path(folder) / "reference.sqlite3"
-        engine = create_engine(f"sqlite:///{path}")
+        # Made with the product's own SQLite (SQLCipher's driver), which is the one that
+        # reads the files compared with it.
+        engine = create_engine(f"sqlite:///{path}", module=sqlite3)
         try:
             with engine.begin() as conn:
                 config = Config()
@@ -88,16 +146,24 @@ def _kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
+_ORDER = {"table": 0, "view": 1, "index": 2, "trigger": 3}
+
+
+def _in_order(key: tuple[str, str]) -> tuple[int, str, str]:
+    """Tables before what depends on them, so the difference named is the cause."""
+    return (_ORDER.get(key[0], 4), key[0], key[1])
+
+
 def schema_difference(con: sqlite3.Connection, revision: str) -> str:
     """Empty when the database has exactly the schema of ``revision``; else the first
     difference, in words (the kind, "table" or "trigger", and the name as SQLite has them)."""
     found = schema_signature(con)
     expected = reference_signature(revision)
-    for kind, name in sorted(set(expected) - set(found)):
+    for kind, name in sorted(set(expected) - set(found), key=_in_order):
         return _("{kind} {name} is missing").format(kind=_kind(kind), name=name)
-    for kind, name in sorted(set(found) - set(expected)):
+    for kind, name in sorted(set(found) - set(expected), key=_in_order):
         return _("it has an extra {kind} {name}").format(kind=_kind(kind), name=name)
-    for key in sorted(expected):
+    for key in sorted(expected, key=_in_order):
         if found[key] != expected[key]:
             return _("{kind} {name} differs from schema {revision}").format(
                 kind=_kind(key[0]), name=key[1], revision=revision
@@ -106,8 +172,8 @@ def schema_difference(con: sqlite3.Connection, revision: str) -> str:
 
 
 def has_chain(revision: str) -> bool:
-    columns = reference_signature(revision).get(("table", "audit_event"), ([], []))[0]
-    return any(column[0] == "chain_hash" for column in columns)
+    table = reference_signature(revision).get(("table", "audit_event"))
+    return table is not None and any(column[0] == "chain_hash" for column in table[2])
 
 
 def verify_file(uri: str) -> Verification:

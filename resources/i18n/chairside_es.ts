@@ -3067,47 +3067,47 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>NewPinDialog</name>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="134"/>
+        <location filename="../../ui/unlock_dialog.py" line="138"/>
         <source>Choose a new PIN</source>
         <translation>Elija un PIN nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="139"/>
+        <location filename="../../ui/unlock_dialog.py" line="143"/>
         <source>The recovery key opened the database. Choose who you are and a new PIN; colleagues keep their own PINs.</source>
         <translation>La clave de recuperación ha abierto la base de datos. Indique quién es usted y elija un PIN nuevo; sus compañeros conservan sus propios PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="145"/>
+        <location filename="../../ui/unlock_dialog.py" line="149"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="148"/>
+        <location filename="../../ui/unlock_dialog.py" line="152"/>
         <source>New PIN or password</source>
         <translation>Nuevo PIN o contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="149"/>
+        <location filename="../../ui/unlock_dialog.py" line="153"/>
         <source>New PIN again</source>
         <translation>Repita el nuevo PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="157"/>
+        <location filename="../../ui/unlock_dialog.py" line="161"/>
         <source>&amp;Practitioner</source>
         <translation>&amp;Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="158"/>
+        <location filename="../../ui/unlock_dialog.py" line="162"/>
         <source>&amp;New PIN</source>
         <translation>&amp;Nuevo PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="159"/>
+        <location filename="../../ui/unlock_dialog.py" line="163"/>
         <source>PIN &amp;again</source>
         <translation>&amp;Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.py" line="171"/>
+        <location filename="../../ui/unlock_dialog.py" line="175"/>
         <source>The two PINs are not the same.</source>
         <translation>Los dos PIN no coinciden.</translation>
     </message>
@@ -6308,11 +6308,6 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <location filename="../../ui/unlock_dialog.py" line="98"/>
         <source>Type the recovery key from the sheet kept in the clinic&apos;s safe.</source>
         <translation>Escriba la clave de recuperación que figura en la hoja guardada en la caja fuerte de la clínica.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock_dialog.py" line="121"/>
-        <source>Wait {0} s before trying again.</source>
-        <translation>Espere {0} s antes de volver a intentarlo.</translation>
     </message>
 </context>
 <context>
