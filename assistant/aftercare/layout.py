@@ -399,7 +399,8 @@ def story(
 ) -> list[Flowable]:
     """The sheet's flowables. ``fit``: the timeline's date column and the two lists are
     sized to make the sheet shortest (each tried at a few widths: this costs time, so it is
-    done for a sheet that has run onto another page at the widths its text asks for)."""
+    done for a sheet that has run onto another page at the widths its text asks for), and
+    its parts and ruled rows set closer (``FIT_PRINT``: the text keeps its size)."""
     lk = look(sheet.language, sheet.large_print, fit)
     gap = lk.sizes.gap
     parts: list[Flowable] = header(sheet, template, lk, width)
