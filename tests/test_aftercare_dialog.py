@@ -38,7 +38,8 @@ def dialog(qtbot):
     return make
 
 
-# the long sheet treats every zone: face, body and scalp, each with its own steps
+# the long sheet treats every zone (face, body and scalp, each with its own steps), with
+# the depth table and long notes: two pages
 @pytest.mark.parametrize(("sheet", "pages"), [(make_sheet(), 1), (long_sheet(), 2)])
 def test_opens_with_one_image_per_page(dialog, sheet, pages):
     widget = dialog(sheet)

@@ -103,7 +103,7 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     contact_width = needed if needed <= min(room, width * 0.55) else min(needed, width * 0.45)
     if len(clinic.name) + len(address) > CHUNK:
         # too long to sit beside the phone numbers: one after the other, so it can run on
-        return [*left, *contact, Spacer(1, 4),
+        return [*left, *contact, Spacer(1, lk.sizes.rule_gap),
                 HRFlowable(width="100%", thickness=1.2, color=colors.black)]  # fmt: skip
     cells: list[Any] = [left, contact]
     widths = [width - contact_width, contact_width]
@@ -113,7 +113,8 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
         widths.insert(0, logo.drawWidth + 0.4 * cm)
         widths[1] -= widths[0]
     table = Table([lk.row(cells)], colWidths=lk.row(widths), style=plain_style())
-    return [table, Spacer(1, 4), HRFlowable(width="100%", thickness=1.2, color=colors.black)]
+    rule = HRFlowable(width="100%", thickness=1.2, color=colors.black)
+    return [table, Spacer(1, lk.sizes.rule_gap), rule]
 
 
 def details(
@@ -221,8 +222,9 @@ def timeline_table(
         for (lines, _), what in zip(rows, what_cells, strict=True):
             text = "<br/>".join(lk.text(_held_date(line, inner, measure)) for line in lines)
             table_rows.append(lk.row([Para(text, cell), what]))
+        ruled = grid_style(padding=lk.sizes.row_padding)
         tables.append(Table(table_rows, colWidths=lk.row([when_width, width - when_width]),
-                            repeatRows=1, style=grid_style()))  # fmt: skip
+                            repeatRows=1, style=ruled))  # fmt: skip
     # the shortest; of two as short, the one with the wider dates
     return min(reversed(tables), key=lambda table: round(table.wrap(width, 100_000)[1]))
 
@@ -263,7 +265,7 @@ def normal_and_call(
 ) -> list[Flowable]:
     """"What is normal" beside the boxed "call the clinic" list (one under the other in
     large print). The box moves to the next page whole, never broken (unless it is taller
-    than a page); "what is normal" in large print may run on between its items, so it
+    than a page); "what is normal" may run on between its items (each item whole), so it
     leaves no half-empty page behind it."""
     h = template.headings
     clinic = sheet.clinic
@@ -285,20 +287,22 @@ def normal_and_call(
         head = KeepTogether(normal[:2]) if len(normal) > 1 else normal[0]
         return [head, *normal[2:], Spacer(1, lk.sizes.gap), boxed]
     call_column = 0 if lk.rtl else 1
-    commands = [
-        ("BOX", (call_column, 0), (call_column, 0), 1.5, colors.black),
-        *_padding(pad, call_column),
+    normal_commands = [
         ("TOPPADDING", (1 - call_column, 0), (1 - call_column, 0), pad),  # headings line up
         ("RIGHTPADDING" if not lk.rtl else "LEFTPADDING", (1 - call_column, 0),
          (1 - call_column, 0), pad),
     ]  # fmt: skip
+    commands = [
+        ("BOX", (call_column, 0), (call_column, 0), 1.5, colors.black),
+        *_padding(pad, call_column),
+        *normal_commands,
+    ]
     # the boxed column gets at least half the room (its lines matter more), and as much
     # more as makes the two columns end nearest each other
     tables = [
-        _RunningTable([lk.row([normal, call])], colWidths=lk.row([share, width - share]),
-                      style=plain_style(commands))
+        _ListsTable(lk, normal, call, lk.row([share, width - share]), commands, normal_commands)
         for share in (width * ratio for ratio in (NORMAL_SHARES if fit else (FIRST_SHARE,)))
-    ]  # fmt: skip
+    ]
     return [min(tables, key=lambda table: table.wrap(width, 10_000)[1])]
 
 
@@ -322,6 +326,38 @@ class _RunningTable(Table):
         ):
             return parts[:1]
         return parts
+
+
+class _ListsTable(_RunningTable):
+    """"What is normal" beside the boxed "call the clinic" list, one row. When the row does
+    not fit the rest of the page, "what is normal" starts there (its heading with at least
+    ``FIRST_ITEMS`` items, each whole) and the rest of it follows beside the whole box on
+    the next page."""
+
+    def __init__(
+        self, lk: Look, normal: list[Flowable], call: list[Flowable], widths: list[float],
+        commands: list[tuple[Any, ...]], normal_commands: list[tuple[Any, ...]],
+    ) -> None:  # fmt: skip
+        self._lk, self._normal, self._call = lk, normal, call
+        self._widths, self._commands, self._normal_commands = widths, commands, normal_commands
+        super().__init__([lk.row([normal, call])], colWidths=widths, style=plain_style(commands))
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        _, height = self.wrap(avail_width, avail_height)
+        if height > PAGE_ROOM:
+            return super().split(avail_width, avail_height)
+        normal, lk = self._normal, self._lk
+        for count in range(len(normal) - 1, min(len(normal), 1 + FIRST_ITEMS) - 1, -1):
+            first = Table([lk.row([normal[:count], ""])], colWidths=self._widths,
+                          style=plain_style(self._normal_commands))  # fmt: skip
+            if first.wrap(avail_width, avail_height)[1] <= avail_height:
+                rest = _RunningTable([lk.row([normal[count:], self._call])],
+                                     colWidths=self._widths, style=plain_style(self._commands))
+                return [first, rest]
+        return []
+
+
+FIRST_ITEMS = 2  # of "what is normal", at the least, under its heading at a page's foot
 
 
 def _padding(pad: float, column: int = 0) -> list[tuple[Any, ...]]:
@@ -363,13 +399,14 @@ def story(
 ) -> list[Flowable]:
     """The sheet's flowables. ``fit``: the timeline's date column and the two lists are
     sized to make the sheet shortest (each tried at a few widths: this costs time, so it is
-    done for a sheet that has run onto another page at the widths its text asks for)."""
-    lk = look(sheet.language, sheet.large_print)
+    done for a sheet that has run onto another page at the widths its text asks for), and
+    its parts and ruled rows set closer (``FIT_PRINT``: the text keeps its size)."""
+    lk = look(sheet.language, sheet.large_print, fit)
     gap = lk.sizes.gap
     parts: list[Flowable] = header(sheet, template, lk, width)
     parts += [Spacer(1, gap), lk.para(template.title, "title", True)]
     parts += details(sheet, template, lk, width)
-    parts += [Spacer(1, 4), lk.para(template.intro)]
+    parts += [Spacer(1, lk.sizes.rule_gap), lk.para(template.intro)]
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
     if sheet.notes.strip():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -56,12 +56,17 @@ class Sizes:
     gap: float  # space between the parts of the sheet
     cell_leading: float  # the timeline's and the lists' lines, a little closer: each row
     # is ruled off, each item has its bullet
+    row_padding: tuple[float, float] = (1, 2)  # above and below a ruled row's text
+    rule_gap: float = 4  # around the header's rule and above the introduction
 
 
 REGULAR_PRINT = Sizes(BODY_SIZE, SMALL_SIZE, HEADING_CELL_SIZE, CELL_HEADING_SIZE, 16, 15, 14,
                       LEADING, 5, 1.12)  # fmt: skip
 # Large print: body text of 16 pt or more, and more room between lines and parts.
 LARGE_PRINT = Sizes(16, 16, 17, 18, 22, 20, 20, 1.35, 14, 1.3)
+# A sheet that has run onto another page is set once more closer between its parts and
+# rows (the text keeps its size and leading): enough for a short visit to fit one page.
+FIT_PRINT = replace(REGULAR_PRINT, gap=3, row_padding=(0.5, 1), rule_gap=2)
 
 
 @dataclass(frozen=True)
@@ -157,11 +162,12 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
 
 
 @cache
-def look(code: str, large_print: bool) -> Look:
+def look(code: str, large_print: bool, fit: bool = False) -> Look:
+    """``fit``: the closer spacing of ``FIT_PRINT`` (regular print only)."""
     lang = language(code)
     family = register_family(lang.family)
     latin = register_family("noto")
-    sizes = LARGE_PRINT if large_print else REGULAR_PRINT
+    sizes = LARGE_PRINT if large_print else FIT_PRINT if fit else REGULAR_PRINT
     options: dict[str, Any] = {"alignment": TA_RIGHT if lang.rtl else TA_LEFT}
     if lang.rtl:
         options.update(wordWrap="RTL", shaping=1)
@@ -188,7 +194,7 @@ def look(code: str, large_print: bool) -> Look:
         "cell_bold": style("cell_bold", s.cell_heading, bold=True),
         "heading": style("heading", s.section, bold=True, spaceBefore=s.gap, spaceAfter=3),
         "list_heading": style("list_heading", s.section, bold=True, spaceAfter=3),
-        "title": style("title", s.title, bold=True, spaceAfter=3),
+        "title": style("title", s.title, bold=True, spaceAfter=min(3, s.gap)),
         "clinic": style("clinic", s.clinic, bold=True),
         "phone": style("phone", s.phone, bold=True, spaceAfter=2),
         "contact": style("contact", s.body, alignment=TA_LEFT if lang.rtl else TA_RIGHT),
@@ -234,14 +240,15 @@ def plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     )
 
 
-def grid_style(header_row: bool = True) -> TableStyle:
+def grid_style(header_row: bool = True, padding: tuple[float, float] = (1, 2)) -> TableStyle:
+    """Ruled rows; ``padding``: above and below each row's text."""
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), padding[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding[1]),
     ]
     if header_row:
         commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black))
