@@ -29,6 +29,7 @@ class DayHost(QObject):
         super().__init__(window)
         self.window = window
         self.view = DayView(window.db, window.runner, actor=window.practitioner_id)
+        self.view.review_days = window.settings.intake_review_days
         window.stack.addWidget(self.view)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
@@ -37,6 +38,7 @@ class DayHost(QObject):
 
     def show(self) -> None:
         self.view.actor = self.window.practitioner_id
+        self.view.review_days = self.window.settings.intake_review_days
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
 

@@ -30,6 +30,7 @@ from assistant.day.agenda import AgendaEntry, day_agenda
 from assistant.day.appointments import change_state
 from assistant.day.followups import FollowUpInfo, list_followups
 from assistant.db import Database
+from assistant.intake.store import DEFAULT_REVIEW_DAYS
 from assistant.screen_dates import screen_day, screen_short_date
 from ui.tasks import TaskRunner
 
@@ -56,6 +57,7 @@ class DayView(QWidget):
         self._db = db
         self._runner = runner
         self.actor = actor  # who marks the appointments (the signed-in practitioner)
+        self.review_days = DEFAULT_REVIEW_DAYS  # the clinic's intake_review_days
         self.today = date.today()
         self.entries: dict[date, list[AgendaEntry]] = {}
         self.followups: list[FollowUpInfo] = []
@@ -155,11 +157,12 @@ class DayView(QWidget):
     def refresh(self, today: date | None = None) -> None:
         """Read today's and tomorrow's appointments and the calls due (off the UI thread)."""
         self.today = today or date.today()
-        db, day = self._db, self.today
+        db, day, review_days = self._db, self.today, self.review_days
 
         def read() -> tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo]]:
             days = (day, day + timedelta(days=1))
-            return {d: day_agenda(db, d, day) for d in days}, list_followups(db, day)
+            agenda = {d: day_agenda(db, d, day, review_days=review_days) for d in days}
+            return agenda, list_followups(db, day)
 
         self._runner.run(read, self._show, parent=self)
 
@@ -214,11 +217,7 @@ class DayView(QWidget):
             if entry.consent_valid
             else "\N{WARNING SIGN} " + self.tr("needed")
         )
-        waiting: dict[bool | None, str] = {
-            None: "—",
-            True: self.tr("waiting"),
-            False: self.tr("none"),
-        }
+        waiting = self.tr("waiting") if entry.questionnaire_waiting else self.tr("none")
         due = [self._due_words(d.kind, d.id) for d in entry.due]
         if entry.too_early and entry.earliest_safe.on is not None:
             due.insert(
@@ -236,7 +235,7 @@ class DayView(QWidget):
             entry.patient_name,
             step,
             consent,
-            waiting[entry.questionnaire_waiting],
+            waiting,
             "\n".join(due) or "—",
         ]
 

@@ -1,6 +1,7 @@
 """``chairside day [--date YYYY-MM-DD] --json``: the day's appointments, as the day screen
 shows them: for each, ``patient_id``, ``at``, ``course_step``, ``consent_valid``,
-``earliest_safe`` and the items ``due`` (follow-up calls, open complications)."""
+``earliest_safe``, ``questionnaire_waiting`` (answers sent from a phone, still to confirm)
+and the items ``due`` (follow-up calls, open complications)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     on = parse_date(args.date, "date") if args.date else date.today()
     db = context.database()
     practitioner_for(args, db, "day")
-    entries = day_agenda(db, on)
+    entries = day_agenda(db, on, review_days=context.settings.intake_review_days)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
             f"{a.starts_at:%H:%M}  #{a.patient_id} {entry.patient_name}  {a.state}"
             + (f"  session {a.course_step}" if a.course_step else "")
             + ("  consent valid" if entry.consent_valid else "  no valid consent")
+            + ("  questionnaire waiting" if entry.questionnaire_waiting else "")
         )
         if entry.too_early:
             print(f"  {entry.earliest_safe.refusal()}")
