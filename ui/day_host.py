@@ -30,7 +30,9 @@ class DayHost(QObject):
         self.window = window
         self.view = DayView(window.db, window.runner, actor=window.practitioner_id)
         self.view.review_days = window.settings.intake_review_days
+        self.view.stock_warn_days = window.settings.stock_expiry_warning_days
         window.stack.addWidget(self.view)
+        self.view.stockRequested.connect(self.open_stock)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
         self.view.summaryRequested.connect(self.open_summary)
@@ -39,8 +41,14 @@ class DayHost(QObject):
     def show(self) -> None:
         self.view.actor = self.window.practitioner_id
         self.view.review_days = self.window.settings.intake_review_days
+        self.view.stock_warn_days = self.window.settings.stock_expiry_warning_days
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
+
+    def open_stock(self) -> None:
+        """Stock, from the day's warnings; the day reads the stock again once it closes."""
+        self.window.open_stock()
+        self.view.refresh(self.view.today)
 
     def set_database(self, db: Database) -> None:
         self.view.set_database(db)

@@ -2004,13 +2004,13 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="96"/>
-        <location filename="../../ui/day_host.py" line="108"/>
+        <location filename="../../ui/day_host.py" line="106"/>
+        <location filename="../../ui/day_host.py" line="118"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/day_host.py" line="97"/>
+        <location filename="../../ui/day_host.py" line="107"/>
         <source>This patient has no signed session to record a complication against.</source>
         <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
     </message>
@@ -2018,220 +2018,245 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../ui/day_view.py" line="62"/>
+        <location filename="../../ui/day_view.py" line="71"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="71"/>
+        <location filename="../../ui/day_view.py" line="80"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="73"/>
+        <location filename="../../ui/day_view.py" line="82"/>
         <source>Governance &amp;summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="84"/>
+        <location filename="../../ui/day_view.py" line="93"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="85"/>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="94"/>
+        <location filename="../../ui/day_view.py" line="125"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="86"/>
+        <location filename="../../ui/day_view.py" line="95"/>
         <source>Course step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="87"/>
+        <location filename="../../ui/day_view.py" line="96"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="88"/>
+        <location filename="../../ui/day_view.py" line="97"/>
         <source>Questionnaire</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="89"/>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="98"/>
+        <location filename="../../ui/day_view.py" line="125"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="92"/>
+        <location filename="../../ui/day_view.py" line="101"/>
         <source>Appointments of today and tomorrow</source>
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="102"/>
-        <location filename="../../ui/day_view.py" line="205"/>
+        <location filename="../../ui/day_view.py" line="111"/>
+        <location filename="../../ui/day_view.py" line="249"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="108"/>
+        <location filename="../../ui/day_view.py" line="117"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="109"/>
+        <location filename="../../ui/day_view.py" line="118"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="112"/>
+        <location filename="../../ui/day_view.py" line="121"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="125"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="125"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="118"/>
+        <location filename="../../ui/day_view.py" line="127"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="123"/>
+        <location filename="../../ui/day_view.py" line="132"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="124"/>
+        <location filename="../../ui/day_view.py" line="133"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="135"/>
         <source>&amp;Appointment</source>
         <translation>&amp;Cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="127"/>
+        <location filename="../../ui/day_view.py" line="136"/>
         <source>Mark the selected appointment</source>
         <translation>Marcar la cita seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="129"/>
+        <location filename="../../ui/day_view.py" line="138"/>
         <source>Arrived</source>
         <translation>Ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="130"/>
+        <location filename="../../ui/day_view.py" line="139"/>
         <source>Did not come</source>
         <translation>No vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="131"/>
+        <location filename="../../ui/day_view.py" line="140"/>
         <source>Cancel…</source>
         <translation>Cancelar…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="168"/>
+        <location filename="../../ui/day_view.py" line="164"/>
+        <source>Stock warnings</source>
+        <translation>Avisos del almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="170"/>
+        <source>S&amp;tock…</source>
+        <translation>&amp;Existencias…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
+        <source>Open Stock: the lots on hand and every warning</source>
+        <translation>Abrir el almacén: los lotes en existencia y todos los avisos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="182"/>
+        <source>Stock warnings: {0}</source>
+        <translation>Avisos del almacén: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="186"/>
+        <source>{0} more in Stock</source>
+        <translation>{0} más en el almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="212"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="215"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="215"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="180"/>
+        <location filename="../../ui/day_view.py" line="224"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="202"/>
+        <location filename="../../ui/day_view.py" line="246"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="203"/>
+        <location filename="../../ui/day_view.py" line="247"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="204"/>
+        <location filename="../../ui/day_view.py" line="248"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="208"/>
+        <location filename="../../ui/day_view.py" line="252"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="213"/>
+        <location filename="../../ui/day_view.py" line="257"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="215"/>
+        <location filename="../../ui/day_view.py" line="259"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="219"/>
+        <location filename="../../ui/day_view.py" line="261"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="220"/>
+        <location filename="../../ui/day_view.py" line="261"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="227"/>
+        <location filename="../../ui/day_view.py" line="267"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="232"/>
+        <location filename="../../ui/day_view.py" line="272"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="245"/>
+        <location filename="../../ui/day_view.py" line="285"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="246"/>
+        <location filename="../../ui/day_view.py" line="286"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="269"/>
+        <location filename="../../ui/day_view.py" line="309"/>
         <source>Cancel the appointment</source>
         <translation>Cancelar la cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="269"/>
+        <location filename="../../ui/day_view.py" line="309"/>
         <source>Why is it cancelled?</source>
         <translation>¿Por qué se cancela?</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="293"/>
+        <location filename="../../ui/day_view.py" line="333"/>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
