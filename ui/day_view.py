@@ -48,6 +48,7 @@ class DayView(QWidget):
     followupDone = Signal(object)  # the FollowUpInfo to record as done
     summaryRequested = Signal()
     stockRequested = Signal()  # open Stock
+    questionnaireRequested = Signal(int, str)  # patient id and name: a QR code for their phone
 
     TIME, PATIENT, STEP, CONSENT, QUESTIONNAIRE, DUE = range(6)
 
@@ -142,9 +143,15 @@ class DayView(QWidget):
         self.no_show_action.triggered.connect(lambda: self.mark("no_show"))
         self.cancel_action.triggered.connect(lambda: self.mark("cancelled"))
         self.state_button.setMenu(menu)
+        self.questionnaire_button = QPushButton(self.tr("&Questionnaire on a phone…"))
+        self.questionnaire_button.setToolTip(
+            self.tr("A QR code for the selected patient to answer the health questions")
+        )
+        self.questionnaire_button.clicked.connect(self._questionnaire)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.state_button)
+        buttons.addWidget(self.questionnaire_button)
         buttons.addStretch(1)
         buttons.addWidget(self.call_button)
 
@@ -303,6 +310,17 @@ class DayView(QWidget):
         item = self.tree.currentItem()
         if item is not None:
             self._activated(item, 0)
+
+    def selected_entry(self) -> AgendaEntry | None:
+        item = self.tree.currentItem()
+        wanted = item.data(0, APPOINTMENT_ROLE) if item is not None else None
+        entries = (e for day in self.entries.values() for e in day)
+        return next((e for e in entries if wanted and e.appointment.id == wanted), None)
+
+    def _questionnaire(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.patient_name:  # an erased patient is not asked
+            self.questionnaireRequested.emit(entry.patient_id, entry.patient_name)
 
     def ask_cancel_reason(self) -> str | None:
         text, ok = QInputDialog.getText(

@@ -2004,13 +2004,13 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="106"/>
-        <location filename="../../ui/day_host.py" line="118"/>
+        <location filename="../../ui/day_host.py" line="112"/>
+        <location filename="../../ui/day_host.py" line="124"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/day_host.py" line="107"/>
+        <location filename="../../ui/day_host.py" line="113"/>
         <source>This patient has no signed session to record a complication against.</source>
         <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
     </message>
@@ -2018,245 +2018,255 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../ui/day_view.py" line="71"/>
+        <location filename="../../ui/day_view.py" line="72"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="80"/>
+        <location filename="../../ui/day_view.py" line="81"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="82"/>
+        <location filename="../../ui/day_view.py" line="83"/>
         <source>Governance &amp;summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="93"/>
+        <location filename="../../ui/day_view.py" line="94"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="94"/>
-        <location filename="../../ui/day_view.py" line="125"/>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="96"/>
         <source>Course step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="96"/>
+        <location filename="../../ui/day_view.py" line="97"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="97"/>
+        <location filename="../../ui/day_view.py" line="98"/>
         <source>Questionnaire</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="98"/>
-        <location filename="../../ui/day_view.py" line="125"/>
+        <location filename="../../ui/day_view.py" line="99"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="101"/>
+        <location filename="../../ui/day_view.py" line="102"/>
         <source>Appointments of today and tomorrow</source>
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="111"/>
-        <location filename="../../ui/day_view.py" line="249"/>
+        <location filename="../../ui/day_view.py" line="112"/>
+        <location filename="../../ui/day_view.py" line="256"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="117"/>
+        <location filename="../../ui/day_view.py" line="118"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="118"/>
+        <location filename="../../ui/day_view.py" line="119"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="121"/>
+        <location filename="../../ui/day_view.py" line="122"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="125"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="125"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="127"/>
+        <location filename="../../ui/day_view.py" line="128"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="132"/>
+        <location filename="../../ui/day_view.py" line="133"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="133"/>
+        <location filename="../../ui/day_view.py" line="134"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="135"/>
+        <location filename="../../ui/day_view.py" line="136"/>
         <source>&amp;Appointment</source>
         <translation>&amp;Cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="136"/>
+        <location filename="../../ui/day_view.py" line="137"/>
         <source>Mark the selected appointment</source>
         <translation>Marcar la cita seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="138"/>
+        <location filename="../../ui/day_view.py" line="139"/>
         <source>Arrived</source>
         <translation>Ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="139"/>
+        <location filename="../../ui/day_view.py" line="140"/>
         <source>Did not come</source>
         <translation>No vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="140"/>
+        <location filename="../../ui/day_view.py" line="141"/>
         <source>Cancel…</source>
         <translation>Cancelar…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="164"/>
+        <location filename="../../ui/day_view.py" line="146"/>
+        <source>&amp;Questionnaire on a phone…</source>
+        <translation>Cuestionario en un &amp;teléfono…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="148"/>
+        <source>A QR code for the selected patient to answer the health questions</source>
+        <translation>Un código QR para que el paciente seleccionado responda a las preguntas de salud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
         <source>Stock warnings</source>
         <translation>Avisos del almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="170"/>
+        <location filename="../../ui/day_view.py" line="177"/>
         <source>S&amp;tock…</source>
         <translation>&amp;Existencias…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="178"/>
         <source>Open Stock: the lots on hand and every warning</source>
         <translation>Abrir el almacén: los lotes en existencia y todos los avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="182"/>
+        <location filename="../../ui/day_view.py" line="189"/>
         <source>Stock warnings: {0}</source>
         <translation>Avisos del almacén: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="186"/>
+        <location filename="../../ui/day_view.py" line="193"/>
         <source>{0} more in Stock</source>
         <translation>{0} más en el almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="212"/>
+        <location filename="../../ui/day_view.py" line="219"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="215"/>
+        <location filename="../../ui/day_view.py" line="222"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="215"/>
+        <location filename="../../ui/day_view.py" line="222"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="224"/>
+        <location filename="../../ui/day_view.py" line="231"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="246"/>
+        <location filename="../../ui/day_view.py" line="253"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="247"/>
+        <location filename="../../ui/day_view.py" line="254"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="248"/>
+        <location filename="../../ui/day_view.py" line="255"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="252"/>
+        <location filename="../../ui/day_view.py" line="259"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="257"/>
+        <location filename="../../ui/day_view.py" line="264"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="259"/>
+        <location filename="../../ui/day_view.py" line="266"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="261"/>
+        <location filename="../../ui/day_view.py" line="268"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="261"/>
+        <location filename="../../ui/day_view.py" line="268"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="267"/>
+        <location filename="../../ui/day_view.py" line="274"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="272"/>
+        <location filename="../../ui/day_view.py" line="279"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="285"/>
+        <location filename="../../ui/day_view.py" line="292"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="286"/>
+        <location filename="../../ui/day_view.py" line="293"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="309"/>
+        <location filename="../../ui/day_view.py" line="327"/>
         <source>Cancel the appointment</source>
         <translation>Cancelar la cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="309"/>
+        <location filename="../../ui/day_view.py" line="327"/>
         <source>Why is it cancelled?</source>
         <translation>¿Por qué se cancela?</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="333"/>
+        <location filename="../../ui/day_view.py" line="351"/>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
