@@ -841,120 +841,130 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="66"/>
+        <location filename="../../ui/booking_dialog.py" line="68"/>
         <source>Book the next visit</source>
         <translation>Reservar la próxima visita</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="68"/>
+        <location filename="../../ui/booking_dialog.py" line="70"/>
         <source>Reading the earliest safe date…</source>
         <translation>Leyendo la primera fecha segura…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="70"/>
+        <location filename="../../ui/booking_dialog.py" line="72"/>
         <source>Earliest safe date</source>
         <translation>Primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="83"/>
+        <location filename="../../ui/booking_dialog.py" line="85"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="85"/>
-        <location filename="../../ui/booking_dialog.py" line="94"/>
+        <location filename="../../ui/booking_dialog.py" line="87"/>
+        <location filename="../../ui/booking_dialog.py" line="96"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="87"/>
         <location filename="../../ui/booking_dialog.py" line="89"/>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
         <source>Reason for an earlier date</source>
         <translation>Motivo de una fecha anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <location filename="../../ui/booking_dialog.py" line="90"/>
         <source>Needed only before the earliest safe date</source>
         <translation>Solo hace falta antes de la primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <location filename="../../ui/booking_dialog.py" line="93"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="92"/>
+        <location filename="../../ui/booking_dialog.py" line="94"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="93"/>
+        <location filename="../../ui/booking_dialog.py" line="95"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="99"/>
+        <location filename="../../ui/booking_dialog.py" line="101"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="102"/>
+        <location filename="../../ui/booking_dialog.py" line="104"/>
         <source>Save the &amp;calendar file…</source>
         <translation>Guardar el archivo de &amp;calendario…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="103"/>
+        <location filename="../../ui/booking_dialog.py" line="105"/>
         <source>An .ics file for the patient&apos;s own calendar</source>
         <translation>Un archivo .ics para el calendario del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="108"/>
+        <location filename="../../ui/booking_dialog.py" line="109"/>
+        <source>Or the patient scans this code with the phone&apos;s camera to add the visit to their calendar (the same as the calendar file: no health details).</source>
+        <translation>O el paciente escanea este código con la cámara del teléfono para añadir la visita a su calendario (lo mismo que el archivo de calendario: ningún dato de salud).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="116"/>
+        <source>QR code of the appointment for the calendar</source>
+        <translation>Código QR de la cita para el calendario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="120"/>
         <source>&amp;Book</source>
         <translation>&amp;Reservar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <location filename="../../ui/booking_dialog.py" line="139"/>
         <source>Nothing holds the next session back.</source>
         <translation>Nada retrasa la próxima sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <location filename="../../ui/booking_dialog.py" line="142"/>
         <source>Earliest safe date: {0} ({1}).</source>
         <translation>Primera fecha segura: {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="137"/>
+        <location filename="../../ui/booking_dialog.py" line="151"/>
         <source>Deferred until resolved (does not move the date): {0}</source>
         <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="159"/>
+        <location filename="../../ui/booking_dialog.py" line="173"/>
         <source>This is before the earliest safe date: give the reason.</source>
         <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188"/>
+        <location filename="../../ui/booking_dialog.py" line="202"/>
         <source>Booked for {0}.</source>
         <translation>Reservada para el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="193"/>
+        <location filename="../../ui/booking_dialog.py" line="207"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="206"/>
-        <location filename="../../ui/booking_dialog.py" line="229"/>
+        <location filename="../../ui/booking_dialog.py" line="228"/>
+        <location filename="../../ui/booking_dialog.py" line="251"/>
         <source>Save the calendar file</source>
         <translation>Guardar el archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="208"/>
+        <location filename="../../ui/booking_dialog.py" line="230"/>
         <source>Calendar files (*.ics)</source>
         <translation>Archivos de calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="233"/>
+        <location filename="../../ui/booking_dialog.py" line="255"/>
         <source>Calendar file saved to {0}.</source>
         <translation>Archivo de calendario guardado en {0}.</translation>
     </message>
