@@ -269,6 +269,7 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
         book_appointment(db, request, None)
     window.show_day()
     shots.take("day", window)
+    _booking(window, shots)
     dialog = window.day.open_summary()
     dialog.resize(min(shots.width, 1000), shots.height - 60)
     saved_size = (shots.width, shots.height)
@@ -276,6 +277,22 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
     shots.take("summary", dialog)
     shots.width, shots.height = saved_size
     dialog.close()
+
+
+def _booking(window: Any, shots: Shots) -> None:
+    """The booking dialog once booked: the calendar file and its QR code."""
+    booking = window.day.book(7)
+    booking.book_button.click()
+    if not booking.qr_code.isVisible():
+        shots.problems.append("booking: no QR code of the calendar event after booking")
+    booking.adjustSize()
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = booking.width(), booking.height()
+    if booking.height() > saved_size[1] - 60:
+        shots.problems.append(f"booking: {booking.height()} px high, taller than the screen")
+    shots.take("booking", booking)
+    shots.width, shots.height = saved_size
+    booking.close()
 
 
 def _answer_checklist(workflow: Any) -> None:
