@@ -281,8 +281,11 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
 
 def _booking(window: Any, shots: Shots) -> None:
     """The booking dialog once booked: the calendar file and its QR code."""
+    from PySide6.QtCore import QCoreApplication
+
     booking = window.day.book(7)
     booking.book_button.click()
+    QCoreApplication.processEvents()  # the layout takes in the code before the dialog is sized
     if not booking.qr_code.isVisible():
         shots.problems.append("booking: no QR code of the calendar event after booking")
     booking.adjustSize()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -106,7 +107,7 @@ class BookingDialog(QDialog):
         self.ics_button.clicked.connect(self.save_ics)
         self.ics_button.setVisible(False)
         self.qr_label = QLabel(
-            self.tr("Or the patient scans this code with the phone's camera to add the visit "
+            self.tr("Or the patient scans the code with the phone's camera to add the visit "
                     "to their calendar (the same as the calendar file: no health details).")
         )  # fmt: skip
         self.qr_label.setWordWrap(True)
@@ -122,14 +123,19 @@ class BookingDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.book_button.clicked.connect(self.book)
         self.close_button.clicked.connect(self.reject)
+        left = QVBoxLayout()
+        left.addWidget(self.safe_label)
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addWidget(self.result_label)
+        left.addWidget(self.ics_button)
+        left.addWidget(self.qr_label)
+        left.addStretch(1)
+        content = QHBoxLayout()  # the QR code beside the form: the dialog stays low
+        content.addLayout(left, 1)
+        content.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.safe_label)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.ics_button)
-        layout.addWidget(self.qr_label)
-        layout.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(content)
         layout.addWidget(self.buttons)
         self._runner.run(partial(earliest_safe, db, patient_id), self._show_safe, parent=self)
 
@@ -216,6 +222,7 @@ class BookingDialog(QDialog):
         self.qr_code.set_text(text)
         self.qr_label.setVisible(True)
         self.qr_code.setVisible(True)
+        self.adjustSize()  # room for the code, whatever size the dialog was given
 
     def _failed(self, error: BaseException) -> None:
         self.book_button.setEnabled(True)

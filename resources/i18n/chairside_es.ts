@@ -841,130 +841,130 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="68"/>
+        <location filename="../../ui/booking_dialog.py" line="69"/>
         <source>Book the next visit</source>
         <translation>Reservar la próxima visita</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="70"/>
+        <location filename="../../ui/booking_dialog.py" line="71"/>
         <source>Reading the earliest safe date…</source>
         <translation>Leyendo la primera fecha segura…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="72"/>
+        <location filename="../../ui/booking_dialog.py" line="73"/>
         <source>Earliest safe date</source>
         <translation>Primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="85"/>
+        <location filename="../../ui/booking_dialog.py" line="86"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="87"/>
-        <location filename="../../ui/booking_dialog.py" line="96"/>
+        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <location filename="../../ui/booking_dialog.py" line="97"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="89"/>
-        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <location filename="../../ui/booking_dialog.py" line="90"/>
+        <location filename="../../ui/booking_dialog.py" line="92"/>
         <source>Reason for an earlier date</source>
         <translation>Motivo de una fecha anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="90"/>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
         <source>Needed only before the earliest safe date</source>
         <translation>Solo hace falta antes de la primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="93"/>
+        <location filename="../../ui/booking_dialog.py" line="94"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="94"/>
+        <location filename="../../ui/booking_dialog.py" line="95"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="95"/>
+        <location filename="../../ui/booking_dialog.py" line="96"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="101"/>
+        <location filename="../../ui/booking_dialog.py" line="102"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="104"/>
+        <location filename="../../ui/booking_dialog.py" line="105"/>
         <source>Save the &amp;calendar file…</source>
         <translation>Guardar el archivo de &amp;calendario…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="105"/>
+        <location filename="../../ui/booking_dialog.py" line="106"/>
         <source>An .ics file for the patient&apos;s own calendar</source>
         <translation>Un archivo .ics para el calendario del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="109"/>
-        <source>Or the patient scans this code with the phone&apos;s camera to add the visit to their calendar (the same as the calendar file: no health details).</source>
-        <translation>O el paciente escanea este código con la cámara del teléfono para añadir la visita a su calendario (lo mismo que el archivo de calendario: ningún dato de salud).</translation>
+        <location filename="../../ui/booking_dialog.py" line="110"/>
+        <source>Or the patient scans the code with the phone&apos;s camera to add the visit to their calendar (the same as the calendar file: no health details).</source>
+        <translation>O el paciente escanea el código con la cámara del teléfono para añadir la visita a su calendario (lo mismo que el archivo de calendario: ningún dato de salud).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="116"/>
+        <location filename="../../ui/booking_dialog.py" line="117"/>
         <source>QR code of the appointment for the calendar</source>
         <translation>Código QR de la cita para el calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="120"/>
+        <location filename="../../ui/booking_dialog.py" line="121"/>
         <source>&amp;Book</source>
         <translation>&amp;Reservar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="139"/>
+        <location filename="../../ui/booking_dialog.py" line="145"/>
         <source>Nothing holds the next session back.</source>
         <translation>Nada retrasa la próxima sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="142"/>
+        <location filename="../../ui/booking_dialog.py" line="148"/>
         <source>Earliest safe date: {0} ({1}).</source>
         <translation>Primera fecha segura: {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="151"/>
+        <location filename="../../ui/booking_dialog.py" line="157"/>
         <source>Deferred until resolved (does not move the date): {0}</source>
         <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="173"/>
+        <location filename="../../ui/booking_dialog.py" line="179"/>
         <source>This is before the earliest safe date: give the reason.</source>
         <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="202"/>
+        <location filename="../../ui/booking_dialog.py" line="208"/>
         <source>Booked for {0}.</source>
         <translation>Reservada para el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="207"/>
+        <location filename="../../ui/booking_dialog.py" line="213"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="228"/>
-        <location filename="../../ui/booking_dialog.py" line="251"/>
+        <location filename="../../ui/booking_dialog.py" line="235"/>
+        <location filename="../../ui/booking_dialog.py" line="258"/>
         <source>Save the calendar file</source>
         <translation>Guardar el archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="230"/>
+        <location filename="../../ui/booking_dialog.py" line="237"/>
         <source>Calendar files (*.ics)</source>
         <translation>Archivos de calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="255"/>
+        <location filename="../../ui/booking_dialog.py" line="262"/>
         <source>Calendar file saved to {0}.</source>
         <translation>Archivo de calendario guardado en {0}.</translation>
     </message>
@@ -2809,7 +2809,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -2934,57 +2934,57 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
