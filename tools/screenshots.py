@@ -260,10 +260,12 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
     """The day screen with a few visits booked today and tomorrow, and the summary."""
     from datetime import date, datetime, time, timedelta
 
-    from assistant.day.appointments import BookingRequest, book_appointment
+    from assistant.day.appointments import BookingRequest, book_appointment, patient_appointments
 
     today = date.today()
     for patient, day, hour in ((2, 0, 9), (3, 0, 11), (4, 0, 14), (5, 1, 10), (6, 1, 15)):
+        if patient_appointments(db, patient):  # booked by the demo already
+            continue
         at = datetime.combine(today + timedelta(days=day), time(hour, 30))
         request = BookingRequest(patient, at, override_reason="Demo: booked before its time")
         book_appointment(db, request, None)
