@@ -277,6 +277,9 @@ def load_demo_data(
             actor=None,
             summary=f"Loaded demo data: {patients} patients, {sessions_added} sessions",
         )
+    from assistant.demo_day import add_demo_day
+
+    add_demo_day(db, today)  # stock and appointments, the first time
     return DemoSummary(patients, sessions_added)
 
 

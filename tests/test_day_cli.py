@@ -120,7 +120,7 @@ def test_book_with_a_reason_is_stored_and_the_day_lists_it(data_dir: Path) -> No
     assert entry["course_step"] == "2 of 4"
     assert entry["consent_valid"] is True
     assert entry["earliest_safe"] == SAFE.isoformat()
-    assert entry["questionnaire_waiting"] is None
+    assert entry["questionnaire_waiting"] is False  # none received
     assert [d["kind"] for d in entry["due"]] == ["follow_up"]
 
 

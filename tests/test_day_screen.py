@@ -65,8 +65,8 @@ def test_the_day_screen_agrees_with_day_json(
         for i in range(view.tree.topLevelItemCount())
     ]
     assert rows[0][0].startswith("Today")
-    assert rows[1][:5] == ["09:00", "Yuki Tanaka", "—", "\N{WARNING SIGN} needed", "—"]
-    assert rows[2][:5] == ["15:00", "Amara Okafor", "2 of 3", "\N{CHECK MARK} valid", "—"]
+    assert rows[1][:5] == ["09:00", "Yuki Tanaka", "—", "\N{WARNING SIGN} needed", "none"]
+    assert rows[2][:5] == ["15:00", "Amara Okafor", "2 of 3", "\N{CHECK MARK} valid", "none"]
     assert "before the earliest safe date" in rows[2][5] and "follow-up call" in rows[2][5]
     assert rows[3][0].startswith("Tomorrow") and rows[4][1] == "Yuki Tanaka"
     assert [c.patient_id for c in view.followups] == [treated.patient]
@@ -230,3 +230,37 @@ def test_an_appointment_is_marked_from_the_day(
     (after,) = patient_appointments(db, treated.patient)
     assert (after.id, after.state, after.cancel_reason) == (first.id, "cancelled", "Feeling unwell")
     assert view.tree.topLevelItem(1).text(0) == "09:00 (cancelled)"
+
+
+def test_a_questionnaire_received_waits_on_the_day_until_confirmed(
+    qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated
+) -> None:
+    from assistant.dates import utcnow
+    from assistant.day.agenda import day_agenda
+    from assistant.intake.answers import Received
+    from assistant.intake.store import confirm_answers, save_received
+    from assistant.intake.wording import wording
+
+    book_appointment(db, BookingRequest(treated.patient, datetime.combine(TODAY, time(15, 0)),
+                     override_reason="Booked before the rule existed"), None)  # fmt: skip
+    received = Received("en", wording("en").version, "phone", {"smoker": "no"}, None)
+    stored = save_received(db, treated.patient, received, treated.clinic.practitioner)
+    view = DayView(db, runner)
+    qtbot.addWidget(view)
+
+    def seen() -> tuple[str, object]:
+        view.refresh(TODAY)
+        cli = run_in_process(["day", "--date", TODAY.isoformat(), "--json"])
+        assert cli.returncode == 0, cli.stderr
+        (entry,) = json.loads(cli.stdout)
+        assert entry == view.entries[TODAY][0].to_json()
+        return view.tree.topLevelItem(1).text(DayView.QUESTIONNAIRE), entry["questionnaire_waiting"]
+
+    assert seen() == ("waiting", True)
+    # Older than the review window (7 days by default), it is no longer today's to confirm.
+    (late,) = day_agenda(db, TODAY, TODAY, now=utcnow() + timedelta(days=8))
+    assert late.questionnaire_waiting is False
+    (wider,) = day_agenda(db, TODAY, TODAY, review_days=10, now=utcnow() + timedelta(days=8))
+    assert wider.questionnaire_waiting is True
+    confirm_answers(db, stored.id, {"smoker": False}, treated.clinic.practitioner, now=utcnow())
+    assert seen() == ("none", False)

@@ -307,15 +307,18 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
     """The day screen with a few visits booked today and tomorrow, and the summary."""
     from datetime import date, datetime, time, timedelta
 
-    from assistant.day.appointments import BookingRequest, book_appointment
+    from assistant.day.appointments import BookingRequest, book_appointment, patient_appointments
 
     today = date.today()
     for patient, day, hour in ((2, 0, 9), (3, 0, 11), (4, 0, 14), (5, 1, 10), (6, 1, 15)):
+        if patient_appointments(db, patient):  # booked by the demo already
+            continue
         at = datetime.combine(today + timedelta(days=day), time(hour, 30))
         request = BookingRequest(patient, at, override_reason="Demo: booked before its time")
         book_appointment(db, request, None)
     window.show_day()
     shots.take("day", window)
+    _booking(window, shots)
     dialog = window.day.open_summary()
     dialog.resize(min(shots.width, 1000), shots.height - 60)
     saved_size = (shots.width, shots.height)
@@ -323,6 +326,25 @@ def _day(window: Any, db: Any, shots: Shots) -> None:
     shots.take("summary", dialog)
     shots.width, shots.height = saved_size
     dialog.close()
+
+
+def _booking(window: Any, shots: Shots) -> None:
+    """The booking dialog once booked: the calendar file and its QR code."""
+    from PySide6.QtCore import QCoreApplication
+
+    booking = window.day.book(7)
+    booking.book_button.click()
+    QCoreApplication.processEvents()  # the layout takes in the code before the dialog is sized
+    if not booking.qr_code.isVisible():
+        shots.problems.append("booking: no QR code of the calendar event after booking")
+    booking.adjustSize()
+    saved_size = (shots.width, shots.height)
+    shots.width, shots.height = booking.width(), booking.height()
+    if booking.height() > saved_size[1] - 60:
+        shots.problems.append(f"booking: {booking.height()} px high, taller than the screen")
+    shots.take("booking", booking)
+    shots.width, shots.height = saved_size
+    booking.close()
 
 
 def _answer_checklist(workflow: Any) -> None:

@@ -1,6 +1,7 @@
 """Booking the next visit: the dialog proposes the earliest safe date (the interval after the
 last session by its depth, and any dated deferral) and asks a reason for an earlier one. Once
-booked, the patient's calendar file can be saved."""
+booked, the patient's calendar file can be saved, or scanned from a QR code of the same
+calendar event with the phone's camera."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,11 +35,12 @@ from assistant.day.appointments import (
     book_appointment,
     earliest_safe,
 )
-from assistant.day.calendar import save_appointment_ics
+from assistant.day.calendar import appointment_calendar_text, save_appointment_ics
 from assistant.day.safety import EarliestSafe
 from assistant.db import Database
 from assistant.screen_dates import screen_long_date, screen_moment
 from ui.plain_export import plain_export_caption
+from ui.qr_code import QrCode
 from ui.tasks import TaskRunner
 from ui.translations import screen_locale
 
@@ -103,6 +106,16 @@ class BookingDialog(QDialog):
         self.ics_button.setToolTip(self.tr("An .ics file for the patient's own calendar"))
         self.ics_button.clicked.connect(self.save_ics)
         self.ics_button.setVisible(False)
+        self.qr_label = QLabel(
+            self.tr("Or the patient scans the code with the phone's camera to add the visit "
+                    "to their calendar (the same as the calendar file: no health details).")
+        )  # fmt: skip
+        self.qr_label.setWordWrap(True)
+        self.qr_label.setVisible(False)
+        self.qr_code = QrCode()
+        self.qr_code.setFixedSize(300, 300)
+        self.qr_code.setAccessibleName(self.tr("QR code of the appointment for the calendar"))
+        self.qr_code.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.book_button = self.buttons.addButton(
             self.tr("&Book"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -110,12 +123,19 @@ class BookingDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.book_button.clicked.connect(self.book)
         self.close_button.clicked.connect(self.reject)
+        left = QVBoxLayout()
+        left.addWidget(self.safe_label)
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addWidget(self.result_label)
+        left.addWidget(self.ics_button)
+        left.addWidget(self.qr_label)
+        left.addStretch(1)
+        content = QHBoxLayout()  # the QR code beside the form: the dialog stays low
+        content.addLayout(left, 1)
+        content.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.safe_label)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.ics_button)
+        layout.addLayout(content)
         layout.addWidget(self.buttons)
         self._runner.run(partial(earliest_safe, db, patient_id), self._show_safe, parent=self)
 
@@ -193,7 +213,16 @@ class BookingDialog(QDialog):
         self.book_button.setText(self.tr("Close"))
         self.book_button.setEnabled(True)
         self.close_button.setVisible(False)
+        self._runner.run(
+            partial(appointment_calendar_text, self._db, appointment.id), self._show_qr, parent=self
+        )
         self.booked.emit(appointment)
+
+    def _show_qr(self, text: str) -> None:
+        self.qr_code.set_text(text)
+        self.qr_label.setVisible(True)
+        self.qr_code.setVisible(True)
+        self.adjustSize()  # room for the code, whatever size the dialog was given
 
     def _failed(self, error: BaseException) -> None:
         self.book_button.setEnabled(True)

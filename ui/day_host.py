@@ -29,7 +29,12 @@ class DayHost(QObject):
         super().__init__(window)
         self.window = window
         self.view = DayView(window.db, window.runner, actor=window.practitioner_id)
+        self.view.review_days = window.settings.intake_review_days
+        self.view.stock_warn_days = window.settings.stock_expiry_warning_days
         window.stack.addWidget(self.view)
+        self.view.stockRequested.connect(self.open_stock)
+        self.view.questionnaireRequested.connect(window.intake.offer_phone)
+        window.intake.questionnaireArrived.connect(self._questionnaire_arrived)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
         self.view.summaryRequested.connect(self.open_summary)
@@ -37,8 +42,19 @@ class DayHost(QObject):
 
     def show(self) -> None:
         self.view.actor = self.window.practitioner_id
+        self.view.review_days = self.window.settings.intake_review_days
+        self.view.stock_warn_days = self.window.settings.stock_expiry_warning_days
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
+
+    def _questionnaire_arrived(self, _questionnaire: object) -> None:
+        """The answers arrived: the day says a questionnaire is waiting."""
+        self.view.refresh(self.view.today)
+
+    def open_stock(self) -> None:
+        """Stock, from the day's warnings; the day reads the stock again once it closes."""
+        self.window.open_stock()
+        self.view.refresh(self.view.today)
 
     def set_database(self, db: Database) -> None:
         self.view.set_database(db)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,9 +31,13 @@ from assistant.day.agenda import AgendaEntry, day_agenda
 from assistant.day.appointments import change_state
 from assistant.day.followups import FollowUpInfo, list_followups
 from assistant.db import Database
+from assistant.intake.store import DEFAULT_REVIEW_DAYS
 from assistant.screen_dates import screen_day, screen_short_date
+from assistant.stock import StockWarning, stock_warnings
 from ui.tasks import TaskRunner
 
+DayRead = tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo], list[StockWarning]]
+STOCK_SHOWN = 3  # warnings the day screen names; Stock lists them all
 PATIENT_ROLE = Qt.ItemDataRole.UserRole
 APPOINTMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,6 +47,8 @@ class DayView(QWidget):
     patientOpened = Signal(int)  # patient id: open their page
     followupDone = Signal(object)  # the FollowUpInfo to record as done
     summaryRequested = Signal()
+    stockRequested = Signal()  # open Stock
+    questionnaireRequested = Signal(int, str)  # patient id and name: a QR code for their phone
 
     TIME, PATIENT, STEP, CONSENT, QUESTIONNAIRE, DUE = range(6)
 
@@ -56,6 +63,9 @@ class DayView(QWidget):
         self._db = db
         self._runner = runner
         self.actor = actor  # who marks the appointments (the signed-in practitioner)
+        self.review_days = DEFAULT_REVIEW_DAYS  # the clinic's intake_review_days
+        self.stock_warn_days: int | None = None  # the clinic's stock_expiry_warning_days
+        self.stock: list[StockWarning] = []
         self.today = date.today()
         self.entries: dict[date, list[AgendaEntry]] = {}
         self.followups: list[FollowUpInfo] = []
@@ -133,18 +143,55 @@ class DayView(QWidget):
         self.no_show_action.triggered.connect(lambda: self.mark("no_show"))
         self.cancel_action.triggered.connect(lambda: self.mark("cancelled"))
         self.state_button.setMenu(menu)
+        self.questionnaire_button = QPushButton(self.tr("&Questionnaire on a phone…"))
+        self.questionnaire_button.setToolTip(
+            self.tr("A QR code for the selected patient to answer the health questions")
+        )
+        self.questionnaire_button.clicked.connect(self._questionnaire)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.state_button)
+        buttons.addWidget(self.questionnaire_button)
         buttons.addStretch(1)
         buttons.addWidget(self.call_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self._make_stock_strip())
         layout.addWidget(self.tree, 3)
         layout.addWidget(self.calls_title)
         layout.addWidget(self.calls, 1)
         layout.addLayout(buttons)
+
+    def _make_stock_strip(self) -> QFrame:
+        """Stock warnings in a few lines (the first ones; Stock lists them all)."""
+        self.stock_strip = QFrame()
+        self.stock_strip.setObjectName("warningBanner")
+        self.stock_strip.setFrameShape(QFrame.Shape.StyledPanel)
+        self.stock_strip.setAccessibleName(self.tr("Stock warnings"))
+        row = QHBoxLayout(self.stock_strip)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.stock_text = QLabel()
+        self.stock_text.setWordWrap(True)
+        self.stock_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.stock_button = QPushButton(self.tr("S&tock…"))
+        self.stock_button.setToolTip(self.tr("Open Stock: the lots on hand and every warning"))
+        self.stock_button.clicked.connect(self.stockRequested)
+        row.addWidget(self.stock_text, 1)
+        row.addWidget(self.stock_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.stock_strip.hide()
+        return self.stock_strip
+
+    def stock_words(self) -> str:
+        """The strip's text: how many warnings, then the first few."""
+        shown = self.stock[:STOCK_SHOWN]
+        lines = [
+            "\N{WARNING SIGN} " + self.tr("Stock warnings: {0}").format(len(self.stock)),
+            *(f"• {warning.message}" for warning in shown),
+        ]
+        if len(self.stock) > len(shown):
+            lines.append(self.tr("{0} more in Stock").format(len(self.stock) - len(shown)))
+        return "\n".join(lines)
 
     def set_database(self, db: Database) -> None:
         self._db = db
@@ -155,16 +202,20 @@ class DayView(QWidget):
     def refresh(self, today: date | None = None) -> None:
         """Read today's and tomorrow's appointments and the calls due (off the UI thread)."""
         self.today = today or date.today()
-        db, day = self._db, self.today
+        db, day, review_days = self._db, self.today, self.review_days
+        warn_days = self.stock_warn_days
 
-        def read() -> tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo]]:
+        def read() -> DayRead:
             days = (day, day + timedelta(days=1))
-            return {d: day_agenda(db, d, day) for d in days}, list_followups(db, day)
+            agenda = {d: day_agenda(db, d, day, review_days=review_days) for d in days}
+            return agenda, list_followups(db, day), stock_warnings(db, day, warn_days)
 
         self._runner.run(read, self._show, parent=self)
 
-    def _show(self, result: tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo]]) -> None:
-        self.entries, self.followups = result
+    def _show(self, result: DayRead) -> None:
+        self.entries, self.followups, self.stock = result
+        self.stock_text.setText(self.stock_words())
+        self.stock_strip.setVisible(bool(self.stock))
         self.title.setText(self.tr("The day: {0}").format(screen_day(self.today)))
         self.tree.clear()
         for index, (day, entries) in enumerate(self.entries.items()):
@@ -214,11 +265,7 @@ class DayView(QWidget):
             if entry.consent_valid
             else "\N{WARNING SIGN} " + self.tr("needed")
         )
-        waiting: dict[bool | None, str] = {
-            None: "—",
-            True: self.tr("waiting"),
-            False: self.tr("none"),
-        }
+        waiting = self.tr("waiting") if entry.questionnaire_waiting else self.tr("none")
         due = [self._due_words(d.kind, d.id) for d in entry.due]
         if entry.too_early and entry.earliest_safe.on is not None:
             due.insert(
@@ -236,7 +283,7 @@ class DayView(QWidget):
             entry.patient_name,
             step,
             consent,
-            waiting[entry.questionnaire_waiting],
+            waiting,
             "\n".join(due) or "—",
         ]
 
@@ -263,6 +310,17 @@ class DayView(QWidget):
         item = self.tree.currentItem()
         if item is not None:
             self._activated(item, 0)
+
+    def selected_entry(self) -> AgendaEntry | None:
+        item = self.tree.currentItem()
+        wanted = item.data(0, APPOINTMENT_ROLE) if item is not None else None
+        entries = (e for day in self.entries.values() for e in day)
+        return next((e for e in entries if wanted and e.appointment.id == wanted), None)
+
+    def _questionnaire(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.patient_name:  # an erased patient is not asked
+            self.questionnaireRequested.emit(entry.patient_id, entry.patient_name)
 
     def ask_cancel_reason(self) -> str | None:
         text, ok = QInputDialog.getText(

@@ -133,7 +133,7 @@ class MainWindow(VisitWindow):
         from assistant.day.presence import has_appointments
 
         if has_appointments(db):  # the day is the first screen once appointments exist
-            QTimer.singleShot(0, self.show_day)
+            QTimer.singleShot(0, self._first_screen)
         geometry = context.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -222,6 +222,11 @@ class MainWindow(VisitWindow):
 
             self.day = DayHost(self)
         return self.day
+
+    def _first_screen(self) -> None:
+        """The day, unless another page (a visit, a patient) was opened before it showed."""
+        if self.workflow is None and self.stack.currentWidget() is self.welcome:
+            self.show_day()
 
     def show_day(self) -> None:
         """Today's and tomorrow's appointments, and the calls due."""

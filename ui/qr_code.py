@@ -9,13 +9,41 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from reportlab.graphics.barcode import qrencoder
 
 QUIET_MODULES = 4
+UTF8_ECI = 26  # the ECI assignment number of UTF-8
+
+
+class _Utf8Designator(qrencoder.QR):
+    """The ECI segment saying that the bytes which follow are UTF-8: without it a reader
+    guesses the encoding of "Clínica" (and some guess wrong)."""
+
+    mode = 0x7
+    bits = (8,)
+    group = 1
+    lengthbits = (0, 0, 0)
+
+    def __init__(self) -> None:
+        super().__init__([UTF8_ECI])
+
+    def write(self, buffer: object, version: int) -> None:
+        self.write_header(buffer, version)
+        buffer.put(UTF8_ECI, 8)  # type: ignore[attr-defined]
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
-    """The dark (True) and light modules of ``text``'s QR code, error correction M."""
+    """The dark (True) and light modules of ``text``'s QR code, error correction M; text
+    beyond ASCII is said to be UTF-8."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    if not text.isascii():
+        code.addData(_Utf8Designator())
+        code.addData(qrencoder.QR8bitByte(text))
+        code.make()
+        return _modules(code)
     code.addData(text)
     code.make()
+    return _modules(code)
+
+
+def _modules(code: qrencoder.QRCode) -> list[list[bool]]:
     size = code.getModuleCount()
     return [[bool(code.isDark(row, column)) for column in range(size)] for row in range(size)]
 

@@ -9,24 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from assistant.consent.validity import ConsentContext, consent_status_in
+from assistant.dates import utcnow
 from assistant.day.appointments import OPEN_STATES, AppointmentInfo, appointments_between_in
 from assistant.day.complications import open_complications_in
 from assistant.day.followups import FollowUpInfo, list_followups_in
 from assistant.day.safety import EarliestSafe, earliest_safe_in
 from assistant.db import Database
+from assistant.intake.store import DEFAULT_REVIEW_DAYS, questionnaire_waiting_in
 from assistant.models import Patient
 from assistant.patients import display_name
-
-
-def questionnaire_waiting_in(session: Session, patient_id: int) -> bool | None:
-    """Whether the patient has filled in a questionnaire the practitioner has not yet seen.
-
-    Chairside has no patient intake questionnaire yet, so there is nothing to say: None
-    (shown as "—", never as "no"). When intake data exists, answer it here."""
-    return None
 
 
 @dataclass(frozen=True)
@@ -46,7 +38,7 @@ class AgendaEntry:
     consent_valid: bool
     consent_reasons: tuple[str, ...]
     earliest_safe: EarliestSafe
-    questionnaire_waiting: bool | None
+    questionnaire_waiting: bool  # answers sent from a phone, still to confirm
     due: tuple[DueItem, ...]
 
     @property
@@ -91,9 +83,18 @@ def _due_items(
     return tuple(items)
 
 
-def day_agenda(db: Database, on: date, today: date | None = None) -> list[AgendaEntry]:
-    """The appointments of ``on`` (cancelled ones included, marked), seen on ``today``."""
+def day_agenda(
+    db: Database,
+    on: date,
+    today: date | None = None,
+    *,
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    now: datetime | None = None,
+) -> list[AgendaEntry]:
+    """The appointments of ``on`` (cancelled ones included, marked), seen on ``today``; a
+    questionnaire waits when one received in the last ``review_days`` is still to confirm."""
     today = today or date.today()
+    now = now or utcnow()
     start = datetime.combine(on, datetime.min.time())
     with db.session() as session:
         entries = []
@@ -108,7 +109,9 @@ def day_agenda(db: Database, on: date, today: date | None = None) -> list[Agenda
                     consent_valid=status.valid,
                     consent_reasons=status.reasons,
                     earliest_safe=earliest_safe_in(session, patient.id, today),
-                    questionnaire_waiting=questionnaire_waiting_in(session, patient.id),
+                    questionnaire_waiting=questionnaire_waiting_in(
+                        session, patient.id, now, review_days
+                    ),
                     due=_due_items(
                         list_followups_in(session, patient_id=patient.id),
                         open_complications_in(session, patient.id),

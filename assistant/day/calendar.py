@@ -57,13 +57,23 @@ def appointment_ics(
     return bytes(calendar.to_ical())
 
 
+def _ics_of(db: Database, appointment_id: int) -> tuple[AppointmentInfo, bytes]:
+    appointment = get_appointment(db, appointment_id)
+    patient = get_patient(db, appointment.patient_id)
+    return appointment, appointment_ics(appointment, get_clinic(db), patient.details.language)
+
+
+def appointment_calendar_text(db: Database, appointment_id: int) -> str:
+    """What the QR code of the appointment carries: the calendar file itself (a phone's camera
+    offers to add its ``VEVENT`` to the calendar), so nothing about the patient's health."""
+    return _ics_of(db, appointment_id)[1].decode("utf-8")
+
+
 def save_appointment_ics(
     db: Database, appointment_id: int, out: Path, actor: int | None, *, force: bool = False
 ) -> Path:
     """Write the patient's calendar file (never over a file unless ``force``), then audit it."""
-    appointment = get_appointment(db, appointment_id)
-    patient = get_patient(db, appointment.patient_id)
-    data = appointment_ics(appointment, get_clinic(db), patient.details.language)
+    appointment, data = _ics_of(db, appointment_id)
     written = write_private_file(out, data, force=force)
     with db.session() as session:
         audit.record(

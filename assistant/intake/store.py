@@ -138,6 +138,23 @@ def list_questionnaires(db: Database, patient_id: int) -> list[Questionnaire]:
         return [_of(row) for row in rows]
 
 
+def questionnaire_waiting_in(
+    session: Session, patient_id: int, now: datetime, review_days: int = DEFAULT_REVIEW_DAYS
+) -> bool:
+    """Whether the patient sent a questionnaire still to confirm and recent enough to be
+    confirmed as today's answers (not older than ``review_days``)."""
+    found = session.scalar(
+        select(IntakeQuestionnaire.id)
+        .where(
+            IntakeQuestionnaire.patient_id == patient_id,
+            IntakeQuestionnaire.confirmed_at.is_(None),
+            IntakeQuestionnaire.received_at >= now - timedelta(days=review_days),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 def latest_questionnaire(db: Database, patient_id: int) -> Questionnaire | None:
     found = list_questionnaires(db, patient_id)
     return found[0] if found else None

@@ -75,6 +75,16 @@ class StockWarning:
     expiry: date | None = None
     lot_id: int | None = None
 
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "gtin": self.gtin,
+            "name": self.name,
+            "lot": self.lot or None,
+            "expiry": self.expiry.isoformat() if self.expiry else None,
+            "message": self.message,
+        }
+
 
 @dataclass(frozen=True)
 class StockMove:

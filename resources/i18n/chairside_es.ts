@@ -863,120 +863,130 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="66"/>
+        <location filename="../../ui/booking_dialog.py" line="69"/>
         <source>Book the next visit</source>
         <translation>Reservar la próxima visita</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="68"/>
+        <location filename="../../ui/booking_dialog.py" line="71"/>
         <source>Reading the earliest safe date…</source>
         <translation>Leyendo la primera fecha segura…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="70"/>
+        <location filename="../../ui/booking_dialog.py" line="73"/>
         <source>Earliest safe date</source>
         <translation>Primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="83"/>
+        <location filename="../../ui/booking_dialog.py" line="86"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="85"/>
-        <location filename="../../ui/booking_dialog.py" line="94"/>
+        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <location filename="../../ui/booking_dialog.py" line="97"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="87"/>
-        <location filename="../../ui/booking_dialog.py" line="89"/>
+        <location filename="../../ui/booking_dialog.py" line="90"/>
+        <location filename="../../ui/booking_dialog.py" line="92"/>
         <source>Reason for an earlier date</source>
         <translation>Motivo de una fecha anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="88"/>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
         <source>Needed only before the earliest safe date</source>
         <translation>Solo hace falta antes de la primera fecha segura</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <location filename="../../ui/booking_dialog.py" line="94"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="92"/>
+        <location filename="../../ui/booking_dialog.py" line="95"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="93"/>
+        <location filename="../../ui/booking_dialog.py" line="96"/>
         <source>Length</source>
         <translation>Duración</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="99"/>
+        <location filename="../../ui/booking_dialog.py" line="102"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="102"/>
+        <location filename="../../ui/booking_dialog.py" line="105"/>
         <source>Save the &amp;calendar file…</source>
         <translation>Guardar el archivo de &amp;calendario…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="103"/>
+        <location filename="../../ui/booking_dialog.py" line="106"/>
         <source>An .ics file for the patient&apos;s own calendar</source>
         <translation>Un archivo .ics para el calendario del paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="108"/>
+        <location filename="../../ui/booking_dialog.py" line="110"/>
+        <source>Or the patient scans the code with the phone&apos;s camera to add the visit to their calendar (the same as the calendar file: no health details).</source>
+        <translation>O el paciente escanea el código con la cámara del teléfono para añadir la visita a su calendario (lo mismo que el archivo de calendario: ningún dato de salud).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="117"/>
+        <source>QR code of the appointment for the calendar</source>
+        <translation>Código QR de la cita para el calendario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="121"/>
         <source>&amp;Book</source>
         <translation>&amp;Reservar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <location filename="../../ui/booking_dialog.py" line="145"/>
         <source>Nothing holds the next session back.</source>
         <translation>Nada retrasa la próxima sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <location filename="../../ui/booking_dialog.py" line="148"/>
         <source>Earliest safe date: {0} ({1}).</source>
         <translation>Primera fecha segura: {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="137"/>
+        <location filename="../../ui/booking_dialog.py" line="157"/>
         <source>Deferred until resolved (does not move the date): {0}</source>
         <translation>Aplazado hasta que se resuelva (no mueve la fecha): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="159"/>
+        <location filename="../../ui/booking_dialog.py" line="179"/>
         <source>This is before the earliest safe date: give the reason.</source>
         <translation>Es anterior a la primera fecha segura: indique el motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188"/>
+        <location filename="../../ui/booking_dialog.py" line="208"/>
         <source>Booked for {0}.</source>
         <translation>Reservada para el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="193"/>
+        <location filename="../../ui/booking_dialog.py" line="213"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="206"/>
-        <location filename="../../ui/booking_dialog.py" line="229"/>
+        <location filename="../../ui/booking_dialog.py" line="235"/>
+        <location filename="../../ui/booking_dialog.py" line="258"/>
         <source>Save the calendar file</source>
         <translation>Guardar el archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="208"/>
+        <location filename="../../ui/booking_dialog.py" line="237"/>
         <source>Calendar files (*.ics)</source>
         <translation>Archivos de calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="233"/>
+        <location filename="../../ui/booking_dialog.py" line="262"/>
         <source>Calendar file saved to {0}.</source>
         <translation>Archivo de calendario guardado en {0}.</translation>
     </message>
@@ -2049,13 +2059,13 @@
 <context>
     <name>DayHost</name>
     <message>
-        <location filename="../../ui/day_host.py" line="96"/>
-        <location filename="../../ui/day_host.py" line="108"/>
+        <location filename="../../ui/day_host.py" line="112"/>
+        <location filename="../../ui/day_host.py" line="124"/>
         <source>Record a complication</source>
         <translation>Registrar una complicación</translation>
     </message>
     <message>
-        <location filename="../../ui/day_host.py" line="97"/>
+        <location filename="../../ui/day_host.py" line="113"/>
         <source>This patient has no signed session to record a complication against.</source>
         <translation>Este paciente no tiene ninguna sesión firmada en la que registrar una complicación.</translation>
     </message>
@@ -2063,220 +2073,255 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../ui/day_view.py" line="62"/>
+        <location filename="../../ui/day_view.py" line="72"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="71"/>
+        <location filename="../../ui/day_view.py" line="81"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="73"/>
+        <location filename="../../ui/day_view.py" line="83"/>
         <source>Governance &amp;summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="84"/>
+        <location filename="../../ui/day_view.py" line="94"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="85"/>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="95"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="86"/>
+        <location filename="../../ui/day_view.py" line="96"/>
         <source>Course step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="87"/>
+        <location filename="../../ui/day_view.py" line="97"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="88"/>
+        <location filename="../../ui/day_view.py" line="98"/>
         <source>Questionnaire</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="89"/>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="99"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="92"/>
+        <location filename="../../ui/day_view.py" line="102"/>
         <source>Appointments of today and tomorrow</source>
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="102"/>
-        <location filename="../../ui/day_view.py" line="205"/>
+        <location filename="../../ui/day_view.py" line="112"/>
+        <location filename="../../ui/day_view.py" line="256"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="108"/>
+        <location filename="../../ui/day_view.py" line="118"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="109"/>
+        <location filename="../../ui/day_view.py" line="119"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="112"/>
+        <location filename="../../ui/day_view.py" line="122"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="116"/>
+        <location filename="../../ui/day_view.py" line="126"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="118"/>
+        <location filename="../../ui/day_view.py" line="128"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="123"/>
+        <location filename="../../ui/day_view.py" line="133"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="124"/>
+        <location filename="../../ui/day_view.py" line="134"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="136"/>
         <source>&amp;Appointment</source>
         <translation>&amp;Cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="127"/>
+        <location filename="../../ui/day_view.py" line="137"/>
         <source>Mark the selected appointment</source>
         <translation>Marcar la cita seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="129"/>
+        <location filename="../../ui/day_view.py" line="139"/>
         <source>Arrived</source>
         <translation>Ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="130"/>
+        <location filename="../../ui/day_view.py" line="140"/>
         <source>Did not come</source>
         <translation>No vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="131"/>
+        <location filename="../../ui/day_view.py" line="141"/>
         <source>Cancel…</source>
         <translation>Cancelar…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="168"/>
+        <location filename="../../ui/day_view.py" line="146"/>
+        <source>&amp;Questionnaire on a phone…</source>
+        <translation>Cuestionario en un &amp;teléfono…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="148"/>
+        <source>A QR code for the selected patient to answer the health questions</source>
+        <translation>Un código QR para que el paciente seleccionado responda a las preguntas de salud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="171"/>
+        <source>Stock warnings</source>
+        <translation>Avisos del almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="177"/>
+        <source>S&amp;tock…</source>
+        <translation>&amp;Existencias…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="178"/>
+        <source>Open Stock: the lots on hand and every warning</source>
+        <translation>Abrir el almacén: los lotes en existencia y todos los avisos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="189"/>
+        <source>Stock warnings: {0}</source>
+        <translation>Avisos del almacén: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="193"/>
+        <source>{0} more in Stock</source>
+        <translation>{0} más en el almacén</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_view.py" line="219"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="222"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="222"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="180"/>
+        <location filename="../../ui/day_view.py" line="231"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="202"/>
+        <location filename="../../ui/day_view.py" line="253"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="203"/>
+        <location filename="../../ui/day_view.py" line="254"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="204"/>
+        <location filename="../../ui/day_view.py" line="255"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="208"/>
+        <location filename="../../ui/day_view.py" line="259"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="213"/>
+        <location filename="../../ui/day_view.py" line="264"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="215"/>
+        <location filename="../../ui/day_view.py" line="266"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="219"/>
+        <location filename="../../ui/day_view.py" line="268"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="220"/>
+        <location filename="../../ui/day_view.py" line="268"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="227"/>
+        <location filename="../../ui/day_view.py" line="274"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="232"/>
+        <location filename="../../ui/day_view.py" line="279"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="245"/>
+        <location filename="../../ui/day_view.py" line="292"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="246"/>
+        <location filename="../../ui/day_view.py" line="293"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="269"/>
+        <location filename="../../ui/day_view.py" line="327"/>
         <source>Cancel the appointment</source>
         <translation>Cancelar la cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="269"/>
+        <location filename="../../ui/day_view.py" line="327"/>
         <source>Why is it cancelled?</source>
         <translation>¿Por qué se cancela?</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="293"/>
+        <location filename="../../ui/day_view.py" line="351"/>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
@@ -2884,7 +2929,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -3009,57 +3054,57 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>&amp;Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Session not saved</source>
         <translation>Sesión sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>The session could not be saved just now, so it stays open. Check the message on the form and try again.</source>
         <translation>No se ha podido guardar la sesión ahora mismo, así que sigue abierta. Lea el mensaje del formulario y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Unsaved patient details</source>
         <translation>Datos del paciente sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>The patient details you typed are not saved yet. Save them now?</source>
         <translation>Los datos del paciente que ha escrito aún no están guardados. ¿Guardarlos ahora?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Patient saved.</source>
         <translation>Paciente guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Backups and security</source>
         <translation>Copias de seguridad y seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
