@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from assistant.day.agenda import AgendaEntry, day_agenda
 from assistant.day.appointments import change_state
-from assistant.day.followups import FollowUpInfo, list_followups
+from assistant.day.followups import FollowUpInfo, list_followups, screen_followup_reason
 from assistant.db import Database
 from assistant.intake.store import DEFAULT_REVIEW_DAYS
 from assistant.screen_dates import screen_day, screen_short_date
@@ -237,7 +237,12 @@ class DayView(QWidget):
         self.calls.clear()
         for call in self.followups:
             item = QTreeWidgetItem(
-                [screen_short_date(call.due_on), call.patient_name, call.phone, call.reason]
+                [
+                    screen_short_date(call.due_on),
+                    call.patient_name,
+                    call.phone,
+                    screen_followup_reason(call.reason),
+                ]
             )
             item.setData(0, PATIENT_ROLE, call.id)
             self.calls.addTopLevelItem(item)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
+from assistant.screen_dates import screen_decimals
 from assistant.sessions import SessionWarning
 from ui.session_form.common import icon_label
 
@@ -29,8 +30,9 @@ class WarningsSection(QGroupBox):
         content_layout.setContentsMargins(0, 0, 0, 0)
         lines: list[tuple[QStyle.StandardPixmap, str]] = []
         if refused:
-            lines.append((QStyle.StandardPixmap.SP_MessageBoxCritical, refused))
-        lines += [(QStyle.StandardPixmap.SP_MessageBoxWarning, w.message) for w in warnings]
+            lines.append((QStyle.StandardPixmap.SP_MessageBoxCritical, screen_decimals(refused)))
+        warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+        lines += [(warning, screen_decimals(w.message)) for w in warnings]
         if not lines:
             lines.append((QStyle.StandardPixmap.SP_DialogApplyButton, self.tr("No warnings.")))
         for pixmap, text in lines:
