@@ -46,7 +46,7 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import LANGUAGES
-from ui import look
+from ui import icons, look
 from ui.signature_pad import SignatureField
 from ui.tasks import TaskRunner
 from ui.translations import language_name
@@ -180,6 +180,7 @@ class ConsentPage(QWidget):
         self.issue_button.setMinimumHeight(TARGET_HEIGHT)
         self.issue_button.setDefault(True)
         self.issue_button.setProperty("role", "primary")  # the step's one main action
+        self.issue_button.setIcon(icons.icon("sign", "on-accent"))
         self.issue_button.clicked.connect(self.issue)
         self.cancel_button = QPushButton(self.tr("Back"))
         self.cancel_button.setMinimumHeight(TARGET_HEIGHT)
