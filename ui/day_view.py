@@ -129,6 +129,11 @@ class DayView(QWidget):
         self.calls.setRootIsDecorated(False)
         self.calls.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.calls.header().setStretchLastSection(True)
+        # a long name gives way (whole in its tooltip) rather than the reason or the phone
+        # number, and nothing scrolls sideways
+        self.calls.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.calls.header().setStretchLastSection(False)
+        self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.itemActivated.connect(lambda _item, _col: self._call_done())
         self.call_button = QPushButton(self.tr("&Call done…"))
         self.call_button.setToolTip(self.tr("Record the selected call with a note"))
@@ -245,6 +250,7 @@ class DayView(QWidget):
                 ]
             )
             item.setData(0, PATIENT_ROLE, call.id)
+            item.setToolTip(1, call.patient_name)
             self.calls.addTopLevelItem(item)
         self.calls_title.setVisible(bool(self.followups))
         self.calls.setVisible(bool(self.followups))
