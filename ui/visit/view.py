@@ -108,7 +108,8 @@ class VisitView(QWidget):
         workflow = self.workflow
         if step == "checklist":
             page = workflow.checklist_page
-            return [*workflow.zone_checks.values(), *(page.tab_chain() if page else [])]
+            zones = [workflow.zone_picker.change_button, *workflow.zone_checks.values()]
+            return [*zones, *(page.tab_chain() if page else [])]
         if step == "session" and workflow.form is not None:
             form = workflow.form
             return [*form.tab_chain(), form.amend_button]
