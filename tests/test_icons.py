@@ -59,3 +59,18 @@ def test_a_disabled_icon_is_muted(qtbot: QtBot) -> None:
     normal = icons.icon("next", "on-accent").pixmap(QSize(16, 16), 1.0).toImage()
     muted = icons.icon("next", "on-accent").pixmap(QSize(16, 16), 1.0, QIcon.Mode.Disabled)
     assert normal != muted.toImage()
+
+
+def test_a_banner_draws_its_icon_beside_its_words(qtbot: QtBot) -> None:
+    label = icons.IconLabel("warning", "A new consent is needed: the hands are not covered.")
+    qtbot.addWidget(label)
+    label.resize(500, 40)
+    label.show()
+    assert label.text().startswith("A new consent")  # the words alone, no "⚠" in them
+    image = label.grab().toImage()
+    left = {
+        image.pixelColor(x, y).name()
+        for x in range(0, icons.SIZE + 12)
+        for y in range(image.height())
+    }
+    assert icons.COLOURS["caution"] in left  # the icon, drawn in the warning's colour

@@ -34,6 +34,7 @@ from assistant.db import Database
 from assistant.intake.store import DEFAULT_REVIEW_DAYS
 from assistant.screen_dates import screen_day, screen_short_date
 from assistant.stock import StockWarning, stock_warnings
+from ui import icons
 from ui.tasks import TaskRunner
 
 DayRead = tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo], list[StockWarning]]
@@ -182,6 +183,7 @@ class DayView(QWidget):
         self.stock_button = QPushButton(self.tr("S&tock…"))
         self.stock_button.setToolTip(self.tr("Open Stock: the lots on hand and every warning"))
         self.stock_button.clicked.connect(self.stockRequested)
+        row.addWidget(icons.icon_label("warning"), 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.stock_text, 1)
         row.addWidget(self.stock_button, 0, Qt.AlignmentFlag.AlignTop)
         self.stock_strip.hide()
@@ -191,7 +193,7 @@ class DayView(QWidget):
         """The strip's text: how many warnings, then the first few."""
         shown = self.stock[:STOCK_SHOWN]
         lines = [
-            "\N{WARNING SIGN} " + self.tr("Stock warnings: {0}").format(len(self.stock)),
+            self.tr("Stock warnings: {0}").format(len(self.stock)),
             *(f"• {warning.message}" for warning in shown),
         ]
         if len(self.stock) > len(shown):

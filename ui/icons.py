@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -145,3 +145,22 @@ def icon_label(meaning: str, size: int = SIZE, role: str | None = None) -> QLabe
 def set_icon(label: QLabel, meaning: str, size: int = SIZE, role: str | None = None) -> None:
     label.setPixmap(pixmap(meaning, size, label, role))
     label.setProperty("icon", meaning)
+
+
+class IconLabel(QLabel):
+    """A label with its icon drawn at its left, inside its own frame (a banner's border
+    and padding): one widget, so showing, hiding and reading its text work as for any
+    label. The icon is drawn as a vector at paint time, sharp at any scaling."""
+
+    def __init__(self, meaning: str, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.meaning = meaning
+        self.setProperty("icon", meaning)
+        self.setContentsMargins(SIZE + 8, 0, 0, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        top = max(0, min(9, (self.height() - SIZE) // 2))
+        icon(self.meaning).paint(painter, QRect(9, top, SIZE, SIZE))
+        painter.end()
