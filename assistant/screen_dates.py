@@ -13,6 +13,7 @@ Never use these for anything written to a file, a PDF or the database.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from babel.dates import format_date, format_skeleton
@@ -97,3 +98,22 @@ def screen_mm(value: float) -> str:
     if lang is None:
         return text
     return text.replace(".", get_decimal_symbol(babel_locale(lang.code)))
+
+
+# a depth or a range of depths: "0.8 mm", "0.25–0.5 mm" (never a version such as "2026.3")
+_DEPTHS = re.compile(r"\d+(?:\.\d+)?(?:\s?[–-]\s?\d+(?:\.\d+)?)?\s?mm\b")
+
+
+def screen_decimals(text: str) -> str:
+    """Text the core worded with depths in millimetres ("0.8 mm is above 0.75 mm",
+    "0.25–0.5 mm"), with the interface's decimal sign in them, for the screen only: a warning
+    stored with a signed record keeps its own words, and only its display changes."""
+    lang = _screen_language()
+    if lang is None:
+        return text
+    from babel.numbers import get_decimal_symbol
+
+    sign = get_decimal_symbol(babel_locale(lang.code))
+    if sign == ".":
+        return text
+    return _DEPTHS.sub(lambda depth: depth.group(0).replace(".", sign), text)

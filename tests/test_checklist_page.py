@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import QGroupBox, QPushButton, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.checklist import (
@@ -56,8 +56,12 @@ def answered_page(qtbot: QtBot, **kwargs: object) -> ChecklistPage:
     return page
 
 
-def icon_image(page: ChecklistPage, pixmap: QStyle.StandardPixmap) -> object:
-    return page.style().standardIcon(pixmap).pixmap(32, 32).toImage()
+def icon_image(page: ChecklistPage, meaning: str) -> object:
+    """The shipped icon of a verdict state, as the page draws it (ui/icons.py)."""
+    from ui import icons
+
+    assert page.verdict_icon.property("icon") == meaning
+    return icons.pixmap(meaning, 32, page.verdict_icon).toImage()
 
 
 def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
@@ -86,7 +90,7 @@ def test_starts_with_every_question_unanswered(qtbot: QtBot) -> None:
     assert page.verdict() is None
     assert page.verdict_label.text() == f"No verdict yet: {remaining} questions are not answered"
     assert page.verdict_icon.pixmap().toImage() == icon_image(
-        page, QStyle.StandardPixmap.SP_MessageBoxQuestion
+        page, "unknown"
     )
     assert not page.continue_button.isEnabled()
     assert page.continue_button.text() == f"Continue ({remaining} questions left)"
@@ -160,7 +164,7 @@ def test_toggling_a_bool_updates_the_verdict(qtbot: QtBot) -> None:
     assert "Smoker: slower healing." in page.reasons_label.text()
     assert "Set expectations." in page.reasons_label.text()
     assert page.verdict_icon.pixmap().toImage() == icon_image(
-        page, QStyle.StandardPixmap.SP_MessageBoxInformation
+        page, "caution"
     )
 
     no = page.no_button("smoker")
@@ -189,7 +193,7 @@ def test_date_inside_the_window_defers_with_the_date_in_words(qtbot: QtBot) -> N
     assert page.verdict_label.text() == "Defer: not before Tuesday 23 February 2027"
     assert "Not before Tuesday 23 February 2027." in page.reasons_label.text()
     assert page.verdict_icon.pixmap().toImage() == icon_image(
-        page, QStyle.StandardPixmap.SP_MessageBoxWarning
+        page, "defer"
     )
     assert page.answers()[qid] == date(2026, 8, 23)
 
@@ -227,7 +231,7 @@ def test_continue_needs_an_override_with_a_reason_on_not_suitable(qtbot: QtBot) 
     qtbot.mouseClick(page.yes_button("keloid_history"), Qt.MouseButton.LeftButton)
     assert page.verdict_label.text().startswith("Not suitable")
     assert page.verdict_icon.pixmap().toImage() == icon_image(
-        page, QStyle.StandardPixmap.SP_MessageBoxCritical
+        page, "unsuitable"
     )
     assert "needling can trigger new scars" in page.reasons_label.text()
     assert page.override_box.isVisible()

@@ -76,6 +76,12 @@ def test_the_strip_names_the_first_warnings_and_counts_the_rest(
     lines = view.stock_text.text().splitlines()
     assert lines[0].endswith("Stock warnings: 5") and len(lines) == 5
     assert lines[-1] == "2 more in Stock"
+    # the warning's mark is the shipped icon beside the words, not a character in them
+    assert lines[0] == "Stock warnings: 5"
+    from PySide6.QtWidgets import QLabel
+
+    marks = [w.property("icon") for w in view.stock_strip.findChildren(QLabel)]
+    assert "warning" in marks
 
 
 def test_no_warning_no_strip(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:

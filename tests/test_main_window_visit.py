@@ -47,6 +47,8 @@ def test_a_whole_visit(
     assert workflow is not None and window.visit_view is not None
     assert window.pages.currentWidget() is window.visit_view  # the visit has the whole window
     assert window.visit_view.workflow is workflow
+    if workflow.zone_picker.is_compact():  # the zones of last time, on one line
+        qtbot.mouseClick(workflow.zone_picker.change_button, LEFT)
     tick(qtbot, workflow.zone_checks["cheeks"])
     page = workflow.checklist_page
     assert page is not None

@@ -74,3 +74,34 @@ def test_the_form_map_shows_depths_and_follows_the_zone_table(
     click(qtbot, zone_map, first)  # a planned zone: selected in the table, not removed
     assert form.zone_table.currentIndex().row() == 0
     assert first in [z.zone for z in form.zone_model.entries()]
+
+
+def test_zones_of_last_time_take_one_line_until_changed(qtbot: QtBot) -> None:
+    from datetime import datetime
+
+    picker = ZonePicker()
+    qtbot.addWidget(picker)
+    picker.resize(1200, 300)
+    picker.show()
+    assert not picker.is_compact() and picker.map.isVisible()  # nothing planned: the map
+    open_height = picker.sizeHint().height()
+    picker.set_planned(["forehead", "cheeks"], datetime(2026, 8, 15, 16, 45))
+    assert picker.is_compact() and not picker.map.isVisible()
+    assert not picker.checks["cheeks"].isVisible()
+    assert picker.summary_label.text() == "Forehead, Cheeks (as last time, 15 Aug 2026)"
+    assert picker.sizeHint().height() <= open_height / 2  # room for the questions
+    picker.checks["cheeks"].setChecked(False)
+    assert picker.summary_label.text() == "Forehead"  # no longer as last time
+    picker.change_button.setFocus()
+    qtbot.mouseClick(picker.change_button, Qt.MouseButton.LeftButton)
+    assert not picker.is_compact() and picker.map.isVisible()
+    assert picker.checks["cheeks"].isVisible()
+    assert picker.planned() == ["forehead"]
+
+
+def test_zones_chosen_by_hand_stay_open(qtbot: QtBot) -> None:
+    picker = ZonePicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.set_planned(["cheeks"])
+    assert not picker.is_compact() and picker.checks["cheeks"].isVisible()

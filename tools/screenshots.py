@@ -1,6 +1,6 @@
 """Pictures of every visit step and main screen, at a laptop's screen size.
 
-    python tools/screenshots.py --out DIR [--size 1366x768] [--language es]
+    python tools/screenshots.py --out DIR [--size 1366x768] [--language es] [--scale 2]
 
 Builds a demo clinic in a temporary folder (your own records are never touched), shows the
 window offscreen at that size and saves one PNG per screen in DIR, the first-start dialogs
@@ -8,7 +8,9 @@ too. The demo is dated for the longest words of the language (the sessions in Se
 Wednesday) and its first patient carries a long name, so what fits here fits on any day.
 Exits 1 when a screen scrolls sideways, cuts a table's heading or cell with an ellipsis, cuts
 the text of a button or label, or needs more room than the size (each problem on one line),
-and 2 for bad arguments. The README's pictures come from it.
+and 2 for bad arguments. The README's pictures come from it. With ``--scale 2`` the window is
+drawn as on a 200 % screen (QT_SCALE_FACTOR): ``--size 2048x1536 --scale 2`` lays out a
+1024x768 window and saves its pictures at 2048x1536 pixels, to check that nothing is blurry.
 """
 
 from __future__ import annotations
@@ -115,18 +117,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--language", default="en", choices=("en", "es"), help="the interface's language"
     )
+    parser.add_argument(
+        "--scale", default=1, type=int, choices=(1, 2), help="the screen's scaling (2: 200 %%)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:  # the scale is fixed when Qt starts
+            print("screenshots: --scale needs a process of its own", file=sys.stderr)
+            return 2
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     args.out.mkdir(parents=True, exist_ok=True)
-    shots = Shots(args.out, *args.size)
+    width, height = args.size
+    shots = Shots(args.out, width // args.scale, height // args.scale)
     with tempfile.TemporaryDirectory(prefix="chairside-shots-", ignore_cleanup_errors=True) as tmp:
         _take_all(Path(tmp), shots, args.language)
     for problem in shots.problems:
         print(f"screenshots: {problem}", file=sys.stderr)
-    print(f"Saved {len(shots.saved)} pictures at {shots.width}x{shots.height} in {args.out}")
+    print(f"Saved {len(shots.saved)} pictures at {width}x{height} in {args.out}")
     return 1 if shots.problems else 0
 
 

@@ -38,7 +38,7 @@ from assistant.day.appointments import (
 from assistant.day.calendar import appointment_calendar_text, save_appointment_ics
 from assistant.day.safety import EarliestSafe
 from assistant.db import Database
-from assistant.screen_dates import screen_long_date, screen_moment
+from assistant.screen_dates import screen_decimals, screen_long_date, screen_moment
 from ui.plain_export import plain_export_caption
 from ui.qr_code import QrCode
 from ui.tasks import TaskRunner
@@ -147,7 +147,7 @@ class BookingDialog(QDialog):
             self.safe_label.setText(
                 self.tr("Earliest safe date: {0} ({1}).").format(
                     screen_long_date(earliest.on),
-                    earliest.binding.words if earliest.binding else "",
+                    screen_decimals(earliest.binding.words) if earliest.binding else "",
                 )
             )
         if earliest.undated:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from assistant.checklist import (
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.screen_dates import screen_long_date
+from ui import icons
 from ui.checklist_patient_said import PatientSaid
 from ui.checklist_rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
 from ui.checklist_verdict import MIN_OVERRIDE_WORDS, VerdictPanel
@@ -64,10 +64,10 @@ _EDGES = {
     Outcome.NOT_SUITABLE: "unsuitable",
 }
 _ICONS = {
-    Outcome.SUITABLE: QStyle.StandardPixmap.SP_DialogApplyButton,
-    Outcome.CAUTION: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Outcome.DEFER: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Outcome.NOT_SUITABLE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Outcome.SUITABLE: "suitable",
+    Outcome.CAUTION: "caution",
+    Outcome.DEFER: "defer",
+    Outcome.NOT_SUITABLE: "unsuitable",
 }
 
 
@@ -191,11 +191,7 @@ class ChecklistPage(QWidget):
         banner.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(banner)
         icon = QLabel()
-        icon.setPixmap(
-            self.style()
-            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            .pixmap(_ICON_SIZE, _ICON_SIZE)
-        )
+        icons.set_icon(icon, "info", _ICON_SIZE)
         layout.addWidget(icon)
         self.previous_label = QLabel(
             self.tr(
@@ -379,13 +375,13 @@ class ChecklistPage(QWidget):
         verdict = self._provisional
         remaining = self.remaining()
         if verdict is None:
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical
+            icon = "unsuitable"
             self.verdict_label.setText(self.tr("Cannot evaluate the checklist"))
             self.reasons_label.setText(html.escape(self._error or ""))
         else:
             parts: list[str] = []
             if remaining:
-                icon = QStyle.StandardPixmap.SP_MessageBoxQuestion
+                icon = "unknown"
                 self.verdict_label.setText(self._waiting_text(remaining))
                 if verdict.reasons:
                     so_far = self.tr("So far, from the answers given")
@@ -403,7 +399,7 @@ class ChecklistPage(QWidget):
                 parts += [f"<li>{html.escape(a)}</li>" for a in verdict.actions]
                 parts.append("</ul>")
             self.reasons_label.setText("".join(parts))
-        self.verdict_icon.setPixmap(self.style().standardIcon(icon).pixmap(_ICON_SIZE, _ICON_SIZE))
+        icons.set_icon(self.verdict_icon, icon, _ICON_SIZE)
         self.verdict_icon.setAccessibleName(self.verdict_label.text())
         edge = "unknown"
         if verdict is not None and not remaining:

@@ -46,7 +46,7 @@ from assistant.consent import (
 from assistant.db import Database
 from assistant.errors import ChairsideError
 from assistant.languages import LANGUAGES
-from ui import look
+from ui import icons, look
 from ui.signature_pad import SignatureField
 from ui.tasks import TaskRunner
 from ui.translations import language_name
@@ -80,13 +80,13 @@ class ConsentPage(QWidget):
         self._language: str | None = None  # None until the patient's language is known
         self.setAccessibleName(self.tr("Consent"))
 
-        self.reason_label = QLabel()
+        self.reason_label = icons.IconLabel("warning")
         self.reason_label.setWordWrap(True)
         self.reason_label.setProperty("role", "banner")
         self.reason_label.setAccessibleName(self.tr("Why a consent is needed"))
         if reasons:
             self.reason_label.setText(
-                "\N{WARNING SIGN} " + self.tr("A new consent is needed: ") + " ".join(reasons)
+                self.tr("A new consent is needed: ") + " ".join(reasons)
             )
         self.reason_label.setVisible(bool(reasons))
 
@@ -120,12 +120,12 @@ class ConsentPage(QWidget):
             choices.addWidget(box, 1, column)
             choices.setColumnStretch(column, 1)
 
-        self.review_label = QLabel(
-            "\N{WARNING SIGN} "
-            + self.tr(
+        self.review_label = icons.IconLabel(
+            "warning",
+            self.tr(
                 "This translation has not been reviewed by a fluent clinician yet. Check the "
                 "text with the patient, or choose another language."
-            )
+            ),
         )
         self.review_label.setWordWrap(True)
         self.review_label.setProperty("role", "banner")
@@ -180,6 +180,7 @@ class ConsentPage(QWidget):
         self.issue_button.setMinimumHeight(TARGET_HEIGHT)
         self.issue_button.setDefault(True)
         self.issue_button.setProperty("role", "primary")  # the step's one main action
+        self.issue_button.setIcon(icons.icon("sign", "on-accent"))
         self.issue_button.clicked.connect(self.issue)
         self.cancel_button = QPushButton(self.tr("Back"))
         self.cancel_button.setMinimumHeight(TARGET_HEIGHT)

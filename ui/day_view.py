@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from assistant.day.agenda import AgendaEntry, day_agenda
 from assistant.day.appointments import change_state
-from assistant.day.followups import FollowUpInfo, list_followups
+from assistant.day.followups import FollowUpInfo, list_followups, screen_followup_reason
 from assistant.db import Database
 from assistant.intake.store import DEFAULT_REVIEW_DAYS
 from assistant.screen_dates import screen_day, screen_short_date
 from assistant.stock import StockWarning, stock_warnings
+from ui import icons
 from ui.tasks import TaskRunner
 
 DayRead = tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo], list[StockWarning]]
@@ -127,17 +128,12 @@ class DayView(QWidget):
         )
         self.calls.setAccessibleName(self.tr("Follow-up calls due"))
         self.calls.setRootIsDecorated(False)
-        # The date and the phone whole; the name and the reason share the rest, wrapping
-        # (never cut) when a long name or reason needs more than one line.
-        calls_header = self.calls.header()
-        calls_header.setStretchLastSection(False)
-        for column, mode in enumerate((
-            QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-            QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-        )):  # fmt: skip
-            calls_header.setSectionResizeMode(column, mode)
-        self.calls.setWordWrap(True)
-        self.calls.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.calls.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.calls.header().setStretchLastSection(True)
+        # a long name gives way (whole in its tooltip) rather than the reason or the phone
+        # number, and nothing scrolls sideways
+        self.calls.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.calls.header().setStretchLastSection(False)
         self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.itemActivated.connect(lambda _item, _col: self._call_done())
         self.call_button = QPushButton(self.tr("&Call done…"))
@@ -187,6 +183,7 @@ class DayView(QWidget):
         self.stock_button = QPushButton(self.tr("S&tock…"))
         self.stock_button.setToolTip(self.tr("Open Stock: the lots on hand and every warning"))
         self.stock_button.clicked.connect(self.stockRequested)
+        row.addWidget(icons.icon_label("warning"), 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.stock_text, 1)
         row.addWidget(self.stock_button, 0, Qt.AlignmentFlag.AlignTop)
         self.stock_strip.hide()
@@ -196,7 +193,7 @@ class DayView(QWidget):
         """The strip's text: how many warnings, then the first few."""
         shown = self.stock[:STOCK_SHOWN]
         lines = [
-            "\N{WARNING SIGN} " + self.tr("Stock warnings: {0}").format(len(self.stock)),
+            self.tr("Stock warnings: {0}").format(len(self.stock)),
             *(f"• {warning.message}" for warning in shown),
         ]
         if len(self.stock) > len(shown):
@@ -247,9 +244,15 @@ class DayView(QWidget):
         self.calls.clear()
         for call in self.followups:
             item = QTreeWidgetItem(
-                [screen_short_date(call.due_on), call.patient_name, call.phone, call.reason]
+                [
+                    screen_short_date(call.due_on),
+                    call.patient_name,
+                    call.phone,
+                    screen_followup_reason(call.reason),
+                ]
             )
             item.setData(0, PATIENT_ROLE, call.id)
+            item.setToolTip(1, call.patient_name)
             self.calls.addTopLevelItem(item)
         self.calls_title.setVisible(bool(self.followups))
         self.calls.setVisible(bool(self.followups))

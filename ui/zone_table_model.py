@@ -19,7 +19,7 @@ from assistant.devices import snap_depth
 from assistant.errors import InvalidInput
 from assistant.labels import data_label
 from assistant.rules import TreatmentRules
-from assistant.screen_dates import screen_mm, screen_short_date
+from assistant.screen_dates import screen_decimals, screen_mm, screen_short_date
 from assistant.sessions import (
     DEFAULT_PASSES,
     DeviceLimits,
@@ -241,7 +241,7 @@ class ZoneTableModel(RowsTableModel):
                 return ""
             if zone.typical_min_mm is None:
                 return self.tr("per sub-area")
-            return zone.typical_range
+            return screen_decimals(zone.typical_range)
         if column == self.PASSES:
             return str(entry.passes)
         if column == self.SPEED:

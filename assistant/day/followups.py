@@ -7,6 +7,7 @@ when said, its outcome; "no answer" keeps it open for the next day."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -107,6 +108,26 @@ def followup_reason(draft: SessionDraft, rule: FollowupRule) -> str:
     if draft.reactions.strip():
         reasons.append("immediate reaction recorded")
     return "; ".join(reasons)
+
+
+_TREATED_AT = re.compile(r"treated at (\d+(?:\.\d+)?) mm")
+
+
+def screen_followup_reason(reason: str) -> str:
+    """A stored reason ("treated at 1.5 mm; immediate reaction recorded") in the
+    interface's words and decimal sign ("tratada a 1,5 mm; …"), for the screen only; a part
+    it does not know stays as stored."""
+    from assistant.screen_dates import screen_mm
+
+    parts = []
+    for part in reason.split("; "):
+        treated = _TREATED_AT.fullmatch(part)
+        if treated:
+            part = _("treated at {depth} mm").format(depth=screen_mm(float(treated.group(1))))
+        elif part == "immediate reaction recorded":
+            part = _("immediate reaction recorded")
+        parts.append(part)
+    return "; ".join(parts)
 
 
 def create_after_signing_in(

@@ -267,22 +267,22 @@
         <translation>Páginas de la hoja de cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="126"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="127"/>
         <source>Page {0}</source>
         <translation>Página {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="140"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="141"/>
         <source>Not printed yet for this session.</source>
         <translation>Aún no se ha impreso para esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="144"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="145"/>
         <source>Printed on {0}.</source>
         <translation>Impresa el {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/aftercare_step.py" line="148"/>
+        <location filename="../../ui/visit/aftercare_step.py" line="149"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
@@ -1058,7 +1058,7 @@
         <translation>Fototipo de Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="202"/>
+        <location filename="../../ui/checklist_page.py" line="198"/>
         <source>Answers from the last assessment are shown beside each question. Ask the patient again; press &quot;keep&quot; on a question only when the answer is unchanged.</source>
         <translation>Las respuestas de la última evaluación aparecen junto a cada pregunta. Vuelva a preguntar al paciente; pulse &quot;conservar&quot; en una pregunta solo si la respuesta no ha cambiado.</translation>
     </message>
@@ -1068,17 +1068,17 @@
         <translation>Detalles de la evaluación</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="450"/>
+        <location filename="../../ui/checklist_page.py" line="446"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="452"/>
+        <location filename="../../ui/checklist_page.py" line="448"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="383"/>
+        <location filename="../../ui/checklist_page.py" line="379"/>
         <source>Cannot evaluate the checklist</source>
         <translation>No se puede evaluar el cuestionario</translation>
     </message>
@@ -1093,57 +1093,57 @@
         <translation>Veredicto y acciones</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="330"/>
+        <location filename="../../ui/checklist_page.py" line="326"/>
         <source>{group} · {n} of {total} answered</source>
         <translation>{group} · {n} de {total} respondidas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="391"/>
+        <location filename="../../ui/checklist_page.py" line="387"/>
         <source>So far, from the answers given</source>
         <translation>Por ahora, según las respuestas dadas</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="397"/>
+        <location filename="../../ui/checklist_page.py" line="393"/>
         <source>Reasons</source>
         <translation>Motivos</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="418"/>
+        <location filename="../../ui/checklist_page.py" line="414"/>
         <source>No verdict yet: 1 question is not answered</source>
         <translation>Aún no hay veredicto: 1 pregunta sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="419"/>
+        <location filename="../../ui/checklist_page.py" line="415"/>
         <source>No verdict yet: {n} questions are not answered</source>
         <translation>Aún no hay veredicto: {n} preguntas sin responder</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="444"/>
+        <location filename="../../ui/checklist_page.py" line="440"/>
         <source>Continue (1 question left)</source>
         <translation>Continuar (queda 1 pregunta)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="447"/>
+        <location filename="../../ui/checklist_page.py" line="443"/>
         <source>Continue ({n} questions left)</source>
         <translation>Continuar (quedan {n} preguntas)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="454"/>
+        <location filename="../../ui/checklist_page.py" line="450"/>
         <source>Correct the input above to continue.</source>
         <translation>Corrija los datos de arriba para continuar.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="457"/>
+        <location filename="../../ui/checklist_page.py" line="453"/>
         <source>Ask every question: each one still marked at its left edge needs a yes or no, &quot;never&quot; or a date (Next unanswered finds it).</source>
         <translation>Haga todas las preguntas: cada una que sigue marcada en su borde izquierdo necesita un sí o un no, «nunca» o una fecha (Siguiente sin responder la encuentra).</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="463"/>
+        <location filename="../../ui/checklist_page.py" line="459"/>
         <source>To continue, override the verdict and write why.</source>
         <translation>Para continuar, anule el veredicto y escriba por qué.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="465"/>
+        <location filename="../../ui/checklist_page.py" line="461"/>
         <source>Write the reason for the override (at least {n} words).</source>
         <translation>Escriba el motivo de la anulación (al menos {n} palabras).</translation>
     </message>
@@ -1710,27 +1710,27 @@
         <translation>Emitir el consentimiento firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="184"/>
+        <location filename="../../ui/consent_page.py" line="185"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="213"/>
+        <location filename="../../ui/consent_page.py" line="214"/>
         <source>The consent to read and sign</source>
         <translation>El consentimiento que hay que leer y firmar</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="240"/>
+        <location filename="../../ui/consent_page.py" line="241"/>
         <source>{device} (serial {serial})</source>
         <translation>{device} (n.º de serie {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="269"/>
+        <location filename="../../ui/consent_page.py" line="270"/>
         <source>Add a practitioner in Settings first.</source>
         <translation>Añada primero un profesional en Configuración.</translation>
     </message>
     <message>
-        <location filename="../../ui/consent_page.py" line="339"/>
+        <location filename="../../ui/consent_page.py" line="340"/>
         <source>Consent {id} issued (fingerprint {fp}).</source>
         <translation>Consentimiento {id} emitido (huella {fp}).</translation>
     </message>
@@ -2073,255 +2073,255 @@
 <context>
     <name>DayView</name>
     <message>
-        <location filename="../../ui/day_view.py" line="72"/>
+        <location filename="../../ui/day_view.py" line="73"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="81"/>
+        <location filename="../../ui/day_view.py" line="82"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="83"/>
+        <location filename="../../ui/day_view.py" line="84"/>
         <source>Governance &amp;summary…</source>
         <translation>&amp;Resumen de gobernanza…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="94"/>
+        <location filename="../../ui/day_view.py" line="95"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="95"/>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="96"/>
+        <location filename="../../ui/day_view.py" line="127"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="96"/>
+        <location filename="../../ui/day_view.py" line="97"/>
         <source>Course step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="97"/>
+        <location filename="../../ui/day_view.py" line="98"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="98"/>
+        <location filename="../../ui/day_view.py" line="99"/>
         <source>Questionnaire</source>
         <translation>Cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="99"/>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="100"/>
+        <location filename="../../ui/day_view.py" line="127"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="102"/>
+        <location filename="../../ui/day_view.py" line="103"/>
         <source>Appointments of today and tomorrow</source>
         <translation>Citas de hoy y de mañana</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="112"/>
-        <location filename="../../ui/day_view.py" line="256"/>
+        <location filename="../../ui/day_view.py" line="113"/>
+        <location filename="../../ui/day_view.py" line="269"/>
         <source>did not come</source>
         <translation>no vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="118"/>
+        <location filename="../../ui/day_view.py" line="119"/>
         <source>&amp;Open the visit</source>
         <translation>&amp;Abrir la visita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="119"/>
+        <location filename="../../ui/day_view.py" line="120"/>
         <source>Start or continue the selected patient&apos;s visit</source>
         <translation>Iniciar o continuar la visita del paciente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="122"/>
+        <location filename="../../ui/day_view.py" line="123"/>
         <source>&lt;b&gt;Follow-up calls due&lt;/b&gt;</source>
         <translation>&lt;b&gt;Llamadas de seguimiento pendientes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="127"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="126"/>
+        <location filename="../../ui/day_view.py" line="127"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="128"/>
+        <location filename="../../ui/day_view.py" line="129"/>
         <source>Follow-up calls due</source>
         <translation>Llamadas de seguimiento pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="133"/>
+        <location filename="../../ui/day_view.py" line="139"/>
         <source>&amp;Call done…</source>
         <translation>&amp;Llamada hecha…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="134"/>
+        <location filename="../../ui/day_view.py" line="140"/>
         <source>Record the selected call with a note</source>
         <translation>Registrar la llamada seleccionada con una nota</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="136"/>
+        <location filename="../../ui/day_view.py" line="142"/>
         <source>&amp;Appointment</source>
         <translation>&amp;Cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="137"/>
+        <location filename="../../ui/day_view.py" line="143"/>
         <source>Mark the selected appointment</source>
         <translation>Marcar la cita seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="139"/>
+        <location filename="../../ui/day_view.py" line="145"/>
         <source>Arrived</source>
         <translation>Ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="140"/>
+        <location filename="../../ui/day_view.py" line="146"/>
         <source>Did not come</source>
         <translation>No vino</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="141"/>
+        <location filename="../../ui/day_view.py" line="147"/>
         <source>Cancel…</source>
         <translation>Cancelar…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="146"/>
+        <location filename="../../ui/day_view.py" line="152"/>
         <source>&amp;Questionnaire on a phone…</source>
         <translation>Cuestionario en un &amp;teléfono…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="148"/>
+        <location filename="../../ui/day_view.py" line="154"/>
         <source>A QR code for the selected patient to answer the health questions</source>
         <translation>Un código QR para que el paciente seleccionado responda a las preguntas de salud</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="171"/>
+        <location filename="../../ui/day_view.py" line="177"/>
         <source>Stock warnings</source>
         <translation>Avisos del almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="177"/>
+        <location filename="../../ui/day_view.py" line="183"/>
         <source>S&amp;tock…</source>
         <translation>&amp;Existencias…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="178"/>
+        <location filename="../../ui/day_view.py" line="184"/>
         <source>Open Stock: the lots on hand and every warning</source>
         <translation>Abrir el almacén: los lotes en existencia y todos los avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="189"/>
+        <location filename="../../ui/day_view.py" line="196"/>
         <source>Stock warnings: {0}</source>
         <translation>Avisos del almacén: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="193"/>
+        <location filename="../../ui/day_view.py" line="200"/>
         <source>{0} more in Stock</source>
         <translation>{0} más en el almacén</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="219"/>
+        <location filename="../../ui/day_view.py" line="226"/>
         <source>The day: {0}</source>
         <translation>El día: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="222"/>
+        <location filename="../../ui/day_view.py" line="229"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="222"/>
+        <location filename="../../ui/day_view.py" line="229"/>
         <source>Tomorrow, {0}</source>
         <translation>Mañana, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="231"/>
+        <location filename="../../ui/day_view.py" line="238"/>
         <source>No appointments.</source>
         <translation>No hay citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="253"/>
+        <location filename="../../ui/day_view.py" line="266"/>
         <source>arrived</source>
         <translation>ha llegado</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="254"/>
+        <location filename="../../ui/day_view.py" line="267"/>
         <source>done</source>
         <translation>hecha</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="255"/>
+        <location filename="../../ui/day_view.py" line="268"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="259"/>
+        <location filename="../../ui/day_view.py" line="272"/>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="264"/>
+        <location filename="../../ui/day_view.py" line="277"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="266"/>
+        <location filename="../../ui/day_view.py" line="279"/>
         <source>needed</source>
         <translation>necesario</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="268"/>
+        <location filename="../../ui/day_view.py" line="281"/>
         <source>waiting</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="268"/>
+        <location filename="../../ui/day_view.py" line="281"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="274"/>
+        <location filename="../../ui/day_view.py" line="287"/>
         <source>before the earliest safe date, {0}</source>
         <translation>antes de la primera fecha segura, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="279"/>
+        <location filename="../../ui/day_view.py" line="292"/>
         <source>deferred until resolved: {0}</source>
         <translation>aplazado hasta que se resuelva: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="292"/>
+        <location filename="../../ui/day_view.py" line="305"/>
         <source>follow-up call #{0}</source>
         <translation>llamada de seguimiento n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="293"/>
+        <location filename="../../ui/day_view.py" line="306"/>
         <source>open complication #{0}</source>
         <translation>complicación abierta n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="327"/>
+        <location filename="../../ui/day_view.py" line="340"/>
         <source>Cancel the appointment</source>
         <translation>Cancelar la cita</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="327"/>
+        <location filename="../../ui/day_view.py" line="340"/>
         <source>Why is it cancelled?</source>
         <translation>¿Por qué se cancela?</translation>
     </message>
     <message>
-        <location filename="../../ui/day_view.py" line="351"/>
+        <location filename="../../ui/day_view.py" line="364"/>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
@@ -2583,7 +2583,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     </message>
     <message>
         <location filename="../../ui/session_form/header.py" line="40"/>
-        <location filename="../../ui/session_form/header.py" line="81"/>
+        <location filename="../../ui/session_form/header.py" line="79"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -2608,7 +2608,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/header.py" line="81"/>
+        <location filename="../../ui/session_form/header.py" line="79"/>
         <source>Course</source>
         <translation>Tratamiento</translation>
     </message>
@@ -2929,7 +2929,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Chairside</source>
         <translation>Chairside</translation>
     </message>
@@ -3089,22 +3089,22 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>About Chairside</source>
         <translation>Acerca de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Patients, suitability checklist, session records and aftercare sheets for microneedling.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Chairside {0}&lt;/h3&gt;&lt;p&gt;Pacientes, cuestionario de idoneidad, registros de sesiones y hojas de cuidados para microneedling.&lt;/p&gt;&lt;p&gt;Carpeta de datos: {1}&lt;br&gt;Base de datos: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Chairside — DEMO (made-up patients)</source>
         <translation>Chairside — DEMOSTRACIÓN (pacientes inventados)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>The patient&apos;s personal details were erased.</source>
         <translation>Se han borrado los datos personales del paciente.</translation>
     </message>
@@ -4393,208 +4393,208 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
 <context>
     <name>RecordDocument</name>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="51"/>
+        <location filename="../../ui/session_form/record_view.py" line="56"/>
         <source>amended from “{old}” by {who}, {when}: {why}</source>
         <translation>enmendado desde «{old}» por {who}, {when}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="53"/>
+        <location filename="../../ui/session_form/record_view.py" line="58"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="78"/>
+        <location filename="../../ui/session_form/record_view.py" line="83"/>
         <source>Session of {0}, {1}</source>
         <translation>Sesión del {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="86"/>
+        <location filename="../../ui/session_form/record_view.py" line="91"/>
         <source>Signed by {0} on {1}.</source>
         <translation>Firmado por {0} el {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="93"/>
+        <location filename="../../ui/session_form/record_view.py" line="98"/>
         <source>Fitzpatrick {0}</source>
         <translation>Fitzpatrick {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="98"/>
+        <location filename="../../ui/session_form/record_view.py" line="103"/>
         <source>{needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="111"/>
+        <location filename="../../ui/session_form/record_view.py" line="116"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="119"/>
+        <location filename="../../ui/session_form/record_view.py" line="124"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="123"/>
+        <location filename="../../ui/session_form/record_view.py" line="128"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="140"/>
+        <location filename="../../ui/session_form/record_view.py" line="145"/>
         <source>Checklist verdict</source>
         <translation>Veredicto del cuestionario</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="127"/>
+        <location filename="../../ui/session_form/record_view.py" line="132"/>
         <source>Consent on file</source>
         <translation>Consentimiento archivado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="29"/>
+        <location filename="../../ui/session_form/record_view.py" line="34"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="29"/>
+        <location filename="../../ui/session_form/record_view.py" line="34"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="132"/>
+        <location filename="../../ui/session_form/record_view.py" line="137"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="135"/>
+        <location filename="../../ui/session_form/record_view.py" line="140"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="136"/>
+        <location filename="../../ui/session_form/record_view.py" line="141"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="137"/>
+        <location filename="../../ui/session_form/record_view.py" line="142"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="143"/>
+        <location filename="../../ui/session_form/record_view.py" line="148"/>
         <source>Zones</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="145"/>
+        <location filename="../../ui/session_form/record_view.py" line="150"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="146"/>
+        <location filename="../../ui/session_form/record_view.py" line="151"/>
         <source>Depth</source>
         <translation>Profundidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="147"/>
+        <location filename="../../ui/session_form/record_view.py" line="152"/>
         <source>Passes</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="148"/>
+        <location filename="../../ui/session_form/record_view.py" line="153"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="149"/>
+        <location filename="../../ui/session_form/record_view.py" line="154"/>
         <source>Endpoint</source>
         <translation>Punto final</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="150"/>
-        <location filename="../../ui/session_form/record_view.py" line="224"/>
+        <location filename="../../ui/session_form/record_view.py" line="155"/>
+        <location filename="../../ui/session_form/record_view.py" line="229"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="171"/>
+        <location filename="../../ui/session_form/record_view.py" line="176"/>
         <source>Serums and glide products</source>
         <translation>Sérums y productos deslizantes</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="188"/>
+        <location filename="../../ui/session_form/record_view.py" line="193"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="189"/>
+        <location filename="../../ui/session_form/record_view.py" line="194"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="190"/>
+        <location filename="../../ui/session_form/record_view.py" line="195"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="191"/>
+        <location filename="../../ui/session_form/record_view.py" line="196"/>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="196"/>
+        <location filename="../../ui/session_form/record_view.py" line="201"/>
         <source>None used.</source>
         <translation>No se usó ninguno.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="199"/>
+        <location filename="../../ui/session_form/record_view.py" line="204"/>
         <source>Response and aftercare</source>
         <translation>Respuesta y cuidados posteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="201"/>
+        <location filename="../../ui/session_form/record_view.py" line="206"/>
         <source>Tolerance (pain 0–10)</source>
         <translation>Tolerancia (dolor 0–10)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="202"/>
+        <location filename="../../ui/session_form/record_view.py" line="207"/>
         <source>Immediate reactions</source>
         <translation>Reacciones inmediatas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="203"/>
+        <location filename="../../ui/session_form/record_view.py" line="208"/>
         <source>Adverse events</source>
         <translation>Efectos adversos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="205"/>
+        <location filename="../../ui/session_form/record_view.py" line="210"/>
         <source>Finished at</source>
         <translation>Terminada a las</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="208"/>
+        <location filename="../../ui/session_form/record_view.py" line="213"/>
         <source>Post-care products given</source>
         <translation>Productos de cuidado posterior entregados</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="210"/>
+        <location filename="../../ui/session_form/record_view.py" line="215"/>
         <source>Next session</source>
         <translation>Próxima sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="217"/>
+        <location filename="../../ui/session_form/record_view.py" line="222"/>
         <source>Aftercare sheet printed</source>
         <translation>Hoja de cuidados impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="221"/>
+        <location filename="../../ui/session_form/record_view.py" line="226"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="230"/>
+        <location filename="../../ui/session_form/record_view.py" line="235"/>
         <source>Warnings shown when it was recorded</source>
         <translation>Avisos mostrados al registrarla</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/record_view.py" line="263"/>
+        <location filename="../../ui/session_form/record_view.py" line="268"/>
         <source>The signed record</source>
         <translation>El registro firmado</translation>
     </message>
@@ -4867,38 +4867,38 @@ El nombre, la fecha de nacimiento, los datos de contacto, las notas y los motivo
         <translation>Firmar; el registro pasa a ser de solo lectura (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="292"/>
+        <location filename="../../ui/session_form/__init__.py" line="293"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="294"/>
+        <location filename="../../ui/session_form/__init__.py" line="295"/>
         <source>Amend…</source>
         <translation>Enmendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="295"/>
+        <location filename="../../ui/session_form/__init__.py" line="296"/>
         <source>Amend the signed record</source>
         <translation>Enmendar el registro firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="417"/>
-        <location filename="../../ui/session_form/__init__.py" line="488"/>
+        <location filename="../../ui/session_form/__init__.py" line="418"/>
+        <location filename="../../ui/session_form/__init__.py" line="489"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="420"/>
+        <location filename="../../ui/session_form/__init__.py" line="421"/>
         <source>Draft saved {time}</source>
         <translation>Borrador guardado {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="472"/>
+        <location filename="../../ui/session_form/__init__.py" line="473"/>
         <source>Save the record before signing.</source>
         <translation>Guarde el registro antes de firmarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/__init__.py" line="538"/>
+        <location filename="../../ui/session_form/__init__.py" line="539"/>
         <source>Read-only: corrections are recorded as amendments, beside the original.</source>
         <translation>Solo lectura: las correcciones se registran como enmiendas, junto al original.</translation>
     </message>
@@ -5059,7 +5059,7 @@ Avisos mostrados: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/session_workflow.py" line="116"/>
-        <location filename="../../ui/session_workflow.py" line="504"/>
+        <location filename="../../ui/session_workflow.py" line="506"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -5089,28 +5089,28 @@ Avisos mostrados: {count}</translation>
         <translation>Ver e imprimir la hoja de cuidados (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="373"/>
-        <location filename="../../ui/session_workflow.py" line="393"/>
+        <location filename="../../ui/session_workflow.py" line="375"/>
+        <location filename="../../ui/session_workflow.py" line="395"/>
         <source>The session record</source>
         <translation>El registro de la sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="471"/>
+        <location filename="../../ui/session_workflow.py" line="473"/>
         <source>The checklist cannot be continued yet.</source>
         <translation>Aún no se puede continuar desde el cuestionario.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="482"/>
+        <location filename="../../ui/session_workflow.py" line="484"/>
         <source>Sign the record first (Ctrl+Shift+S); the aftercare sheet comes next.</source>
         <translation>Firme primero el registro (Ctrl+Shift+S); después viene la hoja de cuidados.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="492"/>
+        <location filename="../../ui/session_workflow.py" line="494"/>
         <source>Suitability checklist</source>
         <translation>Cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="510"/>
+        <location filename="../../ui/session_workflow.py" line="512"/>
         <source>The aftercare sheet</source>
         <translation>La hoja de cuidados</translation>
     </message>
@@ -5155,13 +5155,13 @@ Avisos mostrados: {count}</translation>
         <translation>Paso 1 de 2: zonas previstas y cuestionario de idoneidad</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="342"/>
-        <location filename="../../ui/session_workflow.py" line="441"/>
+        <location filename="../../ui/session_workflow.py" line="344"/>
+        <location filename="../../ui/session_workflow.py" line="443"/>
         <source>Consent: the patient reads and signs</source>
         <translation>Consentimiento: el paciente lo lee y lo firma</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="349"/>
+        <location filename="../../ui/session_workflow.py" line="351"/>
         <source>A signed consent covers this visit&apos;s zones and device.
 
 More › Take a new consent… takes another one, for example when the plan changes.</source>
@@ -5170,13 +5170,13 @@ More › Take a new consent… takes another one, for example when the plan chan
 Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia el plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="393"/>
-        <location filename="../../ui/session_workflow.py" line="405"/>
+        <location filename="../../ui/session_workflow.py" line="395"/>
+        <location filename="../../ui/session_workflow.py" line="407"/>
         <source>Session record (signed)</source>
         <translation>Registro de la sesión (firmado)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_workflow.py" line="502"/>
+        <location filename="../../ui/session_workflow.py" line="504"/>
         <source>More › Take a new consent… takes a consent for the zones and device in the record.</source>
         <translation>Más › Tomar un consentimiento nuevo… toma un consentimiento para las zonas y el aparato del registro.</translation>
     </message>
@@ -5714,22 +5714,22 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Cuidados</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="144"/>
+        <location filename="../../ui/visit/bars.py" line="155"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="146"/>
+        <location filename="../../ui/visit/bars.py" line="157"/>
         <source>now</source>
         <translation>ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="148"/>
+        <location filename="../../ui/visit/bars.py" line="159"/>
         <source>to do</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/bars.py" line="153"/>
+        <location filename="../../ui/visit/bars.py" line="168"/>
         <source>Step {0} of 4, {1}: {2}</source>
         <translation>Paso {0} de 4, {1}: {2}</translation>
     </message>
@@ -6154,140 +6154,140 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="43"/>
+        <location filename="../../ui/session_form/treatment.py" line="44"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="50"/>
-        <location filename="../../ui/session_form/treatment.py" line="55"/>
-        <location filename="../../ui/session_form/treatment.py" line="67"/>
+        <location filename="../../ui/session_form/treatment.py" line="51"/>
+        <location filename="../../ui/session_form/treatment.py" line="56"/>
+        <location filename="../../ui/session_form/treatment.py" line="68"/>
         <source>— choose —</source>
         <translation>— elija —</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="53"/>
-        <location filename="../../ui/session_form/treatment.py" line="122"/>
+        <location filename="../../ui/session_form/treatment.py" line="54"/>
+        <location filename="../../ui/session_form/treatment.py" line="123"/>
         <source>Practitioner</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="58"/>
+        <location filename="../../ui/session_form/treatment.py" line="59"/>
         <source>{device}, {low}–{high} mm</source>
         <translation>{device}, {low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="65"/>
-        <location filename="../../ui/session_form/treatment.py" line="123"/>
+        <location filename="../../ui/session_form/treatment.py" line="66"/>
+        <location filename="../../ui/session_form/treatment.py" line="124"/>
         <source>Device</source>
         <translation>Aparato</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="70"/>
-        <location filename="../../ui/session_form/treatment.py" line="233"/>
+        <location filename="../../ui/session_form/treatment.py" line="71"/>
+        <location filename="../../ui/session_form/treatment.py" line="237"/>
         <source>{name}: {needles} needles, lot {lot}, expires {expiry}</source>
         <translation>{name}: {needles} agujas, lote {lot}, caduca el {expiry}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="77"/>
+        <location filename="../../ui/session_form/treatment.py" line="78"/>
         <source> — EXPIRED</source>
         <translation> — CADUCADO</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="80"/>
-        <location filename="../../ui/session_form/treatment.py" line="126"/>
+        <location filename="../../ui/session_form/treatment.py" line="81"/>
+        <location filename="../../ui/session_form/treatment.py" line="127"/>
         <source>Cartridge</source>
         <translation>Cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="84"/>
+        <location filename="../../ui/session_form/treatment.py" line="85"/>
         <source>Cartridge problem</source>
         <translation>Problema con el cartucho</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="88"/>
+        <location filename="../../ui/session_form/treatment.py" line="89"/>
         <source>Scan the cartridge or serum box</source>
         <translation>Escanee la caja del cartucho o del sérum</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="89"/>
+        <location filename="../../ui/session_form/treatment.py" line="90"/>
         <source>Code on the box</source>
         <translation>Código de la caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="92"/>
+        <location filename="../../ui/session_form/treatment.py" line="93"/>
         <source>What the scan filled in</source>
         <translation>Lo que rellenó el escaneo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="100"/>
+        <location filename="../../ui/session_form/treatment.py" line="101"/>
         <source>Topical anaesthetic</source>
         <translation>Anestésico tópico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="102"/>
+        <location filename="../../ui/session_form/treatment.py" line="103"/>
         <source>e.g. 4%</source>
         <translation>p. ej., 4 %</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="103"/>
+        <location filename="../../ui/session_form/treatment.py" line="104"/>
         <source>Anaesthetic strength</source>
         <translation>Concentración del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="107"/>
+        <location filename="../../ui/session_form/treatment.py" line="108"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="108"/>
+        <location filename="../../ui/session_form/treatment.py" line="109"/>
         <source>Anaesthetic minutes applied</source>
         <translation>Minutos de aplicación del anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="120"/>
         <location filename="../../ui/session_form/treatment.py" line="121"/>
+        <location filename="../../ui/session_form/treatment.py" line="122"/>
         <source>Photos taken</source>
         <translation>Fotos tomadas</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="124"/>
+        <location filename="../../ui/session_form/treatment.py" line="125"/>
         <source>Scan a box</source>
         <translation>Escanear caja</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="128"/>
+        <location filename="../../ui/session_form/treatment.py" line="129"/>
         <source>Anaesthetic</source>
         <translation>Anestésico</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="119"/>
-        <location filename="../../ui/session_form/treatment.py" line="129"/>
+        <location filename="../../ui/session_form/treatment.py" line="120"/>
+        <location filename="../../ui/session_form/treatment.py" line="134"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="117"/>
+        <location filename="../../ui/session_form/treatment.py" line="118"/>
         <source>Looking for a consent that covers this session…</source>
         <translation>Buscando un consentimiento que cubra esta sesión…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="155"/>
+        <location filename="../../ui/session_form/treatment.py" line="160"/>
         <source>A signed consent covers this session (signed {0}).</source>
         <translation>Un consentimiento firmado cubre esta sesión (firmado el {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="161"/>
+        <location filename="../../ui/session_form/treatment.py" line="166"/>
         <source>No signed consent covers this session.</source>
         <translation>Ningún consentimiento firmado cubre esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="245"/>
+        <location filename="../../ui/session_form/treatment.py" line="249"/>
         <source>Cartridge {name}, lot {lot}, filled in from the box.</source>
         <translation>Cartucho {name}, lote {lot}, rellenado desde la caja.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/treatment.py" line="247"/>
+        <location filename="../../ui/session_form/treatment.py" line="251"/>
         <source>{name}, lot {lot}, added to the products used.</source>
         <translation>{name}, lote {lot}, añadido a los productos usados.</translation>
     </message>
@@ -6534,43 +6534,43 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>Volver al paso anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="56"/>
+        <location filename="../../ui/visit/view.py" line="57"/>
         <source>The previous step ({0})</source>
         <translation>Paso anterior ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="57"/>
-        <location filename="../../ui/visit/view.py" line="151"/>
+        <location filename="../../ui/visit/view.py" line="58"/>
+        <location filename="../../ui/visit/view.py" line="153"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="58"/>
+        <location filename="../../ui/visit/view.py" line="59"/>
         <source>Next step</source>
         <translation>Paso siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="59"/>
+        <location filename="../../ui/visit/view.py" line="60"/>
         <source>The next step ({0})</source>
         <translation>Paso siguiente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="151"/>
+        <location filename="../../ui/visit/view.py" line="153"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="169"/>
+        <location filename="../../ui/visit/view.py" line="173"/>
         <source>Finish the visit ({0})</source>
         <translation>Terminar la visita ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="171"/>
+        <location filename="../../ui/visit/view.py" line="175"/>
         <source>Next: {0} ({1})</source>
         <translation>Siguiente: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/view.py" line="176"/>
+        <location filename="../../ui/visit/view.py" line="180"/>
         <source>Back: {0} ({1})</source>
         <translation>Atrás: {0} ({1})</translation>
     </message>
@@ -6616,23 +6616,23 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>WarningsSection</name>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="16"/>
         <location filename="../../ui/session_form/warnings.py" line="17"/>
+        <location filename="../../ui/session_form/warnings.py" line="18"/>
         <source>Warnings</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="35"/>
+        <location filename="../../ui/session_form/warnings.py" line="36"/>
         <source>No warnings.</source>
         <translation>Sin avisos.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="42"/>
+        <location filename="../../ui/session_form/warnings.py" line="43"/>
         <source>Warning</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/session_form/warnings.py" line="44"/>
+        <location filename="../../ui/session_form/warnings.py" line="45"/>
         <source>No warnings</source>
         <translation>Sin avisos</translation>
     </message>
@@ -6653,23 +6653,44 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
 <context>
     <name>ZonePicker</name>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="25"/>
-        <location filename="../../ui/visit/zone_picker.py" line="26"/>
+        <location filename="../../ui/visit/zone_picker.py" line="36"/>
+        <location filename="../../ui/visit/zone_picker.py" line="37"/>
+        <location filename="../../ui/visit/zone_picker.py" line="67"/>
         <source>Planned zones</source>
         <translation>Zonas previstas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="34"/>
+        <location filename="../../ui/visit/zone_picker.py" line="45"/>
         <source>Plan {zone}</source>
         <translation>Prever {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="39"/>
+        <location filename="../../ui/visit/zone_picker.py" line="50"/>
         <source>Where the ticks come from</source>
         <translation>De dónde vienen las marcas</translation>
     </message>
     <message>
-        <location filename="../../ui/visit/zone_picker.py" line="71"/>
+        <location filename="../../ui/visit/zone_picker.py" line="68"/>
+        <source>Change zones</source>
+        <translation>Cambiar zonas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="70"/>
+        <source>Show the map and every zone to tick</source>
+        <translation>Mostrar el mapa y todas las zonas para marcar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="114"/>
+        <source>No zone planned yet.</source>
+        <translation>Aún no hay ninguna zona prevista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="117"/>
+        <source>{zones} (as last time, {date})</source>
+        <translation>{zones} (como la última vez, {date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit/zone_picker.py" line="133"/>
         <source>Ticked as last time ({0}); change them as planned today.</source>
         <translation>Marcadas como la última vez ({0}); cámbielas según lo previsto hoy.</translation>
     </message>

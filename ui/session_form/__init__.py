@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from assistant.sessions import (
     sign_session,
 )
 from assistant.settings import DEFAULTS
+from ui import icons
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
@@ -75,8 +75,8 @@ __all__ = ["AmendDialog", "SessionForm"]
 log = logging.getLogger(__name__)
 
 _STATUS_ICONS = {
-    SaveState.SAVED: QStyle.StandardPixmap.SP_DialogApplyButton,
-    SaveState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    SaveState.SAVED: "ok",
+    SaveState.FAILED: "error",
 }
 
 
@@ -288,6 +288,7 @@ class SessionForm(QWidget):
         big(self.sign_button, self.tr("Sign the record"))
         self.sign_button.setToolTip(self.tr("Sign; the record becomes read-only (Ctrl+Shift+S)"))
         self.sign_button.setProperty("role", "primary")  # the step's one main action
+        self.sign_button.setIcon(icons.icon("sign", "on-accent"))
         self.sign_button.clicked.connect(self.sign)
         self._sign_shortcut = QShortcut(QKeySequence(self.tr("Ctrl+Shift+S")), self)
         self._sign_shortcut.activated.connect(self.sign)
@@ -408,19 +409,19 @@ class SessionForm(QWidget):
     def status_text(self) -> str:
         return self.header.status_label.text()
 
-    def _set_status(self, text: str, pixmap: QStyle.StandardPixmap | None) -> None:
+    def _set_status(self, text: str, pixmap: str | None) -> None:
         self.header.set_status(text, pixmap)
         self.statusChanged.emit(text)
 
     def _show_saved_status(self) -> None:
         if self._record.is_signed:
-            self._set_status(self.tr("Signed"), QStyle.StandardPixmap.SP_DialogApplyButton)
+            self._set_status(self.tr("Signed"), "ok")
         elif self._record.updated_at is not None:
             self._set_status(
                 self.tr("Draft saved {time}").format(
                     time=self._local_time(self._record.updated_at)
                 ),
-                QStyle.StandardPixmap.SP_DialogApplyButton,
+                "ok",
             )
 
     @staticmethod
@@ -485,7 +486,7 @@ class SessionForm(QWidget):
         self._record = record
         self._set_read_only(True)
         self._show_record_state(record)
-        self._set_status(self.tr("Signed"), QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._set_status(self.tr("Signed"), "ok")
         self.signed.emit(record.id)
 
     def _sign_failed(self, error: BaseException) -> None:

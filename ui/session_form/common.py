@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QWidget
 
 TARGET_HEIGHT = 36  # large enough for gloved hands
 ICON_SIZE = 24
@@ -69,13 +69,6 @@ def hold_longest_date(edit: QDateTimeEdit) -> None:
     frame = edit.sizeHint().width() - sized_by
     widest = _widest_date(locale.name(), pattern, edit.font().toString())
     edit.setMinimumWidth(frame + max(widest, special))
-
-
-def icon_label(owner: QWidget, pixmap: QStyle.StandardPixmap) -> QLabel:
-    label = QLabel()
-    label.setPixmap(owner.style().standardIcon(pixmap).pixmap(ICON_SIZE, ICON_SIZE))
-    label.setFixedSize(ICON_SIZE, ICON_SIZE)
-    return label
 
 
 def select_data(combo: QComboBox, value: object) -> None:

@@ -4,10 +4,10 @@ course, and the save status."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QStyle, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from assistant.sessions import SessionContext, roman
-from ui import look
+from ui import icons, look
 from ui.session_form.common import ICON_SIZE, big
 from ui.translations import screen_locale
 
@@ -67,14 +67,12 @@ class HeaderSection(QWidget):
             self.course_total_spin,
         ]
 
-    def set_status(self, text: str, pixmap: QStyle.StandardPixmap | None) -> None:
+    def set_status(self, text: str, pixmap: str | None) -> None:
         self.status_label.setText(text)
         if pixmap is None:
             self.status_icon.clear()
         else:
-            self.status_icon.setPixmap(
-                self.style().standardIcon(pixmap).pixmap(ICON_SIZE, ICON_SIZE)
-            )
+            icons.set_icon(self.status_icon, pixmap, ICON_SIZE)
 
     def show_course_word(self) -> None:
         self.course_label.setText(

@@ -14,7 +14,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.labels import data_label
-from assistant.screen_dates import screen_long_date, screen_mm, screen_short_moment
+from assistant.screen_dates import (
+    screen_decimals,
+    screen_long_date,
+    screen_mm,
+    screen_short_moment,
+)
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 # lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
@@ -230,7 +235,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             + translate("RecordDocument", "Warnings shown when it was recorded")
             + "</h3><ul>"
         )
-        parts += [f"<li>{html.escape(w.message)}</li>" for w in record.warnings]
+        parts += [f"<li>{html.escape(screen_decimals(w.message))}</li>" for w in record.warnings]
         parts.append("</ul>")
     return "".join(parts)
 

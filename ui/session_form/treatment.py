@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from assistant.sessions import (
 )
 from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
+from ui import icons
 from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
 
@@ -126,7 +127,11 @@ class TreatmentSection(QGroupBox):
         form.addRow(self.tr("Cartridge"), self.cartridge_box)
         form.addRow("", self.cartridge_error)
         form.addRow(self.tr("Anaesthetic"), anaesthetic)
-        form.addRow(self.tr("Consent"), self.consent_state)
+        self.consent_icon = icons.icon_label("unknown", role="text")
+        consent = QHBoxLayout()
+        consent.addWidget(self.consent_icon, 0, Qt.AlignmentFlag.AlignTop)
+        consent.addWidget(self.consent_state, 1)
+        form.addRow(self.tr("Consent"), consent)
         form.addRow("", self.photos_check)
         self.practitioner_box.currentIndexChanged.connect(self.changed)
         self.device_box.currentIndexChanged.connect(self.deviceChanged)
@@ -150,16 +155,15 @@ class TreatmentSection(QGroupBox):
         """What the consent records say: a consent covers the session (signed on that day),
         or why none does; the draft records it as it is saved."""
         if covered and signed_on is not None:
+            icons.set_icon(self.consent_icon, "ok")
             self.consent_state.setText(
-                "\N{CHECK MARK} "
-                + self.tr("A signed consent covers this session (signed {0}).").format(
+                self.tr("A signed consent covers this session (signed {0}).").format(
                     screen_short_date(signed_on)
                 )
             )
         else:
-            self.consent_state.setText(
-                "\N{WARNING SIGN} " + (why or self.tr("No signed consent covers this session."))
-            )
+            icons.set_icon(self.consent_icon, "warning")
+            self.consent_state.setText(why or self.tr("No signed consent covers this session."))
         changed = (covered, signed_on) != (self.consent_on_file, self.consent_date)
         self.consent_on_file, self.consent_date = covered, signed_on if covered else None
         if changed and not self.loading:

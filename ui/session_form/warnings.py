@@ -4,10 +4,11 @@ and text (never colour alone), or why the draft would be refused."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from assistant.screen_dates import screen_decimals
 from assistant.sessions import SessionWarning
-from ui.session_form.common import icon_label
+from ui import icons
 
 
 class WarningsSection(QGroupBox):
@@ -27,20 +28,20 @@ class WarningsSection(QGroupBox):
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        lines: list[tuple[QStyle.StandardPixmap, str]] = []
+        lines: list[tuple[str, str]] = []
         if refused:
-            lines.append((QStyle.StandardPixmap.SP_MessageBoxCritical, refused))
-        lines += [(QStyle.StandardPixmap.SP_MessageBoxWarning, w.message) for w in warnings]
+            lines.append(("error", screen_decimals(refused)))
+        lines += [("warning", screen_decimals(w.message)) for w in warnings]
         if not lines:
-            lines.append((QStyle.StandardPixmap.SP_DialogApplyButton, self.tr("No warnings.")))
+            lines.append(("ok", self.tr("No warnings.")))
         for pixmap, text in lines:
             row = QHBoxLayout()
-            row.addWidget(icon_label(self, pixmap), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(icons.icon_label(pixmap), 0, Qt.AlignmentFlag.AlignTop)
             label = QLabel(text)
             label.setWordWrap(True)
             label.setAccessibleName(
                 self.tr("Warning")
-                if pixmap != QStyle.StandardPixmap.SP_DialogApplyButton
+                if pixmap != "ok"
                 else self.tr("No warnings")
             )
             row.addWidget(label, 1)

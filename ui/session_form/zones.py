@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.devices import snap_depth
 from assistant.labels import data_label, typical_range
-from assistant.screen_dates import screen_mm
+from assistant.screen_dates import screen_decimals, screen_mm
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
@@ -47,7 +47,7 @@ class ZonesSection(QGroupBox):
         self.zone_choice = QComboBox()
         for zone in reference.zones().values():
             self.zone_choice.addItem(
-                f"{data_label('zones', zone.id)} ({typical_range(zone)})", zone.id
+                f"{data_label('zones', zone.id)} ({screen_decimals(typical_range(zone))})", zone.id
             )
         big(self.zone_choice, self.tr("Zone to add"))
         self.add_zone_button = QPushButton(self.tr("Add zone"))
@@ -210,7 +210,7 @@ class ZonesSection(QGroupBox):
         )
         self.typical_label.setText(
             self.tr("typical {range}; warning above {bound} mm").format(
-                range=typical_range(zone), bound=screen_mm(zone.warn_above_mm)
+                range=screen_decimals(typical_range(zone)), bound=screen_mm(zone.warn_above_mm)
             )
         )
 

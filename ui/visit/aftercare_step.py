@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from assistant.screen_dates import screen_short_moment
 from assistant.sessions import SessionRecord
-from ui import look
+from ui import icons, look
 from ui.session_form.common import TARGET_HEIGHT
 
 if TYPE_CHECKING:
@@ -103,6 +103,7 @@ class AftercareStep(QWidget):
         sheet.setModal(False)
         sheet.close_button.setVisible(False)
         sheet.print_button.setProperty("role", "primary")
+        sheet.print_button.setIcon(icons.icon("print", "on-accent"))
         self.sheet = sheet
         self.explanation.setVisible(False)
         self.preview_button.setVisible(False)

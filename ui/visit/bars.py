@@ -15,7 +15,7 @@ from assistant.checklist import Checklist, Outcome, Verdict
 from assistant.dates import age_on
 from assistant.labels import data_label
 from assistant.patients import PatientRecord
-from ui import look
+from ui import icons, look
 
 # Chips keep their own colours, black on a light tint, so they read in a dark palette too.
 _CAUTION = "background-color:#fff0c2; color:#000000;"
@@ -125,16 +125,27 @@ class StepBar(QWidget):
             "aftercare": self.tr("Aftercare"),
         }
         self.labels: dict[str, QLabel] = {}
+        self.icons: dict[str, QLabel] = {}  # done ✓, now ◉, to do ○: the state in a shape too
+        self._boxes: dict[str, QFrame] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for number, (step, name) in enumerate(self.names.items(), start=1):
+            box = QFrame()
+            box.setObjectName("visitStep")
+            box.setMinimumHeight(32)
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            inside = QHBoxLayout(box)
+            inside.setContentsMargins(8, 4, 8, 4)
+            inside.setSpacing(8)
             label = QLabel(f"{number}. {name}")
-            label.setObjectName("visitStep")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMinimumHeight(32)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            layout.addWidget(label, 1)
+            self.icons[step] = icons.icon_label("todo", icons.SMALL, role="text")
+            inside.addStretch(1)
+            inside.addWidget(self.icons[step])
+            inside.addWidget(label, 0)
+            inside.addStretch(1)
+            layout.addWidget(box, 1)
             self.labels[step] = label
+            self._boxes[step] = box
 
     def show_steps(self, current: str, done: Iterable[str]) -> None:
         finished = set(done)
@@ -148,12 +159,17 @@ class StepBar(QWidget):
                 else self.tr("to do")
             )
             label.setText(f"{number}. {self.names[step]} · {words}")
-            label.setProperty("step", state)
+            box = self._boxes[step]
+            for widget in (box, label):
+                widget.setProperty("step", state)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
             label.setAccessibleName(
                 self.tr("Step {0} of 4, {1}: {2}").format(number, self.names[step], words)
             )
-            label.style().unpolish(label)
-            label.style().polish(label)
+            icons.set_icon(
+                self.icons[step], state, icons.SMALL, "on-accent" if state == "current" else "text"
+            )
 
     def state_of(self, step: str) -> str:
         return str(self.labels[step].property("step"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from assistant.checklist import Verdict
 from assistant.patients import PatientRecord
-from ui import look
+from ui import icons, look
 from ui.session_form.common import TARGET_HEIGHT
 from ui.session_workflow import SessionWorkflow
 from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
@@ -53,6 +53,7 @@ class VisitView(QWidget):
         )
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.back_button.setIcon(icons.icon("back", "text"))
         self.back_button.setToolTip(self.tr("The previous step ({0})").format(BACK_KEY))
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setAccessibleName(self.tr("Next step"))
@@ -107,7 +108,8 @@ class VisitView(QWidget):
         workflow = self.workflow
         if step == "checklist":
             page = workflow.checklist_page
-            return [*workflow.zone_checks.values(), *(page.tab_chain() if page else [])]
+            zones = [workflow.zone_picker.change_button, *workflow.zone_checks.values()]
+            return [*zones, *(page.tab_chain() if page else [])]
         if step == "session" and workflow.form is not None:
             form = workflow.form
             return [*form.tab_chain(), form.amend_button]
@@ -163,7 +165,9 @@ class VisitView(QWidget):
             and "aftercare" not in workflow.done
             and workflow.aftercare_step.sheet is not None
         )
-        look.set_role(self.next_button, "" if signing or consenting or printing else "primary")
+        primary = not (signing or consenting or printing)
+        look.set_role(self.next_button, "primary" if primary else "")
+        self.next_button.setIcon(icons.icon("next", "on-accent" if primary else "text"))
         self.next_button.setToolTip(
             (
                 self.tr("Finish the visit ({0})")

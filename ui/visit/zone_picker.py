@@ -1,12 +1,23 @@
 """The planned zones of a visit, as a row of check boxes that wraps to the window's width.
-The checklist depends on them (the cold-sore rule applies to perioral zones)."""
+The checklist depends on them (the cold-sore rule applies to perioral zones).
+
+When the zones come from last time the picker starts compact: one line naming them, with
+"Change zones" to open the map and the boxes, so the checklist's questions get the room."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant import reference
 from assistant.labels import data_label
@@ -46,10 +57,31 @@ class ZonePicker(QGroupBox):
         column.addWidget(self.note_label)
         column.addWidget(holder)
         column.addStretch(1)
-        layout = QHBoxLayout(self)
+        self.full = QWidget()
+        full = QHBoxLayout(self.full)
+        full.setContentsMargins(0, 0, 0, 0)
+        full.addWidget(self.map)
+        full.addLayout(column, 1)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName(self.tr("Planned zones"))
+        self.change_button = QPushButton(self.tr("Change zones"))
+        self.change_button.setMinimumHeight(TOUCH_HEIGHT)
+        self.change_button.setToolTip(self.tr("Show the map and every zone to tick"))
+        self.change_button.clicked.connect(self.expand)
+        self.compact = QWidget()
+        compact = QHBoxLayout(self.compact)
+        compact.setContentsMargins(0, 0, 0, 0)
+        compact.addWidget(self.summary_label, 1)
+        compact.addWidget(self.change_button)
+        self.compact.setVisible(False)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self.map)
-        layout.addLayout(column, 1)
+        layout.addWidget(self.compact)
+        layout.addWidget(self.full)
+        self._last_time = ""
+        self._last_zones: set[str] = set()
+        self.changed.connect(self._show_summary)
 
     def toggle(self, zone_id: str) -> None:
         """A click on the map: the zone's box follows (and so does the checklist)."""
@@ -59,6 +91,34 @@ class ZonePicker(QGroupBox):
     def _show_on_map(self) -> None:
         self.map.show_zones(dict.fromkeys(self.planned(), ""))
 
+    def is_compact(self) -> bool:
+        return not self.compact.isHidden()
+
+    def collapse(self) -> None:
+        """One line naming the planned zones, with "Change zones"."""
+        self._show_summary()
+        self.full.setVisible(False)
+        self.compact.setVisible(True)
+
+    def expand(self) -> None:
+        """The map and every zone's box, the first box with the keyboard."""
+        had_focus = self.change_button.hasFocus()
+        self.compact.setVisible(False)
+        self.full.setVisible(True)
+        if had_focus:
+            next(iter(self.checks.values())).setFocus()
+
+    def _show_summary(self) -> None:
+        names = ", ".join(data_label("zones", zone) for zone in self.planned())
+        if not names:
+            self.summary_label.setText(self.tr("No zone planned yet."))
+        elif self._last_time and set(self.planned()) == self._last_zones:
+            self.summary_label.setText(
+                self.tr("{zones} (as last time, {date})").format(zones=names, date=self._last_time)
+            )
+        else:
+            self.summary_label.setText(names)
+
     def planned(self) -> list[str]:
         return [zone_id for zone_id, check in self.checks.items() if check.isChecked()]
 
@@ -67,9 +127,13 @@ class ZonePicker(QGroupBox):
         for zone_id, check in self.checks.items():
             check.setChecked(zone_id in zones)
         if last_time is not None:
+            self._last_time = screen_short_date(last_time)
+            self._last_zones = set(zones)
             self.note_label.setText(
                 self.tr("Ticked as last time ({0}); change them as planned today.").format(
-                    screen_short_date(last_time)
+                    self._last_time
                 )
             )
         self.note_label.setVisible(last_time is not None)
+        if last_time is not None and zones:
+            self.collapse()
