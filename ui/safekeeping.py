@@ -255,7 +255,8 @@ class Safekeeping(QObject):
     # -- export, erasure ----------------------------------------------------------------------
 
     def export_patient(self, patient_id: int, ask_path: Callable[[], str] | None = None) -> None:
-        from assistant.records.export import export_patient_pdf, write_patient_json
+        from assistant.records.export import write_patient_json
+        from assistant.records.export_pdf import export_patient_pdf
 
         c = self.context
         path = (

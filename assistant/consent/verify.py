@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from assistant.consent.records import KEYWORD_PREFIX
+from assistant.consent.fingerprint import KEYWORD_PREFIX
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import Consent

@@ -24,7 +24,8 @@ from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from assistant.errors import ChairsideError
-from assistant.models import AuditEvent, utcnow
+from assistant.models import AuditEvent, Patient, Practitioner, utcnow
+from assistant.patient_names import display_name
 from assistant.records import chain
 from assistant.records.actor import workstation as actor_workstation
 from assistant.text_safety import bounded
@@ -170,9 +171,6 @@ def query_events(
     limit: int = 500,
     offset: int = 0,
 ) -> Sequence[AuditEntry]:
-    from assistant.models import Patient, Practitioner
-    from assistant.patients import display_name
-
     stmt = (
         select(AuditEvent, Practitioner.name, Patient)
         .outerjoin(Practitioner, Practitioner.id == AuditEvent.practitioner_id)

@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import reference
-from assistant.checklist import (
-    Checklist,
-    QuestionKind,
-    Window,
-    default_checklist,
-)
+from assistant.checklist.loading import default_checklist
+from assistant.checklist.model import Checklist, QuestionKind, Window
 from assistant.errors import InvalidInput
 from assistant.i18n import _
 from assistant.resources import load_toml
+from assistant.rules.words import bounds_words, value_words
 
 # Kinds of value: how a text is read and compared with the bounds.
 WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
@@ -37,10 +34,6 @@ _UNITS = {
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "mm": "mm", "": "",
 }  # fmt: skip
-# The words of the values' texts that the Clinical rules page shows in the practitioner's
-# language (resources/labels-CODE.toml, [rule_units] and [rule_choices]).
-RULE_UNITS = ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "and", "or")
-RULE_CHOICES = ("not_suitable", "caution", "defer", "perioral", "facial")
 
 
 @dataclass(frozen=True)
@@ -90,8 +83,6 @@ def _amount(rule: RuleDefinition, text: str) -> tuple[float, str]:
 
 
 def _example(rule: RuleDefinition) -> str:
-    from assistant.rules.words import bounds_words, value_words
-
     examples = {
         WINDOW: ("3 months", "6 weeks", "14 days"),
         DEPTH: ("0.5 mm",),
