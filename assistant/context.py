@@ -18,7 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assistant.cipher import is_plain
 from assistant.cipher import remember as remember_key
+from assistant.db import init_db
+from assistant.errors import DatabaseUnavailable
+from assistant.keyfile import KeyFile, key_file_path
+from assistant.output_files import protect_data_folder
 from assistant.paths import Locations
 from assistant.settings import Settings
 
@@ -62,7 +70,6 @@ class AppContext:
         # Called before the database is first opened (the command line refuses a data folder
         # with no database unless the command creates one).
         self.before_open: Callable[[AppContext], None] | None = None
-        from assistant.output_files import protect_data_folder
 
         protect_data_folder(locations.data_dir, self.database_url)
 
@@ -102,8 +109,6 @@ class AppContext:
         ``before_open`` refuses it, for commands that work without one (``check`` then uses
         the shipped rules)."""
         if self._database is None and self.before_open is not None:
-            from assistant.errors import DatabaseUnavailable
-
             try:
                 self.before_open(self)
             except DatabaseUnavailable:
@@ -119,8 +124,6 @@ class AppContext:
         return self._database is not None
 
     def _open(self, url: str) -> Database:
-        from assistant.db import init_db
-
         database = init_db(
             url,
             create=url == self.locations.default_database_url,
@@ -138,10 +141,6 @@ class AppContext:
     @staticmethod
     def key_file_for(url: str) -> Path | None:
         """The key file an encrypted SQLite database at ``url`` has (None for a server)."""
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        from assistant.keyfile import key_file_path
 
         try:
             sa_url = make_url(url)
@@ -153,8 +152,6 @@ class AppContext:
 
     def database_kind(self, url: str | None = None) -> str:
         """``encrypted``, ``plain``, ``new`` (no file yet) or ``server``, without opening it."""
-        from assistant.cipher import is_plain
-
         keys = self.key_file_for(url or self.database_url)
         if keys is None:
             return "server"
@@ -174,8 +171,6 @@ class AppContext:
 
     def key_file(self, url: str | None = None) -> KeyFile:
         """The database's key file, read now (``KeyFileProblem`` when missing or damaged)."""
-        from assistant.keyfile import KeyFile
-
         path = self.key_file_for(url or self.database_url)
         assert path is not None, "a server database has no key file"
         return KeyFile.load(path)

@@ -18,8 +18,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from assistant import patient_search, reference
+from assistant.auth import hash_secret
 from assistant.consent import ConsentRequest, PhotoChoices, issue_in
-from assistant.db import Database
+from assistant.db import Database, init_db
 from assistant.demo_mark import (
     has_data,
     has_patients,
@@ -42,7 +43,9 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
-from assistant.patients import PatientDetails, search_key
+from assistant.paths import Locations
+from assistant.patient_search import fold
+from assistant.patients import PatientDetails
 from assistant.records import audit, chain
 
 # (first names, last names) by naming tradition, so each demo name is a plausible one.
@@ -238,7 +241,6 @@ def load_demo_data(
                     fitzpatrick=details.fitzpatrick,
                     skin_type=details.skin_type,
                     concerns=list(details.concerns),
-                    search_key=search_key(details),
                 )
                 rows.append(row)
                 plan = rng.choice(TREATMENT_PLANS)  # one course per patient
@@ -326,8 +328,6 @@ def _demo_details(rng: random.Random, today: date) -> PatientDetails:
 
 
 def _ascii(text: str) -> str:
-    from assistant.patients import fold
-
     folded = "".join(c for c in fold(text) if c.isascii() and c.isalnum())
     return folded or "patient"
 
@@ -419,8 +419,6 @@ def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitio
 
 
 def demo_pin_hash() -> str:
-    from assistant.auth import hash_secret
-
     return hash_secret(DEMO_PIN)
 
 
@@ -463,9 +461,6 @@ def create_demo_clinic(
 ) -> DemoSummary:
     """A demo clinic in its own data folder (the window's first-start offer): created and
     filled the first time, left as it is afterwards. The real clinic is never touched."""
-    from assistant.db import init_db
-    from assistant.paths import Locations
-
     locations = Locations.resolve(folder)
     locations.data_dir.mkdir(parents=True, exist_ok=True)
     db = init_db(locations.default_database_url)

@@ -236,6 +236,7 @@ class KeyFile:
     def find(self, wanted: str) -> int:
         """The practitioner named or numbered ``wanted``, as people write the name
         (``assistant.practitioner_names``)."""
+        # the name matcher only when a name is typed (11 ms off the window's start)
         from assistant.practitioner_names import ambiguity, match_name
 
         text = wanted.strip()

@@ -16,6 +16,7 @@ from functools import cache
 
 from assistant import reference
 from assistant.i18n import current_language
+from assistant.languages import LANGUAGES
 from assistant.records.audit_words import ENTITY_WORDS
 from assistant.resources import load_toml_file, resource_path
 
@@ -48,14 +49,13 @@ def _rule_choices() -> dict[str, str]:
 
 
 def _session_fields() -> dict[str, str]:
+    # only when asked for: the session record is off the first screen's path
     from assistant.sessions.record import SessionDraft, field_label
 
     return {f.name: field_label(f.name) for f in fields(SessionDraft)}
 
 
 def _languages() -> dict[str, str]:
-    from assistant.languages import LANGUAGES
-
     return {code: lang.name for code, lang in LANGUAGES.items()}
 
 

@@ -98,8 +98,6 @@ class Patient(Base):
     # The language handouts are printed in (assistant.languages) and large print.
     language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     large_print: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.
-    search_key: Mapped[str] = mapped_column(String(400), default="")
     # Folded family name, then given name (``patient_search.sort_key``): the list's order.
     sort_key: Mapped[str] = mapped_column(
         String(200).with_variant(String(200, collation="C"), "postgresql"),

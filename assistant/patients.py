@@ -19,7 +19,8 @@ from assistant.languages import LANGUAGES, available_languages
 from assistant.models import Patient, PatientHistory, TreatmentSession
 from assistant.patient_names import NAME_ORDER_FAMILY_FIRST as NAME_ORDER_FAMILY_FIRST
 from assistant.patient_names import NAME_ORDER_GIVEN_FIRST, NAME_ORDERS, display_name
-from assistant.patient_search import digits, fold
+from assistant.patient_search import digits
+from assistant.patient_search import fold as fold  # kept importable from here
 from assistant.records import audit
 from assistant.text_safety import unsafe_characters
 
@@ -89,14 +90,6 @@ class PatientRow:
 
 def _digits(text: str) -> str:
     return digits(text)
-
-
-def search_key(details: PatientDetails) -> str:
-    parts = [fold(details.first_name), fold(details.last_name), _digits(details.phone)]
-    if details.date_of_birth:
-        parts.append(details.date_of_birth.isoformat())
-    parts.append(fold(details.email))
-    return " ".join(p for p in parts if p)[:400]
 
 
 def validation_errors(details: PatientDetails, today: date | None = None) -> dict[str, str]:
@@ -242,7 +235,6 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.preferred_name = details.preferred_name
     row.language = details.language
     row.large_print = details.large_print
-    row.search_key = search_key(details)
     row.sort_key = patient_search.sort_key(details.first_name, details.last_name)
 
 

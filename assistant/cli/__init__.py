@@ -18,6 +18,8 @@ from assistant.cli import unlock
 from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
 from assistant.context import AppContext
+from assistant.errors import DatabaseUnavailable
+from assistant.logs import configure_logging
 from assistant.records.actor import set_workstation
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,6 @@ def refuse_missing_database(context: AppContext) -> None:
     database = context.locations.default_database_path
     if database.is_file() and database.stat().st_size > 0:
         return
-    from assistant.errors import DatabaseUnavailable
 
     folder = context.locations.data_dir
     where = (
@@ -172,7 +173,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(args, int):
         return args
     context = context_from_args(args)
-    from assistant.logs import configure_logging
 
     configure_logging(context.locations.log_dir(), verbose=args.verbose, console=True)
     if args.command is None:

@@ -56,6 +56,7 @@ from assistant.cli.arguments import record_number
 from assistant.cli.json_input import read_json_object
 from assistant.dates import parse_date
 from assistant.errors import InvalidInput
+from assistant.sessions import aftercare_sheet_for_session
 from assistant.text_safety import check_one_line
 
 _KNOWN_KEYS = (
@@ -123,8 +124,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.language is not None:
         language(args.language)  # an unknown code is refused before any work
     if args.session_id is not None:
-        from assistant.sessions import aftercare_sheet_for_session
-
         db = context.database()
         practitioner_for(args, db, "aftercare")
         sheet = aftercare_sheet_for_session(db, args.session_id)

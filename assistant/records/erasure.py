@@ -53,7 +53,6 @@ PERSONAL_FIELDS = (
     "email",
     "notes",
     "concerns",
-    "search_key",
 )
 
 
@@ -152,7 +151,6 @@ def erase_patient(
         row.concerns = []
         row.language = "en"  # a language can say where someone comes from
         row.large_print = False
-        row.search_key = ""
         row.erased_at = erased_at
         index_patient(session, row)  # its search terms go; the sort key is the tombstone's
         scrubbed = 0

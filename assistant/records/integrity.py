@@ -21,7 +21,7 @@ from assistant import paths
 from assistant.cipher import connect_uri
 from assistant.cipher import sqlite as sqlite3
 from assistant.db import Database
-from assistant.records.chain import ChainHead, Verification, extends, verify
+from assistant.records.chain import ChainHead, Verification, chain_head, extends, verify
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +147,6 @@ def startup_check(db: Database, now: datetime | None = None) -> Verification:
 
 
 def current_head(db: Database) -> ChainHead | None:
-    from assistant.records.chain import chain_head
-
     with db.engine.connect() as conn:
         return chain_head(conn)
 

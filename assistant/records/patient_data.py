@@ -35,7 +35,7 @@ EXPORT_FORMAT = "chairside-patient-record"
 EXPORT_FORMAT_VERSION = 1
 
 # Bookkeeping of the database, not information about the patient: left out of the export.
-INTERNAL_PATIENT_FIELDS = ("search_key", "sort_key", "version")
+INTERNAL_PATIENT_FIELDS = ("sort_key", "version")
 
 
 def _plain(value: Any) -> Any:

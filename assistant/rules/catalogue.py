@@ -18,7 +18,13 @@ from assistant.checklist.model import Checklist, QuestionKind, Window
 from assistant.errors import InvalidInput
 from assistant.i18n import _
 from assistant.resources import load_toml
-from assistant.rules.words import bounds_words, value_words
+from assistant.rules.words import (
+    bounds_words,
+    choice_of_words,
+    rule_label,
+    unit_of_words,
+    value_words,
+)
 
 # Kinds of value: how a text is read and compared with the bounds.
 WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
@@ -67,8 +73,6 @@ def _mm(value: float) -> str:
 
 def _unit(word: str) -> str | None:
     """The canonical unit of a unit as typed, in English or the practitioner's language."""
-    from assistant.rules.words import unit_of_words
-
     word = word.lower()
     return _UNITS.get(word) or _UNITS.get(unit_of_words(word) or "")
 
@@ -99,8 +103,6 @@ def _example(rule: RuleDefinition) -> str:
 def _refused(rule: RuleDefinition, text: str, message: str) -> InvalidInput:
     """``message`` (with ``{rule}``, ``{label}``, ``{text}``, ``{bounds}`` and perhaps
     ``{example}``) about ``text`` as a value of ``rule``."""
-    from assistant.rules.words import bounds_words, rule_label
-
     return InvalidInput(
         message.format(
             rule=rule.id,
@@ -152,8 +154,6 @@ def parse_value(rule: RuleDefinition, text: str) -> str:
     rule and its bounds for a value in the wrong unit or outside the bounds."""
     text = str(text).strip()
     if rule.choices:
-        from assistant.rules.words import choice_of_words
-
         choice = text if text in rule.choices else choice_of_words(text)
         if choice not in rule.choices:
             raise _refused(rule, text, _("{rule} ({label}): '{text}' is not one of the "

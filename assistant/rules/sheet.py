@@ -29,7 +29,7 @@ from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import deferred_canvas
-from assistant.rules import RuleSet
+from assistant.rules import RuleSet, apply_to_checklist
 
 _SIZE = 9.5
 
@@ -122,7 +122,6 @@ def rule_sheet_pdf(
         )
     story.append(_table(rows, [width * f for f in (0.38, 0.17, 0.15, 0.2, 0.1)]))
     story.append(_p("Checklist rules, with the values above in force", s["heading"]))
-    from assistant.rules import apply_to_checklist
 
     in_force = apply_to_checklist(checklist, rules)
     rows = [[_p(h, s["bold"]) for h in ("Question", "Outcome", "Reason and actions", "Sources")]]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from assistant.db import Database
 from assistant.i18n import _
 from assistant.models import Device, Product, TreatmentSession
+from assistant.reference import format_mm
 from assistant.sessions.record import SIGNED, DeviceLimits, ProductEntry, SessionDraft, ZoneEntry
 from assistant.sessions.rules import DEFAULT_PASSES, default_depth
 from assistant.sessions.store import _record_of
@@ -121,8 +122,6 @@ def carry_forward(
 
 
 def _zone_text(entry: ZoneEntry) -> str:
-    from assistant.reference import format_mm
-
     depth = format_mm(entry.depth_mm)
     if entry.speed:
         return _("{depth} mm × {passes}, speed {speed}").format(

@@ -64,6 +64,7 @@ class VisitWindow(QMainWindow):
     # -- starting and leaving a visit ----------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.session_workflow import SessionWorkflow
 
         if not self._close_suspended_visit():
@@ -73,6 +74,7 @@ class VisitWindow(QMainWindow):
         )
 
     def open_session(self, session_id: int) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import get_session
         from ui.session_workflow import SessionWorkflow
 
@@ -91,6 +93,7 @@ class VisitWindow(QMainWindow):
         )
 
     def _show_workflow(self, workflow: SessionWorkflow) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import last_assessment_answers
         from ui.visit.view import VisitView
 
@@ -109,6 +112,7 @@ class VisitWindow(QMainWindow):
         view.next_button.setFocus()
 
     def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.photo_windows import open_photos_window
 
         open_photos_window(self, patient_id, session_id)
@@ -125,6 +129,7 @@ class VisitWindow(QMainWindow):
         self.resume_button.setText(
             self.tr("Return to the visit with {0}").format(self.visit_view.patient.display_name)
         )
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.visit.view import LIST_KEY
 
         self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
@@ -170,6 +175,7 @@ class VisitWindow(QMainWindow):
     def show_aftercare(self, session_id: int) -> None:
         """Read the sheet on the database thread, lay it out on the render pool, then show
         the preview; the window stays responsive throughout."""
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.aftercare import load_active_template
         from assistant.sessions import aftercare_sheet_for_session
 
@@ -183,6 +189,7 @@ class VisitWindow(QMainWindow):
             return sheet, template, problem
 
         def loaded(result: tuple[Any, Any, str | None]) -> None:
+            # the visit's modules load after the first screen (the sessions package: 400 ms)
             from assistant.aftercare import render_sheet
 
             sheet, template, problem = result
@@ -200,6 +207,7 @@ class VisitWindow(QMainWindow):
     def _show_aftercare_preview(
         self, session_id: int, sheet: Any, template: Any, rendered: Any, problem: str | None
     ) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
 
@@ -233,6 +241,7 @@ class VisitWindow(QMainWindow):
         dialog.exec()
 
     def offer_unfinished_drafts(self) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import unfinished_drafts
 
         drafts = unfinished_drafts(self.db)
