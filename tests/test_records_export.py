@@ -50,7 +50,6 @@ PERSONAL = [
     LAST,
     "Łukasiewicz",
     "lukasiewicz",
-    "zoe lukasiewicz",
     PHONE,
     OLD_PHONE,
     "447700900456",
