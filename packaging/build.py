@@ -103,11 +103,13 @@ def system_name() -> str:
 
 def bundled_data() -> list[tuple[str, str]]:
     """(file, folder in the bundle) for every file of the ``resources`` package but its Python
-    code, and every file of the Alembic migrations, which Alembic reads from disk."""
+    code, every file of the Alembic migrations, which Alembic reads from disk, and the data
+    files of libraries that read their own (biip's table of GS1 application identifiers)."""
     from PyInstaller.utils.hooks import collect_data_files
 
     sys.path.insert(0, str(ROOT))
     data: list[tuple[str, str]] = collect_data_files("resources")
+    data += collect_data_files("biip")
     for path in sorted((ROOT / "assistant" / "migrations").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             data.append((str(path), path.parent.relative_to(ROOT).as_posix()))

@@ -196,7 +196,7 @@ def test_the_print_routine_works_without_the_dialog(qapp: object, tmp_path: Path
     printer.setFullPage(True)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
-    rendered = render_sheet(make_sheet(language="es"))
-    assert rendered.pages == 2  # the Spanish sheet runs onto a second page
+    rendered = render_sheet(long_sheet(language="es"))
+    assert rendered.pages == 2  # every zone, the depth table and long notes: a second page
     assert ui.aftercare_dialog.print_pdf(printer, rendered.data) == 2
     assert len(PdfReader(str(tmp_path / "out.pdf")).pages) == 2

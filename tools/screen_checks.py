@@ -40,8 +40,7 @@ def sideways_scrolling(top: Any) -> list[str]:
             continue
         if area.horizontalScrollBar().isVisible():
             problems.append(f"horizontal scrollbar on {_where(area)}")
-        elif isinstance(area, QScrollArea) and area.widget() is not None:
-            inner = area.widget()
+        elif isinstance(area, QScrollArea) and (inner := area.widget()) is not None:
             if inner.isVisible() and inner.width() > area.viewport().width() + SLACK:
                 problems.append(
                     f"{_where(area)} holds {inner.width()} px in {area.viewport().width()} px"

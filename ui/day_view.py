@@ -127,8 +127,18 @@ class DayView(QWidget):
         )
         self.calls.setAccessibleName(self.tr("Follow-up calls due"))
         self.calls.setRootIsDecorated(False)
-        self.calls.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.calls.header().setStretchLastSection(True)
+        # The date and the phone whole; the name and the reason share the rest, wrapping
+        # (never cut) when a long name or reason needs more than one line.
+        calls_header = self.calls.header()
+        calls_header.setStretchLastSection(False)
+        for column, mode in enumerate((
+            QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+        )):  # fmt: skip
+            calls_header.setSectionResizeMode(column, mode)
+        self.calls.setWordWrap(True)
+        self.calls.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.itemActivated.connect(lambda _item, _col: self._call_done())
         self.call_button = QPushButton(self.tr("&Call done…"))
         self.call_button.setToolTip(self.tr("Record the selected call with a note"))

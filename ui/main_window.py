@@ -377,7 +377,8 @@ class MainWindow(VisitWindow):
 
         if is_demo_database(self.db):
             self.demo_banner = DemoBanner(self.context.locations.data_dir, self)
-            layout = self.centralWidget().layout()
+            central = self.centralWidget()
+            layout = central.layout() if central is not None else None
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(0, self.demo_banner)
 

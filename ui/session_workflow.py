@@ -303,7 +303,9 @@ class SessionWorkflow(QWidget):
         self.sessionCreated.emit(context.record.id)
         self.done.add("checklist")
         if self.checklist_page is not None:  # accepted: Back shows it as it was answered
-            self.checklist_page.questions_scroll.widget().setEnabled(False)
+            questions = self.checklist_page.questions_scroll.widget()
+            if questions is not None:
+                questions.setEnabled(False)
             self.checklist_page.side_panel.setEnabled(False)
             for check in self.zone_checks.values():
                 check.setEnabled(False)
