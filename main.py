@@ -17,6 +17,7 @@ def main() -> int:
     if isinstance(args, int):
         return args
     if args.smoke_test:
+        # only for --smoke-test: the other modes never load it
         from ui.smoke_test import run_smoke_test
 
         return run_smoke_test()
@@ -25,11 +26,13 @@ def main() -> int:
         context.locations.log_dir(), verbose=args.verbose, console=args.command is not None
     )
     if args.command is None:
+        # the window's modules load only without a command: commands start without Qt
         from ui.platform_check import check_platform_libraries
 
         problem = check_platform_libraries()
         if problem is not None:
             return problem
+        # after the platform check, which must run before Qt loads anything
         from ui.app import run_gui
 
         return run_gui(context)

@@ -30,12 +30,12 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from assistant.clinic import PractitionerInfo
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.i18n import _, ngettext
 from assistant.keyfile import KeyFile, KeyFileChange, KeyFileProblem, change_key_file
 from assistant.models import Practitioner, SignInAttempt, utcnow
+from assistant.practitioner_info import PractitionerInfo
 from assistant.records import audit
 from assistant.text_safety import check_one_line
 
@@ -87,6 +87,7 @@ def validate_secret(secret: str) -> None:
                 ),
                 "pin",
             )
+        # the weak-PIN list is read only when a PIN is set
         from assistant.weak_pins import weak_pin_reason
 
         reason = weak_pin_reason(secret)

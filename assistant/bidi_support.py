@@ -58,6 +58,7 @@ def install() -> None:
     if "rlbidi" in sys.modules:
         return
     try:
+        # optional: ReportLab's own bidi build is used when installed
         import rlbidi  # noqa: F401 - ReportLab's own build, when present
     except ImportError:
         module = types.ModuleType("rlbidi", __doc__)

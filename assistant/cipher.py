@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
 from sqlcipher3 import dbapi2 as sqlite
 
@@ -126,8 +127,6 @@ def plain_header(path: Path, key: bytes) -> bytes | None:
     """The first 100 bytes of an encrypted database's first page as SQLite wrote them (page
     size, page count…), decrypted with ``key``; None when the file is too short. SQLCipher 4's
     page 1: a 16-byte salt, then AES-256-CBC data, then its IV (16 bytes) and HMAC (64)."""
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
     page_size, reserve = 4096, 80
     with path.open("rb") as handle:
         page = handle.read(page_size)

@@ -12,12 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from assistant import reference
+from assistant import auth, reference
 from assistant.clinic_profile import ClinicProfile
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.i18n import _
 from assistant.models import Cartridge, Clinic, Device, Practitioner, Product, ProductLot
+from assistant.practitioner_info import PractitionerInfo
 from assistant.records import audit
 from assistant.text_safety import check_one_line
 
@@ -26,15 +27,6 @@ T = TypeVar("T", Practitioner, Device, Cartridge, Product, ProductLot)
 PAPER_SIZES = ("A4", "Letter")
 PRODUCT_KINDS = ("serum", "glide", "anaesthetic", "post_care", "prp")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
-
-
-@dataclass(frozen=True)
-class PractitionerInfo:
-    id: int
-    name: str
-    credentials: str
-    active: bool
-    has_pin: bool
 
 
 @dataclass(frozen=True)
@@ -211,8 +203,6 @@ def save_practitioner(
                 "practitioner",
             )
         )
-    from assistant import auth
-
     # An encrypted database's key file follows: a practitioner made inactive loses their copy
     # of the key; a new name is shown at sign-in.
     if not info.active:

@@ -18,7 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assistant.cipher import is_plain
 from assistant.cipher import remember as remember_key
+from assistant.db import init_db
+from assistant.errors import DatabaseUnavailable
+from assistant.keyfile import KeyFile, key_file_path
+from assistant.output_files import protect_data_folder
 from assistant.paths import Locations
 from assistant.settings import Settings
 
@@ -62,7 +70,6 @@ class AppContext:
         # Called before the database is first opened (the command line refuses a data folder
         # with no database unless the command creates one).
         self.before_open: Callable[[AppContext], None] | None = None
-        from assistant.output_files import protect_data_folder
 
         protect_data_folder(locations.data_dir, self.database_url)
 
@@ -102,8 +109,6 @@ class AppContext:
         ``before_open`` refuses it, for commands that work without one (``check`` then uses
         the shipped rules)."""
         if self._database is None and self.before_open is not None:
-            from assistant.errors import DatabaseUnavailable
-
             try:
                 self.before_open(self)
             except DatabaseUnavailable:
@@ -119,7 +124,7 @@ class AppContext:
         return self._database is not None
 
     def _open(self, url: str) -> Database:
-        from assistant.db import init_db
+        # the encryption's modules only when a database opens, not at import
         from assistant.records.encrypt import finish_interrupted, roll_back_interrupted
 
         keys = self.key_file_for(url)
@@ -137,6 +142,7 @@ class AppContext:
         database.data_dir = self.locations.data_dir
         database.finished_encryption = finish_interrupted(database)
         if database.key is not None:
+            # wrong tries are audited only for an encrypted database
             from assistant.pin_attempts import audit_pending
 
             audit_pending(database)  # wrong tries made while it was locked, now in the trail
@@ -147,10 +153,6 @@ class AppContext:
     @staticmethod
     def key_file_for(url: str) -> Path | None:
         """The key file an encrypted SQLite database at ``url`` has (None for a server)."""
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        from assistant.keyfile import key_file_path
 
         try:
             sa_url = make_url(url)
@@ -162,8 +164,6 @@ class AppContext:
 
     def database_kind(self, url: str | None = None) -> str:
         """``encrypted``, ``plain``, ``new`` (no file yet) or ``server``, without opening it."""
-        from assistant.cipher import is_plain
-
         keys = self.key_file_for(url or self.database_url)
         if keys is None:
             return "server"
@@ -183,8 +183,6 @@ class AppContext:
 
     def key_file(self, url: str | None = None) -> KeyFile:
         """The database's key file, read now (``KeyFileProblem`` when missing or damaged)."""
-        from assistant.keyfile import KeyFile
-
         path = self.key_file_for(url or self.database_url)
         assert path is not None, "a server database has no key file"
         return KeyFile.load(path)
@@ -192,6 +190,7 @@ class AppContext:
     def unlock_with_pin(self, practitioner_id: int, pin: str, url: str | None = None) -> None:
         """Unwrap the key of the database (at ``url``) with a practitioner's PIN
         (``LoginRefused``, with the wait before the next try, if wrong or too soon)."""
+        # the wrong-try counter only when a PIN unlocks
         from assistant.pin_attempts import who
 
         keys = self.key_file(url)
@@ -225,6 +224,7 @@ class AppContext:
         return True
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
+        # the wrong-try counter only when a recovery key unlocks
         from assistant.pin_attempts import RECOVERY
 
         keys = self.key_file(url)
@@ -273,6 +273,7 @@ def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
     """``unwrap()`` with the wrong tries counted beside the key file: refused unchecked
     while the wait after the last wrong try lasts; a wrong try counted and refused with the
     wait it starts (``PinRefused``, a ``LoginRefused`` and a ``WrongSecret``)."""
+    # PIN checks (argon2) only when something is unlocked
     from assistant.auth import wait_message
     from assistant.i18n import _
     from assistant.keyfile import WrongGuess

@@ -28,6 +28,7 @@ from assistant.cipher import connect as connect_file
 from assistant.cipher import remember as remember_key
 from assistant.cipher import sqlite as sqlite3
 from assistant.errors import DatabaseUnavailable
+from assistant.keyfile import key_file_path, new_key_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -41,6 +42,7 @@ ADVICE_RESTORE = "Open another database, restore a backup (python main.py restor
 
 
 def _migrations_config() -> Config:
+    # Alembic only to migrate: start-up reads the revision without it (480 ms)
     from alembic.config import Config
 
     config = Config()
@@ -131,8 +133,6 @@ class Database:
 
     def key_file(self) -> Path | None:
         """The key file of an encrypted database (None when the database is not one)."""
-        from assistant.keyfile import key_file_path
-
         path = self.sqlite_path
         return key_file_path(path) if path is not None and self.key is not None else None
 
@@ -190,8 +190,6 @@ def _check_sqlite_file(path: Path, create: bool, key: bytes | None) -> None:
             ) from exc
         if plain or key is not None:
             return
-        from assistant.keyfile import key_file_path
-
         if key_file_path(path).exists():
             raise DatabaseLocked(
                 f"{path.name} is encrypted: a practitioner signs in to open it.",
@@ -354,6 +352,7 @@ def init_db(
                 backup_sqlite(sqlite_path, copy, key)
                 log.info("Copied the database into the backups folder before upgrading it")
             log.info("Upgrading the database schema from %s to %s", revision, head)
+            # Alembic only to migrate: start-up reads the revision without it (480 ms)
             from alembic import command
 
             with engine.begin() as conn:
@@ -376,8 +375,6 @@ def init_db(
 def _new_key_file(database: Path) -> tuple[bytes, str]:
     """A new database key, and a key file beside the database that holds it wrapped under a
     new recovery key only (until the first practitioner's PIN wraps it too)."""
-    from assistant.keyfile import new_key_file
-
     key = new_key()
     keys = new_key_file(database)
     code = keys.new_recovery(key)

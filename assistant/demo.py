@@ -19,8 +19,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from assistant import patient_search, reference
+from assistant.auth import hash_secret
 from assistant.consent import ConsentRequest, PhotoChoices, issue_in
-from assistant.db import Database
+from assistant.db import Database, init_db
 from assistant.demo_mark import (
     has_data,
     has_patients,
@@ -43,7 +44,9 @@ from assistant.models import (
     ZoneTreatment,
     utcnow,
 )
-from assistant.patients import PatientDetails, search_key
+from assistant.paths import Locations
+from assistant.patient_search import fold
+from assistant.patients import PatientDetails
 from assistant.records import audit, chain
 
 # (first names, last names) by naming tradition, so each demo name is a plausible one.
@@ -239,7 +242,6 @@ def load_demo_data(
                     fitzpatrick=details.fitzpatrick,
                     skin_type=details.skin_type,
                     concerns=list(details.concerns),
-                    search_key=search_key(details),
                 )
                 rows.append(row)
                 plan = rng.choice(TREATMENT_PLANS)  # one course per patient
@@ -277,6 +279,7 @@ def load_demo_data(
             actor=None,
             summary=f"Loaded demo data: {patients} patients, {sessions_added} sessions",
         )
+    # the demo day only when demo data is loaded
     from assistant.demo_day import add_demo_day
 
     add_demo_day(db, today)  # stock and appointments, the first time
@@ -330,8 +333,6 @@ def _demo_details(rng: random.Random, today: date) -> PatientDetails:
 
 
 def _ascii(text: str) -> str:
-    from assistant.patients import fold
-
     folded = "".join(c for c in fold(text) if c.isascii() and c.isalnum())
     return folded or "patient"
 
@@ -423,8 +424,6 @@ def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitio
 
 
 def demo_pin_hash() -> str:
-    from assistant.auth import hash_secret
-
     return hash_secret(DEMO_PIN)
 
 
@@ -467,9 +466,6 @@ def create_demo_clinic(
 ) -> DemoSummary:
     """A demo clinic in its own data folder (the window's first-start offer): created and
     filled the first time, left as it is afterwards. The real clinic is never touched."""
-    from assistant.db import init_db
-    from assistant.paths import Locations
-
     locations = Locations.resolve(folder)
     locations.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix":  # made up, but a clinic's folder: this user's only

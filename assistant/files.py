@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from assistant.output_files import check_output_file, write_private_file
+
 
 class _TemporaryFileRefused(OSError):
     """The folder would not take the temporary file (nothing was written)."""
@@ -39,14 +41,10 @@ def check_output_path(out: Path, *, force: bool = False) -> Path:
     """``InvalidInput`` when ``out`` may not be written: the rules of
     ``assistant.output_files`` (never the database or the data folder, a file replaced only
     with ``force``, a folder that exists and can be written)."""
-    from assistant.output_files import check_output_file
-
     return check_output_file(out, force=force)
 
 
 def write_file_atomically(out: Path, data: bytes, *, force: bool = False) -> None:
     """Write a file the user named, owner-only and all at once; ``InvalidInput`` says what is
     wrong with the place (``assistant.output_files.write_private_file``)."""
-    from assistant.output_files import write_private_file
-
     write_private_file(out, data, force=force)

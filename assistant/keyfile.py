@@ -146,6 +146,7 @@ def _kek(
 
 
 def _wrap(kdf: str, secret: bytes, key: bytes, label: str, workstation: bool = False) -> Wrap:
+    # the workstation secret (keyring) only when a key is wrapped
     from assistant.workstation import workstation_id, workstation_secret
 
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -156,6 +157,7 @@ def _wrap(kdf: str, secret: bytes, key: bytes, label: str, workstation: bool = F
 
 
 def _unwrap(wrap: Wrap, secret: bytes, label: str) -> bytes | None:
+    # the workstation secret (keyring) only when a key is unwrapped
     from assistant.workstation import workstation_secret
 
     second = workstation_secret() if wrap.workstation else b""
@@ -212,6 +214,7 @@ class KeyFile:
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        # bounded reading only when a key file is loaded
         from assistant.bounded import TEXT_LIMIT, read_regular
         from assistant.errors import InvalidInput
 
@@ -235,6 +238,7 @@ class KeyFile:
             data = json.loads(raw.decode("utf-8"))
             if data.get("format") != FORMAT or data.get("version") != VERSION:
                 raise ValueError("not a key file")
+            # the workstation id only for a key file that names one
             from assistant.workstation import workstation_id
 
             here = workstation_id()
@@ -299,6 +303,7 @@ class KeyFile:
     def find(self, wanted: str) -> int:
         """The practitioner named or numbered ``wanted``, as people write the name
         (``assistant.practitioner_names``)."""
+        # the name matcher only when a name is typed (11 ms off the window's start)
         from assistant.practitioner_names import ambiguity, match_name
 
         text = wanted.strip()

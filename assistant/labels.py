@@ -16,6 +16,7 @@ from functools import cache
 
 from assistant import reference
 from assistant.i18n import current_language
+from assistant.languages import LANGUAGES
 from assistant.records.audit_words import ENTITY_WORDS
 from assistant.resources import load_toml_file, resource_path
 
@@ -27,43 +28,39 @@ PRODUCT_KIND_WORDS = {
     "post_care": "Post-care",
     "prp": "PRP",
 }
+# The words of the clinical rules' values that Settings › Clinical rules shows in the
+# practitioner's language ([rule_units] and [rule_choices]). The rules' own labels are
+# looked up with the rule's English label as the default (``assistant.rules.words``), so
+# this module needs nothing of the rules.
+RULE_UNITS = ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "and", "or")
+RULE_CHOICES = ("not_suitable", "caution", "defer", "perioral", "facial")
 
 
 def _choices(choices: tuple[reference.Choice, ...]) -> dict[str, str]:
     return {c.id: c.label for c in choices}
 
 
-def _rules() -> dict[str, str]:
-    from assistant.rules.catalogue import catalogue
-
-    return {rule.id: rule.label for rule in catalogue().values()}
-
-
 def _rule_units() -> dict[str, str]:
-    from assistant.rules.catalogue import RULE_UNITS
-
     return {word: word for word in RULE_UNITS}
 
 
 def _rule_choices() -> dict[str, str]:
-    from assistant.rules.catalogue import RULE_CHOICES
-
     return {choice: choice for choice in RULE_CHOICES}
 
 
 def _session_fields() -> dict[str, str]:
+    # only when asked for: the session record is off the first screen's path
     from assistant.sessions.record import SessionDraft, field_label
 
     return {f.name: field_label(f.name) for f in fields(SessionDraft)}
 
 
 def _languages() -> dict[str, str]:
-    from assistant.languages import LANGUAGES
-
     return {code: lang.name for code, lang in LANGUAGES.items()}
 
 
 def _day(kind: str) -> Mapping[str, str]:
+    # the day's vocabulary only when the day's labels are read
     from assistant.day.vocabulary import choices
 
     return choices(kind)
@@ -83,7 +80,6 @@ _ENGLISH: dict[str, Callable[[], Mapping[str, str]]] = {
     "audit_records": lambda: dict(ENTITY_WORDS),
     "phrases": lambda: {"per_sub_area": "per sub-area"},
     "languages": _languages,
-    "rules": _rules,
     "rule_units": _rule_units,
     "rule_choices": _rule_choices,
     "session_fields": _session_fields,

@@ -8,6 +8,7 @@ import sys
 from io import TextIOWrapper
 from pathlib import Path
 
+from assistant import paths
 from assistant.paths import ensure_private_dir
 
 _configured = False
@@ -22,8 +23,6 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     new file included, whatever the process umask."""
 
     def _open(self) -> TextIOWrapper:
-        from assistant import paths
-
         paths.create_private_file(Path(self.baseFilename))
         return super()._open()
 

@@ -22,29 +22,15 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     false,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.dates import utcnow
-
-# Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+from assistant.model_base import Base
 
 
 class Clinic(Base):
@@ -112,8 +98,6 @@ class Patient(Base):
     # The language handouts are printed in (assistant.languages) and large print.
     language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     large_print: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Case- and accent-folded name, phone digits and ISO birth date, for search as you type.
-    search_key: Mapped[str] = mapped_column(String(400), default="")
     # Folded family name, then given name (``patient_search.sort_key``): the list's order.
     sort_key: Mapped[str] = mapped_column(
         String(200).with_variant(String(200, collation="C"), "postgresql"),

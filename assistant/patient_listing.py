@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from assistant.patients import find_patients
+from assistant.records import audit
 
 if TYPE_CHECKING:
     from assistant.db import Database
@@ -69,8 +70,6 @@ def record_list_export(
     db: Database, listing: PatientListing, actor: int | None, destination: str = STANDARD_OUTPUT
 ) -> None:
     """Audit a copy of the patient list given to another program."""
-    from assistant.records import audit
-
     numbers = [p.number for p in listing.patients]
     with db.session() as session:
         audit.record(

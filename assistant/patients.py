@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +17,10 @@ from assistant.errors import InvalidInput, NotFound, StaleRecord
 from assistant.i18n import _
 from assistant.languages import LANGUAGES, available_languages
 from assistant.models import Patient, PatientHistory, TreatmentSession
-from assistant.patient_search import digits, fold
+from assistant.patient_names import NAME_ORDER_FAMILY_FIRST as NAME_ORDER_FAMILY_FIRST
+from assistant.patient_names import NAME_ORDER_GIVEN_FIRST, NAME_ORDERS, display_name
+from assistant.patient_search import digits
+from assistant.patient_search import fold as fold  # kept importable from here
 from assistant.records import audit
 from assistant.text_safety import unsafe_characters
 
@@ -26,9 +28,6 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s/]*$")
 MAX_NAME = 100
 OLDEST_BIRTH_YEAR = 1900
-NAME_ORDER_GIVEN_FIRST = "given_first"
-NAME_ORDER_FAMILY_FIRST = "family_first"
-NAME_ORDERS = (NAME_ORDER_GIVEN_FIRST, NAME_ORDER_FAMILY_FIRST)
 
 
 @dataclass(frozen=True)
@@ -89,37 +88,8 @@ class PatientRow:
         return display_name(self)
 
 
-class _Named(Protocol):
-    @property
-    def first_name(self) -> str: ...
-
-    @property
-    def last_name(self) -> str: ...
-
-
-def display_name(patient: _Named) -> str:
-    """The patient's name as they write it: the one function every list, screen and printed
-    document uses. A preferred name replaces the rest; family-name-first order (Vietnamese,
-    Chinese, Hungarian…) puts the family name before the given name."""
-    preferred = (getattr(patient, "preferred_name", "") or "").strip()
-    if preferred:
-        return preferred
-    first, last = patient.first_name.strip(), patient.last_name.strip()
-    if getattr(patient, "name_order", "") == NAME_ORDER_FAMILY_FIRST:
-        return f"{last} {first}".strip()
-    return f"{first} {last}".strip()
-
-
 def _digits(text: str) -> str:
     return digits(text)
-
-
-def search_key(details: PatientDetails) -> str:
-    parts = [fold(details.first_name), fold(details.last_name), _digits(details.phone)]
-    if details.date_of_birth:
-        parts.append(details.date_of_birth.isoformat())
-    parts.append(fold(details.email))
-    return " ".join(p for p in parts if p)[:400]
 
 
 def validation_errors(details: PatientDetails, today: date | None = None) -> dict[str, str]:
@@ -265,7 +235,6 @@ def _apply(row: Patient, details: PatientDetails) -> None:
     row.preferred_name = details.preferred_name
     row.language = details.language
     row.large_print = details.large_print
-    row.search_key = search_key(details)
     row.sort_key = patient_search.sort_key(details.first_name, details.last_name)
 
 

@@ -55,6 +55,7 @@ def _locked(key_file: Path) -> Iterator[dict[str, Any]]:
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         try:
+            # POSIX only: Windows has no fcntl
             import fcntl
 
             fcntl.flock(descriptor, fcntl.LOCK_EX)
@@ -98,6 +99,7 @@ def _entry(counters: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _wait(entry: dict[str, Any], now: datetime) -> int:
+    # argon2 and the login rules only when a wait is computed
     from assistant.auth import login_wait_seconds
 
     if not entry["last"]:
@@ -122,6 +124,7 @@ def seconds_to_wait(key_file: Path, name: str, now: datetime | None = None) -> i
 
 def note_failure(key_file: Path, name: str, now: datetime | None = None) -> int:
     """Count a wrong try; the wait before the next one (seconds)."""
+    # argon2 and the login rules only when a wrong try is counted
     from assistant.auth import login_wait_seconds
 
     now = now or _now()
@@ -166,6 +169,7 @@ def audit_pending(db: Any) -> int:
     failures = take_unaudited(key_file)
     if not failures:
         return 0
+    # the audit trail only when wrong tries wait to be recorded
     from assistant.records import audit
 
     with db.session() as session:

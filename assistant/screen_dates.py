@@ -89,8 +89,10 @@ def screen_mm(value: float) -> str:
     """A depth on screen as practitioners write it (0.25, 1.5), with the decimal sign of the
     interface's language: "0,8" in Spanish. Never for anything stored, printed or exported
     (``assistant.reference.format_mm``)."""
+    # Babel's number data only when a depth is shown
     from babel.numbers import get_decimal_symbol
 
+    # the reference data only when a depth is shown
     from assistant.reference import format_mm
 
     text = format_mm(value)

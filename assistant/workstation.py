@@ -33,6 +33,7 @@ _cache: dict[str, bytes] = {}
 
 
 def config_folder() -> Path:
+    # platformdirs only when the workstation's folder is needed
     import platformdirs
 
     return Path(platformdirs.user_config_dir("Chairside", appauthor=False))
@@ -56,6 +57,7 @@ def _from_keyring() -> bytes | None:
     if not use_keyring:
         return None
     try:
+        # keyring loads its back-ends (slow): only when a secret is read
         import keyring
 
         return _decode(keyring.get_password(SERVICE, ACCOUNT))
@@ -68,6 +70,7 @@ def _to_keyring(secret: bytes) -> bool:
     if not use_keyring:
         return False
     try:
+        # keyring loads its back-ends (slow): only when a secret is stored
         import keyring
 
         keyring.set_password(SERVICE, ACCOUNT, base64.b64encode(secret).decode("ascii"))
@@ -78,6 +81,7 @@ def _to_keyring(secret: bytes) -> bool:
 
 
 def _from_file(path: Path) -> bytes | None:
+    # bounded reading only when the secret is in a file
     from assistant.bounded import TEXT_LIMIT, read_regular
     from assistant.errors import InvalidInput
 
@@ -90,6 +94,7 @@ def _from_file(path: Path) -> bytes | None:
 
 
 def _to_file(path: Path, secret: bytes) -> None:
+    # only when the secret is written to a file
     from assistant import paths
     from assistant.files import replace_atomically
 

@@ -55,10 +55,10 @@ def fill(path: Path, sessions: int, key: bytes | None = None) -> int:
     now = "2026-11-25 09:00:00.000000"
     con.executemany(
         "INSERT INTO patient (id, first_name, last_name, date_of_birth, phone, email, "
-        "fitzpatrick, concerns, notes, search_key, created_at, updated_at) "
-        "VALUES (?, ?, ?, '1980-01-01', '07700 900000', '', ?, '[]', '', ?, ?, ?)",
+        "fitzpatrick, concerns, notes, created_at, updated_at) "
+        "VALUES (?, ?, ?, '1980-01-01', '07700 900000', '', ?, '[]', '', ?, ?)",
         (
-            (i, f"First{i}", f"Last{i}", 1 + i % 6, f"first{i} last{i}", now, now)
+            (i, f"First{i}", f"Last{i}", 1 + i % 6, now, now)
             for i in range(1, patients + 1)
         ),
     )

@@ -50,7 +50,6 @@ from assistant.models import (  # noqa: E402
     ZoneTreatment,
 )
 from assistant.patient_search import search_terms, sort_key  # noqa: E402
-from assistant.patients import search_key  # noqa: E402
 from assistant.records import chain, integrity  # noqa: E402
 from assistant.records.actor import workstation  # noqa: E402
 
@@ -291,7 +290,7 @@ class Builder:
                 "date_of_birth": details.date_of_birth, "phone": details.phone,
                 "email": details.email, "fitzpatrick": details.fitzpatrick,
                 "skin_type": details.skin_type, "concerns": list(details.concerns), "notes": "",
-                "search_key": search_key(details), "sort_key": key, "created_at": registered,
+                "sort_key": key, "created_at": registered,
                 "updated_at": registered, "erased_at": None, "version": 1,
             })  # fmt: skip
             self._event(registered, practitioner_id=practitioner, action="create",

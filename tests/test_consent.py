@@ -36,7 +36,7 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, RecordLocked
 from assistant.models import AuditEvent, Consent, ConsentTemplate
 from assistant.patients import PatientDetails, create_patient
-from assistant.records.export import erase_patient, erasure_confirmation
+from assistant.records.erasure import erase_patient, erasure_confirmation
 from assistant.sessions import create_draft, save_draft, sign_session
 from tests.consent_support import PIN, SIGNATURE, ensure_pin, give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient

@@ -4,16 +4,27 @@ and the English words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from assistant import i18n, reference
 from assistant.db import Database
 from assistant.labels import data_label, english_labels, translated_labels, typical_range
+from assistant.rules.catalogue import catalogue
+
+
+def every_english_label() -> dict[str, Mapping[str, str]]:
+    """The data's labels and the clinical rules' (which ``assistant.rules.words`` looks up
+    with the rule's own English label as the default)."""
+    rules = {rule.id: rule.label for rule in catalogue().values()}
+    return {**english_labels(), "rules": rules}
 
 
 def test_every_label_of_the_data_has_a_spanish_entry() -> None:
     spanish_labels = translated_labels("es")
+    english_labels = every_english_label
     missing = [
         f"[{kind}] {key} = {english!r}"
         for kind, labels in english_labels().items()

@@ -14,7 +14,7 @@ from assistant import paths, sessions
 from assistant.db import WIPE_PENDING_SUFFIX, Database, init_db
 from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
 from assistant.records.audit import query_events
-from assistant.records.export import erase_patient, erasure_confirmation
+from assistant.records.erasure import erase_patient, erasure_confirmation
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent

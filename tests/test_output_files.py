@@ -168,7 +168,8 @@ def test_an_export_is_audited_only_once_the_file_is_written(
     db: Database, patient: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant import output_files
-    from assistant.records.export import export_patient_pdf, write_patient_json
+    from assistant.records.export import write_patient_json
+    from assistant.records.export_pdf import export_patient_pdf
 
     def fail(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")

@@ -17,7 +17,7 @@ from assistant.errors import InvalidInput
 from assistant.models import PhotoBlob
 from assistant.photos import export_photos, import_photos, list_photos, photo_bytes
 from assistant.photos.storage import DatabasePhotoStore, store_for
-from assistant.records.export import erase_patient, erasure_confirmation
+from assistant.records.erasure import erase_patient, erasure_confirmation
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
 from tests.postgres_support import migrated_database
 from tests.sessions_support import make_patient

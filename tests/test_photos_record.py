@@ -23,13 +23,9 @@ from assistant.models import AuditEvent, Photo
 from assistant.photos import import_photos, list_photos, photo_bytes
 from assistant.photos.compare import compare_photos, comparison_pdf, sessions_with_view
 from assistant.records import backup
-from assistant.records.export import (
-    erase_patient,
-    erasure_confirmation,
-    export_patient_pdf,
-    photos_folder_for,
-    write_patient_json,
-)
+from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.records.export import photos_folder_for, write_patient_json
+from assistant.records.export_pdf import export_patient_pdf
 from assistant.sessions import create_draft, save_draft, sign_session
 from tests.cli_support import with_key
 from tests.consent_support import give_consent

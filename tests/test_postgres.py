@@ -129,5 +129,5 @@ def test_sessions_sign_amend_recall_and_erasure(pg: Database) -> None:
     with pg.session() as session:
         row = session.get(Patient, patient)
         assert row is not None and row.erased_at is not None
-        assert "Ελένη" not in (row.first_name, row.search_key)
+        assert "Ελένη" not in (row.first_name, row.preferred_name)
     assert sessions.get_session(pg, session_id).state == "signed"

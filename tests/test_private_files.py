@@ -16,7 +16,8 @@ from assistant.db import init_db
 from assistant.logs import PrivateRotatingFileHandler
 from assistant.patients import PatientDetails, create_patient
 from assistant.records.backup import backup_now, backup_to_file
-from assistant.records.export import export_patient_pdf, write_patient_json
+from assistant.records.export import write_patient_json
+from assistant.records.export_pdf import export_patient_pdf
 from assistant.settings import Settings
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

@@ -15,12 +15,9 @@ from assistant.errors import DatabaseUnavailable
 from assistant.models import AuditEvent
 from assistant.records import audit, backup
 from assistant.records.audit import AuditTamperingRefused
-from assistant.records.export import (
-    erase_patient,
-    erasure_confirmation,
-    export_patient_json,
-    export_patient_pdf,
-)
+from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.records.export import export_patient_json
+from assistant.records.export_pdf import export_patient_pdf
 from tests import keyed_sqlite as sqlite3
 from tests.test_records_export import make_full_record
 

@@ -20,13 +20,9 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.models import AuditEvent, PatientHistory, TreatmentSession, ZoneTreatment
 from assistant.patients import PatientDetails
-from assistant.records.export import (
-    erase_patient,
-    erasure_confirmation,
-    export_patient_json,
-    export_patient_pdf,
-    write_patient_json,
-)
+from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.records.export import export_patient_json, write_patient_json
+from assistant.records.export_pdf import export_patient_pdf
 from assistant.sessions import (
     amend_session,
     create_draft,
@@ -54,7 +50,6 @@ PERSONAL = [
     LAST,
     "Łukasiewicz",
     "lukasiewicz",
-    "zoe lukasiewicz",
     PHONE,
     OLD_PHONE,
     "447700900456",

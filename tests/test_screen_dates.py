@@ -129,7 +129,7 @@ def test_the_timeline_and_the_patient_list_in_spanish(
 def test_a_record_exported_with_the_interface_in_spanish_stays_english(
     db: Database, tmp_path: Path, spanish: None
 ) -> None:
-    from assistant.records.export import export_patient_pdf
+    from assistant.records.export_pdf import export_patient_pdf
     from tests.test_records_export import make_full_record
 
     full = make_full_record(db)

@@ -10,14 +10,21 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from assistant import __version__
+from assistant.auth import needs_first_practitioner, verify_login
 from assistant.clinic import PractitionerInfo
 from assistant.context import AppContext
 from assistant.db import Database
-from assistant.errors import DatabaseUnavailable
+from assistant.errors import ChairsideError, DatabaseUnavailable, InvalidInput
+from assistant.i18n import use_language
 from assistant.resources import resource_path
+from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+from ui.first_practitioner_dialog import FirstPractitionerDialog
+from ui.login_dialog import LoginDialog
+from ui.translations import install_translators
+from ui.unlock_dialog import NewPinDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,7 @@ class ChairsideApplication(QApplication):
         icon = resource_path("icons", "chairside.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
+        # the look (fonts, palette) once the application exists
         from ui.look import apply_look
 
         apply_look(self)  # the shipped fonts, registered at start, and the style sheet
@@ -72,6 +80,7 @@ def open_database(context: AppContext) -> Database | None:
             return context.replace_database(url)
         except DatabaseUnavailable as exc:
             log.error("Cannot open the database (%s)", type(exc).__name__)
+            # the problem dialog only when the database cannot be opened (11 ms)
             from ui import database_problem_dialog
 
             choice = database_problem_dialog.ask_what_to_do(
@@ -86,9 +95,6 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
     """Before the database opens: a new one asks whether to encrypt it; an encrypted one is
     unlocked by a practitioner's PIN or the recovery key. False when the user quits.
     ``DatabaseUnavailable`` (a missing or damaged key file) goes to the problem dialog."""
-    from ui.encryption_setup import EncryptionChoiceDialog
-    from ui.unlock_dialog import UnlockDialog
-
     url = url or context.database_url
     context.discard_unfinished_setup(url)
     kind = context.database_kind(url)
@@ -109,6 +115,7 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
 def first_start_chooses_demo(context: AppContext) -> bool:
     """On the very first start, "Try the demo clinic" or "Set up my clinic"; True when the
     demo was chosen (and its window opened)."""
+    # the first-start dialog only on the very first start
     from ui.first_start import FirstStartDialog, open_demo_clinic
 
     url = context.database_url
@@ -127,6 +134,7 @@ def first_start_chooses_demo(context: AppContext) -> bool:
 
 def demo_sign_in(db: Database) -> PractitionerInfo | None:
     """The demo clinic signs its first practitioner in by itself: nothing to set up."""
+    # sign-in and demo modules only for the demo clinic
     from assistant.auth import verify_login
     from assistant.clinic import list_practitioners
     from assistant.demo import DEMO_PIN
@@ -148,12 +156,6 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
     practitioner who unlocked an encrypted database is signed in; after the recovery key a
     practitioner chooses a new PIN; otherwise a practitioner signs in. None when the window
     is closed instead."""
-    from assistant.auth import needs_first_practitioner, verify_login
-    from assistant.errors import InvalidInput
-    from ui.first_practitioner_dialog import FirstPractitionerDialog
-    from ui.login_dialog import LoginDialog
-    from ui.unlock_dialog import NewPinDialog
-
     unlocked = by_recovery = None
     if context is not None:
         # Who unlocked the database at start: their PIN signs them in too (used once).
@@ -179,13 +181,10 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
     return dialog.practitioner
 
 
-
 def show_recovery_key(db: Database) -> None:
     """A new encrypted database's recovery key, shown once after setup."""
     if db.recovery_code is None:
         return
-    from ui.encryption_setup import RecoveryKeyDialog
-
     RecoveryKeyDialog(db.recovery_code).exec()
     db.recovery_code = None
 
@@ -196,12 +195,8 @@ def offer_encryption(
     """A plain database in the data folder is offered encryption once, at start: the
     practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
     are overwritten and removed if they agree. Returns the database now open."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    from assistant.auth import verify_login
-    from assistant.errors import ChairsideError
+    # only when encrypting: the photo store comes with it (73 ms)
     from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
-    from ui.encryption_setup import RecoveryKeyDialog
 
     settings = context.settings
     if db.encryption != "plain" or not context.is_default_database or settings.encryption_offered:
@@ -269,8 +264,6 @@ def run_gui(context: AppContext) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = ChairsideApplication(sys.argv[:1])
-    from assistant.i18n import use_language
-    from ui.translations import install_translators
 
     language = context.settings.interface_language
     use_language(language)  # the core's messages (warnings, errors) too
@@ -285,6 +278,7 @@ def run_gui(context: AppContext) -> int:
     if practitioner is None:
         context.close()
         return 0
+    # the window's modules load after sign-in, so the sign-in dialog opens first
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import ChairsideError, DatabaseUnavailable
+from assistant.records.backup import restore
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +137,6 @@ def restore_backup(
 ) -> bool:
     """Restore ``file`` over the database at ``url`` (the one in use is kept aside in
     ``backups``); explain the outcome either way."""
-    from assistant.records.backup import restore
-
     try:
         result = restore(url, file, backups_folder=backups, actor=actor)
     except ChairsideError as exc:

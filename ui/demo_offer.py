@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QProcess, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from assistant.demo import DEMO_PIN, DemoSummary, create_demo_clinic, demo_folder
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, show_error
 
 log = logging.getLogger(__name__)
 DEMO_PATIENTS = 60
@@ -85,7 +85,6 @@ class DemoOffer(QObject):
 
         def failed(exc: BaseException) -> None:
             progress.close()
-            from ui.tasks import show_error
 
             show_error(self._parent, exc)
 

@@ -108,6 +108,7 @@ class RecoveryKeyDialog(QDialog):
             )
         if not path:
             return
+        # the PDF toolkit only to save the sheet (400 ms off the start)
         from assistant.recovery_sheet import write_recovery_sheet
 
         try:

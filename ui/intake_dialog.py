@@ -19,6 +19,7 @@ from ui.qr_code import QrCode
 
 def _local(moment: datetime) -> datetime:
     """A naive UTC time as this computer's wall time."""
+    # only when a time is shown
     from datetime import UTC
 
     return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)

@@ -81,6 +81,7 @@ class IntakeHost(QObject):
         return self.desk
 
     def _show_offer(self, offer: Offer, patient_name: str) -> None:
+        # the offer dialog only when a questionnaire is offered
         from ui.intake_dialog import IntakeDialog
 
         desk = self.desk
@@ -129,6 +130,7 @@ class IntakeHost(QObject):
 
     def patient_mode(self, patient_id: int) -> None:
         """The window becomes the patient's questionnaire until a practitioner's PIN."""
+        # the patient's questionnaire screens only when one is filled in
         from assistant.clinic import get_clinic
         from assistant.dates import utcnow
         from assistant.intake.service import needs_guardian

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from assistant import __version__
 from assistant.db import Database
+from assistant.demo_mark import has_data, is_demo_database
 from assistant.patients import get_patient
+from assistant.places import describe_database
 from ui.app_context import GuiContext
 from ui.patient_form import PatientForm
 from ui.patient_list import PatientList
 from ui.patient_page import PatientPage
+from ui.safekeeping import Safekeeping
 from ui.session_timeline import SessionTimeline
 from ui.visit.host import VisitWindow
 
@@ -73,7 +76,6 @@ class MainWindow(VisitWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 720])
         splitter.setChildrenCollapsible(False)
-        from ui.safekeeping import Safekeeping
 
         self.safekeeping = Safekeeping(context, self)
         central = QWidget()
@@ -104,6 +106,7 @@ class MainWindow(VisitWindow):
         self.patient_page.eraseRequested.connect(self.safekeeping.erase_patient)
         self.patient_page.auditRequested.connect(self.show_audit)
         self.patient_page.photosRequested.connect(self.open_photos)
+        # the questionnaire host after the first screen
         from ui.intake_host import IntakeHost
 
         self.intake = IntakeHost(context, self)
@@ -130,6 +133,7 @@ class MainWindow(VisitWindow):
 
         self._build_menus()
         self._show_place(db)
+        # the day's tables after the first screen
         from assistant.day.presence import has_appointments
 
         if has_appointments(db):  # the day is the first screen once appointments exist
@@ -218,6 +222,7 @@ class MainWindow(VisitWindow):
 
     def day_host(self) -> DayHost:
         if self.day is None:
+            # the day's screens only when the day is opened
             from ui.day_host import DayHost
 
             self.day = DayHost(self)
@@ -237,6 +242,7 @@ class MainWindow(VisitWindow):
         self.day_host().book(patient_id)
 
     def show_shortcuts(self) -> None:
+        # loaded on first use, off the first screen's start (466 ms)
         from ui.visit.shortcuts import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
@@ -317,11 +323,13 @@ class MainWindow(VisitWindow):
     # -- sessions and records ------------------------------------------------------------------
 
     def open_recall(self) -> None:
+        # loaded on first use, off the first screen's start (290 ms)
         from ui.recall_dialog import RecallDialog
 
         RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
 
     def open_stock(self) -> None:
+        # loaded on first use, off the first screen's start (200 ms)
         from ui.stock_window import StockWindow
 
         StockWindow(self.db, self.runner, self.settings, self.practitioner_id, self).exec()
@@ -329,6 +337,7 @@ class MainWindow(VisitWindow):
     # -- settings and demo data --------------------------------------------------------------
 
     def open_settings(self) -> None:
+        # loaded on first use, off the first screen's start (600 ms)
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
@@ -340,6 +349,7 @@ class MainWindow(VisitWindow):
         )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
+        # loaded on first use, off the first screen's start (5 ms)
         from ui.photo_settings_page import PhotoSettingsPage
 
         photo_page = PhotoSettingsPage(self.settings)
@@ -351,8 +361,6 @@ class MainWindow(VisitWindow):
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
-        from assistant.demo_mark import has_data
-
         self.safekeeping.start()
         self.show_demo_banner()
         if not self.settings.demo_offered and not has_data(self.db):
@@ -363,6 +371,7 @@ class MainWindow(VisitWindow):
 
     def show_demo_banner(self) -> None:
         """In the demo clinic's window: "Set up my clinic", one click away."""
+        # the demo banner only in the demo clinic
         from assistant.demo_mark import is_demo_database
         from ui.first_start import DemoBanner
 
@@ -375,6 +384,7 @@ class MainWindow(VisitWindow):
 
     def offer_demo_data(self) -> None:
         """A demo clinic in a folder and window of its own (never in this database)."""
+        # loaded on first use, off the first screen's start (200 ms)
         from ui.demo_offer import DemoOffer
 
         DemoOffer(self, self.runner, self.context.locations.data_dir).ask()
@@ -403,6 +413,7 @@ class MainWindow(VisitWindow):
         """Import the session store and the visit screens while the practitioner reads the
         window (about 70 ms), so the window is painted sooner and the first patient opens
         as fast as the next."""
+        # loaded 100 ms after the window shows, so the first visit opens at once
         import assistant.photos  # noqa: F401
         import assistant.sessions  # noqa: F401
         import ui.visit.view  # noqa: F401
@@ -423,6 +434,7 @@ class MainWindow(VisitWindow):
     # -- the audit trail ------------------------------------------------------------------------
 
     def show_audit(self, patient_id: int | None = None) -> None:
+        # loaded on first use, off the first screen's start (23 ms)
         from ui.audit_view import AuditView
 
         if not self.may_leave_current_page():
@@ -495,16 +507,12 @@ class MainWindow(VisitWindow):
         self.intake.offer_phone(patient_id, name)
 
     def _show_title(self, db: Database) -> None:
-        from assistant.demo_mark import is_demo_database
-
         demo = is_demo_database(db)
         self.setWindowTitle(
             self.tr("Chairside — DEMO (made-up patients)") if demo else self.tr("Chairside")
         )
 
     def _show_place(self, db: Database) -> None:
-        from assistant.places import describe_database
-
         self.statusBar().showMessage(describe_database(db.url))
 
     def _patient_erased(self, _patient_id: int) -> None:

@@ -380,6 +380,7 @@ class PatientForm(QWidget):
 
     def resolve_stale(self, mine: PatientDetails, theirs: PatientDetails) -> PatientDetails | None:
         """Ask which values to keep (the dialog; tests replace this method)."""
+        # loaded on first use, off the first screen's start (11 ms)
         from ui.stale_record_dialog import StaleRecordDialog
 
         labels = [

@@ -12,6 +12,7 @@ show the window on. It imports nothing of Qt, so it runs before Qt loads anythin
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -72,8 +73,6 @@ def _bundle_folders() -> list[Path]:
     if bundle:
         folders.append(Path(bundle))
     try:
-        import importlib.util
-
         spec = importlib.util.find_spec("PySide6")
     except (ImportError, ValueError):
         spec = None

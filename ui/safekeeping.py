@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant import auth, clinic
 from assistant.db import ADVICE_RESTORE, check_whole_file
+from assistant.demo_mark import has_data
 from assistant.errors import ChairsideError
 from assistant.records import backup, integrity
 from assistant.records.chain import Verification
@@ -182,6 +183,7 @@ class Safekeeping(QObject):
         )
 
     def restore_backup(self) -> None:
+        # read when called: tests replace choose_backup_file in its module
         from ui.database_problem_dialog import choose_backup_file, restore_backup
 
         c = self.context
@@ -234,6 +236,7 @@ class Safekeeping(QObject):
         self.idle_watcher.stop()
 
     def settings_page(self) -> BackupSettingsPage:
+        # loaded on first use, off the first screen's start (6 ms)
         from ui.backup_settings_page import BackupSettingsPage
 
         page = BackupSettingsPage(self.context.settings, self.context.locations.backup_dir())
@@ -243,8 +246,6 @@ class Safekeeping(QObject):
 
     def refresh_backup_banner(self) -> None:
         """The backup banner for this workstation; quiet while the database has no patient."""
-        from assistant.demo_mark import has_data
-
         self.banner.update_from(self.context.settings, has_records=has_data(self.context.db))
 
     def settings_changed(self) -> None:
@@ -255,7 +256,9 @@ class Safekeeping(QObject):
     # -- export, erasure ----------------------------------------------------------------------
 
     def export_patient(self, patient_id: int, ask_path: Callable[[], str] | None = None) -> None:
-        from assistant.records.export import export_patient_pdf, write_patient_json
+        # the PDF toolkit loads on the first export (340 ms off the window's start)
+        from assistant.records.export import write_patient_json
+        from assistant.records.export_pdf import export_patient_pdf
 
         c = self.context
         path = (
@@ -281,6 +284,7 @@ class Safekeeping(QObject):
         )
 
     def erase_patient(self, patient_id: int) -> None:
+        # loaded on the first erasure (520 ms off the window's start)
         from assistant.records.erasure import erase_patient, erasure_confirmation
 
         c = self.context

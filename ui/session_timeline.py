@@ -291,6 +291,7 @@ class SessionTimeline(QWidget):
         """The next page of older sessions, after the ones shown."""
         if not self._more or self._loading:
             return
+        # the sessions package loads after the first screen (400 ms)
         from assistant.sessions import list_sessions
 
         patient_id, db, page = self._patient_id, self._db, self.PAGE

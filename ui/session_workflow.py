@@ -43,6 +43,7 @@ from assistant.sessions import (
     start_session,
 )
 from ui.checklist_page import ChecklistPage
+from ui.consent_list_dialog import ConsentsDialog
 from ui.consent_page import ConsentPage
 from ui.session_form import SessionForm
 from ui.session_form.common import TARGET_HEIGHT
@@ -198,6 +199,7 @@ class SessionWorkflow(QWidget):
         return self.zone_picker.planned()
 
     def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any, Any]:
+        # the questionnaire store only when a visit's patient loads
         from assistant.intake.store import latest_questionnaire
 
         patient = get_patient(self._db, self._patient_id)
@@ -257,6 +259,7 @@ class SessionWorkflow(QWidget):
         """The patient's own answers beside the questions, when they sent a questionnaire."""
         if self._questionnaire is None:
             return None
+        # the patient's answers panel only when they sent a questionnaire
         from assistant.dates import utcnow
         from ui.checklist_patient_said import PatientSaid
 
@@ -364,8 +367,6 @@ class SessionWorkflow(QWidget):
 
     def show_consents(self) -> None:
         """The patient's consents: save or print the PDF as issued, record a withdrawal."""
-        from ui.consent_list_dialog import ConsentsDialog
-
         ConsentsDialog(self._db, self._patient_id, self._actor, self).exec()
 
     def _back_to_form(self) -> None:

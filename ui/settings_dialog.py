@@ -3,6 +3,7 @@ practitioners, devices, cartridge lots and products with their lots."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,13 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import clinic, reference
+from assistant import auth, clinic, reference
 from assistant.clinic import ClinicProfile
 from assistant.db import Database
 from assistant.errors import ChairsideError, StaleRecord
 from assistant.screen_dates import screen_short_date
 from assistant.settings import Settings
+from ui.clinical_rules_page import ClinicalRulesPage
+from ui.consent_template_settings import ConsentTemplateSettings
+from ui.interface_settings import InterfaceSettings
+from ui.patient_form import parse_date_text
 from ui.record_editor import FieldSpec, RecordEditor
+from ui.stale_record_dialog import StaleRecordDialog
+from ui.template_settings import AftercareTemplateSettings
 
 
 class ClinicProfileTab(QWidget):
@@ -132,9 +140,6 @@ class ClinicProfileTab(QWidget):
 
     def resolve_stale(self, mine: ClinicProfile, theirs: ClinicProfile) -> ClinicProfile | None:
         """Both versions side by side; the kept values, or None when cancelled."""
-        from dataclasses import asdict, replace
-
-        from ui.stale_record_dialog import StaleRecordDialog
 
         labels = [
             ("name", self.tr("Clinic name")),
@@ -353,26 +358,23 @@ class SettingsDialog(QDialog):
         products_layout.addWidget(self._lot_row())
         self.tabs.addTab(products_page, self.tr("Products and lots"))
 
-        from ui.template_settings import AftercareTemplateSettings
 
         self.template_settings = AftercareTemplateSettings(templates)
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
 
-        from ui.clinical_rules_page import ClinicalRulesPage
 
         self.clinical_rules = ClinicalRulesPage(db, actor)
         self.tabs.addTab(self.clinical_rules, self.tr("Clinical rules"))
 
-        from ui.consent_template_settings import ConsentTemplateSettings
 
         self.consent_settings = ConsentTemplateSettings(db, actor)
         self.tabs.addTab(self.consent_settings, self.tr("Consent forms"))
 
-        from ui.interface_settings import InterfaceSettings
 
         self.interface_settings = InterfaceSettings(settings)
         self.tabs.addTab(self.interface_settings, self.tr("Interface"))
 
+        # the questionnaire settings page only with the settings dialog
         from ui.intake_settings import IntakeSettings
 
         self.intake_settings = IntakeSettings(settings)
@@ -390,9 +392,6 @@ class SettingsDialog(QDialog):
 
     def _set_pin(self, ask: Any = None) -> None:
         """Set a practitioner's PIN: typed twice, never shown."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from assistant import auth
 
         practitioner_id = self.practitioners.current_id
         if practitioner_id is None:
@@ -440,8 +439,6 @@ class SettingsDialog(QDialog):
         return row
 
     def _add_lot(self) -> None:
-        from ui.patient_form import parse_date_text
-
         if self.products.current_id is None:
             self.lot_message.setText(self.tr("⚠ Select a product first."))
             return

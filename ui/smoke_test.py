@@ -10,13 +10,19 @@ bundle runs it in CI with an empty environment, so a file missing from the bundl
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant import paths
+from assistant import demo
+from assistant.auth import verify_login
+from assistant.clinic import list_practitioners
+from assistant.context import AppContext
+from assistant.db import current_revision
+from assistant.paths import Locations
+from assistant.sessions import aftercare_sheet_for_session, list_sessions
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +43,9 @@ class _Progress:
 def run_smoke_test() -> int:
     progress = _Progress()
     with tempfile.TemporaryDirectory(prefix="chairside-smoke-", ignore_cleanup_errors=True) as tmp:
-        os.environ[paths.DATA_DIR_ENV] = str(Path(tmp) / "data")
-        os.environ.pop(paths.DATABASE_URL_ENV, None)
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        locations = Locations(Path(tmp) / "data")
         try:
-            summary = _run_steps(progress)
+            summary = _run_steps(locations, progress)
         except Exception as exc:  # any failure is the answer: report it in one line
             lines = str(exc).strip().splitlines()
             detail = lines[0] if lines else type(exc).__name__
@@ -51,22 +55,22 @@ def run_smoke_test() -> int:
     return EXIT_OK
 
 
-def _run_steps(step: Callable[[str], None]) -> str:
-
-    from assistant.auth import verify_login
-    from assistant.clinic import list_practitioners
-    from assistant.db import current_revision, init_db
-    from assistant.demo import DEMO_PIN, load_demo_data
-    from assistant.sessions import list_sessions
-
+def _run_steps(locations: Locations, step: Callable[[str], None]) -> str:
+    # The throwaway folder's own database and settings, named here rather than through the
+    # environment, so nothing of the user's (CHAIRSIDE_DATABASE_URL included) is opened.
+    context = AppContext(
+        locations,
+        locations.default_database_url,
+        settings=Settings(locations.settings_file),
+    )
     step("creating the database")
-    db = init_db(paths.database_url())
+    db = context.database()
     try:
         revision = current_revision(db.engine)
         step("adding demo patients")
-        load_demo_data(db, patients=3, seed=1)  # seed 1: three patients, four sessions
+        demo.load_demo_data(db, patients=3, seed=1)  # seed 1: three patients, four sessions
         # the demo practitioners sign in with the demo PIN
-        practitioner = verify_login(db, list_practitioners(db)[0].id, DEMO_PIN)
+        practitioner = verify_login(db, list_practitioners(db)[0].id, demo.DEMO_PIN)
         session_id = next(
             (s.id for patient in (1, 2, 3) for s in list_sessions(db, patient)), None
         )
@@ -74,36 +78,39 @@ def _run_steps(step: Callable[[str], None]) -> str:
             raise RuntimeError("the demo patients have no session")
 
         step("starting Qt")
+        # Qt loads in its own step, so a broken Qt library is reported as that step
         from PySide6.QtCore import qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
+        # the window's modules load in the step that needs them
         from ui.app import ChairsideApplication
 
         # Qt's notes about the offscreen screen (no window size hints, a C locale under
         # env -i) go to the log, so success is one line.
         qInstallMessageHandler(lambda kind, context, message: log.debug("Qt: %s", message))
-        app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
+        # offscreen whatever the environment says: the check needs no screen
+        app = QApplication.instance() or ChairsideApplication(
+            [sys.argv[0], "-platform", "offscreen"]
+        )
         if app.windowIcon().isNull():  # type: ignore[attr-defined]
             raise RuntimeError("the application icon could not be loaded")
         if not app.styleSheet():  # type: ignore[attr-defined]
             raise RuntimeError("the style sheet could not be loaded")
 
         step("showing the main window")
-        from assistant.settings import Settings
+        # Qt's modules load in the step that needs them, so a broken Qt names that step.
         from ui.app_context import GuiContext
         from ui.main_window import MainWindow
 
-        window = MainWindow(
-            GuiContext.for_database(db, Settings(), practitioner_id=practitioner.id)
-        )
+        context.practitioner_id = practitioner.id
+        window = MainWindow(GuiContext(context))
         window.show()
         app.processEvents()
         if window.grab().isNull():
             raise RuntimeError("the main window drew nothing")
 
         step("rendering an aftercare sheet")
-        from assistant.sessions import aftercare_sheet_for_session
-        from ui.aftercare_dialog import AftercarePreviewDialog
+        from ui.aftercare_dialog import AftercarePreviewDialog  # Qt: loaded in its step
 
         dialog = AftercarePreviewDialog(aftercare_sheet_for_session(db, session_id), None, window)
         pages = len(dialog.images)
@@ -114,7 +121,7 @@ def _run_steps(step: Callable[[str], None]) -> str:
         app.processEvents()
         window.deleteLater()
     finally:
-        db.dispose()
+        context.close()
     return (
         f"database at revision {revision}, main window shown, "
         f"aftercare sheet rendered ({pages} page{'s' if pages != 1 else ''})"

@@ -56,6 +56,7 @@ class AftercareSheet:
     def areas(self) -> frozenset[str]:
         """The kinds of area treated ("face", "body", "scalp"): the sheet prints their steps.
         A sheet without zones prints every step (nothing is assumed about the areas)."""
+        # the zone table only when a sheet prints its steps
         from assistant.reference import zones
 
         known = zones()

@@ -20,6 +20,8 @@ from assistant.cli import unlock
 from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
 from assistant.context import AppContext
+from assistant.errors import DatabaseUnavailable
+from assistant.logs import configure_logging
 from assistant.records.actor import set_workstation
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
 def _named_sqlite_file(url: str) -> Path | None:
+    # SQLAlchemy's URL parsing only when a database URL is checked
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -60,8 +63,6 @@ def refuse_missing_database(context: AppContext) -> None:
             return  # a server, a folder, a missing folder: init_db says which
         if named.is_file() and named.stat().st_size > 0:
             return  # a database file that is there: init_db checks it
-        from assistant.errors import DatabaseUnavailable
-
         raise DatabaseUnavailable(
             f"There is no database file {named.name} in {named.parent}.",
             "Check --database-url (or CHAIRSIDE_DATABASE_URL); run 'python main.py demo' "
@@ -70,7 +71,6 @@ def refuse_missing_database(context: AppContext) -> None:
     database = context.locations.default_database_path
     if database.is_file() and database.stat().st_size > 0:
         return
-    from assistant.errors import DatabaseUnavailable
 
     folder = context.locations.data_dir
     where = (
@@ -186,6 +186,7 @@ def parse_arguments(
 ) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status when parsing ended (``--help``, a usage
     error already reported in one line)."""
+    # input checks only once arguments are parsed: --help stays fast
     from assistant.cli.guard import say
     from assistant.cli.input_check import length_problem, text_problem
 
@@ -211,7 +212,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(args, int):
         return args
     context = context_from_args(args)
-    from assistant.logs import configure_logging
 
     configure_logging(context.locations.log_dir(), verbose=args.verbose, console=True)
     if args.command is None:

@@ -25,6 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from assistant.auth import verify_login
+from assistant.cipher import connect_uri
+from assistant.cipher import sqlite as sqlite3
+from assistant.clinic import list_practitioners
 from assistant.errors import InvalidInput
 from assistant.records import actor as audit_actor
 
@@ -81,7 +88,7 @@ def os_account() -> str:
 def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
     """The active practitioner named or numbered ``wanted``: the name as people write it
     (title, case and accents aside; ``assistant.practitioner_names``) or the number."""
-    from assistant.clinic import list_practitioners
+    # the name matcher only when a name is typed (11 ms off the window's start)
     from assistant.practitioner_names import ambiguity, match_name
 
     text = wanted.strip()
@@ -128,8 +135,6 @@ def practitioner_for(
 ) -> Acting:
     """Check ``--as`` and its PIN (a wrong PIN exits 2 and is audited as a failed sign-in).
     Without ``--as``, audit entries written by this process name the OS account."""
-    from assistant.auth import verify_login
-
     wanted = getattr(args, DEST, None)
     needed = getattr(args, "actor_required", False) if required is None else required
     account = os_account()
@@ -151,11 +156,6 @@ def practitioner_for(
 def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:
     """When the database in use cannot be opened (the damaged one a restore replaces), the
     PIN is checked against the backup's own practitioners, read-only. Returns the id."""
-    from argon2 import PasswordHasher
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    from assistant.cipher import connect_uri
-    from assistant.cipher import sqlite as sqlite3
 
     wanted = require_actor(args, command)
     con = connect_uri(f"file:{backup}?mode=ro&immutable=1")
@@ -167,6 +167,7 @@ def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str)
         raise InvalidInput(f"The practitioners in {backup.name} cannot be read.", "as") from exc
     finally:
         con.close()
+    # the name matcher only when a name is typed (11 ms off the window's start)
     from assistant.practitioner_names import ambiguity, match_name
 
     people = [(int(r[0]), str(r[1])) for r in rows]

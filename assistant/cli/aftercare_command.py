@@ -56,6 +56,7 @@ from assistant.cli.arguments import record_number
 from assistant.cli.json_input import read_json_object
 from assistant.dates import parse_date
 from assistant.errors import InvalidInput
+from assistant.sessions import aftercare_sheet_for_session
 from assistant.text_safety import check_one_line
 
 _KNOWN_KEYS = (
@@ -123,8 +124,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.language is not None:
         language(args.language)  # an unknown code is refused before any work
     if args.session_id is not None:
-        from assistant.sessions import aftercare_sheet_for_session
-
         db = context.database()
         actor = practitioner_for(args, db, "aftercare").practitioner_id
         sheet = aftercare_sheet_for_session(db, args.session_id)
@@ -140,6 +139,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         sheet, out, tz=tz, force=args.force, templates=context.locations.templates_dir()
     )
     if args.session_id is not None:
+        # the sessions package only when a stored session is stamped
         from assistant.sessions import mark_aftercare_printed
 
         # Audited like the window's "save as PDF", by whoever --as names.

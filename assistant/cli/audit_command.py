@@ -14,6 +14,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
+from assistant.cipher import is_plain, key_for
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_number
@@ -67,7 +68,7 @@ def register(subparsers: Any) -> None:
 
 MAX_TEXT = 200
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.records import integrity
+    from assistant.records import integrity  # only for "audit verify", not at every start
 
     if args.head is not None:
         return run_verify_head(args, context)
@@ -76,7 +77,6 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
         backup = args.against.expanduser()
         if not backup.is_file():
             raise InvalidInput(f"There is no backup file {backup}.", "against")
-        from assistant.cipher import is_plain, key_for
 
         if not is_plain(backup) and key_for(backup) is None:  # plain, or under this key
             raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
@@ -92,6 +92,7 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_verify_head(args: argparse.Namespace, context: CliContext) -> int:
+    # the integrity checks only for audit --verify --head
     from assistant.records import integrity
 
     if args.against is not None:

@@ -36,6 +36,7 @@ from assistant.checklist import (
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.json_input import read_json_object
 from assistant.errors import InvalidInput
+from assistant.rules import checklist_in_force
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise InvalidInput("answers: expected an object of question ids to answers.", "answers")
-    from assistant.rules import checklist_in_force
 
     # The clinic's rules in force; the shipped ones when there is no clinic database.
     db = context.database_if_present()

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.cli import CliContext
 from assistant.errors import InvalidInput
+from assistant.keyfile import KeyFile
 
 
 def register(subparsers: Any) -> None:
@@ -38,6 +39,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    # loaded when the command runs: the demo clinic would cost every command 10 ms at start
     from assistant.demo import DEMO_PIN, load_demo_data
 
     if args.patients < 0 or args.patients > 1_000_000:
@@ -54,8 +56,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     print(f"Added {summary.patients} demo patients with {summary.sessions} sessions to {db.url}")
     print(f"The demo practitioners sign in with PIN {DEMO_PIN}.")
     if db.recovery_code is not None:
-        from assistant.keyfile import KeyFile
-
         keys = db.key_file()
         assert keys is not None
         change = KeyFile.load(keys)

@@ -9,11 +9,12 @@ after the user confirms (``--remove-plain`` in a script; asked on a terminal).""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from assistant.cli import CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for, read_pin
+from assistant.cli.acting import PIN_ENV, add_actor_option, practitioner_for, read_pin
 from assistant.errors import InvalidInput
 
 
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    # loaded when the command runs: it brings the photo store to every command's start
     from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
 
     db = context.database()
@@ -57,10 +59,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     unlocked = getattr(args, "unlocked_pin", None)
     pin = unlocked[1] if unlocked else None
     if pin is None:
-        import os
-
-        from assistant.cli.acting import PIN_ENV
-
         pin = os.environ.get(PIN_ENV) if not sys.stdin.isatty() else None
         pin = pin or read_pin(acting.practitioner.name)
     result = encrypt_database(db, acting.practitioner.id, acting.practitioner.name, pin)

@@ -60,6 +60,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_start(args: argparse.Namespace, context: CliContext) -> int:
+    # the questionnaire server only for intake start
     from assistant.dates import utcnow
     from assistant.intake.server import check_address
     from assistant.intake.service import IntakeDesk
@@ -93,6 +94,7 @@ def run_start(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, context: CliContext) -> int:
+    # the questionnaire store only for intake list
     from assistant.intake.store import list_questionnaires
 
     db = context.database()

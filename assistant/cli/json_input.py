@@ -66,6 +66,7 @@ def _depth(value: Any, level: int = 0) -> int:
 def read_json_object(path: Path, field: str, known_keys: Sequence[str]) -> dict[str, Any]:
     """The JSON object in ``path``; a missing or unreadable file, invalid JSON, anything but
     an object at the top, or a key outside ``known_keys`` is ``InvalidInput``."""
+    # bounded reading only when a JSON file is given
     from assistant.bounded import read_regular
 
     if not path.exists() and not path.is_symlink():

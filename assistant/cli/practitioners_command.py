@@ -10,6 +10,7 @@ from typing import Any
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.table import table
+from assistant.clinic import list_practitioners
 
 
 def register(subparsers: Any) -> None:
@@ -25,8 +26,6 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.clinic import list_practitioners
-
     db = context.database()
     practitioner_for(args, db, "practitioners")
     everyone = sorted(list_practitioners(db, include_inactive=True), key=lambda p: p.id)

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     marked = recalled_on(db, args.lot)
     if marked is not None:
         print(f"Lot {args.lot.strip()} was marked recalled in stock on {marked.isoformat()}.")
+    # the recall export's record only when a recall is written
     from assistant.sessions.recall import STANDARD_OUTPUT, record_recall_export
 
     record_recall_export(db, args.lot, rows, STANDARD_OUTPUT, actor)  # names and phones shown

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option
+from assistant.cli.acting import add_actor_option, practitioner_for, require_actor
+from assistant.rules import definition, parse_value, rules_in_force, set_rule
 
 
 def register(subparsers: Any) -> None:
@@ -39,8 +40,6 @@ def register(subparsers: Any) -> None:
 
 
 def _rules_json(context: CliContext) -> dict[str, Any]:
-    from assistant.rules import rules_in_force
-
     rules = rules_in_force(context.database())
     return {
         "rules_version": rules.version,
@@ -79,9 +78,6 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_set(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.cli.acting import practitioner_for, require_actor
-    from assistant.rules import definition, parse_value, set_rule
-
     require_actor(args, "rules set")
     db = context.database()
     parse_value(definition(args.rule_id), args.value)  # refuse before asking for a PIN
@@ -93,7 +89,7 @@ def run_set(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.rules import rules_in_force
+    # loaded when the command runs: the sheet's PDF would cost every command 11 ms at start
     from assistant.rules.sheet import write_rule_sheet
 
     db = context.database()

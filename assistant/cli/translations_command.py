@@ -49,6 +49,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
+    # the translation sheet (PDF toolkit) only for translations sheet
     from assistant.translation_sheet import write_translation_sheet
 
     result = write_translation_sheet(
@@ -61,6 +62,7 @@ def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_approve(args: argparse.Namespace, context: CliContext) -> int:
+    # the review store only for translations approve
     from assistant.cli.acting import practitioner_for, require_actor
     from assistant.translation_review import approve_translation, check_reviewer, translation_files
 

@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.cli.acting import DEST, HELP, read_pin
+from assistant.db import DatabaseLocked
 from assistant.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -98,7 +99,6 @@ def unlock(args: argparse.Namespace, context: AppContext) -> None:
         context.unlock_with_pin(practitioner_id, pin)
         setattr(args, UNLOCKED_PIN, (practitioner_id, pin))
         return
-    from assistant.db import DatabaseLocked
 
     context.key_file()  # a missing or damaged key file says so first
     raise DatabaseLocked(

@@ -42,14 +42,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assistant.consent.records import KEYWORD_PREFIX
+from assistant.consent.fingerprint import KEYWORD_PREFIX, SHORT_FINGERPRINT_CHARS, short_fingerprint
 from assistant.consent.templates import areas_text, labels
 from assistant.languages import DEFAULT_LANGUAGE, format_birth_date, format_day, language
 from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
 
-SHORT_FINGERPRINT_CHARS = 16
 QR_PREFIX = "chairside-consent"
 BODY_SIZE = 11.5
 SIGNATURE_WIDTH = 6.5 * cm
@@ -136,11 +135,6 @@ def canonical_content(document: ConsentDocument) -> bytes:
 
 def fingerprint(document: ConsentDocument) -> str:
     return hashlib.sha256(canonical_content(document)).hexdigest()
-
-
-def short_fingerprint(full: str) -> str:
-    head = full[:SHORT_FINGERPRINT_CHARS].upper()
-    return "-".join(head[i : i + 4] for i in range(0, len(head), 4))
 
 
 def qr_payload(consent_id: int, full_fingerprint: str) -> str:

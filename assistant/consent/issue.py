@@ -47,6 +47,7 @@ from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient
 from assistant.models import utcnow as utcnow
 from assistant.patients import display_name
 from assistant.records import audit
+from assistant.records.chain import chain_head
 from assistant.translation_review import consent_approved_in
 
 log = logging.getLogger(__name__)
@@ -543,7 +544,5 @@ def erase_consents_in(session: Session, patient_id: int, erased_at: datetime) ->
 
 def _record_anchor(session: Session) -> str:
     """The audit chain's head as printed on papers (empty before the first entry)."""
-    from assistant.records.chain import chain_head
-
     head = chain_head(session.connection())
     return head.label() if head else ""

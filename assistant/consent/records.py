@@ -11,15 +11,13 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.consent.fingerprint import short_fingerprint
 from assistant.errors import RecordLocked
 from assistant.models import Consent, ConsentTemplate, ConsentWithdrawal
 
 TREATMENT_SCOPE = "treatment"
 PHOTO_SCOPE = "photo"
 SCOPES = (TREATMENT_SCOPE, PHOTO_SCOPE)
-# How an issued PDF names its consent in its keywords (written by ``document``, read by
-# ``verify``): here, so checking a copy needs no PDF toolkit.
-KEYWORD_PREFIX = "chairside-consent-id="
 
 # What an erasure blanks; nothing else of an issued consent ever changes.
 ERASABLE = frozenset(
@@ -94,8 +92,6 @@ class ConsentRecord:
 
     @property
     def short_fingerprint(self) -> str:
-        from assistant.consent.document import short_fingerprint
-
         return short_fingerprint(self.content_sha256)
 
     @property

@@ -33,6 +33,7 @@ from assistant.i18n import _
 from assistant.labels import data_label
 from assistant.languages import language
 from assistant.models import Clinic, Consent
+from assistant.records import audit
 from assistant.screen_dates import screen_long_date
 
 DEFAULT_VALID_MONTHS = 12
@@ -81,8 +82,6 @@ def valid_months(db: Database) -> int:
 
 def set_valid_months(db: Database, months: int, actor: int | None) -> None:
     """The clinic's setting: how many months a treatment consent covers a course."""
-    from assistant.records import audit
-
     if not 1 <= months <= MAX_VALID_MONTHS:
         raise InvalidInput(
             _("Choose between 1 and {most} months.").format(most=MAX_VALID_MONTHS), "months"

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.bounded import PDF_LIMIT, read_regular
-from assistant.consent.records import KEYWORD_PREFIX
+from assistant.consent.fingerprint import KEYWORD_PREFIX
 from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.models import AuditEvent, Consent
@@ -97,6 +97,7 @@ def _issued_digest(session: Session, consent_id: int) -> str | None:
     """The PDF's SHA-256 as the audit chain recorded it when the consent was issued ("" when
     that entry no longer matches its chain hash), or None when the entry does not hold one
     (a consent issued by an older version)."""
+    # the chain only when a consent's entry is checked
     from assistant.records.chain import GENESIS, entry_content, link
 
     entry = session.scalars(

@@ -22,9 +22,9 @@ from assistant.errors import InvalidInput, NotFound
 from assistant.i18n import _
 from assistant.models import Cartridge, Device, Practitioner
 from assistant.records import audit
+from assistant.sessions.reading import get_session_in
 from assistant.sessions.recall import recall
 from assistant.sessions.record import DISCARDED
-from assistant.sessions.store import get_session_in
 from assistant.text_safety import check_one_line
 
 MAX_TEXT = 4000

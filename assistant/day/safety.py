@@ -19,8 +19,8 @@ from assistant.i18n import _, ngettext
 from assistant.models import Assessment, TreatmentSession
 from assistant.rules import rules_in_session, treatment_rules
 from assistant.screen_dates import screen_long_date
+from assistant.sessions.reading import get_session_in
 from assistant.sessions.record import SIGNED
-from assistant.sessions.store import get_session_in
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from assistant.models import Device, Patient, TreatmentSession
 from assistant.output_files import write_private_file
 from assistant.pdf import FONT, Footer, build_pdf, content_width
 from assistant.records import audit
+from assistant.sessions.reading import get_session_in
 from assistant.sessions.record import SIGNED
-from assistant.sessions.store import get_session_in
 
 DEPTH_BANDS = ((0.5, "≤ 0.5 mm"), (1.5, "≤ 1.5 mm"), (None, "> 1.5 mm"))
 MAX_DAYS = 3 * 366

@@ -11,7 +11,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assistant.dates import utcnow
-from assistant.models import Base
+from assistant.model_base import Base
 
 
 class Appointment(Base):

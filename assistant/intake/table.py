@@ -9,7 +9,7 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assistant.dates import utcnow
-from assistant.models import Base
+from assistant.model_base import Base
 
 
 class IntakeQuestionnaire(Base):

@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 from assistant import reference
 from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
+from assistant.files import write_file_atomically
 from assistant.i18n import _
 from assistant.models import Patient, Photo, Practitioner, TreatmentSession
+from assistant.output_files import check_output_file, check_output_folder
 from assistant.photos.consent import check_photos_allowed
 from assistant.photos.imaging import EXTENSIONS, PreparedPhoto, make_thumbnail, prepare_photo
 from assistant.photos.storage import PhotoStore, photo_name, store_for, thumbnail_name
@@ -387,6 +389,7 @@ def export_filename(photo: PhotoInfo) -> str:
 def exported_bytes(data: bytes, photo: PhotoInfo) -> bytes:
     """The stored bytes cleaned once more by allow-list on the way out (a photo imported by an
     older version may still carry metadata that is no longer kept)."""
+    # the metadata cleaner (Pillow's EXIF) only when a photo leaves
     from assistant.photos import metadata
 
     try:
@@ -403,9 +406,6 @@ def export_photos(
 ) -> list[Path]:
     """Write the patient's photos into the folder ``out`` as image files (audited ``export``
     once written); a file already there is replaced only with ``force``."""
-    from assistant.files import write_file_atomically
-    from assistant.output_files import check_output_file, check_output_folder
-
     out = check_output_folder(out)
     store = store or store_for(db)
     photos = list_photos(db, patient_id, store=store)

@@ -21,8 +21,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from assistant import reference
+from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
 from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.files import write_file_atomically
 from assistant.pdf.bidi import BidiParagraph
 from assistant.photos import PhotoInfo, check_view, list_photos, photo_bytes
 from assistant.records import audit
@@ -124,8 +126,6 @@ def _fitted(data: bytes, box_w: float, box_h: float) -> Image:
 
 
 def render_comparison_pdf(db: Database, comparison: Comparison, title: str = "") -> bytes:
-    from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
-
     register_fonts()
     heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=16, leading=20)
     caption = ParagraphStyle("c", fontName=FONT, fontSize=11, leading=14, alignment=1)
@@ -163,8 +163,6 @@ def comparison_pdf(
     title: str = "",
 ) -> Path:
     """Write the one-page comparison for the patient to ``out`` (audited ``export``)."""
-    from assistant.files import write_file_atomically
-
     write_file_atomically(out, render_comparison_pdf(db, comparison, title))
     with db.session() as session:
         audit.record(

@@ -24,8 +24,9 @@ from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from assistant.errors import ChairsideError
-from assistant.models import AuditEvent, utcnow
-from assistant.records import chain
+from assistant.models import AuditEvent, Patient, Practitioner, utcnow
+from assistant.patient_names import display_name
+from assistant.records import chain, seal
 from assistant.records.actor import workstation as actor_workstation
 from assistant.text_safety import bounded
 
@@ -142,8 +143,53 @@ def _refuse_audit_changes(session: Session, _context: Any, _instances: Any) -> N
             raise AuditTamperingRefused("Audit entries can never be changed or deleted.")
 
 
-# Every transaction touching the record outside signed sessions ends with a "seal" entry.
-from assistant.records import seal as _seal  # noqa: E402, F401
+# -- a seal entry ending every transaction that touches a sealed table (``records.seal``) ---
+
+_TOUCHED = "chairside.sealed.touched"
+_ACTOR = "chairside.sealed.actor"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_touched(session: Session, _context: Any) -> None:
+    touched: set[tuple[str, int]] = session.info.setdefault(_TOUCHED, set())
+    for obj in session.new:
+        if isinstance(obj, AuditEvent) and obj.practitioner_id is not None:
+            session.info[_ACTOR] = obj.practitioner_id
+    for group, changed in ((session.new, False), (session.deleted, False), (session.dirty, True)):
+        for obj in group:
+            table = seal.SEALED_MODELS.get(type(obj))
+            if table is None or obj.id is None:
+                continue
+            if changed and not _sealed_field_changed(obj, table):
+                continue  # a version or a timestamp only: the record is as sealed
+            touched.add((table, obj.id))
+
+
+def _sealed_field_changed(obj: Any, table: str) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in seal.SEALED_FIELDS[table])
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_touched(session: Session) -> None:
+    if session.info.get(_TOUCHED) or session.new or session.dirty or session.deleted:
+        session.flush()
+    touched = session.info.pop(_TOUCHED, None)
+    actor = session.info.pop(_ACTOR, None)
+    if not touched:
+        return
+    records = seal.seal_map(session.connection(), touched)
+    record(
+        session, seal.ACTION, seal.ENTITY, None, actor=actor, summary=seal.seal_summary(records),
+        changes={"records": records}, content_hash=seal.seal_hash(records),
+    )  # fmt: skip
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_touched(session: Session) -> None:
+    session.info.pop(_TOUCHED, None)
+    session.info.pop(_ACTOR, None)
 
 
 @dataclass(frozen=True)
@@ -176,9 +222,6 @@ def query_events(
     limit: int = 500,
     offset: int = 0,
 ) -> Sequence[AuditEntry]:
-    from assistant.models import Patient, Practitioner
-    from assistant.patients import display_name
-
     stmt = (
         select(AuditEvent, Practitioner.name, Patient)
         .outerjoin(Practitioner, Practitioner.id == AuditEvent.practitioner_id)

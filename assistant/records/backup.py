@@ -50,6 +50,7 @@ from assistant.records.backup_check import (  # noqa: F401  (inspect_backup: its
     inspect_backup,
     nothing_changed,
 )
+from assistant.records.integrity import forget_verified_point, write_backup_metadata
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -135,8 +136,6 @@ def _copy(db: Database, source: Path, target: Path) -> None:
 def _write_metadata(target: Path) -> None:
     """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
     the database (``audit --verify --against BACKUP``)."""
-    from assistant.records.integrity import write_backup_metadata
-
     try:
         write_backup_metadata(target, head_revision())
     except OSError as exc:
@@ -174,10 +173,12 @@ def backup_now(
         target = folder / f"chairside-{now:%Y%m%d-%H%M%S}-{counter}.sqlite3"
         counter += 1
     _copy(db, source, target)
+    # the photos' backup only with a backup (70 ms off the window's start)
     from assistant.photos.backup import backup_photos, prune_backup_photos
     photos = backup_photos(db, folder)
     pruned = prune_backups(folder, keep)
     if pruned:
+        # the photo store only when old backups are pruned
         from assistant.photos.storage import store_for
 
         prune_backup_photos(folder, store_for(db))
@@ -207,6 +208,7 @@ def backup_to_file(
         )
     check_output_file(out, force=force, protected=(source,))
     _copy(db, source, out)
+    # the photos' backup only with a backup (70 ms off the window's start)
     from assistant.photos.backup import backup_photos
     photos = backup_photos(db, out.parent)
     _audit_backup(db, out, actor, automatic=False)
@@ -336,6 +338,7 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
 def _clinic_key(target: Path) -> bytes | None:
     """The key of the clinic's encrypted database at ``target`` (None for a plain clinic);
     refused when the clinic is encrypted but its key is not unlocked in this run."""
+    # the key file only for a clinic being restored
     from assistant.keyfile import key_file_path
 
     whole = target.is_file() and target.stat().st_size > 0
@@ -475,6 +478,7 @@ def restore(
             exc.advice,
         ) from exc
     try:
+        # the photos' backup only with a restore (70 ms off the window's start)
         from assistant.photos.backup import restore_photos
         photos = restore_photos(database, source.parent)
         head = head_revision()
@@ -504,7 +508,6 @@ def restore(
             )
     finally:
         database.dispose()
-    from assistant.records.integrity import forget_verified_point
 
     forget_verified_point(database.url)
     log.info("Restored the database from a backup (schema %s)", check.revision)

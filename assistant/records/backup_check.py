@@ -173,6 +173,7 @@ def inspect_backup(file: Path) -> BackupCheck:
 
 def _check_schema_and_chain(file: Path, revision: str) -> None:
     """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
+    # Alembic (480 ms) loads only to check a backup's schema
     from assistant.records.restore_check import backup_problem
 
     problem = backup_problem(_source_uri(file), revision, file.name)

@@ -15,16 +15,18 @@ The canonical forms below are a format: changing them makes every existing chain
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from assistant.models import Amendment, AuditEvent, ProductUse, TreatmentSession, ZoneTreatment
+from assistant.records import seal
+from assistant.records.canonical import _plain as _plain
+from assistant.records.canonical import canonical as canonical
 
 GENESIS = "0" * 64
 SHORT = 12  # hex digits of a hash shown to people
@@ -52,23 +54,6 @@ ENTRY_FIELDS = (
     "at", "practitioner_id", "workstation", "action", "entity", "entity_id", "patient_id",
     "summary", "changes", "content_hash",
 )  # fmt: skip
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
-# One encoder, built once (``json.dumps`` with options builds one per call).
-_ENCODER = json.JSONEncoder(
-    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
-)
-
-
-def canonical(values: Any) -> bytes:
-    """The one byte form that is hashed: compact JSON, keys sorted, dates in ISO 8601, UTF-8."""
-    return _ENCODER.encode(values).encode()
 
 
 def link(previous: str, content: bytes) -> str:
@@ -228,8 +213,6 @@ def _entries(conn: Connection, after: int | None) -> Iterator[Any]:
 
 def verify(conn: Connection, since: ChainHead | None = None) -> Verification:
     """Walk the chain (all of it, or what follows ``since``) and re-hash what it vouches for."""
-    from assistant.records import seal
-
     previous = GENESIS
     latest: dict[str, tuple[int, datetime]] = {}
     started = False  # time order holds from the first seal on (older chains keep theirs)
@@ -304,8 +287,6 @@ def _vouched_until(conn: Connection, until: int) -> tuple[dict[str, tuple[int, d
     """The latest vouching entry of each kind up to entry ``until``, and whether
     sealing had started by then (time order holds from the first seal on: older chains keep
     theirs)."""
-    from assistant.records import seal
-
     table = AuditEvent.__table__
     found = conn.execute(
         select(table.c.id)
@@ -340,8 +321,6 @@ def _out_of_time(row: Any, latest: tuple[int, datetime] | None) -> str:
 def _check_sealed(conn: Connection, seals: dict[str, tuple[int, str]], full: bool) -> int:
     """Every sealed row as stored now matches the last seal naming it (and, on a full check,
     every row of the sealed tables has one). Returns how many rows were checked."""
-    from assistant.records import seal
-
     wanted: dict[str, set[int]] = defaultdict(set)
     for name in seals:
         parsed = seal.parse_key(name)

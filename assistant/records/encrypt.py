@@ -32,17 +32,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant import paths
 from assistant.cipher import connect, is_plain, new_key, sqlite
-from assistant.db import Database
+from assistant.db import Database, init_db
 from assistant.errors import InvalidInput
 from assistant.files import replace_atomically
 from assistant.i18n import _
 from assistant.keyfile import KeyFile, key_file_path
+from assistant.photos.storage import MAGIC, FolderPhotoStore, store_for
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +182,6 @@ def encrypt_database(
     try:
         os.link(path, plain_copy)
     except OSError:
-        import shutil
-
         shutil.copy2(path, plain_copy)
 
     tell("key-file")
@@ -193,7 +193,6 @@ def encrypt_database(
     _fsync_folder(path.parent)
 
     tell("photos")
-    from assistant.db import init_db
 
     encrypted = init_db(f"sqlite:///{path}", key=key, create=False)
     encrypted.data_dir = db.data_dir
@@ -246,8 +245,10 @@ def roll_back_interrupted(path: Path) -> bool:
 
 def _holds_head_of(db: Database, plain_copy: Path) -> bool:
     """The encrypted database passes SQLite's check and holds the plain copy's chain head."""
+    # only when an encryption is checked
     from sqlalchemy import text
 
+    # the integrity checks only when an encryption is checked
     from assistant.records.integrity import file_head
 
     head = file_head(plain_copy)
@@ -300,8 +301,6 @@ def finish_interrupted(db: Database) -> bool:
 
 
 def _seal_photos(db: Database) -> int:
-    from assistant.photos.storage import MAGIC, FolderPhotoStore, store_for
-
     store = store_for(db)
     if not isinstance(store, FolderPhotoStore) or store.key is None:
         return 0

@@ -38,14 +38,25 @@ from assistant.patient_search import index_patient
 from assistant.photos import delete_stored, remove_patient_photos
 from assistant.photos.backup import remove_backup_copies
 from assistant.records import audit
-from assistant.records.export import (
-    ERASED_NAME,
-    PERSONAL_FIELDS,
-    WRONG_CONFIRMATION,
-    _get_patient,
-)
+from assistant.records.patient_data import get_patient
 
 log = logging.getLogger(__name__)
+
+ERASED_NAME = "Erased"
+WRONG_CONFIRMATION = (
+    "The confirmation does not match patient {patient_id}'s number and full name exactly "
+    "(as in their record, capitals and accents included); nothing was erased."
+)
+PERSONAL_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "phone",
+    "email",
+    "notes",
+    "concerns",
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ class ErasureResult:
 def erasure_confirmation(db: Database, patient_id: int) -> str:
     """What the user must type to confirm: the patient's number and full name."""
     with db.session() as session:
-        row = _get_patient(session, patient_id)
+        row = get_patient(session, patient_id)
         return f"{row.id} {row.first_name} {row.last_name}".strip()
 
 
@@ -124,7 +135,7 @@ def erase_patient(
         if db.is_sqlite:
             # Overwrite the old values on disk too, not only in the tables.
             session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
-        row = _get_patient(session, patient_id)
+        row = get_patient(session, patient_id)
         if row.erased_at is not None:
             raise InvalidInput(f"Patient {patient_id} has already been erased.", "patient")
         expected = f"{row.id} {row.first_name} {row.last_name}".strip()
@@ -143,7 +154,6 @@ def erase_patient(
         row.concerns = []
         row.language = "en"  # a language can say where someone comes from
         row.large_print = False
-        row.search_key = ""
         row.erased_at = erased_at
         index_patient(session, row)  # its search terms go; the sort key is the tombstone's
         scrubbed = 0
@@ -176,6 +186,7 @@ def erase_patient(
             },
         )
     delete_stored(db, doomed_photos)
+    # the photo store only when erased photos' backup copies go
     from assistant.photos.storage import store_for
 
     keyed = [store_for(db).disk_name(name) for name in doomed_photos]

@@ -30,8 +30,8 @@ from assistant.patients import display_name
 from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
 from assistant.pdf.bidi import BidiParagraph
 from assistant.records.audit_words import plain_summary
-from assistant.records.export import _audit_export, _collect, _photo_entries
 from assistant.records.export_words import in_words as w
+from assistant.records.patient_data import audit_export, collect, photo_entries
 
 log = logging.getLogger(__name__)
 
@@ -404,10 +404,10 @@ def export_patient_pdf(
     existing file only with ``force``); the export is audited once the file is written."""
     check_output_file(out, force=force)
     with db.session() as session:
-        data = _collect(session, patient_id)
-    data["photos"] = _photo_entries(db, patient_id)
+        data = collect(session, patient_id)
+    data["photos"] = photo_entries(db, patient_id)
     pdf = render_patient_pdf(data)
     write_file_atomically(out, pdf, force=force)
     with db.session() as session:
-        _audit_export(session, patient_id, actor, "PDF", out)
+        audit_export(session, patient_id, actor, "PDF", out)
     return out

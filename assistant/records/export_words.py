@@ -12,6 +12,7 @@ from assistant import reference
 from assistant.checklist import Outcome
 from assistant.dates import format_day, format_moment
 from assistant.labels import PRODUCT_KIND_WORDS
+from assistant.languages import LANGUAGES
 from assistant.records.audit_words import field_words
 
 # Calendar dates (no time of day).
@@ -101,8 +102,6 @@ def in_words(key: str, value: Any) -> Any:
     if key == "field":
         return field_words(str(value))
     if key == "language":
-        from assistant.languages import LANGUAGES
-
         known = LANGUAGES.get(str(value))
         return known.name if known else value
     if key == "large_print":

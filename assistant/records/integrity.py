@@ -39,6 +39,7 @@ from assistant.records.chain import (
     ChainHead,
     Verification,
     canonical,
+    chain_head,
     extends,
     verify,
 )
@@ -172,6 +173,7 @@ def live_schema_problem(db: Database) -> str:
     difference. Checked for SQLite files; a server's schema is the server's."""
     if not db.is_sqlite or db.sqlite_path is None:
         return ""
+    # the migrations' schema only for a SQLite file's check
     from assistant.records.restore_check import schema_difference
 
     with db.engine.connect() as conn:
@@ -229,8 +231,6 @@ def startup_check(db: Database, now: datetime | None = None) -> Verification:
 
 
 def current_head(db: Database) -> ChainHead | None:
-    from assistant.records.chain import chain_head
-
     with db.engine.connect() as conn:
         return chain_head(conn)
 

@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import create_engine
 
 from assistant.cipher import connect_uri
@@ -117,9 +119,6 @@ def schema_signature(con: sqlite3.Connection) -> Signature:
 @cache
 def reference_signature(revision: str) -> Signature:
     """The schema an empty database has once migrated to ``revision``."""
-    from alembic import command
-    from alembic.config import Config
-
     with tempfile.TemporaryDirectory(prefix="chairside-reference-") as folder:
         path = Path(folder) / "reference.sqlite3"
         # Made with the product's own SQLite (SQLCipher's driver), which is the one that

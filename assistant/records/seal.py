@@ -5,7 +5,8 @@ the audit trail, written just before the commit: ``changes["records"]`` maps eac
 ("patient:12") to the SHA-256 of its canonical form as committed ("" once the row is removed),
 and ``content_hash`` is the SHA-256 of that map. The entry is chained like every other, so
 ``chain.verify`` can recompute every row's form from the live tables and compare it with the
-last seal naming it: a row edited with raw SQL, however careful, no longer matches.
+last seal naming it: a row edited with raw SQL, however careful, no longer matches. The
+listeners that write the seal entry live in ``assistant.records.audit``, beside the entries.
 
 ``SEALED_FIELDS`` and ``record_content`` are a format, as the chain's canonical forms are:
 changing them makes every existing seal look broken. Columns left out are those that change
@@ -19,11 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from assistant.models import (
-    AuditEvent,
     Base,
     Consent,
     ConsentWithdrawal,
@@ -33,7 +32,7 @@ from assistant.models import (
     PhotoConsent,
     Practitioner,
 )
-from assistant.records.chain import _plain, canonical
+from assistant.records.canonical import _plain, canonical
 
 SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "patient": (
@@ -77,8 +76,6 @@ SEALED_MODELS: dict[type, str] = {
 ACTION = "seal"
 ENTITY = "record"
 REMOVED = ""
-_TOUCHED = "chairside.sealed.touched"
-_ACTOR = "chairside.sealed.actor"
 
 
 def _value(value: Any) -> Any:
@@ -136,51 +133,3 @@ def seal_summary(records: Mapping[str, str]) -> str:
         counts[name.partition(":")[0]] += 1
     parts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in sorted(counts.items()))
     return f"Sealed the record as committed: {parts}"
-
-
-# -- sealing every transaction that touches a sealed table ------------------------------------
-
-
-@event.listens_for(Session, "after_flush")
-def _note_touched(session: Session, _context: Any) -> None:
-    touched: set[tuple[str, int]] = session.info.setdefault(_TOUCHED, set())
-    for obj in session.new:
-        if isinstance(obj, AuditEvent) and obj.practitioner_id is not None:
-            session.info[_ACTOR] = obj.practitioner_id
-    for group, changed in ((session.new, False), (session.deleted, False), (session.dirty, True)):
-        for obj in group:
-            table = SEALED_MODELS.get(type(obj))
-            if table is None or obj.id is None:
-                continue
-            if changed and not _sealed_field_changed(obj, table):
-                continue  # a version or a timestamp only: the record is as sealed
-            touched.add((table, obj.id))
-
-
-def _sealed_field_changed(obj: Any, table: str) -> bool:
-    attrs = inspect(obj).attrs
-    return any(attrs[name].history.has_changes() for name in SEALED_FIELDS[table])
-
-
-@event.listens_for(Session, "before_commit")
-def _seal_touched(session: Session) -> None:
-    from assistant.records import audit
-
-    if session.info.get(_TOUCHED) or session.new or session.dirty or session.deleted:
-        session.flush()
-    touched = session.info.pop(_TOUCHED, None)
-    actor = session.info.pop(_ACTOR, None)
-    if not touched:
-        return
-    records = seal_map(session.connection(), touched)
-    audit.record(
-        session, ACTION, ENTITY, None, actor=actor, summary=seal_summary(records),
-        changes={"records": records}, content_hash=seal_hash(records),
-    )  # fmt: skip
-
-
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _forget_touched(session: Session) -> None:
-    session.info.pop(_TOUCHED, None)
-    session.info.pop(_ACTOR, None)

@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant import reference
-from assistant.checklist import (
-    Checklist,
-    QuestionKind,
-    Window,
-    default_checklist,
-)
+from assistant.checklist.loading import default_checklist
+from assistant.checklist.model import Checklist, QuestionKind, Window
 from assistant.errors import InvalidInput
 from assistant.i18n import _
 from assistant.resources import load_toml
+from assistant.rules.words import (
+    bounds_words,
+    choice_of_words,
+    rule_label,
+    unit_of_words,
+    value_words,
+)
 
 # Kinds of value: how a text is read and compared with the bounds.
 WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
@@ -37,10 +40,6 @@ _UNITS = {
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "mm": "mm", "": "",
 }  # fmt: skip
-# The words of the values' texts that the Clinical rules page shows in the practitioner's
-# language (resources/labels-CODE.toml, [rule_units] and [rule_choices]).
-RULE_UNITS = ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "and", "or")
-RULE_CHOICES = ("not_suitable", "caution", "defer", "perioral", "facial")
 
 
 @dataclass(frozen=True)
@@ -80,8 +79,6 @@ def _mm(value: float) -> str:
 
 def _unit(word: str) -> str | None:
     """The canonical unit of a unit as typed, in English or the practitioner's language."""
-    from assistant.rules.words import unit_of_words
-
     word = word.lower()
     return _UNITS.get(word) or _UNITS.get(unit_of_words(word) or "")
 
@@ -96,8 +93,6 @@ def _amount(rule: RuleDefinition, text: str) -> tuple[float, str]:
 
 
 def _example(rule: RuleDefinition) -> str:
-    from assistant.rules.words import bounds_words, value_words
-
     examples = {
         WINDOW: ("3 months", "6 weeks", "14 days"),
         DEPTH: ("0.5 mm",),
@@ -114,8 +109,6 @@ def _example(rule: RuleDefinition) -> str:
 def _refused(rule: RuleDefinition, text: str, message: str) -> InvalidInput:
     """``message`` (with ``{rule}``, ``{label}``, ``{text}``, ``{bounds}`` and perhaps
     ``{example}``) about ``text`` as a value of ``rule``."""
-    from assistant.rules.words import bounds_words, rule_label
-
     return InvalidInput(
         message.format(
             rule=rule.id,
@@ -188,8 +181,6 @@ def parse_value(rule: RuleDefinition, text: str, *, check_bounds: bool = True) -
     revision is read as it is, and flagged)."""
     text = str(text).strip()
     if rule.choices:
-        from assistant.rules.words import choice_of_words
-
         choice = text if text in rule.choices else choice_of_words(text)
         if choice not in rule.choices:
             raise _refused(rule, text, _("{rule} ({label}): '{text}' is not one of the "

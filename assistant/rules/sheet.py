@@ -36,7 +36,7 @@ from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import Footer, Margins, build_pdf, content_width
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, register_family
-from assistant.rules import RuleInForce, RuleSet
+from assistant.rules import RuleInForce, RuleSet, apply_to_checklist
 from assistant.rules.catalogue import RuleDefinition
 from assistant.rules.words import bounds_words, rule_label, value_words
 
@@ -213,7 +213,6 @@ def rule_sheet_pdf(
         ])  # fmt: skip
     story.append(_table(table, [width * f for f in (0.3, 0.22, 0.22, 0.16, 0.1)]))
     story += _heading("Checklist rules, with the values above in force", s)
-    from assistant.rules import apply_to_checklist
 
     in_force = apply_to_checklist(checklist, rules)
     table = [[_p(h, s["bold"]) for h in ("Question", "Outcome", "Reason and actions", "Sources")]]

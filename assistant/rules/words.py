@@ -7,9 +7,13 @@ printed on the rule sheet and audited keeps the canonical English texts ("6 mont
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assistant.i18n import current_language
-from assistant.labels import data_label, translated_labels
-from assistant.rules.catalogue import RULE_CHOICES, RULE_UNITS, RuleDefinition
+from assistant.labels import RULE_CHOICES, RULE_UNITS, data_label, translated_labels
+
+if TYPE_CHECKING:
+    from assistant.rules.catalogue import RuleDefinition
 
 
 def rule_label(rule: RuleDefinition, code: str | None = None) -> str:

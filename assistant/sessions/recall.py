@@ -166,6 +166,7 @@ class RecallComplication:
 
 def recall_complications(db: Database, rows: Sequence[RecallRow]) -> list[RecallComplication]:
     """The complications of the sessions ``recall`` found, by onset."""
+    # the day's tables only when a recall lists complications
     from assistant.day.tables import Complication
 
     ids = sorted({row.session_id for row in rows})

@@ -20,7 +20,6 @@ from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
 from assistant.i18n import _
 from assistant.models import (
-    Amendment,
     Assessment,
     Device,
     Patient,
@@ -32,15 +31,20 @@ from assistant.models import (
 )
 from assistant.records import audit, chain
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
+from assistant.sessions.reading import (
+    _SCALAR_FIELDS,
+    _amendment_entries,
+    _draft_of,
+    _get_row,
+    _record_of,
+    get_session,
+)
 from assistant.sessions.record import (
-    _DRAFT_FIELDS,
     DISCARDED,
     DRAFT,
     SIGNED,
-    AmendmentEntry,
     DeviceLimits,
     PreviousSession,
-    ProductEntry,
     SessionDraft,
     SessionRecord,
     SessionWarning,
@@ -60,87 +64,6 @@ from assistant.sessions.rules import (
 from assistant.stock.usage import check_usable_in, settle_session_in
 
 MIN_REASON_CHARS = 5
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _zone_entry(row: ZoneTreatment) -> ZoneEntry:
-    return ZoneEntry(row.zone, row.depth_mm, row.passes, row.speed, row.endpoint, row.notes)
-
-
-def _product_entry(row: ProductUse) -> ProductEntry:
-    return ProductEntry(row.product_id, row.product_name, row.kind, row.lot_number, row.expiry_date)
-
-
-_SCALAR_FIELDS = tuple(name for name in _DRAFT_FIELDS if name not in ("zones", "products"))
-
-
-def _draft_of(row: TreatmentSession) -> SessionDraft:
-    values = {name: getattr(row, name) for name in _SCALAR_FIELDS}
-    return SessionDraft(
-        **values,
-        zones=tuple(_zone_entry(z) for z in row.zones),
-        products=tuple(_product_entry(p) for p in row.products),
-    )
-
-
-def _amendment_entries(session: Session, session_id: int) -> tuple[AmendmentEntry, ...]:
-    stmt = (
-        select(Amendment, Practitioner.name)
-        .outerjoin(Practitioner, Practitioner.id == Amendment.practitioner_id)
-        .where(Amendment.session_id == session_id)
-        .order_by(Amendment.id)
-    )
-    return tuple(
-        AmendmentEntry(
-            a.id,
-            a.field,
-            a.old_value,
-            a.new_value,
-            a.reason,
-            a.practitioner_id,
-            name or "",
-            a.created_at,
-        )
-        for a, name in session.execute(stmt)
-    )
-
-
-def _record_of(session: Session, row: TreatmentSession) -> SessionRecord:
-    signer = session.get(Practitioner, row.signed_by_id) if row.signed_by_id else None
-    return SessionRecord(
-        id=row.id,
-        patient_id=row.patient_id,
-        state=row.state,
-        draft=_draft_of(row),
-        warnings=tuple(SessionWarning.from_json(w) for w in row.warnings or ()),
-        signed_at=row.signed_at,
-        signed_by_id=row.signed_by_id,
-        signed_by_name=signer.name if signer else "",
-        amendments=_amendment_entries(session, row.id),
-        aftercare_printed_at=row.aftercare_printed_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
-    )
-
-
-def _get_row(session: Session, session_id: int) -> TreatmentSession:
-    row = session.get(TreatmentSession, session_id)
-    if row is None:
-        raise NotFound(f"There is no session with id {session_id}.")
-    return row
-
-
-def get_session(db: Database, session_id: int) -> SessionRecord:
-    with db.session() as session:
-        return get_session_in(session, session_id)
-
-
-def get_session_in(session: Session, session_id: int) -> SessionRecord:
-    """``get_session`` inside a transaction the caller holds."""
-    return _record_of(session, _get_row(session, session_id))
 
 
 def _treatment(session: Session) -> TreatmentRules:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from assistant.clinic import get_clinic
 from assistant.db import Database
 from assistant.errors import NotFound
+from assistant.i18n import _
 from assistant.models import (
     Assessment,
     Cartridge,
@@ -27,7 +28,9 @@ from assistant.models import (
 )
 from assistant.patients import display_name
 from assistant.records import audit
+from assistant.records.chain import chain_head
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
+from assistant.screen_dates import screen_long_date
 from assistant.sessions.carry import CarriedSettings, last_signed_in
 from assistant.sessions.record import (
     DISCARDED,
@@ -319,8 +322,6 @@ def _verdict_words(assessment: Assessment | None) -> str:
     the practitioner's language."""
     if assessment is None:
         return ""
-    from assistant.i18n import _
-    from assistant.screen_dates import screen_long_date
 
     outcomes = {
         "suitable": _("Suitable"),
@@ -351,9 +352,9 @@ def aftercare_sheet_for_session(db: Database, session_id: int) -> Any:
     """The aftercare sheet (``assistant.aftercare.AftercareSheet``) for a stored session,
     with its amendments applied."""
 
+    # the sheet's modules only when a sheet is made: off the command line's start
     from assistant.aftercare import LANGUAGES, PAPERS, AftercareSheet, ZoneDepth
     from assistant.day.appointments import next_appointment_in
-    from assistant.records.chain import chain_head
 
     profile = get_clinic(db)
     with db.session() as session:

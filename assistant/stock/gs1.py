@@ -38,6 +38,7 @@ def read_code(code: str) -> BoxCode:
 
     ``InvalidInput`` (field ``code``) names what could not be read: nothing at all, a GTIN
     whose check digit is wrong, or a missing GTIN, lot or expiry."""
+    # biip only when a code is read (190 ms off the window's start)
     from biip import ParseError
     from biip.gs1_messages import GS1Message
 
@@ -48,6 +49,7 @@ def read_code(code: str) -> BoxCode:
         if text.startswith("("):
             message = GS1Message.parse_hri(text)
         else:
+            # biip only when a code is read (190 ms off the window's start)
             import biip
 
             result = biip.parse(text)

@@ -11,7 +11,7 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.dates import utcnow
-from assistant.models import Base
+from assistant.model_base import Base
 
 
 class StockItem(Base):

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from assistant.labels import data_label
 from assistant.sessions import SessionDraft
+from ui.stale_record_dialog import StaleRecordDialog
 
 
 def choose_between_drafts(
     parent: QWidget, mine: SessionDraft, theirs: SessionDraft
 ) -> SessionDraft | None:
     """The draft the user keeps, or None when they cancel (the saved one then stays)."""
-    from ui.stale_record_dialog import StaleRecordDialog
-
     labels = [(f.name, data_label("session_fields", f.name)) for f in fields(SessionDraft)]
     dialog = StaleRecordDialog(
         QCoreApplication.translate("SessionForm", "Someone else saved this draft"),

@@ -66,6 +66,7 @@ class VisitWindow(QMainWindow):
     # -- starting and leaving a visit ----------------------------------------------------------
 
     def start_session(self, patient_id: int) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.session_workflow import SessionWorkflow
 
         if not self._close_suspended_visit():
@@ -75,6 +76,7 @@ class VisitWindow(QMainWindow):
         )
 
     def open_session(self, session_id: int) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import get_session
         from ui.session_workflow import SessionWorkflow
 
@@ -93,6 +95,7 @@ class VisitWindow(QMainWindow):
         )
 
     def _show_workflow(self, workflow: SessionWorkflow) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import last_assessment_answers
         from ui.visit.view import VisitView
 
@@ -113,6 +116,7 @@ class VisitWindow(QMainWindow):
         view.next_button.setFocus()
 
     def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.photo_windows import open_photos_window
 
         open_photos_window(self, patient_id, session_id)
@@ -129,6 +133,7 @@ class VisitWindow(QMainWindow):
         self.resume_button.setText(
             self.tr("Return to the visit with {0}").format(self.visit_view.patient.display_name)
         )
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from ui.visit.view import LIST_KEY
 
         self.resume_button.setShortcut(LIST_KEY)  # setText drops it: the same key goes back
@@ -175,6 +180,7 @@ class VisitWindow(QMainWindow):
     def show_aftercare(self, session_id: int, in_step: bool = False) -> None:
         """Read the sheet on the database thread, lay it out on the render pool, then show
         the preview; the window stays responsive throughout."""
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.aftercare import load_active_template
         from assistant.sessions import aftercare_sheet_for_session
 
@@ -183,6 +189,7 @@ class VisitWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Preparing the aftercare sheet…"))
 
         def load() -> tuple[Any, Any, str | None, Any]:
+            # the translation reviews only when a sheet is made
             from assistant.translation_review import approved_translations
 
             sheet = aftercare_sheet_for_session(db, session_id)
@@ -190,6 +197,7 @@ class VisitWindow(QMainWindow):
             return sheet, template, problem, approved_translations(db)
 
         def loaded(result: tuple[Any, Any, str | None, Any]) -> None:
+            # the visit's modules load after the first screen (the sessions package: 400 ms)
             from assistant.aftercare import render_sheet
             from ui.aftercare_dialog import PREVIEW_DPI, page_images
 
@@ -221,6 +229,7 @@ class VisitWindow(QMainWindow):
         in_step: bool = False,
         approvals: Any = None,
     ) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import mark_aftercare_printed
         from ui.aftercare_dialog import AftercarePreviewDialog
 
@@ -261,6 +270,7 @@ class VisitWindow(QMainWindow):
         dialog.exec()
 
     def offer_unfinished_drafts(self) -> None:
+        # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import unfinished_drafts
 
         drafts = unfinished_drafts(self.db)

@@ -5,6 +5,7 @@ the mouse and the finger; the zone list beside it stays for the keyboard, in ste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
@@ -189,8 +190,6 @@ def QSizeF_from(size: QSize) -> QRectF:  # noqa: N802 - a small converter
 
 
 def _element_ids(source: str) -> list[str]:
-    import re
-
     return re.findall(r'id="([a-z_]+)"', source)
 
 

@@ -2,9 +2,10 @@
 
 ``audit_event`` gains ``content_hash`` (what a "sign" or "amend" entry vouches for) and
 ``chain_hash`` (SHA-256 of the previous entry's chain_hash and this entry's canonical content;
-see ``assistant.records.chain``). Existing rows get their chain here: each signed session's
-first "sign" entry records the session as it is now, each "amend" entry its amendment (paired
-in order), and a signed session or amendment that has no entry gets one appended.
+see ``assistant.records.chain``, whose canonical forms this revision keeps a copy of).
+Existing rows get their chain here: each signed session's first "sign" entry records the
+session as it is now, each "amend" entry its amendment (paired in order), and a signed
+session or amendment that has no entry gets one appended.
 
 New triggers close what the first ones left open. On SQLite ``INSERT OR REPLACE`` deletes the
 old row without firing delete triggers unless ``recursive_triggers`` is on (Chairside turns it
@@ -20,8 +21,11 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
-from typing import Any, cast
+from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -36,6 +40,132 @@ APPEND_ONLY_MESSAGE = 'audit entries are append-only'
 AMENDMENT_MESSAGE = 'amendments are append-only'
 CHILD_TABLES = ('zone_treatment', 'product_use')
 SIGNED_PARENT = "(SELECT state FROM treatment_session WHERE id = NEW.session_id) = 'signed'"
+
+
+# -- a frozen copy of the chain's canonical forms as this revision wrote them -----------------
+# (``assistant.records.chain``): a later change to the application must not change what this
+# migration computes. The columns carry their types so values read back as they were hashed.
+GENESIS = '0' * 64
+SESSION_FIELDS = (
+    'id', 'patient_id', 'practitioner_id', 'assessment_id', 'state', 'treated_at', 'ended_at',
+    'consent_on_file', 'consent_date', 'photos_taken', 'device_id', 'cartridge_id',
+    'cartridge_needles', 'cartridge_lot', 'cartridge_expiry', 'anaesthetic_product',
+    'anaesthetic_strength', 'anaesthetic_minutes', 'anaesthetic_removed_at', 'tolerance',
+    'reactions', 'adverse_events', 'post_care', 'notes', 'warnings', 'next_session_date',
+    'interval_weeks', 'course_number', 'course_total', 'signed_at', 'signed_by_id', 'created_at',
+)  # fmt: skip
+ZONE_FIELDS = ('position', 'zone', 'depth_mm', 'passes', 'speed', 'endpoint', 'notes')
+PRODUCT_FIELDS = ('position', 'product_id', 'product_name', 'kind', 'lot_number', 'expiry_date')
+AMENDMENT_FIELDS = (
+    'session_id', 'practitioner_id', 'field', 'old_value', 'new_value', 'reason', 'created_at',
+)  # fmt: skip
+ENTRY_FIELDS = (
+    'at', 'practitioner_id', 'workstation', 'action', 'entity', 'entity_id', 'patient_id',
+    'summary', 'changes', 'content_hash',
+)  # fmt: skip
+
+TREATMENT_SESSION = sa.table(
+    'treatment_session',
+    *(sa.column(name, sa.Integer) for name in (
+        'id', 'patient_id', 'practitioner_id', 'assessment_id', 'device_id', 'cartridge_id',
+        'anaesthetic_minutes', 'tolerance', 'interval_weeks', 'course_number', 'course_total',
+        'signed_by_id',
+    )),
+    *(sa.column(name, sa.String) for name in (
+        'state', 'cartridge_needles', 'cartridge_lot', 'anaesthetic_product',
+        'anaesthetic_strength', 'reactions', 'adverse_events', 'post_care', 'notes',
+    )),
+    *(sa.column(name, sa.DateTime) for name in (
+        'treated_at', 'ended_at', 'anaesthetic_removed_at', 'signed_at', 'created_at',
+    )),
+    *(sa.column(name, sa.Date) for name in (
+        'consent_date', 'cartridge_expiry', 'next_session_date',
+    )),
+    sa.column('consent_on_file', sa.Boolean),
+    sa.column('photos_taken', sa.Boolean),
+    sa.column('warnings', sa.JSON),
+)  # fmt: skip
+ZONE_TREATMENT = sa.table(
+    'zone_treatment',
+    *(sa.column(name, sa.Integer) for name in ('id', 'session_id', 'position', 'passes')),
+    *(sa.column(name, sa.String) for name in ('zone', 'speed', 'endpoint', 'notes')),
+    sa.column('depth_mm', sa.Float),
+)
+PRODUCT_USE = sa.table(
+    'product_use',
+    *(sa.column(name, sa.Integer) for name in ('id', 'session_id', 'position', 'product_id')),
+    *(sa.column(name, sa.String) for name in ('product_name', 'kind', 'lot_number')),
+    sa.column('expiry_date', sa.Date),
+)
+AMENDMENT = sa.table(
+    'amendment',
+    *(sa.column(name, sa.Integer) for name in ('id', 'session_id', 'practitioner_id')),
+    *(sa.column(name, sa.String) for name in ('field', 'old_value', 'new_value', 'reason')),
+    sa.column('created_at', sa.DateTime),
+)
+AUDIT_EVENT = sa.table(
+    'audit_event',
+    *(sa.column(name, sa.Integer) for name in ('id', 'practitioner_id', 'entity_id', 'patient_id')),
+    *(sa.column(name, sa.String) for name in (
+        'workstation', 'action', 'entity', 'summary', 'content_hash', 'chain_hash',
+    )),
+    sa.column('at', sa.DateTime),
+    sa.column('changes', sa.JSON),
+)  # fmt: skip
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _canonical(values: Any) -> bytes:
+    return json.dumps(
+        values, sort_keys=True, separators=(',', ':'), ensure_ascii=False, default=_plain
+    ).encode()
+
+
+def _link(previous: str, content: bytes) -> str:
+    return hashlib.sha256(previous.encode() + content).hexdigest()
+
+
+def _grouped(bind: Any, table: Any, fields: tuple[str, ...]) -> dict[int, list[list[Any]]]:
+    stmt = sa.select(table.c.session_id, *(table.c[f] for f in fields)).order_by(
+        table.c.session_id, table.c.position, table.c.id
+    )
+    groups: dict[int, list[list[Any]]] = defaultdict(list)
+    for row in bind.execute(stmt):
+        groups[row[0]].append([_plain(v) for v in row[1:]])
+    return groups
+
+
+def _signed_contents(bind: Any) -> dict[int, str]:
+    table = TREATMENT_SESSION
+    stmt = sa.select(*(table.c[f] for f in SESSION_FIELDS)).where(table.c.state == 'signed')
+    sessions = {row.id: [_plain(v) for v in row] for row in bind.execute(stmt)}
+    zones = _grouped(bind, ZONE_TREATMENT, ZONE_FIELDS)
+    products = _grouped(bind, PRODUCT_USE, PRODUCT_FIELDS)
+    return {
+        sid: hashlib.sha256(
+            _canonical({'session': values, 'zones': zones[sid], 'products': products[sid]})
+        ).hexdigest()
+        for sid, values in sessions.items()
+    }
+
+
+def _amendment_contents(bind: Any) -> dict[int, list[tuple[int, str]]]:
+    table = AMENDMENT
+    stmt = sa.select(table.c.id, *(table.c[f] for f in AMENDMENT_FIELDS)).order_by(table.c.id)
+    result: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for row in bind.execute(stmt):
+        digest = hashlib.sha256(_canonical([_plain(v) for v in row[1:]])).hexdigest()
+        result[row.session_id].append((row.id, digest))
+    return result
 
 
 def _sqlite_triggers() -> list[str]:
@@ -83,12 +213,9 @@ def _postgresql_triggers() -> list[str]:
 
 
 def _build_chain(bind: Any) -> None:
-    from assistant.models import AuditEvent, utcnow
-    from assistant.records import chain
-
-    audit = cast(sa.Table, AuditEvent.__table__)
-    contents = chain.signed_contents(bind)
-    amendments = chain.amendment_contents(bind)
+    audit = AUDIT_EVENT
+    contents = _signed_contents(bind)
+    amendments = _amendment_contents(bind)
     signs: dict[int, int] = {}
     amends: dict[int, list[int]] = defaultdict(list)
     for row in bind.execute(
@@ -107,7 +234,7 @@ def _build_chain(bind: Any) -> None:
     def append(session_id: int, action: str, what: str, digest: str) -> None:
         bind.execute(
             audit.insert().values(
-                at=utcnow(), workstation='', action=action, entity='treatment_session',
+                at=_utcnow(), workstation='', action=action, entity='treatment_session',
                 entity_id=session_id, summary=f'Sealed {what} as found when the audit chain '
                 'was introduced', changes={}, content_hash=digest,
             )
@@ -126,11 +253,11 @@ def _build_chain(bind: Any) -> None:
             else:
                 append(session_id, 'amend', f'amendment {amendment_id}', digest)
 
-    previous = chain.GENESIS
-    fields = [audit.c[name] for name in chain.ENTRY_FIELDS]
+    previous = GENESIS
+    fields = [audit.c[name] for name in ENTRY_FIELDS]
     rows = bind.execute(sa.select(audit.c.id, *fields).order_by(audit.c.id)).all()
     for row in rows:
-        previous = chain.link(previous, chain.entry_content(row._mapping))
+        previous = _link(previous, _canonical([row._mapping[name] for name in ENTRY_FIELDS]))
         bind.execute(audit.update().where(audit.c.id == row.id).values(chain_hash=previous))
 
 

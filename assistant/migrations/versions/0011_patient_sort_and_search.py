@@ -6,8 +6,9 @@ search as you type
 the patients not erased; the old index on the raw names goes. ``patient_search_term``
 holds the words each patient is found by (a typed word matches the terms it begins), each
 with the patient's sort key so a word's matches come in list order. Both
-are computed here for the patients already stored, by the same functions the program uses,
-so an erased patient gets no terms.
+are computed here for the patients already stored, with this revision's own copy of the
+program's functions (``assistant.patient_search`` as it was then); an erased patient gets no
+terms.
 
 Revision ID: 0011
 Revises: 0010
@@ -16,10 +17,12 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from datetime import date
+
 import sqlalchemy as sa
 from alembic import op
-
-from assistant.patient_search import search_terms, sort_key
 
 revision = '0011'
 down_revision = '0010'
@@ -27,6 +30,51 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
+
+# -- a frozen copy of ``assistant.patient_search`` as this revision used it --------------------
+# Letters NFKD leaves whole, written the way their unaccented neighbours sort.
+_LETTERS = str.maketrans(
+    {
+        'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th',
+        'ħ': 'h', 'ı': 'i', 'ŧ': 't', 'ŋ': 'n', 'ĸ': 'k',
+    }
+)  # fmt: skip
+SORT_KEY_MAX = 200
+TERM_MAX = 100
+PHONE_SUFFIX_MIN = 3
+_FIELD_SEPARATOR = '\x1f'
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize('NFKD', text.casefold())
+    stripped = ''.join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.translate(_LETTERS)
+
+
+def _plain(text: str) -> str:
+    return ' '.join(''.join(c for c in word if c.isalnum()) for word in _fold(text).split())
+
+
+def sort_key(first_name: str, last_name: str) -> str:
+    return f'{_plain(last_name)}{_FIELD_SEPARATOR}{_plain(first_name)}'[:SORT_KEY_MAX]
+
+
+def search_terms(
+    first_name: str, last_name: str, phone: str, date_of_birth: date | None, email: str
+) -> set[str]:
+    terms: set[str] = set()
+    for text in (first_name, last_name, email):
+        for word in _fold(text).split():
+            terms.add(word)
+            parts = re.findall(r'[^\W_]+', word)
+            if len(parts) > 1:
+                terms.update(parts)
+    number = re.sub(r'\D', '', phone)
+    if number:
+        terms.update(number[i:] for i in range(max(1, len(number) - PHONE_SUFFIX_MIN + 1)))
+    if date_of_birth is not None:
+        terms.add(date_of_birth.isoformat())
+    return {t[:TERM_MAX] for t in terms if t}
 
 
 def _text(length: int) -> sa.types.TypeEngine[str]:
