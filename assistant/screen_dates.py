@@ -113,6 +113,7 @@ def screen_decimals(text: str) -> str:
     lang = _screen_language()
     if lang is None:
         return text
+    # Babel's number data loads only when a screen in another language shows a depth
     from babel.numbers import get_decimal_symbol
 
     sign = get_decimal_symbol(babel_locale(lang.code))

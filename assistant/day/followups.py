@@ -117,6 +117,7 @@ def screen_followup_reason(reason: str) -> str:
     """A stored reason ("treated at 1.5 mm; immediate reaction recorded") in the
     interface's words and decimal sign ("tratada a 1,5 mm; …"), for the screen only; a part
     it does not know stays as stored."""
+    # the screen's wording (Babel, the interface's language) loads only for a screen
     from assistant.screen_dates import screen_mm
 
     parts = []
