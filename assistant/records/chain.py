@@ -205,8 +205,8 @@ def _entries(conn: Connection, after: int | None) -> Iterator[Any]:
     stmt = select(table.c.id, table.c.chain_hash, *(table.c[f] for f in ENTRY_FIELDS))
     if after is not None:
         stmt = stmt.where(table.c.id > after)
-    result = conn.execution_options(stream_results=True, yield_per=5000).execute(
-        stmt.order_by(table.c.id)
+    result = conn.execute(  # the options on the statement: the connection stays as it was
+        stmt.order_by(table.c.id).execution_options(stream_results=True, yield_per=5000)
     )
     yield from result
 

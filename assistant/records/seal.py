@@ -95,7 +95,9 @@ def live_records(conn: Connection, table: str, ids: Iterable[int] | None = None)
     stmt = select(*(columns[name] for name in SEALED_FIELDS[table]))
     if ids is not None:
         stmt = stmt.where(columns.id.in_(set(ids)))
-    result = conn.execution_options(stream_results=True, yield_per=2000).execute(stmt)
+    # options on the statement, not the connection: in SQLAlchemy 2 a connection keeps them,
+    # and every later statement of the transaction would run as a server-side cursor
+    result = conn.execute(stmt.execution_options(stream_results=True, yield_per=2000))
     return {row[0]: record_content(table, row) for row in result}
 
 
