@@ -4,15 +4,13 @@ summary): their styles, a table of labelled values, and the page size of the cli
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table
 
-from assistant.pdf import Margins, markup, paragraph_style
+from assistant.pdf import Margins, markup, paragraph_style, tables
 
 MARGINS = Margins(1.8 * cm, 1.8 * cm, 1.6 * cm, 0.6 * cm)
 NOT_RECORDED = "not recorded"
@@ -48,21 +46,7 @@ def value_markup(value: object) -> str:
 def pairs_table(
     pairs: Sequence[tuple[str, object]], s: Mapping[str, ParagraphStyle], width: float
 ) -> Table:
-    rows = [
-        [Paragraph(escape(label), s["small"]), Paragraph(value_markup(value), s["body"])]
-        for label, value in pairs
-    ]
-    table = Table(rows, colWidths=[width * 0.34, width * 0.66])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    return tables.pairs_table(pairs, s, width, value_markup, label_share=0.34)
 
 
 def grid(
@@ -71,16 +55,4 @@ def grid(
     s: Mapping[str, ParagraphStyle],
     widths: Sequence[float],
 ) -> Table:
-    data = [[Paragraph(f"<b>{escape(h)}</b>", s["small"]) for h in header]]
-    data += [[Paragraph(value_markup(cell), s["small"]) for cell in row] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-            ]
-        )
-    )
-    return table
+    return tables.grid(header, rows, s, widths, value_markup)

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -19,7 +18,6 @@ from reportlab.platypus import (
     KeepTogether,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from assistant import __version__
@@ -27,7 +25,15 @@ from assistant.db import Database
 from assistant.files import write_file_atomically
 from assistant.output_files import check_output_file
 from assistant.patients import display_name
-from assistant.pdf import Footer, Margins, build_pdf, content_width, paragraph_style, printable
+from assistant.pdf import (
+    Footer,
+    Margins,
+    build_pdf,
+    content_width,
+    paragraph_style,
+    printable,
+    tables,
+)
 from assistant.pdf.bidi import BidiParagraph
 from assistant.records.audit_words import plain_summary
 from assistant.records.export_words import in_words as w
@@ -70,21 +76,7 @@ def _text(value: Any) -> str:
 def _pairs_table(
     pairs: Sequence[tuple[str, Any]], styles: Mapping[str, ParagraphStyle], width: float
 ) -> Table:
-    rows = [
-        [BidiParagraph(escape(label), styles["small"]), BidiParagraph(_text(value), styles["body"])]
-        for label, value in pairs
-    ]
-    table = Table(rows, colWidths=[width * 0.3, width * 0.7])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    return tables.pairs_table(pairs, styles, width, _text, paragraph=BidiParagraph)
 
 
 def _grid(
@@ -93,19 +85,7 @@ def _grid(
     styles: Mapping[str, ParagraphStyle],
     widths: Sequence[float],
 ) -> Table:
-    data = [[BidiParagraph(f"<b>{escape(h)}</b>", styles["small"]) for h in header]]
-    data += [[BidiParagraph(_text(cell), styles["small"]) for cell in row] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-            ]
-        )
-    )
-    return table
+    return tables.grid(header, rows, styles, widths, _text, paragraph=BidiParagraph)
 
 
 ACTION_WORDS = {
