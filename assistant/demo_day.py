@@ -13,11 +13,10 @@ from sqlalchemy import func, select
 
 from assistant import reference
 from assistant.day.appointments import BookingRequest, book_appointment
+from assistant.day.followups import add_followup_in
 from assistant.day.safety import earliest_safe_in
-from assistant.day.tables import FollowUp
 from assistant.db import Database
 from assistant.models import Patient, Practitioner, TreatmentSession
-from assistant.records import audit
 from assistant.stock import NewItem, receive_box
 from assistant.stock.tables import StockItem
 
@@ -80,21 +79,5 @@ def _followup_due(db: Database, patient_id: int, today: date, actor: int | None)
         if latest is None:
             return
         deepest = max((zone.depth_mm for zone in latest.zones), default=None)
-        row = FollowUp(
-            patient_id=patient_id,
-            session_id=latest.id,
-            due_on=today,
-            reason=f"treated at {reference.format_mm(deepest)} mm" if deepest else "",
-        )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            "create",
-            "follow_up",
-            row.id,
-            actor=actor,
-            patient_id=patient_id,
-            summary=f"Follow-up call {row.id} due {today.isoformat()} after session "
-            f"{latest.id} (demo data)",
-        )
+        reason = f"treated at {reference.format_mm(deepest)} mm" if deepest else ""
+        add_followup_in(session, patient_id, latest.id, today, reason, actor, "demo data")

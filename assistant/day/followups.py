@@ -143,12 +143,21 @@ def create_after_signing_in(
     reason = followup_reason(draft, rule)
     if not reason:
         return None
-    row = FollowUp(
-        patient_id=patient_id,
-        session_id=session_id,
-        due_on=draft.treated_at.date() + timedelta(days=rule.days),
-        reason=reason,
-    )
+    due_on = draft.treated_at.date() + timedelta(days=rule.days)
+    return add_followup_in(session, patient_id, session_id, due_on, reason, actor, reason)
+
+
+def add_followup_in(
+    session: Session,
+    patient_id: int,
+    session_id: int,
+    due_on: date,
+    reason: str,
+    actor: int | None,
+    why: str,
+) -> int:
+    """Add one follow-up call, audited (``why`` ends its audit summary); its id."""
+    row = FollowUp(patient_id=patient_id, session_id=session_id, due_on=due_on, reason=reason)
     session.add(row)
     session.flush()
     audit.record(
@@ -159,7 +168,7 @@ def create_after_signing_in(
         actor=actor,
         patient_id=patient_id,
         summary=f"Follow-up call {row.id} due {row.due_on.isoformat()} after session "
-        f"{session_id} ({reason})",
+        f"{session_id} ({why})",
     )
     return row.id
 
