@@ -85,21 +85,25 @@ def screen_month(day: date | datetime) -> str:
     return str(format_skeleton("yMMMM", date(day.year, day.month, 1), locale=locale))
 
 
+def _decimal_sign() -> str:
+    """The decimal sign of the interface's language ("," in Spanish)."""
+    lang = _screen_language()
+    if lang is None:
+        return "."
+    # Babel's number data loads only when a screen in another language shows a depth
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(babel_locale(lang.code)))
+
+
 def screen_mm(value: float) -> str:
     """A depth on screen as practitioners write it (0.25, 1.5), with the decimal sign of the
     interface's language: "0,8" in Spanish. Never for anything stored, printed or exported
     (``assistant.reference.format_mm``)."""
-    # Babel's number data only when a depth is shown
-    from babel.numbers import get_decimal_symbol
-
     # the reference data only when a depth is shown
     from assistant.reference import format_mm
 
-    text = format_mm(value)
-    lang = _screen_language()
-    if lang is None:
-        return text
-    return text.replace(".", get_decimal_symbol(babel_locale(lang.code)))
+    return format_mm(value).replace(".", _decimal_sign())
 
 
 # a depth or a range of depths: "0.8 mm", "0.25–0.5 mm" (never a version such as "2026.3")
@@ -110,13 +114,7 @@ def screen_decimals(text: str) -> str:
     """Text the core worded with depths in millimetres ("0.8 mm is above 0.75 mm",
     "0.25–0.5 mm"), with the interface's decimal sign in them, for the screen only: a warning
     stored with a signed record keeps its own words, and only its display changes."""
-    lang = _screen_language()
-    if lang is None:
-        return text
-    # Babel's number data loads only when a screen in another language shows a depth
-    from babel.numbers import get_decimal_symbol
-
-    sign = get_decimal_symbol(babel_locale(lang.code))
+    sign = _decimal_sign()
     if sign == ".":
         return text
     return _DEPTHS.sub(lambda depth: depth.group(0).replace(".", sign), text)

@@ -349,15 +349,10 @@ def next_appointment_in(
     return info_of(row) if row is not None else None
 
 
-def appointments_between(db: Database, start: datetime, end: datetime) -> list[AppointmentInfo]:
-    """Every appointment starting in [start, end), in time order."""
-    with db.session() as session:
-        return appointments_between_in(session, start, end)
-
-
 def appointments_between_in(
     session: Session, start: datetime, end: datetime
 ) -> list[AppointmentInfo]:
+    """Every appointment starting in [start, end), in time order."""
     return [
         info_of(row)
         for row in session.scalars(
