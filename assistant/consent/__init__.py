@@ -4,7 +4,8 @@ with its fingerprint and QR code, withdrawal, and whether a consent covers a ses
 
 - ``assistant.consent.templates``: the forms and their versions (shipped and the clinic's);
 - ``assistant.consent.signature``: signature strokes, checked and drawn as PNG;
-- ``assistant.consent.issue``: issuing, withdrawing, listing, erasing;
+- ``assistant.consent.issue``: issuing, withdrawing, erasing;
+- ``assistant.consent.issued``: issued consents as read back, listed, and their PDF;
 - ``assistant.consent.document``: the PDF and the fingerprint;
 - ``assistant.consent.validity``: ``consent_status`` and photo permissions;
 - ``assistant.consent.verify``: checking a copy against the database.
@@ -17,12 +18,9 @@ from assistant.consent.issue import (
     ConsentRequest,
     GuardianSignature,
     age_on,
-    consent_pdf,
     erase_consents_in,
-    get_consent,
     issue_consent,
     issue_in,
-    list_consents,
     preview_consent,
     record_output,
     withdraw_consent,
@@ -34,6 +32,9 @@ from assistant.consent.issued import (
     ConsentRecord,
     PhotoChoices,
     WithdrawalEntry,
+    consent_pdf,
+    get_consent,
+    list_consents,
 )
 from assistant.consent.templates import (
     PHOTO,

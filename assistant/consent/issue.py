@@ -424,42 +424,6 @@ def issue_in(
     return record_of(session, row)
 
 
-def list_consents(db: Database, patient_id: int) -> list[ConsentRecord]:
-    """A patient's consents, newest first."""
-    with db.session() as session:
-        if session.get(Patient, patient_id) is None:
-            raise NotFound(f"There is no patient with id {patient_id}.")
-        rows = session.scalars(
-            select(Consent)
-            .where(Consent.patient_id == patient_id)
-            .order_by(Consent.signed_at.desc(), Consent.id.desc())
-        )
-        return [record_of(session, row) for row in rows]
-
-
-def get_consent(db: Database, consent_id: int) -> ConsentRecord:
-    with db.session() as session:
-        row = session.get(Consent, consent_id)
-        if row is None:
-            raise NotFound(f"There is no consent with id {consent_id}.")
-        return record_of(session, row)
-
-
-def consent_pdf(db: Database, consent_id: int) -> bytes:
-    """The PDF exactly as issued (gone only after the patient's erasure)."""
-    with db.session() as session:
-        row = session.get(Consent, consent_id)
-        if row is None:
-            raise NotFound(f"There is no consent with id {consent_id}.")
-        if row.pdf is None:
-            raise InvalidInput(
-                f"Consent {consent_id} belonged to an erased patient; only its date, version "
-                "and fingerprint are kept.",
-                "consent",
-            )
-        return bytes(row.pdf)
-
-
 def record_output(
     db: Database, consent_id: int, action: str, actor: int | None, destination: str = ""
 ) -> None:

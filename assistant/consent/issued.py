@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from assistant import reference
 from assistant.consent.fingerprint import short_fingerprint
-from assistant.errors import RecordLocked
-from assistant.storage.models import Consent, ConsentTemplate, ConsentWithdrawal
+from assistant.errors import InvalidInput, NotFound, RecordLocked
+from assistant.storage.db import Database
+from assistant.storage.models import Consent, ConsentTemplate, ConsentWithdrawal, Patient
 
 TREATMENT_SCOPE = "treatment"
 PHOTO_SCOPE = "photo"
@@ -191,3 +192,39 @@ def _keep_issued_consents(session: Session, _context: Any, _instances: Any) -> N
     for obj in list(session.deleted):
         if isinstance(obj, Consent | ConsentTemplate | ConsentWithdrawal):
             raise RecordLocked("Consent records are kept; they are never deleted.")
+
+
+def list_consents(db: Database, patient_id: int) -> list[ConsentRecord]:
+    """A patient's consents, newest first."""
+    with db.session() as session:
+        if session.get(Patient, patient_id) is None:
+            raise NotFound(f"There is no patient with id {patient_id}.")
+        rows = session.scalars(
+            select(Consent)
+            .where(Consent.patient_id == patient_id)
+            .order_by(Consent.signed_at.desc(), Consent.id.desc())
+        )
+        return [record_of(session, row) for row in rows]
+
+
+def get_consent(db: Database, consent_id: int) -> ConsentRecord:
+    with db.session() as session:
+        row = session.get(Consent, consent_id)
+        if row is None:
+            raise NotFound(f"There is no consent with id {consent_id}.")
+        return record_of(session, row)
+
+
+def consent_pdf(db: Database, consent_id: int) -> bytes:
+    """The PDF exactly as issued (gone only after the patient's erasure)."""
+    with db.session() as session:
+        row = session.get(Consent, consent_id)
+        if row is None:
+            raise NotFound(f"There is no consent with id {consent_id}.")
+        if row.pdf is None:
+            raise InvalidInput(
+                f"Consent {consent_id} belonged to an erased patient; only its date, version "
+                "and fingerprint are kept.",
+                "consent",
+            )
+        return bytes(row.pdf)
