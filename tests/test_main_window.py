@@ -8,7 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from assistant.patients.store import PatientDetails, count_patients, create_patient, get_patient
+from assistant.patients.store import (
+    PatientDetails,
+    count_patients,
+    create_patient,
+    get_patient,
+    search_patients,
+)
 from assistant.settings import Settings
 from assistant.storage.db import Database
 from ui.app_context import GuiContext
@@ -208,9 +214,7 @@ def test_unsaved_typing_is_not_lost_on_close(
     assert window.isVisible() and asked == ["Unsaved patient details"]
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
     assert window.close()
-    assert [
-        r.first_name for r in __import__("assistant.patients.store").patients.search_patients(db)
-    ] == ["Amara"]
+    assert [r.first_name for r in search_patients(db)] == ["Amara"]
 
 
 def test_a_clean_form_closes_without_asking(
