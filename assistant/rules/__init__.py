@@ -23,7 +23,6 @@ from assistant.checklist.loading import translated_checklist
 from assistant.errors import InvalidInput, NotFound
 from assistant.rules.catalogue import (
     DEPTH,
-    RuleDefinition,
     catalogue,
     definition,
     interval_rule_id,
@@ -33,6 +32,7 @@ from assistant.rules.catalogue import (
     within_bounds,
     within_earlier_bounds,
 )
+from assistant.rules.definition import RuleDefinition
 from assistant.storage.db import Database
 from assistant.storage.models import ClinicRuleChange, Practitioner
 from assistant.text.i18n import _, current_language

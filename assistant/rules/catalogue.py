@@ -9,7 +9,6 @@ canonical text stored for the rule, or raises ``InvalidInput`` naming the rule a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from assistant import reference
@@ -17,6 +16,7 @@ from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import Checklist, QuestionKind, Window
 from assistant.errors import InvalidInput
 from assistant.resources import load_toml
+from assistant.rules.definition import RuleDefinition
 from assistant.rules.words import (
     bounds_words,
     choice_of_words,
@@ -40,33 +40,6 @@ _UNITS = {
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "mm": "mm", "": "",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class RuleDefinition:
-    """One configurable value."""
-
-    id: str
-    label: str
-    kind: str
-    default: str  # canonical text
-    low: str | None = None  # bounds, canonical text (None for a list of choices)
-    high: str | None = None
-    choices: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()  # in words
-    # the checklist question it sets, when its id is not the question's own
-    # ("isotretinoin_last_dose_outcome": the outcome of a question whose id names its window)
-    question: str = ""
-    # the bounds of earlier revisions, canonical texts: a stored clinic value within one of
-    # them is kept and flagged; outside all of them the store is damaged
-    earlier: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def bounds(self) -> str:
-        """The allowed values in words: "0 days – 12 months" or "perioral or facial"."""
-        if self.choices:
-            return " or ".join(self.choices)
-        return f"{self.low} – {self.high}"
 
 
 def _window_text(window: Window) -> str:

@@ -13,7 +13,7 @@ from assistant.text.i18n import current_language
 from assistant.text.labels import RULE_CHOICES, RULE_UNITS, data_label, translated_labels
 
 if TYPE_CHECKING:
-    from assistant.rules.catalogue import RuleDefinition
+    from assistant.rules.definition import RuleDefinition
 
 
 def rule_label(rule: RuleDefinition, code: str | None = None) -> str:
