@@ -15,6 +15,8 @@ This module is the public face; the code lives in:
 
 - ``assistant.sessions.record``: states, the record's dataclasses, amendments of fields;
 - ``assistant.sessions.rules``: the clinical rules and validation (no database);
+- ``assistant.sessions.derived``: what the zones imply (deepest depth, interval, next date),
+  computed by saving and signing and shown by the form as a preview;
 - ``assistant.sessions.guard``: the ``before_flush`` listener;
 - ``assistant.sessions.store``: reading and writing one session;
 - ``assistant.sessions.views``: timeline, unfinished drafts, the form's context, aftercare;
@@ -37,6 +39,7 @@ from assistant.sessions.carry import (
     compare,
     last_signed_settings,
 )
+from assistant.sessions.derived import DerivedValues, derived_values, with_derived_values
 from assistant.sessions.recall import (
     RECALL_COLUMNS,
     RecallRow,
@@ -132,6 +135,7 @@ __all__ = [
     "CartridgeChoice",
     "Choice",
     "DeviceChoice",
+    "DerivedValues",
     "DeviceLimits",
     "DraftInfo",
     "PatientSummary",
@@ -153,6 +157,7 @@ __all__ = [
     "compute_warnings",
     "create_draft",
     "default_depth",
+    "derived_values",
     "export_recall_csv",
     "discard_draft",
     "effective_value",
@@ -184,4 +189,5 @@ __all__ = [
     "validate_draft",
     "validate_for_signing",
     "value_text",
+    "with_derived_values",
 ]

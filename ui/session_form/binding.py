@@ -15,8 +15,7 @@ from assistant.sessions import (
     SessionDraft,
     SessionRecord,
     check_cartridge_expiry,
-    recommended_interval_weeks,
-    recommended_next_date,
+    derived_values,
 )
 from ui.session_form.common import qdate, select_data
 
@@ -67,10 +66,8 @@ def fill_form(form: SessionForm, record: SessionRecord) -> None:
     form._set_next_minimum()
     if draft.next_session_date is not None:
         form.next_date_edit.setDate(qdate(draft.next_session_date))
-        deepest = draft.deepest_depth
-        form._next_follows = deepest is not None and draft.next_session_date == (
-            recommended_next_date(draft.treated_at, deepest, form._context.treatment)
-        )
+        recommended = derived_values(draft, form._context.treatment).recommended_next_date
+        form._next_follows = draft.next_session_date == recommended
     else:
         form.next_date_edit.setDate(form.next_date_edit.minimumDate())
         form._next_follows = True
@@ -90,7 +87,6 @@ def read_draft(form: SessionForm) -> SessionDraft:
     except InvalidInput:
         cartridge_id, needles, lot, expiry = None, "", "", None
     zones = form.zone_model.entries()
-    deepest = max((z.depth_mm for z in zones), default=None)
     minutes = form.minutes_spin.value()
     tolerance = form.tolerance_spin.value()
     ended = None
@@ -121,9 +117,6 @@ def read_draft(form: SessionForm) -> SessionDraft:
         zones=zones,
         products=form.product_model.entries(),
         next_session_date=form._next_date(),
-        interval_weeks=recommended_interval_weeks(deepest, form._context.treatment)
-        if deepest is not None
-        else None,
         course_number=form.course_number_spin.value() or None,
         course_total=form.course_total_spin.value() or None,
     )
@@ -159,16 +152,20 @@ def set_read_only(form: SessionForm, read_only: bool) -> None:
 def refresh_next_date(form: SessionForm) -> None:
     """Show the recommended next date; the date field follows it until edited by hand."""
     form._set_next_minimum()
-    zones = form.zone_model.entries()
-    deepest = max((z.depth_mm for z in zones), default=None)
-    if deepest is None:
+    # The core's own values, the ones saving stores: the form computes none of them.
+    derived = derived_values(
+        SessionDraft(treated_at=form._treated_at(), zones=form.zone_model.entries()),
+        form._context.treatment,
+    )
+    deepest, weeks, recommended = (
+        derived.deepest_depth_mm, derived.interval_weeks, derived.recommended_next_date
+    )
+    if deepest is None or weeks is None or recommended is None:
         form.next_section.recommended_label.setText(
             translate("SessionForm", "Add a zone to see the recommended date.")
         )
         form.use_recommended_button.setEnabled(False)
         return
-    recommended = recommended_next_date(form._treated_at(), deepest, form._context.treatment)
-    weeks = recommended_interval_weeks(deepest, form._context.treatment)
     form.next_section.recommended_label.setText(
         translate(
             "SessionForm", "Recommended: {date} ({weeks} weeks after a session at {depth} mm)"
