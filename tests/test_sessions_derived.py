@@ -148,3 +148,16 @@ def test_an_amended_depth_amends_the_interval_and_the_interval_is_not_amended_al
     # a correction that leaves the depths alone leaves the interval alone
     amend_session(db, session_id, "notes", "Seen again", "Added later", clinic.practitioner)
     assert len(get_session(db, session_id).amendments) == 3
+
+
+def test_the_demo_clinics_sessions_carry_the_interval_the_core_derives(
+    demo_db: Database,
+) -> None:
+    with demo_db.session() as session:
+        ids = list(session.scalars(select(TreatmentSession.id).limit(40)))
+    assert ids
+    for session_id in ids:
+        draft = get_session(demo_db, session_id).draft
+        derived = derived_values(draft)
+        assert draft.interval_weeks == derived.interval_weeks is not None
+        assert draft.next_session_date == derived.recommended_next_date
