@@ -85,6 +85,7 @@ from assistant.sessions.rules import (
     recommended_interval_weeks,
     recommended_next_date,
     roman,
+    snap_zone_depth,
     validate_draft,
     validate_for_signing,
 )
@@ -184,6 +185,7 @@ __all__ = [
     "session_warnings",
     "set_field",
     "sign_session",
+    "snap_zone_depth",
     "start_session",
     "unfinished_drafts",
     "validate_draft",

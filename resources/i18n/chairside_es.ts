@@ -6892,6 +6892,10 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
     </message>
+    <message>
+        <source>Depth refused</source>
+        <translation>Profundidad rechazada</translation>
+    </message>
 </context>
 <context>
     <name>_Dialog</name>

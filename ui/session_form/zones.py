@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.devices import snap_depth
+from assistant.errors import InvalidInput
 from assistant.labels import data_label, typical_range
 from assistant.screen_dates import screen_decimals, screen_mm
+from assistant.sessions import snap_zone_depth
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
@@ -129,6 +130,12 @@ class ZonesSection(QGroupBox):
         editor.addWidget(QLabel(self.tr("Notes")), 2, 4)
         editor.addWidget(self.zone_notes_edit, 2, 5)
         layout.addLayout(editor)
+        self.depth_problem = QLabel()  # why a typed depth was refused
+        self.depth_problem.setProperty("role", "error")
+        self.depth_problem.setWordWrap(True)
+        self.depth_problem.setAccessibleName(self.tr("Depth refused"))
+        self.depth_problem.setVisible(False)
+        layout.addWidget(self.depth_problem)
         self.depth_spin.valueChanged.connect(self._zone_edited)
         self.passes_spin.valueChanged.connect(self._zone_edited)
         self.speed_edit.textChanged.connect(self._zone_edited)
@@ -180,6 +187,8 @@ class ZonesSection(QGroupBox):
     def zone_selected(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = current.row() if current.isValid() else -1
         self._editing_row = row
+        self.depth_problem.clear()
+        self.depth_problem.setVisible(False)
         editors = (
             self.depth_spin,
             self.passes_spin,
@@ -218,9 +227,24 @@ class ZonesSection(QGroupBox):
         row = self._editing_row
         if self._filling_editor or row < 0 or row >= self.zone_model.rowCount():
             return
+        current = self.zone_model.entry(row)
+        try:
+            depth = snap_zone_depth(
+                current.zone,
+                self.depth_spin.value(),
+                self.zone_model.limits(),
+                self.zone_model.treatment(),
+                row,
+            )
+        except InvalidInput as exc:
+            self.depth_problem.setText(str(exc))  # the core's message, in the user's language
+            self.depth_problem.setVisible(True)
+            return
+        self.depth_problem.clear()
+        self.depth_problem.setVisible(False)
         entry = replace(
-            self.zone_model.entry(row),
-            depth_mm=snap_depth(self.depth_spin.value(), self.zone_model.limits()),
+            current,
+            depth_mm=depth,
             passes=self.passes_spin.value(),
             speed=self.speed_edit.text().strip(),
             endpoint=self.endpoint_box.currentData(),
