@@ -16,7 +16,8 @@ from ui.zone_table_model import ZoneTableModel
 
 EDIT = Qt.ItemDataRole.EditRole
 SKINPEN = limits_of_profile("skinpen_precision")  # 0.25–2.5 mm in 0.25 mm steps
-REFUSED = "Cheeks: 2.6 mm is outside the limits of Crown Aesthetics SkinPen Precision (0.25–2.5 mm)."
+DEVICE = "Crown Aesthetics SkinPen Precision (0.25–2.5 mm)"
+REFUSED = f"Cheeks: 2.6 mm is outside the limits of {DEVICE}."
 
 
 def test_a_typed_depth_snaps_to_the_devices_step() -> None:
@@ -45,7 +46,7 @@ def test_outside_the_devices_limits_is_refused_naming_the_zone(typed: float) -> 
     with pytest.raises(InvalidInput) as refused:
         snap_zone_depth("cheeks", typed, SKINPEN, index=2)
     assert str(refused.value).startswith("Cheeks: ")
-    assert "outside the limits of Crown Aesthetics SkinPen Precision (0.25–2.5 mm)" in str(refused.value)
+    assert f"outside the limits of {DEVICE}" in str(refused.value)
     assert refused.value.field == "zones[2].depth_mm"
 
 

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from assistant import reference
 from assistant.errors import InvalidInput
 from assistant.labels import data_label, typical_range
+from assistant.rules import TreatmentRules
 from assistant.screen_dates import screen_decimals, screen_mm
-from assistant.sessions import snap_zone_depth
+from assistant.sessions import DeviceLimits, SessionDraft, snap_zone_depth
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
+from ui.session_form.parts import ZonesPart
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
 from ui.zone_table_model import ZoneTableModel
@@ -252,6 +254,26 @@ class ZonesSection(QGroupBox):
         )
         self.zone_model.set_entry(row, entry)
         self.changed.emit()
+
+    def set_limits(
+        self, limits: DeviceLimits, fitzpatrick: int | None, treatment: TreatmentRules | None
+    ) -> None:
+        """The device's limits (the depth editor's range and step), the patient's skin type
+        and the clinic's rules, which the zones are checked with."""
+        self.zone_model.set_context(limits, fitzpatrick, treatment)
+        narrowed = limits.narrowed()
+        self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
+
+    def fill(self, draft: SessionDraft) -> None:
+        """The draft's zones, the first one selected for editing."""
+        self.zone_model.set_entries(draft.zones)
+        if draft.zones:
+            self.zone_table.selectRow(0)
+        self.zone_selected(self.zone_model.index(0, 0) if draft.zones else QModelIndex())
+
+    def read(self) -> ZonesPart:
+        return ZonesPart(self.zone_model.entries())
 
     def select_zone(self, row: int) -> None:
         self.zone_table.selectRow(row)
