@@ -20,8 +20,8 @@ from assistant.sessions import (
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
 from ui.session_form.parts import AfterPart, HeaderPart, ResponsePart, ZonesPart, merge
+from ui.session_form.zone_table_model import ZoneTableModel
 from ui.session_form.zones import ZonesSection
-from ui.zone_table_model import ZoneTableModel
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / "ui" / "session_form"

@@ -12,9 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from assistant import reference
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import Amendment, TreatmentSession
 from assistant.rules import set_rule, treatment_in_force
 from assistant.sessions import (
     AMENDABLE_FIELDS,
@@ -27,6 +25,8 @@ from assistant.sessions import (
     save_draft,
     sign_session,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import Amendment, TreatmentSession
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from assistant.devices import limits_of_profile
+from assistant.clinic.devices import limits_of_profile
 from assistant.errors import InvalidInput
 from assistant.rules import RuleSet, treatment_rules
 from assistant.sessions import ZoneEntry, check_zone, snap_zone_depth
+from ui.session_form.zone_table_model import ZoneTableModel
 from ui.session_form.zones import ZonesSection
-from ui.zone_table_model import ZoneTableModel
 
 EDIT = Qt.ItemDataRole.EditRole
 SKINPEN = limits_of_profile("skinpen_precision")  # 0.25–2.5 mm in 0.25 mm steps

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from assistant.aftercare.dates import TimelineStep, timeline
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
-from assistant.languages import format_day, format_moment
+from assistant.text.languages import format_day, format_moment
 
 
 @dataclass(frozen=True)

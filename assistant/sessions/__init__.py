@@ -14,7 +14,7 @@ is stored with the session. Values outside the device's limits are refused.
 This module is the public face; the code lives in:
 
 - ``assistant.sessions.record``: states, the record's dataclasses, amendments of fields;
-- ``assistant.sessions.rules``: the clinical rules and validation (no database);
+- ``assistant.sessions.limits``: the clinical rules and validation (no database);
 - ``assistant.sessions.derived``: what the zones imply (deepest depth, interval, next date),
   computed by saving and signing and shown by the form as a preview;
 - ``assistant.sessions.guard``: the ``before_flush`` listener;
@@ -40,6 +40,26 @@ from assistant.sessions.carry import (
     last_signed_settings,
 )
 from assistant.sessions.derived import DerivedValues, derived_values, with_derived_values
+from assistant.sessions.limits import (
+    ANAESTHETIC_MINUTES_MAX,
+    COURSE_MAX,
+    DEFAULT_PASSES,
+    INTERVAL_WEEKS_MAX,
+    MAX_LOT,
+    TOLERANCE_MAX,
+    check_cartridge_expiry,
+    check_zone,
+    compute_warnings,
+    default_depth,
+    interval_warning,
+    previous_session,
+    recommended_interval_weeks,
+    recommended_next_date,
+    roman,
+    snap_zone_depth,
+    validate_draft,
+    validate_for_signing,
+)
 from assistant.sessions.recall import (
     RECALL_COLUMNS,
     RecallRow,
@@ -68,26 +88,6 @@ from assistant.sessions.record import (
     parse_field_value,
     set_field,
     value_text,
-)
-from assistant.sessions.rules import (
-    ANAESTHETIC_MINUTES_MAX,
-    COURSE_MAX,
-    DEFAULT_PASSES,
-    INTERVAL_WEEKS_MAX,
-    MAX_LOT,
-    TOLERANCE_MAX,
-    check_cartridge_expiry,
-    check_zone,
-    compute_warnings,
-    default_depth,
-    interval_warning,
-    previous_session,
-    recommended_interval_weeks,
-    recommended_next_date,
-    roman,
-    snap_zone_depth,
-    validate_draft,
-    validate_for_signing,
 )
 from assistant.sessions.start import planned_zones, start_session
 from assistant.sessions.store import (

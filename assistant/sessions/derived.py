@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from assistant.sessions.limits import recommended_interval_weeks
 from assistant.sessions.record import DERIVED_FIELDS, SessionDraft
-from assistant.sessions.rules import recommended_interval_weeks
 
 if TYPE_CHECKING:
     from assistant.rules import TreatmentRules

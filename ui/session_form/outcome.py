@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.screen_dates import screen_long_date, screen_mm
 from assistant.sessions import DerivedValues, SessionDraft
+from assistant.text.screen_dates import screen_long_date, screen_mm
 from ui.session_form.common import big, qdate
 from ui.session_form.parts import AfterPart, NextPart, ResponsePart
 from ui.translations import screen_locale

@@ -18,8 +18,8 @@ from assistant.sessions import ProductEntry, SessionContext, SessionDraft
 from assistant.stock import ChairScan
 from ui.session_form.common import big
 from ui.session_form.parts import ProductsPart
+from ui.session_form.zone_table_model import ProductTableModel
 from ui.table_fit import ColumnFitter
-from ui.zone_table_model import ProductTableModel
 
 
 class ProductsSection(QGroupBox):
