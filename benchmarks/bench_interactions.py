@@ -175,9 +175,9 @@ def form_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, 
         rows = form.zone_model.rowCount()
 
         def add_zone(index: int = index) -> None:
-            form.zone_choice.setCurrentIndex(index % form.zone_choice.count())
-            form.add_zone_button.click()
-            form.depth_spin.setValue(0.5 + 0.25 * (index % 4))
+            form.zones.zone_choice.setCurrentIndex(index % form.zones.zone_choice.count())
+            form.zones.add_zone_button.click()
+            form.zones.depth_spin.setValue(0.5 + 0.25 * (index % 4))
 
         # The warnings panel is refreshed in the same slot as the change; wait for the row.
         zones.append(driver.timed(add_zone, lambda r=rows: form.zone_model.rowCount() > r,

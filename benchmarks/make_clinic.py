@@ -36,6 +36,7 @@ from assistant.audit.actor import workstation  # noqa: E402
 from assistant.consent import ConsentRequest, issue_in  # noqa: E402
 from assistant.demo.clinic import TREATMENT_PLANS, _demo_details, demo_signature  # noqa: E402
 from assistant.patients.search import search_terms, sort_key  # noqa: E402
+from assistant.sessions import SessionDraft, ZoneEntry, derived_values  # noqa: E402
 from assistant.storage.db import Database, init_db  # noqa: E402
 from assistant.storage.models import (  # noqa: E402
     Amendment,
@@ -158,7 +159,7 @@ def session_values(
         "anaesthetic_minutes": 30, "anaesthetic_removed_at": None,
         "tolerance": rng.randint(1, 6), "reactions": "", "adverse_events": "",
         "post_care": "", "notes": "", "warnings": [],
-        "next_session_date": treated_at.date() + timedelta(weeks=6), "interval_weeks": 6,
+        "next_session_date": None, "interval_weeks": None,  # derived from the zones below
         "course_number": number % 4 + 1, "course_total": 4, "aftercare_printed_at": None,
         "signed_at": treated_at + timedelta(minutes=50), "signed_by_id": practitioner,
         "created_at": created_at, "updated_at": created_at, "version": 2,
@@ -324,6 +325,11 @@ class Builder:
                            "notes": ""}  # fmt: skip
                     zones.append(row)
                     zone_rows.append([row[f] for f in chain.ZONE_FIELDS])
+                derived = derived_values(
+                    SessionDraft(treated, zones=tuple(ZoneEntry(z, d, 1) for z, d in plan))
+                )  # the interval and next date as the core derives them from the zones
+                values["interval_weeks"] = derived.interval_weeks
+                values["next_session_date"] = derived.recommended_next_date
                 pid_, name, kind, lot, expiry = rng.choice(self.info["products"])
                 prow = {"session_id": sid, "position": 0, "product_id": pid_,
                         "product_name": name, "kind": kind, "lot_number": lot,

@@ -102,7 +102,7 @@ def test_leaving_a_session_for_another_patient_keeps_the_draft(
     window.open_session(session_id)
     form = window.workflow.form if window.workflow else None
     assert form is not None
-    qtbot.keyClicks(form.notes_edit, "Patient asked about peels.")
+    qtbot.keyClicks(form.after.notes_edit, "Patient asked about peels.")
     window.patient_list.table.selectRow(5)
     assert window.workflow is None
     assert get_session(demo_db, session_id).draft.notes == "Patient asked about peels."

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from assistant.audit import integrity
 from assistant.patients.search import sort_key
 from assistant.patients.store import search_patients
+from assistant.sessions import derived_values, get_session
 from assistant.storage.db import init_db
 from assistant.storage.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
 
@@ -57,6 +58,12 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
         assert anyone.id in {r.id for r in found}
         listed = search_patients(db, "", limit=100)
         assert [r.sort_key for r in listed] == sorted(r.sort_key for r in listed)
+        # Each session's interval and next date are the ones the core derives from its zones.
+        for session_id in range(1, 21):
+            draft = get_session(db, session_id).draft
+            derived = derived_values(draft)
+            assert draft.interval_weeks == derived.interval_weeks is not None
+            assert draft.next_session_date == derived.recommended_next_date
         again = integrity.check(db, full=True)
         assert again.intact, again.problem
         assert (again.sessions, again.amendments) == (200, amendments)

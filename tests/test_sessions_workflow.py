@@ -65,19 +65,19 @@ def open_workflow(
 
 
 def fill_and_save(qtbot: QtBot, form: SessionForm) -> None:
-    choose(qtbot, form.device_box, "Dermapen 4")
-    choose(qtbot, form.cartridge_box, "lot DP16-2611A")
+    choose(qtbot, form.treatment.device_box, "Dermapen 4")
+    choose(qtbot, form.treatment.cartridge_box, "lot DP16-2611A")
     # the consent state comes from the patient's consent records, not from a tick
     qtbot.waitUntil(lambda: form.consent_watch.answered, timeout=5000)
     form.select_zone(0)
-    replace_text(qtbot, form.depth_spin, "1.5")
-    replace_text(qtbot, form.passes_spin, "3")
-    qtbot.keyClicks(form.speed_edit, "8")
-    choose(qtbot, form.zone_choice, "Forehead")
-    qtbot.mouseClick(form.add_zone_button, LEFT)
-    replace_text(qtbot, form.depth_spin, "0.7")  # a setting of the Dermapen 4 (0.1 mm steps)
-    qtbot.keyClicks(form.notes_edit, "Tolerated well; mild erythema.")
-    replace_text(qtbot, form.tolerance_spin, "3")
+    replace_text(qtbot, form.zones.depth_spin, "1.5")
+    replace_text(qtbot, form.zones.passes_spin, "3")
+    qtbot.keyClicks(form.zones.speed_edit, "8")
+    choose(qtbot, form.zones.zone_choice, "Forehead")
+    qtbot.mouseClick(form.zones.add_zone_button, LEFT)
+    replace_text(qtbot, form.zones.depth_spin, "0.7")  # a setting of the Dermapen 4 (0.1 mm steps)
+    qtbot.keyClicks(form.after.notes_edit, "Tolerated well; mild erythema.")
+    replace_text(qtbot, form.response.tolerance_spin, "3")
     qtbot.waitUntil(lambda: form.status_text().startswith("Saved "), timeout=5000)
 
 
@@ -127,11 +127,11 @@ def test_checklist_then_session_then_signed(
     assert signed.state == "signed" and signed.signed_by_id == PRACTITIONER
     assert "zone_depth" in [w.code for w in signed.warnings]
     assert form.is_read_only()
-    assert form.notes_edit.isReadOnly() and not form.depth_spin.isEnabled()
+    assert form.after.notes_edit.isReadOnly() and not form.zones.depth_spin.isEnabled()
     assert not form.sign_button.isVisible() and form.amend_button.isVisible()
     assert form.signed_banner.isVisible()
-    qtbot.keyClicks(form.notes_edit, "typed after signing")
-    assert form.notes_edit.toPlainText() == "Tolerated well; mild erythema."
+    qtbot.keyClicks(form.after.notes_edit, "typed after signing")
+    assert form.after.notes_edit.toPlainText() == "Tolerated well; mild erythema."
     with qtbot.waitSignal(workflow.aftercareRequested) as aftercare:
         qtbot.mouseClick(workflow.aftercare_button, LEFT)
     assert aftercare.args == [session_id]
@@ -176,11 +176,11 @@ def test_a_failed_save_keeps_the_draft_on_screen(
         )
 
     monkeypatch.setattr("ui.session_form.save_draft", disk_full)
-    qtbot.keyClicks(form.notes_edit, "Important note")
+    qtbot.keyClicks(form.after.notes_edit, "Important note")
     qtbot.waitUntil(lambda: form.status_text().startswith("Not saved"), timeout=5000)
     assert "The disk is full" in form.status_text()
     assert "kept on screen" in form.status_text()
-    assert form.is_dirty() and form.notes_edit.toPlainText() == "Important note"
+    assert form.is_dirty() and form.after.notes_edit.toPlainText() == "Important note"
     assert get_session(demo_db, session_id).draft.notes == ""
 
     monkeypatch.undo()
@@ -195,16 +195,16 @@ def test_an_unfinished_draft_reopens_as_it_was_left(
     session_id = create_draft(demo_db, PATIENT, PRACTITIONER)
     first = open_workflow(qtbot, demo_db, runner, settings, session_id=session_id)
     assert first.form is not None
-    choose(qtbot, first.form.zone_choice, "Neck")
-    qtbot.mouseClick(first.form.add_zone_button, LEFT)
-    qtbot.keyClicks(first.form.reactions_edit, "slight redness")
+    choose(qtbot, first.form.zones.zone_choice, "Neck")
+    qtbot.mouseClick(first.form.zones.add_zone_button, LEFT)
+    qtbot.keyClicks(first.form.response.reactions_edit, "slight redness")
     first.close()  # the screen closes: nothing typed is lost
     assert [d.session_id for d in unfinished_drafts(demo_db)] == [session_id]
 
     again = open_workflow(qtbot, demo_db, runner, settings, session_id=session_id)
     assert again.form is not None
     assert [z.zone for z in again.form.zone_model.entries()] == ["neck"]
-    assert again.form.reactions_edit.toPlainText() == "slight redness"
+    assert again.form.response.reactions_edit.toPlainText() == "slight redness"
 
 
 def test_amending_a_signed_record_from_the_form(
@@ -230,8 +230,8 @@ def test_amending_a_signed_record_from_the_form(
 
     with qtbot.waitSignal(form.amended):
         form.amend_field("zones[0].depth_mm", "1.25", "Pen display misread at the chair")
-    assert "1.5 → 1.25" in form.amendments_label.text()
-    assert "Pen display misread at the chair" in form.amendments_label.text()
+    assert "1.5 → 1.25" in form.amendments_box.amendments_label.text()
+    assert "Pen display misread at the chair" in form.amendments_box.amendments_label.text()
     depth = form.zone_model.data(form.zone_model.index(0, form.zone_model.DEPTH))
     assert depth == "1.5 → 1.25 (amended)"
     record = get_session(demo_db, form.session_id)
@@ -265,7 +265,7 @@ def test_autosave_runs_on_a_worker_thread(
     qtbot.waitUntil(lambda: workflow.form is not None)
     form = workflow.form
     assert form is not None
-    qtbot.keyClicks(form.notes_edit, "Typed while the pen is set up")
+    qtbot.keyClicks(form.after.notes_edit, "Typed while the pen is set up")
     qtbot.waitUntil(lambda: form.status_text().startswith("Saved "), timeout=5000)
     assert threads and threading.main_thread().name not in threads
     assert get_session(demo_db, session_id).draft.notes == "Typed while the pen is set up"
@@ -300,7 +300,7 @@ def test_a_draft_saved_elsewhere_meanwhile_is_compared_not_overwritten(
         return replace(theirs, notes=mine.notes)
 
     monkeypatch.setattr(SessionForm, "choose_between_drafts", merge)
-    qtbot.keyClicks(form.notes_edit, "Typed at the chair")
+    qtbot.keyClicks(form.after.notes_edit, "Typed at the chair")
     qtbot.waitUntil(lambda: bool(compared), timeout=5000)
     mine, theirs = compared[0]
     assert (mine.notes, theirs.reactions) == ("Typed at the chair", "Mild erythema")

@@ -148,7 +148,7 @@ def test_a_box_expiring_soon_is_used_with_a_warning(
     assert form.current_draft().cartridge_lot == "NEAR"
     assert "expires" in form.treatment.cartridge_error.text()
     assert form.treatment.cartridge_error.isVisibleTo(form)
-    box_ = form.cartridge_box
+    box_ = form.treatment.cartridge_box
     box_.setCurrentIndex(box_.findText("ABC123", Qt.MatchFlag.MatchContains))
     assert not form.treatment.cartridge_error.isVisibleTo(form)
     box_.setCurrentIndex(box_.findText("NEAR", Qt.MatchFlag.MatchContains))  # chosen by hand

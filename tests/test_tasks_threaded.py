@@ -181,9 +181,9 @@ def test_closing_the_session_while_a_save_is_in_flight_keeps_everything_typed(
     form = workflow.form
     assert form is not None
     gate = slow_saves(monkeypatch)
-    qtbot.keyClicks(form.notes_edit, "First")
+    qtbot.keyClicks(form.after.notes_edit, "First")
     qtbot.waitUntil(lambda: form.status_text() == "Saving…", timeout=WAIT_MS)
-    qtbot.keyClicks(form.notes_edit, " and second")  # typed while the save is in flight
+    qtbot.keyClicks(form.after.notes_edit, " and second")  # typed while the save is in flight
     threading.Timer(0.2, gate.set).start()
     assert workflow.flush()  # what the window does before it closes the screen
     delete_now(workflow)
@@ -208,7 +208,7 @@ def test_a_save_in_flight_still_lands_when_its_form_is_deleted(
     form = workflow.form
     assert form is not None
     gate = slow_saves(monkeypatch)
-    qtbot.keyClicks(form.notes_edit, "Kept")
+    qtbot.keyClicks(form.after.notes_edit, "Kept")
     qtbot.waitUntil(lambda: form.status_text() == "Saving…", timeout=WAIT_MS)
     delete_now(workflow)  # no flush: the screen is gone before the save returns
     gate.set()

@@ -42,8 +42,8 @@ def test_the_last_zones_come_ticked_and_the_form_marks_what_was_carried(
     lines = form.carried.lines()
     assert lines and all(line.endswith("as last time") for line in lines)
     form.select_zone(0)
-    before = form.depth_spin.value()
-    replace_text(qtbot, form.depth_spin, str(before + 0.3))
+    before = form.zones.depth_spin.value()
+    replace_text(qtbot, form.zones.depth_spin, str(before + 0.3))
     changed = [line for line in form.carried.lines() if "last time:" in line]
     assert len(changed) == 1, form.carried.lines()
     assert f"{format_mm(before)} mm" in changed[0].split("last time:")[1]

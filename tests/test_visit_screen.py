@@ -140,7 +140,7 @@ def test_the_patient_list_comes_back_with_the_visit_kept(
     window.visit_view.next_button.click()
     form = workflow.form
     assert form is not None
-    qtbot.keyClicks(form.notes_edit, "Asked about peels.")
+    qtbot.keyClicks(form.after.notes_edit, "Asked about peels.")
     window.visit_view.list_button.click()
     assert window.pages.currentWidget() is window.browse
     assert window.resume_button.isVisible()
@@ -149,7 +149,7 @@ def test_the_patient_list_comes_back_with_the_visit_kept(
     assert window.workflow is workflow
     window.resume_button.click()
     assert window.pages.currentWidget() is window.visit_view and window.workflow is workflow
-    assert form.notes_edit.toPlainText() == "Asked about peels."
+    assert form.after.notes_edit.toPlainText() == "Asked about peels."
 
 
 def test_starting_another_visit_saves_and_closes_the_one_left_open(
@@ -342,10 +342,10 @@ def test_a_whole_visit_with_the_keyboard_alone(
     form = workflow.form
     assert form is not None and workflow.step == "session"
 
-    choose_by_keys(form.device_box, "Dermapen 4")
-    choose_by_keys(form.cartridge_box, "lot DP16-2611A")
+    choose_by_keys(form.treatment.device_box, "Dermapen 4")
+    choose_by_keys(form.treatment.cartridge_box, "lot DP16-2611A")
     qtbot.waitUntil(lambda: form.treatment.consent_on_file)  # read from the consent records
-    tab_to(form.notes_edit)
+    tab_to(form.after.notes_edit)
     typed("Tolerated well.")
     key(Key.Key_S, Mod.ControlModifier)  # save now
     qtbot.waitUntil(lambda: get_session(demo_db, form.session_id).draft.notes == "Tolerated well.")
@@ -505,16 +505,16 @@ def test_the_tab_order_of_each_step(window: MainWindow, demo_db: Database) -> No
     view.next_button.click()
     form = workflow.form
     assert form is not None and workflow.step == "session"
-    chain = tab_chain(form.treated_edit)
+    chain = tab_chain(form.header.treated_edit)
     in_order(
         chain,
         [
-            form.treated_edit,
-            form.device_box,
-            form.zone_table,
-            form.depth_spin,
-            form.next_date_edit,
-            form.notes_edit,
+            form.header.treated_edit,
+            form.treatment.device_box,
+            form.zones.zone_table,
+            form.zones.depth_spin,
+            form.next_section.next_date_edit,
+            form.after.notes_edit,
             form.save_button,
             form.sign_button,
             workflow.more_button,

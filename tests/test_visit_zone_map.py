@@ -62,7 +62,7 @@ def test_the_form_map_shows_depths_and_follows_the_zone_table(
     assert zone_map.planned() == planned  # table → map
     form.select_zone(0)
     first = form.zone_model.entries()[0].zone
-    replace_text(qtbot, form.depth_spin, "1.25")
+    replace_text(qtbot, form.zones.depth_spin, "1.25")
     assert zone_map.diagrams[0].zones.get(first) == reference.format_mm(1.25) or (
         zone_map.diagram_of(first).zones[first] == reference.format_mm(1.25)
     )
@@ -70,9 +70,9 @@ def test_the_form_map_shows_depths_and_follows_the_zone_table(
     click(qtbot, zone_map, missing)  # map → table: the zone is added and selected
     entries = [z.zone for z in form.zone_model.entries()]
     assert missing in entries
-    assert form.zone_table.currentIndex().row() == entries.index(missing)
+    assert form.zones.zone_table.currentIndex().row() == entries.index(missing)
     click(qtbot, zone_map, first)  # a planned zone: selected in the table, not removed
-    assert form.zone_table.currentIndex().row() == 0
+    assert form.zones.zone_table.currentIndex().row() == 0
     assert first in [z.zone for z in form.zone_model.entries()]
 
 

@@ -23,7 +23,6 @@ from reportlab.lib.units import cm
 
 from assistant.aftercare.dates import (
     TimelineStep,
-    next_appointment_text,
     timeline,
 )
 from assistant.aftercare.dates import _shift as _shift  # used by the tests
@@ -37,6 +36,14 @@ from assistant.aftercare.look import (
     LEADING,
     SMALL_SIZE,
     look,
+)
+from assistant.aftercare.printed import (
+    NextAppointment,
+    Phone,
+    PrintedSheet,
+    next_appointment,
+    next_appointment_text,
+    printed_sheet,
 )
 from assistant.aftercare.sheet import PAPERS, AftercareSheet, Paper, ZoneDepth
 from assistant.aftercare.template import (
@@ -118,6 +125,11 @@ __all__ = [
     "TEMPLATE_NAME",
     "AftercareSheet",
     "AftercareTemplate",
+    "NextAppointment",
+    "Phone",
+    "PrintedSheet",
+    "next_appointment",
+    "printed_sheet",
     "ClinicProfile",
     "Offset",
     "Paper",
@@ -147,6 +159,7 @@ __all__ = [
     "register_fonts",
     "render_pdf",
     "render_pdf_bytes",
+    "render_printed",
     "render_sheet",
     "reset_template",
     "shipped_template_path",
@@ -206,11 +219,12 @@ class RenderResult:
     warnings: tuple[str, ...]
 
 
-def _footer(sheet: AftercareSheet, template: AftercareTemplate) -> Footer:
-    phone = sheet.clinic.phone.strip()
+def _footer(printed: PrintedSheet) -> Footer:
+    sheet, template = printed.sheet, printed.template
+    phone = next((p for p in printed.phones if not p.out_of_hours), None)
     name = sheet.clinic.name.strip()
     lk = look(sheet.language, sheet.large_print)
-    phone_text = f"{template.headings['phone']}{lk.colon}{lk.space}{phone}" if phone else ""
+    phone_text = f"{phone.label}{lk.colon}{lk.space}{phone.number}" if phone else ""
     both = " · ".join(part for part in (name, phone_text) if part)
     lang = language(sheet.language)
     family = register_family(lang.family)
@@ -260,15 +274,23 @@ def render_sheet(
         raise InvalidInput(
             f"Paper must be one of {', '.join(PAPERS)}, not '{sheet.clinic.paper_size}'.", "paper"
         )
+    data, pages = render_printed(printed_sheet(sheet, template, tz))
+    return RenderedSheet(data, pages, tuple(warnings))
+
+
+def render_printed(printed: PrintedSheet) -> tuple[bytes, int]:
+    """The PDF of a printed sheet (every date already resolved) and its page count."""
+    sheet, template = printed.sheet, printed.template
     register_fonts()
     page_size = PAGE_SIZES[sheet.clinic.paper_size]
     margins = Margins(MARGIN, MARGIN, 0.8 * cm, 0.3 * cm)
+
     def build(fit: bool) -> tuple[bytes, int]:
         return build_pdf(
-            story(sheet, template, content_width(page_size, margins), tz, fit),
+            story(printed, content_width(page_size, margins), fit),
             page_size=page_size,
             margins=margins,
-            footer=_footer(sheet, template),
+            footer=_footer(printed),
             title=f"Aftercare: {printable_any(sheet.patient_name)}",
             author=printable_any(sheet.clinic.name),
             subject=f"Aftercare sheet, template {template.version} ({template.language})",
@@ -279,7 +301,7 @@ def render_sheet(
         fitted, fewer = build(fit=True)
         if fewer < pages:
             data, pages = fitted, fewer
-    return RenderedSheet(data, pages, tuple(warnings))
+    return data, pages
 
 
 def render_pdf_bytes(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate, Offset
-from assistant.text.languages import format_day, format_moment
+from assistant.text.languages import format_moment
 
 # The English phrasing, for a step worded without a template.
 _ENGLISH_WHEN = {
@@ -86,17 +86,3 @@ def timeline(
             )
         )
     return result
-
-
-def next_appointment_text(sheet: AftercareSheet, template: AftercareTemplate) -> str:
-    if sheet.next_appointment_at is not None:
-        return template.next_on_date.format(
-            date=format_moment(sheet.next_appointment_at, sheet.language)
-        )
-    if sheet.next_session is not None:
-        return template.next_on_date.format(date=format_day(sheet.next_session, sheet.language))
-    if sheet.interval_weeks:
-        due = sheet.treated_at.date() + timedelta(weeks=sheet.interval_weeks)
-        monday = due - timedelta(days=due.weekday())
-        return template.next_book_week.format(week=format_day(monday, sheet.language))
-    return template.next_unknown

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 from reportlab.lib import colors
@@ -31,7 +30,7 @@ from reportlab.platypus import (
 )
 
 from assistant import reference
-from assistant.aftercare.dates import TimelineStep, next_appointment_text, timeline
+from assistant.aftercare.dates import TimelineStep
 from assistant.aftercare.look import (
     CELL_PADDING,
     CHUNK,
@@ -43,6 +42,7 @@ from assistant.aftercare.look import (
     look,
     plain_style,
 )
+from assistant.aftercare.printed import PrintedSheet
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
@@ -76,18 +76,13 @@ def _natural_width(look_: Look, label: str, value: str) -> float:
     )
 
 
-def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float) -> list[Any]:
-    h = template.headings
-    clinic = sheet.clinic
+def header(printed: PrintedSheet, lk: Look, width: float) -> list[Any]:
+    clinic = printed.sheet.clinic
     address = ", ".join(line.strip(" ,") for line in clinic.address.splitlines() if line.strip())
     left: list[Flowable] = lk.paras(clinic.name, "clinic", bold=True, typed=True)
     if address:
         left += lk.paras(address, typed=True)
-    pairs = [
-        (h["phone"], clinic.phone),
-        (h["out_of_hours"], clinic.out_of_hours_phone),
-    ]
-    pairs = [(label, value.strip()) for label, value in pairs if value.strip()]
+    pairs = [(phone.label, phone.number) for phone in printed.phones]
     # a phone number never breaks inside: it moves under its label when it must
     contact = [lk.labelled(label, value.replace(" ", "\N{NO-BREAK SPACE}"), "contact")
                for label, value in pairs]  # fmt: skip
@@ -117,9 +112,8 @@ def header(sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: 
     return [table, Spacer(1, lk.sizes.rule_gap), rule]
 
 
-def details(
-    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float
-) -> list[Flowable]:
+def details(printed: PrintedSheet, lk: Look, width: float) -> list[Flowable]:
+    sheet, template = printed.sheet, printed.template
     h = template.headings
     names = [template.zones.get(z) or reference.zone(z).name for z in sheet.zones]
     # a list as the language writes one ("Mejillas, Frente y Nariz", "脸颊、额头和鼻子")
@@ -140,7 +134,7 @@ def details(
         *people,
         *side_by_side(lk, [lk.labelled(h["treated_at"], treated),
                            lk.labelled(h["next_appointment"],
-                                       next_appointment_text(sheet, template))], width),
+                                       printed.next_appointment.words)], width),
         lk.labelled(h["areas"], areas),
     ]  # fmt: skip
 
@@ -182,18 +176,12 @@ def _in_date_order(steps: list[TimelineStep]) -> list[TimelineStep]:
     )
 
 
-def timeline_table(
-    sheet: AftercareSheet,
-    template: AftercareTemplate,
-    lk: Look,
-    width: float,
-    tz: ZoneInfo | None,
-    fit: bool = False,
-) -> Table:
+def timeline_table(printed: PrintedSheet, lk: Look, width: float, fit: bool = False) -> Table:
+    sheet, template = printed.sheet, printed.template
     h = template.headings
     rows: list[tuple[list[str], list[str]]] = []
     previous: TimelineStep | None = None
-    for step in _in_date_order(timeline(sheet, template, tz)):
+    for step in _in_date_order(list(printed.steps)):
         if previous is not None and (previous.start, previous.end) == (step.start, step.end):
             rows[-1][1].append(step.text)  # same dates as the row above: one row, no repetition
             continue
@@ -260,24 +248,21 @@ def _when_lines(
 
 
 def normal_and_call(
-    sheet: AftercareSheet, template: AftercareTemplate, lk: Look, width: float,
-    fit: bool = False,
+    printed: PrintedSheet, lk: Look, width: float, fit: bool = False
 ) -> list[Flowable]:
     """"What is normal" beside the boxed "call the clinic" list (one under the other in
     large print). The box moves to the next page whole, never broken (unless it is taller
     than a page); "what is normal" may run on between its items (each item whole), so it
     leaves no half-empty page behind it."""
-    h = template.headings
-    clinic = sheet.clinic
+    sheet = printed.sheet
+    h = printed.template.headings
     normal: list[Flowable] = [lk.para(h["normal"], "list_heading", True)]
-    normal += [bullet(lk, item) for item in template.normal]
+    normal += [bullet(lk, item) for item in printed.normal]
     call: list[Flowable] = [lk.para(h["call_clinic"], "list_heading", True)]
-    if clinic.phone.strip():
-        call.append(lk.labelled(h["phone"], clinic.phone.strip(), "phone"))
-    if clinic.out_of_hours_phone.strip():
-        call.append(lk.labelled(h["out_of_hours"], clinic.out_of_hours_phone, "small"))
+    call += [lk.labelled(phone.label, phone.number, "small" if phone.out_of_hours else "phone")
+             for phone in printed.phones]  # fmt: skip
     call.append(Spacer(1, 2))
-    call += [bullet(lk, item) for item in template.call_clinic]
+    call += [bullet(lk, item) for item in printed.warning_signs]
     pad = 5
     box = ("BOX", (0, 0), (0, 0), 1.5, colors.black)
     if sheet.large_print:
@@ -390,28 +375,23 @@ def depth_table(
     return KeepTogether([lk.para(h["depths"], "heading", True), table])
 
 
-def story(
-    sheet: AftercareSheet,
-    template: AftercareTemplate,
-    width: float,
-    tz: ZoneInfo | None,
-    fit: bool = False,
-) -> list[Flowable]:
+def story(printed: PrintedSheet, width: float, fit: bool = False) -> list[Flowable]:
     """The sheet's flowables. ``fit``: the timeline's date column and the two lists are
     sized to make the sheet shortest (each tried at a few widths: this costs time, so it is
     done for a sheet that has run onto another page at the widths its text asks for), and
     its parts and ruled rows set closer (``FIT_PRINT``: the text keeps its size)."""
+    sheet, template = printed.sheet, printed.template
     lk = look(sheet.language, sheet.large_print, fit)
     gap = lk.sizes.gap
-    parts: list[Flowable] = header(sheet, template, lk, width)
+    parts: list[Flowable] = header(printed, lk, width)
     parts += [Spacer(1, gap), lk.para(template.title, "title", True)]
-    parts += details(sheet, template, lk, width)
+    parts += details(printed, lk, width)
     parts += [Spacer(1, lk.sizes.rule_gap), lk.para(template.intro)]
     if sheet.show_depth_table and sheet.zone_depths:
         parts.append(depth_table(sheet, template, lk, width))
     if sheet.notes.strip():
         parts.append(lk.para(template.headings["notes"], "heading", True))
         parts += lk.paras(sheet.notes, typed=True)
-    parts += [Spacer(1, gap), timeline_table(sheet, template, lk, width, tz, fit)]
-    parts += [Spacer(1, gap), *normal_and_call(sheet, template, lk, width, fit)]
+    parts += [Spacer(1, gap), timeline_table(printed, lk, width, fit)]
+    parts += [Spacer(1, gap), *normal_and_call(printed, lk, width, fit)]
     return parts

@@ -7,6 +7,7 @@ import math
 
 from assistant import reference
 from assistant.errors import InvalidInput
+from assistant.sessions.limits import snap_to_step
 from assistant.sessions.record import DeviceLimits
 from assistant.storage.models import Device
 from assistant.text.i18n import _
@@ -61,13 +62,4 @@ def snap_depth(value: float, limits: DeviceLimits, field: str = "depth_mm") -> f
             ),
             field,
         )
-    step = limits.step_mm
-    if not step:
-        return round(value, 2)
-    snapped = round(math.floor(value / step + 0.5 + _EPSILON) * step, 2)
-    # never snap past the ends of the range
-    if snapped < narrowed.min_depth_mm - _EPSILON:
-        snapped = round(math.ceil(narrowed.min_depth_mm / step - _EPSILON) * step, 2)
-    if snapped > narrowed.max_depth_mm + _EPSILON:
-        snapped = round(math.floor(narrowed.max_depth_mm / step + _EPSILON) * step, 2)
-    return snapped
+    return snap_to_step(value, limits)

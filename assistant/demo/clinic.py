@@ -36,6 +36,8 @@ from assistant.paths import Locations
 from assistant.patients import search as patient_search
 from assistant.patients.search import fold
 from assistant.patients.store import PatientDetails
+from assistant.sessions.derived import derived_values
+from assistant.sessions.record import SessionDraft, ZoneEntry
 from assistant.storage.db import Database, init_db
 from assistant.storage.models import (
     Cartridge,
@@ -352,7 +354,6 @@ def _demo_session(
 ) -> TreatmentSession:
     day = today - timedelta(days=30 * (4 - number) + rng.randint(0, 20))
     treated_at = datetime.combine(day, time(rng.randint(9, 17), rng.choice((0, 15, 30, 45))))
-    deepest = max(depth for _, depth in plan)
     practitioner = rng.choice(practitioners)
     cartridge = rng.choice(cartridges)
     glide = rng.choice(glides)
@@ -363,7 +364,7 @@ def _demo_session(
     device = rng.choice(devices)
     tolerance = rng.randint(1, 6)
     limits = device_limits_of(device)
-    return TreatmentSession(
+    row = TreatmentSession(
         practitioner_id=practitioner.id,
         # Written as a draft with its zones, then signed (``_sign_demo_sessions``): the
         # database refuses rows added to a session that is already signed.
@@ -382,8 +383,6 @@ def _demo_session(
         anaesthetic_strength=anaesthetic.strength if anaesthetic else "",
         anaesthetic_minutes=30,
         tolerance=tolerance,
-        interval_weeks=reference.interval_weeks(deepest),
-        next_session_date=day + timedelta(weeks=reference.interval_weeks(deepest)),
         course_number=number + 1,
         course_total=4,
         signed_at=signed,
@@ -411,6 +410,14 @@ def _demo_session(
             )
         ],
     )
+    # The interval and next date the core derives from the depths the device was set to.
+    derived = derived_values(
+        SessionDraft(treated_at, zones=tuple(ZoneEntry(z.zone, z.depth_mm, z.passes)
+                                             for z in row.zones))
+    )  # fmt: skip
+    row.interval_weeks = derived.interval_weeks
+    row.next_session_date = derived.recommended_next_date
+    return row
 
 
 def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitioner]) -> None:

@@ -15,6 +15,8 @@ This module is the public face; the code lives in:
 
 - ``assistant.sessions.record``: states, the record's dataclasses, amendments of fields;
 - ``assistant.sessions.limits``: the clinical rules and validation (no database);
+- ``assistant.sessions.derived``: what the zones imply (deepest depth, interval, next date),
+  computed by saving and signing and shown by the form as a preview;
 - ``assistant.sessions.guard``: the ``before_flush`` listener;
 - ``assistant.sessions.store``: reading and writing one session;
 - ``assistant.sessions.views``: timeline, unfinished drafts, the form's context, aftercare;
@@ -37,6 +39,7 @@ from assistant.sessions.carry import (
     compare,
     last_signed_settings,
 )
+from assistant.sessions.derived import DerivedValues, derived_values, with_derived_values
 from assistant.sessions.limits import (
     ANAESTHETIC_MINUTES_MAX,
     COURSE_MAX,
@@ -53,6 +56,7 @@ from assistant.sessions.limits import (
     recommended_interval_weeks,
     recommended_next_date,
     roman,
+    snap_zone_depth,
     validate_draft,
     validate_for_signing,
 )
@@ -132,6 +136,7 @@ __all__ = [
     "CartridgeChoice",
     "Choice",
     "DeviceChoice",
+    "DerivedValues",
     "DeviceLimits",
     "DraftInfo",
     "PatientSummary",
@@ -153,6 +158,7 @@ __all__ = [
     "compute_warnings",
     "create_draft",
     "default_depth",
+    "derived_values",
     "export_recall_csv",
     "discard_draft",
     "effective_value",
@@ -179,9 +185,11 @@ __all__ = [
     "session_warnings",
     "set_field",
     "sign_session",
+    "snap_zone_depth",
     "start_session",
     "unfinished_drafts",
     "validate_draft",
     "validate_for_signing",
     "value_text",
+    "with_derived_values",
 ]

@@ -6,16 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
 from assistant.audit import chain
 from assistant.audit import trail as audit
 from assistant.errors import InvalidInput, RecordLocked
+from assistant.sessions.derived import with_derived_values
 from assistant.sessions.limits import (
     validate_for_signing,
 )
 from assistant.sessions.record import (
+    DERIVED_FIELDS,
     DISCARDED,
     DRAFT,
     SIGNED,
@@ -31,11 +35,13 @@ from assistant.sessions.store import (
     _device_limits,
     _get_row,
     _record_of,
+    _treatment,
 )
 from assistant.stock.usage import settle_session_in
 from assistant.storage.db import Database
 from assistant.storage.models import (
     Amendment,
+    TreatmentSession,
     utcnow,
 )
 from assistant.text.i18n import _
@@ -78,6 +84,10 @@ def amend_session(
             )
         record = _record_of(session, row)
         current = record.effective
+        if field in DERIVED_FIELDS:
+            raise InvalidInput(
+                _("The interval follows the deepest depth: amend a zone's depth instead."), field
+            )
         value = parse_field_value(field, new_value)
         old = get_field(current, field)
         if value == old:
@@ -86,33 +96,57 @@ def amend_session(
             )
         amended = set_field(current, field, value)
         validate_for_signing(amended, _device_limits(session, amended.device_id))
-        entry = Amendment(
-            session_id=row.id,
-            practitioner_id=actor,
-            field=field,
-            old_value=value_text(old),
-            new_value=value_text(value),
-            reason=reason,
-        )
-        session.add(entry)
-        session.flush()
-        audit.record(
-            session,
-            "amend",
-            "treatment_session",
-            row.id,
-            actor=actor,
-            patient_id=row.patient_id,
-            # The reason is free text that may name the patient: it is kept in the amendment
-            # and the entry's details, never in the summary shown everywhere.
-            summary=f"Amended {field} of session {row.id}",
-            changes={field: [entry.old_value, entry.new_value], "reason": reason},
-            content_hash=chain.amendment_content_hash(session.connection(), entry.id),
-        )
-        session.flush()
+        _write_amendment(session, row, actor, field, old, value, reason)
+        # A corrected depth corrects the interval it implies, with the same reason (only
+        # what this amendment changes: rules changed since signing rewrite nothing else).
+        treatment = _treatment(session)
+        before = with_derived_values(current, treatment)
+        follows = with_derived_values(amended, treatment)
+        for name in DERIVED_FIELDS:
+            if get_field(follows, name) != get_field(before, name):
+                _write_amendment(
+                    session, row, actor, name, get_field(amended, name),
+                    get_field(follows, name), reason,
+                )  # fmt: skip
         # A corrected lot moves the session's unit from the old lot to the new one.
         settle_session_in(session, row.id, amended, actor, "amended", row.patient_id)
         return _record_of(session, row)
+
+
+def _write_amendment(
+    session: Session,
+    row: TreatmentSession,
+    actor: int | None,
+    field: str,
+    old: Any,
+    value: Any,
+    reason: str,
+) -> None:
+    """One amendment row and its audit entry (the reason kept out of the summary)."""
+    entry = Amendment(
+        session_id=row.id,
+        practitioner_id=actor,
+        field=field,
+        old_value=value_text(old),
+        new_value=value_text(value),
+        reason=reason,
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(
+        session,
+        "amend",
+        "treatment_session",
+        row.id,
+        actor=actor,
+        patient_id=row.patient_id,
+        # The reason is free text that may name the patient: it is kept in the amendment
+        # and the entry's details, never in the summary shown everywhere.
+        summary=f"Amended {field} of session {row.id}",
+        changes={field: [entry.old_value, entry.new_value], "reason": reason},
+        content_hash=chain.amendment_content_hash(session.connection(), entry.id),
+    )
+    session.flush()
 
 
 def mark_aftercare_printed(

@@ -6,6 +6,7 @@ Warnings never block; values outside the device's limits are refused."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -55,29 +56,12 @@ def check_zone(
     unknown zone or endpoint, a depth outside the device's limits or passes outside 1–8.
     ``treatment``: the clinic's rules in force (the shipped values when None)."""
     where = f"zones[{index}]"
-    zone = reference.zone(entry.zone, f"{where}.zone")
-    if treatment is not None:
-        zone = treatment.zone(entry.zone, f"{where}.zone")
+    zone = _zone_of(entry.zone, index, treatment)
     name = data_label("zones", zone.id)  # in the practitioner's language, as the message
     limits = (device_limits or DeviceLimits.default()).narrowed()
     hard = treatment.limits if treatment is not None else reference.limits()
     depth = entry.depth_mm
-    if not (limits.min_depth_mm - _EPSILON <= depth <= limits.max_depth_mm + _EPSILON):
-        message = (
-            _("{zone}: {depth} mm is outside the limits of {device} ({low}–{high} mm).")
-            if limits.label
-            else _("{zone}: {depth} mm is outside the limits of the device ({low}–{high} mm).")
-        )
-        raise InvalidInput(
-            message.format(
-                zone=name,
-                depth=reference.format_mm(depth),
-                device=limits.label,
-                low=reference.format_mm(limits.min_depth_mm),
-                high=reference.format_mm(limits.max_depth_mm),
-            ),
-            f"{where}.depth_mm",
-        )
+    _check_device_range(zone, depth, limits, index)
     if not hard.passes_min <= entry.passes <= hard.passes_max:
         raise InvalidInput(
             _("{zone}: {passes} passes is outside {low}–{high}.").format(
@@ -162,6 +146,70 @@ def check_zone(
                 )
             )
     return warnings
+
+
+def _zone_of(zone_id: str, index: int, treatment: TreatmentRules | None) -> reference.Zone:
+    """The zone with the clinic's bands (``InvalidInput`` naming the known zones)."""
+    zone = reference.zone(zone_id, f"zones[{index}].zone")
+    return treatment.zone(zone_id, f"zones[{index}].zone") if treatment is not None else zone
+
+
+def _check_device_range(
+    zone: reference.Zone, depth: float, limits: DeviceLimits, index: int
+) -> None:
+    """``InvalidInput`` naming the zone for a depth outside the device's (narrowed) limits."""
+    if math.isfinite(depth) and (
+        limits.min_depth_mm - _EPSILON <= depth <= limits.max_depth_mm + _EPSILON
+    ):
+        return
+    message = (
+        _("{zone}: {depth} mm is outside the limits of {device} ({low}–{high} mm).")
+        if limits.label
+        else _("{zone}: {depth} mm is outside the limits of the device ({low}–{high} mm).")
+    )
+    raise InvalidInput(
+        message.format(
+            zone=data_label("zones", zone.id),
+            depth=reference.format_mm(depth) if math.isfinite(depth) else str(depth),
+            device=limits.label,
+            low=reference.format_mm(limits.min_depth_mm),
+            high=reference.format_mm(limits.max_depth_mm),
+        ),
+        f"zones[{index}].depth_mm",
+    )
+
+
+def snap_to_step(value: float, limits: DeviceLimits) -> float:
+    """A depth within the device's range moved to its nearest setting (its step, counted
+    from 0), never past the ends of the range; to 0.01 mm without a step."""
+    narrowed = limits.narrowed()
+    step = limits.step_mm
+    if not step:
+        return round(value, 2)
+    snapped = round(math.floor(value / step + 0.5 + _EPSILON) * step, 2)
+    if snapped < narrowed.min_depth_mm - _EPSILON:
+        snapped = round(math.ceil(narrowed.min_depth_mm / step - _EPSILON) * step, 2)
+    if snapped > narrowed.max_depth_mm + _EPSILON:
+        snapped = round(math.floor(narrowed.max_depth_mm / step + _EPSILON) * step, 2)
+    return snapped
+
+
+def snap_zone_depth(
+    zone_id: str,
+    typed: float,
+    device_limits: DeviceLimits | None = None,
+    treatment: TreatmentRules | None = None,
+    index: int = 0,
+) -> float:
+    """The depth recorded for ``typed`` on this zone: the device's nearest setting. Refused
+    with ``InvalidInput`` naming the zone (the message :func:`check_zone` gives) for an
+    unknown zone or a depth outside the device's limits. A depth above the zone's usual
+    bound is kept: :func:`check_zone` warns about it. Every place a depth is typed calls
+    this (the zone table's cells and the zone editor)."""
+    zone = _zone_of(zone_id, index, treatment)
+    limits = (device_limits or DeviceLimits.default()).narrowed()
+    _check_device_range(zone, typed, limits, index)
+    return snap_to_step(typed, limits)
 
 
 def recommended_interval_weeks(

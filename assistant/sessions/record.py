@@ -186,7 +186,12 @@ _PRODUCT_FIELDS = {f.name: f for f in dataclasses.fields(ProductEntry) if f.name
 _DRAFT_FIELDS = {f.name: f for f in dataclasses.fields(SessionDraft)}
 # Links to other records are chosen, not typed; an amendment corrects what was written.
 _NOT_AMENDABLE = {"zones", "products", "assessment_id", "device_id", "cartridge_id"}
-AMENDABLE_FIELDS = tuple(name for name in _DRAFT_FIELDS if name not in _NOT_AMENDABLE)
+# Computed by the core from the zones (``assistant.sessions.derived``), never typed: an
+# amended depth amends them too. Amendments stored before still apply.
+DERIVED_FIELDS = ("interval_weeks",)
+AMENDABLE_FIELDS = tuple(
+    name for name in _DRAFT_FIELDS if name not in _NOT_AMENDABLE and name not in DERIVED_FIELDS
+)
 _INDEXED = re.compile(r"^(zones|products)\[(\d+)\]\.(\w+)$")
 
 
@@ -199,7 +204,7 @@ def _field_type(path: str) -> str:
         if name not in fields:
             raise InvalidInput(f"'{path}' is not a field that can be amended.", "field")
         return str(fields[name].type)
-    if path not in AMENDABLE_FIELDS:
+    if path not in AMENDABLE_FIELDS and path not in DERIVED_FIELDS:
         raise InvalidInput(f"'{path}' is not a field that can be amended.", "field")
     return str(_DRAFT_FIELDS[path].type)
 

@@ -20,6 +20,7 @@ from assistant.audit import trail as audit
 from assistant.consent.validity import ConsentContext, consent_status_in
 from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
+from assistant.sessions.derived import with_derived_values
 from assistant.sessions.reading import (
     _SCALAR_FIELDS,
     _amendment_entries,
@@ -272,6 +273,10 @@ def save_draft(
     """Store the draft as typed (validated; warnings recomputed and kept). Refuses a signed
     session with ``RecordLocked``. Writes only what changed, with one audit row.
 
+    The values the zones imply (the interval before the next session) are computed here
+    from the clinic's interval table (``assistant.sessions.derived``); what the caller's
+    draft holds for them is ignored.
+
     ``expected_version`` is the version of the copy edited (``SessionRecord.version``): when
     the draft was saved elsewhere since, ``StaleRecord`` holding the saved draft is raised."""
     try:
@@ -315,6 +320,7 @@ def save_draft_in(
         draft = dataclasses.replace(draft, assessment_id=row.assessment_id)
     limits = _device_limits(session, draft.device_id)
     treatment = _treatment(session)
+    draft = with_derived_values(draft, treatment)
     validate_draft(draft, limits, treatment)
     check_usable_in(session, draft)
     patient = session.get(Patient, row.patient_id)
@@ -380,7 +386,11 @@ def sign_session(
         row = _get_row(session, session_id)
         if row.state != DRAFT:
             raise RecordLocked(f"Session {session_id} is {row.state}; only a draft can be signed.")
-        draft = _draft_of(row)
+        # The interval is recomputed with the rules in force now, as the warnings are.
+        treatment = _treatment(session)
+        draft = with_derived_values(_draft_of(row), treatment)
+        if row.interval_weeks != draft.interval_weeks:
+            row.interval_weeks = draft.interval_weeks
         limits = _device_limits(session, draft.device_id)
         validate_for_signing(draft, limits)
         check_usable_in(session, draft)
@@ -391,7 +401,6 @@ def sign_session(
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         history = _history(session, row.patient_id, row.id, draft.treated_at)
-        treatment = _treatment(session)
         warnings = compute_warnings(
             draft,
             patient.fitzpatrick,

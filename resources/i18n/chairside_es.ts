@@ -3184,6 +3184,14 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
         <source>Recommended next session</source>
         <translation>Próxima sesión recomendada</translation>
     </message>
+    <message>
+        <source>Add a zone to see the recommended date.</source>
+        <translation>Añada una zona para ver la fecha recomendada.</translation>
+    </message>
+    <message>
+        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
+        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
+    </message>
 </context>
 <context>
     <name>PatientBar</name>
@@ -4922,16 +4930,6 @@ Avisos mostrados: {count}</translation>
         <location filename="../../ui/session_form/signing.py" line="28"/>
         <source>Sign the session record</source>
         <translation>Firmar el registro de la sesión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="166"/>
-        <source>Add a zone to see the recommended date.</source>
-        <translation>Añada una zona para ver la fecha recomendada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session_form/binding.py" line="173"/>
-        <source>Recommended: {date} ({weeks} weeks after a session at {depth} mm)</source>
-        <translation>Recomendada: {date} ({weeks} semanas después de una sesión a {depth} mm)</translation>
     </message>
 </context>
 <context>
@@ -6891,6 +6889,10 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <location filename="../../ui/session_form/zones.py" line="212"/>
         <source>typical {range}; warning above {bound} mm</source>
         <translation>habitual {range}; aviso por encima de {bound} mm</translation>
+    </message>
+    <message>
+        <source>Depth refused</source>
+        <translation>Profundidad rechazada</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -53,9 +53,9 @@ from assistant.storage.db import Database
 from ui import icons
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
-from ui.session_form.binding import fill_form, read_draft, refresh_next_date, set_read_only
+from ui.session_form.binding import FormSections
 from ui.session_form.carried import CarriedSection
-from ui.session_form.common import big, qdate
+from ui.session_form.common import big
 from ui.session_form.consent_watch import ConsentWatch
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
@@ -118,8 +118,6 @@ class SessionForm(QWidget):
         self._settings = settings
         self._loading = True
         self._read_only = False
-        self._next_follows = True
-        self._setting_next = False
         self.setAccessibleName(self.tr("Session record"))
         self._followup = FollowupRule.of(settings)  # the follow-up call signing adds
         seconds = (
@@ -161,9 +159,12 @@ class SessionForm(QWidget):
             changed.connect(self._changed)
         self.treatment.deviceChanged.connect(self._device_changed)
         connect_box_scan(self)
-        self.next_section.dateEdited.connect(self._next_date_edited)
-        self.next_section.useRecommended.connect(self._use_recommended)
-        self._expose_controls()
+        self.next_section.dateEdited.connect(self._changed)
+        self.next_section.useRecommended.connect(self._changed)
+        self.sections = FormSections(
+            self.header, self.treatment, self.zones, self.next_section, self.products,
+            self.response, self.after,
+        )  # fmt: skip
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.header)
@@ -231,41 +232,6 @@ class SessionForm(QWidget):
         """The form's controls in their tab order (a host links them to its own)."""
         return list(self._tab_chain)
 
-    def _expose_controls(self) -> None:
-        """The controls, reachable from the form by the names tests and the window use."""
-        self.treated_edit = self.header.treated_edit
-        self.course_number_spin = self.header.course_number_spin
-        self.course_total_spin = self.header.course_total_spin
-        self.practitioner_box = self.treatment.practitioner_box
-        self.device_box = self.treatment.device_box
-        self.cartridge_box = self.treatment.cartridge_box
-        self.anaesthetic_box = self.treatment.anaesthetic_box
-        self.strength_edit = self.treatment.strength_edit
-        self.minutes_spin = self.treatment.minutes_spin
-        self.photos_check = self.treatment.photos_check
-        self.zone_choice = self.zones.zone_choice
-        self.add_zone_button = self.zones.add_zone_button
-        self.remove_zone_button = self.zones.remove_zone_button
-        self.zone_table = self.zones.zone_table
-        self.depth_spin = self.zones.depth_spin
-        self.passes_spin = self.zones.passes_spin
-        self.speed_edit = self.zones.speed_edit
-        self.endpoint_box = self.zones.endpoint_box
-        self.zone_notes_edit = self.zones.zone_notes_edit
-        self.product_box = self.products.product_box
-        self.lot_box = self.products.lot_box
-        self.add_product_button = self.products.add_product_button
-        self.tolerance_spin = self.response.tolerance_spin
-        self.reactions_edit = self.response.reactions_edit
-        self.adverse_edit = self.response.adverse_edit
-        self.ended_check = self.after.ended_check
-        self.ended_edit = self.after.ended_edit
-        self.post_care_edit = self.after.post_care_edit
-        self.notes_edit = self.after.notes_edit
-        self.next_date_edit = self.next_section.next_date_edit
-        self.use_recommended_button = self.next_section.use_recommended_button
-        self.amendments_label = self.amendments_box.amendments_label
-
     def select_zone(self, row: int) -> None:
         self.zones.select_zone(row)
 
@@ -304,7 +270,7 @@ class SessionForm(QWidget):
     # --- loading and reading back --------------------------------------------------------------
 
     def _load(self, record: SessionRecord) -> None:
-        fill_form(self, record)
+        self.sections.fill(record.draft, self._context)
         self._set_read_only(record.is_signed)
         self._show_record_state(record)
 
@@ -312,20 +278,11 @@ class SessionForm(QWidget):
         return self.treatment.limits()
 
     def _treated_at(self) -> datetime:
-        value = self.treated_edit.dateTime()
-        day = value.date().toPython()
-        clock = value.time()
-        return datetime.combine(day, time(clock.hour(), clock.minute()))  # type: ignore[arg-type]
-
-    def _next_date(self) -> date | None:
-        chosen = self.next_date_edit.date()
-        if chosen == self.next_date_edit.minimumDate():
-            return None
-        return chosen.toPython()  # type: ignore[return-value]
+        return self.header.treated_at()
 
     def current_draft(self) -> SessionDraft:
         """The draft exactly as the form shows it (an expired cartridge left out)."""
-        return read_draft(self)
+        return self.sections.read(self._record.draft)
 
     # --- live feedback ---------------------------------------------------------------------------
 
@@ -336,13 +293,9 @@ class SessionForm(QWidget):
         self.autosaver.mark_changed()
 
     def _device_changed(self) -> None:
-        limits = self._limits()
-        self.zone_model.set_context(
-            limits, self._context.patient.fitzpatrick, self._context.treatment
+        self.zones.set_limits(
+            self._limits(), self._context.patient.fitzpatrick, self._context.treatment
         )
-        narrowed = limits.narrowed()
-        self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
-        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
         self._changed()
 
     def current_warnings(self) -> tuple[list[SessionWarning], str]:
@@ -367,28 +320,12 @@ class SessionForm(QWidget):
         warnings, refused = self.current_warnings()
         self.warnings.show_warnings(warnings, refused)
         self.treatment.show_cartridge_problem(self._treated_at())
-        self._refresh_next_date()
+        self.sections.show_next_date(self._context)
         self.header.show_course_word()
 
     def warning_texts(self) -> list[str]:
         """The lines of the warnings panel as shown (for tests and screen readers)."""
         return list(self.warnings.texts)
-
-    def _set_next_minimum(self) -> None:
-        treated = self._treated_at().date()
-        self.next_date_edit.setMinimumDate(qdate(treated))
-
-    def _refresh_next_date(self) -> None:
-        refresh_next_date(self)
-
-    def _next_date_edited(self) -> None:
-        if not self._loading and not self._setting_next:
-            self._next_follows = False
-        self._changed()
-
-    def _use_recommended(self) -> None:
-        self._next_follows = True
-        self._changed()
 
     # --- saving ---------------------------------------------------------------------------------
 
@@ -521,7 +458,10 @@ class SessionForm(QWidget):
     def _set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         self.autosaver.enabled = not read_only
-        set_read_only(self, read_only)
+        self.sections.set_read_only(read_only)
+        self.sign_button.setVisible(not read_only)
+        self.save_button.setVisible(not read_only)
+        self.amend_button.setVisible(read_only)
 
     def _show_record_state(self, record: SessionRecord) -> None:
         signed = record.is_signed

@@ -1,185 +1,84 @@
-"""Between a session record and the form's controls: filling them from a record, reading
-the draft back as the form shows it, and locking them once the record is signed."""
+"""Between a session record and the form's sections: each section fills itself from the
+draft and reads its own part back (``ui.session_form.parts``); this joins them. The values
+the zones imply (the interval, the recommended next date) come from the core
+(``assistant.sessions.derived_values``), the same function saving stores them with.
+
+Only the sections' public faces are used here (a test reads this module to hold it so).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime, time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QTime
-
-from assistant.errors import InvalidInput
-from assistant.sessions import (
-    SessionDraft,
-    SessionRecord,
-    check_cartridge_expiry,
-    recommended_interval_weeks,
-    recommended_next_date,
-)
-from assistant.text.screen_dates import screen_long_date, screen_mm
-from ui.session_form.common import qdate, select_data
-
-if TYPE_CHECKING:
-    from ui.session_form import SessionForm
-
-# lupdate reads translate("SessionForm", "…") calls: the form's own context, not "form"
-translate = QCoreApplication.translate
+from assistant.sessions import DerivedValues, SessionContext, SessionDraft, derived_values
+from ui.session_form.header import HeaderSection
+from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
+from ui.session_form.parts import merge
+from ui.session_form.products import ProductsSection
+from ui.session_form.treatment import TreatmentSection
+from ui.session_form.zones import ZonesSection
 
 
-def fill_form(form: SessionForm, record: SessionRecord) -> None:
-    """Show ``record`` in the form's sections (without marking anything changed)."""
-    draft = record.draft
-    form.treatment.loading = True
-    form.treated_edit.setDateTime(
-        QDateTime(
-            qdate(draft.treated_at.date()),
-            QTime(draft.treated_at.hour, draft.treated_at.minute),
+@dataclass(frozen=True)
+class FormSections:
+    """The sections that hold a draft's values, in the form's order."""
+
+    header: HeaderSection
+    treatment: TreatmentSection
+    zones: ZonesSection
+    next_section: NextSection
+    products: ProductsSection
+    response: ResponseSection
+    after: AfterSection
+
+    def fill(self, draft: SessionDraft, context: SessionContext) -> None:
+        """Show ``draft`` in every section (without marking anything changed)."""
+        self.treatment.loading = True
+        try:
+            self.header.fill(draft)
+            self.treatment.fill(draft)
+            self.response.fill(draft)
+            self.after.fill(draft)
+            self.zones.set_limits(
+                self.treatment.limits(), context.patient.fitzpatrick, context.treatment
+            )
+            self.zones.fill(draft)
+            self.products.fill(draft)
+            recommended = derived_values(draft, context.treatment).recommended_next_date
+            self.next_section.fill(draft, recommended)
+        finally:
+            self.treatment.loading = False
+
+    def read(self, recorded: SessionDraft) -> SessionDraft:
+        """The draft exactly as the sections show it, over ``recorded`` (the draft as last
+        stored: what no section shows, and the values the core derived, stay as they are;
+        an expired cartridge is left out)."""
+        header = self.header.read()
+        return merge(
+            recorded,
+            header,
+            self.treatment.read(recorded, header.treated_at),
+            self.zones.read(),
+            self.products.read(),
+            self.response.read(),
+            self.after.read(header.treated_at.date()),
+            self.next_section.read(),
         )
-    )
-    form.course_number_spin.setValue(draft.course_number or 0)
-    form.course_total_spin.setValue(draft.course_total or 0)
-    select_data(form.practitioner_box, draft.practitioner_id)
-    select_data(form.device_box, draft.device_id)
-    select_data(form.cartridge_box, draft.cartridge_id)
-    form.anaesthetic_box.setEditText(draft.anaesthetic_product)
-    form.strength_edit.setText(draft.anaesthetic_strength)
-    form.minutes_spin.setValue(
-        draft.anaesthetic_minutes if draft.anaesthetic_minutes is not None else -1
-    )
-    form.treatment.consent_on_file = draft.consent_on_file  # until the records are read
-    form.treatment.consent_date = draft.consent_date
-    form.photos_check.setChecked(draft.photos_taken)
-    form.tolerance_spin.setValue(draft.tolerance if draft.tolerance is not None else -1)
-    form.reactions_edit.setPlainText(draft.reactions)
-    form.adverse_edit.setPlainText(draft.adverse_events)
-    form.post_care_edit.setPlainText(draft.post_care)
-    form.notes_edit.setPlainText(draft.notes)
-    form.ended_check.setChecked(draft.ended_at is not None)
-    form.ended_edit.setEnabled(draft.ended_at is not None)
-    ended = draft.ended_at or datetime.now()
-    form.ended_edit.setTime(QTime(ended.hour, ended.minute))
-    form.zone_model.set_context(
-        form._limits(), form._context.patient.fitzpatrick, form._context.treatment
-    )
-    form.zone_model.set_entries(draft.zones)
-    form.product_model.set_entries(draft.products)
-    form._set_next_minimum()
-    if draft.next_session_date is not None:
-        form.next_date_edit.setDate(qdate(draft.next_session_date))
-        deepest = draft.deepest_depth
-        form._next_follows = deepest is not None and draft.next_session_date == (
-            recommended_next_date(draft.treated_at, deepest, form._context.treatment)
-        )
-    else:
-        form.next_date_edit.setDate(form.next_date_edit.minimumDate())
-        form._next_follows = True
-    if draft.zones:
-        form.zone_table.selectRow(0)
-    form.zones.zone_selected(form.zone_model.index(0, 0) if draft.zones else QModelIndex())
-    form.treatment.loading = False
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock every control (a signed record is read-only)."""
+        for section in (
+            self.header, self.treatment, self.zones, self.next_section, self.products,
+            self.response, self.after,
+        ):  # fmt: skip
+            section.set_read_only(read_only)
 
-def read_draft(form: SessionForm) -> SessionDraft:
-    """The draft exactly as the form shows it (an expired cartridge left out)."""
-    treated_at = form._treated_at()
-    cartridge_id, needles, lot, expiry = form.treatment.cartridge(form._record.draft)
-    candidate = SessionDraft(treated_at=treated_at, cartridge_lot=lot, cartridge_expiry=expiry)
-    try:
-        check_cartridge_expiry(candidate)
-    except InvalidInput:
-        cartridge_id, needles, lot, expiry = None, "", "", None
-    zones = form.zone_model.entries()
-    deepest = max((z.depth_mm for z in zones), default=None)
-    minutes = form.minutes_spin.value()
-    tolerance = form.tolerance_spin.value()
-    ended = None
-    if form.ended_check.isChecked():
-        clock = form.ended_edit.time()
-        ended = datetime.combine(treated_at.date(), time(clock.hour(), clock.minute()))
-    return replace(
-        form._record.draft,
-        treated_at=treated_at,
-        ended_at=ended,
-        practitioner_id=form.practitioner_box.currentData(),
-        device_id=form.device_box.currentData(),
-        cartridge_id=cartridge_id,
-        cartridge_needles=needles,
-        cartridge_lot=lot,
-        cartridge_expiry=expiry,
-        anaesthetic_product=form.anaesthetic_box.currentText().strip(),
-        anaesthetic_strength=form.strength_edit.text().strip(),
-        anaesthetic_minutes=minutes if minutes >= 0 else None,
-        consent_on_file=form.treatment.consent_on_file,
-        consent_date=form.treatment.consent_date,
-        photos_taken=form.photos_check.isChecked(),
-        tolerance=tolerance if tolerance >= 0 else None,
-        reactions=form.reactions_edit.toPlainText(),
-        adverse_events=form.adverse_edit.toPlainText(),
-        post_care=form.post_care_edit.toPlainText(),
-        notes=form.notes_edit.toPlainText(),
-        zones=zones,
-        products=form.product_model.entries(),
-        next_session_date=form._next_date(),
-        interval_weeks=recommended_interval_weeks(deepest, form._context.treatment)
-        if deepest is not None
-        else None,
-        course_number=form.course_number_spin.value() or None,
-        course_total=form.course_total_spin.value() or None,
-    )
-
-
-def set_read_only(form: SessionForm, read_only: bool) -> None:
-    """Lock or unlock every control (a signed record is read-only)."""
-    form.zones.set_read_only(read_only)
-    form.products.set_read_only(read_only)
-    for edit in (form.strength_edit,):
-        edit.setReadOnly(read_only)
-    for text_edit in (
-        form.reactions_edit,
-        form.adverse_edit,
-        form.post_care_edit,
-        form.notes_edit,
-    ):
-        text_edit.setReadOnly(read_only)
-    for widget in (
-        form.treated_edit, form.course_number_spin, form.course_total_spin,
-        form.practitioner_box, form.device_box, form.cartridge_box, form.anaesthetic_box,
-        form.treatment.scan_field,
-        form.minutes_spin, form.photos_check,
-        form.tolerance_spin, form.ended_check, form.ended_edit, form.next_date_edit,
-        form.use_recommended_button,
-    ):  # fmt: skip
-        widget.setEnabled(not read_only)
-    form.sign_button.setVisible(not read_only)
-    form.save_button.setVisible(not read_only)
-    form.amend_button.setVisible(read_only)
-
-
-def refresh_next_date(form: SessionForm) -> None:
-    """Show the recommended next date; the date field follows it until edited by hand."""
-    form._set_next_minimum()
-    zones = form.zone_model.entries()
-    deepest = max((z.depth_mm for z in zones), default=None)
-    if deepest is None:
-        form.next_section.recommended_label.setText(
-            translate("SessionForm", "Add a zone to see the recommended date.")
-        )
-        form.use_recommended_button.setEnabled(False)
-        return
-    recommended = recommended_next_date(form._treated_at(), deepest, form._context.treatment)
-    weeks = recommended_interval_weeks(deepest, form._context.treatment)
-    form.next_section.recommended_label.setText(
-        translate(
-            "SessionForm", "Recommended: {date} ({weeks} weeks after a session at {depth} mm)"
-        ).format(
-            date=screen_long_date(recommended),
-            weeks=weeks,
-            depth=screen_mm(deepest),
-        )
-    )
-    form.use_recommended_button.setEnabled(not form._read_only)
-    if form._next_follows and form._next_date() != recommended and not form._read_only:
-        form._setting_next = True
-        form.next_date_edit.setDate(qdate(recommended))
-        form._setting_next = False
+    def show_next_date(self, context: SessionContext) -> DerivedValues:
+        """The core's recommended next date for the zones and start on screen, beside the
+        date field (which follows it until edited by hand); returns what was shown."""
+        header = self.header.read()
+        shown = SessionDraft(treated_at=header.treated_at, zones=self.zones.read().zones)
+        derived = derived_values(shown, context.treatment)
+        self.next_section.set_minimum(header.treated_at.date())
+        self.next_section.show_recommended(derived)
+        return derived

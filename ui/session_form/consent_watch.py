@@ -53,7 +53,7 @@ class ConsentWatch(QObject):
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._timer.start)
         form.treatment.deviceChanged.connect(self._timer.start)
-        form.treated_edit.dateTimeChanged.connect(self._timer.start)
+        form.header.treated_edit.dateTimeChanged.connect(self._timer.start)
         self.check()
 
     def check(self) -> None:
@@ -62,8 +62,8 @@ class ConsentWatch(QObject):
         if form.record.is_signed:
             return  # the signed document says it; nothing changes any more
         zones = tuple(dict.fromkeys(z.zone for z in form.zone_model.entries()))
-        day: date = form.treated_edit.date().toPython()  # type: ignore[assignment]
-        wanted = ConsentContext(day, zones, form.device_box.currentData())
+        day: date = form.header.treated_edit.date().toPython()  # type: ignore[assignment]
+        wanted = ConsentContext(day, zones, form.treatment.device_box.currentData())
         db, patient_id = self._db, self._patient_id
         self._generation += 1
         generation = self._generation

@@ -3,12 +3,15 @@ course, and the save status."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import datetime, time
+
+from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from assistant.sessions import SessionContext, roman
+from assistant.sessions import SessionContext, SessionDraft, roman
 from ui import icons, look
-from ui.session_form.common import ICON_SIZE, big
+from ui.session_form.common import ICON_SIZE, big, qdate
+from ui.session_form.parts import HeaderPart
 from ui.translations import screen_locale
 
 
@@ -66,6 +69,33 @@ class HeaderSection(QWidget):
             self.course_number_spin,
             self.course_total_spin,
         ]
+
+    def fill(self, draft: SessionDraft) -> None:
+        """Show the draft's start and its place in the course."""
+        started = draft.treated_at
+        self.treated_edit.setDateTime(
+            QDateTime(qdate(started.date()), QTime(started.hour, started.minute))
+        )
+        self.course_number_spin.setValue(draft.course_number or 0)
+        self.course_total_spin.setValue(draft.course_total or 0)
+
+    def treated_at(self) -> datetime:
+        """The start as shown, to the minute (local wall time)."""
+        value = self.treated_edit.dateTime()
+        day = value.date().toPython()
+        clock = value.time()
+        return datetime.combine(day, time(clock.hour(), clock.minute()))  # type: ignore[arg-type]
+
+    def read(self) -> HeaderPart:
+        return HeaderPart(
+            self.treated_at(),
+            self.course_number_spin.value() or None,
+            self.course_total_spin.value() or None,
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.treated_edit, self.course_number_spin, self.course_total_spin):
+            widget.setEnabled(not read_only)
 
     def set_status(self, text: str, pixmap: str | None) -> None:
         self.status_label.setText(text)

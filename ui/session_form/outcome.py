@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.session_form.common import big
+from assistant.sessions import DerivedValues, SessionDraft
+from assistant.text.screen_dates import screen_long_date, screen_mm
+from ui.session_form.common import big, qdate
+from ui.session_form.parts import AfterPart, NextPart, ResponsePart
 from ui.translations import screen_locale
 
 
@@ -55,6 +60,24 @@ class ResponseSection(_Section):
             self.adverse_edit,
         ]
 
+    def fill(self, draft: SessionDraft) -> None:
+        self.tolerance_spin.setValue(draft.tolerance if draft.tolerance is not None else -1)
+        self.reactions_edit.setPlainText(draft.reactions)
+        self.adverse_edit.setPlainText(draft.adverse_events)
+
+    def read(self) -> ResponsePart:
+        tolerance = self.tolerance_spin.value()
+        return ResponsePart(
+            tolerance if tolerance >= 0 else None,
+            self.reactions_edit.toPlainText(),
+            self.adverse_edit.toPlainText(),
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.tolerance_spin.setEnabled(not read_only)
+        for edit in (self.reactions_edit, self.adverse_edit):
+            edit.setReadOnly(read_only)
+
 
 class AfterSection(_Section):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,9 +108,32 @@ class AfterSection(_Section):
             self.notes_edit,
         ]
 
+    def fill(self, draft: SessionDraft) -> None:
+        self.post_care_edit.setPlainText(draft.post_care)
+        self.notes_edit.setPlainText(draft.notes)
+        self.ended_check.setChecked(draft.ended_at is not None)
+        self.ended_edit.setEnabled(draft.ended_at is not None)
+        ended = draft.ended_at or datetime.now()
+        self.ended_edit.setTime(QTime(ended.hour, ended.minute))
+
+    def read(self, treated_on: date) -> AfterPart:
+        """The end (on the day the session started), the post-care and the notes."""
+        ended = None
+        if self.ended_check.isChecked():
+            clock = self.ended_edit.time()
+            ended = datetime.combine(treated_on, time(clock.hour(), clock.minute()))
+        return AfterPart(ended, self.post_care_edit.toPlainText(), self.notes_edit.toPlainText())
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in (self.post_care_edit, self.notes_edit):
+            edit.setReadOnly(read_only)
+        for widget in (self.ended_check, self.ended_edit):
+            widget.setEnabled(not read_only)
+
 
 class NextSection(QGroupBox):
-    """The next session's date; the form decides what is recommended."""
+    """The next session's date. It follows the date the core recommends (shown beside it)
+    until the practitioner picks another; "Use recommended" makes it follow again."""
 
     dateEdited = Signal()
     useRecommended = Signal()
@@ -95,6 +141,9 @@ class NextSection(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Next session"))
+        self.follows = True  # the date follows the recommended one
+        self.read_only = False
+        self.setting = False  # the date is being set by the form, not typed
         form = QVBoxLayout(self)
         self.next_date_edit = QDateEdit()
         self.next_date_edit.setCalendarPopup(True)
@@ -102,10 +151,10 @@ class NextSection(QGroupBox):
         self.next_date_edit.setLocale(screen_locale())
         self.next_date_edit.setSpecialValueText("—")
         big(self.next_date_edit, self.tr("Next session date"))
-        self.next_date_edit.dateChanged.connect(self.dateEdited)
+        self.next_date_edit.dateChanged.connect(self._date_changed)
         self.use_recommended_button = QPushButton(self.tr("Use recommended"))
         big(self.use_recommended_button, self.tr("Use the recommended next date"))
-        self.use_recommended_button.clicked.connect(self.useRecommended)
+        self.use_recommended_button.clicked.connect(self._use_recommended)
         next_row = QHBoxLayout()
         next_row.addWidget(self.next_date_edit, 1)
         next_row.addWidget(self.use_recommended_button)
@@ -115,3 +164,68 @@ class NextSection(QGroupBox):
         form.addLayout(next_row)
         form.addWidget(self.recommended_label)
         self.tab_order: list[QWidget] = [self.next_date_edit, self.use_recommended_button]
+
+    def _date_changed(self, _date: QDate) -> None:
+        if not self.setting:
+            self.follows = False
+        self.dateEdited.emit()
+
+    def _use_recommended(self) -> None:
+        self.follows = True
+        self.useRecommended.emit()
+
+    def _set_date(self, day: QDate) -> None:
+        self.setting = True
+        try:
+            self.next_date_edit.setDate(day)
+        finally:
+            self.setting = False
+
+    def set_minimum(self, treated_on: date) -> None:
+        """No next session before this one (the minimum shows as "—": none chosen)."""
+        self.setting = True
+        try:
+            self.next_date_edit.setMinimumDate(qdate(treated_on))
+        finally:
+            self.setting = False
+
+    def fill(self, draft: SessionDraft, recommended: date | None) -> None:
+        """The draft's next date; it follows ``recommended`` when it is that date or unset."""
+        self.set_minimum(draft.treated_at.date())
+        if draft.next_session_date is not None:
+            self._set_date(qdate(draft.next_session_date))
+            self.follows = draft.next_session_date == recommended
+        else:
+            self._set_date(self.next_date_edit.minimumDate())
+            self.follows = True
+
+    def read(self) -> NextPart:
+        chosen = self.next_date_edit.date()
+        if chosen == self.next_date_edit.minimumDate():
+            return NextPart(None)
+        return NextPart(chosen.toPython())  # type: ignore[arg-type]
+
+    def show_recommended(self, derived: DerivedValues) -> None:
+        """The core's recommendation beside the date, which follows it unless picked."""
+        if derived.recommended_next_date is None or derived.deepest_depth_mm is None:
+            self.recommended_label.setText(self.tr("Add a zone to see the recommended date."))
+            self.use_recommended_button.setEnabled(False)
+            return
+        recommended = derived.recommended_next_date
+        self.recommended_label.setText(
+            self.tr(
+                "Recommended: {date} ({weeks} weeks after a session at {depth} mm)"
+            ).format(
+                date=screen_long_date(recommended),
+                weeks=derived.interval_weeks,
+                depth=screen_mm(derived.deepest_depth_mm),
+            )
+        )
+        self.use_recommended_button.setEnabled(not self.read_only)
+        if self.follows and self.read().next_session_date != recommended and not self.read_only:
+            self._set_date(qdate(recommended))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for widget in (self.next_date_edit, self.use_recommended_button):
+            widget.setEnabled(not read_only)

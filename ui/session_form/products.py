@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.sessions import ProductEntry, SessionContext
+from assistant.sessions import ProductEntry, SessionContext, SessionDraft
 from assistant.stock import ChairScan
 from ui.session_form.common import big
+from ui.session_form.parts import ProductsPart
 from ui.session_form.zone_table_model import ProductTableModel
 from ui.table_fit import ColumnFitter
 
@@ -127,6 +128,12 @@ class ProductsSection(QGroupBox):
         if row >= 0:
             self.product_model.remove(row)
             self.changed.emit()
+
+    def fill(self, draft: SessionDraft) -> None:
+        self.product_model.set_entries(draft.products)
+
+    def read(self) -> ProductsPart:
+        return ProductsPart(self.product_model.entries())
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (

@@ -32,6 +32,7 @@ from assistant.stock import ChairScan, expiry_warning
 from assistant.text.screen_dates import screen_mm, screen_short_date
 from ui import icons
 from ui.session_form.common import big, select_data
+from ui.session_form.parts import TreatmentPart
 from ui.stock.scan_field import ScanField
 
 
@@ -150,6 +151,52 @@ class TreatmentSection(QGroupBox):
             self.minutes_spin,
             self.photos_check,
         ]
+
+    def fill(self, draft: SessionDraft) -> None:
+        select_data(self.practitioner_box, draft.practitioner_id)
+        select_data(self.device_box, draft.device_id)
+        select_data(self.cartridge_box, draft.cartridge_id)
+        self.anaesthetic_box.setEditText(draft.anaesthetic_product)
+        self.strength_edit.setText(draft.anaesthetic_strength)
+        self.minutes_spin.setValue(
+            draft.anaesthetic_minutes if draft.anaesthetic_minutes is not None else -1
+        )
+        self.consent_on_file = draft.consent_on_file  # until the records are read
+        self.consent_date = draft.consent_date
+        self.photos_check.setChecked(draft.photos_taken)
+
+    def read(self, recorded: SessionDraft, treated_at: datetime) -> TreatmentPart:
+        """What the section shows; ``recorded``: the draft as stored (a cartridge typed on
+        an older draft is kept), ``treated_at``: the start (an expired cartridge left out)."""
+        cartridge_id, needles, lot, expiry = self.cartridge(recorded)
+        candidate = SessionDraft(treated_at=treated_at, cartridge_lot=lot, cartridge_expiry=expiry)
+        try:
+            check_cartridge_expiry(candidate)
+        except InvalidInput:
+            cartridge_id, needles, lot, expiry = None, "", "", None
+        minutes = self.minutes_spin.value()
+        return TreatmentPart(
+            practitioner_id=self.practitioner_box.currentData(),
+            device_id=self.device_box.currentData(),
+            cartridge_id=cartridge_id,
+            cartridge_needles=needles,
+            cartridge_lot=lot,
+            cartridge_expiry=expiry,
+            anaesthetic_product=self.anaesthetic_box.currentText().strip(),
+            anaesthetic_strength=self.strength_edit.text().strip(),
+            anaesthetic_minutes=minutes if minutes >= 0 else None,
+            consent_on_file=self.consent_on_file,
+            consent_date=self.consent_date,
+            photos_taken=self.photos_check.isChecked(),
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.strength_edit.setReadOnly(read_only)
+        for widget in (
+            self.practitioner_box, self.device_box, self.cartridge_box, self.anaesthetic_box,
+            self.scan_field, self.minutes_spin, self.photos_check,
+        ):  # fmt: skip
+            widget.setEnabled(not read_only)
 
     def show_consent(self, covered: bool, signed_on: date | None, why: str) -> None:
         """What the consent records say: a consent covers the session (signed on that day),

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from assistant import reference
-from assistant.clinic.devices import snap_depth
 from assistant.errors import InvalidInput
 from assistant.rules import TreatmentRules
 from assistant.sessions import (
@@ -27,6 +26,7 @@ from assistant.sessions import (
     check_zone,
     default_depth,
     roman,
+    snap_zone_depth,
 )
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_decimals, screen_mm, screen_short_date
@@ -53,6 +53,7 @@ class ZoneTableModel(RowsTableModel):
         self._treatment: TreatmentRules | None = None
         self._read_only = False
         self._amended: dict[tuple[int, str], str] = {}
+        self._refusal = ""
         self._headers = (
             self.tr("Zone"),
             self.tr("Depth (mm)"),
@@ -136,6 +137,14 @@ class ZoneTableModel(RowsTableModel):
 
     def limits(self) -> DeviceLimits:
         return self._limits
+
+    def treatment(self) -> TreatmentRules | None:
+        """The clinic's rules the rows are checked with (None: the shipped ones)."""
+        return self._treatment
+
+    def refusal(self) -> str:
+        """Why the last value typed into a cell was refused ('' when it was taken)."""
+        return self._refusal
 
     def _recheck(self) -> None:
         self._warnings = []
@@ -261,10 +270,13 @@ class ZoneTableModel(RowsTableModel):
         if field is None:
             return False
         entry = self._rows[index.row()]
+        self._refusal = ""
         try:
             if field == "depth_mm":
                 # the device's own settings: snapped to its step, refused outside its range
-                value = snap_depth(float(value), self._limits)
+                value = snap_zone_depth(
+                    entry.zone, float(value), self._limits, self._treatment, index.row()
+                )
             elif field == "passes":
                 value = int(value)
             elif field == "endpoint" and value not in {e.id for e in reference.endpoints()}:
@@ -273,8 +285,11 @@ class ZoneTableModel(RowsTableModel):
                 value = str(value)
             changed = replace(entry, **{field: value})
             check_zone(changed, self._limits, None, index.row(), self._treatment)
-        except (TypeError, ValueError, InvalidInput):
-            return False  # refused: the cell keeps its value
+        except InvalidInput as exc:
+            self._refusal = str(exc)
+            return False  # refused: the cell keeps its value, the refusal says why
+        except (TypeError, ValueError):
+            return False
         self.set_entry(index.row(), changed)
         return True
 

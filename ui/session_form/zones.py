@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.clinic.devices import snap_depth
+from assistant.errors import InvalidInput
+from assistant.rules import TreatmentRules
+from assistant.sessions import DeviceLimits, SessionDraft, snap_zone_depth
 from assistant.text.labels import data_label, typical_range
 from assistant.text.screen_dates import screen_decimals, screen_mm
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
+from ui.session_form.parts import ZonesPart
 from ui.session_form.zone_table_model import ZoneTableModel
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
@@ -129,6 +132,12 @@ class ZonesSection(QGroupBox):
         editor.addWidget(QLabel(self.tr("Notes")), 2, 4)
         editor.addWidget(self.zone_notes_edit, 2, 5)
         layout.addLayout(editor)
+        self.depth_problem = QLabel()  # why a typed depth was refused
+        self.depth_problem.setProperty("role", "error")
+        self.depth_problem.setWordWrap(True)
+        self.depth_problem.setAccessibleName(self.tr("Depth refused"))
+        self.depth_problem.setVisible(False)
+        layout.addWidget(self.depth_problem)
         self.depth_spin.valueChanged.connect(self._zone_edited)
         self.passes_spin.valueChanged.connect(self._zone_edited)
         self.speed_edit.textChanged.connect(self._zone_edited)
@@ -180,6 +189,8 @@ class ZonesSection(QGroupBox):
     def zone_selected(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = current.row() if current.isValid() else -1
         self._editing_row = row
+        self.depth_problem.clear()
+        self.depth_problem.setVisible(False)
         editors = (
             self.depth_spin,
             self.passes_spin,
@@ -218,9 +229,24 @@ class ZonesSection(QGroupBox):
         row = self._editing_row
         if self._filling_editor or row < 0 or row >= self.zone_model.rowCount():
             return
+        current = self.zone_model.entry(row)
+        try:
+            depth = snap_zone_depth(
+                current.zone,
+                self.depth_spin.value(),
+                self.zone_model.limits(),
+                self.zone_model.treatment(),
+                row,
+            )
+        except InvalidInput as exc:
+            self.depth_problem.setText(str(exc))  # the core's message, in the user's language
+            self.depth_problem.setVisible(True)
+            return
+        self.depth_problem.clear()
+        self.depth_problem.setVisible(False)
         entry = replace(
-            self.zone_model.entry(row),
-            depth_mm=snap_depth(self.depth_spin.value(), self.zone_model.limits()),
+            current,
+            depth_mm=depth,
             passes=self.passes_spin.value(),
             speed=self.speed_edit.text().strip(),
             endpoint=self.endpoint_box.currentData(),
@@ -228,6 +254,26 @@ class ZonesSection(QGroupBox):
         )
         self.zone_model.set_entry(row, entry)
         self.changed.emit()
+
+    def set_limits(
+        self, limits: DeviceLimits, fitzpatrick: int | None, treatment: TreatmentRules | None
+    ) -> None:
+        """The device's limits (the depth editor's range and step), the patient's skin type
+        and the clinic's rules, which the zones are checked with."""
+        self.zone_model.set_context(limits, fitzpatrick, treatment)
+        narrowed = limits.narrowed()
+        self.depth_spin.setRange(narrowed.min_depth_mm, narrowed.max_depth_mm)
+        self.depth_spin.setSingleStep(narrowed.step_mm or 0.25)
+
+    def fill(self, draft: SessionDraft) -> None:
+        """The draft's zones, the first one selected for editing."""
+        self.zone_model.set_entries(draft.zones)
+        if draft.zones:
+            self.zone_table.selectRow(0)
+        self.zone_selected(self.zone_model.index(0, 0) if draft.zones else QModelIndex())
+
+    def read(self) -> ZonesPart:
+        return ZonesPart(self.zone_model.entries())
 
     def select_zone(self, row: int) -> None:
         self.zone_table.selectRow(row)
