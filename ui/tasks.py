@@ -12,6 +12,15 @@ delivers its result (or exception) back on the UI thread:
 - ``wait()`` blocks until the queued work is done and then delivers the finished results
   inline; it never spins the event loop (no re-entrant ``processEvents``).
 
+Database work that changes records is announced: once its callbacks have run, the runner
+emits what its committed transactions changed (``assistant.operations.OpChanges``, computed
+from the tables written) through the one application-wide signal
+``runner.operations.operationDidExecute(changes, handler)`` (the style of Anki's
+``CollectionOp`` and ``operation_did_execute``). Each screen that shows records connects it
+to its ``on_operation_did_execute`` and reads again only when a kind it shows changed;
+``handler`` (by default the task's owner) is the screen that asked, so it can skip what it
+already updated. Nobody calls another screen's ``refresh`` after an operation.
+
 Errors a user can act on (``ChairsideError``) are shown in one clear dialog by default;
 anything else is logged with its traceback and shown too. Tests install
 ``SynchronousRunner`` so tasks run inline and deterministically, or use the real runner to
@@ -29,6 +38,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges, changes_made
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +92,33 @@ class _Relay(QObject):
             self.on_progress(done, total)
 
 
+class Operations(QObject):
+    """The application-wide announcement of what each operation changed."""
+
+    operationDidExecute = Signal(object, object)  # OpChanges, the screen that asked (or None)
+
+    def announce(self, changes: OpChanges, handler: object | None = None) -> None:
+        if changes:
+            self.operationDidExecute.emit(changes, handler)
+
+
+def _call(
+    fn: Callable[..., Any], args: tuple[Any, ...], watch: bool
+) -> tuple[Any, BaseException | None, OpChanges]:
+    """``fn(*args)``: its value or error, and (when ``watch``) what its committed
+    transactions changed, also those committed before an error."""
+    if not watch:
+        try:
+            return fn(*args), None, OpChanges()
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            return None, exc, OpChanges()
+    with changes_made() as changes:
+        try:
+            return fn(*args), None, changes()
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            return None, exc, changes()
+
+
 class _Job(QRunnable):
     def __init__(
         self,
@@ -91,9 +128,14 @@ class _Job(QRunnable):
         on_progress: Progress | None,
         parent: QWidget | None,
         owner: QObject | None,
+        handler: object | None,
+        watch: bool,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
+        self.handler = handler
+        self.watch = watch
+        self.changes = OpChanges()
         self.fn = fn
         self.on_success = on_success
         self.on_error = on_error
@@ -108,13 +150,8 @@ class _Job(QRunnable):
 
     @Slot()
     def run(self) -> None:  # on the worker thread
-        try:
-            if self.on_progress is not None:
-                self.result = self.fn(self.relay.progressed.emit)
-            else:
-                self.result = self.fn()
-        except BaseException as exc:  # delivered to the UI thread, never lost
-            self.error = exc
+        args = (self.relay.progressed.emit,) if self.on_progress is not None else ()
+        self.result, self.error, self.changes = _call(self.fn, args, self.watch)
         self.done = True
         self.relay.finished.emit()
 
@@ -155,6 +192,7 @@ class TaskRunner:
         self.db_pool = db_pool
         self.render_pool = render_pool
         self._running: list[_Job] = []
+        self.operations = Operations()
 
     def run(
         self,
@@ -166,10 +204,15 @@ class TaskRunner:
         *,
         owner: QObject | None = None,
         render: bool = False,
+        handler: object | None = None,
     ) -> None:
         """Run ``fn`` off the UI thread; the callbacks run on the UI thread, and only while
-        ``owner`` (by default ``parent``) still exists."""
-        job = _Job(fn, on_success, on_error, on_progress, parent, owner or parent)
+        ``owner`` (by default ``parent``) still exists. Database work that committed
+        changes is announced afterwards (``operations``), as done by ``handler`` (by
+        default the owner), whether or not the owner still exists."""
+        owner = owner or parent
+        job = _Job(fn, on_success, on_error, on_progress, parent, owner,
+                   handler if handler is not None else owner, watch=not render)  # fmt: skip
         job.relay.on_finished = lambda: self._finish(job)
         if on_progress is not None:
 
@@ -189,6 +232,7 @@ class TaskRunner:
             self._running.remove(job)
         job.relay.deleteLater()
         _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
+        self.operations.announce(job.changes, job.handler)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the queued work has finished, then deliver what finished, in order.
@@ -210,6 +254,7 @@ class SynchronousRunner(TaskRunner):
 
     def __init__(self) -> None:
         self._running = []
+        self.operations = Operations()
 
     def run(
         self,
@@ -221,14 +266,13 @@ class SynchronousRunner(TaskRunner):
         *,
         owner: QObject | None = None,
         render: bool = False,
+        handler: object | None = None,
     ) -> None:
-        result: Any = None
-        error: BaseException | None = None
-        try:
-            result = fn(on_progress) if on_progress else fn()
-        except BaseException as exc:
-            error = exc
-        _deliver(on_success, on_error, parent, owner or parent, result, error)
+        owner = owner or parent
+        args = (on_progress,) if on_progress else ()
+        result, error, changes = _call(fn, args, watch=not render)
+        _deliver(on_success, on_error, parent, owner, result, error)
+        self.operations.announce(changes, handler if handler is not None else owner)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return True
