@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -47,6 +47,7 @@ Failure = Callable[[BaseException], None]
 Progress = Callable[[int, int], None]
 
 RENDER_THREADS = 2
+T = TypeVar("T")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
@@ -61,6 +62,12 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     if parent is not None and not shiboken6.isValid(parent):
         parent = None
     QMessageBox.warning(parent, title or QApplication.translate("tasks", "Chairside"), text)
+
+
+def on_its_page(widget: QWidget) -> bool:
+    """Whether ``widget`` is shown in its window, or will be once the window shows (a page
+    of a stack behind another is not): where a screen reads a change again at once."""
+    return widget.isWindow() or widget.isVisibleTo(widget.window())
 
 
 def _alive(owner: QObject | None) -> bool:
@@ -100,6 +107,19 @@ class Operations(QObject):
     def announce(self, changes: OpChanges, handler: object | None = None) -> None:
         if changes:
             self.operationDidExecute.emit(changes, handler)
+
+    def perform_here(self, fn: Callable[[], T], handler: object | None = None) -> T:
+        """``fn`` on this thread, then what it changed announced: only for the short writes
+        that must finish before the screen changes (the patient form's save)."""
+        made = OpChanges()
+        try:
+            with changes_made() as changes:
+                try:
+                    return fn()
+                finally:
+                    made = changes()
+        finally:
+            self.announce(made, handler)
 
 
 def _call(
