@@ -444,7 +444,7 @@ class MainWindow(VisitWindow):
         if not self.may_leave_current_page():
             return
         if self.audit_view is None:
-            self.audit_view = AuditView(self.db)
+            self.audit_view = AuditView(self.db, runner=self.runner)
             self.audit_view.patientRequested.connect(self.show_patient)
             self.audit_view.closeRequested.connect(self._close_audit)
             self.stack.addWidget(self.audit_view)
