@@ -211,3 +211,23 @@ def test_no_screen_holds_a_database_session_or_imports_sqlalchemy() -> None:
             ):
                 found.append(f"{path.name}:{node.lineno} calls .session(")
     assert found == []
+
+
+def test_the_first_patient_saved_wakes_the_backup_banner_and_fills_the_list(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = SynchronousRunner()
+    window = window_on(qtbot, db, runner)
+    banner = window.safekeeping.banner
+    assert not banner.isVisible()  # nothing to back up yet
+    window.new_patient()
+    form = window.patient_form
+    form.first_name.insert("Ada")
+    form.last_name.insert("Lovelace")
+    qtbot.keyClicks(form.date_of_birth, "10/12/1985")
+    heard: list[tuple[OpChanges, object]] = []
+    runner.operations.operationDidExecute.connect(lambda c, h: heard.append((c, h)))
+    form.save()  # on the UI thread (the form is left only once saved), announced all the same
+    assert [c.names() for c, _h in heard] == [("patients", "audit")]
+    assert banner.isVisible()
+    assert window.patient_list.model.rowCount() == 1

@@ -312,7 +312,6 @@ class MainWindow(VisitWindow):
         self.patient_form.first_name.setFocus()
 
     def _patient_saved(self, patient_id: int) -> None:
-        self.safekeeping.refresh_backup_banner()  # the first patient: now there is a record
         self.show_patient(patient_id)
         self.patient_list.select_patient(patient_id)
         self.statusBar().showMessage(self.tr("Patient saved."), 4000)

@@ -30,6 +30,7 @@ from assistant import auth, clinic
 from assistant.db import ADVICE_RESTORE, check_whole_file
 from assistant.demo_mark import has_data
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
 from assistant.records import backup, integrity
 from assistant.records.chain import Verification
 from ui.app_context import GuiContext
@@ -61,6 +62,7 @@ class Safekeeping(QObject):
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
         self.refresh_backup_banner()
+        context.runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.integrity_banner = IntegrityBanner()
         self.integrity_banner.auditRequested.connect(self.auditRequested)
         self.integrity: Verification | None = None
@@ -243,6 +245,11 @@ class Safekeeping(QObject):
         page.backupRequested.connect(self.back_up_now)
         page.restoreRequested.connect(self.restore_backup)
         return page
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """Patients changed (the first one makes a record worth backing up): the banner."""
+        if changes.patients:
+            self.refresh_backup_banner()
 
     def refresh_backup_banner(self) -> None:
         """The backup banner for this workstation; quiet while the database has no patient."""
