@@ -251,8 +251,10 @@ class TaskRunner:
         if job in self._running:
             self._running.remove(job)
         job.relay.deleteLater()
-        _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
-        self.operations.announce(job.changes, job.handler)
+        try:
+            _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
+        finally:  # what was committed is told even when a callback fails
+            self.operations.announce(job.changes, job.handler)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the queued work has finished, then deliver what finished, in order.
@@ -291,8 +293,10 @@ class SynchronousRunner(TaskRunner):
         owner = owner or parent
         args = (on_progress,) if on_progress else ()
         result, error, changes = _call(fn, args, watch=not render)
-        _deliver(on_success, on_error, parent, owner, result, error)
-        self.operations.announce(changes, handler if handler is not None else owner)
+        try:
+            _deliver(on_success, on_error, parent, owner, result, error)
+        finally:
+            self.operations.announce(changes, handler if handler is not None else owner)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return True
