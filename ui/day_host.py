@@ -34,7 +34,6 @@ class DayHost(QObject):
         window.stack.addWidget(self.view)
         self.view.stockRequested.connect(self.open_stock)
         self.view.questionnaireRequested.connect(window.intake.offer_phone)
-        window.intake.questionnaireArrived.connect(self._questionnaire_arrived)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
         self.view.summaryRequested.connect(self.open_summary)
@@ -46,10 +45,6 @@ class DayHost(QObject):
         self.view.stock_warn_days = self.window.settings.stock_expiry_warning_days
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
-
-    def _questionnaire_arrived(self, _questionnaire: object) -> None:
-        """The answers arrived: the day says a questionnaire is waiting."""
-        self.view.refresh(self.view.today)
 
     def open_stock(self) -> None:
         """Stock, from the day's warnings (what it changes reaches the day by itself)."""
