@@ -231,3 +231,30 @@ def test_the_first_patient_saved_wakes_the_backup_banner_and_fills_the_list(
     assert [c.names() for c, _h in heard] == [("patients", "audit")]
     assert banner.isVisible()
     assert window.patient_list.model.rowCount() == 1
+
+
+def test_what_the_settings_dialog_saved_is_told_once_it_closes(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import clinic
+    from ui.settings_dialog import SettingsDialog
+
+    c = make_clinic(db)
+    runner = SynchronousRunner()
+    window = window_on(qtbot, db, runner)
+    window.show_day()
+    assert window.day is not None
+    day_reads = Counted(monkeypatch, window.day.view, "refresh")
+    heard: list[OpChanges] = []
+    runner.operations.operationDidExecute.connect(lambda changes, _h: heard.append(changes))
+
+    def a_lot_added_on_its_page(dialog: SettingsDialog) -> int:
+        clinic.add_product_lot(db, c.glide.id, "HA-2701", date(2028, 1, 1), None)
+        clinic.add_product_lot(db, c.glide.id, "HA-2702", date(2028, 2, 1), None)
+        assert heard == [] and day_reads.calls == 0  # nothing told while it is open
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", a_lot_added_on_its_page)
+    window.open_settings()
+    assert [changes.names() for changes in heard] == [("stock", "audit")]
+    assert day_reads.calls == 1  # the day shows stock warnings: read once

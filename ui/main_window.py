@@ -357,7 +357,8 @@ class MainWindow(VisitWindow):
 
         photo_page = PhotoSettingsPage(self.settings)
         dialog.extra_tab(photo_page, self.tr("Photos"))
-        dialog.exec()
+        # Its pages save on the UI thread: what they changed is told once it closes.
+        self.runner.operations.perform_here(dialog.exec)
         page.save()
         photo_page.save()
         self.safekeeping.settings_changed()
