@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.db import Database
-from assistant.model_base import Base
+from assistant.audit import trail as audit
 from assistant.operations import TABLE_FLAGS, OpChanges, changes_made, perform
-from assistant.patients import PatientDetails, create_patient, find_patients
-from assistant.records import audit
+from assistant.patients.store import PatientDetails, create_patient, find_patients
 from assistant.sessions import create_draft, save_draft, sign_session
+from assistant.storage.db import Database
+from assistant.storage.model_base import Base
 from tests.consent_support import give_consent
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
 
 def test_every_table_of_the_schema_is_one_kind_of_change() -> None:
-    import assistant.models  # noqa: F401  (the whole schema on the metadata)
+    import assistant.storage.models  # noqa: F401  (the whole schema on the metadata)
 
     assert set(TABLE_FLAGS) == set(Base.metadata.tables)
     assert set(TABLE_FLAGS.values()) == set(OpChanges.flag_names())

@@ -16,17 +16,17 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.operations import OpChanges
-from assistant.records import audit
 from assistant.sessions import create_draft, save_draft, sign_session
 from assistant.settings import Settings
 from assistant.stock import NewItem, receive_box
+from assistant.storage.db import Database
 from tests.consent_support import give_consent
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 from ui.app_context import GuiContext
-from ui.audit_table_model import AuditTableModel
-from ui.booking_dialog import BookingDialog
+from ui.audit.table_model import AuditTableModel
+from ui.day.booking_dialog import BookingDialog
 from ui.main_window import MainWindow
 from ui.tasks import SynchronousRunner, TaskRunner
 
@@ -126,7 +126,7 @@ def test_booking_reaches_the_day_on_screen_without_a_hand_refresh(
 def test_stock_received_refreshes_the_day_and_not_the_patient_list(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.stock_window import StockWindow
+    from ui.stock.window import StockWindow
 
     make_clinic(db)
     receive_box(db, box("DP16-2611A", TODAY + timedelta(days=400)), None,
@@ -156,7 +156,7 @@ def test_stock_received_refreshes_the_day_and_not_the_patient_list(
 def test_the_audit_trail_reads_its_pages_off_the_ui_thread(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.audit_table_model as module
+    import ui.audit.table_model as module
 
     with db.session() as session:
         for n in range(250):
@@ -172,7 +172,7 @@ def test_the_audit_trail_reads_its_pages_off_the_ui_thread(
     monkeypatch.setattr(module, "audit_page", read)
     runner = TaskRunner()
     try:
-        from ui.audit_view import AuditView
+        from ui.audit.view import AuditView
 
         view = AuditView(db, runner=runner)
         qtbot.addWidget(view)
@@ -236,8 +236,8 @@ def test_the_first_patient_saved_wakes_the_backup_banner_and_fills_the_list(
 def test_what_the_settings_dialog_saved_is_told_once_it_closes(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant import clinic
-    from ui.settings_dialog import SettingsDialog
+    from assistant.clinic import store as clinic
+    from ui.settings.dialog import SettingsDialog
 
     c = make_clinic(db)
     runner = SynchronousRunner()

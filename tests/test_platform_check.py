@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui import platform_check
-from ui.platform_check import check_platform_libraries, explain, missing_libraries
+from ui.start import platform_check
+from ui.start.platform_check import check_platform_libraries, explain, missing_libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 X11 = {"DISPLAY": ":0"}
