@@ -104,8 +104,9 @@ def test_the_windows_day_opens_stock_and_reads_it_again(
 
     def receive_in_stock() -> None:  # what a practitioner does in Stock, stood in for
         opened.append(True)
-        receive_box(stocked, box(SERUM_GTIN, "GF-89", TODAY + timedelta(days=10)), None,
-                    today=TODAY)  # fmt: skip
+        code = box(SERUM_GTIN, "GF-89", TODAY + timedelta(days=10))
+        # as Stock does, through the window's runner: the day hears of it from there
+        window.runner.run(lambda: receive_box(stocked, code, None, today=TODAY))
 
     monkeypatch.setattr(window, "open_stock", receive_in_stock)
     window.show_day()

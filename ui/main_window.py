@@ -95,6 +95,11 @@ class MainWindow(VisitWindow):
         self.pages.addWidget(splitter)
         box.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        # What an operation changed reaches the screens that show it (ui.tasks).
+        self.runner.operations.operationDidExecute.connect(
+            self.patient_list.on_operation_did_execute
+        )
+        self.patient_form.operations = self.runner.operations
         context.practitionerChanged.connect(self.set_practitioner)
         context.databaseReplaced.connect(self._database_replaced)
         self.safekeeping.aboutToLock.connect(self._flush_session)
@@ -307,8 +312,6 @@ class MainWindow(VisitWindow):
         self.patient_form.first_name.setFocus()
 
     def _patient_saved(self, patient_id: int) -> None:
-        self.safekeeping.refresh_backup_banner()  # the first patient: now there is a record
-        self.patient_list.refresh()
         self.show_patient(patient_id)
         self.patient_list.select_patient(patient_id)
         self.statusBar().showMessage(self.tr("Patient saved."), 4000)
@@ -354,7 +357,8 @@ class MainWindow(VisitWindow):
 
         photo_page = PhotoSettingsPage(self.settings)
         dialog.extra_tab(photo_page, self.tr("Photos"))
-        dialog.exec()
+        # Its pages save on the UI thread: what they changed is told once it closes.
+        self.runner.operations.perform_here(dialog.exec)
         page.save()
         photo_page.save()
         self.safekeeping.settings_changed()
@@ -440,7 +444,7 @@ class MainWindow(VisitWindow):
         if not self.may_leave_current_page():
             return
         if self.audit_view is None:
-            self.audit_view = AuditView(self.db)
+            self.audit_view = AuditView(self.db, runner=self.runner)
             self.audit_view.patientRequested.connect(self.show_patient)
             self.audit_view.closeRequested.connect(self._close_audit)
             self.stack.addWidget(self.audit_view)
@@ -517,6 +521,5 @@ class MainWindow(VisitWindow):
 
     def _patient_erased(self, _patient_id: int) -> None:
         self.patient_page.record = None
-        self.patient_list.refresh()
         self.stack.setCurrentWidget(self.welcome)
         self.statusBar().showMessage(self.tr("The patient's personal details were erased."), 8000)

@@ -32,6 +32,7 @@ from assistant.audit.chain import Verification
 from assistant.clinic import store as clinic
 from assistant.demo.mark import has_data
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
 from assistant.storage import backup
 from assistant.storage.db import ADVICE_RESTORE, check_whole_file
 from ui.access.idle_watcher import IdleWatcher
@@ -63,6 +64,7 @@ class Safekeeping(QObject):
         self.banner = BackupBanner()
         self.banner.backupRequested.connect(self.back_up_now)
         self.refresh_backup_banner()
+        context.runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.integrity_banner = IntegrityBanner()
         self.integrity_banner.auditRequested.connect(self.auditRequested)
         self.integrity: Verification | None = None
@@ -245,6 +247,11 @@ class Safekeeping(QObject):
         page.backupRequested.connect(self.back_up_now)
         page.restoreRequested.connect(self.restore_backup)
         return page
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """Patients changed (the first one makes a record worth backing up): the banner."""
+        if changes.patients:
+            self.refresh_backup_banner()
 
     def refresh_backup_banner(self) -> None:
         """The backup banner for this workstation; quiet while the database has no patient."""

@@ -12,6 +12,15 @@ delivers its result (or exception) back on the UI thread:
 - ``wait()`` blocks until the queued work is done and then delivers the finished results
   inline; it never spins the event loop (no re-entrant ``processEvents``).
 
+Database work that changes records is announced: once its callbacks have run, the runner
+emits what its committed transactions changed (``assistant.operations.OpChanges``, computed
+from the tables written) through the one application-wide signal
+``runner.operations.operationDidExecute(changes, handler)`` (the style of Anki's
+``CollectionOp`` and ``operation_did_execute``). Each screen that shows records connects it
+to its ``on_operation_did_execute`` and reads again only when a kind it shows changed;
+``handler`` (by default the task's owner) is the screen that asked, so it can skip what it
+already updated. Nobody calls another screen's ``refresh`` after an operation.
+
 Errors a user can act on (``ChairsideError``) are shown in one clear dialog by default;
 anything else is logged with its traceback and shown too. Tests install
 ``SynchronousRunner`` so tasks run inline and deterministically, or use the real runner to
@@ -22,13 +31,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges, changes_made
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +47,7 @@ Failure = Callable[[BaseException], None]
 Progress = Callable[[int, int], None]
 
 RENDER_THREADS = 2
+T = TypeVar("T")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
@@ -51,6 +62,12 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     if parent is not None and not shiboken6.isValid(parent):
         parent = None
     QMessageBox.warning(parent, title or QApplication.translate("tasks", "Chairside"), text)
+
+
+def on_its_page(widget: QWidget) -> bool:
+    """Whether ``widget`` is shown in its window, or will be once the window shows (a page
+    of a stack behind another is not): where a screen reads a change again at once."""
+    return widget.isWindow() or widget.isVisibleTo(widget.window())
 
 
 def _alive(owner: QObject | None) -> bool:
@@ -82,6 +99,46 @@ class _Relay(QObject):
             self.on_progress(done, total)
 
 
+class Operations(QObject):
+    """The application-wide announcement of what each operation changed."""
+
+    operationDidExecute = Signal(object, object)  # OpChanges, the screen that asked (or None)
+
+    def announce(self, changes: OpChanges, handler: object | None = None) -> None:
+        if changes:
+            self.operationDidExecute.emit(changes, handler)
+
+    def perform_here(self, fn: Callable[[], T], handler: object | None = None) -> T:
+        """``fn`` on this thread, then what it changed announced: only for the short writes
+        that must finish before the screen changes (the patient form's save)."""
+        made = OpChanges()
+        try:
+            with changes_made() as changes:
+                try:
+                    return fn()
+                finally:
+                    made = changes()
+        finally:
+            self.announce(made, handler)
+
+
+def _call(
+    fn: Callable[..., Any], args: tuple[Any, ...], watch: bool
+) -> tuple[Any, BaseException | None, OpChanges]:
+    """``fn(*args)``: its value or error, and (when ``watch``) what its committed
+    transactions changed, also those committed before an error."""
+    if not watch:
+        try:
+            return fn(*args), None, OpChanges()
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            return None, exc, OpChanges()
+    with changes_made() as changes:
+        try:
+            return fn(*args), None, changes()
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            return None, exc, changes()
+
+
 class _Job(QRunnable):
     def __init__(
         self,
@@ -91,9 +148,14 @@ class _Job(QRunnable):
         on_progress: Progress | None,
         parent: QWidget | None,
         owner: QObject | None,
+        handler: object | None,
+        watch: bool,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
+        self.handler = handler
+        self.watch = watch
+        self.changes = OpChanges()
         self.fn = fn
         self.on_success = on_success
         self.on_error = on_error
@@ -108,13 +170,8 @@ class _Job(QRunnable):
 
     @Slot()
     def run(self) -> None:  # on the worker thread
-        try:
-            if self.on_progress is not None:
-                self.result = self.fn(self.relay.progressed.emit)
-            else:
-                self.result = self.fn()
-        except BaseException as exc:  # delivered to the UI thread, never lost
-            self.error = exc
+        args = (self.relay.progressed.emit,) if self.on_progress is not None else ()
+        self.result, self.error, self.changes = _call(self.fn, args, self.watch)
         self.done = True
         self.relay.finished.emit()
 
@@ -155,6 +212,7 @@ class TaskRunner:
         self.db_pool = db_pool
         self.render_pool = render_pool
         self._running: list[_Job] = []
+        self.operations = Operations()
 
     def run(
         self,
@@ -166,10 +224,15 @@ class TaskRunner:
         *,
         owner: QObject | None = None,
         render: bool = False,
+        handler: object | None = None,
     ) -> None:
         """Run ``fn`` off the UI thread; the callbacks run on the UI thread, and only while
-        ``owner`` (by default ``parent``) still exists."""
-        job = _Job(fn, on_success, on_error, on_progress, parent, owner or parent)
+        ``owner`` (by default ``parent``) still exists. Database work that committed
+        changes is announced afterwards (``operations``), as done by ``handler`` (by
+        default the owner), whether or not the owner still exists."""
+        owner = owner or parent
+        job = _Job(fn, on_success, on_error, on_progress, parent, owner,
+                   handler if handler is not None else owner, watch=not render)  # fmt: skip
         job.relay.on_finished = lambda: self._finish(job)
         if on_progress is not None:
 
@@ -188,7 +251,10 @@ class TaskRunner:
         if job in self._running:
             self._running.remove(job)
         job.relay.deleteLater()
-        _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
+        try:
+            _deliver(job.on_success, job.on_error, job.parent, job.owner, job.result, job.error)
+        finally:  # what was committed is told even when a callback fails
+            self.operations.announce(job.changes, job.handler)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the queued work has finished, then deliver what finished, in order.
@@ -210,6 +276,7 @@ class SynchronousRunner(TaskRunner):
 
     def __init__(self) -> None:
         self._running = []
+        self.operations = Operations()
 
     def run(
         self,
@@ -221,14 +288,15 @@ class SynchronousRunner(TaskRunner):
         *,
         owner: QObject | None = None,
         render: bool = False,
+        handler: object | None = None,
     ) -> None:
-        result: Any = None
-        error: BaseException | None = None
+        owner = owner or parent
+        args = (on_progress,) if on_progress else ()
+        result, error, changes = _call(fn, args, watch=not render)
         try:
-            result = fn(on_progress) if on_progress else fn()
-        except BaseException as exc:
-            error = exc
-        _deliver(on_success, on_error, parent, owner or parent, result, error)
+            _deliver(on_success, on_error, parent, owner, result, error)
+        finally:
+            self.operations.announce(changes, handler if handler is not None else owner)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return True

@@ -88,6 +88,14 @@ def current_photo_consent(
     return max(answers, key=lambda a: a.recorded_at) if answers else None
 
 
+def photo_consent_of(
+    db: Database, patient_id: int, today: date | None = None
+) -> PhotoConsentAnswer | None:
+    """``current_photo_consent`` in a transaction of its own (what the photos screen shows)."""
+    with db.session() as session:
+        return current_photo_consent(session, patient_id, today)
+
+
 def check_photos_allowed(session: Session, patient_id: int) -> None:
     """Refuse with a clear message when the patient has refused or withdrawn photo consent."""
     answer = current_photo_consent(session, patient_id)

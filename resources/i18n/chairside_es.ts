@@ -586,6 +586,11 @@
         <translation>Cualquier acción</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_view.py" line="249"/>
+        <source>Reading the audit trail…</source>
+        <translation>Leyendo el registro de auditoría…</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_view.py" line="54"/>
         <location filename="../../ui/audit_view.py" line="118"/>
         <source>Practitioner</source>

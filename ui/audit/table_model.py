@@ -1,5 +1,6 @@
 """The audit trail as a lazily fetched table model, newest first, with the filters of the
-audit screen. Rows are read in batches as the view scrolls."""
+audit screen. Rows are read in batches as the view scrolls, through the task runner
+(``assistant.audit.pages.audit_page``): the screen never waits on the database."""
 
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
-from assistant.audit.trail import AuditEntry, query_events
+from assistant.audit.pages import AuditPage, AuditQuery, audit_page
+from assistant.audit.trail import AuditEntry
 from assistant.audit.words import entity_words, field_words, plain_summary
-from assistant.patients.store import find_patients
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_short_moment
 from ui.table_model import RowsTableModel
-
-PATIENTS_SEARCHED = 500  # a name matching more patients than this asks for more letters
+from ui.tasks import SynchronousRunner, TaskRunner, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,15 +95,23 @@ class AuditFilter:
 
 
 class AuditTableModel(RowsTableModel):
+    """Pages are read through the task runner, off the UI thread: ``busyChanged(True)`` while
+    one is being read, ``loaded()`` once it is in the table."""
+
     BATCH = 200
     COLUMNS = ("at", "practitioner", "action", "record", "patient", "summary")
+    busyChanged = Signal(bool)
+    loaded = Signal()
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(self, db: Database, parent: Any = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner if runner is not None else SynchronousRunner()
         self._filter = AuditFilter()
         self._rows: list[AuditEntry] = []
-        self._exhausted = True
+        self._more = False
+        self._reading = False
+        self._generation = 0  # a page read for an earlier filter is dropped
         self._headers = (
             translate("AuditTableModel", "When"),
             translate("AuditTableModel", "Who"),
@@ -117,52 +126,78 @@ class AuditTableModel(RowsTableModel):
     def audit_filter(self) -> AuditFilter:
         return self._filter
 
+    @property
+    def busy(self) -> bool:
+        return self._reading
+
     def set_filter(self, audit_filter: AuditFilter) -> None:
         if audit_filter != self._filter:
             self._filter = audit_filter
             self.refresh()
 
-    def _fetch(self, offset: int) -> list[AuditEntry]:
+    def _query(self) -> AuditQuery:
         f = self._filter
-        patient_ids = None
-        if f.patient_text.strip() and f.patient_id is None:
-            found = find_patients(self.db, f.patient_text.strip(), PATIENTS_SEARCHED)
-            patient_ids = [row.id for row in found.rows]
-        with self.db.session() as session:
-            return list(
-                query_events(
-                    session,
-                    action=f.action,
-                    practitioner_id=f.practitioner_id,
-                    patient_id=f.patient_id,
-                    patient_ids=patient_ids,
-                    since=to_utc(f.since) if f.since else None,
-                    until=to_utc(f.until) if f.until else None,
-                    text=f.text.strip() or None,
-                    limit=self.BATCH,
-                    offset=offset,
-                )
-            )
+        return AuditQuery(
+            action=f.action,
+            practitioner_id=f.practitioner_id,
+            patient_id=f.patient_id,
+            patient_text=f.patient_text,
+            since=to_utc(f.since) if f.since else None,
+            until=to_utc(f.until) if f.until else None,
+            text=f.text,
+        )
+
+    def _read(self, offset: int) -> None:
+        db, query, batch = self.db, self._query(), self.BATCH
+        generation = self._generation
+        self._set_reading(True)
+        self.runner.run(
+            lambda: audit_page(db, query, offset, batch),
+            lambda page: self._arrived(page, generation),
+            lambda error: self._failed(error, generation),
+            owner=self,
+        )
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = self._fetch(0)
-        self._exhausted = len(self._rows) < self.BATCH
-        self.endResetModel()
+        """Read the first page again (the rows shown stay until it arrives)."""
+        self._generation += 1
+        self._read(0)
+
+    def _arrived(self, page: AuditPage, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if page.offset == 0:
+            self.beginResetModel()
+            self._rows = list(page.entries)
+            self._more = page.more
+            self.endResetModel()
+        else:
+            self._more = page.more
+            if page.entries:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(page.entries) - 1)
+                self._rows.extend(page.entries)
+                self.endInsertRows()
+        self._set_reading(False)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            self._set_reading(False)
+            show_error(None, error)
+
+    def _set_reading(self, reading: bool) -> None:
+        if reading != self._reading:
+            self._reading = reading
+            self.busyChanged.emit(reading)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or not self._more or self._reading:
             return
-        more = self._fetch(len(self._rows))
-        self._exhausted = len(more) < self.BATCH
-        if more:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+        self._read(len(self._rows))
 
     def entry(self, row: int) -> AuditEntry:
         return self._rows[row]

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from assistant.audit.chain import Verification
 from assistant.audit.trail import ACTIONS
 from assistant.clinic.store import list_practitioners
+from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from ui.audit.table_model import AuditFilter, AuditTableModel, action_label
 from ui.table_fit import ColumnFitter
+from ui.tasks import TaskRunner, on_its_page
 from ui.translations import screen_locale
 
 FILTER_DELAY_MS = 200
@@ -39,10 +41,16 @@ class AuditView(QWidget):
     patientRequested = Signal(int)
     closeRequested = Signal()  # back to the patients
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.model = AuditTableModel(db, self)
+        self._wanted_entry: int | None = None  # to select once its page has been read
+        self.model = AuditTableModel(db, self, runner)
+        self.model.busyChanged.connect(lambda _busy: self._update_count())
+        self.model.loaded.connect(self._page_loaded)
+        self.model.runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
 
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))
@@ -154,6 +162,16 @@ class AuditView(QWidget):
         self.table.doubleClicked.connect(self._open_row)
         self._update_count()
 
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """New entries while the trail is on screen (opening it reads it anyway)."""
+        if changes.touches("audit") and on_its_page(self):
+            self.reload()
+
+    def _page_loaded(self) -> None:
+        self._update_count()
+        if self._wanted_entry is not None and self.select_entry(self._wanted_entry):
+            self._wanted_entry = None
+
     def _dates_toggled(self, on: bool) -> None:
         self.since.setEnabled(on)
         self.until.setEnabled(on)
@@ -179,11 +197,9 @@ class AuditView(QWidget):
     def apply_filters(self) -> None:
         self._timer.stop()
         self.model.set_filter(self.current_filter())
-        self._update_count()
 
     def reload(self) -> None:
         self.model.refresh()
-        self._update_count()
 
     def show_patient(self, patient_id: int, name: str = "") -> None:
         """Open the screen on one patient's entries (from the patient page)."""
@@ -214,8 +230,8 @@ class AuditView(QWidget):
             return
         self.chain_status.setStyleSheet("color: #b00020; font-weight: bold;")
         self.chain_status.setText(self.tr("Audit chain broken: {0}").format(result.problem))
-        if result.entry is not None:
-            self.select_entry(result.entry)
+        if result.entry is not None and not self.select_entry(result.entry):
+            self._wanted_entry = result.entry  # once the pages read so far hold it
 
     def select_entry(self, entry_id: int) -> bool:
         """Select and show the entry if it is among the rows loaded so far."""
@@ -227,6 +243,10 @@ class AuditView(QWidget):
         return False
 
     def _update_count(self) -> None:
+        self.reload_button.setEnabled(not self.model.busy)
+        if self.model.busy:
+            self.count.setText(self.tr("Reading the audit trail…"))
+            return
         shown = self.model.rowCount()
         more = self.model.canFetchMore()
         self.count.setText(

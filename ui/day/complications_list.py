@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from assistant.day.complications import ComplicationInfo, list_complications
 from assistant.day.report import save_complication_report
+from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_short_date
@@ -75,7 +76,13 @@ class ComplicationsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(720, 360)
+        runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.refresh()
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """A complication recorded or edited (here or from the day): the list again."""
+        if changes.touches("complications"):
+            self.refresh()
 
     def refresh(self) -> None:
         self._runner.run(
@@ -120,7 +127,6 @@ class ComplicationsDialog(QDialog):
             self._db, self._runner, info.facts.session_id, facts, self._actor, self, info
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _info: self.refresh())
         dialog.open()
         return dialog
 

@@ -34,7 +34,6 @@ class DayHost(QObject):
         window.stack.addWidget(self.view)
         self.view.stockRequested.connect(self.open_stock)
         self.view.questionnaireRequested.connect(window.intake.offer_phone)
-        window.intake.questionnaireArrived.connect(self._questionnaire_arrived)
         self.view.appointmentOpened.connect(window.start_session)
         self.view.followupDone.connect(self.record_call)
         self.view.summaryRequested.connect(self.open_summary)
@@ -47,14 +46,9 @@ class DayHost(QObject):
         self.window.stack.setCurrentWidget(self.view)
         self.view.refresh()
 
-    def _questionnaire_arrived(self, _questionnaire: object) -> None:
-        """The answers arrived: the day says a questionnaire is waiting."""
-        self.view.refresh(self.view.today)
-
     def open_stock(self) -> None:
-        """Stock, from the day's warnings; the day reads the stock again once it closes."""
+        """Stock, from the day's warnings (what it changes reaches the day by itself)."""
         self.window.open_stock()
-        self.view.refresh(self.view.today)
 
     def set_database(self, db: Database) -> None:
         self.view.set_database(db)
@@ -69,13 +63,11 @@ class DayHost(QObject):
         w = self.window
         dialog = BookingDialog(w.db, w.runner, patient_id, w.practitioner_id,
                                w.settings.appointment_minutes, w)  # fmt: skip
-        dialog.booked.connect(lambda _appointment: self.view.refresh())
         return self._open(dialog)
 
     def record_call(self, call: FollowUpInfo) -> QDialog:
         w = self.window
         dialog = FollowupDialog(w.db, w.runner, call, w.practitioner_id, w)
-        dialog.saved.connect(lambda _call: self.view.refresh())
         dialog.complicationRequested.connect(self.record_complication)
         return self._open(dialog)
 
@@ -91,9 +83,7 @@ class DayHost(QObject):
 
     def _complication_form(self, session_id: int, facts: str) -> None:
         w = self.window
-        dialog = ComplicationDialog(w.db, w.runner, session_id, facts, w.practitioner_id, w)
-        dialog.saved.connect(lambda _info: self.view.refresh())
-        self._open(dialog)
+        self._open(ComplicationDialog(w.db, w.runner, session_id, facts, w.practitioner_id, w))
 
     def record_complication_for_patient(self, patient_id: int) -> None:
         """The complication form for the patient's latest signed session."""

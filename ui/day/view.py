@@ -31,11 +31,12 @@ from assistant.day.agenda import AgendaEntry, day_agenda
 from assistant.day.appointments import change_state
 from assistant.day.followups import FollowUpInfo, list_followups, screen_followup_reason
 from assistant.intake.store import DEFAULT_REVIEW_DAYS
+from assistant.operations import OpChanges
 from assistant.stock import StockWarning, stock_warnings
 from assistant.storage.db import Database
 from assistant.text.screen_dates import screen_day, screen_short_date
 from ui import icons
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, on_its_page
 
 DayRead = tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo], list[StockWarning]]
 STOCK_SHOWN = 3  # warnings the day screen names; Stock lists them all
@@ -71,6 +72,7 @@ class DayView(QWidget):
         self.entries: dict[date, list[AgendaEntry]] = {}
         self.followups: list[FollowUpInfo] = []
         self.setAccessibleName(self.tr("The day"))
+        runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -219,6 +221,15 @@ class DayView(QWidget):
 
         self._runner.run(read, self._show, parent=self)
 
+    # What the day shows: any change to these is read again while the day is on screen (the
+    # day host reads it whenever it shows it).
+    SHOWN = ("appointments", "followups", "complications", "stock", "consents", "records",
+             "patients", "sessions")  # fmt: skip
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        if changes.touches(*self.SHOWN) and on_its_page(self):
+            self.refresh(self.today)
+
     def _show(self, result: DayRead) -> None:
         self.entries, self.followups, self.stock = result
         self.stock_text.setText(self.stock_words())
@@ -355,7 +366,7 @@ class DayView(QWidget):
             reason = asked
         self._runner.run(
             partial(change_state, self._db, int(appointment), state, self.actor, reason),
-            lambda _info: self.refresh(self.today),
+            None,  # the day reads the change again (on_operation_did_execute)
             self._mark_failed,
             parent=self,
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from assistant.errors import ChairsideError
 from assistant.intake.service import IntakeDesk, Offer
 from assistant.intake.store import Questionnaire
+from assistant.operations import OpChanges
 
 log = logging.getLogger(__name__)
 CHECK_MS = 2000
@@ -106,6 +107,8 @@ class IntakeHost(QObject):
         if self.dialog is not None:
             self.dialog.refresh()
         self._check()
+        # The server's thread stored it, outside the task runner: told here, as an operation.
+        self.context.runner.operations.announce(OpChanges.of("records"))
         self.questionnaireArrived.emit(questionnaire)
 
     def _check(self) -> None:

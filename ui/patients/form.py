@@ -44,7 +44,7 @@ from assistant.text.labels import data_label
 from assistant.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.text.screen_dates import screen_day
 from ui import look
-from ui.tasks import show_error
+from ui.tasks import Operations, show_error
 from ui.translations import language_name
 
 parse_date_text = parse_typed_date
@@ -75,6 +75,7 @@ class PatientForm(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        self.operations: Operations | None = None  # the window's: a save is announced there
         self.patient_id: int | None = None
 
         self.title = QLabel()
@@ -341,14 +342,18 @@ class PatientForm(QWidget):
         if problems:
             self.show_errors(problems)
             return
-        try:
+
+        def write() -> PatientRecord | None:
             if self.patient_id is None:
-                record = create_patient(self.db, details, self.actor)
-            else:
-                updated = self._update(details)
-                if updated is None:
-                    return
-                record = updated
+                return create_patient(self.db, details, self.actor)
+            return self._update(details)
+
+        try:
+            # on the UI thread: the form is left only once the patient is saved
+            updated = write() if self.operations is None else self.operations.perform_here(write)
+            if updated is None:
+                return
+            record = updated
         except ChairsideError as exc:
             field = getattr(exc, "field", None)
             if field in self.error_labels:

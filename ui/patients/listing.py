@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from ui.patients.list_model import PatientListModel
 from ui.table_fit import ColumnFitter
+from ui.tasks import on_its_page
 
 SEARCH_DELAY_MS = 150
 
@@ -77,6 +79,8 @@ class PatientList(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.setTabOrder(self.search, self.new_button)
         self.setTabOrder(self.new_button, self.table)
+        self._stale = False  # an operation changed patients while the list was not shown
+        self._quiet = False
         self._update_count()
 
     def focus_search(self) -> None:
@@ -93,6 +97,33 @@ class PatientList(QWidget):
         self._update_count()
         if select_id is not None:
             self.select_patient(select_id)
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """Patients or their sessions (the last session column) changed: read the list
+        again, now if it is on screen, else when it shows; the chosen patient stays chosen."""
+        if not changes.touches("patients", "sessions"):
+            return
+        if on_its_page(self):
+            self._read_again()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._read_again()
+
+    def _read_again(self) -> None:
+        self._stale = False
+        chosen = self.table.selectionModel().selectedRows()
+        patient = self.model.patient_at(chosen[0].row()) if chosen else None
+        self.refresh()
+        if patient is not None:
+            self._quiet = True  # the same patient chosen again: nothing to open
+            try:
+                self.select_patient(patient.id)
+            finally:
+                self._quiet = False
 
     def select_patient(self, patient_id: int) -> None:
         row = self.model.row_of(patient_id)
@@ -130,6 +161,8 @@ class PatientList(QWidget):
             self._emit_row(indexes[0].row())
 
     def _emit_row(self, row: int) -> None:
+        if self._quiet:
+            return
         patient = self.model.patient_at(row)
         if patient is not None:
             self.patientSelected.emit(patient.id)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
+from assistant.operations import OpChanges
 from assistant.photos import (
     VIEWS,
     PhotoInfo,
@@ -39,7 +40,7 @@ from assistant.photos import (
     remove_photo,
     thumbnail_bytes,
 )
-from assistant.photos.consent import REFUSED, WITHDRAWN, PhotoConsentAnswer, current_photo_consent
+from assistant.photos.consent import REFUSED, WITHDRAWN, PhotoConsentAnswer, photo_consent_of
 from assistant.photos.watch import PICTURE_SUFFIXES, WatchedFolder
 from assistant.sessions import list_sessions
 from assistant.settings import Settings
@@ -73,9 +74,9 @@ def faint(pixmap: QPixmap, size: QSize, background: QColor) -> QPixmap:
 
 
 class PhotosPanel(QWidget):
-    """``photosChanged(patient_id)`` after photos were added; ``compareRequested(patient_id)``."""
+    """``compareRequested(patient_id)``; it reads the photos again after any operation changed
+    photos, sessions or consents (``on_operation_did_execute``)."""
 
-    photosChanged = Signal(int)
     compareRequested = Signal(int)
 
     def __init__(
@@ -200,6 +201,7 @@ class PhotosPanel(QWidget):
         self._checking = self._check_again = False
         self.watcher: QFileSystemWatcher | None = None
         self._start_watching()
+        runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.reload()
 
     # -- data ------------------------------------------------------------------------------
@@ -218,6 +220,10 @@ class PhotosPanel(QWidget):
         value = self.zone_box.currentData()
         return str(value) if value else None
 
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        if changes.touches("photos", "sessions", "consents"):
+            self.reload()
+
     def reload(self) -> None:
         """Sessions, photos and their thumbnails, read off the UI thread."""
         db, patient = self.db, self.patient_id
@@ -225,8 +231,7 @@ class PhotosPanel(QWidget):
         def load() -> tuple[list[Any], list[tuple[PhotoInfo, bytes]], Any]:
             sessions = list_sessions(db, patient)
             photos = list_photos(db, patient)
-            with db.session() as session:
-                consent = current_photo_consent(session, patient)
+            consent = photo_consent_of(db, patient)
             return sessions, [(p, thumbnail_bytes(db, p)) for p in photos], consent
 
         self.runner.run(load, self._loaded, self._failed, parent=self)
@@ -337,8 +342,6 @@ class PhotosPanel(QWidget):
 
     def _added(self, photos: list[PhotoInfo]) -> None:
         self.message.setText(self.tr("Added {0} photo(s).").format(len(photos)))
-        self.photosChanged.emit(self.patient_id)
-        self.reload()
 
     def _failed(self, error: BaseException) -> None:
         log.info("Photo task failed: %s", error)
@@ -434,8 +437,6 @@ class PhotosPanel(QWidget):
 
     def _removed(self, photo_id: int) -> None:
         self.message.setText(self.tr("Removed photo {0}.").format(photo_id))
-        self.photosChanged.emit(self.patient_id)
-        self.reload()
 
     def _clear_offer(self) -> None:
         self.offered = []

@@ -39,7 +39,6 @@ def open_photos_window(window: Any, patient_id: int, session_id: int | None) -> 
         window.db, window.runner, window.settings, patient_id, session_id, window.practitioner_id
     )
     panel.compareRequested.connect(lambda pid: open_comparison(window, pid))
-    panel.photosChanged.connect(lambda _pid: window.timeline.refresh())
     photos = PhotosWindow(panel, window)
     photos.show()
     return photos

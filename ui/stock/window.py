@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
 from assistant.sessions import RecallRow, recall
 from assistant.settings import DEFAULTS
 from assistant.stock import (
@@ -170,9 +171,15 @@ class StockWindow(QDialog):
         QWidget.setTabOrder(self.recall_button, close_button)
         self._selection_changed()
         self.scan_field.setFocus()
+        runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.refresh()
 
     # --- reading ---------------------------------------------------------------------------
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """Stock changed (here, or a session signed meanwhile took some out): read it again."""
+        if changes.touches("stock"):
+            self.refresh()
 
     def refresh(self) -> None:
         today = date.today()
@@ -271,7 +278,6 @@ class StockWindow(QDialog):
         self.receive_message.setText(text)
         self.boxes_spin.setValue(1)
         self.scan_field.setFocus()
-        self.refresh()
 
     def _receive_problem(self, message: str) -> None:
         self.receive_message.setText("\N{WARNING SIGN} " + message)
@@ -326,7 +332,6 @@ class StockWindow(QDialog):
 
     def _acted(self, done: str) -> None:
         self.action_message.setText(done)
-        self.refresh()
 
     def count(self) -> None:
         line = self.chosen()
@@ -381,4 +386,3 @@ class StockWindow(QDialog):
                 "Records › Recall lists them."
             ).format(lot=lot, patients=patients)
         )
-        self.refresh()

@@ -170,8 +170,7 @@ class VisitWindow(QMainWindow):
 
     def _session_finished(self, _session_id: int) -> None:
         patient_id = self.visit_view.patient.id if self.visit_view is not None else None
-        self._close_workflow()
-        self.patient_list.refresh()
+        self._close_workflow()  # the list has read the signed session (operationDidExecute)
         if patient_id is not None:
             self.show_patient(patient_id)
 

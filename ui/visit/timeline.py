@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_mm, screen_short_moment
 from ui.table_fit import ColumnFitter
 from ui.table_model import RowsTableModel
-from ui.tasks import TaskRunner, show_error
+from ui.tasks import TaskRunner, on_its_page, show_error
 
 if TYPE_CHECKING:
     from assistant.sessions import SessionSummary
@@ -252,6 +253,13 @@ class SessionTimeline(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._show_count(0)
+        runner.operations.operationDidExecute.connect(self.on_operation_did_execute)
+
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        """Sessions or photos changed: the latest page again, if the patient is on screen
+        (choosing a patient reads it anyway)."""
+        if self._patient_id and changes.touches("sessions", "photos") and on_its_page(self):
+            self.refresh()
 
     def set_database(self, db: Database) -> None:
         """The database was replaced: show nothing until a patient is chosen again."""
