@@ -114,9 +114,13 @@ def register_family(name: str) -> Family:
 
 @cache
 def _coverage(font_name: str) -> frozenset[int]:
-    """The characters a registered face can draw: its file's character map."""
+    """The characters a registered face can draw: its file's character map, and a no-break
+    space wherever there is a space (ReportLab draws one as the other)."""
     blob = uharfbuzz.Blob.from_file_path(_files[font_name])
-    return frozenset(uharfbuzz.Face(blob).unicodes)
+    codes = set(uharfbuzz.Face(blob).unicodes)
+    if codes & {0x20, 0xA0}:
+        codes |= {0x20, 0xA0}
+    return frozenset(codes)
 
 
 @cache

@@ -11,7 +11,8 @@ things go further, into names ReportLab does not document and may change in any 
 - keeping font subsets and shaped words between documents (the bytes stay the same), and
   shaping a word that mixes directions run by run, through ``paragraph.shapeFragWord``:
   replaced only while one of our paragraphs is laid out, never for the whole process;
-- a raised mark at the start of a shaped line (``PDFTextObject.setRise``), around one build.
+- a raised mark at the start of a shaped line (``PDFTextObject.setRise``), around one build
+  (on every version: without it such a line cannot be drawn).
 
 ``enabled()`` is true only when the installed ReportLab is one of ``TESTED_VERSIONS``
 (``pyproject.toml`` allows the same range). On any other version every function here takes
@@ -245,15 +246,15 @@ def marks_may_start_a_line() -> Iterator[None]:
     """ReportLab raises IndexError when a shaped right-to-left line starts (visually) with a
     raised mark (Arabic tanwin at a line's logical end): it folds the rise into a previous
     text command that does not exist yet. Give it an empty one while a document is drawn;
-    the PDF is otherwise the same."""
-    if not enabled():
-        yield
-        return
+    the PDF is otherwise the same. Kept on an untested ReportLab too, since without it the
+    document cannot be drawn at all: it acts only on an empty list of text commands, and
+    does nothing once ReportLab keeps them otherwise."""
     original = PDFTextObject.setRise
 
     def set_rise(self: Any, rise: float) -> None:
-        if not self._code:
-            self._code.append("")
+        commands = getattr(self, "_code", None)
+        if isinstance(commands, list) and not commands:
+            commands.append("")
         original(self, rise)
 
     with _patch_lock:
