@@ -12,6 +12,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,24 +49,26 @@ UNDOCUMENTED = frozenset({
 })  # fmt: skip
 
 
-def _product_files() -> list[Path]:
-    files = [*ROOT.joinpath("assistant").rglob("*.py"), *ROOT.joinpath("ui").rglob("*.py")]
-    return [path for path in files if path != INTERNALS]
+def _product_files(root: Path) -> list[Path]:
+    files = [*root.joinpath("assistant").rglob("*.py"), *root.joinpath("ui").rglob("*.py")]
+    internals_module = root / INTERNALS.relative_to(ROOT)
+    return [path for path in files if path != internals_module]
 
 
-@pytest.fixture(scope="module")
+@cache
 def reportlab_private_names() -> frozenset[str]:
     """Every underscore name (not a dunder) ReportLab's own source uses."""
     names: set[str] = set()
     for path in Path(reportlab.__file__).parent.rglob("*.py"):
-        names |= set(re.findall(r"\b(_[A-Za-z]\w*)", path.read_text(encoding="utf-8", errors="ignore")))
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        names |= set(re.findall(r"\b(_[A-Za-z]\w*)", text))
     return frozenset(name for name in names if not name.endswith("__"))
 
 
-def _own_private_names() -> frozenset[str]:
+def _own_private_names(files: list[Path]) -> frozenset[str]:
     """The underscore names Chairside defines itself (its functions, attributes, classes)."""
     names: set[str] = set()
-    for path in _product_files():
+    for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -79,32 +82,32 @@ def _own_private_names() -> frozenset[str]:
     return frozenset(name for name in names if name.startswith("_"))
 
 
-def test_reportlab_internals_are_used_in_one_module_only(
-    reportlab_private_names: frozenset[str],
-) -> None:
-    own = _own_private_names()
+def internals_used(root: Path) -> list[str]:
+    """Where a ReportLab private or undocumented name is used outside the one module."""
+    files = _product_files(root)
+    own, private = _own_private_names(files), reportlab_private_names()
     found = []
-    for path in _product_files():
+    for path in files:
         with path.open("rb") as file:
             tokens = list(tokenize.tokenize(file.readline))
         for before, token in zip(tokens, tokens[1:], strict=False):
-            if token.type != tokenize.NAME:
+            if token.type == tokenize.NAME:
+                name, attribute = token.string, before.string == "."
+            elif token.type == tokenize.STRING and re.fullmatch(r"[\"']\w+[\"']", token.string):
+                name, attribute = token.string[1:-1], True  # getattr(x, "name")
+            else:
                 continue
-            private = (
-                before.string == "."
-                and token.string in reportlab_private_names
-                and token.string not in own
-            )
-            if private or token.string in UNDOCUMENTED:
-                found.append(f"{path.relative_to(ROOT)}:{token.start[0]} {token.string}")
-    assert not found, "ReportLab internals outside reportlab_internals.py:\n" + "\n".join(found)
+            hidden = attribute and name in private and name not in own
+            if hidden or name in UNDOCUMENTED:
+                found.append(f"{path.relative_to(root)}:{token.start[0]} {name}")
+    return found
 
 
-def test_no_module_but_one_changes_reportlab() -> None:
-    """No assignment to an attribute of anything imported from ReportLab (a monkeypatch),
-    no import of a private ReportLab name."""
+def reportlab_changed(root: Path) -> list[str]:
+    """Assignments to an attribute of anything imported from ReportLab (a monkeypatch) and
+    imports of a private ReportLab name, outside the one module."""
     found = []
-    for path in _product_files():
+    for path in _product_files(root):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported: set[str] = set()
         for node in ast.walk(tree):
@@ -116,15 +119,45 @@ def test_no_module_but_one_changes_reportlab() -> None:
                 imported |= {(a.asname or a.name).split(".")[0] for a in node.names
                              if a.name.startswith("reportlab")}  # fmt: skip
         for node in ast.walk(tree):
-            targets = node.targets if isinstance(node, ast.Assign) else (
-                [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else [])
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else ([node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else [])
+            )
             for target in targets:
-                root = target
-                while isinstance(root, ast.Attribute):
-                    root = root.value
-                if target is not root and isinstance(root, ast.Name) and root.id in imported:
-                    found.append(f"{path.name}:{node.lineno} assigns to {root.id}")
-    assert not found, found
+                root_name = target
+                while isinstance(root_name, ast.Attribute):
+                    root_name = root_name.value
+                if (target is not root_name and isinstance(root_name, ast.Name)
+                        and root_name.id in imported):  # fmt: skip
+                    found.append(f"{path.name}:{node.lineno} assigns to {root_name.id}")
+    return found
+
+
+def test_reportlab_internals_are_used_in_one_module_only() -> None:
+    assert not internals_used(ROOT), "\n".join(internals_used(ROOT))
+    assert not reportlab_changed(ROOT), reportlab_changed(ROOT)
+
+
+def test_the_checks_find_internals_and_patches(tmp_path: Path) -> None:
+    (tmp_path / "assistant").mkdir()
+    (tmp_path / "assistant" / "sheet.py").write_text(
+        "from reportlab.platypus import paragraph\n"
+        "from reportlab.pdfgen.textobject import PDFTextObject\n"
+        "def f(canvas, para):\n"
+        "    paragraph.shapeFragWord = len\n"
+        "    PDFTextObject.setRise = len\n"
+        "    return canvas._pageNumber, para.blPara, getattr(para, '_cellvalues')\n",
+        encoding="utf-8",
+    )
+    used = internals_used(tmp_path)
+    assert [entry.split()[-1] for entry in used] == [
+        "shapeFragWord",
+        "_pageNumber",
+        "blPara",
+        "_cellvalues",
+    ]
+    assert len(reportlab_changed(tmp_path)) == 2
 
 
 def test_the_tested_versions_are_the_ones_pyproject_allows() -> None:
@@ -195,9 +228,7 @@ def pages_of(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def both_ways(
-    build: Callable[[], bytes], monkeypatch: pytest.MonkeyPatch
-) -> tuple[bytes, bytes]:
+def both_ways(build: Callable[[], bytes], monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, bytes]:
     """The document on the tested path, then on the public path."""
     usual = build()
     monkeypatch.setattr(reportlab, "Version", "99.0.0")

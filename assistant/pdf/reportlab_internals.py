@@ -199,9 +199,7 @@ def page_canvas(draw: Callable[[Canvas, int, int], None], pages: list[int]) -> t
     return _form_canvas(draw, pages)
 
 
-def _held_pages_canvas(
-    draw: Callable[[Canvas, int, int], None], pages: list[int]
-) -> type[Canvas]:
+def _held_pages_canvas(draw: Callable[[Canvas, int, int], None], pages: list[int]) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -258,12 +256,12 @@ def marks_may_start_a_line() -> Iterator[None]:
         original(self, rise)
 
     with _patch_lock:
-        PDFTextObject.setRise = set_rise  # type: ignore[method-assign]
+        PDFTextObject.setRise = set_rise
     try:
         yield
     finally:
         with _patch_lock:
-            PDFTextObject.setRise = original  # type: ignore[method-assign]
+            PDFTextObject.setRise = original
 
 
 _patch_lock = threading.Lock()
