@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
-from assistant.pdf.reportlab_internals import line_count, page_canvas
+from assistant.pdf.reportlab_internals import line_count, page_canvas, shaping_kept
 
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
@@ -187,11 +187,12 @@ def build_pdf(
         creator="Chairside",
     )
     pages: list[int] = []
-    if footer is None:
-        doc.build(story)
-        return buffer.getvalue(), doc.page
-    draw = footer_drawer(footer, margins.left, page_size[0])
-    doc.build(story, canvasmaker=numbered_canvas(draw, pages))
+    with shaping_kept():  # for a plain Paragraph in the story too
+        if footer is None:
+            doc.build(story)
+            return buffer.getvalue(), doc.page
+        draw = footer_drawer(footer, margins.left, page_size[0])
+        doc.build(story, canvasmaker=numbered_canvas(draw, pages))
     return buffer.getvalue(), pages[0] if pages else 0
 
 
