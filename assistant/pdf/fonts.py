@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from assistant.errors import ResourceMissing
 from assistant.pdf import reportlab_internals as internals
+from assistant.pdf.bidi import has_rtl
 from assistant.resources import resource_path
 
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
@@ -218,16 +219,29 @@ _HELD = re.compile(
 )
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=[\d)]) (?=[\d(])")
+
+
 def hold_numbers(text: str) -> str:
-    """``text`` with no-break spaces where a number must stay whole on its line."""
-    return _HELD.sub("\N{NO-BREAK SPACE}", text) if any(c.isdigit() for c in text) else text
+    """``text`` with no-break spaces where a number must stay whole on its line. Without
+    ReportLab's internals a word is shaped in one direction, so a number is then never
+    joined to a right-to-left word (its digits would be reversed): only its groups are."""
+    if not any(c.isdigit() for c in text):
+        return text
+    if not internals.enabled() and has_rtl(text):
+        return _DIGIT_GROUPS.sub("\N{NO-BREAK SPACE}", text)
+    return _HELD.sub("\N{NO-BREAK SPACE}", text)
 
 
-@lru_cache(maxsize=4096)
 def family_markup(text: str, family: str, bold: bool = False) -> str:
     """User or template text as Paragraph markup in ``family``: printable, escaped, line
     breaks kept, numbers held together (``hold_numbers``), and each run the family cannot
     draw set in a shipped face that can."""
+    return _family_markup(text, family, bold, internals.enabled())
+
+
+@lru_cache(maxsize=4096)
+def _family_markup(text: str, family: str, bold: bool, _internals: bool) -> str:
     primary = ALL_FAMILIES.index(family)
     sets = _each_family()
     emphasis = bold and FAMILIES[family].bold == FAMILIES[family].regular

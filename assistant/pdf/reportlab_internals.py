@@ -167,10 +167,22 @@ def line_count(para: Paragraph, height: float) -> int:
 
 def single_line_width(para: Paragraph, width: float) -> float | None:
     """The width the text of ``para`` takes when it fits on one line of ``width``; None
-    when it needs more lines, or on an untested ReportLab."""
-    para.wrap(width, 10_000)
+    when it needs more lines. On an untested ReportLab it is found by laying the paragraph
+    out at narrower widths (to half a point), then at ``width`` again."""
+    _, height = para.wrap(width, 10_000)
     if not enabled():
-        return None
+        if line_count(para, height) != 1:
+            return None
+        fits, too_narrow = width, 0.0
+        while fits - too_narrow > 0.5:
+            middle = (fits + too_narrow) / 2
+            _, height = para.wrap(middle, 10_000)
+            if line_count(para, height) == 1:
+                fits = middle
+            else:
+                too_narrow = middle
+        para.wrap(width, 10_000)
+        return fits
     lines = para.blPara.lines
     if len(lines) != 1:
         return None
