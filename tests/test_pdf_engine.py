@@ -35,6 +35,7 @@ from assistant.recovery_sheet import render_recovery_sheet
 from assistant.rules import shipped_rules
 from assistant.rules.sheet import rule_sheet_pdf
 from assistant.translation_sheet import translation_sheet_pdf
+from tests import pdf_geometry as geometry
 from tests.day_support import TODAY, treated_patient
 from tests.test_aftercare_pdf import make_sheet
 from tests.test_print_consent import document as consent_document
@@ -246,8 +247,11 @@ def test_aftercare_sheets_print_on_an_untested_reportlab(
         text = pdftotext(data, tmp_path)
         assert "Zoë Łukasiewicz-Nguyễn" in text and "Riverside Skin Clinic" in text
         assert "020 7946 0321" in text
-        if code == "ar":
+        if code == "ar":  # and it reads right to left: the title's first word on the right
             assert sum(unicodedata.bidirectional(c) == "AL" for c in text) > 500
+            title = template_for(sheet)[0].title
+            seen = geometry.line_holding(data, title)
+            assert seen is not None and seen.logical_words() == title.split()[::-1]
         if code in ("en", "zh", "vi"):  # the title, as typed (Arabic comes back shaped)
             title = unicodedata.normalize("NFKC", template_for(sheet)[0].title)
             assert "".join(title.split()) in "".join(text.split())

@@ -226,6 +226,9 @@ class BidiParagraph(internals.ParagraphHooks):
                 part._auto_level = self._auto_level
         return parts
 
+    def line_order_needed(self) -> bool:
+        return self._bidi
+
     def visual_lines(self, lines: list[Any]) -> list[Any] | None:
         if not self._bidi:
             return None

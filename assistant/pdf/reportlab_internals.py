@@ -23,6 +23,7 @@ lines in ReportLab's own order; a little slower, and sometimes less compact.
 
 from __future__ import annotations
 
+import logging
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,8 @@ from reportlab.platypus import Paragraph, paragraph
 
 # The ReportLab releases the whole suite passed on; ``pyproject.toml`` pins the same series.
 TESTED_VERSIONS = frozenset({"5.1.0"})
+
+log = logging.getLogger(__name__)
 
 
 def enabled() -> bool:
@@ -77,13 +80,29 @@ class ParagraphHooks(Paragraph):
             return super().breakLinesCJK(maxWidths)
         return self.rebreak_cjk(super().breakLinesCJK, maxWidths)
 
+    def line_order_needed(self) -> bool:
+        """Whether the lines must be reordered to read correctly (right-to-left text), so
+        that they are reordered on an untested ReportLab too (see ``drawPara``)."""
+        return False
+
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
+        """The lines drawn in ``visual_lines`` order. On an untested ReportLab only where
+        the order is needed to read right (ReportLab's own puts the words of an Arabic line
+        left to right), and only while its lines are what this expects: otherwise they are
+        drawn as ReportLab orders them."""
         blpara = getattr(self, "blPara", None)
-        if not enabled() or blpara is None or getattr(blpara, "kind", 0) != 1:
+        wanted = enabled() or self.line_order_needed()
+        if not wanted or blpara is None or getattr(blpara, "kind", 0) != 1:
             super().drawPara(debug)
             return
         logical = blpara.lines
-        visual = self.visual_lines(logical)
+        try:
+            visual = self.visual_lines(logical)
+        except (AttributeError, TypeError, ValueError, IndexError):
+            if enabled():
+                raise
+            log.warning("ReportLab %s lays lines out otherwise: drawn unordered", reportlab.Version)
+            visual = None
         if visual is None:
             super().drawPara(debug)
             return
