@@ -10,15 +10,20 @@ things go further, into names ReportLab does not document and may change in any 
 - a table's cells, to leave off an empty part split from it;
 - keeping font subsets and shaped words between documents (the bytes stay the same), and
   shaping a word that mixes directions run by run, through ``paragraph.shapeFragWord``:
-  replaced only while one of our paragraphs is laid out, never for the whole process;
-- a raised mark at the start of a shaped line (``PDFTextObject.setRise``), around one build
-  (on every version: without it such a line cannot be drawn).
+  replaced only while a document is built or one of our paragraphs laid out, never for
+  the whole process;
+- a raised mark at the start of a shaped line (``PDFTextObject.setRise``), around one build.
 
 ``enabled()`` is true only when the installed ReportLab is one of ``TESTED_VERSIONS``
-(``pyproject.toml`` allows the same range). On any other version every function here takes
-the public path instead: the same documents, in the same fonts, with "Page N of M" drawn
-from a form filled in at the end, lines counted from a paragraph's height, and right to left
-lines in ReportLab's own order; a little slower, and sometimes less compact.
+(``pyproject.toml`` allows that series). On any other version each function here takes the
+public path: "Page N of M" drawn in a form filled in at the end, lines counted and widths
+found by laying a paragraph out, nothing kept between documents, Chinese broken as ReportLab
+breaks it, and a number never joined to an Arabic word (HarfBuzz would reverse its digits):
+the same documents, a little slower and sometimes less compact. Two things stay, because
+without them a document is wrong rather than plainer: right-to-left lines are still put in
+reading order (ReportLab's own order puts an Arabic line's words left to right), falling back
+to ReportLab's order if its lines are no longer what this expects, and the ``setRise`` guard
+(without it such a line cannot be drawn), which acts only on an empty list of commands.
 """
 
 from __future__ import annotations
