@@ -110,8 +110,7 @@ def _word_units(frag: Any, text: str, start: int, end: int) -> list[_Unit]:
     return units
 
 
-def _units(frag: Any) -> list[_Unit]:
-    text = getattr(frag, "text", "")
+def _units(frag: Any, text: str) -> list[_Unit]:
     if internals.is_inline_object(frag) or not text:
         return [_Unit(frag, text, "\N{OBJECT REPLACEMENT CHARACTER}")]
     units: list[_Unit] = []
@@ -168,7 +167,8 @@ def visual_order(items: list[Any], levels: list[int], base_level: int) -> list[A
 def _visual_lines(lines: list[Any], base_level: int) -> list[Any]:
     """Copies of ReportLab's lines with their words in the order they are drawn."""
     per_line = [
-        [unit for frag in internals.line_pieces(line) for unit in _units(frag)] for line in lines
+        [unit for frag, text in internals.line_pieces(line) for unit in _units(frag, text)]
+        for line in lines
     ]
     # one paragraph for the algorithm: the lines joined by the spaces they were broken at
     text = " ".join("".join(unit.stands_for for unit in units) for units in per_line)
@@ -209,8 +209,7 @@ class BidiParagraph(internals.ParagraphHooks):
         if isinstance(text, str):
             self._bidi = rtl_style or has_rtl(text)
         else:  # a part of a paragraph split between pages: its frags are its text
-            frags = kwargs.get("frags") or []
-            self._bidi = rtl_style or any(has_rtl(str(getattr(f, "text", ""))) for f in frags)
+            self._bidi = rtl_style or has_rtl(internals.split_part_text(kwargs))
         if self._bidi and not style.shaping:
             style = _shaped(style)
         super().__init__(text, style, *args, **kwargs)

@@ -123,9 +123,15 @@ def is_inline_object(frag: Any) -> bool:
     return hasattr(frag, "cbDefn")
 
 
-def line_pieces(line: Any) -> list[Any]:
-    """The pieces of one laid-out line of several styles, each with its ``text``."""
-    return list(line.words)
+def line_pieces(line: Any) -> list[tuple[Any, str]]:
+    """The pieces of one laid-out line of several styles, each with its text."""
+    return [(frag, getattr(frag, "text", "")) for frag in line.words]
+
+
+def split_part_text(kwargs: dict[str, Any]) -> str:
+    """The text of a part of a paragraph split between pages, from the arguments ReportLab
+    makes it with (its pieces, ``frags``)."""
+    return "".join(str(getattr(frag, "text", "")) for frag in kwargs.get("frags") or [])
 
 
 def rebuilt_line(line: Any, pieces: Sequence[tuple[Any, str]]) -> Any:
