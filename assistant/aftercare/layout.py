@@ -155,7 +155,7 @@ def side_by_side(lk: Look, paras: list[Paragraph], width: float) -> list[Flowabl
     natural = []
     for para in paras:
         used = single_line_width(para, width)
-        if used is None:  # more than one line (or not known: one under the other)
+        if used is None:  # more than one line: one under the other
             return list(paras)
         natural.append(used)
     if sum(natural) + SIDE_GAP > width:
