@@ -23,18 +23,18 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph
 
+from assistant.access.recovery_sheet import render_recovery_sheet
 from assistant.aftercare import render_pdf_bytes, template_for
 from assistant.consent.document import render_pdf as consent_pdf
 from assistant.day.report import complication_report_pdf
 from assistant.day.summary import summary_pdf
-from assistant.db import Database
+from assistant.patients.export_pdf import export_patient_pdf
 from assistant.pdf import reportlab_internals as internals
 from assistant.pdf.fonts import missing_in_every_font, printable, printable_any
-from assistant.records.export_pdf import export_patient_pdf
-from assistant.recovery_sheet import render_recovery_sheet
 from assistant.rules import shipped_rules
 from assistant.rules.sheet import rule_sheet_pdf
-from assistant.translation_sheet import translation_sheet_pdf
+from assistant.storage.db import Database
+from assistant.text.translation_sheet import translation_sheet_pdf
 from tests import pdf_geometry as geometry
 from tests.day_support import TODAY, treated_patient
 from tests.test_aftercare_pdf import make_sheet
