@@ -14,11 +14,11 @@ Target: a median of 50 ms or less per sheet. The ratio to the bare page is print
 reference: a sheet lays out a few hundred paragraphs in tables, the bare page one. On a
 shared machine read the CPU medians: wall-clock times there include other work.
 
-The warm-up also fills what the app keeps between sheets (``assistant.pdf.reuse``: font
-subsets, Arabic words shaped); the first sheet in a language after start-up costs about
-30 ms more. Measured on the 2-core CI machine (medians, ``--runs 30``): Chinese 22.0 ->
-18.2 ms, Arabic 27.8 -> 18.5 ms, English 10.5 -> 9.6 ms once subsets and shaped words were
-kept.
+The warm-up also fills what the app keeps between sheets
+(``assistant.pdf.reportlab_internals``: font subsets, Arabic words shaped); the first sheet
+in a language after start-up costs about 30 ms more. Measured on the 2-core CI machine
+(medians, ``--runs 30``): Chinese 22.0 -> 18.2 ms, Arabic 27.8 -> 18.5 ms, English 10.5 ->
+9.6 ms once subsets and shaped words were kept.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from assistant.aftercare import (  # noqa: E402
     load_template,
     render_sheet,
 )
-from assistant.pdf.families import register_family  # noqa: E402
+from assistant.pdf.fonts import register_family  # noqa: E402
 
 TARGET_MS = 50.0
 

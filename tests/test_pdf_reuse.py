@@ -1,5 +1,6 @@
-"""Font subsets and shaped words kept between documents (``assistant.pdf.reuse``): the
-sheets are byte for byte those ReportLab makes without them, in every script."""
+"""Font subsets and shaped words kept between documents
+(``assistant.pdf.reportlab_internals``): the sheets are byte for byte those ReportLab makes
+without them, in every script."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from reportlab.platypus import paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from assistant.aftercare import render_sheet
-from assistant.pdf import reuse
-from assistant.pdf.families import FAMILIES, register_family
-from assistant.pdf.fonts import FONT, FONT_BOLD, register_fonts
+from assistant.pdf import reportlab_internals as reuse
+from assistant.pdf.fonts import FAMILIES, FONT, FONT_BOLD, register_family, register_fonts
 from tests.test_aftercare_pdf import make_sheet
 
 
@@ -35,11 +35,14 @@ def test_a_sheet_is_the_same_with_and_without_reuse(
     render_sheet(sheet)  # fills the subsets and the shaped words kept
     kept = render_sheet(sheet).data
     large = render_sheet(replace(sheet, large_print=True)).data
-    assert paragraph.shapeFragWord is reuse.shape_word
+    shaped_in_scope = []
+    with reuse.shaping_kept():
+        shaped_in_scope.append(paragraph.shapeFragWord)
+    assert shaped_in_scope == [reuse.shape_word]
     for face in our_faces():
-        assert "makeSubset" in vars(face)  # each of our faces keeps its subsets
-        monkeypatch.delattr(face, "makeSubset")  # ReportLab's own again
-    monkeypatch.setattr(paragraph, "shapeFragWord", reuse.shape_uncached)  # keeps nothing
+        assert "makeSubset" in vars(type(face))  # each of our faces keeps its subsets
+        monkeypatch.setattr(face, "__class__", type(face).__mro__[1])  # ReportLab's own again
+    monkeypatch.setattr(reuse, "shape_word", reuse.shape_uncached)  # keeps nothing
     assert render_sheet(sheet).data == kept
     assert render_sheet(replace(sheet, large_print=True)).data == large
 

@@ -78,7 +78,7 @@ from assistant.pdf import (
     printable,
     register_fonts,
 )
-from assistant.pdf.families import (
+from assistant.pdf.fonts import (
     family_markup,
     missing_in_every_font,
     printable_any,

@@ -46,7 +46,8 @@ from assistant.aftercare.printed import PrintedSheet
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
-from assistant.pdf.families import printable_any, register_family
+from assistant.pdf.fonts import printable_any, register_family
+from assistant.pdf.reportlab_internals import single_line_width, table_is_empty
 from assistant.text.languages import babel_locale, format_moment
 
 NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
@@ -147,12 +148,10 @@ def side_by_side(lk: Look, paras: list[Paragraph], width: float) -> list[Flowabl
     under the other when they do not."""
     natural = []
     for para in paras:
-        para.wrap(width, 10_000)
-        lines = para.blPara.lines
-        if len(lines) != 1:
+        used = single_line_width(para, width)
+        if used is None:  # more than one line: one under the other
             return list(paras)
-        spare = getattr(lines[0], "extraSpace", None)  # a line of several styles, or a
-        natural.append(width - (lines[0][0] if spare is None else spare))  # simple one
+        natural.append(used)
     if sum(natural) + SIDE_GAP > width:
         return list(paras)
     first = natural[0] + SIDE_GAP
@@ -306,9 +305,7 @@ class _RunningTable(Table):
         if height <= PAGE_ROOM:
             return []
         parts: list[Flowable] = super().split(avail_width, avail_height)
-        if len(parts) == 2 and all(
-            not cell for row in getattr(parts[1], "_cellvalues", []) for cell in row
-        ):
+        if len(parts) == 2 and table_is_empty(parts[1]):
             return parts[:1]
         return parts
 

@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from assistant.pdf.bidi import BidiParagraph
-from assistant.pdf.families import family_markup, register_family
+from assistant.pdf.fonts import family_markup, register_family
+from assistant.pdf.reportlab_internals import laid_out, line_count
 from assistant.text.languages import Language, language
 
 LEADING = 1.15  # line height as a multiple of the font size
@@ -36,7 +37,7 @@ class Para(BidiParagraph):
     _wrapped_for: float | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped_for == avail_width and hasattr(self, "blPara"):
+        if self._wrapped_for == avail_width and laid_out(self):
             return self.width, self.height
         size: tuple[float, float] = super().wrap(avail_width, avail_height)
         self._wrapped_for = avail_width
@@ -211,8 +212,8 @@ class WholePara(Para):
     longer than ``WHOLE_LINES`` lines, typed by a clinic, may still break)."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
-        if len(self.blPara.lines) <= WHOLE_LINES:
+        _, height = self.wrap(avail_width, avail_height)
+        if line_count(self, height) <= WHOLE_LINES:
             return []
         parts: list[Flowable] = super().split(avail_width, avail_height)
         return parts

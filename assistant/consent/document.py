@@ -44,9 +44,9 @@ from reportlab.platypus import (
 
 from assistant.consent.fingerprint import KEYWORD_PREFIX, SHORT_FINGERPRINT_CHARS, short_fingerprint
 from assistant.consent.templates import areas_text, labels
-from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
+from assistant.pdf import FONT, numbered_canvas, printable, register_fonts
 from assistant.pdf.bidi import BidiParagraph
-from assistant.pdf.families import family_markup, printable_any, register_family
+from assistant.pdf.fonts import family_markup, printable_any, register_family
 from assistant.text.languages import DEFAULT_LANGUAGE, format_birth_date, format_day, language
 
 QR_PREFIX = "chairside-consent"
@@ -438,5 +438,5 @@ def render_pdf(document: ConsentDocument) -> tuple[bytes, str]:
             canvas.drawString(left, top - height - 9, anchor)
             canvas.restoreState()
 
-    pdf.build(story, canvasmaker=deferred_canvas(draw_footer))
+    pdf.build(story, canvasmaker=numbered_canvas(draw_footer))
     return buffer.getvalue(), full

@@ -1,6 +1,7 @@
 """The PDF toolkit every printed document shares (the aftercare sheet, the record export and
-any later one): the fonts and what they can draw (``fonts``), paragraph markup and styles
-(``styles``), and the page with its numbered footer (``page``)."""
+any later one): the font registry and what its faces can draw (``fonts``), paragraph markup
+and styles (``styles``), the page with its numbered footer (``page``), and every use of
+ReportLab's internals, only on a version the tests ran on (``reportlab_internals``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from assistant.pdf.page import (
     Margins,
     build_pdf,
     content_width,
-    deferred_canvas,
+    footer_drawer,
     numbered_canvas,
 )
 from assistant.pdf.styles import markup, paragraph_style
@@ -35,8 +36,8 @@ __all__ = [
     "Margins",
     "build_pdf",
     "content_width",
-    "deferred_canvas",
     "describe_character",
+    "footer_drawer",
     "markup",
     "missing_glyphs",
     "numbered_canvas",

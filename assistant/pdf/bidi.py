@@ -22,8 +22,8 @@ from typing import Any
 
 from bidi import algorithm
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
+from assistant.pdf import reportlab_internals as internals
 from assistant.pdf.cjk import break_cjk
 
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -110,9 +110,8 @@ def _word_units(frag: Any, text: str, start: int, end: int) -> list[_Unit]:
     return units
 
 
-def _units(frag: Any) -> list[_Unit]:
-    text = getattr(frag, "text", "")
-    if hasattr(frag, "cbDefn") or not text:
+def _units(frag: Any, text: str) -> list[_Unit]:
+    if internals.is_inline_object(frag) or not text:
         return [_Unit(frag, text, "\N{OBJECT REPLACEMENT CHARACTER}")]
     units: list[_Unit] = []
     for match in _PIECES.finditer(text):
@@ -165,24 +164,12 @@ def visual_order(items: list[Any], levels: list[int], base_level: int) -> list[A
     return [items[i] for i in order]
 
 
-def _merged(units: list[_Unit]) -> list[Any]:
-    """Frags to draw: neighbours in the drawn order that share a style become one."""
-    frags: list[Any] = []
-    previous: _Unit | None = None
-    for unit in units:
-        if previous is not None and unit.frag is previous.frag and frags:
-            frags[-1].text = frags[-1].text + unit.text
-        else:
-            frag = unit.frag.clone()
-            frag.text = unit.text
-            frags.append(frag)
-        previous = unit
-    return frags
-
-
 def _visual_lines(lines: list[Any], base_level: int) -> list[Any]:
-    """Copies of ReportLab's ``FragLine``s with their words in the order they are drawn."""
-    per_line = [[unit for frag in line.words for unit in _units(frag)] for line in lines]
+    """Copies of ReportLab's lines with their words in the order they are drawn."""
+    per_line = [
+        [unit for frag, text in internals.line_pieces(line) for unit in _units(frag, text)]
+        for line in lines
+    ]
     # one paragraph for the algorithm: the lines joined by the spaces they were broken at
     text = " ".join("".join(unit.stands_for for unit in units) for units in per_line)
     levels = _levels(text, base_level)
@@ -191,13 +178,12 @@ def _visual_lines(lines: list[Any], base_level: int) -> list[Any]:
     for line, units in zip(lines, per_line, strict=True):
         line_levels = levels[start : start + len(units)]
         start += len(units) + 1
-        copy = line.clone()
-        copy.words = _merged(visual_order(units, line_levels, base_level))
-        result.append(copy)
+        drawn = visual_order(units, line_levels, base_level)
+        result.append(internals.rebuilt_line(line, [(unit.frag, unit.text) for unit in drawn]))
     return result
 
 
-class BidiParagraph(Paragraph):
+class BidiParagraph(internals.ParagraphHooks):
     """A Paragraph whose lines are drawn in the order of the Unicode bidirectional
     algorithm: right to left when its style's ``wordWrap`` is "RTL", and with any
     right-to-left words (a name) ordered correctly inside a left-to-right paragraph.
@@ -223,15 +209,14 @@ class BidiParagraph(Paragraph):
         if isinstance(text, str):
             self._bidi = rtl_style or has_rtl(text)
         else:  # a part of a paragraph split between pages: its frags are its text
-            frags = kwargs.get("frags") or []
-            self._bidi = rtl_style or any(has_rtl(str(getattr(f, "text", ""))) for f in frags)
+            self._bidi = rtl_style or has_rtl(internals.split_part_text(kwargs))
         if self._bidi and not style.shaping:
             style = _shaped(style)
         super().__init__(text, style, *args, **kwargs)
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - ReportLab's names
+    def rebreak_cjk(self, break_lines: Any, widths: Any) -> Any:
         """Chinese lines broken by its rules too (``assistant.pdf.cjk``)."""
-        return break_cjk(super().breakLinesCJK, maxWidths)
+        return break_cjk(break_lines, widths)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         parts: list[Any] = super().split(avail_width, avail_height)
@@ -240,24 +225,20 @@ class BidiParagraph(Paragraph):
                 part._auto_level = self._auto_level
         return parts
 
-    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
-        blpara = getattr(self, "blPara", None)
-        if not self._bidi or blpara is None or getattr(blpara, "kind", 0) != 1:
-            super().drawPara(debug)
-            return
-        logical = blpara.lines
+    def line_order_needed(self) -> bool:
+        return self._bidi
+
+    def visual_lines(self, lines: list[Any]) -> list[Any] | None:
+        if not self._bidi:
+            return None
         base_level = self._auto_level
         if base_level is None:
             base_level = 1 if self.style.wordWrap == "RTL" else 0
-        visual = _visual_lines(logical, base_level)
-        if self.style.wordWrap == "RTL":  # ReportLab reverses the frags of an RTL line
+        visual = _visual_lines(lines, base_level)
+        if self.style.wordWrap == "RTL":  # ReportLab reverses the pieces of an RTL line
             for line in visual:
-                line.words = line.words[::-1]
-        blpara.lines = visual
-        try:
-            super().drawPara(debug)
-        finally:
-            blpara.lines = logical
+                internals.reverse_pieces(line)
+        return visual
 
 
 _shaped_styles: dict[int, ParagraphStyle] = {}

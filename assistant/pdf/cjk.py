@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from assistant.pdf.reportlab_internals import line_ends
 
 # never at the end of a line: opening brackets and quotes
 CANNOT_END = frozenset("([{（［｛〔〈《「『【“‘＜")
@@ -22,32 +22,10 @@ CANNOT_START = frozenset(")]}）］｝〕〉》」』】”’＞，。、：；
 ATTEMPTS = 12  # each moves one character; a paragraph never needs many
 
 
-def _ends(blpara: Any) -> list[tuple[str, str, float]]:
-    """(first character, last character, the last one's width) of each line."""
-    result = []
-    for line in blpara.lines:
-        if isinstance(line, tuple):  # one style: (spare width, [text])
-            text = "".join(line[1])
-            font, size = blpara.fontName, blpara.fontSize
-            if text:
-                result.append((text[0], text[-1], stringWidth(text[-1], font, size)))
-            else:
-                result.append(("", "", 0.0))
-            continue
-        pieces = [w for w in line.words if getattr(w, "text", "")]
-        if not pieces:
-            result.append(("", "", 0.0))
-            continue
-        last = pieces[-1]
-        width = stringWidth(last.text[-1], last.fontName, last.fontSize)
-        result.append((pieces[0].text[0], last.text[-1], width))
-    return result
-
-
-def kinsoku_widths(blpara: Any, widths: list[float]) -> list[float] | None:
-    """The line widths to break again with when a line of ``blpara`` (broken at ``widths``)
+def kinsoku_widths(layout: Any, widths: list[float]) -> list[float] | None:
+    """The line widths to break again with when a line of ``layout`` (broken at ``widths``)
     ends on an opening mark or the next starts on a closing one; None when none does."""
-    ends = _ends(blpara)
+    ends = line_ends(layout)
     for index, (_, last, last_width) in enumerate(ends[:-1]):
         following = ends[index + 1][0]
         if last in CANNOT_END or following in CANNOT_START:
@@ -62,11 +40,11 @@ def kinsoku_widths(blpara: Any, widths: list[float]) -> list[float] | None:
 def break_cjk(break_lines: Callable[[list[float]], Any], max_widths: Any) -> Any:
     """``break_lines`` (ReportLab's ``breakLinesCJK``) run until no line breaks badly."""
     widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
-    blpara = break_lines(list(widths))
+    layout = break_lines(list(widths))
     for _ in range(ATTEMPTS):
-        changed = kinsoku_widths(blpara, widths)
+        changed = kinsoku_widths(layout, widths)
         if changed is None or min(changed) <= 0:
             break
         widths = changed
-        blpara = break_lines(list(widths))
-    return blpara
+        layout = break_lines(list(widths))
+    return layout

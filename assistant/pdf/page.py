@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -17,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.fonts import FONT, FONT_BOLD, printable, register_fonts
+from assistant.pdf.reportlab_internals import line_count, page_canvas, shaping_kept
 
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps this much inside the margins
 FOOTER_HEIGHT = 1.7 * cm  # two lines of 11 pt, clear of the printers' unprintable edge
@@ -60,9 +60,11 @@ class Margins:
     bottom: float
 
 
-def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Canvas]:
-    """A canvas that draws ``footer`` on every page once the page count is known; the count
-    is appended to ``pages``."""
+def footer_drawer(
+    footer: Footer, margin: float, page_width: float
+) -> Callable[[Canvas, int, int], None]:
+    """What draws ``footer`` on a page ``page_width`` wide once the page count is known
+    (``numbered_canvas``)."""
     # a document in its own fonts has already made its text printable in them
     clean: Callable[[str], str] = (lambda text: text) if footer.markup else printable
     # a choice that cannot fit on one line is never measured (a pasted page of text would
@@ -77,121 +79,85 @@ def numbered_canvas(footer: Footer, margin: float, pages: list[int]) -> type[Can
     size = footer.size
     font, font_bold = footer.font, footer.font_bold
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
+    def paragraph(text: str, bold: bool, align: int) -> Paragraph:
+        assert footer.markup is not None
+        style = ParagraphStyle(
+            "footer", fontName=font_bold if bold else font, fontSize=size,
+            leading=size * 1.2, alignment=align,
+            **({"wordWrap": "RTL", "shaping": 1} if footer.rtl else {}),
+        )  # fmt: skip
+        return BidiParagraph(footer.markup(text, bold), style)
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
+    def draw_paragraphs(canvas: Canvas, page: int, total: int) -> None:
+        left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
+        top, gap = footer.height, footer.gap
+        canvas.setLineWidth(0.8)
+        canvas.line(left, top, right, top)
+        near, far = (TA_RIGHT, TA_LEFT) if footer.rtl else (TA_LEFT, TA_RIGHT)
+        number_width = (right - left) * 0.25
+        text_width = right - left - number_width - 12
+        text_x, number_x = (
+            (left + number_width + 12, left) if footer.rtl else (left, right - number_width)
+        )
+        first = None
+        for text in choices or [""]:
+            first = paragraph(text, False, near)
+            _, height = first.wrap(text_width, FOOTER_HEIGHT)
+            if line_count(first, height) <= 1:
+                break
+        lines = [(first, text_x, top - gap, text_width)]
+        lines.append((paragraph(second, False, near), text_x, top - 2 * gap, text_width))
+        number = number_format.format(page=page, pages=total)
+        lines.append((paragraph(number, True, far), number_x, top - gap, number_width))
+        for para, x, baseline, width in lines:
+            if para is None:
+                continue
+            _, height = para.wrap(width, FOOTER_HEIGHT)
+            # the first line's baseline sits a fifth of the size above the bottom of a line
+            para.drawOn(canvas, x, baseline - height + size)
+        if anchor:
+            canvas.setFont(FONT, ANCHOR_SIZE)
+            end = canvas.drawString if footer.rtl else canvas.drawRightString
+            end(left if footer.rtl else right, top + 3, anchor)
 
-        def save(self) -> None:
-            total = len(self._page_states)
-            pages.append(total)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self._draw_footer(total)
-                super().showPage()
-            super().save()
+    def draw_strings(canvas: Canvas, page: int, total: int) -> None:
+        left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
+        top = FOOTER_HEIGHT
+        canvas.setLineWidth(0.8)
+        canvas.line(left, top, right, top)
+        number = number_format.format(page=page, pages=total)
+        room = right - left - stringWidth(number, font_bold, size) - 12
+        first = next(
+            (text for text in choices if stringWidth(text, font, size) <= room),
+            choices[-1] if choices else "",
+        )
+        canvas.setFont(font, size)
+        canvas.drawString(left, top - 14, first)
+        canvas.drawString(left, top - 28, second)
+        canvas.setFont(font_bold, size)
+        canvas.drawRightString(right, top - 14, number)
+        if anchor:
+            canvas.setFont(FONT, ANCHOR_SIZE)
+            spare = right - left - stringWidth(second, font, size) - 12
+            fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
+            canvas.drawRightString(right, top - 28 if fits else top + 3, anchor)
 
-        def _paragraph(self, text: str, bold: bool, align: int) -> Paragraph:
-            assert footer.markup is not None
-            style = ParagraphStyle(
-                "footer", fontName=font_bold if bold else font, fontSize=size,
-                leading=size * 1.2, alignment=align,
-                **({"wordWrap": "RTL", "shaping": 1} if footer.rtl else {}),
-            )  # fmt: skip
-            return BidiParagraph(footer.markup(text, bold), style)
+    draw_footer = draw_paragraphs if footer.markup is not None else draw_strings
 
-        def _draw_footer_paragraphs(self, total: int) -> None:
-            page_width, _ = self._pagesize
-            left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
-            top, gap = footer.height, footer.gap
-            self.saveState()
-            self.setLineWidth(0.8)
-            self.line(left, top, right, top)
-            near, far = (TA_RIGHT, TA_LEFT) if footer.rtl else (TA_LEFT, TA_RIGHT)
-            number_width = (right - left) * 0.25
-            text_width = right - left - number_width - 12
-            text_x, number_x = (
-                (left + number_width + 12, left) if footer.rtl else (left, right - number_width)
-            )
-            first = None
-            for text in choices or [""]:
-                first = self._paragraph(text, False, near)
-                first.wrap(text_width, FOOTER_HEIGHT)
-                if len(first.blPara.lines) <= 1:
-                    break
-            lines = [(first, text_x, top - gap, text_width)]
-            lines.append((self._paragraph(second, False, near), text_x, top - 2 * gap, text_width))
-            number = number_format.format(page=self._pageNumber, pages=total)
-            lines.append((self._paragraph(number, True, far), number_x, top - gap, number_width))
-            for paragraph, x, baseline, width in lines:
-                if paragraph is None:
-                    continue
-                _, height = paragraph.wrap(width, FOOTER_HEIGHT)
-                # the first line's baseline sits a fifth of the size above the bottom of a line
-                paragraph.drawOn(self, x, baseline - height + size)
-            if anchor:
-                self.setFont(FONT, ANCHOR_SIZE)
-                end = self.drawString if footer.rtl else self.drawRightString
-                end(left if footer.rtl else right, top + 3, anchor)
-            self.restoreState()
+    def draw(canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        draw_footer(canvas, page, total)
+        canvas.restoreState()
 
-        def _draw_footer(self, total: int) -> None:
-            if footer.markup is not None:
-                self._draw_footer_paragraphs(total)
-                return
-            page_width, _ = self._pagesize
-            left, right = margin + FRAME_PADDING, page_width - margin - FRAME_PADDING
-            top = FOOTER_HEIGHT
-            self.saveState()
-            self.setLineWidth(0.8)
-            self.line(left, top, right, top)
-            number = number_format.format(page=self._pageNumber, pages=total)
-            room = right - left - stringWidth(number, font_bold, size) - 12
-            first = next(
-                (text for text in choices if stringWidth(text, font, size) <= room),
-                choices[-1] if choices else "",
-            )
-            self.setFont(font, size)
-            self.drawString(left, top - 14, first)
-            self.drawString(left, top - 28, second)
-            self.setFont(font_bold, size)
-            self.drawRightString(right, top - 14, number)
-            if anchor:
-                self.setFont(FONT, ANCHOR_SIZE)
-                spare = right - left - stringWidth(second, font, size) - 12
-                fits = stringWidth(anchor, FONT, ANCHOR_SIZE) <= spare
-                self.drawRightString(right, top - 28 if fits else top + 3, anchor)
-            self.restoreState()
-
-    return NumberedCanvas
+    return draw
 
 
-def deferred_canvas(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas for documents that draw their own footer: ``draw(canvas, page, pages)`` runs
-    on every page once the page count is known, so a footer can say "Page 2 of 3"."""
-
-    class DeferredCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                draw(self, self._pageNumber, total)
-                super().showPage()
-            super().save()
-
-    return DeferredCanvas
+def numbered_canvas(
+    draw: Callable[[Canvas, int, int], None], pages: list[int] | None = None
+) -> type[Canvas]:
+    """The canvas of every document with "Page N of M": ``draw(canvas, page, pages)`` runs
+    on every page once the page count is known (the count is appended to ``pages``)."""
+    return page_canvas(draw, [] if pages is None else pages)
 
 
 def build_pdf(
@@ -221,10 +187,12 @@ def build_pdf(
         creator="Chairside",
     )
     pages: list[int] = []
-    if footer is None:
-        doc.build(story)
-        return buffer.getvalue(), doc.page
-    doc.build(story, canvasmaker=numbered_canvas(footer, margins.left, pages))
+    with shaping_kept():  # for a plain Paragraph in the story too
+        if footer is None:
+            doc.build(story)
+            return buffer.getvalue(), doc.page
+        draw = footer_drawer(footer, margins.left, page_size[0])
+        doc.build(story, canvasmaker=numbered_canvas(draw, pages))
     return buffer.getvalue(), pages[0] if pages else 0
 
 

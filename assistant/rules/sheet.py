@@ -34,7 +34,7 @@ from assistant.clinic.store import get_clinic
 from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import Footer, Margins, build_pdf, content_width
 from assistant.pdf.bidi import BidiParagraph
-from assistant.pdf.families import family_markup, register_family
+from assistant.pdf.fonts import family_markup, register_family
 from assistant.rules import RuleInForce, RuleSet, apply_to_checklist
 from assistant.rules.definition import RuleDefinition
 from assistant.rules.words import bounds_words, rule_label, value_words

@@ -26,7 +26,7 @@ class Language:
     name: str  # in English, for the practitioner
     native: str  # in the language itself, for the patient
     locale: str  # Babel's locale for dates
-    family: str  # assistant.pdf.families
+    family: str  # assistant.pdf.fonts.FAMILIES
     rtl: bool = False
 
     @property

@@ -4,8 +4,6 @@ named with the start of its SHA-256, so the signed paper says which version was 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,39 +14,19 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from assistant.clinic.store import get_clinic
 from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import Footer, Margins, build_pdf, content_width, register_fonts
-from assistant.pdf.families import family_markup, printable_any, register_family
+from assistant.pdf.fonts import family_markup, printable_any, register_family
+from assistant.pdf.reportlab_internals import marks_may_start_a_line
 from assistant.storage.db import Database
 from assistant.text.dates import format_long_date
 from assistant.text.languages import language
 from assistant.text.translation_review import ReviewString, TranslationFile, review_strings
 
 _SIZE = 8.5
-
-
-@contextmanager
-def _marks_may_start_a_line() -> Iterator[None]:
-    """ReportLab raises IndexError when a shaped right-to-left line starts (visually) with a
-    raised mark (Arabic tanwin at a line's logical end): it folds the rise into a previous
-    text command that does not exist yet. Give it an empty one while this sheet is drawn;
-    the PDF is otherwise the same."""
-    original = PDFTextObject.setRise
-
-    def set_rise(self: Any, rise: float) -> None:
-        if not self._code:
-            self._code.append("")
-        original(self, rise)
-
-    PDFTextObject.setRise = set_rise
-    try:
-        yield
-    finally:
-        PDFTextObject.setRise = original
 
 
 @dataclass(frozen=True)
@@ -171,7 +149,7 @@ def translation_sheet_pdf(
         "Page {page} of {pages}",
         size=8.5,
     )
-    with _marks_may_start_a_line():
+    with marks_may_start_a_line():
         data, pages = build_pdf(
             story, page_size=page, margins=margins, footer=footer,
             title=f"Translation review: {lang.name}", author=clinic_name,
