@@ -81,7 +81,6 @@ from assistant.sessions.rules import (
     previous_session,
     recommended_interval_weeks,
     recommended_next_date,
-    roman,
     validate_draft,
     validate_for_signing,
 )
@@ -109,6 +108,7 @@ from assistant.sessions.views import (
     session_context,
     unfinished_drafts,
 )
+from assistant.sessions.warning_words import roman, screen_warning
 
 __all__ = [
     "CarriedSettings",
@@ -173,6 +173,7 @@ __all__ = [
     "recommended_next_date",
     "record_recall_export",
     "roman",
+    "screen_warning",
     "save_assessment",
     "save_draft",
     "session_context",
