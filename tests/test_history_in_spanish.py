@@ -4,8 +4,14 @@ the stored words themselves never change."""
 
 from __future__ import annotations
 
+import ast
+import itertools
 from datetime import date, datetime
+from pathlib import Path
 
+from assistant.db import Database
+from assistant.records.audit import query_events
+from assistant.records.audit_phrases import match_phrase, screen_summary
 from assistant.sessions import (
     DeviceLimits,
     PreviousSession,
@@ -69,3 +75,120 @@ def test_the_values_are_stored_with_the_warning() -> None:
     assert data["values"]["depth"] == 1.5
     assert SessionWarning.from_json(data).values == data["values"]
     assert screen_warning(SessionWarning.from_json(data)) == warning.message
+
+
+# ------------------------------------------------------------------ the audit trail
+
+ROOT = Path(__file__).resolve().parents[1]
+# A word chosen before the summary is written (assistant/consent/issue.py).
+VERBS = {"{verb}": ["Printed", "Saved"]}
+
+
+def _samples(node: ast.expr) -> list[str] | None:
+    """Every summary a ``summary=`` expression can write, with sample values (None when it is
+    built elsewhere)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _samples(node.body), _samples(node.orelse)
+        return None if body is None or orelse is None else body + orelse
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _samples(node.left), _samples(node.right)
+        if left is None or right is None:
+            return None
+        return [a + b for a, b in itertools.product(left, right)]
+    if isinstance(node, ast.JoinedStr):
+        parts: list[list[str]] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append([str(value.value)])
+                continue
+            assert isinstance(value, ast.FormattedValue)
+            inner = _samples(value.value) if isinstance(value.value, ast.IfExp) else None
+            source = ast.unparse(value)
+            if inner is not None:
+                parts.append(inner)
+            elif source in VERBS:
+                parts.append(VERBS[source])
+            elif "%Y" in source:
+                parts.append(["2026-11-03 10:00"])
+            elif "isoformat" in source or source.endswith(".on}"):
+                parts.append(["2026-11-03"])
+            elif ":+d" in source:
+                parts.append(["+7"])
+            else:
+                parts.append(["7"])
+        return ["".join(p) for p in itertools.product(*parts)]
+    return None
+
+
+def _written_summaries() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted((ROOT / "assistant").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            name = name or (node.func.id if isinstance(node.func, ast.Name) else "")
+            if name != "record":
+                continue
+            for keyword in node.keywords:
+                if keyword.arg == "summary":
+                    where = f"{path.relative_to(ROOT)}:{keyword.lineno}"
+                    found += [(where, s) for s in _samples(keyword.value) or ()]
+    return found
+
+
+def test_every_summary_the_core_writes_has_a_phrase() -> None:
+    written = _written_summaries()
+    assert len(written) > 70
+    missing = [(where, text) for where, text in written if match_phrase(text) is None]
+    assert missing == [], "add these to assistant/records/audit_phrases.py PHRASES"
+
+
+def test_a_spanish_audit_trail_shows_no_english_sentence(demo_db: Database, spanish: None) -> None:
+    from ui.audit_table_model import AuditTableModel
+
+    with demo_db.session() as session:
+        entries = list(query_events(session, limit=2000))
+    assert len(entries) > 40
+    english = {e.summary for e in entries}
+    model = AuditTableModel(demo_db)
+    while model.canFetchMore():
+        model.fetchMore()
+    what = model.COLUMNS.index("summary")
+    shown = [str(model.data(model.index(row, what))) for row in range(model.rowCount())]
+    assert len(shown) == len(entries)
+    leftover = [text for text in shown if text in english]
+    assert leftover == []
+    for stored in english:  # no English sentence, whole or as its start
+        phrase = match_phrase(stored)
+        assert phrase is not None, stored
+        start = phrase[0].split("{")[0].strip()
+        if len(start) > 6:
+            assert all(not text.startswith(start) for text in shown), start
+    # states and numbers in the words of the interface
+    assert any("Sesión" in text and "firmada" in text for text in shown)
+
+
+def test_a_summary_in_spanish_names_the_patient_and_its_dates(spanish: None) -> None:
+    assert (
+        screen_summary("Follow-up call 3 due 2026-11-05 after session 9 (treated at 1.5 mm)", 4, "")
+        == "Llamada de seguimiento 3 para el 5 nov 2026 tras la sesión 9 (tratada a 1,5 mm)"
+    )
+    assert screen_summary("Changed first_name, notes of patient 4", 4, "Ana Ruiz") == (
+        "Cambiado en Ana Ruiz: nombre, notas"
+    )
+    assert screen_summary("Appointment 2: booked to no_show", None, "") == (
+        "Cita 2: de reservada a no vino"
+    )
+    assert screen_summary("Something new for patient 4", 4, "Ana Ruiz") == (
+        "Something new for Ana Ruiz"
+    )  # a summary without a phrase is shown as stored, with names
+
+
+def test_in_english_the_summary_is_as_stored() -> None:
+    assert screen_summary("Changed first_name of patient 4", 4, "Ana Ruiz") == (
+        "Changed first name of Ana Ruiz"
+    )
