@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from assistant.clinic import list_practitioners
 from assistant.db import Database
 from assistant.records.audit import ACTIONS
 from assistant.records.chain import Verification
+from ui import icons
 from ui.audit_table_model import AuditFilter, AuditTableModel, action_label
 from ui.table_fit import ColumnFitter
 from ui.translations import screen_locale
@@ -197,12 +197,7 @@ class AuditView(QWidget):
 
     def show_integrity(self, result: Verification) -> None:
         """Say whether the chain was found intact, and where it breaks when it is not."""
-        icon = (
-            QStyle.StandardPixmap.SP_DialogApplyButton
-            if result.intact
-            else QStyle.StandardPixmap.SP_MessageBoxCritical
-        )
-        self.chain_icon.setPixmap(self.style().standardIcon(icon).pixmap(20, 20))
+        icons.set_icon(self.chain_icon, "ok" if result.intact else "error", icons.SIZE)
         if result.intact:
             head = result.head.label() if result.head else self.tr("empty")
             self.chain_status.setStyleSheet("")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QStyle,
     QWidget,
 )
 
@@ -66,7 +65,7 @@ class TreatmentSection(QGroupBox):
         big(self.device_box, self.tr("Device"))
         self.cartridge_box = QComboBox()
         self.cartridge_box.addItem(self.tr("— choose —"), None)
-        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning_icon = icons.icon("warning")
         for cartridge in context.cartridges:
             text = self.tr("{name}: {needles} needles, lot {lot}, expires {expiry}").format(
                 name=cartridge.label,
