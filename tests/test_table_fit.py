@@ -3,12 +3,33 @@ that does not fit (cut headings, cells, buttons and labels)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from tools.screen_checks import cut_table_text, cut_words, problems_on, sideways_scrolling
-from ui.table_fit import ColumnFitter
+from assistant.day.followups import FollowUpInfo
+from assistant.db import Database
+from tools.screen_checks import (
+    cut_item_text,
+    cut_table_text,
+    cut_words,
+    problems_on,
+    sideways_scrolling,
+)
+from ui.day_view import DayView
+from ui.table_fit import ColumnFitter, WrappingDelegate
+from ui.tasks import TaskRunner
 
 NAME = "Maximiliana Alejandra Fernández-Castellanos"
 
@@ -82,3 +103,61 @@ def test_the_tool_sees_text_cut_in_a_button_or_a_label(qtbot: QtBot) -> None:
     assert not any("'OK'" in p for p in problems)
     label.setWordWrap(True)  # a wrapping label is not cut: it takes more lines
     assert not any("'Recommended:" in p for p in problems_on(holder))
+
+
+def test_the_tool_sees_text_cut_in_a_tree_or_a_list(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    tree.setColumnCount(2)
+    tree.setHeaderLabels(["Patient", "Phone"])
+    tree.addTopLevelItem(QTreeWidgetItem([NAME, "07700 955130"]))
+    listed = QListWidget()
+    listed.addItem(NAME)
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(tree)
+    layout.addWidget(listed)
+    qtbot.addWidget(holder)
+    holder.resize(500, 300)
+    holder.show()
+    tree.setColumnWidth(0, 120)
+    listed.setFixedWidth(120)
+    qtbot.wait(10)
+    problems = cut_item_text(holder)
+    assert sum(NAME in p for p in problems) == 2, problems
+    assert not any("07700" in p for p in problems)
+    listed.setFixedWidth(480)
+    tree.setColumnWidth(0, 320)
+    qtbot.wait(10)
+    assert cut_item_text(holder) == []
+
+
+def test_a_wrapping_tree_row_grows_to_hold_its_words_and_passes_the_tool(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    tree.setColumnCount(2)
+    tree.setItemDelegate(WrappingDelegate(tree))
+    tree.addTopLevelItem(QTreeWidgetItem([NAME, "x"]))
+    qtbot.addWidget(tree)
+    tree.resize(400, 200)
+    tree.show()
+    tree.setColumnWidth(0, 180)
+    qtbot.wait(20)
+    index = tree.model().index(0, 0)
+    assert tree.visualRect(index).height() >= 2 * tree.fontMetrics().height()
+    assert cut_item_text(tree) == []
+
+
+def test_the_day_s_follow_up_calls_show_a_long_name_whole(qtbot: QtBot, db: Database) -> None:
+    """At 1024×768 the day's half of the window leaves the name about 250 px: it wraps."""
+    view = DayView(db, TaskRunner())
+    qtbot.addWidget(view)
+    call = FollowUpInfo(
+        1, 1, NAME, "07700 955130", 1, date(2026, 9, 30), "treated at 1.5 mm", 0, None, "", None
+    )
+    view._show(({}, [call], []))
+    view.resize(570, 600)
+    view.show()
+    qtbot.wait(50)
+    assert view.calls.isVisible()
+    assert view.calls.header().sectionSize(1) < view.fontMetrics().horizontalAdvance(NAME)
+    assert cut_item_text(view.calls) == []
+    assert view.calls.topLevelItem(0).text(1) == NAME
