@@ -147,17 +147,23 @@ def test_a_wrapping_tree_row_grows_to_hold_its_words_and_passes_the_tool(qtbot: 
 
 
 def test_the_day_s_follow_up_calls_show_a_long_name_whole(qtbot: QtBot, db: Database) -> None:
-    """At 1024×768 the day's half of the window leaves the name about 250 px: it wraps."""
+    """A narrow day wraps a long name onto a second line; a wide one shows it on one."""
     view = DayView(db, TaskRunner())
     qtbot.addWidget(view)
+    name = NAME + " de la Santísima Trinidad"
     call = FollowUpInfo(
-        1, 1, NAME, "07700 955130", 1, date(2026, 9, 30), "treated at 1.5 mm", 0, None, "", None
+        1, 1, name, "07700 955130", 1, date(2026, 9, 30), "treated at 1.5 mm", 0, None, "", None
     )
     view._show(({}, [call], []))
-    view.resize(570, 600)
+    view.resize(view.minimumSizeHint().width(), 600)
     view.show()
     qtbot.wait(50)
     assert view.calls.isVisible()
-    assert view.calls.header().sectionSize(1) < view.fontMetrics().horizontalAdvance(NAME)
+    name_width = view.calls.fontMetrics().horizontalAdvance(name)
+    assert view.calls.header().sectionSize(1) < name_width  # it wraps
     assert cut_item_text(view.calls) == []
-    assert view.calls.topLevelItem(0).text(1) == NAME
+    assert view.calls.topLevelItem(0).text(1) == name
+    view.resize(1400, 600)  # room enough: the name on one line, the reason takes the rest
+    qtbot.wait(50)
+    assert view.calls.header().sectionSize(1) >= name_width
+    assert cut_item_text(view.calls) == []

@@ -142,6 +142,7 @@ class DayView(QWidget):
         self.calls.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.calls.header().setStretchLastSection(False)
         self.calls.setItemDelegate(WrappingDelegate(self.calls))
+        self.calls.installEventFilter(self)  # the name on one line whenever the width allows
         self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.itemActivated.connect(lambda _item, _col: self._call_done())
         self.call_button = QPushButton(self.tr("&Call done…"))
@@ -263,6 +264,7 @@ class DayView(QWidget):
             item.setData(0, PATIENT_ROLE, call.id)
             item.setToolTip(1, call.patient_name)
             self.calls.addTopLevelItem(item)
+        self._fit_calls()
         self.calls_title.setVisible(bool(self.followups))
         self.calls.setVisible(bool(self.followups))
         self.call_button.setEnabled(bool(self.followups))
@@ -327,7 +329,22 @@ class DayView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        if watched is self.calls and event.type() == QEvent.Type.Resize:
+            self._fit_calls()
         return super().eventFilter(watched, event)
+
+    def _fit_calls(self) -> None:
+        """The patient's name whole on one line when the width allows (the reason takes the
+        rest); otherwise the name and the reason share the width and wrap."""
+        header = self.calls.header()
+        names = self.calls.sizeHintForColumn(1)
+        others = sum(header.sectionSize(c) for c in (0, 2))
+        why = min(self.calls.sizeHintForColumn(3), 160)
+        room = self.calls.viewport().width() or self.calls.width()
+        whole = others + names + why <= room
+        mode = QHeaderView.ResizeMode.ResizeToContents if whole else QHeaderView.ResizeMode.Stretch
+        if header.sectionResizeMode(1) != mode:
+            header.setSectionResizeMode(1, mode)
 
     def _fit_columns(self) -> None:
         """The questionnaire column steps aside (its words stay in each row's tooltip) when
