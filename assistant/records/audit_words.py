@@ -69,6 +69,16 @@ FIELD_WORDS = {
     "depth_mm": _("depth"),
     "practitioner_id": _("practitioner"),
     "aftercare_printed_at": _("aftercare printed"),
+    "phone": _("phone"),
+    "email": _("email"),
+    "concerns": _("concerns"),
+    "glogau": _("Glogau type"),
+    "reason": _("reason"),
+    "format": _("format"),
+    "file": _("file"),
+    "on_hand": _("on hand"),
+    "session_id": _("session"),
+    "status": _("status"),
 }
 
 _SNAKE = re.compile(r"\b(?:[a-z]+(?:_[a-z]+)+|fitzpatrick)\b")
