@@ -9,6 +9,8 @@ import itertools
 from datetime import date, datetime
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from assistant.db import Database
 from assistant.records.audit import query_events
 from assistant.records.audit_phrases import match_phrase, screen_summary
@@ -192,3 +194,34 @@ def test_in_english_the_summary_is_as_stored() -> None:
     assert screen_summary("Changed first_name of patient 4", 4, "Ana Ruiz") == (
         "Changed first name of Ana Ruiz"
     )
+
+
+def test_a_record_signed_in_english_reads_in_spanish(
+    qtbot: QtBot, db: Database, spanish: None
+) -> None:
+    from assistant import i18n
+    from assistant.sessions import get_session, session_context
+    from tests.consent_support import give_consent
+    from tests.day_support import sign
+    from tests.sessions_support import make_clinic, make_patient
+    from ui.session_form.record_view import RecordDocument
+
+    i18n.use_language("en")  # signed with the interface in English
+    clinic = make_clinic(db)
+    patient = make_patient(db, fitzpatrick=5)
+    give_consent(db, patient, clinic.practitioner, clinic.device)
+    deep = (ZoneEntry("forehead", 1.5, 6, "8", "erythema"),)
+    session_id = sign(db, clinic, patient, zones=deep)
+    i18n.use_language("es")
+    record = get_session(db, session_id)
+    assert len(record.warnings) >= 2 and all(w.values for w in record.warnings)
+    assert all(" is " in w.message for w in record.warnings)  # stored in English
+    document = RecordDocument()
+    qtbot.addWidget(document)
+    document.show_record(record, session_context(db, record.id))
+    text = " ".join(document.text().split())
+    for warning in record.warnings:
+        assert " ".join(warning.message.split()) not in text
+        assert " ".join(screen_warning(warning).split()) in text
+    assert " is above " not in text and " passes on " not in text
+    assert "1,5 mm" in text
