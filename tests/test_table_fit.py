@@ -167,3 +167,21 @@ def test_the_day_s_follow_up_calls_show_a_long_name_whole(qtbot: QtBot, db: Data
     qtbot.wait(50)
     assert view.calls.header().sectionSize(1) >= name_width
     assert cut_item_text(view.calls) == []
+
+
+def test_a_form_s_labels_sit_level_with_the_text_of_tall_fields(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    from ui.look import centre_labels
+
+    holder = QWidget()
+    form = QFormLayout(holder)
+    tall = QLineEdit()
+    tall.setMinimumHeight(36)
+    form.addRow("Practitioner", tall)
+    centre_labels(form)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.wait(10)
+    label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert abs(label.geometry().center().y() - tall.geometry().center().y()) <= 1

@@ -30,6 +30,7 @@ from assistant.sessions import (
 from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
 from ui import icons
+from ui.look import centre_labels
 from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
 
@@ -132,6 +133,7 @@ class TreatmentSection(QGroupBox):
         consent.addWidget(self.consent_state, 1)
         form.addRow(self.tr("Consent"), consent)
         form.addRow("", self.photos_check)
+        centre_labels(form)
         self.practitioner_box.currentIndexChanged.connect(self.changed)
         self.device_box.currentIndexChanged.connect(self.deviceChanged)
         self.cartridge_box.currentIndexChanged.connect(self.changed)
