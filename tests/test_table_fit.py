@@ -185,3 +185,20 @@ def test_a_form_s_labels_sit_level_with_the_text_of_tall_fields(qtbot: QtBot) ->
     qtbot.wait(10)
     label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
     assert abs(label.geometry().center().y() - tall.geometry().center().y()) <= 1
+
+
+def test_the_tool_sees_a_drop_down_s_choice_cut(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from tools.screen_checks import cut_choices
+
+    box = QComboBox()
+    box.addItem("Dermapen 4 (n.º de serie DP4-20931)")
+    qtbot.addWidget(box)
+    box.show()
+    box.setFixedWidth(120)
+    qtbot.wait(10)
+    assert any("Dermapen 4" in p for p in cut_choices(box))
+    box.setFixedWidth(400)
+    qtbot.wait(10)
+    assert cut_choices(box) == []

@@ -3,8 +3,8 @@
 Each check returns one line per problem: a scroll area that scrolls sideways (a table whose
 columns are wider than it counts too, even with its scrollbar turned off), a table heading
 or cell cut with an ellipsis, the same in a tree or list (an item's text wider than its place,
-or taller when the view wraps its words), and text cut inside a button or a label that does
-not wrap."""
+or taller when the view wraps its words), text cut inside a button or a label that does not
+wrap, and a drop-down's chosen text cut by its box."""
 
 from __future__ import annotations
 
@@ -226,6 +226,27 @@ def cut_words(top: Any) -> list[str]:
     return problems
 
 
+def cut_choices(top: Any) -> list[str]:
+    """A drop-down whose chosen text is wider than the box shows it (Qt cuts it with "…")."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    problems = []
+    for box in _all(top, QComboBox):
+        if not _shown(box, top) or box.isEditable() or not box.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+        )
+        room = field.width() - 4  # the style's margin inside the field
+        if not box.itemIcon(box.currentIndex()).isNull():
+            room -= box.iconSize().width() + 4
+        if box.fontMetrics().horizontalAdvance(box.currentText()) > room + SLACK:
+            problems.append(f"choice '{box.currentText()[:60]}' cut in {_where(box)}")
+    return problems
+
+
 def _chrome(button: Any, around: int) -> int:
     """What a push button needs beside its text to draw it whole: its icon, the menu arrow,
     and the frame; half the style's generous padding may go before the text is cut."""
@@ -242,4 +263,10 @@ def _chrome(button: Any, around: int) -> int:
 
 
 def problems_on(top: Any) -> list[str]:
-    return sideways_scrolling(top) + cut_table_text(top) + cut_item_text(top) + cut_words(top)
+    return (
+        sideways_scrolling(top)
+        + cut_table_text(top)
+        + cut_item_text(top)
+        + cut_words(top)
+        + cut_choices(top)
+    )
