@@ -169,6 +169,7 @@ class ConsentPage(QWidget):
         self.pin_edit.returnPressed.connect(self.issue)
         countersign = QFormLayout()
         countersign.addRow(self.tr("Countersign with your PIN"), self.pin_edit)
+        look.centre_labels(countersign)
 
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)

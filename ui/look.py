@@ -92,7 +92,12 @@ def centre_labels(form: QFormLayout) -> None:
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
         if label is None or field is None or not isinstance(label.widget(), QLabel):
             continue
-        height = field.sizeHint().height()
+        widget = field.widget()
+        if widget is not None:  # asked of the widget: a hidden one's layout item measures 0
+            widget.ensurePolished()  # its height from the style sheet
+            height = max(widget.sizeHint().height(), widget.minimumHeight())
+        else:
+            height = max(field.sizeHint().height(), field.minimumSize().height())
         if height > label.sizeHint().height():
             label.widget().setMinimumHeight(height)
             label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
