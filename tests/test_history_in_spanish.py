@@ -11,9 +11,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
-from assistant.records.audit import query_events
-from assistant.records.audit_phrases import match_phrase, screen_summary
+from assistant.audit.phrases import match_phrase, screen_summary
+from assistant.audit.trail import query_events
 from assistant.sessions import (
     DeviceLimits,
     PreviousSession,
@@ -23,7 +22,8 @@ from assistant.sessions import (
     interval_warning,
     screen_warning,
 )
-from assistant.sessions.rules import device_age_warning
+from assistant.sessions.limits import device_age_warning
+from assistant.storage.db import Database
 
 
 def _english_warnings() -> list[SessionWarning]:
@@ -40,7 +40,7 @@ def _english_warnings() -> list[SessionWarning]:
 
 
 def test_warnings_stored_in_english_read_in_spanish(spanish: None) -> None:
-    from assistant import i18n
+    from assistant.text import i18n
 
     i18n.use_language("en")
     stored = [SessionWarning.from_json(w.to_json()) for w in _english_warnings()]
@@ -146,11 +146,11 @@ def test_every_summary_the_core_writes_has_a_phrase() -> None:
     written = _written_summaries()
     assert len(written) > 70
     missing = [(where, text) for where, text in written if match_phrase(text) is None]
-    assert missing == [], "add these to assistant/records/audit_phrases.py PHRASES"
+    assert missing == [], "add these to assistant/audit/phrases.py PHRASES"
 
 
 def test_a_spanish_audit_trail_shows_no_english_sentence(demo_db: Database, spanish: None) -> None:
-    from ui.audit_table_model import AuditTableModel
+    from ui.audit.table_model import AuditTableModel
 
     with demo_db.session() as session:
         entries = list(query_events(session, limit=2000))
@@ -199,8 +199,8 @@ def test_in_english_the_summary_is_as_stored() -> None:
 def test_a_record_signed_in_english_reads_in_spanish(
     qtbot: QtBot, db: Database, spanish: None
 ) -> None:
-    from assistant import i18n
     from assistant.sessions import get_session, session_context
+    from assistant.text import i18n
     from tests.consent_support import give_consent
     from tests.day_support import sign
     from tests.sessions_support import make_clinic, make_patient

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from assistant.day.followups import FollowUpInfo
-from assistant.db import Database
+from assistant.storage.db import Database
 from tools.screen_checks import (
     cut_item_text,
     cut_table_text,
@@ -27,7 +27,7 @@ from tools.screen_checks import (
     problems_on,
     sideways_scrolling,
 )
-from ui.day_view import DayView
+from ui.day.view import DayView
 from ui.table_fit import ColumnFitter, WrappingDelegate
 from ui.tasks import TaskRunner
 

@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 from assistant import reference
-from assistant.i18n import _, ngettext
-from assistant.labels import data_label
-from assistant.screen_dates import screen_decimals, screen_long_date
 from assistant.sessions.record import SessionWarning
+from assistant.text.i18n import _, ngettext
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import screen_decimals, screen_long_date
 
 log = logging.getLogger(__name__)
 

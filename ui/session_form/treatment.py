@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_mm, screen_short_date
 from assistant.sessions import (
     CartridgeChoice,
     DeviceLimits,
@@ -29,10 +28,11 @@ from assistant.sessions import (
 )
 from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
+from assistant.text.screen_dates import screen_mm, screen_short_date
 from ui import icons
 from ui.look import centre_labels
-from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
+from ui.stock.scan_field import ScanField
 
 
 class TreatmentSection(QGroupBox):

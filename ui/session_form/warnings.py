@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from assistant.screen_dates import screen_decimals
 from assistant.sessions import SessionWarning
 from assistant.sessions.warning_words import screen_warning
+from assistant.text.screen_dates import screen_decimals
 from ui import icons
 
 
