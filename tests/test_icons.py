@@ -74,3 +74,28 @@ def test_a_banner_draws_its_icon_beside_its_words(qtbot: QtBot) -> None:
         for y in range(image.height())
     }
     assert icons.COLOURS["caution"] in left  # the icon, drawn in the warning's colour
+
+
+def test_every_icon_on_screen_comes_from_the_shipped_set() -> None:
+    """The platform style's icons (QStyle.standardIcon) differ from system to system and
+    from the Lucide set: the interface draws none of them."""
+    root = Path(__file__).resolve().parents[1] / "ui"
+    used = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "standardIcon" in line or "StandardPixmap" in line
+    ]
+    assert used == []
+
+
+def test_the_banners_draw_lucide_icons(qtbot: QtBot) -> None:
+    from ui.audit.integrity_banner import IntegrityBanner
+    from ui.backup_banner import BackupBanner
+
+    backup, integrity = BackupBanner(), IntegrityBanner()
+    qtbot.addWidget(backup)
+    qtbot.addWidget(integrity)
+    assert backup.icon.property("icon") == "warning"
+    assert integrity.icon.property("icon") == "error"
+    assert not backup.icon.pixmap().isNull()

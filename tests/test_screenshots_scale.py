@@ -20,3 +20,15 @@ def test_a_scale_needs_a_process_of_its_own(qtbot: QtBot, tmp_path: Path, capsys
     assert screenshots.main(["--out", str(out), "--size", "2048x1536", "--scale", "2"]) == 2
     assert "--scale needs a process of its own" in capsys.readouterr().err
     assert not out.exists()  # nothing taken at the wrong scale
+
+
+def test_the_dark_palette_is_light_text_on_dark_surfaces(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+
+    palette = screenshots.dark_palette()
+    roles = QPalette.ColorRole
+    for surface, text in ((roles.Window, roles.WindowText), (roles.Base, roles.Text)):
+        assert palette.color(surface).lightness() < 60
+        assert palette.color(text).lightness() > 200
+    disabled = palette.color(QPalette.ColorGroup.Disabled, roles.ButtonText)
+    assert disabled.lightness() < palette.color(roles.ButtonText).lightness()

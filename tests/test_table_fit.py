@@ -3,12 +3,33 @@ that does not fit (cut headings, cells, buttons and labels)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from tools.screen_checks import cut_table_text, cut_words, problems_on, sideways_scrolling
-from ui.table_fit import ColumnFitter
+from assistant.day.followups import FollowUpInfo
+from assistant.storage.db import Database
+from tools.screen_checks import (
+    cut_item_text,
+    cut_table_text,
+    cut_words,
+    problems_on,
+    sideways_scrolling,
+)
+from ui.day.view import DayView
+from ui.table_fit import ColumnFitter, WrappingDelegate
+from ui.tasks import TaskRunner
 
 NAME = "Maximiliana Alejandra Fernández-Castellanos"
 
@@ -82,3 +103,102 @@ def test_the_tool_sees_text_cut_in_a_button_or_a_label(qtbot: QtBot) -> None:
     assert not any("'OK'" in p for p in problems)
     label.setWordWrap(True)  # a wrapping label is not cut: it takes more lines
     assert not any("'Recommended:" in p for p in problems_on(holder))
+
+
+def test_the_tool_sees_text_cut_in_a_tree_or_a_list(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    tree.setColumnCount(2)
+    tree.setHeaderLabels(["Patient", "Phone"])
+    tree.addTopLevelItem(QTreeWidgetItem([NAME, "07700 955130"]))
+    listed = QListWidget()
+    listed.addItem(NAME)
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(tree)
+    layout.addWidget(listed)
+    qtbot.addWidget(holder)
+    holder.resize(500, 300)
+    holder.show()
+    tree.setColumnWidth(0, 120)
+    listed.setFixedWidth(120)
+    qtbot.wait(10)
+    problems = cut_item_text(holder)
+    assert sum(NAME in p for p in problems) == 2, problems
+    assert not any("07700" in p for p in problems)
+    listed.setFixedWidth(480)
+    tree.setColumnWidth(0, 320)
+    qtbot.wait(10)
+    assert cut_item_text(holder) == []
+
+
+def test_a_wrapping_tree_row_grows_to_hold_its_words_and_passes_the_tool(qtbot: QtBot) -> None:
+    tree = QTreeWidget()
+    tree.setColumnCount(2)
+    tree.setItemDelegate(WrappingDelegate(tree))
+    tree.addTopLevelItem(QTreeWidgetItem([NAME, "x"]))
+    qtbot.addWidget(tree)
+    tree.resize(400, 200)
+    tree.show()
+    tree.setColumnWidth(0, 180)
+    qtbot.wait(20)
+    index = tree.model().index(0, 0)
+    assert tree.visualRect(index).height() >= 2 * tree.fontMetrics().height()
+    assert cut_item_text(tree) == []
+
+
+def test_the_day_s_follow_up_calls_show_a_long_name_whole(qtbot: QtBot, db: Database) -> None:
+    """A narrow day wraps a long name onto a second line; a wide one shows it on one."""
+    view = DayView(db, TaskRunner())
+    qtbot.addWidget(view)
+    name = NAME + " de la Santísima Trinidad"
+    call = FollowUpInfo(
+        1, 1, name, "07700 955130", 1, date(2026, 9, 30), "treated at 1.5 mm", 0, None, "", None
+    )
+    view._show(({}, [call], []))
+    view.resize(view.minimumSizeHint().width(), 600)
+    view.show()
+    qtbot.wait(50)
+    assert view.calls.isVisible()
+    name_width = view.calls.fontMetrics().horizontalAdvance(name)
+    assert view.calls.header().sectionSize(1) < name_width  # it wraps
+    assert cut_item_text(view.calls) == []
+    assert view.calls.topLevelItem(0).text(1) == name
+    view.resize(1400, 600)  # room enough: the name on one line, the reason takes the rest
+    qtbot.wait(50)
+    assert view.calls.header().sectionSize(1) >= name_width
+    assert cut_item_text(view.calls) == []
+
+
+def test_a_form_s_labels_sit_level_with_the_text_of_tall_fields(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    from ui.look import centre_labels
+
+    holder = QWidget()
+    form = QFormLayout(holder)
+    tall = QLineEdit()
+    tall.setMinimumHeight(36)
+    form.addRow("Practitioner", tall)
+    centre_labels(form)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.wait(10)
+    label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert abs(label.geometry().center().y() - tall.geometry().center().y()) <= 1
+
+
+def test_the_tool_sees_a_drop_down_s_choice_cut(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from tools.screen_checks import cut_choices
+
+    box = QComboBox()
+    box.addItem("Dermapen 4 (n.º de serie DP4-20931)")
+    qtbot.addWidget(box)
+    box.show()
+    box.setFixedWidth(120)
+    qtbot.wait(10)
+    assert any("Dermapen 4" in p for p in cut_choices(box))
+    box.setFixedWidth(400)
+    qtbot.wait(10)
+    assert cut_choices(box) == []

@@ -2,7 +2,9 @@
 
 Each check returns one line per problem: a scroll area that scrolls sideways (a table whose
 columns are wider than it counts too, even with its scrollbar turned off), a table heading
-or cell cut with an ellipsis, and text cut inside a button or a label that does not wrap."""
+or cell cut with an ellipsis, the same in a tree or list (an item's text wider than its place,
+or taller when the view wraps its words), text cut inside a button or a label that does not
+wrap, and a drop-down's chosen text cut by its box."""
 
 from __future__ import annotations
 
@@ -91,6 +93,93 @@ def cut_table_text(top: Any) -> list[str]:
     return problems
 
 
+def _item_room(view: Any, index: Any) -> tuple[int, int]:
+    """The width and height an item's text is given: its place less the icon beside it and
+    the margins the style draws the text within."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
+    rect = view.visualRect(index)
+    # what lies past the view's right edge is not seen (a list item is as wide as its text)
+    width = min(rect.right() + 1, view.viewport().width()) - rect.left()
+    spanned = isinstance(view, _tree_view()) and index.column() == 0
+    if spanned and view.isFirstColumnSpanned(index.row(), index.parent()):
+        width = view.viewport().width() - rect.left()
+    if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+        size = view.iconSize()
+        extent = size.width() if size.isValid() and not size.isEmpty() else 16
+        width -= extent + 4
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return width - 2 * margin, rect.height()
+
+
+def _tree_view() -> Any:
+    from PySide6.QtWidgets import QTreeView
+
+    return QTreeView
+
+
+def _visible_indexes(view: Any, model: Any, parent: Any, columns: list[int]) -> list[Any]:
+    found = []
+    viewport = view.viewport().rect()
+    for row in range(model.rowCount(parent)):
+        first = model.index(row, 0, parent)
+        for column in columns:
+            index = model.index(row, column, parent)
+            if viewport.intersects(view.visualRect(index)):
+                found.append(index)
+        if isinstance(view, _tree_view()) and view.isExpanded(first):
+            found += _visible_indexes(view, model, first, columns)
+    return found
+
+
+def cut_item_text(top: Any) -> list[str]:
+    """Trees and lists (QTreeWidget, QTreeView, QListView): a heading or an item's text cut
+    by its place (an ellipsis, or a wrapped text taller than its row)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView
+
+    from ui.table_fit import heading_width
+
+    problems = []
+    for view in _all(top, QAbstractItemView):
+        if isinstance(view, QTableView) or not isinstance(view, QListView | _tree_view()):
+            continue
+        model = view.model()
+        if not view.isVisible() or model is None:
+            continue
+        columns = [0]
+        if isinstance(view, _tree_view()):
+            header = view.header()
+            columns = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+            if not view.isHeaderHidden():
+                for column in columns:
+                    if heading_width(header, column) > header.sectionSize(column) + SLACK:
+                        title = model.headerData(column, Qt.Orientation.Horizontal)
+                        problems.append(f"heading '{title}' cut in {_where(view)}")
+        metrics = view.fontMetrics()
+        wraps = view.wordWrap()
+        for index in _visible_indexes(view, model, view.rootIndex(), columns):
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not text:
+                continue
+            width, height = _item_room(view, index)
+            text = str(text)
+            if wraps:
+                words = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+                drawn = metrics.boundingRect(
+                    QRect(0, 0, max(1, width), 100_000), Qt.TextFlag.TextWordWrap, text
+                )
+                cut = words > width + SLACK or drawn.height() > height + SLACK
+            else:
+                lines = text.split("\n")
+                cut = max(metrics.horizontalAdvance(line) for line in lines) > width + SLACK
+                cut = cut or len(lines) * metrics.height() > height + SLACK
+            if cut:
+                problems.append(f"item '{text[:60]}' cut in {_where(view)}")
+    return problems
+
+
 def _plain(text: str) -> str:
     """A button's text as drawn: "&&" is one ampersand, a single "&" marks the shortcut."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -137,6 +226,27 @@ def cut_words(top: Any) -> list[str]:
     return problems
 
 
+def cut_choices(top: Any) -> list[str]:
+    """A drop-down whose chosen text is wider than the box shows it (Qt cuts it with "…")."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    problems = []
+    for box in _all(top, QComboBox):
+        if not _shown(box, top) or box.isEditable() or not box.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+        )
+        room = field.width() - 4  # the style's margin inside the field
+        if not box.itemIcon(box.currentIndex()).isNull():
+            room -= box.iconSize().width() + 4
+        if box.fontMetrics().horizontalAdvance(box.currentText()) > room + SLACK:
+            problems.append(f"choice '{box.currentText()[:60]}' cut in {_where(box)}")
+    return problems
+
+
 def _chrome(button: Any, around: int) -> int:
     """What a push button needs beside its text to draw it whole: its icon, the menu arrow,
     and the frame; half the style's generous padding may go before the text is cut."""
@@ -153,4 +263,10 @@ def _chrome(button: Any, around: int) -> int:
 
 
 def problems_on(top: Any) -> list[str]:
-    return sideways_scrolling(top) + cut_table_text(top) + cut_words(top)
+    return (
+        sideways_scrolling(top)
+        + cut_table_text(top)
+        + cut_item_text(top)
+        + cut_words(top)
+        + cut_choices(top)
+    )

@@ -1,6 +1,6 @@
 """Pictures of every visit step and main screen, at a laptop's screen size.
 
-    python tools/screenshots.py --out DIR [--size 1366x768] [--language es] [--scale 2]
+    python tools/screenshots.py --out DIR [--size 1366x768] [--language es] [--scale 2] [--dark]
 
 Builds a demo clinic in a temporary folder (your own records are never touched), shows the
 window offscreen at that size and saves one PNG per screen in DIR, the first-start dialogs
@@ -11,6 +11,7 @@ the text of a button or label, or needs more room than the size (each problem on
 and 2 for bad arguments. The README's pictures come from it. With ``--scale 2`` the window is
 drawn as on a 200 % screen (QT_SCALE_FACTOR): ``--size 2048x1536 --scale 2`` lays out a
 1024x768 window and saves its pictures at 2048x1536 pixels, to check that nothing is blurry.
+With ``--dark`` the system palette is a dark one (docs/design.md's dark picture).
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scale", default=1, type=int, choices=(1, 2), help="the screen's scaling (2: 200 %%)"
     )
+    parser.add_argument(
+        "--dark", action="store_true", help="a dark system palette, as in the system's dark mode"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -136,14 +140,49 @@ def main(argv: list[str] | None = None) -> int:
     width, height = args.size
     shots = Shots(args.out, width // args.scale, height // args.scale)
     with tempfile.TemporaryDirectory(prefix="chairside-shots-", ignore_cleanup_errors=True) as tmp:
-        _take_all(Path(tmp), shots, args.language)
+        _take_all(Path(tmp), shots, args.language, args.dark)
     for problem in shots.problems:
         print(f"screenshots: {problem}", file=sys.stderr)
     print(f"Saved {len(shots.saved)} pictures at {width}x{height} in {args.out}")
     return 1 if shots.problems else 0
 
 
-def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
+def dark_palette() -> Any:
+    """A system dark mode's palette: light text on dark surfaces (Chairside takes its
+    surface and text colours from the system; docs/design.md)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#202124",
+        roles.WindowText: "#e8eaed",
+        roles.Base: "#17181a",
+        roles.AlternateBase: "#26272b",
+        roles.Text: "#e8eaed",
+        roles.Button: "#2d2e31",
+        roles.ButtonText: "#e8eaed",
+        roles.Light: "#505156",
+        roles.Midlight: "#3c3d41",
+        roles.Mid: "#8a8c91",
+        roles.Dark: "#9aa0a6",
+        roles.Shadow: "#000000",
+        roles.Highlight: "#0b6e75",
+        roles.HighlightedText: "#ffffff",
+        roles.ToolTipBase: "#2d2e31",
+        roles.ToolTipText: "#e8eaed",
+        roles.PlaceholderText: "#9aa0a6",
+        roles.Link: "#8ab4f8",
+        roles.BrightText: "#ffffff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8287"))
+    return palette
+
+
+def _take_all(folder: Path, shots: Shots, language: str = "en", dark: bool = False) -> None:
     from PySide6.QtWidgets import QApplication
 
     from assistant.demo.clinic import load_demo_data
@@ -160,6 +199,9 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
 
     app = QApplication.instance() or ChairsideApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
+    earlier_palette = app.palette()
+    if dark:
+        app.setPalette(dark_palette())
     restore_look = apply_look(app)  # inside another application (the tests) too
     earlier_language = current_language()
     use_language(language)
@@ -189,6 +231,7 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     finally:
         db.dispose()
         restore_look()
+        app.setPalette(earlier_palette)
         for translator in translators:
             app.removeTranslator(translator)
         use_language(earlier_language)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from assistant.settings import Settings
 from assistant.storage.backup import backup_overdue, days_since_last_backup
@@ -20,7 +20,7 @@ class BackupBanner(Banner):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Backup warning"),
-            QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "warning",
             self.tr("Warning"),
             self.tr("&Back up now"),
             parent=parent,

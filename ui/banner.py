@@ -3,7 +3,9 @@ button. Each banner says when it shows and what its button does."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui import icons
 
 
 class Banner(QFrame):
@@ -12,7 +14,7 @@ class Banner(QFrame):
     def __init__(
         self,
         name: str,
-        icon: QStyle.StandardPixmap,
+        icon: str,
         icon_name: str,
         button_text: str,
         icon_size: int = 24,
@@ -36,5 +38,6 @@ class Banner(QFrame):
         layout.addWidget(self.button)
         self.hide()
 
-    def set_icon(self, icon: QStyle.StandardPixmap) -> None:
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(self.icon_size, self.icon_size))
+    def set_icon(self, icon: str) -> None:
+        """``icon``: a meaning of ``ui.icons`` ("info", "warning", "error")."""
+        icons.set_icon(self.icon, icon, self.icon_size)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.errors import ChairsideError, DatabaseUnavailable
 from assistant.storage.backup import restore
+from ui import icons
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,7 @@ class DatabaseProblemDialog(QDialog):
         self.setWindowTitle(self.tr("Chairside cannot open the database"))
         self.choice = Choice.QUIT
         icon = QLabel()
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
-        )
+        icons.set_icon(icon, "warning", 48)
         icon.setAccessibleName(self.tr("Warning"))
         self.reason = QLabel(f"<b>{error.reason}</b>")
         self.reason.setWordWrap(True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from assistant.resources import resource_path
 
@@ -81,3 +82,22 @@ def set_role(widget: QWidget, role: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def centre_labels(form: QFormLayout) -> None:
+    """Each label of the form in the middle of its field's height, level with the text
+    inside the field (a form's labels sit at the top of their row otherwise)."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None or not isinstance(label.widget(), QLabel):
+            continue
+        widget = field.widget()
+        if widget is not None:  # asked of the widget: a hidden one's layout item measures 0
+            widget.ensurePolished()  # its height from the style sheet
+            height = max(widget.sizeHint().height(), widget.minimumHeight())
+        else:
+            height = max(field.sizeHint().height(), field.minimumSize().height())
+        if height > label.sizeHint().height():
+            label.widget().setMinimumHeight(height)
+            label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -10,12 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTreeView,
 )
 
 # Cells read to size a column: the rows a screen shows and a few pages more; a long lazy
@@ -42,6 +54,45 @@ def heading_width(header: QHeaderView, column: int) -> int:
     """The width of a column's heading, hidden or not (``sectionSizeHint`` says 0 for a
     hidden one)."""
     return header.sectionSizeFromContents(column).width()
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """For a tree whose narrow columns wrap their words: a row as tall as its most wrapped
+    cell at the width its column has now (a tree measures every cell on one line). The
+    tree lays its rows out again when a column changes width."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.header().sectionResized.connect(self._resized)
+
+    def _resized(self, *_sizes: int) -> None:
+        QTimer.singleShot(0, self._view, self._view.doItemsLayout)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        if not shown.text:
+            return hint
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view)
+        width = self._view.header().sectionSize(index.column())
+        if index.column() == 0 and self._view.isFirstColumnSpanned(index.row(), index.parent()):
+            width = self._view.viewport().width()
+        width -= 2 * (margin + 1)
+        if not shown.icon.isNull():
+            width -= shown.decorationSize.width() + 4
+        metrics = shown.fontMetrics
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, max(1, width), 100_000), Qt.TextFlag.TextWordWrap, shown.text
+        )
+        padding = max(0, hint.height() - metrics.height())
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + padding))
 
 
 class ColumnFitter(QObject):

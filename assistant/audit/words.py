@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import re
 
+
+def _(message: str) -> str:
+    """Marks a field's words for pybabel; translated when shown (audit_phrases)."""
+    return message
+
+
 ENTITY_WORDS = {
     "assessment": "Suitability checklist",
     "clinic": "Clinic details",
@@ -36,33 +42,43 @@ ENTITY_WORDS = {
 }
 
 FIELD_WORDS = {
-    "first_name": "first name",
-    "last_name": "last name",
-    "date_of_birth": "date of birth",
-    "fitzpatrick": "Fitzpatrick type",
-    "skin_type": "skin type",
-    "name_order": "name order",
-    "preferred_name": "preferred name",
-    "treated_at": "treatment time",
-    "ended_at": "end time",
-    "device_id": "device",
-    "cartridge_id": "cartridge",
-    "cartridge_needles": "cartridge needles",
-    "cartridge_lot": "cartridge lot",
-    "cartridge_expiry": "cartridge expiry",
-    "anaesthetic_product": "anaesthetic",
-    "anaesthetic_strength": "anaesthetic strength",
-    "anaesthetic_minutes": "anaesthetic time",
-    "consent_on_file": "consent on file",
-    "consent_date": "consent date",
-    "photos_taken": "photos taken",
-    "interval_weeks": "interval",
-    "next_session_date": "next session date",
-    "course_number": "session of the course",
-    "course_total": "sessions in the course",
-    "depth_mm": "depth",
-    "practitioner_id": "practitioner",
-    "aftercare_printed_at": "aftercare printed",
+    "first_name": _("first name"),
+    "last_name": _("last name"),
+    "date_of_birth": _("date of birth"),
+    "fitzpatrick": _("Fitzpatrick type"),
+    "skin_type": _("skin type"),
+    "name_order": _("name order"),
+    "preferred_name": _("preferred name"),
+    "treated_at": _("treatment time"),
+    "ended_at": _("end time"),
+    "device_id": _("device"),
+    "cartridge_id": _("cartridge"),
+    "cartridge_needles": _("cartridge needles"),
+    "cartridge_lot": _("cartridge lot"),
+    "cartridge_expiry": _("cartridge expiry"),
+    "anaesthetic_product": _("anaesthetic"),
+    "anaesthetic_strength": _("anaesthetic strength"),
+    "anaesthetic_minutes": _("anaesthetic time"),
+    "consent_on_file": _("consent on file"),
+    "consent_date": _("consent date"),
+    "photos_taken": _("photos taken"),
+    "interval_weeks": _("interval"),
+    "next_session_date": _("next session date"),
+    "course_number": _("session of the course"),
+    "course_total": _("sessions in the course"),
+    "depth_mm": _("depth"),
+    "practitioner_id": _("practitioner"),
+    "aftercare_printed_at": _("aftercare printed"),
+    "phone": _("phone"),
+    "email": _("email"),
+    "concerns": _("concerns"),
+    "glogau": _("Glogau type"),
+    "reason": _("reason"),
+    "format": _("format"),
+    "file": _("file"),
+    "on_hand": _("on hand"),
+    "session_id": _("session"),
+    "status": _("status"),
 }
 
 _SNAKE = re.compile(r"\b(?:[a-z]+(?:_[a-z]+)+|fitzpatrick)\b")

@@ -55,7 +55,6 @@ from assistant.sessions.limits import (
     previous_session,
     recommended_interval_weeks,
     recommended_next_date,
-    roman,
     snap_zone_depth,
     validate_draft,
     validate_for_signing,
@@ -113,6 +112,7 @@ from assistant.sessions.views import (
     session_context,
     unfinished_drafts,
 )
+from assistant.sessions.warning_words import roman, screen_warning
 
 __all__ = [
     "CarriedSettings",
@@ -179,6 +179,7 @@ __all__ = [
     "recommended_next_date",
     "record_recall_export",
     "roman",
+    "screen_warning",
     "save_assessment",
     "save_draft",
     "session_context",

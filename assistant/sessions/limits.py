@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant import reference
 from assistant.clinic.store import PRODUCT_KINDS
@@ -21,9 +21,10 @@ from assistant.sessions.record import (
     SessionWarning,
     ZoneEntry,
 )
+from assistant.sessions.warning_words import warning_message
 from assistant.text.dates import age_on
-from assistant.text.i18n import _, ngettext
-from assistant.text.labels import data_label, typical_range
+from assistant.text.i18n import _
+from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_long_date
 
 if TYPE_CHECKING:
@@ -35,14 +36,17 @@ COURSE_MAX = 20
 INTERVAL_WEEKS_MAX = 104
 MAX_LOT = 100
 _EPSILON = 1e-9
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
 # --------------------------------------------------------------------------- rules
 
 
-def roman(fitzpatrick: int) -> str:
-    return _ROMAN.get(fitzpatrick, str(fitzpatrick))
+def worded(code: str, zone: str | None, **values: Any) -> SessionWarning:
+    """A warning worded now, kept with the values it was worded from (for a screen in
+    another language to word it again)."""
+    kept = {key: value for key, value in values.items() if value not in (None, "")}
+    message = warning_message(code, zone, kept, reference.format_mm, screen_long_date)
+    return SessionWarning(code, zone, message, kept)
 
 
 def check_zone(
@@ -80,69 +84,45 @@ def check_zone(
     warnings: list[SessionWarning] = []
     if limits.warn_above_mm is not None and depth > limits.warn_above_mm + _EPSILON:
         warnings.append(
-            SessionWarning(
+            worded(
                 "device_depth",
                 zone.id,
-                (
-                    _("{zone}: {depth} mm is above {bound} mm on {device} ({notes}).")
-                    if limits.notes
-                    else _("{zone}: {depth} mm is above {bound} mm on {device}.")
-                ).format(
-                    zone=name,
-                    depth=reference.format_mm(depth),
-                    bound=reference.format_mm(limits.warn_above_mm),
-                    device=limits.label or _("this device"),
-                    notes=limits.notes,
-                ),
+                depth=depth,
+                bound=limits.warn_above_mm,
+                device=limits.label,
+                notes=limits.notes,
             )
         )
     if depth > zone.warn_above_mm + _EPSILON:
-        message = _(
-            "{zone}: {depth} mm is above the usual upper bound of {bound} mm for this "
-            "zone (typical {typical})."
-        ).format(
-            zone=name,
-            depth=reference.format_mm(depth),
-            bound=reference.format_mm(zone.warn_above_mm),
-            typical=typical_range(zone),
-        )
-        if zone.id == "full_face":  # one depth for the face stays at the eyes' band
-            message += " " + _(
-                "The full face covers the eyes and forehead: record deeper work on the cheeks "
-                "or scars zone by zone."
+        warnings.append(
+            worded(
+                "zone_depth",
+                zone.id,
+                depth=depth,
+                bound=zone.warn_above_mm,
+                typical_min=zone.typical_min_mm,
+                typical_max=zone.typical_max_mm,
             )
-        warnings.append(SessionWarning("zone_depth", zone.id, message))
+        )
     if fitzpatrick is not None and fitzpatrick >= hard.pigmented_skin_min_fitzpatrick:
         if depth > hard.pigmented_skin_depth_warn_mm + _EPSILON:
             warnings.append(
-                SessionWarning(
+                worded(
                     "pigmented_depth",
                     zone.id,
-                    _(
-                        "{zone}: {depth} mm on Fitzpatrick type {type} skin is above {bound} mm "
-                        "(risk of post-inflammatory hyperpigmentation)."
-                    ).format(
-                        zone=name,
-                        depth=reference.format_mm(depth),
-                        type=roman(fitzpatrick),
-                        bound=reference.format_mm(hard.pigmented_skin_depth_warn_mm),
-                    ),
+                    depth=depth,
+                    type=fitzpatrick,
+                    bound=hard.pigmented_skin_depth_warn_mm,
                 )
             )
         if entry.passes > hard.pigmented_skin_passes_warn:
             warnings.append(
-                SessionWarning(
+                worded(
                     "pigmented_passes",
                     zone.id,
-                    _(
-                        "{zone}: {passes} passes on Fitzpatrick type {type} skin is more than "
-                        "{bound} (risk of post-inflammatory hyperpigmentation)."
-                    ).format(
-                        zone=name,
-                        passes=entry.passes,
-                        type=roman(fitzpatrick),
-                        bound=hard.pigmented_skin_passes_warn,
-                    ),
+                    passes=entry.passes,
+                    type=fitzpatrick,
+                    bound=hard.pigmented_skin_passes_warn,
                 )
             )
     return warnings
@@ -228,13 +208,6 @@ def recommended_next_date(
     return day + timedelta(weeks=recommended_interval_weeks(deepest_depth_mm, treatment))
 
 
-def _describe_gap(days: int) -> str:
-    if days >= 7:
-        weeks = days // 7
-        return ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
-    return ngettext("{n} day", "{n} days", days).format(n=days)
-
-
 def interval_warning(
     previous: PreviousSession | None,
     treated_at: datetime,
@@ -247,21 +220,15 @@ def interval_warning(
     earliest = previous.treated_at.date() + timedelta(weeks=weeks)
     if treated_at.date() >= earliest:
         return None
-    gap = (treated_at.date() - previous.treated_at.date()).days
-    return SessionWarning(
+    return worded(
         "interval",
         None,
-        _(
-            "Previous session on {previous} at {depth} mm: {weeks} weeks recommended, this one "
-            "on {date} is only {gap} later (earliest recommended {earliest})."
-        ).format(
-            previous=screen_long_date(previous.treated_at.date()),
-            depth=reference.format_mm(previous.deepest_depth_mm),
-            weeks=weeks,
-            date=screen_long_date(treated_at.date()),
-            gap=_describe_gap(gap),
-            earliest=screen_long_date(earliest),
-        ),
+        previous=previous.treated_at.date().isoformat(),
+        depth=previous.deepest_depth_mm,
+        weeks=weeks,
+        date=treated_at.date().isoformat(),
+        gap=(treated_at.date() - previous.treated_at.date()).days,
+        earliest=earliest.isoformat(),
     )
 
 
@@ -283,13 +250,12 @@ def device_age_warning(
     age = age_on(date_of_birth, on)
     if age >= cleared:
         return None
-    return SessionWarning(
+    return worded(
         "device_age",
         None,
-        _(
-            "Outside the device's cleared use: {device} is cleared for patients {cleared} and "
-            "older; the patient is {age}."
-        ).format(device=device_limits.label if device_limits else "", cleared=cleared, age=age),
+        device=device_limits.label if device_limits else "",
+        cleared=cleared,
+        age=age,
     )
 
 
@@ -376,7 +342,7 @@ def validate_draft(
             raise InvalidInput(_("Enter the product's name."), f"products[{index}].product_name")
         if product.kind not in PRODUCT_KINDS:
             raise InvalidInput(
-                _("Product kind must be one of {kinds}.").format(kinds=', '.join(PRODUCT_KINDS)),
+                _("Product kind must be one of {kinds}.").format(kinds=", ".join(PRODUCT_KINDS)),
                 f"products[{index}].kind",
             )
         if len(product.lot_number) > MAX_LOT:

@@ -51,16 +51,28 @@ class ProductEntry:
 class SessionWarning:
     """A warning shown while the session was recorded; kept with the session."""
 
-    code: str  # zone_depth, pigmented_depth, pigmented_passes, interval
+    code: str  # zone_depth, pigmented_depth, pigmented_passes, interval, device_*
     zone: str | None
-    message: str
+    message: str  # as worded when recorded (signed with the record; never reworded)
+    # What it was worded from (depths in mm, ISO dates), for a screen to word it again in
+    # its own language (assistant.sessions.warning_words); empty for warnings kept before.
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
-    def to_json(self) -> dict[str, str | None]:
-        return {"code": self.code, "zone": self.zone, "message": self.message}
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code, "zone": self.zone, "message": self.message}
+        if self.values:
+            data["values"] = dict(self.values)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> SessionWarning:
-        return cls(str(data.get("code", "")), data.get("zone"), str(data.get("message", "")))
+        values = data.get("values")
+        return cls(
+            str(data.get("code", "")),
+            data.get("zone"),
+            str(data.get("message", "")),
+            dict(values) if isinstance(values, Mapping) else {},
+        )
 
 
 @dataclass(frozen=True)

@@ -2231,6 +2231,11 @@
         <translation>Avisos del almacén: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/day_view.py" line="327"/>
+        <source>Questionnaire: {0}</source>
+        <translation>Cuestionario: {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/day_view.py" line="200"/>
         <source>{0} more in Stock</source>
         <translation>{0} más en el almacén</translation>

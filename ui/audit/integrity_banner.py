@@ -5,7 +5,7 @@ only when a check finds the chain intact again (after a restore, say)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from assistant.audit.chain import Verification
 from ui.banner import Banner
@@ -17,7 +17,7 @@ class IntegrityBanner(Banner):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Records integrity alert"),
-            QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "error",
             self.tr("Alert"),
             self.tr("Show in the &audit trail"),
             icon_size=28,

@@ -18,8 +18,9 @@ from PySide6.QtCore import (
 )
 
 from assistant.audit.pages import AuditPage, AuditQuery, audit_page
+from assistant.audit.phrases import field_words, screen_number, screen_summary
 from assistant.audit.trail import AuditEntry
-from assistant.audit.words import entity_words, field_words, plain_summary
+from assistant.audit.words import entity_words
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_short_moment
@@ -65,6 +66,11 @@ def to_utc(local: datetime) -> datetime:
     return local.astimezone(UTC).replace(tzinfo=None)
 
 
+def _value(value: Any) -> str:
+    """A stored value as the screen shows it: decimals with the interface's sign."""
+    return screen_number(str(value)) if isinstance(value, float) else str(value)
+
+
 def describe_changes(changes: dict[str, Any]) -> str:
     lines = []
     for key, value in changes.items():
@@ -72,9 +78,9 @@ def describe_changes(changes: dict[str, Any]) -> str:
             names = ", ".join(field_words(str(v)) for v in value)
             lines.append(translate("AuditTableModel", "Fields: {0}").format(names))
         elif isinstance(value, list) and len(value) == 2:
-            lines.append(f"{field_words(key)}: {value[0]!s} → {value[1]!s}")
+            lines.append(f"{field_words(key)}: {_value(value[0])} → {_value(value[1])}")
         else:
-            lines.append(f"{field_words(key)}: {value!s}")
+            lines.append(f"{field_words(key)}: {_value(value)}")
     return "\n".join(lines)
 
 
@@ -218,11 +224,11 @@ class AuditTableModel(RowsTableModel):
                 return data_label("audit_records", e.entity, default=entity_words(e.entity))
             if column == "patient":
                 return e.patient_name
-            return plain_summary(e.summary, e.patient_id, e.patient_name)
+            return screen_summary(e.summary, e.patient_id, e.patient_name)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = describe_changes(e.changes)
             where = translate("AuditTableModel", "Workstation: {0}").format(e.workstation)
-            shown = plain_summary(e.summary, e.patient_id, e.patient_name)
+            shown = screen_summary(e.summary, e.patient_id, e.patient_name)
             return "\n".join(part for part in (shown, details, where) if part)
         if role == Qt.ItemDataRole.UserRole:
             return e

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from assistant.audit.trail import ACTIONS
 from assistant.clinic.store import list_practitioners
 from assistant.operations import OpChanges
 from assistant.storage.db import Database
+from ui import icons
 from ui.audit.table_model import AuditFilter, AuditTableModel, action_label
 from ui.table_fit import ColumnFitter
 from ui.tasks import TaskRunner, on_its_page
@@ -213,12 +213,7 @@ class AuditView(QWidget):
 
     def show_integrity(self, result: Verification) -> None:
         """Say whether the chain was found intact, and where it breaks when it is not."""
-        icon = (
-            QStyle.StandardPixmap.SP_DialogApplyButton
-            if result.intact
-            else QStyle.StandardPixmap.SP_MessageBoxCritical
-        )
-        self.chain_icon.setPixmap(self.style().standardIcon(icon).pixmap(20, 20))
+        icons.set_icon(self.chain_icon, "ok" if result.intact else "error", icons.SIZE)
         if result.intact:
             head = result.head.label() if result.head else self.tr("empty")
             self.chain_status.setStyleSheet("")

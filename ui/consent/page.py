@@ -85,9 +85,7 @@ class ConsentPage(QWidget):
         self.reason_label.setProperty("role", "banner")
         self.reason_label.setAccessibleName(self.tr("Why a consent is needed"))
         if reasons:
-            self.reason_label.setText(
-                self.tr("A new consent is needed: ") + " ".join(reasons)
-            )
+            self.reason_label.setText(self.tr("A new consent is needed: ") + " ".join(reasons))
         self.reason_label.setVisible(bool(reasons))
 
         self.device_box = QComboBox()
@@ -98,16 +96,15 @@ class ConsentPage(QWidget):
         self.language_box.setAccessibleName(self.tr("Language the patient reads and signs"))
         for code, language in LANGUAGES.items():
             self.language_box.addItem(f"{language.native} — {language_name(language.name)}", code)
-        # The practitioner's choices: three compact fields on one row above the text.
+        # The practitioner's choices: compact fields above the text, the device (its make,
+        # model and serial number, whole) across the column, the other two side by side.
         choices = QGridLayout()
         choices.setHorizontalSpacing(8)
         choices.setVerticalSpacing(4)
-        for column, (label, box) in enumerate(
-            (
-                (self.tr("Device"), self.device_box),
-                (self.tr("Practitioner"), self.practitioner_box),
-                (self.tr("Language"), self.language_box),
-            )
+        for row, column, span, label, box in (
+            (0, 0, 2, self.tr("Device"), self.device_box),
+            (2, 0, 1, self.tr("Practitioner"), self.practitioner_box),
+            (2, 1, 1, self.tr("Language"), self.language_box),
         ):
             caption = QLabel(label)
             caption.setProperty("role", "caption")
@@ -116,9 +113,10 @@ class ConsentPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(8)
-            choices.addWidget(caption, 0, column)
-            choices.addWidget(box, 1, column)
-            choices.setColumnStretch(column, 1)
+            choices.addWidget(caption, row, column, 1, span)
+            choices.addWidget(box, row + 1, column, 1, span)
+        choices.setColumnStretch(0, 1)
+        choices.setColumnStretch(1, 1)
 
         self.review_label = icons.IconLabel(
             "warning",
@@ -171,6 +169,7 @@ class ConsentPage(QWidget):
         self.pin_edit.returnPressed.connect(self.issue)
         countersign = QFormLayout()
         countersign.addRow(self.tr("Countersign with your PIN"), self.pin_edit)
+        look.centre_labels(countersign)
 
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)

@@ -89,8 +89,13 @@ class BookingDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason for an earlier date"))
         self.reason.setPlaceholderText(self.tr("Needed only before the earliest safe date"))
+        # the hint whole, and the fields of the form as wide as it
+        self.reason.setMinimumWidth(
+            self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24
+        )
         self.reason_label = QLabel(self.tr("Reason for an earlier date"))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Time"), self.time_edit)
         form.addRow(self.tr("Length"), self.minutes)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,6 +36,7 @@ from assistant.stock import StockWarning, stock_warnings
 from assistant.storage.db import Database
 from assistant.text.screen_dates import screen_day, screen_short_date
 from ui import icons
+from ui.table_fit import WrappingDelegate
 from ui.tasks import TaskRunner, on_its_page
 
 DayRead = tuple[dict[date, list[AgendaEntry]], list[FollowUpInfo], list[StockWarning]]
@@ -110,12 +111,18 @@ class DayView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The day's heading spans the row: the time column is as wide as a time and its state.
         header.setSectionResizeMode(self.TIME, QHeaderView.ResizeMode.Fixed)
+        # a time and a short state on one line; "did not come" takes a second line
+        states = (self.tr("arrived"), self.tr("done"), self.tr("cancelled"))
         header.resizeSection(
             self.TIME,
-            self.fontMetrics().horizontalAdvance("00:00 (" + self.tr("did not come") + ")") + 24,
+            max(self.fontMetrics().horizontalAdvance(f"00:00 ({s})") for s in states) + 24,
         )
+        # the patient's name and what is due share the width left and wrap, never "…"
+        header.setSectionResizeMode(self.PATIENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.DUE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.installEventFilter(self)  # a narrow day leaves out the questionnaire column
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)
         self.open_button = QPushButton(self.tr("&Open the visit"))
@@ -131,11 +138,13 @@ class DayView(QWidget):
         self.calls.setAccessibleName(self.tr("Follow-up calls due"))
         self.calls.setRootIsDecorated(False)
         self.calls.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.calls.header().setStretchLastSection(True)
-        # a long name gives way (whole in its tooltip) rather than the reason or the phone
-        # number, and nothing scrolls sideways
+        # the name and the reason share the width the date and the phone number leave, and
+        # wrap onto a second line rather than end in "…"; nothing scrolls sideways
         self.calls.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.calls.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.calls.header().setStretchLastSection(False)
+        self.calls.setItemDelegate(WrappingDelegate(self.calls))
+        self.calls.installEventFilter(self)  # the name on one line whenever the width allows
         self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.itemActivated.connect(lambda _item, _col: self._call_done())
         self.call_button = QPushButton(self.tr("&Call done…"))
@@ -252,6 +261,7 @@ class DayView(QWidget):
                 empty.setFirstColumnSpanned(True)
             for entry in entries:
                 self.tree.addTopLevelItem(self._row(entry))
+        self._fit_columns()
         self.calls.clear()
         for call in self.followups:
             item = QTreeWidgetItem(
@@ -265,6 +275,7 @@ class DayView(QWidget):
             item.setData(0, PATIENT_ROLE, call.id)
             item.setToolTip(1, call.patient_name)
             self.calls.addTopLevelItem(item)
+        self._fit_calls()
         self.calls_title.setVisible(bool(self.followups))
         self.calls.setVisible(bool(self.followups))
         self.call_button.setEnabled(bool(self.followups))
@@ -321,7 +332,44 @@ class DayView(QWidget):
         item.setData(0, PATIENT_ROLE, entry.patient_id)
         item.setData(0, APPOINTMENT_ROLE, entry.appointment.id)
         item.setToolTip(self.CONSENT, "\n".join(entry.consent_reasons))
+        questionnaire = self.tr("Questionnaire: {0}").format(item.text(self.QUESTIONNAIRE))
+        for column in (self.TIME, self.PATIENT, self.STEP, self.QUESTIONNAIRE, self.DUE):
+            item.setToolTip(column, questionnaire)
         return item
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        if watched is self.calls and event.type() == QEvent.Type.Resize:
+            self._fit_calls()
+        return super().eventFilter(watched, event)
+
+    def _fit_calls(self) -> None:
+        """The patient's name whole on one line when the width allows (the reason takes the
+        rest); otherwise the name and the reason share the width and wrap."""
+        header = self.calls.header()
+        names = self.calls.sizeHintForColumn(1)
+        others = sum(header.sectionSize(c) for c in (0, 2))
+        why = min(self.calls.sizeHintForColumn(3), 160)
+        room = self.calls.viewport().width() or self.calls.width()
+        whole = others + names + why <= room
+        mode = QHeaderView.ResizeMode.ResizeToContents if whole else QHeaderView.ResizeMode.Stretch
+        if header.sectionResizeMode(1) != mode:
+            header.setSectionResizeMode(1, mode)
+
+    def _fit_columns(self) -> None:
+        """The questionnaire column steps aside (its words stay in each row's tooltip) when
+        keeping it would leave the patient's name and what is due too narrow to read."""
+        header = self.tree.header()
+        metrics = self.tree.fontMetrics()
+        share = metrics.horizontalAdvance("Maximiliana") + 24  # a long first name, whole
+        questionnaire = max(
+            self.tree.sizeHintForColumn(self.QUESTIONNAIRE),
+            header.sectionSizeFromContents(self.QUESTIONNAIRE).width(),
+        )
+        fixed = sum(header.sectionSize(c) for c in (self.TIME, self.STEP, self.CONSENT))
+        room = self.tree.viewport().width() or self.tree.width()
+        self.tree.setColumnHidden(self.QUESTIONNAIRE, fixed + questionnaire + 2 * share > room)
 
     # -- acting ------------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
+from assistant.sessions.warning_words import screen_warning
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import (
-    screen_decimals,
     screen_long_date,
     screen_mm,
     screen_short_moment,
@@ -160,9 +160,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         body.append(
             [
                 _e(data_label("zones", zone.zone)),
-                amended.cell(
-                    record, f"{path}.depth_mm", f"{screen_mm(zone.depth_mm)} mm"
-                ),
+                amended.cell(record, f"{path}.depth_mm", f"{screen_mm(zone.depth_mm)} mm"),
                 amended.cell(record, f"{path}.passes", _e(zone.passes)),
                 amended.cell(record, f"{path}.speed", _e(zone.speed)),
                 amended.cell(
@@ -235,7 +233,7 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
             + translate("RecordDocument", "Warnings shown when it was recorded")
             + "</h3><ul>"
         )
-        parts += [f"<li>{html.escape(screen_decimals(w.message))}</li>" for w in record.warnings]
+        parts += [f"<li>{html.escape(screen_warning(w))}</li>" for w in record.warnings]
         parts.append("</ul>")
     return "".join(parts)
 

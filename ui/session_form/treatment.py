@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QStyle,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
 from assistant.text.screen_dates import screen_mm, screen_short_date
 from ui import icons
+from ui.look import centre_labels
 from ui.session_form.common import big, select_data
 from ui.session_form.parts import TreatmentPart
 from ui.stock.scan_field import ScanField
@@ -67,7 +67,7 @@ class TreatmentSection(QGroupBox):
         big(self.device_box, self.tr("Device"))
         self.cartridge_box = QComboBox()
         self.cartridge_box.addItem(self.tr("— choose —"), None)
-        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning_icon = icons.icon("warning")
         for cartridge in context.cartridges:
             text = self.tr("{name}: {needles} needles, lot {lot}, expires {expiry}").format(
                 name=cartridge.label,
@@ -134,6 +134,7 @@ class TreatmentSection(QGroupBox):
         consent.addWidget(self.consent_state, 1)
         form.addRow(self.tr("Consent"), consent)
         form.addRow("", self.photos_check)
+        centre_labels(form)
         self.practitioner_box.currentIndexChanged.connect(self.changed)
         self.device_box.currentIndexChanged.connect(self.deviceChanged)
         self.cartridge_box.currentIndexChanged.connect(self.changed)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from assistant.sessions import SessionWarning
+from assistant.sessions.warning_words import screen_warning
 from assistant.text.screen_dates import screen_decimals
 from ui import icons
 
@@ -31,7 +32,7 @@ class WarningsSection(QGroupBox):
         lines: list[tuple[str, str]] = []
         if refused:
             lines.append(("error", screen_decimals(refused)))
-        lines += [("warning", screen_decimals(w.message)) for w in warnings]
+        lines += [("warning", screen_warning(w)) for w in warnings]
         if not lines:
             lines.append(("ok", self.tr("No warnings.")))
         for pixmap, text in lines:
@@ -40,9 +41,7 @@ class WarningsSection(QGroupBox):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setAccessibleName(
-                self.tr("Warning")
-                if pixmap != "ok"
-                else self.tr("No warnings")
+                self.tr("Warning") if pixmap != "ok" else self.tr("No warnings")
             )
             row.addWidget(label, 1)
             content_layout.addLayout(row)

@@ -28,6 +28,7 @@ from assistant.sessions import (
     roman,
     snap_zone_depth,
 )
+from assistant.sessions.warning_words import screen_warning
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_decimals, screen_mm, screen_short_date
 from ui.table_model import RowsTableModel
@@ -184,9 +185,7 @@ class ZoneTableModel(RowsTableModel):
                 zone = self._zone(self._rows[row].zone)
                 assert zone is not None
                 parts.append(
-                    self.tr("above {bound} mm").format(
-                        bound=screen_mm(zone.warn_above_mm)
-                    )
+                    self.tr("above {bound} mm").format(bound=screen_mm(zone.warn_above_mm))
                 )
             elif warning.code == "pigmented_depth":
                 parts.append(self.tr("deep for type {type}").format(type=self._roman()))
@@ -233,7 +232,7 @@ class ZoneTableModel(RowsTableModel):
                 )
             if column in (self.WARNINGS, self.DEPTH, self.PASSES, self.ZONE):
                 messages = [self._errors[row]] if self._errors[row] else []
-                messages += [w.message for w in self._warnings[row]]
+                messages += [screen_warning(w) for w in self._warnings[row]]
                 return "\n".join(messages) or None
         # A warning is said once: its ⚠ and words, no second icon beside them.
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPTH, self.PASSES):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -140,7 +139,7 @@ class DemoBanner(Banner):
     ) -> None:
         super().__init__(
             self.tr("Demo clinic"),
-            QStyle.StandardPixmap.SP_MessageBoxInformation,
+            "info",
             self.tr("Information"),
             self.tr("Set up my clinic"),
         )

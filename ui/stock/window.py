@@ -47,6 +47,7 @@ from assistant.stock import (
     stop_offering,
 )
 from assistant.storage.db import Database
+from ui import icons
 from ui.stock.item_dialog import StockItemDialog
 from ui.stock.scan_field import ScanField
 from ui.stock.window_parts import StockTableModel, big
@@ -105,9 +106,9 @@ class StockWindow(QDialog):
         receive_layout.addLayout(row)
         receive_layout.addWidget(self.receive_message)
 
-        self.warnings_label = QLabel()
+        self.warnings_label = icons.IconLabel("warning")  # its icon, then one line a warning
         self.warnings_label.setWordWrap(True)
-        self.warnings_label.setProperty("role", "warning")
+        self.warnings_label.setProperty("role", "banner")
         self.warnings_label.setAccessibleName(self.tr("Stock warnings"))
         self.model = StockTableModel(self)
         self.table = QTableView()
@@ -191,18 +192,24 @@ class StockWindow(QDialog):
             parent=self,
         )
 
+    def _say(self, meaning: str, text: str) -> None:
+        self.warnings_label.meaning = meaning
+        self.warnings_label.setProperty("icon", meaning)
+        self.warnings_label.setText(text)
+        self.warnings_label.update()
+
     def _show(self, result: tuple[list[StockLine], list[StockWarning]]) -> None:
         lines, warnings = result
         self.model.set_rows(lines)
         if not lines:
-            self.warnings_label.setText(
-                self.tr("Nothing in stock yet: scan the boxes of a delivery to receive them.")
+            self._say(
+                "info",
+                self.tr("Nothing in stock yet: scan the boxes of a delivery to receive them."),
             )
+        elif warnings:
+            self._say("warning", "\n".join(w.message for w in warnings))
         else:
-            self.warnings_label.setText(
-                "\n".join("\N{WARNING SIGN} " + w.message for w in warnings)
-                or self.tr("No stock warnings.")
-            )
+            self._say("ok", self.tr("No stock warnings."))
         self._selection_changed()
 
     def _failed(self, error: BaseException) -> None:

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +53,7 @@ from assistant.aftercare import (
 from assistant.errors import ChairsideError
 from assistant.output_files import suggested_file_name
 from assistant.text.translation_review import ApprovedTranslations
+from ui import icons
 from ui.plain_export import plain_export_caption
 from ui.tasks import SynchronousRunner, TaskRunner, show_error
 from ui.translations import language_name
@@ -375,9 +375,7 @@ class AftercarePreviewDialog(QDialog):
         banner.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(banner)
         icon = QLabel()
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32)
-        )
+        icons.set_icon(icon, "warning", icons.LARGE)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_mm, screen_short_moment
+from ui import icons
 from ui.table_fit import ColumnFitter
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner, on_its_page, show_error
@@ -50,7 +50,7 @@ class SessionTimelineModel(RowsTableModel):
         self._rows: list[SessionSummary] = []
         self._photos: dict[int, int] = {}
         self._texts: dict[tuple[int, int], str] = {}
-        self._icons: dict[QStyle.StandardPixmap, QIcon] = {}
+        self._icons: dict[str, QIcon] = {}
         self._headers = (
             self.tr("Date"),
             self.tr("State"),
@@ -156,11 +156,10 @@ class SessionTimelineModel(RowsTableModel):
                 return None
             if summary.state != "signed":
                 return None  # a draft says "⚠ Draft…" in words: one mark, not two
-            pixmap = QStyle.StandardPixmap.SP_DialogApplyButton
-            # asked for every row each time the columns are sized: the style's icon once
-            icon = self._icons.get(pixmap)
+            # asked for every row each time the columns are sized: the icon made once
+            icon = self._icons.get("done")
             if icon is None:
-                icon = self._icons[pixmap] = QApplication.style().standardIcon(pixmap)
+                icon = self._icons["done"] = icons.icon("done", "good")
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             # the whole session, whichever columns the table's width leaves out
