@@ -43,10 +43,12 @@ def test_a_wrong_pin_is_answered_in_place_and_the_right_one_signs_in(
     assert [dialog.who.itemText(i) for i in range(dialog.who.count())] == ["Ann Lee"]
     dialog.pin.setText("9999")
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert dialog.message.text() == "That PIN is not right."
     assert context.database_key is None and not dialog.result()
     dialog.pin.setText(PIN)
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert dialog.result() and context.database_key is not None
     db = context.database()
     assert app.sign_in(db, context) is not None  # the PIN that unlocked also signs in
@@ -65,9 +67,11 @@ def test_the_recovery_key_unlocks_then_a_new_pin_is_chosen(
     dialog.use_recovery.click()
     dialog.recovery.setText("AAAA-" + code[5:])
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert "does not open" in dialog.message.text() or "recovery key" in dialog.message.text()
     dialog.recovery.setText(code)
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert dialog.result() and context.unlocked_with_recovery
     db = context.database()
     new_pin = NewPinDialog(db)

@@ -145,6 +145,7 @@ def test_refused_guessing_in_the_window_across_restarts(
         dialog.who.setCurrentIndex(dialog.who.findData(ann))
         dialog.pin.setText(guess)
         dialog.try_unlock()
+        dialog.runner.wait()  # the check runs on a worker thread
     assert "Wait 1 s" in dialog.message.text() and not dialog.sign_in.isEnabled()
     context = AppContext(Locations.resolve(folder))
     dialog = UnlockDialog(context)
@@ -152,6 +153,7 @@ def test_refused_guessing_in_the_window_across_restarts(
     dialog.who.setCurrentIndex(dialog.who.findData(ann))
     dialog.pin.setText(PIN)
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert not dialog.result() and context.database_key is None
     assert "Wait 1 s" in dialog.message.text()
 

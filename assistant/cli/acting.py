@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from assistant.auth import verify_login
 from assistant.cipher import connect_uri
 from assistant.cipher import sqlite as sqlite3
 from assistant.clinic import list_practitioners
+from assistant.context import sign_in
 from assistant.errors import InvalidInput
 from assistant.records import actor as audit_actor
 
@@ -144,13 +144,13 @@ def practitioner_for(
         audit_actor.set_workstation(account)
         return Acting(None, account)
     practitioner = find_practitioner(db, str(wanted))
-    unlocked = getattr(args, "unlocked_pin", None)  # the PIN that unlocked the database
-    if unlocked is not None and unlocked[0] == practitioner.id:
-        pin = str(unlocked[1])
-    else:
-        pin = read_pin(practitioner.name)
-    verify_login(db, practitioner.id, pin, purpose=f"command line: {command}")
-    return Acting(practitioner, account)
+    signed_in = getattr(args, "signed_in", None)  # whose PIN unlocked the database
+    if signed_in is not None and signed_in.practitioner.id == practitioner.id:
+        return Acting(signed_in.practitioner, account)  # signed in then: not asked again
+    checked = sign_in(
+        db, practitioner.id, read_pin(practitioner.name), purpose=f"command line: {command}"
+    )
+    return Acting(checked.practitioner, account)
 
 
 def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:

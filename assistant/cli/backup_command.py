@@ -21,8 +21,7 @@ from assistant.cli.acting import (
     require_actor,
 )
 from assistant.cli.unlock import unlock
-from assistant.errors import ChairsideError
-from assistant.keyfile import KeyFileProblem
+from assistant.errors import ChairsideError, DatabaseUnavailable
 
 
 def register(subparsers: Any) -> None:
@@ -85,7 +84,9 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
 
     require_actor(args, "restore")  # before anything is opened
     if context.needs_unlock():  # an encrypted backup is checked through the database's key
-        with contextlib.suppress(KeyFileProblem):
+        # A missing key file, or a database the key opens but that is damaged (the one this
+        # restore replaces): the practitioner is then checked in the backup.
+        with contextlib.suppress(DatabaseUnavailable):
             unlock(args, context)
     inspect_backup(args.file)  # a file that cannot be restored is refused before the PIN
     actor = _restore_actor(args, context)

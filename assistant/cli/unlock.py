@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.cli.acting import DEST, HELP, read_pin
+from assistant.context import sign_in
 from assistant.db import DatabaseLocked
 from assistant.errors import InvalidInput
 
@@ -28,8 +29,9 @@ RECOVERY_HELP = (
     "open an encrypted database with the clinic's recovery key (asked for, or read from "
     f"${RECOVERY_ENV})"
 )
-# Set on the arguments once a PIN has unlocked the database, so ``--as`` asks only once.
-UNLOCKED_PIN = "unlocked_pin"
+# Set on the arguments once a PIN has unlocked the database and signed its practitioner in
+# (``assistant.context.SignedIn``, never the PIN), so ``--as`` asks only once.
+SIGNED_IN = "signed_in"
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +81,8 @@ def read_recovery_key() -> str:
 
 def unlock(args: argparse.Namespace, context: AppContext) -> None:
     """Unwrap the key of the context's encrypted database, or say in one line what is
-    needed (``DatabaseLocked``); nothing when the database is not encrypted."""
+    needed (``DatabaseLocked``); nothing when the database is not encrypted. With ``--as``
+    the PIN unlocks, opens and signs in at once (``assistant.context.sign_in``)."""
     if not context.needs_unlock():
         return
     keys_path = context.key_file_for(context.database_url)
@@ -95,9 +98,12 @@ def unlock(args: argparse.Namespace, context: AppContext) -> None:
     if wanted:
         keys = context.key_file()
         practitioner_id = keys.find(str(wanted))
-        pin = read_pin(keys.practitioners[practitioner_id][0])
-        context.unlock_with_pin(practitioner_id, pin)
-        setattr(args, UNLOCKED_PIN, (practitioner_id, pin))
+        purpose = f"command line: {getattr(args, 'command', None) or 'open'}"
+        signed_in = sign_in(
+            context, practitioner_id, read_pin(dict(keys.people())[practitioner_id]),
+            purpose=purpose,
+        )  # fmt: skip
+        setattr(args, SIGNED_IN, signed_in)
         return
 
     context.key_file()  # a missing or damaged key file says so first
