@@ -22,14 +22,12 @@ PIN = "2468"
 @pytest.fixture
 def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str, int]:
     monkeypatch.setattr(keyfile, "new_recovery_code", REAL_NEW_RECOVERY_CODE)
-    monkeypatch.setattr(cipher, "_unlocked", [])
     context = AppContext(Locations.resolve(tmp_path / "clinic"))
     db = context.database()
     code = db.recovery_code
     assert code is not None
     ann = auth.create_first_practitioner(db, "Ann Lee", "", PIN).id
     context.close()
-    cipher._unlocked.clear()
     return tmp_path / "clinic", code, ann
 
 
@@ -81,7 +79,6 @@ def test_the_recovery_key_unlocks_then_a_new_pin_is_chosen(
     new_pin.save()
     assert new_pin.practitioner is not None and new_pin.practitioner.id == ann
     context.close()
-    cipher._unlocked.clear()
     again = AppContext(Locations.resolve(folder))
     again.unlock_with_pin(ann, "13572864")
     again.database()

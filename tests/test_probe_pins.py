@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, cipher, pin_attempts
+from assistant import auth, pin_attempts
 from assistant.context import AppContext
 from assistant.errors import InvalidInput
 from assistant.keyfile import WrongSecret
@@ -39,7 +39,6 @@ class Clock:
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr(pin_attempts, "_now", fake)
-    monkeypatch.setattr(cipher, "_unlocked", [])
     return fake
 
 

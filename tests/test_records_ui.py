@@ -22,6 +22,7 @@ from assistant.models import AuditEvent
 from assistant.patients import PatientDetails, create_patient, update_patient
 from assistant.records import audit, backup
 from assistant.settings import Settings
+from tests.encryption_support import TEST_KEY
 from ui.audit_table_model import AuditFilter, AuditTableModel
 from ui.audit_view import AuditView
 from ui.backup_banner import BackupBanner
@@ -384,10 +385,11 @@ def test_restoring_from_the_problem_dialog_repairs_a_damaged_database(
         paths.database_url(),
         ask=lambda e, u: Choice.RESTORE,
         choose_backup=lambda: good,
+        key=TEST_KEY,  # the clinic's key, as its unlock hands it on
     )
     assert url == paths.database_url()
     assert shown and shown[0].startswith("Restored the database from good.sqlite3.")
-    reopened = init_db(url)
+    reopened = init_db(url, key=TEST_KEY)
     try:
         with reopened.session() as session:
             last = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()[-1]

@@ -6,6 +6,7 @@ checking meanwhile."""
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, keyfile
+from assistant import auth, cipher, keyfile
+from assistant import context as context_module
 from assistant.context import AppContext, SignedIn, sign_in
 from assistant.models import AuditEvent, SignInAttempt
 from assistant.paths import Locations
@@ -149,7 +151,8 @@ def _run_dialog(
         # Until the worker's answer is delivered the dialog says it is checking.
         assert dialog.message.text() == "Checking…" and dialog.busy
         assert not dialog.pin.isEnabled() and not dialog.sign_in.isEnabled()
-        assert not dialog.who.isEnabled() and dialog.pin.text() == ""
+        assert not dialog.who.isEnabled() and not dialog.quit_button.isEnabled()
+        assert dialog.pin.text() == ""
         dialog.runner.wait()
     assert not dialog.busy
     return context, dialog, threads
@@ -183,4 +186,26 @@ def test_a_wrong_pin_in_the_dialog_is_answered_and_the_inputs_come_back(
     assert dialog.message.text() == "That PIN is not right." and not dialog.result()
     assert dialog.pin.isEnabled() and dialog.sign_in.isEnabled() and dialog.who.isEnabled()
     assert not any(_holds(v, "86420135") for v in vars(dialog).values())
+    context.close()
+
+
+def test_the_key_never_lands_in_a_module_level_container(tmp_path: Path) -> None:
+    folder = tmp_path / "clinic"
+    _, _, ann, _ = _new_clinic(folder)
+    context = AppContext(Locations.resolve(folder))
+    result = sign_in(context, ann, PIN)
+    assert result.key is not None
+    # a backup and its check go through the key handed on, not through a registry
+    from assistant.records.backup import backup_now
+
+    backup_now(result.database, folder / "backups", keep=3)
+    found = [
+        f"{name}.{attribute}"
+        for name, module in list(sys.modules.items())
+        if name.split(".")[0] in ("assistant", "ui") and module is not None
+        for attribute, value in list(vars(module).items())
+        if not isinstance(value, str | bytes) and _holds(value, result.key)
+    ]
+    assert found == []
+    assert not hasattr(cipher, "remember") and not hasattr(context_module, "remember_key")
     context.close()

@@ -85,7 +85,7 @@ def open_database(context: AppContext) -> Database | None:
             from ui import database_problem_dialog
 
             choice = database_problem_dialog.ask_what_to_do(
-                exc, url, backups=context.locations.backup_dir()
+                exc, url, backups=context.locations.backup_dir(), key=context.database_key
             )
             if choice is None:
                 return None

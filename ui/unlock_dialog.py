@@ -74,8 +74,8 @@ class UnlockDialog(QDialog):
         self.sign_in.setMinimumHeight(44)
         self.use_recovery = QPushButton(self.tr("Every PIN lost? Use the &recovery key"))
         self.use_recovery.setFlat(True)
-        quit_button = QPushButton(self.tr("&Quit"))
-        quit_button.clicked.connect(self.reject)
+        self.quit_button = QPushButton(self.tr("&Quit"))
+        self.quit_button.clicked.connect(self.reject)
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Practitioner"), self.who)
         self.form.addRow(self.tr("P&IN"), self.pin)
@@ -87,7 +87,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.sign_in)
         layout.addWidget(self.use_recovery)
-        layout.addWidget(quit_button)
+        layout.addWidget(self.quit_button)
         self.wait = QTimer(self)
         self.wait.setSingleShot(True)
         self.wait.timeout.connect(lambda: self.sign_in.setEnabled(not self.busy))
@@ -132,12 +132,18 @@ class UnlockDialog(QDialog):
         """While the PIN is checked (a few tenths of a second; longer when the database is
         upgraded as it opens) the dialog says so and takes no input."""
         self.busy = busy
-        for widget in (self.who, self.pin, self.recovery, self.sign_in, self.use_recovery):
-            widget.setEnabled(not busy)
+        for widget in (
+            self.who, self.pin, self.recovery, self.sign_in, self.use_recovery, self.quit_button
+        ):
+            widget.setEnabled(not busy)  # fmt: skip
         if busy:
             self.message.setText(self.tr("Checking…"))
         else:
             self.message.clear()
+
+    def reject(self) -> None:
+        if not self.busy:  # not while the database may be opening (Escape, the title bar)
+            super().reject()
 
     def _unlocked(self, result: SignedIn | None) -> None:
         self._set_busy(False)

@@ -153,12 +153,15 @@ def practitioner_for(
     return Acting(checked.practitioner, account)
 
 
-def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:
+def practitioner_in_backup(
+    args: argparse.Namespace, backup: Path, command: str, key: bytes | None = None
+) -> int:
     """When the database in use cannot be opened (the damaged one a restore replaces), the
-    PIN is checked against the backup's own practitioners, read-only. Returns the id."""
+    PIN is checked against the backup's own practitioners, read-only (``key``: the clinic's,
+    for a backup encrypted under it). Returns the id."""
 
     wanted = require_actor(args, command)
-    con = connect_uri(f"file:{backup}?mode=ro&immutable=1")
+    con = connect_uri(f"file:{backup}?mode=ro&immutable=1", key)
     try:
         rows = con.execute(
             "SELECT id, name, pin_hash FROM practitioner WHERE active = 1"

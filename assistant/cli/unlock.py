@@ -79,13 +79,16 @@ def read_recovery_key() -> str:
     return code
 
 
-def unlock(args: argparse.Namespace, context: AppContext) -> None:
+def unlock(args: argparse.Namespace, context: AppContext, *, damaged: bool = False) -> None:
     """Unwrap the key of the context's encrypted database, or say in one line what is
     needed (``DatabaseLocked``); nothing when the database is not encrypted. With ``--as``
-    the PIN unlocks, opens and signs in at once (``assistant.context.sign_in``)."""
-    if not context.needs_unlock():
-        return
+    the PIN unlocks, opens and signs in at once (``assistant.context.sign_in``).
+    ``damaged``: a restore over a database too damaged to say it is encrypted still
+    unwraps the key from its key file (the backup is encrypted under it)."""
     keys_path = context.key_file_for(context.database_url)
+    has_keys = keys_path is not None and keys_path.is_file()
+    if not context.needs_unlock() and not (damaged and has_keys and not context.database_key):
+        return
     if keys_path is not None and not keys_path.exists() and not keys_path.is_symlink():
         return  # no key file at all: opening says what the file may be (init_db)
     if getattr(args, RECOVERY_DEST, False):
@@ -94,6 +97,8 @@ def unlock(args: argparse.Namespace, context: AppContext) -> None:
         context.key_file()  # a damaged key file is reported before asking
         context.unlock_with_recovery(read_recovery_key())
         return
+    if not context.needs_unlock():
+        return  # too damaged to open: a PIN is checked in the backup instead
     wanted = getattr(args, DEST, None)
     if wanted:
         keys = context.key_file()
