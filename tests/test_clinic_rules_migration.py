@@ -15,7 +15,7 @@ from assistant.cipher import key_for
 from assistant.db import MIGRATIONS, create_db_engine, init_db
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import make_signed_records
-from tests.encryption_support import TEST_KEY
+from tests.encryption_support import TEST_KEY, write_key_file
 
 
 def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
@@ -48,6 +48,7 @@ def test_signed_sessions_keep_version_and_rules_version_read_only_across_0010(
     isolated_data_dir: Path,
 ) -> None:
     db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     records = make_signed_records(db)
     db.dispose()
     path = paths.default_database_path()

@@ -23,7 +23,7 @@ from assistant.db import init_db
 from assistant.patients import PatientDetails, create_patient
 from tests import keyed_sqlite as sqlite3
 from tests.consent_support import PIN, SIGNATURE, ensure_pin
-from tests.encryption_support import TEST_KEY
+from tests.encryption_support import TEST_KEY, write_key_file
 from tests.sessions_support import make_clinic
 from tests.test_clinic_rules_migration import _migrate, _triggers
 
@@ -51,6 +51,7 @@ def _refused(con: sqlite3.Connection, sql: str) -> bool:
 
 def test_english_consents_cross_0014_both_ways(isolated_data_dir: Path) -> None:
     db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     c = make_clinic(db)
     ensure_pin(db, c.practitioner)
     patient = create_patient(db, PatientDetails("Ana", "Ruiz", date(1990, 1, 2)), None).id
@@ -103,6 +104,7 @@ def test_taking_0014_back_is_refused_while_other_languages_exist(
     isolated_data_dir: Path,
 ) -> None:
     db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     c = make_clinic(db)
     ensure_pin(db, c.practitioner)
     details = PatientDetails("Ana", "Ruiz", date(1990, 1, 2), language="es")

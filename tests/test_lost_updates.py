@@ -21,7 +21,6 @@ from assistant.patients import PatientDetails, create_patient, get_patient, upda
 from tests.consent_support import record_consent
 from tests.postgres_support import migrated_database
 from tests.sessions_support import complete_draft, make_clinic
-from tests.encryption_support import TEST_KEY
 
 PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
@@ -34,8 +33,8 @@ def two(
 ) -> Iterator[tuple[Database, Database]]:
     """Two workstations on one database."""
     url = migrated_database() if request.param == "postgresql" else paths.database_url()
-    first = init_db(url, key=TEST_KEY)
-    second = init_db(url, key=TEST_KEY)
+    first = init_db(url)
+    second = init_db(url, key=first.key)  # the key handed on, as an unlock does
     yield first, second
     first.dispose()
     second.dispose()

@@ -304,7 +304,7 @@ def test_restore_refuses_a_random_file(live_database: Path, tmp_path: Path) -> N
 
 
 def test_restore_refuses_a_truncated_database(live_database: Path, tmp_path: Path) -> None:
-    good = backup.backup_sqlite(live_database, tmp_path / "full.sqlite3")
+    good = backup.backup_sqlite(live_database, tmp_path / "full.sqlite3", TEST_KEY)
     data = good.read_bytes()
     cut = tmp_path / "cut.sqlite3"
     cut.write_bytes(data[: len(data) // 2])
@@ -316,7 +316,7 @@ def test_restore_refuses_a_truncated_database(live_database: Path, tmp_path: Pat
 
 
 def test_restore_refuses_a_damaged_database(live_database: Path, tmp_path: Path) -> None:
-    damaged = backup.backup_sqlite(live_database, tmp_path / "damaged.sqlite3")
+    damaged = backup.backup_sqlite(live_database, tmp_path / "damaged.sqlite3", TEST_KEY)
     data = bytearray(damaged.read_bytes())
     data[4096 * 3 : 4096 * 5] = b"\xa5" * 8192  # scribble over two pages, header intact
     damaged.write_bytes(bytes(data))
@@ -329,7 +329,7 @@ def test_restore_refuses_a_damaged_database(live_database: Path, tmp_path: Path)
 def test_restore_refuses_a_backup_from_a_newer_chairside(
     live_database: Path, tmp_path: Path
 ) -> None:
-    newer = backup.backup_sqlite(live_database, tmp_path / "newer.sqlite3")
+    newer = backup.backup_sqlite(live_database, tmp_path / "newer.sqlite3", TEST_KEY)
     con = sqlite3.connect(newer)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()

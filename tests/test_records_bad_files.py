@@ -64,7 +64,7 @@ def test_a_database_locked_by_another_program_is_explained(
     assert error.reason == "The database is locked by another program or workstation."
     assert "Close the other program" in error.advice
     assert digest(existing) == before
-    init_db(f"sqlite:///{existing}", key=TEST_KEY).dispose()  # and it opens once the other program lets go
+    init_db(f"sqlite:///{existing}", key=TEST_KEY).dispose()  # opens once the other lets go
 
 
 @pytest.fixture

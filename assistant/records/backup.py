@@ -390,14 +390,17 @@ def _encrypt_in(source: Path, target: Path, key: bytes) -> None:
     partial.replace(target)
 
 
-def _copy_in(source: Path, target: Path, clinic_key: bytes | None = None) -> None:
+def _copy_in(
+    source: Path, target: Path, clinic_key: bytes | None = None, key: bytes | None = None
+) -> None:
     """Copy ``source`` over the database at ``target`` through the backup API (the copy is
-    encrypted, or not, as the backup is); a plain backup into an encrypted clinic
-    (``clinic_key``) is encrypted under the clinic's key as it is copied in."""
+    encrypted, or not, as the backup is: under ``key``, the clinic's key handed on); a plain
+    backup into an encrypted clinic (``clinic_key``) is encrypted under it as it is copied
+    in."""
     if clinic_key is not None and key_for(source, clinic_key) is None:
         _encrypt_in(source, target, clinic_key)
         return
-    key = key_for(source, clinic_key)
+    key = key_for(source, clinic_key or key)
     src = connect(_source_uri(source), key, uri=True)
     try:
         same_kind = (
@@ -470,9 +473,9 @@ def restore(
     if kept:
         log.info("Kept the database in use before restoring")
     encrypting = clinic_key is not None and key_for(source, clinic_key) is None
-    _copy_in(source, target, clinic_key)
+    _copy_in(source, target, clinic_key, key)
     try:
-        database = init_db(db_url, backup_before_migrate=False, key=key_for(target, clinic_key))
+        database = init_db(db_url, backup_before_migrate=False, key=key_for(target, key))
     except DatabaseUnavailable as exc:
         kept_note = (
             " " + _("The database you had before is kept as {path}.").format(path=kept)
