@@ -209,3 +209,41 @@ def test_the_key_never_lands_in_a_module_level_container(tmp_path: Path) -> None
     assert found == []
     assert not hasattr(cipher, "remember") and not hasattr(context_module, "remember_key")
     context.close()
+
+
+def test_the_lock_screen_and_the_sign_in_dialog_go_through_the_same_operation(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, derivations: list[str]
+) -> None:
+    from ui import pin_entry
+    from ui.lock_screen import LockScreen
+    from ui.login_dialog import LoginDialog
+
+    folder = tmp_path / "clinic"
+    _, _, ann, _ = _new_clinic(folder)
+    context = AppContext(Locations.resolve(folder))
+    signed = sign_in(context, ann, PIN)
+    calls: list[tuple[object, int]] = []
+    real = pin_entry.sign_in
+
+    def spy(source: Any, practitioner: int, pin: str, **kwargs: Any) -> SignedIn:
+        calls.append((source, practitioner))
+        return real(source, practitioner, pin, **kwargs)
+
+    monkeypatch.setattr(pin_entry, "sign_in", spy)
+    screen = LockScreen(signed.database, signed.practitioner)
+    qtbot.addWidget(screen)
+    unlocked: list[object] = []
+    screen.unlocked.connect(unlocked.append)
+    derivations.clear()
+    screen.pin.setText(PIN)
+    screen.try_unlock()
+    assert unlocked == [signed.practitioner] and derivations == ["hash"]
+    assert screen.pin.text() == "" and not any(_holds(v, PIN) for v in vars(screen).values())
+    dialog = LoginDialog(signed.database)
+    qtbot.addWidget(dialog)
+    dialog.who.setCurrentIndex(dialog.who.findData(ann))
+    dialog.pin.setText(PIN)
+    dialog.try_sign_in()
+    assert dialog.practitioner == signed.practitioner
+    assert calls == [(signed.database, ann), (signed.database, ann)]
+    context.close()
