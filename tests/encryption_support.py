@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant import keyfile
-from assistant.cipher import new_key
+from assistant.access import keyfile
+from assistant.access.cipher import new_key
 
 TEST_KEY = new_key()
 # PINs set in tests wrap the key with cheap argon2 costs (each wrap keeps its own costs, so

@@ -11,15 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from assistant import paths
 from assistant.context import AppContext, sign_in
-from assistant.db import Database
-from assistant.demo import DEMO_PIN, is_demo_database
+from assistant.demo.clinic import DEMO_PIN, is_demo_database
 from assistant.paths import Locations
-from assistant.patients import count_patients
-from assistant.places import describe_database
+from assistant.patients.store import count_patients
 from assistant.settings import Settings
+from assistant.storage.db import Database
+from assistant.storage.places import describe_database
 from ui.app_context import GuiContext
-from ui.demo_offer import DemoOffer
 from ui.main_window import MainWindow
+from ui.start.demo_offer import DemoOffer
 
 
 def _window(qtbot: QtBot, db: Database, runner: object) -> MainWindow:

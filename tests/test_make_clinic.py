@@ -9,12 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from assistant.audit import integrity
 from assistant.context import AppContext
-from assistant.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
 from assistant.paths import Locations
-from assistant.patient_search import sort_key
-from assistant.patients import search_patients
-from assistant.records import integrity
+from assistant.patients.search import sort_key
+from assistant.patients.store import search_patients
+from assistant.storage.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
 from tests.encryption_support import TEST_RECOVERY
 
 ROOT = Path(__file__).resolve().parent.parent

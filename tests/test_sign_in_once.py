@@ -16,11 +16,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, cipher, keyfile
 from assistant import context as context_module
+from assistant.access import auth, cipher, keyfile
 from assistant.context import AppContext, SignedIn, sign_in
-from assistant.models import AuditEvent, SignInAttempt
 from assistant.paths import Locations
+from assistant.storage.models import AuditEvent, SignInAttempt
 from tests.test_encryption import PIN, _new_clinic
 
 
@@ -129,9 +129,9 @@ def _holds(value: Any, secret: str | bytes, depth: int = 0) -> bool:
 def _run_dialog(
     qtbot: QtBot, folder: Path, practitioner: int, pin: str
 ) -> tuple[AppContext, Any, list[int]]:
-    from ui import unlock_dialog
+    from ui.access import unlock_dialog
+    from ui.access.unlock_dialog import UnlockDialog
     from ui.tasks import TaskRunner
-    from ui.unlock_dialog import UnlockDialog
 
     threads: list[int] = []
     real: Callable[..., SignedIn] = unlock_dialog.sign_in
@@ -196,7 +196,7 @@ def test_the_key_never_lands_in_a_module_level_container(tmp_path: Path) -> None
     result = sign_in(context, ann, PIN)
     assert result.key is not None
     # a backup and its check go through the key handed on, not through a registry
-    from assistant.records.backup import backup_now
+    from assistant.storage.backup import backup_now
 
     backup_now(result.database, folder / "backups", keep=3)
     found = [
@@ -214,9 +214,9 @@ def test_the_key_never_lands_in_a_module_level_container(tmp_path: Path) -> None
 def test_the_lock_screen_and_the_sign_in_dialog_go_through_the_same_operation(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, derivations: list[str]
 ) -> None:
-    from ui import pin_entry
-    from ui.lock_screen import LockScreen
-    from ui.login_dialog import LoginDialog
+    from ui.access import pin_entry
+    from ui.access.lock_screen import LockScreen
+    from ui.access.login_dialog import LoginDialog
 
     folder = tmp_path / "clinic"
     _, _, ann, _ = _new_clinic(folder)

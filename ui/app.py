@@ -13,19 +13,19 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from assistant import __version__
-from assistant.auth import needs_first_practitioner, verify_login
-from assistant.clinic import PractitionerInfo
+from assistant.access.auth import needs_first_practitioner, verify_login
+from assistant.clinic.store import PractitionerInfo
 from assistant.context import AppContext
 from assistant.context import sign_in as sign_in_with_pin
-from assistant.db import Database
 from assistant.errors import ChairsideError, DatabaseUnavailable
-from assistant.i18n import use_language
 from assistant.resources import resource_path
-from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
-from ui.first_practitioner_dialog import FirstPractitionerDialog
-from ui.login_dialog import LoginDialog
+from assistant.storage.db import Database
+from assistant.text.i18n import use_language
+from ui.access.login_dialog import LoginDialog
+from ui.access.unlock_dialog import NewPinDialog, UnlockDialog
+from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 from ui.translations import install_translators
-from ui.unlock_dialog import NewPinDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def first_start_chooses_demo(context: AppContext) -> bool:
     """On the very first start, "Try the demo clinic" or "Set up my clinic"; True when the
     demo was chosen (and its window opened)."""
     # the first-start dialog only on the very first start
-    from ui.first_start import FirstStartDialog, open_demo_clinic
+    from ui.start.first_start import FirstStartDialog, open_demo_clinic
 
     url = context.database_url
     if url != context.locations.default_database_url or context.database_kind(url) != "new":
@@ -138,9 +138,9 @@ def first_start_chooses_demo(context: AppContext) -> bool:
 def demo_sign_in(db: Database) -> PractitionerInfo | None:
     """The demo clinic signs its first practitioner in by itself: nothing to set up."""
     # the demo's modules only for the demo clinic
-    from assistant.clinic import list_practitioners
-    from assistant.demo import DEMO_PIN
-    from assistant.demo_mark import is_demo_database
+    from assistant.clinic.store import list_practitioners
+    from assistant.demo.clinic import DEMO_PIN
+    from assistant.demo.mark import is_demo_database
     from assistant.errors import ChairsideError
 
     if not is_demo_database(db):
@@ -195,7 +195,7 @@ def offer_encryption(
     practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
     are overwritten and removed if they agree. Returns the database now open."""
     # only when encrypting: the photo store comes with it (73 ms)
-    from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
+    from assistant.storage.encrypt import encrypt_database, overwrite_and_remove, plain_backups
 
     settings = context.settings
     if db.encryption != "plain" or not context.is_default_database or settings.encryption_offered:

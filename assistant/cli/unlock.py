@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from assistant.cli.acting import DEST, HELP, read_pin
 from assistant.context import sign_in
-from assistant.db import DatabaseLocked
 from assistant.errors import InvalidInput
+from assistant.storage.db import DatabaseLocked
 
 if TYPE_CHECKING:
     from assistant.context import AppContext
