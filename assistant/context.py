@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +24,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from assistant.access.cipher import is_plain
-from assistant.access.cipher import remember as remember_key
 from assistant.access.keyfile import KeyFile, key_file_path
 from assistant.errors import DatabaseUnavailable
 from assistant.output_files import protect_data_folder
@@ -32,6 +33,7 @@ from assistant.storage.db import init_db
 
 if TYPE_CHECKING:
     from assistant.access.keyfile import KeyFile
+    from assistant.clinic.practitioner_info import PractitionerInfo
     from assistant.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -58,13 +60,13 @@ class AppContext:
         # The window's ``ui.tasks.TaskRunner``; typed loosely so the core never imports Qt.
         self.runner = runner
         self._database: Database | None = None
-        # The key of an encrypted SQLite database, once a PIN or the recovery key unwrapped it
-        # (``unlock_with_pin``); and whether a new database is made encrypted (the default).
+        # The key of an encrypted SQLite database, once a PIN (``sign_in``) or the recovery
+        # key unwrapped it: handed to the engine that opens it, never kept anywhere else in
+        # the process; and whether a new database is made encrypted (the default).
         self.database_key: bytes | None = None
         self.encrypt_new = True
-        # Who unlocked the database from the command line, and with what PIN, so ``--as``
-        # does not ask for the same PIN twice.
-        self.unlocked_by: tuple[int, str] | None = None
+        # Who unlocked the database with their PIN (and was signed in by it): never the PIN.
+        self.unlocked_by: PractitionerInfo | None = None
         self.unlocked_with_recovery = False
         self._listeners: list[DatabaseListener] = []
         # Called before the database is first opened (the command line refuses a data folder
@@ -100,8 +102,9 @@ class AppContext:
         """The open database, opened (and upgraded if needed) on first use."""
         if self._database is None:
             if self.before_open is not None:
-                self.before_open(self)
-            self._database = self._open(self.database_url)
+                self.before_open(self)  # may open it (a PIN that unlocks it signs in)
+            if self._database is None:
+                self._database = self._open(self.database_url)
         return self._database
 
     def database_if_present(self) -> Database | None:
@@ -187,24 +190,40 @@ class AppContext:
         assert path is not None, "a server database has no key file"
         return KeyFile.load(path)
 
-    def unlock_with_pin(self, practitioner_id: int, pin: str, url: str | None = None) -> None:
-        """Unwrap the key of the database (at ``url``) with a practitioner's PIN
-        (``LoginRefused``, with the wait before the next try, if wrong or too soon)."""
+    def unlock_with_pin(
+        self, practitioner_id: int, pin: str, url: str | None = None, purpose: str = "sign in"
+    ) -> SignedIn:
+        """``sign_in(self, …)``: the database (at ``url``) unlocked and opened by a
+        practitioner's PIN, and that practitioner signed in."""
+        return sign_in(self, practitioner_id, pin, url=url, purpose=purpose)
+
+    def _unwrap_with_pin(self, practitioner_id: int, pin: str, url: str | None) -> bytes:
+        """The database key from the practitioner's copy in the key file (one argon2
+        derivation), the try counted beside the key file (``LoginRefused`` when wrong or too
+        soon)."""
         # the wrong-try counter only when a PIN unlocks
         from assistant.access.pin_attempts import who
 
         keys = self.key_file(url)
-        self.database_key = _counted(
+        key = _counted(
             keys.path, who(practitioner_id), lambda: keys.unlock_with_pin(practitioner_id, pin)
         )
         if keys.needs_workstation_copy(practitioner_id):
             # A copy made with the PIN alone: replaced by one that needs this workstation's
             # secret too, so the data folder copied elsewhere no longer opens with the PIN.
             name = keys.practitioners[practitioner_id][0]
-            keys.enroll(practitioner_id, name, pin, self.database_key)
+            keys.enroll(practitioner_id, name, pin, key)
             keys.save()
-        self.unlocked_by = (practitioner_id, pin)
-        remember_key(self.database_key)
+        return key
+
+    def _open_with_key(self, key: bytes, url: str | None) -> Database:
+        """Open the database (at ``url``) with the key just unwrapped for it."""
+        self.database_key = key
+        if url is not None and url != self.database_url:
+            return self.replace_database(url)
+        if self._database is None:
+            self._database = self._open(self.database_url)
+        return self._database
 
     def discard_unfinished_setup(self, url: str | None = None) -> bool:
         """A new encrypted database whose setup never finished (no practitioner, its
@@ -229,7 +248,6 @@ class AppContext:
 
         keys = self.key_file(url)
         self.database_key = _counted(keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code))
-        remember_key(self.database_key)
         self.unlocked_with_recovery = True
 
     def use_database(self, database: Database, url: str | None = None) -> None:
@@ -296,3 +314,58 @@ def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
         raise PinRefused(message, wait, reason) from None
     note_success(key_file, name)
     return key
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A practitioner signed in: who, the database their PIN opened, and the key that
+    opened it (None for a plain database or a server)."""
+
+    practitioner: PractitionerInfo
+    database: Database
+    key: bytes | None = field(default=None, repr=False)
+    unlocked: bool = False  # True when this PIN unwrapped the database key
+
+
+def sign_in(
+    source: AppContext | Database,
+    practitioner_id: int,
+    pin: str,
+    *,
+    url: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    purpose: str = "sign in",
+) -> SignedIn:
+    """The one way a practitioner signs in with a PIN: the unlock dialog, the sign-in
+    dialog, the lock screen, leaving patient mode, and ``--as`` on the command line.
+
+    The PIN is derived once (argon2id). On an encrypted database nobody has unlocked yet
+    (``source`` a context whose database at ``url`` needs it), that derivation unwraps the
+    practitioner's own copy of the database key, a wrong try counted beside the key file;
+    the database opens with the key handed on here, and the practitioner is signed in
+    without a second derivation. Otherwise (an open database, or a context whose database
+    is plain or unlocked) the PIN is checked against its hash in the database, a wrong try
+    counted there. Either way each try is counted once, audited (``login``,
+    ``login_failed``), and ``LoginRefused`` says how long to wait after several wrong ones.
+    Nothing keeps the PIN once this returns. Slow (argon2, perhaps opening and upgrading
+    the database): the window runs it off the UI thread."""
+    # sign-in's modules (argon2) only when someone signs in
+    from assistant.access import auth
+    from assistant.storage.models import utcnow
+
+    now = clock or utcnow
+    if isinstance(source, AppContext):
+        if source.needs_unlock(url):
+            key = source._unwrap_with_pin(practitioner_id, pin, url)
+            database = source._open_with_key(key, url)
+            info = auth.accept_unwrapped(database, practitioner_id, clock=now, purpose=purpose)
+            source.unlocked_by = info
+            return SignedIn(info, database, key, unlocked=True)
+        if url is None or url == source.database_url:
+            database = source.database()
+        else:
+            database = source.replace_database(url)
+    else:
+        database = source
+    info = auth.verify_login(database, practitioner_id, pin, clock=now, purpose=purpose)
+    return SignedIn(info, database, database.key)

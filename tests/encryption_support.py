@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 from assistant.access import keyfile
-from assistant.access.cipher import new_key, remember
+from assistant.access.cipher import new_key
 
 TEST_KEY = new_key()
-remember(TEST_KEY)  # so tests reading a file below Chairside (tests.keyed_sqlite) open it
 # PINs set in tests wrap the key with cheap argon2 costs (each wrap keeps its own costs, so
 # this changes nothing but the time the suite takes).
 CHEAP_COSTS = {"t": 1, "m": 1024, "p": 1}

@@ -1,6 +1,6 @@
 """``sqlite3`` for tests that read or alter a database file below Chairside (tampering,
 damage, checks): the same DB-API as the product's driver, with ``connect`` keyed for a file
-encrypted under a key unlocked in this run (the test database's), plain files as they are."""
+encrypted under the test database's key (``TEST_KEY``), plain files as they are."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from sqlcipher3.dbapi2 import (  # noqa: F401 - re-exported for the tests
 from sqlcipher3.dbapi2 import connect as _connect
 
 from assistant.access.cipher import apply_key, key_for
+from tests.encryption_support import TEST_KEY
 
 
 class _Connection(Connection):  # type: ignore[misc]
@@ -34,5 +35,5 @@ def connect(database: Any, *args: Any, uri: bool = False, **kwargs: Any) -> Any:
     con = _connect(str(database), *args, uri=uri, **kwargs)
     text = str(database)
     path = Path(text.removeprefix("file:").split("?", 1)[0]) if uri else Path(text)
-    apply_key(con, key_for(path) if text != ":memory:" else None)
+    apply_key(con, key_for(path, TEST_KEY) if text != ":memory:" else None)
     return con

@@ -700,7 +700,7 @@ def test_output_piped_into_head_ends_quietly(
     template: dict[str, Any], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths.ensure_private_dir(isolated_data_dir)
-    shutil.copyfile(template["path"], isolated_data_dir / "chairside.sqlite3")
+    copy_database(template["path"], isolated_data_dir / "chairside.sqlite3")  # and its key file
 
     class ClosedPipe:
         def write(self, text: str) -> int:

@@ -15,10 +15,11 @@ from assistant.access.cipher import key_for
 from assistant.storage.db import MIGRATIONS, create_db_engine, init_db
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import make_signed_records
+from tests.encryption_support import TEST_KEY, write_key_file
 
 
 def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(f"sqlite:///{path}", key_for(path))  # the test database's key
+    engine = create_db_engine(f"sqlite:///{path}", key_for(path, TEST_KEY))  # the test key
     try:
         with engine.begin() as conn:
             config = Config()
@@ -46,7 +47,8 @@ def _refused(con: sqlite3.Connection, assignment: str, session_id: int) -> bool:
 def test_signed_sessions_keep_version_and_rules_version_read_only_across_0010(
     isolated_data_dir: Path,
 ) -> None:
-    db = init_db(paths.database_url())
+    db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     records = make_signed_records(db)
     db.dispose()
     path = paths.default_database_path()
@@ -85,7 +87,7 @@ def test_signed_sessions_keep_version_and_rules_version_read_only_across_0010(
 
 @pytest.mark.parametrize("column", ["version", "rules_version"])
 def test_the_trigger_names_both_new_columns(isolated_data_dir: Path, column: str) -> None:
-    init_db(paths.database_url()).dispose()
+    init_db(paths.database_url(), key=TEST_KEY).dispose()
     con = sqlite3.connect(paths.default_database_path())
     try:
         (sql,) = con.execute(

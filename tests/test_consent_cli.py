@@ -17,6 +17,7 @@ from assistant.storage.db import init_db
 from assistant.storage.models import AuditEvent, Consent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
+from tests.encryption_support import TEST_KEY
 from tests.sessions_support import make_clinic, make_patient
 
 
@@ -32,7 +33,7 @@ def data_dir(tmp_path: Path, migrated_template: Path) -> Path:
     folder.mkdir()
     shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
     shutil.copyfile(key_file_path(migrated_template), key_file_path(folder / "chairside.sqlite3"))
-    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", key=TEST_KEY)
     c = make_clinic(db)
     patient = make_patient(db, "Zoë", "Łukasiewicz")
     give_consent(db, patient, c.practitioner, c.device, signed_on=date.today() - timedelta(10))
@@ -42,7 +43,7 @@ def data_dir(tmp_path: Path, migrated_template: Path) -> Path:
 
 
 def issued_bytes(data_dir: Path) -> bytes:
-    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}", key=TEST_KEY)
     try:
         return consent_pdf(db, list_consents(db, 1)[0].id)
     finally:
@@ -74,7 +75,7 @@ def test_export_gives_the_issued_bytes_and_verify_checks_them(
     result = chairside(data_dir, "export", "--patient", "1", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == issued_bytes(data_dir)
-    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}", key=TEST_KEY)
     with db.session() as session:
         exported = session.query(AuditEvent).filter_by(entity="consent", action="export").one()
     db.dispose()
@@ -133,7 +134,7 @@ def two_languages(tmp_path: Path, migrated_template: Path) -> Path:
     folder.mkdir()
     shutil.copyfile(migrated_template, folder / "chairside.sqlite3")
     shutil.copyfile(key_file_path(migrated_template), key_file_path(folder / "chairside.sqlite3"))
-    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", key=TEST_KEY)
     c = make_clinic(db)
     ensure_pin(db, c.practitioner)
     today = date.today()
@@ -151,7 +152,7 @@ def two_languages(tmp_path: Path, migrated_template: Path) -> Path:
 
 
 def consent_language_of(data_dir: Path, pdf: bytes) -> str:
-    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}", key=TEST_KEY)
     try:
         with db.session() as session:
             digest = hashlib.sha256(pdf).hexdigest()

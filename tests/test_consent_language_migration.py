@@ -23,6 +23,7 @@ from assistant.patients.store import PatientDetails, create_patient
 from assistant.storage.db import init_db
 from tests import keyed_sqlite as sqlite3
 from tests.consent_support import PIN, SIGNATURE, ensure_pin
+from tests.encryption_support import TEST_KEY, write_key_file
 from tests.sessions_support import make_clinic
 from tests.test_clinic_rules_migration import _migrate, _triggers
 
@@ -49,7 +50,8 @@ def _refused(con: sqlite3.Connection, sql: str) -> bool:
 
 
 def test_english_consents_cross_0014_both_ways(isolated_data_dir: Path) -> None:
-    db = init_db(paths.database_url())
+    db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     c = make_clinic(db)
     ensure_pin(db, c.practitioner)
     patient = create_patient(db, PatientDetails("Ana", "Ruiz", date(1990, 1, 2)), None).id
@@ -88,7 +90,7 @@ def test_english_consents_cross_0014_both_ways(isolated_data_dir: Path) -> None:
         ]
     finally:
         con.close()
-    db = init_db(paths.database_url())
+    db = init_db(paths.database_url(), key=TEST_KEY)
     try:
         # the consent from before is still the one issued and still covers a session
         assert verify_bytes(db, issued).matches
@@ -101,7 +103,8 @@ def test_english_consents_cross_0014_both_ways(isolated_data_dir: Path) -> None:
 def test_taking_0014_back_is_refused_while_other_languages_exist(
     isolated_data_dir: Path,
 ) -> None:
-    db = init_db(paths.database_url())
+    db = init_db(paths.database_url(), key=TEST_KEY)
+    write_key_file(paths.default_database_path())
     c = make_clinic(db)
     ensure_pin(db, c.practitioner)
     details = PatientDetails("Ana", "Ruiz", date(1990, 1, 2), language="es")

@@ -16,6 +16,7 @@ from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
 from assistant.storage.db import Database, check_whole_file, init_db
 from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 from ui import safekeeping
 from ui.app_context import GuiContext
 from ui.safekeeping import Safekeeping
@@ -42,12 +43,12 @@ def test_the_whole_file_check_finds_damage_that_opening_does_not_look_for(
         create_patient(db, PatientDetails(f"Ann{number}", f"Lee{number}"), None)
     path = db.sqlite_path
     assert path is not None
-    assert check_whole_file(path) == []
+    assert check_whole_file(path, TEST_KEY) == []
     db.dispose()
     _damage_an_index(path)
-    problems = check_whole_file(path)
+    problems = check_whole_file(path, TEST_KEY)
     assert problems and len(problems) <= 10
-    reopened = init_db(f"sqlite:///{path}")  # bounded: the header and schema are sound
+    reopened = init_db(f"sqlite:///{path}", key=TEST_KEY)  # the header and schema are sound
     reopened.dispose()
 
 
@@ -63,7 +64,9 @@ def test_a_sound_file_is_checked_once_a_day(
 ) -> None:
     calls: list[Path] = []
     real = safekeeping.check_whole_file
-    monkeypatch.setattr(safekeeping, "check_whole_file", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(
+        safekeeping, "check_whole_file", lambda p, key: calls.append(p) or real(p, key)
+    )
     keeper.check_file(date(2026, 11, 25))
     keeper.check_file(date(2026, 11, 25))
     assert len(calls) == 1
@@ -76,7 +79,9 @@ def test_damage_found_in_the_background_is_shown_with_the_advice(
     keeper: Safekeeping, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[Any] = []
-    monkeypatch.setattr(safekeeping, "check_whole_file", lambda p: ["Page 42: btreeInitPage"])
+    monkeypatch.setattr(
+        safekeeping, "check_whole_file", lambda p, key: ["Page 42: btreeInitPage"]
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a))
     keeper.check_file(date(2026, 11, 25))
     assert len(shown) == 1

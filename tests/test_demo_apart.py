@@ -22,6 +22,7 @@ from assistant.patients.store import PatientDetails, create_patient
 from assistant.storage.db import Database, init_db
 from assistant.storage.models import Device, ZoneTreatment
 from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY, write_key_file
 from tests.test_cli import run_here
 
 
@@ -80,7 +81,8 @@ def test_the_command_prints_the_pin_and_refuses_real_records(tmp_path: Path) -> 
 
     real = tmp_path / "real"
     real.mkdir()
-    clinic_db = init_db(f"sqlite:///{real / 'chairside.sqlite3'}")
+    clinic_db = init_db(f"sqlite:///{real / 'chairside.sqlite3'}", key=TEST_KEY)
+    write_key_file(real / "chairside.sqlite3")  # as a clinic's: its key file beside it
     create_patient(clinic_db, PatientDetails("Ana", "Real"), actor=None)
     clinic_db.dispose()
     refused = run_here("demo", "--patients", "2", data_dir=real)

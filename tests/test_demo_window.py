@@ -10,10 +10,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from assistant import paths
-from assistant.demo.clinic import is_demo_database
+from assistant.context import AppContext, sign_in
+from assistant.demo.clinic import DEMO_PIN, is_demo_database
+from assistant.paths import Locations
 from assistant.patients.store import count_patients
 from assistant.settings import Settings
-from assistant.storage.db import Database, init_db
+from assistant.storage.db import Database
 from assistant.storage.places import describe_database
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
@@ -59,12 +61,14 @@ def test_the_first_start_offer_opens_a_separate_demo_folder(
     assert launched == [offer.folder]
     assert count_patients(db) == 0  # the new clinic's database stays empty
     assert not is_demo_database(db)
-    demo = init_db(f"sqlite:///{offer.folder / paths.default_database_path().name}")
+    context = AppContext(Locations.resolve(offer.folder))
+    first = context.key_file().people()[0][0]
+    demo = sign_in(context, first, DEMO_PIN).database  # the demo PIN opens it
     try:
         assert count_patients(demo) == 60
         assert is_demo_database(demo)
     finally:
-        demo.dispose()
+        context.close()
     offer.open_demo()  # a second time opens the same demo clinic, adding nothing
     assert launched == [offer.folder, offer.folder]
 

@@ -73,7 +73,9 @@ def open_either(folder: Path, practitioner: int) -> Database:
     """The one database in the folder, plain or (with the PIN) encrypted."""
     context = AppContext(Locations.resolve(folder))
     if context.needs_unlock():
-        context.unlock_with_pin(practitioner, PIN)
+        # The key from the practitioner's copy, handed to the context: opened to be read,
+        # nobody signed in (a sign-in would add its own audit row to the contents compared).
+        context.database_key = context.key_file().unlock_with_pin(practitioner, PIN)
     db = context.database()
     assert db.sqlite_path == folder / "chairside.sqlite3"
     return db

@@ -89,22 +89,18 @@ def test_a_demo_database_its_log_backups_and_photos_hold_no_names(
 def test_a_backup_is_checked_and_restored_under_the_same_key(db: Database, tmp_path: Path) -> None:
     load_demo_data(db, patients=3, seed=1)
     copy = backup.backup_to_file(db, tmp_path / "b.sqlite3").path
-    check = backup.inspect_backup(copy)
+    check = backup.inspect_backup(copy, TEST_KEY)
     assert check.revision
     before = names_of_patients(db)
     db.dispose()
-    result = backup.restore(paths.database_url(), copy, backups_folder=tmp_path / "aside")
+    result = backup.restore(
+        paths.database_url(), copy, backups_folder=tmp_path / "aside", key=TEST_KEY
+    )
     again = init_db(paths.database_url(), key=TEST_KEY)
     assert names_of_patients(again) == before
     assert result.kept_aside is not None
     assert_unreadable(result.kept_aside, before)
     again.dispose()
-
-
-@pytest.fixture(autouse=True)
-def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No key unlocked yet, as in a new process (this one has the test database's)."""
-    monkeypatch.setattr(cipher, "_unlocked", [])
 
 
 def _new_clinic(folder: Path) -> tuple[AppContext, str, int, int]:
@@ -117,7 +113,6 @@ def _new_clinic(folder: Path) -> tuple[AppContext, str, int, int]:
     bob = save_practitioner(db, "Bob Ray", "", actor=ann.id)
     auth.set_pin(db, bob.id, "13579", actor=ann.id)
     context.close()
-    cipher._unlocked.clear()  # the next open is a new start
     return context, code, ann.id, bob.id
 
 

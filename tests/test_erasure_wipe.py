@@ -18,6 +18,7 @@ from assistant.storage.db import WIPE_PENDING_SUFFIX, Database, init_db
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent
+from tests.encryption_support import TEST_KEY
 from tests.sessions_support import complete_draft, make_clinic
 
 NAME = "Quillfeather"
@@ -109,7 +110,7 @@ def test_an_open_connection_delays_the_wipe_until_the_next_start(
         assert live.with_name(live.name + WIPE_PENDING_SUFFIX).exists()
     finally:
         reader.close()
-    reopened = init_db(paths.database_url())
+    reopened = init_db(paths.database_url(), key=TEST_KEY)
     try:
         assert not live.with_name(live.name + WIPE_PENDING_SUFFIX).exists()
         assert get_patient(reopened, patient).erased

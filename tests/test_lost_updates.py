@@ -35,7 +35,7 @@ def two(
     """Two workstations on one database."""
     url = migrated_database() if request.param == "postgresql" else paths.database_url()
     first = init_db(url)
-    second = init_db(url)
+    second = init_db(url, key=first.key)  # the key handed on, as an unlock does
     yield first, second
     first.dispose()
     second.dispose()

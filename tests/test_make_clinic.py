@@ -10,11 +10,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from assistant.audit import integrity
+from assistant.context import AppContext
+from assistant.paths import Locations
 from assistant.patients.search import sort_key
 from assistant.patients.store import search_patients
 from assistant.sessions import derived_values, get_session
-from assistant.storage.db import init_db
 from assistant.storage.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
+from tests.encryption_support import TEST_RECOVERY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,8 +37,9 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
     out = tmp_path / "clinic"
     result = builder.build(out, patients=50, sessions=200, quiet=True)
     assert result.intact, result.problem
-    db = init_db(f"sqlite:///{out / 'chairside.sqlite3'}")
-    db.data_dir = out
+    context = AppContext(Locations.resolve(out))
+    context.unlock_with_recovery(TEST_RECOVERY)  # every database a test makes has this one
+    db = context.database()
     try:
         with db.session() as session:
             assert session.scalar(select(func.count(Patient.id))) == 50
@@ -69,4 +72,4 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
         assert (again.sessions, again.amendments) == (200, amendments)
         assert again.line().startswith("Audit chain intact")
     finally:
-        db.dispose()
+        context.close()

@@ -29,6 +29,7 @@ from assistant.storage.db import Database
 from assistant.storage.models import AuditEvent, Photo
 from tests.cli_support import with_key
 from tests.consent_support import give_consent
+from tests.encryption_support import TEST_KEY
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png, on_disk
 from tests.sessions_support import complete_draft, make_clinic, make_patient
 
@@ -175,7 +176,7 @@ def test_backups_copy_new_photos_and_restore_checks_their_hashes(
     damaged = folder / "photos" / on_disk(db, second.name)
     damaged.write_bytes(damaged.read_bytes()[:-10] + b"0123456789")
     db.dispose()
-    result = backup.restore(paths.database_url(), again.path)
+    result = backup.restore(paths.database_url(), again.path, key=TEST_KEY)
     assert result.photos is not None
     assert (result.photos.restored, result.photos.damaged) == (1, (second.name,))
     assert photo_bytes(db, first) and not (paths.photos_dir() / on_disk(db, second.name)).exists()

@@ -19,6 +19,7 @@ from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
 from assistant.storage.backup import backup_now, backup_to_file
 from assistant.storage.db import init_db
+from tests.encryption_support import TEST_KEY
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -66,11 +67,11 @@ def test_a_new_clinic_is_private_from_the_start(loose_umask: None, tmp_path: Pat
 def test_files_left_readable_by_an_older_version_are_tightened(
     loose_umask: None, tmp_path: Path
 ) -> None:
-    init_db(paths.database_url()).dispose()
+    init_db(paths.database_url(), key=TEST_KEY).dispose()
     live = paths.default_database_path()
     paths.data_dir().chmod(0o755)
     live.chmod(0o644)
-    db = init_db(paths.database_url())
+    db = init_db(paths.database_url(), key=TEST_KEY)
     try:
         assert mode(live) == 0o600
         assert mode(paths.data_dir()) == 0o700

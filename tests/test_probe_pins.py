@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant.access import auth, cipher, pin_attempts
+from assistant.access import auth, pin_attempts
 from assistant.access.keyfile import WrongSecret
 from assistant.context import AppContext
 from assistant.errors import InvalidInput
@@ -39,7 +39,6 @@ class Clock:
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr(pin_attempts, "_now", fake)
-    monkeypatch.setattr(cipher, "_unlocked", [])
     return fake
 
 
@@ -145,6 +144,7 @@ def test_refused_guessing_in_the_window_across_restarts(
         dialog.who.setCurrentIndex(dialog.who.findData(ann))
         dialog.pin.setText(guess)
         dialog.try_unlock()
+        dialog.runner.wait()  # the check runs on a worker thread
     assert "Wait 1 s" in dialog.message.text() and not dialog.sign_in.isEnabled()
     context = AppContext(Locations.resolve(folder))
     dialog = UnlockDialog(context)
@@ -152,6 +152,7 @@ def test_refused_guessing_in_the_window_across_restarts(
     dialog.who.setCurrentIndex(dialog.who.findData(ann))
     dialog.pin.setText(PIN)
     dialog.try_unlock()
+    dialog.runner.wait()  # the check runs on a worker thread
     assert not dialog.result() and context.database_key is None
     assert "Wait 1 s" in dialog.message.text()
 

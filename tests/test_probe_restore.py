@@ -23,6 +23,7 @@ from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 from tests.consent_support import PIN
+from tests.encryption_support import TEST_KEY
 from tests.test_records_restore_check import digest_of_live_files
 
 AS = ("--as", "Dr Naomi Clarke")
@@ -190,7 +191,7 @@ def test_refused_a_backup_over_the_size_limit(
 def _plain_copy(encrypted: Path) -> Path:
     """The same backup decrypted: what a clinic saved before it encrypted."""
     plain = encrypted.with_name("plain.sqlite3")
-    key = key_for(encrypted)
+    key = key_for(encrypted, TEST_KEY)
     assert key is not None
     con = sqlite3.connect(encrypted)
     con.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")

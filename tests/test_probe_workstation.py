@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.access import auth, cipher, keyfile, workstation
+from assistant.access import auth, keyfile, workstation
 from assistant.access.keyfile import KeyFile, WrongSecret, key_file_path
 from assistant.context import AppContext
 from assistant.paths import Locations
@@ -25,7 +25,6 @@ from tests.test_encryption import PIN, _new_clinic
 @pytest.fixture
 def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This workstation: its own configuration folder (and so its own secret)."""
-    monkeypatch.setattr(cipher, "_unlocked", [])
     monkeypatch.setattr(keyfile, "new_recovery_code", REAL_NEW_RECOVERY_CODE)
     config = tmp_path / "config-here"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
@@ -34,7 +33,6 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _move_to_another_workstation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-elsewhere"))
-    cipher._unlocked.clear()
 
 
 def _copy(folder: Path, tmp_path: Path) -> Path:
@@ -109,7 +107,6 @@ def test_refused_old_pin_only_copies_after_the_next_sign_in(
     keys.practitioners[ann] = (name, keyfile._wrap("argon2id", PIN.encode(), key, label))
     keys.save()  # as an older Chairside wrote it: the PIN alone
     assert not KeyFile.load(path).practitioners[ann][1].workstation
-    cipher._unlocked.clear()
     context = AppContext(Locations.resolve(folder))
     context.unlock_with_pin(ann, PIN)  # still opens...
     assert KeyFile.load(path).practitioners[ann][1].workstation  # ...and is migrated
@@ -132,13 +129,11 @@ def test_detected_the_recovery_key_enrolls_the_new_workstation(
     auth.set_pin(db, ann, "5793", actor=ann)  # the new PIN chosen after the recovery key
     auth.verify_login(db, bob, "13579")  # a colleague signs in once here: enrolled too
     context.close()
-    cipher._unlocked.clear()
     for who, pin in ((ann, "5793"), (bob, "13579")):
         again = AppContext(Locations.resolve(copy))
         again.unlock_with_pin(who, pin)
         assert again.database().encryption == "encrypted"
         again.close()
-        cipher._unlocked.clear()
 
 
 def test_detected_the_credential_store_is_used_when_there_is_one(

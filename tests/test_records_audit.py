@@ -21,6 +21,7 @@ from assistant.storage import backup
 from assistant.storage.db import Database, init_db
 from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 from tests.test_records_export import make_full_record
 
 
@@ -67,7 +68,7 @@ def test_every_kind_of_event_is_recorded_with_who_and_what(db: Database, tmp_pat
     auth.record_logout(db, naomi)
     events = all_events(db)
     db.dispose()
-    backup.restore(paths.database_url(), info.path, actor=naomi)
+    backup.restore(paths.database_url(), info.path, actor=naomi, key=TEST_KEY)
     restored = all_events(db)
     # The restored database holds the trail up to the backup, then the restore itself.
     assert [e.id for e in restored[:-1]] == [e.id for e in events if e.id < restored[-1].id]

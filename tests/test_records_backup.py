@@ -23,6 +23,7 @@ from assistant.storage import backup
 from assistant.storage.db import MIGRATIONS, Database, head_revision, init_db
 from assistant.storage.models import AuditEvent, Patient, PatientHistory
 from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 
 NOW = datetime(2026, 11, 25, 18, 30, 0)
 
@@ -89,7 +90,7 @@ def test_a_backup_taken_while_another_thread_saves_holds_every_committed_row(
 ) -> None:
     committed: list[int] = []
     stop = threading.Event()
-    writer_db = init_db(paths.database_url())
+    writer_db = init_db(paths.database_url(), key=TEST_KEY)
     errors: list[BaseException] = []
 
     def write() -> None:
@@ -232,14 +233,14 @@ def test_restoring_an_older_backup_migrates_it_and_keeps_the_current_one_aside(
     old = make_old_backup(tmp_path / "old-backup.sqlite3")
     old_digest = digest(old)
 
-    result = backup.restore(paths.database_url(), old, now=NOW)
+    result = backup.restore(paths.database_url(), old, now=NOW, key=TEST_KEY)
 
     assert (result.from_revision, result.to_revision) == ("0001", head_revision())
     assert result.migrated and result.database == live
     assert digest(old) == old_digest  # the backup itself is not changed
     assert result.kept_aside == paths.backup_dir() / "before-restore-20261125-183000.sqlite3"
     assert rows(result.kept_aside, "SELECT last_name FROM patient") == [("Database",)]
-    restored = init_db(paths.database_url())
+    restored = init_db(paths.database_url(), key=TEST_KEY)
     try:
         with restored.session() as session:
             assert session.scalars(select(Patient.last_name)).all() == ["Record"]
@@ -268,7 +269,7 @@ def test_restoring_a_current_backup_brings_back_its_rows(db: Database, tmp_path:
     create_patient(db, PatientDetails("After", "Backup"), actor=None)
     # The restore works while this window still has the database open (other workstations
     # keep theirs open too); they see the restored data on their next read.
-    result = backup.restore(paths.database_url(), info.path)
+    result = backup.restore(paths.database_url(), info.path, key=TEST_KEY)
     assert not result.migrated
     with db.session() as session:
         assert session.scalars(select(Patient.first_name)).all() == ["Before"]
@@ -286,7 +287,7 @@ def live_database(db: Database) -> Path:
 def refused(live: Path, file: Path) -> str:
     before = digest(live)
     with pytest.raises(InvalidInput) as caught:
-        backup.restore(paths.database_url(), file)
+        backup.restore(paths.database_url(), file, key=TEST_KEY)
     assert digest(live) == before
     assert not paths.backup_dir().exists() or not list(paths.backup_dir().iterdir())
     return str(caught.value)
@@ -303,7 +304,7 @@ def test_restore_refuses_a_random_file(live_database: Path, tmp_path: Path) -> N
 
 
 def test_restore_refuses_a_truncated_database(live_database: Path, tmp_path: Path) -> None:
-    good = backup.backup_sqlite(live_database, tmp_path / "full.sqlite3")
+    good = backup.backup_sqlite(live_database, tmp_path / "full.sqlite3", TEST_KEY)
     data = good.read_bytes()
     cut = tmp_path / "cut.sqlite3"
     cut.write_bytes(data[: len(data) // 2])
@@ -315,7 +316,7 @@ def test_restore_refuses_a_truncated_database(live_database: Path, tmp_path: Pat
 
 
 def test_restore_refuses_a_damaged_database(live_database: Path, tmp_path: Path) -> None:
-    damaged = backup.backup_sqlite(live_database, tmp_path / "damaged.sqlite3")
+    damaged = backup.backup_sqlite(live_database, tmp_path / "damaged.sqlite3", TEST_KEY)
     data = bytearray(damaged.read_bytes())
     data[4096 * 3 : 4096 * 5] = b"\xa5" * 8192  # scribble over two pages, header intact
     damaged.write_bytes(bytes(data))
@@ -328,7 +329,7 @@ def test_restore_refuses_a_damaged_database(live_database: Path, tmp_path: Path)
 def test_restore_refuses_a_backup_from_a_newer_chairside(
     live_database: Path, tmp_path: Path
 ) -> None:
-    newer = backup.backup_sqlite(live_database, tmp_path / "newer.sqlite3")
+    newer = backup.backup_sqlite(live_database, tmp_path / "newer.sqlite3", TEST_KEY)
     con = sqlite3.connect(newer)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
@@ -355,12 +356,12 @@ def test_restore_refuses_another_programs_database(live_database: Path, tmp_path
 def test_restore_replaces_a_damaged_database_and_keeps_its_bytes(
     live_database: Path, tmp_path: Path
 ) -> None:
-    good = backup.backup_sqlite(live_database, tmp_path / "good.sqlite3")
+    good = backup.backup_sqlite(live_database, tmp_path / "good.sqlite3", TEST_KEY)
     for side in ("-wal", "-shm"):
         live_database.with_name(live_database.name + side).unlink(missing_ok=True)
     damaged_bytes = b"SQLite format 3\x00" + b"\x00" * 5000
     live_database.write_bytes(damaged_bytes)
-    result = backup.restore(paths.database_url(), good, now=NOW)
+    result = backup.restore(paths.database_url(), good, now=NOW, key=TEST_KEY)
     assert result.kept_aside is not None
     assert result.kept_aside.name == "damaged-before-restore-20261125-183000.sqlite3"
     assert result.kept_aside.read_bytes() == damaged_bytes

@@ -20,6 +20,7 @@ from assistant.storage import db as db_module
 from assistant.storage.db import ADVICE_RESTORE, Database, init_db
 from assistant.storage.models import Patient
 from tests import keyed_sqlite as sqlite3
+from tests.encryption_support import TEST_KEY
 
 
 def digest(path: Path) -> str:
@@ -31,7 +32,7 @@ def existing(tmp_path: Path) -> Path:
     """A real Chairside database with one patient, closed."""
     path = tmp_path / "clinic" / "chairside.sqlite3"
     path.parent.mkdir()
-    database = init_db(f"sqlite:///{path}")
+    database = init_db(f"sqlite:///{path}", key=TEST_KEY)
     create_patient(database, PatientDetails("Ines", "Duarte"), actor=None)
     database.dispose()
     return path
@@ -45,7 +46,7 @@ def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def open_fails(path: Path) -> DatabaseUnavailable:
     with pytest.raises(DatabaseUnavailable) as caught:
-        init_db(f"sqlite:///{path}")
+        init_db(f"sqlite:///{path}", key=TEST_KEY)
     return caught.value
 
 
@@ -63,7 +64,7 @@ def test_a_database_locked_by_another_program_is_explained(
     assert error.reason == "The database is locked by another program or workstation."
     assert "Close the other program" in error.advice
     assert digest(existing) == before
-    init_db(f"sqlite:///{existing}").dispose()  # and it opens once the other program lets go
+    init_db(f"sqlite:///{existing}", key=TEST_KEY).dispose()  # opens once the other lets go
 
 
 @pytest.fixture

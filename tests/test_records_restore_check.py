@@ -18,6 +18,7 @@ from assistant.storage.db import Database, head_revision
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import cli, triggers_lifted
 from tests.consent_support import PIN
+from tests.encryption_support import TEST_KEY
 
 
 def digest_of_live_files() -> dict[str, str]:
@@ -145,7 +146,7 @@ def test_the_good_backup_restores(good_backup: Path, capsys: pytest.CaptureFixtu
 def test_backups_carry_the_chain_head_and_verify_against_it(
     db: Database, good_backup: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    head, problem = backup_head(good_backup)
+    head, problem = backup_head(good_backup, TEST_KEY)
     assert problem == "" and head is not None
     assert metadata_path(good_backup).exists()
     assert f'"entry": {head.entry}' in metadata_path(good_backup).read_text()
@@ -184,7 +185,7 @@ def test_the_refusal_is_in_the_practitioners_language(good_backup: Path) -> None
     i18n.use_language("es")
     try:
         with pytest.raises(InvalidInput) as refused:
-            backup.inspect_backup(crafted)
+            backup.inspect_backup(crafted, TEST_KEY)
     finally:
         i18n.use_language("en")
     assert str(refused.value) == (

@@ -24,6 +24,7 @@ from assistant.settings import Settings
 from assistant.storage import backup
 from assistant.storage.db import Database, init_db
 from assistant.storage.models import AuditEvent
+from tests.encryption_support import TEST_KEY
 from ui.access.idle_watcher import IdleWatcher
 from ui.access.lock_screen import LockScreen
 from ui.access.login_dialog import LoginDialog
@@ -386,10 +387,11 @@ def test_restoring_from_the_problem_dialog_repairs_a_damaged_database(
         paths.database_url(),
         ask=lambda e, u: Choice.RESTORE,
         choose_backup=lambda: good,
+        key=TEST_KEY,  # the clinic's key, as its unlock hands it on
     )
     assert url == paths.database_url()
     assert shown and shown[0].startswith("Restored the database from good.sqlite3.")
-    reopened = init_db(url)
+    reopened = init_db(url, key=TEST_KEY)
     try:
         with reopened.session() as session:
             last = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()[-1]

@@ -16,6 +16,7 @@ from assistant.storage.db import init_db
 from assistant.storage.models import AuditEvent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
+from tests.encryption_support import TEST_KEY, write_key_file
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,8 @@ def data_dir(tmp_path: Path) -> Path:
     """A data folder with one patient who had a signed, amended session."""
     folder = tmp_path / "clinic"
     folder.mkdir()
-    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", key=TEST_KEY)
+    write_key_file(folder / "chairside.sqlite3")  # the run's recovery key opens it
     c = make_clinic(db)
     patient = make_patient(db, "Zoë", "Łukasiewicz")
     assert patient == 1
@@ -103,7 +105,7 @@ def test_recall_csv_names_the_patients_and_is_audited(data_dir: Path) -> None:
     ]
     assert rows[0]["matched"] == "cartridge lot DP16-2611A, 16 needles"
     assert rows[0]["date_of_birth"] == "1988-04-12" and rows[0]["phone"] == "07700 900123"
-    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}")
+    db = init_db(f"sqlite:///{data_dir / 'chairside.sqlite3'}", key=TEST_KEY)
     try:
         with db.session() as session:
             exports = session.query(AuditEvent).filter(AuditEvent.action == "export").all()

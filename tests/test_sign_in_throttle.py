@@ -40,7 +40,8 @@ def url(request: pytest.FixtureRequest, isolated_data_dir: object) -> str:
 
 @pytest.fixture
 def workstations(url: str) -> Iterator[list[Database]]:
-    databases = [init_db(url) for _ in range(TRIES)]
+    first = init_db(url)
+    databases = [first] + [init_db(url, key=first.key) for _ in range(TRIES - 1)]
     yield databases
     for database in databases:
         database.dispose()

@@ -16,7 +16,8 @@ from assistant import __version__
 from assistant.access.auth import needs_first_practitioner, verify_login
 from assistant.clinic.store import PractitionerInfo
 from assistant.context import AppContext
-from assistant.errors import ChairsideError, DatabaseUnavailable, InvalidInput
+from assistant.context import sign_in as sign_in_with_pin
+from assistant.errors import ChairsideError, DatabaseUnavailable
 from assistant.resources import resource_path
 from assistant.storage.db import Database
 from assistant.text.i18n import use_language
@@ -75,7 +76,7 @@ def open_database(context: AppContext) -> Database | None:
         try:
             if not prepare_encryption(context, url):
                 return None
-            if url == context.database_url:
+            if url == context.database_url:  # perhaps opened already, by the PIN that unlocked it
                 return context.database()
             return context.replace_database(url)
         except DatabaseUnavailable as exc:
@@ -84,7 +85,7 @@ def open_database(context: AppContext) -> Database | None:
             from ui import database_problem_dialog
 
             choice = database_problem_dialog.ask_what_to_do(
-                exc, url, backups=context.locations.backup_dir()
+                exc, url, backups=context.locations.backup_dir(), key=context.database_key
             )
             if choice is None:
                 return None
@@ -108,6 +109,8 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
     if context.needs_unlock(url):
         dialog = UnlockDialog(context, url)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            if dialog.problem is not None:
+                raise dialog.problem  # unlocked, but the database cannot be opened
             return False
     return True
 
@@ -134,8 +137,7 @@ def first_start_chooses_demo(context: AppContext) -> bool:
 
 def demo_sign_in(db: Database) -> PractitionerInfo | None:
     """The demo clinic signs its first practitioner in by itself: nothing to set up."""
-    # sign-in and demo modules only for the demo clinic
-    from assistant.access.auth import verify_login
+    # the demo's modules only for the demo clinic
     from assistant.clinic.store import list_practitioners
     from assistant.demo.clinic import DEMO_PIN
     from assistant.demo.mark import is_demo_database
@@ -145,7 +147,7 @@ def demo_sign_in(db: Database) -> PractitionerInfo | None:
         return None
     for practitioner in list_practitioners(db):
         try:
-            return verify_login(db, practitioner.id, DEMO_PIN)
+            return sign_in_with_pin(db, practitioner.id, DEMO_PIN).practitioner
         except ChairsideError:
             continue
     return None
@@ -158,14 +160,11 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
     is closed instead."""
     unlocked = by_recovery = None
     if context is not None:
-        # Who unlocked the database at start: their PIN signs them in too (used once).
+        # Who unlocked the database at start: the same PIN signed them in (``sign_in``).
         unlocked, context.unlocked_by = context.unlocked_by, None
         by_recovery, context.unlocked_with_recovery = context.unlocked_with_recovery, False
     if unlocked is not None:
-        try:
-            return verify_login(db, unlocked[0], unlocked[1])
-        except InvalidInput as exc:  # inactive since, or a throttled PIN: sign in as usual
-            log.info("Unlocked but not signed in: %s", exc)
+        return unlocked
     if not needs_first_practitioner(db) and (demo := demo_sign_in(db)) is not None:
         return demo
     dialog: FirstPractitionerDialog | LoginDialog | NewPinDialog
@@ -227,8 +226,9 @@ def offer_encryption(
         verify_login(db, practitioner.id, pin, purpose="encrypt the database")
         context.release_database()
         result = encrypt_database(db, practitioner.id, practitioner.name, pin)
-        context.unlock_with_pin(practitioner.id, pin)
-        db = context.replace_database()
+        signed_in = sign_in_with_pin(context, practitioner.id, pin, purpose="encrypt the database")
+        db = signed_in.database
+        context.unlocked_by = None
     except ChairsideError as exc:
         QMessageBox.warning(None, title, str(exc))
         return context.database()

@@ -132,11 +132,13 @@ def restore_backup(
     *,
     backups: Path | None = None,
     actor: int | None = None,
+    key: bytes | None = None,
 ) -> bool:
     """Restore ``file`` over the database at ``url`` (the one in use is kept aside in
-    ``backups``); explain the outcome either way."""
+    ``backups``; ``key`` the clinic's, when it is encrypted); explain the outcome either
+    way."""
     try:
-        result = restore(url, file, backups_folder=backups, actor=actor)
+        result = restore(url, file, backups_folder=backups, actor=actor, key=key)
     except ChairsideError as exc:
         QMessageBox.warning(
             parent, translate("DatabaseProblemDialog", "Restore a backup"), str(exc)
@@ -165,6 +167,7 @@ def ask_what_to_do(
     choose_database: Callable[[], Path | None] | None = None,
     choose_backup: Callable[[], Path | None] | None = None,
     backups: Path | None = None,
+    key: bytes | None = None,
 ) -> str | None:
     """The database URL to try next (the same one after a restore or "Try again"), or None
     to quit. ``backups`` is the data folder's backups folder. The choosers are injectable so
@@ -192,5 +195,5 @@ def ask_what_to_do(
                 return f"sqlite:///{path}"
             continue
         backup = choose_backup()
-        if backup is not None and restore_backup(url, backup, backups=backups):
+        if backup is not None and restore_backup(url, backup, backups=backups, key=key):
             return url

@@ -89,7 +89,7 @@ class Safekeeping(QObject):
         checks only the header and the schema, so a large clinic opens at once); damage
         found is shown with the advice to restore a backup."""
         c = self.context
-        path = c.db.sqlite_path
+        path, key = c.db.sqlite_path, c.db.key
         day = (today or date.today()).isoformat()
         if path is None or c.settings["file_checked_on"] == day:
             return
@@ -109,7 +109,7 @@ class Safekeeping(QObject):
 
         # On the pool beside the saves' thread: reading every page must not hold up a save.
         c.runner.run(
-            lambda: check_whole_file(path),
+            lambda: check_whole_file(path, key),
             done,
             lambda exc: log.warning("Could not check the database file: %s", exc),
             owner=self,
@@ -209,7 +209,12 @@ class Safekeeping(QObject):
         c.core.release_database()
         url = c.core.database_url  # the database actually open, wherever it was chosen
         restored = restore_backup(
-            url, file, parent, backups=c.locations.backup_dir(), actor=c.practitioner_id
+            url,
+            file,
+            parent,
+            backups=c.locations.backup_dir(),
+            actor=c.practitioner_id,
+            key=c.core.database_key,
         )
         # Reopened whether or not the restore went through: the engine was closed for it.
         c.replace_database()

@@ -271,18 +271,8 @@ def seconds_until_next_try(db: Database, practitioner_id: int, clock: Clock = ut
     return _remaining_wait(failures, last, clock())
 
 
-def verify_login(
-    db: Database,
-    practitioner_id: int,
-    pin: str,
-    *,
-    clock: Clock = utcnow,
-    purpose: str = "sign in",
-) -> PractitionerInfo:
-    """Check a practitioner's PIN or password; audited as ``login`` or ``login_failed``.
-
-    Raises ``LoginRefused`` (with ``wait_seconds``) for a wrong PIN or a try made too soon."""
-    now = clock()
+def _refuse_unless_able(db: Database, practitioner_id: int) -> None:
+    """``LoginRefused`` for an inactive practitioner or one without a PIN."""
     with db.session() as session:
         row = _get(session, practitioner_id)
         if not row.active:
@@ -295,6 +285,42 @@ def verify_login(
                     name=row.name
                 )
             )
+
+
+def _signed_in(session: Session, row: Practitioner, now: datetime, purpose: str) -> None:
+    """A right PIN: the wrong-try count starts again and the sign-in is audited."""
+    session.execute(
+        update(SignInAttempt)
+        .where(SignInAttempt.practitioner_id == row.id)
+        .values(failures=0, last_failure_at=None)
+    )
+    event = audit.record(
+        session,
+        "login",
+        "practitioner",
+        row.id,
+        actor=row.id,
+        summary=f"Practitioner {row.id} signed in"
+        + ("" if purpose == "sign in" else f" ({purpose})"),
+    )
+    event.at = now
+
+
+def verify_login(
+    db: Database,
+    practitioner_id: int,
+    pin: str,
+    *,
+    clock: Clock = utcnow,
+    purpose: str = "sign in",
+) -> PractitionerInfo:
+    """Check a practitioner's PIN or password; audited as ``login`` or ``login_failed``.
+
+    Raises ``LoginRefused`` (with ``wait_seconds``) for a wrong PIN or a try made too soon.
+    Signing in goes through ``assistant.context.sign_in``, which calls this once the
+    database is open (a PIN asked again to confirm an act calls it directly)."""
+    now = clock()
+    _refuse_unless_able(db, practitioner_id)
     with db.session() as session:
         # The counter's lock comes first: on SQLite a transaction that has read before it
         # writes cannot wait for a parallel sign-in (its snapshot is stale) and fails at once
@@ -306,23 +332,9 @@ def verify_login(
             # Not checked and not counted: guessing faster than the delay gains nothing.
             raise LoginRefused(_wait_message(wait), wait, reason="")
         if row.pin_hash is not None and _matches(row.pin_hash, pin):
-            session.execute(
-                update(SignInAttempt)
-                .where(SignInAttempt.practitioner_id == row.id)
-                .values(failures=0, last_failure_at=None)
-            )
             if _hasher.check_needs_rehash(row.pin_hash):  # row.pin_hash is set: it matched
                 row.pin_hash = _hasher.hash(pin)
-            event = audit.record(
-                session,
-                "login",
-                "practitioner",
-                row.id,
-                actor=row.id,
-                summary=f"Practitioner {row.id} signed in"
-                + ("" if purpose == "sign in" else f" ({purpose})"),
-            )
-            event.at = now
+            _signed_in(session, row, now, purpose)
             _adopt(db, row, pin)
             return _info(row)
         session.execute(
@@ -346,6 +358,22 @@ def verify_login(
     reason = _("That PIN is not right.")
     message = f"{reason} {_wait_message(wait)}" if wait else reason
     raise LoginRefused(message, wait, reason=reason)
+
+
+def accept_unwrapped(
+    db: Database, practitioner_id: int, *, clock: Clock = utcnow, purpose: str = "sign in"
+) -> PractitionerInfo:
+    """Sign in the practitioner whose PIN has just unwrapped the database key from their
+    own copy in the key file (a copy bound to them and changed with their PIN): the PIN is
+    proven, so it is not derived a second time. Still refused for an inactive practitioner
+    or one without a PIN; audited as ``login``."""
+    now = clock()
+    _refuse_unless_able(db, practitioner_id)
+    with db.session() as session:
+        _lock_attempts(session, practitioner_id)
+        row = _get(session, practitioner_id)
+        _signed_in(session, row, now, purpose)
+        return _info(row)
 
 
 def _adopt(db: Database, row: Practitioner, pin: str) -> None:

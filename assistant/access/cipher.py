@@ -8,7 +8,8 @@ DB-API module; use its ``Error`` classes.
 
 An encrypted database is opened with a random 256-bit raw key (``PRAGMA key = "x'…'"``), so
 no key stretching runs at each open; the key itself is kept wrapped in the key file
-(``assistant.access.keyfile``).
+(``assistant.access.keyfile``). The key is handed explicitly to whatever opens a file (the
+engine, a backup, a check): the process keeps no list of unlocked keys.
 """
 
 from __future__ import annotations
@@ -80,47 +81,36 @@ def derive_key(database_key: bytes, purpose: str) -> bytes:
     return HKDFExpand(algorithm=hashes.SHA256(), length=KEY_BYTES, info=info).derive(database_key)
 
 
-# Keys unlocked in this process (newest first), so that a backup, a restore check or a
-# verification can open a file encrypted under one of them without each caller carrying the
-# key: like a keyring agent, it lives only in memory and only for this run.
-_unlocked: list[bytes] = []
-
-
-def remember(key: bytes) -> None:
-    if key in _unlocked:
-        _unlocked.remove(key)
-    _unlocked.insert(0, key)
-
-
 def _path_of(uri: str) -> Path:
     return Path(uri.removeprefix("file:").split("?", 1)[0])
 
 
-def key_for(path: Path) -> bytes | None:
-    """The key that opens ``path``: None for a plain (or new, or unreadable) file; else the
-    first key unlocked in this run that reads it (None when none does: opening then fails
-    with SQLite's "file is not a database")."""
+def key_for(path: Path, key: bytes | None) -> bytes | None:
+    """The key to open ``path`` with, given the clinic's key (``key``, handed on by whoever
+    unlocked it: there is no store of keys in the process). None for a plain (or new, or
+    unreadable) file, and when ``key`` does not read it (opening then fails with SQLite's
+    "file is not a database"); else ``key``."""
     try:
-        if not path.is_file() or path.stat().st_size == 0 or is_plain(path):
+        if key is None or not path.is_file() or path.stat().st_size == 0 or is_plain(path):
             return None
     except OSError:
         return None
-    for key in _unlocked:
-        con = connect(f"file:{path}?mode=ro&immutable=1", key, uri=True)
-        try:
-            con.execute("PRAGMA user_version").fetchone()  # page 1 only: reads through the key
-            return key
-        except sqlite.DatabaseError as exc:
-            if "not a database" not in str(exc):
-                return key  # the key reads it; the file is damaged (said when it is opened)
-        finally:
-            con.close()
-    return None
+    con = connect(f"file:{path}?mode=ro&immutable=1", key, uri=True)
+    try:
+        con.execute("PRAGMA user_version").fetchone()  # page 1 only: reads through the key
+        return key
+    except sqlite.DatabaseError as exc:
+        if "not a database" not in str(exc):
+            return key  # the key reads it; the file is damaged (said when it is opened)
+        return None
+    finally:
+        con.close()
 
 
-def connect_uri(uri: str, **options: Any) -> Any:
-    """A connection to the ``file:`` URI ``uri``, keyed for the file it names."""
-    return connect(uri, key_for(_path_of(uri)), uri=True, **options)
+def connect_uri(uri: str, key: bytes | None, **options: Any) -> Any:
+    """A connection to the ``file:`` URI ``uri``: keyed with ``key`` when the file it names
+    is encrypted, plain otherwise."""
+    return connect(uri, key_for(_path_of(uri), key), uri=True, **options)
 
 
 def plain_header(path: Path, key: bytes) -> bytes | None:

@@ -242,9 +242,10 @@ def metadata_path(backup: Path) -> Path:
     return backup.with_name(backup.name + METADATA_SUFFIX)
 
 
-def file_head(path: Path) -> ChainHead | None:
-    """The chain head inside an SQLite database file (read-only; None before the chain)."""
-    con = connect_uri(f"file:{path}?mode=ro&immutable=1")
+def file_head(path: Path, key: bytes | None = None) -> ChainHead | None:
+    """The chain head inside an SQLite database file (read-only; None before the chain);
+    ``key`` opens it when it is encrypted."""
+    con = connect_uri(f"file:{path}?mode=ro&immutable=1", key)
     try:
         row = con.execute(
             "SELECT id, chain_hash FROM audit_event ORDER BY id DESC LIMIT 1"
@@ -256,9 +257,11 @@ def file_head(path: Path) -> ChainHead | None:
     return ChainHead(int(row[0]), str(row[1])) if row and row[1] else None
 
 
-def write_backup_metadata(backup: Path, revision: str) -> ChainHead | None:
+def write_backup_metadata(
+    backup: Path, revision: str, key: bytes | None = None
+) -> ChainHead | None:
     """Write ``BACKUP.meta.json`` with the chain head the backup holds."""
-    head = file_head(backup)
+    head = file_head(backup, key)
     _write_json(
         metadata_path(backup),
         {
@@ -271,10 +274,10 @@ def write_backup_metadata(backup: Path, revision: str) -> ChainHead | None:
     return head
 
 
-def backup_head(backup: Path) -> tuple[ChainHead | None, str]:
+def backup_head(backup: Path, key: bytes | None = None) -> tuple[ChainHead | None, str]:
     """The head a backup was taken at, from its metadata (or, without any, from the file),
     and a problem when metadata and file disagree."""
-    inside = file_head(backup)
+    inside = file_head(backup, key)
     try:
         data = json.loads(metadata_path(backup).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -294,7 +297,7 @@ def check_against(db: Database, backup: Path) -> Verification:
     result = check(db, full=True)
     if not result.intact:
         return result
-    head, problem = backup_head(backup)
+    head, problem = backup_head(backup, db.key)
     if not problem and head is None:
         problem = f"{backup.name} holds no audit chain to compare with."
     if not problem and head is not None:

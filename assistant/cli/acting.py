@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from assistant.access.auth import verify_login
 from assistant.access.cipher import connect_uri
 from assistant.access.cipher import sqlite as sqlite3
 from assistant.audit import actor as audit_actor
 from assistant.clinic.store import list_practitioners
+from assistant.context import sign_in
 from assistant.errors import InvalidInput
 
 if TYPE_CHECKING:  # the database layer is imported only by commands that use it
@@ -144,21 +144,24 @@ def practitioner_for(
         audit_actor.set_workstation(account)
         return Acting(None, account)
     practitioner = find_practitioner(db, str(wanted))
-    unlocked = getattr(args, "unlocked_pin", None)  # the PIN that unlocked the database
-    if unlocked is not None and unlocked[0] == practitioner.id:
-        pin = str(unlocked[1])
-    else:
-        pin = read_pin(practitioner.name)
-    verify_login(db, practitioner.id, pin, purpose=f"command line: {command}")
-    return Acting(practitioner, account)
+    signed_in = getattr(args, "signed_in", None)  # whose PIN unlocked the database
+    if signed_in is not None and signed_in.practitioner.id == practitioner.id:
+        return Acting(signed_in.practitioner, account)  # signed in then: not asked again
+    checked = sign_in(
+        db, practitioner.id, read_pin(practitioner.name), purpose=f"command line: {command}"
+    )
+    return Acting(checked.practitioner, account)
 
 
-def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str) -> int:
+def practitioner_in_backup(
+    args: argparse.Namespace, backup: Path, command: str, key: bytes | None = None
+) -> int:
     """When the database in use cannot be opened (the damaged one a restore replaces), the
-    PIN is checked against the backup's own practitioners, read-only. Returns the id."""
+    PIN is checked against the backup's own practitioners, read-only (``key``: the clinic's,
+    for a backup encrypted under it). Returns the id."""
 
     wanted = require_actor(args, command)
-    con = connect_uri(f"file:{backup}?mode=ro&immutable=1")
+    con = connect_uri(f"file:{backup}?mode=ro&immutable=1", key)
     try:
         rows = con.execute(
             "SELECT id, name, pin_hash FROM practitioner WHERE active = 1"

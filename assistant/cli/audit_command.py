@@ -78,7 +78,7 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
         if not backup.is_file():
             raise InvalidInput(f"There is no backup file {backup}.", "against")
 
-        if not is_plain(backup) and key_for(backup) is None:  # plain, or under this key
+        if not is_plain(backup) and key_for(backup, db.key) is None:  # plain, or this key
             raise InvalidInput(f"{backup.name} is not a Chairside backup.", "against")
         result = integrity.check_against(db, backup)
         line = result.line()

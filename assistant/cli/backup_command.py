@@ -13,7 +13,6 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from assistant.access.keyfile import KeyFileProblem
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import (
     add_actor_option,
@@ -22,7 +21,7 @@ from assistant.cli.acting import (
     require_actor,
 )
 from assistant.cli.unlock import unlock
-from assistant.errors import ChairsideError
+from assistant.errors import ChairsideError, DatabaseUnavailable
 
 
 def register(subparsers: Any) -> None:
@@ -72,7 +71,8 @@ def _restore_actor(args: argparse.Namespace, context: CliContext) -> int | None:
     try:
         db = context.database()
     except ChairsideError:
-        return practitioner_in_backup(args, inspect_backup(args.file).path, "restore")
+        key = context.database_key
+        return practitioner_in_backup(args, inspect_backup(args.file, key).path, "restore", key)
     try:
         return practitioner_for(args, db, "restore").practitioner_id
     finally:
@@ -84,15 +84,19 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     from assistant.storage.backup import inspect_backup, restore
 
     require_actor(args, "restore")  # before anything is opened
-    if context.needs_unlock():  # an encrypted backup is checked through the database's key
-        with contextlib.suppress(KeyFileProblem):
-            unlock(args, context)
-    inspect_backup(args.file)  # a file that cannot be restored is refused before the PIN
+    # An encrypted backup is checked through the clinic's key. A missing key file, or a
+    # database the key opens but that is damaged (the one this restore replaces): the
+    # practitioner is then checked in the backup.
+    with contextlib.suppress(DatabaseUnavailable):
+        unlock(args, context, damaged=True)
+    # a file that cannot be restored is refused before the PIN
+    inspect_backup(args.file, context.database_key)
     actor = _restore_actor(args, context)
     result = restore(
         context.database_url,
         args.file,
         actor=actor,
+        key=context.database_key,
         backups_folder=context.locations.backup_dir(ensure=True),
     )
     print(f"Restored {result.database} from {result.source}")

@@ -56,11 +56,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         raise InvalidInput("The database is already encrypted; nothing was done.")
     acting = practitioner_for(args, db, "encrypt", required=True)
     assert acting.practitioner is not None
-    unlocked = getattr(args, "unlocked_pin", None)
-    pin = unlocked[1] if unlocked else None
-    if pin is None:
-        pin = os.environ.get(PIN_ENV) if not sys.stdin.isatty() else None
-        pin = pin or read_pin(acting.practitioner.name)
+    pin = os.environ.get(PIN_ENV) if not sys.stdin.isatty() else None
+    pin = pin or read_pin(acting.practitioner.name)
     result = encrypt_database(db, acting.practitioner.id, acting.practitioner.name, pin)
     context.release_database()
     print(f"Encrypted {result.database}.")

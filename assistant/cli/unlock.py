@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.cli.acting import DEST, HELP, read_pin
+from assistant.context import sign_in
 from assistant.errors import InvalidInput
 from assistant.storage.db import DatabaseLocked
 
@@ -28,8 +29,9 @@ RECOVERY_HELP = (
     "open an encrypted database with the clinic's recovery key (asked for, or read from "
     f"${RECOVERY_ENV})"
 )
-# Set on the arguments once a PIN has unlocked the database, so ``--as`` asks only once.
-UNLOCKED_PIN = "unlocked_pin"
+# Set on the arguments once a PIN has unlocked the database and signed its practitioner in
+# (``assistant.context.SignedIn``, never the PIN), so ``--as`` asks only once.
+SIGNED_IN = "signed_in"
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -77,12 +79,16 @@ def read_recovery_key() -> str:
     return code
 
 
-def unlock(args: argparse.Namespace, context: AppContext) -> None:
+def unlock(args: argparse.Namespace, context: AppContext, *, damaged: bool = False) -> None:
     """Unwrap the key of the context's encrypted database, or say in one line what is
-    needed (``DatabaseLocked``); nothing when the database is not encrypted."""
-    if not context.needs_unlock():
-        return
+    needed (``DatabaseLocked``); nothing when the database is not encrypted. With ``--as``
+    the PIN unlocks, opens and signs in at once (``assistant.context.sign_in``).
+    ``damaged``: a restore over a database too damaged to say it is encrypted still
+    unwraps the key from its key file (the backup is encrypted under it)."""
     keys_path = context.key_file_for(context.database_url)
+    has_keys = keys_path is not None and keys_path.is_file()
+    if not context.needs_unlock() and not (damaged and has_keys and not context.database_key):
+        return
     if keys_path is not None and not keys_path.exists() and not keys_path.is_symlink():
         return  # no key file at all: opening says what the file may be (init_db)
     if getattr(args, RECOVERY_DEST, False):
@@ -91,13 +97,18 @@ def unlock(args: argparse.Namespace, context: AppContext) -> None:
         context.key_file()  # a damaged key file is reported before asking
         context.unlock_with_recovery(read_recovery_key())
         return
+    if not context.needs_unlock():
+        return  # too damaged to open: a PIN is checked in the backup instead
     wanted = getattr(args, DEST, None)
     if wanted:
         keys = context.key_file()
         practitioner_id = keys.find(str(wanted))
-        pin = read_pin(keys.practitioners[practitioner_id][0])
-        context.unlock_with_pin(practitioner_id, pin)
-        setattr(args, UNLOCKED_PIN, (practitioner_id, pin))
+        purpose = f"command line: {getattr(args, 'command', None) or 'open'}"
+        signed_in = sign_in(
+            context, practitioner_id, read_pin(dict(keys.people())[practitioner_id]),
+            purpose=purpose,
+        )  # fmt: skip
+        setattr(args, SIGNED_IN, signed_in)
         return
 
     context.key_file()  # a missing or damaged key file says so first

@@ -432,6 +432,25 @@ def _give_demo_practitioners_the_key(db: Database, practitioners: list[Practitio
         wrap_key_for(db, row, DEMO_PIN)
 
 
+def _demo_key(path: Path) -> bytes | None:
+    """The key of a demo clinic made before (encrypted), unwrapped with the demo PIN; None
+    for a new or plain one (or one whose PIN was changed: opening it then says so)."""
+    # the key file only when a demo clinic is opened again
+    from assistant.access.cipher import is_plain
+    from assistant.access.keyfile import KeyFile, WrongSecret, key_file_path
+
+    keys = key_file_path(path)
+    if not keys.is_file() or not path.is_file() or path.stat().st_size == 0 or is_plain(path):
+        return None
+    key_file = KeyFile.load(keys)
+    for practitioner_id, _name in key_file.people():
+        try:
+            return key_file.unlock_with_pin(practitioner_id, DEMO_PIN)
+        except WrongSecret:
+            continue
+    return None
+
+
 def demo_pin_hash() -> str:
     return hash_secret(DEMO_PIN)
 
@@ -479,7 +498,7 @@ def create_demo_clinic(
     locations.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix":  # made up, but a clinic's folder: this user's only
         locations.data_dir.chmod(0o700)
-    db = init_db(locations.default_database_url)
+    db = init_db(locations.default_database_url, key=_demo_key(locations.default_database_path))
     try:
         if is_demo_database(db) and has_data(db):
             return DemoSummary(0, 0)

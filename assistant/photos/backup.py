@@ -127,9 +127,10 @@ def restore_photos(
     return PhotoRestore(restored, present, tuple(missing), tuple(damaged))
 
 
-def _names_in_backup(path: Path) -> set[str]:
-    """Photo file names a backup database refers to (empty for a database without photos)."""
-    con = connect_uri(f"file:{path}?mode=ro&immutable=1")
+def _names_in_backup(path: Path, key: bytes | None) -> set[str]:
+    """Photo file names a backup database refers to (empty for a database without photos);
+    ``key``: the clinic's, for a backup encrypted under it."""
+    con = connect_uri(f"file:{path}?mode=ro&immutable=1", key)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "photo" not in tables:
@@ -162,7 +163,7 @@ def remove_backup_copies(backup_folders: Iterable[Path], names: Iterable[str]) -
 
 
 def prune_backup_photos(
-    backup_folder: Path, store: PhotoStore | None = None
+    backup_folder: Path, store: PhotoStore | None = None, key: bytes | None = None
 ) -> tuple[str, ...]:
     """Delete photo copies that no backup database in ``backup_folder`` refers to any more.
 
@@ -175,7 +176,7 @@ def prune_backup_photos(
     wanted: set[str] = set()
     for backup in backup_folder.glob("*.sqlite3"):
         try:
-            wanted |= _names_in_backup(backup)
+            wanted |= _names_in_backup(backup, key)
         except sqlite3.Error as exc:
             log.warning("Kept every backed-up photo: a backup could not be read (%s)", exc)
             return ()

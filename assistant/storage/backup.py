@@ -120,7 +120,7 @@ def _live_path(db: Database) -> Path:
 
 def _copy(db: Database, source: Path, target: Path) -> None:
     try:
-        backup_sqlite(source, target)
+        backup_sqlite(source, target, db.key)
     except sqlite3.Error as exc:
         raise explain_error(exc) from exc
     except OSError as exc:
@@ -133,17 +133,17 @@ def _copy(db: Database, source: Path, target: Path) -> None:
         ) from exc
 
 
-def _write_metadata(target: Path) -> None:
+def _write_metadata(target: Path, key: bytes | None) -> None:
     """``BACKUP.meta.json``: the audit chain head the backup holds, an anchor kept outside
     the database (``audit --verify --against BACKUP``)."""
     try:
-        write_backup_metadata(target, head_revision())
+        write_backup_metadata(target, head_revision(), key)
     except OSError as exc:
         log.warning("Could not write the metadata of a backup: %s", exc.strerror or exc)
 
 
 def _audit_backup(db: Database, target: Path, actor: int | None, automatic: bool) -> None:
-    _write_metadata(target)
+    _write_metadata(target, db.key)
     with db.session() as session:
         audit.record(
             session,
@@ -181,7 +181,7 @@ def backup_now(
         # the photo store only when old backups are pruned
         from assistant.photos.storage import store_for
 
-        prune_backup_photos(folder, store_for(db))
+        prune_backup_photos(folder, store_for(db), db.key)
     _audit_backup(db, target, actor, automatic=True)
     log.info("Backed up the database (automatic backup)")
     return BackupInfo(target, now, target.stat().st_size, pruned, photos)
@@ -200,7 +200,7 @@ def backup_to_file(
     source = _live_path(db)
     out = out.expanduser()
     check_output_file(out, force=True, protected=(source,))
-    if out.is_file() and out.stat().st_size > 0 and not _is_database(out):
+    if out.is_file() and out.stat().st_size > 0 and not _is_database(out, db.key):
         raise InvalidInput(
             _("{out} exists and is not a database; it was left alone. Choose another name.")
             .format(out=out),
@@ -297,9 +297,9 @@ def _sqlite_target(db_url: str) -> Path:
     return Path(str(sa_url.database)).expanduser()
 
 
-def _is_healthy(path: Path) -> bool:
+def _is_healthy(path: Path, key: bytes | None) -> bool:
     try:
-        con = connect_uri(f"file:{path}?mode=ro", timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_uri(f"file:{path}?mode=ro", key, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error:
         return False
     try:
@@ -314,15 +314,17 @@ def _is_healthy(path: Path) -> bool:
         con.close()
 
 
-def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
+def _keep_current_aside(
+    target: Path, folder: Path, stamp: str, key: bytes | None
+) -> Path | None:
     """Copy (or, when damaged, move) the database in use into the backups folder."""
     if not target.exists() or target.stat().st_size == 0:
         return None
     folder.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
-    if _is_healthy(target):
+    if _is_healthy(target, key):
         aside = folder / f"before-restore-{stamp}.sqlite3"
         try:
-            backup_sqlite(target, aside)
+            backup_sqlite(target, aside, key)
         except sqlite3.Error as exc:
             raise explain_error(exc) from exc
         return aside
@@ -335,9 +337,10 @@ def _keep_current_aside(target: Path, folder: Path, stamp: str) -> Path | None:
     return aside
 
 
-def _clinic_key(target: Path) -> bytes | None:
-    """The key of the clinic's encrypted database at ``target`` (None for a plain clinic);
-    refused when the clinic is encrypted but its key is not unlocked in this run."""
+def _clinic_key(target: Path, key: bytes | None) -> bytes | None:
+    """The key of the clinic's encrypted database at ``target`` (None for a plain clinic):
+    ``key``, the one its unlock handed on; refused when the clinic is encrypted and ``key``
+    does not open it (or nobody unlocked it)."""
     # the key file only for a clinic being restored
     from assistant.access.keyfile import key_file_path
 
@@ -346,7 +349,7 @@ def _clinic_key(target: Path) -> bytes | None:
         return None
     if not whole and not key_file_path(target).exists():
         return None  # no database yet and no key file: a new, plain place
-    key = key_for(target) if whole else None
+    key = key_for(target, key) if whole else None
     if key is None:
         raise InvalidInput(
             _(
@@ -387,17 +390,22 @@ def _encrypt_in(source: Path, target: Path, key: bytes) -> None:
     partial.replace(target)
 
 
-def _copy_in(source: Path, target: Path, clinic_key: bytes | None = None) -> None:
+def _copy_in(
+    source: Path, target: Path, clinic_key: bytes | None = None, key: bytes | None = None
+) -> None:
     """Copy ``source`` over the database at ``target`` through the backup API (the copy is
-    encrypted, or not, as the backup is); a plain backup into an encrypted clinic
-    (``clinic_key``) is encrypted under the clinic's key as it is copied in."""
-    if clinic_key is not None and key_for(source) is None:
+    encrypted, or not, as the backup is: under ``key``, the clinic's key handed on); a plain
+    backup into an encrypted clinic (``clinic_key``) is encrypted under it as it is copied
+    in."""
+    if clinic_key is not None and key_for(source, clinic_key) is None:
         _encrypt_in(source, target, clinic_key)
         return
-    key = key_for(source)
+    key = key_for(source, clinic_key or key)
     src = connect(_source_uri(source), key, uri=True)
     try:
-        same_kind = target.exists() and target.stat().st_size > 0 and key_for(target) == key
+        same_kind = (
+            target.exists() and target.stat().st_size > 0 and key_for(target, key) == key
+        )
         if same_kind and key is None:
             same_kind = _has_sqlite_header(target)
         if not same_kind:
@@ -441,13 +449,15 @@ def restore(
     backups_folder: Path | None = None,
     actor: int | None = None,
     now: datetime | None = None,
+    key: bytes | None = None,
 ) -> RestoreResult:
-    """Replace the database at ``db_url`` with the backup ``file``.
+    """Replace the database at ``db_url`` with the backup ``file``; ``key`` is the clinic's
+    database key when it is encrypted (handed on by whoever unlocked it).
 
     Every other window using the database should be closed first (the GUI disposes its own
     engine before calling this)."""
     target = _sqlite_target(db_url)
-    check = inspect_backup(file)
+    check = inspect_backup(file, key)
     source = check.path
     if target.exists() and source.resolve() == target.resolve():
         raise InvalidInput(_("That file is the database in use; choose a backup."), "file")
@@ -456,16 +466,16 @@ def restore(
             _("The folder {folder} does not exist.").format(folder=target.parent),
             _("Check that the drive is connected, or choose another database."),
         )
-    clinic_key = _clinic_key(target)  # a plain backup never leaves an encrypted clinic plain
+    clinic_key = _clinic_key(target, key)  # a plain backup never leaves an encrypted one plain
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backups_folder or paths.backup_dir(ensure=True)
-    kept = _keep_current_aside(target, folder, stamp)
+    kept = _keep_current_aside(target, folder, stamp, clinic_key)
     if kept:
         log.info("Kept the database in use before restoring")
-    encrypting = clinic_key is not None and key_for(source) is None
-    _copy_in(source, target, clinic_key)
+    encrypting = clinic_key is not None and key_for(source, clinic_key) is None
+    _copy_in(source, target, clinic_key, key)
     try:
-        database = init_db(db_url, backup_before_migrate=False, key=key_for(target))
+        database = init_db(db_url, backup_before_migrate=False, key=key_for(target, key))
     except DatabaseUnavailable as exc:
         kept_note = (
             " " + _("The database you had before is kept as {path}.").format(path=kept)

@@ -42,9 +42,9 @@ def _has_sqlite_header(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _is_database(path: Path) -> bool:
-    """A plain SQLite file, or one encrypted under a key unlocked in this run."""
-    return _has_sqlite_header(path) or key_for(path) is not None
+def _is_database(path: Path, key: bytes | None) -> bool:
+    """A plain SQLite file, or one encrypted under ``key`` (the clinic's)."""
+    return _has_sqlite_header(path) or key_for(path, key) is not None
 
 
 def _source_uri(path: Path) -> str:
@@ -67,8 +67,9 @@ def _expected_size(header: bytes) -> int | None:
     return page_size * page_count
 
 
-def inspect_backup(file: Path) -> BackupCheck:
-    """Check that ``file`` is a complete, undamaged Chairside database this version knows."""
+def inspect_backup(file: Path, key: bytes | None = None) -> BackupCheck:
+    """Check that ``file`` is a complete, undamaged Chairside database this version knows:
+    plain, or encrypted under ``key`` (the clinic's, handed on by whoever unlocked it)."""
     file = file.expanduser()
     name = file.name
     if not file.exists() and not file.is_symlink():
@@ -91,7 +92,7 @@ def inspect_backup(file: Path) -> BackupCheck:
     wal = file.with_name(file.name + "-wal")
     if wal.exists() or wal.is_symlink():
         check_regular(wal, BACKUP_LIMIT)
-    encrypted = not header.startswith(SQLITE_HEADER) and key_for(file) is not None
+    encrypted = not header.startswith(SQLITE_HEADER) and key_for(file, key) is not None
     if len(header) < 100 or not (header.startswith(SQLITE_HEADER) or encrypted):
         raise InvalidInput(
             _(
@@ -103,9 +104,8 @@ def inspect_backup(file: Path) -> BackupCheck:
             "file",
         )
     size = file.stat().st_size
-    if encrypted:
-        key = key_for(file)
-        header = (plain_header(file, key) if key else None) or header
+    if encrypted and key is not None:
+        header = plain_header(file, key) or header
     expected = _expected_size(header)
     if expected is not None and size < expected:
         raise InvalidInput(
@@ -118,7 +118,7 @@ def inspect_backup(file: Path) -> BackupCheck:
             "file",
         )
     try:
-        con = connect_uri(_source_uri(file))
+        con = connect_uri(_source_uri(file), key)
     except sqlite3.Error as exc:
         raise InvalidInput(
             _("{name} cannot be opened ({error}).").format(name=name, error=exc)
@@ -167,16 +167,16 @@ def inspect_backup(file: Path) -> BackupCheck:
             ).format(name=name, revision=revision, head=head_revision()),
             "file",
         )
-    _check_schema_and_chain(file, revision)
+    _check_schema_and_chain(file, revision, key)
     return BackupCheck(file, revision, revision != head_revision())
 
 
-def _check_schema_and_chain(file: Path, revision: str) -> None:
+def _check_schema_and_chain(file: Path, revision: str, key: bytes | None) -> None:
     """Exactly the schema of its version, and an intact audit chain (``restore_check``)."""
     # Alembic (480 ms) loads only to check a backup's schema
     from assistant.storage.restore_check import backup_problem
 
-    problem = backup_problem(_source_uri(file), revision, file.name)
+    problem = backup_problem(_source_uri(file), revision, file.name, key)
     if problem:
         raise InvalidInput(problem + " " + nothing_changed(), "file")
 

@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant import paths
 from assistant.access.cipher import SQLITE_HEADER, is_plain, key_for, new_key
 from assistant.access.cipher import connect as connect_file
-from assistant.access.cipher import remember as remember_key
 from assistant.access.cipher import sqlite as sqlite3
 from assistant.access.keyfile import key_file_path, new_key_file
 from assistant.errors import DatabaseUnavailable
@@ -239,9 +238,8 @@ def create_db_engine(url: str, key: bytes | None = None) -> Engine:
 
 def backup_sqlite(source: Path, target: Path, key: bytes | None = None) -> Path:
     """A consistent copy of a (possibly live) SQLite database, via SQLite's backup API; an
-    encrypted database is copied encrypted under the same key (``key``, by default the key
-    unlocked in this run that opens it)."""
-    key = key if key is not None else key_for(source)
+    encrypted database is copied encrypted under the same key (``key``, the database's)."""
+    key = key_for(source, key)
     target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     partial = target.with_name(target.name + ".partial")
     src = connect_file(f"file:{source}?mode=ro", key, uri=True)
@@ -301,8 +299,6 @@ def init_db(
         sqlite_path = Path(str(sa_url.database)).expanduser()
         if create is None:
             create = sqlite_path == paths.default_database_path()
-        if key is None and sqlite_path.is_file():
-            key = key_for(sqlite_path)  # unlocked earlier in this run (reopened, restored)
         _check_sqlite_file(sqlite_path, create=create, key=key)
         if create:
             paths.make_private(sqlite_path.parent)
@@ -365,8 +361,6 @@ def init_db(
     except (OperationalError, DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
         raise explain_error(exc, key is not None) from exc
-    if key is not None:
-        remember_key(key)
     database = Database(engine, key)
     database.recovery_code = recovery_code
     return database
@@ -484,13 +478,13 @@ def _looks_whole(con: sqlite3.Connection, path: Path) -> bool:
     return bool(result) and result[0] == "ok"
 
 
-def check_whole_file(path: Path, most: int = 10) -> list[str]:
+def check_whole_file(path: Path, key: bytes | None, most: int = 10) -> list[str]:
     """SQLite's ``quick_check`` over the whole file (read-only): the problems found, at
     most ``most`` of them; empty when the file is sound. It reads every page, so a large
     clinic's file takes seconds: run it off the window's thread."""
     try:
         con = connect_file(
-            f"file:{path}?mode=ro", key_for(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            f"file:{path}?mode=ro", key_for(path, key), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
     except sqlite3.Error as exc:
         return [str(exc)]

@@ -175,9 +175,10 @@ def has_chain(revision: str) -> bool:
     return table is not None and any(column[0] == "chain_hash" for column in table[2])
 
 
-def verify_file(uri: str) -> Verification:
-    """The full chain check of a database file opened read-only (``uri``)."""
-    engine = create_engine("sqlite://", module=sqlite3, creator=lambda: connect_uri(uri))
+def verify_file(uri: str, key: bytes | None = None) -> Verification:
+    """The full chain check of a database file opened read-only (``uri``; ``key`` when it
+    is encrypted)."""
+    engine = create_engine("sqlite://", module=sqlite3, creator=lambda: connect_uri(uri, key))
     try:
         with engine.connect() as conn:
             return verify(conn)
@@ -185,10 +186,10 @@ def verify_file(uri: str) -> Verification:
         engine.dispose()
 
 
-def backup_problem(uri: str, revision: str, name: str) -> str:
-    """Why the backup ``name`` at ``uri`` (opened read-only) may not be restored, as a
-    sentence in the practitioner's language; empty if it may."""
-    con = connect_uri(uri)
+def backup_problem(uri: str, revision: str, name: str, key: bytes | None = None) -> str:
+    """Why the backup ``name`` at ``uri`` (opened read-only, with ``key`` when encrypted)
+    may not be restored, as a sentence in the practitioner's language; empty if it may."""
+    con = connect_uri(uri, key)
     try:
         difference = schema_difference(con, revision)
     except sqlite3.Error as exc:
@@ -202,7 +203,7 @@ def backup_problem(uri: str, revision: str, name: str) -> str:
     if not has_chain(revision):
         return ""  # an older backup: the upgrade builds its chain
     try:
-        problem = verify_file(uri).problem
+        problem = verify_file(uri, key).problem
     except Exception as exc:  # noqa: BLE001 - any failure to read the chain refuses the file
         return _("{name}: its audit trail cannot be read ({error}).").format(name=name, error=exc)
     if not problem:

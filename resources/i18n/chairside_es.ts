@@ -6333,6 +6333,11 @@ Más › Tomar un consentimiento nuevo… toma otro, por ejemplo cuando cambia e
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
+        <location filename="../../ui/unlock_dialog.py" line="140"/>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
         <location filename="../../ui/unlock_dialog.py" line="64"/>
         <source>Every PIN lost? Use the &amp;recovery key</source>
         <translation>¿Se han perdido todos los PIN? Use la clave de &amp;recuperación</translation>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.access import auth
+from assistant.context import sign_in
 from assistant.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,8 @@ def message_label() -> QLabel:
 
 
 class PinChecker(QObject):
-    """Checks a PIN with ``auth.verify_login`` and runs the countdown after wrong ones."""
+    """Checks a PIN with ``assistant.context.sign_in`` (the one sign-in operation) and runs
+    the countdown after wrong ones."""
 
     succeeded = Signal(object)  # PractitionerInfo
     message = Signal(str)
@@ -60,9 +62,9 @@ class PinChecker(QObject):
 
     def check(self, practitioner_id: int, pin: str) -> None:
         try:
-            info = auth.verify_login(
+            info = sign_in(
                 self.db, practitioner_id, pin, clock=self.clock, purpose=self.purpose
-            )
+            ).practitioner
         except auth.LoginRefused as refused:
             self._base = refused.reason
             self.start_wait(refused.wait_seconds, str(refused))

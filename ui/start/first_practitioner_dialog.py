@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from assistant.access import auth
 from assistant.clinic.store import PractitionerInfo
+from assistant.context import sign_in
 from assistant.errors import InvalidInput
 from assistant.storage.db import Database
 from ui.access.pin_entry import message_label, pin_field
@@ -77,7 +78,7 @@ class FirstPractitionerDialog(QDialog):
             info = auth.create_first_practitioner(
                 self.db, self.name.text(), self.credentials.text(), self.pin.text()
             )
-            self.practitioner = auth.verify_login(self.db, info.id, self.pin.text())
+            self.practitioner = sign_in(self.db, info.id, self.pin.text()).practitioner
         except InvalidInput as exc:
             self.message.setText(str(exc))
             (self.name if exc.field == "name" else self.pin).setFocus()
