@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import __version__
-from assistant.db import Database
+from assistant.db import Database, configure_mapped_classes
 from assistant.demo_mark import has_data, is_demo_database
 from assistant.patients import get_patient
 from assistant.places import describe_database
@@ -410,13 +410,15 @@ class MainWindow(VisitWindow):
 
     @staticmethod
     def _load_the_rest() -> None:
-        """Import the session store and the visit screens while the practitioner reads the
-        window (about 70 ms), so the window is painted sooner and the first patient opens
-        as fast as the next."""
+        """Import the session store and the visit screens and configure the mapped classes
+        while the practitioner reads the window (about 70 ms and 100 ms), so the window is
+        painted sooner and the first patient opens as fast as the next."""
         # loaded 100 ms after the window shows, so the first visit opens at once
         import assistant.photos  # noqa: F401
         import assistant.sessions  # noqa: F401
         import ui.visit.view  # noqa: F401
+
+        configure_mapped_classes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.intake.in_patient_mode():  # the patient cannot close it: the PIN comes first
