@@ -8,10 +8,6 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
-
 from assistant import __version__
 from assistant.auth import needs_first_practitioner, verify_login
 from assistant.clinic import PractitionerInfo
@@ -20,6 +16,14 @@ from assistant.db import Database
 from assistant.errors import ChairsideError, DatabaseUnavailable, InvalidInput
 from assistant.i18n import use_language
 from assistant.resources import resource_path
+
+# isort: split
+# Qt after the core: PySide6's import hook reads the source of every module imported after
+# it, so the core and SQLAlchemy (some 260 modules) load first (about 30 ms at start).
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+
 from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
 from ui.first_practitioner_dialog import FirstPractitionerDialog
 from ui.login_dialog import LoginDialog

@@ -44,7 +44,6 @@ class MainWindow(VisitWindow):
         self.context = context
         self._rest_loaded = False
         db = context.db
-        practitioner_id = context.practitioner_id
         self._show_title(db)
         self.resize(1280, 800)
 
@@ -61,12 +60,12 @@ class MainWindow(VisitWindow):
         self.patient_page = PatientPage()
         self.timeline = SessionTimeline(db, self.runner, 0)
         self.patient_page.set_history_widget(self.timeline)
-        self.patient_form = PatientForm(db, practitioner_id)
+        self._patient_form: PatientForm | None = None  # built when first needed
         self.workflow = None
         self.visit_view = None
         self.audit_view: AuditView | None = None
         self.day: DayHost | None = None  # the day screen, built when first shown
-        for page in (self.welcome, self.patient_page, self.patient_form):
+        for page in (self.welcome, self.patient_page):
             self.stack.addWidget(page)
 
         splitter = QSplitter()
@@ -128,8 +127,6 @@ class MainWindow(VisitWindow):
         self.patient_page.editRequested.connect(self.edit_patient)
         self.patient_page.newSessionRequested.connect(self.start_session)
         self.timeline.sessionOpened.connect(self.open_session)
-        self.patient_form.saved.connect(self._patient_saved)
-        self.patient_form.cancelled.connect(self._form_cancelled)
 
         self._build_menus()
         self._show_place(db)
@@ -249,6 +246,18 @@ class MainWindow(VisitWindow):
 
     # -- patients ----------------------------------------------------------------------------
 
+    @property
+    def patient_form(self) -> PatientForm:
+        """The new or edited patient's form, built when first needed, not before the
+        window is painted (about 15 ms)."""
+        if self._patient_form is None:
+            form = PatientForm(self.db, self.practitioner_id)
+            form.saved.connect(self._patient_saved)
+            form.cancelled.connect(self._form_cancelled)
+            self.stack.addWidget(form)
+            self._patient_form = form
+        return self._patient_form
+
     def may_leave_current_page(self) -> bool:
         """Before another page is shown: nothing typed may be lost."""
         if self.workflow is not None and self.visit_on_screen():
@@ -268,8 +277,8 @@ class MainWindow(VisitWindow):
 
     def may_leave_patient_form(self) -> bool:
         """Before the form is left: offer to save typing that would otherwise be lost."""
-        form = self.patient_form
-        if self.stack.currentWidget() is not form or not form.is_dirty():
+        form = self._patient_form
+        if form is None or self.stack.currentWidget() is not form or not form.is_dirty():
             return True
         answer = QMessageBox.question(
             self,
@@ -478,7 +487,8 @@ class MainWindow(VisitWindow):
 
     def set_practitioner(self, practitioner_id: int) -> None:
         """Everything recorded from now on carries this practitioner."""
-        self.patient_form.actor = practitioner_id
+        if self._patient_form is not None:
+            self._patient_form.actor = practitioner_id
         if self.workflow is not None:
             self.workflow.flush()
             self._session_finished(0)
@@ -488,7 +498,8 @@ class MainWindow(VisitWindow):
         if self.workflow is not None:
             self._close_workflow()
         self.intake.stop()
-        self.patient_form.db = db
+        if self._patient_form is not None:
+            self._patient_form.db = db
         self.patient_list.model.db = db
         self.timeline.set_database(db)
         if self.audit_view is not None:
