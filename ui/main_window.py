@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -409,11 +409,12 @@ class MainWindow(VisitWindow):
             ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if not self._rest_loaded:
             self._rest_loaded = True
-            # Once the window is painted (a paint follows the show within a few ms): what
+            # Once the window is painted (counted from the paint, not the show, which a
+            # busy machine's first layout can take longer than the delay to follow): what
             # opening a patient or a visit needs.
             QTimer.singleShot(WARM_UP_DELAY_MS, self._load_the_rest)
 
