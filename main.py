@@ -27,7 +27,7 @@ def main() -> int:
     )
     if args.command is None:
         # the window's modules load only without a command: commands start without Qt
-        from ui.platform_check import check_platform_libraries
+        from ui.start.platform_check import check_platform_libraries
 
         problem = check_platform_libraries()
         if problem is not None:

@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from assistant.errors import InvalidInput
-from assistant.i18n import _
+from assistant.text.i18n import _
 
 MiB = 1024 * 1024
 GiB = 1024 * MiB

@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from assistant.cipher import is_plain
-from assistant.cipher import remember as remember_key
-from assistant.db import init_db
+from assistant.access.cipher import is_plain
+from assistant.access.cipher import remember as remember_key
+from assistant.access.keyfile import KeyFile, key_file_path
 from assistant.errors import DatabaseUnavailable
-from assistant.keyfile import KeyFile, key_file_path
 from assistant.output_files import protect_data_folder
 from assistant.paths import Locations
 from assistant.settings import Settings
+from assistant.storage.db import init_db
 
 if TYPE_CHECKING:
-    from assistant.db import Database
-    from assistant.keyfile import KeyFile
+    from assistant.access.keyfile import KeyFile
+    from assistant.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class AppContext:
 
     def _open(self, url: str) -> Database:
         # the encryption's modules only when a database opens, not at import
-        from assistant.records.encrypt import finish_interrupted, roll_back_interrupted
+        from assistant.storage.encrypt import finish_interrupted, roll_back_interrupted
 
         keys = self.key_file_for(url)
         if keys is not None:  # an encryption killed before its switch leaves nothing behind
@@ -143,7 +143,7 @@ class AppContext:
         database.finished_encryption = finish_interrupted(database)
         if database.key is not None:
             # wrong tries are audited only for an encrypted database
-            from assistant.pin_attempts import audit_pending
+            from assistant.access.pin_attempts import audit_pending
 
             audit_pending(database)  # wrong tries made while it was locked, now in the trail
         return database
@@ -191,7 +191,7 @@ class AppContext:
         """Unwrap the key of the database (at ``url``) with a practitioner's PIN
         (``LoginRefused``, with the wait before the next try, if wrong or too soon)."""
         # the wrong-try counter only when a PIN unlocks
-        from assistant.pin_attempts import who
+        from assistant.access.pin_attempts import who
 
         keys = self.key_file(url)
         self.database_key = _counted(
@@ -225,7 +225,7 @@ class AppContext:
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
         # the wrong-try counter only when a recovery key unlocks
-        from assistant.pin_attempts import RECOVERY
+        from assistant.access.pin_attempts import RECOVERY
 
         keys = self.key_file(url)
         self.database_key = _counted(keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code))
@@ -274,10 +274,15 @@ def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
     while the wait after the last wrong try lasts; a wrong try counted and refused with the
     wait it starts (``PinRefused``, a ``LoginRefused`` and a ``WrongSecret``)."""
     # PIN checks (argon2) only when something is unlocked
-    from assistant.auth import wait_message
-    from assistant.i18n import _
-    from assistant.keyfile import WrongGuess
-    from assistant.pin_attempts import PinRefused, note_failure, note_success, seconds_to_wait
+    from assistant.access.auth import wait_message
+    from assistant.access.keyfile import WrongGuess
+    from assistant.access.pin_attempts import (
+        PinRefused,
+        note_failure,
+        note_success,
+        seconds_to_wait,
+    )
+    from assistant.text.i18n import _
 
     wait = seconds_to_wait(key_file, name)
     if wait:

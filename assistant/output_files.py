@@ -33,7 +33,7 @@ from sqlalchemy.exc import ArgumentError
 
 from assistant import paths
 from assistant.errors import InvalidInput
-from assistant.i18n import _
+from assistant.text.i18n import _
 
 MAX_NAME_BYTES = 255
 _SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")

@@ -32,14 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant import (
-    cipher,  # noqa: E402
-    paths,  # noqa: E402
-)
-from assistant.db import Database, init_db  # noqa: E402
-from assistant.demo import load_demo_data  # noqa: E402
-from assistant.records import integrity  # noqa: E402
-from assistant.records.chain import canonical, chain_head, link, verify  # noqa: E402
+from assistant import paths
+from assistant.access import cipher
+from assistant.audit import integrity  # noqa: E402
+from assistant.audit.chain import canonical, chain_head, link, verify  # noqa: E402
+from assistant.demo.clinic import load_demo_data  # noqa: E402
+from assistant.storage.db import Database, init_db  # noqa: E402
 
 NEW_AT_START = 100
 BATCH = 50_000

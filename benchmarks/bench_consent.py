@@ -29,7 +29,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 from assistant.aftercare import FONT, register_fonts  # noqa: E402
 from assistant.consent.document import ConsentDocument, SignatureBlock, render_pdf  # noqa: E402
 from assistant.consent.signature import normalise_strokes, render_png  # noqa: E402
-from assistant.demo import demo_signature  # noqa: E402
+from assistant.demo.clinic import demo_signature  # noqa: E402
 from assistant.resources import load_toml  # noqa: E402
 
 

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
-from assistant.cipher import new_key  # noqa: E402
-from assistant.db import Database, init_db  # noqa: E402
-from assistant.demo import load_demo_data  # noqa: E402
+from assistant.access.cipher import new_key  # noqa: E402
+from assistant.demo.clinic import load_demo_data  # noqa: E402
 from assistant.sessions import create_draft, save_draft  # noqa: E402
+from assistant.storage.db import Database, init_db  # noqa: E402
 from benchmarks.bench_session_save import ten_zone_draft  # noqa: E402
 
 TARGET = 1.2

@@ -152,7 +152,7 @@ def regular_patient(db: Any) -> tuple[int, int]:
     """The patient with the number of sessions nearest 30 (and that number)."""
     from sqlalchemy import func, select
 
-    from assistant.models import TreatmentSession
+    from assistant.storage.models import TreatmentSession
 
     with db.session() as session:
         rows = session.execute(
@@ -208,9 +208,9 @@ def signable_draft(db: Any, patient_id: int) -> Any:
 
     from assistant import reference
     from assistant.consent import ConsentRequest, issue_in
-    from assistant.demo import demo_signature
-    from assistant.models import Cartridge, Device, Product, ProductLot
+    from assistant.demo.clinic import demo_signature
     from assistant.sessions import ProductEntry, SessionDraft, ZoneEntry
+    from assistant.storage.models import Cartridge, Device, Product, ProductLot
 
     now = datetime.now().replace(second=0, microsecond=0)
     with db.session() as session:
@@ -369,7 +369,7 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
     except Exception as exc:  # reported as skipped, never as a number
         skipped["sign"] = f"could not be driven: {exc}"
 
-    from ui.aftercare_dialog import AftercarePreviewDialog
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     shown: list[int] = []
 
@@ -409,7 +409,7 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
         ))  # fmt: skip
     times["audit_trail"] = audit
 
-    from assistant.records import integrity
+    from assistant.audit import integrity
 
     checks: list[float] = []
     for _ in range(repeat):

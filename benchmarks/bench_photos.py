@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image  # noqa: E402
 
 from assistant import paths  # noqa: E402
-from assistant.db import init_db  # noqa: E402
-from assistant.patients import PatientDetails, create_patient  # noqa: E402
+from assistant.patients.store import PatientDetails, create_patient  # noqa: E402
 from assistant.photos import import_photos, thumbnail_bytes  # noqa: E402
+from assistant.storage.db import init_db  # noqa: E402
 from tests.photo_support import sensitive_exif, with_thumbnail  # noqa: E402
 
 WIDTH, HEIGHT = 4000, 3000

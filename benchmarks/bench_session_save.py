@@ -24,8 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
-from assistant import cipher  # noqa: E402
-from assistant.db import init_db  # noqa: E402
+from assistant.access import cipher  # noqa: E402
 from assistant.sessions import (  # noqa: E402
     ProductEntry,
     SessionDraft,
@@ -33,6 +32,7 @@ from assistant.sessions import (  # noqa: E402
     create_draft,
     save_draft,
 )
+from assistant.storage.db import init_db  # noqa: E402
 
 ZONES = ("forehead", "cheeks", "nose", "chin", "jawline", "neck", "scalp", "abdomen")
 SESSIONS_PER_PATIENT = 4

@@ -4,7 +4,7 @@ Migrates an empty database with the project's ``init_db``, adds the clinic, prac
 (with a known PIN), devices, cartridges and products through the app, issues one real consent
 PDF, then bulk-inserts patients, their signed sessions with zones and products, some
 amendments, a consent per patient (the one PDF's bytes reused) and the audit entries, hash
-chained exactly as ``assistant.records.chain`` does, in order. Sessions go in as drafts with
+chained exactly as ``assistant.audit.chain`` does, in order. Sessions go in as drafts with
 their zones and products and are then flipped to signed in bulk (the database refuses rows
 added to a signed session), as the demo data does. Ends by running the app's own
 ``audit --verify`` check and printing its line.
@@ -29,11 +29,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, select, update  # noqa: E402
 
-from assistant import auth, reference  # noqa: E402
+from assistant import reference
+from assistant.access import auth  # noqa: E402
+from assistant.audit import chain, integrity  # noqa: E402
+from assistant.audit.actor import workstation  # noqa: E402
 from assistant.consent import ConsentRequest, issue_in  # noqa: E402
-from assistant.db import Database, init_db  # noqa: E402
-from assistant.demo import TREATMENT_PLANS, _demo_details, demo_signature  # noqa: E402
-from assistant.models import (  # noqa: E402
+from assistant.demo.clinic import TREATMENT_PLANS, _demo_details, demo_signature  # noqa: E402
+from assistant.patients.search import search_terms, sort_key  # noqa: E402
+from assistant.storage.db import Database, init_db  # noqa: E402
+from assistant.storage.models import (  # noqa: E402
     Amendment,
     AuditEvent,
     Cartridge,
@@ -49,9 +53,6 @@ from assistant.models import (  # noqa: E402
     TreatmentSession,
     ZoneTreatment,
 )
-from assistant.patient_search import search_terms, sort_key  # noqa: E402
-from assistant.records import chain, integrity  # noqa: E402
-from assistant.records.actor import workstation  # noqa: E402
 
 PIN = "2468"
 BATCH = 20_000  # rows per executemany
@@ -119,7 +120,7 @@ def setup(db: Database, today: date) -> dict[str, Any]:
 
 def first_consent(db: Database, info: dict[str, Any], today: date) -> dict[str, Any]:
     """Patient 1 through the app with a real consent; its row is the pattern for the others."""
-    from assistant.patients import create_patient
+    from assistant.patients.store import create_patient
 
     rng = random.Random(1)
     patient = create_patient(db, _demo_details(rng, today), actor=info["practitioners"][0])
@@ -249,8 +250,8 @@ class Builder:
     def _vouch(self) -> None:
         """One "seal" entry for the rows bulk-inserted below the app, as the upgrade that put
         them under the chain writes for an existing database."""
-        from assistant.models import utcnow
-        from assistant.records import seal
+        from assistant.audit import seal
+        from assistant.storage.models import utcnow
 
         with self.db.engine.begin() as conn:
             records: dict[str, str] = {}

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from assistant.cli import build_parser, run_command
-from assistant.db import Database
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from assistant.storage.db import Database
 from tests.cli_support import with_key
 from tests.consent_support import give_consent
 from tests.sessions_support import complete_draft, make_clinic, make_patient

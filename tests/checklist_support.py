@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from assistant.checklist import QuestionKind
-from ui.checklist_page import ChecklistPage
+from ui.checklist.page import ChecklistPage
 
 
 def answer_everything(

@@ -11,16 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# This workstation's secret (``assistant.workstation``) goes to a folder of the run's own,
+# This workstation's secret (``assistant.access.workstation``) goes to a folder of the run's own,
 # never the developer's credential store or configuration folder (child processes too).
 os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="chairside-config-")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest
 
-from assistant import keyfile, paths
+from assistant import paths
+from assistant.access import keyfile
 from assistant.cli.unlock import RECOVERY_ENV
-from assistant.db import Database, init_db
+from assistant.storage.db import Database, init_db
 from tests.encryption_support import CHEAP_COSTS, TEST_KEY, TEST_RECOVERY, write_key_file
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def _cheap_pin_hashes() -> Iterator[None]:
     code path; test_records_auth checks the product's profile itself."""
     from argon2 import PasswordHasher
 
-    from assistant import auth
+    from assistant.access import auth
 
     product, product_wraps = auth._hasher, keyfile.ARGON2_COSTS
     auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -116,7 +117,7 @@ def db(isolated_data_dir: Path, migrated_template: Path) -> Iterator[Database]:
 def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
     """The migrated template with the demo clinic loaded (12 patients, seed 7), built once per
     run: loading it issues a consent PDF per patient, too slow to repeat for every test."""
-    from assistant.demo import load_demo_data
+    from assistant.demo.clinic import load_demo_data
 
     path, template = _template_from(tmp_path_factory, migrated_template, "demo-template")
     load_demo_data(template, patients=12, seed=7)
@@ -201,7 +202,7 @@ def runner() -> object:
 @pytest.fixture
 def spanish(qapp: QApplication) -> Iterator[None]:
     """The interface in Spanish: the core's language and the window's translation."""
-    from assistant import i18n
+    from assistant.text import i18n
     from ui.translations import install_translators
 
     i18n.use_language("es")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from assistant import auth, reference
+from assistant import reference
+from assistant.access import auth
 from assistant.consent import (
     ConsentRecord,
     ConsentRequest,
@@ -14,8 +15,8 @@ from assistant.consent import (
     issue_consent,
     issue_in,
 )
-from assistant.db import Database
-from assistant.models import Practitioner
+from assistant.storage.db import Database
+from assistant.storage.models import Practitioner
 
 PIN = "2468"
 SIGNATURE = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from assistant.db import Database
 from assistant.sessions import create_draft, save_draft, sign_session
+from assistant.storage.db import Database
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 

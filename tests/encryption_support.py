@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant import keyfile
-from assistant.cipher import new_key, remember
+from assistant.access import keyfile
+from assistant.access.cipher import new_key, remember
 
 TEST_KEY = new_key()
 remember(TEST_KEY)  # so tests reading a file below Chairside (tests.keyed_sqlite) open it

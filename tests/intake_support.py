@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from assistant.auth import set_pin
-from assistant.clinic import get_clinic, save_clinic, save_practitioner
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
+from assistant.access.auth import set_pin
+from assistant.clinic.store import get_clinic, save_clinic, save_practitioner
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 
 PIN = "4826"
 CLINIC = "Harbour Skin Clinic"

@@ -19,7 +19,7 @@ from sqlcipher3.dbapi2 import (  # noqa: F401 - re-exported for the tests
 )
 from sqlcipher3.dbapi2 import connect as _connect
 
-from assistant.cipher import apply_key, key_for
+from assistant.access.cipher import apply_key, key_for
 
 
 class _Connection(Connection):  # type: ignore[misc]

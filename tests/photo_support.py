@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.db import Database
+    from assistant.storage.db import Database
 
 from PIL import ExifTags, Image
 

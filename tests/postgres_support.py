@@ -44,7 +44,7 @@ def empty_schema() -> None:
 
 def migrated_database() -> str:
     """Replace the test database by a copy of the migrated template; returns its URL."""
-    from assistant.db import init_db
+    from assistant.storage.db import init_db
 
     url = make_url(_url())
     name, template = url.database, f"{url.database}_template"

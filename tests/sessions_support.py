@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from assistant import clinic
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
+from assistant.clinic import store as clinic
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.sessions import ProductEntry, SessionDraft, ZoneEntry
+from assistant.storage.db import Database
 
 TREATED = datetime(2026, 11, 17, 10, 30)
 

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from assistant.aftercare import render_sheet
 from tests.test_aftercare_pdf import long_sheet, make_clinic, make_sheet
-from ui.aftercare_dialog import AftercarePreviewDialog, page_images
+from ui.visit.aftercare_dialog import AftercarePreviewDialog, page_images
 
 
 def print_to_pdf(path: Path, calls: list[QPrinter] | None = None):

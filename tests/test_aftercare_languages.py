@@ -27,9 +27,9 @@ from assistant.aftercare import (
     shipped_template_path,
 )
 from assistant.aftercare.look import LARGE_PRINT, chunks, look
-from assistant.bidi_support import log2vis
 from assistant.errors import InvalidInput
-from assistant.languages import format_moment
+from assistant.text.bidi import log2vis
+from assistant.text.languages import format_moment
 from tests import pdf_geometry as geometry
 from tests.test_aftercare_pdf import make_clinic, make_sheet, pdf_pages, pdf_text
 
@@ -343,7 +343,7 @@ def test_timeline_rows_are_in_date_order():
 
 
 def test_a_session_prints_in_the_patients_language_and_print_size(db) -> None:
-    from assistant import patients
+    from assistant.patients import store as patients
     from assistant.sessions import aftercare_sheet_for_session, create_draft, save_draft
     from tests.sessions_support import TREATED as SESSION_TREATED
     from tests.sessions_support import complete_draft, make_patient
@@ -370,7 +370,7 @@ def test_a_session_prints_in_the_patients_language_and_print_size(db) -> None:
 
 
 def test_a_patients_language_must_be_one_the_sheet_has() -> None:
-    from assistant import patients
+    from assistant.patients import store as patients
 
     details = patients.PatientDetails("Ana", "Lima", language="xx")
     assert "language" in patients.validation_errors(details)
@@ -380,7 +380,7 @@ def test_a_patients_language_must_be_one_the_sheet_has() -> None:
 
 
 def test_the_template_settings_page_works_per_language(qtbot, isolated_data_dir) -> None:
-    from ui.template_settings import AftercareTemplateSettings
+    from ui.settings.templates import AftercareTemplateSettings
 
     page = AftercareTemplateSettings()
     qtbot.addWidget(page)

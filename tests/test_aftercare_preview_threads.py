@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-import ui.aftercare_dialog
+import ui.visit.aftercare_dialog
 from assistant.aftercare import AftercareSheet, RenderedSheet, render_sheet
 from assistant.errors import InvalidInput
 from tests.test_aftercare_pdf import make_sheet
-from ui.aftercare_dialog import AftercarePreviewDialog
 from ui.tasks import TaskRunner
+from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ class GatedRender:
 def gated(monkeypatch: pytest.MonkeyPatch) -> Callable[[set[str]], GatedRender]:
     def make(held: set[str]) -> GatedRender:
         fake = GatedRender(held)
-        monkeypatch.setattr(ui.aftercare_dialog, "render_sheet", fake)
+        monkeypatch.setattr(ui.visit.aftercare_dialog, "render_sheet", fake)
         return fake
 
     return make
@@ -141,7 +141,7 @@ def test_a_failed_render_says_why_and_keeps_the_pages_and_choices(
     def refuse(sheet: AftercareSheet, template: object = None) -> RenderedSheet:
         raise InvalidInput("Paper must be one of A4, Letter, not 'A5'.", "paper")
 
-    monkeypatch.setattr(ui.aftercare_dialog, "render_sheet", refuse)
+    monkeypatch.setattr(ui.visit.aftercare_dialog, "render_sheet", refuse)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     dialog = open_dialog(qtbot, threaded)

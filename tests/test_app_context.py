@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from assistant import paths
 from assistant.context import AppContext
-from assistant.db import Database, init_db
-from assistant.models import AuditEvent, Patient
-from assistant.patients import PatientDetails, create_patient
-from assistant.records import backup
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import DEFAULTS, Settings
+from assistant.storage import backup
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import AuditEvent, Patient
 from ui.app_context import GuiContext
 
 
@@ -129,8 +129,8 @@ def test_the_clinic_template_lives_in_the_chosen_data_folder(tmp_path: Path) -> 
 def test_photos_and_the_verified_audit_point_follow_the_chosen_data_folder(
     tmp_path: Path,
 ) -> None:
+    from assistant.audit import integrity
     from assistant.photos.storage import store_for
-    from assistant.records import integrity
 
     context = AppContext.from_options(str(tmp_path / "elsewhere"), None)
     db = context.database()

@@ -27,7 +27,11 @@ def test_assistant_never_imports_qt() -> None:
 
 # -- the GUI and the command line are clients of the core's public functions ------------------
 
-STORAGE_INTERNALS = ("assistant.models", "assistant.sessions.store", "assistant.sessions.guard")
+STORAGE_INTERNALS = (
+    "assistant.storage.models",
+    "assistant.sessions.store",
+    "assistant.sessions.guard",
+)
 
 
 def _imports(path: Path) -> list[tuple[int, str, str]]:
@@ -68,13 +72,13 @@ def test_ui_and_cli_never_import_storage_internals() -> None:
 def test_the_storage_check_catches_a_violation(tmp_path: Path) -> None:
     sneaky = tmp_path / "sneaky_widget.py"
     sneaky.write_text(
-        "from assistant.models import Patient\n"
+        "from assistant.storage.models import Patient\n"
         "from assistant.sessions.store import _load\n"
         "from assistant.sessions import _private_helper\n",
         encoding="utf-8",
     )
     found = storage_violations([sneaky])
-    assert len(found) == 3 and "assistant.models" in found[0]
+    assert len(found) == 3 and "assistant.storage.models" in found[0]
 
 
 # -- modules small enough to read -----------------------------------------------------------------

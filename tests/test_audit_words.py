@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.records.audit_words import entity_words, plain_summary
+from assistant.audit.words import entity_words, plain_summary
 
 
 def test_record_kinds_are_words() -> None:

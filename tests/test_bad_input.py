@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from assistant import paths
-from assistant.db import init_db
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import init_db
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent
@@ -600,7 +600,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
             db, session_id, complete_draft(c, treated_at=datetime(2026, 11, 17, 10, 30)), None
         )
         sessions.sign_session(db, session_id, c.practitioner)
-        from assistant.auth import set_pin
+        from assistant.access.auth import set_pin
 
         set_pin(db, c.practitioner, PIN, None)
         with db.engine.connect() as conn:
@@ -753,7 +753,7 @@ def test_a_real_pipe_into_head(template: dict[str, Any], isolated_data_dir: Path
 
 @pytest.mark.parametrize("name", ["Adams\u202egpj.exe", "Zoë\x1b[2J", "Zo\x00ë", "Zoë\nAdams"])
 def test_control_and_direction_characters_are_flagged_in_names(name: str) -> None:
-    from assistant.patients import validation_errors
+    from assistant.patients.store import validation_errors
 
     errors = validation_errors(PatientDetails(name, "Adams"))
     assert "control or text-direction characters" in errors["first_name"]
@@ -761,7 +761,7 @@ def test_control_and_direction_characters_are_flagged_in_names(name: str) -> Non
 
 
 def test_free_text_in_audit_entries_is_bounded(db: Any) -> None:
-    from assistant.records import audit
+    from assistant.audit import trail as audit
 
     long_text = "x" * 100_000
     with db.session() as session:
@@ -784,8 +784,8 @@ def test_free_text_in_audit_entries_is_bounded(db: Any) -> None:
 def test_control_and_direction_characters_are_flagged_in_practitioner_names(
     db: Any, name: str
 ) -> None:
-    from assistant.auth import create_first_practitioner
-    from assistant.clinic import save_practitioner
+    from assistant.access.auth import create_first_practitioner
+    from assistant.clinic.store import save_practitioner
     from assistant.errors import InvalidInput
 
     with pytest.raises(InvalidInput, match="control or text-direction characters"):

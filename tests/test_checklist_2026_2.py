@@ -16,8 +16,8 @@ from assistant.checklist import (
     parse_answers,
     unanswered,
 )
-from assistant.db import Database
 from assistant.errors import InvalidInput
+from assistant.storage.db import Database
 
 # Revision 2026.2 as shipped beside the current one: verdicts it produced keep meaning what
 # they meant (tests/test_checklist_2026_3.py covers what changed since).
@@ -167,8 +167,8 @@ def test_assessments_of_2026_1_still_display_with_their_own_texts() -> None:
 
 def test_a_stored_2026_1_assessment_still_displays_with_its_version(db: Database) -> None:
     from assistant.checklist import AssessmentResult
-    from assistant.patients import PatientDetails, create_patient
-    from assistant.records.export import export_patient_json
+    from assistant.patients.export import export_patient_json
+    from assistant.patients.store import PatientDetails, create_patient
     from assistant.sessions import last_assessment_answers, save_assessment
 
     old = checklist_for_version("2026.1")

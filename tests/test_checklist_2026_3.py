@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from assistant import reference
-from assistant.auth import create_first_practitioner
+from assistant.access.auth import create_first_practitioner
 from assistant.checklist import (
     Outcome,
     PatientFacts,
@@ -22,9 +22,7 @@ from assistant.checklist import (
     default_checklist,
     evaluate,
 )
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import ClinicRuleChange
 from assistant.rules import (
     apply_to_checklist,
     checklist_in_force,
@@ -34,6 +32,8 @@ from assistant.rules import (
 )
 from assistant.rules.sheet import rule_sheet_pdf
 from assistant.sessions import ZoneEntry, check_zone
+from assistant.storage.db import Database
+from assistant.storage.models import ClinicRuleChange
 from tests.cli_support import cli_main
 from tests.test_aftercare_pdf import pdf_text
 
@@ -282,8 +282,8 @@ def test_the_rule_sheet_shows_the_new_sources_and_the_caution_after_chemotherapy
 
 def test_a_stored_2026_2_verdict_keeps_its_version(db: Database) -> None:
     from assistant.checklist import AssessmentResult, parse_answers
-    from assistant.patients import PatientDetails, create_patient
-    from assistant.records.export import export_patient_json
+    from assistant.patients.export import export_patient_json
+    from assistant.patients.store import PatientDetails, create_patient
     from assistant.sessions import save_assessment
 
     old = checklist_for_version("2026.2")

@@ -20,7 +20,7 @@ from assistant.checklist import (
     default_checklist,
 )
 from tests.checklist_support import answer_everything
-from ui.checklist_page import ChecklistPage
+from ui.checklist.page import ChecklistPage
 
 ASSESSED = date(2026, 11, 24)
 FACTS = PatientFacts(date_of_birth=date(1990, 5, 1), fitzpatrick=2)

@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy import select
 
 from assistant.checklist import AssessmentResult, PatientFacts, default_checklist, evaluate
-from assistant.db import Database
-from assistant.models import AuditEvent, PatientHistory
-from assistant.patients import PatientDetails, create_patient, get_patient
+from assistant.patients.store import PatientDetails, create_patient, get_patient
 from assistant.sessions import start_session
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, PatientHistory
 
 ASSESSED = date(2026, 11, 24)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auth import set_pin
+from assistant.access.auth import set_pin
+from assistant.audit.trail import AuditEntry, query_events
 from assistant.cli.acting import os_account
-from assistant.clinic import save_practitioner
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
-from assistant.records.audit import AuditEntry, query_events
+from assistant.clinic.store import save_practitioner
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 from tests.cli_support import cli_main
 from tests.encryption_support import TEST_RECOVERY
 
@@ -103,7 +103,7 @@ def test_without_as_the_os_account_is_recorded(db: Database, patient: int, tmp_p
 def test_restoring_over_a_damaged_database_checks_the_pin_in_the_backup(
     db: Database, naomi: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.records.backup import backup_to_file
+    from assistant.storage.backup import backup_to_file
 
     good = backup_to_file(db, tmp_path / "good.sqlite3").path
     live = db.sqlite_path

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.auth import set_pin
-from assistant.clinic import save_practitioner
-from assistant.db import Database
-from assistant.practitioner_names import match_name, name_words
-from assistant.records.audit import query_events
+from assistant.access.auth import set_pin
+from assistant.audit.trail import query_events
+from assistant.clinic.practitioner_names import match_name, name_words
+from assistant.clinic.store import save_practitioner
+from assistant.storage.db import Database
 from tests.cli_support import run_in_process
 
 PEOPLE = [(1, "Dr Naomi Clarke"), (2, "Ewa Kowalczyk"), (3, "Marcus Reid"),

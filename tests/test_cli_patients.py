@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from assistant.clinic import save_practitioner
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
-from assistant.records.audit import query_events
+from assistant.audit.trail import query_events
+from assistant.clinic.store import save_practitioner
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 from tests.cli_support import run_in_process
 
 
@@ -143,7 +143,7 @@ def test_the_json_copy_is_audited_by_number_without_the_search(
 
 
 def test_erased_patients_are_not_listed(db: Database, clinic: dict[str, int]) -> None:
-    from assistant.records.erasure import erase_patient
+    from assistant.patients.erasure import erase_patient
 
     erase_patient(db, clinic["Martin"], None, f"{clinic['Martin']} Ana Martin")
     status, out, _ = patients("--search", "martin", "--json")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant import clinic
-from assistant.clinic import ClinicProfile
-from assistant.db import Database
+from assistant.clinic import store as clinic
+from assistant.clinic.store import ClinicProfile
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
 
 
 def test_cartridge_and_lot_with_dates_are_saved_and_audited(db: Database) -> None:

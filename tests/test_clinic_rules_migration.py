@@ -11,8 +11,8 @@ from alembic import command
 from alembic.config import Config
 
 from assistant import paths
-from assistant.cipher import key_for
-from assistant.db import MIGRATIONS, create_db_engine, init_db
+from assistant.access.cipher import key_for
+from assistant.storage.db import MIGRATIONS, create_db_engine, init_db
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import make_signed_records
 

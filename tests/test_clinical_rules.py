@@ -8,11 +8,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from assistant.auth import create_first_practitioner
+from assistant.access.auth import create_first_practitioner
 from assistant.checklist import Outcome, PatientFacts, default_checklist, evaluate
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent, ClinicRuleChange
 from assistant.rules import (
     catalogue,
     checklist_in_force,
@@ -23,6 +21,8 @@ from assistant.rules import (
     treatment_in_force,
 )
 from assistant.sessions import ZoneEntry, check_zone
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, ClinicRuleChange
 
 # The bounds of the clinical source, for every window the clinic may change.
 WINDOW_BOUNDS = {

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from assistant.auth import create_first_practitioner
-from assistant.db import Database
+from assistant.access.auth import create_first_practitioner
 from assistant.rules import catalogue, rules_in_force
-from ui.clinical_rules_page import ClinicalRulesModel, ClinicalRulesPage
+from assistant.storage.db import Database
+from ui.settings.clinical_rules_page import ClinicalRulesModel, ClinicalRulesPage
 
 PIN = "4821"
 
@@ -70,7 +70,7 @@ def test_out_of_bounds_and_wrong_pin_are_refused_in_place(qtbot: QtBot, db: Data
 
 
 def make_page_wrong_pin(qtbot: QtBot, db: Database) -> ClinicalRulesPage:
-    from assistant.clinic import list_practitioners
+    from assistant.clinic.store import list_practitioners
 
     lead = list_practitioners(db)[0].id
     page = ClinicalRulesPage(db, lead, ask_pin=lambda _parent: "9999")

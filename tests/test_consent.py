@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 
-from assistant import auth
+from assistant.access import auth
 from assistant.consent import (
     ConsentContext,
     ConsentRequest,
@@ -32,12 +32,12 @@ from assistant.consent import (
 )
 from assistant.consent.document import short_fingerprint
 from assistant.consent.signature import normalise_strokes, render_png
-from assistant.db import Database
 from assistant.errors import InvalidInput, RecordLocked
-from assistant.models import AuditEvent, Consent, ConsentTemplate
-from assistant.patients import PatientDetails, create_patient
-from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.sessions import create_draft, save_draft, sign_session
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Consent, ConsentTemplate
 from tests.consent_support import PIN, SIGNATURE, ensure_pin, give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 
@@ -429,7 +429,7 @@ def test_the_pdf_footer_carries_the_audit_chain_head_at_issue(db: Database, clin
 def test_why_a_consent_does_not_cover_reads_in_the_practitioners_language(
     db: Database, clinic: Clinic
 ) -> None:
-    from assistant import i18n
+    from assistant.text import i18n
 
     patient = make_patient(db)
     consent = give_consent(db, patient, clinic.practitioner, clinic.device, areas=["cheeks"]).id

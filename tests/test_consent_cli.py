@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.access.keyfile import key_file_path
 from assistant.consent import consent_pdf, list_consents
-from assistant.db import init_db
-from assistant.keyfile import key_file_path
-from assistant.models import AuditEvent, Consent
+from assistant.storage.db import init_db
+from assistant.storage.models import AuditEvent, Consent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
 from tests.sessions_support import make_clinic, make_patient
@@ -126,7 +126,7 @@ def two_languages(tmp_path: Path, migrated_template: Path) -> Path:
     """Patient 1 (Spanish-speaking) signed a consent in English, then one in Spanish; patient
     2 (Spanish-speaking) signed only in English."""
     from assistant.consent import ConsentRequest, issue_consent
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
     from tests.consent_support import PIN, SIGNATURE, ensure_pin
 
     folder = tmp_path / "clinic"

@@ -19,8 +19,8 @@ from assistant.consent import (
     issue_consent,
     verify_bytes,
 )
-from assistant.db import init_db
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import init_db
 from tests import keyed_sqlite as sqlite3
 from tests.consent_support import PIN, SIGNATURE, ensure_pin
 from tests.sessions_support import make_clinic

@@ -19,7 +19,6 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import shapeStr
 
-from assistant.bidi_support import log2vis
 from assistant.consent import (
     ConsentContext,
     ConsentRequest,
@@ -34,12 +33,13 @@ from assistant.consent import (
 )
 from assistant.consent.document import _look, canonical_content, fingerprint
 from assistant.consent.templates import labels, shipped_file
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.languages import LANGUAGES, format_day
-from assistant.models import Consent
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.resources import resource_path
+from assistant.storage.db import Database
+from assistant.storage.models import Consent
+from assistant.text.bidi import log2vis
+from assistant.text.languages import LANGUAGES, format_day
 from tests import pdf_geometry as geometry
 from tests.consent_support import PIN, SIGNATURE, ensure_pin
 from tests.sessions_support import Clinic, make_clinic

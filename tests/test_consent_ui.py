@@ -11,13 +11,13 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from assistant.consent import list_consents
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 from tests.checklist_support import answer_everything
 from tests.consent_support import PIN, ensure_pin
 from tests.sessions_support import Clinic, make_clinic, make_patient
-from ui.consent_page import ConsentPage
-from ui.signature_pad import SignatureField, SignaturePad
+from ui.consent.page import ConsentPage
+from ui.consent.signature_pad import SignatureField, SignaturePad
 from ui.tasks import TaskRunner
 
 LEFT = Qt.MouseButton.LeftButton
@@ -136,7 +136,7 @@ def test_the_visit_asks_for_consent_between_checklist_and_session(
     qtbot: QtBot, demo_db: Database, runner: TaskRunner, tmp_path: Path
 ) -> None:
     from assistant.settings import Settings
-    from ui.session_workflow import SessionWorkflow
+    from ui.visit.workflow import SessionWorkflow
 
     settings = Settings(tmp_path / "settings.json")
     settings.set("autosave_seconds", 0)
@@ -168,7 +168,7 @@ def test_the_visit_asks_for_consent_between_checklist_and_session(
 
 def test_settings_save_the_clinic_copy_as_a_new_version(qtbot: QtBot, db: Database) -> None:
     from assistant.consent import current_template
-    from ui.consent_template_settings import ConsentTemplateSettings
+    from ui.settings.consent_templates import ConsentTemplateSettings
 
     page = ConsentTemplateSettings(db, None)
     qtbot.addWidget(page)
@@ -195,9 +195,9 @@ def test_the_consents_dialog_saves_prints_and_withdraws(
     from PySide6.QtPrintSupport import QPrinter
 
     from assistant.consent import consent_pdf
-    from assistant.models import AuditEvent
+    from assistant.storage.models import AuditEvent
     from tests.consent_support import give_consent
-    from ui.consent_list_dialog import ConsentsDialog
+    from ui.consent.list_dialog import ConsentsDialog
 
     patient = make_patient(db)
     record = give_consent(db, patient, clinic.practitioner, clinic.device)
@@ -259,7 +259,7 @@ def test_signing_in_the_visit_says_why_a_consent_is_needed(
     from assistant.sessions import create_draft, get_session
     from assistant.settings import Settings
     from tests.test_sessions_workflow import fill_and_save
-    from ui.session_workflow import SessionWorkflow
+    from ui.visit.workflow import SessionWorkflow
 
     settings = Settings(tmp_path / "settings.json")
     settings.set("autosave_seconds", 0)
@@ -330,7 +330,7 @@ def test_the_step_shows_the_patients_language_and_says_it_is_unreviewed(
 
 def test_settings_edit_each_languages_form_on_its_own(qtbot: QtBot, db: Database) -> None:
     from assistant.consent import current_template
-    from ui.consent_template_settings import ConsentTemplateSettings
+    from ui.settings.consent_templates import ConsentTemplateSettings
 
     page = ConsentTemplateSettings(db, None)
     qtbot.addWidget(page)

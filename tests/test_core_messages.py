@@ -13,10 +13,11 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from assistant import i18n, patients
+from assistant.patients import store as patients
 from assistant.resources import resource_path
 from assistant.sessions import DeviceLimits, PreviousSession, ZoneEntry, check_zone
-from assistant.sessions.rules import device_age_warning, interval_warning
+from assistant.sessions.limits import device_age_warning, interval_warning
+from assistant.text import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = resource_path("locale", "es", "LC_MESSAGES", "chairside.po")
@@ -93,7 +94,7 @@ def test_session_warnings_in_spanish(spanish: None) -> None:
 
 
 def test_the_database_place_in_spanish(spanish: None) -> None:
-    from assistant.places import describe_database
+    from assistant.storage.places import describe_database
 
     assert describe_database("sqlite:////srv/clinic/chairside.sqlite3") == (
         "Base de datos local en /srv/clinic"
@@ -183,7 +184,7 @@ def checklist_in_force_english(db):  # type: ignore[no-untyped-def]
 def test_errors_shown_at_the_chair_in_spanish(spanish: None, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from assistant.auth import validate_secret
+    from assistant.access.auth import validate_secret
     from assistant.errors import InvalidInput
     from assistant.output_files import check_output_file
     from assistant.sessions import SessionDraft, validate_draft, validate_for_signing
@@ -213,7 +214,7 @@ def test_errors_shown_at_the_chair_in_spanish(spanish: None, tmp_path: Path) -> 
 
 
 def test_the_sign_in_wait_in_spanish(spanish: None) -> None:
-    from assistant.auth import _wait_message
+    from assistant.access.auth import _wait_message
 
     assert _wait_message(1) == (
         "Tras varios intentos fallidos, espere 1 segundo antes de volver a intentarlo."
@@ -225,7 +226,7 @@ def test_a_refused_backup_in_spanish(spanish: None, tmp_path: Path) -> None:
     """Restoring from the window checks the file first; its refusal is in the practitioner's
     language, and so is what it adds (nothing was changed)."""
     from assistant.errors import InvalidInput
-    from assistant.records.backup import inspect_backup
+    from assistant.storage.backup import inspect_backup
 
     not_a_backup = tmp_path / "notes.sqlite3"
     not_a_backup.write_bytes(b"shopping list\n" * 20)

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 import assistant.sessions.start as start_module
 from assistant.checklist import AssessmentResult, Outcome, Verdict
-from assistant.db import Database
 from assistant.errors import DatabaseUnavailable
-from assistant.models import Assessment, AuditEvent, TreatmentSession
 from assistant.sessions import DeviceLimits, default_depth, start_session
+from assistant.storage.db import Database
+from assistant.storage.models import Assessment, AuditEvent, TreatmentSession
 from tests.sessions_support import Clinic, make_clinic, make_patient
 
 

@@ -9,10 +9,11 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from assistant import i18n, reference
-from assistant.db import Database
-from assistant.labels import data_label, english_labels, translated_labels, typical_range
+from assistant import reference
 from assistant.rules.catalogue import catalogue
+from assistant.storage.db import Database
+from assistant.text import i18n
+from assistant.text.labels import data_label, english_labels, translated_labels, typical_range
 
 
 def every_english_label() -> dict[str, Mapping[str, str]]:
@@ -60,7 +61,7 @@ def test_a_label_in_each_language_and_the_key_when_unknown(spanish: None) -> Non
 def test_the_patient_form_offers_spanish_choices_and_stores_the_ids(
     qtbot: QtBot, db: Database, spanish: None
 ) -> None:
-    from ui.patient_form import PatientForm
+    from ui.patients.form import PatientForm
 
     form = PatientForm(db)
     qtbot.addWidget(form)
@@ -141,7 +142,7 @@ def test_a_signed_record_names_zones_endpoints_and_kinds_in_spanish(
 
 
 def test_exports_keep_the_english_words(spanish: None) -> None:
-    from assistant.records.export_words import KIND_WORDS, in_words
+    from assistant.patients.export_words import KIND_WORDS, in_words
 
     assert in_words("zone", "cheeks") == "Cheeks"
     assert in_words("skin_type", "dry") == "Dry"
@@ -153,9 +154,9 @@ def test_exports_keep_the_english_words(spanish: None) -> None:
 def test_the_audit_trail_names_kinds_of_record_in_spanish(db: Database, spanish: None) -> None:
     from PySide6.QtCore import Qt as QtCore
 
-    from assistant import auth
-    from assistant.patients import PatientDetails, create_patient
-    from ui.audit_table_model import AuditTableModel
+    from assistant.access import auth
+    from assistant.patients.store import PatientDetails, create_patient
+    from ui.audit.table_model import AuditTableModel
 
     naomi = auth.create_first_practitioner(db, "Dr Naomi Clarke", "GMC 7012345", "4821")
     create_patient(db, PatientDetails("Ada", "Lovelace"), actor=naomi.id)

@@ -12,10 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from assistant import cipher, paths
-from assistant.db import _migrations_config, head_revision, init_db
+from assistant import paths
+from assistant.access import cipher
 from assistant.errors import DatabaseUnavailable
-from assistant.models import Base
+from assistant.storage.db import _migrations_config, head_revision, init_db
+from assistant.storage.models import Base
 from tests import keyed_sqlite as sqlite3
 
 
@@ -48,7 +49,7 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_are_enforced(db: object) -> None:
-    from assistant.db import Database
+    from assistant.storage.db import Database
 
     assert isinstance(db, Database)
     with pytest.raises(DatabaseUnavailable), db.session() as session:
@@ -145,9 +146,9 @@ def test_a_missing_folder_is_explained_not_created(tmp_path: Path) -> None:
 def test_demo_data_is_varied(db: object) -> None:
     from sqlalchemy import func, select
 
-    from assistant.db import Database
-    from assistant.demo import load_demo_data
-    from assistant.models import Patient, TreatmentSession
+    from assistant.demo.clinic import load_demo_data
+    from assistant.storage.db import Database
+    from assistant.storage.models import Patient, TreatmentSession
 
     assert isinstance(db, Database)
     summary = load_demo_data(db, patients=40, seed=3, today=date(2026, 11, 25))
@@ -164,7 +165,7 @@ def test_demo_data_is_varied(db: object) -> None:
 def test_revision_ids_follow_file_names_in_one_line() -> None:
     from alembic.script import ScriptDirectory
 
-    from assistant.db import known_revisions
+    from assistant.storage.db import known_revisions
 
     script = ScriptDirectory.from_config(_migrations_config())
     assert script.get_heads() == [head_revision()]

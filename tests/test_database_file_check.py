@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database, check_whole_file, init_db
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
+from assistant.storage.db import Database, check_whole_file, init_db
 from tests import keyed_sqlite as sqlite3
 from ui import safekeeping
 from ui.app_context import GuiContext

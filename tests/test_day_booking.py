@@ -24,12 +24,12 @@ from assistant.day.complications import (
     update_complication,
 )
 from assistant.day.followups import FollowupRule, complete_followup, list_followups
-from assistant.db import Database
 from assistant.errors import InvalidInput, RecordLocked
-from assistant.models import Assessment, AuditEvent
 from assistant.sessions import ZoneEntry, amend_session, create_draft, save_draft, sign_session
 from assistant.sessions.recall import recall, recall_complications
 from assistant.settings import Settings
+from assistant.storage.db import Database
+from assistant.storage.models import Assessment, AuditEvent
 from tests.consent_support import give_consent
 from tests.day_support import SAFE_AFTER_TREATED, TODAY, Treated, sign, treated_patient
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient
@@ -348,7 +348,7 @@ def test_a_complication_is_checked_and_its_outcome_recorded(db: Database) -> Non
 
 
 def test_an_erasure_blanks_appointment_notes_and_cancels_open_visits(db: Database) -> None:
-    from assistant.records.erasure import erase_patient
+    from assistant.patients.erasure import erase_patient
 
     t = treated_patient(db)
     booked = book_appointment(
@@ -361,7 +361,7 @@ def test_an_erasure_blanks_appointment_notes_and_cancels_open_visits(db: Databas
 
 
 def test_the_patients_export_holds_appointments_calls_and_complications(db: Database) -> None:
-    from assistant.records.export import export_patient_json
+    from assistant.patients.export import export_patient_json
 
     t = treated_patient(db)
     book_appointment(db, BookingRequest(t.patient, datetime(2026, 12, 16, 9)), None, TODAY)

@@ -13,16 +13,16 @@ import pytest
 from icalendar import Calendar
 from pytestqt.qtbot import QtBot
 
-from assistant import clinic
-from assistant.clinic_profile import ClinicProfile
+from assistant.clinic import store as clinic
+from assistant.clinic.profile import ClinicProfile
 from assistant.day.appointments import patient_appointments
 from assistant.day.calendar import appointment_calendar_text
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 from tests.consent_support import give_consent
 from tests.day_support import sign
 from tests.sessions_support import make_clinic
-from ui.booking_dialog import BookingDialog
+from ui.day.booking_dialog import BookingDialog
 from ui.tasks import TaskRunner
 
 TREATED = datetime.combine(date.today() - timedelta(days=3), time(10, 30))  # at 1.5 mm

@@ -12,10 +12,10 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from assistant import clinic
-from assistant.clinic_profile import ClinicProfile
-from assistant.db import init_db
-from assistant.patients import PatientDetails, create_patient
+from assistant.clinic import store as clinic
+from assistant.clinic.profile import ClinicProfile
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import init_db
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import PIN, ensure_pin, give_consent
 from tests.day_support import sign

@@ -11,16 +11,16 @@ from datetime import date, datetime, timedelta
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing
 
-from assistant import clinic
 from assistant.aftercare import next_appointment_text, render_pdf_bytes, template_for
-from assistant.clinic_profile import ClinicProfile
+from assistant.clinic import store as clinic
+from assistant.clinic.profile import ClinicProfile
 from assistant.day.appointments import BookingRequest, book_appointment
 from assistant.day.calendar import appointment_ics, calendar_summary
 from assistant.day.complications import ComplicationDetails, add_complication
 from assistant.day.report import complication_report_pdf
 from assistant.day.summary import build_summary, depth_band, summary_pdf, summary_story
-from assistant.db import Database
 from assistant.sessions import ZoneEntry, aftercare_sheet_for_session
+from assistant.storage.db import Database
 from tests.day_support import TODAY, sign, treated_patient
 from tests.sessions_support import TREATED
 

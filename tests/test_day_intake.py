@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from assistant.day.appointments import BookingRequest, book_appointment
-from assistant.db import Database
 from assistant.intake import crypto
 from assistant.intake.wording import wording
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.intake_support import FIRST, LAST, Clinic, make_clinic
 from ui.app_context import GuiContext
-from ui.day_view import DayView
-from ui.intake_dialog import IntakeDialog
+from ui.day.view import DayView
+from ui.intake.dialog import IntakeDialog
 from ui.main_window import MainWindow
 from ui.tasks import SynchronousRunner
 

@@ -17,18 +17,18 @@ from pytestqt.qtbot import QtBot
 from assistant.day.appointments import BookingRequest, book_appointment, patient_appointments
 from assistant.day.complications import list_complications
 from assistant.day.followups import list_followups
-from assistant.db import Database
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.cli_support import run_in_process
 from tests.consent_support import give_consent
 from tests.day_support import Treated, sign
 from tests.sessions_support import make_clinic, make_patient
 from ui.app_context import GuiContext
-from ui.booking_dialog import BookingDialog
-from ui.complication_dialog import ComplicationDialog, FollowupDialog
-from ui.day_view import DayView
+from ui.day.booking_dialog import BookingDialog
+from ui.day.complication_dialog import ComplicationDialog, FollowupDialog
+from ui.day.summary_view import SummaryDialog
+from ui.day.view import DayView
 from ui.main_window import MainWindow
-from ui.summary_view import SummaryDialog
 from ui.tasks import TaskRunner
 
 TODAY = date.today()
@@ -160,7 +160,7 @@ def test_the_recall_dialog_lists_the_complications_of_the_lot(
     qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated
 ) -> None:
     from assistant.day.complications import ComplicationDetails, add_complication
-    from ui.recall_dialog import RecallDialog
+    from ui.stock.recall_dialog import RecallDialog
 
     add_complication(db, treated.session,
                      ComplicationDetails("granuloma", TREATED.date(), "severe"), None)  # fmt: skip
@@ -180,7 +180,7 @@ def test_the_patients_complications_open_to_record_the_outcome_and_report(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     from assistant.day.complications import ComplicationDetails, add_complication
-    from ui.complications_list import ComplicationsDialog
+    from ui.day.complications_list import ComplicationsDialog
 
     add_complication(db, treated.session,
                      ComplicationDetails("scarring", TREATED.date(), "moderate"), None)  # fmt: skip
@@ -235,11 +235,11 @@ def test_an_appointment_is_marked_from_the_day(
 def test_a_questionnaire_received_waits_on_the_day_until_confirmed(
     qtbot: QtBot, db: Database, runner: TaskRunner, treated: Treated
 ) -> None:
-    from assistant.dates import utcnow
     from assistant.day.agenda import day_agenda
     from assistant.intake.answers import Received
     from assistant.intake.store import confirm_answers, save_received
     from assistant.intake.wording import wording
+    from assistant.text.dates import utcnow
 
     book_appointment(db, BookingRequest(treated.patient, datetime.combine(TODAY, time(15, 0)),
                      override_reason="Booked before the rule existed"), None)  # fmt: skip

@@ -12,13 +12,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from assistant.day.appointments import BookingRequest, book_appointment
-from assistant.db import Database
 from assistant.settings import Settings
 from assistant.stock import NewItem, receive_box, stock_warnings
+from assistant.storage.db import Database
 from tests.cli_support import run_in_process
 from tests.sessions_support import make_clinic, make_patient
 from ui.app_context import GuiContext
-from ui.day_view import DayView
+from ui.day.view import DayView
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 

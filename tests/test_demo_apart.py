@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant import clinic
-from assistant.auth import verify_login
-from assistant.db import Database, init_db
-from assistant.demo import (
+from assistant.access.auth import verify_login
+from assistant.clinic import store as clinic
+from assistant.clinic.devices import device_limits_of
+from assistant.demo.clinic import (
     DEMO_PIN,
     demo_folder,
     is_demo_database,
     load_demo_data,
 )
-from assistant.devices import device_limits_of
 from assistant.errors import InvalidInput
-from assistant.models import Device, ZoneTreatment
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import Device, ZoneTreatment
 from tests import keyed_sqlite as sqlite3
 from tests.test_cli import run_here
 
@@ -94,7 +94,7 @@ def test_the_command_prints_the_pin_and_refuses_real_records(tmp_path: Path) -> 
 
 
 def test_the_demo_pin_unlocks_an_encrypted_demo_database(tmp_path: Path) -> None:
-    from assistant.cipher import is_plain
+    from assistant.access.cipher import is_plain
 
     made = run_here("demo", "--patients", "2", data_dir=tmp_path)
     assert made.returncode == 0, made.stderr

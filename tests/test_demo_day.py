@@ -8,13 +8,13 @@ from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from assistant.audit.chain import verify
 from assistant.day.agenda import day_agenda
-from assistant.db import Database
-from assistant.demo import load_demo_data
-from assistant.demo_day import add_demo_day
-from assistant.records.chain import verify
+from assistant.demo.clinic import load_demo_data
+from assistant.demo.day import add_demo_day
 from assistant.settings import Settings
 from assistant.stock import list_stock, stock_warnings
+from assistant.storage.db import Database
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner

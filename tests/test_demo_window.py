@@ -10,14 +10,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from assistant import paths
-from assistant.db import Database, init_db
-from assistant.demo import is_demo_database
-from assistant.patients import count_patients
-from assistant.places import describe_database
+from assistant.demo.clinic import is_demo_database
+from assistant.patients.store import count_patients
 from assistant.settings import Settings
+from assistant.storage.db import Database, init_db
+from assistant.storage.places import describe_database
 from ui.app_context import GuiContext
-from ui.demo_offer import DemoOffer
 from ui.main_window import MainWindow
+from ui.start.demo_offer import DemoOffer
 
 
 def _window(qtbot: QtBot, db: Database, runner: object) -> MainWindow:

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant import clinic, reference
+from assistant import reference
 from assistant.checklist import AssessmentResult, PatientFacts, evaluate
-from assistant.db import Database
-from assistant.devices import limits_of_profile, snap_depth
+from assistant.clinic import store as clinic
+from assistant.clinic.devices import limits_of_profile, snap_depth
 from assistant.errors import InvalidInput
 from assistant.rules import checklist_in_force, set_rule
 from assistant.sessions import (
@@ -23,6 +23,7 @@ from assistant.sessions import (
     save_assessment,
     save_draft,
 )
+from assistant.storage.db import Database
 from tests.consent_support import record_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 
@@ -134,8 +135,8 @@ def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
 ) -> None:
     from sqlalchemy import text
 
-    from assistant.models import TreatmentSession
     from assistant.sessions import sign_session
+    from assistant.storage.models import TreatmentSession
 
     c = make_clinic(db)
     patient = make_patient(db)
@@ -157,7 +158,7 @@ def test_a_session_stores_the_rules_version_and_it_is_read_only_once_signed(
 def test_a_patient_under_the_device_s_cleared_age_is_warned_in_the_session(db: Database) -> None:
     """The checklist cannot know the device when it is chosen later, at the session: the
     session warns instead (SkinPen Precision is cleared for patients 22 and older)."""
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
 
     c = make_clinic(db)
     skinpen = clinic.save_device(

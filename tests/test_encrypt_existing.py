@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from assistant import auth, cipher, paths
-from assistant.clinic import list_practitioners
+from assistant import paths
+from assistant.access import auth, cipher
+from assistant.clinic.store import list_practitioners
 from assistant.context import AppContext
-from assistant.db import Database, init_db
-from assistant.demo import load_demo_data
+from assistant.demo.clinic import load_demo_data
 from assistant.paths import Locations
 from assistant.photos.storage import MAGIC, FolderPhotoStore
-from assistant.records.encrypt import STEPS, encrypt_database, overwrite_and_remove, plain_backups
+from assistant.storage.db import Database, init_db
+from assistant.storage.encrypt import STEPS, encrypt_database, overwrite_and_remove, plain_backups
 from tests.cli_support import run_in_process
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +30,8 @@ PHOTO = b"\xff\xd8 a plain photo of Amelia Smith"
 
 CHILD = """
 import os, signal, sys
-from assistant.db import init_db
-from assistant.records.encrypt import encrypt_database
+from assistant.storage.db import init_db
+from assistant.storage.encrypt import encrypt_database
 
 def step(name):
     if name == sys.argv[2]:

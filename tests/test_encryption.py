@@ -10,16 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant import auth, cipher, keyfile, paths
-from assistant.clinic import save_practitioner
+from assistant import paths
+from assistant.access import auth, cipher, keyfile
+from assistant.clinic.store import save_practitioner
 from assistant.context import AppContext
-from assistant.db import Database, DatabaseLocked, init_db
-from assistant.demo import load_demo_data
+from assistant.demo.clinic import load_demo_data
 from assistant.errors import DatabaseUnavailable, InvalidInput
-from assistant.models import Patient
 from assistant.paths import Locations
 from assistant.photos import import_photos, photo_bytes
-from assistant.records import backup
+from assistant.storage import backup
+from assistant.storage.db import Database, DatabaseLocked, init_db
+from assistant.storage.models import Patient
 from tests.cli_support import run_in_process
 from tests.consent_support import give_consent
 from tests.encryption_support import REAL_NEW_RECOVERY_CODE, TEST_KEY

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from assistant import auth, cipher, keyfile
+from assistant.access import auth, cipher, keyfile
 from assistant.context import AppContext
 from assistant.paths import Locations
 from tests.encryption_support import REAL_NEW_RECOVERY_CODE
 from ui import app
-from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
-from ui.unlock_dialog import NewPinDialog, UnlockDialog
+from ui.access.unlock_dialog import NewPinDialog, UnlockDialog
+from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
 
 PIN = "2468"
 
@@ -104,7 +104,7 @@ def test_a_plain_database_is_offered_encryption_once_at_start(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from assistant.db import init_db
+    from assistant.storage.db import init_db
 
     folder = tmp_path / "clinic"
     plain = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", encrypt=False, create=True)

@@ -25,7 +25,7 @@ def test_chairside_is_a_gui_script_running_main() -> None:
 
 def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     import ui.app
-    import ui.platform_check
+    import ui.start.platform_check
     from assistant.context import AppContext
 
     opened: list[AppContext] = []
@@ -35,7 +35,7 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
         return 0
 
     monkeypatch.setattr(ui.app, "run_gui", run_gui)
-    monkeypatch.setattr(ui.platform_check, "check_platform_libraries", lambda: None)
+    monkeypatch.setattr(ui.start.platform_check, "check_platform_libraries", lambda: None)
     monkeypatch.setattr(sys, "argv", ["chairside"])
     assert main.main() == 0
     assert len(opened) == 1 and isinstance(opened[0], AppContext)  # no command: the window

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from assistant import paths, sessions
-from assistant.db import WIPE_PENDING_SUFFIX, Database, init_db
-from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
-from assistant.records.audit import query_events
-from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.audit.trail import query_events
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.store import PatientDetails, create_patient, get_patient, update_patient
+from assistant.storage.db import WIPE_PENDING_SUFFIX, Database, init_db
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.consent_support import record_consent
@@ -87,8 +87,8 @@ def test_after_erasure_no_copy_is_left_in_the_file(plain_db: Database) -> None:
 def test_an_open_connection_delays_the_wipe_until_the_next_start(
     db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.auth import set_pin
-    from assistant.clinic import save_practitioner
+    from assistant.access.auth import set_pin
+    from assistant.clinic.store import save_practitioner
 
     patient = create_patient(db, PatientDetails("Ada", NAME, phone="07700 900555"), None).id
     naomi = save_practitioner(db, "Naomi Clarke", "").id

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
-from assistant.demo import create_demo_clinic, demo_folder
-from ui.first_start import DemoBanner, FirstStartDialog, open_demo_clinic, real_folder_of
+from assistant.demo.clinic import create_demo_clinic, demo_folder
+from assistant.storage.db import Database
+from ui.start.first_start import DemoBanner, FirstStartDialog, open_demo_clinic, real_folder_of
 
 
 def test_the_first_screen_offers_the_demo_and_the_setup_side_by_side(qtbot: QtBot) -> None:

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from assistant.audit.trail import query_events
 from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import QuestionKind
-from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.intake import crypto
 from assistant.intake.answers import Received, checklist_answer, parse_received
@@ -27,11 +27,11 @@ from assistant.intake.server import MAX_BODY
 from assistant.intake.service import IntakeDesk
 from assistant.intake.store import confirm_answers, list_questionnaires, save_received
 from assistant.intake.wording import build_wording, wording
-from assistant.languages import LANGUAGES
-from assistant.records.audit import query_events
-from assistant.records.erasure import erase_patient, erasure_confirmation
-from assistant.records.export import export_patient_json
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.export import export_patient_json
 from assistant.resources import load_toml_file, resource_path
+from assistant.storage.db import Database
+from assistant.text.languages import LANGUAGES
 from tests.cli_support import ROOT, cli_main, run_in_process, with_key
 from tests.intake_support import PIN, Clinic, make_clinic, personal_details
 
@@ -250,7 +250,7 @@ def test_questionnaires_are_exported_and_erased_with_the_patient(
 
     from pypdf import PdfReader
 
-    from assistant.records.export_pdf import render_patient_pdf
+    from assistant.patients.export_pdf import render_patient_pdf
 
     printed = " ".join(
         page.extract_text() for page in PdfReader(BytesIO(render_patient_pdf(data))).pages
@@ -311,10 +311,10 @@ def test_an_address_of_every_interface_is_refused(db: Database) -> None:
 def test_intake_start_exits_3_when_the_link_expires(
     db: Database, clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.dates
+    import assistant.text.dates
 
-    real = assistant.dates.utcnow
-    monkeypatch.setattr(assistant.dates, "utcnow", lambda: real() + timedelta(minutes=2))
+    real = assistant.text.dates.utcnow
+    monkeypatch.setattr(assistant.text.dates, "utcnow", lambda: real() + timedelta(minutes=2))
     result = run_in_process(
         [
             "intake",

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from assistant.dates import utcnow
-from assistant.db import Database
 from assistant.intake import crypto
 from assistant.intake.service import IntakeDesk, Offer
 from assistant.intake.store import list_questionnaires
+from assistant.storage.db import Database
+from assistant.text.dates import utcnow
 from tests.intake_support import CLINIC, Clinic, browser, make_clinic, personal_details
 
 __all__ = ["browser"]  # the fixture, used by name

@@ -11,19 +11,19 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from assistant.audit.trail import query_events
 from assistant.checklist import PatientFacts, default_checklist
-from assistant.db import Database
 from assistant.intake.answers import Received
 from assistant.intake.store import Questionnaire, list_questionnaires, save_received
 from assistant.intake.wording import wording
-from assistant.records.audit import query_events
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.checklist_support import answer_everything
-from ui.checklist_page import ChecklistPage
-from ui.checklist_patient_said import PatientSaid
-from ui.qr_code import qr_matrix
-from ui.session_workflow import SessionWorkflow
+from ui.checklist.page import ChecklistPage
+from ui.checklist.patient_said import PatientSaid
+from ui.day.qr_code import qr_matrix
 from ui.tasks import TaskRunner
+from ui.visit.workflow import SessionWorkflow
 
 LEFT = Qt.MouseButton.LeftButton
 PATIENT = 1

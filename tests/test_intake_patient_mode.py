@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.intake.store import list_questionnaires
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.intake_support import PIN, Clinic, make_clinic
 from ui.app_context import GuiContext
+from ui.intake.patient_mode import PatientMode
 from ui.main_window import MainWindow
-from ui.patient_mode import PatientMode
 from ui.tasks import SynchronousRunner
 
 LEFT = Qt.MouseButton.LeftButton

@@ -12,14 +12,14 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.intake import crypto
 from assistant.intake.store import list_questionnaires
 from assistant.intake.wording import wording
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.intake_support import FIRST, Clinic, make_clinic
 from ui.app_context import GuiContext
-from ui.intake_dialog import IntakeDialog
+from ui.intake.dialog import IntakeDialog
 from ui.main_window import MainWindow
 from ui.tasks import SynchronousRunner
 
@@ -108,7 +108,7 @@ def test_a_phone_reads_the_link_from_the_qr_code_on_screen(qtbot: QtBot, tmp_pat
     import shutil
     import subprocess
 
-    from ui.qr_code import QrCode
+    from ui.day.qr_code import QrCode
 
     zbarimg = shutil.which("zbarimg")
     if zbarimg is None:

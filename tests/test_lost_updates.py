@@ -14,10 +14,11 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
-from assistant import clinic, paths, sessions
-from assistant.db import Database, init_db
+from assistant import paths, sessions
+from assistant.clinic import store as clinic
 from assistant.errors import StaleRecord
-from assistant.patients import PatientDetails, create_patient, get_patient, update_patient
+from assistant.patients.store import PatientDetails, create_patient, get_patient, update_patient
+from assistant.storage.db import Database, init_db
 from tests.consent_support import record_consent
 from tests.postgres_support import migrated_database
 from tests.sessions_support import complete_draft, make_clinic
@@ -140,8 +141,8 @@ def test_clinic_settings_saved_from_a_stale_copy_are_refused(
 def test_the_window_shows_both_versions_and_saves_the_merge(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.patient_form import PatientForm
-    from ui.stale_record_dialog import StaleRecordDialog
+    from ui.patients.form import PatientForm
+    from ui.session_form.stale_dialog import StaleRecordDialog
 
     patient = create_patient(db, PatientDetails("Zoë", "Adams", phone="07700 900123"), None)
     form = PatientForm(db)
@@ -168,7 +169,7 @@ def test_the_window_shows_both_versions_and_saves_the_merge(
 
 
 def test_the_comparison_keeps_one_side_or_merges(qtbot: QtBot) -> None:
-    from ui.stale_record_dialog import StaleRecordDialog
+    from ui.session_form.stale_dialog import StaleRecordDialog
 
     mine = {"name": "A", "phone": "1", "email": "x"}
     theirs = {"name": "A", "phone": "2", "email": "y"}
@@ -186,8 +187,8 @@ def test_the_comparison_keeps_one_side_or_merges(qtbot: QtBot) -> None:
 def test_the_clinic_profile_screen_compares_before_saving_over_a_newer_one(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.settings_dialog import ClinicProfileTab
-    from ui.stale_record_dialog import StaleRecordDialog
+    from ui.session_form.stale_dialog import StaleRecordDialog
+    from ui.settings.dialog import ClinicProfileTab
 
     clinic.save_clinic(db, clinic.ClinicProfile(name="Riverside", phone="020 7946 0321"), None)
     tab = ClinicProfileTab(db, None)

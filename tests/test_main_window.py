@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
-from assistant.patients import PatientDetails, count_patients, create_patient, get_patient
+from assistant.patients.store import PatientDetails, count_patients, create_patient, get_patient
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
-from ui.patient_list_model import PatientListModel
+from ui.patients.list_model import PatientListModel
 
 
 @pytest.fixture
@@ -128,8 +128,8 @@ def test_patient_list_fetches_lazily(qtbot: QtBot, db: Database) -> None:
 def test_settings_dialog_saves_the_clinic_and_refuses_bad_devices(
     qtbot: QtBot, db: Database
 ) -> None:
-    from assistant.clinic import get_clinic, list_devices
-    from ui.settings_dialog import SettingsDialog
+    from assistant.clinic.store import get_clinic, list_devices
+    from ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(db, Settings(), None)
     qtbot.addWidget(dialog)
@@ -166,7 +166,7 @@ def test_settings_show_which_aftercare_template_is_used_and_reset_it(
     qtbot: QtBot, db: Database
 ) -> None:
     from assistant import aftercare
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(db, Settings(), None)
     qtbot.addWidget(dialog)
@@ -209,7 +209,7 @@ def test_unsaved_typing_is_not_lost_on_close(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
     assert window.close()
     assert [
-        r.first_name for r in __import__("assistant.patients").patients.search_patients(db)
+        r.first_name for r in __import__("assistant.patients.store").patients.search_patients(db)
     ] == ["Amara"]
 
 

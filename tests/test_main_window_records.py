@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, paths
-from assistant.db import Database
-from assistant.models import AuditEvent, Patient
-from assistant.patients import search_patients
+from assistant import paths
+from assistant.access import auth
+from assistant.patients.store import search_patients
 from assistant.settings import Settings
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Patient
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
@@ -70,7 +71,7 @@ def test_lock_covers_the_window_and_the_pin_unlocks(qtbot: QtBot, window: MainWi
 
 
 def test_pin_set_in_settings_lets_a_colleague_sign_in(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(window.db, window.settings, window.practitioner_id)
     qtbot.addWidget(dialog)

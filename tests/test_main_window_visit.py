@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
+from assistant.storage.db import Database
 from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import fill_and_save, tick
 from tests.visit_support import open_demo_window
@@ -71,7 +71,7 @@ def test_a_whole_visit(
         dialog.printed.emit()  # type: ignore[attr-defined]
         return 1
 
-    from ui.aftercare_dialog import AftercarePreviewDialog
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     monkeypatch.setattr(AftercarePreviewDialog, "exec", fake_exec)
     qtbot.mouseClick(workflow.aftercare_button, LEFT)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from assistant.db import init_db
-from assistant.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
-from assistant.patient_search import sort_key
-from assistant.patients import search_patients
-from assistant.records import integrity
+from assistant.audit import integrity
+from assistant.patients.search import sort_key
+from assistant.patients.store import search_patients
+from assistant.storage.db import init_db
+from assistant.storage.models import Amendment, Consent, Patient, TreatmentSession, ZoneTreatment
 
 ROOT = Path(__file__).resolve().parent.parent
 

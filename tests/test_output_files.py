@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import Database
+from assistant.audit.trail import query_events
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file, write_private_file
-from assistant.patients import PatientDetails, create_patient
-from assistant.records.audit import query_events
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import cli_main
 from tests.test_aftercare_cli import session as aftercare_session
@@ -168,8 +168,8 @@ def test_an_export_is_audited_only_once_the_file_is_written(
     db: Database, patient: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant import output_files
-    from assistant.records.export import write_patient_json
-    from assistant.records.export_pdf import export_patient_pdf
+    from assistant.patients.export import write_patient_json
+    from assistant.patients.export_pdf import export_patient_pdf
 
     def fail(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")

@@ -12,15 +12,15 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from assistant import patients
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import PatientHistory
-from assistant.patients import PatientDetails, display_name
-from assistant.records.erasure import erase_patient, erasure_confirmation
-from assistant.records.export import export_patient_json
-from assistant.records.export_pdf import export_patient_pdf
+from assistant.patients import store as patients
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.export import export_patient_json
+from assistant.patients.export_pdf import export_patient_pdf
+from assistant.patients.store import PatientDetails, display_name
 from assistant.sessions import aftercare_sheet_for_session
+from assistant.storage.db import Database
+from assistant.storage.models import PatientHistory
 from tests.test_records_export import every_text_value
 
 LAN = PatientDetails("Lan", "Nguyễn", date(1990, 5, 1), name_order="family_first")
@@ -89,7 +89,7 @@ def test_the_name_forms_are_stored_audited_exported_and_erased(
 
 
 def test_the_aftercare_sheet_uses_the_name_as_written(demo_db: Database) -> None:
-    from assistant.models import TreatmentSession
+    from assistant.storage.models import TreatmentSession
 
     with demo_db.session() as session:
         row = session.scalars(select(TreatmentSession).limit(1)).one()

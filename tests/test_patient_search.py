@@ -11,11 +11,10 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, select, text
 
-from assistant import patient_search
-from assistant.db import Database, _migrations_config, init_db
-from assistant.models import PatientSearchTerm
-from assistant.patient_search import fold, search_terms, sort_key
-from assistant.patients import (
+from assistant.patients import search as patient_search
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.search import fold, search_terms, sort_key
+from assistant.patients.store import (
     PatientDetails,
     count_patients,
     create_patient,
@@ -23,7 +22,8 @@ from assistant.patients import (
     search_patients,
     update_patient,
 )
-from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.storage.db import Database, _migrations_config, init_db
+from assistant.storage.models import PatientSearchTerm
 
 
 @pytest.mark.parametrize(
@@ -181,8 +181,8 @@ def test_the_list_reads_along_the_sort_index(db: Database) -> None:
 def test_the_list_says_more_than_the_bound_and_fetches_to_the_end(
     qtbot: object, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.patient_list import PatientList
-    from ui.patient_list_model import PatientListModel
+    from ui.patients.list_model import PatientListModel
+    from ui.patients.listing import PatientList
 
     monkeypatch.setattr(PatientListModel, "BATCH", 4)
     monkeypatch.setattr(PatientListModel, "COUNT_BOUND", 6)
@@ -205,7 +205,7 @@ def test_the_list_says_more_than_the_bound_and_fetches_to_the_end(
 
 
 def test_demo_patients_are_found_by_their_names_and_listed_in_order(demo_db: Database) -> None:
-    from assistant.patients import search_patients
+    from assistant.patients.store import search_patients
 
     rows = search_patients(demo_db, limit=100)
     assert rows and [r.sort_key for r in rows] == sorted(r.sort_key for r in rows)

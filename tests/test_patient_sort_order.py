@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient, search_patients
+from assistant.patients.store import PatientDetails, create_patient, search_patients
+from assistant.storage.db import Database
 
 
 def test_accented_names_sort_beside_their_plain_spelling(db: Database) -> None:

@@ -9,10 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import AuditEvent, PatientHistory
-from assistant.patients import (
+from assistant.patients.store import (
     PatientDetails,
     count_patients,
     create_patient,
@@ -22,6 +20,8 @@ from assistant.patients import (
     update_patient,
     validation_errors,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, PatientHistory
 
 ZOE = PatientDetails(
     first_name="Zoë",

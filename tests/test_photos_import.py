@@ -11,9 +11,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from assistant import paths
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import AuditEvent, Photo
 from assistant.photos import (
     imaging,
     import_photos,
@@ -25,6 +23,8 @@ from assistant.photos import (
 )
 from assistant.photos.consent import record_photo_consent
 from assistant.photos.storage import sha256_of, store_for
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Photo
 from tests.photo_support import (
     assert_clean,
     assert_upright,

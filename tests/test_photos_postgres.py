@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from assistant import paths
-from assistant.db import Database, init_db
 from assistant.errors import InvalidInput
-from assistant.models import PhotoBlob
+from assistant.patients.erasure import erase_patient, erasure_confirmation
 from assistant.photos import export_photos, import_photos, list_photos, photo_bytes
 from assistant.photos.storage import DatabasePhotoStore, store_for
-from assistant.records.erasure import erase_patient, erasure_confirmation
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import PhotoBlob
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png
 from tests.postgres_support import migrated_database
 from tests.sessions_support import make_patient

@@ -17,16 +17,16 @@ from sqlalchemy import select
 
 from assistant import paths
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent, Photo
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.export import photos_folder_for, write_patient_json
+from assistant.patients.export_pdf import export_patient_pdf
 from assistant.photos import import_photos, list_photos, photo_bytes
 from assistant.photos.compare import compare_photos, comparison_pdf, sessions_with_view
-from assistant.records import backup
-from assistant.records.erasure import erase_patient, erasure_confirmation
-from assistant.records.export import photos_folder_for, write_patient_json
-from assistant.records.export_pdf import export_patient_pdf
 from assistant.sessions import create_draft, save_draft, sign_session
+from assistant.storage import backup
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Photo
 from tests.cli_support import with_key
 from tests.consent_support import give_consent
 from tests.photo_support import assert_clean, assert_upright, camera_jpeg, camera_png, on_disk
@@ -131,7 +131,7 @@ def test_erasure_removes_the_patient_s_photos_from_the_backup_folders(
         assert {on_disk(db, gone.name), on_disk(db, kept.name)} <= {
             p.name for p in (folder / "photos").iterdir()
         }
-    from assistant.auth import set_pin
+    from assistant.access.auth import set_pin
 
     set_pin(db, practitioner, "2468", None)
     monkeypatch.setenv("CHAIRSIDE_PIN", "2468")
@@ -186,8 +186,8 @@ def test_restore_from_the_command_line_reports_photos(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from assistant.auth import set_pin
-    from assistant.clinic import save_practitioner
+    from assistant.access.auth import set_pin
+    from assistant.clinic.store import save_practitioner
 
     naomi = save_practitioner(db, "Naomi Clarke", "GMC 7012345")
     set_pin(db, naomi.id, "2468", None)

@@ -14,14 +14,14 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.photos import list_photos
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.photo_support import camera_jpeg
 from tests.sessions_support import make_patient
 from tests.test_photos_record import three_sessions
-from ui.photo_comparison import PhotoComparisonDialog
-from ui.photos_panel import PhotosPanel
+from ui.photos.comparison import PhotoComparisonDialog
+from ui.photos.panel import PhotosPanel
 from ui.tasks import SynchronousRunner
 
 
@@ -151,7 +151,7 @@ def test_the_patient_page_opens_the_photos_window(
 ) -> None:
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
-    from ui.photo_windows import PhotosWindow
+    from ui.photos.windows import PhotosWindow
 
     patient, _ = three_sessions(db, tmp_path)
     win = MainWindow(GuiContext.for_database(db, Settings(), runner))
@@ -168,7 +168,7 @@ def test_the_session_screen_opens_the_photos_of_that_visit(
 ) -> None:
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
-    from ui.photo_windows import PhotosWindow
+    from ui.photos.windows import PhotosWindow
 
     patient, sessions = three_sessions(db, tmp_path)
     win = MainWindow(GuiContext.for_database(db, Settings(), runner))
@@ -218,7 +218,7 @@ def test_the_timeline_shows_each_session_s_photos_and_refreshes(
 ) -> None:
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
-    from ui.photo_windows import PhotosWindow
+    from ui.photos.windows import PhotosWindow
 
     patient, sessions = three_sessions(db, tmp_path)
     win = MainWindow(GuiContext.for_database(db, Settings(), runner))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui import platform_check
-from ui.platform_check import check_platform_libraries, explain, missing_libraries
+from ui.start import platform_check
+from ui.start.platform_check import check_platform_libraries, explain, missing_libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 X11 = {"DISPLAY": ":0"}
@@ -118,7 +118,7 @@ def test_main_py_stops_before_qt_with_exit_2(tmp_path: Path) -> None:
     """The whole start-up path: main.py asks the check before importing the window."""
     code = (
         "import sys, runpy\n"
-        "from ui import platform_check\n"
+        "from ui.start import platform_check\n"
         "platform_check.library_loads = lambda name: name != 'libxcb-cursor.so.0'\n"
         "sys.argv = ['main.py']\n"
         "try:\n"

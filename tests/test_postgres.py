@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from assistant.db import Database, head_revision, init_db
 from assistant.errors import ChairsideError, DatabaseUnavailable
+from assistant.storage.db import Database, head_revision, init_db
 from tests.postgres_support import migrated_database
 
 URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
@@ -33,7 +33,7 @@ def test_migrations_reach_head_and_match_the_models(pg: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from assistant.models import Base
+    from assistant.storage.models import Base
 
     with pg.engine.connect() as conn:
         version = conn.execute(text("select version_num from alembic_version")).scalar()
@@ -43,8 +43,8 @@ def test_migrations_reach_head_and_match_the_models(pg: Database) -> None:
 
 
 def test_patients_search_and_demo_data(pg: Database) -> None:
-    from assistant.demo import load_demo_data
-    from assistant.patients import PatientDetails, create_patient, search_patients
+    from assistant.demo.clinic import load_demo_data
+    from assistant.patients.store import PatientDetails, create_patient, search_patients
 
     create_patient(pg, PatientDetails("Zoë", "Łukasiewicz", date(1990, 5, 1), "07700 900123"), None)
     assert [r.first_name for r in search_patients(pg, "lukas zoe")] == ["Zoë"]
@@ -63,8 +63,13 @@ def test_patients_search_and_demo_data(pg: Database) -> None:
 def test_the_list_order_and_word_search_are_the_same_on_postgres(
     pg: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant import patient_search
-    from assistant.patients import PatientDetails, create_patient, find_patients, search_patients
+    from assistant.patients import search as patient_search
+    from assistant.patients.store import (
+        PatientDetails,
+        create_patient,
+        find_patients,
+        search_patients,
+    )
 
     for first, last in [("Anna", "Muller"), ("Bea", "Müller"), ("Carl", "Mylne"),
                         ("Dora", "Lukasz"), ("Emil", "Łukasz"), ("Finn", "Mazur")]:  # fmt: skip
@@ -82,7 +87,7 @@ def test_the_list_order_and_word_search_are_the_same_on_postgres(
 
 
 def test_audit_rows_cannot_be_changed_in_the_database(pg: Database) -> None:
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
 
     create_patient(pg, PatientDetails("Anna", "Petrova"), None)
     with pg.engine.connect() as conn:
@@ -109,8 +114,8 @@ def test_a_newer_schema_is_refused(pg: Database) -> None:
 
 def test_sessions_sign_amend_recall_and_erasure(pg: Database) -> None:
     from assistant import sessions
-    from assistant.models import Patient
-    from assistant.records.erasure import erase_patient, erasure_confirmation
+    from assistant.patients.erasure import erase_patient, erasure_confirmation
+    from assistant.storage.models import Patient
     from tests.consent_support import give_consent
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from assistant.db import Database, init_db
+from assistant.audit import trail as audit
+from assistant.audit.chain import verify
 from assistant.errors import ChairsideError
-from assistant.records import audit
-from assistant.records.chain import verify
+from assistant.storage.db import Database, init_db
 from tests.chain_support import SignedRecords, make_signed_records
 from tests.postgres_support import empty_schema, migrated_database
 from tests.test_postgres import URL
@@ -154,7 +154,7 @@ def test_an_older_database_gets_its_chain_from_the_migration(isolated_data_dir: 
     from alembic import command
     from alembic.config import Config
 
-    from assistant.db import MIGRATIONS
+    from assistant.storage.db import MIGRATIONS
 
     empty_schema()
     assert URL

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from assistant.aftercare import LANGUAGES
-from assistant.db import Database
-from assistant.models import TreatmentSession, ZoneTreatment
+from assistant.storage.db import Database
+from assistant.storage.models import TreatmentSession, ZoneTreatment
 from tests import pdf_geometry as geometry
 from tests.cli_support import cli_main
 
@@ -89,7 +89,7 @@ def test_the_clinics_numbers_stand_whole_on_one_line(
 ) -> None:
     data = print_sheet(tmp_path, short_visit, code)
     with demo_db.session() as session:
-        from assistant.models import Clinic
+        from assistant.storage.models import Clinic
 
         clinic = session.scalars(select(Clinic)).first()
         assert clinic is not None

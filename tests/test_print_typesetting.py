@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from assistant.aftercare import ZoneDepth, load_template, render_sheet
 from assistant.aftercare.look import Para, look
-from assistant.languages import format_day, format_moment
 from assistant.pdf.cjk import CANNOT_END, CANNOT_START
 from assistant.pdf.families import hold_numbers
+from assistant.text.languages import format_day, format_moment
 from tests import pdf_geometry as geometry
 from tests.test_aftercare_pdf import make_sheet, pdf_text
 

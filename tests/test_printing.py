@@ -23,10 +23,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QMessageBox
 
-import ui.aftercare_dialog
+import ui.visit.aftercare_dialog
 from assistant.aftercare import render_sheet
 from tests.test_aftercare_pdf import long_sheet, make_clinic, make_sheet
-from ui.aftercare_dialog import AftercarePreviewDialog
+from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
 PRINTER = os.environ.get("CHAIRSIDE_TEST_PRINTER", "")
 STOPPED_PRINTER = os.environ.get("CHAIRSIDE_TEST_STOPPED_PRINTER", "")
@@ -167,9 +167,10 @@ def test_no_printer_installed_is_explained_and_the_sheet_kept(
     qtbot: object, warnings: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The Print button's own dialog path, on a computer where Qt finds no printer."""
-    monkeypatch.setattr(ui.aftercare_dialog, "installed_printers", lambda: [])
+    monkeypatch.setattr(ui.visit.aftercare_dialog, "installed_printers", lambda: [])
     opened: list[object] = []
-    monkeypatch.setattr(ui.aftercare_dialog.QPrintDialog, "exec", lambda self: opened.append(1))
+    dialog_class = ui.visit.aftercare_dialog.QPrintDialog
+    monkeypatch.setattr(dialog_class, "exec", lambda self: opened.append(1))
     dialog = AftercarePreviewDialog(make_sheet())
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     with qtbot.assertNotEmitted(dialog.printed):  # type: ignore[attr-defined]
@@ -182,13 +183,13 @@ def test_no_printer_installed_is_explained_and_the_sheet_kept(
 
 
 def test_installed_printers_are_what_qt_finds() -> None:
-    assert ui.aftercare_dialog.installed_printers() == QPrinterInfo.availablePrinterNames()
+    assert ui.visit.aftercare_dialog.installed_printers() == QPrinterInfo.availablePrinterNames()
 
 
 def test_printing_to_a_file_is_never_refused() -> None:
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    assert not ui.aftercare_dialog.refuses_jobs(printer)
+    assert not ui.visit.aftercare_dialog.refuses_jobs(printer)
 
 
 def test_the_print_routine_works_without_the_dialog(qapp: object, tmp_path: Path) -> None:
@@ -198,5 +199,5 @@ def test_the_print_routine_works_without_the_dialog(qapp: object, tmp_path: Path
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     rendered = render_sheet(long_sheet(language="es"))
     assert rendered.pages == 2  # every zone, the depth table and long notes: a second page
-    assert ui.aftercare_dialog.print_pdf(printer, rendered.data) == 2
+    assert ui.visit.aftercare_dialog.print_pdf(printer, rendered.data) == 2
     assert len(PdfReader(str(tmp_path / "out.pdf")).pages) == 2

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import init_db
 from assistant.logs import PrivateRotatingFileHandler
-from assistant.patients import PatientDetails, create_patient
-from assistant.records.backup import backup_now, backup_to_file
-from assistant.records.export import write_patient_json
-from assistant.records.export_pdf import export_patient_pdf
+from assistant.patients.export import write_patient_json
+from assistant.patients.export_pdf import export_patient_pdf
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
+from assistant.storage.backup import backup_now, backup_to_file
+from assistant.storage.db import init_db
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import Database
-from assistant.records.integrity import ANCHOR_FILE, current_head
+from assistant.audit.integrity import ANCHOR_FILE, current_head
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli, triggers_lifted
 from tests.test_records_tamper import recompute_chain

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant.db import Database, init_db
-from assistant.models import AuditEvent
-from assistant.records import integrity
-from assistant.records.chain import GENESIS, ChainHead, canonical, chain_head, entry_content, link
+from assistant.audit import integrity
+from assistant.audit.chain import GENESIS, ChainHead, canonical, chain_head, entry_content, link
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 
@@ -143,7 +143,7 @@ def test_a_plain_database_keeps_its_point_unsealed(tmp_path: Path) -> None:
     assert db.key is None
     db.data_dir = tmp_path
     try:
-        from assistant.patients import PatientDetails, create_patient
+        from assistant.patients.store import PatientDetails, create_patient
 
         create_patient(db, PatientDetails("Plain", "Patient"), actor=None)
         assert integrity.check(db, full=True).intact
@@ -172,7 +172,7 @@ def test_the_printed_head_is_held(
 def test_an_earlier_head_is_held_after_more_entries(
     db: Database, verified: ChainHead, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
 
     create_patient(db, PatientDetails("Later", "Patient"), actor=None)
     assert cli(capsys, "audit", "--verify", "--head", verified.label())[0] == 0

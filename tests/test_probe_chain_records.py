@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant.db import Database
-from assistant.models import AuditEvent
-from assistant.patients import PatientDetails, create_patient, update_patient
-from assistant.photos import import_photos, remove_photo
-from assistant.records.chain import (
+from assistant.audit.chain import (
     CLOCK_TOLERANCE,
     ENTRY_FIELDS,
     entry_content,
     link,
     session_content_hash,
 )
+from assistant.patients.store import PatientDetails, create_patient, update_patient
+from assistant.photos import import_photos, remove_photo
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 from tests.photo_support import camera_jpeg
@@ -306,7 +306,7 @@ def test_the_issued_pdf_still_verifies(
 def test_changes_made_through_chairside_keep_the_chain_intact(
     db: Database, clinic: Clinic, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.records.erasure import erase_patient, erasure_confirmation
+    from assistant.patients.erasure import erase_patient, erasure_confirmation
 
     actor = clinic.records.practitioner
     current = update_patient(
@@ -334,8 +334,8 @@ def test_a_workstation_clock_behind_is_tolerated_up_to_the_stated_limit(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from assistant.models import utcnow
-    from assistant.records import audit
+    from assistant.audit import trail as audit
+    from assistant.storage.models import utcnow
 
     monkeypatch.setattr(audit, "utcnow", lambda: utcnow() - behind)
     create_patient(db, PatientDetails("Slow", "Clock"), actor=clinic.records.practitioner)
@@ -348,7 +348,7 @@ def test_a_workstation_clock_behind_is_tolerated_up_to_the_stated_limit(
 
 def record_chain_revisions() -> tuple[str, str]:
     """The revision that puts the record under the chain and the one before it."""
-    from assistant.db import MIGRATIONS
+    from assistant.storage.db import MIGRATIONS
 
     (path,) = (MIGRATIONS / "versions").glob("*_record_chain.py")
     found = dict(re.findall(r"^(revision|down_revision) = '(\w+)'", path.read_text(), re.M))
@@ -361,7 +361,7 @@ def test_an_existing_chain_still_verifies_after_the_upgrade_which_vouches_once(
     from alembic import command
     from alembic.config import Config
 
-    from assistant.db import MIGRATIONS
+    from assistant.storage.db import MIGRATIONS
 
     revision, before = record_chain_revisions()
     # The database as the version before left it: no seal entries, at the revision before.
@@ -383,7 +383,7 @@ def test_an_existing_chain_still_verifies_after_the_upgrade_which_vouches_once(
         con.execute(f"UPDATE alembic_version SET version_num = '{before}'")
     finally:
         con.close()
-    from assistant.records.integrity import forget_verified_point
+    from assistant.audit.integrity import forget_verified_point
 
     forget_verified_point(db.url, db.data_dir)  # the rewritten chain is that older one
     with db.engine.begin() as conn:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cipher, paths
-from assistant.records.encrypt import PLAIN_COPY, STEPS
+from assistant import paths
+from assistant.access import cipher
+from assistant.storage.encrypt import PLAIN_COPY, STEPS
 from tests.cli_support import run_in_process
 from tests.test_encrypt_existing import CHILD, PHOTO, PIN, ROOT, open_either, plain_clinic
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
-from assistant.db import Database
 from assistant.photos import export_photos, import_photos
 from assistant.photos.imaging import prepare_photo
+from assistant.storage.db import Database
 from tests.sessions_support import make_patient
 
 SECRETS = [

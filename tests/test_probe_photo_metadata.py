@@ -14,10 +14,10 @@ import pytest
 from PIL import ExifTags, Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
-from assistant.db import Database
 from assistant.photos import export_photos, import_photos, photo_bytes
 from assistant.photos.metadata import clean
 from assistant.photos.storage import store_for
+from assistant.storage.db import Database
 from tests.photo_support import THUMB_MARK, landscape_picture, with_thumbnail
 from tests.sessions_support import make_patient
 

@@ -15,12 +15,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, cipher, pin_attempts
+from assistant.access import auth, cipher, pin_attempts
+from assistant.access.keyfile import WrongSecret
 from assistant.context import AppContext
 from assistant.errors import InvalidInput
-from assistant.keyfile import WrongSecret
-from assistant.models import AuditEvent
 from assistant.paths import Locations
+from assistant.storage.models import AuditEvent
 from tests.cli_support import run_in_process
 from tests.test_encryption import PIN, _new_clinic
 
@@ -134,7 +134,7 @@ def test_detected_wrong_pins_in_the_audit_trail_once_unlocked(
 def test_refused_guessing_in_the_window_across_restarts(
     qtbot: QtBot, tmp_path: Path, clock: Clock
 ) -> None:
-    from ui.unlock_dialog import UnlockDialog
+    from ui.access.unlock_dialog import UnlockDialog
 
     folder = tmp_path / "clinic"
     _, _, ann, _ = _new_clinic(folder)

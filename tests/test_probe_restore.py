@@ -16,9 +16,10 @@ from types import FrameType
 import pytest
 
 from assistant import paths
-from assistant.cipher import SQLITE_HEADER, key_for
-from assistant.db import Database
-from assistant.records import backup, integrity
+from assistant.access.cipher import SQLITE_HEADER, key_for
+from assistant.audit import integrity
+from assistant.storage import backup
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 from tests.consent_support import PIN
@@ -181,7 +182,7 @@ def test_refused_a_log_beside_the_backup_that_is_a_pipe(
 def test_refused_a_backup_over_the_size_limit(
     good_backup: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("assistant.records.backup_check.BACKUP_LIMIT", 1024)
+    monkeypatch.setattr("assistant.storage.backup_check.BACKUP_LIMIT", 1024)
     status, _out, err = cli(capsys, "restore", str(good_backup), *AS)
     assert status == 2 and err.count("\n") == 1 and "larger than" in err, err
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import Database
 from assistant.photos import import_photos
-from assistant.records import backup
+from assistant.storage import backup
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import run_in_process
 from tests.photo_support import camera_jpeg

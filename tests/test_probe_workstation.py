@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import auth, cipher, keyfile, workstation
+from assistant.access import auth, cipher, keyfile, workstation
+from assistant.access.keyfile import KeyFile, WrongSecret, key_file_path
 from assistant.context import AppContext
-from assistant.keyfile import KeyFile, WrongSecret, key_file_path
 from assistant.paths import Locations
 from tests.encryption_support import REAL_NEW_RECOVERY_CODE
 from tests.test_encryption import PIN, _new_clinic

@@ -25,7 +25,7 @@ from types import ModuleType
 
 import pytest
 
-from assistant.patient_search import fold
+from assistant.patients.search import fold
 from tests.cli_support import ROOT
 
 README = ROOT / "README.md"

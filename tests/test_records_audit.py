@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from assistant import auth, paths
-from assistant.db import Database, init_db
+from assistant import paths
+from assistant.access import auth
+from assistant.audit import trail as audit
+from assistant.audit.trail import AuditTamperingRefused
 from assistant.errors import DatabaseUnavailable
-from assistant.models import AuditEvent
-from assistant.records import audit, backup
-from assistant.records.audit import AuditTamperingRefused
-from assistant.records.erasure import erase_patient, erasure_confirmation
-from assistant.records.export import export_patient_json
-from assistant.records.export_pdf import export_patient_pdf
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.export import export_patient_json
+from assistant.patients.export_pdf import export_patient_pdf
+from assistant.storage import backup
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
 from tests.test_records_export import make_full_record
 

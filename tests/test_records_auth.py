@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from assistant import auth, clinic
-from assistant.auth import IdleLock, LoginRefused
-from assistant.db import Database
+from assistant.access import auth
+from assistant.access.auth import IdleLock, LoginRefused
+from assistant.clinic import store as clinic
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent, Practitioner
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Practitioner
 
 
 class FakeClock:

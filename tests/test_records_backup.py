@@ -16,12 +16,12 @@ from alembic.config import Config
 from sqlalchemy import create_engine, select
 
 from assistant import paths
-from assistant.db import MIGRATIONS, Database, head_revision, init_db
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent, Patient, PatientHistory
-from assistant.patients import PatientDetails, create_patient
-from assistant.records import backup
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
+from assistant.storage import backup
+from assistant.storage.db import MIGRATIONS, Database, head_revision, init_db
+from assistant.storage.models import AuditEvent, Patient, PatientHistory
 from tests import keyed_sqlite as sqlite3
 
 NOW = datetime(2026, 11, 25, 18, 30, 0)

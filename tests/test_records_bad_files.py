@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from assistant import cipher
-from assistant import db as db_module
-from assistant.db import ADVICE_RESTORE, Database, init_db
+from assistant.access import cipher
 from assistant.errors import DatabaseUnavailable
-from assistant.models import Patient
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
+from assistant.storage import db as db_module
+from assistant.storage.db import ADVICE_RESTORE, Database, init_db
+from assistant.storage.models import Patient
 from tests import keyed_sqlite as sqlite3
 
 

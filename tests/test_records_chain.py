@@ -15,10 +15,10 @@ from alembic.config import Config
 from sqlalchemy import create_engine, select
 
 from assistant import paths
-from assistant.db import MIGRATIONS, Database, init_db
-from assistant.models import AuditEvent
-from assistant.records import integrity
-from assistant.records.chain import GENESIS, entry_content, link, verify
+from assistant.audit import integrity
+from assistant.audit.chain import GENESIS, entry_content, link, verify
+from assistant.storage.db import MIGRATIONS, Database, init_db
+from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli, make_signed_records, triggers_lifted
 from tests.encryption_support import TEST_KEY
@@ -163,7 +163,7 @@ def test_the_start_up_check_walks_only_what_is_new_until_the_weekly_full_check(
     now = datetime(2026, 11, 25, 9, 0)
     first = integrity.startup_check(db, now)
     assert first.intact and first.full
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
 
     create_patient(db, PatientDetails("New", "Patient"), None)
     second = integrity.startup_check(db, now + timedelta(hours=1))
@@ -184,7 +184,7 @@ def test_the_start_up_check_walks_only_what_is_new_until_the_weekly_full_check(
 def test_entries_removed_from_the_end_are_noticed(
     db: Database, records: SignedRecords, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
 
     create_patient(db, PatientDetails("Last", "Patient"), None)
     assert cli(capsys, "audit", "--verify")[0] == 0
@@ -202,8 +202,8 @@ def test_entries_removed_from_the_end_are_noticed(
 
 APPENDER = """
 import sys
-from assistant.db import init_db
-from assistant.records import audit
+from assistant.storage.db import init_db
+from assistant.audit import trail as audit
 db = init_db(sys.argv[1], key=bytes.fromhex(sys.argv[4]))  # the test database's key
 for i in range(int(sys.argv[2])):
     with db.session() as session:

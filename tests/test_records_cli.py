@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from assistant import paths
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
-from assistant.db import Database, head_revision
-from assistant.patients import PatientDetails, create_patient, get_patient
+from assistant.patients.store import PatientDetails, create_patient, get_patient
+from assistant.storage.db import Database, head_revision
 from tests import keyed_sqlite as sqlite3
 from tests.cli_support import with_key
 
@@ -39,8 +39,8 @@ PIN = "4826"
 @pytest.fixture
 def naomi(db: Database, monkeypatch: pytest.MonkeyPatch) -> int:
     """A practitioner who can sign in; her PIN is where a script would put it."""
-    from assistant.auth import set_pin
-    from assistant.clinic import save_practitioner
+    from assistant.access.auth import set_pin
+    from assistant.clinic.store import save_practitioner
 
     practitioner = save_practitioner(db, "Naomi Clarke", "GMC 7012345")
     set_pin(db, practitioner.id, PIN, None)
@@ -94,7 +94,7 @@ def test_restore_through_main_py_in_a_real_process(
 ) -> None:
     create_patient(db, PatientDetails("Real", "Process"), None)
     out = tmp_path / "b.sqlite3"
-    from assistant.records.backup import backup_to_file
+    from assistant.storage.backup import backup_to_file
 
     backup_to_file(db, out)
     db.dispose()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import Database
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from tests.encryption_support import TEST_KEY
 
@@ -31,8 +31,8 @@ import os
 import sys
 from datetime import datetime
 
-from assistant.db import init_db
-from assistant.patients import PatientDetails, create_patient
+from assistant.storage.db import init_db
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.sessions import SessionDraft, ZoneEntry, create_draft, save_draft
 
 

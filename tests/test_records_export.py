@@ -14,15 +14,13 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from assistant import patients
 from assistant.checklist import AssessmentResult, Outcome, Verdict
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import AuditEvent, PatientHistory, TreatmentSession, ZoneTreatment
-from assistant.patients import PatientDetails
-from assistant.records.erasure import erase_patient, erasure_confirmation
-from assistant.records.export import export_patient_json, write_patient_json
-from assistant.records.export_pdf import export_patient_pdf
+from assistant.patients import store as patients
+from assistant.patients.erasure import erase_patient, erasure_confirmation
+from assistant.patients.export import export_patient_json, write_patient_json
+from assistant.patients.export_pdf import export_patient_pdf
+from assistant.patients.store import PatientDetails
 from assistant.sessions import (
     amend_session,
     create_draft,
@@ -31,6 +29,8 @@ from assistant.sessions import (
     save_draft,
     sign_session,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, PatientHistory, TreatmentSession, ZoneTreatment
 from tests import keyed_sqlite as sqlite3
 from tests.consent_support import record_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests import keyed_sqlite as sqlite3
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow

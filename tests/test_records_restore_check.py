@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from assistant import paths
-from assistant.db import Database, head_revision
-from assistant.records import backup
-from assistant.records.integrity import backup_head, current_head, metadata_path
+from assistant.audit.integrity import backup_head, current_head, metadata_path
+from assistant.storage import backup
+from assistant.storage.db import Database, head_revision
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import cli, triggers_lifted
 from tests.consent_support import PIN
@@ -172,8 +172,8 @@ def test_backups_carry_the_chain_head_and_verify_against_it(
 
 
 def test_the_refusal_is_in_the_practitioners_language(good_backup: Path) -> None:
-    from assistant import i18n
     from assistant.errors import InvalidInput
+    from assistant.text import i18n
 
     crafted = good_backup.with_name("crafted.sqlite3")
     shutil.copyfile(good_backup, crafted)

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from assistant.db import Database
-from assistant.models import AuditEvent
-from assistant.records.chain import GENESIS, canonical, entry_content, link
+from assistant.audit.chain import GENESIS, canonical, entry_content, link
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
 from tests import keyed_sqlite as sqlite3
 from tests.chain_support import SignedRecords, cli
 

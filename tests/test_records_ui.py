@@ -14,23 +14,25 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from assistant import auth, paths
-from assistant.clinic import PractitionerInfo
-from assistant.db import Database, init_db
+from assistant import paths
+from assistant.access import auth
+from assistant.audit import trail as audit
+from assistant.clinic.store import PractitionerInfo
 from assistant.errors import DatabaseUnavailable
-from assistant.models import AuditEvent
-from assistant.patients import PatientDetails, create_patient, update_patient
-from assistant.records import audit, backup
+from assistant.patients.store import PatientDetails, create_patient, update_patient
 from assistant.settings import Settings
-from ui.audit_table_model import AuditFilter, AuditTableModel
-from ui.audit_view import AuditView
+from assistant.storage import backup
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import AuditEvent
+from ui.access.idle_watcher import IdleWatcher
+from ui.access.lock_screen import LockScreen
+from ui.access.login_dialog import LoginDialog
+from ui.audit.table_model import AuditFilter, AuditTableModel
+from ui.audit.view import AuditView
 from ui.backup_banner import BackupBanner
-from ui.backup_settings_page import BackupSettingsPage
 from ui.database_problem_dialog import Choice, DatabaseProblemDialog, ask_what_to_do
-from ui.first_practitioner_dialog import FirstPractitionerDialog
-from ui.idle_watcher import IdleWatcher
-from ui.lock_screen import LockScreen
-from ui.login_dialog import LoginDialog
+from ui.settings.backup_page import BackupSettingsPage
+from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 
 
 class FakeClock:
@@ -491,7 +493,7 @@ def test_start_up_asks_for_the_first_practitioner_then_for_a_pin(
 def test_audit_view_columns_are_not_cut_off(qtbot: QtBot, db: Database) -> None:
     """Every column shown holds its heading and its cells whole; one that does not fit
     steps aside, and the selected entry is told in full below the table."""
-    from assistant.demo import load_demo_data
+    from assistant.demo.clinic import load_demo_data
     from tools.screen_checks import cut_table_text, sideways_scrolling
 
     load_demo_data(db, patients=3)

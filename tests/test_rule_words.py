@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from assistant.auth import create_first_practitioner
-from assistant.db import Database
+from assistant.access.auth import create_first_practitioner
 from assistant.errors import InvalidInput
-from assistant.labels import translated_labels
 from assistant.rules import catalogue, rules_in_force
 from assistant.rules.catalogue import parse_value
 from assistant.rules.words import bounds_words, rule_label, value_words
+from assistant.storage.db import Database
+from assistant.text.labels import translated_labels
 
 PIN = "4821"
 
@@ -59,7 +59,7 @@ def test_english_values_stay_as_stored() -> None:
 
 
 def test_the_clinical_rules_page_in_spanish(qtbot: QtBot, db: Database, spanish: None) -> None:
-    from ui.clinical_rules_page import ClinicalRulesModel, ClinicalRulesPage
+    from ui.settings.clinical_rules_page import ClinicalRulesModel, ClinicalRulesPage
 
     lead = create_first_practitioner(db, "Dra. Lucía Ortega", "", PIN).id
     page = ClinicalRulesPage(db, lead, ask_pin=lambda _parent: PIN)

@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from assistant import paths
-from assistant.auth import create_first_practitioner
+from assistant.access.auth import create_first_practitioner
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, run_command
-from assistant.db import Database
 from assistant.rules import rules_in_force
+from assistant.storage.db import Database
 from tests.cli_support import with_key
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """Dates on screen in the practitioner's language (Babel's CLDR words), while what is printed
-or exported keeps the English words of ``assistant.dates`` whatever the interface speaks."""
+or exported keeps the English words of ``assistant.text.dates`` whatever the interface speaks."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from assistant import dates, i18n
 from assistant.checklist import PatientFacts, default_checklist
-from assistant.db import Database
-from assistant.screen_dates import (
+from assistant.sessions import list_sessions
+from assistant.storage.db import Database
+from assistant.text import dates, i18n
+from assistant.text.screen_dates import (
     screen_date,
     screen_day,
     screen_long_date,
@@ -21,7 +22,6 @@ from assistant.screen_dates import (
     screen_short_date,
     screen_short_moment,
 )
-from assistant.sessions import list_sessions
 from tests.checklist_support import answer_everything
 from ui.tasks import TaskRunner
 
@@ -47,7 +47,7 @@ def test_screen_dates_in_spanish(spanish: None) -> None:
 
 def test_depths_on_screen_take_the_language_s_decimal_sign(spanish: None) -> None:
     from assistant.reference import format_mm
-    from assistant.screen_dates import screen_mm
+    from assistant.text.screen_dates import screen_mm
 
     assert screen_mm(0.8) == "0,8" and screen_mm(1.5) == "1,5" and screen_mm(0.25) == "0,25"
     assert format_mm(0.8) == "0.8"  # what is stored, printed and exported stays as it was
@@ -55,7 +55,7 @@ def test_depths_on_screen_take_the_language_s_decimal_sign(spanish: None) -> Non
 
 def test_depths_on_screen_in_english_are_the_printed_ones() -> None:
     from assistant.reference import format_mm
-    from assistant.screen_dates import screen_mm
+    from assistant.text.screen_dates import screen_mm
 
     assert screen_mm(0.8) == format_mm(0.8) == "0.8"
 
@@ -76,7 +76,7 @@ def test_screen_dates_in_english_are_the_printed_words() -> None:
 
 
 def test_the_checklist_header_and_a_deferral_in_spanish(qtbot: QtBot, spanish: None) -> None:
-    from ui.checklist_page import ChecklistPage
+    from ui.checklist.page import ChecklistPage
 
     facts = PatientFacts(date_of_birth=date(1990, 5, 1), fitzpatrick=2)
     page = ChecklistPage(default_checklist(), facts, ("cheeks",), date(2026, 11, 24))
@@ -98,8 +98,8 @@ def test_the_checklist_header_and_a_deferral_in_spanish(qtbot: QtBot, spanish: N
 def test_the_timeline_and_the_patient_list_in_spanish(
     qtbot: QtBot, demo_db: Database, runner: TaskRunner, spanish: None
 ) -> None:
-    from ui.patient_list_model import PatientListModel
-    from ui.session_timeline import SessionTimeline
+    from ui.patients.list_model import PatientListModel
+    from ui.visit.timeline import SessionTimeline
 
     patient = next(p for p in range(1, 13) if list_sessions(demo_db, p))
     newest = list_sessions(demo_db, patient)[0]
@@ -129,7 +129,7 @@ def test_the_timeline_and_the_patient_list_in_spanish(
 def test_a_record_exported_with_the_interface_in_spanish_stays_english(
     db: Database, tmp_path: Path, spanish: None
 ) -> None:
-    from assistant.records.export_pdf import export_patient_pdf
+    from assistant.patients.export_pdf import export_patient_pdf
     from tests.test_records_export import make_full_record
 
     full = make_full_record(db)

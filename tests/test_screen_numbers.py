@@ -6,9 +6,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from assistant.day.followups import screen_followup_reason
-from assistant.screen_dates import screen_decimals
 from assistant.sessions import SessionWarning
 from assistant.sessions.record import ZoneEntry
+from assistant.text.screen_dates import screen_decimals
 
 STORED = (
     "Upper lip: 0.8 mm is above the usual upper bound of 0.75 mm for this zone "
@@ -46,8 +46,8 @@ def test_the_warnings_panel_shows_commas_and_the_warning_keeps_its_point(
 def test_zone_ranges_in_the_table_and_the_zone_choice_in_spanish(
     qtbot: QtBot, spanish: None
 ) -> None:
+    from ui.session_form.zone_table_model import ZoneTableModel
     from ui.session_form.zones import ZonesSection
-    from ui.zone_table_model import ZoneTableModel
 
     model = ZoneTableModel()
     model.set_entries([ZoneEntry("forehead", 0.5, 2), ZoneEntry("cheeks", 1.5, 2)])

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.db import init_db
 from assistant.sessions import get_session
+from assistant.storage.db import init_db
 from tests import keyed_sqlite as sqlite3
 from tests.encryption_support import TEST_KEY
 
@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
     import sys
     from dataclasses import replace
 
-    from assistant.db import init_db
+    from assistant.storage.db import init_db
     from assistant.sessions import ZoneEntry, create_draft, save_draft
     from tests.sessions_support import complete_draft, make_clinic, make_patient
 

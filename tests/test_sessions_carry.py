@@ -10,7 +10,6 @@ from datetime import date, datetime
 import pytest
 
 from assistant.checklist import AssessmentResult, Outcome, Verdict
-from assistant.db import Database
 from assistant.sessions import (
     DeviceLimits,
     ZoneEntry,
@@ -24,6 +23,7 @@ from assistant.sessions import (
     sign_session,
     start_session,
 )
+from assistant.storage.db import Database
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.db import init_db
-from assistant.models import AuditEvent
 from assistant.sessions import amend_session, create_draft, save_draft, sign_session
+from assistant.storage.db import init_db
+from assistant.storage.models import AuditEvent
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, complete_draft, make_clinic, make_patient

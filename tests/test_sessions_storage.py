@@ -12,16 +12,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from assistant.checklist import AssessmentResult, Outcome, Verdict
-from assistant.db import Database
 from assistant.errors import DatabaseUnavailable, InvalidInput, NotFound, RecordLocked
-from assistant.models import (
-    Amendment,
-    Assessment,
-    AuditEvent,
-    ProductUse,
-    TreatmentSession,
-    ZoneTreatment,
-)
 from assistant.sessions import (
     ProductEntry,
     ZoneEntry,
@@ -42,6 +33,15 @@ from assistant.sessions import (
     session_warnings,
     sign_session,
     unfinished_drafts,
+)
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Amendment,
+    Assessment,
+    AuditEvent,
+    ProductUse,
+    TreatmentSession,
+    ZoneTreatment,
 )
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
@@ -530,7 +530,7 @@ def test_the_form_context_holds_choices_and_history(db: Database, clinic: Clinic
 
 
 def test_the_aftercare_sheet_comes_from_the_session(db: Database, clinic: Clinic) -> None:
-    from assistant.clinic import ClinicProfile, save_clinic
+    from assistant.clinic.store import ClinicProfile, save_clinic
 
     save_clinic(db, ClinicProfile(name="Harbour Skin Clinic", phone="0117 496 0123"), None)
     patient = make_patient(db)

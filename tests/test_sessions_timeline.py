@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from assistant import reference
-from assistant.db import Database
-from assistant.models import AuditEvent
 from assistant.sessions import amend_session, create_draft, list_sessions
-from ui.recall_dialog import RecallDialog
-from ui.session_timeline import SessionTimeline, SessionTimelineModel
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
+from ui.stock.recall_dialog import RecallDialog
 from ui.tasks import TaskRunner
+from ui.visit.timeline import SessionTimeline, SessionTimelineModel
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -157,7 +157,7 @@ def test_the_recall_dialog_in_spanish_and_its_csv_in_english(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from assistant import i18n
+    from assistant.text import i18n
 
     i18n.use_language("es")
     try:

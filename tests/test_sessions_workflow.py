@@ -10,15 +10,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.errors import DatabaseUnavailable
-from assistant.models import AuditEvent
 from assistant.sessions import create_draft, get_session, unfinished_drafts
 from assistant.settings import Settings
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
 from tests.checklist_support import answer_everything
 from ui.session_form import SessionForm
-from ui.session_workflow import SessionWorkflow
 from ui.tasks import TaskRunner
+from ui.visit.workflow import SessionWorkflow
 
 LEFT = Qt.MouseButton.LeftButton
 PATIENT = 1

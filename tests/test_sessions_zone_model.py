@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from assistant.sessions import DeviceLimits, ProductEntry, ZoneEntry
-from ui.zone_table_model import ProductTableModel, ZoneTableModel
+from ui.session_form.zone_table_model import ProductTableModel, ZoneTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -112,7 +112,7 @@ def test_products_with_their_lots(qtmodeltester: ModelTester) -> None:
 
 
 def test_depth_entry_snaps_to_the_device_step_and_warns_above_its_limit() -> None:
-    from assistant.devices import limits_of_profile
+    from assistant.clinic.devices import limits_of_profile
 
     model = ZoneTableModel()
     model.set_context(limits_of_profile("skinpen_precision"), None)

@@ -12,11 +12,12 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from assistant import auth, paths
-from assistant.auth import LoginRefused, set_pin, verify_login
-from assistant.clinic import save_practitioner
-from assistant.db import Database, init_db
-from assistant.models import AuditEvent, SignInAttempt
+from assistant import paths
+from assistant.access import auth
+from assistant.access.auth import LoginRefused, set_pin, verify_login
+from assistant.clinic.store import save_practitioner
+from assistant.storage.db import Database, init_db
+from assistant.storage.models import AuditEvent, SignInAttempt
 from tests.postgres_support import migrated_database
 
 PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")

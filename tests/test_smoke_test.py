@@ -34,13 +34,13 @@ def test_smoke_test_passes_and_leaves_the_users_data_alone(tmp_path: Path) -> No
 def test_a_failing_step_is_named_in_one_line(
     qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import assistant.demo
+    import assistant.demo.clinic
     from ui.smoke_test import run_smoke_test
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full\nsecond line")
 
-    monkeypatch.setattr(assistant.demo, "load_demo_data", broken)
+    monkeypatch.setattr(assistant.demo.clinic, "load_demo_data", broken)
     assert run_smoke_test() == 1
     err = capsys.readouterr().err
     assert err == "chairside: smoke test failed while adding demo patients: disk full\n"

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from assistant.clinic import save_practitioner
-from assistant.db import Database
+from assistant.clinic.store import save_practitioner
 from assistant.stock import lot_history
+from assistant.storage.db import Database
 from tests.cli_support import run_in_process, run_process
 from tests.consent_support import ensure_pin
 

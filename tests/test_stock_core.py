@@ -11,9 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.models import AuditEvent
 from assistant.sessions import (
     ProductEntry,
     amend_session,
@@ -36,6 +34,8 @@ from assistant.stock import (
     stock_warnings,
     stop_offering,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent
 from tests.consent_support import give_consent
 from tests.sessions_support import TREATED, Clinic, complete_draft, make_clinic, make_patient
 
@@ -135,7 +135,7 @@ def test_receiving_a_new_box_asks_once_for_what_it_is(db: Database) -> None:
     second = receive_box(db, box(serial="S2"), None, quantity=2, today=TODAY)
     assert second.on_hand == 30 and second.name == "Nano cartridge 16"
     # The cartridge is offered in the session form with its lot and expiry.
-    from assistant import clinic
+    from assistant.clinic import store as clinic
 
     offered = [c for c in clinic.list_cartridges(db) if c.lot_number == "ABC123"]
     assert [(c.needle_count, c.expiry_date) for c in offered] == [("16", date(2027, 12, 31))]
@@ -179,7 +179,7 @@ def test_a_serum_is_linked_to_the_product_of_the_same_name(db: Database) -> None
         details=NewItem(c.glide.name, "product"),
         today=TODAY,
     )
-    from assistant import clinic
+    from assistant.clinic import store as clinic
 
     glide = next(p for p in clinic.list_products(db) if p.id == c.glide.id)
     assert "HA-2701" in [lot.lot_number for lot in glide.lots]

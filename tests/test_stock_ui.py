@@ -12,13 +12,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.sessions import create_draft, session_context
 from assistant.settings import Settings
 from assistant.stock import NewItem, list_stock, mark_recalled, receive_box
+from assistant.storage.db import Database
 from tests.sessions_support import TREATED, make_clinic, make_patient
 from ui.session_form import SessionForm
-from ui.stock_window import StockWindow
+from ui.stock.window import StockWindow
 from ui.tasks import TaskRunner
 
 GS = "\x1d"
@@ -49,7 +49,7 @@ def box(lot: str = "ABC123", expiry: str = "271231", gtin: str = GTIN) -> str:
 
 
 def test_the_scan_field_keeps_the_group_separator(qtbot: QtBot) -> None:
-    from ui.scan_field import ScanField
+    from ui.stock.scan_field import ScanField
 
     field = ScanField()
     qtbot.addWidget(field)
@@ -179,7 +179,7 @@ def test_an_expired_or_recalled_box_is_refused_at_the_chair(
 def test_the_recall_search_says_the_lot_is_marked_recalled(
     qtbot: QtBot, db: Database, runner: TaskRunner
 ) -> None:
-    from ui.recall_dialog import RecallDialog
+    from ui.stock.recall_dialog import RecallDialog
 
     receive_box(db, box(), None, today=RECEIVED_ON, details=NewItem("Nano 16", "cartridge"))
     dialog = RecallDialog(db, runner, actor=None)

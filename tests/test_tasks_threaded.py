@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import ui.session_form
-from assistant.db import Database
 from assistant.sessions import create_draft, get_session
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from tests.test_sessions_workflow import PATIENT, PRACTITIONER, fill_and_save, open_workflow
 from ui.tasks import TaskRunner
 
@@ -44,7 +44,7 @@ def settings(tmp_path: Path) -> Settings:
 
 def open_unmanaged(db: Database, runner: TaskRunner, settings: Settings, session_id: int) -> object:
     """A session screen the test deletes itself (so qtbot must not close it at teardown)."""
-    from ui.session_workflow import SessionWorkflow
+    from ui.visit.workflow import SessionWorkflow
 
     workflow = SessionWorkflow(db, runner, settings, PATIENT, PRACTITIONER, session_id=session_id)
     workflow.resize(1280, 800)
@@ -172,7 +172,7 @@ def test_closing_the_session_while_a_save_is_in_flight_keeps_everything_typed(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ui.session_workflow import SessionWorkflow
+    from ui.visit.workflow import SessionWorkflow
 
     session_id = create_draft(demo_db, PATIENT, PRACTITIONER)
     workflow = open_unmanaged(demo_db, threaded, settings, session_id)
@@ -199,7 +199,7 @@ def test_a_save_in_flight_still_lands_when_its_form_is_deleted(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ui.session_workflow import SessionWorkflow
+    from ui.visit.workflow import SessionWorkflow
 
     session_id = create_draft(demo_db, PATIENT, PRACTITIONER)
     workflow = open_unmanaged(demo_db, threaded, settings, session_id)
@@ -245,9 +245,9 @@ def test_the_aftercare_sheet_is_prepared_off_the_ui_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import assistant.aftercare
-    from ui.aftercare_dialog import AftercarePreviewDialog
     from ui.app_context import GuiContext
     from ui.main_window import MainWindow
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     real_render = assistant.aftercare.render_sheet

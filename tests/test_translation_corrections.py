@@ -13,8 +13,8 @@ import pytest
 from assistant.aftercare import LANGUAGES, load_template
 from assistant.consent.templates import check_body, required_fields
 from assistant.errors import InvalidInput
-from assistant.languages import format_day
 from assistant.resources import resource_path
+from assistant.text.languages import format_day
 
 CODES = list(LANGUAGES)
 

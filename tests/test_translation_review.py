@@ -18,16 +18,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from assistant import paths
-from assistant import translation_review as review
+from assistant.access.auth import create_first_practitioner
 from assistant.aftercare import install_template_copy
-from assistant.auth import create_first_practitioner
 from assistant.cli import EXIT_BAD_INPUT, EXIT_OK
 from assistant.consent import preview_consent
-from assistant.db import Database
-from assistant.models import AuditEvent, TranslationApproval
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.resources import resource_path
-from assistant.translation_review import (
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, TranslationApproval
+from assistant.text import translation_review as review
+from assistant.text.translation_review import (
     approvals,
     approve_translation,
     approved_translations,
@@ -36,7 +36,7 @@ from assistant.translation_review import (
 from tests.cli_support import cli_main
 from tests.sessions_support import make_clinic
 from tests.test_aftercare_pdf import make_sheet
-from ui.aftercare_dialog import AftercarePreviewDialog
+from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
 PIN = "4821"
 REVIEWER = "Dr Ana Ruiz, dermatologist"
@@ -223,7 +223,7 @@ def test_the_consent_notice_goes_for_an_approved_version_and_returns_when_it_cha
 def test_settings_consent_forms_say_so_only_until_approved(
     qtbot: QtBot, db: Database, lead: int
 ) -> None:
-    from ui.consent_template_settings import ConsentTemplateSettings
+    from ui.settings.consent_templates import ConsentTemplateSettings
 
     page = ConsentTemplateSettings(db, lead)
     qtbot.addWidget(page)

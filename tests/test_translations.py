@@ -82,8 +82,8 @@ def spanish(qapp):
 
 def test_the_interface_in_spanish(spanish, qtbot, tmp_path: Path) -> None:
     from tests.test_aftercare_pdf import make_sheet
-    from ui.aftercare_dialog import AftercarePreviewDialog
-    from ui.interface_settings import InterfaceSettings
+    from ui.settings.interface import InterfaceSettings
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     dialog = AftercarePreviewDialog(make_sheet(language="es"))
     qtbot.addWidget(dialog)
@@ -109,7 +109,7 @@ def test_english_needs_no_translator(qapp) -> None:
 
 
 def test_the_setting_is_saved_when_chosen(qtbot, tmp_path: Path) -> None:
-    from ui.interface_settings import InterfaceSettings
+    from ui.settings.interface import InterfaceSettings
 
     settings = Settings(tmp_path / "settings.json")
     page = InterfaceSettings(settings)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.reference import format_mm
 from assistant.sessions import list_sessions, session_context
+from assistant.storage.db import Database
 from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import replace_text
 from tests.test_visit_screen import window  # noqa: F401 - the fixture

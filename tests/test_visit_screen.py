@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
 from assistant.sessions import create_draft, get_session, list_sessions
+from assistant.storage.db import Database
 from tests.checklist_support import answer_everything
 from tests.test_sessions_workflow import fill_and_save
 from tests.visit_support import (
@@ -172,7 +172,7 @@ def test_every_screen_fits_every_laptop_in_every_language(
     """No screen scrolls sideways or cuts a word, a heading or a cell, at its longest (the
     tool dates the demo in September, on a Wednesday, and gives a patient a long name);
     Spanish words run longer than English ones."""
-    from assistant.i18n import current_language
+    from assistant.text.i18n import current_language
     from tools.screenshots import main
 
     assert main(["--out", str(tmp_path), "--size", size, "--language", language]) == 0
@@ -293,7 +293,7 @@ def test_every_control_of_every_step_has_a_name(window: MainWindow, demo_db: Dat
 def test_a_whole_visit_with_the_keyboard_alone(
     qtbot: QtBot, window: MainWindow, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.aftercare_dialog import AftercarePreviewDialog
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     printed: list[int] = []
 
@@ -309,8 +309,8 @@ def test_a_whole_visit_with_the_keyboard_alone(
     monkeypatch.setattr(AftercarePreviewDialog, "exec", fake_exec)
     # The sheet is shown in the step: Ctrl+P prints it (the printer chosen, no paper used).
     monkeypatch.setattr(AftercarePreviewDialog, "_exec_print_dialog", lambda _d, _p: True)
-    monkeypatch.setattr("ui.aftercare_dialog.print_pdf", fake_print)
-    monkeypatch.setattr("ui.aftercare_dialog.refuses_jobs", lambda _printer: False)
+    monkeypatch.setattr("ui.visit.aftercare_dialog.print_pdf", fake_print)
+    monkeypatch.setattr("ui.visit.aftercare_dialog.refuses_jobs", lambda _printer: False)
     window.patient_list.search.setFocus()
     patient = window.patient_list.model
     assert patient.rowCount() > 0

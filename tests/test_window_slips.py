@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from assistant.db import Database
-from assistant.patients import PatientDetails, create_patient
+from assistant.patients.store import PatientDetails, create_patient
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from ui.app_context import GuiContext
 from ui.main_window import MainWindow
 
@@ -47,7 +47,7 @@ def test_the_first_practitioner_dialog_fits_its_hints_and_says_pin_or_password(
 ) -> None:
     from PySide6.QtWidgets import QFormLayout, QLabel
 
-    from ui.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 
     dialog = FirstPractitionerDialog(db)
     qtbot.addWidget(dialog)
@@ -77,10 +77,10 @@ def test_saving_the_aftercare_pdf_is_audited_and_stamped_like_printing(
     from PySide6.QtWidgets import QDialog
     from sqlalchemy import select
 
-    from assistant.models import AuditEvent, TreatmentSession
-    from assistant.patients import get_patient
+    from assistant.patients.store import get_patient
     from assistant.sessions import get_session
-    from ui.aftercare_dialog import AftercarePreviewDialog, default_file_name
+    from assistant.storage.models import AuditEvent, TreatmentSession
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog, default_file_name
 
     with demo_db.session() as session:
         row = session.scalars(
@@ -124,9 +124,9 @@ def test_saving_the_aftercare_pdf_is_audited_and_stamped_like_printing(
 def test_the_backup_banner_is_quiet_on_an_empty_new_database(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    from ui.audit.integrity_banner import IntegrityBanner
     from ui.backup_banner import BackupBanner
     from ui.banner import Banner
-    from ui.integrity_banner import IntegrityBanner
 
     banner = window.safekeeping.banner
     assert isinstance(banner, Banner) and isinstance(window.safekeeping.integrity_banner, Banner)

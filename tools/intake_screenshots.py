@@ -66,10 +66,10 @@ def _take(folder: Path, out: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    from assistant.clinic import get_clinic, save_clinic
-    from assistant.db import init_db
+    from assistant.clinic.store import get_clinic, save_clinic
     from assistant.intake.service import IntakeDesk
-    from assistant.patients import PatientDetails, create_patient
+    from assistant.patients.store import PatientDetails, create_patient
+    from assistant.storage.db import init_db
 
     db = init_db(f"sqlite:///{folder / 'chairside.sqlite3'}", create=True)
     desk = IntakeDesk(db, "127.0.0.1", 0)

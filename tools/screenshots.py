@@ -146,11 +146,11 @@ def main(argv: list[str] | None = None) -> int:
 def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
     from PySide6.QtWidgets import QApplication
 
-    from assistant.db import init_db
-    from assistant.demo import load_demo_data
-    from assistant.i18n import current_language, use_language
+    from assistant.demo.clinic import load_demo_data
     from assistant.paths import Locations
     from assistant.settings import Settings
+    from assistant.storage.db import init_db
+    from assistant.text.i18n import current_language, use_language
     from ui.app import ChairsideApplication
     from ui.app_context import GuiContext
     from ui.look import apply_look
@@ -195,9 +195,9 @@ def _take_all(folder: Path, shots: Shots, language: str = "en") -> None:
 
 
 def _first_start(db: Any, shots: Shots) -> None:
-    from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
-    from ui.first_practitioner_dialog import FirstPractitionerDialog
-    from ui.first_start import FirstStartDialog
+    from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+    from ui.start.first_practitioner_dialog import FirstPractitionerDialog
+    from ui.start.first_start import FirstStartDialog
 
     shots.take_dialog("first-start-0-demo-or-my-clinic", FirstStartDialog())
     shots.take_dialog("first-start-1-encryption", EncryptionChoiceDialog())
@@ -211,7 +211,7 @@ def _first_start(db: Any, shots: Shots) -> None:
 def _give_long_name(db: Any, patient_id: int) -> None:
     from dataclasses import replace
 
-    from assistant.patients import get_patient, update_patient
+    from assistant.patients.store import get_patient, update_patient
 
     details = get_patient(db, patient_id).details
     first, last = LONG_NAME
@@ -294,7 +294,7 @@ def _stock(window: Any, db: Any, shots: Shots) -> None:
     from datetime import date, timedelta
 
     from assistant.stock import NewItem, receive_box
-    from ui.stock_window import StockWindow
+    from ui.stock.window import StockWindow
 
     today = date.today()
 
@@ -369,7 +369,7 @@ def _answer_checklist(workflow: Any) -> None:
 
 def _aftercare_preview(window: Any, db: Any, session_id: int, shots: Shots) -> None:
     from assistant.sessions import aftercare_sheet_for_session
-    from ui.aftercare_dialog import AftercarePreviewDialog
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     dialog = AftercarePreviewDialog(aftercare_sheet_for_session(db, session_id), None, window)
     dialog.resize(min(shots.width, 1000), shots.height - 60)

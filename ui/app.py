@@ -9,13 +9,13 @@ from pathlib import Path
 from types import TracebackType
 
 from assistant import __version__
-from assistant.auth import needs_first_practitioner, verify_login
-from assistant.clinic import PractitionerInfo
+from assistant.access.auth import needs_first_practitioner, verify_login
+from assistant.clinic.store import PractitionerInfo
 from assistant.context import AppContext
-from assistant.db import Database
 from assistant.errors import ChairsideError, DatabaseUnavailable, InvalidInput
-from assistant.i18n import use_language
 from assistant.resources import resource_path
+from assistant.storage.db import Database
+from assistant.text.i18n import use_language
 
 # isort: split
 # Qt after the core: PySide6's import hook reads the source of every module imported after
@@ -24,11 +24,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
-from ui.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
-from ui.first_practitioner_dialog import FirstPractitionerDialog
-from ui.login_dialog import LoginDialog
+from ui.access.login_dialog import LoginDialog
+from ui.access.unlock_dialog import NewPinDialog, UnlockDialog
+from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 from ui.translations import install_translators
-from ui.unlock_dialog import NewPinDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def first_start_chooses_demo(context: AppContext) -> bool:
     """On the very first start, "Try the demo clinic" or "Set up my clinic"; True when the
     demo was chosen (and its window opened)."""
     # the first-start dialog only on the very first start
-    from ui.first_start import FirstStartDialog, open_demo_clinic
+    from ui.start.first_start import FirstStartDialog, open_demo_clinic
 
     url = context.database_url
     if url != context.locations.default_database_url or context.database_kind(url) != "new":
@@ -139,10 +139,10 @@ def first_start_chooses_demo(context: AppContext) -> bool:
 def demo_sign_in(db: Database) -> PractitionerInfo | None:
     """The demo clinic signs its first practitioner in by itself: nothing to set up."""
     # sign-in and demo modules only for the demo clinic
-    from assistant.auth import verify_login
-    from assistant.clinic import list_practitioners
-    from assistant.demo import DEMO_PIN
-    from assistant.demo_mark import is_demo_database
+    from assistant.access.auth import verify_login
+    from assistant.clinic.store import list_practitioners
+    from assistant.demo.clinic import DEMO_PIN
+    from assistant.demo.mark import is_demo_database
     from assistant.errors import ChairsideError
 
     if not is_demo_database(db):
@@ -200,7 +200,7 @@ def offer_encryption(
     practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
     are overwritten and removed if they agree. Returns the database now open."""
     # only when encrypting: the photo store comes with it (73 ms)
-    from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
+    from assistant.storage.encrypt import encrypt_database, overwrite_and_remove, plain_backups
 
     settings = context.settings
     if db.encryption != "plain" or not context.is_default_database or settings.encryption_offered:

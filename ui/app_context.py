@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from assistant.context import AppContext
-from assistant.db import Database
 from assistant.paths import Locations
 from assistant.settings import Settings
+from assistant.storage.db import Database
 from ui.tasks import TaskRunner
 
 

@@ -9,8 +9,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStyle, QWidget
 
-from assistant.records.backup import backup_overdue, days_since_last_backup
 from assistant.settings import Settings
+from assistant.storage.backup import backup_overdue, days_since_last_backup
 from ui.banner import Banner
 
 

@@ -2,7 +2,7 @@
 open another database, restore a backup, or quit (and try again when it is only locked).
 
 ``ask_what_to_do`` is what start-up calls: it returns the URL to try next, or None to quit.
-Nothing here touches the file itself; restoring goes through ``assistant.records.backup.restore``,
+Nothing here touches the file itself; restoring goes through ``assistant.storage.backup.restore``,
 which checks the backup and keeps the current file aside first.
 """
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import ChairsideError, DatabaseUnavailable
-from assistant.records.backup import restore
+from assistant.storage.backup import restore
 
 log = logging.getLogger(__name__)
 

@@ -18,21 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import __version__
-from assistant.db import Database, configure_mapped_classes
-from assistant.demo_mark import has_data, is_demo_database
-from assistant.patients import get_patient
-from assistant.places import describe_database
+from assistant.demo.mark import has_data, is_demo_database
+from assistant.patients.store import get_patient
+from assistant.storage.db import Database, configure_mapped_classes
+from assistant.storage.places import describe_database
 from ui.app_context import GuiContext
-from ui.patient_form import PatientForm
-from ui.patient_list import PatientList
-from ui.patient_page import PatientPage
+from ui.patients.form import PatientForm
+from ui.patients.listing import PatientList
+from ui.patients.page import PatientPage
 from ui.safekeeping import Safekeeping
-from ui.session_timeline import SessionTimeline
 from ui.visit.host import VisitWindow
+from ui.visit.timeline import SessionTimeline
 
 if TYPE_CHECKING:
-    from ui.audit_view import AuditView
-    from ui.day_host import DayHost
+    from ui.audit.view import AuditView
+    from ui.day.host import DayHost
 
 log = logging.getLogger(__name__)
 WARM_UP_DELAY_MS = 100
@@ -106,7 +106,7 @@ class MainWindow(VisitWindow):
         self.patient_page.auditRequested.connect(self.show_audit)
         self.patient_page.photosRequested.connect(self.open_photos)
         # the questionnaire host after the first screen
-        from ui.intake_host import IntakeHost
+        from ui.intake.host import IntakeHost
 
         self.intake = IntakeHost(context, self)
         self.patient_page.intakeRequested.connect(self._offer_questionnaire)
@@ -220,7 +220,7 @@ class MainWindow(VisitWindow):
     def day_host(self) -> DayHost:
         if self.day is None:
             # the day's screens only when the day is opened
-            from ui.day_host import DayHost
+            from ui.day.host import DayHost
 
             self.day = DayHost(self)
         return self.day
@@ -333,13 +333,13 @@ class MainWindow(VisitWindow):
 
     def open_recall(self) -> None:
         # loaded on first use, off the first screen's start (290 ms)
-        from ui.recall_dialog import RecallDialog
+        from ui.stock.recall_dialog import RecallDialog
 
         RecallDialog(self.db, self.runner, self.practitioner_id, self).exec()
 
     def open_stock(self) -> None:
         # loaded on first use, off the first screen's start (200 ms)
-        from ui.stock_window import StockWindow
+        from ui.stock.window import StockWindow
 
         StockWindow(self.db, self.runner, self.settings, self.practitioner_id, self).exec()
 
@@ -347,7 +347,7 @@ class MainWindow(VisitWindow):
 
     def open_settings(self) -> None:
         # loaded on first use, off the first screen's start (600 ms)
-        from ui.settings_dialog import SettingsDialog
+        from ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(
             self.db,
@@ -359,7 +359,7 @@ class MainWindow(VisitWindow):
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
         # loaded on first use, off the first screen's start (5 ms)
-        from ui.photo_settings_page import PhotoSettingsPage
+        from ui.settings.photos import PhotoSettingsPage
 
         photo_page = PhotoSettingsPage(self.settings)
         dialog.extra_tab(photo_page, self.tr("Photos"))
@@ -381,8 +381,8 @@ class MainWindow(VisitWindow):
     def show_demo_banner(self) -> None:
         """In the demo clinic's window: "Set up my clinic", one click away."""
         # the demo banner only in the demo clinic
-        from assistant.demo_mark import is_demo_database
-        from ui.first_start import DemoBanner
+        from assistant.demo.mark import is_demo_database
+        from ui.start.first_start import DemoBanner
 
         if is_demo_database(self.db):
             self.demo_banner = DemoBanner(self.context.locations.data_dir, self)
@@ -394,7 +394,7 @@ class MainWindow(VisitWindow):
     def offer_demo_data(self) -> None:
         """A demo clinic in a folder and window of its own (never in this database)."""
         # loaded on first use, off the first screen's start (200 ms)
-        from ui.demo_offer import DemoOffer
+        from ui.start.demo_offer import DemoOffer
 
         DemoOffer(self, self.runner, self.context.locations.data_dir).ask()
 
@@ -447,7 +447,7 @@ class MainWindow(VisitWindow):
 
     def show_audit(self, patient_id: int | None = None) -> None:
         # loaded on first use, off the first screen's start (23 ms)
-        from ui.audit_view import AuditView
+        from ui.audit.view import AuditView
 
         if not self.may_leave_current_page():
             return

@@ -26,23 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import auth, clinic
-from assistant.db import ADVICE_RESTORE, check_whole_file
-from assistant.demo_mark import has_data
+from assistant.access import auth
+from assistant.audit import integrity
+from assistant.audit.chain import Verification
+from assistant.clinic import store as clinic
+from assistant.demo.mark import has_data
 from assistant.errors import ChairsideError
-from assistant.records import backup, integrity
-from assistant.records.chain import Verification
+from assistant.storage import backup
+from assistant.storage.db import ADVICE_RESTORE, check_whole_file
+from ui.access.idle_watcher import IdleWatcher
+from ui.access.lock_screen import LockScreen
+from ui.access.login_dialog import LoginDialog
 from ui.app_context import GuiContext
+from ui.audit.integrity_banner import IntegrityBanner
 from ui.backup_banner import BackupBanner
-from ui.idle_watcher import IdleWatcher
-from ui.integrity_banner import IntegrityBanner
-from ui.lock_screen import LockScreen
-from ui.login_dialog import LoginDialog
 from ui.plain_export import plain_export_caption
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
-    from ui.backup_settings_page import BackupSettingsPage
+    from ui.settings.backup_page import BackupSettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +239,7 @@ class Safekeeping(QObject):
 
     def settings_page(self) -> BackupSettingsPage:
         # loaded on first use, off the first screen's start (6 ms)
-        from ui.backup_settings_page import BackupSettingsPage
+        from ui.settings.backup_page import BackupSettingsPage
 
         page = BackupSettingsPage(self.context.settings, self.context.locations.backup_dir())
         page.backupRequested.connect(self.back_up_now)
@@ -257,8 +259,8 @@ class Safekeeping(QObject):
 
     def export_patient(self, patient_id: int, ask_path: Callable[[], str] | None = None) -> None:
         # the PDF toolkit loads on the first export (340 ms off the window's start)
-        from assistant.records.export import write_patient_json
-        from assistant.records.export_pdf import export_patient_pdf
+        from assistant.patients.export import write_patient_json
+        from assistant.patients.export_pdf import export_patient_pdf
 
         c = self.context
         path = (
@@ -285,7 +287,7 @@ class Safekeeping(QObject):
 
     def erase_patient(self, patient_id: int) -> None:
         # loaded on the first erasure (520 ms off the window's start)
-        from assistant.records.erasure import erase_patient, erasure_confirmation
+        from assistant.patients.erasure import erase_patient, erasure_confirmation
 
         c = self.context
         w = self.parent_widget

@@ -15,14 +15,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant import demo
-from assistant.auth import verify_login
-from assistant.clinic import list_practitioners
+from assistant.access.auth import verify_login
+from assistant.clinic.store import list_practitioners
 from assistant.context import AppContext
-from assistant.db import current_revision
+from assistant.demo import clinic as demo
 from assistant.paths import Locations
 from assistant.sessions import aftercare_sheet_for_session, list_sessions
 from assistant.settings import Settings
+from assistant.storage.db import current_revision
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def _run_steps(locations: Locations, step: Callable[[str], None]) -> str:
             raise RuntimeError("the main window drew nothing")
 
         step("rendering an aftercare sheet")
-        from ui.aftercare_dialog import AftercarePreviewDialog  # Qt: loaded in its step
+        from ui.visit.aftercare_dialog import AftercarePreviewDialog  # Qt: loaded in its step
 
         dialog = AftercarePreviewDialog(aftercare_sheet_for_session(db, session_id), None, window)
         pages = len(dialog.images)

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from assistant.i18n import current_language
 from assistant.resources import resource_path
+from assistant.text.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def i18n_dir() -> Path:
 # Interface languages with a complete translation (English is the source).
 INTERFACE_LANGUAGES = ("en", "es")
 
-# The handout languages' names, for the translators (assistant.languages holds them).
+# The handout languages' names, for the translators (assistant.text.languages holds them).
 LANGUAGE_NAMES = (
     QT_TRANSLATE_NOOP("Languages", "English"),
     QT_TRANSLATE_NOOP("Languages", "Spanish"),

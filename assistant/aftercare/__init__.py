@@ -54,18 +54,9 @@ from assistant.aftercare.template import (
     shipped_template_path,
     template_name,
 )
-from assistant.clinic_profile import ClinicProfile
-from assistant.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
+from assistant.clinic.profile import ClinicProfile
 from assistant.errors import InvalidInput
 from assistant.files import check_output_path, write_file_atomically
-from assistant.languages import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    Language,
-    available_languages,
-    format_day,
-    language,
-)
 from assistant.pdf import (
     FONT,
     FONT_BOLD,
@@ -85,6 +76,15 @@ from assistant.pdf.families import (
     missing_in_every_font,
     printable_any,
     register_family,
+)
+from assistant.text.dates import DAY_NAMES, MONTH_NAMES, format_date, format_moment
+from assistant.text.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Language,
+    available_languages,
+    format_day,
+    language,
 )
 
 # On the sheet a character is missing only when no shipped face (Noto Sans with Arabic,

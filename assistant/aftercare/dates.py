@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate, Offset
-from assistant.languages import format_day, format_moment
+from assistant.text.languages import format_day, format_moment
 
 # The English phrasing, for a step worded without a template.
 _ENGLISH_WHEN = {

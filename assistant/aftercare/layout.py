@@ -46,8 +46,8 @@ from assistant.aftercare.look import (
 from assistant.aftercare.sheet import AftercareSheet
 from assistant.aftercare.template import AftercareTemplate
 from assistant.errors import InvalidInput
-from assistant.languages import babel_locale, format_moment
 from assistant.pdf.families import printable_any, register_family
+from assistant.text.languages import babel_locale, format_moment
 
 NORMAL_SHARES = (0.5, 0.46, 0.42, 0.38)  # of the width, for "what is normal" beside the box
 FIRST_SHARE = 0.42  # tried first; the others only for a sheet that does not fit (``fit``)

@@ -16,9 +16,9 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
-from assistant.languages import Language, language
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, register_family
+from assistant.text.languages import Language, language
 
 LEADING = 1.15  # line height as a multiple of the font size
 BODY_SIZE = 11.0  # readable at arm's length; nothing on the sheet is smaller than 11 pt

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, get_args
 
-from assistant.clinic_profile import ClinicProfile
+from assistant.clinic.profile import ClinicProfile
 
 Paper = Literal["A4", "Letter"]
 PAPERS: tuple[str, ...] = get_args(Paper)
@@ -48,7 +48,7 @@ class AftercareSheet:
     # The audit chain head when the sheet was made ("audit #1234 · 0123456789ab"), printed
     # small in the footer: a paper copy the database cannot be rewritten to agree with.
     record_anchor: str = ""
-    # The patient's language (assistant.languages) and large print (body >= 16 pt).
+    # The patient's language (assistant.text.languages) and large print (body >= 16 pt).
     language: str = "en"
     large_print: bool = False
 

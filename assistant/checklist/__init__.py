@@ -52,7 +52,7 @@ from assistant.checklist.model import (
     Window,
     add_months,
 )
-from assistant.dates import age_on, format_long_date, parse_date
+from assistant.text.dates import age_on, format_long_date, parse_date
 
 __all__ = [
     "CHECKLIST_RESOURCE",

@@ -8,8 +8,8 @@ from datetime import date
 
 from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import Answer, Checklist, Question, QuestionKind
-from assistant.dates import parse_date
 from assistant.errors import InvalidInput
+from assistant.text.dates import parse_date
 
 
 def _parse_answer(question: Question, value: object) -> Answer:

@@ -18,8 +18,8 @@ from assistant.checklist.model import (
     QuestionKind,
     Window,
 )
-from assistant.dates import age_on, format_long_date
 from assistant.errors import InvalidInput
+from assistant.text.dates import age_on, format_long_date
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant import __version__, paths
+from assistant.audit.actor import set_workstation
 from assistant.cli import unlock
 from assistant.cli.acting import add_global_option
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
 from assistant.context import AppContext
 from assistant.errors import DatabaseUnavailable
 from assistant.logs import configure_logging
-from assistant.records.actor import set_workstation
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Who did it, from the command line: ``--as PRACTITIONER`` with a PIN.
 
 Commands that read or change patient records accept ``--as`` (a practitioner's name as people
-write it, or number: ``assistant.practitioner_names``), before or after the command name.
+write it, or number: ``assistant.clinic.practitioner_names``), before or after the command name.
 The PIN is read from the terminal (``getpass``, never echoed) or, when no terminal is
 attached (a script, a scheduled job), from the ``CHAIRSIDE_PIN`` environment variable. It
 is checked like a sign-in (audited, throttled after wrong guesses). Commands that change
@@ -28,16 +28,16 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from assistant.auth import verify_login
-from assistant.cipher import connect_uri
-from assistant.cipher import sqlite as sqlite3
-from assistant.clinic import list_practitioners
+from assistant.access.auth import verify_login
+from assistant.access.cipher import connect_uri
+from assistant.access.cipher import sqlite as sqlite3
+from assistant.audit import actor as audit_actor
+from assistant.clinic.store import list_practitioners
 from assistant.errors import InvalidInput
-from assistant.records import actor as audit_actor
 
 if TYPE_CHECKING:  # the database layer is imported only by commands that use it
-    from assistant.clinic import PractitionerInfo
-    from assistant.db import Database
+    from assistant.clinic.store import PractitionerInfo
+    from assistant.storage.db import Database
 
 PIN_ENV = "CHAIRSIDE_PIN"
 DEST = "acting_as"
@@ -87,9 +87,9 @@ def os_account() -> str:
 
 def find_practitioner(db: Database, wanted: str) -> PractitionerInfo:
     """The active practitioner named or numbered ``wanted``: the name as people write it
-    (title, case and accents aside; ``assistant.practitioner_names``) or the number."""
+    (title, case and accents aside; ``assistant.clinic.practitioner_names``) or the number."""
     # the name matcher only when a name is typed (11 ms off the window's start)
-    from assistant.practitioner_names import ambiguity, match_name
+    from assistant.clinic.practitioner_names import ambiguity, match_name
 
     text = wanted.strip()
     everyone = {p.id: p for p in list_practitioners(db)}
@@ -168,7 +168,7 @@ def practitioner_in_backup(args: argparse.Namespace, backup: Path, command: str)
     finally:
         con.close()
     # the name matcher only when a name is typed (11 ms off the window's start)
-    from assistant.practitioner_names import ambiguity, match_name
+    from assistant.clinic.practitioner_names import ambiguity, match_name
 
     people = [(int(r[0]), str(r[1])) for r in rows]
     found = match_name(people, wanted)

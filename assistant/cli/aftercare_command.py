@@ -54,10 +54,10 @@ from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_number
 from assistant.cli.json_input import read_json_object
-from assistant.dates import parse_date
 from assistant.errors import InvalidInput
 from assistant.sessions import aftercare_sheet_for_session
-from assistant.text_safety import check_one_line
+from assistant.text.dates import parse_date
+from assistant.text.safety import check_one_line
 
 _KNOWN_KEYS = (
     "clinic", "patient", "practitioner", "treated_at", "zones", "next_session",

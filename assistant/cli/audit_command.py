@@ -14,12 +14,12 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from assistant.cipher import is_plain, key_for
+from assistant.access.cipher import is_plain, key_for
+from assistant.audit.trail import ACTIONS, query_events
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_number
 from assistant.errors import InvalidInput
-from assistant.records.audit import ACTIONS, query_events
 
 
 def register(subparsers: Any) -> None:
@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
 
 MAX_TEXT = 200
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
-    from assistant.records import integrity  # only for "audit verify", not at every start
+    from assistant.audit import integrity  # only for "audit verify", not at every start
 
     if args.head is not None:
         return run_verify_head(args, context)
@@ -93,7 +93,7 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_verify_head(args: argparse.Namespace, context: CliContext) -> int:
     # the integrity checks only for audit --verify --head
-    from assistant.records import integrity
+    from assistant.audit import integrity
 
     if args.against is not None:
         raise InvalidInput("--head and --against are checked one at a time.", "head")

@@ -13,6 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from assistant.access.keyfile import KeyFileProblem
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import (
     add_actor_option,
@@ -22,7 +23,6 @@ from assistant.cli.acting import (
 )
 from assistant.cli.unlock import unlock
 from assistant.errors import ChairsideError
-from assistant.keyfile import KeyFileProblem
 
 
 def register(subparsers: Any) -> None:
@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
 
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the backup would cost every command 3 ms at start
-    from assistant.records.backup import backup_to_file
+    from assistant.storage.backup import backup_to_file
 
     db = context.database()
     actor = practitioner_for(args, db, "backup").practitioner_id
@@ -67,7 +67,7 @@ def _restore_actor(args: argparse.Namespace, context: CliContext) -> int | None:
     """The practitioner restoring, checked in the database in use; when that cannot be
     opened (the damaged one being replaced), in the backup itself."""
     # loaded when the command runs: the backup would cost every command 3 ms at start
-    from assistant.records.backup import inspect_backup
+    from assistant.storage.backup import inspect_backup
 
     try:
         db = context.database()
@@ -81,7 +81,7 @@ def _restore_actor(args: argparse.Namespace, context: CliContext) -> int | None:
 
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the backup would cost every command 3 ms at start
-    from assistant.records.backup import inspect_backup, restore
+    from assistant.storage.backup import inspect_backup, restore
 
     require_actor(args, "restore")  # before anything is opened
     if context.needs_unlock():  # an encrypted backup is checked through the database's key

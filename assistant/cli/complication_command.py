@@ -23,7 +23,6 @@ from typing import Any
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import record_id
-from assistant.dates import parse_date
 from assistant.day.complications import (
     ComplicationDetails,
     add_complication,
@@ -34,6 +33,7 @@ from assistant.day.complications import (
 from assistant.day.report import save_complication_report
 from assistant.day.vocabulary import choices
 from assistant.output_files import check_output_file
+from assistant.text.dates import parse_date
 
 
 def register(subparsers: Any) -> None:

@@ -32,12 +32,12 @@ from assistant.consent import (
     record_output,
     verify_file,
 )
-from assistant.db import Database
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
-from assistant.languages import available_languages, language
 from assistant.output_files import check_output_file
-from assistant.patients import get_patient
+from assistant.patients.store import get_patient
+from assistant.storage.db import Database
+from assistant.text.languages import available_languages, language
 
 
 def register(subparsers: Any) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.dates import parse_date
 from assistant.day.agenda import day_agenda
 from assistant.stock import stock_warnings
+from assistant.text.dates import parse_date
 
 
 def register(subparsers: Any) -> None:

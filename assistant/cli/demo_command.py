@@ -7,9 +7,9 @@ import argparse
 import sys
 from typing import Any
 
+from assistant.access.keyfile import KeyFile
 from assistant.cli import CliContext
 from assistant.errors import InvalidInput
-from assistant.keyfile import KeyFile
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the demo clinic would cost every command 10 ms at start
-    from assistant.demo import DEMO_PIN, load_demo_data
+    from assistant.demo.clinic import DEMO_PIN, load_demo_data
 
     if args.patients < 0 or args.patients > 1_000_000:
         raise InvalidInput("--patients must be between 0 and 1,000,000.", "patients")

@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: it brings the photo store to every command's start
-    from assistant.records.encrypt import encrypt_database, overwrite_and_remove, plain_backups
+    from assistant.storage.encrypt import encrypt_database, overwrite_and_remove, plain_backups
 
     db = context.database()
     if not db.is_sqlite:

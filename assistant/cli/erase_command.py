@@ -39,8 +39,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the erasure would cost every command 67 ms at start
-    from assistant.records.backup import backup_folders
-    from assistant.records.erasure import erase_patient
+    from assistant.patients.erasure import erase_patient
+    from assistant.storage.backup import backup_folders
 
     db = context.database()
     acting = practitioner_for(args, db, "erase")

@@ -37,8 +37,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the exports would cost every command 118 ms at start
-    from assistant.records.export import write_patient_json
-    from assistant.records.export_pdf import export_patient_pdf
+    from assistant.patients.export import write_patient_json
+    from assistant.patients.export_pdf import export_patient_pdf
 
     if args.json is None and args.pdf is None:
         raise InvalidInput("Say where to write the record: --json FILE, --pdf FILE or both.")

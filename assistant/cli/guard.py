@@ -1,7 +1,7 @@
 """Running a command so that no input, however odd, ends in a traceback.
 
 - Every error message is one line on stderr, with control and text-direction characters
-  escaped (``assistant.text_safety.for_terminal``), then exit status 2.
+  escaped (``assistant.text.safety.for_terminal``), then exit status 2.
 - A usage mistake (unknown option, a value of the wrong kind) is one line too, instead of
   argparse's usage block; a misspelled command or choice names the nearest one ("did you
   mean `sessions`?").
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from assistant.errors import ChairsideError
-from assistant.text_safety import for_terminal
+from assistant.text.safety import for_terminal
 
 log = logging.getLogger(__name__)
 

@@ -61,9 +61,9 @@ def register(subparsers: Any) -> None:
 
 def run_start(args: argparse.Namespace, context: CliContext) -> int:
     # the questionnaire server only for intake start
-    from assistant.dates import utcnow
     from assistant.intake.server import check_address
     from assistant.intake.service import IntakeDesk
+    from assistant.text.dates import utcnow
 
     settings = context.settings
     address = check_address(args.bind or settings.intake_address)

@@ -17,7 +17,7 @@ from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.arguments import bounded_count
 from assistant.cli.table import table
-from assistant.patient_listing import PatientListing, list_patients, record_list_export
+from assistant.patients.listing import PatientListing, list_patients, record_list_export
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 10_000

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
 from assistant.cli.table import table
-from assistant.clinic import list_practitioners
+from assistant.clinic.store import list_practitioners
 
 
 def register(subparsers: Any) -> None:

@@ -8,10 +8,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant.auth import new_recovery_key
+from assistant.access.auth import new_recovery_key
 from assistant.cli import CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.clinic import get_clinic
+from assistant.clinic.store import get_clinic
 from assistant.output_files import check_output_file
 
 
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # loaded when the command runs: the sheet's PDF would cost every command 25 ms at start
-    from assistant.recovery_sheet import write_recovery_sheet
+    from assistant.access.recovery_sheet import write_recovery_sheet
 
     check_output_file(args.out, force=args.force)  # before the old key is replaced
     db = context.database()

@@ -10,9 +10,9 @@ from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
 from assistant.cli.acting import add_actor_option, practitioner_for
-from assistant.dates import parse_date
 from assistant.day.summary import save_summary
 from assistant.output_files import check_output_file
+from assistant.text.dates import parse_date
 
 
 def register(subparsers: Any) -> None:

@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 
 def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
     # the translation sheet (PDF toolkit) only for translations sheet
-    from assistant.translation_sheet import write_translation_sheet
+    from assistant.text.translation_sheet import write_translation_sheet
 
     result = write_translation_sheet(
         context.database(), args.language, args.out, force=args.force,
@@ -64,7 +64,11 @@ def run_sheet(args: argparse.Namespace, context: CliContext) -> int:
 def run_approve(args: argparse.Namespace, context: CliContext) -> int:
     # the review store only for translations approve
     from assistant.cli.acting import practitioner_for, require_actor
-    from assistant.translation_review import approve_translation, check_reviewer, translation_files
+    from assistant.text.translation_review import (
+        approve_translation,
+        check_reviewer,
+        translation_files,
+    )
 
     require_actor(args, "translations approve")
     templates = context.locations.templates_dir()

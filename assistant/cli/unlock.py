@@ -16,8 +16,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.cli.acting import DEST, HELP, read_pin
-from assistant.db import DatabaseLocked
 from assistant.errors import InvalidInput
+from assistant.storage.db import DatabaseLocked
 
 if TYPE_CHECKING:
     from assistant.context import AppContext

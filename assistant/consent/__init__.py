@@ -27,7 +27,7 @@ from assistant.consent.issue import (
     record_output,
     withdraw_consent,
 )
-from assistant.consent.records import (
+from assistant.consent.issued import (
     NO_PHOTOS,
     PHOTO_SCOPE,
     TREATMENT_SCOPE,

@@ -44,10 +44,10 @@ from reportlab.platypus import (
 
 from assistant.consent.fingerprint import KEYWORD_PREFIX, SHORT_FINGERPRINT_CHARS, short_fingerprint
 from assistant.consent.templates import areas_text, labels
-from assistant.languages import DEFAULT_LANGUAGE, format_birth_date, format_day, language
 from assistant.pdf import FONT, deferred_canvas, printable, register_fonts
 from assistant.pdf.bidi import BidiParagraph
 from assistant.pdf.families import family_markup, printable_any, register_family
+from assistant.text.languages import DEFAULT_LANGUAGE, format_birth_date, format_day, language
 
 QR_PREFIX = "chairside-consent"
 BODY_SIZE = 11.5

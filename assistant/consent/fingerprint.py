@@ -1,6 +1,6 @@
 """How a signed consent is named on paper and in its PDF: the keyword the PDF carries (read
 back by ``assistant.consent.verify``) and the short fingerprint printed under the signature.
-Shared by the records (``assistant.consent.records``) and the document that prints them."""
+Shared by the records (``assistant.consent.issued``) and the document that prints them."""
 
 from __future__ import annotations
 

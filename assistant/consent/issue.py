@@ -20,9 +20,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant import auth, reference
+from assistant import reference
+from assistant.access import auth
+from assistant.audit import trail as audit
+from assistant.audit.chain import chain_head
 from assistant.consent import signature
-from assistant.consent.records import (
+from assistant.consent.issued import (
     SCOPES,
     ConsentRecord,
     PhotoChoices,
@@ -39,16 +42,21 @@ from assistant.consent.templates import (
     photo_choice_labels,
     reviewed,
 )
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _
-from assistant.languages import DEFAULT_LANGUAGE, language
-from assistant.models import Clinic, Consent, ConsentWithdrawal, Device, Patient, Practitioner
-from assistant.models import utcnow as utcnow
-from assistant.patients import display_name
-from assistant.records import audit
-from assistant.records.chain import chain_head
-from assistant.translation_review import consent_approved_in
+from assistant.patients.store import display_name
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Clinic,
+    Consent,
+    ConsentWithdrawal,
+    Device,
+    Patient,
+    Practitioner,
+)
+from assistant.storage.models import utcnow as utcnow
+from assistant.text.i18n import _
+from assistant.text.languages import DEFAULT_LANGUAGE, language
+from assistant.text.translation_review import consent_approved_in
 
 log = logging.getLogger(__name__)
 

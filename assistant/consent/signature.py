@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from PIL import Image, ImageDraw
 
 from assistant.errors import InvalidInput
-from assistant.i18n import _
+from assistant.text.i18n import _
 
 Point = tuple[float, float]
 Stroke = tuple[Point, ...]

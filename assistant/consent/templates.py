@@ -25,13 +25,13 @@ from babel.lists import format_list
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput
-from assistant.labels import data_label
-from assistant.languages import DEFAULT_LANGUAGE, language
-from assistant.models import ConsentTemplate
-from assistant.records import audit
 from assistant.resources import load_toml
+from assistant.storage.db import Database
+from assistant.storage.models import ConsentTemplate
+from assistant.text.labels import data_label
+from assistant.text.languages import DEFAULT_LANGUAGE, language
 
 TREATMENT = "microneedling"
 PHOTO = "photo"

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session
 
-from assistant.consent.records import (
+from assistant.audit import trail as audit
+from assistant.consent.issued import (
     NO_PHOTOS,
     PHOTO_SCOPE,
     TREATMENT_SCOPE,
@@ -27,14 +28,13 @@ from assistant.consent.records import (
     record_of,
 )
 from assistant.consent.templates import TREATMENT, current_template_in
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.i18n import _
-from assistant.labels import data_label
-from assistant.languages import language
-from assistant.models import Clinic, Consent
-from assistant.records import audit
-from assistant.screen_dates import screen_long_date
+from assistant.storage.db import Database
+from assistant.storage.models import Clinic, Consent
+from assistant.text.i18n import _
+from assistant.text.labels import data_label
+from assistant.text.languages import language
+from assistant.text.screen_dates import screen_long_date
 
 DEFAULT_VALID_MONTHS = 12
 MAX_VALID_MONTHS = 60

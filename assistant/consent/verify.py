@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from assistant.bounded import PDF_LIMIT, read_regular
 from assistant.consent.fingerprint import KEYWORD_PREFIX
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.models import AuditEvent, Consent
+from assistant.storage.db import Database
+from assistant.storage.models import AuditEvent, Consent
 
 PDF_MAGIC = b"%PDF-"
 _KEYWORD = re.compile(
@@ -98,7 +98,7 @@ def _issued_digest(session: Session, consent_id: int) -> str | None:
     that entry no longer matches its chain hash), or None when the entry does not hold one
     (a consent issued by an older version)."""
     # the chain only when a consent's entry is checked
-    from assistant.records.chain import GENESIS, entry_content, link
+    from assistant.audit.chain import GENESIS, entry_content, link
 
     entry = session.scalars(
         select(AuditEvent)

@@ -3,5 +3,5 @@ follow-up calls a signed session asks for (``followups``), the complications reg
 regulator's report (``complications``, ``report``), the calendar file a patient takes home
 (``calendar``) and the governance summary with its charts (``summary``).
 
-The mapped tables live in ``tables`` (imported by ``assistant.models`` so the metadata is
+The mapped tables live in ``tables`` (imported by ``assistant.storage.models`` so the metadata is
 whole); nothing here imports Qt."""

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from assistant.consent.validity import ConsentContext, consent_status_in
-from assistant.dates import utcnow
 from assistant.day.appointments import OPEN_STATES, AppointmentInfo, appointments_between_in
 from assistant.day.complications import open_complications_in
 from assistant.day.followups import FollowUpInfo, list_followups_in
 from assistant.day.safety import EarliestSafe, earliest_safe_in
-from assistant.db import Database
 from assistant.intake.store import DEFAULT_REVIEW_DAYS, questionnaire_waiting_in
-from assistant.models import Patient
-from assistant.patients import display_name
+from assistant.patients.store import display_name
+from assistant.storage.db import Database
+from assistant.storage.models import Patient
+from assistant.text.dates import utcnow
 
 
 @dataclass(frozen=True)

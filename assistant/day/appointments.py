@@ -13,15 +13,15 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assistant.audit import trail as audit
 from assistant.day.safety import EarliestSafe, earliest_safe_in
 from assistant.day.tables import Appointment
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked
-from assistant.i18n import _
-from assistant.models import Patient, Practitioner, TreatmentSession, utcnow
-from assistant.records import audit
 from assistant.sessions.record import DISCARDED
-from assistant.text_safety import check_one_line
+from assistant.storage.db import Database
+from assistant.storage.models import Patient, Practitioner, TreatmentSession, utcnow
+from assistant.text.i18n import _
+from assistant.text.safety import check_one_line
 
 BOOKED, ARRIVED, DONE, CANCELLED, NO_SHOW = "booked", "arrived", "done", "cancelled", "no_show"
 STATES = (BOOKED, ARRIVED, DONE, CANCELLED, NO_SHOW)

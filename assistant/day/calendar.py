@@ -12,14 +12,14 @@ from pathlib import Path
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from assistant import __version__
-from assistant.clinic import get_clinic
-from assistant.clinic_profile import ClinicProfile
+from assistant.audit import trail as audit
+from assistant.clinic.profile import ClinicProfile
+from assistant.clinic.store import get_clinic
 from assistant.day.appointments import AppointmentInfo, get_appointment
-from assistant.db import Database
 from assistant.output_files import write_private_file
-from assistant.patients import get_patient
-from assistant.records import audit
+from assistant.patients.store import get_patient
 from assistant.resources import load_toml
+from assistant.storage.db import Database
 
 
 def calendar_summary(language: str) -> str:

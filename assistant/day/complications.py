@@ -15,17 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.audit import trail as audit
 from assistant.day.tables import Complication
 from assistant.day.vocabulary import check_choice
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _
-from assistant.models import Cartridge, Device, Practitioner
-from assistant.records import audit
 from assistant.sessions.reading import get_session_in
 from assistant.sessions.recall import recall
 from assistant.sessions.record import DISCARDED
-from assistant.text_safety import check_one_line
+from assistant.storage.db import Database
+from assistant.storage.models import Cartridge, Device, Practitioner
+from assistant.text.i18n import _
+from assistant.text.safety import check_one_line
 
 MAX_TEXT = 4000
 RESOLVED = ("resolved", "resolved_with_sequelae")

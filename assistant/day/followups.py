@@ -15,18 +15,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.audit import trail as audit
 from assistant.day.appointments import done_on_signing_in
 from assistant.day.tables import FollowUp
 from assistant.day.vocabulary import check_choice
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked
-from assistant.i18n import _
-from assistant.models import Patient, utcnow
-from assistant.patients import display_name
-from assistant.records import audit
+from assistant.patients.store import display_name
 from assistant.sessions.record import SessionDraft, SessionRecord
 from assistant.settings import DEFAULTS, Settings
-from assistant.text_safety import check_one_line
+from assistant.storage.db import Database
+from assistant.storage.models import Patient, utcnow
+from assistant.text.i18n import _
+from assistant.text.safety import check_one_line
 
 NO_ANSWER = "no_answer"
 POSSIBLE_COMPLICATION = "possible_complication"
@@ -118,7 +118,7 @@ def screen_followup_reason(reason: str) -> str:
     interface's words and decimal sign ("tratada a 1,5 mm; …"), for the screen only; a part
     it does not know stays as stored."""
     # the screen's wording (Babel, the interface's language) loads only for a screen
-    from assistant.screen_dates import screen_mm
+    from assistant.text.screen_dates import screen_mm
 
     parts = []
     for part in reason.split("; "):

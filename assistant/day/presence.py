@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from assistant.day.tables import Appointment
-from assistant.db import Database
+from assistant.storage.db import Database
 
 
 def has_appointments(db: Database) -> bool:

@@ -13,8 +13,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from assistant import __version__, reference
-from assistant.clinic import get_clinic
-from assistant.dates import age_on
+from assistant.audit import trail as audit
+from assistant.clinic.store import get_clinic
 from assistant.day.complications import ComplicationInfo, get_complication
 from assistant.day.printing import (
     MARGINS,
@@ -25,11 +25,11 @@ from assistant.day.printing import (
     styles,
 )
 from assistant.day.vocabulary import choices
-from assistant.db import Database
-from assistant.models import Patient
 from assistant.output_files import write_private_file
 from assistant.pdf import Footer, build_pdf, content_width
-from assistant.records import audit
+from assistant.storage.db import Database
+from assistant.storage.models import Patient
+from assistant.text.dates import age_on
 
 COMMON_NAME = "Microneedling pen (powered microneedle device, 21 CFR 878.4430)"
 SERIOUS_CRITERIA = (

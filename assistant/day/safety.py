@@ -14,13 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
-from assistant.db import Database
-from assistant.i18n import _, ngettext
-from assistant.models import Assessment, TreatmentSession
 from assistant.rules import rules_in_session, treatment_rules
-from assistant.screen_dates import screen_long_date
 from assistant.sessions.reading import get_session_in
 from assistant.sessions.record import SIGNED
+from assistant.storage.db import Database
+from assistant.storage.models import Assessment, TreatmentSession
+from assistant.text.i18n import _, ngettext
+from assistant.text.screen_dates import screen_long_date
 
 
 @dataclass(frozen=True)

@@ -20,19 +20,19 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy import select
 
 from assistant import __version__
-from assistant.clinic import get_clinic
+from assistant.audit import trail as audit
+from assistant.clinic.store import get_clinic
 from assistant.day.printing import MARGINS, grid, page_size, styles
 from assistant.day.tables import Complication
 from assistant.day.vocabulary import choices
-from assistant.db import Database
 from assistant.errors import InvalidInput
-from assistant.i18n import _
-from assistant.models import Device, Patient, TreatmentSession
 from assistant.output_files import write_private_file
 from assistant.pdf import FONT, Footer, build_pdf, content_width
-from assistant.records import audit
 from assistant.sessions.reading import get_session_in
 from assistant.sessions.record import SIGNED
+from assistant.storage.db import Database
+from assistant.storage.models import Device, Patient, TreatmentSession
+from assistant.text.i18n import _
 
 DEPTH_BANDS = ((0.5, "≤ 0.5 mm"), (1.5, "≤ 1.5 mm"), (None, "> 1.5 mm"))
 MAX_DAYS = 3 * 366

@@ -1,6 +1,6 @@
 """The day's tables: appointments, follow-up calls and complications (adverse events).
 
-On the same ``Base`` as ``assistant.models``, which imports this module at its end so one
+On the same ``Base`` as ``assistant.storage.models``, which imports this module at its end so one
 metadata holds every table (migration ``0017``)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from assistant.dates import utcnow
-from assistant.model_base import Base
+from assistant.storage.model_base import Base
+from assistant.text.dates import utcnow
 
 
 class Appointment(Base):

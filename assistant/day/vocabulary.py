@@ -1,14 +1,14 @@
 """The words of the complications register and the follow-up calls, from
 ``resources/day.toml``: ids are stored and typed, labels are English (on screen through
-``assistant.labels.data_label``)."""
+``assistant.text.labels.data_label``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from assistant.errors import InvalidInput
-from assistant.i18n import _
 from assistant.resources import load_toml
+from assistant.text.i18n import _
 
 KINDS = (
     "complication_kinds",

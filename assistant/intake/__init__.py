@@ -8,6 +8,6 @@ and are stored with the patient (``store``) as "patient said", for the practitio
 confirm question by question at the chair (``answers``). ``wording`` reads the patient's
 wording of the questions (``resources/intake*.toml``).
 
-This package's ``__init__`` stays empty of imports: ``assistant.models`` imports the table
+This package's ``__init__`` stays empty of imports: ``assistant.storage.models`` imports the table
 (``table``) while the schema is assembled.
 """

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from assistant.dates import utcnow
 from assistant.errors import InvalidInput
 from assistant.intake import crypto
+from assistant.text.dates import utcnow
 
 MIN_MINUTES = 1
 MAX_MINUTES = 24 * 60

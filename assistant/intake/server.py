@@ -26,8 +26,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from assistant.dates import utcnow
-from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
 from assistant.intake import crypto
 from assistant.intake.answers import parse_received
@@ -35,6 +33,8 @@ from assistant.intake.links import Link, LinkBook, LinkState
 from assistant.intake.store import Questionnaire, save_received
 from assistant.intake.wording import wording
 from assistant.resources import resource_path
+from assistant.storage.db import Database
+from assistant.text.dates import utcnow
 
 log = logging.getLogger(__name__)
 

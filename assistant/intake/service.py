@@ -9,15 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from assistant.clinic import get_clinic
-from assistant.dates import utcnow
-from assistant.db import Database
+from assistant.clinic.store import get_clinic
 from assistant.errors import InvalidInput, NotFound
 from assistant.intake.links import Link, LinkBook, LinkState
 from assistant.intake.server import IntakeServer
 from assistant.intake.store import Questionnaire
-from assistant.languages import language as handout_language
-from assistant.patients import get_patient
+from assistant.patients.store import get_patient
+from assistant.storage.db import Database
+from assistant.text.dates import utcnow
+from assistant.text.languages import language as handout_language
 
 ADULT_AGE = 18
 

@@ -12,15 +12,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from assistant.audit import trail as audit
 from assistant.checklist.answers import answers_to_json
 from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import Answer, QuestionKind
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
 from assistant.intake.answers import NOT_SURE, Received, proposed_answers
 from assistant.intake.table import IntakeQuestionnaire
-from assistant.models import Patient
-from assistant.records import audit
+from assistant.storage.db import Database
+from assistant.storage.models import Patient
 
 ENTITY = "intake_questionnaire"
 TO_CONFIRM, CONFIRMED = "to_confirm", "confirmed"

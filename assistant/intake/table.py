@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from assistant.dates import utcnow
-from assistant.model_base import Base
+from assistant.storage.model_base import Base
+from assistant.text.dates import utcnow
 
 
 class IntakeQuestionnaire(Base):

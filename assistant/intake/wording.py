@@ -16,8 +16,8 @@ from typing import Any
 from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import Checklist, QuestionKind
 from assistant.errors import InvalidInput, ResourceMissing
-from assistant.languages import LANGUAGES, language
 from assistant.resources import load_toml_file, resource_path
+from assistant.text.languages import LANGUAGES, language
 
 ENGLISH = "intake.toml"
 PAGE_KEYS = (

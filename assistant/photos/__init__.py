@@ -20,16 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant import reference
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput, NotFound
 from assistant.files import write_file_atomically
-from assistant.i18n import _
-from assistant.models import Patient, Photo, Practitioner, TreatmentSession
 from assistant.output_files import check_output_file, check_output_folder
 from assistant.photos.consent import check_photos_allowed
 from assistant.photos.imaging import EXTENSIONS, PreparedPhoto, make_thumbnail, prepare_photo
 from assistant.photos.storage import PhotoStore, photo_name, store_for, thumbnail_name
-from assistant.records import audit
+from assistant.storage.db import Database
+from assistant.storage.models import Patient, Photo, Practitioner, TreatmentSession
+from assistant.text.i18n import _
 
 log = logging.getLogger(__name__)
 

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from assistant.cipher import connect_uri
-from assistant.cipher import sqlite as sqlite3
-from assistant.db import Database
+from assistant.access.cipher import connect_uri
+from assistant.access.cipher import sqlite as sqlite3
 from assistant.errors import InvalidInput
-from assistant.models import Photo
 from assistant.photos.imaging import EXTENSIONS
 from assistant.photos.storage import KEYED, PhotoStore, photo_name, store_for
+from assistant.storage.db import Database
+from assistant.storage.models import Photo
 
 log = logging.getLogger(__name__)
 

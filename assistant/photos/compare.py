@@ -22,13 +22,13 @@ from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableSty
 
 from assistant import reference
 from assistant.aftercare import FONT, FONT_BOLD, printable, register_fonts
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
 from assistant.pdf.bidi import BidiParagraph
 from assistant.photos import PhotoInfo, check_view, list_photos, photo_bytes
-from assistant.records import audit
 from assistant.sessions import list_sessions
+from assistant.storage.db import Database
 
 
 @dataclass(frozen=True)

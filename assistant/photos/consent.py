@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _
-from assistant.models import Consent, ConsentWithdrawal, Patient, PhotoConsent
-from assistant.records import audit
+from assistant.storage.db import Database
+from assistant.storage.models import Consent, ConsentWithdrawal, Patient, PhotoConsent
+from assistant.text.i18n import _
 
 GIVEN = "given"
 REFUSED = "refused"

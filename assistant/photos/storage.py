@@ -36,11 +36,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, select
 
 from assistant import paths
-from assistant.cipher import derive_key
-from assistant.db import Database
+from assistant.access.cipher import derive_key
 from assistant.errors import InvalidInput
-from assistant.i18n import _
-from assistant.models import PhotoBlob
+from assistant.storage.db import Database
+from assistant.storage.models import PhotoBlob
+from assistant.text.i18n import _
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.audit import trail as audit
 from assistant.checklist import Checklist, Outcome, default_checklist
 from assistant.checklist.loading import translated_checklist
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _, current_language
-from assistant.models import ClinicRuleChange, Practitioner
-from assistant.records import audit
 from assistant.rules.catalogue import (
     DEPTH,
     RuleDefinition,
@@ -36,6 +33,9 @@ from assistant.rules.catalogue import (
     within_bounds,
     within_earlier_bounds,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import ClinicRuleChange, Practitioner
+from assistant.text.i18n import _, current_language
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ from assistant import reference
 from assistant.checklist.loading import default_checklist
 from assistant.checklist.model import Checklist, QuestionKind, Window
 from assistant.errors import InvalidInput
-from assistant.i18n import _
 from assistant.resources import load_toml
 from assistant.rules.words import (
     bounds_words,
@@ -25,6 +24,7 @@ from assistant.rules.words import (
     unit_of_words,
     value_words,
 )
+from assistant.text.i18n import _
 
 # Kinds of value: how a text is read and compared with the bounds.
 WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (

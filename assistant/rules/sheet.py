@@ -30,8 +30,7 @@ from assistant.checklist import (
     question_actions,
     question_message,
 )
-from assistant.clinic import get_clinic
-from assistant.db import Database
+from assistant.clinic.store import get_clinic
 from assistant.output_files import check_output_file, write_private_file
 from assistant.pdf import Footer, Margins, build_pdf, content_width
 from assistant.pdf.bidi import BidiParagraph
@@ -39,6 +38,7 @@ from assistant.pdf.families import family_markup, register_family
 from assistant.rules import RuleInForce, RuleSet, apply_to_checklist
 from assistant.rules.catalogue import RuleDefinition
 from assistant.rules.words import bounds_words, rule_label, value_words
+from assistant.storage.db import Database
 
 _SIZE = 10.0
 _SMALL = 9.0

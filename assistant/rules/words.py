@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.i18n import current_language
-from assistant.labels import RULE_CHOICES, RULE_UNITS, data_label, translated_labels
+from assistant.text.i18n import current_language
+from assistant.text.labels import RULE_CHOICES, RULE_UNITS, data_label, translated_labels
 
 if TYPE_CHECKING:
     from assistant.rules.catalogue import RuleDefinition

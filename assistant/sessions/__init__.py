@@ -14,7 +14,7 @@ is stored with the session. Values outside the device's limits are refused.
 This module is the public face; the code lives in:
 
 - ``assistant.sessions.record``: states, the record's dataclasses, amendments of fields;
-- ``assistant.sessions.rules``: the clinical rules and validation (no database);
+- ``assistant.sessions.limits``: the clinical rules and validation (no database);
 - ``assistant.sessions.guard``: the ``before_flush`` listener;
 - ``assistant.sessions.store``: reading and writing one session;
 - ``assistant.sessions.views``: timeline, unfinished drafts, the form's context, aftercare;
@@ -36,6 +36,25 @@ from assistant.sessions.carry import (
     carry_forward,
     compare,
     last_signed_settings,
+)
+from assistant.sessions.limits import (
+    ANAESTHETIC_MINUTES_MAX,
+    COURSE_MAX,
+    DEFAULT_PASSES,
+    INTERVAL_WEEKS_MAX,
+    MAX_LOT,
+    TOLERANCE_MAX,
+    check_cartridge_expiry,
+    check_zone,
+    compute_warnings,
+    default_depth,
+    interval_warning,
+    previous_session,
+    recommended_interval_weeks,
+    recommended_next_date,
+    roman,
+    validate_draft,
+    validate_for_signing,
 )
 from assistant.sessions.recall import (
     RECALL_COLUMNS,
@@ -65,25 +84,6 @@ from assistant.sessions.record import (
     parse_field_value,
     set_field,
     value_text,
-)
-from assistant.sessions.rules import (
-    ANAESTHETIC_MINUTES_MAX,
-    COURSE_MAX,
-    DEFAULT_PASSES,
-    INTERVAL_WEEKS_MAX,
-    MAX_LOT,
-    TOLERANCE_MAX,
-    check_cartridge_expiry,
-    check_zone,
-    compute_warnings,
-    default_depth,
-    interval_warning,
-    previous_session,
-    recommended_interval_weeks,
-    recommended_next_date,
-    roman,
-    validate_draft,
-    validate_for_signing,
 )
 from assistant.sessions.start import planned_zones, start_session
 from assistant.sessions.store import (

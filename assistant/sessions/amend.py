@@ -9,14 +9,12 @@ from typing import Any
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
-from assistant.db import Database
+from assistant.audit import chain
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput, RecordLocked
-from assistant.i18n import _
-from assistant.models import (
-    Amendment,
-    utcnow,
+from assistant.sessions.limits import (
+    validate_for_signing,
 )
-from assistant.records import audit, chain
 from assistant.sessions.record import (
     DISCARDED,
     DRAFT,
@@ -28,9 +26,6 @@ from assistant.sessions.record import (
     set_field,
     value_text,
 )
-from assistant.sessions.rules import (
-    validate_for_signing,
-)
 from assistant.sessions.store import (
     MIN_REASON_CHARS,
     _device_limits,
@@ -38,6 +33,12 @@ from assistant.sessions.store import (
     _record_of,
 )
 from assistant.stock.usage import settle_session_in
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Amendment,
+    utcnow,
+)
+from assistant.text.i18n import _
 
 
 def discard_draft(db: Database, session_id: int, actor: int | None, reason: str = "") -> None:

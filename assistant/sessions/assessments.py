@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import reference
+from assistant.audit import trail as audit
 from assistant.checklist import AssessmentResult
-from assistant.db import Database
 from assistant.errors import NotFound
-from assistant.models import Assessment, Patient, Practitioner
-from assistant.patients import record_missing_facts_in
-from assistant.records import audit
+from assistant.patients.store import record_missing_facts_in
+from assistant.storage.db import Database
+from assistant.storage.models import Assessment, Patient, Practitioner
 
 
 def save_assessment(

@@ -15,12 +15,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.db import Database
-from assistant.i18n import _
-from assistant.models import Device, Product, TreatmentSession
+from assistant.sessions.limits import DEFAULT_PASSES, default_depth
 from assistant.sessions.record import SIGNED, DeviceLimits, ProductEntry, SessionDraft, ZoneEntry
-from assistant.sessions.rules import DEFAULT_PASSES, default_depth
 from assistant.sessions.store import _record_of
+from assistant.storage.db import Database
+from assistant.storage.models import Device, Product, TreatmentSession
+from assistant.text.i18n import _
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def carry_forward(
 
 def _zone_text(entry: ZoneEntry) -> str:
     # shown on the form only ("From last time"): the screen's decimal sign
-    from assistant.screen_dates import screen_mm
+    from assistant.text.screen_dates import screen_mm
 
     depth = screen_mm(entry.depth_mm)
     if entry.speed:

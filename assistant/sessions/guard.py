@@ -13,8 +13,8 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import InstanceState, Session
 
 from assistant.errors import RecordLocked
-from assistant.models import Amendment, ProductUse, TreatmentSession, ZoneTreatment
 from assistant.sessions.record import SIGNED
+from assistant.storage.models import Amendment, ProductUse, TreatmentSession, ZoneTreatment
 
 
 def _original_state(obj: TreatmentSession) -> str | None:

@@ -7,9 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.db import Database
 from assistant.errors import NotFound
-from assistant.models import Amendment, Practitioner, ProductUse, TreatmentSession, ZoneTreatment
 from assistant.sessions.record import (
     _DRAFT_FIELDS,
     AmendmentEntry,
@@ -18,6 +16,14 @@ from assistant.sessions.record import (
     SessionRecord,
     SessionWarning,
     ZoneEntry,
+)
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Amendment,
+    Practitioner,
+    ProductUse,
+    TreatmentSession,
+    ZoneTreatment,
 )
 
 

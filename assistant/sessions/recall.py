@@ -12,15 +12,15 @@ from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput
 from assistant.files import write_file_atomically
-from assistant.i18n import _
-from assistant.models import Amendment, Patient, ProductUse, TreatmentSession
-from assistant.records import audit
+from assistant.sessions.limits import MAX_LOT
 from assistant.sessions.record import DISCARDED
-from assistant.sessions.rules import MAX_LOT
-from assistant.text_safety import check_one_line
+from assistant.storage.db import Database
+from assistant.storage.models import Amendment, Patient, ProductUse, TreatmentSession
+from assistant.text.i18n import _
+from assistant.text.safety import check_one_line
 
 
 @dataclass(frozen=True)

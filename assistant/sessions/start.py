@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.checklist import AssessmentResult
-from assistant.db import Database
 from assistant.sessions.assessments import save_assessment_in
 from assistant.sessions.carry import carry_forward, last_signed_in
+from assistant.sessions.limits import DEFAULT_PASSES, default_depth
 from assistant.sessions.record import DeviceLimits, ZoneEntry
-from assistant.sessions.rules import DEFAULT_PASSES, default_depth
 from assistant.sessions.store import _draft_of, _get_row, create_draft_in, save_draft_in
 from assistant.sessions.views import SessionContext, session_context
+from assistant.storage.db import Database
 
 
 def planned_zones(

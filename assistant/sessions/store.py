@@ -15,21 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 # Imported for its side effect: the listener that refuses changes to signed sessions is
 # registered wherever sessions are stored.
 import assistant.sessions.guard  # noqa: F401
+from assistant.audit import chain
+from assistant.audit import trail as audit
 from assistant.consent.validity import ConsentContext, consent_status_in
-from assistant.db import Database
 from assistant.errors import InvalidInput, NotFound, RecordLocked, StaleRecord
-from assistant.i18n import _
-from assistant.models import (
-    Assessment,
-    Device,
-    Patient,
-    Practitioner,
-    ProductUse,
-    TreatmentSession,
-    ZoneTreatment,
-    utcnow,
-)
-from assistant.records import audit, chain
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
 from assistant.sessions.reading import (
     _SCALAR_FIELDS,
@@ -51,11 +40,23 @@ from assistant.sessions.record import (
     ZoneEntry,
     apply_amendments,
 )
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Assessment,
+    Device,
+    Patient,
+    Practitioner,
+    ProductUse,
+    TreatmentSession,
+    ZoneTreatment,
+    utcnow,
+)
+from assistant.text.i18n import _
 
 if TYPE_CHECKING:
     from assistant.day.followups import FollowupRule
 
-from assistant.sessions.rules import (
+from assistant.sessions.limits import (
     compute_warnings,
     previous_session,
     validate_draft,
@@ -77,7 +78,7 @@ def _device_limits(session: Session, device_id: int | None) -> DeviceLimits:
     device = session.get(Device, device_id)
     if device is None:
         raise InvalidInput(f"There is no device with id {device_id}.", "device_id")
-    from assistant.devices import device_limits_of  # devices builds on the session record
+    from assistant.clinic.devices import device_limits_of  # devices builds on the session record
 
     return device_limits_of(device)
 

@@ -11,26 +11,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from assistant.clinic import get_clinic
-from assistant.db import Database
+from assistant.audit import trail as audit
+from assistant.audit.chain import chain_head
+from assistant.clinic.store import get_clinic
 from assistant.errors import NotFound
-from assistant.i18n import _
-from assistant.models import (
-    Assessment,
-    Cartridge,
-    Device,
-    Patient,
-    Practitioner,
-    Product,
-    ProductLot,
-    TreatmentSession,
-    ZoneTreatment,
-)
-from assistant.patients import display_name
-from assistant.records import audit
-from assistant.records.chain import chain_head
+from assistant.patients.store import display_name
 from assistant.rules import TreatmentRules, rules_in_session, treatment_rules
-from assistant.screen_dates import screen_long_date
 from assistant.sessions.carry import CarriedSettings, last_signed_in
 from assistant.sessions.record import (
     DISCARDED,
@@ -42,6 +28,20 @@ from assistant.sessions.record import (
     ZoneEntry,
 )
 from assistant.sessions.store import _get_row, _history, _record_of
+from assistant.storage.db import Database
+from assistant.storage.models import (
+    Assessment,
+    Cartridge,
+    Device,
+    Patient,
+    Practitioner,
+    Product,
+    ProductLot,
+    TreatmentSession,
+    ZoneTreatment,
+)
+from assistant.text.i18n import _
+from assistant.text.screen_dates import screen_long_date
 
 # --------------------------------------------------------------------------- lists
 
@@ -258,7 +258,9 @@ def session_context(db: Database, session_id: int) -> SessionContext:
         patient = session.get(Patient, row.patient_id)
         assert patient is not None
         draft = record.draft
-        from assistant.devices import device_limits_of  # devices builds on the session record
+        from assistant.clinic.devices import (
+            device_limits_of,  # devices builds on the session record
+        )
 
         practitioners = tuple(
             Choice(p.id, p.name)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.errors import InvalidInput
-from assistant.i18n import _
+from assistant.text.i18n import _
 
 GROUP_SEPARATOR = "\x1d"
 

@@ -15,16 +15,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant import reference
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput
-from assistant.i18n import _
-from assistant.models import Cartridge, Product, ProductLot
-from assistant.records import audit
-from assistant.screen_dates import screen_long_date
 from assistant.settings import DEFAULTS
 from assistant.stock.gs1 import read_code
 from assistant.stock.tables import StockItem, StockLot, StockMovement
-from assistant.text_safety import check_one_line
+from assistant.storage.db import Database
+from assistant.storage.models import Cartridge, Product, ProductLot
+from assistant.text.i18n import _
+from assistant.text.safety import check_one_line
+from assistant.text.screen_dates import screen_long_date
 
 KINDS = ("cartridge", "product")
 REASONS = ("received", "used", "amended", "counted", "discarded", "recalled")

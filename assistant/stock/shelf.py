@@ -10,13 +10,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assistant.db import Database
+from assistant.audit import trail as audit
 from assistant.errors import InvalidInput, NotFound
-from assistant.i18n import _
-from assistant.models import Cartridge, utcnow
-from assistant.records import audit
 from assistant.stock.receive import MAX_UNITS, lots_numbered, move_in, normal_lot, on_hand_in
 from assistant.stock.tables import StockItem, StockLot
+from assistant.storage.db import Database
+from assistant.storage.models import Cartridge, utcnow
+from assistant.text.i18n import _
 
 
 @dataclass(frozen=True)

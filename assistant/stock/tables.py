@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from assistant.dates import utcnow
-from assistant.model_base import Base
+from assistant.storage.model_base import Base
+from assistant.text.dates import utcnow
 
 
 class StockItem(Base):

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant.errors import InvalidInput
-from assistant.i18n import _
-from assistant.screen_dates import screen_long_date
 from assistant.sessions.record import SessionDraft
 from assistant.stock.receive import lots_numbered, move_in
 from assistant.stock.tables import StockItem, StockLot, StockMovement
+from assistant.text.i18n import _
+from assistant.text.screen_dates import screen_long_date
 
 
 def _same(a: str, b: str) -> bool:

@@ -10,14 +10,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from assistant.db import Database
 from assistant.errors import NotFound
-from assistant.i18n import _
-from assistant.models import Cartridge, Practitioner
-from assistant.screen_dates import screen_long_date
 from assistant.settings import DEFAULTS
 from assistant.stock.gs1 import read_code
 from assistant.stock.tables import StockItem, StockLot, StockMovement
+from assistant.storage.db import Database
+from assistant.storage.models import Cartridge, Practitioner
+from assistant.text.i18n import _
+from assistant.text.screen_dates import screen_long_date
 
 
 @dataclass(frozen=True)

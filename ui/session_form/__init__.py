@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.day.followups import FollowupRule
-from assistant.db import Database
 from assistant.errors import ChairsideError, InvalidInput
 from assistant.sessions import (
     DeviceLimits,
@@ -50,6 +49,7 @@ from assistant.sessions import (
     sign_session,
 )
 from assistant.settings import DEFAULTS
+from assistant.storage.db import Database
 from ui import icons
 from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
@@ -66,9 +66,9 @@ from ui.session_form.signing import confirm_sign
 from ui.session_form.stale import choose_between_drafts as _choose_between_drafts
 from ui.session_form.treatment import TreatmentSection
 from ui.session_form.warnings import WarningsSection
+from ui.session_form.zone_table_model import ProductTableModel, ZoneTableModel
 from ui.session_form.zones import ZonesSection
 from ui.tasks import TaskRunner, show_error
-from ui.zone_table_model import ProductTableModel, ZoneTableModel
 
 __all__ = ["AmendDialog", "SessionForm"]
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.labels import data_label
-from assistant.screen_dates import screen_short_moment
 from assistant.sessions import AMENDABLE_FIELDS, SessionRecord, field_label, get_field, value_text
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import screen_short_moment
 from ui.session_form.common import big
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QTime
 
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_long_date, screen_mm
 from assistant.sessions import (
     SessionDraft,
     SessionRecord,
@@ -18,6 +17,7 @@ from assistant.sessions import (
     recommended_interval_weeks,
     recommended_next_date,
 )
+from assistant.text.screen_dates import screen_long_date, screen_mm
 from ui.session_form.common import qdate, select_data
 
 if TYPE_CHECKING:

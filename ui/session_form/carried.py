@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from assistant.labels import data_label
-from assistant.screen_dates import screen_short_date
 from assistant.sessions import CarriedSettings, CarriedValue, SessionContext, SessionDraft, compare
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import screen_short_date
 
 
 class CarriedSection(QGroupBox):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from assistant.consent import get_consent
 from assistant.consent.validity import ConsentContext, ConsentStatus, consent_status
-from assistant.db import Database
+from assistant.storage.db import Database
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from assistant.sessions import ProductEntry, SessionContext
 from assistant.stock import ChairScan
 from ui.session_form.common import big
+from ui.session_form.zone_table_model import ProductTableModel
 from ui.table_fit import ColumnFitter
-from ui.zone_table_model import ProductTableModel
 
 
 class ProductsSection(QGroupBox):

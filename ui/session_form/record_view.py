@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assistant.labels import data_label
-from assistant.screen_dates import (
+from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import (
     screen_decimals,
     screen_long_date,
     screen_mm,
     screen_short_moment,
 )
-from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
 
 # lupdate reads the strings of translate("RecordDocument", "…") calls (not of a wrapper)
 translate = QCoreApplication.translate

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from assistant.labels import data_label
-from assistant.screen_dates import screen_mm
 from assistant.sessions import SessionDraft
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import screen_mm
 
 # lupdate reads the strings of translate("SessionForm", "…") calls (not of a wrapper)
 translate = QCoreApplication.translate

@@ -1,5 +1,5 @@
 """A draft saved elsewhere while it was open here: both versions side by side, to keep one or
-merge them field by field (``ui.stale_record_dialog``)."""
+merge them field by field (``ui.session_form.stale_dialog``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import fields, replace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from assistant.labels import data_label
 from assistant.sessions import SessionDraft
-from ui.stale_record_dialog import StaleRecordDialog
+from assistant.text.labels import data_label
+from ui.session_form.stale_dialog import StaleRecordDialog
 
 
 def choose_between_drafts(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InvalidInput
-from assistant.screen_dates import screen_mm, screen_short_date
 from assistant.sessions import (
     CartridgeChoice,
     DeviceLimits,
@@ -30,9 +29,10 @@ from assistant.sessions import (
 )
 from assistant.settings import DEFAULTS
 from assistant.stock import ChairScan, expiry_warning
+from assistant.text.screen_dates import screen_mm, screen_short_date
 from ui import icons
-from ui.scan_field import ScanField
 from ui.session_form.common import big, select_data
+from ui.stock.scan_field import ScanField
 
 
 class TreatmentSection(QGroupBox):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from assistant.screen_dates import screen_decimals
 from assistant.sessions import SessionWarning
+from assistant.text.screen_dates import screen_decimals
 from ui import icons
 
 

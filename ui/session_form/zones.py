@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.devices import snap_depth
-from assistant.labels import data_label, typical_range
-from assistant.screen_dates import screen_decimals, screen_mm
+from assistant.clinic.devices import snap_depth
+from assistant.text.labels import data_label, typical_range
+from assistant.text.screen_dates import screen_decimals, screen_mm
 from ui.session_form.common import TARGET_HEIGHT, big, select_data
+from ui.session_form.zone_table_model import ZoneTableModel
 from ui.table_fit import ColumnFitter
 from ui.visit.zone_map import ZoneMap
-from ui.zone_table_model import ZoneTableModel
 
 
 class ZonesSection(QGroupBox):

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.screen_dates import screen_short_moment
 from assistant.sessions import SessionRecord
+from assistant.text.screen_dates import screen_short_moment
 from ui import icons, look
 from ui.session_form.common import TARGET_HEIGHT
 
 if TYPE_CHECKING:
-    from ui.aftercare_dialog import AftercarePreviewDialog
+    from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
 THUMBNAIL = QSize(96, 136)  # an A4 page's proportions
 

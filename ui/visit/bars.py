@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from assistant.checklist import Checklist, Outcome, Verdict
-from assistant.dates import age_on
-from assistant.labels import data_label
-from assistant.patients import PatientRecord
+from assistant.patients.store import PatientRecord
+from assistant.text.dates import age_on
+from assistant.text.labels import data_label
 from ui import icons, look
 
 # Chips keep their own colours, black on a light tint, so they read in a dark palette too.

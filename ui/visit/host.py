@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
-from assistant.patients import get_patient
-from assistant.screen_dates import screen_short_moment
+from assistant.patients.store import get_patient
+from assistant.text.screen_dates import screen_short_moment
 from ui.tasks import show_error
 
 if TYPE_CHECKING:
-    from assistant.db import Database
     from assistant.settings import Settings
+    from assistant.storage.db import Database
     from ui.app_context import GuiContext
-    from ui.patient_list import PatientList
-    from ui.patient_page import PatientPage
-    from ui.session_workflow import SessionWorkflow
+    from ui.patients.listing import PatientList
+    from ui.patients.page import PatientPage
     from ui.tasks import TaskRunner
     from ui.visit.view import VisitView
+    from ui.visit.workflow import SessionWorkflow
 
 
 class VisitWindow(QMainWindow):
@@ -67,7 +67,7 @@ class VisitWindow(QMainWindow):
 
     def start_session(self, patient_id: int) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
-        from ui.session_workflow import SessionWorkflow
+        from ui.visit.workflow import SessionWorkflow
 
         if not self._close_suspended_visit():
             return
@@ -78,7 +78,7 @@ class VisitWindow(QMainWindow):
     def open_session(self, session_id: int) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import get_session
-        from ui.session_workflow import SessionWorkflow
+        from ui.visit.workflow import SessionWorkflow
 
         if not self.may_leave_current_page() or not self._close_suspended_visit():
             return
@@ -117,7 +117,7 @@ class VisitWindow(QMainWindow):
 
     def open_photos(self, patient_id: int, session_id: int | None = None) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
-        from ui.photo_windows import open_photos_window
+        from ui.photos.windows import open_photos_window
 
         open_photos_window(self, patient_id, session_id)
 
@@ -190,7 +190,7 @@ class VisitWindow(QMainWindow):
 
         def load() -> tuple[Any, Any, str | None, Any]:
             # the translation reviews only when a sheet is made
-            from assistant.translation_review import approved_translations
+            from assistant.text.translation_review import approved_translations
 
             sheet = aftercare_sheet_for_session(db, session_id)
             template, problem = load_active_template(templates)
@@ -199,7 +199,7 @@ class VisitWindow(QMainWindow):
         def loaded(result: tuple[Any, Any, str | None, Any]) -> None:
             # the visit's modules load after the first screen (the sessions package: 400 ms)
             from assistant.aftercare import render_sheet
-            from ui.aftercare_dialog import PREVIEW_DPI, page_images
+            from ui.visit.aftercare_dialog import PREVIEW_DPI, page_images
 
             sheet, template, problem, approvals = result
 
@@ -231,7 +231,7 @@ class VisitWindow(QMainWindow):
     ) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import mark_aftercare_printed
-        from ui.aftercare_dialog import AftercarePreviewDialog
+        from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
         self.statusBar().clearMessage()
         workflow = self.workflow

@@ -1,5 +1,5 @@
 """The visit screen: the whole window for one patient's visit. The patient bar and the step
-bar stay on top, the current step (``ui.session_workflow``) fills the middle, and the bottom
+bar stay on top, the current step (``ui.visit.workflow``) fills the middle, and the bottom
 row holds the way back to the patient list (the draft is kept) and Back/Next."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from assistant.checklist import Verdict
-from assistant.patients import PatientRecord
+from assistant.patients.store import PatientRecord
 from ui import icons, look
 from ui.session_form.common import TARGET_HEIGHT
-from ui.session_workflow import SessionWorkflow
 from ui.visit.bars import PatientBar, StepBar, allergies_answered, cautions_of
+from ui.visit.workflow import SessionWorkflow
 
 NEXT_KEY = "Alt+Right"
 BACK_KEY = "Alt+Left"

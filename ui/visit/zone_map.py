@@ -14,8 +14,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from assistant import reference
-from assistant.labels import data_label
 from assistant.resources import resource_path
+from assistant.text.labels import data_label
 from ui import look
 
 PLANNED_FILL = "#f5c26b"  # warm amber, with the dark outline it reads in both palettes

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.labels import data_label
-from assistant.screen_dates import screen_short_date
+from assistant.text.labels import data_label
+from assistant.text.screen_dates import screen_short_date
 from ui.visit.flow_layout import FlowLayout
 from ui.visit.zone_map import ZoneMap
 

@@ -1,0 +1,1 @@
+"""Who may open the database: PINs, the key file, the cipher, sign-in."""

@@ -1,0 +1,1 @@
+"""The audit trail: every change, chained and sealed so tampering shows."""

@@ -1,0 +1,1 @@
+"""The clinic's own records: profile, practitioners, devices, products."""

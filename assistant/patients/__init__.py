@@ -1,0 +1,1 @@
+"""Patients: their records, the search, and their data (export, erasure)."""

@@ -1,1 +1,0 @@
-"""Records that must hold: the audit trail, backups, exports and erasure."""

@@ -1,0 +1,1 @@
+"""The database: the engine, the schema and its migrations, backups."""

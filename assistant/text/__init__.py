@@ -1,0 +1,1 @@
+"""Words, dates and languages: the core's messages, labels, handout languages."""

@@ -1,0 +1,1 @@
+"""Signing in and locking: the unlock dialog, the lock screen, PIN entry."""

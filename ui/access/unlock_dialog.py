@@ -1,0 +1,185 @@
+"""Opening an encrypted database: before anything else can be read, a practitioner chooses
+who they are (from the key file: names only) and types their PIN, which unwraps the database
+key; or the clinic's recovery key does. Wrong tries make the next one wait, as at sign-in.
+After the recovery key, a practitioner chooses a new PIN (``NewPinDialog``)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.access import auth
+from assistant.clinic.store import PractitionerInfo, list_practitioners
+from assistant.context import AppContext
+from assistant.errors import InvalidInput
+from assistant.storage.db import Database
+from ui.access.pin_entry import message_label, pin_field
+
+log = logging.getLogger(__name__)
+
+
+class UnlockDialog(QDialog):
+    """``practitioner_id`` and ``pin`` hold who unlocked (None after the recovery key)."""
+
+    def __init__(
+        self, context: AppContext, url: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in to Chairside"))
+        self.context = context
+        self.url = url
+        self.practitioner_id: int | None = None
+        self.pin_text = ""
+        self.used_recovery = False
+        self._failures = 0
+        keys = context.key_file(url)
+        intro = QLabel(self.tr("This clinic's database is encrypted. Sign in to open it."))
+        intro.setWordWrap(True)
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("Practitioner"))
+        self.who.setMinimumHeight(40)
+        for practitioner_id, name in keys.people():
+            self.who.addItem(name, practitioner_id)
+        self.pin = pin_field(self, self.tr("PIN or password"))
+        self.recovery = QLineEdit()
+        self.recovery.setAccessibleName(self.tr("Recovery key"))
+        self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.recovery.hide()
+        self.message = message_label()
+        self.sign_in = QPushButton(self.tr("&Sign in"))
+        self.sign_in.setDefault(True)
+        self.sign_in.setMinimumHeight(44)
+        self.use_recovery = QPushButton(self.tr("Every PIN lost? Use the &recovery key"))
+        self.use_recovery.setFlat(True)
+        quit_button = QPushButton(self.tr("&Quit"))
+        quit_button.clicked.connect(self.reject)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Practitioner"), self.who)
+        self.form.addRow(self.tr("P&IN"), self.pin)
+        self.form.addRow(self.tr("Recovery &key"), self.recovery)
+        self.form.setRowVisible(2, False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.sign_in)
+        layout.addWidget(self.use_recovery)
+        layout.addWidget(quit_button)
+        self.wait = QTimer(self)
+        self.wait.setSingleShot(True)
+        self.wait.timeout.connect(lambda: self.sign_in.setEnabled(True))
+        self.sign_in.clicked.connect(self.try_unlock)
+        self.pin.returnPressed.connect(self.try_unlock)
+        self.recovery.returnPressed.connect(self.try_unlock)
+        self.use_recovery.clicked.connect(self.show_recovery)
+        if self.who.count() == 0:
+            self.show_recovery()
+        self.pin.setFocus()
+
+    def show_recovery(self) -> None:
+        self.used_recovery = True
+        self.form.setRowVisible(0, False)
+        self.form.setRowVisible(1, False)
+        self.form.setRowVisible(2, True)
+        self.use_recovery.hide()
+        self.message.setText(
+            self.tr("Type the recovery key from the sheet kept in the clinic's safe.")
+        )
+        self.recovery.setFocus()
+
+    def try_unlock(self) -> None:
+        if not self.sign_in.isEnabled():
+            return
+        try:
+            if self.used_recovery:
+                self.context.unlock_with_recovery(self.recovery.text(), self.url)
+            else:
+                practitioner_id = self.who.currentData()
+                if practitioner_id is None:
+                    return
+                pin = self.pin.text()
+                self.pin.clear()
+                self.context.unlock_with_pin(int(practitioner_id), pin, self.url)
+                self.practitioner_id, self.pin_text = int(practitioner_id), pin
+        except InvalidInput as exc:
+            self._failures += 1
+            text = str(exc)
+            if isinstance(exc, auth.LoginRefused):
+                # Counted beside the key file, across restarts and the command line.
+                wait, text = exc.wait_seconds, exc.reason
+            else:
+                wait = auth.login_wait_seconds(self._failures)
+            if wait:
+                text = f'{text} {self.tr("Wait {0} s before trying again.").format(wait)}'.strip()
+                self.sign_in.setEnabled(False)
+                self.wait.start(wait * 1000)
+            self.message.setText(text)
+            return
+        self.accept()
+
+
+class NewPinDialog(QDialog):
+    """After the recovery key: a practitioner chooses a new PIN (and signs in with it)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose a new PIN"))
+        self.db = db
+        self.practitioner: PractitionerInfo | None = None
+        intro = QLabel(
+            self.tr(
+                "The recovery key opened the database. Choose who you are and a new PIN; "
+                "colleagues keep their own PINs."
+            )
+        )
+        intro.setWordWrap(True)
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("Practitioner"))
+        for info in list_practitioners(db):
+            self.who.addItem(info.name, info.id)
+        self.pin = pin_field(self, self.tr("New PIN or password"))
+        self.repeat = pin_field(self, self.tr("New PIN again"))
+        self.message = message_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Practitioner"), self.who)
+        form.addRow(self.tr("&New PIN"), self.pin)
+        form.addRow(self.tr("PIN &again"), self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        practitioner_id = self.who.currentData()
+        if practitioner_id is None:
+            return
+        if self.pin.text() != self.repeat.text():
+            self.message.setText(self.tr("The two PINs are not the same."))
+            return
+        try:
+            auth.set_pin(self.db, int(practitioner_id), self.pin.text(), actor=int(practitioner_id))
+            self.practitioner = auth.verify_login(
+                self.db, int(practitioner_id), self.pin.text(), purpose="recovery key"
+            )
+        except InvalidInput as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()

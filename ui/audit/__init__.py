@@ -1,0 +1,1 @@
+"""The audit trail window and the integrity banner."""

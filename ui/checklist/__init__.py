@@ -1,0 +1,1 @@
+"""The suitability checklist step."""

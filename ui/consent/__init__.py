@@ -1,0 +1,1 @@
+"""The consent step: the form, the signature pad, issued consents."""

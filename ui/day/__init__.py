@@ -1,0 +1,1 @@
+"""The clinic's day: appointments, follow-up calls, complications, the summary."""

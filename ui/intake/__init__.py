@@ -1,0 +1,1 @@
+"""The patient's own answers: the questionnaire link and patient mode."""

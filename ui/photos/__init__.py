@@ -1,0 +1,1 @@
+"""Photos: the panel, the windows and side-by-side comparison."""

@@ -1,0 +1,1 @@
+"""Stock: the window, receiving and scanning, recall by lot."""
