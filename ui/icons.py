@@ -12,7 +12,15 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import (
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QPixmapCache,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -124,9 +132,17 @@ def icon(meaning: str, role: str | None = None) -> QIcon:
 def pixmap(
     meaning: str, size: int, widget: QWidget | None = None, role: str | None = None
 ) -> QPixmap:
-    """The icon as a pixmap for a label, at the widget's screen pixel ratio (2 at 200 %)."""
+    """The icon as a pixmap for a label, at the widget's screen pixel ratio (2 at 200 %).
+    Drawn once per size, ratio and colour, then kept in Qt's pixmap cache (starting a visit
+    shows some 14 icons: drawing their SVGs each time took a few per cent of it)."""
     ratio = widget.devicePixelRatioF() if widget is not None else _app_ratio()
-    return icon(meaning, role).pixmap(QSize(size, size), ratio)
+    role = role or _DEFAULT_ROLE.get(meaning, "text")
+    key = f"chairside-icon/{meaning}/{size}/{ratio}/{role}/{_colour(role)}"
+    drawn = QPixmap()
+    if not QPixmapCache.find(key, drawn):
+        drawn = icon(meaning, role).pixmap(QSize(size, size), ratio)
+        QPixmapCache.insert(key, drawn)
+    return drawn
 
 
 def _app_ratio() -> float:

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from assistant import __version__
 from assistant.demo.mark import has_data, is_demo_database
 from assistant.patients.store import get_patient
-from assistant.storage.db import Database
+from assistant.storage.db import Database, configure_mapped_classes
 from assistant.storage.places import describe_database
 from ui.app_context import GuiContext
 from ui.patients.form import PatientForm
@@ -44,7 +44,6 @@ class MainWindow(VisitWindow):
         self.context = context
         self._rest_loaded = False
         db = context.db
-        practitioner_id = context.practitioner_id
         self._show_title(db)
         self.resize(1280, 800)
 
@@ -61,12 +60,12 @@ class MainWindow(VisitWindow):
         self.patient_page = PatientPage()
         self.timeline = SessionTimeline(db, self.runner, 0)
         self.patient_page.set_history_widget(self.timeline)
-        self.patient_form = PatientForm(db, practitioner_id)
+        self._patient_form: PatientForm | None = None  # built when first needed
         self.workflow = None
         self.visit_view = None
         self.audit_view: AuditView | None = None
         self.day: DayHost | None = None  # the day screen, built when first shown
-        for page in (self.welcome, self.patient_page, self.patient_form):
+        for page in (self.welcome, self.patient_page):
             self.stack.addWidget(page)
 
         splitter = QSplitter()
@@ -133,8 +132,6 @@ class MainWindow(VisitWindow):
         self.patient_page.editRequested.connect(self.edit_patient)
         self.patient_page.newSessionRequested.connect(self.start_session)
         self.timeline.sessionOpened.connect(self.open_session)
-        self.patient_form.saved.connect(self._patient_saved)
-        self.patient_form.cancelled.connect(self._form_cancelled)
 
         self._build_menus()
         self._show_place(db)
@@ -254,6 +251,18 @@ class MainWindow(VisitWindow):
 
     # -- patients ----------------------------------------------------------------------------
 
+    @property
+    def patient_form(self) -> PatientForm:
+        """The new or edited patient's form, built when first needed, not before the
+        window is painted (about 15 ms)."""
+        if self._patient_form is None:
+            form = PatientForm(self.db, self.practitioner_id)
+            form.saved.connect(self._patient_saved)
+            form.cancelled.connect(self._form_cancelled)
+            self.stack.addWidget(form)
+            self._patient_form = form
+        return self._patient_form
+
     def may_leave_current_page(self) -> bool:
         """Before another page is shown: nothing typed may be lost."""
         if self.workflow is not None and self.visit_on_screen():
@@ -273,8 +282,8 @@ class MainWindow(VisitWindow):
 
     def may_leave_patient_form(self) -> bool:
         """Before the form is left: offer to save typing that would otherwise be lost."""
-        form = self.patient_form
-        if self.stack.currentWidget() is not form or not form.is_dirty():
+        form = self._patient_form
+        if form is None or self.stack.currentWidget() is not form or not form.is_dirty():
             return True
         answer = QMessageBox.question(
             self,
@@ -404,23 +413,26 @@ class MainWindow(VisitWindow):
             ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if not self._rest_loaded:
             self._rest_loaded = True
-            # Once the window is painted (a paint follows the show within a few ms): what
+            # Once the window is painted (counted from the paint, not the show, which a
+            # busy machine's first layout can take longer than the delay to follow): what
             # opening a patient or a visit needs.
             QTimer.singleShot(WARM_UP_DELAY_MS, self._load_the_rest)
 
     @staticmethod
     def _load_the_rest() -> None:
-        """Import the session store and the visit screens while the practitioner reads the
-        window (about 70 ms), so the window is painted sooner and the first patient opens
-        as fast as the next."""
+        """Import the session store and the visit screens and configure the mapped classes
+        while the practitioner reads the window (about 70 ms and 100 ms), so the window is
+        painted sooner and the first patient opens as fast as the next."""
         # loaded 100 ms after the window shows, so the first visit opens at once
         import assistant.photos  # noqa: F401
         import assistant.sessions  # noqa: F401
         import ui.visit.view  # noqa: F401
+
+        configure_mapped_classes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.intake.in_patient_mode():  # the patient cannot close it: the PIN comes first
@@ -480,7 +492,8 @@ class MainWindow(VisitWindow):
 
     def set_practitioner(self, practitioner_id: int) -> None:
         """Everything recorded from now on carries this practitioner."""
-        self.patient_form.actor = practitioner_id
+        if self._patient_form is not None:
+            self._patient_form.actor = practitioner_id
         if self.workflow is not None:
             self.workflow.flush()
             self._session_finished(0)
@@ -490,7 +503,8 @@ class MainWindow(VisitWindow):
         if self.workflow is not None:
             self._close_workflow()
         self.intake.stop()
-        self.patient_form.db = db
+        if self._patient_form is not None:
+            self._patient_form.db = db
         self.patient_list.model.db = db
         self.timeline.set_database(db)
         if self.audit_view is not None:

@@ -110,7 +110,10 @@ def workstation_secret() -> bytes:
     cached = _cache.get(where)
     if cached is not None:
         return cached
-    secret = _from_keyring() or _from_file(Path(where))
+    # The file first: it is written only where the credential store refused the secret, and
+    # asking the store loads every back-end keyring has (on Linux its macOS one runs the
+    # linker to look for Apple's libraries): about 60 ms of every start where there is none.
+    secret = _from_file(Path(where)) or _from_keyring()
     if secret is None:
         secret = os.urandom(SECRET_BYTES)
         if not _to_keyring(secret):

@@ -42,7 +42,6 @@ from assistant.access.cipher import connect, is_plain, new_key, sqlite
 from assistant.access.keyfile import KeyFile, key_file_path
 from assistant.errors import InvalidInput
 from assistant.files import replace_atomically
-from assistant.photos.storage import MAGIC, FolderPhotoStore, store_for
 from assistant.storage.db import Database, init_db
 from assistant.text.i18n import _
 
@@ -301,6 +300,10 @@ def finish_interrupted(db: Database) -> bool:
 
 
 def _seal_photos(db: Database) -> int:
+    # the photo store (and Pillow) only when an encryption is finished: opening the
+    # database at start without them saves about 20 ms before the window shows
+    from assistant.photos.storage import MAGIC, FolderPhotoStore, store_for
+
     store = store_for(db)
     if not isinstance(store, FolderPhotoStore) or store.key is None:
         return 0

