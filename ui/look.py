@@ -90,7 +90,8 @@ def centre_labels(form: QFormLayout) -> None:
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-        if label is None or field is None or not isinstance(label.widget(), QLabel):
+        text = label.widget() if label is not None else None
+        if field is None or not isinstance(text, QLabel):
             continue
         widget = field.widget()
         if widget is not None:  # asked of the widget: a hidden one's layout item measures 0
@@ -98,6 +99,6 @@ def centre_labels(form: QFormLayout) -> None:
             height = max(widget.sizeHint().height(), widget.minimumHeight())
         else:
             height = max(field.sizeHint().height(), field.minimumSize().height())
-        if height > label.sizeHint().height():
-            label.widget().setMinimumHeight(height)
-            label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if height > text.sizeHint().height():
+            text.setMinimumHeight(height)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -8,6 +8,7 @@ PIN (``NewPinDialog``)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -117,7 +118,7 @@ class UnlockDialog(QDialog):
         if self.used_recovery:
             code = self.recovery.text()
             self.recovery.clear()
-            work = lambda: context.unlock_with_recovery(code, url)  # noqa: E731
+            work: Callable[[], object] = lambda: context.unlock_with_recovery(code, url)  # noqa: E731
         else:
             practitioner_id = self.who.currentData()
             if practitioner_id is None:
