@@ -202,3 +202,25 @@ def test_the_tool_sees_a_drop_down_s_choice_cut(qtbot: QtBot) -> None:
     box.setFixedWidth(400)
     qtbot.wait(10)
     assert cut_choices(box) == []
+
+
+def test_the_tool_sees_a_field_s_hint_cut(qtbot: QtBot) -> None:
+    """The Spanish search hint ran past the patient list's field at 1024×768."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tools.screen_checks import cut_hints
+
+    edit = QLineEdit()
+    edit.setPlaceholderText("Buscar por nombre, teléfono o fecha de nacimiento")
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFixedWidth(200)
+    qtbot.wait(10)
+    assert any("Buscar por nombre" in p for p in cut_hints(edit))
+    edit.setFixedWidth(500)
+    qtbot.wait(10)
+    assert cut_hints(edit) == []
+    edit.setText("Amara")  # a hint only shows while the field is empty
+    edit.setFixedWidth(100)
+    qtbot.wait(10)
+    assert cut_hints(edit) == []

@@ -247,6 +247,28 @@ def cut_choices(top: Any) -> list[str]:
     return problems
 
 
+def cut_hints(top: Any) -> list[str]:
+    """A text field's hint (shown while it is empty) wider than the room the field leaves it:
+    Qt cuts it at the field's edge without an ellipsis."""
+    from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QToolButton
+
+    problems = []
+    for edit in _all(top, QLineEdit):
+        if not _shown(edit, top) or edit.text() or not edit.placeholderText():
+            continue
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+        margins = edit.textMargins()
+        room = rect.width() - margins.left() - margins.right() - 4  # 2 px each side, as drawn
+        for button in edit.findChildren(QToolButton):
+            if button.isVisible():  # an action beside the text: a search icon, a clear button
+                room -= button.width()
+        if edit.fontMetrics().horizontalAdvance(edit.placeholderText()) > room + SLACK:
+            problems.append(f"hint '{edit.placeholderText()[:60]}' cut in {_where(edit)}")
+    return problems
+
+
 def _chrome(button: Any, around: int) -> int:
     """What a push button needs beside its text to draw it whole: its icon, the menu arrow,
     and the frame; half the style's generous padding may go before the text is cut."""
@@ -269,4 +291,5 @@ def problems_on(top: Any) -> list[str]:
         + cut_item_text(top)
         + cut_words(top)
         + cut_choices(top)
+        + cut_hints(top)
     )

@@ -3446,7 +3446,7 @@ Se abre en una ventana propia, con su propia carpeta de datos ({folder}); la bas
     <message>
         <location filename="../../ui/patient_list.py" line="34"/>
         <source>Search name, phone or date of birth</source>
-        <translation>Buscar por nombre, teléfono o fecha de nacimiento</translation>
+        <translation>Nombre, teléfono o nacimiento</translation>
     </message>
     <message>
         <location filename="../../ui/patient_list.py" line="35"/>
