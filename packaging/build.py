@@ -110,7 +110,7 @@ def bundled_data() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT))
     data: list[tuple[str, str]] = collect_data_files("resources")
     data += collect_data_files("biip")
-    for path in sorted((ROOT / "assistant" / "migrations").rglob("*")):
+    for path in sorted((ROOT / "assistant" / "storage" / "migrations").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             data.append((str(path), path.parent.relative_to(ROOT).as_posix()))
     return data

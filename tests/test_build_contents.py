@@ -25,7 +25,7 @@ def test_every_resource_and_migration_file_goes_into_the_bundle() -> None:
     pytest.importorskip("PyInstaller", reason='the build extra is not installed (".[build]")')
     bundled = {(Path(source).resolve(), folder) for source, folder in build_script().bundled_data()}
     expected = set()
-    for top in (ROOT / "resources", ROOT / "assistant" / "migrations"):
+    for top in (ROOT / "resources", ROOT / "assistant" / "storage" / "migrations"):
         for path in top.rglob("*"):
             if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
                 continue
