@@ -187,6 +187,7 @@ class Builder:
         self.rng = random.Random(seed)
         self.start = datetime.combine(today, datetime.min.time()) - timedelta(days=365 * 10)
         self.span = (datetime.combine(today, datetime.min.time()) - self.start) - timedelta(days=30)
+        self.yesterday = datetime.combine(today, datetime.min.time()) - timedelta(days=1)
         self.events: list[Event] = []
         self.seq = 0
         self.next_session = 1
@@ -307,13 +308,17 @@ class Builder:
                         summary="Issued consent (bulk clinic data)")  # fmt: skip
             plan = rng.choice(TREATMENT_PLANS)
             visit = registered + timedelta(days=rng.randint(0, 14))
-            # Keep each history inside the ten years: visits every 2-8 weeks when many.
-            gap = max(14, min(56, int((self.start + self.span + timedelta(days=20) - visit).days
-                                      / max(1, count))))  # fmt: skip
+            # Keep each history inside the ten years, every visit before today: every 2-8
+            # weeks when there is room, closer together for a late patient with many.
+            last = self.start + self.span + timedelta(days=20)
+            per = (last - visit).days // max(1, count)
+            gap, jitter = (min(56, per - 3), 3) if per > 10 else (max(1, per), 0)
             for number in range(count):
                 sid = self.next_session
                 self.next_session += 1
                 treated = visit.replace(hour=rng.randint(9, 17), minute=rng.choice((0, 15, 30)))
+                if visit >= self.yesterday:  # never after today: the rest in course order
+                    treated = self.yesterday.replace(hour=9) + timedelta(minutes=number)
                 values = session_values(rng, sid, pid, treated, number, self.info,
                                         _plain_dt(treated))  # fmt: skip
                 sessions.append(values)
@@ -356,7 +361,7 @@ class Builder:
                                 entity="treatment_session", entity_id=sid, patient_id=pid,
                                 summary=f"Amended signed session {sid}: reactions",
                                 changes={"field": "reactions"}, content_hash=digest)  # fmt: skip
-                visit += timedelta(days=gap + rng.randint(-3, 3))
+                visit += timedelta(days=gap + rng.randint(-jitter, jitter))
         with self.db.engine.begin() as conn:
             for table, rows in (
                 (Patient, patients), (Consent, consents), (TreatmentSession, sessions),

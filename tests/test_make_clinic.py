@@ -4,7 +4,9 @@ check finds the chain intact and every row it promises is there."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -50,6 +52,9 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
                 ).all()
             )
             assert states == {"signed": 200}
+            # Every visit before today, so a session added by the benchmark comes last.
+            latest = session.scalar(select(func.max(TreatmentSession.treated_at)))
+            assert latest is not None and latest.date() < date.today()
             assert session.scalar(select(func.count(ZoneTreatment.id))) >= 200
             amendments = session.scalar(select(func.count(Amendment.id)))
             anyone = session.scalars(select(Patient).order_by(Patient.id)).first()
@@ -71,5 +76,30 @@ def test_tiny_clinic_is_complete_and_its_chain_intact(tmp_path: Path) -> None:
         assert again.intact, again.problem
         assert (again.sessions, again.amendments) == (200, amendments)
         assert again.line().startswith("Audit chain intact")
+    finally:
+        context.close()
+
+
+def test_a_clinic_of_long_courses_keeps_every_visit_before_today(tmp_path: Path) -> None:
+    """Thirty visits each: at two weeks apart the late patients' courses ran into the future,
+    so an entry the benchmark added counted as older than them and the chain check broke."""
+    builder = load_builder()
+    out = tmp_path / "clinic"
+    result = builder.build(out, patients=20, sessions=600, quiet=True)
+    assert result.intact, result.problem
+    context = AppContext(Locations.resolve(out))
+    context.unlock_with_recovery(TEST_RECOVERY)
+    db = context.database()
+    try:
+        with db.session() as session:
+            latest = session.scalar(select(func.max(TreatmentSession.treated_at)))
+            assert latest is not None and latest.date() < date.today()
+            per_patient = session.execute(
+                select(TreatmentSession.patient_id, TreatmentSession.treated_at).order_by(
+                    TreatmentSession.patient_id, TreatmentSession.id
+                )
+            ).all()
+        for (patient, at), (next_patient, next_at) in itertools.pairwise(per_patient):
+            assert patient != next_patient or at < next_at  # each course in its own order
     finally:
         context.close()
