@@ -35,7 +35,7 @@ from assistant.operations import OpChanges
 from assistant.stock import StockWarning, stock_warnings
 from assistant.storage.db import Database
 from assistant.text.screen_dates import screen_day, screen_short_date
-from ui import icons
+from ui import icons, look
 from ui.table_fit import WrappingDelegate
 from ui.tasks import TaskRunner, on_its_page
 
@@ -77,10 +77,7 @@ class DayView(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        look.set_role(self.title, "heading")  # the page's heading, from the type scale
         self.title.setWordWrap(True)  # a long date in words never widens the window
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
