@@ -24,11 +24,7 @@ class IntegrityBanner(Banner):
             parent=parent,
         )
         self.setObjectName("integrityBanner")
-        # Red, but never red alone: the stop icon and the words say the same.
-        self.setStyleSheet(
-            "#integrityBanner { background: #b00020; border-radius: 4px; }"
-            "#integrityBanner QLabel { color: white; }"
-        )
+        # Red (resources/style.qss), but never red alone: the stop icon and the words say it.
         self.button.clicked.connect(self.auditRequested)
 
     def update_from(self, result: Verification) -> None:

@@ -26,7 +26,7 @@ from assistant.audit.trail import ACTIONS
 from assistant.clinic.store import list_practitioners
 from assistant.operations import OpChanges
 from assistant.storage.db import Database
-from ui import icons
+from ui import icons, look
 from ui.audit.table_model import AuditFilter, AuditTableModel, action_label
 from ui.table_fit import ColumnFitter
 from ui.tasks import TaskRunner, on_its_page
@@ -216,14 +216,14 @@ class AuditView(QWidget):
         icons.set_icon(self.chain_icon, "ok" if result.intact else "error", icons.SIZE)
         if result.intact:
             head = result.head.label() if result.head else self.tr("empty")
-            self.chain_status.setStyleSheet("")
+            look.set_role(self.chain_status, "")
             self.chain_status.setText(
                 self.tr("Audit chain verified: {0} entries checked; head {1}.").format(
                     result.entries, head
                 )
             )
             return
-        self.chain_status.setStyleSheet("color: #b00020; font-weight: bold;")
+        look.set_role(self.chain_status, "error")  # with the stop icon and the words
         self.chain_status.setText(self.tr("Audit chain broken: {0}").format(result.problem))
         if result.entry is not None and not self.select_entry(result.entry):
             self._wanted_entry = result.entry  # once the pages read so far hold it
