@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
     from assistant.storage.db import Database
     from ui.app_context import GuiContext
+    from ui.checklist.spare import SparePage
     from ui.patients.listing import PatientList
     from ui.patients.page import PatientPage
     from ui.tasks import TaskRunner
@@ -36,6 +37,7 @@ class VisitWindow(QMainWindow):
     resume_button: QPushButton
     workflow: SessionWorkflow | None = None
     visit_view: VisitView | None = None
+    spare_checklist: SparePage | None = None  # the next visit's checklist page, built ahead
 
     # The context is the one source for these; the properties keep call sites short.
 
@@ -67,12 +69,18 @@ class VisitWindow(QMainWindow):
 
     def start_session(self, patient_id: int) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
+        from ui.checklist.spare import SparePage
         from ui.visit.workflow import SessionWorkflow
 
         if not self._close_suspended_visit():
             return
+        if self.spare_checklist is None:
+            self.spare_checklist = SparePage(self)
+        spare = self.spare_checklist
         self._show_workflow(
-            SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
+            SessionWorkflow(
+                self.db, self.runner, self.settings, patient_id, self.practitioner_id, spare=spare
+            )
         )
 
     def open_session(self, session_id: int) -> None:

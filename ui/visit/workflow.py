@@ -43,6 +43,7 @@ from assistant.sessions import (
 )
 from assistant.storage.db import Database
 from ui.checklist.page import ChecklistPage
+from ui.checklist.spare import SparePage
 from ui.consent.list_dialog import ConsentsDialog
 from ui.consent.page import ConsentPage
 from ui.session_form import SessionForm
@@ -75,8 +76,10 @@ class SessionWorkflow(QWidget):
         practitioner_id: int | None,
         parent: QWidget | None = None,
         session_id: int | None = None,
+        spare: SparePage | None = None,  # a blank checklist page built ahead, to fill
     ) -> None:
         super().__init__(parent)
+        self._spare = spare
         self._db = db
         self._runner = runner
         self._settings = settings
@@ -226,15 +229,16 @@ class SessionWorkflow(QWidget):
             self.checklist_holder.removeWidget(self.checklist_page)
             self.checklist_page.hide()
             self.checklist_page.deleteLater()
-        page = ChecklistPage(
-            self._checklist,
-            self._facts,
-            self.planned_zones(),
-            date.today(),
-            self._previous_answers,
-            parent=self.checklist_step,  # in the window already, so its tab order holds
-            patient_said=self._patient_said(),
-        )
+        said, today = self._patient_said(), date.today()
+        spare = self._spare if said is None else None  # a questionnaire: a page of its own
+        page = spare.take(self._checklist, today) if spare is not None else None
+        if page is not None:  # in the window before it is filled, so its tab order holds
+            page.setParent(self.checklist_step)
+            page.fill(self._facts, self.planned_zones(), self._previous_answers)
+        else:
+            page = ChecklistPage(self._checklist, self._facts, self.planned_zones(), today,
+                                 self._previous_answers, parent=self.checklist_step,
+                                 patient_said=said)  # fmt: skip
         if answers:
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
@@ -243,6 +247,8 @@ class SessionWorkflow(QWidget):
         self.checklist_holder.addWidget(page)
         page.show()
         self.checklist_page = page
+        if self._spare is not None:
+            self._spare.prepare(self._checklist)  # the next visit's page, built ahead
         if self.step == "checklist":
             self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
 
