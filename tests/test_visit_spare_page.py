@@ -1,5 +1,5 @@
-"""Starting a visit fills a checklist page built ahead (``ui.checklist.spare``): nothing of
-one patient's visit may show on the next one's. Every question starts unanswered (not
+"""Starting a visit uses a visit screen built ahead (``ui.visit.spare``) and fills its
+checklist page: nothing of one patient's visit may show on the next one's. Every question starts unanswered (not
 "no"), with no verdict, no override or reason, no "why", no patient's answers of another,
 the questions scrolled to the top, and only this patient's last answers on offer."""
 
@@ -20,7 +20,7 @@ from tests.checklist_support import answer_everything
 from tests.visit_support import open_demo_window
 from ui.checklist.page import ChecklistPage
 from ui.checklist.rows import usable_previous
-from ui.checklist.spare import SparePage
+from ui.visit.workflow import SessionWorkflow
 from ui.main_window import MainWindow
 
 A, B = 1, 2
@@ -103,11 +103,11 @@ def test_a_visit_after_another_starts_with_nothing_of_the_first(
 ) -> None:
     first = start(qtbot, window, A)
     answer_all_and_override(qtbot, window, first)
-    spare = window.spare_checklist
+    spare = window.spare_visit
     assert spare is not None
     qtbot.waitUntil(spare.ready)
     second = start(qtbot, window, B)
-    assert second is not first and not spare.ready()  # the page built ahead, filled for B
+    assert second is not first and not spare.ready()  # the screen built ahead, filled for B
     assert_fresh(second, demo_db, B)
     view = window.visit_view
     assert view is not None and not view.patient_bar.chips()  # A's answers are no caution
@@ -118,7 +118,7 @@ def test_a_b_a_each_visit_starts_unanswered(
 ) -> None:
     pages: list[ChecklistPage] = []
     for patient_id in (A, B, A):
-        spare = window.spare_checklist
+        spare = window.spare_visit
         if spare is not None:
             qtbot.waitUntil(spare.ready)
         page = start(qtbot, window, patient_id)
@@ -133,11 +133,11 @@ def test_a_patient_without_birth_date_is_asked_for_it_on_a_page_built_ahead(
     qtbot: QtBot, window: MainWindow, demo_db: Database
 ) -> None:
     start(qtbot, window, A)
-    assert window.spare_checklist is not None
-    qtbot.waitUntil(window.spare_checklist.ready)
+    assert window.spare_visit is not None
+    qtbot.waitUntil(window.spare_visit.ready)
     newcomer = create_patient(demo_db, PatientDetails("Lan", "Nguyen"), actor=None).id
     page = start(qtbot, window, newcomer)
-    assert not window.spare_checklist.ready()  # it was this page
+    assert not window.spare_visit.ready()  # it was this page
     box = page.facts_box
     assert box is not None and box.birth_edit is not None and box.fitzpatrick_combo is not None
     assert page.remaining() == len(page.unanswered()) + 2
@@ -160,19 +160,35 @@ def test_a_page_serves_one_patient_only(qtbot: QtBot) -> None:
         row.offer_previous(True)
 
 
-def test_a_page_built_for_another_checklist_or_day_is_not_used(qtbot: QtBot) -> None:
-    checklist = default_checklist()
-    spare = SparePage()
-    spare.prepare(checklist)
-    qtbot.waitUntil(spare.ready)
-    assert spare.take(replace(checklist, version=checklist.version + "+clinic.9"),
-                      date.today()) is None  # fmt: skip
-    spare.prepare(checklist)
-    qtbot.waitUntil(spare.ready)
-    assert spare.take(checklist, date(2020, 1, 1)) is None
-    spare.prepare(checklist)
-    qtbot.waitUntil(spare.ready)
-    page = spare.take(checklist, date.today())
-    assert page is not None and not page.is_filled() and not spare.ready()
-    qtbot.addWidget(page)
-    assert spare.take(checklist, date.today()) is None  # given away once
+def test_a_screen_serves_one_patient_only(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    start(qtbot, window, A)
+    assert window.spare_visit is not None
+    qtbot.waitUntil(window.spare_visit.ready)
+    start(qtbot, window, B)
+    view, workflow = window.visit_view, window.workflow
+    assert view is not None and workflow is not None and view.patient.id == B
+    with pytest.raises(RuntimeError):
+        workflow.begin(A, 1)
+    with pytest.raises(RuntimeError):
+        view.begin(view.patient, None)
+    assert workflow.patient_id == B
+
+
+def test_a_page_built_for_other_rules_is_not_used(
+    qtbot: QtBot, demo_db: Database, runner: object
+) -> None:
+    from assistant.settings import Settings
+
+    settings = Settings(None)
+    workflow = SessionWorkflow(demo_db, runner, settings, None, None)  # type: ignore[arg-type]
+    qtbot.addWidget(workflow)
+    other = default_checklist()
+    workflow.prepare_checklist(replace(other, version=other.version + "+clinic.9"))
+    blank = workflow._blank
+    assert blank is not None and blank.isHidden() and not blank.is_filled()
+    workflow.begin(A, 1)
+    page = workflow.checklist_page
+    assert page is not None and page is not blank and page.checklist != blank.checklist
+    assert_fresh(page, demo_db, A)

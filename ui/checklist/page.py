@@ -89,10 +89,12 @@ class ChecklistPage(RowAccess, QWidget):
             self.fill(facts, zones, previous_answers)
 
     @classmethod
-    def blank(cls, checklist: Checklist, assessed_on: date) -> ChecklistPage:
+    def blank(
+        cls, checklist: Checklist, assessed_on: date, parent: QWidget | None = None
+    ) -> ChecklistPage:
         """A page with every question and no patient yet, built ahead of a visit
-        (``ui.checklist.spare``); ``fill`` gives it its one patient before it is shown."""
-        return cls(checklist, None, (), assessed_on)
+        (``ui.visit.spare``); ``fill`` gives it its one patient before it is shown."""
+        return cls(checklist, None, (), assessed_on, parent=parent)
 
     def _build(
         self, checklist: Checklist, assessed_on: date, patient_said: PatientSaid | None
