@@ -1,7 +1,8 @@
 """Starting a visit uses a visit screen built ahead (``ui.visit.spare``) and fills its
-checklist page: nothing of one patient's visit may show on the next one's. Every question starts unanswered (not
-"no"), with no verdict, no override or reason, no "why", no patient's answers of another,
-the questions scrolled to the top, and only this patient's last answers on offer."""
+checklist page: nothing of one patient's visit may show on the next one's. Every question
+starts unanswered (not "no"), with no verdict, no override or reason, no "why", no
+patient's answers of another, the questions scrolled to the top, and only this patient's
+last answers on offer."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from tests.checklist_support import answer_everything
 from tests.visit_support import open_demo_window
 from ui.checklist.page import ChecklistPage
 from ui.checklist.rows import usable_previous
-from ui.visit.workflow import SessionWorkflow
 from ui.main_window import MainWindow
+from ui.visit.workflow import SessionWorkflow
 
 A, B = 1, 2
 
