@@ -66,4 +66,5 @@ class SpareVisit(QObject):
         view = VisitView(workflow, None)
         window.pages.addWidget(view)  # in its place, hidden behind the list, never shown
         workflow.prepare_checklist(checklist)
+        view.ensurePolished()  # styled now, every widget of it, rather than when it is shown
         self._view, self._db = view, window.db
