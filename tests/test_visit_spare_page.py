@@ -178,11 +178,11 @@ def test_a_screen_serves_one_patient_only(
 
 
 def test_a_page_built_for_other_rules_is_not_used(
-    qtbot: QtBot, demo_db: Database, runner: object
+    qtbot: QtBot, demo_db: Database, runner: object, tmp_path: Path
 ) -> None:
     from assistant.settings import Settings
 
-    settings = Settings(None)
+    settings = Settings(tmp_path / "settings.json")
     workflow = SessionWorkflow(demo_db, runner, settings, None, None)  # type: ignore[arg-type]
     qtbot.addWidget(workflow)
     other = default_checklist()
