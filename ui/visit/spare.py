@@ -32,6 +32,7 @@ class SpareVisit(QObject):
         super().__init__(window)
         self._window = window
         self._view: VisitView | None = None
+        self._building: VisitView | None = None  # between the parts of ``_build``
         self._db: object = None
         self._checklist: Checklist | None = None
         self._timer = QTimer(self)
@@ -59,12 +60,24 @@ class SpareVisit(QObject):
         return view
 
     def _build(self) -> None:
+        """In three parts, each its own turn of the event loop (the screen, its page, their
+        styling), so a click or key pressed meanwhile waits for one part at most."""
         window, checklist = self._window, self._checklist
-        if self._view is not None or checklist is None:
+        if self._view is not None or self._building is not None or checklist is None:
             return
         workflow = SessionWorkflow(window.db, window.runner, window.settings, None, None)
         view = VisitView(workflow, None)
         window.pages.addWidget(view)  # in its place, hidden behind the list, never shown
-        workflow.prepare_checklist(checklist)
-        view.ensurePolished()  # styled now, every widget of it, rather than when it is shown
-        self._view, self._db = view, window.db
+        self._building, self._db = view, window.db
+        QTimer.singleShot(0, self, self._build_page)
+
+    def _build_page(self) -> None:
+        if self._building is not None and self._checklist is not None:
+            self._building.workflow.prepare_checklist(self._checklist)
+            QTimer.singleShot(0, self, self._style)
+
+    def _style(self) -> None:
+        view, self._building = self._building, None
+        if view is not None:
+            view.ensurePolished()  # styled now, every widget of it, rather than when shown
+            self._view = view
