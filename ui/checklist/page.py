@@ -20,14 +20,11 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,17 +36,16 @@ from assistant.checklist import (
     Checklist,
     Outcome,
     PatientFacts,
-    QuestionKind,
     Verdict,
     evaluate,
-    parse_answers,
 )
 from assistant.errors import InvalidInput
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_long_date
 from ui import icons
+from ui.checklist.access import RowAccess
 from ui.checklist.patient_said import PatientSaid
-from ui.checklist.rows import NO_PREVIOUS, PatientFactsBox, QuestionRow
+from ui.checklist.rows import PatientFactsBox, QuestionRow, usable_previous
 from ui.checklist.verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 
 log = logging.getLogger(__name__)
@@ -71,24 +67,7 @@ _ICONS = {
 }
 
 
-def _usable_previous(checklist: Checklist, raw: Mapping[str, object] | None) -> dict[str, Answer]:
-    """The previous answers this checklist still understands (a newer version may have
-    dropped or changed a question); the others are left for the practitioner to ask."""
-    result: dict[str, Answer] = {}
-    for key, value in (raw or {}).items():
-        try:
-            parsed = parse_answers(checklist, {key: value})
-        except InvalidInput:
-            log.info("previous answer %r no longer applies; not offered", key)
-            continue
-        for qid, answer in parsed.items():
-            # "Not answered" is nothing to keep, except "never" for a dated question.
-            if answer is not None or checklist.questions[qid].kind is QuestionKind.DATE:
-                result[qid] = answer
-    return result
-
-
-class ChecklistPage(QWidget):
+class ChecklistPage(RowAccess, QWidget):
     """One patient's suitability assessment for the planned zones on ``assessed_on``."""
 
     verdictChanged = Signal(object)  # Verdict, or None while it cannot be given yet
@@ -97,7 +76,7 @@ class ChecklistPage(QWidget):
     def __init__(
         self,
         checklist: Checklist,
-        facts: PatientFacts,
+        facts: PatientFacts | None,  # None: a blank page, filled later (``blank``)
         zones: Iterable[str],
         assessed_on: date,
         previous_answers: Mapping[str, object] | None = None,
@@ -105,25 +84,42 @@ class ChecklistPage(QWidget):
         patient_said: PatientSaid | None = None,
     ) -> None:
         super().__init__(parent)
+        self._build(checklist, assessed_on, patient_said)
+        if facts is not None:
+            self.fill(facts, zones, previous_answers)
+
+    @classmethod
+    def blank(
+        cls, checklist: Checklist, assessed_on: date, parent: QWidget | None = None
+    ) -> ChecklistPage:
+        """A page with every question and no patient yet, built ahead of a visit
+        (``ui.visit.spare``); ``fill`` gives it its one patient before it is shown."""
+        return cls(checklist, None, (), assessed_on, parent=parent)
+
+    def _build(
+        self, checklist: Checklist, assessed_on: date, patient_said: PatientSaid | None
+    ) -> None:
         # The patient's own answers beside the questions, to confirm (ui.checklist.patient_said)
         self.patient_said = patient_said
         self._checklist = checklist
-        self._record_facts = facts
-        self._facts = facts
-        self._zones = tuple(zones)
+        self._record_facts = PatientFacts()
+        self._facts = self._record_facts
+        self._zones: tuple[str, ...] = ()
         self._assessed_on = assessed_on
-        self._previous = _usable_previous(checklist, previous_answers)
+        self._previous: dict[str, Answer] = {}
+        self._filled = False
         self._verdict: Verdict | None = None
+        self._provisional: Verdict | None = None
         self._error: str | None = None
         self._rows: dict[str, QuestionRow] = {}
         self._tab_chain: list[QWidget] = []
+        self.facts_box: PatientFactsBox | None = None
 
         self.setAccessibleName(self.tr("Suitability checklist"))
         outer = QVBoxLayout(self)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
         self.header_label.setAccessibleName(self.tr("Assessment details"))
-        self._show_header()
         outer.addWidget(self.header_label)
         self.previous_banner = self._build_previous_banner()
         outer.addWidget(self.previous_banner)
@@ -154,15 +150,61 @@ class ChecklistPage(QWidget):
         self.side_scroll.setWidget(self.side_panel)
         self._adopt(self.side_panel)
 
-        self._tab_chain += [
-            self.override_check,
-            self.override_reason_edit,
-            self.next_unanswered_button,
-            self.continue_button,
-        ]
+    def fill(
+        self,
+        facts: PatientFacts,
+        zones: Iterable[str],
+        previous_answers: Mapping[str, object] | None = None,
+    ) -> None:
+        """The page's one patient: the record's facts (what is missing is asked), the planned
+        zones and the last assessment's answers on offer. Once only: a page is never
+        refilled for another patient, so nothing of one can show on another's visit."""
+        if self._filled:
+            raise RuntimeError("a checklist page serves one visit only")
+        self._filled = True
+        self._record_facts = facts
+        self._facts = facts
+        self._zones = tuple(zones)
+        self._previous = usable_previous(self._checklist, previous_answers)
+        self._show_header()
+        self.previous_banner.setVisible(bool(self._previous))
+        ask_birth = facts.date_of_birth is None
+        ask_fitzpatrick = facts.fitzpatrick is None
+        if ask_birth or ask_fitzpatrick:
+            self.facts_box = PatientFactsBox(ask_birth, ask_fitzpatrick, self._assessed_on)
+            self.facts_box.changed.connect(self._refresh)
+            self._questions_layout.insertWidget(0, self.facts_box)
+        for qid, previous in self._previous.items():
+            if qid in self._rows:
+                self._rows[qid].offer_previous(previous)
+        self._tab_chain = self._focus_order()
         for first, second in zip(self._tab_chain, self._tab_chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._refresh()
+
+    def is_filled(self) -> bool:
+        return self._filled
+
+    @property
+    def checklist(self) -> Checklist:
+        return self._checklist
+
+    @property
+    def assessed_on(self) -> date:
+        return self._assessed_on
+
+    def _focus_order(self) -> list[QWidget]:
+        """The patient details asked for, each group's confirm button and questions, then
+        the override and Continue."""
+        chain: list[QWidget] = list(self.facts_box.focus_chain) if self.facts_box else []
+        said = self.patient_said
+        for group_id, ids in self._group_ids:
+            if said is not None and group_id in said.confirm_buttons:
+                chain.append(said.confirm_buttons[group_id])
+            for qid in ids:
+                chain += self._rows[qid].focus_chain
+        return [*chain, self.override_check, self.override_reason_edit,
+                self.next_unanswered_button, self.continue_button]  # fmt: skip
 
     # --- Building the form ---------------------------------------------------------------
 
@@ -201,36 +243,29 @@ class ChecklistPage(QWidget):
         )
         self.previous_label.setWordWrap(True)
         layout.addWidget(self.previous_label, 1)
-        banner.setVisible(bool(self._previous))
+        banner.setVisible(False)
         return banner
 
     def _build_questions(self) -> None:
         container = QWidget()
         layout = QVBoxLayout(container)
+        self._questions_layout = layout
         self.questions_scroll.setWidget(container)
-        ask_birth = self._facts.date_of_birth is None
-        ask_fitzpatrick = self._facts.fitzpatrick is None
-        self.facts_box: PatientFactsBox | None = None
-        if ask_birth or ask_fitzpatrick:
-            self.facts_box = PatientFactsBox(ask_birth, ask_fitzpatrick, self._assessed_on)
-            self.facts_box.changed.connect(self._refresh)
-            self._tab_chain += self.facts_box.focus_chain
-            layout.addWidget(self.facts_box)
         self._groups: list[tuple[QGroupBox, str, list[str]]] = []
+        self._group_ids: list[tuple[str, list[str]]] = []
         for group in self._checklist.groups:
             box = QGroupBox(group.title, container)
             box.setAccessibleName(group.title)
-            self._groups.append((box, group.title, [q.id for q in group.questions]))
+            ids = [q.id for q in group.questions]
+            self._groups.append((box, group.title, ids))
+            self._group_ids.append((group.id, ids))
             layout.addWidget(box)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
             said = self.patient_said
             first = said.add_group(grid, group, self._rows) if said is not None else 0
-            if said is not None and group.id in said.confirm_buttons:
-                self._tab_chain.append(said.confirm_buttons[group.id])
             for row_number, question in enumerate(group.questions):
-                previous = self._previous.get(question.id, NO_PREVIOUS)
-                row = QuestionRow(question, self._assessed_on, previous, parent=box)
+                row = QuestionRow(question, self._assessed_on, parent=box)
                 if said is not None:  # what the patient said goes on the grid row below
                     said.place(grid, row, first + 2 * row_number)
                 else:
@@ -238,7 +273,6 @@ class ChecklistPage(QWidget):
                 row.changed.connect(self._refresh)
                 row.stepRequested.connect(lambda step, qid=question.id: self._step(qid, step))
                 self._rows[question.id] = row
-                self._tab_chain += row.focus_chain
         layout.addStretch(1)
 
     def _adopt(self, panel: VerdictPanel) -> None:
@@ -357,7 +391,7 @@ class ChecklistPage(QWidget):
         previous = self._verdict
         self._facts = self.patient_facts()
         try:
-            self._provisional: Verdict | None = evaluate(
+            self._provisional = evaluate(
                 self._checklist, self.answers(), self._facts, self._zones, self._assessed_on
             )
             self._error = None
@@ -487,45 +521,3 @@ class ChecklistPage(QWidget):
 
     def _recorded_fitzpatrick(self) -> int | None:
         return self.facts_box.fitzpatrick() if self.facts_box is not None else None
-
-    # --- Access for the main window and tests -------------------------------------------
-
-    def row(self, question_id: str) -> QuestionRow:
-        return self._rows[question_id]
-
-    def yes_button(self, question_id: str) -> QPushButton:
-        button = self._rows[question_id].yes
-        assert button is not None, question_id
-        return button
-
-    def no_button(self, question_id: str) -> QPushButton:
-        button = self._rows[question_id].no
-        assert button is not None, question_id
-        return button
-
-    def never_button(self, question_id: str) -> QPushButton:
-        button = self._rows[question_id].never
-        assert button is not None, question_id
-        return button
-
-    def on_date_button(self, question_id: str) -> QPushButton:
-        button = self._rows[question_id].on_date
-        assert button is not None, question_id
-        return button
-
-    def date_edit(self, question_id: str) -> QDateEdit:
-        edit = self._rows[question_id].date_edit
-        assert edit is not None, question_id
-        return edit
-
-    def choice_box(self, question_id: str) -> QComboBox:
-        combo = self._rows[question_id].combo
-        assert combo is not None, question_id
-        return combo
-
-    def keep_button(self, question_id: str) -> QPushButton | None:
-        return self._rows[question_id].keep_button
-
-    def tab_chain(self) -> list[QWidget]:
-        """The page's controls in their tab order (a host links them to its own)."""
-        return list(self._tab_chain)

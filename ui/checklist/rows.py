@@ -10,6 +10,8 @@ answer for this question alone; it is never applied without a press.
 from __future__ import annotations
 
 import html
+import logging
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -29,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant import reference
-from assistant.checklist import Answer, Question, QuestionKind
+from assistant.checklist import Answer, Checklist, Question, QuestionKind, parse_answers
+from assistant.errors import InvalidInput
 from assistant.patients.store import OLDEST_BIRTH_YEAR
 from assistant.text.dates import parse_typed_date
 from assistant.text.labels import data_label
@@ -39,8 +42,24 @@ from ui.translations import screen_locale
 
 TARGET_HEIGHT = 32  # large enough to hit with gloved hands
 NO_PREVIOUS = object()  # no answer from the last assessment to offer
+log = logging.getLogger(__name__)
 
 
+def usable_previous(checklist: Checklist, raw: Mapping[str, object] | None) -> dict[str, Answer]:
+    """The previous answers this checklist still understands (a newer version may have
+    dropped or changed a question); the others are left for the practitioner to ask."""
+    result: dict[str, Answer] = {}
+    for key, value in (raw or {}).items():
+        try:
+            parsed = parse_answers(checklist, {key: value})
+        except InvalidInput:
+            log.info("previous answer %r no longer applies; not offered", key)
+            continue
+        for qid, answer in parsed.items():
+            # "Not answered" is nothing to keep, except "never" for a dated question.
+            if answer is not None or checklist.questions[qid].kind is QuestionKind.DATE:
+                result[qid] = answer
+    return result
 
 
 def qdate(day: date) -> QDate:
@@ -142,19 +161,32 @@ class QuestionRow(QObject):
         for answer_button in self._group.buttons():
             answer_button.installEventFilter(self)
         self.keep_button: QPushButton | None = None
+        self._grid: tuple[QGridLayout, int] | None = None
         if previous is not NO_PREVIOUS:
-            self.keep_button = QPushButton(
-                self.tr("Last time: {answer} — keep").format(answer=self.describe(previous))
+            self.offer_previous(previous)
+        self._show_state()
+
+    def offer_previous(self, previous: Answer | object) -> None:
+        """The "Last time: … — keep" button: the last assessment's answer on offer,
+        applied only when pressed (once, when the row is made or its page filled)."""
+        if self.keep_button is not None:
+            raise RuntimeError("a question row offers one previous answer")
+        self._previous = previous
+        text = self.question.text
+        self.keep_button = QPushButton(
+            self.tr("Last time: {answer} — keep").format(answer=self.describe(previous))
+        )
+        self.keep_button.setAutoDefault(False)
+        self.keep_button.setMinimumHeight(TARGET_HEIGHT)
+        self.keep_button.setAccessibleName(
+            self.tr("{q} Keep last time's answer: {answer}").format(
+                q=text, answer=self.describe(previous)
             )
-            self.keep_button.setAutoDefault(False)
-            self.keep_button.setMinimumHeight(TARGET_HEIGHT)
-            self.keep_button.setAccessibleName(
-                self.tr("{q} Keep last time's answer: {answer}").format(
-                    q=text, answer=self.describe(previous)
-                )
-            )
-            self.keep_button.clicked.connect(self.keep_previous)
-            self.focus_chain.append(self.keep_button)
+        )
+        self.keep_button.clicked.connect(self.keep_previous)
+        self.focus_chain.append(self.keep_button)
+        if self._grid is not None:
+            self._grid[0].addWidget(self.keep_button, self._grid[1], 4)
         self._show_state()
 
     # --- Layout ------------------------------------------------------------------------------
@@ -162,6 +194,7 @@ class QuestionRow(QObject):
     def place(self, grid: QGridLayout, row: int) -> None:
         """The label in column 0, the answer's controls in columns 1 to 3 (a single one
         spans them), "Last time … keep" in column 4."""
+        self._grid = (grid, row)
         grid.addWidget(self.label, row, 0)
         if len(self.controls) == 1:
             grid.addWidget(self.controls[0], row, 1, 1, 3)

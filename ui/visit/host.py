@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ui.patients.listing import PatientList
     from ui.patients.page import PatientPage
     from ui.tasks import TaskRunner
+    from ui.visit.spare import SpareVisit
     from ui.visit.view import VisitView
     from ui.visit.workflow import SessionWorkflow
 
@@ -36,6 +37,7 @@ class VisitWindow(QMainWindow):
     resume_button: QPushButton
     workflow: SessionWorkflow | None = None
     visit_view: VisitView | None = None
+    spare_visit: SpareVisit | None = None  # the next visit's screen, built ahead
 
     # The context is the one source for these; the properties keep call sites short.
 
@@ -67,9 +69,17 @@ class VisitWindow(QMainWindow):
 
     def start_session(self, patient_id: int) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
+        from ui.visit.spare import SpareVisit
         from ui.visit.workflow import SessionWorkflow
 
         if not self._close_suspended_visit():
+            return
+        if self.spare_visit is None:
+            self.spare_visit = SpareVisit(self)
+        view = self.spare_visit.take()  # the screen built ahead, when there is one
+        if view is not None:
+            view.workflow.begin(patient_id, self.practitioner_id)
+            self._show_workflow(view.workflow, view)
             return
         self._show_workflow(
             SessionWorkflow(self.db, self.runner, self.settings, patient_id, self.practitioner_id)
@@ -94,14 +104,18 @@ class VisitWindow(QMainWindow):
             )
         )
 
-    def _show_workflow(self, workflow: SessionWorkflow) -> None:
+    def _show_workflow(self, workflow: SessionWorkflow, view: VisitView | None = None) -> None:
         # the visit's modules load after the first screen (the sessions package: 400 ms)
         from assistant.sessions import last_assessment_answers
         from ui.visit.view import VisitView
 
         self._close_workflow()
         patient = get_patient(self.db, workflow.patient_id)
-        view = VisitView(workflow, patient, last_assessment_answers(self.db, patient.id))
+        previous = last_assessment_answers(self.db, patient.id)
+        if view is None:
+            view = VisitView(workflow, patient, previous)
+        else:  # built ahead: this visit's patient on it
+            view.begin(patient, previous)
         self.workflow = workflow
         self.visit_view = view
         workflow.finished.connect(self._session_finished)
@@ -110,7 +124,12 @@ class VisitWindow(QMainWindow):
         workflow.aftercareSheetWanted.connect(lambda sid: self.show_aftercare(sid, in_step=True))
         workflow.photosRequested.connect(self.open_photos)
         view.listRequested.connect(self.back_to_list)
-        self.pages.addWidget(view)
+        if self.spare_visit is not None:  # the next visit's screen, built while this one is read
+            workflow.checklistShown.connect(self.spare_visit.prepare)
+            if workflow.checklist_page is not None:  # its patient was read at once
+                self.spare_visit.prepare(workflow.checklist)
+        if self.pages.indexOf(view) < 0:
+            self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self.resume_button.setVisible(False)
         view.next_button.setFocus()

@@ -26,21 +26,18 @@ class VisitView(QWidget):
     """Hosts one ``SessionWorkflow``; the main window shows it over the patient list."""
 
     listRequested = Signal()  # back to the patient list; the visit stays open
+    patient: PatientRecord  # once ``begin`` has given it
 
     def __init__(
         self,
         workflow: SessionWorkflow,
-        patient: PatientRecord,
+        patient: PatientRecord | None,  # None: built ahead of a visit, ``begin`` gives it
         previous_answers: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workflow = workflow
-        self.patient = patient
-        self.setAccessibleName(self.tr("Visit with {0}").format(patient.display_name))
         self.patient_bar = PatientBar()
-        self.patient_bar.show_patient(patient)
-        self.patient_bar.set_allergies(allergies_answered(workflow.checklist, previous_answers))
         self.step_bar = StepBar()
         workflow.step_label.setVisible(False)  # the step bar says it
 
@@ -86,6 +83,18 @@ class VisitView(QWidget):
         workflow.stepChanged.connect(self._step_changed)
         workflow.verdictChanged.connect(self._verdict_changed)
         self._step_changed(workflow.step)
+        if patient is not None:
+            self.begin(patient, previous_answers)
+
+    def begin(self, patient: PatientRecord, previous_answers: dict[str, Any] | None) -> None:
+        """The visit's patient on the bar (once: a view serves one visit)."""
+        if hasattr(self, "patient"):
+            raise RuntimeError("a visit screen serves one patient only")
+        self.patient = patient
+        self.setAccessibleName(self.tr("Visit with {0}").format(patient.display_name))
+        self.patient_bar.show_patient(patient)
+        checklist = self.workflow.checklist
+        self.patient_bar.set_allergies(allergies_answered(checklist, previous_answers))
 
     def _next(self) -> None:
         if self.next_button.isEnabled():

@@ -31,13 +31,9 @@ from PySide6.QtWidgets import (
 
 from assistant.checklist import AssessmentResult, Checklist, PatientFacts, default_checklist
 from assistant.consent import ConsentContext, ConsentStatus, consent_status
-from assistant.patients.store import get_patient
-from assistant.rules import checklist_in_force
 from assistant.sessions import (
     SessionContext,
     get_session,
-    last_assessment_answers,
-    last_signed_settings,
     session_context,
     start_session,
 )
@@ -49,6 +45,7 @@ from ui.session_form import SessionForm
 from ui.session_form.common import TARGET_HEIGHT
 from ui.tasks import TaskRunner
 from ui.visit.aftercare_step import AftercareStep
+from ui.visit.loading import Loaded, load_visit, patient_said
 from ui.visit.zone_picker import ZonePicker
 
 log = logging.getLogger(__name__)
@@ -65,13 +62,14 @@ class SessionWorkflow(QWidget):
     photosRequested = Signal(int, int)  # patient id, session id
     stepChanged = Signal(str)  # one of STEPS
     verdictChanged = Signal(object)  # the checklist's Verdict (or None)
+    checklistShown = Signal(object)  # the Checklist its page asks (the next visit's is built)
 
     def __init__(
         self,
         db: Database,
         runner: TaskRunner,
         settings: Any,
-        patient_id: int,
+        patient_id: int | None,  # None: built ahead of a visit, ``begin`` gives it one
         practitioner_id: int | None,
         parent: QWidget | None = None,
         session_id: int | None = None,
@@ -80,8 +78,9 @@ class SessionWorkflow(QWidget):
         self._db = db
         self._runner = runner
         self._settings = settings
-        self._patient_id = patient_id
+        self._patient_id = 0
         self._actor = practitioner_id
+        self._blank: ChecklistPage | None = None  # built ahead, for the first patient only
         self._facts = PatientFacts()
         self._previous_answers: dict[str, Any] | None = None
         self._questionnaire: Any = None  # the patient's latest questionnaire, if any
@@ -118,7 +117,7 @@ class SessionWorkflow(QWidget):
         self.stack.addWidget(self.consent_summary)
         self.aftercare_step = AftercareStep()
         self.aftercare_step.previewRequested.connect(self._aftercare)
-        self.aftercare_step.bookRequested.connect(lambda: self.bookRequested.emit(patient_id))
+        self.aftercare_step.bookRequested.connect(lambda: self.bookRequested.emit(self.patient_id))
         self.aftercare_step.sheetShown.connect(lambda: self.stepChanged.emit(self.step))
         self.stack.addWidget(self.aftercare_step)
 
@@ -166,17 +165,28 @@ class SessionWorkflow(QWidget):
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.actions_bar)
+        if patient_id is not None:
+            self.begin(patient_id, practitioner_id, session_id)
 
+    def begin(self, patient_id: int, actor: int | None, session_id: int | None = None) -> None:
+        """The visit's one patient (a workflow built ahead gets it here, once)."""
+        if self._patient_id:
+            raise RuntimeError("a visit's workflow serves one patient only")
+        self._patient_id, self._actor = patient_id, actor
         if session_id is not None:
             self.step_label.setText(self.tr("Session record"))
             self.done.update(("checklist", "consent"))
             self._set_step("session")
+            db = self._db
             self._runner.run(
                 lambda: session_context(db, session_id), self._show_form, self._failed, parent=self
             )
         else:
             self.step_label.setText(self.tr("Step 1 of 2: planned zones and suitability checklist"))
-            self._runner.run(self._load_patient, self._patient_loaded, self._failed, parent=self)
+            db, patient = self._db, self._patient_id
+            self._runner.run(
+                lambda: load_visit(db, patient), self._patient_loaded, self._failed, parent=self
+            )
 
     # --- step 1 ----------------------------------------------------------------------------
 
@@ -198,21 +208,7 @@ class SessionWorkflow(QWidget):
     def planned_zones(self) -> list[str]:
         return self.zone_picker.planned()
 
-    def _load_patient(self) -> tuple[PatientFacts, dict[str, Any] | None, Checklist, Any, Any]:
-        # the questionnaire store only when a visit's patient loads
-        from assistant.intake.store import latest_questionnaire
-
-        patient = get_patient(self._db, self._patient_id)
-        facts = PatientFacts(patient.details.date_of_birth, patient.details.fitzpatrick)
-        # the rules in force in this clinic (its values and version)
-        checklist = checklist_in_force(self._db)
-        previous = last_assessment_answers(self._db, self._patient_id)
-        carried = last_signed_settings(self._db, self._patient_id)
-        return facts, previous, checklist, carried, latest_questionnaire(self._db, self._patient_id)
-
-    def _patient_loaded(
-        self, loaded: tuple[PatientFacts, dict[str, Any] | None, Checklist, Any, Any]
-    ) -> None:
+    def _patient_loaded(self, loaded: Loaded) -> None:
         self._facts, self._previous_answers, self._checklist, carried, questionnaire = loaded
         self._questionnaire = questionnaire
         if carried is not None and not self.planned_zones():
@@ -226,15 +222,18 @@ class SessionWorkflow(QWidget):
             self.checklist_holder.removeWidget(self.checklist_page)
             self.checklist_page.hide()
             self.checklist_page.deleteLater()
-        page = ChecklistPage(
-            self._checklist,
-            self._facts,
-            self.planned_zones(),
-            date.today(),
-            self._previous_answers,
-            parent=self.checklist_step,  # in the window already, so its tab order holds
-            patient_said=self._patient_said(),
-        )
+        said, today = patient_said(self._questionnaire, self._settings), date.today()
+        page, self._blank = self._blank, None
+        made_for = (page.checklist, page.assessed_on) if page is not None else None
+        if page is not None and (said or made_for != (self._checklist, today)):
+            page.deleteLater()  # a questionnaire, or other rules or day: a page of its own
+            page = None
+        if page is not None:  # built ahead in its place, never shown: filled for this patient
+            page.fill(self._facts, self.planned_zones(), self._previous_answers)
+        else:
+            page = ChecklistPage(self._checklist, self._facts, self.planned_zones(), today,
+                                 self._previous_answers, parent=self.checklist_step,
+                                 patient_said=said)  # fmt: skip
         if answers:
             page.set_answers(answers)
         page.accepted.connect(self._checklist_accepted)
@@ -243,8 +242,15 @@ class SessionWorkflow(QWidget):
         self.checklist_holder.addWidget(page)
         page.show()
         self.checklist_page = page
+        self.checklistShown.emit(self._checklist)
         if self.step == "checklist":
             self.stepChanged.emit(self.step)  # the visit screen links the new page's tab order
+
+    def prepare_checklist(self, checklist: Checklist) -> None:
+        """Before its patient: the checklist's questions built, unseen, for ``begin``."""
+        if not self._patient_id and self._blank is None:
+            self._blank = ChecklistPage.blank(checklist, date.today(), parent=self.checklist_step)
+            self._blank.hide()  # until its patient's visit shows it
 
     def questionnaire_arrived(self, questionnaire: Any) -> None:
         """The patient's answers arrived while the checklist is open: shown beside the
@@ -254,17 +260,6 @@ class SessionWorkflow(QWidget):
         self._questionnaire = questionnaire
         if self.checklist_page is not None:
             self._build_checklist(self.checklist_page.answers())
-
-    def _patient_said(self) -> Any:
-        """The patient's own answers beside the questions, when they sent a questionnaire."""
-        if self._questionnaire is None:
-            return None
-        # the patient's answers panel only when they sent a questionnaire
-        from assistant.text.dates import utcnow
-        from ui.checklist.patient_said import PatientSaid
-
-        days = int(getattr(self._settings, "intake_review_days", 7))
-        return PatientSaid(self._questionnaire, self._questionnaire.review_only(utcnow(), days))
 
     def _zones_changed(self) -> None:
         if self.checklist_page is not None:

@@ -124,6 +124,9 @@ class ZonePicker(QGroupBox):
 
     def set_planned(self, zones: list[str], last_time: datetime | None = None) -> None:
         """Tick ``zones``; ``last_time``: they are those of the session on that day."""
+        compact = last_time is not None and bool(zones)
+        if compact:  # the boxes ticked out of sight: the wrapping row is laid out once
+            self.full.setVisible(False)
         for zone_id, check in self.checks.items():
             check.setChecked(zone_id in zones)
         if last_time is not None:
@@ -135,5 +138,5 @@ class ZonePicker(QGroupBox):
                 )
             )
         self.note_label.setVisible(last_time is not None)
-        if last_time is not None and zones:
+        if compact:
             self.collapse()
