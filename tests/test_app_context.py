@@ -30,8 +30,9 @@ def test_restore_after_opening_another_database_restores_that_one(
 ) -> None:
     """The problem dialog's "Open another" chose other.sqlite3; Records → Restore must then
     restore over other.sqlite3, not over the default database, and the window must show it."""
-    from ui import app, database_problem_dialog
+    from ui import app
     from ui.main_window import MainWindow
+    from ui.start import database_problem_dialog
 
     # Plain databases: this is about which URL is restored, not about unlocking either.
     default_db = init_db(paths.database_url(), encrypt=False)

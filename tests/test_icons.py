@@ -90,8 +90,8 @@ def test_every_icon_on_screen_comes_from_the_shipped_set() -> None:
 
 
 def test_the_banners_draw_lucide_icons(qtbot: QtBot) -> None:
+    from ui.audit.backup_banner import BackupBanner
     from ui.audit.integrity_banner import IntegrityBanner
-    from ui.backup_banner import BackupBanner
 
     backup, integrity = BackupBanner(), IntegrityBanner()
     qtbot.addWidget(backup)

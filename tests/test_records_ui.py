@@ -28,11 +28,11 @@ from tests.encryption_support import TEST_KEY
 from ui.access.idle_watcher import IdleWatcher
 from ui.access.lock_screen import LockScreen
 from ui.access.login_dialog import LoginDialog
+from ui.audit.backup_banner import BackupBanner
 from ui.audit.table_model import AuditFilter, AuditTableModel
 from ui.audit.view import AuditView
-from ui.backup_banner import BackupBanner
-from ui.database_problem_dialog import Choice, DatabaseProblemDialog, ask_what_to_do
 from ui.settings.backup_page import BackupSettingsPage
+from ui.start.database_problem_dialog import Choice, DatabaseProblemDialog, ask_what_to_do
 from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 
 
@@ -375,7 +375,7 @@ def test_restoring_from_the_problem_dialog_repairs_a_damaged_database(
         init_db(paths.database_url())
 
     shown: list[str] = []
-    from ui import database_problem_dialog
+    from ui.start import database_problem_dialog
 
     monkeypatch.setattr(
         database_problem_dialog.QMessageBox,

@@ -124,8 +124,8 @@ def test_saving_the_aftercare_pdf_is_audited_and_stamped_like_printing(
 def test_the_backup_banner_is_quiet_on_an_empty_new_database(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    from ui.audit.backup_banner import BackupBanner
     from ui.audit.integrity_banner import IntegrityBanner
-    from ui.backup_banner import BackupBanner
     from ui.banner import Banner
 
     banner = window.safekeeping.banner

@@ -86,7 +86,7 @@ def open_database(context: AppContext) -> Database | None:
         except DatabaseUnavailable as exc:
             log.error("Cannot open the database (%s)", type(exc).__name__)
             # the problem dialog only when the database cannot be opened (11 ms)
-            from ui import database_problem_dialog
+            from ui.start import database_problem_dialog
 
             choice = database_problem_dialog.ask_what_to_do(
                 exc, url, backups=context.locations.backup_dir(), key=context.database_key

@@ -39,8 +39,8 @@ from ui.access.idle_watcher import IdleWatcher
 from ui.access.lock_screen import LockScreen
 from ui.access.login_dialog import LoginDialog
 from ui.app_context import GuiContext
+from ui.audit.backup_banner import BackupBanner
 from ui.audit.integrity_banner import IntegrityBanner
-from ui.backup_banner import BackupBanner
 from ui.plain_export import plain_export_caption
 from ui.tasks import show_error
 
@@ -188,7 +188,7 @@ class Safekeeping(QObject):
 
     def restore_backup(self) -> None:
         # read when called: tests replace choose_backup_file in its module
-        from ui.database_problem_dialog import choose_backup_file, restore_backup
+        from ui.start.database_problem_dialog import choose_backup_file, restore_backup
 
         c = self.context
         parent = self.parent_widget

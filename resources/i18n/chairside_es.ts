@@ -744,37 +744,37 @@
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../ui/backup_banner.py" line="22"/>
+        <location filename="../../ui/audit/backup_banner.py" line="22"/>
         <source>Backup warning</source>
         <translation>Aviso de copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="24"/>
+        <location filename="../../ui/audit/backup_banner.py" line="24"/>
         <source>Warning</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="25"/>
+        <location filename="../../ui/audit/backup_banner.py" line="25"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="43"/>
+        <location filename="../../ui/audit/backup_banner.py" line="43"/>
         <source>No backup has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="46"/>
+        <location filename="../../ui/audit/backup_banner.py" line="46"/>
         <source>No backup for 1 day.</source>
         <translation>Sin copia de seguridad desde hace 1 día.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="48"/>
+        <location filename="../../ui/audit/backup_banner.py" line="48"/>
         <source>No backup for {0} days.</source>
         <translation>Sin copia de seguridad desde hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_banner.py" line="56"/>
+        <location filename="../../ui/audit/backup_banner.py" line="56"/>
         <source>Backing up…</source>
         <translation>Haciendo copia de seguridad…</translation>
     </message>
@@ -1989,74 +1989,74 @@
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="48"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="48"/>
         <source>Chairside cannot open the database</source>
         <translation>Chairside no puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="54"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="54"/>
         <source>Warning</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="59"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="59"/>
         <source>Database: {0}</source>
         <translation>Base de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="62"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="62"/>
         <source>&amp;Open another…</source>
         <translation>&amp;Abrir otra…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="63"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="63"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="64"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="64"/>
         <source>&amp;Try again</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="65"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="108"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="108"/>
         <source>Open a Chairside database</source>
         <translation>Abrir una base de datos de Chairside</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="110"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="110"/>
         <source>Chairside databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Bases de datos de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="120"/>
-        <location filename="../../ui/database_problem_dialog.py" line="145"/>
-        <location filename="../../ui/database_problem_dialog.py" line="159"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="120"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="145"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="159"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="122"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="122"/>
         <source>Chairside backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Copias de seguridad de Chairside (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="148"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="148"/>
         <source>Restored the database from {0}.</source>
         <translation>Base de datos restaurada desde {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="152"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="152"/>
         <source>It was upgraded to this version of Chairside.</source>
         <translation>Se ha actualizado a esta versión de Chairside.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_problem_dialog.py" line="156"/>
+        <location filename="../../ui/start/database_problem_dialog.py" line="156"/>
         <source>The database you had before is kept as {0}.</source>
         <translation>La base de datos que tenía antes se conserva como {0}.</translation>
     </message>
