@@ -19,7 +19,7 @@ from assistant.audit.words import FIELD_WORDS, entity_words, plain_summary
 from assistant.day.followups import screen_followup_reason
 from assistant.text import i18n
 from assistant.text.labels import data_label
-from assistant.text.screen_dates import _decimal_sign, screen_short_date, screen_short_moment
+from assistant.text.screen_dates import screen_number, screen_short_date, screen_short_moment
 
 
 def _(message: str) -> str:
@@ -165,7 +165,6 @@ _PATTERNS = {
     "moment": r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
 @cache
@@ -205,11 +204,6 @@ def field_words(name: str) -> str:
     if label:
         return label[:1].lower() + label[1:] if not label[1:2].isupper() else label
     return name.replace("_", " ")
-
-
-def screen_number(text: str) -> str:
-    """A decimal number with the interface's decimal sign; anything else as it is."""
-    return text.replace(".", _decimal_sign()) if _DECIMAL.match(text) else text
 
 
 def _words(value: str) -> str:

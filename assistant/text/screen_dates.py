@@ -110,6 +110,15 @@ def screen_mm(value: float) -> str:
 _DEPTHS = re.compile(r"\d+(?:\.\d+)?(?:\s?[–-]\s?\d+(?:\.\d+)?)?\s?mm\b")
 
 
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def screen_number(text: str) -> str:
+    """A stored decimal number ("0.8") with the interface's decimal sign; anything else as
+    it is."""
+    return text.replace(".", _decimal_sign()) if _DECIMAL.match(text) else text
+
+
 def screen_decimals(text: str) -> str:
     """Text the core worded with depths in millimetres ("0.8 mm is above 0.75 mm",
     "0.25–0.5 mm"), with the interface's decimal sign in them, for the screen only: a warning

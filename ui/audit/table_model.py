@@ -18,12 +18,12 @@ from PySide6.QtCore import (
 )
 
 from assistant.audit.pages import AuditPage, AuditQuery, audit_page
-from assistant.audit.phrases import field_words, screen_number, screen_summary
+from assistant.audit.phrases import field_words, screen_summary
 from assistant.audit.trail import AuditEntry
 from assistant.audit.words import entity_words
 from assistant.storage.db import Database
 from assistant.text.labels import data_label
-from assistant.text.screen_dates import screen_short_moment
+from assistant.text.screen_dates import screen_number, screen_short_moment
 from ui.table_model import RowsTableModel
 from ui.tasks import SynchronousRunner, TaskRunner, show_error
 
