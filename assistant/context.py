@@ -197,16 +197,27 @@ class AppContext:
         practitioner's PIN, and that practitioner signed in."""
         return sign_in(self, practitioner_id, pin, url=url, purpose=purpose)
 
-    def _unwrap_with_pin(self, practitioner_id: int, pin: str, url: str | None) -> bytes:
+    def _unwrap_with_pin(
+        self,
+        practitioner_id: int,
+        pin: str,
+        url: str | None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> bytes:
         """The database key from the practitioner's copy in the key file (one argon2
-        derivation), the try counted beside the key file (``LoginRefused`` when wrong or too
-        soon)."""
+        derivation), the try counted in the database's one counter, beside the key file
+        (``PinRefused`` when wrong or too soon)."""
         # the wrong-try counter only when a PIN unlocks
-        from assistant.access.pin_attempts import who
+        from assistant.access.pin_counter import who
+        from assistant.text.i18n import _
 
         keys = self.key_file(url)
         key = _counted(
-            keys.path, who(practitioner_id), lambda: keys.unlock_with_pin(practitioner_id, pin)
+            keys.path,
+            who(practitioner_id),
+            lambda: keys.unlock_with_pin(practitioner_id, pin),
+            clock,
+            wrong=_("That PIN is not right."),
         )
         if keys.needs_workstation_copy(practitioner_id):
             # A copy made with the PIN alone: replaced by one that needs this workstation's
@@ -244,10 +255,12 @@ class AppContext:
 
     def unlock_with_recovery(self, code: str, url: str | None = None) -> None:
         # the wrong-try counter only when a recovery key unlocks
-        from assistant.access.pin_attempts import RECOVERY
+        from assistant.access.pin_counter import RECOVERY
 
         keys = self.key_file(url)
-        self.database_key = _counted(keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code))
+        self.database_key = _counted(
+            keys.path, RECOVERY, lambda: keys.unlock_with_recovery(code), None, wrong=None
+        )
         self.unlocked_with_recovery = True
 
     def use_database(self, database: Database, url: str | None = None) -> None:
@@ -287,33 +300,29 @@ class AppContext:
         self._listeners.clear()
 
 
-def _counted(key_file: Path, name: str, unwrap: Callable[[], bytes]) -> bytes:
-    """``unwrap()`` with the wrong tries counted beside the key file: refused unchecked
-    while the wait after the last wrong try lasts; a wrong try counted and refused with the
-    wait it starts (``PinRefused``, a ``LoginRefused`` and a ``WrongSecret``)."""
-    # PIN checks (argon2) only when something is unlocked
-    from assistant.access.auth import wait_message
-    from assistant.access.keyfile import WrongGuess
-    from assistant.access.pin_attempts import (
-        PinRefused,
-        note_failure,
-        note_success,
-        seconds_to_wait,
-    )
-    from assistant.text.i18n import _
+def _counted(
+    key_file: Path,
+    name: str,
+    unwrap: Callable[[], bytes],
+    clock: Callable[[], datetime] | None,
+    *,
+    wrong: str | None,
+) -> bytes:
+    """``unwrap()`` counted in the database's one counter, beside its key file
+    (``auth.counted``, as every try is): refused unchecked while the wait after the last
+    wrong try lasts; a wrong try counted, left for the audit trail once the database opens,
+    and refused with the wait it starts (``PinRefused``, a ``LoginRefused`` and a
+    ``WrongSecret``)."""
+    # PIN checks (argon2) and the counter only when something is unlocked
+    from assistant.access import auth, pin_attempts
+    from assistant.access.pin_counter import beside_key_file
 
-    wait = seconds_to_wait(key_file, name)
-    if wait:
-        raise PinRefused(wait_message(wait), wait, reason="")
-    try:
-        key = unwrap()
-    except WrongGuess as exc:
-        wait = note_failure(key_file, name)
-        reason = str(exc) if name == "recovery" else _("That PIN is not right.")
-        message = f"{reason} {wait_message(wait)}" if wait else reason
-        raise PinRefused(message, wait, reason) from None
-    note_success(key_file, name)
-    return key
+    now = (clock or pin_attempts.now)()
+    with beside_key_file(key_file, name, audited=False) as count:
+        outcome = auth.counted(count, now, unwrap, wrong=wrong, refusal=pin_attempts.PinRefused)
+    if isinstance(outcome, auth.LoginRefused):
+        raise outcome
+    return outcome
 
 
 @dataclass(frozen=True)
@@ -341,12 +350,14 @@ def sign_in(
 
     The PIN is derived once (argon2id). On an encrypted database nobody has unlocked yet
     (``source`` a context whose database at ``url`` needs it), that derivation unwraps the
-    practitioner's own copy of the database key, a wrong try counted beside the key file;
-    the database opens with the key handed on here, and the practitioner is signed in
-    without a second derivation. Otherwise (an open database, or a context whose database
-    is plain or unlocked) the PIN is checked against its hash in the database, a wrong try
-    counted there. Either way each try is counted once, audited (``login``,
-    ``login_failed``), and ``LoginRefused`` says how long to wait after several wrong ones.
+    practitioner's own copy of the database key; the database opens with the key handed on
+    here, and the practitioner is signed in without a second derivation. Otherwise (an open
+    database, or a context whose database is plain or unlocked) the PIN is checked against
+    its hash in the database. Either way the try goes to the database's one wrong-PIN
+    counter (``pin_counter``: beside the key file of an encrypted database, in the database
+    otherwise), so wrong tries on one path make every other path wait too; each try is
+    counted once, audited once (``login``, ``login_failed``), and ``LoginRefused`` says how
+    long to wait after several wrong ones.
     Nothing keeps the PIN once this returns. Slow (argon2, perhaps opening and upgrading
     the database): the window runs it off the UI thread."""
     # sign-in's modules (argon2) only when someone signs in
@@ -356,7 +367,7 @@ def sign_in(
     now = clock or utcnow
     if isinstance(source, AppContext):
         if source.needs_unlock(url):
-            key = source._unwrap_with_pin(practitioner_id, pin, url)
+            key = source._unwrap_with_pin(practitioner_id, pin, url, clock)
             database = source._open_with_key(key, url)
             info = auth.accept_unwrapped(database, practitioner_id, clock=now, purpose=purpose)
             source.unlocked_by = info

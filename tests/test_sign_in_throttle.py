@@ -1,6 +1,7 @@
-"""The sign-in throttle is one counter in the database, taken under a lock: wrong PINs tried
-in parallel (from several workstations) are counted one after the other, and once the free
-tries are used up the others must wait, however many arrive at once."""
+"""The sign-in throttle is one counter per database, taken under a lock (beside the key
+file of an encrypted database, in a plain one or on a server in the database itself):
+wrong PINs tried in parallel (from several workstations) are counted one after the other,
+and once the free tries are used up the others must wait, however many arrive at once."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from assistant import paths
-from assistant.access import auth
+from assistant.access import auth, pin_counter
 from assistant.access.auth import LoginRefused, set_pin, verify_login
 from assistant.clinic.store import save_practitioner
 from assistant.storage.db import Database, init_db
@@ -23,6 +24,7 @@ from tests.postgres_support import migrated_database
 PG_URL = os.environ.get("CHAIRSIDE_TEST_POSTGRES_URL")
 BACKENDS = [
     "sqlite",
+    "plain sqlite",
     pytest.param(
         "postgresql", marks=pytest.mark.skipif(not PG_URL, reason="no PostgreSQL test server")
     ),
@@ -35,6 +37,8 @@ TRIES = 8
 def url(request: pytest.FixtureRequest, isolated_data_dir: object) -> str:
     if request.param == "postgresql":
         return migrated_database()
+    if request.param == "plain sqlite":
+        init_db(paths.database_url(), encrypt=False).dispose()
     return paths.database_url()
 
 
@@ -68,10 +72,13 @@ def _wrong_pins_at_once(databases: list[Database], practitioner: int) -> list[st
 
 
 def _counted(db: Database, practitioner: int) -> tuple[int, int]:
+    failures = pin_counter.current(db, practitioner)[0]
     with db.session() as session:
-        failures = session.scalar(
+        in_database = session.scalar(
             select(SignInAttempt.failures).where(SignInAttempt.practitioner_id == practitioner)
         )
+        # one counter: an encrypted database's is beside its key file, none in the database
+        assert in_database in (None, 0) if db.key_file() else in_database == failures
         audited = len(
             session.scalars(select(AuditEvent.id).where(AuditEvent.action == "login_failed")).all()
         )

@@ -1,11 +1,13 @@
 """Practitioner sign-in: PINs or passwords stored as argon2 hashes, throttled wrong guesses,
 the first practitioner on a new database, and the idle-lock policy.
 
-Wrong guesses are counted in the database (``sign_in_attempt``, one row per practitioner),
-so restarting Chairside or moving to another workstation does not reset them. Each sign-in
-takes that row's lock first and updates the count in the same transaction, so attempts made
-in parallel (two workstations, two commands) are counted one after the other, never lost.
-Every attempt is also in the audit trail (``login``, ``login_failed``).
+Wrong guesses are counted in the database's one counter (``pin_counter``: beside the key
+file of an encrypted database, in the database itself otherwise), whatever path the try
+came through, so restarting Chairside, unlocking instead of signing in, or moving to
+another workstation does not reset them. ``counted`` is the one way a try is counted: the
+count is locked from reading the wait to counting the try, so attempts made in parallel
+(two workstations, two commands) are counted one after the other, never lost. Every
+attempt is also in the audit trail (``login``, ``login_failed``), once.
 
 After ``FREE_ATTEMPTS`` wrong guesses in a row each further try must wait 1 s, 2 s,
 4 s … up to ``MAX_WAIT_SECONDS`` after the last one. Times come from an injectable clock so
@@ -21,21 +23,27 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from argon2.profiles import RFC_9106_LOW_MEMORY
-from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.access.keyfile import KeyFile, KeyFileChange, KeyFileProblem, change_key_file
+from assistant.access import pin_counter
+from assistant.access.keyfile import (
+    KeyFile,
+    KeyFileChange,
+    KeyFileProblem,
+    WrongGuess,
+    change_key_file,
+)
 from assistant.audit import trail as audit
 from assistant.clinic.practitioner_info import PractitionerInfo
 from assistant.errors import InvalidInput, NotFound
 from assistant.storage.db import Database
-from assistant.storage.models import Practitioner, SignInAttempt, utcnow
+from assistant.storage.models import Practitioner, utcnow
 from assistant.text.i18n import _, ngettext
 from assistant.text.safety import check_one_line
 
@@ -49,6 +57,7 @@ MAX_WAIT_SECONDS = 60
 DEFAULT_IDLE_MINUTES = 5
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 # argon2id with RFC 9106's low-memory profile (64 MiB, three passes): a few tenths of a second
 # per sign-in, and the cost an attacker pays for every guess at a copied hash.
@@ -223,52 +232,52 @@ def login_wait_seconds(failures: int) -> int:
     return int(min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS))
 
 
-def _failures(session: Session, practitioner_id: int) -> tuple[int, datetime | None]:
-    row = session.execute(
-        select(SignInAttempt.failures, SignInAttempt.last_failure_at).where(
-            SignInAttempt.practitioner_id == practitioner_id
-        )
-    ).first()
-    return (int(row[0]), row[1]) if row else (0, None)
-
-
-def _lock_attempts(session: Session, practitioner_id: int) -> tuple[int, datetime | None]:
-    """Take the practitioner's counter for this transaction (a write lock on SQLite, a row
-    lock on PostgreSQL) and read it: a parallel sign-in waits here until this one is done."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        # imported here: loading the PostgreSQL dialect costs a workstation on SQLite
-        # about 20 ms at every start
-        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-
-        insert: Any = postgresql_insert
-    else:
-        insert = sqlite_insert
-    session.execute(
-        insert(SignInAttempt)
-        .values(practitioner_id=practitioner_id, failures=0)
-        .on_conflict_do_nothing(index_elements=["practitioner_id"])
-    )
-    session.execute(
-        update(SignInAttempt)
-        .where(SignInAttempt.practitioner_id == practitioner_id)
-        .values(failures=SignInAttempt.failures)
-    )
-    return _failures(session, practitioner_id)
-
-
 def _remaining_wait(failures: int, last_failure: datetime | None, now: datetime) -> int:
     if last_failure is None:
         return 0
-    left = login_wait_seconds(failures) - (now - last_failure).total_seconds()
+    # A clock set back does not shorten the wait: it counts from the later of the two.
+    elapsed = max(0.0, (now - last_failure).total_seconds())
+    left = login_wait_seconds(failures) - elapsed
     return math.ceil(left) if left > 0 else 0
 
 
 def seconds_until_next_try(db: Database, practitioner_id: int, clock: Clock = utcnow) -> int:
     """How long the sign-in screen should ask the practitioner to wait (0: may try now)."""
-    with db.session() as session:
-        failures, last = _failures(session, practitioner_id)
+    failures, last = pin_counter.current(db, practitioner_id)
     return _remaining_wait(failures, last, clock())
+
+
+def counted(
+    count: pin_counter.Count,
+    now: datetime,
+    check: Callable[[], T],
+    *,
+    wrong: str | None = None,
+    refusal: type[LoginRefused] = LoginRefused,
+    on_wrong: Callable[[int], None] | None = None,
+) -> T | LoginRefused:
+    """The one way a try is counted, wherever the count is kept (``pin_counter``).
+
+    During the wait after the last wrong try the try is refused unchecked and uncounted
+    (guessing faster gains nothing). Otherwise ``check()`` runs: a ``WrongGuess`` is counted
+    (``on_wrong`` gets the count) and refused with the wait it starts, saying ``wrong`` (or
+    the guess's own message); a right one starts the count again and its result is returned.
+    A refusal is returned, not raised, so the caller ends its transaction before raising."""
+    wait = _remaining_wait(count.failures, count.last, now)
+    if wait:
+        return refusal(_wait_message(wait), wait, reason="")
+    try:
+        result = check()
+    except WrongGuess as exc:
+        failures = count.add_failure(now)
+        if on_wrong is not None:
+            on_wrong(failures)
+        wait = login_wait_seconds(failures)
+        reason = wrong if wrong is not None else str(exc)
+        message = f"{reason} {_wait_message(wait)}" if wait else reason
+        return refusal(message, wait, reason=reason)
+    count.reset()
+    return result
 
 
 def _refuse_unless_able(db: Database, practitioner_id: int) -> None:
@@ -288,12 +297,7 @@ def _refuse_unless_able(db: Database, practitioner_id: int) -> None:
 
 
 def _signed_in(session: Session, row: Practitioner, now: datetime, purpose: str) -> None:
-    """A right PIN: the wrong-try count starts again and the sign-in is audited."""
-    session.execute(
-        update(SignInAttempt)
-        .where(SignInAttempt.practitioner_id == row.id)
-        .values(failures=0, last_failure_at=None)
-    )
+    """A right PIN (the count has started again): the sign-in is audited."""
     event = audit.record(
         session,
         "login",
@@ -316,48 +320,42 @@ def verify_login(
 ) -> PractitionerInfo:
     """Check a practitioner's PIN or password; audited as ``login`` or ``login_failed``.
 
-    Raises ``LoginRefused`` (with ``wait_seconds``) for a wrong PIN or a try made too soon.
-    Signing in goes through ``assistant.context.sign_in``, which calls this once the
-    database is open (a PIN asked again to confirm an act calls it directly)."""
+    Raises ``LoginRefused`` (with ``wait_seconds``) for a wrong PIN or a try made too soon,
+    counted in the database's one counter (``pin_counter``: beside the key file of an
+    encrypted database, the same count its unlock uses). Signing in goes through
+    ``assistant.context.sign_in``, which calls this once the database is open (a PIN asked
+    again to confirm an act calls it directly)."""
     now = clock()
     _refuse_unless_able(db, practitioner_id)
-    with db.session() as session:
-        # The counter's lock comes first: on SQLite a transaction that has read before it
-        # writes cannot wait for a parallel sign-in (its snapshot is stale) and fails at once
-        # as "database is locked"; one that starts by writing waits its turn.
-        failures, last = _lock_attempts(session, practitioner_id)
+    suffix = "" if purpose == "sign in" else f" ({purpose})"
+    with pin_counter.counting(db, practitioner_id) as (session, count):
         row = _get(session, practitioner_id)
-        wait = _remaining_wait(failures, last, now)
-        if wait:
-            # Not checked and not counted: guessing faster than the delay gains nothing.
-            raise LoginRefused(_wait_message(wait), wait, reason="")
-        if row.pin_hash is not None and _matches(row.pin_hash, pin):
-            if _hasher.check_needs_rehash(row.pin_hash):  # row.pin_hash is set: it matched
-                row.pin_hash = _hasher.hash(pin)
-            _signed_in(session, row, now, purpose)
-            _adopt(db, row, pin)
-            return _info(row)
-        session.execute(
-            update(SignInAttempt)
-            .where(SignInAttempt.practitioner_id == row.id)
-            .values(failures=SignInAttempt.failures + 1, last_failure_at=now)
-        )
-        failures = _failures(session, row.id)[0] - 1  # the count before this one
-        event = audit.record(
-            session,
-            "login_failed",
-            "practitioner",
-            row.id,
-            actor=None,
-            summary=f"Wrong PIN for practitioner {row.id}"
-            + ("" if purpose == "sign in" else f" ({purpose})"),
-        )
-        event.at = now
-        wait = login_wait_seconds(failures + 1)
-    log.info("Wrong PIN for practitioner %s (%s in a row)", practitioner_id, failures + 1)
-    reason = _("That PIN is not right.")
-    message = f"{reason} {_wait_message(wait)}" if wait else reason
-    raise LoginRefused(message, wait, reason=reason)
+
+        def check() -> Practitioner:
+            if row.pin_hash is not None and _matches(row.pin_hash, pin):
+                return row
+            raise WrongGuess(_("That PIN is not right."), "pin")
+
+        def wrong(failures: int) -> None:
+            event = audit.record(
+                session,
+                "login_failed",
+                "practitioner",
+                row.id,
+                actor=None,
+                summary=f"Wrong PIN for practitioner {row.id}{suffix}",
+            )
+            event.at = now
+            log.info("Wrong PIN for practitioner %s (%s in a row)", row.id, failures)
+
+        outcome = counted(count, now, check, wrong=_("That PIN is not right."), on_wrong=wrong)
+        if not isinstance(outcome, LoginRefused):
+            if _hasher.check_needs_rehash(outcome.pin_hash or ""):
+                outcome.pin_hash = _hasher.hash(pin)
+            _signed_in(session, outcome, now, purpose)
+            _adopt(db, outcome, pin)
+            return _info(outcome)
+    raise outcome
 
 
 def accept_unwrapped(
@@ -365,12 +363,12 @@ def accept_unwrapped(
 ) -> PractitionerInfo:
     """Sign in the practitioner whose PIN has just unwrapped the database key from their
     own copy in the key file (a copy bound to them and changed with their PIN): the PIN is
-    proven, so it is not derived a second time. Still refused for an inactive practitioner
-    or one without a PIN; audited as ``login``."""
+    proven, so it is not derived a second time, and the count has started again. Still
+    refused for an inactive practitioner or one without a PIN; audited as ``login``."""
     now = clock()
     _refuse_unless_able(db, practitioner_id)
-    with db.session() as session:
-        _lock_attempts(session, practitioner_id)
+    with pin_counter.counting(db, practitioner_id) as (session, count):
+        count.reset()
         row = _get(session, practitioner_id)
         _signed_in(session, row, now, purpose)
         return _info(row)

@@ -162,8 +162,8 @@ class UnlockDialog(QDialog):
             return
         text, wait = str(exc), 0
         if isinstance(exc, auth.LoginRefused):
-            # Counted once, beside the key file (across restarts and the command line) or
-            # in the database once it is open.
+            # Counted once, in the database's one counter beside its key file (shared with
+            # the lock screen, across restarts and the command line).
             wait, text = exc.wait_seconds, exc.reason
         if wait:
             text = f'{text} {self.tr("Wait {0} s before trying again.").format(wait)}'.strip()
