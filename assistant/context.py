@@ -362,14 +362,12 @@ def sign_in(
     the database): the window runs it off the UI thread."""
     # sign-in's modules (argon2) only when someone signs in
     from assistant.access import auth
-    from assistant.storage.models import utcnow
 
-    now = clock or utcnow
     if isinstance(source, AppContext):
         if source.needs_unlock(url):
             key = source._unwrap_with_pin(practitioner_id, pin, url, clock)
             database = source._open_with_key(key, url)
-            info = auth.accept_unwrapped(database, practitioner_id, clock=now, purpose=purpose)
+            info = auth.accept_unwrapped(database, practitioner_id, clock=clock, purpose=purpose)
             source.unlocked_by = info
             return SignedIn(info, database, key, unlocked=True)
         if url is None or url == source.database_url:
@@ -378,5 +376,5 @@ def sign_in(
             database = source.replace_database(url)
     else:
         database = source
-    info = auth.verify_login(database, practitioner_id, pin, clock=now, purpose=purpose)
+    info = auth.verify_login(database, practitioner_id, pin, clock=clock, purpose=purpose)
     return SignedIn(info, database, database.key)

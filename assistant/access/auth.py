@@ -241,10 +241,12 @@ def _remaining_wait(failures: int, last_failure: datetime | None, now: datetime)
     return math.ceil(left) if left > 0 else 0
 
 
-def seconds_until_next_try(db: Database, practitioner_id: int, clock: Clock = utcnow) -> int:
+def seconds_until_next_try(
+    db: Database, practitioner_id: int, clock: Clock | None = None
+) -> int:
     """How long the sign-in screen should ask the practitioner to wait (0: may try now)."""
     failures, last = pin_counter.current(db, practitioner_id)
-    return _remaining_wait(failures, last, clock())
+    return _remaining_wait(failures, last, (clock or utcnow)())
 
 
 def counted(
@@ -315,7 +317,7 @@ def verify_login(
     practitioner_id: int,
     pin: str,
     *,
-    clock: Clock = utcnow,
+    clock: Clock | None = None,
     purpose: str = "sign in",
 ) -> PractitionerInfo:
     """Check a practitioner's PIN or password; audited as ``login`` or ``login_failed``.
@@ -325,7 +327,7 @@ def verify_login(
     encrypted database, the same count its unlock uses). Signing in goes through
     ``assistant.context.sign_in``, which calls this once the database is open (a PIN asked
     again to confirm an act calls it directly)."""
-    now = clock()
+    now = (clock or utcnow)()
     _refuse_unless_able(db, practitioner_id)
     suffix = "" if purpose == "sign in" else f" ({purpose})"
     with pin_counter.counting(db, practitioner_id) as (session, count):
@@ -359,13 +361,13 @@ def verify_login(
 
 
 def accept_unwrapped(
-    db: Database, practitioner_id: int, *, clock: Clock = utcnow, purpose: str = "sign in"
+    db: Database, practitioner_id: int, *, clock: Clock | None = None, purpose: str = "sign in"
 ) -> PractitionerInfo:
     """Sign in the practitioner whose PIN has just unwrapped the database key from their
     own copy in the key file (a copy bound to them and changed with their PIN): the PIN is
     proven, so it is not derived a second time, and the count has started again. Still
     refused for an inactive practitioner or one without a PIN; audited as ``login``."""
-    now = clock()
+    now = (clock or utcnow)()
     _refuse_unless_able(db, practitioner_id)
     with pin_counter.counting(db, practitioner_id) as (session, count):
         count.reset()
