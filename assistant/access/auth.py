@@ -336,7 +336,7 @@ def verify_login(
         def check() -> Practitioner:
             if row.pin_hash is not None and _matches(row.pin_hash, pin):
                 return row
-            raise WrongGuess(_("That PIN is not right."), "pin")
+            raise WrongGuess(_("That PIN is not right."), "pin")  # what the refusal says
 
         def wrong(failures: int) -> None:
             event = audit.record(
@@ -350,7 +350,7 @@ def verify_login(
             event.at = now
             log.info("Wrong PIN for practitioner %s (%s in a row)", row.id, failures)
 
-        outcome = counted(count, now, check, wrong=_("That PIN is not right."), on_wrong=wrong)
+        outcome = counted(count, now, check, on_wrong=wrong)
         if not isinstance(outcome, LoginRefused):
             if _hasher.check_needs_rehash(outcome.pin_hash or ""):
                 outcome.pin_hash = _hasher.hash(pin)
@@ -406,9 +406,6 @@ def _wait_message(seconds: int) -> str:
         "After several wrong tries, wait {n} seconds before trying again.",
         seconds,
     ).format(n=seconds)
-
-
-wait_message = _wait_message  # also for the key file's own count (``assistant.context``)
 
 
 def _matches(pin_hash: str, pin: str) -> bool:
