@@ -518,7 +518,7 @@ class ConsentWithdrawal(Base):
 
 
 class SignInAttempt(Base):
-    """Wrong PINs in a row for one practitioner, updated inside each sign-in's transaction."""
+    """Wrong PINs in a row per practitioner when there is no key file (``access.pin_counter``)."""
 
     __tablename__ = "sign_in_attempt"
 
