@@ -1,18 +1,33 @@
 """Chairside: ``python main.py`` opens the window; ``python main.py COMMAND`` works headless."""
 
+import argparse
 import sys
 
-from assistant.cli import build_parser, context_from_args, parse_arguments, run_command
+from assistant.cli import (
+    build_parser,
+    context_from_args,
+    names_a_command,
+    parse_arguments,
+    run_command,
+)
 from assistant.logs import configure_logging
 
 
-def main() -> int:
-    parser = build_parser()
+def parser_for(*, commands: bool) -> argparse.ArgumentParser:
+    parser = build_parser(commands=commands)
     parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="check that this installation works (offscreen, in a temporary folder) and exit",
     )
+    return parser
+
+
+def main() -> int:
+    # The window's start reads its options without loading the command modules.
+    parser = parser_for(commands=False)
+    if names_a_command(parser, sys.argv[1:]):
+        parser = parser_for(commands=True)
     args = parse_arguments(parser)  # one line and exit 2 for what cannot be used
     if isinstance(args, int):
         return args

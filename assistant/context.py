@@ -20,16 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from assistant.access.cipher import is_plain
 from assistant.access.keyfile import KeyFile, key_file_path
 from assistant.errors import DatabaseUnavailable
 from assistant.output_files import protect_data_folder
-from assistant.paths import Locations
+from assistant.paths import Locations, sqlite_file
 from assistant.settings import Settings
-from assistant.storage.db import init_db
 
 if TYPE_CHECKING:
     from assistant.access.keyfile import KeyFile
@@ -127,7 +123,9 @@ class AppContext:
         return self._database is not None
 
     def _open(self, url: str) -> Database:
-        # the encryption's modules only when a database opens, not at import
+        # the engine (SQLAlchemy) and the encryption's modules only when a database opens:
+        # the sign-in dialog opens before either loads (start-up)
+        from assistant.storage.db import init_db
         from assistant.storage.encrypt import finish_interrupted, roll_back_interrupted
 
         keys = self.key_file_for(url)
@@ -156,14 +154,8 @@ class AppContext:
     @staticmethod
     def key_file_for(url: str) -> Path | None:
         """The key file an encrypted SQLite database at ``url`` has (None for a server)."""
-
-        try:
-            sa_url = make_url(url)
-        except ArgumentError:
-            return None  # not a URL: opening it says so
-        if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
-            return None
-        return key_file_path(Path(str(sa_url.database)).expanduser())
+        file = sqlite_file(url)  # None for a server, or not a URL: opening it says so
+        return None if file is None else key_file_path(file.expanduser())
 
     def database_kind(self, url: str | None = None) -> str:
         """``encrypted``, ``plain``, ``new`` (no file yet) or ``server``, without opening it."""

@@ -44,3 +44,15 @@ class StaleRecord(ChairsideError):
     def __init__(self, message: str, current: object = None) -> None:
         super().__init__(message)
         self.current = current
+
+
+class LoginRefused(InvalidInput):
+    """A wrong PIN, or a try made too soon after several wrong ones.
+
+    ``wait_seconds`` is how long the practitioner must wait before the next try (0: none)."""
+
+    def __init__(self, message: str, wait_seconds: int = 0, reason: str | None = None) -> None:
+        super().__init__(message, "pin")
+        self.wait_seconds = wait_seconds
+        # The message without the wait, for a screen that counts the wait down itself.
+        self.reason = message if reason is None else reason

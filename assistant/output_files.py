@@ -28,9 +28,6 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from assistant import paths
 from assistant.errors import InvalidInput
 from assistant.text.i18n import _
@@ -59,14 +56,6 @@ def protect_data_folder(folder: Path, database_url: str | None = None) -> None:
         _PROTECTED_URLS.add(database_url)
 
 
-def _sqlite_file(database_url: str) -> Path | None:
-    try:
-        url = make_url(database_url)
-    except ArgumentError:
-        return None
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        return Path(str(url.database))
-    return None
 
 
 def protected_folders() -> list[Path]:
@@ -79,7 +68,7 @@ def live_database_files() -> list[Path]:
     databases = [paths.default_database_path()]
     databases += [f / "chairside.sqlite3" for f in _PROTECTED_FOLDERS]
     for url in (paths.database_url(), *_PROTECTED_URLS):
-        file = _sqlite_file(url)
+        file = paths.sqlite_file(url)
         if file is not None:
             databases.append(file)
     return [

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from platformdirs import PlatformDirs
 
@@ -172,3 +174,32 @@ class Locations:
     def database_url(self, option: str | None = None) -> str:
         """The option if given, else ``CHAIRSIDE_DATABASE_URL``, else the SQLite file here."""
         return option or os.environ.get(DATABASE_URL_ENV) or self.default_database_url
+
+
+# A database URL as SQLAlchemy's ``make_url`` reads it (its pattern, kept in step by
+# ``tests/test_startup_path.py``), so the data folder, the key file and the output rules know
+# which file a SQLite URL names without loading SQLAlchemy before the window's sign-in opens.
+_URL = re.compile(
+    r"""
+        (?P<name>[\w\+]+)://
+        (?:(?P<username>[^:/]*)(?::(?P<password>[^@]*))?@)?
+        (?:(?:\[(?P<ipv6host>[^/\?]+)\]|(?P<ipv4host>[^/:\?]+))?(?::(?P<port>[^/\?]*))?)?
+        (?:/(?P<database>[^\?]*))?
+        (?:\?(?P<query>.*))?
+    """,
+    re.X,
+)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (any driver: ``sqlite:///path``,
+    ``sqlite+pysqlcipher:///path``), or None for a database server, an in-memory database
+    or what is not a database URL (opening it says what is wrong)."""
+    match = _URL.match(url)
+    if match is None or match["name"].split("+")[0] != "sqlite":
+        return None
+    database = match["database"]
+    if database is None or unquote(database) in ("", ":memory:"):
+        return None
+    return Path(unquote(database))
+

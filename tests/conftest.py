@@ -20,7 +20,7 @@ import pytest
 
 from assistant import paths
 from assistant.access import keyfile
-from assistant.cli.unlock import RECOVERY_ENV
+from assistant.cli.options import RECOVERY_ENV
 from assistant.storage.db import Database, init_db
 from tests.encryption_support import CHEAP_COSTS, TEST_KEY, TEST_RECOVERY, write_key_file
 

@@ -13,7 +13,8 @@ from assistant.context import AppContext
 from assistant.paths import Locations
 from tests.encryption_support import REAL_NEW_RECOVERY_CODE
 from ui import app
-from ui.access.unlock_dialog import NewPinDialog, UnlockDialog
+from ui.access.new_pin_dialog import NewPinDialog
+from ui.access.unlock_dialog import UnlockDialog
 from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
 
 PIN = "2468"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.audit import trail as audit
-from assistant.operations import TABLE_FLAGS, OpChanges, changes_made, perform
+from assistant.operations import TABLE_FLAGS, OpChanges
+from assistant.operations.watch import changes_made, perform
 from assistant.patients.store import PatientDetails, create_patient, find_patients
 from assistant.sessions import create_draft, save_draft, sign_session
 from assistant.storage.db import Database

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import argon2.low_level
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from assistant import context as context_module
-from assistant.access import auth, cipher, keyfile
+from assistant.access import auth, cipher
 from assistant.context import AppContext, SignedIn, sign_in
 from assistant.paths import Locations
 from assistant.storage.models import AuditEvent, SignInAttempt
@@ -28,13 +29,14 @@ from tests.test_encryption import PIN, _new_clinic
 def derivations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every argon2 run, by where it ran: the key file's derivation and the PIN hashes'."""
     runs: list[str] = []
-    raw = keyfile.hash_secret_raw
+    raw = argon2.low_level.hash_secret_raw
 
     def kdf(*args: Any, **kwargs: Any) -> bytes:
         runs.append("key file")
         return raw(*args, **kwargs)
 
-    monkeypatch.setattr(keyfile, "hash_secret_raw", kdf)
+    # the key file loads argon2 when it derives, so its derivation is watched at the source
+    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", kdf)
     hasher = auth._hasher
 
     class Spy:

@@ -7,29 +7,29 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from assistant import __version__
-from assistant.access.auth import needs_first_practitioner, verify_login
-from assistant.clinic.store import PractitionerInfo
-from assistant.context import AppContext
-from assistant.context import sign_in as sign_in_with_pin
-from assistant.errors import ChairsideError, DatabaseUnavailable
-from assistant.resources import resource_path
-from assistant.storage.db import Database
-from assistant.text.i18n import use_language
-
-# isort: split
-# Qt after the core: PySide6's import hook reads the source of every module imported after
-# it, so the core and SQLAlchemy (some 260 modules) load first (about 30 ms at start).
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
-from ui.access.login_dialog import LoginDialog
-from ui.access.unlock_dialog import NewPinDialog, UnlockDialog
+from assistant import __version__
+from assistant.context import AppContext
+from assistant.context import sign_in as sign_in_with_pin
+from assistant.errors import ChairsideError, DatabaseUnavailable
+from assistant.resources import resource_path
+from assistant.text.i18n import use_language
+from ui.access.unlock_dialog import UnlockDialog
+from ui.start import preload
 from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
-from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 from ui.translations import install_translators
+
+if TYPE_CHECKING:
+    from assistant.clinic.store import PractitionerInfo
+    from assistant.storage.db import Database
+    from ui.access.login_dialog import LoginDialog
+    from ui.access.new_pin_dialog import NewPinDialog
+    from ui.start.first_practitioner_dialog import FirstPractitionerDialog
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
             context.settings.set("encryption_offered", True)  # chosen plain: not asked again
     if context.needs_unlock(url):
         dialog = UnlockDialog(context, url)
+        # the window's modules load while the PIN is typed, once the dialog is on screen
+        preload.after_first_paint(dialog, lambda: preload.start(dialog.runner))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             if dialog.problem is not None:
                 raise dialog.problem  # unlocked, but the database cannot be opened
@@ -122,14 +124,14 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
 def first_start_chooses_demo(context: AppContext) -> bool:
     """On the very first start, "Try the demo clinic" or "Set up my clinic"; True when the
     demo was chosen (and its window opened)."""
-    # the first-start dialog only on the very first start
-    from ui.start.first_start import FirstStartDialog, open_demo_clinic
-
     url = context.database_url
     if url != context.locations.default_database_url or context.database_kind(url) != "new":
         return False
     if context.settings.demo_offered:
         return False
+    # the first-start dialog (and the demo clinic's modules) only on the very first start
+    from ui.start.first_start import FirstStartDialog, open_demo_clinic
+
     dialog = FirstStartDialog()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return True  # closed: nothing set up, nothing to open
@@ -169,6 +171,13 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
         by_recovery, context.unlocked_with_recovery = context.unlocked_with_recovery, False
     if unlocked is not None:
         return unlocked
+    # The sign-in rules and dialogs that read the open database load with it: an encrypted
+    # clinic's unlock dialog opens before SQLAlchemy loads (start-up).
+    from assistant.access.auth import needs_first_practitioner
+    from ui.access.login_dialog import LoginDialog
+    from ui.access.new_pin_dialog import NewPinDialog
+    from ui.start.first_practitioner_dialog import FirstPractitionerDialog
+
     if not needs_first_practitioner(db) and (demo := demo_sign_in(db)) is not None:
         return demo
     dialog: FirstPractitionerDialog | LoginDialog | NewPinDialog
@@ -199,6 +208,7 @@ def offer_encryption(
     practitioner's PIN wraps the new key, the recovery key is shown, and the plain copies
     are overwritten and removed if they agree. Returns the database now open."""
     # only when encrypting: the photo store comes with it (73 ms)
+    from assistant.access.auth import verify_login
     from assistant.storage.encrypt import encrypt_database, overwrite_and_remove, plain_backups
 
     settings = context.settings
@@ -294,8 +304,8 @@ def run_gui(context: AppContext) -> int:
     kind.setObjectName("databaseKind")
     window.statusBar().addPermanentWidget(kind)
     context.on_database_replaced(lambda new: kind.setText(encryption_label(new)))
+    preload.after_first_paint(window, window.after_start)  # a question waits for the window
     window.show()
-    window.after_start()
     code = app.exec()
     context.close()
     return int(code)

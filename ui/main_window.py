@@ -98,7 +98,6 @@ class MainWindow(VisitWindow):
         self.runner.operations.operationDidExecute.connect(
             self.patient_list.on_operation_did_execute
         )
-        self.patient_form.operations = self.runner.operations
         context.practitionerChanged.connect(self.set_practitioner)
         context.databaseReplaced.connect(self._database_replaced)
         self.safekeeping.aboutToLock.connect(self._flush_session)
@@ -257,6 +256,7 @@ class MainWindow(VisitWindow):
         window is painted (about 15 ms)."""
         if self._patient_form is None:
             form = PatientForm(self.db, self.practitioner_id)
+            form.operations = self.runner.operations  # a save is announced to every screen
             form.saved.connect(self._patient_saved)
             form.cancelled.connect(self._form_cancelled)
             self.stack.addWidget(form)
@@ -384,11 +384,13 @@ class MainWindow(VisitWindow):
 
     def show_demo_banner(self) -> None:
         """In the demo clinic's window: "Set up my clinic", one click away."""
-        # the demo banner only in the demo clinic
+        # the demo mark's check (one query) for every clinic
         from assistant.demo.mark import is_demo_database
-        from ui.start.first_start import DemoBanner
 
         if is_demo_database(self.db):
+            # the demo banner (and the demo clinic's modules) only in the demo clinic
+            from ui.start.first_start import DemoBanner
+
             self.demo_banner = DemoBanner(self.context.locations.data_dir, self)
             central = self.centralWidget()
             layout = central.layout() if central is not None else None

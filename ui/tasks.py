@@ -38,7 +38,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.errors import ChairsideError
-from assistant.operations import OpChanges, changes_made
+from assistant.operations.changes import OpChanges
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,10 @@ class Operations(QObject):
     def perform_here(self, fn: Callable[[], T], handler: object | None = None) -> T:
         """``fn`` on this thread, then what it changed announced: only for the short writes
         that must finish before the screen changes (the patient form's save)."""
+        # the write watch (SQLAlchemy's events) once something is written: the unlock
+        # dialog's runner starts before SQLAlchemy loads (start-up)
+        from assistant.operations.watch import changes_made
+
         made = OpChanges()
         try:
             with changes_made() as changes:
@@ -132,6 +136,10 @@ def _call(
             return fn(*args), None, OpChanges()
         except BaseException as exc:  # delivered to the UI thread, never lost
             return None, exc, OpChanges()
+    # the write watch (SQLAlchemy's events) with the first watched operation, not before the
+    # unlock dialog opens (start-up)
+    from assistant.operations.watch import changes_made
+
     with changes_made() as changes:
         try:
             return fn(*args), None, changes()

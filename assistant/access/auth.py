@@ -39,9 +39,10 @@ from assistant.access.keyfile import (
     WrongGuess,
     change_key_file,
 )
+from assistant.access.weak_pins import MAX_SECRET_CHARS, weak_pin_reason
 from assistant.audit import trail as audit
 from assistant.clinic.practitioner_info import PractitionerInfo
-from assistant.errors import InvalidInput, NotFound
+from assistant.errors import InvalidInput, LoginRefused, NotFound
 from assistant.storage.db import Database
 from assistant.storage.models import Practitioner, utcnow
 from assistant.text.i18n import _, ngettext
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 
 MIN_PIN_DIGITS = 4
 MIN_PASSWORD_CHARS = 8
-MAX_SECRET_CHARS = 200
 FREE_ATTEMPTS = 3
 MAX_WAIT_SECONDS = 60
 DEFAULT_IDLE_MINUTES = 5
@@ -63,18 +63,6 @@ T = TypeVar("T")
 # per sign-in, and the cost an attacker pays for every guess at a copied hash.
 PIN_HASH_PROFILE = RFC_9106_LOW_MEMORY
 _hasher = PasswordHasher.from_parameters(PIN_HASH_PROFILE)
-
-
-class LoginRefused(InvalidInput):
-    """A wrong PIN, or a try made too soon after several wrong ones.
-
-    ``wait_seconds`` is how long the practitioner must wait before the next try (0: none)."""
-
-    def __init__(self, message: str, wait_seconds: int = 0, reason: str | None = None) -> None:
-        super().__init__(message, "pin")
-        self.wait_seconds = wait_seconds
-        # The message without the wait, for a screen that counts the wait down itself.
-        self.reason = message if reason is None else reason
 
 
 def validate_secret(secret: str) -> None:
@@ -96,9 +84,6 @@ def validate_secret(secret: str) -> None:
                 ),
                 "pin",
             )
-        # the weak-PIN list is read only when a PIN is set
-        from assistant.access.weak_pins import weak_pin_reason
-
         reason = weak_pin_reason(secret)
         if reason:
             raise InvalidInput(reason, "pin")

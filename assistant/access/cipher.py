@@ -18,9 +18,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
 from sqlcipher3 import dbapi2 as sqlite
 
 __all__ = ["KEY_BYTES", "SQLITE_HEADER", "connect", "derive_key", "is_plain", "new_key", "sqlite"]
@@ -77,6 +74,10 @@ def derive_key(database_key: bytes, purpose: str) -> bytes:
     """A separate 256-bit key for ``purpose`` (photos…), from the database key (HKDF-SHA256's
     expand step; the database key is already uniformly random): it tells nothing about the
     database key."""
+    # cryptography when a key is derived, not before the window's sign-in opens (start-up)
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
+
     info = b"chairside/" + purpose.encode()
     return HKDFExpand(algorithm=hashes.SHA256(), length=KEY_BYTES, info=info).derive(database_key)
 
@@ -117,6 +118,9 @@ def plain_header(path: Path, key: bytes) -> bytes | None:
     """The first 100 bytes of an encrypted database's first page as SQLite wrote them (page
     size, page count…), decrypted with ``key``; None when the file is too short. SQLCipher 4's
     page 1: a 16-byte salt, then AES-256-CBC data, then its IV (16 bytes) and HMAC (64)."""
+    # cryptography when a header is read, not before the window's sign-in opens (start-up)
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
     page_size, reserve = 4096, 80
     with path.open("rb") as handle:
         page = handle.read(page_size)

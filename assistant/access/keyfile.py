@@ -26,12 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from assistant.access.cipher import KEY_BYTES
 from assistant.errors import DatabaseUnavailable, InvalidInput
 from assistant.files import replace_atomically
@@ -127,6 +121,12 @@ class Wrap:
 def _kek(
     wrap_kdf: str, secret: bytes, salt: bytes, costs: dict[str, int], workstation: bytes = b""
 ) -> bytes:
+    # argon2 and cryptography when a key is wrapped or unwrapped: the sign-in dialog reads
+    # the key file's names before either is loaded (start-up)
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     if wrap_kdf == "argon2id":
         stretched = hash_secret_raw(
             secret,
@@ -146,6 +146,9 @@ def _kek(
 
 
 def _wrap(kdf: str, secret: bytes, key: bytes, label: str, workstation: bool = False) -> Wrap:
+    # the cipher only when a key is wrapped, not before the sign-in dialog (start-up)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     # the workstation secret (keyring) only when a key is wrapped
     from assistant.access.workstation import workstation_id, workstation_secret
 
@@ -157,6 +160,10 @@ def _wrap(kdf: str, secret: bytes, key: bytes, label: str, workstation: bool = F
 
 
 def _unwrap(wrap: Wrap, secret: bytes, label: str) -> bytes | None:
+    # the cipher only when a key is unwrapped, not before the sign-in dialog (start-up)
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     # the workstation secret (keyring) only when a key is unwrapped
     from assistant.access.workstation import workstation_secret
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.access.auth import LoginRefused
 from assistant.access.keyfile import WrongSecret
 from assistant.access.pin_counter import attempts_path, entry, locked_file
+from assistant.errors import LoginRefused
 
 
 class PinRefused(LoginRefused, WrongSecret):

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from assistant.text.i18n import _
 
+# The longest PIN or password accepted (a longer one is refused before it is hashed).
+MAX_SECRET_CHARS = 200
+
 MOST_COMMON = ("1234", "1111", "0000", "1212", "7777", "1004", "2000", "4444", "2222", "6969")
 
 

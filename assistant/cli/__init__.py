@@ -17,8 +17,7 @@ from pathlib import Path
 
 from assistant import __version__, paths
 from assistant.audit.actor import set_workstation
-from assistant.cli import unlock
-from assistant.cli.acting import add_global_option
+from assistant.cli import options
 from assistant.cli.guard import OneLineArgumentParser, run_guarded
 from assistant.context import AppContext
 from assistant.errors import DatabaseUnavailable
@@ -92,7 +91,11 @@ def _command_modules() -> list[object]:
     return commands.modules()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser. Without ``commands``, only the options the window takes
+    (``names_a_command`` says when that is enough): the 24 command modules and what they
+    import (the PDF engine, the calendar, every store) are not loaded before the window's
+    sign-in opens."""
     parser = OneLineArgumentParser(
         prog="chairside",
         description="Chairside: patients, suitability checklist, session records and "
@@ -112,13 +115,33 @@ def build_parser() -> argparse.ArgumentParser:
         f"(env {paths.DATABASE_URL_ENV}; default: SQLite in the data folder)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    add_global_option(parser)
-    unlock.add_global_options(parser)
+    options.add_global_option(parser)
+    options.add_global_options(parser)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(subparsers)  # type: ignore[attr-defined]
-    unlock.accept_everywhere(parser)
+    options.accept_everywhere(parser)
     return parser
+
+
+def names_a_command(window_parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for more than ``window_parser`` (built without the commands)
+    takes: a command, ``--help``, ``--version``, or anything it cannot read. Then the whole
+    parser is built and reads ``argv`` as always, with its usual messages; the window's own
+    start reads its options without loading a single command module."""
+    if any(word in ("-h", "--help", "--version") for word in argv):
+        return True
+    window_parser.exit_on_error = False
+    try:
+        _known, rest = window_parser.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        return True
+    finally:
+        window_parser.exit_on_error = True
+    return bool(rest)
 
 
 KIND_WORDS = {
@@ -163,6 +186,9 @@ def run_command(args: argparse.Namespace, context: AppContext | None = None) -> 
     refuse = not getattr(args, "creates_database", False)
     if getattr(args, "unencrypted", False):
         context.encrypt_new = False
+
+    # a command's unlocking (argon2, the database layer): the window's start never loads it
+    from assistant.cli import unlock
 
     def before_open(context: AppContext) -> None:
         if refuse:

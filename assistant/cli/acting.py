@@ -31,6 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from assistant.access.cipher import connect_uri
 from assistant.access.cipher import sqlite as sqlite3
 from assistant.audit import actor as audit_actor
+from assistant.cli.options import DEST, PIN_ENV
 from assistant.clinic.store import list_practitioners
 from assistant.context import sign_in
 from assistant.errors import InvalidInput
@@ -38,13 +39,6 @@ from assistant.errors import InvalidInput
 if TYPE_CHECKING:  # the database layer is imported only by commands that use it
     from assistant.clinic.store import PractitionerInfo
     from assistant.storage.db import Database
-
-PIN_ENV = "CHAIRSIDE_PIN"
-DEST = "acting_as"
-HELP = (
-    "the practitioner doing this: their name as people say it (title, case and accents "
-    "aside) or number (see 'practitioners'); the PIN is asked for, or read from $" + PIN_ENV
-)
 
 
 @dataclass(frozen=True)
@@ -57,23 +51,6 @@ class Acting:
     @property
     def practitioner_id(self) -> int | None:
         return self.practitioner.id if self.practitioner else None
-
-
-def add_global_option(parser: argparse.ArgumentParser) -> None:
-    """``chairside --as NAME COMMAND …``."""
-    parser.add_argument("--as", dest=DEST, metavar="PRACTITIONER", default=None, help=HELP)
-
-
-def add_actor_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    """``chairside COMMAND --as NAME …``; ``required`` for commands that may not run without."""
-    parser.add_argument(
-        "--as",
-        dest=DEST,
-        metavar="PRACTITIONER",
-        default=argparse.SUPPRESS,  # keeps a --as given before the command name
-        help=HELP + (" (required)" if required else ""),
-    )
-    parser.set_defaults(actor_required=required)
 
 
 def os_account() -> str:

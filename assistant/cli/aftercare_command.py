@@ -51,9 +51,10 @@ from assistant.aftercare import (
     render_pdf,
 )
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import record_number
 from assistant.cli.json_input import read_json_object
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 from assistant.sessions import aftercare_sheet_for_session
 from assistant.text.dates import parse_date

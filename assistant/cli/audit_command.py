@@ -17,8 +17,9 @@ from typing import Any
 from assistant.access.cipher import is_plain, key_for
 from assistant.audit.trail import ACTIONS, query_events
 from assistant.cli import EXIT_FAILURE, EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import MAX_LIMIT, bounded_count, record_number
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 
 

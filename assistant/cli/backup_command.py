@@ -14,12 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import (
-    add_actor_option,
-    practitioner_for,
-    practitioner_in_backup,
-    require_actor,
-)
+from assistant.cli.acting import practitioner_for, practitioner_in_backup, require_actor
+from assistant.cli.options import add_actor_option
 from assistant.cli.unlock import unlock
 from assistant.errors import ChairsideError, DatabaseUnavailable
 

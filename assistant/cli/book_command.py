@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import bounded_count
+from assistant.cli.options import add_actor_option
 from assistant.cli.sessions_command import patient_id
 from assistant.day.appointments import (
     MAX_MINUTES,

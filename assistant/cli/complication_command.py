@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import record_id
+from assistant.cli.options import add_actor_option
 from assistant.day.complications import (
     ComplicationDetails,
     add_complication,

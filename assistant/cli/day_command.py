@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.day.agenda import day_agenda
 from assistant.stock import stock_warnings
 from assistant.text.dates import parse_date

@@ -14,7 +14,8 @@ import sys
 from typing import Any
 
 from assistant.cli import CliContext
-from assistant.cli.acting import PIN_ENV, add_actor_option, practitioner_for, read_pin
+from assistant.cli.acting import practitioner_for, read_pin
+from assistant.cli.options import PIN_ENV, add_actor_option
 from assistant.errors import InvalidInput
 
 

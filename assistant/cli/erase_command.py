@@ -11,8 +11,9 @@ import argparse
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import record_number
+from assistant.cli.options import add_actor_option
 
 
 def register(subparsers: Any) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import record_number
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 from assistant.output_files import check_output_file
 

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import record_id
+from assistant.cli.options import add_actor_option
 from assistant.day.followups import complete_followup, list_followups
 from assistant.day.vocabulary import choices
 

@@ -20,8 +20,9 @@ import sys
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import bounded_count, record_id
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 
 EXIT_EXPIRED = 3

@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.cli.table import table
 from assistant.clinic.store import list_practitioners
 

@@ -12,7 +12,8 @@ import sys
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.sessions import export_recall_csv, recall
 from assistant.sessions.recall import recall_complications
 from assistant.stock import recalled_on

@@ -10,7 +10,8 @@ from typing import Any
 
 from assistant.access.auth import new_recovery_key
 from assistant.cli import CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.clinic.store import get_clinic
 from assistant.output_files import check_output_file
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for, require_actor
+from assistant.cli.acting import practitioner_for, require_actor
+from assistant.cli.options import add_actor_option
 from assistant.rules import definition, parse_value, rules_in_force, set_rule
 
 
@@ -66,9 +67,7 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
         return EXIT_OK
     print(f"Clinical rules version {data['rules_version']}")
     for rule in data["rules"]:
-        origin = (
-            f"clinic value; default {rule['default']}" if rule["clinic_value"] else "default"
-        )
+        origin = f"clinic value; default {rule['default']}" if rule["clinic_value"] else "default"
         print(f"{rule['id']}: {rule['value']} ({origin}; allowed {rule['bounds']})")
         if rule["outside_bounds"]:
             print("    outside the bounds of this revision: kept; review it and set it again")

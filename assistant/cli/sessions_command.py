@@ -12,8 +12,9 @@ from typing import Any
 
 from assistant import reference
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
 from assistant.cli.arguments import number_problem
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 from assistant.sessions import SessionSummary, list_sessions
 

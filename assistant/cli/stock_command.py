@@ -24,7 +24,8 @@ from datetime import date
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.errors import InvalidInput
 from assistant.sessions import recall
 from assistant.stock import (

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option, practitioner_for
+from assistant.cli.acting import practitioner_for
+from assistant.cli.options import add_actor_option
 from assistant.day.summary import save_summary
 from assistant.output_files import check_output_file
 from assistant.text.dates import parse_date

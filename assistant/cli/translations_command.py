@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import EXIT_OK, CliContext
-from assistant.cli.acting import add_actor_option
+from assistant.cli.options import add_actor_option
 
 
 def register(subparsers: Any) -> None:

@@ -15,7 +15,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.cli.acting import DEST, HELP, read_pin
+from assistant.cli.acting import read_pin
+from assistant.cli.options import DEST, RECOVERY_DEST, RECOVERY_ENV
 from assistant.context import sign_in
 from assistant.errors import InvalidInput
 from assistant.storage.db import DatabaseLocked
@@ -23,43 +24,9 @@ from assistant.storage.db import DatabaseLocked
 if TYPE_CHECKING:
     from assistant.context import AppContext
 
-RECOVERY_DEST = "recovery_key"
-RECOVERY_ENV = "CHAIRSIDE_RECOVERY_KEY"
-RECOVERY_HELP = (
-    "open an encrypted database with the clinic's recovery key (asked for, or read from "
-    f"${RECOVERY_ENV})"
-)
 # Set on the arguments once a PIN has unlocked the database and signed its practitioner in
 # (``assistant.context.SignedIn``, never the PIN), so ``--as`` asks only once.
 SIGNED_IN = "signed_in"
-
-
-def add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--recovery-key", dest=RECOVERY_DEST, action="store_true", help=RECOVERY_HELP
-    )
-
-
-def accept_everywhere(parser: argparse.ArgumentParser) -> None:
-    """Every command (and sub-command) takes ``--as`` and ``--recovery-key`` after its name
-    too, keeping a value given before it."""
-    for action in parser._actions:
-        if not isinstance(action, argparse._SubParsersAction):
-            continue
-        for sub in set(action.choices.values()):
-            if "--as" not in sub._option_string_actions:
-                sub.add_argument(
-                    "--as", dest=DEST, metavar="PRACTITIONER", default=argparse.SUPPRESS, help=HELP
-                )
-            if "--recovery-key" not in sub._option_string_actions:
-                sub.add_argument(
-                    "--recovery-key",
-                    dest=RECOVERY_DEST,
-                    action="store_true",
-                    default=argparse.SUPPRESS,
-                    help=RECOVERY_HELP,
-                )
-            accept_everywhere(sub)
 
 
 def read_recovery_key() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.access import auth
+from assistant.access.weak_pins import MAX_SECRET_CHARS
 from assistant.context import sign_in
-from assistant.storage.db import Database
+from assistant.errors import LoginRefused
+
+if TYPE_CHECKING:
+    from assistant.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +34,7 @@ def pin_field(parent: QWidget, name: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
     field.setMinimumHeight(40)
-    field.setMaxLength(auth.MAX_SECRET_CHARS)
+    field.setMaxLength(MAX_SECRET_CHARS)
     return field
 
 
@@ -65,7 +69,7 @@ class PinChecker(QObject):
             info = sign_in(
                 self.db, practitioner_id, pin, clock=self.clock, purpose=self.purpose
             ).practitioner
-        except auth.LoginRefused as refused:
+        except LoginRefused as refused:
             self._base = refused.reason
             self.start_wait(refused.wait_seconds, str(refused))
             return
@@ -82,9 +86,13 @@ class PinChecker(QObject):
 
     def prepare(self, practitioner_id: int) -> None:
         """Show any wait left over from earlier wrong tries (even on another workstation)."""
+        # the sign-in rules (argon2, the database) once a database is open; the unlock
+        # dialog's PIN field opens before they load (start-up)
+        from assistant.access.auth import seconds_until_next_try
+
         self._base = ""
         self.timer.stop()
-        left = auth.seconds_until_next_try(self.db, practitioner_id, clock=self.clock)
+        left = seconds_until_next_try(self.db, practitioner_id, clock=self.clock)
         self.waiting.emit(False)
         self.message.emit("")
         if left:
