@@ -66,18 +66,19 @@ WINDOW = (
 
 
 def load_core() -> None:
-    """On a worker thread: the core modules, the mappers configured, the credential store's
-    back-end found (finding it is the slow part; no secret is read here)."""
+    """On a worker thread: the core modules, the mappers configured, and, where the
+    workstation's secret is not in its file, the credential store's back-end found (finding
+    it is the slow part; no secret is read here)."""
     for name in CORE:
         importlib.import_module(name)
     # the database layer (loaded just above) for its mapped classes' configuration
     from assistant.storage.db import configure_mapped_classes
 
     configure_mapped_classes()
-    # the workstation's credential store setting, read where the secret is
+    # where the workstation's secret is kept, to look for the credential store only if needed
     from assistant.access import workstation
 
-    if workstation.use_keyring:
+    if workstation.use_keyring and not workstation.secret_file().exists():
         try:
             # the credential store's back-end, found now rather than after the PIN
             import keyring
