@@ -20,7 +20,7 @@ Where the count is kept depends on the database, and on nothing else:
   they all see.
 
 Either way the count is held under a lock from reading the wait to counting the try (the
-file's ``fcntl.flock`` where the system has it, the row's lock in the transaction), so tries
+data folder's ``fcntl.flock`` where the system has it, the row's lock in the transaction), so tries
 made in parallel are counted one after the other and none is lost. How long to wait and
 what to say are ``assistant.access.auth``'s (``counted``, ``login_wait_seconds``).
 """
@@ -77,25 +77,46 @@ class Count(Protocol):
 # -- beside the key file ---------------------------------------------------------------------
 
 
+def _at_rest(counters: dict[str, Any]) -> bool:
+    """No wrong try counted and nothing left to audit, for anyone."""
+    return all(
+        isinstance(value, dict)
+        and not value.get("failures")
+        and not value.get("last")
+        and not value.get("unaudited")
+        for value in counters.values()
+    )
+
+
 @contextlib.contextmanager
 def locked_file(key_file: Path) -> Iterator[dict[str, Any]]:
     """The counters beside ``key_file``, read under an exclusive lock and written back when
-    the block ends (also when it raises: a try counted stays counted)."""
+    the block ends (also when it raises: a try counted stays counted). The lock is taken on
+    the folder, which is always there, so the counter file is created only by a wrong try:
+    right ones leave the data folder as it was."""
     path = attempts_path(key_file)
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    folder = os.open(path.parent, os.O_RDONLY)
     try:
         try:
             # POSIX only: Windows has no fcntl
             import fcntl
 
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            fcntl.flock(folder, fcntl.LOCK_EX)
         except ImportError:  # Windows: one process at a time in practice
             pass
-        raw = b""
-        while chunk := os.read(descriptor, 65536):
-            raw += chunk
-            if len(raw) > 1_000_000:
-                break
+        raw, existed = b"", True
+        try:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            existed = False
+        else:
+            try:
+                while chunk := os.read(descriptor, 65536):
+                    raw += chunk
+                    if len(raw) > 1_000_000:
+                        break
+            finally:
+                os.close(descriptor)
         try:
             data = json.loads(raw.decode("utf-8")) if raw else {}
         except (ValueError, UnicodeDecodeError):
@@ -105,12 +126,17 @@ def locked_file(key_file: Path) -> Iterator[dict[str, Any]]:
             yield counters
         finally:
             text = json.dumps(counters, indent=1, sort_keys=True).encode("utf-8")
-            os.lseek(descriptor, 0, os.SEEK_SET)
-            os.ftruncate(descriptor, 0)
-            os.write(descriptor, text)
-            os.fsync(descriptor)
+            if (text != raw) if existed else not _at_rest(counters):
+                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                descriptor = os.open(path, flags, 0o600)
+                try:
+                    os.ftruncate(descriptor, 0)
+                    os.write(descriptor, text)
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
     finally:
-        os.close(descriptor)
+        os.close(folder)
 
 
 def entry(counters: dict[str, Any], name: str) -> dict[str, Any]:
