@@ -172,8 +172,6 @@ class SessionForm(QWidget):
         self.signed_banner.setProperty("role", "banner")
         self.signed_banner.setWordWrap(True)
         self.signed_banner.setAccessibleName(self.tr("Record state"))
-        self.signed_banner.setVisible(False)
-        outer.addWidget(self.signed_banner)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -205,8 +203,14 @@ class SessionForm(QWidget):
         outer.addWidget(scroll, 1)
         self.body_scroll = scroll
         self.document = RecordDocument()  # a signed record reads as a document
-        self.document.setVisible(False)
-        outer.addWidget(self.document, 1)
+        # The banner above the document, shown together: one layout pass when signed.
+        self.record_page = QWidget()
+        page = QVBoxLayout(self.record_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.signed_banner)
+        page.addWidget(self.document, 1)
+        self.record_page.setVisible(False)
+        outer.addWidget(self.record_page, 1)
         outer.addWidget(self._build_actions())
 
         chain: list[QWidget] = [
@@ -464,19 +468,21 @@ class SessionForm(QWidget):
         self.amend_button.setVisible(read_only)
 
     def _show_record_state(self, record: SessionRecord) -> None:
+        # What leaves the screen goes first and what comes shows last, filled: each widget
+        # shown lays out the window again.
         signed = record.is_signed
-        self.document.setVisible(signed)
-        self.body_scroll.setVisible(not signed)
-        self.header.setVisible(not signed)
-        if signed:
-            self.document.show_record(record, self._context)
-        else:
-            self.signed_banner.setVisible(False)
+        if not signed:
+            self.record_page.setVisible(False)
             self.amendments_box.setVisible(False)
+            self.header.setVisible(True)
+            self.body_scroll.setVisible(True)
             return
+        self.body_scroll.setVisible(False)
+        self.header.setVisible(False)
+        self.zone_model.set_amended(self.amendments_box.show_record(record))
         # The document names who signed and when; the banner says what signing means.
         self.signed_banner.setText(
             self.tr("Read-only: corrections are recorded as amendments, beside the original.")
         )
-        self.signed_banner.setVisible(True)
-        self.zone_model.set_amended(self.amendments_box.show_record(record))
+        self.document.show_record(record, self._context)
+        self.record_page.setVisible(True)
