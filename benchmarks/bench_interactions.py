@@ -266,6 +266,10 @@ def sign_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, 
                     and window.workflow.form.isVisible(), "the session form")  # fmt: skip
         assert window.workflow is not None and window.workflow.form is not None
         form = window.workflow.form
+        # The form saves the next date it fills in as it opens; a practitioner signs a
+        # form that has finished opening, so that save is not counted as the signing's.
+        driver.wait(lambda form=form: not form.autosaver.saving and not form.autosaver.dirty,
+                    "the form's own save")  # fmt: skip
         signed: list[int] = []
         form.signed.connect(signed.append)
         QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
