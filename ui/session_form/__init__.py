@@ -55,7 +55,7 @@ from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import FormSections
 from ui.session_form.carried import CarriedSection
-from ui.session_form.common import big
+from ui.session_form.common import big, one_layout_pass
 from ui.session_form.consent_watch import ConsentWatch
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
@@ -425,10 +425,13 @@ class SessionForm(QWidget):
 
     def _signed(self, record: SessionRecord) -> None:
         self._record = record
-        self._set_read_only(True)
-        self._show_record_state(record)
-        self._set_status(self.tr("Signed"), "ok")
-        self.signed.emit(record.id)
+        # The form, its buttons and what the visit shows on signing (``signed``): laid out
+        # once, not once per widget shown.
+        with one_layout_pass(self):
+            self._set_read_only(True)
+            self._show_record_state(record)
+            self._set_status(self.tr("Signed"), "ok")
+            self.signed.emit(record.id)
 
     def _sign_failed(self, error: BaseException) -> None:
         if isinstance(error, ChairsideError):
