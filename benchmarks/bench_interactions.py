@@ -18,6 +18,7 @@ said to PASS or FAIL, with the machine's load average beside it: other work on t
 slows every figure, so a FAIL on a busy machine is measured again before it is believed.
 
     python benchmarks/bench_interactions.py --data-dir DIR [--repeat 20] [--startup-only]
+        [--only sign,autosave]
 """
 
 from __future__ import annotations
@@ -266,6 +267,10 @@ def sign_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, 
                     and window.workflow.form.isVisible(), "the session form")  # fmt: skip
         assert window.workflow is not None and window.workflow.form is not None
         form = window.workflow.form
+        # The form saves the next date it fills in as it opens; a practitioner signs a
+        # form that has finished opening, so that save is not counted as the signing's.
+        driver.wait(lambda form=form: not form.autosaver.saving and not form.autosaver.dirty,
+                    "the form's own save")  # fmt: skip
         signed: list[int] = []
         form.signed.connect(signed.append)
         QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
@@ -283,14 +288,49 @@ def sign_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, 
     times["sign"] = signs
 
 
-def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], dict[str, str]]:
-    window = driver.window
+ACTIONS = ("search", "open_patient", "start_visit", "answer_question", "zone_depth",
+           "autosave", "sign", "aftercare_preview", "audit_trail", "chain_check")  # fmt: skip
+
+
+def run_actions(
+    driver: Driver, repeat: int, only: frozenset[str] = frozenset(ACTIONS)
+) -> tuple[dict[str, list[float]], dict[str, str]]:
     times: dict[str, list[float]] = {}
     skipped: dict[str, str] = {}
     patient_id, count = regular_patient(driver.db)
     print(f"patient {patient_id} has {count} sessions")
+    if "search" in only:
+        search_actions(driver, repeat, times)
+    if "open_patient" in only:
+        open_actions(driver, patient_id, count, repeat, times)
+    if "start_visit" in only:
+        visit_actions(driver, patient_id, repeat, times)
+    if "answer_question" in only:
+        answer_actions(driver, patient_id, repeat, times)
+    if only & {"zone_depth", "autosave"}:
+        try:
+            form_actions(driver, patient_id, repeat, times)
+        except Exception as exc:  # reported as skipped, never as a number
+            for name in ("zone_depth", "autosave"):
+                if name not in times:
+                    skipped[name] = f"could not be driven: {exc}"
+    if "sign" in only:
+        try:
+            sign_actions(driver, patient_id, repeat, times)
+        except Exception as exc:  # reported as skipped, never as a number
+            skipped["sign"] = f"could not be driven: {exc}"
+    if "aftercare_preview" in only:
+        aftercare_actions(driver, patient_id, repeat, times, skipped)
+    if "audit_trail" in only:
+        audit_actions(driver, patient_id, repeat, times)
+    if "chain_check" in only:
+        chain_actions(driver, repeat, times, skipped)
+    return {name: times[name] for name in ACTIONS if name in times and name in only}, skipped
 
-    # Typing a search, one keystroke at a time, until the list model shows its results.
+
+def search_actions(driver: Driver, repeat: int, times: dict[str, Any]) -> None:
+    """Typing a search, one keystroke at a time, until the list model shows its results."""
+    window = driver.window
     search = window.patient_list
     keystrokes: list[float] = []
     for _ in range(repeat):
@@ -308,8 +348,12 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
             ))  # fmt: skip
     times["search"] = keystrokes
 
-    # Opening the patient from another one, until the timeline shows their latest page of
-    # sessions (older ones are read as the table scrolls).
+
+def open_actions(driver: Driver, patient_id: int, count: int, repeat: int,
+                 times: dict[str, Any]) -> None:  # fmt: skip
+    """Opening the patient from another one, until the timeline shows their latest page of
+    sessions (older ones are read as the table scrolls)."""
+    window = driver.window
     other = 1 if patient_id != 1 else 2
     first_page = min(count, window.timeline.PAGE)
     opened: list[float] = []
@@ -321,9 +365,12 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
                                    "the patient's sessions"))  # fmt: skip
     times["open_patient"] = opened
 
-    # Starting a visit from the patient's page, once that page has shown the sessions (as
-    # when a practitioner presses Start visit: never in the same millisecond as the page
-    # opened, so the page's own loading is not counted as the visit's).
+
+def visit_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, Any]) -> None:
+    """Starting a visit from the patient's page, once that page has shown the sessions (as
+    when a practitioner presses Start visit: never in the same millisecond as the page
+    opened, so the page's own loading is not counted as the visit's)."""
+    window = driver.window
     loads: list[int] = []
     window.timeline.loaded.connect(loads.append)
     visits: list[float] = []
@@ -340,7 +387,10 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
     window.timeline.loaded.disconnect(loads.append)
     times["start_visit"] = visits
 
-    # Answering a question: ticking a yes/no box re-evaluates the verdict and shows it.
+
+def answer_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, Any]) -> None:
+    """Answering a question: ticking a yes/no box re-evaluates the verdict and shows it."""
+    window = driver.window
     window.start_session(patient_id)
     driver.wait(lambda: window.workflow is not None and window.workflow.checklist_page
                 is not None, "the checklist")  # fmt: skip
@@ -359,17 +409,11 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
     times["answer_question"] = answers
     window.show_patient(patient_id)
 
-    try:
-        form_actions(driver, patient_id, repeat, times)
-    except Exception as exc:  # reported as skipped, never as a number
-        for name in ("zone_depth", "autosave"):
-            if name not in times:
-                skipped[name] = f"could not be driven: {exc}"
-    try:
-        sign_actions(driver, patient_id, repeat, times)
-    except Exception as exc:  # reported as skipped, never as a number
-        skipped["sign"] = f"could not be driven: {exc}"
 
+def aftercare_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, Any],
+                      skipped: dict[str, str]) -> None:  # fmt: skip
+    """The aftercare preview of the patient's latest signed session, its first page shown."""
+    window = driver.window
     from ui.visit.aftercare_dialog import AftercarePreviewDialog
 
     shown: list[int] = []
@@ -398,6 +442,10 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
     else:
         skipped["aftercare_preview"] = "the patient has no signed session"
 
+
+def audit_actions(driver: Driver, patient_id: int, repeat: int, times: dict[str, Any]) -> None:
+    """The audit trail filtered to the patient, its first page read off the UI thread."""
+    window = driver.window
     audit: list[float] = []
     for _ in range(repeat):
         window.stack.setCurrentWidget(window.patient_page)
@@ -411,6 +459,10 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
         ))  # fmt: skip
     times["audit_trail"] = audit
 
+
+def chain_actions(driver: Driver, repeat: int, times: dict[str, Any],
+                  skipped: dict[str, str]) -> None:  # fmt: skip
+    """The start-up check of the audit chain, since its verified point."""
     from assistant.audit import integrity
 
     checks: list[float] = []
@@ -420,9 +472,8 @@ def run_actions(driver: Driver, repeat: int) -> tuple[dict[str, list[float]], di
         checks.append((time.perf_counter() - start) * 1000)
         if not result.intact:  # a check that stops at a break is no figure; the rest stand
             skipped["chain_check"] = f"the audit chain does not verify: {result.problem}"
-            return times, skipped
+            return
     times["chain_check"] = checks
-    return times, skipped
 
 
 def load_average() -> str:
@@ -443,7 +494,14 @@ def main() -> None:
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--startup-only", action="store_true",
                         help="measure start-up and its floors only, no actions")  # fmt: skip
+    parser.add_argument("--only", metavar="ACTION[,ACTION]",
+                        help="time only these actions: " + ", ".join(ACTIONS))  # fmt: skip
     args = parser.parse_args()
+    only = frozenset(ACTIONS)
+    if args.only:
+        only = frozenset(name.strip() for name in args.only.split(",") if name.strip())
+        if unknown := sorted(only - set(ACTIONS)):
+            parser.error(f"unknown {', '.join(unknown)}; choose from {', '.join(ACTIONS)}")
     database = args.data_dir / "chairside.sqlite3"
     if not database.exists():
         print(f"No clinic database in {args.data_dir}; build one with make_clinic.py.",
@@ -476,7 +534,7 @@ def main() -> None:
     skipped: dict[str, str] = {}
     if not args.startup_only:
         driver = Driver(args.data_dir)
-        times, skipped = run_actions(driver, args.repeat)
+        times, skipped = run_actions(driver, args.repeat, only)
         driver.window.close()
         driver.context.db.dispose()
 

@@ -98,6 +98,22 @@ def test_read_only_and_amended_values() -> None:
     assert text(model, 0, ZoneTableModel.DEPTH) == "1.5 → 1.25 (amended)"
 
 
+def test_amended_values_redraw_the_rows_only_when_they_change() -> None:
+    model = ZoneTableModel()
+    model.set_entries([ZoneEntry("forehead", 0.5, 2), ZoneEntry("cheeks", 1.0, 2)])
+    redrawn: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: redrawn.append((top.row(), bottom.row())))
+    model.set_amended({})  # a draft just signed: nothing amended, nothing drawn again
+    assert redrawn == []
+    model.set_amended({(1, "depth_mm"): "1.25"})
+    assert redrawn == [(0, 1)]
+    assert "1.25" in text(model, 1, ZoneTableModel.DEPTH)
+    model.set_amended({(1, "depth_mm"): "1.25"})
+    assert redrawn == [(0, 1)]
+    model.set_amended({})
+    assert redrawn == [(0, 1), (0, 1)] and "1.25" not in text(model, 1, ZoneTableModel.DEPTH)
+
+
 def test_products_with_their_lots(qtmodeltester: ModelTester) -> None:
     model = ProductTableModel()
     model.add(ProductEntry(1, "Hyaluronic acid 1.5%", "glide", "HA-2604"))

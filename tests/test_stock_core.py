@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from assistant.errors import InvalidInput, NotFound
 from assistant.sessions import (
@@ -257,6 +257,25 @@ def test_signing_takes_one_cartridge_and_one_serum_out_naming_the_session(db: Da
     used = lot_history(db, cartridge_lot)[-1]
     assert (used.reason, used.quantity, used.session_id) == ("used", -1, session_id)
     assert used.practitioner == "Dr Naomi Clarke"
+
+
+def test_signing_reads_the_record_s_stock_lots_once(db: Database) -> None:
+    """The lots checked for recalls are the lots taken out of stock: one read each."""
+    c, cartridge_lot, serum_lot = _stocked_clinic(db)
+    session_id, _patient = _session_with_stock(db, c)
+    reads: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM stock_lot" in statement:
+            reads.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        sign_session(db, session_id, c.practitioner)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert (_on_hand(db, cartridge_lot), _on_hand(db, serum_lot)) == (9, 0)
+    assert len(reads) == 2  # the cartridge's lot, the serum's lot
 
 
 def test_an_amendment_that_changes_the_lot_moves_the_unit(db: Database) -> None:

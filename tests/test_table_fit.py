@@ -224,3 +224,29 @@ def test_the_tool_sees_a_field_s_hint_cut(qtbot: QtBot) -> None:
     edit.setFixedWidth(100)
     qtbot.wait(10)
     assert cut_hints(edit) == []
+
+
+def test_a_table_hidden_in_a_shown_window_is_fitted_when_it_shows(qtbot: QtBot) -> None:
+    window = QWidget()
+    box = QVBoxLayout(window)
+    holder = QWidget()
+    box.addWidget(holder)
+    table = table_of(qtbot, [["short", ""]], ["Name", "Notes"])
+    QVBoxLayout(holder).addWidget(table)
+    qtbot.addWidget(window)
+    fitter = ColumnFitter(table, (0, 1), stretch=0)
+    window.resize(900, 300)
+    window.show()
+    qtbot.wait(10)
+    assert table.isColumnHidden(1)  # nothing in it
+    holder.setVisible(False)
+    model = table.model()
+    assert isinstance(model, QStandardItemModel)
+    model.appendRow([QStandardItem(NAME), QStandardItem("itchy after the last session")])
+    qtbot.wait(10)
+    assert fitter._deferred and table.isColumnHidden(1)  # not measured out of sight
+    holder.setVisible(True)
+    qtbot.wait(10)
+    assert not fitter._deferred
+    assert not table.isColumnHidden(1)  # measured as it showed
+    assert cut_table_text(table) == [] and sideways_scrolling(table) == []

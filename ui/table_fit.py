@@ -116,6 +116,7 @@ class ColumnFitter(QObject):
         self.keep = frozenset(keep)
         self.fill = fill
         self.hidden: tuple[int, ...] = ()
+        self._deferred = False
         self._widths: dict[int, int] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -142,9 +143,15 @@ class ColumnFitter(QObject):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize or (event.type() == QEvent.Type.Show
+                                                  and self._deferred):  # fmt: skip
             self.fit()
         return False
+
+    def _out_of_sight(self) -> bool:
+        """In a window on screen, but on a part of it that is hidden (a signed record's
+        form): its cells need not be measured until it shows."""
+        return self.table.window().isVisible() and not self.table.isVisible()
 
     def _contents_changed(self, *_args: object) -> None:
         self._widths = None
@@ -173,6 +180,9 @@ class ColumnFitter(QObject):
 
     def fit(self) -> None:
         self._timer.stop()
+        self._deferred = self._out_of_sight()
+        if self._deferred:
+            return  # fitted when the table shows (eventFilter)
         widths = self.natural_widths()
         room = self.table.viewport().width()
         if room <= 0:

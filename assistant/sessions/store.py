@@ -393,9 +393,11 @@ def sign_session(
             row.interval_weeks = draft.interval_weeks
         limits = _device_limits(session, draft.device_id)
         validate_for_signing(draft, limits)
-        check_usable_in(session, draft)
+        lots = check_usable_in(session, draft)
         signer_id = actor if actor is not None else draft.practitioner_id
-        if signer_id is None or session.get(Practitioner, signer_id) is None:
+        # Held, so the record below names the signer from this transaction's copy.
+        signer = session.get(Practitioner, signer_id) if signer_id is not None else None
+        if signer_id is None or signer is None:
             raise InvalidInput("Choose the practitioner who signs the record.", "practitioner_id")
         _require_consent(session, row.patient_id, draft)
         patient = session.get(Patient, row.patient_id)
@@ -429,7 +431,7 @@ def sign_session(
             content_hash=chain.session_content_hash(session.connection(), row.id),
         )
         # One cartridge and one unit of each product lot leave the stock, naming the session.
-        settle_session_in(session, row.id, draft, signer_id, "used", row.patient_id)
+        settle_session_in(session, row.id, draft, signer_id, "used", row.patient_id, lots)
         session.flush()
         from assistant.day.followups import after_signing_in  # the day builds on sessions
 

@@ -10,6 +10,7 @@ new one gives one). Every movement names the session.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -63,12 +64,24 @@ def product_lots_in(session: Session, draft: SessionDraft) -> list[tuple[int, St
     return found
 
 
-def _wanted(session: Session, draft: SessionDraft) -> Counter[int]:
+@dataclass(frozen=True)
+class RecordLots:
+    """The stock lots a record names: its cartridge's, and (position, lot) of its products.
+    Found once per transaction: checking them and settling them read the same rows."""
+
+    cartridge: StockLot | None
+    products: tuple[tuple[int, StockLot], ...]
+
+
+def record_lots_in(session: Session, draft: SessionDraft) -> RecordLots:
+    return RecordLots(cartridge_lot_in(session, draft), tuple(product_lots_in(session, draft)))
+
+
+def _wanted(lots: RecordLots) -> Counter[int]:
     wanted: Counter[int] = Counter()
-    cartridge = cartridge_lot_in(session, draft)
-    if cartridge is not None:
-        wanted[cartridge.id] += 1
-    for _position, lot in product_lots_in(session, draft):
+    if lots.cartridge is not None:
+        wanted[lots.cartridge.id] += 1
+    for _position, lot in lots.products:
         wanted[lot.id] += 1
     return wanted
 
@@ -80,11 +93,13 @@ def settle_session_in(
     actor: int | None,
     reason: str,
     patient_id: int | None = None,
+    lots: RecordLots | None = None,
 ) -> dict[int, int]:
     """Book the stock the record uses against what was booked for the session before:
     ``reason`` is "used" when it is signed, "amended" after an amendment. Returns
-    ``{stock lot id: units moved}``."""
-    wanted = _wanted(session, draft)
+    ``{stock lot id: units moved}``. ``lots``: the draft's lots, when this transaction has
+    found them already (``check_usable_in``)."""
+    wanted = _wanted(lots if lots is not None else record_lots_in(session, draft))
     booked: Counter[int] = Counter()
     for lot_id, total in session.execute(
         select(StockMovement.lot_id, func.sum(StockMovement.quantity))
@@ -106,11 +121,12 @@ def settle_session_in(
     return moved
 
 
-def check_usable_in(session: Session, draft: SessionDraft) -> None:
+def check_usable_in(session: Session, draft: SessionDraft) -> RecordLots:
     """Refuse a recalled lot, or a product lot expired before the session, in the record (an
-    expired cartridge is refused by the session rules)."""
+    expired cartridge is refused by the session rules). Returns the lots it checked."""
     day = draft.treated_at.date()
-    cartridge = cartridge_lot_in(session, draft)
+    lots = record_lots_in(session, draft)
+    cartridge = lots.cartridge
     if cartridge is not None and cartridge.recalled_at is not None:
         raise InvalidInput(
             _(
@@ -119,7 +135,7 @@ def check_usable_in(session: Session, draft: SessionDraft) -> None:
             ).format(lot=cartridge.lot_number, day=screen_long_date(cartridge.recalled_at.date())),
             "cartridge_lot",
         )
-    for position, lot in product_lots_in(session, draft):
+    for position, lot in lots.products:
         if lot.recalled_at is not None:
             raise InvalidInput(
                 _(
@@ -147,3 +163,4 @@ def check_usable_in(session: Session, draft: SessionDraft) -> None:
                 ),
                 f"products[{position}].expiry_date",
             )
+    return lots

@@ -55,7 +55,7 @@ from ui.session_form.amend_dialog import AmendDialog, AmendmentsBox
 from ui.session_form.autosave import Autosaver, SaveState
 from ui.session_form.binding import FormSections
 from ui.session_form.carried import CarriedSection
-from ui.session_form.common import big
+from ui.session_form.common import big, one_layout_pass
 from ui.session_form.consent_watch import ConsentWatch
 from ui.session_form.header import HeaderSection
 from ui.session_form.outcome import AfterSection, NextSection, ResponseSection
@@ -172,8 +172,6 @@ class SessionForm(QWidget):
         self.signed_banner.setProperty("role", "banner")
         self.signed_banner.setWordWrap(True)
         self.signed_banner.setAccessibleName(self.tr("Record state"))
-        self.signed_banner.setVisible(False)
-        outer.addWidget(self.signed_banner)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -205,8 +203,14 @@ class SessionForm(QWidget):
         outer.addWidget(scroll, 1)
         self.body_scroll = scroll
         self.document = RecordDocument()  # a signed record reads as a document
-        self.document.setVisible(False)
-        outer.addWidget(self.document, 1)
+        # The banner above the document, shown together: one layout pass when signed.
+        self.record_page = QWidget()
+        page = QVBoxLayout(self.record_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.signed_banner)
+        page.addWidget(self.document, 1)
+        self.record_page.setVisible(False)
+        outer.addWidget(self.record_page, 1)
         outer.addWidget(self._build_actions())
 
         chain: list[QWidget] = [
@@ -421,10 +425,13 @@ class SessionForm(QWidget):
 
     def _signed(self, record: SessionRecord) -> None:
         self._record = record
-        self._set_read_only(True)
-        self._show_record_state(record)
-        self._set_status(self.tr("Signed"), "ok")
-        self.signed.emit(record.id)
+        # The form, its buttons and what the visit shows on signing (``signed``): laid out
+        # once, not once per widget shown.
+        with one_layout_pass(self):
+            self._set_read_only(True)
+            self._show_record_state(record)
+            self._set_status(self.tr("Signed"), "ok")
+            self.signed.emit(record.id)
 
     def _sign_failed(self, error: BaseException) -> None:
         if isinstance(error, ChairsideError):
@@ -464,19 +471,21 @@ class SessionForm(QWidget):
         self.amend_button.setVisible(read_only)
 
     def _show_record_state(self, record: SessionRecord) -> None:
+        # What leaves the screen goes first and what comes shows last, filled: each widget
+        # shown lays out the window again.
         signed = record.is_signed
-        self.document.setVisible(signed)
-        self.body_scroll.setVisible(not signed)
-        self.header.setVisible(not signed)
-        if signed:
-            self.document.show_record(record, self._context)
-        else:
-            self.signed_banner.setVisible(False)
+        if not signed:
+            self.record_page.setVisible(False)
             self.amendments_box.setVisible(False)
+            self.header.setVisible(True)
+            self.body_scroll.setVisible(True)
             return
+        self.body_scroll.setVisible(False)
+        self.header.setVisible(False)
+        self.zone_model.set_amended(self.amendments_box.show_record(record))
         # The document names who signed and when; the banner says what signing means.
         self.signed_banner.setText(
             self.tr("Read-only: corrections are recorded as amendments, beside the original.")
         )
-        self.signed_banner.setVisible(True)
-        self.zone_model.set_amended(self.amendments_box.show_record(record))
+        self.document.show_record(record, self._context)
+        self.record_page.setVisible(True)

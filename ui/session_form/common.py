@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLayout, QWidget
 
 TARGET_HEIGHT = 36  # large enough for gloved hands
 ICON_SIZE = 24
@@ -74,3 +76,26 @@ def hold_longest_date(edit: QDateTimeEdit) -> None:
 def select_data(combo: QComboBox, value: object) -> None:
     """Select the item holding ``value`` (the first item when none does)."""
     combo.setCurrentIndex(max(combo.findData(value), 0))
+
+
+@contextmanager
+def one_layout_pass(widget: QWidget) -> Iterator[None]:
+    """Widgets shown and hidden inside are laid out once, at the end. Qt lays out every
+    visible ancestor again for each widget it shows (signing shows four, a few ms each);
+    the layouts of ``widget`` and its ancestors wait meanwhile, then are laid out from the
+    window down."""
+    held: list[QLayout] = []
+    current: QWidget | None = widget
+    while current is not None:
+        layout = current.layout()
+        if layout is not None and layout.isEnabled():
+            layout.setEnabled(False)
+            held.append(layout)
+        current = current.parentWidget()
+    try:
+        yield
+    finally:
+        for layout in held:
+            layout.setEnabled(True)
+        for layout in reversed(held):
+            layout.activate()

@@ -124,7 +124,10 @@ class ZoneTableModel(RowsTableModel):
         self._read_only = read_only
 
     def set_amended(self, amended: dict[tuple[int, str], str]) -> None:
-        """Values changed by amendments, by (row, field), shown beside the original."""
+        """Values changed by amendments, by (row, field), shown beside the original (the
+        rows are drawn again only when these change: signing a draft changes none)."""
+        if amended == self._amended:
+            return
         self._amended = dict(amended)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
