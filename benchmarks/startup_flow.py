@@ -9,7 +9,8 @@ It runs ``main.main()`` unchanged. When the unlock dialog is on screen (painted)
 ``TYPING_MS`` (the practitioner typing a PIN: their time, not the app's), types make_clinic's
 PIN for practitioner 1 and presses Sign in; when the main window's first paint is done it
 prints one JSON line of times since ``LAUNCH_EPOCH_SECONDS`` (ms): ``dialog`` (the unlock
-dialog painted), ``submit`` (the PIN given) and ``window`` (the main window painted), then
+dialog painted), ``loaded`` (loading ahead done: ``ui.start.preload``), ``submit`` (the PIN
+given) and ``window`` (the main window painted), then
 ends the process at once (the exit's backup is not start-up). A plain clinic has no unlock
 dialog: only ``window``.
 """
@@ -72,6 +73,16 @@ def main() -> None:
 
     QDialog.exec = exec_  # type: ignore[method-assign]
     QMainWindow.show = show  # type: ignore[method-assign]
+    # when loading ahead is done (on the dialog's path already: Qt and the task runner)
+    from ui.start import preload
+
+    load_window = preload.load_window
+
+    def loaded() -> None:
+        load_window()
+        marks["loaded"] = time.time()
+
+    preload.load_window = loaded  # type: ignore[assignment]
     import main as chairside
 
     chairside.main()
