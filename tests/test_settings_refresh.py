@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from assistant.access.auth import create_first_practitioner
@@ -207,3 +208,5 @@ def test_the_window_s_settings_pages_announce_their_saves_once_to_every_screen(
     monkeypatch.setattr(SettingsDialog, "exec", a_practitioner_added_on_its_page)
     window.open_settings()
     assert heard == [("settings", "audit")]  # and not told a second time when it closes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(SettingsDialog) == []  # closed, it no longer reads anything

@@ -372,6 +372,7 @@ class MainWindow(VisitWindow):
         page.save()
         photo_page.save()
         self.safekeeping.settings_changed()
+        dialog.deleteLater()  # its pages stop hearing of operations
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""
