@@ -1,6 +1,9 @@
 """The product's modules (``assistant/``, ``ui/``, ``main.py``) import one another without a
 cycle, counting the imports inside functions: an import moved into a function still ties
-the two modules together, it only hides the cycle. An import that stays inside a function
+the two modules together, it only hides the cycle. Nor is there one through the imports
+made only for type checking (``if TYPE_CHECKING:``): two modules that name each other even
+for their types are one knot; the side that uses the other describes what it uses (a
+``typing.Protocol``) instead. An import that stays inside a function
 says why in a comment on its line or the line above (a start-up saving, measured). Old
 migrations carry their own copies of what they compute, so a later change to the
 application never changes what they did."""
@@ -36,16 +39,17 @@ def _type_checking_only(node: ast.If) -> bool:
     )
 
 
-def _imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    """Every import that runs, at any depth; those under ``if TYPE_CHECKING:`` never do."""
+def _imports(tree: ast.AST, typing_too: bool = False) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import that runs, at any depth; those under ``if TYPE_CHECKING:`` never do
+    (they are counted too with ``typing_too``)."""
     for node in ast.iter_child_nodes(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             yield node
-        elif isinstance(node, ast.If) and _type_checking_only(node):
+        elif isinstance(node, ast.If) and _type_checking_only(node) and not typing_too:
             for other in node.orelse:
                 yield from _imports(ast.Module(body=[other], type_ignores=[]))
         else:
-            yield from _imports(node)
+            yield from _imports(node, typing_too)
 
 
 def _owner(name: str, modules: dict[str, Path]) -> str | None:
@@ -55,15 +59,16 @@ def _owner(name: str, modules: dict[str, Path]) -> str | None:
     return name or None
 
 
-def import_graph() -> dict[str, set[str]]:
+def import_graph(typing_too: bool = False) -> dict[str, set[str]]:
     """Module → the product modules it imports (``from package import module`` names the
-    submodule, ``from module import name`` the module)."""
+    submodule, ``from module import name`` the module); with ``typing_too``, those it
+    imports only for type checking as well."""
     modules = product_modules()
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str | None] = set()
-        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8")), typing_too):
             if isinstance(node, ast.Import):
                 targets |= {_owner(alias.name, modules) for alias in node.names}
                 continue
@@ -148,6 +153,15 @@ def test_no_import_cycle_among_the_products_modules() -> None:
     )
 
 
+def test_no_import_cycle_even_through_the_imports_for_type_checking() -> None:
+    graph = import_graph(typing_too=True)
+    cycles = [" → ".join(one_cycle(graph, group)) for group in strongly_connected(graph)]
+    assert cycles == [], (
+        "import cycles through `if TYPE_CHECKING:` imports (describe what one side uses of "
+        "the other with a typing.Protocol on the side that uses it):\n" + "\n".join(cycles)
+    )
+
+
 def test_the_cycle_finder_finds_a_cycle_and_names_it() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
     assert strongly_connected(graph) == [["a", "b", "c"]]
@@ -160,6 +174,9 @@ def test_the_cycle_finder_finds_a_cycle_and_names_it() -> None:
     assert [n.names[0].name for n in _imports(tree) if isinstance(n, ast.Import)] == [
         "assistant.storage.db"
     ]
+    assert [
+        n.names[0].name for n in _imports(tree, typing_too=True) if isinstance(n, ast.Import)
+    ] == ["ui.app", "assistant.storage.db"]
 
 
 # -- an import inside a function says why ------------------------------------------------------

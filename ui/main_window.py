@@ -358,6 +358,7 @@ class MainWindow(VisitWindow):
             self.practitioner_id,
             self,
             templates=self.context.locations.templates_dir(),
+            operations=self.runner.operations,
         )
         page = self.safekeeping.settings_page()
         dialog.extra_tab(page, self.tr("Backups and security"))
@@ -366,11 +367,12 @@ class MainWindow(VisitWindow):
 
         photo_page = PhotoSettingsPage(self.settings)
         dialog.extra_tab(photo_page, self.tr("Photos"))
-        # Its pages save on the UI thread: what they changed is told once it closes.
+        # Its pages announce their own saves; anything else written meanwhile, once it closes.
         self.runner.operations.perform_here(dialog.exec)
         page.save()
         photo_page.save()
         self.safekeeping.settings_changed()
+        dialog.deleteLater()  # its pages stop hearing of operations
 
     def after_start(self) -> None:
         """Things to offer once the window is on screen (first start)."""

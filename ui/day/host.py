@@ -5,10 +5,10 @@ governance summary). Built when first needed, so the window starts without it.""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QWidget
 
 from assistant.day.complications import get_session_facts
 from assistant.day.followups import FollowUpInfo
@@ -21,13 +21,41 @@ from ui.day.summary_view import SummaryDialog
 from ui.day.view import DayView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from assistant.settings import Settings
+    from ui.intake.host import IntakeHost
+    from ui.tasks import TaskRunner
+
+
+class DayWindow(Protocol):
+    """What the day uses of the window it shows in (the main window is one): its database,
+    runner, practitioner and settings, the stack of pages the day joins, and the screens the
+    day opens. The window itself (``QWidget.window``) is the dialogs' parent."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def runner(self) -> TaskRunner: ...
+    @property
+    def practitioner_id(self) -> int | None: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def stack(self) -> QStackedWidget: ...
+    @property
+    def intake(self) -> IntakeHost: ...
+
+    def start_session(self, patient_id: int) -> None: ...
+
+    def open_stock(self) -> None: ...
+
+    def window(self) -> QWidget: ...
 
 
 class DayHost(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DayWindow) -> None:
+        super().__init__(window.window())
         self.window = window
+        self.widget = window.window()  # the window as a widget: the dialogs open over it
         self.view = DayView(window.db, window.runner, actor=window.practitioner_id)
         self.view.review_days = window.settings.intake_review_days
         self.view.stock_warn_days = window.settings.stock_expiry_warning_days
@@ -62,12 +90,12 @@ class DayHost(QObject):
     def book(self, patient_id: int) -> QDialog:
         w = self.window
         dialog = BookingDialog(w.db, w.runner, patient_id, w.practitioner_id,
-                               w.settings.appointment_minutes, w)  # fmt: skip
+                               w.settings.appointment_minutes, self.widget)  # fmt: skip
         return self._open(dialog)
 
     def record_call(self, call: FollowUpInfo) -> QDialog:
         w = self.window
-        dialog = FollowupDialog(w.db, w.runner, call, w.practitioner_id, w)
+        dialog = FollowupDialog(w.db, w.runner, call, w.practitioner_id, self.widget)
         dialog.complicationRequested.connect(self.record_complication)
         return self._open(dialog)
 
@@ -78,12 +106,12 @@ class DayHost(QObject):
             partial(get_session_facts, w.db, session_id),
             lambda facts: self._complication_form(session_id, facts_words(facts)),
             self._failed,
-            parent=w,
+            parent=self.widget,
         )
 
     def _complication_form(self, session_id: int, facts: str) -> None:
-        w = self.window
-        self._open(ComplicationDialog(w.db, w.runner, session_id, facts, w.practitioner_id, w))
+        w, parent = self.window, self.widget
+        self._open(ComplicationDialog(w.db, w.runner, session_id, facts, w.practitioner_id, parent))
 
     def record_complication_for_patient(self, patient_id: int) -> None:
         """The complication form for the patient's latest signed session."""
@@ -92,13 +120,13 @@ class DayHost(QObject):
             partial(last_signed_session, w.db, patient_id),
             self._patient_session,
             self._failed,
-            parent=w,
+            parent=self.widget,
         )
 
     def _patient_session(self, session_id: int | None) -> None:
         if session_id is None:
             QMessageBox.information(
-                self.window,
+                self.widget,
                 self.tr("Record a complication"),
                 self.tr("This patient has no signed session to record a complication against."),
             )
@@ -108,11 +136,12 @@ class DayHost(QObject):
     def complications(self, patient_id: int) -> QDialog:
         """The patient's complications, to open one or save its report."""
         w = self.window
-        return self._open(ComplicationsDialog(w.db, w.runner, patient_id, w.practitioner_id, w))
+        dialog = ComplicationsDialog(w.db, w.runner, patient_id, w.practitioner_id, self.widget)
+        return self._open(dialog)
 
     def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Record a complication"), str(error))
+        QMessageBox.warning(self.widget, self.tr("Record a complication"), str(error))
 
     def open_summary(self) -> QDialog:
         w = self.window
-        return self._open(SummaryDialog(w.db, w.runner, w.practitioner_id, w))
+        return self._open(SummaryDialog(w.db, w.runner, w.practitioner_id, self.widget))

@@ -158,7 +158,7 @@ class SessionForm(QWidget):
         ):
             changed.connect(self._changed)
         self.treatment.deviceChanged.connect(self._device_changed)
-        connect_box_scan(self)
+        connect_box_scan(self, db, runner, settings)
         self.next_section.dateEdited.connect(self._changed)
         self.next_section.useRecommended.connect(self._changed)
         self.sections = FormSections(

@@ -8,7 +8,7 @@ records again, so a consent withdrawn meanwhile is still caught."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -18,9 +18,26 @@ from assistant.storage.db import Database
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ui.session_form import SessionForm
+    from assistant.sessions import SessionRecord
+    from ui.session_form.header import HeaderSection
+    from ui.session_form.treatment import TreatmentSection
+    from ui.session_form.zone_table_model import ZoneTableModel
 
 DELAY_MS = 300  # a burst of edits reads the records once
+
+
+class WatchedForm(Protocol):
+    """What the watch reads of the session form: the record (signed or not), the zones, the
+    device and the day; the treatment section shows the answer."""
+
+    @property
+    def record(self) -> SessionRecord: ...
+    @property
+    def zone_model(self) -> ZoneTableModel: ...
+    @property
+    def header(self) -> HeaderSection: ...
+    @property
+    def treatment(self) -> TreatmentSection: ...
 
 
 def read_consent(
@@ -35,9 +52,9 @@ def read_consent(
 
 class ConsentWatch(QObject):
     def __init__(
-        self, form: SessionForm, db: Database, runner: TaskRunner, patient_id: int
+        self, form: WatchedForm, db: Database, runner: TaskRunner, patient_id: int
     ) -> None:
-        super().__init__(form)
+        super().__init__(form.treatment)  # it lives, and answers, as long as the section
         self._form = form
         self._db = db
         self._runner = runner
@@ -70,7 +87,7 @@ class ConsentWatch(QObject):
         self._runner.run(
             lambda: read_consent(db, patient_id, wanted),
             lambda result: self._show(result, generation),
-            parent=self._form,
+            parent=self._form.treatment,
             owner=self,
         )
 

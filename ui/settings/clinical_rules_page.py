@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from assistant.access.auth import verify_login
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
 from assistant.rules import RuleInForce, RuleSet, rules_in_force, set_rule
 from assistant.rules.words import bounds_words, rule_label, value_words
 from assistant.storage.db import Database
 from ui.table_model import Index, RowsTableModel
+from ui.tasks import Operations
 
 AskPin = Callable[[QWidget], str | None]
 
@@ -80,7 +82,9 @@ def _ask_pin(parent: QWidget) -> str | None:
 
 
 class ClinicalRulesPage(QWidget):
-    """``ruleChanged(version)`` after a change is saved."""
+    """``ruleChanged(version)`` after a change is saved. The rules are read again whenever an
+    operation announced on ``operations`` changes the clinic's settings (this page's own
+    change among them)."""
 
     ruleChanged = Signal(str)
 
@@ -90,11 +94,15 @@ class ClinicalRulesPage(QWidget):
         actor: int | None,
         parent: QWidget | None = None,
         ask_pin: AskPin = _ask_pin,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
         self.ask_pin = ask_pin
+        self.operations = operations or Operations()
+        self.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.model = ClinicalRulesModel(self)
         self.version_label = QLabel()
         self.table = QTableView()
@@ -150,6 +158,20 @@ class ClinicalRulesPage(QWidget):
         elif self.actor is None:
             self.message.setText(self.tr("Sign in to change a clinical rule."))
 
+    def on_operation_did_execute(self, changes: OpChanges, handler: object) -> None:
+        """The rules read again, the chosen one kept; a value being typed stays, unless this
+        page's own change was just saved (then the rule's new value shows)."""
+        if not changes.touches("settings"):
+            return
+        row = self.table.currentIndex().row()
+        chosen = self.model.rule(row).id if row >= 0 else None
+        typed = self.value_edit.text()
+        self.load()
+        if chosen is not None:
+            self.select_rule(chosen)
+        if handler is not self:
+            self.value_edit.setText(typed)
+
     def select_rule(self, rule_id: str) -> None:
         for row in range(self.model.rowCount()):
             if self.model.rule(row).id == rule_id:
@@ -180,17 +202,19 @@ class ClinicalRulesPage(QWidget):
         pin = self.ask_pin(self)
         if pin is None:
             return False
-        try:
-            verify_login(self.db, self.actor, pin, purpose="change a clinical rule")
-            rules = set_rule(
-                self.db, rule.id, self.value_edit.text(), self.reason_edit.text(), self.actor
-            )
+        db, actor, value, reason = (
+            self.db, self.actor, self.value_edit.text(), self.reason_edit.text()
+        )  # fmt: skip
+
+        def change() -> RuleSet:
+            verify_login(db, actor, pin, purpose="change a clinical rule")
+            return set_rule(db, rule.id, value, reason, actor)
+
+        try:  # the page shows the new rules as any change is shown (on_operation_did_execute)
+            rules = self.operations.perform_here(change, handler=self)
         except ChairsideError as exc:
             self.message.setText(self.tr("⚠ {error}").format(error=str(exc)))
             return False
-        self.model.set_rules(rules)
-        self.select_rule(rule.id)
-        self.version_label.setText(self.tr("Rules version {v}").format(v=rules.version))
         self.reason_edit.clear()
         self.message.setText(
             self.tr("✓ {rule} is now {value} (rules version {v}).").format(

@@ -31,20 +31,34 @@ from assistant.consent import (
 from assistant.consent.templates import reviewed
 from assistant.consent.validity import MAX_VALID_MONTHS
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
 from assistant.storage.db import Database
 from assistant.text.languages import DEFAULT_LANGUAGE, LANGUAGES
 from assistant.text.translation_review import consent_approved
 from ui import look
+from ui.tasks import Operations
 from ui.translations import language_name
 
 
 class ConsentTemplateSettings(QWidget):
+    """The form's wording and how long a consent stays valid, read again when an operation
+    announced on ``operations`` changes them (a text or number being edited stays)."""
+
     saved = Signal(int)  # the new version's number
 
-    def __init__(self, db: Database, actor: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: int | None,
+        parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._actor = actor
+        self.operations = operations or Operations()
+        self.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.form_box = QComboBox()
         self.form_box.addItem(self.tr("Treatment consent (microneedling)"), TREATMENT)
         self.form_box.addItem(self.tr("Photo consent"), PHOTO)
@@ -104,7 +118,8 @@ class ConsentTemplateSettings(QWidget):
         layout.addLayout(buttons)
         self.form_box.currentIndexChanged.connect(self.load)
         self.language_box.currentIndexChanged.connect(self.load)
-        self.months_spin.setValue(valid_months(db))
+        self._months = valid_months(db)
+        self.months_spin.setValue(self._months)
         self.load()
 
     def key(self) -> str:
@@ -112,6 +127,19 @@ class ConsentTemplateSettings(QWidget):
 
     def language(self) -> str:
         return str(self.language_box.currentData() or DEFAULT_LANGUAGE)
+
+    def on_operation_did_execute(self, changes: OpChanges, handler: object) -> None:
+        if changes.touches("consents") and (handler is self or not self.edited()):
+            self.load()
+        if changes.touches("settings") and (
+            handler is self or self.months_spin.value() == self._months
+        ):
+            self._months = valid_months(self._db)
+            self.months_spin.setValue(self._months)
+
+    def edited(self) -> bool:
+        """Whether the title or text differ from the version last shown."""
+        return (self.title_edit.text(), self.body_edit.toPlainText()) != self._shown
 
     def load(self) -> None:
         code = self.language()
@@ -137,23 +165,28 @@ class ConsentTemplateSettings(QWidget):
         )
         self.title_edit.setText(template.title)
         self.body_edit.setPlainText(template.body)
+        self._shown = (self.title_edit.text(), self.body_edit.toPlainText())
 
     def save(self) -> None:
+        """A new version; the page shows it as any change is shown (``operationDidExecute``)."""
+        db, key, title, body, actor, code = (
+            self._db, self.key(), self.title_edit.text(), self.body_edit.toPlainText(),
+            self._actor, self.language(),
+        )  # fmt: skip
         try:
-            saved = save_clinic_template(
-                self._db, self.key(), self.title_edit.text(), self.body_edit.toPlainText(),
-                self._actor, self.language(),
-            )  # fmt: skip
+            saved = self.operations.perform_here(
+                lambda: save_clinic_template(db, key, title, body, actor, code), handler=self
+            )
         except ChairsideError as exc:
             self.message.setText("\N{WARNING SIGN} " + str(exc))
             return
         self.message.setText(self.tr("Saved as version {0}.").format(saved.version))
-        self.load()
         self.saved.emit(saved.version)
 
     def save_months(self) -> None:
+        db, months, actor = self._db, self.months_spin.value(), self._actor
         try:
-            set_valid_months(self._db, self.months_spin.value(), self._actor)
+            self.operations.perform_here(lambda: set_valid_months(db, months, actor), handler=self)
         except ChairsideError as exc:
             self.message.setText("\N{WARNING SIGN} " + str(exc))
             return

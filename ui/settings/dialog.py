@@ -1,5 +1,9 @@
 """Settings: the clinic profile (shown on every aftercare sheet) and the clinic's
-practitioners, devices, cartridge lots and products with their lots."""
+practitioners, devices, cartridge lots and products with their lots.
+
+Each page saves through ``Operations.perform_here`` and reads again what it shows when an
+operation announced there changed it (``operationDidExecute``), whoever made the change; a
+page never reloads itself by hand after its own save."""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from assistant.access import auth
 from assistant.clinic import store as clinic
 from assistant.clinic.store import ClinicProfile
 from assistant.errors import ChairsideError, StaleRecord
+from assistant.operations import OpChanges
 from assistant.settings import Settings
 from assistant.storage.db import Database
 from assistant.text.screen_dates import screen_short_date
@@ -41,15 +46,25 @@ from ui.settings.consent_templates import ConsentTemplateSettings
 from ui.settings.interface import InterfaceSettings
 from ui.settings.record_editor import FieldSpec, RecordEditor
 from ui.settings.templates import AftercareTemplateSettings
+from ui.tasks import Operations
 
 
 class ClinicProfileTab(QWidget):
     saved = Signal()
 
-    def __init__(self, db: Database, actor: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: int | None,
+        parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        self.operations = operations or Operations()
+        self.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
@@ -96,11 +111,23 @@ class ClinicProfileTab(QWidget):
         form.addRow(save_row)
         self.load()
 
+    def on_operation_did_execute(self, changes: OpChanges, handler: object) -> None:
+        """The profile read again when it may have changed: after its own save, or when the
+        practitioner has not edited it (their edits stay, and saving them meets the other
+        change side by side: ``resolve_stale``)."""
+        if changes.touches("settings") and (handler is self or not self.edited()):
+            self.load()
+
     def load(self) -> None:
         profile = clinic.get_clinic(self.db)
         self._show(profile)
 
+    def edited(self) -> bool:
+        """Whether the fields differ from the profile last shown."""
+        return self.profile() != self.shown
+
     def _show(self, profile: ClinicProfile) -> None:
+        self.shown = profile
         self.version = profile.version
         self.name.setText(profile.name)
         self.address.setPlainText(profile.address)
@@ -123,22 +150,28 @@ class ClinicProfileTab(QWidget):
         )
 
     def save(self) -> bool:
+        mine = self.profile()
         try:
             try:
-                saved = clinic.save_clinic(self.db, self.profile(), self.actor)
+                self._store(mine)
             except StaleRecord as stale:
                 assert isinstance(stale.current, ClinicProfile)
-                kept = self.resolve_stale(self.profile(), stale.current)
+                kept = self.resolve_stale(mine, stale.current)
                 if kept is None:
                     return False
-                saved = clinic.save_clinic(self.db, kept, self.actor)
-            self._show(saved)
+                self._store(kept)
         except ChairsideError as exc:
             self.message.setText("⚠ " + str(exc))
             return False
         self.message.setText(self.tr("Clinic profile saved."))
         self.saved.emit()
         return True
+
+    def _store(self, profile: ClinicProfile) -> None:
+        """Saved and announced; the tab shows what was stored (``on_operation_did_execute``)."""
+        self.operations.perform_here(
+            lambda: clinic.save_clinic(self.db, profile, self.actor), handler=self
+        )
 
     def resolve_stale(self, mine: ClinicProfile, theirs: ClinicProfile) -> ClinicProfile | None:
         """Both versions side by side; the kept values, or None when cancelled."""
@@ -182,7 +215,9 @@ def _yes_no(value: bool) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Opened from the main window; ``changed`` tells it to refresh pick lists."""
+    """Opened from the main window; ``changed`` tells it to refresh pick lists. The pages
+    save and hear of changes through ``operations`` (the window's runner's; by default the
+    dialog's own)."""
 
     changed = Signal()
 
@@ -193,6 +228,7 @@ class SettingsDialog(QDialog):
         actor: int | None,
         parent: QWidget | None = None,
         templates: Path | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -200,8 +236,9 @@ class SettingsDialog(QDialog):
         self.db = db
         self.settings = settings
         self.actor = actor
+        self.operations = ops = operations or Operations()
         self.tabs = QTabWidget()
-        self.clinic_tab = ClinicProfileTab(db, actor)
+        self.clinic_tab = ClinicProfileTab(db, actor, operations=ops)
         self.tabs.addTab(self.clinic_tab, self.tr("Clinic"))
 
         self.practitioners = RecordEditor(
@@ -220,6 +257,7 @@ class SettingsDialog(QDialog):
             save=lambda v, rid: clinic.save_practitioner(
                 db, v["name"], v["credentials"], actor, rid, v["active"]
             ),
+            operations=ops,
         )
         people = QWidget()
         people_layout = QVBoxLayout(people)
@@ -287,6 +325,7 @@ class SettingsDialog(QDialog):
                 v["active"],
                 v["profile"],
             ),
+            operations=ops,
         )
         self.tabs.addTab(self.devices, self.tr("Devices"))
 
@@ -326,6 +365,8 @@ class SettingsDialog(QDialog):
                 rid,
                 v["active"],
             ),
+            shows=("stock",),
+            operations=ops,
         )
         self.tabs.addTab(self.cartridges, self.tr("Cartridges"))
 
@@ -352,6 +393,8 @@ class SettingsDialog(QDialog):
             save=lambda v, rid: clinic.save_product(
                 db, v["name"], v["kind"], v["strength"], actor, rid, v["active"]
             ),
+            shows=("stock",),
+            operations=ops,
         )
         products_page = QWidget()
         products_layout = QVBoxLayout(products_page)
@@ -360,18 +403,14 @@ class SettingsDialog(QDialog):
         products_layout.addWidget(self._lot_row())
         self.tabs.addTab(products_page, self.tr("Products and lots"))
 
-
         self.template_settings = AftercareTemplateSettings(templates)
         self.tabs.addTab(self.template_settings, self.tr("Aftercare sheet"))
 
-
-        self.clinical_rules = ClinicalRulesPage(db, actor)
+        self.clinical_rules = ClinicalRulesPage(db, actor, operations=ops)
         self.tabs.addTab(self.clinical_rules, self.tr("Clinical rules"))
 
-
-        self.consent_settings = ConsentTemplateSettings(db, actor)
+        self.consent_settings = ConsentTemplateSettings(db, actor, operations=ops)
         self.tabs.addTab(self.consent_settings, self.tr("Consent forms"))
-
 
         self.interface_settings = InterfaceSettings(settings)
         self.tabs.addTab(self.interface_settings, self.tr("Interface"))
@@ -413,13 +452,15 @@ class SettingsDialog(QDialog):
         if first != second:
             self.pin_message.setText(self.tr("⚠ The two entries differ; nothing was changed."))
             return
+        db, actor = self.db, self.actor
         try:
-            auth.set_pin(self.db, practitioner_id, first, self.actor)
+            self.operations.perform_here(
+                lambda: auth.set_pin(db, practitioner_id, first, actor), handler=self
+            )
         except ChairsideError as exc:
             self.pin_message.setText("⚠ " + str(exc))
             return
         self.pin_message.setText(self.tr("PIN set. They can now sign in."))
-        self.practitioners.reload()
 
     def _lot_row(self) -> QWidget:
         row = QWidget()
@@ -444,10 +485,13 @@ class SettingsDialog(QDialog):
         if self.products.current_id is None:
             self.lot_message.setText(self.tr("⚠ Select a product first."))
             return
+        db, product_id, lot, actor = (
+            self.db, self.products.current_id, self.lot_number.text(), self.actor
+        )  # fmt: skip
         try:
             expiry = parse_date_text(self.lot_expiry.text())
-            clinic.add_product_lot(
-                self.db, self.products.current_id, self.lot_number.text(), expiry, self.actor
+            self.operations.perform_here(
+                lambda: clinic.add_product_lot(db, product_id, lot, expiry, actor), handler=self
             )
         except ValueError as exc:
             self.lot_message.setText("⚠ " + str(exc))
@@ -458,7 +502,6 @@ class SettingsDialog(QDialog):
         self.lot_number.clear()
         self.lot_expiry.clear()
         self.lot_message.setText(self.tr("Lot added."))
-        self.products.reload()
         self.changed.emit()
 
     def extra_tab(self, widget: QWidget, title: str) -> Any:

@@ -1,6 +1,11 @@
 """A list of records with an edit form below it, used for the clinic's practitioners,
 devices, cartridges and products. Fields are declared once; saving goes through the
-``assistant`` function the caller passes in, whose ``InvalidInput`` is shown in place."""
+``assistant`` function the caller passes in, whose ``InvalidInput`` is shown in place.
+
+The list is read again when an operation changes the kinds of records it shows (``shows``,
+``OpChanges`` flags), wherever the change was made: its own save, another page or window,
+or any work announced on the same ``Operations``. The record being edited stays selected and
+its fields as typed."""
 
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import ChairsideError
+from assistant.operations import OpChanges
+from ui.tasks import Operations
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,8 @@ def _get_value(widget: QWidget) -> Any:
 
 
 class RecordEditor(QWidget):
-    """``load()`` returns the records; ``save(values, record_id)`` stores one (id None: new)."""
+    """``load()`` returns the records; ``save(values, record_id)`` stores one (id None: new).
+    ``operations``: where changes are announced (by default the editor's own)."""
 
     changed = Signal()
 
@@ -109,12 +117,18 @@ class RecordEditor(QWidget):
         load: Callable[[], Sequence[Any]],
         save: Callable[[dict[str, Any], int | None], Any],
         parent: QWidget | None = None,
+        *,
+        shows: Sequence[str] = ("settings",),
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.fields = tuple(fields)
         self.columns = tuple(columns)
         self._load = load
         self._save = save
+        self.shows = tuple(shows)
+        self.operations = operations or Operations()
+        self.operations.operationDidExecute.connect(self.on_operation_did_execute)
         self.records: list[Any] = []
         self.current_id: int | None = None
 
@@ -155,14 +169,26 @@ class RecordEditor(QWidget):
         self.reload()
         self.start_new()
 
+    def on_operation_did_execute(self, changes: OpChanges, _handler: object) -> None:
+        if changes.touches(*self.shows):
+            self.reload()
+
     def reload(self) -> None:
+        """The records read again; the one being edited stays selected, its fields untouched."""
         self.records = list(self._load())
-        self.table.setRowCount(len(self.records))
-        for row, record in enumerate(self.records):
-            for column, (_title, render) in enumerate(self.columns):
-                item = QTableWidgetItem(render(record))
-                item.setData(Qt.ItemDataRole.UserRole, record.id)
-                self.table.setItem(row, column, item)
+        self.table.blockSignals(True)  # a selection kept is not a record chosen again
+        try:
+            self.table.clearSelection()
+            self.table.setRowCount(len(self.records))
+            for row, record in enumerate(self.records):
+                for column, (_title, render) in enumerate(self.columns):
+                    item = QTableWidgetItem(render(record))
+                    item.setData(Qt.ItemDataRole.UserRole, record.id)
+                    self.table.setItem(row, column, item)
+                if self.current_id is not None and record.id == self.current_id:
+                    self.table.selectRow(row)
+        finally:
+            self.table.blockSignals(False)
 
     def start_new(self) -> None:
         self.table.clearSelection()
@@ -187,15 +213,16 @@ class RecordEditor(QWidget):
         return {spec.key: _get_value(self.widgets[spec.key]) for spec in self.fields}
 
     def save(self) -> bool:
+        """Store the record; the list learns of it as every screen does (``operations``)."""
+        values, record_id = self.values(), self.current_id
         try:
-            self._save(self.values(), self.current_id)
+            self.operations.perform_here(lambda: self._save(values, record_id), handler=self)
         except ChairsideError as exc:
             self.message.setText("⚠ " + str(exc))
             field_name = getattr(exc, "field", None)
             if field_name in self.widgets:
                 self.widgets[field_name].setFocus()
             return False
-        self.reload()
         self.start_new()
         self.message.setText(self.tr("Saved."))
         self.changed.emit()

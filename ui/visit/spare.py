@@ -10,26 +10,46 @@ therefore show on another's visit."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from assistant.checklist import Checklist
 from ui.visit.view import VisitView
 from ui.visit.workflow import SessionWorkflow
 
 if TYPE_CHECKING:
-    from ui.visit.host import VisitWindow
+    from assistant.settings import Settings
+    from assistant.storage.db import Database
+    from ui.tasks import TaskRunner
 
 # After the visit's page is painted, before the practitioner can answer its first question.
 BUILD_DELAY_MS = 30
 
 
+class VisitPages(Protocol):
+    """What a screen built ahead uses of its window (the main window is one): the database,
+    runner and settings a visit is made with, and the pages it waits among, hidden. The
+    window itself (``QWidget.window``) owns the holder."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def runner(self) -> TaskRunner: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def pages(self) -> QStackedWidget: ...
+
+    def window(self) -> QWidget: ...
+
+
 class SpareVisit(QObject):
     """Holds at most one visit screen built ahead; ``take`` gives it away."""
 
-    def __init__(self, window: VisitWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: VisitPages) -> None:
+        super().__init__(window.window())
         self._window = window
         self._view: VisitView | None = None
         self._building: VisitView | None = None  # between the parts of ``_build``
