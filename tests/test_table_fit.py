@@ -250,3 +250,37 @@ def test_a_table_hidden_in_a_shown_window_is_fitted_when_it_shows(qtbot: QtBot) 
     assert not fitter._deferred
     assert not table.isColumnHidden(1)  # measured as it showed
     assert cut_table_text(table) == [] and sideways_scrolling(table) == []
+
+
+def test_a_column_is_as_wide_as_its_widest_cell_measured_one_by_one(qtbot: QtBot) -> None:
+    """Only the longest plain text of a column is measured whole; the width is the one that
+    measuring every cell gives, icons, bold cells and lines of text included."""
+    from PySide6.QtGui import QFont, QIcon, QPixmap
+
+    from ui.table_fit import GAP, cell_width, heading_width
+
+    rows = [
+        ["Ann Lee", "iiiiiiiiiiii", "1 Jan 2000", "short"],
+        ["WWWWWW", "iiiiiiiiiiii", "31 Dec 1999", "a line\nand a much longer second line"],
+        ["Bo", "MMMMMMMMMMMM", "", "x"],
+        [NAME, "mmm", "7 May 2001", "y"],
+    ]
+    table = table_of(qtbot, rows, ["Name", "Narrow", "Date", "Notes"])
+    model = table.model()
+    assert isinstance(model, QStandardItemModel)
+    bold = QFont(table.font())
+    bold.setBold(True)
+    model.item(3, 1).setText("MMMMMMMMMMML")  # a shorter text, but in bold the widest
+    model.item(3, 1).setFont(bold)
+    pixmap = QPixmap(16, 16)
+    model.item(0, 3).setIcon(QIcon(pixmap))
+    fitter = ColumnFitter(table, (0, 1, 2, 3), stretch=0)
+    header = table.horizontalHeader()
+    for column in range(4):
+        every = max(
+            cell_width(table, model.index(row, column))
+            for row in range(model.rowCount())
+            if model.index(row, column).data() or model.index(row, column).data(1) is not None
+        )
+        expected = max(every, heading_width(header, column)) + GAP
+        assert fitter.natural_widths()[column] == expected, column

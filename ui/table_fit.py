@@ -163,9 +163,14 @@ class ColumnFitter(QObject):
             return self._widths
         model, header = self.table.model(), self.table.horizontalHeader()
         rows = min(model.rowCount(), MEASURED_ROWS)
+        metrics = self.table.fontMetrics()
         widths: dict[int, int] = {}
         for column in self.order:
             widest, filled = 0, column in self.keep or rows == 0
+            # Cells of plain text in the table's font differ only by their text's advance,
+            # so only the longest of them is measured whole (the delegate's size hint is
+            # slow: a tenth of the window's first paint with every cell measured).
+            longest: dict[object, tuple[int, list[QModelIndex]]] = {}
             for row in range(rows):
                 index = model.index(row, column)
                 text = model.data(index, Qt.ItemDataRole.DisplayRole)
@@ -173,7 +178,24 @@ class ColumnFitter(QObject):
                 if text in (None, "") and icon is None:
                     continue
                 filled = True
-                widest = max(widest, cell_width(self.table, index))
+                plain = (
+                    icon is None
+                    and "\n" not in str(text)
+                    and model.data(index, Qt.ItemDataRole.FontRole) is None
+                )
+                if not plain:
+                    widest = max(widest, cell_width(self.table, index))
+                    continue
+                group = id(self.table.itemDelegateForIndex(index))
+                advance = metrics.horizontalAdvance(str(text))
+                best, cells = longest.get(group, (-1, []))
+                if advance > best:
+                    longest[group] = (advance, [index])
+                elif advance == best:
+                    cells.append(index)
+            for _advance, cells in longest.values():
+                for index in cells:
+                    widest = max(widest, cell_width(self.table, index))
             widths[column] = max(widest, heading_width(header, column)) + GAP if filled else 0
         self._widths = widths
         return widths
