@@ -180,6 +180,15 @@ def fitzpatrick_types() -> tuple[Choice, ...]:
     return _choices("fitzpatrick")
 
 
+# The Fitzpatrick types as the scale writes them.
+FITZPATRICK_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+def fitzpatrick_numeral(value: int) -> str:
+    """``III`` for type 3 (a value off the scale as its digits)."""
+    return FITZPATRICK_NUMERALS.get(value, str(value))
+
+
 @cache
 def skin_types() -> tuple[Choice, ...]:
     return _choices("skin_type")

@@ -161,13 +161,14 @@ def _fact_fires(rule: FactRule, facts: PatientFacts, assessed_on: date) -> bool:
 
 def _fact_message(rule: FactRule, facts: PatientFacts) -> str:
     threshold = rule.threshold if rule.fact != "device_age" else facts.device_cleared_age
-    shown = _ROMAN.get(threshold or 0, str(threshold)) if rule.fact == "fitzpatrick" else threshold
+    shown: object = threshold
+    if rule.fact == "fitzpatrick":
+        shown = reference.FITZPATRICK_NUMERALS.get(threshold or 0, str(threshold))
     return rule.message.replace("{threshold}", str(shown)).replace(
         "{device}", facts.device_name or "the device"
     )
 
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
 def _with_window(text: str, window: Window | None, language: str) -> str:

@@ -30,8 +30,8 @@ from assistant.text.i18n import _
 WINDOW, OUTCOME, SCOPE, DEPTH, COUNT, FITZPATRICK, WEEKS, HOURS = (
     "window", "outcome", "scope", "depth", "count", "fitzpatrick", "weeks", "hours",
 )  # fmt: skip
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-_ROMAN_OF = {v: k for k, v in _ROMAN.items()}
+_ROMAN = {numeral: value for value, numeral in reference.FITZPATRICK_NUMERALS.items()}
+_ROMAN_OF = reference.FITZPATRICK_NUMERALS
 _AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\W\d_]*)\s*$")
 _UNITS = {
     "d": "days", "day": "days", "days": "days",

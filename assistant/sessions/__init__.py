@@ -112,7 +112,7 @@ from assistant.sessions.views import (
     session_context,
     unfinished_drafts,
 )
-from assistant.sessions.warning_words import roman, screen_warning
+from assistant.sessions.warning_words import screen_warning
 
 __all__ = [
     "CarriedSettings",
@@ -178,7 +178,6 @@ __all__ = [
     "recommended_interval_weeks",
     "recommended_next_date",
     "record_recall_export",
-    "roman",
     "screen_warning",
     "save_assessment",
     "save_draft",

@@ -21,14 +21,9 @@ from assistant.text.screen_dates import screen_decimals, screen_long_date
 
 log = logging.getLogger(__name__)
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 Depth = Callable[[float], str]
 Day = Callable[[date], str]
-
-
-def roman(fitzpatrick: int) -> str:
-    return _ROMAN.get(fitzpatrick, str(fitzpatrick))
 
 
 def describe_gap(days: int) -> str:
@@ -85,7 +80,7 @@ def warning_message(
         ).format(
             zone=name,
             depth=mm(float(values["depth"])),
-            type=roman(int(values["type"])),
+            type=reference.fitzpatrick_numeral(int(values["type"])),
             bound=mm(float(values["bound"])),
         )
     if code == "pigmented_passes":
@@ -95,7 +90,7 @@ def warning_message(
         ).format(
             zone=name,
             passes=int(values["passes"]),
-            type=roman(int(values["type"])),
+            type=reference.fitzpatrick_numeral(int(values["type"])),
             bound=int(values["bound"]),
         )
     if code == "interval":

@@ -40,6 +40,7 @@ from assistant.checklist import (
     evaluate,
 )
 from assistant.errors import InvalidInput
+from assistant.reference import fitzpatrick_numeral
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import screen_long_date
 from ui import icons
@@ -51,7 +52,6 @@ from ui.checklist.verdict import MIN_OVERRIDE_WORDS, VerdictPanel
 log = logging.getLogger(__name__)
 
 _ICON_SIZE = 32
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 _OVERRIDABLE = (Outcome.DEFER, Outcome.NOT_SUITABLE)
 _EDGES = {
     Outcome.SUITABLE: "suitable",
@@ -217,7 +217,7 @@ class ChecklistPage(RowAccess, QWidget):
             self.tr("Zones: {zones}").format(zones=", ".join(names) or self.tr("none chosen")),
         ]
         if self._facts.fitzpatrick is not None:
-            roman = _ROMAN.get(self._facts.fitzpatrick, str(self._facts.fitzpatrick))
+            roman = fitzpatrick_numeral(self._facts.fitzpatrick)
             parts.append(self.tr("Fitzpatrick type {type}").format(type=roman))
         self.header_label.setText(" · ".join(parts))
 

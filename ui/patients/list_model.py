@@ -16,11 +16,11 @@ from PySide6.QtCore import (
 )
 
 from assistant.patients.store import PatientRow, find_patients
+from assistant.reference import FITZPATRICK_NUMERALS
 from assistant.storage.db import Database
 from assistant.text.screen_dates import screen_short_date
 from ui.table_model import RowsTableModel
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -128,7 +128,7 @@ class PatientListModel(RowsTableModel):
             if column == "phone":
                 return row.phone
             if column == "fitzpatrick":
-                return ROMAN.get(row.fitzpatrick or 0, "")
+                return FITZPATRICK_NUMERALS.get(row.fitzpatrick or 0, "")
             if column == "last_session":
                 return format_date(row.last_session)
         if role == Qt.ItemDataRole.UserRole:

@@ -8,7 +8,8 @@ from datetime import datetime, time
 from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from assistant.sessions import SessionContext, SessionDraft, roman
+from assistant.reference import fitzpatrick_numeral
+from assistant.sessions import SessionContext, SessionDraft
 from ui import icons, look
 from ui.session_form.common import ICON_SIZE, big, qdate
 from ui.session_form.parts import HeaderPart
@@ -25,7 +26,8 @@ class HeaderSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         parts = [patient.name]
         if patient.fitzpatrick:
-            parts.append(self.tr("Fitzpatrick {type}").format(type=roman(patient.fitzpatrick)))
+            numeral = fitzpatrick_numeral(patient.fitzpatrick)
+            parts.append(self.tr("Fitzpatrick {type}").format(type=numeral))
         title = QLabel(" · ".join(parts))
         title.setFont(look.font(look.TITLE, bold=True))
         title.setAccessibleName(self.tr("Patient"))

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field, roman
+from assistant.reference import fitzpatrick_numeral
+from assistant.sessions import AmendmentEntry, SessionContext, SessionRecord, get_field
 from assistant.sessions.warning_words import screen_warning
 from assistant.text.labels import data_label
 from assistant.text.screen_dates import (
@@ -95,7 +96,9 @@ def record_html(record: SessionRecord, context: SessionContext) -> str:
         )
     patient = context.patient
     fitz = (
-        translate("RecordDocument", "Fitzpatrick {0}").format(roman(patient.fitzpatrick))
+        translate("RecordDocument", "Fitzpatrick {0}").format(
+            fitzpatrick_numeral(patient.fitzpatrick)
+        )
         if patient.fitzpatrick
         else ""
     )

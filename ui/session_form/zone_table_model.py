@@ -25,7 +25,6 @@ from assistant.sessions import (
     ZoneEntry,
     check_zone,
     default_depth,
-    roman,
     snap_zone_depth,
 )
 from assistant.sessions.warning_words import screen_warning
@@ -209,7 +208,9 @@ class ZoneTableModel(RowsTableModel):
         return reference.zones().get(zone_id)
 
     def _roman(self) -> str:
-        return roman(self._fitzpatrick) if self._fitzpatrick is not None else ""
+        if self._fitzpatrick is None:
+            return ""
+        return reference.fitzpatrick_numeral(self._fitzpatrick)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
