@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.sessions.limits import recommended_interval_weeks
+from assistant.sessions.limits import recommended_interval_weeks, recommended_next_date
 from assistant.sessions.record import DERIVED_FIELDS, SessionDraft
 
 if TYPE_CHECKING:
@@ -39,7 +39,8 @@ def derived_values(draft: SessionDraft, treatment: TreatmentRules | None = None)
     if deepest is None:
         return DerivedValues(None, None, None)
     weeks = recommended_interval_weeks(deepest, treatment)
-    return DerivedValues(deepest, weeks, draft.treated_at.date() + timedelta(weeks=weeks))
+    next_date = recommended_next_date(draft.treated_at, deepest, treatment)
+    return DerivedValues(deepest, weeks, next_date)
 
 
 def with_derived_values(
