@@ -187,3 +187,36 @@ def test_the_window_start_reads_its_options_without_the_commands(
     if not needs_commands:
         args = parser.parse_args(argv)
         assert args.command is None
+
+
+QUIT = """
+import os, sys
+sys.path.insert(0, ROOT)
+sys.argv = [os.path.join(ROOT, "main.py")]
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
+dialog_exec = QDialog.exec
+def exec_(dialog):
+    if type(dialog).__name__ == "UnlockDialog":
+        QTimer.singleShot(QUIT_MS, dialog.reject)
+    return dialog_exec(dialog)
+QDialog.exec = exec_
+import main
+sys.exit(main.main())
+"""
+
+
+@pytest.mark.parametrize("quit_ms", [0, 60, 300])
+def test_quitting_at_the_unlock_dialog_while_loading_ahead_ends_the_application(
+    clinic: Path, quit_ms: int
+) -> None:
+    """Closing the dialog while the window's modules load behind it: the loading ends first,
+    then the application, with the status of a start ended at the unlock (1), nothing shown
+    or printed from the worker thread."""
+    code = QUIT.replace("ROOT", repr(str(ROOT)), 2).replace("QUIT_MS", str(quit_ms))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHAIRSIDE_DATA_DIR": str(clinic)}
+    env.pop("CHAIRSIDE_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr

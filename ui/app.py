@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
@@ -55,7 +55,9 @@ def install_excepthook(log_dir: Path) -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("Unexpected error", exc_info=(kind, value, tb))
-        if QApplication.instance() is None:
+        app = QApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            # no window can be shown from a worker thread: the log (and the terminal) has it
             traceback.print_exception(kind, value, tb)
             return
         QMessageBox.critical(
@@ -113,8 +115,10 @@ def prepare_encryption(context: AppContext, url: str | None = None) -> bool:
     if context.needs_unlock(url):
         dialog = UnlockDialog(context, url)
         # the window's modules load while the PIN is typed, once the dialog is on screen
-        preload.after_first_paint(dialog, lambda: preload.start(dialog.runner))
+        ahead = preload.LoadingAhead(dialog.runner)
+        preload.after_first_paint(dialog, ahead.start)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            ahead.stop()  # quitting: what is loading ends first, the window's modules never
             if dialog.problem is not None:
                 raise dialog.problem  # unlocked, but the database cannot be opened
             return False

@@ -181,7 +181,10 @@ class _Job(QRunnable):
         args = (self.relay.progressed.emit,) if self.on_progress is not None else ()
         self.result, self.error, self.changes = _call(self.fn, args, self.watch)
         self.done = True
-        self.relay.finished.emit()
+        try:
+            self.relay.finished.emit()
+        except RuntimeError:  # the runner is gone with its window: nobody waits for this
+            log.debug("a task ended after its runner was deleted; its result is dropped")
 
 
 def _deliver(

@@ -11,9 +11,10 @@ window would be. Typing a PIN takes a second or more; in that time:
    that read the open database (Qt's widget modules load where the widgets live).
 
 The loading starts once the dialog's first paint is done (``after_first_paint``), so it
-does not slow the dialog down. After the PIN, the wait is the key derivation (slow on
-purpose) and building the window. Whatever has not loaded when the PIN comes loads then,
-as it would have anyway: a second importer of a module waits for the first.
+does not slow the dialog down, and stops if the dialog is closed instead (``LoadingAhead``).
+After the PIN, the wait is the key derivation (slow on purpose) and building the window.
+Whatever has not loaded when the PIN comes loads then, as it would have anyway: a second
+importer of a module waits for the first.
 ``tests/test_startup_path.py`` fails when the window starts needing a core module that
 ``CORE`` does not bring.
 """
@@ -94,14 +95,38 @@ def load_window() -> None:
         importlib.import_module(name)
 
 
-def start(runner: TaskRunner) -> None:
-    """Load ``CORE`` on ``runner``'s worker thread, then ``WINDOW`` on the UI thread. A failure
-    is only logged: the same import, made later where it is needed, reports it."""
+class LoadingAhead:
+    """``CORE`` on ``runner``'s worker thread, then ``WINDOW`` on the UI thread, unless
+    stopped. A failure is only logged: the same import, made later where it is needed,
+    reports it."""
 
-    def failed(exc: BaseException) -> None:
+    def __init__(self, runner: TaskRunner) -> None:
+        self.runner = runner
+        self.stopped = False
+
+    def start(self) -> None:
+        if not self.stopped:
+            _loading.add(self)  # its runner outlives the dialog until the core is in
+            self.runner.run(load_core, self._core_loaded, self._failed, render=True)
+
+    def stop(self) -> None:
+        """No more loading (the dialog was closed instead): wait until the worker thread is
+        done, so that nothing of Python runs there while the application ends."""
+        self.stopped = True
+        self.runner.wait()
+
+    def _core_loaded(self, _result: object) -> None:
+        _loading.discard(self)
+        if not self.stopped:
+            load_window()
+
+    def _failed(self, exc: BaseException) -> None:
+        _loading.discard(self)
         log.warning("Loading ahead failed (%s); it loads when needed", exc)
 
-    runner.run(load_core, lambda _result: load_window(), failed, render=True)
+
+# The loads under way: a fast typist's dialog closes before its runner's work is done.
+_loading: set[LoadingAhead] = set()
 
 
 class _FirstPaint(QObject):
