@@ -39,15 +39,16 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 seen = {}
 dialog_exec, window_show = QDialog.exec, QMainWindow.show
 def exec_(dialog):
-    if type(dialog).__name__ == "UnlockDialog":
+    if type(dialog).__name__ in ("UnlockDialog", "LoginDialog"):
         def painted():
             dialog.grab()
+            seen["dialog"] = type(dialog).__name__
             seen["at_dialog"] = sorted(sys.modules)
             QTimer.singleShot(TYPING_MS, submit)
         def submit():
             seen["at_pin"] = sorted(sys.modules)
             dialog.pin.setText(PIN)
-            dialog.try_unlock()
+            (dialog.try_unlock if hasattr(dialog, "try_unlock") else dialog.try_sign_in)()
         QTimer.singleShot(0, painted)
     return dialog_exec(dialog)
 def show(window):
@@ -73,6 +74,19 @@ def clinic(tmp_path: Path) -> Path:
     context = AppContext(Locations.resolve(folder))
     db = context.database()
     auth.create_first_practitioner(db, "Ann Lee", "", PIN)
+    context.close()
+    return folder
+
+
+@pytest.fixture
+def plain_clinic(tmp_path: Path) -> Path:
+    """A plain (unencrypted) clinic with one practitioner and a PIN."""
+    folder = tmp_path / "plain"
+    context = AppContext(Locations.resolve(folder))
+    context.encrypt_new = False
+    db = context.database()
+    auth.create_first_practitioner(db, "Ann Lee", "", PIN)
+    context.settings.set("encryption_offered", True)  # kept plain: not asked at the start
     context.close()
     return folder
 
@@ -111,6 +125,16 @@ def test_the_unlock_dialog_is_up_before_the_database_layer_and_the_pin_opens_the
     at_pin = seen["at_pin"]
     assert isinstance(at_pin, list)
     assert not set(CORE + WINDOW) - set(at_pin), sorted(set(CORE + WINDOW) - set(at_pin))
+
+
+def test_a_plain_clinic_loads_the_window_while_its_pin_is_typed_too(plain_clinic: Path) -> None:
+    seen = start(plain_clinic, typing_ms=3000)
+    assert seen["dialog"] == "LoginDialog"
+    from ui.start.preload import WINDOW
+
+    at_pin = seen["at_pin"]
+    assert isinstance(at_pin, list)
+    assert not set(WINDOW) - set(at_pin), sorted(set(WINDOW) - set(at_pin))
 
 
 def test_loading_ahead_brings_every_core_module_the_window_imports() -> None:

@@ -22,6 +22,7 @@ from assistant.text.i18n import use_language
 from ui.access.unlock_dialog import UnlockDialog
 from ui.start import preload
 from ui.start.encryption_setup import EncryptionChoiceDialog, RecoveryKeyDialog
+from ui.tasks import TaskRunner
 from ui.translations import install_translators
 
 if TYPE_CHECKING:
@@ -191,7 +192,11 @@ def sign_in(db: Database, context: AppContext | None = None) -> PractitionerInfo
         dialog = NewPinDialog(db)
     else:
         dialog = LoginDialog(db)
+    # the window's modules load while the PIN is typed, once the dialog is on screen
+    ahead = preload.LoadingAhead(TaskRunner())
+    preload.after_first_paint(dialog, ahead.start)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        ahead.stop()  # closed: what is loading ends first, the window's modules never
         return None
     show_recovery_key(db)
     return dialog.practitioner
