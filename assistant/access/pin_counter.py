@@ -95,15 +95,16 @@ def locked_file(key_file: Path) -> Iterator[dict[str, Any]]:
     the folder, which is always there, so the counter file is created only by a wrong try:
     right ones leave the data folder as it was."""
     path = attempts_path(key_file)
-    folder = os.open(path.parent, os.O_RDONLY)
     try:
-        try:
-            # POSIX only: Windows has no fcntl
-            import fcntl
-
+        # POSIX only: Windows has no fcntl (nor opens a folder as a file)
+        import fcntl
+    except ImportError:  # Windows: one process at a time in practice
+        folder = None
+    else:
+        folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        if folder is not None:
             fcntl.flock(folder, fcntl.LOCK_EX)
-        except ImportError:  # Windows: one process at a time in practice
-            pass
         raw, existed = b"", True
         try:
             descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -136,7 +137,8 @@ def locked_file(key_file: Path) -> Iterator[dict[str, Any]]:
                 finally:
                     os.close(descriptor)
     finally:
-        os.close(folder)
+        if folder is not None:
+            os.close(folder)
 
 
 def entry(counters: dict[str, Any], name: str) -> dict[str, Any]:
