@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -27,6 +27,7 @@ from ui.patients.form import PatientForm
 from ui.patients.listing import PatientList
 from ui.patients.page import PatientPage
 from ui.safekeeping import Safekeeping
+from ui.start.preload import after_first_paint
 from ui.visit.host import VisitWindow
 from ui.visit.timeline import SessionTimeline
 
@@ -42,7 +43,10 @@ class MainWindow(VisitWindow):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._rest_loaded = False
+        # Once the window is painted (counted from the paint, not the show, which a busy
+        # machine's first layout can take longer than the delay to follow): what opening a
+        # patient or a visit needs.
+        after_first_paint(self, lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._load_the_rest))
         db = context.db
         self._show_title(db)
         self.resize(1280, 800)
@@ -416,15 +420,6 @@ class MainWindow(VisitWindow):
                 "Database: {2}</p>"
             ).format(__version__, self.context.locations.data_dir, self.db.url),
         )
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._rest_loaded:
-            self._rest_loaded = True
-            # Once the window is painted (counted from the paint, not the show, which a
-            # busy machine's first layout can take longer than the delay to follow): what
-            # opening a patient or a visit needs.
-            QTimer.singleShot(WARM_UP_DELAY_MS, self._load_the_rest)
 
     @staticmethod
     def _load_the_rest() -> None:
