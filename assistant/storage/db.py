@@ -301,9 +301,9 @@ def init_db(
             f"'{scheme[:40]}' is not a kind of database Chairside can open ({type(exc).__name__}).",
             'Use sqlite:///FILE or postgresql+psycopg://HOST/NAME (pip install -e ".[postgres]").',
         ) from None
-    sqlite_path: Path | None = None
-    if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
-        sqlite_path = Path(str(sa_url.database)).expanduser()
+    sqlite_path = paths.sqlite_file(url)
+    if sqlite_path is not None:
+        sqlite_path = sqlite_path.expanduser()
         if create is None:
             create = sqlite_path == paths.default_database_path()
         _check_sqlite_file(sqlite_path, create=create, key=key)
